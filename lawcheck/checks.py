@@ -1,0 +1,537 @@
+"""One pure evaluator per rule kind: (rule, analysed document) -> Outcome.
+
+Positions are in the normalised text; the scorecard maps them back to the original.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from lawcheck.i18n import join, t
+from lawcheck.pack import Hits, RulePack, Span
+from lawcheck.spec import (
+    ConceptRule,
+    Context,
+    CountRule,
+    DeadlineRule,
+    FieldRule,
+    ForbiddenItem,
+    ForbiddenRule,
+    Part,
+    SectionRule,
+)
+from lawcheck.text.dates import PLACEHOLDER, Found
+from lawcheck.text.structure import CLOSING, PREAMBLE, ROLES, Sentence, Structure
+
+_CLAUSE_END = ",:;。!?\n"
+_EVIDENCE_PER_PART = 2
+_MAX_QUOTE = 140
+
+
+@dataclass
+class Doc:
+    """A report analysed once, shared by every check."""
+
+    st: Structure
+    hits: Hits
+    pack: RulePack
+    lang: str
+    year: int | None
+    year_placeholder: bool
+    year_found: Found | None
+    signed: Found | None
+    published: dt.date | None
+    published_span: Span | None
+    sig_organ: Found | None
+    neg_ids: list[int] = field(default_factory=list)
+    fut_ids: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.st.text
+
+
+@dataclass
+class Outcome:
+    status: str
+    fraction: float
+    missing: list[str] = field(default_factory=list)
+    evidence: list[Span] = field(default_factory=list)
+    details: list[str] = field(default_factory=list)
+    near_miss: tuple[Span, str] | None = None
+    searched: tuple[list[str], list[str]] | None = None
+
+
+# ---------------------------------------------------------------- positions
+
+
+def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | None = None) -> Span | None:
+    """The first hit of any of ``pids`` inside [lo, hi) that no false friend covers."""
+    best: Span | None = None
+    for pid in pids:
+        spans = doc.hits.get(pid)
+        if not spans:
+            continue
+        i = bisect_left(spans, (lo, -1))
+        while i < len(spans) and spans[i][0] < hi:
+            s, e = spans[i]
+            if not (not_ids and _covering(doc, not_ids, s, e)):
+                if best is None or s < best[0]:
+                    best = (s, e)
+                break
+            i += 1
+    return best
+
+
+def _covering(doc: Doc, not_ids: list[int], s: int, e: int) -> Span | None:
+    """A false-friend hit that contains [s, e)."""
+    for pid in not_ids:
+        for fs, fe in doc.hits.get(pid, ()):
+            if fs > s:
+                break
+            if fe >= e:
+                return (fs, fe)
+    return None
+
+
+def _clause(text: str, sent: Sentence, s: int, e: int) -> Span:
+    lo = s
+    while lo > sent.start and text[lo - 1] not in _CLAUSE_END:
+        lo -= 1
+    hi = e
+    while hi < sent.end and text[hi] not in _CLAUSE_END:
+        hi += 1
+    return lo, hi
+
+
+def _window(text: str, sent: Sentence, s: int, e: int, window: str | int) -> Span:
+    if window == "sentence":
+        return sent.start, sent.end
+    if window == "clause":
+        return _clause(text, sent, s, e)
+    n = int(window)
+    return max(sent.start, s - n), min(sent.end, e + n)
+
+
+# ---------------------------------------------------------------- concepts
+
+
+@dataclass
+class PartResult:
+    credit: float = 0.0
+    done: list[Span] = field(default_factory=list)
+    weak_done: list[Span] = field(default_factory=list)
+    mentioned: list[tuple[Span, str, str]] = field(default_factory=list)  # span, detail key, where
+    rejected: list[tuple[Span, str]] = field(default_factory=list)  # span, reason code
+
+
+def _role_names(doc: Doc, roles: frozenset[str]) -> str:
+    return join(doc.lang, [t(doc.lang, f"role.{r}") for r in sorted(roles)])
+
+
+def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResult:
+    pack, text = doc.pack, doc.text
+    res = PartResult()
+    not_ids = pack.ids(part.not_)
+    contexts = [(c, pack.ids(c.any), pack.ids(c.not_)) for c in part.context]
+    veto_ids = pack.ids(part.veto.any) if part.veto else []
+    for weak, phrase_list in ((False, part.phrases), (True, part.weak)):
+        for pid in pack.ids(phrase_list):
+            for s, e in doc.hits.get(pid, ()):
+                si = doc.st.sentence_at(s)
+                if si is None:
+                    continue  # page chrome
+                sent = doc.st.sentences[si]
+                ff = _covering(doc, not_ids, s, e) if not_ids else None
+                if ff:
+                    res.rejected.append(((s, e), "false_friend:" + text[ff[0]:ff[1]]))
+                    continue
+                if veto_ids:
+                    lo, hi = _window(text, sent, s, e, part.veto.window)  # type: ignore[union-attr]
+                    if _first_in(doc, veto_ids, lo, hi):
+                        res.rejected.append(((s, e), "veto"))
+                        continue
+                if not all(_context_ok(doc, c, sent, s, e, ids, nots) for c, ids, nots in contexts):
+                    res.rejected.append(((s, e), "no_context"))
+                    continue
+                clo, chi = _clause(text, sent, s, e)
+                if negation and _first_in(doc, doc.neg_ids, clo, chi):
+                    res.mentioned.append(((s, e), "negated", ""))
+                elif _first_in(doc, doc.fut_ids, clo, chi) or _first_in(doc, doc.fut_ids, sent.start, s):
+                    res.mentioned.append(((s, e), "planned", ""))
+                elif sent.heading:
+                    res.mentioned.append(((s, e), "heading_only", ""))
+                elif sent.roles & scope:
+                    (res.weak_done if weak else res.done).append((s, e))
+                else:
+                    res.mentioned.append(((s, e), "only_in", _role_names(doc, sent.roles)))
+    policy = pack.policy
+    if res.done:
+        res.credit = 1.0
+    elif res.weak_done:
+        res.credit = policy.weak_credit
+    elif res.mentioned:
+        res.credit = policy.mention_credit
+    return res
+
+
+def _context_ok(doc: Doc, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
+                ctx_not: list[int]) -> bool:
+    lo, hi = _window(doc.text, sent, s, e, ctx.window)
+    if _first_in(doc, ctx_ids, lo, hi, ctx_not):
+        return True
+    if ctx.headings and sent.section is not None:
+        # Only the sentence's own heading: a whole chapter on decisions does not make
+        # every review inside it a decision step.
+        hs, he = doc.st.sections[sent.section].heading_span
+        if _first_in(doc, ctx_ids, hs, he, ctx_not):
+            return True
+    return False
+
+
+def _label(doc: Doc, part: Part) -> str:
+    return part.label.get(doc.lang)
+
+
+def _pick_evidence(spans: list[Span], doc: Doc, limit: int = _EVIDENCE_PER_PART) -> list[Span]:
+    """Distinct sentences, first ``limit`` in reading order."""
+    out: list[Span] = []
+    seen: set[int] = set()
+    for s, e in sorted(spans):
+        si = doc.st.sentence_at(s)
+        if si in seen:
+            continue
+        seen.add(si)  # type: ignore[arg-type]
+        out.append((s, e))
+        if len(out) >= limit:
+            break
+    return out
+
+
+_REJECT_ORDER = {"false_friend": 0, "veto": 1, "no_context": 2}
+
+
+def _near_miss(doc: Doc, rule_id: str, parts: list[PartResult], used: set[int]) -> tuple[Span, str] | None:
+    """The nearest thing to what the rule wants and why it did not count.
+
+    First a hit that was set aside (false friend, about something else, wrong context),
+    then a mention outside the year's work not already quoted as evidence, then the
+    sentence richest in the rule's own terms.
+    """
+    rejected = sorted(
+        ((_REJECT_ORDER[code.split(":")[0]], span, code) for pr in parts for span, code in pr.rejected),
+        key=lambda x: (x[0], x[1]),
+    )
+    for _rank, span, code in rejected:
+        if doc.st.sentence_at(span[0]) not in used:
+            name, _, arg = code.partition(":")
+            return span, t(doc.lang, f"reason.{name}", text=arg)
+    for pr in parts:
+        for span, key, where in pr.mentioned:
+            if doc.st.sentence_at(span[0]) in used:
+                continue
+            if key == "only_in":
+                return span, t(doc.lang, "reason.out_of_scope", where=where)
+            return span, t(doc.lang, f"reason.{key}")
+    term_ids = doc.pack.ids(doc.pack.hints.get(rule_id, []))
+    score: dict[int, set[int]] = {}
+    for pid in term_ids:
+        for s, _e in doc.hits.get(pid, ()):
+            si = doc.st.sentence_at(s)
+            if si is not None and si not in used:
+                score.setdefault(si, set()).add(pid)
+    if not score:
+        return None
+    best = max(score, key=lambda si: (len(score[si]), -si))
+    if len(score[best]) < 2:
+        return None
+    sent = doc.st.sentences[best]
+    return (sent.start, sent.end), t(doc.lang, "reason.related")
+
+
+def _one_per_sentence(doc: Doc, spans: list[Span]) -> list[Span]:
+    out: dict[int | None, Span] = {}
+    for sp in sorted(set(spans)):
+        out.setdefault(doc.st.sentence_at(sp[0]), sp)
+    return sorted(out.values())
+
+
+def _roles_in_order(roles: set[str]) -> list[str]:
+    return [r for r in ROLES if r in roles]
+
+
+def _status(fraction: float, pass_at: float = 1.0) -> str:
+    if fraction >= pass_at - 1e-9:
+        return "pass"
+    return "fail" if fraction <= 1e-9 else "partial"
+
+
+def _part_details(doc: Doc, parts: list[Part], results: list[PartResult]) -> list[str]:
+    details: list[str] = []
+    missing = [_label(doc, p) for p, r in zip(parts, results) if r.credit == 0]
+    if missing and len(parts) > 1:
+        details.append(t(doc.lang, "missing_parts", parts=join(doc.lang, missing)))
+    for p, r in zip(parts, results):
+        if r.credit >= 1 or r.credit == 0:
+            continue
+        if r.weak_done:
+            details.append(t(doc.lang, "weak", part=_label(doc, p)))
+            continue
+        _span, key, where = r.mentioned[0]
+        details.append(t(doc.lang, key, part=_label(doc, p), where=where))
+    return details
+
+
+def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
+    scope = set(rule.scope)
+    results = [eval_part(doc, p, scope, rule.negation) for p in rule.parts]
+    if rule.collective:
+        coll = eval_part(doc, rule.collective, scope, rule.negation)
+        for r in results:
+            if coll.credit > r.credit:
+                r.credit = coll.credit
+                r.done, r.weak_done = r.done or coll.done, r.weak_done or coll.weak_done
+                r.mentioned = r.mentioned or coll.mentioned
+        results_for_nm = [*results, coll]
+    else:
+        results_for_nm = results
+    fraction = sum(r.credit for r in results) / len(results)
+    status = _status(fraction, rule.pass_at)
+    evidence: list[Span] = []
+    for r in results:
+        evidence.extend(_pick_evidence(r.done or r.weak_done or [m[0] for m in r.mentioned], doc))
+    out = Outcome(status, round(fraction, 4), [p.id for p, r in zip(rule.parts, results) if r.credit < 1],
+                  _one_per_sentence(doc, evidence))
+    if status != "pass":
+        out.details = _part_details(doc, list(rule.parts), results)
+        used = {si for si in (doc.st.sentence_at(s) for s, _ in evidence) if si is not None}
+        out.near_miss = _near_miss(doc, rule.id, results_for_nm, used)
+        out.searched = ([_label(doc, p) for p in rule.parts], _roles_in_order(scope))
+    return out
+
+
+# ---------------------------------------------------------------- sections
+
+
+def _role_sentences(doc: Doc, role: str) -> list[Sentence]:
+    return [s for s in doc.st.sentences if role in s.roles]
+
+
+def check_section(rule: SectionRule, doc: Doc) -> Outcome:
+    sents = _role_sentences(doc, rule.role)
+    chars = sum(s.end - s.start for s in sents)
+    role_name = t(doc.lang, f"role.{rule.role}")
+    searched = ([role_name, *[_label(doc, p) for p in rule.parts]], [rule.role])
+    if not sents or chars < rule.min_chars:
+        out = Outcome("fail", 0.0, [rule.role])
+        if rule.mention:
+            m = eval_part(doc, rule.mention, set(), negation=False)
+            spans = [x[0] for x in m.mentioned] + m.done
+            if spans:
+                out = Outcome("partial", doc.pack.policy.mention_credit, [rule.role], _pick_evidence(spans, doc, 1))
+                out.details = [t(doc.lang, "mention_only", role=role_name)]
+        if not out.details and sents:
+            out.details = [t(doc.lang, "thin_section", role=role_name)]
+        out.searched = searched
+        if out.status == "fail":
+            out.near_miss = _near_miss(doc, rule.id, [], set())
+        return out
+    heading = next((s for s in sents if s.section is not None and
+                    doc.st.sections[s.section].heading_span[0] == s.start), sents[0])
+    evidence = [(heading.start, heading.end)]
+    results = [eval_part(doc, p, {rule.role}, negation=True) for p in rule.parts]
+    credits = [1.0] + [r.credit for r in results]
+    fraction = sum(credits) / len(credits)
+    for r in results:
+        evidence.extend(_pick_evidence(r.done, doc, 1))
+    out = Outcome(_status(fraction), round(fraction, 4), [p.id for p, r in zip(rule.parts, results) if r.credit < 1],
+                  sorted(set(evidence)))
+    if out.status != "pass":
+        out.details = _part_details(doc, list(rule.parts), results)
+        if len(rule.parts) == 1 and results[0].credit == 0:
+            out.details.insert(0, t(doc.lang, "missing_parts", parts=_label(doc, rule.parts[0])))
+        out.searched = searched
+        out.near_miss = _near_miss(doc, rule.id, results, set())
+    return out
+
+
+# ---------------------------------------------------------------- document fields
+
+
+def check_field(rule: FieldRule, doc: Doc) -> Outcome:
+    found: dict[str, Found | None] = {
+        "report_year": doc.year_found,
+        "signature_organ": doc.sig_organ,
+        "signed_date": doc.signed,
+    }
+    done = 0
+    missing: list[str] = []
+    evidence: list[Span] = []
+    details: list[str] = []
+    absent: list[str] = []
+    for name in rule.fields:
+        f = found[name]
+        ok = f is not None and f.value is not None and not PLACEHOLDER.search(str(f.value))
+        if f is not None:
+            evidence.append(f.span)
+        if ok:
+            done += 1
+            continue
+        missing.append(name)
+        label = t(doc.lang, f"field.{name}")
+        if f is not None:
+            details.append(t(doc.lang, "field_placeholder", field=label, text=doc.text[f.span[0]:f.span[1]]))
+        else:
+            absent.append(label)
+    if absent:
+        details.insert(0, t(doc.lang, "missing_parts", parts=join(doc.lang, absent)))
+    fraction = done / len(rule.fields)
+    out = Outcome(_status(fraction), round(fraction, 4), missing, sorted(set(evidence)), details)
+    if out.status != "pass":
+        out.searched = ([t(doc.lang, f"field.{n}") for n in rule.fields], ["preamble", "closing"])
+    return out
+
+
+# ---------------------------------------------------------------- deadlines
+
+
+def _due(year: int, d: object) -> dt.date | None:
+    try:
+        return dt.date(year + d.year_offset, d.month, d.day)  # type: ignore[attr-defined]
+    except ValueError:
+        return None
+
+
+def check_deadline(rule: DeadlineRule, doc: Doc) -> Outcome:
+    assert doc.year is not None
+    lang = doc.lang
+    if rule.date == "signed":
+        if doc.signed is None:
+            return Outcome("unknown", 0.0, details=[t(lang, "no_date.signed")])
+        if doc.signed.value is None:
+            return Outcome("unknown", 0.0, evidence=[doc.signed.span], details=[t(lang, "placeholder_date")])
+        date, span = doc.signed.value, doc.signed.span
+    else:
+        if doc.published is None:
+            return Outcome("unknown", 0.0, details=[t(lang, "no_date.published")])
+        date, span = doc.published, doc.published_span
+    assert isinstance(date, dt.date)
+    due = _due(doc.year, rule.due)
+    assert due is not None
+    evidence = [span] if span else []
+    what = t(lang, f"what.{rule.date}")
+    if date <= due:
+        return Outcome("pass", 1.0, evidence=evidence,
+                       details=[t(lang, "on_time", what=what, date=date.isoformat(), due=due.isoformat())])
+    boundary = _due(doc.year, rule.boundary) if rule.boundary else None
+    if boundary and date == boundary:
+        return Outcome("partial", doc.pack.policy.boundary_credit, evidence=evidence,
+                       details=[t(lang, "boundary", what=what, date=date.isoformat())])
+    return Outcome("fail", 0.0, evidence=evidence,
+                   details=[t(lang, "late", what=what, date=date.isoformat(), due=due.isoformat())])
+
+
+# ---------------------------------------------------------------- forbidden content
+
+
+def _quoted(original: str, start: int) -> bool:
+    """Is original[start] inside “…” on its line?"""
+    line_start = original.rfind("\n", 0, start) + 1
+    seg = original[line_start:start]
+    return seg.count("“") > seg.count("”")
+
+
+def _item_hits(item: ForbiddenItem, doc: Doc, compiled: list[re.Pattern[str]]) -> list[Span]:
+    text, st = doc.text, doc.st
+    spans: list[Span] = []
+    not_ids = doc.pack.ids(item.not_)
+    for pid in doc.pack.ids(item.phrases):
+        for s, e in doc.hits.get(pid, ()):
+            if not (not_ids and _covering(doc, not_ids, s, e)):
+                spans.append((s, e))
+    regions = [st.body, st.closing] + ([st.title_span] if st.title_span else [])
+    for rx in compiled:
+        for lo, hi in regions:
+            spans.extend(m.span() for m in rx.finditer(text, lo, hi) if m.end() > m.start())
+    out: list[Span] = []
+    contexts = [(c, doc.pack.ids(c.any), doc.pack.ids(c.not_)) for c in item.context]
+    for s, e in sorted(set(spans)):
+        si = st.sentence_at(s)
+        in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
+        if si is None and not in_title:
+            continue
+        if item.scope is not None:
+            roles = st.sentences[si].roles if si is not None else frozenset({PREAMBLE})
+            if not roles & set(item.scope):
+                continue
+        if contexts and (si is None or not all(
+                _context_ok(doc, c, st.sentences[si], s, e, ids, nots) for c, ids, nots in contexts)):
+            continue
+        if item.exempt_quoted and _quoted(st.norm.original, st.norm.orig_span(s, e)[0]):
+            continue
+        out.append((s, e))
+    return out
+
+
+_RX_CACHE: dict[str, re.Pattern[str]] = {}
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    if p not in _RX_CACHE:
+        _RX_CACHE[p] = re.compile(p)
+    return _RX_CACHE[p]
+
+
+def check_forbidden(rule: ForbiddenRule, doc: Doc) -> Outcome:
+    triggered: list[str] = []
+    evidence: list[Span] = []
+    labels: list[str] = []
+    for item in rule.items:
+        if doc.year is not None and not item.years.contains(doc.year):
+            continue
+        if doc.year is None and (item.years.start is not None or item.years.end is not None):
+            continue
+        spans = _item_hits(item, doc, [_rx(p) for p in item.patterns])
+        if spans:
+            triggered.append(item.id)
+            labels.append(item.label.get(doc.lang))
+            evidence.extend(spans[:3])
+    if not triggered:
+        return Outcome("pass", 1.0)
+    out = Outcome("fail", 0.0, triggered, sorted(set(evidence)))
+    out.details = [t(doc.lang, "found_items", items=join(doc.lang, labels))]
+    return out
+
+
+# ---------------------------------------------------------------- counts
+
+
+def check_count(rule: CountRule, doc: Doc) -> Outcome:
+    rx = _rx(rule.pattern)
+    text = doc.text
+    scope = set(rule.scope)
+    matched = [s for s in doc.st.sentences if s.roles & scope and rx.search(text, s.start, s.end)]
+    n = len(matched)
+    detail = t(doc.lang, "count", count=n, need=rule.pass_min)
+    evidence = [(s.start, s.end) for s in matched[:3]]
+    if n >= rule.pass_min:
+        return Outcome("pass", 1.0, evidence=evidence, details=[detail])
+    if n >= rule.partial_min:
+        return Outcome("partial", round(n / rule.pass_min, 4), evidence=evidence, details=[detail])
+    out = Outcome("fail", 0.0, evidence=evidence, details=[detail])
+    out.searched = ([rule.title.get(doc.lang)], _roles_in_order(scope))
+    return out
+
+
+CHECKS = {
+    "concept": check_concept,
+    "section": check_section,
+    "field": check_field,
+    "deadline": check_deadline,
+    "forbidden": check_forbidden,
+    "count": check_count,
+}
+__all__ = ["CHECKS", "Doc", "Outcome", "CLOSING"]

@@ -1,0 +1,239 @@
+"""The pure core: text in, Scorecard out.  load → normalise → structure → match → check → score."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lawcheck import __version__
+from lawcheck.checks import CHECKS, Doc, Outcome
+from lawcheck.i18n import t
+from lawcheck.model import (
+    BasisRef,
+    DocumentInfo,
+    Evidence,
+    MissingItem,
+    NearMiss,
+    NotScored,
+    PackRef,
+    RuleResult,
+    Scorecard,
+    Searched,
+    SectionInfo,
+)
+from lawcheck.pack import RulePack, Span, load_pack
+from lawcheck.spec import Years
+from lawcheck.text import dates
+from lawcheck.text.normalize import normalize
+from lawcheck.text.structure import PREAMBLE, Structure, build
+
+_QUOTE_MAX = 160
+
+
+def _as_date(value: dt.date | str | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"published must be a date or YYYY-MM-DD, got {value!r}") from None
+
+
+def analyse(
+    text: str,
+    pack: RulePack,
+    *,
+    report_year: int | None = None,
+    published: dt.date | str | None = None,
+    lang: str = "zh",
+) -> Doc:
+    """Everything the checks share, computed once per report."""
+    norm = normalize(text)
+    st = build(norm)
+    hits = pack.find(norm.text)
+    year_found = dates.report_year(st)
+    pub_found = dates.published_date(st)
+    pub = _as_date(published)
+    year = report_year if report_year is not None else (year_found.value if year_found else None)
+    return Doc(
+        st=st,
+        hits=hits,
+        pack=pack,
+        lang=lang,
+        year=year,  # type: ignore[arg-type]
+        year_placeholder=report_year is None and year_found is not None and year_found.value is None,
+        year_found=year_found,
+        signed=dates.signed_date(st),
+        published=pub if pub is not None else (pub_found.value if pub_found else None),  # type: ignore[arg-type]
+        published_span=None if pub is not None else (pub_found.span if pub_found else None),
+        sig_organ=dates.signature_organ_line(st),
+        neg_ids=pack.ids(pack.manifest.negation),
+        fut_ids=pack.ids(pack.manifest.future),
+    )
+
+
+def _years_text(lang: str, y: Years) -> str:
+    if y.start is None and y.end is None:
+        return t(lang, "all_years")
+    if y.end is None:
+        return t(lang, "years_from", start=y.start)
+    if y.start is None:
+        return t(lang, "years_to", end=y.end)
+    return t(lang, "years_range", start=y.start, end=y.end)
+
+
+def _applicability(rule: object, doc: Doc) -> Outcome | None:
+    years: Years = rule.years  # type: ignore[attr-defined]
+    bounded = years.start is not None or years.end is not None
+    if doc.year is None:
+        needs_year = rule.kind == "deadline" or (bounded and rule.when_year_unknown == "unknown")  # type: ignore[attr-defined]
+        if needs_year:
+            key = "year_placeholder" if doc.year_placeholder else "year_unknown"
+            return Outcome("unknown", 0.0, details=[t(doc.lang, key)])
+        return None
+    if not years.contains(doc.year):
+        return Outcome("not_applicable", 0.0,
+                       details=[t(doc.lang, "not_in_force", years=_years_text(doc.lang, years), year=doc.year)])
+    return None
+
+
+def _evidence(doc: Doc, span: Span) -> Evidence:
+    st: Structure = doc.st
+    s, e = span
+    si = st.sentence_at(s)
+    if si is not None:
+        sent = st.sentences[si]
+        # Quote the whole sentence when short, else a window around the hit.
+        if sent.end - sent.start <= _QUOTE_MAX:
+            s, e = sent.start, sent.end
+        else:
+            s = max(sent.start, s - 40)
+            e = min(sent.end, max(e, s + _QUOTE_MAX - 40))
+        section = st.section_label(sent.section, sent.roles)
+    else:
+        section = "title" if st.title_span and st.title_span[0] <= s < st.title_span[1] else "header"
+    os_, oe = st.norm.orig_span(s, e)
+    return Evidence(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
+
+
+def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
+    lang = doc.lang
+    scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental"  # type: ignore[attr-defined]
+    if out.status == "pass":
+        message = " ".join(out.details) if out.details else t(lang, "ok")
+    elif out.status in ("unknown", "not_applicable"):
+        message = " ".join(out.details)
+    else:
+        message = " ".join([rule.message.get(lang), *out.details])  # type: ignore[attr-defined]
+    near = None
+    if out.near_miss:
+        ev = _evidence(doc, out.near_miss[0])
+        near = NearMiss(**ev.model_dump(), reason=out.near_miss[1])
+    searched = None
+    if out.searched:
+        searched = Searched(concepts=out.searched[0], sections=[t(lang, f"role.{r}") for r in out.searched[1]])
+    weight = float(rule.weight)  # type: ignore[attr-defined]
+    return RuleResult(
+        rule=rule.id,  # type: ignore[attr-defined]
+        title=rule.title.get(lang),  # type: ignore[attr-defined]
+        category=rule.category,  # type: ignore[attr-defined]
+        severity=rule.severity,  # type: ignore[attr-defined]
+        lifecycle=rule.lifecycle,  # type: ignore[attr-defined]
+        status=out.status,  # type: ignore[arg-type]
+        fraction=out.fraction if scored else 0.0,
+        weight=weight,
+        points=round(weight * out.fraction, 2) if scored else 0.0,
+        scored=scored,
+        missing=out.missing if out.status in ("partial", "fail") else [],
+        evidence=[_evidence(doc, sp) for sp in out.evidence],
+        message=message,
+        fix=rule.fix.get(lang),  # type: ignore[attr-defined]
+        basis=[BasisRef(**b.model_dump()) for b in rule.basis],  # type: ignore[attr-defined]
+        searched=searched,
+        near_miss=near,
+    )
+
+
+def _basis_line(r: RuleResult) -> str:
+    b = r.basis[0]
+    return " ".join(x for x in (f"《{b.document}》", b.ref or "", b.article) if x)
+
+
+def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorecard:
+    lang = doc.lang
+    scored = [r for r in results if r.scored]
+    total_w = sum(r.weight for r in scored)
+    score = round(100.0 * sum(r.points for r in scored) / total_w, 1) if total_w else None
+    grade = pack.policy.grade(score) if score is not None else None
+    missing = [
+        MissingItem(rule=r.rule, title=r.title, status=r.status, weight=r.weight, missing=r.missing, fix=r.fix,
+                    basis=_basis_line(r))
+        for r in sorted((r for r in results if r.status in ("fail", "partial")),
+                        key=lambda r: (-r.weight * (1 - r.fraction), -r.weight, r.rule))
+    ]
+    not_scored = [NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored]
+    st = doc.st
+    organ = dates.organ(st)
+    title = "".join(st.title.split()) if st.title else None
+    sections = []
+    if st.body[1] > st.body[0]:
+        top = [s for s in st.sections if s.parent is None]
+        first = top[0].span[0] if top else st.body[1]
+        if first > st.body[0]:
+            sections.append((PREAMBLE, "", st.body[0], first))
+        sections.extend((",".join(sorted(s.roles)), s.heading, s.span[0], s.span[1]) for s in top)
+    if st.closing[1] > st.closing[0]:
+        sections.append(("closing", "", st.closing[0], st.closing[1]))
+    section_infos = []
+    for role, heading, s, e in sections:
+        os_, oe = st.norm.orig_span(s, e)
+        section_infos.append(SectionInfo(role=role, heading=heading, start=os_, end=oe))
+    info = DocumentInfo(
+        title=title,
+        organ=str(organ.value) if organ else None,
+        report_year=doc.year,
+        report_year_source=("caller" if doc.year_found is None or doc.year != doc.year_found.value else
+                            ("title" if st.title_span and st.title_span[0] <= doc.year_found.span[0] < st.title_span[1]
+                             else "text")) if doc.year is not None else None,
+        report_year_placeholder=doc.year_placeholder,
+        signed_date=doc.signed.value if doc.signed and doc.signed.value else None,  # type: ignore[arg-type]
+        published_date=doc.published,
+        published_source=("page" if doc.published_span else "caller") if doc.published else None,
+    )
+    return Scorecard(
+        lawcheck_version=__version__,
+        pack=PackRef(id=pack.id, version=pack.version),
+        policy_version=pack.policy.version,
+        lang=lang,  # type: ignore[arg-type]
+        score=score,
+        grade=grade.id if grade else None,
+        grade_label=grade.label.get(lang) if grade else None,
+        document=info,
+        sections=section_infos,
+        results=results,
+        missing=missing,
+        not_scored=not_scored,
+    )
+
+
+def evaluate(
+    text: str,
+    *,
+    report_year: int | None = None,
+    published: dt.date | str | None = None,
+    rules: RulePack | None = None,
+    lang: str = "zh",
+) -> Scorecard:
+    """Check one report's text against a rule pack (default: the built-in statutory pack).
+
+    ``report_year`` and ``published`` override what is read from the text.  The
+    result is deterministic: the same text and pack give the same Scorecard.
+    """
+    if lang not in ("zh", "en"):
+        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    pack = rules if rules is not None else load_pack()
+    doc = analyse(text, pack, report_year=report_year, published=published, lang=lang)
+    results = []
+    for rule in pack.rules:
+        out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
+        results.append(_result(rule, out, doc))
+    return score_results(results, pack, doc)

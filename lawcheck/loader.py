@@ -1,0 +1,266 @@
+"""Load a rule pack directory: YAML with line marks, strict validation, readable errors, a disk cache.
+
+Rule files are YAML (safe loader only): block scalars keep multi-line Chinese
+examples readable, comments explain a rule in place, and the parser's marks give
+every error a ``file:line:col``.  Validating a pack (and deriving its near-miss
+terms with jieba) happens once per pack content; the result is cached as JSON
+keyed by the hash of every file in the pack.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import os
+import tempfile
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from lawcheck import __version__
+from lawcheck.errors import RuleFileError
+from lawcheck.spec import RULE_MODELS, Manifest, Policy
+
+RULE_SUFFIX = ".yaml"
+META_FILES = {"pack.yaml", "policy.yaml"}
+Marks = dict[tuple, tuple[int, int]]
+
+
+def _yaml_loader() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[misc, valid-type]
+        """Safe loader that keeps dates as strings (a rule's dates are data, not objects)."""
+
+    Loader.yaml_implicit_resolvers = {
+        k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+        for k, v in base.yaml_implicit_resolvers.items()
+    }
+    return Loader
+
+
+def read_yaml(path: Path, display: str) -> tuple[Any, Marks, list[str]]:
+    """Parse one YAML file; return the data, a map from key path to (line, col), and the lines."""
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleFileError(display, f"cannot read file: {e}") from None
+    lines = text.splitlines()
+    loader_cls = _yaml_loader()
+    try:
+        node = yaml.compose(text, Loader=loader_cls)
+        data = yaml.load(text, Loader=loader_cls)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        src = lines[line - 1] if line and line <= len(lines) else None
+        raise RuleFileError(display, f"YAML syntax error: {e.problem or e.context}", line, col,
+                            source_line=src) from None
+    except yaml.YAMLError as e:
+        raise RuleFileError(display, f"YAML error: {e}") from None
+    marks: Marks = {}
+    if node is not None:
+        _marks(node, (), marks, display, lines)
+    return data, marks, lines
+
+
+def _marks(node: Any, path: tuple, out: Marks, display: str, lines: list[str]) -> None:
+    import yaml
+
+    out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for k, v in node.value:
+            key = k.value
+            if key in seen:
+                ln = k.start_mark.line + 1
+                raise RuleFileError(display, f"duplicate key '{key}'", ln, k.start_mark.column + 1,
+                                    source_line=lines[ln - 1])
+            seen.add(key)
+            out[path + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+            _marks(v, path + (key,), out, display, lines)
+    elif isinstance(node, yaml.SequenceNode):
+        for i, v in enumerate(node.value):
+            _marks(v, path + (i,), out, display, lines)
+
+
+class _FileCtx:
+    """Where errors in one file point."""
+
+    def __init__(self, display: str, marks: Marks, lines: list[str]) -> None:
+        self.display, self.marks, self.lines = display, marks, lines
+
+    def error(self, path: tuple, problem: str, allowed: Iterable[str] | None = None) -> RuleFileError:
+        p = tuple(path)
+        while p not in self.marks and p:
+            p = p[:-1]
+        line, col = self.marks.get(p, (None, None))
+        src = self.lines[line - 1] if line and line <= len(self.lines) else None
+        return RuleFileError(self.display, problem, line, col, sorted(allowed) if allowed else None, src)
+
+
+def _field_keys(cls: type[BaseModel]) -> dict[str, str]:
+    """Accepted key → field name."""
+    return {(f.alias or name): name for name, f in cls.model_fields.items()}
+
+
+def _submodels(ann: Any) -> list[type[BaseModel]]:
+    out: list[type[BaseModel]] = []
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return [ann]
+    for arg in typing.get_args(ann):
+        out.extend(_submodels(arg))
+    return out
+
+
+def check_keys(cls: type[BaseModel], data: Any, path: tuple, ctx: _FileCtx) -> None:
+    """Unknown keys are errors, with the allowed keys and a did-you-mean."""
+    if not isinstance(data, dict):
+        return
+    keys = _field_keys(cls)
+    for key, value in data.items():
+        if key not in keys:
+            near = difflib.get_close_matches(str(key), list(keys), n=1)
+            hint = f" (did you mean '{near[0]}'?)" if near else ""
+            raise ctx.error(path + (key,), f"unknown key '{key}'{hint}", keys)
+        subs = _submodels(cls.model_fields[keys[key]].annotation)
+        if not subs:
+            continue
+        items = value if isinstance(value, list) else [value]
+        for i, item in enumerate(items):
+            sub_path = path + ((key, i) if isinstance(value, list) else (key,))
+            if isinstance(item, dict):
+                check_keys(subs[0], item, sub_path, ctx)
+
+
+def _validate(cls: type[BaseModel], data: Any, ctx: _FileCtx) -> Any:
+    check_keys(cls, data, (), ctx)
+    try:
+        return cls.model_validate(data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x in RULE_MODELS and x == err["loc"][0]))
+        expected = (err.get("ctx") or {}).get("expected")
+        what = ".".join(str(x) for x in loc) or "file"
+        raise ctx.error(loc, f"{what}: {err['msg']}", [expected] if expected else None) from None
+
+
+def _expand_lists(data: Any, lists: dict[str, list[str]], path: tuple, ctx: _FileCtx) -> Any:
+    """Replace "@name" items of any string list by the pack's shared vocabulary list."""
+    if isinstance(data, dict):
+        return {k: _expand_lists(v, lists, path + (k,), ctx) for k, v in data.items()}
+    if isinstance(data, list):
+        out: list[Any] = []
+        for i, item in enumerate(data):
+            if isinstance(item, str) and item.startswith("@"):
+                name = item[1:]
+                if name not in lists:
+                    raise ctx.error(path + (i,), f"unknown vocabulary list '{item}'", ["@" + n for n in lists])
+                out.extend(lists[name])
+            else:
+                out.append(_expand_lists(item, lists, path + (i,), ctx))
+        return out
+    return data
+
+
+def rule_id_for(path: Path, root: Path) -> str:
+    rel = path.relative_to(root).with_suffix("")
+    return ".".join(rel.parts)
+
+
+def rule_files(root: Path) -> list[Path]:
+    return sorted(
+        p for p in root.rglob("*" + RULE_SUFFIX)
+        if p.name not in META_FILES and not any(part.startswith(("_", ".")) for part in p.relative_to(root).parts)
+    )
+
+
+def pack_digest(root: Path) -> str:
+    h = hashlib.sha256(__version__.encode())
+    for p in sorted(root.rglob("*")):
+        if p.is_file() and p.suffix in (".yaml", ".txt"):
+            h.update(str(p.relative_to(root)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def load_sources(root: Path) -> dict[str, Any]:
+    """Read and validate every file of a pack.  Returns plain data ready for ``RulePack``."""
+    disp = lambda p: str(p)  # noqa: E731
+    if not (root / "pack.yaml").is_file():
+        raise RuleFileError(str(root), "not a rule pack: pack.yaml is missing")
+    data, marks, lines = read_yaml(root / "pack.yaml", disp(root / "pack.yaml"))
+    manifest: Manifest = _validate(Manifest, data, _FileCtx(disp(root / "pack.yaml"), marks, lines))
+    data, marks, lines = read_yaml(root / "policy.yaml", disp(root / "policy.yaml"))
+    policy: Policy = _validate(Policy, data, _FileCtx(disp(root / "policy.yaml"), marks, lines))
+    rules = []
+    seen: dict[str, str] = {}
+    for path in rule_files(root):
+        display = disp(path)
+        data, marks, lines = read_yaml(path, display)
+        ctx = _FileCtx(display, marks, lines)
+        if not isinstance(data, dict):
+            raise ctx.error((), "a rule file must be a mapping of keys to values")
+        kind = data.get("kind")
+        if kind not in RULE_MODELS:
+            raise ctx.error(("kind",), f"unknown kind {kind!r}" if kind else "missing key 'kind'", RULE_MODELS)
+        expected = rule_id_for(path, root)
+        if data.get("id") != expected:
+            raise ctx.error(("id",), f"id {data.get('id')!r} does not match the file's path; it must be '{expected}'")
+        data = _expand_lists(data, manifest.lists, (), ctx)
+        rule = _validate(RULE_MODELS[kind], data, ctx)
+        for name in [rule.id, *rule.aliases]:
+            if name in seen:
+                raise ctx.error(("id",), f"id or alias '{name}' is already used by {seen[name]}")
+            seen[name] = display
+        rules.append(rule)
+    userdict = root / "userdict.txt"
+    return {
+        "manifest": manifest,
+        "policy": policy,
+        "rules": rules,
+        "userdict": userdict.read_text(encoding="utf-8") if userdict.is_file() else "",
+    }
+
+
+def cache_dir() -> Path | None:
+    env = os.environ.get("LAWCHECK_CACHE_DIR")
+    if env == "":
+        return None
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "lawcheck"
+
+
+def cache_read(digest: str) -> dict | None:
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        return json.loads((d / f"pack-{digest}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def cache_write(digest: str, payload: dict) -> None:
+    d = cache_dir()
+    if d is None:
+        return
+    try:
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(payload, f, ensure_ascii=False, sort_keys=True)
+        os.replace(tmp, d / f"pack-{digest}.json")
+    except OSError:
+        pass  # a read-only home must not stop a check

@@ -1,0 +1,129 @@
+"""What crosses the API: the Scorecard and its parts.  ``Scorecard.model_dump_json()`` is canonical."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+SCHEMA_VERSION = "1"
+Status = Literal["pass", "partial", "fail", "unknown", "not_applicable"]
+STATUSES: tuple[str, ...] = ("pass", "partial", "fail", "unknown", "not_applicable")
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Evidence(Frozen):
+    """A quote from the report.  ``start``/``end`` are offsets into the ORIGINAL text."""
+
+    start: int
+    end: int
+    text: str
+    section: str
+
+
+class NearMiss(Evidence):
+    """The closest thing found that did not count, and why."""
+
+    reason: str
+
+
+class Searched(Frozen):
+    concepts: list[str]
+    sections: list[str]
+
+
+class BasisRef(Frozen):
+    document: str
+    ref: str | None = None
+    article: str
+    source: str
+    status: Literal["verified", "partial", "unverified"]
+    note: str | None = None
+
+
+class RuleResult(Frozen):
+    rule: str
+    title: str
+    category: str
+    severity: Literal["error", "warning", "info"]
+    lifecycle: Literal["experimental", "stable", "deprecated"]
+    status: Status
+    fraction: float
+    weight: float
+    points: float
+    scored: bool
+    missing: list[str]
+    evidence: list[Evidence]
+    message: str
+    fix: str
+    basis: list[BasisRef]
+    searched: Searched | None = None
+    near_miss: NearMiss | None = None
+
+
+class DocumentInfo(Frozen):
+    title: str | None = None
+    organ: str | None = None
+    report_year: int | None = None
+    report_year_source: Literal["caller", "title", "text"] | None = None
+    report_year_placeholder: bool = False
+    signed_date: dt.date | None = None
+    published_date: dt.date | None = None
+    published_source: Literal["caller", "page"] | None = None
+
+
+class SectionInfo(Frozen):
+    role: str
+    heading: str
+    start: int
+    end: int
+
+
+class MissingItem(Frozen):
+    rule: str
+    title: str
+    status: Status
+    weight: float
+    missing: list[str]
+    fix: str
+    basis: str
+
+
+class NotScored(Frozen):
+    rule: str
+    status: Status
+    reason: str
+
+
+class PackRef(Frozen):
+    id: str
+    version: str
+
+
+class Scorecard(Frozen):
+    schema_version: str = SCHEMA_VERSION
+    lawcheck_version: str
+    pack: PackRef
+    policy_version: str
+    lang: Literal["zh", "en"]
+    score: float | None
+    grade: str | None
+    grade_label: str | None
+    document: DocumentInfo
+    sections: list[SectionInfo]
+    results: list[RuleResult]
+    missing: list[MissingItem]
+    not_scored: list[NotScored]
+
+    def result(self, rule_id: str) -> RuleResult:
+        for r in self.results:
+            if r.rule == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def statuses(self) -> dict[str, str]:
+        return {r.rule: r.status for r in self.results}

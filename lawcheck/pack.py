@@ -1,0 +1,205 @@
+"""A loaded rule pack, compiled: every phrase of every rule in one Aho–Corasick automaton.
+
+One pass of the automaton over a report finds every phrase any rule cares about
+(anchors, context words, false friends, negation cues, near-miss terms); the
+checks then only look up positions.  That pass is the performance floor.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import ahocorasick_rs
+
+from lawcheck import loader
+from lawcheck.spec import (
+    RULE_MODELS,
+    ConceptRule,
+    ForbiddenRule,
+    Manifest,
+    Part,
+    Policy,
+    SectionRule,
+)
+from lawcheck.text.normalize import normalize
+
+Span = tuple[int, int]
+Hits = dict[int, list[Span]]
+
+# Words too common to say anything about which rule a sentence nearly satisfied.
+_HINT_STOP = set(
+    "工作 制度 推进 落实 履行 职责 情况 建设 加强 全面 进一步 开展 实施 管理 严格 深入 依法 法治 "
+    "政府 行政 重大 规范 完善 健全 推动 坚持 提高 提升 有关 相关 主要 我们 我县 我区 我市 各级 部门 单位".split()
+)
+
+
+def _norm_phrase(p: str) -> str:
+    return normalize(p).text.strip()
+
+
+def _part_phrases(part: Part) -> Iterator[str]:
+    yield from part.phrases
+    yield from part.weak
+    yield from part.not_
+    for ctx in part.context:
+        yield from ctx.any
+        yield from ctx.not_
+    if part.veto:
+        yield from part.veto.any
+
+
+def _rule_parts(rule: object) -> list[Part]:
+    if isinstance(rule, ConceptRule):
+        return [*rule.parts, *([rule.collective] if rule.collective else [])]
+    if isinstance(rule, SectionRule):
+        return [*rule.parts, *([rule.mention] if rule.mention else [])]
+    return []
+
+
+def derive_hints(rules: list, userdict: str) -> dict[str, list[str]]:
+    """Near-miss terms per rule: the words (by jieba, with the domain dictionary) of its anchors.
+
+    Runs when a pack is compiled, never per report; the result is cached with the pack.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    if userdict.strip():
+        tok.load_userdict(io.StringIO(userdict))
+    out: dict[str, list[str]] = {}
+    for rule in rules:
+        terms: set[str] = set()
+        for part in _rule_parts(rule):
+            for phrase in [*part.phrases, *part.weak]:
+                p = _norm_phrase(phrase)
+                if len(p) >= 2:
+                    terms.add(p)
+                terms.update(w for w in tok.lcut(p) if len(w) >= 2 and w not in _HINT_STOP)
+        if terms:
+            out[rule.id] = sorted(terms)
+    return out
+
+
+@dataclass
+class RulePack:
+    """A validated, compiled rule pack.  Build it with ``load_pack``."""
+
+    root: Path
+    digest: str
+    manifest: Manifest
+    policy: Policy
+    rules: tuple
+    hints: dict[str, list[str]]
+    patterns: list[str] = field(default_factory=list)
+    _index: dict[str, int] = field(default_factory=dict)
+    _ac: object = None
+
+    def __post_init__(self) -> None:
+        phrases: set[str] = set(self.manifest.negation) | set(self.manifest.future)
+        for rule in self.rules:
+            for part in _rule_parts(rule):
+                phrases.update(_part_phrases(part))
+            if isinstance(rule, ForbiddenRule):
+                for item in rule.items:
+                    phrases.update(item.phrases)
+                    phrases.update(item.not_)
+                    for ctx in item.context:
+                        phrases.update(ctx.any)
+                        phrases.update(ctx.not_)
+        for terms in self.hints.values():
+            phrases.update(terms)
+        normed = sorted({q for q in (_norm_phrase(p) for p in phrases) if q})
+        self.patterns = normed
+        self._index = {p: i for i, p in enumerate(normed)}
+        self._ac = ahocorasick_rs.AhoCorasick(normed, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def ids(self, phrases: list[str]) -> list[int]:
+        """Pattern ids of phrases (as written in a rule file)."""
+        out = []
+        for p in phrases:
+            i = self._index.get(_norm_phrase(p))
+            if i is not None:
+                out.append(i)
+        return out
+
+    def find(self, text: str) -> Hits:
+        """Every occurrence of every phrase, overlapping, in one pass."""
+        hits: Hits = {}
+        for pid, s, e in self._ac.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
+            hits.setdefault(pid, []).append((s, e))
+        return hits
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def rule(self, rule_id: str):  # noqa: ANN201 - one of the spec rule models
+        for r in self.rules:
+            if r.id == rule_id or rule_id in r.aliases:
+                return r
+        raise KeyError(rule_id)
+
+    def only(self, rule_ids: list[str]) -> RulePack:
+        """A pack with a subset of the rules (same vocabulary and policy)."""
+        keep = tuple(self.rule(i) for i in rule_ids)
+        return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
+                        {r.id: self.hints.get(r.id, []) for r in keep})
+
+
+def builtin_rules_dir() -> Path:
+    """The statutory pack: shipped inside the wheel as lawcheck/rules, or rules/ in a checkout."""
+    here = Path(__file__).resolve().parent
+    for cand in (here / "rules", here.parent / "rules"):
+        if (cand / "pack.yaml").is_file():
+            return cand
+    raise FileNotFoundError("the built-in rule pack is missing (expected lawcheck/rules or ./rules)")
+
+
+_MEMO: dict[tuple[str, str], RulePack] = {}
+
+
+def load_pack(path: str | Path | None = None) -> RulePack:
+    """Load (or reuse) a rule pack directory; ``None`` is the built-in statutory pack."""
+    root = Path(path).resolve() if path is not None else builtin_rules_dir()
+    digest = loader.pack_digest(root) if root.is_dir() else ""
+    key = (str(root), digest)
+    if key in _MEMO:
+        return _MEMO[key]
+    cached = loader.cache_read(digest) if digest else None
+    if cached is not None:
+        try:
+            pack = _from_payload(root, digest, cached)
+        except Exception:  # a stale or foreign cache file is rebuilt, never trusted
+            cached = None
+    if cached is None:
+        src = loader.load_sources(root)
+        rules = sorted(src["rules"], key=lambda r: r.id)
+        hints = derive_hints(rules, src["userdict"])
+        pack = RulePack(root, digest, src["manifest"], src["policy"], tuple(rules), hints)
+        loader.cache_write(digest, _payload(pack))
+    _MEMO[key] = pack
+    return pack
+
+
+def _payload(pack: RulePack) -> dict:
+    return {
+        "manifest": pack.manifest.model_dump(mode="json", by_alias=True),
+        "policy": pack.policy.model_dump(mode="json", by_alias=True),
+        "rules": [r.model_dump(mode="json", by_alias=True) for r in pack.rules],
+        "hints": pack.hints,
+    }
+
+
+def _from_payload(root: Path, digest: str, data: dict) -> RulePack:
+    rules = tuple(RULE_MODELS[r["kind"]].model_validate(r) for r in data["rules"])
+    return RulePack(root, digest, Manifest.model_validate(data["manifest"]),
+                    Policy.model_validate(data["policy"]), rules, data["hints"])

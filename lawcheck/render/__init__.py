@@ -1,0 +1,1 @@
+"""Renderers: a Scorecard in, text out.  They never re-run checks."""

@@ -1,0 +1,308 @@
+"""The rule-file schema: pydantic models for a rule pack, its rules and its scoring policy.
+
+A rule is one YAML file.  Its ``kind`` picks one of a small, closed set of check
+models (a discriminated union); every model forbids unknown keys so that a typo
+in a rule file is an error, not a silently ignored setting.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+Role = Literal["preamble", "measures", "shortcomings", "plan", "other", "closing"]
+Severity = Literal["error", "warning", "info"]
+Lifecycle = Literal["experimental", "stable", "deprecated"]
+ID_RE = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
+PART_ID_RE = r"^[a-z][a-z0-9_]*$"
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Text(Strict):
+    """A text a person reads: Chinese required, English optional (falls back to Chinese)."""
+
+    zh: str = Field(min_length=1)
+    en: str | None = None
+
+    def get(self, lang: str) -> str:
+        return self.en if lang == "en" and self.en else self.zh
+
+
+class Basis(Strict):
+    """Where a requirement comes from, as the rulebook gives it."""
+
+    document: str = Field(min_length=2, description="正式名称, e.g. 法治政府建设与责任落实督察工作规定")
+    ref: str | None = Field(None, description="文号, e.g. 厅字〔2019〕28号")
+    article: str = Field(min_length=1, description="条款; 'unverified' wording is kept as the rulebook marks it")
+    source: str = Field(pattern=r"^S\d+$", description="Rulebook source id (RULEBOOK.md §0)")
+    status: Literal["verified", "partial", "unverified"] = Field(
+        description="Rulebook mark: ✅ verified, ◐ partial, ❌ unverified"
+    )
+    note: str | None = None
+
+
+class Years(Strict):
+    """Report years a rule applies to (inclusive).  Open ends are None."""
+
+    start: int | None = Field(None, alias="from", ge=1990, le=2100)
+    end: int | None = Field(None, alias="to", ge=1990, le=2100)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def contains(self, year: int) -> bool:
+        return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
+
+
+class Context(Strict):
+    """Words that must (``any``) occur near an anchor for it to count."""
+
+    any: list[str] = Field(min_length=1)
+    not_: list[str] = Field(default_factory=list, alias="not", description="false friends of the context words")
+    window: Literal["sentence", "clause"] | int = "sentence"
+    headings: bool = Field(False, description="the headings above the sentence count as context too")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Veto(Strict):
+    """Words near an anchor that show it is about something else (e.g. 规范性文件 near 合法性审查)."""
+
+    any: list[str] = Field(min_length=1)
+    window: Literal["sentence", "clause"] | int = "clause"
+
+
+class Part(Strict):
+    """A concept: any of its phrases, not inside a false friend, in the right context."""
+
+    id: str = Field(pattern=PART_ID_RE)
+    label: Text
+    phrases: list[str] = Field(min_length=1)
+    weak: list[str] = Field(default_factory=list, description="phrases that earn partial credit only")
+    not_: list[str] = Field(default_factory=list, alias="not", description="false friends: spans that never count")
+    context: list[Context] = Field(default_factory=list, description="every listed context must hold")
+    veto: Veto | None = None
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("context", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: object) -> object:
+        return [v] if isinstance(v, dict) else v
+
+
+class Example(Strict):
+    text: str = Field(min_length=1)
+    report_year: int | None = None
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    note: str | None = None
+
+
+ExampleItem = Union[str, Example]
+
+
+class Examples(Strict):
+    pass_: list[ExampleItem] = Field(alias="pass", min_length=1)
+    fail: list[ExampleItem] = Field(min_length=1)
+    partial: list[ExampleItem] = Field(default_factory=list)
+    not_applicable: list[ExampleItem] = Field(default_factory=list)
+    unknown: list[ExampleItem] = Field(default_factory=list)
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    def by_status(self) -> dict[str, list[Example]]:
+        out = {}
+        for status, items in (("pass", self.pass_), ("fail", self.fail), ("partial", self.partial),
+                              ("not_applicable", self.not_applicable), ("unknown", self.unknown)):
+            out[status] = [Example(text=i) if isinstance(i, str) else i for i in items]
+        return out
+
+
+class RuleBase(Strict):
+    id: str = Field(pattern=ID_RE)
+    aliases: list[str] = Field(default_factory=list)
+    title: Text
+    category: str = Field(pattern=PART_ID_RE)
+    severity: Severity
+    weight: float = Field(gt=0, le=100)
+    lifecycle: Lifecycle = "stable"
+    years: Years = Field(default_factory=Years)
+    when_year_unknown: Literal["apply", "unknown"] = Field(
+        "unknown", description="apply: the rule does not depend on the exact year; unknown: it does"
+    )
+    basis: list[Basis] = Field(min_length=1)
+    message: Text = Field(description="the gap, in one sentence: 未找到…")
+    fix: Text = Field(description="what to do, imperative: 增加…")
+    examples: Examples
+
+
+class ConceptRule(RuleBase):
+    """Required content: each part must be described as the year's work (in ``scope``)."""
+
+    kind: Literal["concept"]
+    scope: list[Role] = Field(default_factory=lambda: ["preamble", "measures"], min_length=1)
+    parts: list[Part] = Field(min_length=1)
+    collective: Part | None = Field(None, description="a name that covers every part at once (三项制度)")
+    pass_at: float = Field(1.0, gt=0, le=1, description="fraction of credit that counts as pass")
+    negation: bool = Field(True, description="a clause saying it is not done (尚未/不到位) does not count")
+
+    @model_validator(mode="after")
+    def _unique_parts(self) -> ConceptRule:
+        ids = [p.id for p in self.parts]
+        if len(ids) != len(set(ids)):
+            raise ValueError(f"duplicate part ids: {ids}")
+        return self
+
+
+class SectionRule(RuleBase):
+    """A top-level section with a role must exist (its heading or, failing that, its wording)."""
+
+    kind: Literal["section"]
+    role: Role
+    min_chars: int = Field(20, ge=0)
+    parts: list[Part] = Field(default_factory=list, description="concepts that must occur inside the section")
+    mention: Part | None = Field(None, description="found outside any such section: partial")
+
+
+class FieldRule(RuleBase):
+    """Document facts that must be stated: the report year, the signature organ, the date."""
+
+    kind: Literal["field"]
+    fields: list[Literal["report_year", "signature_organ", "signed_date"]] = Field(min_length=1)
+
+
+class DueDate(Strict):
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+    year_offset: int = Field(1, ge=0, le=2, description="years after the report year")
+
+
+class DeadlineRule(RuleBase):
+    """A date of the report (signed or published) must fall on or before a due date."""
+
+    kind: Literal["deadline"]
+    date: Literal["signed", "published"]
+    due: DueDate
+    boundary: DueDate | None = Field(None, description="this exact day is a warning (partial), not a failure")
+
+
+class ForbiddenItem(Strict):
+    id: str = Field(pattern=PART_ID_RE)
+    label: Text
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list, description="regular expressions (Python re)")
+    not_: list[str] = Field(default_factory=list, alias="not")
+    context: list[Context] = Field(default_factory=list, description="every listed context must hold")
+    years: Years = Field(default_factory=Years)
+    scope: list[Role] | None = None
+    exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @field_validator("context", mode="before")
+    @classmethod
+    def _one_or_many(cls, v: object) -> object:
+        return [v] if isinstance(v, dict) else v
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> ForbiddenItem:
+        if not self.phrases and not self.patterns:
+            raise ValueError("an item needs phrases or patterns")
+        return self
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        for p in v:
+            try:
+                re.compile(p)
+            except re.error as e:
+                raise ValueError(f"bad regular expression {p!r}: {e}") from None
+        return v
+
+
+class ForbiddenRule(RuleBase):
+    """Things a report must not contain: template leftovers, outdated documents cited as current."""
+
+    kind: Literal["forbidden"]
+    items: list[ForbiddenItem] = Field(min_length=1)
+
+
+class CountRule(RuleBase):
+    """A quality signal: how many sentences in ``scope`` match ``pattern``."""
+
+    kind: Literal["count"]
+    pattern: str
+    scope: list[Role] = Field(default_factory=lambda: ["preamble", "measures"], min_length=1)
+    pass_min: int = Field(ge=1)
+    partial_min: int = Field(ge=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        try:
+            re.compile(v)
+        except re.error as e:
+            raise ValueError(f"bad regular expression {v!r}: {e}") from None
+        return v
+
+
+Rule = Annotated[
+    Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule],
+    Field(discriminator="kind"),
+]
+RULE_MODELS = {
+    "concept": ConceptRule,
+    "section": SectionRule,
+    "field": FieldRule,
+    "deadline": DeadlineRule,
+    "forbidden": ForbiddenRule,
+    "count": CountRule,
+}
+
+
+class Grade(Strict):
+    id: str = Field(pattern=PART_ID_RE)
+    min: float = Field(ge=0, le=100)
+    label: Text
+
+
+class Policy(Strict):
+    """How results become a score.  Lives in rules/policy.yaml, never in code."""
+
+    version: str
+    mention_credit: float = Field(ge=0, lt=1, description="credit for a part mentioned only as a plan or a problem")
+    weak_credit: float = Field(ge=0, lt=1, description="credit for a weak phrase")
+    boundary_credit: float = Field(ge=0, lt=1, description="credit for a date on the boundary day")
+    grades: list[Grade] = Field(min_length=1)
+
+    @field_validator("grades")
+    @classmethod
+    def _descending(cls, v: list[Grade]) -> list[Grade]:
+        if [g.min for g in v] != sorted((g.min for g in v), reverse=True) or v[-1].min != 0:
+            raise ValueError("grades must be listed from the highest 'min' down to a grade with min 0")
+        return v
+
+    def grade(self, score: float) -> Grade:
+        return next(g for g in self.grades if score >= g.min)
+
+
+class SourceRef(Strict):
+    id: str = Field(pattern=r"^S\d+$")
+    title: str
+
+
+class Manifest(Strict):
+    """pack.yaml: what the pack is and the shared vocabulary its rules refer to as @name."""
+
+    id: str = Field(pattern=PART_ID_RE)
+    title: Text
+    version: str
+    sources: list[SourceRef] = Field(default_factory=list)
+    lists: dict[str, list[str]] = Field(default_factory=dict)
+    negation: list[str] = Field(min_length=1, description="clause cues that something is not (yet) done")
+    future: list[str] = Field(min_length=1, description="clause cues that something is only planned")

@@ -1,0 +1,192 @@
+"""Dates and document facts read from the structure: report year, signed and published dates, organ."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from lawcheck.text.structure import _ORGAN_LINE, _RUN_TOGETHER, DATE_RE, Structure
+
+_DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+          "六": 6, "七": 7, "八": 8, "九": 9}
+PLACEHOLDER = re.compile(r"[xX×]")
+
+
+def _cn_small(s: str) -> int | None:
+    """一 → 1, 十 → 10, 十四 → 14, 二十 → 20, 三十一 → 31; Arabic digits pass through."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = _DIGIT.get(head, 0) if head else 1
+        ones = _DIGIT.get(tail, 0) if tail else 0
+        if (head and head not in _DIGIT) or (tail and tail not in _DIGIT):
+            return None
+        return tens * 10 + ones
+    return _DIGIT.get(s) if len(s) == 1 else None
+
+
+def parse_year(s: str) -> int | None:
+    """"2021" or "二〇二一" → 2021; placeholders ("20xx") → None."""
+    if PLACEHOLDER.search(s):
+        return None
+    if s.isdigit():
+        return int(s)
+    if all(c in _DIGIT for c in s):
+        return int("".join(str(_DIGIT[c]) for c in s))
+    return None
+
+
+def date_from_match(m: re.Match[str]) -> dt.date | None:
+    y = parse_year(m.group("y"))
+    mo = _cn_small(m.group("m"))
+    d = _cn_small(m.group("d"))
+    if y is None or mo is None or d is None:
+        return None
+    try:
+        return dt.date(y, mo, d)
+    except ValueError:
+        return None
+
+
+def parse_run_together(s: str) -> dt.date | None:
+    """"2021714" → 2021-07-14 when exactly one reading is a valid date; otherwise None."""
+    m = _RUN_TOGETHER.fullmatch(s)
+    if not m:
+        return None
+    y, md = int(m.group("y")), m.group("md")
+    found = set()
+    for cut in range(1, len(md)):
+        mo, d = md[:cut], md[cut:]
+        if len(mo) > 2 or len(d) > 2 or mo.startswith("0") and len(mo) == 1:
+            continue
+        try:
+            found.add(dt.date(y, int(mo), int(d)))
+        except ValueError:
+            pass
+    return found.pop() if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A fact and where it was read (span in the normalised text)."""
+
+    value: object
+    span: tuple[int, int]
+
+
+_TITLE_YEAR = re.compile(r"(20\d\d|20[xX×]{2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
+_OPENING_YEAR = re.compile(r"^(?:关于)?(20\d\d|20[xX×]{2})\s*年(?:度)?(?!\d{1,2}月)")
+_REPORTING = re.compile(r"现将.{0,30}?(20\d\d|20[xX×]{2})\s*年.{0,40}?(?:报告|汇报)如下")
+
+
+def report_year(st: Structure) -> Found | None:
+    """The year the report covers: title, then "现将…年…报告如下", then the opening words.
+
+    A placeholder year ("20xx") is returned as ``Found(None, span)``: it is the
+    year's position, but no year can be read from it.
+    """
+    text = st.text
+    if st.title_span:
+        m = _TITLE_YEAR.search(text, *st.title_span)
+        if m:
+            return Found(parse_year(m.group(1)), m.span(1))
+    # The opening of the body: first lines that are not an addressee line.
+    body_s, body_e = st.body
+    head = text[body_s:min(body_e, body_s + 400)]
+    m = _REPORTING.search(head)
+    if m:
+        return Found(parse_year(m.group(1)), (body_s + m.start(1), body_s + m.end(1)))
+    for line_start, _, _ in _lines_in(text, body_s, min(body_e, body_s + 400))[:4]:
+        m = _OPENING_YEAR.match(text, line_start)
+        if m:
+            return Found(parse_year(m.group(1)), m.span(1))
+    for sec in st.sections:
+        if sec.parent is None:
+            m = re.match(r"[一二三四五六七八九十]+、\s*(20\d\d|20[xX×]{2})\s*年", sec.heading)
+            if m and not sec.roles - {"measures"}:
+                s = sec.heading_span[0]
+                return Found(parse_year(m.group(1)), (s + m.start(1), s + m.end(1)))
+            break
+    return None
+
+
+def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Non-empty lines in ``[start, end)`` as (start, end, stripped text)."""
+    out = []
+    pos = start
+    while pos <= end:
+        nl = text.find("\n", pos, end)
+        le = end if nl == -1 else nl
+        line = text[pos:le].strip()
+        if line:
+            off = text.index(line, pos)
+            out.append((off, off + len(line), line))
+        if nl == -1:
+            break
+        pos = nl + 1
+    return out
+
+
+def signed_date(st: Structure) -> Found | None:
+    """The last date line of the closing block; a placeholder date gives ``Found(None, span)``."""
+    best: Found | None = None
+    for ls, le, line in _lines_in(st.text, *st.closing):
+        m = DATE_RE.fullmatch(line.replace(" ", ""))
+        if m:
+            best = Found(date_from_match(m), (ls, le))
+        elif _RUN_TOGETHER.fullmatch(line):
+            best = Found(parse_run_together(line), (ls, le))
+    return best
+
+
+# Labels of a page header's date, best first.  A site clock ("今天是…") is never one.
+_PUB_LABELS = ["发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "日期", "发布", "时间",
+               "更新时间", "生成日期", "生效日期"]
+_PUB = re.compile(
+    r"(?<!今天是)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")\s*[:]?\s*"
+    r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
+)
+
+
+def published_date(st: Structure) -> Found | None:
+    text = st.text
+    best: tuple[int, Found] | None = None
+    for s, e in st.header:
+        for m in _PUB.finditer(text, s, e):
+            dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
+            d = date_from_match(dm) if dm else None
+            if d is None:
+                continue
+            rank = _PUB_LABELS.index(m.group("label"))
+            if best is None or rank < best[0]:
+                best = (rank, Found(d, m.span("date")))
+    return best[1] if best else None
+
+
+_TITLE_ORGAN = re.compile(
+    r"^(?:中共)?(?P<organ>[^,。:;\d]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|局|厅|办公室|党委|党组))"
+    r"(?:关于|\d|20|$)"
+)
+
+
+def signature_organ_line(st: Structure) -> Found | None:
+    """The organ line of the signature block, placeholders included (for form checks)."""
+    for ls, le, line in _lines_in(st.text, *st.closing):
+        if _ORGAN_LINE.match(line):
+            return Found(line, (ls, le))
+    return None
+
+
+def organ(st: Structure) -> Found | None:
+    """The issuing organ: the signature line, else the head of the title."""
+    sig = signature_organ_line(st)
+    if sig and not PLACEHOLDER.search(str(sig.value)):
+        return sig
+    if st.title_span:
+        title = "".join(st.text[slice(*st.title_span)].split())
+        m = _TITLE_ORGAN.match(title)
+        if m and not PLACEHOLDER.search(m.group("organ")):
+            return Found(m.group("organ"), st.title_span)
+    return None

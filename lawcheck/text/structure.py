@@ -1,0 +1,378 @@
+"""From normalised text to structure: page chrome, title, sections with roles, closing, sentences.
+
+Everything here works on the normalised text (see ``normalize``); spans are
+half-open ``(start, end)`` offsets into it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
+
+from lawcheck.text.normalize import NormText
+
+# Roles of top-level sections.  Evidence counts as "done" only in the year's work.
+PREAMBLE = "preamble"
+MEASURES = "measures"
+SHORTCOMINGS = "shortcomings"
+PLAN = "plan"
+OTHER = "other"
+CLOSING = "closing"
+ROLES = (PREAMBLE, MEASURES, SHORTCOMINGS, PLAN, OTHER, CLOSING)
+
+_CN = "一二三四五六七八九十"
+# (rank, marker pattern).  Lower rank = higher level.  Rank 5 (一是…) is an item, never top level.
+_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(rf"第[{_CN}]{{1,3}}(?:部分|章|节)[、,:.]?")),
+    (1, re.compile(rf"[{_CN}]{{1,3}}[、.](?![{_CN}]、)")),
+    (2, re.compile(rf"\([{_CN}]{{1,3}}\)[、.]?")),
+    (3, re.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
+    (4, re.compile(r"\(\d{1,2}\)[、.]?")),
+    (5, re.compile(rf"(?:[{_CN}]{{1,2}}|第[{_CN}]{{1,2}})是")),
+]
+_TOP_RANKS = range(0, 5)
+_HEADING_MAX = 40  # a longer first sentence is content, even when it starts with a marker
+
+_SHORT_CUE = re.compile(
+    r"存在的?(?:主要)?(?:问题|不足|短板|困难|差距)|(?:问题|困难)(?:和|与|及|、)?(?:不足|困难|短板|差距|挑战)"
+    r"|不足(?:和|与|及|之处)|短板|差距|薄弱环节|主要问题|存在问题"
+)
+_PLAN_CUE = re.compile(
+    r"下一步|下步|下一年|下年度|明年|来年|今后|工作(?:思路|打算|安排|计划|设想|展望|谋划)"
+    r"|主要安排|重点(?:工作)?(?:计划|安排|任务)|努力方向|(?:思路|打算)和(?:举措|措施)"
+)
+_OTHER_CUE = re.compile(r"其他需要报告|其他事项|其他情况")
+_DUTY_CUE = re.compile(r"第一责任人|主要负责人|主要负责同志")
+
+# Paragraph openings that switch role in reports without numbered headings.
+_PARA_SHORT = re.compile(
+    r"^.{0,20}?(?:(?:但|同时|然而).{0,12}?(?:存在|仍有|还有)|存在的?(?:问题|不足)|问题和不足|不足之处)"
+)
+_PARA_PLAN = re.compile(r"^.{0,16}?(?:下一步|今后|明年|下一年度?|20\d\d年[,,]?(?:我|全)?.{0,8}?将)")
+
+_CHROME = re.compile(
+    r"当前位置|所在位置|您的位置|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
+    r"|^来源|来源[:]|发布[时日]|发布[:]|^发布|^日期|日期[:]|索引号|发布机构|生成日期|公开日期|公开方式|公开范围"
+    r"|公开时限|公开形式|公开程序|效力状况|主题\(|体裁|关键词|分类词|文件下载|内容概况|今天是|信息来源"
+    r"|文章来源|更新时间|点击[数率:]|作者[:]|责任编辑|扫一扫|【|】|\|"
+)
+_TRAILING_CHROME = re.compile(
+    r"^(?:相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到|责任编辑|附件下载|网站地图)"
+)
+_ADDRESSEE = re.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
+_ORGAN_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|厅|办公室|党委|党组|委|司法所)"
+_ORGAN_LINE = re.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
+_CLOSING_PHRASE = re.compile(r"^(?:特此|专此)(?:报告|汇报|函告|报送)|^以上报告|^\(?此件.{0,8}\)?$|^请予?审[议定阅]")
+_TITLE_CUE = re.compile(r"(?:法治|依法行政|法制).{0,30}?(?:报告|总结|情况)|(?:报告|总结)$")
+
+# Any date: 2022年1月14日, 2022-01-14, 2022/1/14, 2022.1.14, 二〇二二年一月十四日, 2021714.
+_NUM_CN = "〇零一二三四五六七八九O0"
+DATE_RE = re.compile(
+    r"(?P<y>(?:19|20)\d\d|20[xX×]{2}|[二一][〇零一二三四五六七八九O0]{3})\s*(?:年|[-/.])\s*"
+    rf"(?P<m>\d{{1,2}}|[{_CN}]{{1,2}}|[xX×]{{1,2}})\s*(?:月|[-/.])\s*"
+    rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}}|[xX×]{{1,2}})\s*日?"
+)
+_RUN_TOGETHER = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<md>\d{2,4})")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    index: int
+    parent: int | None
+    level: int  # 0 = top level
+    rank: int  # heading style, see _HEADINGS
+    heading: str
+    heading_span: tuple[int, int]
+    span: tuple[int, int]
+    roles: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    section: int | None  # innermost section index; None in the preamble and closing
+    roles: frozenset[str]
+    heading: bool = False  # the short title of a real heading (not an 一是… item)
+
+
+@dataclass(slots=True)
+class Structure:
+    norm: NormText
+    header: list[tuple[int, int]]  # chrome and title lines above the body
+    title_span: tuple[int, int] | None
+    body: tuple[int, int]  # between header and closing
+    closing: tuple[int, int]  # may be empty
+    sections: list[Section]
+    sentences: list[Sentence]
+    _starts: list[int] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    @property
+    def title(self) -> str | None:
+        return self.text[slice(*self.title_span)] if self.title_span else None
+
+    def sentence_at(self, pos: int) -> int | None:
+        i = bisect_right(self._starts, pos) - 1
+        if i >= 0 and self.sentences[i].start <= pos < self.sentences[i].end:
+            return i
+        return None
+
+    def ancestors(self, section: int | None) -> list[Section]:
+        out: list[Section] = []
+        while section is not None:
+            sec = self.sections[section]
+            out.append(sec)
+            section = sec.parent
+        return out
+
+    def section_label(self, section: int | None, roles: frozenset[str]) -> str:
+        chain = self.ancestors(section)
+        if not chain:
+            return CLOSING if CLOSING in roles else PREAMBLE
+        return " > ".join(_short(s.heading) for s in reversed(chain))
+
+
+def _short(heading: str, limit: int = 24) -> str:
+    return heading if len(heading) <= limit else heading[: limit - 1] + "…"
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def heading_marker(line: str) -> tuple[int, int] | None:
+    """(rank, marker length) when ``line`` starts with a heading marker."""
+    for rank, pat in _HEADINGS:
+        m = pat.match(line)
+        if m and len(line) > m.end():
+            return rank, m.end()
+    return None
+
+
+def _heading_title_end(line: str) -> int:
+    """Headings often run straight into their first paragraph: stop at the first full stop."""
+    for i, ch in enumerate(line):
+        if ch in "。!?;:" and i < 80:
+            return i + (1 if ch in "。!?" else 0)
+    return len(line) if len(line) <= 80 else line.find(",") if "," in line[:80] else 80
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line) >= 40 and ("。" in line or line.count(",") >= 2) and not _CHROME.search(line[:30])
+
+
+def _is_date_line(line: str) -> bool:
+    s = line.replace(" ", "")
+    m = DATE_RE.fullmatch(s)
+    return bool(m) or bool(_RUN_TOGETHER.fullmatch(s))
+
+
+def _is_closing_line(line: str) -> bool:
+    s = line.strip()
+    return bool(
+        _CLOSING_PHRASE.search(s) or _is_date_line(s) or (_ORGAN_LINE.match(s) and len(s) <= 40)
+    )
+
+
+def roles_from_heading(heading: str) -> set[str]:
+    roles: set[str] = set()
+    if _SHORT_CUE.search(heading):
+        roles.add(SHORTCOMINGS)
+    if _PLAN_CUE.search(heading):
+        roles.add(PLAN)
+    if not roles and _OTHER_CUE.search(heading):
+        roles.add(OTHER)
+    return roles
+
+
+def build(norm: NormText) -> Structure:
+    text = norm.text
+    lines = _lines(text)
+    content = [i for i, (s, e) in enumerate(lines) if e > s]
+
+    # --- header: page chrome and the title, above the first real line of the report.
+    body_first = None
+    for i in content:
+        s, e = lines[i]
+        line = text[s:e]
+        if heading_marker(line) or _is_paragraph(line) or _ADDRESSEE.match(line):
+            body_first = i
+            break
+    if body_first is None:  # a snippet: everything that is not chrome is body
+        body_first = next((i for i in content if not _CHROME.search(text[slice(*lines[i])])), 0)
+    header = [lines[i] for i in content if i < body_first]
+    title_span = _find_title(text, header)
+
+    # --- trailing chrome and closing block, walking up from the end.
+    last = len(lines) - 1
+    while last >= body_first and (
+        lines[last][1] == lines[last][0] or _TRAILING_CHROME.match(text[slice(*lines[last])])
+    ):
+        last -= 1
+    closing_first = last + 1
+    i = last
+    while i > body_first:
+        s, e = lines[i]
+        if e == s or _is_closing_line(text[s:e]):
+            if e > s:
+                closing_first = i
+            i -= 1
+            continue
+        break
+    body_start = lines[body_first][0] if lines else 0
+    body_end = lines[closing_first][0] - 1 if closing_first <= last else (lines[last][1] if lines else 0)
+    body_end = max(body_start, body_end)
+    closing = (lines[closing_first][0], lines[last][1]) if closing_first <= last else (body_end, body_end)
+
+    # --- headings inside the body.
+    heads: list[tuple[int, int, int, int]] = []  # (rank, line start, title end, line end)
+    for i in range(body_first, closing_first):
+        s, e = lines[i]
+        line = text[s:e]
+        hm = heading_marker(line)
+        if hm:
+            heads.append((hm[0], s, s + _heading_title_end(line), e))
+    top_rank = min((h[0] for h in heads if h[0] in _TOP_RANKS), default=None)
+    sections = _build_sections(text, heads, top_rank, body_end) if top_rank is not None else []
+    if top_rank is None:
+        sections = []
+
+    sentences = _sentences(text, body_start, body_end, sections, lines, body_first, closing_first)
+    if closing[1] > closing[0]:
+        sentences.extend(_split(text, closing[0], closing[1], None, frozenset({CLOSING})))
+    st = Structure(norm, header, title_span, (body_start, body_end), closing, sections, sentences)
+    st._starts = [s.start for s in sentences]
+    return st
+
+
+def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
+    idx = None
+    for k, (s, e) in enumerate(header):
+        line = text[s:e]
+        if len(line) <= 80 and _TITLE_CUE.search(line) and not _CHROME.search(line):
+            idx = k
+    if idx is None:
+        return None
+    s, e = header[idx]
+    # Titles are often broken over lines: "灵寿县人民政府" / "关于2021年度…的报告", or "…情况的" / "报告".
+    k = idx
+    while k > 0 and (text[s:e].startswith("关于") or text[s:e] in ("报告", "报 告") or
+                     _ORGAN_LINE.match(text[slice(*header[k - 1])])):
+        prev = text[slice(*header[k - 1])]
+        if _CHROME.search(prev) or len(prev) > 40:
+            break
+        k -= 1
+        s = header[k][0]
+        if not text[s:e].startswith("关于") and not _ORGAN_LINE.match(prev):
+            break
+    return (s, e)
+
+
+def _build_sections(
+    text: str, heads: list[tuple[int, int, int, int]], top_rank: int, body_end: int
+) -> list[Section]:
+    raw: list[dict] = []
+    stack: list[int] = []
+    for rank, s, te, _e in heads:
+        if rank < top_rank:
+            continue
+        while stack and raw[stack[-1]]["rank"] >= rank:
+            raw[stack.pop()]["end"] = s - 1 if s > 0 else 0
+        parent = stack[-1] if stack else None
+        raw.append({"rank": rank, "start": s, "title_end": te, "end": body_end, "parent": parent,
+                    "level": len(stack)})
+        stack.append(len(raw) - 1)
+    # Roles: top level from the heading wording; children inherit, and inside a
+    # section that holds both problems and plans, a child's own wording decides.
+    seen_short = seen_plan = False
+    out: list[Section] = []
+    for i, r in enumerate(raw):
+        heading = text[r["start"]:r["title_end"]]
+        cues = roles_from_heading(heading)
+        if r["parent"] is None:
+            if cues:
+                roles = cues
+            elif _DUTY_CUE.search(heading) and not seen_plan:
+                roles = {MEASURES}
+            elif seen_plan or (seen_short and _OTHER_CUE.search(heading)):
+                roles = {OTHER}
+            else:
+                roles = {MEASURES}
+            seen_short |= SHORTCOMINGS in roles
+            seen_plan |= PLAN in roles
+        else:
+            parent_roles = out[r["parent"]].roles
+            roles = set(parent_roles)
+            if len(parent_roles & {SHORTCOMINGS, PLAN}) == 2 and cues & {SHORTCOMINGS, PLAN}:
+                roles = cues & {SHORTCOMINGS, PLAN}
+        out.append(Section(i, r["parent"], r["level"], r["rank"], heading,
+                           (r["start"], r["title_end"]), (r["start"], max(r["start"], r["end"])),
+                           frozenset(roles)))
+    return out
+
+
+_SENT_END = re.compile(r"[。!?;\n]")
+
+
+def _split(text: str, start: int, end: int, section: int | None, roles: frozenset[str]) -> list[Sentence]:
+    out = []
+    pos = start
+    for m in _SENT_END.finditer(text, start, end):
+        e = m.end() if m.group() != "\n" else m.start()
+        if e > pos and text[pos:e].strip():
+            out.append(Sentence(pos, e, section, roles))
+        pos = m.end()
+    if pos < end and text[pos:end].strip():
+        out.append(Sentence(pos, end, section, roles))
+    return out
+
+
+def _sentences(
+    text: str,
+    body_start: int,
+    body_end: int,
+    sections: list[Section],
+    lines: list[tuple[int, int]],
+    body_first: int,
+    closing_first: int,
+) -> list[Sentence]:
+    out: list[Sentence] = []
+    if sections:
+        # Text before the first heading is the preamble; a section's own text runs
+        # from its heading to the next heading of any level.
+        out.extend(_split(text, body_start, sections[0].span[0], None, frozenset({PREAMBLE})))
+        for sec in sections:
+            own_end = sections[sec.index + 1].span[0] if sec.index + 1 < len(sections) else body_end
+            part = _split(text, sec.span[0], max(sec.span[0], own_end), sec.index, sec.roles)
+            if part and sec.rank < 5 and part[0].end - part[0].start <= _HEADING_MAX:
+                part[0] = replace(part[0], heading=True)
+            out.extend(part)
+        return out
+    # No numbered headings: roles come from paragraph openings.
+    role = PREAMBLE
+    opened = False  # the preamble runs to the end of the first real paragraph
+    for i in range(body_first, closing_first):
+        s, e = lines[i]
+        if e <= s or s < body_start or e > body_end:
+            continue
+        line = text[s:e]
+        if opened:
+            if _PARA_SHORT.search(line) and role != PLAN:
+                role = SHORTCOMINGS
+            elif _PARA_PLAN.search(line):
+                role = PLAN
+            elif role == PREAMBLE:
+                role = MEASURES
+        opened = opened or len(line) >= 40
+        out.extend(_split(text, s, e, None, frozenset({role})))
+    return out
