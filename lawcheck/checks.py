@@ -184,10 +184,11 @@ def _context_ok(doc: Doc, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids:
     if _first_in(doc, ctx_ids, lo, hi, ctx_not):
         return True
     if ctx.headings and sent.section is not None:
-        # Only the sentence's own heading: a whole chapter on decisions does not make
-        # every review inside it a decision step.
-        hs, he = doc.st.sections[sent.section].heading_span
-        if _first_in(doc, ctx_ids, hs, he, ctx_not):
+        # Only the nearest heading above the sentence (for a heading, its parent's):
+        # a whole chapter on decisions does not make every review in it a decision step.
+        sec = doc.st.sections[sent.section]
+        above = sec if not sent.heading else (doc.st.sections[sec.parent] if sec.parent is not None else None)
+        if above is not None and _first_in(doc, ctx_ids, above.heading_span[0], above.heading_span[1], ctx_not):
             return True
     return False
 

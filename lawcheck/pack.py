@@ -85,7 +85,7 @@ def derive_hints(rules: list, userdict: str) -> dict[str, list[str]]:
     return out
 
 
-@dataclass
+@dataclass(repr=False)
 class RulePack:
     """A validated, compiled rule pack.  Build it with ``load_pack``."""
 
@@ -117,6 +117,9 @@ class RulePack:
         self.patterns = normed
         self._index = {p: i for i, p in enumerate(normed)}
         self._ac = ahocorasick_rs.AhoCorasick(normed, matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    def __repr__(self) -> str:
+        return f"RulePack({self.id!r} {self.version}, {len(self.rules)} rules, {len(self.patterns)} phrases)"
 
     def ids(self, phrases: list[str]) -> list[int]:
         """Pattern ids of phrases (as written in a rule file)."""

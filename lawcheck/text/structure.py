@@ -208,8 +208,12 @@ def build(norm: NormText) -> Structure:
         if heading_marker(line) or _is_paragraph(line) or _ADDRESSEE.match(line):
             body_first = i
             break
-    if body_first is None:  # a snippet: everything that is not chrome is body
+    if body_first is None:  # a snippet: everything that is not chrome is body, after a title line
         body_first = next((i for i in content if not _CHROME.search(text[slice(*lines[i])])), 0)
+        line = text[slice(*lines[body_first])] if lines else ""
+        later = [i for i in content if i > body_first]
+        if later and _TITLE_CUE.search(line) and "。" not in line and len(line) <= 80:
+            body_first = later[0]
     header = [lines[i] for i in content if i < body_first]
     title_span = _find_title(text, header)
 
