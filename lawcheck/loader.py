@@ -76,7 +76,7 @@ def read_yaml(path: Path, display: str) -> tuple[Any, Marks, list[str]]:
 def _marks(node: Any, path: tuple, out: Marks, display: str, lines: list[str]) -> None:
     import yaml
 
-    out[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    out.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))  # keys keep their own mark
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for k, v in node.value:

@@ -10,7 +10,7 @@ from lawcheck.text.structure import _ORGAN_LINE, _RUN_TOGETHER, DATE_RE, Structu
 
 _DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
-PLACEHOLDER = re.compile(r"[xX×]")
+PLACEHOLDER = re.compile(r"[xX×_]")
 
 
 def _cn_small(s: str) -> int | None:
@@ -76,9 +76,10 @@ class Found:
     span: tuple[int, int]
 
 
-_TITLE_YEAR = re.compile(r"(20\d\d|20[xX×]{2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
-_OPENING_YEAR = re.compile(r"^(?:关于)?(20\d\d|20[xX×]{2})\s*年(?:度)?(?!\d{1,2}月)")
-_REPORTING = re.compile(r"现将.{0,30}?(20\d\d|20[xX×]{2})\s*年.{0,40}?(?:报告|汇报)如下")
+_Y = r"(20\d\d|20[xX×]{2}|20_{1,2})"
+_TITLE_YEAR = re.compile(r"(20\d\d|20[xX×]{2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
+_OPENING_YEAR = re.compile(r"^(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
+_REPORTING = re.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
 
 
 def report_year(st: Structure) -> Found | None:
@@ -104,7 +105,7 @@ def report_year(st: Structure) -> Found | None:
             return Found(parse_year(m.group(1)), m.span(1))
     for sec in st.sections:
         if sec.parent is None:
-            m = re.match(r"[一二三四五六七八九十]+、\s*(20\d\d|20[xX×]{2})\s*年", sec.heading)
+            m = re.match(r"[一二三四五六七八九十]+、\s*" + _Y + r"\s*年", sec.heading)
             if m and not sec.roles - {"measures"}:
                 s = sec.heading_span[0]
                 return Found(parse_year(m.group(1)), (s + m.start(1), s + m.end(1)))
@@ -145,15 +146,28 @@ def signed_date(st: Structure) -> Found | None:
 _PUB_LABELS = ["发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "日期", "发布", "时间",
                "更新时间", "生成日期", "生效日期"]
 _PUB = re.compile(
-    r"(?<!今天是)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")\s*[:]?\s*"
+    r"(?<!今天是)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")[\s:|]*"
     r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
 )
 
 
+# A header line that is only an organ and a date ("清水县人民政府 2024年01月08日").
+_BARE_DATE_LINE = re.compile(
+    r"^[^\d:]{0,40}?(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)$"
+)
+
+
 def published_date(st: Structure) -> Found | None:
+    """The page header's publication date (labelled; a site clock "今天是…" never counts)."""
     text = st.text
     best: tuple[int, Found] | None = None
     for s, e in st.header:
+        m = _BARE_DATE_LINE.match(text[s:e])
+        if m and "今天是" not in text[s:e]:
+            dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
+            d = date_from_match(dm) if dm else None
+            if d is not None and (best is None or best[0] > len(_PUB_LABELS)):
+                best = (len(_PUB_LABELS), Found(d, (s + m.start("date"), s + m.end("date"))))
         for m in _PUB.finditer(text, s, e):
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None

@@ -32,7 +32,7 @@ _TRANSLATE = str.maketrans(_ONE_TO_ONE)
 # 行政执法“三项制度” matches 行政执法三项制度; book-title marks 《》 are kept because
 # rules about cited documents need them.
 _DROP = "\ufeff\u200b\u200c\u200d\u2060\u00ad\r“”‘’\"'「」『』"
-_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef、。,:;!?()《》【】"
+_CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef、。,:;!?()《》【】“”‘’「」『』\ufeff"
 # A run of spaces touching a CJK character or a line edge disappears; other runs
 # collapse to one space.  Characters in _DROP always disappear.
 _JUNK = re.compile(

@@ -259,14 +259,17 @@ def build(norm: NormText) -> Structure:
     return st
 
 
+_YEAR_IN_TITLE = re.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
+
+
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
-    idx = None
-    for k, (s, e) in enumerate(header):
-        line = text[s:e]
-        if len(line) <= 80 and _TITLE_CUE.search(line) and not _CHROME.search(line):
-            idx = k
-    if idx is None:
+    """The last title-like header line, preferring one that names a year."""
+    cands = [k for k, (s, e) in enumerate(header)
+             if len(text[s:e]) <= 80 and _TITLE_CUE.search(text[s:e]) and not _CHROME.search(text[s:e])]
+    if not cands:
         return None
+    with_year = [k for k in cands if _YEAR_IN_TITLE.search(text[slice(*header[k])])]
+    idx = (with_year or cands)[-1]
     s, e = header[idx]
     # Titles are often broken over lines: "灵寿县人民政府" / "关于2021年度…的报告", or "…情况的" / "报告".
     k = idx

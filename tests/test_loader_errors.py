@@ -1,0 +1,116 @@
+"""A bad rule file fails with `path:line:col: problem — allowed: …`, never a raw traceback."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from lawcheck.errors import RuleFileError
+from lawcheck.pack import builtin_rules_dir, load_pack
+
+GOOD = textwrap.dedent(
+    """\
+    id: demo.rule
+    title:
+      zh: 应说明示例事项
+    category: demo
+    severity: warning
+    weight: 2
+    basis:
+      - document: 示例文件
+        article: 第一条
+        source: S2
+        status: verified
+    kind: concept
+    parts:
+      - id: thing
+        label: {zh: 示例}
+        phrases: [示例事项]
+    message: {zh: 未找到示例事项。}
+    fix: {zh: 增加示例事项。}
+    examples:
+      pass: ["2021年,全面推进示例事项。"]
+      fail: ["2021年,全面推进其他工作。"]
+    """
+)
+
+
+def make_pack(tmp_path: Path, files: dict[str, str]) -> Path:
+    root = tmp_path / "pack"
+    root.mkdir()
+    src = builtin_rules_dir()
+    for meta in ("pack.yaml", "policy.yaml"):
+        shutil.copy(src / meta, root / meta)
+    for rel, text in files.items():
+        p = root / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root
+
+
+def load_error(tmp_path: Path, files: dict[str, str]) -> RuleFileError:
+    root = make_pack(tmp_path, files)
+    with pytest.raises(RuleFileError) as exc:
+        load_pack(root)
+    return exc.value
+
+
+def test_good_pack_loads(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", "")
+    pack = load_pack(make_pack(tmp_path, {"demo/rule.yaml": GOOD}))
+    assert [r.id for r in pack.rules] == ["demo.rule"]
+
+
+CASES = {
+    "bad yaml": (GOOD.replace("weight: 2", "weight: [2"), "YAML syntax error", None),
+    "unknown key": (GOOD.replace("severity:", "sevrity:"), "unknown key 'sevrity' (did you mean 'severity'?)", 5),
+    "wrong type": (GOOD.replace("weight: 2", "weight: heavy"), "weight:", 6),
+    "unknown kind": (GOOD.replace("kind: concept", "kind: regex"), "unknown kind 'regex'", 12),
+    "id not path": (GOOD.replace("id: demo.rule", "id: demo.other"), "must be 'demo.rule'", 1),
+    "bad regex": (GOOD.split("kind: concept")[0] + "kind: count\npattern: '(unclosed'\npass_min: 3\npartial_min: 1\n"
+                  + "message:" + GOOD.split("message:")[1], "bad regular expression", 13),
+    "missing basis": (GOOD.replace("basis:\n  - document: 示例文件\n    article: 第一条\n    source: S2\n    status: verified\n",
+                                   ""), "basis", None),
+    "missing fail example": (GOOD.replace('  fail: ["2021年,全面推进其他工作。"]\n', ""), "fail", None),
+    "unknown list": (GOOD.replace("phrases: [示例事项]", "phrases: ['@nope']"), "unknown vocabulary list '@nope'", 16),
+    "duplicate key": (GOOD.replace("weight: 2", "weight: 2\nweight: 3"), "duplicate key 'weight'", 7),
+    "bad severity": (GOOD.replace("severity: warning", "severity: fatal"), "severity", 5),
+    "bad basis status": (GOOD.replace("status: verified", "status: sure"), "status", None),
+}
+
+
+@pytest.mark.parametrize(("text", "needle", "line"), CASES.values(), ids=list(CASES))
+def test_rule_file_errors(tmp_path, text, needle, line):
+    err = load_error(tmp_path, {"demo/rule.yaml": text})
+    one = err.one_line()
+    assert one.startswith(str(tmp_path / "pack" / "demo" / "rule.yaml")), one
+    assert needle in one, one
+    assert "Traceback" not in str(err) and "pydantic" not in one.lower()
+    if line is not None:
+        assert err.line == line, one
+        assert err.source_line is not None and str(err).count("\n") == 2  # the offending line and a caret
+
+
+def test_unknown_key_lists_allowed_keys(tmp_path):
+    err = load_error(tmp_path, {"demo/rule.yaml": GOOD.replace("severity:", "sevrity:")})
+    assert "allowed:" in err.one_line() and "severity" in err.allowed
+
+
+def test_duplicate_ids_across_files(tmp_path):
+    other = GOOD.replace("id: demo.rule", "id: demo.other").replace("category: demo", "category: demo\naliases: [demo.rule]")
+    err = load_error(tmp_path, {"demo/rule.yaml": GOOD, "demo/other.yaml": other})
+    assert "already used" in err.one_line()
+
+
+def test_not_a_pack(tmp_path):
+    with pytest.raises(RuleFileError, match="pack.yaml is missing"):
+        load_pack(tmp_path)
+
+
+def test_yaml_tags_cannot_construct_objects(tmp_path):
+    evil = GOOD.replace("weight: 2", "weight: !!python/object/apply:os.system ['echo hacked']")
+    err = load_error(tmp_path, {"demo/rule.yaml": evil})
+    assert "YAML" in err.one_line()

@@ -1,0 +1,91 @@
+"""Invariants that examples cannot show, checked with hypothesis."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import lawcheck
+from lawcheck.text.normalize import normalize
+from tests.conftest import FIXTURES
+
+REAL = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+_SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+# Text that looks like a report: real sentences, headings, odd spaces and punctuation.
+_PIECES = st.sampled_from(
+    [*REAL.split("。")[:60], "一、", "(二)", "（三）", "1.", "一是", "\n", "\u3000", "\u00a0", "\r\n", "“", "”",
+     "20xx年", "2021年3月1日", "二〇二二年一月十四日", "三项制度", "第一责任人", "特此报告。", "\ufeff", "\u200b"]
+)
+report_like = st.lists(_PIECES, max_size=40).map("".join)
+any_text = st.text(max_size=400)
+
+
+@_SETTINGS
+@given(st.one_of(any_text, report_like))
+def test_any_text_evaluates(pack, text):
+    card = lawcheck.evaluate(text, rules=pack)
+    assert card.score is None or 0 <= card.score <= 100
+    for r in card.results:
+        assert 0 <= r.fraction <= 1
+        for ev in [*r.evidence, *([r.near_miss] if r.near_miss else [])]:
+            assert 0 <= ev.start <= ev.end <= len(text)
+            assert text[ev.start:ev.end] == ev.text
+
+
+@_SETTINGS
+@given(st.one_of(any_text, report_like))
+def test_deterministic(pack, text):
+    assert lawcheck.evaluate(text, rules=pack).model_dump_json() == lawcheck.evaluate(text, rules=pack).model_dump_json()
+
+
+@_SETTINGS
+@given(any_text)
+def test_offset_map_is_monotonic(text):
+    n = normalize(text)
+    offs = list(n.offsets)
+    assert len(offs) == len(n.text) + 1
+    assert offs == sorted(offs)
+    assert all(0 <= o <= len(text) for o in offs)
+
+
+_FULL = str.maketrans("()0123456789.", "（）０１２３４５６７８９．")
+
+
+@_SETTINGS
+@given(st.data())
+def test_heading_width_and_space_variants_do_not_change_outcomes(pack, data):
+    """Full-width brackets/digits, ideographic spaces and CRLF in headings change nothing."""
+    lines = REAL.split("\n")
+    rng = random.Random(data.draw(st.integers(0, 2**32 - 1)))
+    out = []
+    for line in lines:
+        if line[:1] in "一二三四五六七八九(1234567" and len(line) < 200:
+            if rng.random() < 0.5:
+                line = line.translate(_FULL)
+            if rng.random() < 0.5:
+                line = rng.choice(["\u3000", "  ", "\u00a0"]) + line
+        out.append(line)
+    variant = data.draw(st.sampled_from(["\n", "\r\n"])).join(out)
+    assert lawcheck.evaluate(variant, rules=pack).statuses() == lawcheck.evaluate(REAL, rules=pack).statuses()
+
+
+@_SETTINGS
+@given(st.sampled_from(sorted(p.name for p in FIXTURES.glob("*.txt"))), st.integers(0, 10_000))
+def test_truncated_reports_never_fail_to_evaluate(pack, name, cut):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text[: cut % (len(text) + 1)], rules=pack)
+    assert {r.status for r in card.results} <= {"pass", "partial", "fail", "unknown", "not_applicable"}
+
+
+def test_unknown_results_stay_out_of_the_score(pack):
+    """Telling the year only adds results; the rules known without it keep their points."""
+    text = (FIXTURES / "000-2.txt").read_text(encoding="utf-8")
+    a = lawcheck.evaluate(text, rules=pack)
+    assert all(not r.scored for r in a.results if r.status == "unknown")
+    b = lawcheck.evaluate(text, rules=pack, report_year=2019)
+    for r in a.results:
+        if r.scored and r.rule not in ("form.reporting_year",):
+            assert b.result(r.rule).status == r.status
