@@ -11,10 +11,10 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from lawcheck.engine import evaluate  # noqa: E402
-from lawcheck.errors import InputError, LawcheckError, RuleFileError  # noqa: E402
-from lawcheck.model import Evidence, RuleResult, Scorecard  # noqa: E402
-from lawcheck.pack import RulePack, load_pack  # noqa: E402
+from lawcheck.engine import evaluate
+from lawcheck.errors import InputError, LawcheckError, RuleFileError
+from lawcheck.model import Evidence, RuleResult, Scorecard
+from lawcheck.pack import RulePack, load_pack
 
 load_rules = load_pack
 

@@ -272,10 +272,10 @@ def _status(fraction: float, pass_at: float = 1.0) -> str:
 
 def _part_details(doc: Doc, parts: list[Part], results: list[PartResult]) -> list[str]:
     details: list[str] = []
-    missing = [_label(doc, p) for p, r in zip(parts, results) if r.credit == 0]
+    missing = [_label(doc, p) for p, r in zip(parts, results, strict=True) if r.credit == 0]
     if missing and len(parts) > 1:
         details.append(t(doc.lang, "missing_parts", parts=join(doc.lang, missing)))
-    for p, r in zip(parts, results):
+    for p, r in zip(parts, results, strict=True):
         if r.credit >= 1 or r.credit == 0:
             continue
         if r.weak_done:
@@ -304,7 +304,7 @@ def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
     evidence: list[Span] = []
     for r in results:
         evidence.extend(_pick_evidence(r.done or r.weak_done or [m[0] for m in r.mentioned], doc))
-    out = Outcome(status, round(fraction, 4), [p.id for p, r in zip(rule.parts, results) if r.credit < 1],
+    out = Outcome(status, round(fraction, 4), [p.id for p, r in zip(rule.parts, results, strict=True) if r.credit < 1],
                   _one_per_sentence(doc, evidence))
     if status != "pass":
         out.details = _part_details(doc, list(rule.parts), results)
@@ -348,8 +348,8 @@ def check_section(rule: SectionRule, doc: Doc) -> Outcome:
     fraction = sum(credits) / len(credits)
     for r in results:
         evidence.extend(_pick_evidence(r.done, doc, 1))
-    out = Outcome(_status(fraction), round(fraction, 4), [p.id for p, r in zip(rule.parts, results) if r.credit < 1],
-                  sorted(set(evidence)))
+    missing = [p.id for p, r in zip(rule.parts, results, strict=True) if r.credit < 1]
+    out = Outcome(_status(fraction), round(fraction, 4), missing, sorted(set(evidence)))
     if out.status != "pass":
         out.details = _part_details(doc, list(rule.parts), results)
         if len(rule.parts) == 1 and results[0].credit == 0:
@@ -535,4 +535,4 @@ CHECKS = {
     "forbidden": check_forbidden,
     "count": check_count,
 }
-__all__ = ["CHECKS", "Doc", "Outcome", "CLOSING"]
+__all__ = ["CHECKS", "CLOSING", "Doc", "Outcome"]

@@ -85,7 +85,8 @@ _T: dict[str, dict[str, str]] = {
         "no_date.published": "No publication date was found (pass --published).",
         "placeholder_date": "The signature date is a placeholder.",
         "on_time": "{what} {date}, on or before {due}.",
-        "boundary": "{what} {date} is the limit day itself (whether \"before\" includes it is not settled); please check.",
+        "boundary": ("{what} {date} is the limit day itself (whether \"before\" includes it is not settled);"
+                     " please check."),
         "late": "{what} {date}, after {due}.",
         "what.signed": "Signed",
         "what.published": "Published",

@@ -86,11 +86,11 @@ def _marks(node: Any, path: tuple, out: Marks, display: str, lines: list[str]) -
                 raise RuleFileError(display, f"duplicate key '{key}'", ln, k.start_mark.column + 1,
                                     source_line=lines[ln - 1])
             seen.add(key)
-            out[path + (key,)] = (k.start_mark.line + 1, k.start_mark.column + 1)
-            _marks(v, path + (key,), out, display, lines)
+            out[(*path, key)] = (k.start_mark.line + 1, k.start_mark.column + 1)
+            _marks(v, (*path, key), out, display, lines)
     elif isinstance(node, yaml.SequenceNode):
         for i, v in enumerate(node.value):
-            _marks(v, path + (i,), out, display, lines)
+            _marks(v, (*path, i), out, display, lines)
 
 
 class _FileCtx:
@@ -131,13 +131,13 @@ def check_keys(cls: type[BaseModel], data: Any, path: tuple, ctx: _FileCtx) -> N
         if key not in keys:
             near = difflib.get_close_matches(str(key), list(keys), n=1)
             hint = f" (did you mean '{near[0]}'?)" if near else ""
-            raise ctx.error(path + (key,), f"unknown key '{key}'{hint}", keys)
+            raise ctx.error((*path, key), f"unknown key '{key}'{hint}", keys)
         subs = _submodels(cls.model_fields[keys[key]].annotation)
         if not subs:
             continue
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
-            sub_path = path + ((key, i) if isinstance(value, list) else (key,))
+            sub_path = (*path, key, i) if isinstance(value, list) else (*path, key)
             if isinstance(item, dict):
                 check_keys(subs[0], item, sub_path, ctx)
 
@@ -157,17 +157,17 @@ def _validate(cls: type[BaseModel], data: Any, ctx: _FileCtx) -> Any:
 def _expand_lists(data: Any, lists: dict[str, list[str]], path: tuple, ctx: _FileCtx) -> Any:
     """Replace "@name" items of any string list by the pack's shared vocabulary list."""
     if isinstance(data, dict):
-        return {k: _expand_lists(v, lists, path + (k,), ctx) for k, v in data.items()}
+        return {k: _expand_lists(v, lists, (*path, k), ctx) for k, v in data.items()}
     if isinstance(data, list):
         out: list[Any] = []
         for i, item in enumerate(data):
             if isinstance(item, str) and item.startswith("@"):
                 name = item[1:]
                 if name not in lists:
-                    raise ctx.error(path + (i,), f"unknown vocabulary list '{item}'", ["@" + n for n in lists])
+                    raise ctx.error((*path, i), f"unknown vocabulary list '{item}'", ["@" + n for n in lists])
                 out.extend(lists[name])
             else:
-                out.append(_expand_lists(item, lists, path + (i,), ctx))
+                out.append(_expand_lists(item, lists, (*path, i), ctx))
         return out
     return data
 

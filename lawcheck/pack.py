@@ -31,10 +31,9 @@ Span = tuple[int, int]
 Hits = dict[int, list[Span]]
 
 # Words too common to say anything about which rule a sentence nearly satisfied.
-_HINT_STOP = set(
-    "工作 制度 推进 落实 履行 职责 情况 建设 加强 全面 进一步 开展 实施 管理 严格 深入 依法 法治 "
-    "政府 行政 重大 规范 完善 健全 推动 坚持 提高 提升 有关 相关 主要 我们 我县 我区 我市 各级 部门 单位".split()
-)
+_HINT_STOP_WORDS = """工作 制度 推进 落实 履行 职责 情况 建设 加强 全面 进一步 开展 实施 管理 严格 深入 依法 法治
+政府 行政 重大 规范 完善 健全 推动 坚持 提高 提升 有关 相关 主要 我们 我县 我区 我市 各级 部门 单位"""
+_HINT_STOP = frozenset(_HINT_STOP_WORDS.split())
 
 
 def _norm_phrase(p: str) -> str:
@@ -145,7 +144,7 @@ class RulePack:
     def version(self) -> str:
         return self.manifest.version
 
-    def rule(self, rule_id: str):  # noqa: ANN201 - one of the spec rule models
+    def rule(self, rule_id: str):
         for r in self.rules:
             if r.id == rule_id or rule_id in r.aliases:
                 return r

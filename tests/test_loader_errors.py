@@ -106,7 +106,7 @@ def test_duplicate_ids_across_files(tmp_path):
 
 
 def test_not_a_pack(tmp_path):
-    with pytest.raises(RuleFileError, match="pack.yaml is missing"):
+    with pytest.raises(RuleFileError, match=r"pack\.yaml is missing"):
         load_pack(tmp_path)
 
 

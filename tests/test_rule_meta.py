@@ -17,7 +17,7 @@ REQUIRED_IDS = {
 
 
 def test_required_rules_present(pack):
-    assert REQUIRED_IDS <= {r.id for r in pack.rules}
+    assert {r.id for r in pack.rules} >= REQUIRED_IDS
     assert any(r.id.startswith("coverage.") for r in pack.rules)
 
 

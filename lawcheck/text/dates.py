@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -59,12 +60,10 @@ def parse_run_together(s: str) -> dt.date | None:
     found = set()
     for cut in range(1, len(md)):
         mo, d = md[:cut], md[cut:]
-        if len(mo) > 2 or len(d) > 2 or mo.startswith("0") and len(mo) == 1:
+        if len(mo) > 2 or len(d) > 2 or (mo.startswith("0") and len(mo) == 1):
             continue
-        try:
+        with contextlib.suppress(ValueError):
             found.add(dt.date(y, int(mo), int(d)))
-        except ValueError:
-            pass
     return found.pop() if len(found) == 1 else None
 
 
