@@ -132,42 +132,54 @@ def _role_names(doc: Doc, roles: frozenset[str]) -> str:
     return join(doc.lang, [t(doc.lang, f"role.{r}") for r in sorted(roles)])
 
 
+def _spans(doc: Doc, pids: list[int]) -> list[Span]:
+    return [sp for pid in pids for sp in doc.hits.get(pid, ())]
+
+
+def _anchor_spans(doc: Doc, part: Part) -> list[Span]:
+    """Where a part's phrases (one automaton pass) and patterns (a regex over the body) occur."""
+    spans = _spans(doc, doc.pack.ids(part.phrases))
+    lo, hi = doc.st.body
+    for p in part.patterns:
+        spans.extend(m.span() for m in _rx(p).finditer(doc.text, lo, hi) if m.end() > m.start())
+    return spans
+
+
 def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResult:
     pack, text = doc.pack, doc.text
     res = PartResult()
     not_ids = pack.ids(part.not_)
     contexts = [(c, pack.ids(c.any), pack.ids(c.not_)) for c in part.context]
     veto_ids = pack.ids(part.veto.any) if part.veto else []
-    for weak, phrase_list in ((False, part.phrases), (True, part.weak)):
-        for pid in pack.ids(phrase_list):
-            for s, e in doc.hits.get(pid, ()):
-                si = doc.st.sentence_at(s)
-                if si is None:
-                    continue  # page chrome
-                sent = doc.st.sentences[si]
-                ff = _covering(doc, not_ids, s, e) if not_ids else None
-                if ff:
-                    res.rejected.append(((s, e), "false_friend:" + text[ff[0]:ff[1]]))
+    for weak, spans in ((False, _anchor_spans(doc, part)), (True, _spans(doc, pack.ids(part.weak)))):
+        for s, e in spans:
+            si = doc.st.sentence_at(s)
+            if si is None:
+                continue  # page chrome
+            sent = doc.st.sentences[si]
+            ff = _covering(doc, not_ids, s, e) if not_ids else None
+            if ff:
+                res.rejected.append(((s, e), "false_friend:" + text[ff[0]:ff[1]]))
+                continue
+            if veto_ids:
+                lo, hi = _window(text, sent, s, e, part.veto.window)  # type: ignore[union-attr]
+                if _first_in(doc, veto_ids, lo, hi):
+                    res.rejected.append(((s, e), "veto"))
                     continue
-                if veto_ids:
-                    lo, hi = _window(text, sent, s, e, part.veto.window)  # type: ignore[union-attr]
-                    if _first_in(doc, veto_ids, lo, hi):
-                        res.rejected.append(((s, e), "veto"))
-                        continue
-                if not all(_context_ok(doc, c, sent, s, e, ids, nots) for c, ids, nots in contexts):
-                    res.rejected.append(((s, e), "no_context"))
-                    continue
-                clo, chi = _clause(text, sent, s, e)
-                if negation and _first_in(doc, doc.neg_ids, clo, chi):
-                    res.mentioned.append(((s, e), "negated", ""))
-                elif _first_in(doc, doc.fut_ids, clo, chi) or _first_in(doc, doc.fut_ids, sent.start, s):
-                    res.mentioned.append(((s, e), "planned", ""))
-                elif sent.heading:
-                    res.mentioned.append(((s, e), "heading_only", ""))
-                elif sent.roles & scope:
-                    (res.weak_done if weak else res.done).append((s, e))
-                else:
-                    res.mentioned.append(((s, e), "only_in", _role_names(doc, sent.roles)))
+            if not all(_context_ok(doc, c, sent, s, e, ids, nots) for c, ids, nots in contexts):
+                res.rejected.append(((s, e), "no_context"))
+                continue
+            clo, chi = _clause(text, sent, s, e)
+            if negation and _first_in(doc, doc.neg_ids, clo, chi):
+                res.mentioned.append(((s, e), "negated", ""))
+            elif _first_in(doc, doc.fut_ids, clo, chi) or _first_in(doc, doc.fut_ids, sent.start, s):
+                res.mentioned.append(((s, e), "planned", ""))
+            elif sent.heading:
+                res.mentioned.append(((s, e), "heading_only", ""))
+            elif sent.roles & scope:
+                (res.weak_done if weak else res.done).append((s, e))
+            else:
+                res.mentioned.append(((s, e), "only_in", _role_names(doc, sent.roles)))
     policy = pack.policy
     if res.done:
         res.credit = 1.0
@@ -184,13 +196,27 @@ def _context_ok(doc: Doc, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids:
     if _first_in(doc, ctx_ids, lo, hi, ctx_not):
         return True
     if ctx.headings and sent.section is not None:
-        # Only the nearest heading above the sentence (for a heading, its parent's):
-        # a whole chapter on decisions does not make every review in it a decision step.
-        sec = doc.st.sections[sent.section]
-        above = sec if not sent.heading else (doc.st.sections[sec.parent] if sec.parent is not None else None)
-        if above is not None and _first_in(doc, ctx_ids, above.heading_span[0], above.heading_span[1], ctx_not):
-            return True
+        for sec in _context_headings(doc.st, sent):
+            if _first_in(doc, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not):
+                return True
     return False
+
+
+def _context_headings(st: Structure, sent: Sentence) -> list:
+    """The headings whose words set a sentence's context: the nearest real heading above it.
+
+    A heading's own context is its parent's heading.  An 一是… item is an enumeration inside a
+    subsection, so its subsection heading counts too.  Nothing higher: a whole chapter on
+    decisions does not make every review inside it a decision step.
+    """
+    assert sent.section is not None
+    sec = st.sections[sent.section]
+    if sent.heading:
+        return [st.sections[sec.parent]] if sec.parent is not None else []
+    out = [sec]
+    if sec.rank == 5 and sec.parent is not None:
+        out.append(st.sections[sec.parent])
+    return out
 
 
 def _label(doc: Doc, part: Part) -> str:
@@ -286,6 +312,30 @@ def _part_details(doc: Doc, parts: list[Part], results: list[PartResult]) -> lis
     return details
 
 
+def _credit_headings(doc: Doc, all_results: list[PartResult], results: list[PartResult]) -> None:
+    """A part named in a heading is done when the text under that heading shows another part done.
+
+    "三、党政主要负责人履行推进法治建设第一责任人职责情况" over paragraphs of meetings chaired is the
+    duty described; the same heading over nothing relevant is only a heading.
+    """
+    done_spans = [sp for r in all_results for sp in r.done]
+    for r in results:
+        if r.credit >= 1:
+            continue
+        for span, key, _where in r.mentioned:
+            if key != "heading_only":
+                continue
+            si = doc.st.sentence_at(span[0])
+            sec_idx = doc.st.sentences[si].section if si is not None else None
+            if sec_idx is None:
+                continue
+            lo, hi = doc.st.sections[sec_idx].span
+            if any(lo <= s < hi and not (span[0] <= s < span[1]) for s, _ in done_spans):
+                r.done.append(span)
+                r.credit = 1.0
+                break
+
+
 def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
     scope = set(rule.scope)
     results = [eval_part(doc, p, scope, rule.negation) for p in rule.parts]
@@ -299,6 +349,7 @@ def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
         results_for_nm = [*results, coll]
     else:
         results_for_nm = results
+    _credit_headings(doc, results_for_nm, results)
     fraction = sum(r.credit for r in results) / len(results)
     status = _status(fraction, rule.pass_at)
     evidence: list[Span] = []

@@ -19,6 +19,15 @@ ID_RE = r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$"
 PART_ID_RE = r"^[a-z][a-z0-9_]*$"
 
 
+def _check_patterns(patterns: list[str]) -> list[str]:
+    for p in patterns:
+        try:
+            re.compile(p)
+        except re.error as e:
+            raise ValueError(f"bad regular expression {p!r}: {e}") from None
+    return patterns
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -81,7 +90,8 @@ class Part(Strict):
 
     id: str = Field(pattern=PART_ID_RE)
     label: Text
-    phrases: list[str] = Field(min_length=1)
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[str] = Field(default_factory=list, description="regular expressions, matched like phrases")
     weak: list[str] = Field(default_factory=list, description="phrases that earn partial credit only")
     not_: list[str] = Field(default_factory=list, alias="not", description="false friends: spans that never count")
     context: list[Context] = Field(default_factory=list, description="every listed context must hold")
@@ -93,6 +103,17 @@ class Part(Strict):
     @classmethod
     def _one_or_many(cls, v: object) -> object:
         return [v] if isinstance(v, dict) else v
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        return _check_patterns(v)
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> Part:
+        if not self.phrases and not self.patterns:
+            raise ValueError("a part needs phrases or patterns")
+        return self
 
 
 class Example(Strict):
@@ -217,12 +238,7 @@ class ForbiddenItem(Strict):
     @field_validator("patterns")
     @classmethod
     def _compiles(cls, v: list[str]) -> list[str]:
-        for p in v:
-            try:
-                re.compile(p)
-            except re.error as e:
-                raise ValueError(f"bad regular expression {p!r}: {e}") from None
-        return v
+        return _check_patterns(v)
 
 
 class ForbiddenRule(RuleBase):
@@ -244,11 +260,7 @@ class CountRule(RuleBase):
     @field_validator("pattern")
     @classmethod
     def _compiles(cls, v: str) -> str:
-        try:
-            re.compile(v)
-        except re.error as e:
-            raise ValueError(f"bad regular expression {v!r}: {e}") from None
-        return v
+        return _check_patterns([v])[0]
 
 
 Rule = Annotated[

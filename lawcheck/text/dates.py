@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lawcheck.text.structure import _ORGAN_LINE, _RUN_TOGETHER, DATE_RE, Structure
+from lawcheck.text.structure import _RUN_TOGETHER, DATE_RE, Structure, sign_line
 
 _DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -130,14 +130,16 @@ def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 
 
 def signed_date(st: Structure) -> Found | None:
-    """The last date line of the closing block; a placeholder date gives ``Found(None, span)``."""
+    """The last date of the signature block; a placeholder date gives ``Found(None, span)``."""
     best: Found | None = None
-    for ls, le, line in _lines_in(st.text, *st.closing):
-        m = DATE_RE.fullmatch(line.replace(" ", ""))
-        if m:
-            best = Found(date_from_match(m), (ls, le))
-        elif _RUN_TOGETHER.fullmatch(line):
-            best = Found(parse_run_together(line), (ls, le))
+    for ls, _le, line in _lines_in(st.text, *st.closing):
+        _organ, date = sign_line(line)
+        if date is None:
+            continue
+        raw = line[date[0]:date[1]].replace(" ", "")
+        m = DATE_RE.fullmatch(raw)
+        value = date_from_match(m) if m else parse_run_together(raw)
+        best = Found(value, (ls + date[0], ls + date[1]))
     return best
 
 
@@ -185,10 +187,11 @@ _TITLE_ORGAN = re.compile(
 
 
 def signature_organ_line(st: Structure) -> Found | None:
-    """The organ line of the signature block, placeholders included (for form checks)."""
-    for ls, le, line in _lines_in(st.text, *st.closing):
-        if _ORGAN_LINE.match(line):
-            return Found(line, (ls, le))
+    """The organ of the signature block, placeholders included (for form checks)."""
+    for ls, _le, line in _lines_in(st.text, *st.closing):
+        organ, _date = sign_line(line)
+        if organ is not None:
+            return Found(line[organ[0]:organ[1]], (ls + organ[0], ls + organ[1]))
     return None
 
 

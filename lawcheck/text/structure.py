@@ -61,7 +61,7 @@ _TRAILING_CHROME = re.compile(
     r"^(?:相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到|责任编辑|附件下载|网站地图)"
 )
 _ADDRESSEE = re.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
-_ORGAN_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|厅|办公室|党委|党组|委|司法所)"
+_ORGAN_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|厅|办公室|党委|党组|委|司法所|依法治.办)"
 _ORGAN_LINE = re.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
 _CLOSING_PHRASE = re.compile(r"^(?:特此|专此)(?:报告|汇报|函告|报送)|^以上报告|^\(?此件.{0,8}\)?$|^请予?审[议定阅]")
 _TITLE_CUE = re.compile(r"(?:法治|依法行政|法制).{0,30}?(?:报告|总结|情况)|(?:报告|总结)$")
@@ -171,17 +171,40 @@ def _is_paragraph(line: str) -> bool:
     return len(line) >= 40 and ("。" in line or line.count(",") >= 2) and not _CHROME.search(line[:30])
 
 
-def _is_date_line(line: str) -> bool:
-    s = line.replace(" ", "")
-    m = DATE_RE.fullmatch(s)
-    return bool(m) or bool(_RUN_TOGETHER.fullmatch(s))
+_SIGN_ORGAN = re.compile(rf"^[^。,:;\d]{{2,40}}{_ORGAN_SUFFIX}")
+_ISSUED = re.compile(r"(?:印发|发布|印)$")
+
+
+def _is_date(s: str) -> bool:
+    return bool(DATE_RE.fullmatch(s) or _RUN_TOGETHER.fullmatch(s))
+
+
+def sign_line(line: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
+    """Split a signature-block line into (organ span, date span), either may be None.
+
+    Handles "灵寿县人民政府", "2022年1月14日", "灵寿县人民政府 2022年1月14日" and
+    "…办公室 2022年1月14日印发"; anything else gives (None, None).
+    """
+    stripped = line.rstrip()
+    tail = _ISSUED.search(stripped)
+    core = stripped[: tail.start()] if tail else stripped
+    lead = len(core) - len(core.lstrip())
+    if _is_date(core.strip().replace(" ", "")):
+        return None, (lead, len(core))
+    m = _SIGN_ORGAN.match(core.lstrip())
+    if not m:
+        return None, None
+    organ = (lead, lead + m.end())
+    rest = core[lead + m.end():]
+    if not rest.strip():
+        return (organ, None) if len(core.strip()) <= 40 else (None, None)
+    if _is_date(rest.strip().replace(" ", "")):
+        return organ, (lead + m.end() + len(rest) - len(rest.lstrip()), len(core))
+    return None, None
 
 
 def _is_closing_line(line: str) -> bool:
-    s = line.strip()
-    return bool(
-        _CLOSING_PHRASE.search(s) or _is_date_line(s) or (_ORGAN_LINE.match(s) and len(s) <= 40)
-    )
+    return bool(_CLOSING_PHRASE.search(line.strip())) or sign_line(line) != (None, None)
 
 
 def roles_from_heading(heading: str) -> set[str]:

@@ -1,0 +1,109 @@
+"""Matching semantics on small report-shaped texts: what counts, what does not, and why."""
+
+from __future__ import annotations
+
+import re
+
+import lawcheck
+
+STATUTORY = """灵寿县人民政府关于2023年度法治政府建设情况的报告
+县委、县人大常委会:
+2023年,县政府坚持以习近平法治思想为指导,扎实推进法治政府建设,现将有关情况报告如下。
+一、2023年推进法治政府建设的主要举措和成效
+(一)严格规范公正文明执法
+一是全面落实三项制度。全年公示执法信息1200条,配备执法记录仪80台。
+(二)推进行政决策科学化
+严格落实重大行政决策程序,年度目录所列3项决策均经过公众参与、专家论证、风险评估、合法性审查和集体讨论决定。
+二、2023年推进法治政府建设存在的不足和原因
+一是执法人员专业化水平不高。究其原因,主要是培训不够系统。
+三、党政主要负责人履行推进法治建设第一责任人职责,加强法治政府建设的有关情况
+县长主持召开县政府常务会议专题研究法治政府建设工作4次,年底在县委全面依法治县委员会会议上述法。
+四、2024年推进法治政府建设的主要安排
+全面提升行政执法质量,完成执法人员轮训。
+五、其他需要报告的情况
+无。
+特此报告。
+灵寿县人民政府 2024年3月15日
+"""
+
+
+def statuses(text: str, **kw) -> dict[str, str]:
+    return lawcheck.evaluate(text, **kw).statuses()
+
+
+def test_report_built_on_the_five_statutory_items():
+    card = lawcheck.evaluate(STATUTORY)
+    got = card.statuses()
+    for rule in ("content.measures_and_results", "content.shortcomings", "content.shortcoming_causes",
+                 "content.first_responsible_duty", "content.next_year_plan", "enforcement.three_systems",
+                 "decision.major_procedure", "deadline.first_quarter", "form.signature", "form.reporting_year",
+                 "form.placeholders", "era.rule_of_law_thought"):
+        assert got[rule] == "pass", (rule, card.result(rule).message)
+    assert card.document.organ == "灵寿县人民政府" and str(card.document.signed_date) == "2024-03-15"
+    roles = [s.role for s in card.sections]
+    assert roles == ["preamble", "measures", "shortcomings", "measures", "plan", "other", "closing"]
+
+
+def test_duty_heading_without_acts_is_only_a_heading():
+    text = STATUTORY.replace("县长主持召开县政府常务会议专题研究法治政府建设工作4次,年底在县委全面依法治县委员会会议上述法。",
+                             "全年工作有序推进。")
+    r = lawcheck.evaluate(text).result("content.first_responsible_duty")
+    assert r.status == "partial" and "小标题" in r.message
+
+
+def test_deputy_is_not_the_principal_leader():
+    text = STATUTORY.replace("县长主持召开", "副县长主持召开").replace("第一责任人职责,加强", "工作,加强")
+    r = lawcheck.evaluate(text).result("content.first_responsible_duty")
+    assert r.status == "fail"
+
+
+def test_general_secretary_is_not_the_local_leader():
+    text = ("2023年,县政府深入学习习近平总书记关于法治政府建设的重要讲话精神,召开会议研究部署依法行政工作,"
+            "推动法治政府建设取得新成效。\n")
+    assert statuses(text)["content.first_responsible_duty"] == "fail"
+
+
+def test_not_yet_done_is_not_done():
+    text = STATUTORY.replace("严格落实重大行政决策程序,年度目录所列3项决策均经过公众参与、专家论证、风险评估、合法性审查和集体讨论决定。",
+                             "重大行政决策公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序落实还不到位。")
+    r = lawcheck.evaluate(text).result("decision.major_procedure")
+    assert r.status == "partial" and "尚未做到" in r.message
+
+
+def test_enforcement_words_in_the_subsection_heading_count_for_items():
+    assert statuses(STATUTORY)["enforcement.three_systems"] == "pass"
+    # The same item under a heading that is not about enforcement does not count.
+    text = STATUTORY.replace("(一)严格规范公正文明执法", "(一)加强学习培训").replace(
+        "全年公示执法信息1200条,配备执法记录仪80台。", "")
+    assert statuses(text)["enforcement.three_systems"] == "fail"
+
+
+def test_causes_outside_the_shortcomings_are_partial():
+    text = STATUTORY.replace("究其原因,主要是培训不够系统。", "").replace(
+        "全面提升行政执法质量", "针对问题原因,全面提升行政执法质量")
+    assert statuses(text)["content.shortcoming_causes"] == "partial"
+
+
+def test_year_override_changes_era_rules():
+    text = STATUTORY.replace("2023", "2019").replace("2024", "2020")
+    got = statuses(text)
+    assert got["era.rule_of_law_thought"] == "not_applicable"
+    assert got["era.anachronisms"] == "fail"  # 习近平法治思想 in a report for 2019
+    assert got["coverage.outline_2015"] in ("pass", "partial", "fail")
+    assert statuses(text, report_year=2023)["era.rule_of_law_thought"] == "pass"
+
+
+def test_signature_joined_with_date_and_issuing_office():
+    text = STATUTORY.replace("灵寿县人民政府 2024年3月15日", "灵寿县人民政府办公室 2024年3月15日印发")
+    card = lawcheck.evaluate(text)
+    assert card.result("form.signature").status == "pass"
+    assert str(card.document.signed_date) == "2024-03-15"
+
+
+def test_english_scorecard_keeps_ids_and_statuses():
+    zh = lawcheck.evaluate(STATUTORY)
+    en = lawcheck.evaluate(STATUTORY, lang="en")
+    assert zh.statuses() == en.statuses() and zh.score == en.score
+    assert en.grade_label in ("Excellent", "Good", "Adequate", "Inadequate")
+    for a, b in zip(zh.results, en.results, strict=True):
+        assert a.title != b.title and re.match(r"[A-Z]", b.title), b.title
