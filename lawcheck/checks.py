@@ -48,6 +48,13 @@ class Doc:
     sig_organ: Found | None
     neg_ids: list[int] = field(default_factory=list)
     fut_ids: list[int] = field(default_factory=list)
+    # Start positions of every negation / future cue, merged and sorted once per report.
+    neg_starts: list[int] = field(default_factory=list)
+    fut_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.neg_starts = sorted(s for pid in self.neg_ids for s, _ in self.hits.get(pid, ()))
+        self.fut_starts = sorted(s for pid in self.fut_ids for s, _ in self.hits.get(pid, ()))
 
     @property
     def text(self) -> str:
@@ -84,6 +91,11 @@ def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | 
                 break
             i += 1
     return best
+
+
+def _any_start_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
 
 
 def _covering(doc: Doc, not_ids: list[int], s: int, e: int) -> Span | None:
@@ -136,6 +148,10 @@ def _spans(doc: Doc, pids: list[int]) -> list[Span]:
     return [sp for pid in pids for sp in doc.hits.get(pid, ())]
 
 
+def _distinct_sentences(doc: Doc, spans: list[Span]) -> int:
+    return len({doc.st.sentence_at(s) for s, _ in spans})
+
+
 def _anchor_spans(doc: Doc, part: Part) -> list[Span]:
     """Where a part's phrases (one automaton pass) and patterns (a regex over the body) occur."""
     spans = _spans(doc, doc.pack.ids(part.phrases))
@@ -152,7 +168,11 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
     contexts = [(c, pack.ids(c.any), pack.ids(c.not_)) for c in part.context]
     veto_ids = pack.ids(part.veto.any) if part.veto else []
     for weak, spans in ((False, _anchor_spans(doc, part)), (True, _spans(doc, pack.ids(part.weak)))):
-        for s, e in spans:
+        if weak and res.done:
+            break
+        for s, e in sorted(spans):
+            if len(res.done) >= _EVIDENCE_PER_PART and _distinct_sentences(doc, res.done) >= _EVIDENCE_PER_PART:
+                break  # enough evidence; the rest cannot change the part's credit
             si = doc.st.sentence_at(s)
             if si is None:
                 continue  # page chrome
@@ -170,9 +190,9 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
                 res.rejected.append(((s, e), "no_context"))
                 continue
             clo, chi = _clause(text, sent, s, e)
-            if negation and _first_in(doc, doc.neg_ids, clo, chi):
+            if negation and _any_start_in(doc.neg_starts, clo, chi):
                 res.mentioned.append(((s, e), "negated", ""))
-            elif _first_in(doc, doc.fut_ids, clo, chi) or _first_in(doc, doc.fut_ids, sent.start, s):
+            elif _any_start_in(doc.fut_starts, sent.start, chi):  # a plan cue before it or in its clause
                 res.mentioned.append(((s, e), "planned", ""))
             elif sent.heading:
                 res.mentioned.append(((s, e), "heading_only", ""))

@@ -24,9 +24,14 @@ from lawcheck.pack import RulePack, Span, load_pack
 from lawcheck.spec import Years
 from lawcheck.text import dates
 from lawcheck.text.normalize import normalize
-from lawcheck.text.structure import PREAMBLE, Structure, build
+from lawcheck.text.structure import CLOSING, PREAMBLE, Structure, build
 
 _QUOTE_MAX = 160
+_HEADING_LABEL = 24
+
+
+def _short(heading: str) -> str:
+    return heading if len(heading) <= _HEADING_LABEL else heading[: _HEADING_LABEL - 1] + "…"
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:
@@ -108,9 +113,12 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
         else:
             s = max(sent.start, s - 40)
             e = min(sent.end, max(e, s + _QUOTE_MAX - 40))
-        section = st.section_label(sent.section, sent.roles)
+        chain = st.ancestors(sent.section)
+        section = (" > ".join(_short(x.heading) for x in reversed(chain)) if chain else
+                   t(doc.lang, "role.closing" if CLOSING in sent.roles else "role.preamble"))
     else:
-        section = "title" if st.title_span and st.title_span[0] <= s < st.title_span[1] else "header"
+        in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
+        section = t(doc.lang, "where.title" if in_title else "where.header")
     os_, oe = st.norm.orig_span(s, e)
     return Evidence(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
 

@@ -96,6 +96,7 @@ class RulePack:
     hints: dict[str, list[str]]
     patterns: list[str] = field(default_factory=list)
     _index: dict[str, int] = field(default_factory=dict)
+    _raw: dict[str, int | None] = field(default_factory=dict)
     _ac: object = None
 
     def __post_init__(self) -> None:
@@ -121,10 +122,13 @@ class RulePack:
         return f"RulePack({self.id!r} {self.version}, {len(self.rules)} rules, {len(self.patterns)} phrases)"
 
     def ids(self, phrases: list[str]) -> list[int]:
-        """Pattern ids of phrases (as written in a rule file)."""
+        """Pattern ids of phrases (as written in a rule file); memoised, the checks ask per report."""
         out = []
+        raw = self._raw
         for p in phrases:
-            i = self._index.get(_norm_phrase(p))
+            if p not in raw:
+                raw[p] = self._index.get(_norm_phrase(p))
+            i = raw[p]
             if i is not None:
                 out.append(i)
         return out

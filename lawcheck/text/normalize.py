@@ -42,6 +42,9 @@ _JUNK = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 @dataclass(frozen=True, slots=True)
 class NormText:
     """The normalised text and, for each of its characters, the original offset."""
@@ -78,8 +81,8 @@ def normalize(original: str) -> NormText:
     else:
         text, offs = _nfkc_per_char(original)
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
-    if any("\ud800" <= c <= "\udfff" for c in text if ord(c) >= 0xD800):
-        text = re.sub("[\ud800-\udfff]", "\ufffd", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     pieces: list[str] = []
     new_offs = array("i")
     pos = 0

@@ -130,16 +130,6 @@ class Structure:
             section = sec.parent
         return out
 
-    def section_label(self, section: int | None, roles: frozenset[str]) -> str:
-        chain = self.ancestors(section)
-        if not chain:
-            return CLOSING if CLOSING in roles else PREAMBLE
-        return " > ".join(_short(s.heading) for s in reversed(chain))
-
-
-def _short(heading: str, limit: int = 24) -> str:
-    return heading if len(heading) <= limit else heading[: limit - 1] + "…"
-
 
 def _lines(text: str) -> list[tuple[int, int]]:
     out = []
