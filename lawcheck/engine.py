@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from lawcheck import __version__
 from lawcheck.checks import CHECKS, Doc, Outcome
@@ -176,7 +177,7 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorec
         MissingItem(rule=r.rule, title=r.title, status=r.status, weight=r.weight, missing=r.missing, fix=r.fix,
                     basis=_basis_line(r))
         for r in sorted((r for r in results if r.status in ("fail", "partial")),
-                        key=lambda r: (-r.weight * (1 - r.fraction), -r.weight, r.rule))
+                        key=lambda r: (-r.weight, -r.weight * (1 - r.fraction), r.rule))
     ]
     not_scored = [NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored]
     st = doc.st
@@ -228,17 +229,20 @@ def evaluate(
     *,
     report_year: int | None = None,
     published: dt.date | str | None = None,
-    rules: RulePack | None = None,
+    rules: RulePack | str | Path | None = None,
     lang: str = "zh",
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
-    ``report_year`` and ``published`` override what is read from the text.  The
-    result is deterministic: the same text and pack give the same Scorecard.
+    ``rules`` is a loaded pack or a pack directory.  ``report_year`` and ``published``
+    override what is read from the text.  The result is deterministic: the same text and
+    pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
-    pack = rules if rules is not None else load_pack()
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, got {type(text).__name__}")
+    pack = rules if isinstance(rules, RulePack) else load_pack(rules)
     doc = analyse(text, pack, report_year=report_year, published=published, lang=lang)
     results = []
     for rule in pack.rules:

@@ -52,7 +52,8 @@ def test_duty_heading_without_acts_is_only_a_heading():
 
 
 def test_deputy_is_not_the_principal_leader():
-    text = STATUTORY.replace("县长主持召开", "副县长主持召开").replace("第一责任人职责,加强", "工作,加强")
+    text = (STATUTORY.replace("县长主持召开县政府常务会议", "副县长主持召开专题会议")
+            .replace(",年底在县委全面依法治县委员会会议上述法", "").replace("第一责任人职责,加强", "工作,加强"))
     r = lawcheck.evaluate(text).result("content.first_responsible_duty")
     assert r.status == "fail"
 
