@@ -478,6 +478,14 @@ def _due(year: int, d: object) -> dt.date | None:
 
 
 def check_deadline(rule: DeadlineRule, doc: Doc) -> Outcome:
+    out = _deadline(rule, doc)
+    if out.status != "pass":
+        where = ["closing"] if rule.date == "signed" else []
+        out.searched = ([t(doc.lang, f"what.{rule.date}")], where)
+    return out
+
+
+def _deadline(rule: DeadlineRule, doc: Doc) -> Outcome:
     assert doc.year is not None
     lang = doc.lang
     if rule.date == "signed":

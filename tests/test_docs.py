@@ -14,8 +14,9 @@ def test_first_lines_are_the_two_commands():
     first = [ln for ln in README.splitlines()[:6] if ln.strip()]
     assert "pip install ." in first[1] and "lawcheck check" in first[1]
     assert "pip install -e '.[dev]'" in first[2] and first[2].rstrip("`").endswith("pytest")
+    assert first[2].startswith("Set up and run the tests: `")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
-    assert "pip install -q -e '.[dev]'" in ci and "\npytest\n" in ci
+    assert "Set up and run the tests:" in ci  # .ci/run reads the command from README
 
 
 def test_every_rule_is_documented(pack):
