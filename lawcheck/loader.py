@@ -19,11 +19,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lawcheck import __version__
 from lawcheck.errors import RuleFileError
-from lawcheck.spec import RULE_MODELS, Manifest, Policy
+from lawcheck.spec import RULE_ADAPTER, RULE_MODELS, Manifest, Policy
 
 RULE_SUFFIX = ".yaml"
 META_FILES = {"pack.yaml", "policy.yaml"}
@@ -142,10 +142,11 @@ def check_keys(cls: type[BaseModel], data: Any, path: tuple, ctx: _FileCtx) -> N
                 check_keys(subs[0], item, sub_path, ctx)
 
 
-def _validate(cls: type[BaseModel], data: Any, ctx: _FileCtx) -> Any:
+def _validate(cls: type[BaseModel], data: Any, ctx: _FileCtx, adapter: TypeAdapter | None = None) -> Any:
+    """Unknown keys first (with a did-you-mean), then pydantic; errors become RuleFileError."""
     check_keys(cls, data, (), ctx)
     try:
-        return cls.model_validate(data)
+        return adapter.validate_python(data) if adapter else cls.model_validate(data)
     except ValidationError as e:
         err = e.errors()[0]
         loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x in RULE_MODELS and x == err["loc"][0]))
@@ -217,7 +218,9 @@ def load_sources(root: Path) -> dict[str, Any]:
         if data.get("id") != expected:
             raise ctx.error(("id",), f"id {data.get('id')!r} does not match the file's path; it must be '{expected}'")
         data = _expand_lists(data, manifest.lists, (), ctx)
-        rule = _validate(RULE_MODELS[kind], data, ctx)
+        # Keys are checked against the kind's model; the rule is validated through the
+        # discriminated union, as the JSON Schema describes it.
+        rule = _validate(RULE_MODELS[kind], data, ctx, RULE_ADAPTER)
         for name in [rule.id, *rule.aliases]:
             if name in seen:
                 raise ctx.error(("id",), f"id or alias '{name}' is already used by {seen[name]}")

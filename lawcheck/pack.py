@@ -17,7 +17,7 @@ import ahocorasick_rs
 
 from lawcheck import loader
 from lawcheck.spec import (
-    RULE_MODELS,
+    RULE_ADAPTER,
     ConceptRule,
     ForbiddenRule,
     Manifest,
@@ -206,6 +206,6 @@ def _payload(pack: RulePack) -> dict:
 
 
 def _from_payload(root: Path, digest: str, data: dict) -> RulePack:
-    rules = tuple(RULE_MODELS[r["kind"]].model_validate(r) for r in data["rules"])
+    rules = tuple(RULE_ADAPTER.validate_python(r) for r in data["rules"])
     return RulePack(root, digest, Manifest.model_validate(data["manifest"]),
                     Policy.model_validate(data["policy"]), rules, data["hints"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
 
 Role = Literal["preamble", "measures", "shortcomings", "plan", "other", "closing"]
 Severity = Literal["error", "warning", "info"]
@@ -267,6 +267,7 @@ Rule = Annotated[
     Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule],
     Field(discriminator="kind"),
 ]
+RULE_ADAPTER: TypeAdapter = TypeAdapter(Rule)
 RULE_MODELS = {
     "concept": ConceptRule,
     "section": SectionRule,

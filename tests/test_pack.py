@@ -1,0 +1,57 @@
+"""The compiled pack: one automaton, a cache keyed by content, subsets for single-rule checks."""
+
+from __future__ import annotations
+
+import shutil
+
+import lawcheck
+from lawcheck import pack as pack_mod
+from lawcheck.pack import builtin_rules_dir, load_pack
+from tests.conftest import FIXTURES
+
+
+def test_cache_gives_the_same_results_and_follows_edits(tmp_path, monkeypatch):
+    root = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), root)
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    fresh = load_pack(root)
+    assert list((tmp_path / "cache").glob("pack-*.json")), "the compiled pack was cached"
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    cached = load_pack(root)
+    text = (FIXTURES / "002_yixing_2020.txt").read_text(encoding="utf-8")
+    assert lawcheck.evaluate(text, rules=fresh).model_dump_json() == lawcheck.evaluate(text, rules=cached).model_dump_json()
+    # Editing a rule file changes the pack's digest: the edit is seen, not the stale cache.
+    rule = root / "quality" / "quantified.yaml"
+    rule.write_text(rule.read_text(encoding="utf-8").replace("weight: 3", "weight: 4"), encoding="utf-8")
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    edited = load_pack(root)
+    assert edited.digest != fresh.digest and edited.rule("quality.quantified").weight == 4
+
+
+def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    digest = load_pack().digest
+    (tmp_path / f"pack-{digest}.json").write_text('{"rules": [{"kind": "nonsense"}]}', encoding="utf-8")
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    assert len(load_pack().rules) >= 15
+
+
+def test_every_phrase_is_in_one_automaton(pack):
+    for rule in pack.rules:
+        for part in getattr(rule, "parts", []):
+            for phrase in part.phrases:
+                assert pack.ids([phrase]), f"{rule.id}: {phrase!r} is not in the automaton"
+
+
+def test_near_miss_terms_come_from_the_domain_dictionary(pack):
+    # jieba with the user dictionary keeps domain terms whole when deriving near-miss terms.
+    terms = set(pack.hints["enforcement.three_systems"])
+    assert {"法制审核", "全过程记录"} <= terms
+
+
+def test_only_keeps_vocabulary_and_policy(pack):
+    sub = pack.only(["form.signature"])
+    assert [r.id for r in sub.rules] == ["form.signature"]
+    assert sub.policy == pack.policy and sub.manifest == pack.manifest
