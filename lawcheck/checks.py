@@ -205,7 +205,7 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
         res.credit = 1.0
     elif res.weak_done:
         res.credit = policy.weak_credit
-    elif res.mentioned:
+    elif res.mentioned and part.credit_mentions:
         res.credit = policy.mention_credit
     return res
 
@@ -388,6 +388,11 @@ def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
 # ---------------------------------------------------------------- sections
 
 
+def _roles_at(doc: Doc, pos: int) -> frozenset[str]:
+    si = doc.st.sentence_at(pos)
+    return doc.st.sentences[si].roles if si is not None else frozenset()
+
+
 def _role_sentences(doc: Doc, role: str) -> list[Sentence]:
     return [s for s in doc.st.sentences if role in s.roles]
 
@@ -401,7 +406,8 @@ def check_section(rule: SectionRule, doc: Doc) -> Outcome:
         out = Outcome("fail", 0.0, [rule.role])
         if rule.mention:
             m = eval_part(doc, rule.mention, set(), negation=False)
-            spans = [x[0] for x in m.mentioned] + m.done
+            allowed = set(rule.mention_scope)
+            spans = [sp for sp in [x[0] for x in m.mentioned] + m.done if _roles_at(doc, sp[0]) & allowed]
             if spans:
                 out = Outcome("partial", doc.pack.policy.mention_credit, [rule.role], _pick_evidence(spans, doc, 1))
                 out.details = [t(doc.lang, "mention_only", role=role_name)]

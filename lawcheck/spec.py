@@ -96,6 +96,9 @@ class Part(Strict):
     not_: list[str] = Field(default_factory=list, alias="not", description="false friends: spans that never count")
     context: list[Context] = Field(default_factory=list, description="every listed context must hold")
     veto: Veto | None = None
+    credit_mentions: bool = Field(
+        True, description="a mention outside the year's work (plan, problem, heading) earns the policy's mention credit"
+    )
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -187,6 +190,10 @@ class SectionRule(RuleBase):
     min_chars: int = Field(20, ge=0)
     parts: list[Part] = Field(default_factory=list, description="concepts that must occur inside the section")
     mention: Part | None = Field(None, description="found outside any such section: partial")
+    mention_scope: list[Role] = Field(
+        default_factory=lambda: ["preamble", "measures", "shortcomings", "plan", "other", "closing"],
+        description="where a mention counts (a plan's 针对存在的问题 is not a statement of problems)",
+    )
 
 
 class FieldRule(RuleBase):

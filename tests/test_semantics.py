@@ -108,3 +108,19 @@ def test_english_scorecard_keeps_ids_and_statuses():
     assert en.grade_label in ("Excellent", "Good", "Adequate", "Inadequate")
     for a, b in zip(zh.results, en.results, strict=True):
         assert a.title != b.title and re.match(r"[A-Z]", b.title), b.title
+
+
+def test_referring_to_problems_is_not_stating_them():
+    base = ("2023年,全县法治政府建设取得新成效,现将有关情况报告如下。\n一、主要举措和成效\n"
+            "全年办理行政复议案件58件,纠正执法中存在的问题12个。\n二、下一步工作计划\n针对存在的问题和短板,认真整改落实。\n")
+    assert statuses(base)["content.shortcomings"] == "fail"
+    stated = base.replace("纠正执法中存在的问题12个。", "纠错12件,但仍存在执法人员不足等问题。")
+    assert statuses(stated)["content.shortcomings"] == "partial"
+
+
+def test_planned_acts_earn_nothing_but_a_planned_duty_does():
+    acts_only = ("2023年,全县法治政府建设取得新成效,现将有关情况报告如下。\n一、主要举措和成效\n全年办理行政复议案件58件。\n"
+                 "二、下一步工作计划\n健全政府常务会议会前学法制度。\n")
+    assert statuses(acts_only)["content.first_responsible_duty"] == "fail"
+    duty = acts_only.replace("健全政府常务会议会前学法制度。", "压实党政主要负责人推进法治建设第一责任人职责。")
+    assert statuses(duty)["content.first_responsible_duty"] == "partial"
