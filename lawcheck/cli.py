@@ -1,12 +1,16 @@
-"""The command line: the only place that reads files, prints and chooses an exit code."""
+"""The command line: the only place that reads settings, prints and chooses an exit code."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
-import json
+import difflib
+import io
 import os
 import sys
+import tempfile
+import traceback
 from enum import IntEnum
 from pathlib import Path
 
@@ -14,144 +18,379 @@ from lawcheck import __version__
 
 
 class Exit(IntEnum):
-    OK = 0
-    FINDINGS = 1  # reserved for the gate (--min-score / --fail-on)
-    USAGE_OR_INPUT = 2  # bad arguments, or an input could not be read (the others are still reported)
+    OK = 0  # every input was checked and meets the gate
+    BELOW_GATE = 1  # some input falls short of --min-score / --fail-on
+    USAGE_OR_INPUT = 2  # bad arguments or settings, or an input could not be read (the others are still reported)
     RULE_FILE = 3  # a rule file is invalid
 
 
-_MSG = {
-    "zh": {
-        "not_utf8": "不是UTF-8编码的文本文件（其他编码与格式将在后续版本支持）",
-        "not_found": "文件不存在",
-        "is_dir": "是目录，请指定文件",
-        "unreadable": "无法读取：{err}",
-        "empty": "文件为空",
-        "bad_date": "--published 须为 YYYY-MM-DD 格式的日期",
-    },
-    "en": {
-        "not_utf8": "not UTF-8 text (other encodings and formats come in a later version)",
-        "not_found": "no such file",
-        "is_dir": "is a directory; name a file",
-        "unreadable": "cannot read: {err}",
-        "empty": "the file is empty",
-        "bad_date": "--published must be a date in YYYY-MM-DD form",
-    },
-}
+EXIT_HELP = """exit codes / 退出码:
+  0  every input was checked and meets the gate / 全部达到门槛
+  1  some input falls short of --min-score or --fail-on / 有报告未达到门槛
+  2  usage error, or an input could not be read (the others are still checked) / 用法错误或文件无法读取
+  3  a rule file is invalid / 规则文件有误"""
 
-EXAMPLES = """examples:
-  lawcheck check report.txt
-  lawcheck check report.txt --format json
-  lawcheck check reports/*.txt --format jsonl > results.jsonl
-  lawcheck check draft.txt --year 2024 --published 2025-03-28 --lang en
+CHECK_EXAMPLES = """examples / 示例:
+  lawcheck check report.txt                            # 记分卡
+  lawcheck check reports/ --format csv --output 汇总.csv  # 一个文件夹 → 表格
+  lawcheck check report.txt --min-score 80 --fail-on error   # 提交前门槛
+  lawcheck check reports/ -j 4 --format jsonl > results.jsonl
+  cat report.txt | lawcheck check - --lang en
 
-exit codes: 0 checked; 2 usage error or an input could not be read (the others are still
-checked); 3 a rule file is invalid."""
+""" + EXIT_HELP
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="lawcheck",
-        description="检查法治政府建设年度报告是否具备法定要素、打分并列出缺失项。"
-                    " Check an annual report on building law-based government.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    p.add_argument("--version", action="version", version=f"lawcheck {__version__}")
-    sub = p.add_subparsers(dest="command", required=True)
-    c = sub.add_parser("check", help="check report files / 检查报告", epilog=EXAMPLES,
-                       formatter_class=argparse.RawDescriptionHelpFormatter)
-    c.add_argument("files", nargs="+", metavar="FILE", help="UTF-8 text files; '-' reads standard input")
-    c.add_argument("--format", choices=["text", "json", "jsonl"], default="text",
-                   help="text (default): a scorecard to read; json: one scorecard or a list; jsonl: one per line")
-    c.add_argument("--year", type=int, metavar="N", help="report year, overriding what is read from the text")
-    c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
-    c.add_argument("--lang", choices=["zh", "en"], default=os.environ.get("LAWCHECK_LANG", "zh"),
-                   help="language of messages (default zh; env LAWCHECK_LANG)")
-    c.add_argument("--rules", metavar="DIR", help="a rule pack directory instead of the built-in one")
-    return p
-
-
-class _Unreadable(Exception):
+class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
 
 
-def _read(name: str, lang: str) -> str:
-    m = _MSG[lang]
+def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pack", metavar="DIR", help="a rule pack directory instead of the built-in statutory pack")
+    p.add_argument("--rules", metavar="DIR", action="append", default=None,
+                   help="a directory of extra rule files (repeatable); adds to lawcheck.toml's 'rules'")
+    p.add_argument("--disable", metavar="RULE_ID", action="append", default=None,
+                   help="leave a rule out (repeatable); adds to lawcheck.toml's 'disable'")
+    p.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    p.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="lawcheck",
+        description="检查法治政府建设年度报告是否具备法定要素，打分并列出缺失项。\n"
+                    "Check an annual report on building law-based government against the rules.",
+        epilog="examples / 示例:\n  lawcheck check report.txt\n  lawcheck rules\n  lawcheck explain "
+               "enforcement.three_systems\n  lawcheck config\n\n" + EXIT_HELP,
+        formatter_class=_Formatter,
+    )
+    p.add_argument("--version", action="version", version=f"lawcheck {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    c = sub.add_parser("check", help="check reports / 检查报告", epilog=CHECK_EXAMPLES, formatter_class=_Formatter,
+                       description="Check report files, folders (recursively) or standard input ('-').")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (searched recursively) or '-'")
+    c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
+                   help="file-name pattern to pick in directories (repeatable; default *.txt)")
+    c.add_argument("--format", choices=["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif"],
+                   default=None, help="rich (default on a terminal), text (default when piped), json, jsonl, csv, "
+                                      "markdown, junit, sarif")
+    c.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
+    c.add_argument("--min-score", type=float, default=None, metavar="N", help="gate: every score must be ≥ N")
+    c.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
+                   help="gate: fail when a rule of this severity (or worse) fails or is partial (default error)")
+    c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="check N inputs in parallel (default: the number of cores)")
+    c.add_argument("--year", type=int, default=None, metavar="N", help="report year, overriding the text")
+    c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
+    c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
+                   help="the reporter's level (recorded on the scorecard)")
+    c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
+    c.add_argument("-q", "--quiet", action="store_true", help="print only the score line")
+    c.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_rule_source_args(c)
+
+    r = sub.add_parser("rules", help="list the active rules / 列出规则", formatter_class=_Formatter,
+                       epilog="examples / 示例:\n  lawcheck rules\n  lawcheck rules --format json")
+    r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    _add_rule_source_args(r)
+
+    e = sub.add_parser("explain", help="explain one rule / 解释一条规则", formatter_class=_Formatter,
+                       epilog="examples / 示例:\n  lawcheck explain content.first_responsible_duty")
+    e.add_argument("rule_id", metavar="RULE_ID")
+    _add_rule_source_args(e)
+
+    g = sub.add_parser("config", help="show the effective settings / 显示当前设置", formatter_class=_Formatter,
+                       epilog="examples / 示例:\n  lawcheck config")
+    g.add_argument("--lang", choices=["zh", "en"], default=None)
+    g.add_argument("--debug", action="store_true")
+    return p
+
+
+_MSG = {
+    "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "internal": "内部错误：{err}（加 --debug 查看详情）",
+           "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
+           "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）"},
+    "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
+           "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
+           "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
+           "config_head": "Effective settings", "config_file": "config file", "none": "(none found)"},
+}
+
+
+def _err(msg: str) -> None:
+    print(f"lawcheck: {msg}", file=sys.stderr)
+
+
+def _settings(args: argparse.Namespace):
+    from lawcheck.config import load_settings
+
+    s = load_settings()
+    flags = {
+        "format": getattr(args, "format", None) if args.command == "check" else None,
+        "min_score": getattr(args, "min_score", None),
+        "fail_on": getattr(args, "fail_on", None),
+        "year": getattr(args, "year", None),
+        "level": getattr(args, "level", None),
+        "lang": getattr(args, "lang", None),
+        "jobs": getattr(args, "jobs", None),
+        "glob": getattr(args, "glob", None),
+    }
+    for key, value in flags.items():
+        if value is not None:
+            s.set(key, value, "command line")
+    for key in ("rules", "disable"):
+        more = getattr(args, key, None)
+        if more:
+            value = [*s.values[key], *(str(Path(x).resolve()) for x in more)] if key == "rules" else \
+                [*s.values[key], *more]
+            s.set(key, value, "command line" if not s.values[key] else f"{s.sources[key]} + command line")
+    return s
+
+
+def _load_pack(args: argparse.Namespace, s):
+    from lawcheck.pack import load_pack
+
+    return load_pack(getattr(args, "pack", None), extra=s.rules, disable=s.disable)
+
+
+# ----------------------------------------------------------------------------- check
+
+
+def _write(text: str, output: str | None) -> None:
+    """Standard output, or a file written atomically (a temporary file, then rename)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
+                               suffix=".tmp")
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-    except FileNotFoundError:
-        raise _Unreadable(m["not_found"]) from None
-    except IsADirectoryError:
-        raise _Unreadable(m["is_dir"]) from None
-    except OSError as e:
-        raise _Unreadable(m["unreadable"].format(err=e.strerror or e)) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _Unreadable(m["not_utf8"]) from None
-    if not text.strip():
-        raise _Unreadable(m["empty"])
-    return text
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _progress(total: int, lang: str):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f}/s" if task.speed else "", style="dim")
+
+    label = "检查中" if lang == "zh" else "checking"
+    prog = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), Rate(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+    task = prog.add_task(label, total=total)
+    prog.start()
+    return (lambda done, _total: prog.update(task, completed=done)), prog.stop
 
 
 def _check(args: argparse.Namespace) -> int:
-    from lawcheck.engine import evaluate
-    from lawcheck.errors import RuleFileError
-    from lawcheck.pack import load_pack
+    from lawcheck.batch import Options, default_jobs, run
+    from lawcheck.gate import gate_reasons
+    from lawcheck.inputs import expand
+    from lawcheck.render.common import Gate, summarize
 
-    lang = args.lang
-    published = None
+    s = _settings(args)
+    lang = s.lang
+    m = _MSG[lang]
     if args.published:
         try:
-            published = dt.date.fromisoformat(args.published)
+            dt.date.fromisoformat(args.published)
         except ValueError:
-            print(f"lawcheck: {_MSG[lang]['bad_date']}", file=sys.stderr)
+            _err(m["bad_date"])
             return Exit.USAGE_OR_INPUT
-    try:
-        pack = load_pack(args.rules)
-    except RuleFileError as e:
-        print(f"lawcheck: {e}", file=sys.stderr)
-        return Exit.RULE_FILE
-    status = Exit.OK
-    out = sys.stdout
-    items: list[str] = []
-    for name in args.files:
-        try:
-            text = _read(name, lang)
-        except _Unreadable as e:
-            status = Exit.USAGE_OR_INPUT
-            print(f"lawcheck: {name}: {e}", file=sys.stderr)
-            if args.format == "jsonl":
-                out.write(json.dumps({"path": name, "error": str(e)}, ensure_ascii=False) + "\n")
-            elif args.format == "json":
-                items.append(json.dumps({"path": name, "error": str(e)}, ensure_ascii=False))
-            continue
-        card = evaluate(text, report_year=args.year, published=published, rules=pack, lang=lang)
-        if args.format == "jsonl":
-            out.write('{"path":' + json.dumps(name, ensure_ascii=False) + "," + card.model_dump_json()[1:] + "\n")
-        elif args.format == "json":
-            items.append(card.model_dump_json() if len(args.files) == 1 else
-                         '{"path":' + json.dumps(name, ensure_ascii=False) + "," + card.model_dump_json()[1:])
-        else:
-            from lawcheck.render.text import render
+    jobs = s.jobs if s.jobs is not None else default_jobs()
+    if jobs < 1:
+        _err(m["jobs"])
+        return Exit.USAGE_OR_INPUT
+    pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
+    fmt = s.format or ("rich" if sys.stdout.isatty() and not args.output else "text")
+    sources = expand(args.paths, s.glob)
+    stdin_text = None
+    if any(src.path is None for src in sources):
+        from lawcheck.inputs import decode
 
-            out.write(render(card, name if len(args.files) > 1 else None))
-            if len(args.files) > 1:
-                out.write("\n")
+        stdin_text = decode("-", sys.stdin.buffer.read(), lang)
+    opts = Options(rules=getattr(args, "pack", None), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
+                   published=args.published, lang=lang, level=s.level, keep_text=fmt == "sarif")
+    progress = stop = None
+    if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
+        progress, stop = _progress(len(sources), lang)
+    try:
+        items = run(sources, opts, jobs=jobs, progress=progress, stdin_text=stdin_text)
+    finally:
+        if stop:
+            stop()
+    gate = Gate(min_score=s.min_score, fail_on=s.fail_on)
+    for it in items:
+        if it.card is not None:
+            gate.reasons[it.path] = gate_reasons(it.card, s.min_score, s.fail_on)
+        else:
+            gate.reasons[it.path] = [it.error or ""]
+    for it in items:
+        if it.card is None:
+            _err(f"{it.path}: {it.error}")
+    summary = summarize(items, gate) if len(items) > 1 else None
+    _write(_render(fmt, items, gate, summary, pack, args, lang), args.output)
+    if any(it.card is None for it in items):
+        return Exit.USAGE_OR_INPUT
+    if any(gate.reasons.get(it.path) for it in items):
+        return Exit.BELOW_GATE
+    return Exit.OK
+
+
+def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang: str) -> str:
+    from lawcheck.render import machine
+
+    if fmt == "json":
+        return machine.render_json(items, single=len(items) == 1)
+    if fmt == "jsonl":
+        return machine.render_jsonl(items)
+    if fmt == "csv":
+        return machine.render_csv(items, [r.id for r in pack.rules], gate)
+    if fmt == "junit":
+        return machine.render_junit(items, gate)
+    if fmt == "sarif":
+        return machine.render_sarif(items, list(pack.rules))
+    if fmt == "markdown":
+        from lawcheck.render.markdown import render_markdown
+
+        return render_markdown(items, gate, summary, lang)
+    from lawcheck.render import text as text_render
+
+    if args.quiet:
+        return "".join(text_render.score_line(it.card, it.path, gate.reasons.get(it.path), it.error, lang) + "\n"
+                       for it in items)
+    show_cards = summary is None or args.verbose
+    if fmt == "text":
+        out = []
+        if show_cards:
+            for it in items:
+                if it.card is not None:
+                    out.append(text_render.render(it.card, it.path if summary else None, gate.reasons.get(it.path),
+                                                  verbose=args.verbose))
+        if summary is not None:
+            out.append(text_render.render_summary(summary, lang))
+        return "\n".join(out)
+    return _render_rich(items, gate, summary, show_cards, args, lang)
+
+
+def _render_rich(items, gate, summary, show_cards: bool, args: argparse.Namespace, lang: str) -> str:
+    from rich.console import Console
+
+    from lawcheck.render.rich_view import ScorecardView, SummaryView
+
+    to_terminal = args.output is None and sys.stdout.isatty()
+    buf = io.StringIO()
+    width = None if to_terminal else 100
+    console = Console(file=buf, width=width or Console().width, force_terminal=to_terminal,
+                      no_color=not to_terminal or bool(os.environ.get("NO_COLOR")), highlight=False)
+    if show_cards:
+        for it in items:
+            if it.card is not None:
+                console.print(ScorecardView(it.card, it.path if summary else None, gate.reasons.get(it.path),
+                                            verbose=args.verbose))
+    if summary is not None:
+        console.print(SummaryView(summary, lang))
+    return buf.getvalue()
+
+
+# ----------------------------------------------------------------------------- rules, explain, config
+
+
+def _rules(args: argparse.Namespace) -> int:
+    import json
+
+    from lawcheck.i18n import t
+
+    s = _settings(args)
+    pack = _load_pack(args, s)
+    lang = s.lang
     if args.format == "json":
-        out.write((items[0] if len(args.files) == 1 and items else "[" + ",".join(items) + "]") + "\n")
-    out.flush()
-    return status
+        data = [r.model_dump(mode="json", by_alias=True, exclude={"examples"}) for r in pack.rules]
+        _write(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+        return Exit.OK
+    lines = []
+    if args.format == "markdown":
+        lines += [f"| id | {t(lang, 'ui.rule')} | {t(lang, 'ui.weight')} | severity | {t(lang, 'ui.basis')} |",
+                  "|---|---|---:|---|---|"]
+    for r in pack.rules:
+        b = r.basis[0]
+        basis = f"《{b.document}》{b.ref or ''}"
+        if args.format == "markdown":
+            lines.append(f"| `{r.id}` | {r.title.get(lang)} | {r.weight:g} | {r.severity} | {basis} |")
+        else:
+            lines.append(f"{r.id:<34} {r.weight:>4g} {r.severity:<8} {r.title.get(lang)}")
+            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {basis} {b.article}")
+    _write("\n".join(lines) + "\n", None)
+    return Exit.OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from lawcheck.explain import explain_rule
+
+    s = _settings(args)
+    pack = _load_pack(args, s)
+    lang = s.lang
+    try:
+        rule = pack.rule(args.rule_id)
+    except KeyError:
+        ids = [r.id for r in pack.rules]
+        near = difflib.get_close_matches(args.rule_id, ids, n=3, cutoff=0.5)
+        msg = _MSG[lang]["unknown_rule"].format(rid=args.rule_id)
+        if near:
+            msg += _MSG[lang]["did_you_mean"].format(near=", ".join(near))
+        _err(msg)
+        return Exit.USAGE_OR_INPUT
+    _write(explain_rule(rule, lang), None)
+    return Exit.OK
+
+
+def _config(args: argparse.Namespace) -> int:
+    s = _settings(args)
+    m = _MSG[s.lang]
+    lines = [f"{m['config_head']}:", f"  {m['config_file']}: {s.file or m['none']}"]
+    for key in s.values:
+        value = s.values[key]
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        lines.append(f"  {key.replace('_', '-'):<10} = {shown or '-':<24}  ({s.sources[key]})")
+    _write("\n".join(lines) + "\n", None)
+    return Exit.OK
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    from lawcheck.config import ConfigError
+    from lawcheck.errors import InputError, RuleFileError, UsageError
+
+    args = build_parser().parse_args(argv)
+    lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
+    lang = lang if lang in ("zh", "en") else "zh"
+    handlers = {"check": _check, "rules": _rules, "explain": _explain, "config": _config}
     try:
-        if args.command == "check":
-            return _check(args)
+        return int(handlers[args.command](args))
+    except RuleFileError as e:
+        _err(str(e))
+        return Exit.RULE_FILE
+    except (ConfigError, UsageError, InputError) as e:
+        _err(str(e))
+        return Exit.USAGE_OR_INPUT
     except BrokenPipeError:  # `lawcheck check … | head`
+        with contextlib.suppress(OSError):
+            sys.stdout.close()
         return Exit.OK
     except KeyboardInterrupt:
         return 130
-    return Exit.USAGE_OR_INPUT
+    except Exception as e:
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        else:
+            _err(_MSG[lang]["internal"].format(err=f"{type(e).__name__}: {e}"))
+        return Exit.USAGE_OR_INPUT

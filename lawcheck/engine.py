@@ -127,12 +127,13 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
 def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
     lang = doc.lang
     scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental"  # type: ignore[attr-defined]
+    sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
-        message = " ".join(out.details) if out.details else t(lang, "ok")
+        message = sep.join(out.details) if out.details else t(lang, "ok")
     elif out.status in ("unknown", "not_applicable"):
-        message = " ".join(out.details)
+        message = sep.join(out.details)
     else:
-        message = " ".join([rule.message.get(lang), *out.details])  # type: ignore[attr-defined]
+        message = sep.join([rule.message.get(lang), *out.details])  # type: ignore[attr-defined]
     near = None
     if out.near_miss:
         ev = _evidence(doc, out.near_miss[0])
@@ -144,6 +145,7 @@ def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
     return RuleResult(
         rule=rule.id,  # type: ignore[attr-defined]
         title=rule.title.get(lang),  # type: ignore[attr-defined]
+        name=(rule.name or rule.title).get(lang),  # type: ignore[attr-defined]
         category=rule.category,  # type: ignore[attr-defined]
         severity=rule.severity,  # type: ignore[attr-defined]
         lifecycle=rule.lifecycle,  # type: ignore[attr-defined]
@@ -174,8 +176,8 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorec
     score = round(100.0 * sum(r.points for r in scored) / total_w, 1) if total_w else None
     grade = pack.policy.grade(score) if score is not None else None
     missing = [
-        MissingItem(rule=r.rule, title=r.title, status=r.status, weight=r.weight, missing=r.missing, fix=r.fix,
-                    basis=_basis_line(r))
+        MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
+                    fix=r.fix, basis=_basis_line(r))
         for r in sorted((r for r in results if r.status in ("fail", "partial")),
                         key=lambda r: (-r.weight, -r.weight * (1 - r.fraction), r.rule))
     ]
@@ -231,21 +233,28 @@ def evaluate(
     published: dt.date | str | None = None,
     rules: RulePack | str | Path | None = None,
     lang: str = "zh",
+    level: str | None = None,
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
     ``rules`` is a loaded pack or a pack directory.  ``report_year`` and ``published``
-    override what is read from the text.  The result is deterministic: the same text and
+    override what is read from the text; ``level`` (province, city, county, township,
+    department) records the reporter's level.  The result is deterministic: the same text and
     pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
+    if level is not None and level not in ("province", "city", "county", "township", "department"):
+        raise ValueError(f"level must be province, city, county, township or department, got {level!r}")
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
     doc = analyse(text, pack, report_year=report_year, published=published, lang=lang)
     results = []
     for rule in pack.rules:
         out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
         results.append(_result(rule, out, doc))
-    return score_results(results, pack, doc)
+    card = score_results(results, pack, doc)
+    if level is not None:
+        card = card.model_copy(update={"document": card.document.model_copy(update={"level": level})})
+    return card

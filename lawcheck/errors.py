@@ -51,3 +51,7 @@ class InputError(LawcheckError):
         self.path = path
         self.problem = problem
         super().__init__(f"{path}: {problem}")
+
+
+class UsageError(LawcheckError):
+    """A setting or argument names something that does not exist (an unknown rule id, say)."""

@@ -196,17 +196,33 @@ def pack_digest(root: Path) -> str:
 
 def load_sources(root: Path) -> dict[str, Any]:
     """Read and validate every file of a pack.  Returns plain data ready for ``RulePack``."""
-    disp = lambda p: str(p)  # noqa: E731
     if not (root / "pack.yaml").is_file():
         raise RuleFileError(str(root), "not a rule pack: pack.yaml is missing")
-    data, marks, lines = read_yaml(root / "pack.yaml", disp(root / "pack.yaml"))
-    manifest: Manifest = _validate(Manifest, data, _FileCtx(disp(root / "pack.yaml"), marks, lines))
-    data, marks, lines = read_yaml(root / "policy.yaml", disp(root / "policy.yaml"))
-    policy: Policy = _validate(Policy, data, _FileCtx(disp(root / "policy.yaml"), marks, lines))
+    manifest: Manifest = _validate_file(Manifest, root / "pack.yaml")
+    policy: Policy = _validate_file(Policy, root / "policy.yaml")
+    rules = load_rule_files(root, manifest, {})
+    userdict = root / "userdict.txt"
+    return {
+        "manifest": manifest,
+        "policy": policy,
+        "rules": rules,
+        "userdict": userdict.read_text(encoding="utf-8") if userdict.is_file() else "",
+    }
+
+
+def _validate_file(cls: type[BaseModel], path: Path) -> Any:
+    data, marks, lines = read_yaml(path, str(path))
+    return _validate(cls, data, _FileCtx(str(path), marks, lines))
+
+
+def load_rule_files(root: Path, manifest: Manifest, seen: dict[str, str]) -> list:
+    """Validate every rule file under ``root`` against the pack's vocabulary.
+
+    ``seen`` maps ids and aliases already taken to the file that took them; it is updated.
+    """
     rules = []
-    seen: dict[str, str] = {}
     for path in rule_files(root):
-        display = disp(path)
+        display = str(path)
         data, marks, lines = read_yaml(path, display)
         ctx = _FileCtx(display, marks, lines)
         if not isinstance(data, dict):
@@ -226,13 +242,7 @@ def load_sources(root: Path) -> dict[str, Any]:
                 raise ctx.error(("id",), f"id or alias '{name}' is already used by {seen[name]}")
             seen[name] = display
         rules.append(rule)
-    userdict = root / "userdict.txt"
-    return {
-        "manifest": manifest,
-        "policy": policy,
-        "rules": rules,
-        "userdict": userdict.read_text(encoding="utf-8") if userdict.is_file() else "",
-    }
+    return rules
 
 
 def cache_dir() -> Path | None:

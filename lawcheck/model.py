@@ -48,6 +48,7 @@ class BasisRef(Frozen):
 class RuleResult(Frozen):
     rule: str
     title: str
+    name: str
     category: str
     severity: Literal["error", "warning", "info"]
     lifecycle: Literal["experimental", "stable", "deprecated"]
@@ -74,6 +75,7 @@ class DocumentInfo(Frozen):
     signed_date: dt.date | None = None
     published_date: dt.date | None = None
     published_source: Literal["caller", "page"] | None = None
+    level: Literal["province", "city", "county", "township", "department"] | None = None
 
 
 class SectionInfo(Frozen):
@@ -86,6 +88,7 @@ class SectionInfo(Frozen):
 class MissingItem(Frozen):
     rule: str
     title: str
+    name: str
     status: Status
     weight: float
     missing: list[str]

@@ -7,6 +7,7 @@ checks then only look up positions.  That pass is the performance floor.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import logging
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from lawcheck import loader
+from lawcheck.errors import RuleFileError, UsageError
 from lawcheck.spec import (
     RULE_ADAPTER,
     ConceptRule,
@@ -170,28 +172,55 @@ def builtin_rules_dir() -> Path:
     raise FileNotFoundError("the built-in rule pack is missing (expected lawcheck/rules or ./rules)")
 
 
-_MEMO: dict[tuple[str, str], RulePack] = {}
+_MEMO: dict[tuple, RulePack] = {}
 
 
-def load_pack(path: str | Path | None = None) -> RulePack:
-    """Load (or reuse) a rule pack directory; ``None`` is the built-in statutory pack."""
+def load_pack(
+    path: str | Path | None = None,
+    *,
+    extra: list[str | Path] | tuple = (),
+    disable: list[str] | tuple = (),
+) -> RulePack:
+    """Load (or reuse) a rule pack directory; ``None`` is the built-in statutory pack.
+
+    ``extra`` are directories of more rule files (ids from their paths under each directory,
+    using the pack's vocabulary); ``disable`` lists rule ids to leave out.
+    """
     root = Path(path).resolve() if path is not None else builtin_rules_dir()
+    extra_roots = [Path(p).resolve() for p in extra]
+    for d in extra_roots:
+        if not d.is_dir():
+            raise RuleFileError(str(d), "extra rule directory does not exist")
     digest = loader.pack_digest(root) if root.is_dir() else ""
-    key = (str(root), digest)
+    if extra_roots:
+        digest = hashlib.sha256((digest + "".join(loader.pack_digest(d) for d in extra_roots)).encode()).hexdigest()
+    key = (str(root), digest, tuple(map(str, extra_roots)), tuple(disable))
     if key in _MEMO:
         return _MEMO[key]
     cached = loader.cache_read(digest) if digest else None
+    pack = None
     if cached is not None:
         try:
             pack = _from_payload(root, digest, cached)
         except Exception:  # a stale or foreign cache file is rebuilt, never trusted
-            cached = None
-    if cached is None:
+            pack = None
+    if pack is None:
         src = loader.load_sources(root)
-        rules = sorted(src["rules"], key=lambda r: r.id)
+        seen = {name: str(root) for r in src["rules"] for name in (r.id, *r.aliases)}
+        rules = list(src["rules"])
+        for d in extra_roots:
+            rules.extend(loader.load_rule_files(d, src["manifest"], seen))
+        rules.sort(key=lambda r: r.id)
         hints = derive_hints(rules, src["userdict"])
         pack = RulePack(root, digest, src["manifest"], src["policy"], tuple(rules), hints)
         loader.cache_write(digest, _payload(pack))
+    if disable:
+        known = {name for r in pack.rules for name in (r.id, *r.aliases)}
+        unknown = [d for d in disable if d not in known]
+        if unknown:
+            raise UsageError(f"cannot disable {', '.join(unknown)}: no such rule")
+        off = set(disable)
+        pack = pack.only([r.id for r in pack.rules if r.id not in off and not off & set(r.aliases)])
     _MEMO[key] = pack
     return pack
 

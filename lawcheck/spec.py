@@ -150,6 +150,7 @@ class RuleBase(Strict):
     id: str = Field(pattern=ID_RE)
     aliases: list[str] = Field(default_factory=list)
     title: Text
+    name: Text | None = Field(None, description="a short noun phrase for tables: 三项制度")
     category: str = Field(pattern=PART_ID_RE)
     severity: Severity
     weight: float = Field(gt=0, le=100)

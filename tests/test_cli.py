@@ -82,7 +82,7 @@ def test_bad_published_date_is_a_usage_error(capsys):
 
 
 def test_invalid_rule_pack_exit_3(capsys, tmp_path):
-    code, _, err = run(capsys, "check", HETANG, "--rules", str(tmp_path))
+    code, _, err = run(capsys, "check", HETANG, "--pack", str(tmp_path))
     assert code == 3 and "pack.yaml" in err and "Traceback" not in err
 
 

@@ -35,6 +35,7 @@ def test_every_rule_is_complete(pack):
         assert by["pass"] and by["fail"], f"{r.id} needs a passing and a failing example"
         assert r.title.zh.strip() and r.message.zh.strip() and r.fix.zh.strip(), r.id
         assert r.title.en and r.message.en and r.fix.en, f"{r.id} lacks English texts"
+        assert r.name and r.name.zh and r.name.en, f"{r.id} lacks a short name"
         assert r.basis, r.id
         for b in r.basis:
             assert b.document and b.article and re.fullmatch(r"S\d+", b.source), r.id

@@ -1,65 +1,92 @@
-"""Plain-text scorecard: what a drafter reads in a terminal or pastes into a message."""
+"""Plain-text scorecard and batch summary: lines to read in a terminal or paste into a message."""
 
 from __future__ import annotations
 
-from lawcheck.i18n import t
+from lawcheck.i18n import category, t
 from lawcheck.model import Scorecard
-
-_HEAD = {
-    "zh": {"card": "法治政府建设年度报告检查结果", "title": "标题", "organ": "机关", "year": "报告年度",
-           "signed": "落款日期", "published": "发布日期", "score": "得分", "grade": "等级", "results": "逐项结果",
-           "missing": "缺失项", "why": "说明", "fix": "修改建议", "basis": "依据", "evidence": "证据",
-           "near": "最接近的表述", "not_scored": "未计分", "none": "无", "points": "分"},
-    "en": {"card": "Annual report on law-based government: check result", "title": "Title", "organ": "Organ",
-           "year": "Report year", "signed": "Signed", "published": "Published", "score": "Score", "grade": "Grade",
-           "results": "Results", "missing": "Missing items", "why": "Why", "fix": "Fix", "basis": "Basis",
-           "evidence": "Evidence", "near": "Nearest wording", "not_scored": "Not scored", "none": "none",
-           "points": "pts"},
-}
-_MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
+from lawcheck.render.common import Summary, arithmetic, by_category, clip, status_label
 
 
-def _clip(s: str, n: int = 60) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
-
-
-def render(card: Scorecard, path: str | None = None) -> str:
+def render(card: Scorecard, path: str | None = None, gate: list[str] | None = None, verbose: bool = False) -> str:
     lang = card.lang
-    h = _HEAD[lang]
     d = card.document
-    dash = h["none"]
-    lines = [f"{h['card']}{' — ' + path if path else ''}"]
-    lines.append(f"{h['title']}: {d.title or dash}")
+    none = t(lang, "ui.none")
+    lines = [f"{t(lang, 'ui.card')}{' — ' + path if path else ''}"]
+    lines.append(f"{t(lang, 'ui.title')}: {d.title or none}")
     lines.append(
-        f"{h['organ']}: {d.organ or dash} | {h['year']}: {d.report_year or dash} | "
-        f"{h['signed']}: {d.signed_date or dash} | {h['published']}: {d.published_date or dash}"
+        f"{t(lang, 'ui.organ')}: {d.organ or none} | {t(lang, 'ui.year')}: {d.report_year or none} | "
+        f"{t(lang, 'ui.signed')}: {d.signed_date or none} | {t(lang, 'ui.published')}: {d.published_date or none}"
     )
-    score = f"{card.score:.1f} / 100" if card.score is not None else dash
-    lines.append(f"{h['score']}: {score}  {h['grade']}: {card.grade_label or dash}")
+    score = f"{card.score:.1f} / 100" if card.score is not None else none
+    lines.append(f"{t(lang, 'ui.score')}: {score}  {t(lang, 'ui.grade')}: {card.grade_label or none}")
+    lines.append(arithmetic(card))
+    if gate is not None:
+        state = t(lang, "ui.gate_ok") if not gate else t(lang, "ui.gate_fail") + "：" + " ".join(gate)
+        lines.append(f"{t(lang, 'ui.gate')}: {state}")
     lines.append("")
-    lines.append(f"{h['results']}:")
-    for r in card.results:
-        status = t(lang, f"status.{r.status}")
-        pts = f"{r.points:g}/{r.weight:g}{h['points']}" if r.scored else ""
-        lines.append(f"  {_MARK[r.status]} {status:<4} {r.rule:<34} {pts:>10}  {r.title}")
-        if r.evidence and r.status in ("pass", "partial"):
-            e = r.evidence[0]
-            lines.append(f"      {h['evidence']}: [{_clip(e.section, 30)}] {_clip(e.text)}")
+    lines.append(f"{t(lang, 'ui.results')}:")
+    for cat, results in by_category(card):
+        lines.append(f"  [{category(lang, cat)}]")
+        for r in results:
+            pts = f"{r.points:g}/{r.weight:g}{t(lang, 'ui.points')}" if r.scored else ""
+            lines.append(f"  {status_label(lang, r.status):<8} {r.rule:<34} {pts:>10}  {r.title}")
+            shown = r.evidence if verbose else r.evidence[:1] if r.status in ("pass", "partial") else []
+            width = 200 if verbose else 60
+            for e in shown:
+                lines.append(f"      {t(lang, 'ui.evidence')}: [{clip(e.section, 30)}] {clip(e.text, width)}")
+            if verbose and r.near_miss:
+                lines.append(f"      {t(lang, 'ui.near')}: {clip(r.near_miss.text, 200)}（{r.near_miss.reason}）")
     lines.append("")
-    lines.append(f"{h['missing']}:" + ("" if card.missing else f" {dash}"))
+    lines.append(f"{t(lang, 'ui.missing')}:" + ("" if card.missing else f" {none}"))
     by_id = {r.rule: r for r in card.results}
     for i, m in enumerate(card.missing, 1):
         r = by_id[m.rule]
-        lines.append(f"  {i}. {m.title}（{m.rule}，{t(lang, 'status.' + m.status)}，{m.weight:g}{h['points']}）")
-        lines.append(f"     {h['why']}: {r.message}")
+        status = t(lang, "status." + m.status)
+        lines.append(f"  {i}. {m.title}（{m.rule}，{status}，{m.weight:g}{t(lang, 'ui.points')}）")
+        lines.append(f"     {t(lang, 'ui.why')}: {r.message}")
         if r.near_miss:
-            lines.append(f"     {h['near']}: {_clip(r.near_miss.text)}（{r.near_miss.reason}）")
-        lines.append(f"     {h['fix']}: {m.fix}")
-        lines.append(f"     {h['basis']}: {m.basis}")
+            lines.append(f"     {t(lang, 'ui.near')}: {clip(r.near_miss.text, 60)}（{r.near_miss.reason}）")
+        lines.append(f"     {t(lang, 'ui.fix')}: {m.fix}")
+        lines.append(f"     {t(lang, 'ui.basis')}: {m.basis}")
     if card.not_scored:
         lines.append("")
-        lines.append(f"{h['not_scored']}:")
+        lines.append(f"{t(lang, 'ui.not_scored')}:")
         for n in card.not_scored:
-            lines.append(f"  {_MARK[n.status]} {n.rule}: {n.reason}")
+            lines.append(f"  {status_label(lang, n.status)} {n.rule}: {n.reason}")
+    return "\n".join(lines) + "\n"
+
+
+def score_line(card: Scorecard | None, path: str, gate: list[str] | None, error: str | None, lang: str) -> str:
+    """The one line --quiet prints per input."""
+    if card is None:
+        return f"{path}: {t(lang, 'ui.error')}: {error}"
+    score = f"{card.score:.1f}" if card.score is not None else t(lang, "ui.no_score")
+    line = f"{path}: {t(lang, 'ui.score')} {score} {card.grade_label or ''}".rstrip()
+    if gate is not None:
+        line += f" [{t(lang, 'ui.gate')}: {t(lang, 'ui.gate_ok') if not gate else t(lang, 'ui.gate_fail')}]"
+    return line
+
+
+def render_summary(summary: Summary, lang: str) -> str:
+    lines = [t(lang, "ui.summary")]
+    for i, row in enumerate(summary.rows, 1):
+        if row.card is None:
+            lines.append(f"  {i:>3}. {row.path}  {t(lang, 'ui.error')}: {row.error}")
+            continue
+        c = row.card
+        score = f"{c.score:.1f}" if c.score is not None else "-"
+        flags = [t(lang, "ui.gate_ok") if row.gate_ok else t(lang, "ui.gate_fail")]
+        if row.late:
+            flags.append(t(lang, "ui.late"))
+        lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {'，'.join(flags)}  "
+                     f"{c.document.organ or ''} {c.document.report_year or ''}".rstrip())
+        if row.top_missing:
+            lines.append(f"       {t(lang, 'ui.top_missing')}: {'；'.join(row.top_missing)}")
+    short = summary.total - summary.errors - summary.gate_ok
+    lines.append(t(lang, "ui.totals", total=summary.total, ok=summary.gate_ok, short=short, errors=summary.errors,
+                   late=summary.late))
+    if summary.common_missing:
+        lines.append(f"{t(lang, 'ui.common_missing')}:")
+        for rid, title, n in summary.common_missing:
+            lines.append(f"  {title}（{rid}）：{t(lang, 'ui.times', n=n)}")
     return "\n".join(lines) + "\n"

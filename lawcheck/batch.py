@@ -1,0 +1,107 @@
+"""Check many inputs, in parallel, with results in input order whatever the parallelism."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+
+from lawcheck.errors import LawcheckError
+from lawcheck.inputs import Source, read_source
+from lawcheck.model import Scorecard
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a worker needs to check one input (picklable)."""
+
+    rules: str | None = None
+    extra: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    year: int | None = None
+    published: str | None = None
+    lang: str = "zh"
+    level: str | None = None
+    keep_text: bool = False  # SARIF needs the text to turn offsets into lines and columns
+
+
+@dataclass
+class Checked:
+    """One input's outcome: a scorecard, or the reason it could not be checked."""
+
+    path: str
+    card: Scorecard | None = None
+    error: str | None = None
+    text: str | None = field(default=None, repr=False)
+
+
+def check_text(name: str, text: str, opts: Options) -> Checked:
+    from lawcheck.engine import evaluate
+    from lawcheck.pack import load_pack
+
+    pack = load_pack(opts.rules, extra=opts.extra, disable=opts.disable)
+    card = evaluate(text, report_year=opts.year, published=opts.published, rules=pack, lang=opts.lang,
+                    level=opts.level)
+    return Checked(name, card, None, text if opts.keep_text else None)
+
+
+def check_source(src: Source, opts: Options, stdin_text: str | None = None) -> Checked:
+    """Read and check one input; any failure becomes that input's error, never an exception."""
+    try:
+        text = stdin_text if src.path is None else read_source(src, opts.lang)
+        assert text is not None
+        return check_text(src.name, text, opts)
+    except LawcheckError as e:
+        problem = getattr(e, "problem", None) or str(e)
+        return Checked(src.name, None, problem)
+    except Exception as e:  # a bug must not lose the rest of the batch
+        return Checked(src.name, None, f"internal error: {type(e).__name__}: {e}")
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run(
+    sources: list[Source],
+    opts: Options,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    stdin_text: str | None = None,
+) -> list[Checked]:
+    """Check every source; ``progress(done, total)`` is called as each one finishes."""
+    total = len(sources)
+    results: list[Checked | None] = [None] * total
+    if jobs <= 1 or total <= 1:
+        for i, src in enumerate(sources):
+            results[i] = check_source(src, opts, stdin_text)
+            if progress:
+                progress(i + 1, total)
+        return [r for r in results if r is not None]
+    # Load the pack once here, so forked workers start with it compiled.
+    from lawcheck.pack import load_pack
+
+    load_pack(opts.rules, extra=opts.extra, disable=opts.disable)
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    done = 0
+    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=multiprocessing.get_context(method)) as pool:
+        futures: dict[Future, int] = {
+            pool.submit(check_source, src, opts, stdin_text if src.path is None else None): i
+            for i, src in enumerate(sources)
+        }
+        for fut in as_completed(futures):
+            i = futures[fut]
+            try:
+                results[i] = fut.result()
+            except Exception as e:  # the worker process itself died
+                results[i] = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
+            done += 1
+            if progress:
+                progress(done, total)
+    return [r for r in results if r is not None]
+

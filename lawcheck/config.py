@@ -1,0 +1,133 @@
+"""Settings for the command line: defaults < lawcheck.toml / [tool.lawcheck] < environment < flags.
+
+The file is found by walking up from the current directory: the first ``lawcheck.toml``, or
+the first ``pyproject.toml`` that has a ``[tool.lawcheck]`` table.  Every setting remembers
+where its value came from, so ``lawcheck config`` can say.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from lawcheck.errors import LawcheckError
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+FORMATS = ("rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif")
+LEVELS = ("province", "city", "county", "township", "department")
+
+
+class ConfigError(LawcheckError):
+    """The configuration file is invalid."""
+
+
+class FileSettings(BaseModel):
+    """What a lawcheck.toml (or [tool.lawcheck]) may hold.  Keys are written with dashes."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    format: Literal["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif"] | None = None
+    min_score: float | None = Field(None, alias="min-score", ge=0, le=100)
+    fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
+    disable: list[str] | None = None
+    rules: list[str] | None = Field(None, description="extra rule directories, relative to the file")
+    year: int | None = Field(None, ge=1990, le=2100)
+    level: Literal["province", "city", "county", "township", "department"] | None = None
+    lang: Literal["zh", "en"] | None = None
+    jobs: int | None = Field(None, ge=1, le=256)
+    glob: list[str] | None = None
+
+
+DEFAULTS: dict[str, Any] = {
+    "format": None,  # rich on a terminal, text otherwise
+    "min_score": None,
+    "fail_on": "error",
+    "disable": [],
+    "rules": [],
+    "year": None,
+    "level": None,
+    "lang": "zh",
+    "jobs": None,  # the number of cores
+    "glob": ["*.txt"],
+}
+
+
+class Settings:
+    """Effective settings and the source of each value."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, Any] = dict(DEFAULTS)
+        self.sources: dict[str, str] = {k: "default" for k in DEFAULTS}
+        self.file: Path | None = None
+
+    def set(self, key: str, value: Any, source: str) -> None:
+        self.values[key] = value
+        self.sources[key] = source
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self.__dict__["values"][key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+
+def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
+    """The nearest lawcheck.toml, or pyproject.toml with [tool.lawcheck], at or above ``start``."""
+    here = (start or Path.cwd()).resolve()
+    for d in (here, *here.parents):
+        own = d / "lawcheck.toml"
+        if own.is_file():
+            return own, _read_toml(own)
+        py = d / "pyproject.toml"
+        if py.is_file():
+            data = _read_toml(py)
+            section = data.get("tool", {}).get("lawcheck")
+            if section is not None:
+                return py, section
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as e:
+        raise ConfigError(f"{path}: cannot read: {e}") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+
+
+def load_settings(start: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    """Defaults, then the config file, then the environment (LAWCHECK_LANG)."""
+    s = Settings()
+    found = find_config(start)
+    if found:
+        path, data = found
+        s.file = path
+        try:
+            fs = FileSettings.model_validate(data)
+        except ValidationError as e:
+            err = e.errors()[0]
+            key = ".".join(str(x) for x in err["loc"])
+            if err["type"] == "extra_forbidden":
+                allowed = ", ".join(sorted(f.alias or n for n, f in FileSettings.model_fields.items()))
+                raise ConfigError(f"{path}: unknown key '{key}' — allowed: {allowed}") from None
+            raise ConfigError(f"{path}: {key}: {err['msg']}") from None
+        for name in FileSettings.model_fields:
+            value = getattr(fs, name)
+            if value is None:
+                continue
+            if name == "rules":
+                value = [str((path.parent / p).resolve()) for p in value]
+            s.set(name, value, str(path))
+    env = os.environ if env is None else env
+    if env.get("LAWCHECK_LANG") in ("zh", "en"):
+        s.set("lang", env["LAWCHECK_LANG"], "env LAWCHECK_LANG")
+    return s

@@ -1,0 +1,30 @@
+"""The pre-submission gate: does a scorecard meet --min-score and --fail-on?"""
+
+from __future__ import annotations
+
+from lawcheck.i18n import join, t
+from lawcheck.model import Scorecard
+
+_BLOCKING = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
+
+
+def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list[str]:
+    """Why the report falls short of the gate; empty when it meets it.
+
+    ``fail_on``: ``error`` — any must-have (severity error) rule failed or only partly met;
+    ``warning`` — the same for error and warning rules; ``never`` — severities are ignored.
+    Experimental rules and results that cannot be judged (unknown, not applicable) never block.
+    """
+    lang = card.lang
+    reasons: list[str] = []
+    if min_score is not None:
+        if card.score is None:
+            reasons.append(t(lang, "gate.no_score"))
+        elif card.score < min_score:
+            reasons.append(t(lang, "gate.low_score", score=f"{card.score:.1f}", min=f"{min_score:g}"))
+    blocking = _BLOCKING[fail_on]
+    short = [r.rule for r in card.results
+             if r.scored and r.severity in blocking and r.status in ("fail", "partial")]
+    if short:
+        reasons.append(t(lang, f"gate.{fail_on}", rules=join(lang, short)))
+    return reasons

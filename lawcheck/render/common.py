@@ -1,0 +1,105 @@
+"""What every renderer shares: status marks, the gate outcome, lateness and the batch summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lawcheck.batch import Checked
+from lawcheck.i18n import t
+from lawcheck.model import RuleResult, Scorecard
+
+MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
+
+
+def status_label(lang: str, status: str) -> str:
+    """A symbol and a word: never colour alone."""
+    return f"{MARK[status]} {t(lang, 'status.' + status)}"
+
+
+def is_late(card: Scorecard) -> bool:
+    return any(r.rule.startswith("deadline.") and r.status == "fail" for r in card.results)
+
+
+def clip(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def arithmetic(card: Scorecard) -> str:
+    scored = [r for r in card.results if r.scored]
+    points = round(sum(r.points for r in scored), 2)
+    weight = sum(r.weight for r in scored)
+    score = f"{card.score:.1f}" if card.score is not None else t(card.lang, "ui.no_score")
+    return t(card.lang, "ui.arith", points=points, weight=weight, score=score, n=len(card.results) - len(scored))
+
+
+def by_category(card: Scorecard) -> list[tuple[str, list[RuleResult]]]:
+    """Results grouped by category, categories in the order their first rule appears."""
+    groups: dict[str, list[RuleResult]] = {}
+    for r in card.results:
+        groups.setdefault(r.category, []).append(r)
+    return list(groups.items())
+
+
+@dataclass
+class Gate:
+    """The gate settings and each input's outcome (reasons empty = met)."""
+
+    min_score: float | None = None
+    fail_on: str = "error"
+    reasons: dict[str, list[str]] = field(default_factory=dict)
+
+    def ok(self, path: str) -> bool:
+        return not self.reasons.get(path)
+
+
+@dataclass
+class SummaryRow:
+    path: str
+    card: Scorecard | None
+    error: str | None
+    gate_ok: bool
+    late: bool
+    top_missing: list[str]
+
+
+@dataclass
+class Summary:
+    rows: list[SummaryRow]  # worst first
+    total: int
+    errors: int
+    gate_ok: int
+    late: int
+    common_missing: list[tuple[str, str, int]]  # rule id, title, how many reports
+
+
+def summarize(items: list[Checked], gate: Gate, top: int = 3) -> Summary:
+    rows: list[SummaryRow] = []
+    counts: Counter[str] = Counter()
+    titles: dict[str, str] = {}
+    for it in items:
+        if it.card is None:
+            rows.append(SummaryRow(it.path, None, it.error, False, False, []))
+            continue
+        missing = [m.name for m in it.card.missing[:top]]
+        for m in it.card.missing:
+            counts[m.rule] += 1
+            titles[m.rule] = m.name
+        rows.append(SummaryRow(it.path, it.card, None, gate.ok(it.path), is_late(it.card), missing))
+
+    def rank(r: SummaryRow) -> tuple:
+        # Unreadable first, then lowest score first; ties by path for a stable order.
+        score = r.card.score if r.card and r.card.score is not None else -1.0
+        return (r.card is not None, score, r.path)
+
+    rows.sort(key=rank)
+    common = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    return Summary(
+        rows=rows,
+        total=len(items),
+        errors=sum(1 for r in rows if r.card is None),
+        gate_ok=sum(1 for r in rows if r.card is not None and r.gate_ok),
+        late=sum(1 for r in rows if r.late),
+        common_missing=[(rid, titles[rid], n) for rid, n in common],
+    )

@@ -1,0 +1,82 @@
+"""Markdown: a scorecard (or a batch summary and the reports' missing items) to paste into a review note."""
+
+from __future__ import annotations
+
+from lawcheck.batch import Checked
+from lawcheck.i18n import t
+from lawcheck.model import Scorecard
+from lawcheck.render.common import Gate, Summary, arithmetic, clip, status_label
+
+
+def _esc(s: object) -> str:
+    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+
+
+def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2) -> str:
+    lang = card.lang
+    d = card.document
+    none = t(lang, "ui.none")
+    h = "#" * level
+    out = [f"{h} {t(lang, 'ui.card')}" + (f" — `{_esc(path)}`" if path else ""), ""]
+    out.append(f"- {t(lang, 'ui.title')}：{_esc(d.title or none)}")
+    facts = [(t(lang, "ui.organ"), _esc(d.organ or none)), (t(lang, "ui.year"), d.report_year or none),
+             (t(lang, "ui.signed"), d.signed_date or none), (t(lang, "ui.published"), d.published_date or none)]
+    out.append("- " + "；".join(f"{k}：{v}" for k, v in facts))
+    score = f"{card.score:.1f}" if card.score is not None else none
+    out.append(f"- **{t(lang, 'ui.score')}：{score}　{t(lang, 'ui.grade')}：{card.grade_label or none}**")
+    out.append(f"- {_esc(arithmetic(card))}")
+    if gate is not None:
+        out.append(f"- {t(lang, 'ui.gate')}：" + (f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
+                                                 f"✗ {t(lang, 'ui.gate_fail')}：{_esc(' '.join(gate))}"))
+    cols = [t(lang, k) for k in ("ui.status", "ui.rule", "ui.weight", "ui.evidence")]
+    out += ["", "| " + " | ".join(cols) + " |", "|---|---|---:|---|"]
+    for r in card.results:
+        pts = f"{r.points:g}/{r.weight:g}" if r.scored else "—"
+        ev = r.evidence[0] if r.evidence else None
+        note = r.message if r.status in ("unknown", "not_applicable") else \
+            (f"{ev.section}：{clip(ev.text, 60)}" if ev else "")
+        out.append(f"| {status_label(lang, r.status)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {_esc(note)} |")
+    out += ["", f"{h}# {t(lang, 'ui.missing')}", ""]
+    if not card.missing:
+        out.append(none)
+    by_id = {r.rule: r for r in card.results}
+    for i, m in enumerate(card.missing, 1):
+        r = by_id[m.rule]
+        out.append(f"{i}. **{_esc(m.title)}**（`{m.rule}`，{status_label(lang, m.status)}，{m.weight:g}"
+                   f"{t(lang, 'ui.points')}）  ")
+        out.append(f"   {t(lang, 'ui.why')}：{_esc(r.message)}  ")
+        out.append(f"   {t(lang, 'ui.fix')}：{_esc(m.fix)}  ")
+        out.append(f"   {t(lang, 'ui.basis')}：{_esc(m.basis)}")
+    return "\n".join(out) + "\n"
+
+
+def render_markdown(items: list[Checked], gate: Gate, summary: Summary | None, lang: str) -> str:
+    if summary is None:
+        it = items[0]
+        if it.card is None:
+            return f"`{_esc(it.path)}`：{t(lang, 'ui.error')}：{_esc(it.error)}\n"
+        return card_md(it.card, None, gate.reasons.get(it.path) if _gated(gate) else None)
+    out = [f"## {t(lang, 'ui.summary')}", "",
+           f"| {t(lang, 'ui.rank')} | {t(lang, 'ui.file')} | {t(lang, 'ui.score')} | {t(lang, 'ui.gate')} | "
+           f"{t(lang, 'ui.top_missing')} |", "|---:|---|---:|---|---|"]
+    for i, row in enumerate(summary.rows, 1):
+        if row.card is None:
+            out.append(f"| {i} | `{_esc(row.path)}` | — | ✗ {t(lang, 'ui.error')} | {_esc(row.error)} |")
+            continue
+        c = row.card
+        score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
+        flag = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
+        if row.late:
+            flag += f"，{t(lang, 'ui.late')}"
+        out.append(f"| {i} | `{_esc(row.path)}` | {score} | {flag} | {_esc('；'.join(row.top_missing))} |")
+    short = summary.total - summary.errors - summary.gate_ok
+    out += ["", t(lang, "ui.totals", total=summary.total, ok=summary.gate_ok, short=short, errors=summary.errors,
+                  late=summary.late), ""]
+    for it in items:
+        if it.card is not None:
+            out.append(card_md(it.card, it.path, gate.reasons.get(it.path) if _gated(gate) else None, level=3))
+    return "\n".join(out) + "\n"
+
+
+def _gated(gate: Gate) -> bool:
+    return gate.min_score is not None or gate.fail_on != "never"

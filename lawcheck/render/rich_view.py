@@ -1,0 +1,169 @@
+"""The rich scorecard and batch summary.  Views implement ``__rich_console__``; model.py never imports rich.
+
+rich measures CJK characters as two cells, so Chinese columns line up; every status is a
+symbol and a word, so nothing depends on colour (which rich drops when piped or NO_COLOR).
+"""
+
+from __future__ import annotations
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lawcheck.i18n import category, t
+from lawcheck.model import RuleResult, Scorecard
+from lawcheck.render.common import MARK, Summary, arithmetic, by_category, status_label
+
+_STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim"}
+_BAR = 20
+
+
+def _one_line(text: str, cells: int) -> str:
+    """Cut to ``cells`` terminal cells (CJK counts two), with an ellipsis."""
+    text = " ".join(text.split())
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, max(cells - 1, 1)).rstrip() + "…"
+
+
+def _score_bar(score: float | None) -> Text:
+    if score is None:
+        return Text("")
+    filled = round(score / 100 * _BAR)
+    style = "green" if score >= 75 else "yellow" if score >= 60 else "red"
+    return Text("█" * filled, style=style) + Text("░" * (_BAR - filled), style="dim")
+
+
+class ScorecardView:
+    def __init__(self, card: Scorecard, path: str | None = None, gate: list[str] | None = None,
+                 verbose: bool = False) -> None:
+        self.card, self.path, self.gate, self.verbose = card, path, gate, verbose
+
+    def _header(self) -> Panel:
+        c, lang = self.card, self.card.lang
+        d = c.document
+        none = t(lang, "ui.none")
+        body = Text(overflow="fold")
+        body.append(f"{d.title or (d.organ or none)}\n", style="bold")
+        facts = [
+            (t(lang, "ui.organ"), d.organ or none),
+            (t(lang, "ui.year"), str(d.report_year or none)),
+            (t(lang, "ui.signed"), str(d.signed_date or none)),
+            (t(lang, "ui.published"), str(d.published_date or none)),
+        ]
+        body.append("  ".join(f"{k}：{v}" for k, v in facts) + "\n")
+        score = f"{c.score:.1f}" if c.score is not None else none
+        body.append(f"{t(lang, 'ui.score')}：", style="bold")
+        body.append(f"{score} ", style="bold")
+        body.append_text(_score_bar(c.score))
+        body.append(f"  {t(lang, 'ui.grade')}：{c.grade_label or none}\n", style="bold")
+        body.append(arithmetic(c), style="dim")
+        if self.gate is not None:
+            body.append(f"\n{t(lang, 'ui.gate')}：")
+            if self.gate:
+                body.append(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
+                body.append("  " + " ".join(self.gate))
+            else:
+                body.append(f"✓ {t(lang, 'ui.gate_ok')}", style="green bold")
+        title = t(lang, "ui.card") + (f" — {self.path}" if self.path else "")
+        return Panel(body, title=title, title_align="left")
+
+    def _table(self, width: int) -> Table:
+        lang = self.card.lang
+        table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, pad_edge=False)
+        table.add_column(t(lang, "ui.status"), no_wrap=True, width=10)
+        table.add_column(t(lang, "ui.rule"), ratio=1)
+        table.add_column(t(lang, "ui.weight"), no_wrap=True, justify="right", width=9)
+        quote_cells = max(width - 28, 20)
+        for i, (cat, results) in enumerate(by_category(self.card)):
+            if i:
+                table.add_section()
+            table.add_row("", Text(category(lang, cat), style="bold underline"), "")
+            for r in results:
+                table.add_row(Text(status_label(lang, r.status), style=_STYLE[r.status]),
+                              self._rule_cell(r, quote_cells),
+                              f"{r.points:g}/{r.weight:g}" if r.scored else "—")
+        return table
+
+    def _rule_cell(self, r: RuleResult, cells: int) -> Text:
+        lang = self.card.lang
+        cell = Text(r.title, overflow="fold")
+        cell.append(f"\n{r.rule}", style="dim")
+        quotes = r.evidence if self.verbose else r.evidence[:1]
+        if r.status in ("unknown", "not_applicable"):
+            cell.append("\n" + _one_line(r.message, cells), style="dim")
+            return cell
+        for e in quotes:
+            # A section heading quoted as its own evidence is shown once.
+            line = e.section if " ".join(e.text.split()) in e.section else f"{e.section}：{e.text}"
+            cell.append("\n" + (line if self.verbose else _one_line(line, cells)), style="italic")
+        if self.verbose and r.near_miss:
+            cell.append(f"\n{t(lang, 'ui.near')}：{r.near_miss.text}（{r.near_miss.reason}）", style="dim")
+        return cell
+
+    def _missing(self) -> Group | Text:
+        c, lang = self.card, self.card.lang
+        if not c.missing:
+            return Text(f"{t(lang, 'ui.missing')}：{t(lang, 'ui.none')}", style="bold green")
+        by_id = {r.rule: r for r in c.results}
+        # A grid gives each item a hanging indent; "fold" breaks long Chinese runs by
+        # character instead of pushing them whole onto the next line.
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(no_wrap=True, justify="right")
+        grid.add_column(ratio=1, overflow="fold")
+        for i, m in enumerate(c.missing, 1):
+            r = by_id[m.rule]
+            head = Text(m.title, style=_STYLE[m.status], overflow="fold")
+            status = t(lang, "status." + m.status)
+            head.append(f"（{m.rule}，{status}，{m.weight:g}{t(lang, 'ui.points')}）", style="dim")
+            body = Text(overflow="fold")
+            body.append_text(head)
+            body.append(f"\n{t(lang, 'ui.why')}：{r.message}")
+            if r.near_miss:
+                body.append(f"\n{t(lang, 'ui.near')}：{r.near_miss.text}（{r.near_miss.reason}）", style="dim")
+            body.append(f"\n{t(lang, 'ui.fix')}：{m.fix}", style="bold")
+            body.append(f"\n{t(lang, 'ui.basis')}：{m.basis}", style="dim")
+            grid.add_row(Text(f"{i}. {MARK[m.status]}", style=_STYLE[m.status]), body)
+        return Group(Text(t(lang, "ui.missing"), style="bold"), grid)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self._header()
+        yield self._table(options.max_width)
+        yield self._missing()
+
+
+class SummaryView:
+    def __init__(self, summary: Summary, lang: str) -> None:
+        self.summary, self.lang = summary, lang
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        lang, s = self.lang, self.summary
+        table = Table(title=t(lang, "ui.summary"), expand=True, header_style="bold")
+        table.add_column(t(lang, "ui.rank"), justify="right", no_wrap=True)
+        table.add_column(t(lang, "ui.file"), ratio=2, overflow="fold")
+        table.add_column(t(lang, "ui.score"), justify="right", no_wrap=True)
+        table.add_column(t(lang, "ui.gate"), no_wrap=True)
+        table.add_column(t(lang, "ui.top_missing"), ratio=3, overflow="fold")
+        for i, row in enumerate(s.rows, 1):
+            if row.card is None:
+                table.add_row(str(i), row.path, "—", Text(f"✗ {t(lang, 'ui.error')}", style="red bold"),
+                              Text(row.error or "", style="red"))
+                continue
+            c = row.card
+            score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
+            gate = Text(f"✓ {t(lang, 'ui.gate_ok')}", style="green") if row.gate_ok else \
+                Text(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
+            if row.late:
+                gate.append(f"\n⏰ {t(lang, 'ui.late')}", style="red")
+            who = f"{row.path}\n{c.document.organ or ''} {c.document.report_year or ''}".rstrip()
+            table.add_row(str(i), who, score, gate, "\n".join(row.top_missing))
+        yield table
+        short = s.total - s.errors - s.gate_ok
+        yield Text(t(lang, "ui.totals", total=s.total, ok=s.gate_ok, short=short, errors=s.errors, late=s.late),
+                   style="bold")
+        if s.common_missing:
+            yield Text(t(lang, "ui.common_missing"), style="bold")
+            for rid, title, n in s.common_missing:
+                yield Text(f"  {t(lang, 'ui.times', n=n)}：{title}（{rid}）", overflow="fold")
