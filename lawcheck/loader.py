@@ -186,7 +186,11 @@ def rule_files(root: Path) -> list[Path]:
 
 
 def pack_digest(root: Path) -> str:
+    """Content hash of a pack, and of the code that compiles packs: either changing rebuilds the cache."""
     h = hashlib.sha256(__version__.encode())
+    here = Path(__file__).resolve().parent
+    for name in ("spec.py", "loader.py", "pack.py"):
+        h.update((here / name).read_bytes())
     for p in sorted(root.rglob("*")):
         if p.is_file() and p.suffix in (".yaml", ".txt"):
             h.update(str(p.relative_to(root)).encode())

@@ -163,6 +163,12 @@ class RulePack:
                         {r.id: self.hints.get(r.id, []) for r in keep})
 
 
+def rule_order(manifest: Manifest):
+    """Categories in the manifest's order (others after, by name); within one, heaviest first, then id."""
+    rank = {c: i for i, c in enumerate(manifest.categories)}
+    return lambda r: (rank.get(r.category, len(rank)), r.category, -r.weight, r.id)
+
+
 def builtin_rules_dir() -> Path:
     """The statutory pack: shipped inside the wheel as lawcheck/rules, or rules/ in a checkout."""
     here = Path(__file__).resolve().parent
@@ -210,7 +216,7 @@ def load_pack(
         rules = list(src["rules"])
         for d in extra_roots:
             rules.extend(loader.load_rule_files(d, src["manifest"], seen))
-        rules.sort(key=lambda r: r.id)
+        rules.sort(key=rule_order(src["manifest"]))
         hints = derive_hints(rules, src["userdict"])
         pack = RulePack(root, digest, src["manifest"], src["policy"], tuple(rules), hints)
         loader.cache_write(digest, _payload(pack))

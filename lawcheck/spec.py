@@ -324,6 +324,7 @@ class Manifest(Strict):
     title: Text
     version: str
     sources: list[SourceRef] = Field(default_factory=list)
+    categories: list[str] = Field(default_factory=list, description="display order of categories; others follow")
     lists: dict[str, list[str]] = Field(default_factory=dict)
     negation: list[str] = Field(min_length=1, description="clause cues that something is not (yet) done")
     future: list[str] = Field(min_length=1, description="clause cues that something is only planned")

@@ -1,4 +1,4 @@
-"""The command line: formats, errors that name the file, exit codes."""
+"""The command line: inputs, formats, the gate's exit codes, batch behaviour, errors that name the file."""
 
 from __future__ import annotations
 
@@ -9,11 +9,19 @@ import sys
 
 import pytest
 
-from lawcheck.cli import main
+from lawcheck.cli import build_parser, main
 from tests.conftest import FIXTURES, ROOT
 
 LINGSHOU = str(FIXTURES / "001_lingshou_2021.txt")
 HETANG = str(FIXTURES / "004_hetang_2024.txt")
+TEMPLATE = str(FIXTURES / "000-4.txt")  # placeholders: fails a must-have rule
+
+
+@pytest.fixture(autouse=True)
+def _no_config(tmp_path, monkeypatch):
+    """Run every CLI test from an empty directory, so no lawcheck.toml above the checkout applies."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
 
 
 def run(capsys, *args):
@@ -23,16 +31,20 @@ def run(capsys, *args):
 
 
 def test_text_scorecard_is_chinese_by_default(capsys):
-    code, out, err = run(capsys, "check", LINGSHOU)
+    code, out, err = run(capsys, "check", LINGSHOU, "--format", "text")
     assert code == 0 and not err
-    for heading in ("得分", "等级", "缺失项", "修改建议", "依据"):
+    for heading in ("得分", "等级", "缺失项", "修改建议", "依据", "门槛"):
         assert heading in out
     assert "灵寿县人民政府" in out and "content.shortcoming_causes" in out
+    assert "得分 = 各项得分之和" in out  # the arithmetic is shown
 
 
-def test_english_on_request(capsys):
-    code, out, _ = run(capsys, "check", LINGSHOU, "--lang", "en")
+def test_english_on_request(capsys, monkeypatch):
+    code, out, _ = run(capsys, "check", LINGSHOU, "--format", "text", "--lang", "en")
     assert code == 0 and "Score" in out and "Missing items" in out and "得分" not in out
+    monkeypatch.setenv("LAWCHECK_LANG", "en")
+    _, out2, _ = run(capsys, "check", LINGSHOU, "--format", "text")
+    assert out2 == out
 
 
 def test_json_is_the_canonical_scorecard(capsys):
@@ -40,50 +52,113 @@ def test_json_is_the_canonical_scorecard(capsys):
 
     code, out, _ = run(capsys, "check", LINGSHOU, "--format", "json")
     assert code == 0
-    data = json.loads(out)
     card = lawcheck.evaluate((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8"))
     assert out.strip() == card.model_dump_json()
-    assert data["schema_version"] == "1"
-    assert data["document"]["report_year"] == 2021
-    assert {r["rule"] for r in data["results"]} >= {"content.first_responsible_duty", "deadline.first_quarter"}
+    assert json.loads(out)["schema_version"] == "1"
 
 
-def test_json_list_for_several_inputs(capsys):
-    code, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "json")
+def test_json_list_and_jsonl(capsys):
+    _, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "json")
     data = json.loads(out)
-    assert code == 0 and [d["path"] for d in data] == [LINGSHOU, HETANG]
-
-
-def test_jsonl_keeps_going_after_a_bad_input(capsys, tmp_path):
-    gbk = tmp_path / "gbk.txt"
-    gbk.write_bytes("法治政府建设年度报告".encode("gbk"))
-    missing = tmp_path / "nope.txt"
-    code, out, err = run(capsys, "check", LINGSHOU, str(gbk), str(missing), HETANG, "--format", "jsonl")
+    assert [d["path"] for d in data] == [LINGSHOU, HETANG] and all(d["schema_version"] == "1" for d in data)
+    _, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "jsonl")
     lines = [json.loads(x) for x in out.splitlines()]
-    assert [x["path"] for x in lines] == [LINGSHOU, str(gbk), str(missing), HETANG]
-    assert ("error" in lines[1] and "UTF-8" in lines[1]["error"]) or "UTF-8" in lines[1]["error"]
-    assert "error" in lines[2] and "score" in lines[3]
+    assert [x["path"] for x in lines] == [LINGSHOU, HETANG] and all("schema_version" in x for x in lines)
+
+
+def test_batch_reports_every_input_even_broken_ones(capsys, tmp_path):
+    folder = tmp_path / "reports"
+    (folder / "sub").mkdir(parents=True)
+    for name in ("001_lingshou_2021", "002_yixing_2020", "004_hetang_2024"):
+        (folder / f"{name}.txt").write_bytes((FIXTURES / f"{name}.txt").read_bytes())
+    (folder / "sub" / "binary.txt").write_bytes(b"\x00\x01\x02\x03PK\x03\x04" * 50)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "gbk.txt").write_bytes("法治政府建设年度报告".encode("gbk"))
+    (folder / "notes.md").write_text("not picked by the default glob", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(folder), "--format", "jsonl", "-j", "2")
+    rows = [json.loads(x) for x in out.splitlines()]
+    names = [os.path.relpath(r["path"], folder) for r in rows]
+    assert names == sorted(names) and len(rows) == 6 and "notes.md" not in names
+    errors = {os.path.relpath(r["path"], folder): r["error"] for r in rows if "error" in r}
+    assert set(errors) == {"empty.txt", "gbk.txt", os.path.join("sub", "binary.txt")}
     assert code == 2
-    # One line per problem on stderr, naming the file.
-    assert err.count("\n") == 2 and str(gbk) in err and str(missing) in err
+    # One line per unreadable file on stderr, naming it.
+    assert len(err.strip().splitlines()) == 3 and all(str(folder) in line for line in err.strip().splitlines())
 
 
-def test_overrides(capsys):
-    _code, out, _ = run(capsys, "check", HETANG, "--format", "json", "--published", "2025-04-01", "--year", "2024")
-    data = json.loads(out)
-    pub = next(r for r in data["results"] if r["rule"] == "deadline.publication")
-    assert pub["status"] == "partial"  # the 4月1日 boundary day
-    assert data["document"]["published_date"] == "2025-04-01"
+def test_glob_picks_other_names(capsys, tmp_path):
+    (tmp_path / "a.report").write_bytes((FIXTURES / "001_lingshou_2021.txt").read_bytes())
+    (tmp_path / "b.txt").write_bytes((FIXTURES / "004_hetang_2024.txt").read_bytes())
+    _, out, _ = run(capsys, "check", str(tmp_path), "--glob", "*.report", "--format", "jsonl")
+    assert [os.path.basename(json.loads(x)["path"]) for x in out.splitlines()] == ["a.report"]
 
 
-def test_bad_published_date_is_a_usage_error(capsys):
-    code, _, err = run(capsys, "check", HETANG, "--published", "yesterday")
-    assert code == 2 and "YYYY-MM-DD" in err
+def test_results_identical_whatever_the_parallelism(capsys):
+    paths = [str(p) for p in sorted(FIXTURES.glob("*.txt"))]
+    _, one, _ = run(capsys, "check", *paths, "--format", "jsonl", "-j", "1")
+    _, four, _ = run(capsys, "check", *paths, "--format", "jsonl", "-j", "4")
+    assert one == four and len(one.splitlines()) == len(paths)
 
 
-def test_invalid_rule_pack_exit_3(capsys, tmp_path):
-    code, _, err = run(capsys, "check", HETANG, "--pack", str(tmp_path))
-    assert code == 3 and "pack.yaml" in err and "Traceback" not in err
+# ----------------------------------------------------------------------------- the gate
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        ([LINGSHOU], 0),                                   # default --fail-on error; every must-have met
+        ([TEMPLATE], 1),                                   # placeholders: a must-have fails
+        ([TEMPLATE, "--fail-on", "never"], 0),
+        ([LINGSHOU, "--fail-on", "warning"], 1),           # shortcoming_causes (warning) fails
+        ([LINGSHOU, "--min-score", "80"], 0),
+        ([LINGSHOU, "--min-score", "95"], 1),
+        ([LINGSHOU, HETANG, "--min-score", "80"], 1),      # one input falls short
+        ([LINGSHOU, "missing.txt"], 2),                    # unreadable input wins over the gate
+        ([LINGSHOU, "--published", "yesterday"], 2),
+        ([LINGSHOU, "--disable", "no.such_rule"], 2),
+    ],
+)
+def test_exit_codes(capsys, args, code):
+    got, _out, _err = run(capsys, "check", *args, "--format", "text")
+    assert got == code
+
+
+def test_invalid_rule_file_exit_3(capsys, tmp_path):
+    bad = tmp_path / "extra" / "demo"
+    bad.mkdir(parents=True)
+    (bad / "x.yaml").write_text("id: demo.x\nkind: concept\nsevrity: error\n", encoding="utf-8")
+    code, _, err = run(capsys, "check", LINGSHOU, "--rules", str(tmp_path / "extra"))
+    assert code == 3 and "x.yaml:" in err and "Traceback" not in err
+    code, _, err = run(capsys, "check", LINGSHOU, "--pack", str(tmp_path))
+    assert code == 3 and "pack.yaml" in err
+
+
+def test_usage_errors_from_argparse_exit_2():
+    with pytest.raises(SystemExit) as exc:
+        main(["check", LINGSHOU, "--format", "pdf"])
+    assert exc.value.code == 2
+
+
+def test_gate_is_shown_and_quiet_prints_one_line(capsys):
+    code, out, _ = run(capsys, "check", TEMPLATE, "--quiet")
+    assert code == 1 and out.count("\n") == 1 and "得分" in out and "未达到" in out
+    code, out, _ = run(capsys, "check", LINGSHOU, HETANG, "-q")
+    assert out.count("\n") == 2
+
+
+def test_verbose_shows_all_evidence(capsys):
+    _, short, _ = run(capsys, "check", LINGSHOU, "--format", "text")
+    _, long, _ = run(capsys, "check", LINGSHOU, "--format", "text", "--verbose")
+    assert long.count("证据") > short.count("证据")
+
+
+def test_output_file_is_written_atomically(capsys, tmp_path):
+    target = tmp_path / "out" / "结果.csv"
+    target.parent.mkdir()
+    code, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "csv", "--output", str(target))
+    assert code == 0 and out == ""
+    assert target.read_text(encoding="utf-8").count("\n") == 3
+    assert [p.name for p in target.parent.iterdir()] == ["结果.csv"]  # no temporary file left
 
 
 def test_standard_input(monkeypatch, capsys):
@@ -95,11 +170,89 @@ def test_standard_input(monkeypatch, capsys):
     assert code == 0 and json.loads(out)["path"] == "-"
 
 
-def test_empty_file(capsys, tmp_path):
-    empty = tmp_path / "empty.txt"
-    empty.write_text("  \n", encoding="utf-8")
-    code, _, err = run(capsys, "check", str(empty))
-    assert code == 2 and "empty.txt" in err
+def test_overrides(capsys):
+    _, out, _ = run(capsys, "check", HETANG, "--format", "json", "--published", "2025-04-01", "--year", "2024",
+                    "--level", "county")
+    data = json.loads(out)
+    pub = next(r for r in data["results"] if r["rule"] == "deadline.publication")
+    assert pub["status"] == "partial"  # the 4月1日 boundary day
+    assert data["document"]["published_date"] == "2025-04-01" and data["document"]["level"] == "county"
+
+
+def test_disable_and_extra_rules(capsys, tmp_path):
+    extra = tmp_path / "office"
+    (extra / "local").mkdir(parents=True)
+    (extra / "local" / "legal_adviser.yaml").write_text(
+        (ROOT / "tests" / "data" / "extra_rule.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    _, out, _ = run(capsys, "check", LINGSHOU, "--format", "json", "--rules", str(extra),
+                    "--disable", "quality.quantified")
+    rules = {r["rule"]: r["status"] for r in json.loads(out)["results"]}
+    assert "quality.quantified" not in rules
+    assert rules["local.legal_adviser"] == "pass"
+
+
+def test_no_colour_when_piped_or_no_color(capsys, monkeypatch):
+    _, out, _ = run(capsys, "check", LINGSHOU, "--format", "rich")
+    assert "\x1b[" not in out and "法定内容" in out
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", LINGSHOU, "--format", "rich"],
+                         capture_output=True, env=dict(os.environ, NO_COLOR="1", PYTHONPATH=str(ROOT)))
+    assert b"\x1b[" not in res.stdout and res.returncode == 0
+
+
+# ----------------------------------------------------------------------------- rules, explain, config, help
+
+
+def test_rules_lists_the_active_rules(capsys):
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and "enforcement.three_systems" in out and "依据" in out
+    _, out, _ = run(capsys, "rules", "--format", "json", "--disable", "quality.quantified")
+    data = json.loads(out)
+    assert {"id", "title", "weight", "severity", "basis"} <= set(data[0]) and \
+        "quality.quantified" not in {d["id"] for d in data}
+    _, out, _ = run(capsys, "rules", "--format", "markdown")
+    assert out.startswith("| id |")
+
+
+def test_explain(capsys):
+    code, out, _ = run(capsys, "explain", "enforcement.three_systems")
+    assert code == 0
+    for piece in ("要求", "依据", "示例", "修改建议", "不计入", "公示期", "国办发〔2018〕118号"):
+        assert piece in out
+    code, _, err = run(capsys, "explain", "enforcement.three_system")
+    assert code == 2 and "enforcement.three_systems" in err  # did you mean
+
+
+def test_every_command_has_help_with_an_example():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    assert set(sub.choices) == {"check", "rules", "explain", "config"}
+    for name, p in sub.choices.items():
+        text = p.format_help()
+        assert "lawcheck " + name in text and ("examples" in text or "示例" in text), name
+    check_help = sub.choices["check"].format_help()
+    for flag in ("--format", "--output", "--min-score", "--fail-on", "--jobs", "--glob", "--verbose", "--quiet",
+                 "--year", "--published", "--level", "--lang", "--rules", "--disable", "--pack", "--debug"):
+        assert flag in check_help
+    assert "exit codes" in check_help
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and "lawcheck" in capsys.readouterr().out
+
+
+def test_internal_errors_are_one_line_unless_debug(capsys, monkeypatch):
+    import lawcheck.cli as cli
+
+    def boom(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "_rules", boom)
+    code, _, err = run(capsys, "rules")
+    assert code == 2 and err.count("\n") == 1 and "boom" in err and "Traceback" not in err
+    code, _, err = run(capsys, "rules", "--debug")
+    assert "Traceback" in err
 
 
 @pytest.mark.parametrize("argv", [["-m", "lawcheck", "--version"], ["-m", "lawcheck", "check", "--help"]])

@@ -27,12 +27,34 @@ def test_every_rule_is_documented(pack):
         assert f"| {r.weight:g} |" in row, f"README weight of {r.id} is stale"
 
 
+def _output_lines_hold(block: str, out: str) -> None:
+    for line in block.splitlines():
+        line = line.rstrip()
+        if line and line != "…":
+            assert line in out, f"documented line no longer produced: {line!r}"
+
+
 def test_sample_scorecard_matches(capsys, monkeypatch):
+    """The README shows the scorecard as it really looks (piped: width 100, no colour)."""
     block = README.split("```\n$ lawcheck check fixtures/003_changsheng_2020.txt\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(ROOT)
-    assert main(["check", "fixtures/003_changsheng_2020.txt"]) == 0
-    out = capsys.readouterr().out
-    for line in block.splitlines():
-        line = line.rstrip("…").rstrip()
-        if line:
-            assert line in out, f"README sample line no longer produced: {line!r}"
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    assert main(["check", "fixtures/003_changsheng_2020.txt", "--format", "rich"]) == 1
+    _output_lines_hold(block, capsys.readouterr().out)
+
+
+def test_guide_shows_the_output_as_it_really_is(capsys, monkeypatch):
+    """docs/guide.zh.md: each block marked <!-- 输出: COMMAND --> is what COMMAND prints (piped)."""
+    import re
+    import shlex
+
+    guide = (ROOT / "docs" / "guide.zh.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"<!-- 输出: (.+?) -->\n```\n(.*?)```", guide, re.S)
+    assert len(blocks) >= 3
+    monkeypatch.chdir(ROOT)
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    for command, block in blocks:
+        argv = shlex.split(command)
+        assert argv[0] == "lawcheck"
+        main(argv[1:])
+        _output_lines_hold(block, capsys.readouterr().out)

