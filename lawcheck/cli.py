@@ -44,6 +44,27 @@ class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's own wording is English; the line a person acts on says what it is in their language."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        lang = _lang_from_argv()
+        self.print_usage(sys.stderr)
+        label = "参数错误" if lang == "zh" else "usage error"
+        self.exit(2, f"{self.prog}: {label}: {message}\n")
+
+
+def _lang_from_argv() -> str:
+    argv = sys.argv[1:]
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            return argv[i + 1] if argv[i + 1] in ("zh", "en") else "zh"
+        if a.startswith("--lang="):
+            return a.split("=", 1)[1] if a.split("=", 1)[1] in ("zh", "en") else "zh"
+    env = os.environ.get("LAWCHECK_LANG", "zh")
+    return env if env in ("zh", "en") else "zh"
+
+
 def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pack", metavar="DIR", help="a rule pack directory instead of the built-in statutory pack")
     p.add_argument("--rules", metavar="DIR", action="append", default=None,
@@ -56,7 +77,7 @@ def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = _Parser(
         prog="lawcheck",
         description="检查法治政府建设年度报告是否具备法定要素，打分并列出缺失项。\n"
                     "Check an annual report on building law-based government against the rules.",
@@ -65,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=_Formatter,
     )
     p.add_argument("--version", action="version", version=f"lawcheck {__version__}")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
     c = sub.add_parser("check", help="check reports / 检查报告", epilog=CHECK_EXAMPLES, formatter_class=_Formatter,
                        description="Check report files, folders (recursively) or standard input ('-').")
@@ -367,8 +388,7 @@ def _config(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from lawcheck.config import ConfigError
-    from lawcheck.errors import InputError, RuleFileError, UsageError
+    from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError
 
     args = build_parser().parse_args(argv)
     lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
@@ -377,10 +397,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(handlers[args.command](args))
     except RuleFileError as e:
-        _err(str(e))
+        _err(e.text(lang))
         return Exit.RULE_FILE
     except (ConfigError, UsageError, InputError) as e:
-        _err(str(e))
+        _err(e.text(lang))
         return Exit.USAGE_OR_INPUT
     except BrokenPipeError:  # `lawcheck check … | head`
         with contextlib.suppress(OSError):

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from lawcheck.errors import LawcheckError
+from lawcheck.errors import ConfigError, Msg
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -23,10 +23,6 @@ else:  # pragma: no cover - Python 3.10
 
 FORMATS = ("rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif")
 LEVELS = ("province", "city", "county", "township", "department")
-
-
-class ConfigError(LawcheckError):
-    """The configuration file is invalid."""
 
 
 class FileSettings(BaseModel):
@@ -99,9 +95,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as e:
-        raise ConfigError(f"{path}: cannot read: {e}") from None
+        raise ConfigError(str(path), Msg("cfg_read", err=e)) from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(f"{path}: invalid TOML: {e}") from None
+        raise ConfigError(str(path), Msg("cfg_toml", err=e)) from None
 
 
 def load_settings(start: Path | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -117,9 +113,9 @@ def load_settings(start: Path | None = None, env: dict[str, str] | None = None) 
             err = e.errors()[0]
             key = ".".join(str(x) for x in err["loc"])
             if err["type"] == "extra_forbidden":
-                allowed = ", ".join(sorted(f.alias or n for n, f in FileSettings.model_fields.items()))
-                raise ConfigError(f"{path}: unknown key '{key}' — allowed: {allowed}") from None
-            raise ConfigError(f"{path}: {key}: {err['msg']}") from None
+                allowed = sorted(f.alias or n for n, f in FileSettings.model_fields.items())
+                raise ConfigError(str(path), Msg("cfg_key", key=key), allowed) from None
+            raise ConfigError(str(path), Msg("cfg_value", key=key, msg=err["msg"])) from None
         for name in FileSettings.model_fields:
             value = getattr(fs, name)
             if value is None:

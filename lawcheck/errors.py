@@ -1,19 +1,75 @@
-"""The project's own error types.  Everything a user can cause ends in one of these."""
+"""The project's own error types.  Everything a user can cause ends in one of these.
+
+Messages are kept in both languages; ``str(error)`` uses ``LAWCHECK_LANG`` (Chinese by default)
+and the command line asks for the language the user chose with ``error.text(lang)``.
+"""
 
 from __future__ import annotations
+
+import os
+
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # key: (Chinese, English)
+    "read": ("无法读取文件：{err}", "cannot read file: {err}"),
+    "yaml_syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
+    "yaml": ("YAML 错误：{err}", "YAML error: {err}"),
+    "dup_key": ("键“{key}”重复", "duplicate key '{key}'"),
+    "unknown_key": ("未知的键“{key}”{hint}", "unknown key '{key}'{hint}"),
+    "did_you_mean": ("（是否应为“{near}”？）", " (did you mean '{near}'?)"),
+    "invalid": ("“{what}”不符合要求：{msg}", "{what}: {msg}"),
+    "unknown_list": ("未知的词表“{item}”", "unknown vocabulary list '{item}'"),
+    "not_pack": ("不是规则包：缺少 pack.yaml", "not a rule pack: pack.yaml is missing"),
+    "not_mapping": ("规则文件须为“键: 值”的映射", "a rule file must be a mapping of keys to values"),
+    "unknown_kind": ("未知的检查方式 {kind}", "unknown kind {kind}"),
+    "missing_kind": ("缺少键“kind”", "missing key 'kind'"),
+    "id_path": ("id {id} 与文件路径不符，应为“{expected}”",
+                "id {id} does not match the file's path; it must be '{expected}'"),
+    "id_taken": ("id 或别名“{name}”已被 {by} 使用", "id or alias '{name}' is already used by {by}"),
+    "no_extra_dir": ("附加规则目录不存在", "extra rule directory does not exist"),
+    "allowed": ("可用：", "allowed: "),
+    "cfg_read": ("无法读取：{err}", "cannot read: {err}"),
+    "cfg_toml": ("TOML 格式错误：{err}", "invalid TOML: {err}"),
+    "cfg_key": ("未知的键“{key}”", "unknown key '{key}'"),
+    "cfg_value": ("{key}：{msg}", "{key}: {msg}"),
+    "disable_unknown": ("无法停用 {ids}：没有这条规则", "cannot disable {ids}: no such rule"),
+}
+
+
+def default_lang() -> str:
+    lang = os.environ.get("LAWCHECK_LANG", "zh")
+    return lang if lang in ("zh", "en") else "zh"
+
+
+class Msg:
+    """A message in both languages, filled in when shown."""
+
+    def __init__(self, msg_id: str, /, **params: object) -> None:
+        self.msg_id, self.params = msg_id, params
+
+    def text(self, lang: str | None = None) -> str:
+        zh, en = _MESSAGES[self.msg_id]
+        template = en if (lang or default_lang()) == "en" else zh
+        params = {k: (v.text(lang) if isinstance(v, Msg) else v) for k, v in self.params.items()}
+        return template.format(**params)
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class LawcheckError(Exception):
     """Base class: a one-line message a person can act on."""
 
+    def text(self, lang: str | None = None) -> str:
+        return str(self)
+
 
 class RuleFileError(LawcheckError):
-    """A rule or pack file is invalid.  ``str()`` is ``path:line:col: problem — allowed: …``."""
+    """A rule or pack file is invalid: ``path:line:col: problem — allowed: …`` and the offending line."""
 
     def __init__(
         self,
         path: str,
-        problem: str,
+        problem: str | Msg,
         line: int | None = None,
         col: int | None = None,
         allowed: list[str] | None = None,
@@ -27,21 +83,25 @@ class RuleFileError(LawcheckError):
         self.source_line = source_line
         super().__init__(self.one_line())
 
-    def one_line(self) -> str:
+    def one_line(self, lang: str | None = None) -> str:
         where = self.path
         if self.line is not None:
             where += f":{self.line}:{self.col or 1}"
-        msg = f"{where}: {self.problem}"
+        problem = self.problem.text(lang) if isinstance(self.problem, Msg) else self.problem
+        msg = f"{where}: {problem}"
         if self.allowed:
-            msg += " — allowed: " + ", ".join(self.allowed)
+            msg += " — " + Msg("allowed").text(lang) + ", ".join(self.allowed)
         return msg
 
-    def __str__(self) -> str:
+    def text(self, lang: str | None = None) -> str:
         if self.source_line is None or self.line is None:
-            return self.one_line()
+            return self.one_line(lang)
         gutter = f"{self.line:>5} | "
         caret = " " * (len(gutter) + max((self.col or 1) - 1, 0)) + "^"
-        return f"{self.one_line()}\n{gutter}{self.source_line}\n{caret}"
+        return f"{self.one_line(lang)}\n{gutter}{self.source_line}\n{caret}"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 class InputError(LawcheckError):
@@ -53,5 +113,32 @@ class InputError(LawcheckError):
         super().__init__(f"{path}: {problem}")
 
 
+class ConfigError(LawcheckError):
+    """The configuration file is invalid."""
+
+    def __init__(self, path: str, problem: Msg, allowed: list[str] | None = None) -> None:
+        self.path, self.problem, self.allowed = path, problem, allowed or []
+        super().__init__(self.text())
+
+    def text(self, lang: str | None = None) -> str:
+        msg = f"{self.path}: {self.problem.text(lang)}"
+        if self.allowed:
+            msg += " — " + Msg("allowed").text(lang) + ", ".join(self.allowed)
+        return msg
+
+    def __str__(self) -> str:
+        return self.text()
+
+
 class UsageError(LawcheckError):
     """A setting or argument names something that does not exist (an unknown rule id, say)."""
+
+    def __init__(self, problem: Msg) -> None:
+        self.problem = problem
+        super().__init__(problem.text())
+
+    def text(self, lang: str | None = None) -> str:
+        return self.problem.text(lang)
+
+    def __str__(self) -> str:
+        return self.text()

@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lawcheck import __version__
-from lawcheck.errors import RuleFileError
+from lawcheck.errors import Msg, RuleFileError
 from lawcheck.spec import RULE_ADAPTER, RULE_MODELS, Manifest, Policy
 
 RULE_SUFFIX = ".yaml"
@@ -52,7 +52,7 @@ def read_yaml(path: Path, display: str) -> tuple[Any, Marks, list[str]]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
-        raise RuleFileError(display, f"cannot read file: {e}") from None
+        raise RuleFileError(display, Msg("read", err=e)) from None
     lines = text.splitlines()
     loader_cls = _yaml_loader()
     try:
@@ -63,10 +63,10 @@ def read_yaml(path: Path, display: str) -> tuple[Any, Marks, list[str]]:
         line = mark.line + 1 if mark else None
         col = mark.column + 1 if mark else None
         src = lines[line - 1] if line and line <= len(lines) else None
-        raise RuleFileError(display, f"YAML syntax error: {e.problem or e.context}", line, col,
+        raise RuleFileError(display, Msg("yaml_syntax", problem=e.problem or e.context), line, col,
                             source_line=src) from None
     except yaml.YAMLError as e:
-        raise RuleFileError(display, f"YAML error: {e}") from None
+        raise RuleFileError(display, Msg("yaml", err=e)) from None
     marks: Marks = {}
     if node is not None:
         _marks(node, (), marks, display, lines)
@@ -83,7 +83,7 @@ def _marks(node: Any, path: tuple, out: Marks, display: str, lines: list[str]) -
             key = k.value
             if key in seen:
                 ln = k.start_mark.line + 1
-                raise RuleFileError(display, f"duplicate key '{key}'", ln, k.start_mark.column + 1,
+                raise RuleFileError(display, Msg("dup_key", key=key), ln, k.start_mark.column + 1,
                                     source_line=lines[ln - 1])
             seen.add(key)
             out[(*path, key)] = (k.start_mark.line + 1, k.start_mark.column + 1)
@@ -99,7 +99,7 @@ class _FileCtx:
     def __init__(self, display: str, marks: Marks, lines: list[str]) -> None:
         self.display, self.marks, self.lines = display, marks, lines
 
-    def error(self, path: tuple, problem: str, allowed: Iterable[str] | None = None) -> RuleFileError:
+    def error(self, path: tuple, problem: str | Msg, allowed: Iterable[str] | None = None) -> RuleFileError:
         p = tuple(path)
         while p not in self.marks and p:
             p = p[:-1]
@@ -130,8 +130,8 @@ def check_keys(cls: type[BaseModel], data: Any, path: tuple, ctx: _FileCtx) -> N
     for key, value in data.items():
         if key not in keys:
             near = difflib.get_close_matches(str(key), list(keys), n=1)
-            hint = f" (did you mean '{near[0]}'?)" if near else ""
-            raise ctx.error((*path, key), f"unknown key '{key}'{hint}", keys)
+            hint = Msg("did_you_mean", near=near[0]) if near else ""
+            raise ctx.error((*path, key), Msg("unknown_key", key=key, hint=hint), keys)
         subs = _submodels(cls.model_fields[keys[key]].annotation)
         if not subs:
             continue
@@ -152,7 +152,7 @@ def _validate(cls: type[BaseModel], data: Any, ctx: _FileCtx, adapter: TypeAdapt
         loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x in RULE_MODELS and x == err["loc"][0]))
         expected = (err.get("ctx") or {}).get("expected")
         what = ".".join(str(x) for x in loc) or "file"
-        raise ctx.error(loc, f"{what}: {err['msg']}", [expected] if expected else None) from None
+        raise ctx.error(loc, Msg("invalid", what=what, msg=err["msg"]), [expected] if expected else None) from None
 
 
 def _expand_lists(data: Any, lists: dict[str, list[str]], path: tuple, ctx: _FileCtx) -> Any:
@@ -165,7 +165,7 @@ def _expand_lists(data: Any, lists: dict[str, list[str]], path: tuple, ctx: _Fil
             if isinstance(item, str) and item.startswith("@"):
                 name = item[1:]
                 if name not in lists:
-                    raise ctx.error((*path, i), f"unknown vocabulary list '{item}'", ["@" + n for n in lists])
+                    raise ctx.error((*path, i), Msg("unknown_list", item=item), ["@" + n for n in lists])
                 out.extend(lists[name])
             else:
                 out.append(_expand_lists(item, lists, (*path, i), ctx))
@@ -201,7 +201,7 @@ def pack_digest(root: Path) -> str:
 def load_sources(root: Path) -> dict[str, Any]:
     """Read and validate every file of a pack.  Returns plain data ready for ``RulePack``."""
     if not (root / "pack.yaml").is_file():
-        raise RuleFileError(str(root), "not a rule pack: pack.yaml is missing")
+        raise RuleFileError(str(root), Msg("not_pack"))
     manifest: Manifest = _validate_file(Manifest, root / "pack.yaml")
     policy: Policy = _validate_file(Policy, root / "policy.yaml")
     rules = load_rule_files(root, manifest, {})
@@ -230,20 +230,21 @@ def load_rule_files(root: Path, manifest: Manifest, seen: dict[str, str]) -> lis
         data, marks, lines = read_yaml(path, display)
         ctx = _FileCtx(display, marks, lines)
         if not isinstance(data, dict):
-            raise ctx.error((), "a rule file must be a mapping of keys to values")
+            raise ctx.error((), Msg("not_mapping"))
         kind = data.get("kind")
         if kind not in RULE_MODELS:
-            raise ctx.error(("kind",), f"unknown kind {kind!r}" if kind else "missing key 'kind'", RULE_MODELS)
+            problem = Msg("unknown_kind", kind=repr(kind)) if kind else Msg("missing_kind")
+            raise ctx.error(("kind",), problem, RULE_MODELS)
         expected = rule_id_for(path, root)
         if data.get("id") != expected:
-            raise ctx.error(("id",), f"id {data.get('id')!r} does not match the file's path; it must be '{expected}'")
+            raise ctx.error(("id",), Msg("id_path", id=repr(data.get("id")), expected=expected))
         data = _expand_lists(data, manifest.lists, (), ctx)
         # Keys are checked against the kind's model; the rule is validated through the
         # discriminated union, as the JSON Schema describes it.
         rule = _validate(RULE_MODELS[kind], data, ctx, RULE_ADAPTER)
         for name in [rule.id, *rule.aliases]:
             if name in seen:
-                raise ctx.error(("id",), f"id or alias '{name}' is already used by {seen[name]}")
+                raise ctx.error(("id",), Msg("id_taken", name=name, by=seen[name]))
             seen[name] = display
         rules.append(rule)
     return rules

@@ -17,7 +17,7 @@ from pathlib import Path
 import ahocorasick_rs
 
 from lawcheck import loader
-from lawcheck.errors import RuleFileError, UsageError
+from lawcheck.errors import Msg, RuleFileError, UsageError
 from lawcheck.spec import (
     RULE_ADAPTER,
     ConceptRule,
@@ -196,7 +196,7 @@ def load_pack(
     extra_roots = [Path(p).resolve() for p in extra]
     for d in extra_roots:
         if not d.is_dir():
-            raise RuleFileError(str(d), "extra rule directory does not exist")
+            raise RuleFileError(str(d), Msg("no_extra_dir"))
     digest = loader.pack_digest(root) if root.is_dir() else ""
     if extra_roots:
         digest = hashlib.sha256((digest + "".join(loader.pack_digest(d) for d in extra_roots)).encode()).hexdigest()
@@ -224,7 +224,7 @@ def load_pack(
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
         unknown = [d for d in disable if d not in known]
         if unknown:
-            raise UsageError(f"cannot disable {', '.join(unknown)}: no such rule")
+            raise UsageError(Msg("disable_unknown", ids=", ".join(unknown)))
         off = set(disable)
         pack = pack.only([r.id for r in pack.rules if r.id not in off and not off & set(r.aliases)])
     _MEMO[key] = pack

@@ -272,3 +272,31 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds():
         assert res.returncode == 0, res.stderr
         outs.add(res.stdout)
     assert len(outs) == 1
+
+
+def test_argparse_errors_say_what_they_are(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["check", LINGSHOU, "--fail-on", "sometimes"])
+    assert exc.value.code == 2 and "参数错误" in capsys.readouterr().err
+
+
+def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):
+    import lawcheck.cli as cli
+
+    calls = []
+    real = cli._progress
+
+    def spy(total, lang):
+        calls.append(total)
+        return real(total, lang)
+
+    monkeypatch.setattr(cli, "_progress", spy)
+    assert main(["check", LINGSHOU, HETANG, "--format", "jsonl"]) == 0  # stderr is not a terminal
+    assert calls == []
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    assert main(["check", LINGSHOU, HETANG, "--format", "jsonl", "--no-progress"]) == 0
+    assert calls == []
+    assert main(["check", LINGSHOU, HETANG, "--format", "jsonl", "-j", "2"]) == 0
+    assert calls == [2]
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 6

@@ -7,7 +7,8 @@ import json
 import pytest
 
 from lawcheck.cli import main
-from lawcheck.config import ConfigError, load_settings
+from lawcheck.config import load_settings
+from lawcheck.errors import ConfigError
 from tests.conftest import FIXTURES, ROOT
 
 LINGSHOU = str(FIXTURES / "001_lingshou_2021.txt")
@@ -53,7 +54,7 @@ def test_bad_config_file(tmp_path, text, needle):
     (tmp_path / "lawcheck.toml").write_text(text, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"lawcheck\.toml") as exc:
         load_settings(tmp_path, env={})
-    assert needle in str(exc.value)
+    assert needle in exc.value.text("en")
 
 
 def test_file_then_flags(tmp_path, monkeypatch, capsys):
@@ -89,4 +90,4 @@ def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     (tmp_path / "lawcheck.toml").write_text("colour = true\n", encoding="utf-8")
     assert main(["check", LINGSHOU]) == 2
     err = capsys.readouterr().err
-    assert "lawcheck.toml" in err and "unknown key 'colour'" in err and err.count("\n") == 1
+    assert "lawcheck.toml" in err and "未知的键“colour”" in err and err.count("\n") == 1

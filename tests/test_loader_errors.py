@@ -85,7 +85,7 @@ CASES = {
 @pytest.mark.parametrize(("text", "needle", "line"), CASES.values(), ids=list(CASES))
 def test_rule_file_errors(tmp_path, text, needle, line):
     err = load_error(tmp_path, {"demo/rule.yaml": text})
-    one = err.one_line()
+    one = err.one_line("en")
     assert one.startswith(str(tmp_path / "pack" / "demo" / "rule.yaml")), one
     assert needle in one, one
     assert "Traceback" not in str(err) and "pydantic" not in one.lower()
@@ -96,21 +96,28 @@ def test_rule_file_errors(tmp_path, text, needle, line):
 
 def test_unknown_key_lists_allowed_keys(tmp_path):
     err = load_error(tmp_path, {"demo/rule.yaml": GOOD.replace("severity:", "sevrity:")})
-    assert "allowed:" in err.one_line() and "severity" in err.allowed
+    assert "allowed:" in err.one_line("en") and "severity" in err.allowed
+
+
+def test_rule_file_errors_are_chinese_by_default(tmp_path, monkeypatch):
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    err = load_error(tmp_path, {"demo/rule.yaml": GOOD.replace("severity:", "sevrity:")})
+    assert "未知的键“sevrity”（是否应为“severity”？）" in str(err) and "可用：" in str(err)
 
 
 def test_duplicate_ids_across_files(tmp_path):
     other = GOOD.replace("id: demo.rule", "id: demo.other").replace("category: demo", "category: demo\naliases: [demo.rule]")
     err = load_error(tmp_path, {"demo/rule.yaml": GOOD, "demo/other.yaml": other})
-    assert "already used" in err.one_line()
+    assert "already used" in err.one_line("en")
 
 
 def test_not_a_pack(tmp_path):
-    with pytest.raises(RuleFileError, match=r"pack\.yaml is missing"):
+    with pytest.raises(RuleFileError) as exc:
         load_pack(tmp_path)
+    assert "pack.yaml is missing" in exc.value.one_line("en") and "缺少 pack.yaml" in exc.value.one_line("zh")
 
 
 def test_yaml_tags_cannot_construct_objects(tmp_path):
     evil = GOOD.replace("weight: 2", "weight: !!python/object/apply:os.system ['echo hacked']")
     err = load_error(tmp_path, {"demo/rule.yaml": evil})
-    assert "YAML" in err.one_line()
+    assert "YAML" in err.one_line("en")
