@@ -309,11 +309,12 @@ def _render_rich(items, gate, summary, show_cards: bool, args: argparse.Namespac
 
     from lawcheck.render.rich_view import ScorecardView, SummaryView
 
-    to_terminal = args.output is None and sys.stdout.isatty()
+    on_terminal = args.output is None and sys.stdout.isatty()
+    # NO_COLOR (no-color.org): no escape codes at all, bold included; the layout keeps the terminal's width.
+    styled = on_terminal and not os.environ.get("NO_COLOR")
     buf = io.StringIO()
-    width = None if to_terminal else 100
-    console = Console(file=buf, width=width or Console().width, force_terminal=to_terminal,
-                      no_color=not to_terminal or bool(os.environ.get("NO_COLOR")), highlight=False)
+    width = Console().width if on_terminal else 100
+    console = Console(file=buf, width=width, force_terminal=styled, no_color=not styled, highlight=False)
     if show_cards:
         for it in items:
             if it.card is not None:

@@ -300,3 +300,14 @@ def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):
     assert calls == [2]
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert len(rows) == 6
+
+
+def test_colour_only_on_a_terminal_without_no_color(capsys, monkeypatch):
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    assert main(["check", LINGSHOU]) == 0  # rich is the default on a terminal
+    assert "\x1b[" in capsys.readouterr().out
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert main(["check", LINGSHOU]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b[" not in out and "✓ 通过" in out
