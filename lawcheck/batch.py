@@ -9,7 +9,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from lawcheck.errors import LawcheckError
-from lawcheck.inputs import Source, read_source
+from lawcheck.inputs import Source, read_bytes
+from lawcheck.loaders import Loaded
 from lawcheck.model import Scorecard
 
 
@@ -24,6 +25,7 @@ class Options:
     published: str | None = None
     lang: str = "zh"
     level: str | None = None
+    encoding: str | None = None  # override the detected encoding of text files
     keep_text: bool = False  # SARIF needs the text to turn offsets into lines and columns
 
 
@@ -37,22 +39,29 @@ class Checked:
     text: str | None = field(default=None, repr=False)
 
 
-def check_text(name: str, text: str, opts: Options) -> Checked:
-    from lawcheck.engine import evaluate
+def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
+    from lawcheck.engine import evaluate, unknown_scorecard
+    from lawcheck.loaders import msg
     from lawcheck.pack import load_pack
 
     pack = load_pack(opts.rules, extra=opts.extra, disable=opts.disable)
-    card = evaluate(text, report_year=opts.year, published=opts.published, rules=pack, lang=opts.lang,
-                    level=opts.level)
-    return Checked(name, card, None, text if opts.keep_text else None)
+    if loaded.no_text_layer:
+        card = unknown_scorecard(msg(opts.lang, "no_text"), rules=pack, lang=opts.lang, level=opts.level)
+        return Checked(name, card, None, "" if opts.keep_text else None)
+    card = evaluate(loaded.text, report_year=opts.year, published=opts.published or loaded.meta.get("published"),
+                    rules=pack, lang=opts.lang, level=opts.level, title=loaded.meta.get("title"))
+    return Checked(name, card, None, loaded.text if opts.keep_text else None)
 
 
-def check_source(src: Source, opts: Options, stdin_text: str | None = None) -> Checked:
+def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Checked:
     """Read and check one input; any failure becomes that input's error, never an exception."""
+    from lawcheck.loaders import load_bytes
+
     try:
-        text = stdin_text if src.path is None else read_source(src, opts.lang)
-        assert text is not None
-        return check_text(src.name, text, opts)
+        data = stdin_data if src.path is None else read_bytes(src, opts.lang)
+        assert data is not None
+        loaded = load_bytes(src.name, data, encoding=opts.encoding, lang=opts.lang)
+        return check_loaded(src.name, loaded, opts)
     except LawcheckError as e:
         problem = getattr(e, "problem", None) or str(e)
         return Checked(src.name, None, problem)
@@ -72,14 +81,14 @@ def run(
     opts: Options,
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
-    stdin_text: str | None = None,
+    stdin_data: bytes | None = None,
 ) -> list[Checked]:
     """Check every source; ``progress(done, total)`` is called as each one finishes."""
     total = len(sources)
     results: list[Checked | None] = [None] * total
     if jobs <= 1 or total <= 1:
         for i, src in enumerate(sources):
-            results[i] = check_source(src, opts, stdin_text)
+            results[i] = check_source(src, opts, stdin_data)
             if progress:
                 progress(i + 1, total)
         return [r for r in results if r is not None]
@@ -91,7 +100,7 @@ def run(
     done = 0
     with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=multiprocessing.get_context(method)) as pool:
         futures: dict[Future, int] = {
-            pool.submit(check_source, src, opts, stdin_text if src.path is None else None): i
+            pool.submit(check_source, src, opts, stdin_data if src.path is None else None): i
             for i, src in enumerate(sources)
         }
         for fut in as_completed(futures):

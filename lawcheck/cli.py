@@ -90,9 +90,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     c = sub.add_parser("check", help="check reports / 检查报告", epilog=CHECK_EXAMPLES, formatter_class=_Formatter,
                        description="Check report files, folders (recursively) or standard input ('-').")
-    c.add_argument("paths", nargs="+", metavar="PATH", help="files, directories (searched recursively) or '-'")
+    c.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'")
     c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
-                   help="file-name pattern to pick in directories (repeatable; default *.txt)")
+                   help="file-name pattern to pick in directories (repeatable; default: every supported format)")
     c.add_argument("--format", choices=["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif"],
                    default=None, help="rich (default on a terminal), text (default when piped), json, jsonl, csv, "
                                       "markdown, junit, sarif")
@@ -106,6 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
                    help="the reporter's level (recorded on the scorecard)")
+    c.add_argument("--encoding", metavar="NAME", default=None,
+                   help="the encoding of text files, instead of detecting it (e.g. gb18030)")
     c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
     c.add_argument("-q", "--quiet", action="store_true", help="print only the score line")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -235,18 +238,15 @@ def _check(args: argparse.Namespace) -> int:
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
     fmt = s.format or ("rich" if sys.stdout.isatty() and not args.output else "text")
     sources = expand(args.paths, s.glob)
-    stdin_text = None
-    if any(src.path is None for src in sources):
-        from lawcheck.inputs import decode
-
-        stdin_text = decode("-", sys.stdin.buffer.read(), lang)
+    stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
     opts = Options(rules=getattr(args, "pack", None), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
-                   published=args.published, lang=lang, level=s.level, keep_text=fmt == "sarif")
+                   published=args.published, lang=lang, level=s.level, encoding=args.encoding,
+                   keep_text=fmt == "sarif")
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
     try:
-        items = run(sources, opts, jobs=jobs, progress=progress, stdin_text=stdin_text)
+        items = run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)
     finally:
         if stop:
             stop()

@@ -52,7 +52,8 @@ DEFAULTS: dict[str, Any] = {
     "level": None,
     "lang": "zh",
     "jobs": None,  # the number of cores
-    "glob": ["*.txt"],
+    "glob": ["*.txt", "*.docx", "*.pdf", "*.html", "*.htm", "*.shtml", "*.mhtml", "*.mht", "*.ofd", "*.doc",
+             "*.wps"],
 }
 
 

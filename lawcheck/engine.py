@@ -234,12 +234,14 @@ def evaluate(
     rules: RulePack | str | Path | None = None,
     lang: str = "zh",
     level: str | None = None,
+    title: str | None = None,
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
     ``rules`` is a loaded pack or a pack directory.  ``report_year`` and ``published``
     override what is read from the text; ``level`` (province, city, county, township,
-    department) records the reporter's level.  The result is deterministic: the same text and
+    department) records the reporter's level; ``title`` is used when the text shows none (a web
+    page's own title, say).  The result is deterministic: the same text and
     pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
@@ -255,6 +257,19 @@ def evaluate(
         out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
         results.append(_result(rule, out, doc))
     card = score_results(results, pack, doc)
-    if level is not None:
+    update = {k: v for k, v in (("level", level), ("title", title if not card.document.title else None)) if v}
+    if update:
+        card = card.model_copy(update={"document": card.document.model_copy(update=update)})
+    return card
+
+
+def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None, lang: str = "zh",
+                      level: str | None = None) -> Scorecard:
+    """A document that cannot be judged at all (a scanned PDF with no text layer): every rule unknown."""
+    pack = rules if isinstance(rules, RulePack) else load_pack(rules)
+    doc = analyse("", pack, lang=lang)
+    results = [_result(rule, Outcome("unknown", 0.0, details=[reason]), doc) for rule in pack.rules]
+    card = score_results(results, pack, doc)
+    if level:
         card = card.model_copy(update={"document": card.document.model_copy(update={"level": level})})
     return card

@@ -10,18 +10,14 @@ from lawcheck.errors import InputError
 
 _MSG = {
     "zh": {
-        "not_utf8": "不是UTF-8编码的文本文件（其他编码与格式将在后续版本支持）",
         "not_found": "文件不存在",
         "unreadable": "无法读取：{err}",
         "empty": "文件为空",
-        "binary": "是二进制文件，不是文本",
     },
     "en": {
-        "not_utf8": "not UTF-8 text (other encodings and formats come in a later version)",
         "not_found": "no such file",
         "unreadable": "cannot read: {err}",
         "empty": "the file is empty",
-        "binary": "a binary file, not text",
     },
 }
 
@@ -63,20 +59,7 @@ def expand(args: list[str], globs: list[str]) -> list[Source]:
     return out
 
 
-def decode(name: str, data: bytes, lang: str = "zh") -> str:
-    m = _MSG.get(lang, _MSG["zh"])
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(name, m["binary"])
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InputError(name, m["not_utf8"]) from None
-    if not text.strip():
-        raise InputError(name, m["empty"])
-    return text
-
-
-def read_source(src: Source, lang: str = "zh") -> str:
+def read_bytes(src: Source, lang: str = "zh") -> bytes:
     m = _MSG.get(lang, _MSG["zh"])
     assert src.path is not None
     try:
@@ -85,4 +68,6 @@ def read_source(src: Source, lang: str = "zh") -> str:
         raise InputError(src.name, m["not_found"]) from None
     except OSError as e:
         raise InputError(src.name, m["unreadable"].format(err=e.strerror or e)) from None
-    return decode(src.name, data, lang)
+    if not data.strip():
+        raise InputError(src.name, m["empty"])
+    return data

@@ -73,17 +73,20 @@ def test_batch_reports_every_input_even_broken_ones(capsys, tmp_path):
         (folder / f"{name}.txt").write_bytes((FIXTURES / f"{name}.txt").read_bytes())
     (folder / "sub" / "binary.txt").write_bytes(b"\x00\x01\x02\x03PK\x03\x04" * 50)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "gbk.txt").write_bytes("法治政府建设年度报告".encode("gbk"))
+    (folder / "gbk.txt").write_bytes((FIXTURES / "000-2.txt").read_text(encoding="utf-8").encode("gbk"))
+    (folder / "garbled.txt").write_bytes(bytes(range(0x80, 0x100)) * 40)
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500)
     (folder / "notes.md").write_text("not picked by the default glob", encoding="utf-8")
     code, out, err = run(capsys, "check", str(folder), "--format", "jsonl", "-j", "2")
     rows = [json.loads(x) for x in out.splitlines()]
     names = [os.path.relpath(r["path"], folder) for r in rows]
-    assert names == sorted(names) and len(rows) == 6 and "notes.md" not in names
+    assert names == sorted(names) and len(rows) == 8 and "notes.md" not in names
     errors = {os.path.relpath(r["path"], folder): r["error"] for r in rows if "error" in r}
-    assert set(errors) == {"empty.txt", "gbk.txt", os.path.join("sub", "binary.txt")}
+    assert set(errors) == {"empty.txt", "garbled.txt", "old.doc", os.path.join("sub", "binary.txt")}
+    assert "docx" in errors["old.doc"]  # how to convert
     assert code == 2
     # One line per unreadable file on stderr, naming it.
-    assert len(err.strip().splitlines()) == 3 and all(str(folder) in line for line in err.strip().splitlines())
+    assert len(err.strip().splitlines()) == 4 and all(str(folder) in line for line in err.strip().splitlines())
 
 
 def test_glob_picks_other_names(capsys, tmp_path):

@@ -12,7 +12,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def test_first_lines_are_the_two_commands():
     first = [ln for ln in README.splitlines()[:6] if ln.strip()]
-    assert "pip install ." in first[1] and "lawcheck check" in first[1]
+    assert "pip install '.[all]'" in first[1] and "lawcheck check" in first[1]
     assert "pip install -e '.[dev]'" in first[2] and first[2].rstrip("`").endswith("pytest")
     assert first[2].startswith("Set up and run the tests: `")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -1,0 +1,170 @@
+"""Word .docx (python-docx): paragraphs and tables in reading order, with Word's automatic numbering.
+
+A heading numbered by Word ("一、", "（一）", "1.") carries no number in its text; the numbering
+definitions give it back, so the heading is recognised like a typed one.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from lawcheck.loaders import Loaded, msg, need_extra
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_CN = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (Word's chineseCounting)."""
+    if n <= 0:
+        return str(n)
+    if n < 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + chinese_number(rest) if rest < 10 else
+                                 ("一" + chinese_number(rest) if rest < 20 else chinese_number(rest)))
+    return _CN[n // 100] + "百" + tail
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for v, s in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
+                 (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out += s
+            n -= v
+    return out
+
+
+def format_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "japaneseCounting", "taiwaneseCounting",
+               "ideographTraditional", "chineseLegalSimplified"):
+        return chinese_number(n)
+    if fmt == "ideographDigital":
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
+    if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt == "lowerLetter":
+        return chr(ord("a") + (n - 1) % 26)
+    if fmt == "upperLetter":
+        return chr(ord("A") + (n - 1) % 26)
+    if fmt == "lowerRoman":
+        return _roman(n)
+    if fmt == "upperRoman":
+        return _roman(n).upper()
+    if fmt in ("none", "bullet"):
+        return ""
+    return str(n)  # decimal, decimalZero and the rest
+
+
+class Numbering:
+    """Word's list numbering: level formats per list, and running counters."""
+
+    def __init__(self, numbering_xml) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> (start, fmt, text)
+        self.counters: dict[str, dict[int, int]] = {}
+        if numbering_xml is None:
+            return
+        abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        for an in numbering_xml.iter(f"{_W}abstractNum"):
+            levels = {}
+            for lvl in an.iter(f"{_W}lvl"):
+                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                start = lvl.find(f"{_W}start")
+                fmt = lvl.find(f"{_W}numFmt")
+                text = lvl.find(f"{_W}lvlText")
+                levels[ilvl] = (int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                                fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+                                text.get(f"{_W}val", "") if text is not None else "")
+            abstract[an.get(f"{_W}abstractNumId", "")] = levels
+        for num in numbering_xml.iter(f"{_W}num"):
+            ref = num.find(f"{_W}abstractNumId")
+            levels = dict(abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {}))
+            for ov in num.iter(f"{_W}lvlOverride"):
+                so = ov.find(f"{_W}startOverride")
+                ilvl = int(ov.get(f"{_W}ilvl", "0"))
+                if so is not None and ilvl in levels:
+                    s, f, t = levels[ilvl]
+                    levels[ilvl] = (int(so.get(f"{_W}val", str(s))), f, t)
+            self.levels[num.get(f"{_W}numId", "")] = levels
+
+    def label(self, num_id: str, ilvl: int) -> str:
+        levels = self.levels.get(num_id)
+        if not levels or ilvl not in levels:
+            return ""
+        counts = self.counters.setdefault(num_id, {})
+        start = levels[ilvl][0]
+        counts[ilvl] = counts.get(ilvl, start - 1) + 1
+        for deeper in [k for k in counts if k > ilvl]:
+            del counts[deeper]  # a new item restarts the levels below it
+        text = levels[ilvl][2]
+        for k in range(9):
+            if f"%{k + 1}" in text:
+                n = counts.get(k, levels.get(k, (1, "decimal", ""))[0])
+                text = text.replace(f"%{k + 1}", format_number(n, levels.get(k, (1, "decimal", ""))[1]))
+        return "" if levels[ilvl][1] == "bullet" else text
+
+
+def _num_pr(p) -> tuple[str, int] | None:
+    ppr = p._p.pPr
+    num_pr = ppr.numPr if ppr is not None else None
+    if num_pr is None:
+        style = p.style
+        while style is not None and num_pr is None:
+            sppr = style.element.pPr
+            num_pr = sppr.numPr if sppr is not None else None
+            style = style.base_style
+    if num_pr is None or num_pr.numId is None:
+        return None
+    ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+    return str(num_pr.numId.val), int(ilvl)
+
+
+def _blocks(document) -> Iterator[str]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        numbering = Numbering(document.part.numbering_part.element)
+    except (KeyError, NotImplementedError, AttributeError):
+        numbering = Numbering(None)
+    for child in document.element.body.iterchildren():
+        if child.tag == f"{_W}p":
+            p = Paragraph(child, document)
+            label = ""
+            pr = _num_pr(p)
+            if pr is not None:
+                label = numbering.label(*pr)
+            yield label + p.text
+        elif child.tag == f"{_W}tbl":
+            for row in Table(child, document).rows:
+                cells: list[str] = []
+                for cell in row.cells:
+                    t = " ".join(cell.text.split())
+                    if not cells or cells[-1] != t:  # merged cells repeat their text
+                        cells.append(t)
+                yield " ".join(c for c in cells if c)
+
+
+def load_docx(name: str, data: bytes, lang: str) -> Loaded:
+    try:
+        import docx
+    except ImportError:
+        raise need_extra(name, "Word", "docx", lang) from None
+    from lawcheck.errors import InputError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx raises several kinds for a damaged package
+        raise InputError(name, msg(lang, "corrupt", fmt="Word", err=f"{type(e).__name__}: {e}")) from None
+    text = "\n".join(_blocks(document))
+    meta = {}
+    title = (document.core_properties.title or "").strip()
+    if title:
+        meta["title"] = title
+    return Loaded(text, "docx", meta)

@@ -1,0 +1,120 @@
+"""Saved web pages (.html, .htm, .mhtml): the article's main text via trafilatura, page facts kept.
+
+The page is parsed, never rendered or run.  Navigation, footers and "相关文章" lists are left
+out by the extractor; the page's own metadata (标题, 发布时间/发布日期, 来源, 索引号, 文号) is read
+from its meta tags and labelled header lines and kept as document metadata.
+"""
+
+from __future__ import annotations
+
+import email
+import re
+from email import policy
+
+from lawcheck.loaders import Loaded, msg, need_extra
+
+_DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
+_LABELLED = {
+    "published": re.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|成文日期|发文日期|日期)\s*[:：]?\s*" + _DATE),
+    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|　]{2,30})"),
+    "index_no": re.compile(r"索引号\s*[:：]?\s*([0-9A-Za-z/\-]{6,40})"),
+    "doc_no": re.compile(r"(?:文号|发文字号)\s*[:：]?\s*([^\s|　]{2,20}〔\d{4}〕\d+号)"),
+}
+_META_DATE = re.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"\s+content="([^"]+)"', re.I)
+_META_TITLE = re.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"]+)"', re.I)
+
+
+def _html_from_mhtml(data: bytes) -> bytes:
+    message = email.message_from_bytes(data, policy=policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if payload:
+                return payload
+    return b""
+
+
+def _decode(data: bytes, encoding: str | None) -> str:
+    if encoding:
+        return data.decode(encoding, errors="replace")
+    head = data[:4096].decode("ascii", errors="ignore")
+    m = re.search(r'charset=["\']?([A-Za-z0-9_\-]+)', head)
+    for enc in ([m.group(1)] if m else []) + ["utf-8", "gb18030"]:
+        try:
+            return data.decode(enc)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return data.decode("utf-8", errors="replace")
+
+
+def _iso(y: str, m: str, d: str) -> str | None:
+    import datetime as dt
+
+    try:
+        return dt.date(int(y), int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def restore_dropped(main: list[str], base: list[str], short: int = 40) -> list[str]:
+    """Put back short lines the extractor dropped between lines it kept.
+
+    The extractor leaves out text it has seen before on the page, so a signature line that
+    repeats the organ in the page header ("灵寿县人民政府") goes missing; the recall-oriented
+    baseline keeps it.  Only short lines lying between two kept lines come back, so a footer
+    after the article never does.
+    """
+    from difflib import SequenceMatcher
+
+    key = ["".join(x.split()) for x in main], ["".join(x.split()) for x in base]
+    out: list[str] = []
+    prev_a = prev_b = 0
+    for block in SequenceMatcher(a=key[0], b=key[1], autojunk=False).get_matching_blocks():
+        out.extend(main[prev_a:block.a])
+        if prev_a > 0 and block.size > 0:  # a gap between two stretches the extractor kept
+            out.extend(line for line in base[prev_b:block.b] if len(line) <= short)
+        out.extend(main[block.a:block.a + block.size])
+        prev_a, prev_b = block.a + block.size, block.b + block.size
+    return out
+
+
+def load_html(name: str, data: bytes, lang: str, *, mhtml: bool = False, encoding: str | None = None) -> Loaded:
+    try:
+        import trafilatura
+    except ImportError:
+        raise need_extra(name, "HTML", "html", lang) from None
+    from lawcheck.errors import InputError
+
+    raw = _html_from_mhtml(data) if mhtml else data
+    if not raw.strip():
+        raise InputError(name, msg(lang, "corrupt", fmt="HTML", err="no HTML part"))
+    page = _decode(raw, encoding)
+    main = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True,
+                               deduplicate=False, output_format="txt") or ""
+    visible = trafilatura.html2txt(page) or ""
+    meta: dict[str, str] = {}
+    m = _META_TITLE.search(page)
+    title = m.group(1).strip() if m else ""
+    if not title:
+        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S | re.I)
+        title = re.sub(r"<[^>]+>|\s+", "", h1.group(1)) if h1 else ""
+    if title:
+        meta["title"] = title
+    for key, rx in _LABELLED.items():
+        found = rx.search(visible)
+        if found:
+            value = _iso(*found.groups()) if key == "published" else found.group(1)
+            if value:
+                meta[key] = value
+    if "published" not in meta:
+        md = _META_DATE.search(page)
+        dm = re.search(_DATE, md.group(1)) if md else None
+        iso = _iso(*dm.groups()) if dm else None
+        if iso:
+            meta["published"] = iso
+    lines = [ln.strip() for ln in main.splitlines() if ln.strip()]
+    _, base, _ = trafilatura.baseline(page)
+    lines = restore_dropped(lines, [ln.strip() for ln in (base or "").splitlines() if ln.strip()])
+    if title and (not lines or title not in lines[0]):
+        lines.insert(0, title)
+    return Loaded("\n".join(lines), "html", meta)

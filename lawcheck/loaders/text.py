@@ -1,0 +1,74 @@
+"""Plain text in any encoding reports come in: UTF-8 (with or without BOM), UTF-16 with BOM, GB18030/GBK, Big5.
+
+Detected, not guessed blindly: byte-order marks first, then strict UTF-8, then charset-normalizer
+limited to the encodings Chinese documents use, and a check that the result reads as Chinese.
+Undecodable bytes are an error, never mojibake scored as a report.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from lawcheck.errors import InputError
+
+_MSG = {
+    "zh": {"binary": "是二进制文件，不是文本", "empty": "文件为空",
+           "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}"},
+    "en": {"binary": "a binary file, not text", "empty": "the file is empty",
+           "unknown": "cannot tell the file's encoding (pass --encoding, e.g. gb18030)",
+           "bad": "cannot decode as {enc}: {err}"},
+}
+_BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+_CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ODD = re.compile(r"[\u0080-\u024f\u2500-\u25ff\ue000-\uf8ff\ufffd]")
+
+
+def _m(lang: str, key: str, **kw: object) -> str:
+    return _MSG.get(lang, _MSG["zh"])[key].format(**kw)
+
+
+def _reads_as_chinese(text: str) -> bool:
+    """Mojibake shows as Latin-1 accents, box drawing, private-use characters; Chinese as Han characters."""
+    sample = text[:20000]
+    cjk = len(_CJK.findall(sample))
+    odd = len(_ODD.findall(sample))
+    return cjk >= 2 and odd <= max(3, cjk // 20)
+
+
+def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh") -> str:
+    if encoding:
+        try:
+            text = data.decode(encoding)
+        except (LookupError, UnicodeDecodeError) as e:
+            raise InputError(name, _m(lang, "bad", enc=encoding, err=e)) from None
+        return _check_text(name, text.lstrip("\ufeff"), lang)
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                return _check_text(name, data[len(bom):].decode(enc), lang)
+            except UnicodeDecodeError as e:
+                raise InputError(name, _m(lang, "bad", enc=enc, err=e)) from None
+    if b"\x00" in data[:4096]:
+        raise InputError(name, _m(lang, "binary"))
+    try:
+        return _check_text(name, data.decode("utf-8"), lang)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=_CANDIDATES).best()
+    if best is None:
+        raise InputError(name, _m(lang, "unknown"))
+    text = str(best)
+    if not _reads_as_chinese(text):
+        raise InputError(name, _m(lang, "unknown"))
+    return _check_text(name, text, lang)
+
+
+def _check_text(name: str, text: str, lang: str) -> str:
+    if not text.strip():
+        raise InputError(name, _m(lang, "empty"))
+    return text
