@@ -26,6 +26,8 @@ class Options:
     lang: str = "zh"
     level: str | None = None
     encoding: str | None = None  # override the detected encoding of text files
+    kind: str | None = None  # annual_report | other, instead of inferring it
+    reporter: str | None = None  # government | department | joint, instead of inferring it
     keep_text: bool = False  # SARIF needs the text to turn offsets into lines and columns
 
 
@@ -49,7 +51,8 @@ def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
         card = unknown_scorecard(msg(opts.lang, "no_text"), rules=pack, lang=opts.lang, level=opts.level)
         return Checked(name, card, None, "" if opts.keep_text else None)
     card = evaluate(loaded.text, report_year=opts.year, published=opts.published or loaded.meta.get("published"),
-                    rules=pack, lang=opts.lang, level=opts.level, title=loaded.meta.get("title"))
+                    rules=pack, lang=opts.lang, level=opts.level, title=loaded.meta.get("title"), kind=opts.kind,
+                    reporter=opts.reporter)
     return Checked(name, card, None, loaded.text if opts.keep_text else None)
 
 

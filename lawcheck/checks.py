@@ -21,6 +21,7 @@ from lawcheck.spec import (
     ForbiddenItem,
     ForbiddenRule,
     Part,
+    RecipientsRule,
     SectionRule,
 )
 from lawcheck.text.dates import PLACEHOLDER, Found
@@ -46,6 +47,11 @@ class Doc:
     published: dt.date | None
     published_span: Span | None
     sig_organ: Found | None
+    organ: str | None = None
+    level: str | None = None
+    level_source: str | None = None
+    reporter: str | None = None
+    recipients: tuple[list[str], Span] | None = None
     neg_ids: list[int] = field(default_factory=list)
     fut_ids: list[int] = field(default_factory=list)
     # Start positions of every negation / future cue, merged and sorted once per report.
@@ -612,6 +618,26 @@ def check_count(rule: CountRule, doc: Doc) -> Outcome:
     return out
 
 
+def check_recipients(rule: RecipientsRule, doc: Doc) -> Outcome:
+    lang = doc.lang
+    if doc.recipients is None:
+        return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipients")])
+    if doc.reporter is None:
+        return Outcome("unknown", 0.0, details=[t(lang, "no_reporter")])
+    group = next((g for g in rule.groups if doc.reporter in g.reporters and
+                  (g.levels is None or doc.level in g.levels)), None)
+    if group is None:
+        return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
+    names, span = doc.recipients
+    missing = [r for r in group.required if not any(_rx(p).search(n) for p in r.patterns for n in names)]
+    fraction = 1 - len(missing) / len(group.required)
+    out = Outcome(_status(fraction), round(fraction, 4), [r.id for r in missing], [span])
+    if missing:
+        out.details = [t(lang, "missing_parts", parts=join(lang, [r.label.get(lang) for r in missing]))]
+        out.searched = ([r.label.get(lang) for r in group.required], ["preamble"])
+    return out
+
+
 CHECKS = {
     "concept": check_concept,
     "section": check_section,
@@ -619,5 +645,6 @@ CHECKS = {
     "deadline": check_deadline,
     "forbidden": check_forbidden,
     "count": check_count,
+    "recipients": check_recipients,
 }
 __all__ = ["CHECKS", "CLOSING", "Doc", "Outcome"]

@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
                    help="the reporter's level (recorded on the scorecard)")
+    c.add_argument("--reporter", choices=["government", "department", "joint"], default=None,
+                   help="who reports: a people's government, a government department, or party committee and "
+                        "government jointly (default: read from the organ's name)")
+    c.add_argument("--kind", choices=["annual_report", "other"], default=None,
+                   help="whether the input is an annual report (default: read from its title and wording)")
     c.add_argument("--encoding", metavar="NAME", default=None,
                    help="the encoding of text files, instead of detecting it (e.g. gb18030)")
     c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
@@ -241,7 +246,7 @@ def _check(args: argparse.Namespace) -> int:
     stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
     opts = Options(rules=getattr(args, "pack", None), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
-                   keep_text=fmt == "sarif")
+                   kind=args.kind, reporter=args.reporter, keep_text=fmt == "sarif")
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)

@@ -23,7 +23,7 @@ from lawcheck.model import (
 )
 from lawcheck.pack import RulePack, Span, load_pack
 from lawcheck.spec import Years
-from lawcheck.text import dates
+from lawcheck.text import dates, facts
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, Structure, build
 
@@ -51,10 +51,15 @@ def analyse(
     report_year: int | None = None,
     published: dt.date | str | None = None,
     lang: str = "zh",
+    level: str | None = None,
+    reporter: str | None = None,
 ) -> Doc:
     """Everything the checks share, computed once per report."""
     norm = normalize(text)
     st = build(norm)
+    organ_found = dates.organ(st)
+    organ = str(organ_found.value) if organ_found else None
+    who = facts.reporter(organ, st)
     hits = pack.find(norm.text)
     year_found = dates.report_year(st)
     pub_found = dates.published_date(st)
@@ -72,6 +77,11 @@ def analyse(
         published=pub if pub is not None else (pub_found.value if pub_found else None),  # type: ignore[arg-type]
         published_span=None if pub is not None else (pub_found.span if pub_found else None),
         sig_organ=dates.signature_organ_line(st),
+        organ=organ,
+        level=level or who.level,
+        level_source="caller" if level else ("organ" if organ and who.level else "text" if who.level else None),
+        reporter=reporter or who.kind or ("department" if (level or who.level) == "department" else None),
+        recipients=facts.recipients(st),  # type: ignore[arg-type]
         neg_ids=pack.ids(pack.manifest.negation),
         fut_ids=pack.ids(pack.manifest.future),
     )
@@ -169,7 +179,8 @@ def _basis_line(r: RuleResult) -> str:
     return " ".join(x for x in (f"《{b.document}》", b.ref or "", b.article) if x)
 
 
-def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorecard:
+def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str = "annual_report",
+                  kind_reason: str | None = None) -> Scorecard:
     lang = doc.lang
     scored = [r for r in results if r.scored]
     total_w = sum(r.weight for r in scored)
@@ -183,7 +194,6 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorec
     ]
     not_scored = [NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored]
     st = doc.st
-    organ = dates.organ(st)
     title = "".join(st.title.split()) if st.title else None
     sections = []
     if st.body[1] > st.body[0]:
@@ -200,7 +210,7 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorec
         section_infos.append(SectionInfo(role=role, heading=heading, start=os_, end=oe))
     info = DocumentInfo(
         title=title,
-        organ=str(organ.value) if organ else None,
+        organ=doc.organ,
         report_year=doc.year,
         report_year_source=("caller" if doc.year_found is None or doc.year != doc.year_found.value else
                             ("title" if st.title_span and st.title_span[0] <= doc.year_found.span[0] < st.title_span[1]
@@ -209,6 +219,13 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc) -> Scorec
         signed_date=doc.signed.value if doc.signed and doc.signed.value else None,  # type: ignore[arg-type]
         published_date=doc.published,
         published_source=("page" if doc.published_span else "caller") if doc.published else None,
+        level=doc.level,  # type: ignore[arg-type]
+        level_source=doc.level_source,  # type: ignore[arg-type]
+        reporter=doc.reporter,  # type: ignore[arg-type]
+        doc_number=facts.doc_number(st),
+        recipients=doc.recipients[0] if doc.recipients else None,
+        kind=kind,  # type: ignore[arg-type]
+        kind_reason=kind_reason,
     )
     return Scorecard(
         lawcheck_version=__version__,
@@ -235,13 +252,16 @@ def evaluate(
     lang: str = "zh",
     level: str | None = None,
     title: str | None = None,
+    kind: str | None = None,
+    reporter: str | None = None,
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
     ``rules`` is a loaded pack or a pack directory.  ``report_year`` and ``published``
     override what is read from the text; ``level`` (province, city, county, township,
-    department) records the reporter's level; ``title`` is used when the text shows none (a web
-    page's own title, say).  The result is deterministic: the same text and
+    department), ``reporter`` (government, department, joint) and ``kind`` (annual_report, other)
+    override what is inferred from the organ's name and the wording; ``title`` is used when the
+    text shows none (a web page's own title, say).  The result is deterministic: the same text and
     pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
@@ -250,14 +270,29 @@ def evaluate(
         raise TypeError(f"text must be str, got {type(text).__name__}")
     if level is not None and level not in ("province", "city", "county", "township", "department"):
         raise ValueError(f"level must be province, city, county, township or department, got {level!r}")
+    if reporter is not None and reporter not in ("government", "department", "joint"):
+        raise ValueError(f"reporter must be government, department or joint, got {reporter!r}")
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
-    doc = analyse(text, pack, report_year=report_year, published=published, lang=lang)
+    doc = analyse(text, pack, report_year=report_year, published=published, lang=lang, level=level,
+                  reporter=reporter)
+    if kind is None:
+        found_title = "".join(doc.st.title.split()) if doc.st.title else (title or "")
+        kind, why = facts.document_kind(doc.st, found_title)
+        kind_reason = t(lang, "kind.why", why=why) if why else None
+    elif kind not in ("annual_report", "other"):
+        raise ValueError(f"kind must be annual_report or other, got {kind!r}")
+    else:
+        kind_reason = t(lang, "kind.caller") if kind == "other" else None
     results = []
     for rule in pack.rules:
-        out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
+        if kind == "other":
+            # Not an annual report: say so plainly, instead of listing every element as missing.
+            out = Outcome("not_applicable", 0.0, details=[t(lang, "kind.not_report", why=kind_reason or "")])
+        else:
+            out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
         results.append(_result(rule, out, doc))
-    card = score_results(results, pack, doc)
-    update = {k: v for k, v in (("level", level), ("title", title if not card.document.title else None)) if v}
+    card = score_results(results, pack, doc, kind, kind_reason)
+    update = {k: v for k, v in (("title", title if not card.document.title else None),) if v}
     if update:
         card = card.model_copy(update={"document": card.document.model_copy(update=update)})
     return card
@@ -267,9 +302,6 @@ def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None
                       level: str | None = None) -> Scorecard:
     """A document that cannot be judged at all (a scanned PDF with no text layer): every rule unknown."""
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
-    doc = analyse("", pack, lang=lang)
+    doc = analyse("", pack, lang=lang, level=level)
     results = [_result(rule, Outcome("unknown", 0.0, details=[reason]), doc) for rule in pack.rules]
-    card = score_results(results, pack, doc)
-    if level:
-        card = card.model_copy(update={"document": card.document.model_copy(update={"level": level})})
-    return card
+    return score_results(results, pack, doc)

@@ -76,6 +76,12 @@ class DocumentInfo(Frozen):
     published_date: dt.date | None = None
     published_source: Literal["caller", "page"] | None = None
     level: Literal["province", "city", "county", "township", "department"] | None = None
+    level_source: Literal["caller", "organ", "text"] | None = None
+    reporter: Literal["government", "department", "joint"] | None = None
+    doc_number: str | None = None
+    recipients: list[str] | None = None
+    kind: Literal["annual_report", "other"] = "annual_report"
+    kind_reason: str | None = None
 
 
 class SectionInfo(Frozen):

@@ -271,8 +271,34 @@ class CountRule(RuleBase):
         return _check_patterns([v])[0]
 
 
+class Recipient(Strict):
+    id: str = Field(pattern=PART_ID_RE)
+    label: Text
+    patterns: list[str] = Field(min_length=1, description="regular expressions matched against each addressee")
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        return _check_patterns(v)
+
+
+class RecipientGroup(Strict):
+    """The addressees required of one kind of reporter (and, optionally, only at some levels)."""
+
+    reporters: list[Literal["government", "department", "joint"]] = Field(min_length=1)
+    levels: list[Literal["province", "city", "county", "township", "department"]] | None = None
+    required: list[Recipient] = Field(min_length=1)
+
+
+class RecipientsRule(RuleBase):
+    """A report with a 主送 line addresses the bodies the rules name for its reporter."""
+
+    kind: Literal["recipients"]
+    groups: list[RecipientGroup] = Field(min_length=1)
+
+
 Rule = Annotated[
-    Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule],
+    Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule, RecipientsRule],
     Field(discriminator="kind"),
 ]
 RULE_ADAPTER: TypeAdapter = TypeAdapter(Rule)
@@ -283,6 +309,7 @@ RULE_MODELS = {
     "deadline": DeadlineRule,
     "forbidden": ForbiddenRule,
     "count": CountRule,
+    "recipients": RecipientsRule,
 }
 
 

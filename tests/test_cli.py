@@ -314,3 +314,16 @@ def test_colour_only_on_a_terminal_without_no_color(capsys, monkeypatch):
     assert main(["check", LINGSHOU]) == 0
     out = capsys.readouterr().out
     assert "\x1b[" not in out and "✓ 通过" in out
+
+
+def test_kind_reporter_and_encoding_flags(capsys, tmp_path):
+    gbk = tmp_path / "r.txt"
+    gbk.write_bytes((FIXTURES / "000-2.txt").read_text(encoding="utf-8").encode("gbk"))
+    _, out, _ = run(capsys, "check", str(gbk), "--format", "json", "--encoding", "gbk", "--reporter", "department")
+    data = json.loads(out)
+    assert data["document"]["reporter"] == "department"
+    _, out, _ = run(capsys, "check", LINGSHOU, "--format", "json", "--kind", "other")
+    data = json.loads(out)
+    assert data["document"]["kind"] == "other" and data["score"] is None
+    code, _, err = run(capsys, "check", str(gbk), "--encoding", "utf-8")
+    assert code == 2 and "utf-8" in err

@@ -50,3 +50,32 @@ def test_late_publication_is_flagged(shared_dir, pack, name):
     text = (shared_dir / "corpus" / "pages" / name).read_text(encoding="utf-8")
     card = lawcheck.evaluate(text, rules=pack)
     assert card.result("deadline.publication").status == "fail"
+
+
+def test_reporter_level_and_document_kind(shared_dir, pack):
+    """Level for every annual report; annual report or not for every page (a 解读, a notice, news, a guideline)."""
+    import lawcheck
+
+    levels = {"district_county": "county"}
+    wrong = []
+    for row in _labels(shared_dir):
+        text = (shared_dir / "corpus" / "pages" / row["file"]).read_text(encoding="utf-8")
+        d = lawcheck.evaluate(text, rules=pack).document
+        if d.kind != row["doc_kind"]:
+            wrong.append((row["file"], "kind", d.kind, row["doc_kind"]))
+        if row["doc_kind"] == "annual_report" and d.level != levels.get(row["level"], row["level"]):
+            wrong.append((row["file"], "level", d.level, row["level"]))
+    assert not wrong, wrong
+
+
+def test_a_non_report_says_so_plainly(shared_dir, pack):
+    import lawcheck
+
+    text = (shared_dir / "corpus" / "pages" / "004.txt").read_text(encoding="utf-8")  # a 政策解读
+    card = lawcheck.evaluate(text, rules=pack)
+    assert card.document.kind == "other" and "解读" in card.document.kind_reason
+    assert card.score is None and card.missing == []
+    assert {r.status for r in card.results} == {"not_applicable"}
+    assert "不是法治政府建设年度报告" in card.results[0].message
+    forced = lawcheck.evaluate(text, rules=pack, kind="annual_report")
+    assert forced.document.kind == "annual_report" and forced.score is not None

@@ -69,3 +69,17 @@ def test_document_facts(pack):
     assert str(card.document.signed_date) == "2021-07-14"  # "2021714": digits run together
     card = lawcheck.evaluate((FIXTURES / "000-1.txt").read_text(encoding="utf-8"), rules=pack)
     assert card.document.report_year is None and card.document.report_year_placeholder
+
+
+def test_document_number_addressees_and_reporter(pack):
+    card = lawcheck.evaluate((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8"), rules=pack)
+    d = card.document
+    assert d.doc_number == "灵政函〔2022〕6号" and d.recipients == ["中共灵寿县委", "县人大常委会"]
+    assert (d.level, d.reporter, d.level_source) == ("county", "government", "organ")
+    card = lawcheck.evaluate((FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8"), rules=pack)
+    assert card.document.doc_number is None  # 长生府发〔2020〕63号 is a document it cites
+    assert card.document.level == "township"
+    card = lawcheck.evaluate((FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8"), rules=pack,
+                             level="county", reporter="government")
+    assert (card.document.level, card.document.reporter, card.document.level_source) == ("county", "government",
+                                                                                          "caller")

@@ -158,7 +158,9 @@ def _heading_title_end(line: str) -> int:
 
 
 def _is_paragraph(line: str) -> bool:
-    return len(line) >= 40 and ("。" in line or line.count(",") >= 2) and not _CHROME.search(line[:30])
+    # A sentence of prose: a full stop, commas, or an opening that ends "…报告如下:".
+    prose = "。" in line or line.count(",") >= 2 or line.endswith(":")
+    return len(line) >= 40 and prose and not _CHROME.search(line[:30])
 
 
 _SIGN_ORGAN = re.compile(rf"^[^。,:;\d]{{2,40}}{_ORGAN_SUFFIX}")

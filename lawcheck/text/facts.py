@@ -1,0 +1,156 @@
+"""Facts a reviewer needs that are read from the document: number, addressees, who reports, what it is.
+
+General rules on the wording of titles, organ names and openings — never lists of places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lawcheck.text.structure import Structure
+
+_DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
+_ADDRESSEE = re.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
+_RECIPIENT_WORD = re.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导")
+
+# Administrative units, most specific last in an organ's name.
+_UNIT = re.compile(
+    r"(自治区|省|自治州|地区|盟|直辖市|市|州|自治县|自治旗|县|区|旗|民族乡|乡|镇|苏木|街道)"
+    r"(?:人民政府|政府|党委|党工委|委员会|办事处|委)?$"
+)
+_LEVEL_OF_UNIT = {
+    "自治区": "province", "省": "province", "直辖市": "province",
+    "自治州": "city", "地区": "city", "盟": "city", "市": "city", "州": "city",
+    "自治县": "county", "自治旗": "county", "县": "county", "区": "county", "旗": "county",
+    "民族乡": "township", "乡": "township", "镇": "township", "苏木": "township", "街道": "township",
+}
+# The four municipalities directly under the central government are provinces.
+_MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
+_DEPARTMENT = re.compile(r"(?:局|厅|(?<![省市县区乡镇])委员会|办公室|中心|司法所|署|院|(?<!干)部)$")
+_PARTY = re.compile(r"中共|党委|党工委|[省市县区乡镇旗]委(?!员)|委员会")
+_GOVERNMENT = re.compile(r"人民政府|政府|办事处|管委会|管理委员会")
+# In the opening, who is speaking: "我县…", "淄博市政府在…", "周溪乡在…", "生态环境部坚持…".
+_SELF = re.compile(r"[我本](省|自治区|市|州|县|区|旗|乡|镇|街道|局|委|厅|部|办|单位|部门)")
+_SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "县": "county", "区": "county",
+               "旗": "county", "乡": "township", "镇": "township", "街道": "township"}
+_SUBJECT = re.compile(
+    r"(?:^|[,，。:：])\s*(?:\d{4}年(?:以来|度)?[,，]?|一年来[,，]?|今年以来[,，]?|现将)?\s*"
+    r"(?P<organ>[\u4e00-\u9fffxX×]{0,16}?(?:自治区|省|自治州|市|州|自治县|县|区|旗|乡|镇|街道|局|厅|部|委员会)"
+    r"(?:人民政府|政府|办事处)?)(?=[在坚认深全紧以按围切积始扎持一贯2-9]|\d)"
+)
+_LEADERSHIP = re.compile(r"在[^,，。]{0,40}?(?:领导|指导|监督支持)下")
+
+# Kinds of document that talk about the annual report without being one.
+_OTHER_TITLE = re.compile(
+    r"解读|实施方案|工作要点|工作安排|工作计划|的通知|意见|指引|办法|规定|述法报告|述职报告|讲话|新闻|评估报告"
+    r"|信息公开工作年度报告|政务公开工作年度报告|政务公开年度报告"
+)
+_NEWS_OPENING = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|近期|昨天|今天|记者)[,，]?")
+_OTHER_OPENING = re.compile(
+    r"政府信息公开工作年度报告|政务公开年度工作|制定本(?:工作)?(?:指引|方案|办法|规定|要点)|特制定本|现印发给你们"
+    r"|请认真贯彻执行|请结合实际"
+)
+_TEMPLATE = re.compile(r"_{2,}|某某|篇\s*\d+$")
+
+
+@dataclass(frozen=True)
+class Reporter:
+    level: str | None  # province | city | county | township | department
+    kind: str | None  # government | department | joint
+
+
+def doc_number(st: Structure) -> str | None:
+    """This document's number (文号), e.g. 灵政函〔2022〕6号: a header line or a line of its own at the top.
+
+    A number inside a sentence cites another document ("《工作要点》(长生府发〔2020〕63号)").
+    """
+    text = st.text
+    first_lines = []
+    pos = st.body[0]
+    for _ in range(3):
+        end = text.find("\n", pos, st.body[1])
+        end = st.body[1] if end == -1 else end
+        first_lines.append((pos, end))
+        pos = end + 1
+    for s, e in [*st.header, *first_lines]:
+        line = text[s:e].strip()
+        m = _DOC_NO.search(line)
+        if not m or "《" in line[: m.start()] or "(" in line[: m.start()]:
+            continue
+        labelled = re.search(r"文号|发文字号", line[: m.start()])
+        if labelled or len(line) - len(m.group(0)) <= 12:  # a line of its own, or a labelled header field
+            return f"{m.group(1)}〔{m.group(2)}〕{m.group(3)}号"
+    return None
+
+
+def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
+    """The addressees of the 主送 line ("中共灵寿县委、县人大常委会:") and where it is; None for a published copy."""
+    text = st.text
+    spans = list(st.header[-3:])
+    pos = st.body[0]
+    for _ in range(3):
+        end = text.find("\n", pos, st.body[1])
+        end = st.body[1] if end == -1 else end
+        if end > pos:
+            spans.append((pos, end))
+        pos = end + 1
+        if pos >= st.body[1]:
+            break
+    for s, e in spans:
+        line = text[s:e].strip()
+        m = _ADDRESSEE.match(line)
+        if m and _RECIPIENT_WORD.search(m.group("to")):
+            names = [p.strip() for p in re.split(r"[、,，;；]", m.group("to")) if p.strip()]
+            return names, (s, e)
+    return None
+
+
+def reporter(organ: str | None, st: Structure) -> Reporter:
+    """Level and kind from the organ's name; failing that, from the opening's 我县/全市/我局."""
+    if organ:
+        name = re.sub(r"\s+", "", organ)
+        if _DEPARTMENT.search(name) and not _GOVERNMENT.search(name):
+            return Reporter("department", "department")
+        kind = "joint" if _PARTY.search(name) and _GOVERNMENT.search(name) else \
+            "government" if _GOVERNMENT.search(name) else None
+        if _MUNICIPALITY.match(name):
+            return Reporter("province", kind)
+        last = re.split(r"(?<=党委)|(?<=委员会)|\s", name)[-1] or name
+        m = _UNIT.search(last) or _UNIT.search(name)
+        if m:
+            return Reporter(_LEVEL_OF_UNIT[m.group(1)], kind)
+        if kind:
+            return Reporter(None, kind)
+    # The opening: its subject ("淄博市政府在…") and its self-reference ("我区", "我局").
+    head = _LEADERSHIP.sub("", st.text[st.body[0]:min(st.body[1], st.body[0] + 600)])
+    subject = Reporter(None, None)
+    m = _SUBJECT.search(head)
+    if m and m.group("organ") != organ and (_UNIT.search(m.group("organ")) or _DEPARTMENT.search(m.group("organ"))):
+        subject = reporter(m.group("organ"), st)
+    m = _SELF.search(head)
+    self_level = (_SELF_LEVEL.get(m.group(1), "department") if m else None)
+    level = self_level if self_level == "department" else (subject.level or self_level)
+    kind = "department" if level == "department" else subject.kind
+    return Reporter(level, kind)
+
+
+def document_kind(st: Structure, title: str | None) -> tuple[str, str | None]:
+    """("other", why) for a 政策解读, a notice, a plan or guideline, news, a fill-in template;
+    ("annual_report", None) otherwise."""
+    title = title or ""
+    body_start = st.text[st.body[0]:min(st.body[1], st.body[0] + 300)]
+    first = body_start.split("\n", 1)[0].strip()
+    other = _OTHER_TITLE.search(title)
+    # "…的报告" with 意见/办法 inside is still a report; a 解读 or a 通知 of one is not.
+    if other and (not title.endswith(("报告", "总结")) or re.search(r"解读|的通知", title)):
+        return "other", f"title: {other.group(0)}"
+    if _NEWS_OPENING.match(first):
+        return "other", "news"
+    m = _OTHER_OPENING.search(body_start)
+    if m:
+        return "other", f"opening: {m.group(0)}"
+    if (title and _TEMPLATE.search(title)) or len(_TEMPLATE.findall(body_start)) >= 2:
+        return "other", "template"
+    # Only positive signs make a text "other": an excerpt or a draft without a title is still checked.
+    return "annual_report", None
