@@ -52,7 +52,7 @@ def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
         return Checked(name, card, None, "" if opts.keep_text else None)
     card = evaluate(loaded.text, report_year=opts.year, published=opts.published or loaded.meta.get("published"),
                     rules=pack, lang=opts.lang, level=opts.level, title=loaded.meta.get("title"), kind=opts.kind,
-                    reporter=opts.reporter)
+                    reporter=opts.reporter, page=loaded.meta)
     return Checked(name, card, None, loaded.text if opts.keep_text else None)
 
 

@@ -98,6 +98,9 @@ def _years_text(lang: str, y: Years) -> str:
 
 
 def _applicability(rule: object, doc: Doc) -> Outcome | None:
+    if doc.reporter is not None and doc.reporter not in rule.reporters:  # type: ignore[attr-defined]
+        return Outcome("not_applicable", 0.0, details=[t(doc.lang, "not_for_reporter",
+                                                         reporter=t(doc.lang, f"reporter.{doc.reporter}"))])
     years: Years = rule.years  # type: ignore[attr-defined]
     bounded = years.start is not None or years.end is not None
     if doc.year is None:
@@ -254,6 +257,7 @@ def evaluate(
     title: str | None = None,
     kind: str | None = None,
     reporter: str | None = None,
+    page: dict[str, str] | None = None,
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
@@ -261,7 +265,8 @@ def evaluate(
     override what is read from the text; ``level`` (province, city, county, township,
     department), ``reporter`` (government, department, joint) and ``kind`` (annual_report, other)
     override what is inferred from the organ's name and the wording; ``title`` is used when the
-    text shows none (a web page's own title, say).  The result is deterministic: the same text and
+    text shows none (a web page's own title, say); ``page`` holds what a web page says of itself
+    (source, index_no, doc_no), kept on the scorecard.  The result is deterministic: the same text and
     pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
@@ -292,7 +297,10 @@ def evaluate(
             out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
         results.append(_result(rule, out, doc))
     card = score_results(results, pack, doc, kind, kind_reason)
-    update = {k: v for k, v in (("title", title if not card.document.title else None),) if v}
+    page = page or {}
+    update = {k: v for k, v in (("title", title if not card.document.title else None),
+                                 ("doc_number", page.get("doc_no") if not card.document.doc_number else None),
+                                 ("source", page.get("source")), ("index_number", page.get("index_no"))) if v}
     if update:
         card = card.model_copy(update={"document": card.document.model_copy(update=update)})
     return card

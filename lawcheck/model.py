@@ -79,6 +79,8 @@ class DocumentInfo(Frozen):
     level_source: Literal["caller", "organ", "text"] | None = None
     reporter: Literal["government", "department", "joint"] | None = None
     doc_number: str | None = None
+    source: str | None = None  # a web page's 来源
+    index_number: str | None = None  # a web page's 索引号
     recipients: list[str] | None = None
     kind: Literal["annual_report", "other"] = "annual_report"
     kind_reason: str | None = None

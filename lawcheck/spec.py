@@ -159,6 +159,10 @@ class RuleBase(Strict):
     when_year_unknown: Literal["apply", "unknown"] = Field(
         "unknown", description="apply: the rule does not depend on the exact year; unknown: it does"
     )
+    reporters: list[Literal["government", "department", "joint"]] = Field(
+        default_factory=lambda: ["government", "department", "joint"],
+        description="the kinds of reporter the rule applies to (others: not applicable)",
+    )
     basis: list[Basis] = Field(min_length=1)
     message: Text = Field(description="the gap, in one sentence: 未找到…")
     fix: Text = Field(description="what to do, imperative: 增加…")

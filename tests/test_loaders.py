@@ -185,3 +185,16 @@ def test_a_folder_of_every_format(tmp_path, capsys):
     assert rows["f.html"]["document"]["published_date"] == "2022-01-20"
     assert rows["d.ofd"]["document"]["signed_date"] == "2021-07-14"
     assert rows["b.pdf"]["score"] == rows["e-gbk.txt"]["score"] == lawcheck.evaluate(report("002_yixing_2020")).score
+
+
+def test_web_page_facts_reach_the_scorecard(tmp_path, capsys):
+    from lawcheck.cli import main
+
+    text = report("002_yixing_2020")
+    page = make_html(text, published="2021-03-29", title="2020年度宜兴市法治政府建设工作报告")
+    page = page.replace("来源:司法局".encode(), "来源:宜兴市司法局　索引号:014046317/2021-01500　文号:宜政发〔2021〕12号".encode())
+    (tmp_path / "p.html").write_bytes(page)
+    assert main(["check", str(tmp_path / "p.html"), "--format", "json", "--fail-on", "never"]) == 0
+    d = json.loads(capsys.readouterr().out)["document"]
+    assert (d["source"], d["index_number"], d["doc_number"], d["published_date"]) == \
+        ("宜兴市司法局", "014046317/2021-01500", "宜政发〔2021〕12号", "2021-03-29")

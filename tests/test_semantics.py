@@ -124,3 +124,16 @@ def test_planned_acts_earn_nothing_but_a_planned_duty_does():
     assert statuses(acts_only)["content.first_responsible_duty"] == "fail"
     duty = acts_only.replace("健全政府常务会议会前学法制度。", "压实党政主要负责人推进法治建设第一责任人职责。")
     assert statuses(duty)["content.first_responsible_duty"] == "partial"
+
+
+def test_rules_apply_to_the_reporters_they_name():
+    from lawcheck.pack import RulePack, load_pack
+
+    pack = load_pack()
+    rule = pack.rule("deadline.first_quarter").model_copy(update={"reporters": ["department"]})
+    only_departments = RulePack(pack.root, pack.digest, pack.manifest, pack.policy, (rule,), {})
+    card = lawcheck.evaluate(STATUTORY, rules=only_departments)  # 灵寿县人民政府: a government
+    assert card.result("deadline.first_quarter").status == "not_applicable"
+    assert "人民政府" in card.result("deadline.first_quarter").message
+    card = lawcheck.evaluate(STATUTORY, rules=only_departments, reporter="department")
+    assert card.result("deadline.first_quarter").status == "pass"
