@@ -6,10 +6,10 @@ Positions are in the normalised text; the scorecard maps them back to the origin
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from lawcheck import saferegex
 from lawcheck.i18n import join, t
 from lawcheck.pack import Hits, RulePack, Span
 from lawcheck.spec import (
@@ -163,7 +163,7 @@ def _anchor_spans(doc: Doc, part: Part) -> list[Span]:
     spans = _spans(doc, doc.pack.ids(part.phrases))
     lo, hi = doc.st.body
     for p in part.patterns:
-        spans.extend(m.span() for m in _rx(p).finditer(doc.text, lo, hi) if m.end() > m.start())
+        spans.extend(saferegex.finditer(p, doc.text, lo, hi))
     return spans
 
 
@@ -536,7 +536,7 @@ def _quoted(original: str, start: int) -> bool:
     return seg.count("“") > seg.count("”")
 
 
-def _item_hits(item: ForbiddenItem, doc: Doc, compiled: list[re.Pattern[str]]) -> list[Span]:
+def _item_hits(item: ForbiddenItem, doc: Doc) -> list[Span]:
     text, st = doc.text, doc.st
     spans: list[Span] = []
     not_ids = doc.pack.ids(item.not_)
@@ -545,9 +545,9 @@ def _item_hits(item: ForbiddenItem, doc: Doc, compiled: list[re.Pattern[str]]) -
             if not (not_ids and _covering(doc, not_ids, s, e)):
                 spans.append((s, e))
     regions = [st.body, st.closing] + ([st.title_span] if st.title_span else [])
-    for rx in compiled:
+    for p in item.patterns:
         for lo, hi in regions:
-            spans.extend(m.span() for m in rx.finditer(text, lo, hi) if m.end() > m.start())
+            spans.extend(saferegex.finditer(p, text, lo, hi))
     out: list[Span] = []
     contexts = [(c, doc.pack.ids(c.any), doc.pack.ids(c.not_)) for c in item.context]
     for s, e in sorted(set(spans)):
@@ -568,15 +568,6 @@ def _item_hits(item: ForbiddenItem, doc: Doc, compiled: list[re.Pattern[str]]) -
     return out
 
 
-_RX_CACHE: dict[str, re.Pattern[str]] = {}
-
-
-def _rx(p: str) -> re.Pattern[str]:
-    if p not in _RX_CACHE:
-        _RX_CACHE[p] = re.compile(p)
-    return _RX_CACHE[p]
-
-
 def check_forbidden(rule: ForbiddenRule, doc: Doc) -> Outcome:
     triggered: list[str] = []
     evidence: list[Span] = []
@@ -586,7 +577,7 @@ def check_forbidden(rule: ForbiddenRule, doc: Doc) -> Outcome:
             continue
         if doc.year is None and (item.years.start is not None or item.years.end is not None):
             continue
-        spans = _item_hits(item, doc, [_rx(p) for p in item.patterns])
+        spans = _item_hits(item, doc)
         if spans:
             triggered.append(item.id)
             labels.append(item.label.get(doc.lang))
@@ -602,10 +593,9 @@ def check_forbidden(rule: ForbiddenRule, doc: Doc) -> Outcome:
 
 
 def check_count(rule: CountRule, doc: Doc) -> Outcome:
-    rx = _rx(rule.pattern)
     text = doc.text
     scope = set(rule.scope)
-    matched = [s for s in doc.st.sentences if s.roles & scope and rx.search(text, s.start, s.end)]
+    matched = [s for s in doc.st.sentences if s.roles & scope and saferegex.search(rule.pattern, text, s.start, s.end)]
     n = len(matched)
     detail = t(doc.lang, "count", count=n, need=rule.pass_min)
     evidence = [(s.start, s.end) for s in matched[:3]]
@@ -629,7 +619,7 @@ def check_recipients(rule: RecipientsRule, doc: Doc) -> Outcome:
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
     names, span = doc.recipients
-    missing = [r for r in group.required if not any(_rx(p).search(n) for p in r.patterns for n in names)]
+    missing = [r for r in group.required if not any(saferegex.search(p, n) for p in r.patterns for n in names)]
     fraction = 1 - len(missing) / len(group.required)
     out = Outcome(_status(fraction), round(fraction, 4), [r.id for r in missing], [span])
     if missing:

@@ -22,6 +22,7 @@ from lawcheck.model import (
     SectionInfo,
 )
 from lawcheck.pack import RulePack, Span, load_pack
+from lawcheck.saferegex import PatternTimeout
 from lawcheck.spec import Years
 from lawcheck.text import dates, facts
 from lawcheck.text.normalize import normalize
@@ -246,6 +247,14 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str
     )
 
 
+def _run_check(rule: object, doc: Doc) -> Outcome:
+    try:
+        return CHECKS[rule.kind](rule, doc)  # type: ignore[attr-defined]
+    except PatternTimeout as e:
+        # A third-party pattern that runs away on this text: that rule cannot judge it; the rest can.
+        return Outcome("unknown", 0.0, details=[t(doc.lang, "regex_timeout", pattern=e.pattern)])
+
+
 def evaluate(
     text: str,
     *,
@@ -294,7 +303,7 @@ def evaluate(
             # Not an annual report: say so plainly, instead of listing every element as missing.
             out = Outcome("not_applicable", 0.0, details=[t(lang, "kind.not_report", why=kind_reason or "")])
         else:
-            out = _applicability(rule, doc) or CHECKS[rule.kind](rule, doc)
+            out = _applicability(rule, doc) or _run_check(rule, doc)
         results.append(_result(rule, out, doc))
     card = score_results(results, pack, doc, kind, kind_reason)
     page = page or {}

@@ -7,7 +7,6 @@ in a rule file is an error, not a silently ignored setting.
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, field_validator, model_validator
@@ -20,11 +19,13 @@ PART_ID_RE = r"^[a-z][a-z0-9_]*$"
 
 
 def _check_patterns(patterns: list[str]) -> list[str]:
+    from lawcheck.saferegex import UnsafePattern, check_pattern
+
     for p in patterns:
         try:
-            re.compile(p)
-        except re.error as e:
-            raise ValueError(f"bad regular expression {p!r}: {e}") from None
+            check_pattern(p)
+        except UnsafePattern as e:
+            raise ValueError(str(e)) from None
     return patterns
 
 

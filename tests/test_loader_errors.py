@@ -77,6 +77,8 @@ CASES = {
     "missing fail example": (GOOD.replace('  fail: ["2021年,全面推进其他工作。"]\n', ""), "fail", None),
     "unknown list": (GOOD.replace("phrases: [示例事项]", "phrases: ['@nope']"), "unknown vocabulary list '@nope'", 16),
     "duplicate key": (GOOD.replace("weight: 2", "weight: 2\nweight: 3"), "duplicate key 'weight'", 7),
+    "catastrophic regex": (GOOD.split("kind: concept")[0] + "kind: count\npattern: '((a|aa)+)+b'\npass_min: 3\n"
+                           + "partial_min: 1\nmessage:" + GOOD.split("message:")[1], "backtracks catastrophically", 13),
     "bad severity": (GOOD.replace("severity: warning", "severity: fatal"), "severity", 5),
     "bad basis status": (GOOD.replace("status: verified", "status: sure"), "status", None),
 }
@@ -121,3 +123,19 @@ def test_yaml_tags_cannot_construct_objects(tmp_path):
     evil = GOOD.replace("weight: 2", "weight: !!python/object/apply:os.system ['echo hacked']")
     err = load_error(tmp_path, {"demo/rule.yaml": evil})
     assert "YAML" in err.one_line("en")
+
+
+def test_a_runaway_pattern_is_bounded_at_run_time(monkeypatch):
+    """Even a pattern that slipped past the load-time probe cannot hang a check: it times out, the rule is unknown."""
+    import lawcheck
+    from lawcheck import saferegex
+    from lawcheck.pack import RulePack, load_pack
+
+    pack = load_pack()
+    rule = pack.rule("quality.quantified").model_copy(update={"pattern": "((a|aa)+)+b"})
+    evil = RulePack(pack.root, pack.digest, pack.manifest, pack.policy, (rule,), {})
+    monkeypatch.setattr(saferegex, "SEARCH_SECONDS", 0.05)
+    text = "一、主要举措和成效\n" + "a" * 60 + "。\n"
+    card = lawcheck.evaluate(text, rules=evil)
+    result = card.result("quality.quantified")
+    assert result.status == "unknown" and "超时" in result.message
