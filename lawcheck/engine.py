@@ -83,8 +83,8 @@ def analyse(
         level_source="caller" if level else ("organ" if organ and who.level else "text" if who.level else None),
         reporter=reporter or who.kind or ("department" if (level or who.level) == "department" else None),
         recipients=facts.recipients(st),  # type: ignore[arg-type]
-        neg_ids=pack.ids(pack.manifest.negation),
-        fut_ids=pack.ids(pack.manifest.future),
+        neg_ids=pack.ids(pack.manifest.negation or []),
+        fut_ids=pack.ids(pack.manifest.future or []),
     )
 
 
@@ -102,6 +102,12 @@ def _applicability(rule: object, doc: Doc) -> Outcome | None:
     if doc.reporter is not None and doc.reporter not in rule.reporters:  # type: ignore[attr-defined]
         return Outcome("not_applicable", 0.0, details=[t(doc.lang, "not_for_reporter",
                                                          reporter=t(doc.lang, f"reporter.{doc.reporter}"))])
+    levels = rule.levels  # type: ignore[attr-defined]
+    if levels is not None and doc.level is not None and doc.level not in levels:
+        return Outcome("not_applicable", 0.0, details=[t(doc.lang, "not_for_level", level=t(doc.lang,
+                                                                                             f"level.{doc.level}"))])
+    if levels is not None and doc.level is None:
+        return Outcome("unknown", 0.0, details=[t(doc.lang, "no_level")])
     years: Years = rule.years  # type: ignore[attr-defined]
     bounded = years.start is not None or years.end is not None
     if doc.year is None:
@@ -234,6 +240,7 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str
     return Scorecard(
         lawcheck_version=__version__,
         pack=PackRef(id=pack.id, version=pack.version),
+        packs=[PackRef(id=i, version=v) for i, v in (pack.chain or ((pack.id, pack.version),))],
         policy_version=pack.policy.version,
         lang=lang,  # type: ignore[arg-type]
         score=score,

@@ -32,6 +32,13 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cfg_key": ("未知的键“{key}”", "unknown key '{key}'"),
     "cfg_value": ("{key}：{msg}", "{key}: {msg}"),
     "disable_unknown": ("无法停用 {ids}：没有这条规则", "cannot disable {ids}: no such rule"),
+    "no_pack": ("没有名为“{name}”的规则包，也不是规则包目录", "no rule pack named '{name}', and not a pack directory"),
+    "pack_cycle": ("规则包继承关系成环：{chain}", "packs extend each other in a circle: {chain}"),
+    "pack_unknown_rule": ("{what}了不存在的规则 {ids}", "{what} rules that do not exist: {ids}"),
+    "what_override": ("修改", "overrides"),
+    "what_disable": ("停用", "disables"),
+    "pack_no_cues": ("规则包须有 negation 和 future 词表（或继承自 core）",
+                     "a pack needs negation and future cues (or to extend core)"),
 }
 
 

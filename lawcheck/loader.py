@@ -185,6 +185,13 @@ def rule_files(root: Path) -> list[Path]:
     )
 
 
+def packs_digest(roots: list[Path], extra: list[Path] | tuple = ()) -> str:
+    h = hashlib.sha256()
+    for r in [*roots, *extra]:
+        h.update(pack_digest(r).encode())
+    return h.hexdigest()
+
+
 def pack_digest(root: Path) -> str:
     """Content hash of a pack, and of the code that compiles packs: either changing rebuilds the cache."""
     h = hashlib.sha256(__version__.encode())
@@ -192,26 +199,111 @@ def pack_digest(root: Path) -> str:
     for name in ("spec.py", "loader.py", "pack.py"):
         h.update((here / name).read_bytes())
     for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".txt"):
+        if p.is_file() and p.suffix in (".yaml", ".txt") and "_packs" not in p.relative_to(root).parts:
             h.update(str(p.relative_to(root)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()
 
 
+def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
+    """A pack by name (core, shaanxi, shenzhen, or a plugin's) or by directory."""
+    from lawcheck.pack import builtin_rules_dir, plugin_packs
+
+    text = str(ref)
+    for cand in ([relative_to / text] if relative_to else []) + [Path(text)]:
+        if (cand / "pack.yaml").is_file():
+            return cand.resolve()
+    builtin = builtin_rules_dir()
+    if text == "core":
+        return builtin
+    if (builtin / "_packs" / text / "pack.yaml").is_file():
+        return (builtin / "_packs" / text).resolve()
+    plugins = plugin_packs()
+    if text in plugins:
+        return plugins[text]
+    if Path(text).is_dir():
+        raise RuleFileError(text, Msg("not_pack"))
+    names = ["core", *sorted(p.name for p in (builtin / "_packs").glob("*") if (p / "pack.yaml").is_file()),
+             *sorted(plugins)]
+    raise RuleFileError(text, Msg("no_pack", name=text), names)
+
+
+def pack_chain(root: Path) -> list[Path]:
+    """The pack and everything it extends, base first."""
+    chain: list[Path] = []
+    current: Path | None = root
+    while current is not None:
+        if current in chain:
+            names = " → ".join(p.name for p in [*chain, current])
+            raise RuleFileError(str(root / "pack.yaml"), Msg("pack_cycle", chain=names))
+        chain.append(current)
+        data, _, _ = read_yaml(current / "pack.yaml", str(current / "pack.yaml"))
+        parent = data.get("extends") if isinstance(data, dict) else None
+        current = resolve_pack(parent, current) if parent else None
+    return list(reversed(chain))
+
+
 def load_sources(root: Path) -> dict[str, Any]:
-    """Read and validate every file of a pack.  Returns plain data ready for ``RulePack``."""
+    """Read and validate one pack directory (no inheritance).  Plain data for ``compose``."""
     if not (root / "pack.yaml").is_file():
         raise RuleFileError(str(root), Msg("not_pack"))
-    manifest: Manifest = _validate_file(Manifest, root / "pack.yaml")
-    policy: Policy = _validate_file(Policy, root / "policy.yaml")
-    rules = load_rule_files(root, manifest, {})
-    userdict = root / "userdict.txt"
-    return {
-        "manifest": manifest,
-        "policy": policy,
-        "rules": rules,
-        "userdict": userdict.read_text(encoding="utf-8") if userdict.is_file() else "",
-    }
+    return compose([root])
+
+
+def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> dict[str, Any]:
+    """Validate packs in order (each on top of those before it) and merge them.
+
+    A later pack adds its rules, changes inherited ones (``overrides``), leaves some out
+    (``disable``), adds vocabulary lists (same name: its own wins) and may bring its own policy.
+    """
+    manifest: Manifest | None = None
+    policy: Policy | None = None
+    rules: list = []
+    chain: list[tuple[str, str]] = []
+    userdict = ""
+    for root in roots:
+        if not (root / "pack.yaml").is_file():
+            raise RuleFileError(str(root), Msg("not_pack"))
+        own: Manifest = _validate_file(Manifest, root / "pack.yaml")
+        manifest = _merge_manifests(manifest, own)
+        chain.append((own.id, own.version))
+        if (root / "policy.yaml").is_file():
+            policy = _validate_file(Policy, root / "policy.yaml")
+        known = {r.id for r in rules}
+        for what, ids in (("what_override", list(own.overrides)), ("what_disable", own.disable)):
+            missing = [i for i in ids if i not in known]
+            if missing:
+                raise RuleFileError(str(root / "pack.yaml"), Msg("pack_unknown_rule", what=Msg(what),
+                                                                 ids=", ".join(missing)))
+        rules = [r for r in rules if r.id not in set(own.disable)]
+        rules = [r.model_copy(update={k: v for k, v in own.overrides[r.id].model_dump().items() if v is not None})
+                 if r.id in own.overrides else r for r in rules]
+        seen = {name: "inherited" for r in rules for name in (r.id, *r.aliases)}
+        rules.extend(load_rule_files(root, manifest, seen))
+        if (root / "userdict.txt").is_file():
+            userdict += (root / "userdict.txt").read_text(encoding="utf-8") + "\n"
+    assert manifest is not None
+    if manifest.negation is None or manifest.future is None or policy is None:
+        raise RuleFileError(str(roots[-1] / "pack.yaml"), Msg("pack_no_cues"))
+    seen = {name: "pack" for r in rules for name in (r.id, *r.aliases)}
+    for d in extra:
+        rules.extend(load_rule_files(d, manifest, seen))
+    return {"manifest": manifest, "policy": policy, "rules": rules, "userdict": userdict, "chain": chain}
+
+
+def _merge_manifests(base: Manifest | None, own: Manifest) -> Manifest:
+    if base is None:
+        return own
+    sources = [*base.sources, *(s for s in own.sources if s.id not in {b.id for b in base.sources})]
+    categories = [*base.categories, *(c for c in own.categories if c not in base.categories)]
+    return own.model_copy(update={
+        "sources": sources,
+        "categories": categories,
+        "lists": {**base.lists, **own.lists},
+        "negation": own.negation or base.negation,
+        "future": own.future or base.future,
+        "era": [*base.era, *(f for f in own.era if f.id not in {b.id for b in base.era})],
+    })
 
 
 def _validate_file(cls: type[BaseModel], path: Path) -> Any:

@@ -118,7 +118,8 @@ class PackRef(Frozen):
 class Scorecard(Frozen):
     schema_version: str = SCHEMA_VERSION
     lawcheck_version: str
-    pack: PackRef
+    pack: PackRef  # the pack the rules were loaded as (the last of ``packs``)
+    packs: list[PackRef]  # every pack that produced this scorecard, base first
     policy_version: str
     lang: Literal["zh", "en"]
     score: float | None

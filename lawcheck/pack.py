@@ -7,7 +7,6 @@ checks then only look up positions.  That pass is the performance floor.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import logging
 from collections.abc import Iterator
@@ -96,13 +95,14 @@ class RulePack:
     policy: Policy
     rules: tuple
     hints: dict[str, list[str]]
+    chain: tuple = ()  # (id, version) of every pack that made this one, base first
     patterns: list[str] = field(default_factory=list)
     _index: dict[str, int] = field(default_factory=dict)
     _raw: dict[str, int | None] = field(default_factory=dict)
     _ac: object = None
 
     def __post_init__(self) -> None:
-        phrases: set[str] = set(self.manifest.negation) | set(self.manifest.future)
+        phrases: set[str] = set(self.manifest.negation or ()) | set(self.manifest.future or ())
         for rule in self.rules:
             for part in _rule_parts(rule):
                 phrases.update(_part_phrases(part))
@@ -160,7 +160,7 @@ class RulePack:
         """A pack with a subset of the rules (same vocabulary and policy)."""
         keep = tuple(self.rule(i) for i in rule_ids)
         return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
-                        {r.id: self.hints.get(r.id, []) for r in keep})
+                        {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain)
 
 
 def rule_order(manifest: Manifest):
@@ -181,44 +181,63 @@ def builtin_rules_dir() -> Path:
 _MEMO: dict[tuple, RulePack] = {}
 
 
+def plugin_packs() -> dict[str, Path]:
+    """Packs that pip-installed distributions offer through the ``lawcheck.packs`` entry points.
+
+    An entry point names a callable returning the pack's directory (or the directory itself).
+    """
+    from importlib.metadata import entry_points
+
+    found: dict[str, Path] = {}
+    for ep in sorted(entry_points(group="lawcheck.packs"), key=lambda e: e.name):
+        try:
+            target = ep.load()
+            found[ep.name] = Path(target() if callable(target) else target).resolve()
+        except Exception:  # a broken plugin must not stop the built-in packs
+            continue
+    return found
+
+
 def load_pack(
     path: str | Path | None = None,
     *,
+    packs: list[str | Path] | tuple = (),
     extra: list[str | Path] | tuple = (),
     disable: list[str] | tuple = (),
 ) -> RulePack:
-    """Load (or reuse) a rule pack directory; ``None`` is the built-in statutory pack.
+    """Load (or reuse) rule packs: ``path`` or ``packs`` by name (core, shaanxi, shenzhen, a plugin's)
+    or directory, each with everything it extends; the default is the built-in statutory pack.
 
     ``extra`` are directories of more rule files (ids from their paths under each directory,
     using the pack's vocabulary); ``disable`` lists rule ids to leave out.
     """
-    root = Path(path).resolve() if path is not None else builtin_rules_dir()
+    refs = [path] if path is not None else list(packs) or ["core"]
+    roots: list[Path] = []
+    for ref in refs:
+        for root in loader.pack_chain(loader.resolve_pack(ref)):
+            if root not in roots:
+                roots.append(root)
     extra_roots = [Path(p).resolve() for p in extra]
     for d in extra_roots:
         if not d.is_dir():
             raise RuleFileError(str(d), Msg("no_extra_dir"))
-    digest = loader.pack_digest(root) if root.is_dir() else ""
-    if extra_roots:
-        digest = hashlib.sha256((digest + "".join(loader.pack_digest(d) for d in extra_roots)).encode()).hexdigest()
-    key = (str(root), digest, tuple(map(str, extra_roots)), tuple(disable))
+    digest = loader.packs_digest(roots, extra_roots)
+    key = (tuple(map(str, roots)), digest, tuple(map(str, extra_roots)), tuple(disable))
     if key in _MEMO:
         return _MEMO[key]
-    cached = loader.cache_read(digest) if digest else None
+    cached = loader.cache_read(digest)
     pack = None
     if cached is not None:
         try:
-            pack = _from_payload(root, digest, cached)
+            pack = _from_payload(roots[-1], digest, cached)
         except Exception:  # a stale or foreign cache file is rebuilt, never trusted
             pack = None
     if pack is None:
-        src = loader.load_sources(root)
-        seen = {name: str(root) for r in src["rules"] for name in (r.id, *r.aliases)}
-        rules = list(src["rules"])
-        for d in extra_roots:
-            rules.extend(loader.load_rule_files(d, src["manifest"], seen))
-        rules.sort(key=rule_order(src["manifest"]))
+        src = loader.compose(roots, extra_roots)
+        rules = sorted(src["rules"], key=rule_order(src["manifest"]))
         hints = derive_hints(rules, src["userdict"])
-        pack = RulePack(root, digest, src["manifest"], src["policy"], tuple(rules), hints)
+        pack = RulePack(roots[-1], digest, src["manifest"], src["policy"], tuple(rules), hints,
+                        chain=tuple(src["chain"]))
         loader.cache_write(digest, _payload(pack))
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
@@ -237,10 +256,12 @@ def _payload(pack: RulePack) -> dict:
         "policy": pack.policy.model_dump(mode="json", by_alias=True),
         "rules": [r.model_dump(mode="json", by_alias=True) for r in pack.rules],
         "hints": pack.hints,
+        "chain": [list(c) for c in pack.chain],
     }
 
 
 def _from_payload(root: Path, digest: str, data: dict) -> RulePack:
     rules = tuple(RULE_ADAPTER.validate_python(r) for r in data["rules"])
     return RulePack(root, digest, Manifest.model_validate(data["manifest"]),
-                    Policy.model_validate(data["policy"]), rules, data["hints"])
+                    Policy.model_validate(data["policy"]), rules, data["hints"],
+                    chain=tuple(tuple(c) for c in data["chain"]))

@@ -149,13 +149,14 @@ class Examples(Strict):
 
 class RuleBase(Strict):
     id: str = Field(pattern=ID_RE)
-    aliases: list[str] = Field(default_factory=list)
+    aliases: list[str] = Field(default_factory=list, description="former ids that still work (renames)")
     title: Text
     name: Text | None = Field(None, description="a short noun phrase for tables: 三项制度")
     category: str = Field(pattern=PART_ID_RE)
     severity: Severity
     weight: float = Field(gt=0, le=100)
     lifecycle: Lifecycle = "stable"
+    removed_in: str | None = Field(None, description="for a deprecated rule: the version that removes it")
     years: Years = Field(default_factory=Years)
     when_year_unknown: Literal["apply", "unknown"] = Field(
         "unknown", description="apply: the rule does not depend on the exact year; unknown: it does"
@@ -163,6 +164,9 @@ class RuleBase(Strict):
     reporters: list[Literal["government", "department", "joint"]] = Field(
         default_factory=lambda: ["government", "department", "joint"],
         description="the kinds of reporter the rule applies to (others: not applicable)",
+    )
+    levels: list[Literal["province", "city", "county", "township", "department"]] | None = Field(
+        None, description="the reporter levels the rule applies to (default: all)"
     )
     basis: list[Basis] = Field(min_length=1)
     message: Text = Field(description="the gap, in one sentence: 未找到…")
@@ -349,14 +353,42 @@ class SourceRef(Strict):
     title: str
 
 
+class RuleOverride(Strict):
+    """What a pack may change in a rule it inherits."""
+
+    weight: float | None = Field(None, gt=0, le=100)
+    severity: Severity | None = None
+    lifecycle: Lifecycle | None = None
+
+
+class EraFact(Strict):
+    """A dated fact the era-aware rules depend on (RULEBOOK §5): which years it governs."""
+
+    id: str = Field(pattern=PART_ID_RE)
+    name: str
+    date: str = Field(description="when it was issued or took effect, as the rulebook gives it")
+    start: int | None = Field(None, alias="from", description="first report year it governs")
+    end: int | None = Field(None, alias="to", description="last report year it governs")
+    source: str = Field(pattern=r"^S\d+$")
+    status: Literal["verified", "partial", "unverified"]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
 class Manifest(Strict):
-    """pack.yaml: what the pack is and the shared vocabulary its rules refer to as @name."""
+    """pack.yaml: what the pack is, what it extends, and the shared vocabulary its rules refer to as @name."""
 
     id: str = Field(pattern=PART_ID_RE)
     title: Text
     version: str
+    extends: str | None = Field(None, description="a pack name (core, shaanxi, …) or a directory, relative to this one")
     sources: list[SourceRef] = Field(default_factory=list)
     categories: list[str] = Field(default_factory=list, description="display order of categories; others follow")
     lists: dict[str, list[str]] = Field(default_factory=dict)
-    negation: list[str] = Field(min_length=1, description="clause cues that something is not (yet) done")
-    future: list[str] = Field(min_length=1, description="clause cues that something is only planned")
+    negation: list[str] | None = Field(None, min_length=1,
+                                       description="clause cues that something is not (yet) done (inherited if absent)")
+    future: list[str] | None = Field(None, min_length=1,
+                                     description="clause cues that something is only planned (inherited if absent)")
+    overrides: dict[str, RuleOverride] = Field(default_factory=dict, description="inherited rules changed by id")
+    disable: list[str] = Field(default_factory=list, description="inherited rules left out, by id")
+    era: list[EraFact] = Field(default_factory=list, description="dated facts the era-aware rules follow")
