@@ -18,7 +18,7 @@ from lawcheck.model import Scorecard
 class Options:
     """Everything a worker needs to check one input (picklable)."""
 
-    rules: str | None = None
+    packs: tuple[str, ...] = ("core",)
     extra: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
     year: int | None = None
@@ -46,7 +46,7 @@ def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
     from lawcheck.loaders import msg
     from lawcheck.pack import load_pack
 
-    pack = load_pack(opts.rules, extra=opts.extra, disable=opts.disable)
+    pack = load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
     if loaded.no_text_layer:
         card = unknown_scorecard(msg(opts.lang, "no_text"), rules=pack, lang=opts.lang, level=opts.level)
         return Checked(name, card, None, "" if opts.keep_text else None)
@@ -98,7 +98,7 @@ def run(
     # Load the pack once here, so forked workers start with it compiled.
     from lawcheck.pack import load_pack
 
-    load_pack(opts.rules, extra=opts.extra, disable=opts.disable)
+    load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     done = 0
     with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=multiprocessing.get_context(method)) as pool:

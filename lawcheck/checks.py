@@ -23,8 +23,10 @@ from lawcheck.spec import (
     Part,
     RecipientsRule,
     SectionRule,
+    TitleRule,
 )
 from lawcheck.text.dates import PLACEHOLDER, Found
+from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, ROLES, Sentence, Structure
 
 _CLAUSE_END = ",:;。!?\n"
@@ -52,6 +54,7 @@ class Doc:
     level_source: str | None = None
     reporter: str | None = None
     recipients: tuple[list[str], Span] | None = None
+    page_title: str | None = None
     neg_ids: list[int] = field(default_factory=list)
     fut_ids: list[int] = field(default_factory=list)
     # Start positions of every negation / future cue, merged and sorted once per report.
@@ -511,10 +514,21 @@ def _deadline(rule: DeadlineRule, doc: Doc) -> Outcome:
             return Outcome("unknown", 0.0, details=[t(lang, "no_date.published")])
         date, span = doc.published, doc.published_span
     assert isinstance(date, dt.date)
-    due = _due(doc.year, rule.due)
-    assert due is not None
     evidence = [span] if span else []
     what = t(lang, f"what.{rule.date}")
+    if rule.before is not None:
+        limit = _due(doc.year, rule.before)
+        assert limit is not None
+        if date < limit:
+            return Outcome("pass", 1.0, evidence=evidence,
+                           details=[t(lang, "before", what=what, date=date.isoformat(), limit=limit.isoformat())])
+        if date == limit:
+            return Outcome("partial", doc.pack.policy.boundary_credit, evidence=evidence,
+                           details=[t(lang, "boundary", what=what, date=date.isoformat())])
+        return Outcome("fail", 0.0, evidence=evidence,
+                       details=[t(lang, "late", what=what, date=date.isoformat(), due=limit.isoformat())])
+    due = _due(doc.year, rule.due)
+    assert due is not None
     if date <= due:
         return Outcome("pass", 1.0, evidence=evidence,
                        details=[t(lang, "on_time", what=what, date=date.isoformat(), due=due.isoformat())])
@@ -628,6 +642,17 @@ def check_recipients(rule: RecipientsRule, doc: Doc) -> Outcome:
     return out
 
 
+def check_title(rule: TitleRule, doc: Doc) -> Outcome:
+    title = "".join(doc.st.title.split()) if doc.st.title else doc.page_title
+    if not title:
+        return Outcome("unknown", 0.0, details=[t(doc.lang, "no_title")])
+    span = doc.st.title_span
+    evidence = [span] if span else []
+    if saferegex.search(rule.pattern, normalize(title).text):
+        return Outcome("pass", 1.0, evidence=evidence)
+    return Outcome("fail", 0.0, evidence=evidence, details=[t(doc.lang, "title_is", title=title)])
+
+
 CHECKS = {
     "concept": check_concept,
     "section": check_section,
@@ -636,5 +661,6 @@ CHECKS = {
     "forbidden": check_forbidden,
     "count": check_count,
     "recipients": check_recipients,
+    "title": check_title,
 }
 __all__ = ["CHECKS", "CLOSING", "Doc", "Outcome"]

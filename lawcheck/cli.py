@@ -66,7 +66,9 @@ def _lang_from_argv() -> str:
 
 
 def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--pack", metavar="DIR", help="a rule pack directory instead of the built-in statutory pack")
+    p.add_argument("--pack", metavar="NAME|DIR", action="append", default=None,
+                   help="rule pack by name (core, shaanxi, shenzhen, an installed plugin) or directory; "
+                        "repeatable; each brings what it extends (default: core)")
     p.add_argument("--rules", metavar="DIR", action="append", default=None,
                    help="a directory of extra rule files (repeatable); adds to lawcheck.toml's 'rules'")
     p.add_argument("--disable", metavar="RULE_ID", action="append", default=None,
@@ -119,10 +121,29 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
     _add_rule_source_args(c)
 
-    r = sub.add_parser("rules", help="list the active rules / 列出规则", formatter_class=_Formatter,
-                       epilog="examples / 示例:\n  lawcheck rules\n  lawcheck rules --format json")
+    r = sub.add_parser("rules", help="list, test and write rules / 规则：列出、测试、编写", formatter_class=_Formatter,
+                       epilog="examples / 示例:\n  lawcheck rules\n  lawcheck rules --format json\n"
+                              "  lawcheck rules test my-pack/\n  lawcheck rules new office.content.legal_adviser\n"
+                              "  lawcheck rules schema --output rules/schema.json\n"
+                              "  lawcheck rules docs --output docs/rules.md")
     r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
     _add_rule_source_args(r)
+    rsub = r.add_subparsers(dest="rules_action", metavar="ACTION", parser_class=_Parser)
+    rt = rsub.add_parser("test", help="run every rule's examples and say which fail and why",
+                         formatter_class=_Formatter, epilog="examples / 示例:\n  lawcheck rules test my-pack/")
+    rt.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help="a pack directory (default: the active packs)")
+    rt.add_argument("--lang", choices=["zh", "en"], default=None)
+    rn = rsub.add_parser("new", help="write a commented template rule file", formatter_class=_Formatter,
+                         epilog="examples / 示例:\n  lawcheck rules new office.content.legal_adviser --dir my-pack")
+    rn.add_argument("rule_id", metavar="ID")
+    rn.add_argument("--dir", default=".", help="the pack directory (default: here)")
+    rs = rsub.add_parser("schema", help="the JSON Schema of a rule file", formatter_class=_Formatter,
+                         epilog="examples / 示例:\n  lawcheck rules schema --output rules/schema.json")
+    rs.add_argument("-o", "--output", metavar="FILE")
+    rd = rsub.add_parser("docs", help="the catalogue of the built-in packs' rules (Markdown)",
+                         formatter_class=_Formatter,
+                         epilog="examples / 示例:\n  lawcheck rules docs --output docs/rules.md")
+    rd.add_argument("-o", "--output", metavar="FILE")
 
     e = sub.add_parser("explain", help="explain one rule / 解释一条规则", formatter_class=_Formatter,
                        epilog="examples / 示例:\n  lawcheck explain content.first_responsible_duty")
@@ -174,13 +195,15 @@ def _settings(args: argparse.Namespace):
             value = [*s.values[key], *(str(Path(x).resolve()) for x in more)] if key == "rules" else \
                 [*s.values[key], *more]
             s.set(key, value, "command line" if not s.values[key] else f"{s.sources[key]} + command line")
+    if getattr(args, "pack", None):
+        s.set("packs", [str(Path(p).resolve()) if Path(p).is_dir() else p for p in args.pack], "command line")
     return s
 
 
 def _load_pack(args: argparse.Namespace, s):
     from lawcheck.pack import load_pack
 
-    return load_pack(getattr(args, "pack", None), extra=s.rules, disable=s.disable)
+    return load_pack(packs=s.packs, extra=s.rules, disable=s.disable)
 
 
 # ----------------------------------------------------------------------------- check
@@ -244,7 +267,7 @@ def _check(args: argparse.Namespace) -> int:
     fmt = s.format or ("rich" if sys.stdout.isatty() and not args.output else "text")
     sources = expand(args.paths, s.glob)
     stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
-    opts = Options(rules=getattr(args, "pack", None), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
+    opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=fmt == "sarif")
     progress = stop = None
@@ -338,6 +361,9 @@ def _rules(args: argparse.Namespace) -> int:
 
     from lawcheck.i18n import t
 
+    action = getattr(args, "rules_action", None)
+    if action:
+        return _rules_tool(args, action)
     s = _settings(args)
     pack = _load_pack(args, s)
     lang = s.lang
@@ -359,6 +385,44 @@ def _rules(args: argparse.Namespace) -> int:
             lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {basis} {b.article}")
     _write("\n".join(lines) + "\n", None)
     return Exit.OK
+
+
+def _rules_tool(args: argparse.Namespace, action: str) -> int:
+    from lawcheck import authoring
+    from lawcheck.pack import builtin_pack_names, load_pack
+
+    if action == "schema":
+        _write(authoring.json_schema(), args.output)
+        return Exit.OK
+    if action == "docs":
+        _write(authoring.catalogue([load_pack(packs=[n]) for n in builtin_pack_names()]), args.output)
+        return Exit.OK
+    if action == "new":
+        import re as _re
+
+        from lawcheck.spec import ID_RE
+
+        if not _re.match(ID_RE, args.rule_id):
+            _err(f"{args.rule_id}: id must be dotted lower-case words, e.g. office.content.legal_adviser")
+            return Exit.USAGE_OR_INPUT
+        try:
+            path = authoring.new_rule_file(args.rule_id, Path(args.dir))
+        except FileExistsError as e:
+            _err(f"{e}: already exists")
+            return Exit.USAGE_OR_INPUT
+        print(path)
+        return Exit.OK
+    # test
+    s = _settings(args)
+    if args.pack_dir:
+        pack = load_pack(packs=[args.pack_dir])
+        ids = authoring.own_rule_ids(pack, Path(args.pack_dir).resolve())
+    else:
+        pack = _load_pack(args, s)
+        ids = None
+    runs = authoring.run_examples(pack, ids)
+    _write(authoring.report_runs(runs, s.lang), None)
+    return Exit.OK if all(r.ok for r in runs) else Exit.BELOW_GATE
 
 
 def _explain(args: argparse.Namespace) -> int:

@@ -34,6 +34,7 @@ class FileSettings(BaseModel):
     min_score: float | None = Field(None, alias="min-score", ge=0, le=100)
     fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
     disable: list[str] | None = None
+    packs: list[str] | None = Field(None, description="rule packs by name or directory (relative to the file)")
     rules: list[str] | None = Field(None, description="extra rule directories, relative to the file")
     year: int | None = Field(None, ge=1990, le=2100)
     level: Literal["province", "city", "county", "township", "department"] | None = None
@@ -47,6 +48,7 @@ DEFAULTS: dict[str, Any] = {
     "min_score": None,
     "fail_on": "error",
     "disable": [],
+    "packs": ["core"],
     "rules": [],
     "year": None,
     "level": None,
@@ -123,6 +125,8 @@ def load_settings(start: Path | None = None, env: dict[str, str] | None = None) 
                 continue
             if name == "rules":
                 value = [str((path.parent / p).resolve()) for p in value]
+            if name == "packs":
+                value = [str((path.parent / p).resolve()) if (path.parent / p).is_dir() else p for p in value]
             s.set(name, value, str(path))
     env = os.environ if env is None else env
     if env.get("LAWCHECK_LANG") in ("zh", "en"):

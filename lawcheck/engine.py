@@ -54,6 +54,7 @@ def analyse(
     lang: str = "zh",
     level: str | None = None,
     reporter: str | None = None,
+    title: str | None = None,
 ) -> Doc:
     """Everything the checks share, computed once per report."""
     norm = normalize(text)
@@ -83,6 +84,7 @@ def analyse(
         level_source="caller" if level else ("organ" if organ and who.level else "text" if who.level else None),
         reporter=reporter or who.kind or ("department" if (level or who.level) == "department" else None),
         recipients=facts.recipients(st),  # type: ignore[arg-type]
+        page_title=title,
         neg_ids=pack.ids(pack.manifest.negation or []),
         fut_ids=pack.ids(pack.manifest.future or []),
     )
@@ -295,7 +297,7 @@ def evaluate(
         raise ValueError(f"reporter must be government, department or joint, got {reporter!r}")
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
     doc = analyse(text, pack, report_year=report_year, published=published, lang=lang, level=level,
-                  reporter=reporter)
+                  reporter=reporter, title=title)
     if kind is None:
         found_title = "".join(doc.st.title.split()) if doc.st.title else (title or "")
         kind, why = facts.document_kind(doc.st, found_title)

@@ -11,6 +11,7 @@ from lawcheck.spec import (
     ForbiddenRule,
     Part,
     SectionRule,
+    TitleRule,
 )
 
 _L = {
@@ -87,7 +88,10 @@ def explain_rule(rule: object, lang: str = "zh") -> str:
         out.append(f"  {L['fields']}: {'、'.join(t(lang, 'field.' + f) for f in r.fields)}")
     elif isinstance(r, DeadlineRule):
         what = t(lang, f"what.{r.date}")
-        out.append(f"  {what} ≤ +{r.due.year_offset}/{r.due.month:02d}/{r.due.day:02d} ({L['due']})")
+        if r.due is not None:
+            out.append(f"  {what} ≤ +{r.due.year_offset}/{r.due.month:02d}/{r.due.day:02d} ({L['due']})")
+        if r.before is not None:
+            out.append(f"  {what} < +{r.before.year_offset}/{r.before.month:02d}/{r.before.day:02d} ({L['due']})")
         if r.boundary:
             out.append(f"  {L['boundary']}: +{r.boundary.year_offset}/{r.boundary.month:02d}/{r.boundary.day:02d}")
     elif isinstance(r, ForbiddenRule):
@@ -98,6 +102,8 @@ def explain_rule(rule: object, lang: str = "zh") -> str:
             out.append(f"  • {item.label.get(lang)}{years}: {'、'.join([*item.phrases, *item.patterns])}")
             if item.not_:
                 out.append(f"    {L['not']}: {'、'.join(item.not_)}")
+    elif isinstance(r, TitleRule):
+        out.append(f"  {L['pattern']}: {r.pattern}")
     elif isinstance(r, CountRule):
         out.append(f"  {L['pattern']}: {r.pattern}")
         out.append(f"  {L['pass_min']}: {r.pass_min}   {L['partial_min']}: {r.partial_min}")

@@ -132,8 +132,13 @@ def check_keys(cls: type[BaseModel], data: Any, path: tuple, ctx: _FileCtx) -> N
             near = difflib.get_close_matches(str(key), list(keys), n=1)
             hint = Msg("did_you_mean", near=near[0]) if near else ""
             raise ctx.error((*path, key), Msg("unknown_key", key=key, hint=hint), keys)
-        subs = _submodels(cls.model_fields[keys[key]].annotation)
+        ann = cls.model_fields[keys[key]].annotation
+        subs = _submodels(ann)
         if not subs:
+            continue
+        if typing.get_origin(ann) is dict and isinstance(value, dict):  # keys are names; values are models
+            for name, item in value.items():
+                check_keys(subs[0], item, (*path, key, name), ctx)
             continue
         items = value if isinstance(value, list) else [value]
         for i, item in enumerate(items):
@@ -207,7 +212,7 @@ def pack_digest(root: Path) -> str:
 
 def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
     """A pack by name (core, shaanxi, shenzhen, or a plugin's) or by directory."""
-    from lawcheck.pack import builtin_rules_dir, plugin_packs
+    from lawcheck.pack import builtin_pack_names, builtin_rules_dir, plugin_packs
 
     text = str(ref)
     for cand in ([relative_to / text] if relative_to else []) + [Path(text)]:
@@ -223,9 +228,7 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
         return plugins[text]
     if Path(text).is_dir():
         raise RuleFileError(text, Msg("not_pack"))
-    names = ["core", *sorted(p.name for p in (builtin / "_packs").glob("*") if (p / "pack.yaml").is_file()),
-             *sorted(plugins)]
-    raise RuleFileError(text, Msg("no_pack", name=text), names)
+    raise RuleFileError(text, Msg("no_pack", name=text), [*builtin_pack_names(), *sorted(plugins)])
 
 
 def pack_chain(root: Path) -> list[Path]:

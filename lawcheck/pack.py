@@ -181,6 +181,12 @@ def builtin_rules_dir() -> Path:
 _MEMO: dict[tuple, RulePack] = {}
 
 
+def builtin_pack_names() -> list[str]:
+    """core, then the regional overlays shipped in rules/_packs."""
+    root = builtin_rules_dir() / "_packs"
+    return ["core", *sorted(p.name for p in root.glob("*") if (p / "pack.yaml").is_file())]
+
+
 def plugin_packs() -> dict[str, Path]:
     """Packs that pip-installed distributions offer through the ``lawcheck.packs`` entry points.
 

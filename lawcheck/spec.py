@@ -95,7 +95,8 @@ class Part(Strict):
     patterns: list[str] = Field(default_factory=list, description="regular expressions, matched like phrases")
     weak: list[str] = Field(default_factory=list, description="phrases that earn partial credit only")
     not_: list[str] = Field(default_factory=list, alias="not", description="false friends: spans that never count")
-    context: list[Context] = Field(default_factory=list, description="every listed context must hold")
+    context: list[Context] | Context = Field(default_factory=list,
+                                             description="one context, or several that must all hold")
     veto: Veto | None = None
     credit_mentions: bool = Field(
         True, description="a mention outside the year's work (plan, problem, heading) earns the policy's mention credit"
@@ -103,10 +104,10 @@ class Part(Strict):
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    @field_validator("context", mode="before")
+    @field_validator("context", mode="after")
     @classmethod
     def _one_or_many(cls, v: object) -> object:
-        return [v] if isinstance(v, dict) else v
+        return [v] if isinstance(v, Context) else v
 
     @field_validator("patterns")
     @classmethod
@@ -220,12 +221,32 @@ class DueDate(Strict):
 
 
 class DeadlineRule(RuleBase):
-    """A date of the report (signed or published) must fall on or before a due date."""
+    """A date of the report (signed or published) must fall on or before ``due`` — or, for a limit
+    worded "…之前", before ``before`` (that day itself is a warning: whether "之前" includes it is unsettled)."""
 
     kind: Literal["deadline"]
     date: Literal["signed", "published"]
-    due: DueDate
-    boundary: DueDate | None = Field(None, description="this exact day is a warning (partial), not a failure")
+    due: DueDate | None = None
+    before: DueDate | None = None
+    boundary: DueDate | None = Field(None, description="with due: this exact day is a warning (partial)")
+
+    @model_validator(mode="after")
+    def _one_limit(self) -> DeadlineRule:
+        if (self.due is None) == (self.before is None):
+            raise ValueError("give exactly one of 'due' (on or before) and 'before' (before that day)")
+        return self
+
+
+class TitleRule(RuleBase):
+    """The title must match a pattern (a fixed report name, say)."""
+
+    kind: Literal["title"]
+    pattern: str
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, v: str) -> str:
+        return _check_patterns([v])[0]
 
 
 class ForbiddenItem(Strict):
@@ -234,17 +255,18 @@ class ForbiddenItem(Strict):
     phrases: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list, description="regular expressions (Python re)")
     not_: list[str] = Field(default_factory=list, alias="not")
-    context: list[Context] = Field(default_factory=list, description="every listed context must hold")
+    context: list[Context] | Context = Field(default_factory=list,
+                                             description="one context, or several that must all hold")
     years: Years = Field(default_factory=Years)
     scope: list[Role] | None = None
     exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
-    @field_validator("context", mode="before")
+    @field_validator("context", mode="after")
     @classmethod
     def _one_or_many(cls, v: object) -> object:
-        return [v] if isinstance(v, dict) else v
+        return [v] if isinstance(v, Context) else v
 
     @model_validator(mode="after")
     def _something_to_find(self) -> ForbiddenItem:
@@ -307,7 +329,7 @@ class RecipientsRule(RuleBase):
 
 
 Rule = Annotated[
-    Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule, RecipientsRule],
+    Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule, RecipientsRule, TitleRule],
     Field(discriminator="kind"),
 ]
 RULE_ADAPTER: TypeAdapter = TypeAdapter(Rule)
@@ -319,6 +341,7 @@ RULE_MODELS = {
     "forbidden": ForbiddenRule,
     "count": CountRule,
     "recipients": RecipientsRule,
+    "title": TitleRule,
 }
 
 

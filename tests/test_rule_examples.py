@@ -9,15 +9,24 @@ from lawcheck.pack import load_pack
 
 
 def _cases():
-    pack = load_pack()
-    for rule in pack.rules:
-        for status, examples in rule.examples.by_status().items():
-            for i, ex in enumerate(examples):
-                yield pytest.param(rule.id, status, ex, id=f"{rule.id}-{status}-{i}")
+    """Every rule of every built-in pack (core and the regional overlays), with the pack it lives in."""
+    from lawcheck.pack import builtin_pack_names
+
+    seen: set[str] = set()
+    for name in builtin_pack_names():
+        pack = load_pack(packs=[name])
+        for rule in pack.rules:
+            if rule.id in seen:
+                continue
+            seen.add(rule.id)
+            for status, examples in rule.examples.by_status().items():
+                for i, ex in enumerate(examples):
+                    yield pytest.param(name, rule.id, status, ex, id=f"{rule.id}-{status}-{i}")
 
 
-@pytest.mark.parametrize(("rule_id", "expected", "example"), list(_cases()))
-def test_example(pack, rule_id, expected, example):
+@pytest.mark.parametrize(("pack_name", "rule_id", "expected", "example"), list(_cases()))
+def test_example(pack_name, rule_id, expected, example):
+    pack = load_pack(packs=[pack_name])
     card = lawcheck.evaluate(example.text, report_year=example.report_year, published=example.published,
                              rules=pack.only([rule_id]))
     result = card.result(rule_id)

@@ -21,16 +21,31 @@ def test_required_rules_present(pack):
     assert any(r.id.startswith("coverage.") for r in pack.rules)
 
 
+def _all_packs():
+    from lawcheck.pack import builtin_pack_names, load_pack
+
+    return [load_pack(packs=[n]) for n in builtin_pack_names()]
+
+
 def test_id_matches_path():
-    root = builtin_rules_dir()
-    for path in rule_files(root):
-        text = path.read_text(encoding="utf-8")
-        m = re.search(r"^id:\s*(\S+)", text, re.M)
-        assert m and m.group(1) == rule_id_for(path, root), path
+    roots = [builtin_rules_dir(), *(p for p in (builtin_rules_dir() / "_packs").iterdir() if p.is_dir())]
+    for root in roots:
+        for path in rule_files(root):
+            text = path.read_text(encoding="utf-8")
+            m = re.search(r"^id:\s*(\S+)", text, re.M)
+            assert m and m.group(1) == rule_id_for(path, root), path
 
 
-def test_every_rule_is_complete(pack):
-    for r in pack.rules:
+def test_regional_rules_are_namespaced_by_their_pack():
+    for pack in _all_packs()[1:]:
+        own = [r for r in pack.rules if not r.id.startswith(("content.", "enforcement.", "decision.", "deadline.",
+                                                             "form.", "era.", "coverage.", "quality."))]
+        assert own and all(r.id.startswith(pack.id + ".") for r in own)
+
+
+def test_every_rule_is_complete():
+    rules = {r.id: r for pack in _all_packs() for r in pack.rules}
+    for r in rules.values():
         by = r.examples.by_status()
         assert by["pass"] and by["fail"], f"{r.id} needs a passing and a failing example"
         assert r.title.zh.strip() and r.message.zh.strip() and r.fix.zh.strip(), r.id
@@ -44,11 +59,37 @@ def test_every_rule_is_complete(pack):
         assert re.search(r"[\u4e00-\u9fff]", r.title.zh), r.id
 
 
-def test_sources_are_declared(pack):
-    declared = {s.id for s in pack.manifest.sources}
-    for r in pack.rules:
-        for b in r.basis:
-            assert b.source in declared, f"{r.id} cites {b.source}, not listed in pack.yaml"
+def test_sources_are_declared():
+    for pack in _all_packs():
+        declared = {s.id for s in pack.manifest.sources}
+        for r in pack.rules:
+            for b in r.basis:
+                assert b.source in declared, f"{r.id} cites {b.source}, not listed in pack.yaml"
+
+
+def test_deprecated_rules_are_removed_when_promised():
+    """A deprecated rule names the version that removes it; once that version ships, the test fails."""
+    from lawcheck import __version__
+
+    version = tuple(int(x) for x in __version__.split(".")[:3])
+    for pack in _all_packs():
+        for r in pack.rules:
+            if r.lifecycle == "deprecated":
+                assert r.removed_in, f"{r.id} is deprecated without removed_in"
+                assert version < tuple(int(x) for x in r.removed_in.split(".")[:3]), f"{r.id} should be gone"
+
+
+def test_schema_and_catalogue_are_fresh():
+    from lawcheck import authoring
+    from lawcheck.pack import builtin_pack_names, load_pack
+
+    root = builtin_rules_dir().parent if (builtin_rules_dir().parent / "docs").is_dir() else None
+    assert (builtin_rules_dir() / "schema.json").read_text(encoding="utf-8") == authoring.json_schema(), \
+        "rules/schema.json is stale: run lawcheck rules schema --output rules/schema.json"
+    if root is not None:
+        docs = (root / "docs" / "rules.md").read_text(encoding="utf-8")
+        assert docs == authoring.catalogue([load_pack(packs=[n]) for n in builtin_pack_names()]), \
+            "docs/rules.md is stale: run lawcheck rules docs --output docs/rules.md"
 
 
 def test_unverified_basis_is_marked(pack):

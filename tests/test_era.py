@@ -1,0 +1,74 @@
+"""Era-aware rules: their years follow the era facts shipped as data, and selection works at the boundaries."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+
+
+@pytest.fixture(scope="module")
+def facts(pack):
+    return {f.id: f for f in pack.manifest.era}
+
+
+def _item(pack, rule_id, item_id):
+    return next(i for i in pack.rule(rule_id).items if i.id == item_id)
+
+
+def test_rule_years_follow_the_era_facts(pack, facts):
+    def years(rule_id):
+        y = pack.rule(rule_id).years
+        return y.start, y.end
+
+    assert years("coverage.outline_2015") == (facts["outline_2015"].start, facts["outline_2015"].end)
+    assert years("coverage.outline_2021") == (facts["outline_2021"].start, facts["outline_2021"].end)
+    assert years("era.rule_of_law_thought")[0] == facts["rule_of_law_thought"].start
+    assert years("content.first_responsible_duty")[0] == facts["first_responsible_regulation"].start
+    assert years("enforcement.three_systems")[0] == facts["three_systems_guideline"].start
+    assert years("decision.major_procedure")[0] == facts["major_decision_regulation"].start
+    # Outdated: cited as current once the successor is in force.
+    assert _item(pack, "era.outdated_references", "outline_2015").years.start == facts["outline_2021"].start
+    assert _item(pack, "era.outdated_references", "old_target").years.start == facts["outline_2021"].start
+    assert _item(pack, "era.outdated_references", "petition_regulation").years.start == \
+        facts["petition_work_regulation"].start
+    assert _item(pack, "era.outdated_references", "seventh_pufa").years.start == facts["pufa_8"].start
+    # Anachronisms: cited in a report for a year before it existed.
+    assert _item(pack, "era.anachronisms", "rule_of_law_thought").years.end == facts["rule_of_law_thought"].start - 1
+    assert _item(pack, "era.anachronisms", "twentieth_congress").years.end == facts["twentieth_congress"].start - 1
+    assert _item(pack, "era.anachronisms", "outline_2021").years.end == facts["outline_2021"].start - 1
+    assert _item(pack, "era.anachronisms", "enforcement_plan_2023").years.end == \
+        facts["enforcement_quality_plan"].start - 1
+
+
+REPORT = ("关于{y}年度法治政府建设情况的报告\n{y}年,县政府深入学习贯彻习近平法治思想和党的二十大精神,全面落实《法治政府建设实施纲要"
+          "(2015—2020年)》,严格按《信访条例》处理信访事项,深入开展“七五”普法。\n")
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    (2019, {"era.rule_of_law_thought": "not_applicable", "coverage.outline_2015": "applies",
+            "coverage.outline_2021": "not_applicable", "era.outdated_references": "not_applicable",
+            "era.anachronisms": "fail"}),
+    (2020, {"era.rule_of_law_thought": "pass", "coverage.outline_2015": "applies",
+            "coverage.outline_2021": "not_applicable", "era.outdated_references": "not_applicable",
+            "era.anachronisms": "fail"}),
+    (2021, {"coverage.outline_2015": "not_applicable", "coverage.outline_2021": "applies",
+            "era.outdated_references": "fail", "era.anachronisms": "fail"}),
+    (2022, {"era.outdated_references": "fail", "era.anachronisms": "pass"}),
+    (2023, {"era.anachronisms": "pass"}),
+    (2024, {"era.anachronisms": "pass"}),
+])
+def test_boundaries(pack, year, expected):
+    card = lawcheck.evaluate(REPORT.format(y=year), rules=pack)
+    got = {k: ("applies" if v == "applies" and card.result(k).status not in ("not_applicable", "unknown")
+               else card.result(k).status) for k, v in expected.items()}
+    assert got == expected
+
+
+def test_what_is_flagged_changes_at_each_boundary(pack):
+    missing = lambda y: lawcheck.evaluate(REPORT.format(y=y), rules=pack).result("era.outdated_references").missing  # noqa: E731
+    assert missing(2021) == ["outline_2015", "seventh_pufa"]            # 信访条例 still current in 2021
+    assert missing(2022) == ["outline_2015", "petition_regulation", "seventh_pufa"]
+    anach = lambda y: lawcheck.evaluate(REPORT.format(y=y), rules=pack).result("era.anachronisms").missing  # noqa: E731
+    assert anach(2019) == ["rule_of_law_thought", "twentieth_congress"]
+    assert anach(2021) == ["twentieth_congress"]
