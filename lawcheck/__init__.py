@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 
 from lawcheck.engine import evaluate
 from lawcheck.errors import InputError, LawcheckError, RuleFileError

@@ -190,3 +190,14 @@ def test_rules_test_output_for_a_broken_example(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "✗ shaanxi.form.report_name：1/3个示例不符" in out and "应为 pass，实为 fail" in out
     assert "标题为“雁塔区2023年法治政府建设工作报告”" in out
+
+
+def test_renamed_ids_keep_working_through_aliases(tmp_path, capsys):
+    renamed = EXTRA_RULE.replace("id: local.legal_adviser", "id: local.legal_advisers\naliases: [local.legal_adviser]")
+    office = write_pack(tmp_path / "office", "id: office\ntitle: {zh: x}\nversion: '1'\nextends: core\n"
+                        "sources: [{id: S23, title: 条例}]\n", {"local/legal_advisers.yaml": renamed})
+    pack = load_pack(office)
+    assert pack.rule("local.legal_adviser").id == "local.legal_advisers"
+    assert main(["explain", "local.legal_adviser", "--pack", str(office)]) == 0
+    assert "local.legal_advisers" in capsys.readouterr().out
+    assert "local.legal_advisers" not in {r.id for r in load_pack(office, disable=["local.legal_adviser"]).rules}

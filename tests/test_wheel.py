@@ -49,3 +49,17 @@ def test_wheel_installs_and_checks_a_report(tmp_path):
     where = subprocess.run([str(py), "-c", "import lawcheck.pack as p; print(p.builtin_rules_dir())"],
                            capture_output=True, text=True, cwd=work, env=env)
     assert "site-packages" in where.stdout
+    # The regional packs travel in the wheel too.
+    res = subprocess.run([str(exe), "rules", "--pack", "shaanxi", "--format", "json"], capture_output=True,
+                         text=True, cwd=work, env=env)
+    assert res.returncode == 0 and "shaanxi.deadline.march_first" in res.stdout, res.stderr
+    # A third-party pack installed with pip is found through the lawcheck.packs entry point.
+    inst = subprocess.run([str(py), "-m", "pip", "install", "-q", "--no-deps",
+                           str(ROOT / "examples" / "lawcheck-pack-office")], capture_output=True, text=True)
+    assert inst.returncode == 0, inst.stderr
+    res = subprocess.run([str(exe), "check", str(FIXTURES / "001_lingshou_2021.txt"), "--pack", "office",
+                          "--format", "json", "--fail-on", "never"], capture_output=True, text=True, cwd=work, env=env)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert [p["id"] for p in data["packs"]] == ["core", "office"]
+    assert any(r["rule"] == "office.content.legal_adviser" and r["status"] == "pass" for r in data["results"])
