@@ -54,6 +54,7 @@ class Doc:
     level_source: str | None = None
     reporter: str | None = None
     recipients: tuple[list[str], Span] | None = None
+    copies: tuple[list[str], Span] | None = None
     page_title: str | None = None
     neg_ids: list[int] = field(default_factory=list)
     fut_ids: list[int] = field(default_factory=list)
@@ -367,6 +368,11 @@ def _credit_headings(doc: Doc, all_results: list[PartResult], results: list[Part
 
 def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
     scope = set(rule.scope)
+    parts = [p for p in rule.parts if doc.year is None or p.years.contains(doc.year)]
+    if not parts:
+        return Outcome("not_applicable", 0.0, details=[t(doc.lang, "no_parts_in_force", year=doc.year)])
+    if len(parts) < len(rule.parts):
+        rule = rule.model_copy(update={"parts": parts})
     results = [eval_part(doc, p, scope, rule.negation) for p in rule.parts]
     if rule.collective:
         coll = eval_part(doc, rule.collective, scope, rule.negation)
@@ -624,15 +630,17 @@ def check_count(rule: CountRule, doc: Doc) -> Outcome:
 
 def check_recipients(rule: RecipientsRule, doc: Doc) -> Outcome:
     lang = doc.lang
-    if doc.recipients is None:
-        return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipients")])
+    line = doc.recipients if rule.line == "main" else doc.copies
+    if line is None:
+        key = "no_recipients" if rule.line == "main" else "no_copies"
+        return Outcome("not_applicable", 0.0, details=[t(lang, key)])
     if doc.reporter is None:
         return Outcome("unknown", 0.0, details=[t(lang, "no_reporter")])
     group = next((g for g in rule.groups if doc.reporter in g.reporters and
                   (g.levels is None or doc.level in g.levels)), None)
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
-    names, span = doc.recipients
+    names, span = line
     missing = [r for r in group.required if not any(saferegex.search(p, n) for p in r.patterns for n in names)]
     fraction = 1 - len(missing) / len(group.required)
     out = Outcome(_status(fraction), round(fraction, 4), [r.id for r in missing], [span])

@@ -84,6 +84,7 @@ def analyse(
         level_source="caller" if level else ("organ" if organ and who.level else "text" if who.level else None),
         reporter=reporter or who.kind or ("department" if (level or who.level) == "department" else None),
         recipients=facts.recipients(st),  # type: ignore[arg-type]
+        copies=facts.copies(st),  # type: ignore[arg-type]
         page_title=title,
         neg_ids=pack.ids(pack.manifest.negation or []),
         fut_ids=pack.ids(pack.manifest.future or []),

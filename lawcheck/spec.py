@@ -101,6 +101,7 @@ class Part(Strict):
     credit_mentions: bool = Field(
         True, description="a mention outside the year's work (plan, problem, heading) earns the policy's mention credit"
     )
+    years: Years = Field(default_factory=Years, description="report years this part applies to (default: all)")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
@@ -322,9 +323,10 @@ class RecipientGroup(Strict):
 
 
 class RecipientsRule(RuleBase):
-    """A report with a 主送 line addresses the bodies the rules name for its reporter."""
+    """A report with a 主送 (or 抄送) line addresses the bodies the rules name for its reporter."""
 
     kind: Literal["recipients"]
+    line: Literal["main", "copy"] = Field("main", description="main: the 主送 line; copy: the 抄送 line")
     groups: list[RecipientGroup] = Field(min_length=1)
 
 

@@ -33,6 +33,13 @@ def test_rule_years_follow_the_era_facts(pack, facts):
     assert _item(pack, "era.outdated_references", "petition_regulation").years.start == \
         facts["petition_work_regulation"].start
     assert _item(pack, "era.outdated_references", "seventh_pufa").years.start == facts["pufa_8"].start
+    # Expected in its years: each part of era.current_framework follows its fact.
+    parts = {p.id: (p.years.start, p.years.end) for p in pack.rule("era.current_framework").parts}
+    assert parts["twentieth_congress"][0] == facts["twentieth_congress"].start
+    assert parts["eighth_pufa"] == (facts["pufa_8"].start, facts["pufa_8"].end)
+    assert parts["enforcement_quality_plan"] == (facts["enforcement_quality_plan"].start,
+                                                 facts["enforcement_quality_plan"].end)
+    assert parts["reconsideration_main_channel"][0] == facts["reconsideration_law_2023"].start
     # Anachronisms: cited in a report for a year before it existed.
     assert _item(pack, "era.anachronisms", "rule_of_law_thought").years.end == facts["rule_of_law_thought"].start - 1
     assert _item(pack, "era.anachronisms", "twentieth_congress").years.end == facts["twentieth_congress"].start - 1
@@ -72,3 +79,19 @@ def test_what_is_flagged_changes_at_each_boundary(pack):
     anach = lambda y: lawcheck.evaluate(REPORT.format(y=y), rules=pack).result("era.anachronisms").missing  # noqa: E731
     assert anach(2019) == ["rule_of_law_thought", "twentieth_congress"]
     assert anach(2021) == ["twentieth_congress"]
+
+
+@pytest.mark.parametrize(("year", "expected_parts"), [
+    (2020, None),  # not applicable
+    (2021, ["eighth_pufa"]),
+    (2022, ["twentieth_congress", "eighth_pufa"]),
+    (2023, ["twentieth_congress", "eighth_pufa", "enforcement_quality_plan"]),
+    (2024, ["twentieth_congress", "eighth_pufa", "enforcement_quality_plan", "reconsideration_main_channel"]),
+])
+def test_what_is_expected_grows_with_the_year(pack, year, expected_parts):
+    empty = f"{year}年,区政府扎实推进依法行政,各项工作取得新成效。\n"
+    r = lawcheck.evaluate(empty, rules=pack, report_year=year).result("era.current_framework")
+    if expected_parts is None:
+        assert r.status == "not_applicable"
+    else:
+        assert r.status == "fail" and r.missing == expected_parts

@@ -90,6 +90,13 @@ def test_shaanxi_overlay_on_a_real_report_and_changed_copies():
     assert card.result("deadline.first_quarter").status == "pass"  # the national limit still holds
     renamed = signed.replace("荷塘区2024年法治政府建设年度报告", "荷塘区人民政府关于2024年度法治政府建设情况的报告")
     assert lawcheck.evaluate(renamed, rules=pack).result("shaanxi.form.report_name").status == "fail"
+    # The party-and-government line: a joint report copies the coordination body one level up.
+    assert card.result("shaanxi.form.copy_to").status == "not_applicable"  # no 抄送 line in a published copy
+    joint = signed.replace("荷塘区2024年法治政府建设年度报告", "中共荷塘区委 荷塘区人民政府关于2024年法治政府建设情况的报告")
+    copied = joint + "抄送:株洲市委全面依法治市委员会办公室。\n"
+    assert lawcheck.evaluate(copied, rules=pack, reporter="joint").result("shaanxi.form.copy_to").status == "pass"
+    wrong = joint + "抄送:株洲市司法局。\n"
+    assert lawcheck.evaluate(wrong, rules=pack, reporter="joint").result("shaanxi.form.copy_to").status == "fail"
 
 
 def test_shenzhen_overlay_is_reported_not_scored():

@@ -154,3 +154,22 @@ def document_kind(st: Structure, title: str | None) -> tuple[str, str | None]:
         return "other", "template"
     # Only positive signs make a text "other": an excerpt or a draft without a title is still checked.
     return "annual_report", None
+
+
+_COPY = re.compile(r"^抄\s*送(?:机关|单位)?\s*[:：]\s*(?P<to>.+?)[。.]?$")
+
+
+def copies(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
+    """The 抄送 line at the end of an official document (版记), or None."""
+    text = st.text
+    start = st.closing[0] if st.closing[1] > st.closing[0] else max(st.body[0], st.body[1] - 400)
+    pos = start
+    end_all = max(st.closing[1], st.body[1])
+    while pos < end_all:
+        nl = text.find("\n", pos, end_all)
+        le = end_all if nl == -1 else nl
+        m = _COPY.match(text[pos:le].strip())
+        if m:
+            return [p.strip() for p in re.split(r"[、,，;；]", m.group("to")) if p.strip()], (pos, le)
+        pos = le + 1
+    return None
