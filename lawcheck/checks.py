@@ -564,10 +564,11 @@ def _item_hits(item: ForbiddenItem, doc: Doc) -> list[Span]:
         for s, e in doc.hits.get(pid, ()):
             if not (not_ids and _covering(doc, not_ids, s, e)):
                 spans.append((s, e))
-    regions = [st.body, st.closing] + ([st.title_span] if st.title_span else [])
-    for p in item.patterns:
-        for lo, hi in regions:
-            spans.extend(saferegex.finditer(p, text, lo, hi))
+    if item.patterns:
+        # One pass of all the item's patterns over title, body and closing; chrome is dropped below.
+        lo = min(st.body[0], st.title_span[0]) if st.title_span else st.body[0]
+        hi = max(st.body[1], st.closing[1])
+        spans.extend(saferegex.finditer(saferegex.any_of(item.patterns), text, lo, hi))
     out: list[Span] = []
     contexts = [(c, doc.pack.ids(c.any), doc.pack.ids(c.not_)) for c in item.context]
     for s, e in sorted(set(spans)):
@@ -613,9 +614,14 @@ def check_forbidden(rule: ForbiddenRule, doc: Doc) -> Outcome:
 
 
 def check_count(rule: CountRule, doc: Doc) -> Outcome:
-    text = doc.text
     scope = set(rule.scope)
-    matched = [s for s in doc.st.sentences if s.roles & scope and saferegex.search(rule.pattern, text, s.start, s.end)]
+    # One pass of the pattern over the text; each match counts for the sentence it falls in.
+    hit: set[int] = set()
+    for s, _e in saferegex.finditer(rule.pattern, doc.text, doc.st.body[0], doc.st.body[1]):
+        si = doc.st.sentence_at(s)
+        if si is not None and doc.st.sentences[si].roles & scope:
+            hit.add(si)
+    matched = [doc.st.sentences[i] for i in sorted(hit)]
     n = len(matched)
     detail = t(doc.lang, "count", count=n, need=rule.pass_min)
     evidence = [(s.start, s.end) for s in matched[:3]]

@@ -144,7 +144,8 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
         in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
         section = t(doc.lang, "where.title" if in_title else "where.header")
     os_, oe = st.norm.orig_span(s, e)
-    return Evidence(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
+    # Built from trusted values: no need to validate each of the hundred objects of a scorecard.
+    return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
 
 
 def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
@@ -160,12 +161,13 @@ def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
     near = None
     if out.near_miss:
         ev = _evidence(doc, out.near_miss[0])
-        near = NearMiss(**ev.model_dump(), reason=out.near_miss[1])
+        near = NearMiss.model_construct(**ev.__dict__, reason=out.near_miss[1])
     searched = None
     if out.searched:
-        searched = Searched(concepts=out.searched[0], sections=[t(lang, f"role.{r}") for r in out.searched[1]])
+        searched = Searched.model_construct(concepts=out.searched[0],
+                                            sections=[t(lang, f"role.{r}") for r in out.searched[1]])
     weight = float(rule.weight)  # type: ignore[attr-defined]
-    return RuleResult(
+    return RuleResult.model_construct(
         rule=rule.id,  # type: ignore[attr-defined]
         title=rule.title.get(lang),  # type: ignore[attr-defined]
         name=(rule.name or rule.title).get(lang),  # type: ignore[attr-defined]
@@ -181,10 +183,21 @@ def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
         evidence=[_evidence(doc, sp) for sp in out.evidence],
         message=message,
         fix=rule.fix.get(lang),  # type: ignore[attr-defined]
-        basis=[BasisRef(**b.model_dump()) for b in rule.basis],  # type: ignore[attr-defined]
+        basis=_basis_refs(rule),
         searched=searched,
         near_miss=near,
     )
+
+
+_BASIS: dict[int, list[BasisRef]] = {}
+
+
+def _basis_refs(rule: object) -> list[BasisRef]:
+    """A rule's basis never changes between reports: build its output objects once."""
+    key = id(rule)
+    if key not in _BASIS:
+        _BASIS[key] = [BasisRef.model_construct(**b.__dict__) for b in rule.basis]  # type: ignore[attr-defined]
+    return _BASIS[key]
 
 
 def _basis_line(r: RuleResult) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import logging
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -137,10 +138,10 @@ class RulePack:
 
     def find(self, text: str) -> Hits:
         """Every occurrence of every phrase, overlapping, in one pass."""
-        hits: Hits = {}
+        hits: defaultdict[int, list[Span]] = defaultdict(list)
         for pid, s, e in self._ac.find_matches_as_indexes(text, overlapping=True):  # type: ignore[attr-defined]
-            hits.setdefault(pid, []).append((s, e))
-        return hits
+            hits[pid].append((s, e))
+        return dict(hits)
 
     @property
     def id(self) -> str:

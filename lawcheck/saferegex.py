@@ -41,6 +41,11 @@ def check_pattern(pattern: str) -> None:
             ) from None
 
 
+def any_of(patterns: list[str] | tuple[str, ...]) -> str:
+    """One pattern matching any of ``patterns`` (each already checked on its own)."""
+    return patterns[0] if len(patterns) == 1 else "|".join(f"(?:{p})" for p in patterns)
+
+
 class PatternTimeout(Exception):
     """A search ran past its time limit (a pathological text for this pattern)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
@@ -47,24 +47,37 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 @dataclass(frozen=True, slots=True)
 class NormText:
-    """The normalised text and, for each of its characters, the original offset."""
+    """The normalised text and a map back to the original, as runs of one-to-one characters.
+
+    Run k starts at ``seg_norm[k]`` in the normalised text and at ``seg_orig[k]`` in the original;
+    inside a run, offsets advance together.  Runs break only where characters were dropped or
+    (rarely) expanded, so the map costs a few hundred entries, not one per character.
+    """
 
     original: str
     text: str
-    offsets: array  # len(text) + 1 entries; the last is len(original)
+    seg_norm: list[int]
+    seg_orig: list[int]
+
+    def orig(self, i: int) -> int:
+        """Original offset of normalised character ``i`` (``len(text)`` maps to ``len(original)``)."""
+        if i >= len(self.text):
+            return len(self.original)
+        k = bisect_right(self.seg_norm, i) - 1
+        return self.seg_orig[k] + (i - self.seg_norm[k])
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the normalised text to the original text."""
         if end <= start:
-            o = self.offsets[start]
+            o = self.orig(start)
             return o, o
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self.orig(start), self.orig(end - 1) + 1
 
 
-def _nfkc_per_char(text: str) -> tuple[str, array]:
+def _nfkc_per_char(text: str) -> tuple[str, list[int]]:
     """Slow path for the rare text whose NFKC form changes length (㈠, ½, ligatures)."""
     out: list[str] = []
-    offs = array("i")
+    offs: list[int] = []
     for i, ch in enumerate(text):
         n = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
         n = n.translate(_TRANSLATE)
@@ -73,32 +86,55 @@ def _nfkc_per_char(text: str) -> tuple[str, array]:
     return "".join(out), offs
 
 
+def _runs(offs: list[int]) -> tuple[list[int], list[int]]:
+    """Per-character offsets (slow path) as runs."""
+    seg_norm: list[int] = []
+    seg_orig: list[int] = []
+    for i, o in enumerate(offs):
+        if not seg_norm or o != seg_orig[-1] + (i - seg_norm[-1]):
+            seg_norm.append(i)
+            seg_orig.append(o)
+    return seg_norm, seg_orig
+
+
 def normalize(original: str) -> NormText:
     """Return the matching view of ``original`` with its offset map."""
     text = original.translate(_TRANSLATE)
-    if unicodedata.is_normalized("NFKC", text):
-        offs = array("i", range(len(text)))
-    else:
-        text, offs = _nfkc_per_char(original)
+    per_char: list[int] | None = None
+    if not unicodedata.is_normalized("NFKC", text):
+        text, per_char = _nfkc_per_char(original)
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
+    # Drop the junk; each kept stretch of `text` becomes a run of the map.
     pieces: list[str] = []
-    new_offs = array("i")
-    pos = 0
+    kept: list[tuple[int, int, int]] = []  # (start in text, start in output, length)
+    pos = out = 0
     for m in _JUNK.finditer(text):
         s, e = m.span()
-        pieces.append(text[pos:s])
-        new_offs.extend(offs[pos:s])
+        if s > pos:
+            pieces.append(text[pos:s])
+            kept.append((pos, out, s - pos))
+            out += s - pos
         g = m.group()
         if g[0] == " " and len(g) >= 2 and not _touches_cjk(text, s, e):
             pieces.append(" ")
-            new_offs.append(offs[s])
+            kept.append((s, out, 1))
+            out += 1
         pos = e
-    pieces.append(text[pos:])
-    new_offs.extend(offs[pos:])
-    new_offs.append(len(original))
-    return NormText(original, "".join(pieces), new_offs)
+    if pos < len(text):
+        pieces.append(text[pos:])
+        kept.append((pos, out, len(text) - pos))
+    normalised = "".join(pieces)
+    if not kept:
+        return NormText(original, normalised, [0], [len(original)])
+    if per_char is None:
+        return NormText(original, normalised, [n for _, n, _ in kept], [t for t, _, _ in kept])
+    flat: list[int] = []
+    for t, _n, length in kept:
+        flat.extend(per_char[t:t + length])
+    seg_norm, seg_orig = _runs(flat)
+    return NormText(original, normalised, seg_norm, seg_orig)
 
 
 def _touches_cjk(text: str, s: int, e: int) -> bool:
