@@ -9,14 +9,47 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.3.0"
 
-from lawcheck.engine import evaluate
-from lawcheck.errors import InputError, LawcheckError, RuleFileError
-from lawcheck.model import Evidence, RuleResult, Scorecard
-from lawcheck.pack import RulePack, load_pack
+# The public names are loaded on first use (PEP 562): a tool importing one submodule (the error
+# catalogue, the input walker) pays only for it, not for pydantic and the whole engine.
+_EXPORTS = {
+    "evaluate": "lawcheck.engine",
+    "InputError": "lawcheck.errors",
+    "LawcheckError": "lawcheck.errors",
+    "RuleFileError": "lawcheck.errors",
+    "Evidence": "lawcheck.model",
+    "RuleResult": "lawcheck.model",
+    "Scorecard": "lawcheck.model",
+    "RulePack": "lawcheck.pack",
+    "load_pack": "lawcheck.pack",
+    "load_rules": "lawcheck.pack",
+}
 
-load_rules = load_pack
+if TYPE_CHECKING:
+    from lawcheck.engine import evaluate
+    from lawcheck.errors import InputError, LawcheckError, RuleFileError
+    from lawcheck.model import Evidence, RuleResult, Scorecard
+    from lawcheck.pack import RulePack, load_pack
+
+    load_rules = load_pack
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'lawcheck' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), "load_pack" if name == "load_rules" else name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])
+
 
 __all__ = [
     "Evidence",

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 
 from lawcheck.errors import LawcheckError
@@ -99,6 +97,10 @@ def run(
     from lawcheck.pack import load_pack
 
     load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
+    # Imported here: a single-report check never pays for the pool machinery.
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     done = 0
     with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=multiprocessing.get_context(method)) as pool:

@@ -19,7 +19,7 @@ import ahocorasick_rs
 from lawcheck import loader
 from lawcheck.errors import Msg, RuleFileError, UsageError
 from lawcheck.spec import (
-    RULE_ADAPTER,
+    RULE_MODELS,
     ConceptRule,
     ForbiddenRule,
     Manifest,
@@ -28,6 +28,8 @@ from lawcheck.spec import (
     SectionRule,
 )
 from lawcheck.text.normalize import normalize
+
+RULE_TYPES = tuple(RULE_MODELS.values())
 
 Span = tuple[int, int]
 Hits = dict[int, list[Span]]
@@ -259,16 +261,22 @@ def load_pack(
 
 def _payload(pack: RulePack) -> dict:
     return {
-        "manifest": pack.manifest.model_dump(mode="json", by_alias=True),
-        "policy": pack.policy.model_dump(mode="json", by_alias=True),
-        "rules": [r.model_dump(mode="json", by_alias=True) for r in pack.rules],
+        "format": 2,
+        "manifest": pack.manifest,
+        "policy": pack.policy,
+        "rules": pack.rules,
         "hints": pack.hints,
-        "chain": [list(c) for c in pack.chain],
+        "chain": pack.chain,
     }
 
 
-def _from_payload(root: Path, digest: str, data: dict) -> RulePack:
-    rules = tuple(RULE_ADAPTER.validate_python(r) for r in data["rules"])
-    return RulePack(root, digest, Manifest.model_validate(data["manifest"]),
-                    Policy.model_validate(data["policy"]), rules, data["hints"],
+def _from_payload(root: Path, digest: str, data: object) -> RulePack:
+    if not isinstance(data, dict) or data.get("format") != 2:
+        raise ValueError("not a lawcheck pack cache")
+    if not (isinstance(data["manifest"], Manifest) and isinstance(data["policy"], Policy)):
+        raise ValueError("not a lawcheck pack cache")
+    rules = tuple(data["rules"])
+    if not all(isinstance(r, RULE_TYPES) for r in rules):
+        raise ValueError("not a lawcheck pack cache")
+    return RulePack(root, digest, data["manifest"], data["policy"], rules, dict(data["hints"]),
                     chain=tuple(tuple(c) for c in data["chain"]))

@@ -30,7 +30,7 @@ def _check_patterns(patterns: list[str]) -> list[str]:
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Text(Strict):
@@ -62,7 +62,7 @@ class Years(Strict):
     start: int | None = Field(None, alias="from", ge=1990, le=2100)
     end: int | None = Field(None, alias="to", ge=1990, le=2100)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     def contains(self, year: int) -> bool:
         return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
@@ -76,7 +76,7 @@ class Context(Strict):
     window: Literal["sentence", "clause"] | int = "sentence"
     headings: bool = Field(False, description="the headings above the sentence count as context too")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Veto(Strict):
@@ -103,7 +103,7 @@ class Part(Strict):
     )
     years: Years = Field(default_factory=Years, description="report years this part applies to (default: all)")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @field_validator("context", mode="after")
     @classmethod
@@ -139,7 +139,7 @@ class Examples(Strict):
     not_applicable: list[ExampleItem] = Field(default_factory=list)
     unknown: list[ExampleItem] = Field(default_factory=list)
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     def by_status(self) -> dict[str, list[Example]]:
         out = {}
@@ -262,7 +262,7 @@ class ForbiddenItem(Strict):
     scope: list[Role] | None = None
     exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks")
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
     @field_validator("context", mode="after")
     @classmethod
@@ -334,7 +334,7 @@ Rule = Annotated[
     Union[ConceptRule, SectionRule, FieldRule, DeadlineRule, ForbiddenRule, CountRule, RecipientsRule, TitleRule],
     Field(discriminator="kind"),
 ]
-RULE_ADAPTER: TypeAdapter = TypeAdapter(Rule)
+RULE_ADAPTER: TypeAdapter = TypeAdapter(Rule, config=ConfigDict(defer_build=True))
 RULE_MODELS = {
     "concept": ConceptRule,
     "section": SectionRule,
@@ -397,7 +397,7 @@ class EraFact(Strict):
     source: str = Field(pattern=r"^S\d+$")
     status: Literal["verified", "partial", "unverified"]
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 
 
 class Manifest(Strict):

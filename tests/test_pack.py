@@ -16,7 +16,7 @@ def test_cache_gives_the_same_results_and_follows_edits(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(pack_mod, "_MEMO", {})
     fresh = load_pack(root)
-    assert list((tmp_path / "cache").glob("pack-*.json")), "the compiled pack was cached"
+    assert list((tmp_path / "cache").glob("pack-*.pickle")), "the compiled pack was cached"
     monkeypatch.setattr(pack_mod, "_MEMO", {})
     cached = load_pack(root)
     text = (FIXTURES / "002_yixing_2020.txt").read_text(encoding="utf-8")
@@ -33,9 +33,12 @@ def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(pack_mod, "_MEMO", {})
     digest = load_pack().digest
-    (tmp_path / f"pack-{digest}.json").write_text('{"rules": [{"kind": "nonsense"}]}', encoding="utf-8")
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
-    assert len(load_pack().rules) >= 15
+    import pickle
+
+    for junk in (b"not a pickle", pickle.dumps({"rules": [{"kind": "nonsense"}]}), pickle.dumps({"format": 2})):
+        (tmp_path / f"pack-{digest}.pickle").write_bytes(junk)
+        monkeypatch.setattr(pack_mod, "_MEMO", {})
+        assert len(load_pack().rules) >= 15
 
 
 def test_every_phrase_is_in_one_automaton(pack):

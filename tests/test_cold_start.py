@@ -1,0 +1,59 @@
+"""What the JSON path imports: nothing it does not need (timings live in benchmarks/, not here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from lawcheck.loader import _extends
+from tests.conftest import FIXTURES, ROOT
+
+HEAVY = ("rich", "jieba", "yaml", "docx", "pypdf", "trafilatura", "lxml", "charset_normalizer", "multiprocessing",
+         "concurrent.futures", "hypothesis")
+
+PROBE = """
+import runpy, sys, json
+sys.argv = ["lawcheck", "check", sys.argv[1], "--format", "json", "--fail-on", "never"]
+try:
+    runpy.run_module("lawcheck", run_name="__main__")
+except SystemExit:
+    pass
+sys.stderr.write(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_json_check_of_a_text_file_imports_nothing_heavy():
+    fixture = str(FIXTURES / "001_lingshou_2021.txt")
+    # The first run may compile the pack (jieba for hints); the second is the cached cold start.
+    for _ in range(2):
+        res = subprocess.run([sys.executable, "-c", PROBE, fixture], capture_output=True, text=True, cwd=ROOT)
+    assert '"results"' in res.stdout
+    loaded = set(json.loads(res.stderr.strip().splitlines()[-1]))
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY)
+    assert not heavy, f"the JSON path imported {heavy}"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "extends: core\n",
+        "id: x\nextends: 'shaanxi'   # base\nversion: 1\n",
+        'extends: "../my pack"\n',
+        "id: x\n",
+        "extends:\n",
+        "extends: ~\n",
+        "extends: null # none\n",
+        "extends: ''\n",
+        "# extends: core\nid: x\n",
+        "extends: core  \n",
+    ],
+)
+def test_extends_is_read_as_yaml_reads_it(tmp_path, text):
+    path = tmp_path / "pack.yaml"
+    path.write_text(text, encoding="utf-8")
+    value = (yaml.safe_load(text) or {}).get("extends")
+    assert _extends(path) == (str(value) if value else None)
