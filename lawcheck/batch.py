@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lawcheck.errors import LawcheckError
@@ -39,12 +39,26 @@ class Checked:
     text: str | None = field(default=None, repr=False)
 
 
+# The pack of each batch, per process: hashing the rule files to find the cached pack costs
+# about as much as reading a report, so a batch does it once, when it starts (``iter_run``).
+_PACKS: dict[tuple, object] = {}
+
+
+def _pack(opts: Options):
+    from lawcheck.pack import load_pack
+
+    key = (opts.packs, opts.extra, opts.disable)
+    pack = _PACKS.get(key)
+    if pack is None:
+        pack = _PACKS[key] = load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
+    return pack
+
+
 def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
     from lawcheck.engine import evaluate, unknown_scorecard
     from lawcheck.loaders import msg
-    from lawcheck.pack import load_pack
 
-    pack = load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
+    pack = _pack(opts)
     if loaded.no_text_layer:
         card = unknown_scorecard(msg(opts.lang, "no_text"), rules=pack, lang=opts.lang, level=opts.level)
         return Checked(name, card, None, "" if opts.keep_text else None)
@@ -85,37 +99,60 @@ def run(
     stdin_data: bytes | None = None,
 ) -> list[Checked]:
     """Check every source; ``progress(done, total)`` is called as each one finishes."""
+    return list(iter_run(sources, opts, jobs, progress, stdin_data))
+
+
+def iter_run(
+    sources: list[Source],
+    opts: Options,
+    jobs: int = 1,
+    progress: Callable[[int, int], None] | None = None,
+    stdin_data: bytes | None = None,
+) -> Iterator[Checked]:
+    """Check every source, yielding the outcomes in input order as soon as each is ready.
+
+    At most a few inputs per worker are in flight, so memory stays flat however long the list:
+    a caller that writes each record and drops it can check a national corpus in constant memory.
+    The rule pack is loaded once, here, for the whole batch (forked workers inherit it).
+    """
+    _PACKS.clear()
+    _pack(opts)
     total = len(sources)
-    results: list[Checked | None] = [None] * total
     if jobs <= 1 or total <= 1:
         for i, src in enumerate(sources):
-            results[i] = check_source(src, opts, stdin_data)
+            yield check_source(src, opts, stdin_data)
             if progress:
                 progress(i + 1, total)
-        return [r for r in results if r is not None]
-    # Load the pack once here, so forked workers start with it compiled.
-    from lawcheck.pack import load_pack
-
-    load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
+        return
     # Imported here: a single-report check never pays for the pool machinery.
     import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    window = max(4, 8 * jobs)
     done = 0
+    ready: dict[int, Checked] = {}
+    nxt = 0  # the next index to yield
     with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=multiprocessing.get_context(method)) as pool:
-        futures: dict[Future, int] = {
-            pool.submit(check_source, src, opts, stdin_data if src.path is None else None): i
-            for i, src in enumerate(sources)
-        }
-        for fut in as_completed(futures):
-            i = futures[fut]
-            try:
-                results[i] = fut.result()
-            except Exception as e:  # the worker process itself died
-                results[i] = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
-            done += 1
-            if progress:
-                progress(done, total)
-    return [r for r in results if r is not None]
-
+        pending: dict[Future, int] = {}
+        submitted = 0
+        while nxt < total:
+            # Keep the window full, but never run more than ``window`` ahead of what was yielded.
+            while submitted < total and submitted < nxt + window and len(pending) < window:
+                src = sources[submitted]
+                fut = pool.submit(check_source, src, opts, stdin_data if src.path is None else None)
+                pending[fut] = submitted
+                submitted += 1
+            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in finished:
+                i = pending.pop(fut)
+                try:
+                    ready[i] = fut.result()
+                except Exception as e:  # the worker process itself died
+                    ready[i] = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
+                done += 1
+                if progress:
+                    progress(done, total)
+            while nxt in ready:
+                yield ready.pop(nxt)
+                nxt += 1

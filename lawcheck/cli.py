@@ -209,22 +209,45 @@ def _load_pack(args: argparse.Namespace, s):
 # ----------------------------------------------------------------------------- check
 
 
+class _Sink:
+    """Standard output, or a file written atomically: a temporary file beside it, renamed when
+    everything is written, removed if anything fails (a half-written report list never lands)."""
+
+    def __init__(self, output: str | None) -> None:
+        self.output = output
+        self.tmp: str | None = None
+        self.f = None
+
+    def __enter__(self) -> _Sink:
+        if self.output is not None:
+            target = Path(self.output)
+            fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
+                                            prefix=f".{target.name}.", suffix=".tmp")
+            self.f = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self
+
+    def write(self, text: str) -> None:
+        if self.f is None:
+            sys.stdout.write(text)
+        else:
+            self.f.write(text)
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if self.f is None:
+            sys.stdout.flush()
+            return
+        self.f.close()
+        assert self.tmp is not None and self.output is not None
+        if exc_type is None:
+            os.replace(self.tmp, self.output)
+        else:
+            Path(self.tmp).unlink(missing_ok=True)
+
+
 def _write(text: str, output: str | None) -> None:
     """Standard output, or a file written atomically (a temporary file, then rename)."""
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}.",
-                               suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with _Sink(output) as out:
+        out.write(text)
 
 
 def _progress(total: int, lang: str):
@@ -237,8 +260,10 @@ def _progress(total: int, lang: str):
             return Text(f"{task.speed:.1f}/s" if task.speed else "", style="dim")
 
     label = "检查中" if lang == "zh" else "checking"
+    # No stdout redirection: record formats stream to stdout while the bar is live, and rich would
+    # otherwise move those lines onto its own console (stderr).
     prog = Progress(TextColumn(label), BarColumn(), MofNCompleteColumn(), Rate(), TimeRemainingColumn(),
-                    console=Console(stderr=True), transient=True)
+                    console=Console(stderr=True), transient=True, redirect_stdout=False, redirect_stderr=False)
     task = prog.add_task(label, total=total)
     prog.start()
     return (lambda done, _total: prog.update(task, completed=done)), prog.stop
@@ -273,12 +298,20 @@ def _check(args: argparse.Namespace) -> int:
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
+    gate = Gate(min_score=s.min_score, fail_on=s.fail_on)
+    if fmt in ("jsonl", "csv"):
+        # Record formats are written as each report is checked, in input order, and nothing is
+        # kept: memory stays flat for a corpus of any size.
+        try:
+            return _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack, s, args.output)
+        finally:
+            if stop:
+                stop()
     try:
         items = run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)
     finally:
         if stop:
             stop()
-    gate = Gate(min_score=s.min_score, fail_on=s.fail_on)
     for it in items:
         if it.card is not None:
             gate.reasons[it.path] = gate_reasons(it.card, s.min_score, s.fail_on)
@@ -294,6 +327,31 @@ def _check(args: argparse.Namespace) -> int:
     if any(gate.reasons.get(it.path) for it in items):
         return Exit.BELOW_GATE
     return Exit.OK
+
+
+def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack, s, output: str | None) -> int:
+    from lawcheck.batch import iter_run
+    from lawcheck.gate import gate_reasons
+    from lawcheck.render import machine
+
+    rule_ids = [r.id for r in pack.rules]
+    errors = below = False
+    with _Sink(output) as out:
+        if fmt == "csv":
+            out.write(machine.csv_header(rule_ids))
+        for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
+            if it.card is not None:
+                reasons = gate_reasons(it.card, s.min_score, s.fail_on)
+            else:
+                reasons = [it.error or ""]
+                errors = True
+                _err(f"{it.path}: {it.error}")
+            below = below or bool(reasons)
+            gate.reasons[it.path] = reasons
+            out.write(machine.jsonl_line(it) if fmt == "jsonl" else machine.csv_row(it, rule_ids, gate))
+    if errors:
+        return Exit.USAGE_OR_INPUT
+    return Exit.BELOW_GATE if below else Exit.OK
 
 
 def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang: str) -> str:

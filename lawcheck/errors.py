@@ -31,6 +31,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cfg_toml": ("TOML 格式错误：{err}", "invalid TOML: {err}"),
     "cfg_key": ("未知的键“{key}”", "unknown key '{key}'"),
     "cfg_value": ("{key}：{msg}", "{key}: {msg}"),
+    "needs_extra": ("需要安装 lawcheck[{extra}]：pip install 'lawcheck[{extra}]'",
+                    "this needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'"),
     "disable_unknown": ("无法停用 {ids}：没有这条规则", "cannot disable {ids}: no such rule"),
     "no_pack": ("没有名为“{name}”的规则包，也不是规则包目录", "no rule pack named '{name}', and not a pack directory"),
     "pack_cycle": ("规则包继承关系成环：{chain}", "packs extend each other in a circle: {chain}"),

@@ -103,6 +103,49 @@ def test_results_identical_whatever_the_parallelism(capsys):
     assert one == four and len(one.splitlines()) == len(paths)
 
 
+def test_record_formats_stream_the_same_bytes_as_the_whole_batch(capsys, tmp_path):
+    from lawcheck import batch
+    from lawcheck.gate import gate_reasons
+    from lawcheck.inputs import expand
+    from lawcheck.pack import load_pack
+    from lawcheck.render import machine
+    from lawcheck.render.common import Gate
+
+    for k in range(3):
+        for p in sorted(FIXTURES.glob("*.txt")):
+            (tmp_path / f"{k}-{p.name}").write_bytes(p.read_bytes())
+    (tmp_path / "2-empty.txt").write_bytes(b"")
+    paths = [str(tmp_path)]
+    items = batch.run(expand(paths, ["*.txt"]), batch.Options())
+    gate = Gate(min_score=None, fail_on="error")
+    for it in items:
+        gate.reasons[it.path] = gate_reasons(it.card, None, "error") if it.card else [it.error or ""]
+    rule_ids = [r.id for r in load_pack().rules]
+    for fmt, whole in (("jsonl", machine.render_jsonl(items)), ("csv", machine.render_csv(items, rule_ids, gate))):
+        for jobs in ("1", "2"):
+            code, out, err = run(capsys, "check", *paths, "--format", fmt, "-j", jobs)
+            assert code == 2 and "empty.txt" in err
+            assert out == whole, (fmt, jobs)
+
+
+def test_the_batch_yields_early_and_keeps_few_reports_in_flight(tmp_path):
+    from lawcheck import batch
+    from lawcheck.inputs import expand
+
+    for k in range(6):
+        for p in sorted(FIXTURES.glob("*.txt")):
+            (tmp_path / f"{k}-{p.name}").write_bytes(p.read_bytes())
+    sources = expand([str(tmp_path)], ["*.txt"])
+    assert len(sources) > 8 * 2  # more than the in-flight window of two workers
+    seen: list[int] = []
+    stream = batch.iter_run(sources, batch.Options(), jobs=2, progress=lambda done, total: seen.append(done))
+    first = next(stream)
+    assert first.path == sources[0].name
+    assert len(seen) < len(sources), "the first record came only after every report was checked"
+    rest = list(stream)
+    assert [c.path for c in [first, *rest]] == [s.name for s in sources]
+
+
 # ----------------------------------------------------------------------------- the gate
 
 

@@ -32,9 +32,12 @@ def render_json(items: list[Checked], single: bool) -> str:
     return "[" + ",".join(rows) + "]\n"
 
 
+def jsonl_line(it: Checked) -> str:
+    return (_with_path(it.path, it.card) if it.card else _error_json(it.path, it.error)) + "\n"
+
+
 def render_jsonl(items: list[Checked]) -> str:
-    return "".join((_with_path(it.path, it.card) if it.card else _error_json(it.path, it.error)) + "\n"
-                   for it in items)
+    return "".join(jsonl_line(it) for it in items)
 
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -46,24 +49,34 @@ def _cell(value: object) -> str:
     return "'" + s if s.startswith(_FORMULA) else s
 
 
-def render_csv(items: list[Checked], rule_ids: list[str], gate: Gate) -> str:
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
-    head = ["path", "organ", "title", "report_year", "signed_date", "published_date", "level", "score", "grade",
+CSV_HEAD = ["path", "organ", "title", "report_year", "signed_date", "published_date", "level", "score", "grade",
             "gate", "late", "error"]
-    w.writerow(head + rule_ids)
-    for it in items:
-        if it.card is None:
-            w.writerow([_cell(x) for x in [it.path, "", "", "", "", "", "", "", "", "fail", "", it.error]]
-                       + [""] * len(rule_ids))
-            continue
-        c, d = it.card, it.card.document
-        statuses = c.statuses()
-        row = [it.path, d.organ, d.title, d.report_year, d.signed_date, d.published_date, d.level,
-               f"{c.score:.1f}" if c.score is not None else "", c.grade, "pass" if gate.ok(it.path) else "fail",
-               "yes" if is_late(c) else "no", ""]
-        w.writerow([_cell(x) for x in row] + [statuses.get(r, "") for r in rule_ids])
+
+
+def _csv(row: list) -> str:
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(row)
     return buf.getvalue()
+
+
+def csv_header(rule_ids: list[str]) -> str:
+    return _csv(CSV_HEAD + rule_ids)
+
+
+def csv_row(it: Checked, rule_ids: list[str], gate: Gate) -> str:
+    if it.card is None:
+        return _csv([_cell(x) for x in [it.path, "", "", "", "", "", "", "", "", "fail", "", it.error]]
+                    + [""] * len(rule_ids))
+    c, d = it.card, it.card.document
+    statuses = c.statuses()
+    row = [it.path, d.organ, d.title, d.report_year, d.signed_date, d.published_date, d.level,
+           f"{c.score:.1f}" if c.score is not None else "", c.grade, "pass" if gate.ok(it.path) else "fail",
+           "yes" if is_late(c) else "no", ""]
+    return _csv([_cell(x) for x in row] + [statuses.get(r, "") for r in rule_ids])
+
+
+def render_csv(items: list[Checked], rule_ids: list[str], gate: Gate) -> str:
+    return csv_header(rule_ids) + "".join(csv_row(it, rule_ids, gate) for it in items)
 
 
 def render_junit(items: list[Checked], gate: Gate) -> str:

@@ -1,0 +1,497 @@
+"""lawcheck's speed and memory figures, each with its target beside it.
+
+    python benchmarks/run.py                 # the full run (a few minutes on 2 cores)
+    python benchmarks/run.py --json out.json # the figures as JSON too, to compare across commits
+    python benchmarks/run.py --quick         # a short run that only shows the script still works (CI)
+
+Everything is measured in this one run on this machine, and the figures that have a natural
+baseline are reported as ratios to it (the Aho-Corasick floor, `import pydantic`), because the
+machines are shared and noisy: compare ratios, not milliseconds, across machines.
+
+The synthetic corpus is deterministic: reports of ~10,000 characters stitched from the real
+fixtures' paragraphs with a seeded generator, each with its own title, year and date line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = 20261122
+
+TARGETS = {
+    "evaluate_vs_floor": 5.0,  # evaluate <= 5x one Aho-Corasick pass of the pack's phrases
+    "cold_start_vs_pydantic": 1.5,  # `lawcheck check one.txt --format json` <= 1.5x `import pydantic`
+    "batch_j2_reports_per_s": 500.0,
+    "batch_peak_mb": 150.0,
+}
+
+
+HEADINGS = ["主要举措和成效", "存在的不足和原因", "下一步工作计划", "履行第一责任人职责情况"]
+
+# --- the corpus ----------------------------------------------------------------------------
+
+
+def fixture_texts() -> dict[str, str]:
+    return {p.stem: p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))}
+
+
+def synthetic_corpus(n: int, size: int = 10_000, seed: int = SEED) -> list[str]:
+    """n reports of about ``size`` characters each, built from the fixtures' own paragraphs."""
+    rng = random.Random(seed)
+    paras = []
+    for text in fixture_texts().values():
+        paras.extend(p.strip() for p in text.split("\n") if len(p.strip()) >= 20)
+    units = ["县", "区", "市", "镇"]
+    out = []
+    for i in range(n):
+        year = 2019 + i % 6
+        unit = units[i % len(units)]
+        head = [
+            f"某{unit}人民政府关于{year}年度法治政府建设情况的报告",
+            f"{year}年，我{unit}深入推进法治政府建设，现将有关情况报告如下。",
+        ]
+        body: list[str] = []
+        total = sum(map(len, head))
+        heading = 0
+        while total < size - 60:
+            if rng.random() < 0.12:
+                heading += 1
+                line = f"{'一二三四五六七八九十'[min(heading, 10) - 1]}、{rng.choice(HEADINGS)}"
+            else:
+                # Change the figures so that no two reports are the same text.
+                line = re.sub(r"\d+", lambda m: str(rng.randint(1, 999)), rng.choice(paras))
+            body.append(line)
+            total += len(line) + 1
+        tail = [f"某{unit}人民政府", f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日"]
+        out.append("\n".join(head + body + tail) + "\n")
+    return out
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def per_10k(seconds: float, chars: int) -> float:
+    return seconds * 1e6 * 10_000 / max(chars, 1)
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    return s[min(len(s) - 1, round(q * (len(s) - 1)))]
+
+
+def lawcheck_cmd() -> list[str]:
+    exe = Path(sys.executable).with_name("lawcheck")
+    return [str(exe)] if exe.exists() else [sys.executable, "-m", "lawcheck"]
+
+
+def wall(cmd: list[str], runs: int, **kw) -> list[float]:
+    out = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        res = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kw)
+        out.append(time.perf_counter() - t0)
+        if res.returncode not in (0, 1):
+            raise SystemExit(f"benchmark: {' '.join(cmd)} failed: {res.stderr.decode(errors='replace')[-500:]}")
+    return out
+
+
+class TreeMemory:
+    """Peak memory of a process and its descendants, sampled from /proc.
+
+    PSS (proportional set size) is summed, so pages that forked workers share with their parent
+    are counted once, not once per worker.  Falls back to the largest single RSS (getrusage)
+    where /proc is not available.
+    """
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_kb = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _tree(self) -> list[int]:
+        children: dict[int, list[int]] = {}
+        for d in os.listdir("/proc"):
+            if d.isdigit():
+                try:
+                    with open(f"/proc/{d}/stat", "rb") as f:
+                        ppid = int(f.read().rsplit(b")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+                children.setdefault(ppid, []).append(int(d))
+        out, todo = [], [self.pid]
+        while todo:
+            p = todo.pop()
+            out.append(p)
+            todo.extend(children.get(p, []))
+        return out
+
+    @staticmethod
+    def _pss_kb(pid: int) -> int:
+        try:
+            with open(f"/proc/{pid}/smaps_rollup") as f:
+                for line in f:
+                    if line.startswith("Pss:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        try:
+            with open(f"/proc/{pid}/status") as f:
+                for line in f:
+                    if line.startswith("VmRSS:"):
+                        return int(line.split()[1])
+        except OSError:
+            pass
+        return 0
+
+    def _run(self) -> None:
+        if not os.path.isdir("/proc"):
+            return
+        while not self._stop.is_set():
+            self.peak_kb = max(self.peak_kb, sum(self._pss_kb(p) for p in self._tree()))
+            self._stop.wait(0.02)
+
+
+# --- the measurements ----------------------------------------------------------------------
+
+
+def measure_evaluate(texts: list[str], reps: int) -> dict:
+    """evaluate() warm, and the floor: one leftmost-longest Aho-Corasick pass of the pack's phrases."""
+    import ahocorasick_rs
+
+    import lawcheck
+
+    pack = lawcheck.load_pack()
+    floor_ac = ahocorasick_rs.AhoCorasick(pack.patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+    for t in texts[:5]:
+        lawcheck.evaluate(t, rules=pack)
+    ev, fl = [], []
+    for t in texts:
+        n = len(t)
+        best_e = best_f = float("inf")
+        for _ in range(reps):
+            t0 = time.perf_counter()
+            lawcheck.evaluate(t, rules=pack)
+            t1 = time.perf_counter()
+            floor_ac.find_matches_as_indexes(t)
+            t2 = time.perf_counter()
+            best_e, best_f = min(best_e, t1 - t0), min(best_f, t2 - t1)
+        ev.append(per_10k(best_e, n))
+        fl.append(per_10k(best_f, n))
+    med_e, med_f = statistics.median(ev), statistics.median(fl)
+    return {
+        "reports": len(texts),
+        "mean_chars": round(statistics.mean(map(len, texts))),
+        "phrases": len(pack.patterns),
+        "evaluate_median_us_per_10k": round(med_e),
+        "evaluate_p95_us_per_10k": round(pct(ev, 0.95)),
+        "floor_median_us_per_10k": round(med_f),
+        "evaluate_vs_floor": round(med_e / med_f, 1),
+    }
+
+
+def profile_evaluate(texts: list[str]) -> list[tuple[str, float]]:
+    """Where evaluate's time goes (share of total, by function with its callees), to explain a miss."""
+    import cProfile
+    import pstats
+
+    import lawcheck
+
+    pack = lawcheck.load_pack()
+    prof = cProfile.Profile()
+    prof.enable()
+    for t in texts:
+        lawcheck.evaluate(t, rules=pack)
+    prof.disable()
+    stats = pstats.Stats(prof).stats  # type: ignore[attr-defined]
+    # Own time (not cumulative) by module, so that the shares add up to 100%.
+    groups = [
+        ("normalize", lambda fn, name: "text/normalize.py" in fn),
+        ("sections and sentences", lambda fn, name: "text/structure.py" in fn),
+        ("facts and dates", lambda fn, name: "text/facts.py" in fn or "text/dates.py" in fn),
+        ("rule checks (Python)", lambda fn, name: "lawcheck/checks.py" in fn or "saferegex.py" in fn),
+        ("engine and pack", lambda fn, name: "lawcheck/engine.py" in fn or "lawcheck/pack.py" in fn),
+        ("pydantic result models", lambda fn, name: "pydantic" in fn or "model.py" in fn or "model_construct" in name),
+        ("regular expressions (C)", lambda fn, name: fn == "~" and ("Pattern" in name or "regex" in name)),
+        ("Aho-Corasick (Rust)", lambda fn, name: fn == "~" and "AhoCorasick" in name),
+    ]
+    total = sum(v[2] for v in stats.values()) or 1.0
+    shares = dict.fromkeys([g for g, _ in groups] + ["other (builtins, stdlib)"], 0.0)
+    for (fn, _, name), v in stats.items():
+        label = next((g for g, test in groups if test(fn, name)), "other (builtins, stdlib)")
+        shares[label] += v[2]
+    return [(k, round(100 * v / total, 1)) for k, v in shares.items()]
+
+
+def measure_cold_start(report: Path, runs: int) -> dict:
+    # As after `pip install`: bytecode cached.  (PYTHONDONTWRITEBYTECODE, set on some CI machines,
+    # would make an editable checkout recompile its sources on every start, ~40 ms that no
+    # installed copy pays; pydantic's own bytecode was written when it was installed.)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    lc = [*lawcheck_cmd(), "check", str(report), "--format", "json", "--fail-on", "never"]
+    wall(lc, 2, env=env)  # compile and cache the pack (and bytecode) once, as the first run on a machine does
+    # Interleaved, so that a burst of load on a shared machine hits every command alike.
+    py: list[float] = []
+    base: list[float] = []
+    bm: list[float] = []
+    ours: list[float] = []
+    for _ in range(runs):
+        py += wall([sys.executable, "-c", "import pydantic"], 1, env=env)
+        ours += wall(lc, 1, env=env)
+        base += wall([sys.executable, "-c", "pass"], 1, env=env)
+        bm += wall([sys.executable, "-c", "from pydantic import BaseModel"], 1, env=env)
+    return {
+        "lawcheck_check_json_ms": round(1000 * statistics.median(ours)),
+        "import_pydantic_ms": round(1000 * statistics.median(py)),
+        "python_startup_ms": round(1000 * statistics.median(base)),
+        "from_pydantic_import_basemodel_ms": round(1000 * statistics.median(bm)),
+        "cold_start_vs_pydantic": round(statistics.median(ours) / statistics.median(py), 2),
+    }
+
+
+def measure_batch(texts: list[str], jobs: list[int]) -> dict:
+    out: dict = {"reports": len(texts)}
+    with tempfile.TemporaryDirectory(prefix="lawcheck-bench-") as tmp:
+        src = Path(tmp) / "reports"
+        src.mkdir()
+        for i, t in enumerate(texts):
+            (src / f"r{i:05d}.txt").write_text(t, encoding="utf-8")
+        # Warm the pack cache so every -j run starts alike.
+        wall([*lawcheck_cmd(), "check", str(src / "r00000.txt"), "--format", "json", "--fail-on", "never"], 1)
+        for j in jobs:
+            cmd = [*lawcheck_cmd(), "check", str(src), "--format", "jsonl", "-j", str(j), "--no-progress"]
+            cmd += ["--fail-on", "never"]
+            with open(Path(tmp) / f"out-{j}.jsonl", "wb") as sink:
+                t0 = time.perf_counter()
+                proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE)
+                with TreeMemory(proc.pid) as mem:
+                    _, err = proc.communicate()
+                elapsed = time.perf_counter() - t0
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"benchmark: batch -j {j} failed: {err.decode(errors='replace')[-500:]}")
+            lines = (Path(tmp) / f"out-{j}.jsonl").read_bytes().count(b"\n")
+            if lines != len(texts):
+                raise SystemExit(f"benchmark: batch -j {j} wrote {lines} results for {len(texts)} reports")
+            out[f"j{j}_seconds"] = round(elapsed, 2)
+            out[f"j{j}_reports_per_s"] = round(len(texts) / elapsed)
+            out[f"j{j}_peak_mb"] = round(mem.peak_kb / 1024, 1)
+        single = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        out["largest_single_process_rss_mb"] = round(single, 1)
+        same = [(Path(tmp) / f"out-{j}.jsonl").read_bytes() for j in jobs]
+        out["same_bytes_for_every_j"] = all(s == same[0] for s in same)
+    return out
+
+
+def measure_length_scaling(corpus: list[str], sizes: list[int]) -> list[dict]:
+    import lawcheck
+
+    pack = lawcheck.load_pack()
+    joined = "".join(corpus)
+    while len(joined) < max(sizes):
+        joined += joined
+    rows = []
+    for size in sizes:
+        text = joined[:size]
+        lawcheck.evaluate(text, rules=pack)
+        reps = max(1, min(20, 200_000 // size))
+        best = min(_timed(lambda text=text: lawcheck.evaluate(text, rules=pack)) for _ in range(reps))
+        rows.append({"chars": size, "us_per_10k": round(per_10k(best, size))})
+    for r in rows:
+        r["vs_smallest"] = round(r["us_per_10k"] / rows[0]["us_per_10k"], 2)
+    return rows
+
+
+def synthetic_pack(n: int, phrases: list[str]):
+    """The core pack's manifest and policy with n generated one-phrase concept rules."""
+    import lawcheck
+    from lawcheck.pack import RulePack
+    from lawcheck.spec import ConceptRule
+
+    core = lawcheck.load_pack()
+    template = next(r for r in core.rules if isinstance(r, ConceptRule)).model_dump(by_alias=True)
+    rules = []
+    for i in range(n):
+        data = dict(template)
+        data.update(
+            id=f"content.bench_{i:05d}",
+            aliases=[],
+            parts=[{"id": "p", "label": {"zh": phrases[i], "en": "phrase"}, "phrases": [phrases[i]]}],
+            collective=None,
+        )
+        rules.append(ConceptRule.model_validate(data))
+    return RulePack(core.root, f"bench-{n}", core.manifest, core.policy, tuple(rules), {})
+
+
+def measure_rule_scaling(corpus: list[str], counts: list[int]) -> list[dict]:
+    import lawcheck
+
+    rng = random.Random(SEED)
+    cjk = re.compile(r"[\u4e00-\u9fff]{4}")
+    pool = sorted({m.group() for t in fixture_texts().values() for m in cjk.finditer(t)})
+    rng.shuffle(pool)
+    if len(pool) < max(counts):
+        pool += [f"合成短语{i:05d}" for i in range(max(counts) - len(pool))]
+    texts = corpus[:20]
+    rows = []
+    for n in counts:
+        t0 = time.perf_counter()
+        pack = synthetic_pack(n, pool)
+        build = time.perf_counter() - t0
+        for t in texts[:3]:
+            lawcheck.evaluate(t, rules=pack)
+        per = []
+        for t in texts:
+            best = min(_timed(lambda t=t, pack=pack: lawcheck.evaluate(t, rules=pack)) for _ in range(3))
+            per.append(per_10k(best, len(t)))
+        rows.append({"rules": n, "phrases": len(pack.patterns), "build_ms": round(1000 * build),
+                     "evaluate_us_per_10k": round(statistics.median(per))})
+    for r in rows:
+        r["us_per_rule"] = round(r["evaluate_us_per_10k"] / r["rules"], 1)
+    return rows
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+# --- the report ----------------------------------------------------------------------------
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            cpu = next((ln.split(":", 1)[1].strip() for ln in f if ln.startswith("model name")), cpu)
+    except OSError:
+        pass
+    import lawcheck
+
+    return {"python": platform.python_version(), "os": f"{platform.system()} {platform.release()}", "cpu": cpu,
+            "cores": os.cpu_count(), "lawcheck": lawcheck.__version__}
+
+
+def verdict(value: float, target: float, higher_is_better: bool = False) -> str:
+    ok = value >= target if higher_is_better else value <= target
+    return "met" if ok else "MISSED"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="small sizes, few repetitions: checks the script works")
+    ap.add_argument("--json", metavar="FILE", help="also write the figures as JSON (- for standard output)")
+    ap.add_argument("--reports", type=int, default=None, help="synthetic corpus size (default 1000; quick: 20)")
+    args = ap.parse_args(argv)
+    quick = args.quick
+    n = args.reports or (20 if quick else 1000)
+    # Time a clean, private pack cache: the first command compiles it, as on a fresh machine.
+    cache = tempfile.mkdtemp(prefix="lawcheck-bench-cache-")
+    os.environ["LAWCHECK_CACHE_DIR"] = cache
+    try:
+        return _run(quick, n, args.json)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def _run(quick: bool, n: int, json_out: str | None) -> int:
+    say = print if json_out != "-" else (lambda *a, **k: print(*a, **k, file=sys.stderr))
+    fig: dict = {"machine": machine(), "quick": quick, "targets": TARGETS}
+    say(f"lawcheck {fig['machine']['lawcheck']} · Python {fig['machine']['python']} · {fig['machine']['cpu']} · "
+        f"{fig['machine']['cores']} cores{' · QUICK MODE: figures are not meaningful' if quick else ''}")
+
+    fixtures = list(fixture_texts().values())
+    corpus = synthetic_corpus(n)
+
+    say("\n1. evaluate(), warm, per 10,000 characters (floor: one Aho-Corasick pass of the pack's phrases)")
+    fx = measure_evaluate(fixtures, 3 if quick else 20)
+    sy = measure_evaluate(corpus, 1 if quick else 3)
+    fig["evaluate"] = {"fixtures": fx, "synthetic": sy}
+    for label, r in (("fixtures", fx), ("synthetic", sy)):
+        say(f"   {label:9} {r['reports']:5} reports, {r['mean_chars']:6} chars avg, {r['phrases']} phrases: "
+            f"median {r['evaluate_median_us_per_10k']} µs, p95 {r['evaluate_p95_us_per_10k']} µs; "
+            f"floor {r['floor_median_us_per_10k']} µs; ratio {r['evaluate_vs_floor']}× "
+            f"(target ≤ {TARGETS['evaluate_vs_floor']}×: "
+            f"{verdict(r['evaluate_vs_floor'], TARGETS['evaluate_vs_floor'])})")
+    prof = profile_evaluate(corpus[: (10 if quick else 200)])
+    fig["evaluate"]["profile_percent"] = dict(prof)
+    say("   where the time goes (cProfile, own time): " + "; ".join(f"{k} {v}%" for k, v in prof))
+
+    say("\n2. cold start: whole-process wall time, median")
+    cs = measure_cold_start(FIXTURES / "001_lingshou_2021.txt", 3 if quick else 15)
+    fig["cold_start"] = cs
+    say(f"   lawcheck check one.txt --format json: {cs['lawcheck_check_json_ms']} ms; "
+        f"python -c 'import pydantic': {cs['import_pydantic_ms']} ms; ratio {cs['cold_start_vs_pydantic']}× "
+        f"(target ≤ {TARGETS['cold_start_vs_pydantic']}×: "
+        f"{verdict(cs['cold_start_vs_pydantic'], TARGETS['cold_start_vs_pydantic'])})")
+    say(f"   for scale: python -c pass {cs['python_startup_ms']} ms; "
+        f"from pydantic import BaseModel {cs['from_pydantic_import_basemodel_ms']} ms")
+
+    say(f"\n3. batch from the command line, {n} synthetic reports read from files, JSON Lines out")
+    bt = measure_batch(corpus, [1, 2])
+    fig["batch"] = bt
+    for j in (1, 2):
+        say(f"   -j {j}: {bt[f'j{j}_seconds']} s, {bt[f'j{j}_reports_per_s']} reports/s, "
+            f"peak {bt[f'j{j}_peak_mb']} MB (PSS of the process tree)")
+    say(f"   target -j 2 ≥ {TARGETS['batch_j2_reports_per_s']:.0f} reports/s: "
+        f"{verdict(bt['j2_reports_per_s'], TARGETS['batch_j2_reports_per_s'], True)}; "
+        f"peak ≤ {TARGETS['batch_peak_mb']:.0f} MB: {verdict(bt['j2_peak_mb'], TARGETS['batch_peak_mb'])}; "
+        f"same bytes with -j 1 and -j 2: {bt['same_bytes_for_every_j']}")
+
+    say("\n4. scaling with report length (evaluate, µs per 10,000 characters; flat = linear)")
+    sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
+    ls = measure_length_scaling(corpus, sizes)
+    fig["scaling_length"] = ls
+    for r in ls:
+        say(f"   {r['chars']:>9,} chars: {r['us_per_10k']} µs per 10k ({r['vs_smallest']}× the 10k figure)")
+
+    say("\n5. scaling with the number of rules (synthetic one-phrase concept rules, 10k-char reports)")
+    counts = [50, 500] if quick else [50, 500, 5000]
+    rs = measure_rule_scaling(corpus, counts)
+    fig["scaling_rules"] = rs
+    for r in rs:
+        say(f"   {r['rules']:>5} rules ({r['phrases']} phrases): evaluate {r['evaluate_us_per_10k']} µs per 10k, "
+            f"{r['us_per_rule']} µs per rule; pack build {r['build_ms']} ms")
+
+    fig["verdicts"] = {
+        "evaluate_vs_floor": verdict(sy["evaluate_vs_floor"], TARGETS["evaluate_vs_floor"]),
+        "cold_start_vs_pydantic": verdict(cs["cold_start_vs_pydantic"], TARGETS["cold_start_vs_pydantic"]),
+        "batch_j2_reports_per_s": verdict(bt["j2_reports_per_s"], TARGETS["batch_j2_reports_per_s"], True),
+        "batch_peak_mb": verdict(bt["j2_peak_mb"], TARGETS["batch_peak_mb"]),
+    }
+    say("\nverdicts: " + ", ".join(f"{k} {v}" for k, v in fig["verdicts"].items()))
+    if json_out:
+        data = json.dumps(fig, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        if json_out == "-":
+            sys.stdout.write(data)
+        else:
+            Path(json_out).write_text(data, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

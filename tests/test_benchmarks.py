@@ -1,0 +1,44 @@
+"""The benchmark script still runs and reports every figure (no timing is asserted here)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+
+def test_the_benchmark_runs_in_quick_mode_and_reports_every_figure(tmp_path):
+    out = tmp_path / "figures.json"
+    res = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "run.py"), "--quick", "--reports", "12", "--json", str(out)],
+        capture_output=True, text=True, cwd=tmp_path, timeout=600,
+    )
+    assert res.returncode == 0, res.stderr[-2000:]
+    fig = json.loads(out.read_text(encoding="utf-8"))
+    for section in ("fixtures", "synthetic"):
+        ev = fig["evaluate"][section]
+        assert ev["evaluate_median_us_per_10k"] > 0 and ev["floor_median_us_per_10k"] > 0
+        assert ev["evaluate_p95_us_per_10k"] >= ev["evaluate_median_us_per_10k"]
+    assert abs(sum(fig["evaluate"]["profile_percent"].values()) - 100) < 1
+    assert fig["cold_start"]["lawcheck_check_json_ms"] > 0 and fig["cold_start"]["import_pydantic_ms"] > 0
+    assert fig["batch"]["reports"] == 12 and fig["batch"]["same_bytes_for_every_j"] is True
+    assert fig["batch"]["j1_reports_per_s"] > 0 and fig["batch"]["j2_reports_per_s"] > 0
+    assert [r["chars"] for r in fig["scaling_length"]] == [10_000, 100_000]
+    assert [r["rules"] for r in fig["scaling_rules"]] == [50, 500]
+    assert set(fig["verdicts"]) == set(fig["targets"])
+    # Every figure is printed with its target beside it.
+    for target in ("≤ 5.0×", "≤ 1.5×", "≥ 500 reports/s", "≤ 150 MB"):
+        assert target in res.stdout, target
+
+
+def test_the_synthetic_corpus_is_deterministic_and_report_sized():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run as bench
+    finally:
+        sys.path.pop(0)
+    a, b = bench.synthetic_corpus(5), bench.synthetic_corpus(5)
+    assert a == b and len(set(a)) == 5
+    assert all(9_500 <= len(t) <= 11_000 for t in a)
