@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"
 
 # The public names are loaded on first use (PEP 562): a tool importing one submodule (the error
 # catalogue, the input walker) pays only for it, not for pydantic and the whole engine.

@@ -27,6 +27,11 @@ class Options:
     kind: str | None = None  # annual_report | other, instead of inferring it
     reporter: str | None = None  # government | department | joint, instead of inferring it
     keep_text: bool = False  # SARIF needs the text to turn offsets into lines and columns
+    # Record formats: the worker renders the record and judges the gate itself, and sends back
+    # only that line, not the scorecard (pickling scorecards cost the parent a core's worth).
+    render: str | None = None  # "jsonl" | "csv"
+    min_score: float | None = None
+    fail_on: str = "error"
 
 
 @dataclass
@@ -37,6 +42,26 @@ class Checked:
     card: Scorecard | None = None
     error: str | None = None
     text: str | None = field(default=None, repr=False)
+    line: str | None = field(default=None, repr=False)  # the rendered record (Options.render)
+    reasons: list[str] | None = None  # why it falls short of the gate (Options.render)
+
+
+def _rendered(checked: Checked, opts: Options) -> Checked:
+    """The record as ``opts.render`` writes it, without the scorecard."""
+    from lawcheck.gate import gate_reasons
+    from lawcheck.render import machine
+    from lawcheck.render.common import Gate
+
+    if checked.card is None:
+        reasons = [checked.error or ""]
+    else:
+        reasons = gate_reasons(checked.card, opts.min_score, opts.fail_on)
+    if opts.render == "jsonl":
+        line = machine.jsonl_line(checked)
+    else:
+        gate = Gate(opts.min_score, opts.fail_on, {checked.path: reasons})
+        line = machine.csv_row(checked, [r.id for r in _pack(opts).rules], gate)
+    return Checked(checked.path, None, checked.error, None, line, reasons)
 
 
 # The pack of each batch, per process: hashing the rule files to find the cached pack costs
@@ -70,6 +95,11 @@ def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
 
 def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Checked:
     """Read and check one input; any failure becomes that input's error, never an exception."""
+    checked = _check_source(src, opts, stdin_data)
+    return _rendered(checked, opts) if opts.render else checked
+
+
+def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Checked:
     from lawcheck.loaders import load_bytes
 
     try:
@@ -149,7 +179,8 @@ def iter_run(
                 try:
                     ready[i] = fut.result()
                 except Exception as e:  # the worker process itself died
-                    ready[i] = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
+                    died = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
+                    ready[i] = _rendered(died, opts) if opts.render else died
                 done += 1
                 if progress:
                     progress(done, total)

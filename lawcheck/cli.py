@@ -330,25 +330,23 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack, s, output: str | None) -> int:
+    import dataclasses
+
     from lawcheck.batch import iter_run
-    from lawcheck.gate import gate_reasons
     from lawcheck.render import machine
 
-    rule_ids = [r.id for r in pack.rules]
+    opts = dataclasses.replace(opts, render=fmt, min_score=s.min_score, fail_on=s.fail_on)
     errors = below = False
     with _Sink(output) as out:
         if fmt == "csv":
-            out.write(machine.csv_header(rule_ids))
+            out.write(machine.csv_header([r.id for r in pack.rules]))
         for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
-            if it.card is not None:
-                reasons = gate_reasons(it.card, s.min_score, s.fail_on)
-            else:
-                reasons = [it.error or ""]
+            if it.error is not None:
                 errors = True
                 _err(f"{it.path}: {it.error}")
-            below = below or bool(reasons)
-            gate.reasons[it.path] = reasons
-            out.write(machine.jsonl_line(it) if fmt == "jsonl" else machine.csv_row(it, rule_ids, gate))
+            below = below or bool(it.reasons)
+            gate.reasons[it.path] = it.reasons or []
+            out.write(it.line or "")
     if errors:
         return Exit.USAGE_OR_INPUT
     return Exit.BELOW_GATE if below else Exit.OK
