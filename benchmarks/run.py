@@ -173,7 +173,7 @@ class TreeMemory:
             return
         while not self._stop.is_set():
             self.peak_kb = max(self.peak_kb, sum(self._pss_kb(p) for p in self._tree()))
-            self._stop.wait(0.02)
+            self._stop.wait(0.1)  # a scan costs ~1 ms: sample sparsely, not to slow the batch measured
 
 
 # --- the measurements ----------------------------------------------------------------------
@@ -255,22 +255,24 @@ def measure_cold_start(report: Path, runs: int) -> dict:
     lc = [*lawcheck_cmd(), "check", str(report), "--format", "json", "--fail-on", "never"]
     wall(lc, 2, env=env)  # compile and cache the pack (and bytecode) once, as the first run on a machine does
     # Interleaved, so that a burst of load on a shared machine hits every command alike.
-    py: list[float] = []
-    base: list[float] = []
-    bm: list[float] = []
-    ours: list[float] = []
-    for _ in range(runs):
-        py += wall([sys.executable, "-c", "import pydantic"], 1, env=env)
-        ours += wall(lc, 1, env=env)
-        base += wall([sys.executable, "-c", "pass"], 1, env=env)
-        bm += wall([sys.executable, "-c", "from pydantic import BaseModel"], 1, env=env)
-    return {
-        "lawcheck_check_json_ms": round(1000 * statistics.median(ours)),
-        "import_pydantic_ms": round(1000 * statistics.median(py)),
-        "python_startup_ms": round(1000 * statistics.median(base)),
-        "from_pydantic_import_basemodel_ms": round(1000 * statistics.median(bm)),
-        "cold_start_vs_pydantic": round(statistics.median(ours) / statistics.median(py), 2),
+    # The steps in between show where a cold start goes (each is a whole process).
+    steps = {
+        "python_startup_ms": "pass",
+        "import_pydantic_ms": "import pydantic",
+        "from_pydantic_import_basemodel_ms": "from pydantic import BaseModel",
+        "import_engine_ms": "import lawcheck.engine",
+        "import_engine_and_load_pack_ms": "import lawcheck.pack as p; p.load_pack()",
     }
+    times: dict[str, list[float]] = {k: [] for k in [*steps, "lawcheck_check_json_ms"]}
+    for _ in range(runs):
+        for key, code in steps.items():
+            times[key] += wall([sys.executable, "-c", code], 1, env=env)
+        times["lawcheck_check_json_ms"] += wall(lc, 1, env=env)
+    out = {k: round(1000 * statistics.median(v)) for k, v in times.items()}
+    out["cold_start_vs_pydantic"] = round(
+        statistics.median(times["lawcheck_check_json_ms"]) / statistics.median(times["import_pydantic_ms"]), 2
+    )
+    return out
 
 
 def measure_batch(texts: list[str], jobs: list[int]) -> dict:
@@ -448,8 +450,10 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         f"python -c 'import pydantic': {cs['import_pydantic_ms']} ms; ratio {cs['cold_start_vs_pydantic']}× "
         f"(target ≤ {TARGETS['cold_start_vs_pydantic']}×: "
         f"{verdict(cs['cold_start_vs_pydantic'], TARGETS['cold_start_vs_pydantic'])})")
-    say(f"   for scale: python -c pass {cs['python_startup_ms']} ms; "
-        f"from pydantic import BaseModel {cs['from_pydantic_import_basemodel_ms']} ms")
+    say(f"   where it goes (whole processes): python -c pass {cs['python_startup_ms']} ms; "
+        f"from pydantic import BaseModel {cs['from_pydantic_import_basemodel_ms']} ms; "
+        f"import lawcheck.engine {cs['import_engine_ms']} ms; + load the cached pack "
+        f"{cs['import_engine_and_load_pack_ms']} ms; + read, check, write JSON {cs['lawcheck_check_json_ms']} ms")
 
     say(f"\n3. batch from the command line, {n} synthetic reports read from files, JSON Lines out")
     bt = measure_batch(corpus, [1, 2])
@@ -457,6 +461,12 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     for j in (1, 2):
         say(f"   -j {j}: {bt[f'j{j}_seconds']} s, {bt[f'j{j}_reports_per_s']} reports/s, "
             f"peak {bt[f'j{j}_peak_mb']} MB (PSS of the process tree)")
+    cores = min(2, os.cpu_count() or 1)
+    bt["cpu_ms_per_report_j2"] = round(1000 * cores / bt["j2_reports_per_s"], 1)
+    bt["evaluate_ms_per_report"] = round(sy["evaluate_median_us_per_10k"] * sy["mean_chars"] / 10_000 / 1000, 1)
+    say(f"   with -j 2 each report costs {bt['cpu_ms_per_report_j2']} ms of a core, of which evaluate() "
+        f"{bt['evaluate_ms_per_report']} ms (section 1); {TARGETS['batch_j2_reports_per_s']:.0f}/s on {cores} "
+        f"cores allows {1000 * cores / TARGETS['batch_j2_reports_per_s']:.1f} ms")
     say(f"   target -j 2 ≥ {TARGETS['batch_j2_reports_per_s']:.0f} reports/s: "
         f"{verdict(bt['j2_reports_per_s'], TARGETS['batch_j2_reports_per_s'], True)}; "
         f"peak ≤ {TARGETS['batch_peak_mb']:.0f} MB: {verdict(bt['j2_peak_mb'], TARGETS['batch_peak_mb'])}; "
