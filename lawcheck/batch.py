@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from lawcheck.errors import LawcheckError
 from lawcheck.inputs import Source, read_bytes
+from lawcheck.limits import Limits
 from lawcheck.loaders import Loaded
 from lawcheck.model import Scorecard
 
@@ -30,6 +31,7 @@ class Options:
     # Record formats: the worker renders the record and judges the gate itself, and sends back
     # only that line, not the scorecard (pickling scorecards cost the parent a core's worth).
     render: str | None = None  # "jsonl" | "csv"
+    limits: Limits = field(default_factory=Limits)
     min_score: float | None = None
     fail_on: str = "error"
 
@@ -103,9 +105,9 @@ def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Check
     from lawcheck.loaders import load_bytes
 
     try:
-        data = stdin_data if src.path is None else read_bytes(src, opts.lang)
+        data = stdin_data if src.path is None else read_bytes(src, opts.lang, opts.limits.max_bytes)
         assert data is not None
-        loaded = load_bytes(src.name, data, encoding=opts.encoding, lang=opts.lang)
+        loaded = load_bytes(src.name, data, encoding=opts.encoding, lang=opts.lang, limits=opts.limits)
         return check_loaded(src.name, loaded, opts)
     except LawcheckError as e:
         problem = getattr(e, "problem", None) or str(e)
@@ -144,33 +146,66 @@ def iter_run(
     At most a few inputs per worker are in flight, so memory stays flat however long the list:
     a caller that writes each record and drops it can check a national corpus in constant memory.
     The rule pack is loaded once, here, for the whole batch (forked workers inherit it).
+
+    With more than one input, every input is checked in a worker process (``jobs`` of them, at
+    least one): a worker that crashes, or runs past ``opts.limits.timeout``, is replaced and costs
+    only its own input, which becomes an error record in its place.  Stopping the iteration (or
+    Ctrl-C) stops the workers.
     """
     _PACKS.clear()
     _pack(opts)
     total = len(sources)
-    if jobs <= 1 or total <= 1:
+    if total <= 1:
         for i, src in enumerate(sources):
             yield check_source(src, opts, stdin_data)
             if progress:
                 progress(i + 1, total)
         return
-    # Imported here: a single-report check never pays for the pool machinery.
-    import multiprocessing
-    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+    yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
 
+
+def _quiet_worker() -> None:
+    # Ctrl-C reaches the whole process group; only the parent decides what happens.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pooled(
+    sources: list[Source],
+    opts: Options,
+    jobs: int,
+    progress: Callable[[int, int], None] | None,
+    stdin_data: bytes | None,
+) -> Iterator[Checked]:
+    # Imported here: a single-report check never pays for the pool machinery.  pebble, not
+    # concurrent.futures: a dead worker there breaks the whole pool, and tasks cannot time out.
+    import multiprocessing
+    from concurrent.futures import FIRST_COMPLETED, Future, wait
+    from concurrent.futures import TimeoutError as TaskTimeout
+
+    from pebble import ProcessExpired, ProcessPool
+
+    from lawcheck.loaders import msg
+
+    total = len(sources)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     window = max(4, 8 * jobs)
     done = 0
     ready: dict[int, Checked] = {}
     nxt = 0  # the next index to yield
-    with ProcessPoolExecutor(max_workers=min(jobs, total), mp_context=multiprocessing.get_context(method)) as pool:
+    pool = ProcessPool(max_workers=min(jobs, total), context=multiprocessing.get_context(method),
+                       initializer=_quiet_worker)
+    finished_normally = False
+    try:
         pending: dict[Future, int] = {}
         submitted = 0
         while nxt < total:
             # Keep the window full, but never run more than ``window`` ahead of what was yielded.
             while submitted < total and submitted < nxt + window and len(pending) < window:
                 src = sources[submitted]
-                fut = pool.submit(check_source, src, opts, stdin_data if src.path is None else None)
+                fut = pool.schedule(check_source, args=(src, opts, stdin_data if src.path is None else None),
+                                    timeout=opts.limits.timeout)
                 pending[fut] = submitted
                 submitted += 1
             finished, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -178,12 +213,26 @@ def iter_run(
                 i = pending.pop(fut)
                 try:
                     ready[i] = fut.result()
-                except Exception as e:  # the worker process itself died
-                    died = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
-                    ready[i] = _rendered(died, opts) if opts.render else died
+                except TaskTimeout:
+                    why = msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}")
+                    lost = Checked(sources[i].name, None, why)
+                    ready[i] = _rendered(lost, opts) if opts.render else lost
+                except ProcessExpired as e:
+                    lost = Checked(sources[i].name, None, msg(opts.lang, "crashed", code=e.exitcode))
+                    ready[i] = _rendered(lost, opts) if opts.render else lost
+                except Exception as e:  # anything else the pool reports for this input
+                    lost = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
+                    ready[i] = _rendered(lost, opts) if opts.render else lost
                 done += 1
                 if progress:
                     progress(done, total)
             while nxt in ready:
                 yield ready.pop(nxt)
                 nxt += 1
+        finished_normally = True
+    finally:
+        if finished_normally:
+            pool.close()
+        else:  # interrupted, or the caller stopped reading: do not wait for the rest
+            pool.stop()
+        pool.join()

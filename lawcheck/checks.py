@@ -56,6 +56,7 @@ class Doc:
     recipients: tuple[list[str], Span] | None = None
     copies: tuple[list[str], Span] | None = None
     page_title: str | None = None
+    script: str = "simplified"  # traditional: matched through a simplified view (same offsets)
     neg_ids: list[int] = field(default_factory=list)
     fut_ids: list[int] = field(default_factory=list)
     # Start positions of every negation / future cue, merged and sorted once per report.

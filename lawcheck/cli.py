@@ -22,13 +22,15 @@ class Exit(IntEnum):
     BELOW_GATE = 1  # some input falls short of --min-score / --fail-on
     USAGE_OR_INPUT = 2  # bad arguments or settings, or an input could not be read (the others are still reported)
     RULE_FILE = 3  # a rule file is invalid
+    INTERRUPTED = 130  # Ctrl-C: what was finished is still written
 
 
 EXIT_HELP = """exit codes / 退出码:
   0  every input was checked and meets the gate / 全部达到门槛
   1  some input falls short of --min-score or --fail-on / 有报告未达到门槛
   2  usage error, or an input could not be read (the others are still checked) / 用法错误或文件无法读取
-  3  a rule file is invalid / 规则文件有误"""
+  3  a rule file is invalid / 规则文件有误
+  130  interrupted (Ctrl-C); what was finished is still written / 已中断，已完成的结果照常输出"""
 
 CHECK_EXAMPLES = """examples / 示例:
   lawcheck check report.txt                            # 记分卡
@@ -119,6 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
     c.add_argument("-q", "--quiet", action="store_true", help="print only the score line")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
+    lim = c.add_argument_group("limits on one input / 单个输入的上限 (README: Limits and safety)")
+    lim.add_argument("--max-bytes", type=_positive_int, metavar="N",
+                     help="largest file read, in bytes (default 50 MB)")
+    lim.add_argument("--max-unzipped-bytes", type=_positive_int, metavar="N",
+                     help=".docx/.ofd: largest total unpacked size (default 200 MB)")
+    lim.add_argument("--max-zip-members", type=_positive_int, metavar="N",
+                     help=".docx/.ofd: most members in the archive (default 10000)")
+    lim.add_argument("--max-pages", type=_positive_int, metavar="N", help="most PDF pages (default 2000)")
+    lim.add_argument("--max-chars", type=_positive_int, metavar="N",
+                     help="longest extracted text, in characters (default 10000000)")
+    lim.add_argument("--timeout", type=float, metavar="SECONDS",
+                     help="time for one input; in a batch its worker is stopped (default 300)")
     _add_rule_source_args(c)
 
     r = sub.add_parser("rules", help="list, test and write rules / 规则：列出、测试、编写", formatter_class=_Formatter,
@@ -160,11 +174,13 @@ def build_parser() -> argparse.ArgumentParser:
 _MSG = {
     "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "internal": "内部错误：{err}（加 --debug 查看详情）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
-           "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）"},
+           "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
+           "interrupted": "已中断：已检查 {done} 个，共 {total} 个；以上为已完成的结果"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
-           "config_head": "Effective settings", "config_file": "config file", "none": "(none found)"},
+           "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
+           "interrupted": "interrupted: {done} of {total} checked; the results above are the finished ones"},
 }
 
 
@@ -185,6 +201,8 @@ def _settings(args: argparse.Namespace):
         "lang": getattr(args, "lang", None),
         "jobs": getattr(args, "jobs", None),
         "glob": getattr(args, "glob", None),
+        **{k: getattr(args, k, None) for k in ("max_bytes", "max_unzipped_bytes", "max_zip_members", "max_pages",
+                                              "max_chars", "timeout")},
     }
     for key, value in flags.items():
         if value is not None:
@@ -269,10 +287,19 @@ def _progress(total: int, lang: str):
     return (lambda done, _total: prog.update(task, completed=done)), prog.stop
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
 def _check(args: argparse.Namespace) -> int:
-    from lawcheck.batch import Options, default_jobs, run
+    from lawcheck.batch import Options, default_jobs, iter_run
+    from lawcheck.config import LIMIT_KEYS
     from lawcheck.gate import gate_reasons
     from lawcheck.inputs import expand
+    from lawcheck.limits import Limits
     from lawcheck.render.common import Gate, summarize
 
     s = _settings(args)
@@ -294,7 +321,8 @@ def _check(args: argparse.Namespace) -> int:
     stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
-                   kind=args.kind, reporter=args.reporter, keep_text=fmt == "sarif")
+                   kind=args.kind, reporter=args.reporter, keep_text=fmt == "sarif",
+                   limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
@@ -307,8 +335,13 @@ def _check(args: argparse.Namespace) -> int:
         finally:
             if stop:
                 stop()
+    items = []
+    interrupted = False
     try:
-        items = run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)
+        for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
+            items.append(it)
+    except KeyboardInterrupt:  # keep and show what was finished
+        interrupted = True
     finally:
         if stop:
             stop()
@@ -321,7 +354,11 @@ def _check(args: argparse.Namespace) -> int:
         if it.card is None:
             _err(f"{it.path}: {it.error}")
     summary = summarize(items, gate) if len(items) > 1 else None
-    _write(_render(fmt, items, gate, summary, pack, args, lang), args.output)
+    if items:
+        _write(_render(fmt, items, gate, summary, pack, args, lang), args.output)
+    if interrupted:
+        _err(m["interrupted"].format(done=len(items), total=len(sources)))
+        return Exit.INTERRUPTED
     if any(it.card is None for it in items):
         return Exit.USAGE_OR_INPUT
     if any(gate.reasons.get(it.path) for it in items):
@@ -336,17 +373,25 @@ def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack,
     from lawcheck.render import machine
 
     opts = dataclasses.replace(opts, render=fmt, min_score=s.min_score, fail_on=s.fail_on)
-    errors = below = False
+    errors = below = interrupted = False
+    done = 0
     with _Sink(output) as out:
         if fmt == "csv":
             out.write(machine.csv_header([r.id for r in pack.rules]))
-        for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
-            if it.error is not None:
-                errors = True
-                _err(f"{it.path}: {it.error}")
-            below = below or bool(it.reasons)
-            gate.reasons[it.path] = it.reasons or []
-            out.write(it.line or "")
+        try:
+            for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
+                if it.error is not None:
+                    errors = True
+                    _err(f"{it.path}: {it.error}")
+                below = below or bool(it.reasons)
+                gate.reasons[it.path] = it.reasons or []
+                out.write(it.line or "")
+                done += 1
+        except KeyboardInterrupt:  # the records written so far stay (and --output is kept)
+            interrupted = True
+    if interrupted:
+        _err(_MSG[opts.lang]["interrupted"].format(done=done, total=len(sources)))
+        return Exit.INTERRUPTED
     if errors:
         return Exit.USAGE_OR_INPUT
     return Exit.BELOW_GATE if below else Exit.OK
@@ -533,7 +578,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.close()
         return Exit.OK
     except KeyboardInterrupt:
-        return 130
+        return Exit.INTERRUPTED
     except Exception as e:
         if getattr(args, "debug", False):
             traceback.print_exc()

@@ -15,6 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from lawcheck.errors import ConfigError, Msg
+from lawcheck.limits import Limits
+
+_LIMITS = Limits()
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -41,7 +44,16 @@ class FileSettings(BaseModel):
     lang: Literal["zh", "en"] | None = None
     jobs: int | None = Field(None, ge=1, le=256)
     glob: list[str] | None = None
+    # Limits on one input (lawcheck.limits): exceeding one makes that input an error, the batch goes on.
+    max_bytes: int | None = Field(None, alias="max-bytes", ge=1)
+    max_unzipped_bytes: int | None = Field(None, alias="max-unzipped-bytes", ge=1)
+    max_zip_members: int | None = Field(None, alias="max-zip-members", ge=1)
+    max_pages: int | None = Field(None, alias="max-pages", ge=1)
+    max_chars: int | None = Field(None, alias="max-chars", ge=1)
+    timeout: float | None = Field(None, gt=0)
 
+
+LIMIT_KEYS = ("max_bytes", "max_unzipped_bytes", "max_zip_members", "max_pages", "max_chars", "timeout")
 
 DEFAULTS: dict[str, Any] = {
     "format": None,  # rich on a terminal, text otherwise
@@ -54,6 +66,7 @@ DEFAULTS: dict[str, Any] = {
     "level": None,
     "lang": "zh",
     "jobs": None,  # the number of cores
+    **{k: getattr(_LIMITS, k) for k in LIMIT_KEYS},
     "glob": ["*.txt", "*.docx", "*.pdf", "*.html", "*.htm", "*.shtml", "*.mhtml", "*.mht", "*.ofd", "*.doc",
              "*.wps"],
 }

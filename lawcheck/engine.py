@@ -24,7 +24,7 @@ from lawcheck.model import (
 from lawcheck.pack import RulePack, Span, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.spec import Years
-from lawcheck.text import dates, facts
+from lawcheck.text import dates, facts, script
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, Structure, build
 
@@ -57,7 +57,8 @@ def analyse(
     title: str | None = None,
 ) -> Doc:
     """Everything the checks share, computed once per report."""
-    norm = normalize(text)
+    written = script.detect(text)
+    norm = normalize(text, script.simplify_table() if written == "traditional" else None)
     st = build(norm)
     organ_found = dates.organ(st)
     organ = str(organ_found.value) if organ_found else None
@@ -86,6 +87,7 @@ def analyse(
         recipients=facts.recipients(st),  # type: ignore[arg-type]
         copies=facts.copies(st),  # type: ignore[arg-type]
         page_title=title,
+        script=written,
         neg_ids=pack.ids(pack.manifest.negation or []),
         fut_ids=pack.ids(pack.manifest.future or []),
     )
@@ -252,6 +254,7 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str
         recipients=doc.recipients[0] if doc.recipients else None,
         kind=kind,  # type: ignore[arg-type]
         kind_reason=kind_reason,
+        script=doc.script,  # type: ignore[arg-type]
     )
     return Scorecard(
         lawcheck_version=__version__,

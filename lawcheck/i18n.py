@@ -10,6 +10,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.card": "法治政府建设年度报告检查结果",
         "ui.title": "标题",
         "ui.organ": "机关",
+        "ui.traditional": "本报告为繁体中文，已按简体对照检查（证据仍引用原文）",
         "ui.year": "报告年度",
         "ui.signed": "落款日期",
         "ui.published": "发布日期",
@@ -137,6 +138,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.card": "Annual report on law-based government: check result",
         "ui.title": "Title",
         "ui.organ": "Organ",
+        "ui.traditional": "Written in traditional characters: checked through a simplified view (evidence quotes "
+                          "the original)",
         "ui.year": "Report year",
         "ui.signed": "Signed",
         "ui.published": "Published",

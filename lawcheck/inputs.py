@@ -59,11 +59,28 @@ def expand(args: list[str], globs: list[str]) -> list[Source]:
     return out
 
 
-def read_bytes(src: Source, lang: str = "zh") -> bytes:
+def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> bytes:
+    """The file's bytes; one larger than ``max_bytes`` is refused before it is read."""
     m = _MSG.get(lang, _MSG["zh"])
     assert src.path is not None
     try:
-        data = src.path.read_bytes()
+        if max_bytes is None:
+            data = src.path.read_bytes()
+        else:
+            # Size first (the message can say how large); then a bounded read, because a pipe or
+            # a device such as /dev/zero has no size to ask.
+            size = src.path.stat().st_size
+            data = b""
+            if size <= max_bytes:
+                with src.path.open("rb") as f:
+                    data = f.read(max_bytes + 1)
+                size = max(size, len(data))
+            if size > max_bytes:
+                from lawcheck.limits import human_bytes
+                from lawcheck.loaders import msg
+
+                shown = human_bytes(size) if size > len(data) or src.path.is_file() else f"> {human_bytes(max_bytes)}"
+                raise InputError(src.name, msg(lang, "too_big", size=shown, limit=human_bytes(max_bytes)))
     except FileNotFoundError:
         raise InputError(src.name, m["not_found"]) from None
     except OSError as e:

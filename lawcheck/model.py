@@ -84,6 +84,8 @@ class DocumentInfo(Frozen):
     recipients: list[str] | None = None
     kind: Literal["annual_report", "other"] = "annual_report"
     kind_reason: str | None = None
+    # traditional: written in traditional characters, checked through a simplified view
+    script: Literal["simplified", "traditional"] = "simplified"
 
 
 class SectionInfo(Frozen):

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawcheck.errors import InputError
+from lawcheck.limits import Limits, human_bytes
 
 SUFFIXES = {".txt": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
             ".shtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".ofd": "ofd", ".doc": "legacy", ".wps": "legacy"}
@@ -21,6 +22,14 @@ _MSG = {
                   "soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "no_text": "没有文字层（可能是扫描件）",
+        "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
+        "zip_members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
+        "zip_size": "解压后过大（{size}，上限 {limit}；可用 --max-unzipped-bytes 调整），可能是压缩炸弹",
+        "pages": "PDF 页数过多（{n} 页，上限 {limit} 页；可用 --max-pages 调整）",
+        "timeout": "读取超时（超过 {limit} 秒；可用 --timeout 调整）",
+        "chars": "提取的文字过长（{n} 字，上限 {limit} 字；可用 --max-chars 调整）",
+        "task_timeout": "检查超时（超过 {limit} 秒，已停止；可用 --timeout 调整）",
+        "crashed": "检查此文件的进程异常退出（退出码 {code}），其他文件不受影响",
     },
     "en": {
         "extra": "reading {fmt} files needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'",
@@ -28,6 +37,15 @@ _MSG = {
                   "soffice --headless --convert-to docx FILE)",
         "corrupt": "not a valid {fmt} file: {err}",
         "no_text": "no text layer (scanned?)",
+        "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",
+        "zip_members": "too many members in the archive ({n}; the limit is {limit}, see --max-zip-members)",
+        "zip_size": "too large when unpacked ({size}; the limit is {limit}, see --max-unzipped-bytes): "
+                    "a zip bomb?",
+        "pages": "too many PDF pages ({n}; the limit is {limit}, see --max-pages)",
+        "timeout": "reading took too long (over {limit} s, see --timeout)",
+        "chars": "extracted text too long ({n} characters; the limit is {limit}, see --max-chars)",
+        "task_timeout": "checking took too long (over {limit} s) and was stopped; see --timeout",
+        "crashed": "the process checking this file died (exit code {code}); other files are not affected",
     },
 }
 
@@ -57,10 +75,25 @@ def sniff(data: bytes, suffix: str) -> str:
     return suffix
 
 
-def load_bytes(name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh") -> Loaded:
+def load_bytes(
+    name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh", limits: Limits | None = None
+) -> Loaded:
+    """The report in ``data`` (named ``name`` for messages and the suffix), within ``limits``."""
+    lim = limits or Limits()
+    if len(data) > lim.max_bytes:
+        raise InputError(name, msg(lang, "too_big", size=human_bytes(len(data)), limit=human_bytes(lim.max_bytes)))
+    loaded = _load(name, data, encoding, lang, lim)
+    if len(loaded.text) > lim.max_chars:
+        raise InputError(name, msg(lang, "chars", n=len(loaded.text), limit=lim.max_chars))
+    return loaded
+
+
+def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits) -> Loaded:
     fmt = sniff(data, SUFFIXES.get(Path(name).suffix.lower(), "text"))
     if fmt == "legacy":
         raise InputError(name, msg(lang, "legacy", suffix=Path(name).suffix or ".doc"))
+    if fmt in ("zip", "docx", "ofd") and data.startswith(b"PK"):
+        check_zip(name, data, lang, lim)  # before anything inflates a member
     if fmt == "zip":
         fmt = _zip_kind(data)
     if fmt == "docx":
@@ -70,7 +103,7 @@ def load_bytes(name: str, data: bytes, *, encoding: str | None = None, lang: str
     if fmt == "pdf":
         from lawcheck.loaders.pdf import load_pdf
 
-        return load_pdf(name, data, lang)
+        return load_pdf(name, data, lang, lim)
     if fmt in ("html", "mhtml"):
         from lawcheck.loaders.html import load_html
 
@@ -82,6 +115,27 @@ def load_bytes(name: str, data: bytes, *, encoding: str | None = None, lang: str
     from lawcheck.loaders.text import decode_text
 
     return Loaded(decode_text(name, data, encoding=encoding, lang=lang), "text")
+
+
+def check_zip(name: str, data: bytes, lang: str, lim: Limits) -> None:
+    """Member count and declared uncompressed size, from the central directory alone.
+
+    zipfile never inflates a member past its declared size, so the declared total bounds the
+    memory a reader can use, whatever the compressed bytes claim.
+    """
+    import io
+    import zipfile
+
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a readable archive: the format's reader reports it as corrupt
+    if len(infos) > lim.max_zip_members:
+        raise InputError(name, msg(lang, "zip_members", n=len(infos), limit=lim.max_zip_members))
+    total = sum(i.file_size for i in infos)
+    if total > lim.max_unzipped_bytes:
+        limit = human_bytes(lim.max_unzipped_bytes)
+        raise InputError(name, msg(lang, "zip_size", size=human_bytes(total), limit=limit))
 
 
 def _zip_kind(data: bytes) -> str:

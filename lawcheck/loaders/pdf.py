@@ -11,6 +11,7 @@ import io
 import re
 from collections import Counter
 
+from lawcheck.limits import Budget, Limits
 from lawcheck.loaders import Loaded, msg, need_extra
 from lawcheck.loaders.layout import join_lines
 
@@ -18,16 +19,29 @@ _PAGE_NO = re.compile(r"^[\s\-—－–一_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*�
                       r"[\s\-—－–一_]*$")
 
 
-def load_pdf(name: str, data: bytes, lang: str) -> Loaded:
+def load_pdf(name: str, data: bytes, lang: str, limits: Limits | None = None) -> Loaded:
     try:
         import pypdf
     except ImportError:
         raise need_extra(name, "PDF", "pdf", lang) from None
     from lawcheck.errors import InputError
 
+    lim = limits or Limits()
+    budget = Budget(lim.timeout)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-        pages = [(page.extract_text() or "") for page in reader.pages]
+        n = len(reader.pages)
+        if n > lim.max_pages:
+            raise InputError(name, msg(lang, "pages", n=n, limit=lim.max_pages))
+        pages = []
+        for page in reader.pages:
+            if budget.spent():
+                raise InputError(name, msg(lang, "timeout", limit=f"{lim.timeout:g}"))
+            pages.append(page.extract_text() or "")
+    except InputError:
+        raise
+    except RecursionError:
+        raise InputError(name, msg(lang, "corrupt", fmt="PDF", err="nested too deeply")) from None
     except Exception as e:  # pypdf raises many kinds for damaged files
         raise InputError(name, msg(lang, "corrupt", fmt="PDF", err=f"{type(e).__name__}: {e}")) from None
     meta: dict[str, str] = {}

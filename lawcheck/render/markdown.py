@@ -22,6 +22,8 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     facts = [(t(lang, "ui.organ"), _esc(d.organ or none)), (t(lang, "ui.year"), d.report_year or none),
              (t(lang, "ui.signed"), d.signed_date or none), (t(lang, "ui.published"), d.published_date or none)]
     out.append("- " + "；".join(f"{k}：{v}" for k, v in facts))
+    if d.script == "traditional":
+        out.append(f"- {t(lang, 'ui.traditional')}")
     score = f"{card.score:.1f}" if card.score is not None else none
     out.append(f"- **{t(lang, 'ui.score')}：{score}　{t(lang, 'ui.grade')}：{card.grade_label or none}**")
     out.append(f"- {_esc(arithmetic(card))}")

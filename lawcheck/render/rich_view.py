@@ -54,6 +54,8 @@ class ScorecardView:
             (t(lang, "ui.published"), str(d.published_date or none)),
         ]
         body.append("  ".join(f"{k}：{v}" for k, v in facts) + "\n")
+        if d.script == "traditional":
+            body.append(t(lang, "ui.traditional") + "\n", style="yellow")
         score = f"{c.score:.1f}" if c.score is not None else none
         body.append(f"{t(lang, 'ui.score')}：", style="bold")
         body.append(f"{score} ", style="bold")

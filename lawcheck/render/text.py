@@ -17,6 +17,8 @@ def render(card: Scorecard, path: str | None = None, gate: list[str] | None = No
         f"{t(lang, 'ui.organ')}: {d.organ or none} | {t(lang, 'ui.year')}: {d.report_year or none} | "
         f"{t(lang, 'ui.signed')}: {d.signed_date or none} | {t(lang, 'ui.published')}: {d.published_date or none}"
     )
+    if d.script == "traditional":
+        lines.append(t(lang, "ui.traditional"))
     score = f"{card.score:.1f} / 100" if card.score is not None else none
     lines.append(f"{t(lang, 'ui.score')}: {score}  {t(lang, 'ui.grade')}: {card.grade_label or none}")
     lines.append(arithmetic(card))

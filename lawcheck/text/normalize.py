@@ -74,13 +74,15 @@ class NormText:
         return self.orig(start), self.orig(end - 1) + 1
 
 
-def _nfkc_per_char(text: str) -> tuple[str, list[int]]:
+def _nfkc_per_char(text: str, simplify: dict[int, str] | None = None) -> tuple[str, list[int]]:
     """Slow path for the rare text whose NFKC form changes length (㈠, ½, ligatures)."""
     out: list[str] = []
     offs: list[int] = []
     for i, ch in enumerate(text):
         n = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
         n = n.translate(_TRANSLATE)
+        if simplify:
+            n = n.translate(simplify)
         out.append(n)
         offs.extend([i] * len(n))
     return "".join(out), offs
@@ -97,12 +99,18 @@ def _runs(offs: list[int]) -> tuple[list[int], list[int]]:
     return seg_norm, seg_orig
 
 
-def normalize(original: str) -> NormText:
-    """Return the matching view of ``original`` with its offset map."""
+def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText:
+    """Return the matching view of ``original`` with its offset map.
+
+    ``simplify``: a one-for-one character table (traditional → simplified) applied to the view;
+    one code point for one, so it leaves the offset map unchanged.
+    """
     text = original.translate(_TRANSLATE)
+    if simplify:
+        text = text.translate(simplify)
     per_char: list[int] | None = None
     if not unicodedata.is_normalized("NFKC", text):
-        text, per_char = _nfkc_per_char(original)
+        text, per_char = _nfkc_per_char(original, simplify)
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
