@@ -227,6 +227,45 @@ def _load_pack(args: argparse.Namespace, s):
 # ----------------------------------------------------------------------------- check
 
 
+class _Interrupts:
+    """While active, Ctrl-C only asks the batch to stop: it is honoured between records (see
+    ``_until``), so a record is never cut in half and the finished ones are all written."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._old = None
+
+    def __enter__(self) -> _Interrupts:
+        import signal
+        import threading
+
+        if threading.current_thread() is threading.main_thread():
+            self._old = signal.signal(signal.SIGINT, self._press)
+        return self
+
+    def _press(self, _signum, _frame) -> None:
+        if self.pressed:  # a second Ctrl-C: stop at once
+            raise KeyboardInterrupt
+        self.pressed = True
+
+    def __exit__(self, *exc: object) -> None:
+        import signal
+
+        if self._old is not None:
+            signal.signal(signal.SIGINT, self._old)
+
+
+def _until(ctrl_c: _Interrupts, records):
+    """The records until Ctrl-C; then the batch is closed (its workers stopped)."""
+    try:
+        for it in records:
+            yield it
+            if ctrl_c.pressed:
+                return
+    finally:
+        records.close()
+
+
 class _Sink:
     """Standard output, or a file written atomically: a temporary file beside it, renamed when
     everything is written, removed if anything fails (a half-written report list never lands)."""
@@ -245,10 +284,21 @@ class _Sink:
         return self
 
     def write(self, text: str) -> None:
-        if self.f is None:
-            sys.stdout.write(text)
-        else:
+        if self.f is not None:
             self.f.write(text)
+            return
+        raw = getattr(sys.stdout, "buffer", None)
+        if raw is None:  # a replaced stdout (tests, embedding): text only
+            sys.stdout.write(text)
+            return
+        # Bytes, written to the end: under PYTHONUNBUFFERED stdout's buffer is a raw file whose
+        # write may stop short when a signal arrives mid-record, and the text layer drops the rest.
+        sys.stdout.flush()
+        data = memoryview(text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+        while data:
+            n = raw.write(data)
+            data = data[n if n is not None else 0:]
+        raw.flush()
 
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.f is None:
@@ -336,15 +386,14 @@ def _check(args: argparse.Namespace) -> int:
             if stop:
                 stop()
     items = []
-    interrupted = False
     try:
-        for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
-            items.append(it)
-    except KeyboardInterrupt:  # keep and show what was finished
-        interrupted = True
+        with _Interrupts() as ctrl_c:
+            for it in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
+                items.append(it)
     finally:
         if stop:
             stop()
+    interrupted = ctrl_c.pressed
     for it in items:
         if it.card is not None:
             gate.reasons[it.path] = gate_reasons(it.card, s.min_score, s.fail_on)
@@ -373,13 +422,15 @@ def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack,
     from lawcheck.render import machine
 
     opts = dataclasses.replace(opts, render=fmt, min_score=s.min_score, fail_on=s.fail_on)
-    errors = below = interrupted = False
+    errors = below = False
     done = 0
     with _Sink(output) as out:
         if fmt == "csv":
             out.write(machine.csv_header([r.id for r in pack.rules]))
-        try:
-            for it in iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data):
+        # Ctrl-C stops between records, never inside one: what was written stays whole (and
+        # --output is kept).
+        with _Interrupts() as ctrl_c:
+            for it in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
                 if it.error is not None:
                     errors = True
                     _err(f"{it.path}: {it.error}")
@@ -387,9 +438,7 @@ def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack,
                 gate.reasons[it.path] = it.reasons or []
                 out.write(it.line or "")
                 done += 1
-        except KeyboardInterrupt:  # the records written so far stay (and --output is kept)
-            interrupted = True
-    if interrupted:
+    if ctrl_c.pressed:
         _err(_MSG[opts.lang]["interrupted"].format(done=done, total=len(sources)))
         return Exit.INTERRUPTED
     if errors:

@@ -24,8 +24,12 @@ def load_pdf(name: str, data: bytes, lang: str, limits: Limits | None = None) ->
         import pypdf
     except ImportError:
         raise need_extra(name, "PDF", "pdf", lang) from None
+    import logging
+
     from lawcheck.errors import InputError
 
+    # pypdf logs each repair it makes on a damaged file; the outcome is reported, not the repairs.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     lim = limits or Limits()
     budget = Budget(lim.timeout)
     try:

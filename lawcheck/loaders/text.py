@@ -2,7 +2,8 @@
 
 Detected, not guessed blindly: byte-order marks first, then strict UTF-8, then charset-normalizer
 limited to the encodings Chinese documents use, and a check that the result reads as Chinese.
-Undecodable bytes are an error, never mojibake scored as a report.
+Undecodable bytes are an error, never mojibake scored as a report; a UTF-8 file with a few damaged
+bytes is read with U+FFFD in their place.
 """
 
 from __future__ import annotations
@@ -57,6 +58,11 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
         return _check_text(name, data.decode("utf-8"), lang)
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few damaged bytes (a broken converter, encoded surrogates): keep the report,
+    # with U+FFFD where the bytes were.  A file in another encoding has far more than a few.
+    text = data.decode("utf-8", errors="replace")
+    if text.count("\ufffd") <= max(16, len(text) // 500) and _reads_as_chinese(text.replace("\ufffd", "")):
+        return _check_text(name, text, lang)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=_CANDIDATES).best()
