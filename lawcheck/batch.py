@@ -157,11 +157,41 @@ def iter_run(
     total = len(sources)
     if total <= 1:
         for i, src in enumerate(sources):
-            yield check_source(src, opts, stdin_data)
+            yield _check_in_time(src, opts, stdin_data)
             if progress:
                 progress(i + 1, total)
         return
     yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
+
+
+class _OutOfTime(BaseException):
+    """Raised by the alarm: a BaseException, so that no ``except Exception`` on the way swallows it."""
+
+
+def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Checked:
+    """One input in this process, stopped after ``opts.limits.timeout`` seconds where the platform
+    has interval timers (the main thread on POSIX): a single check needs no worker to be bounded."""
+    import signal
+    import threading
+
+    if not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        return check_source(src, opts, stdin_data)
+
+    def expire(_signum, _frame):
+        raise _OutOfTime
+
+    old = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, opts.limits.timeout)
+    try:
+        return check_source(src, opts, stdin_data)
+    except _OutOfTime:
+        from lawcheck.loaders import msg
+
+        lost = Checked(src.name, None, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
+        return _rendered(lost, opts) if opts.render else lost
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def _quiet_worker() -> None:

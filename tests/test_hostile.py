@@ -174,6 +174,15 @@ def test_a_worker_that_hangs_or_dies_costs_only_its_own_input(tmp_path, monkeypa
         assert all(by[n].card is not None and by[n].card.score > 80 for n in ("a.txt", "c.txt", "e.txt", "f.txt"))
 
 
+@pytest.mark.skipif(not hasattr(__import__("signal"), "setitimer"), reason="needs interval timers")
+def test_a_single_input_that_hangs_is_stopped_too(tmp_path, monkeypatch):
+    _sabotage(monkeypatch)
+    shutil.copy(LINGSHOU, tmp_path / "x-hang.txt")
+    records = list(batch.iter_run(expand([str(tmp_path / "x-hang.txt")], ["*.txt"]),
+                                  batch.Options(limits=Limits(timeout=1))))
+    assert len(records) == 1 and "检查超时" in records[0].error
+
+
 def test_ctrl_c_keeps_what_was_finished_and_exits_130(tmp_path):
     for i in range(400):
         (tmp_path / f"r{i:03d}.txt").write_bytes(LINGSHOU.read_bytes())
