@@ -98,9 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'")
     c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
                    help="file-name pattern to pick in directories (repeatable; default: every supported format)")
-    c.add_argument("--format", choices=["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif"],
+    c.add_argument("--format", choices=["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"],
                    default=None, help="rich (default on a terminal), text (default when piped), json, jsonl, csv, "
-                                      "markdown, junit, sarif")
+                                      "markdown, junit, sarif, html (a page to open and forward; for several "
+                                      "inputs -o names a directory: index.html and one page per report)")
     c.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
     c.add_argument("--min-score", type=float, default=None, metavar="N", help="gate: every score must be ≥ N")
     c.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
@@ -175,12 +176,14 @@ _MSG = {
     "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "internal": "内部错误：{err}（加 --debug 查看详情）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
            "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
-           "interrupted": "已中断：已检查 {done} 个，共 {total} 个；以上为已完成的结果"},
+           "interrupted": "已中断：已检查 {done} 个，共 {total} 个；以上为已完成的结果",
+           "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
            "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
-           "interrupted": "interrupted: {done} of {total} checked; the results above are the finished ones"},
+           "interrupted": "interrupted: {done} of {total} checked; the results above are the finished ones",
+           "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)"},
 }
 
 
@@ -368,10 +371,13 @@ def _check(args: argparse.Namespace) -> int:
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
     fmt = s.format or ("rich" if sys.stdout.isatty() and not args.output else "text")
     sources = expand(args.paths, s.glob)
+    if fmt == "html" and len(sources) > 1 and not args.output:
+        _err(m["html_dir"])
+        return Exit.USAGE_OR_INPUT
     stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
-                   kind=args.kind, reporter=args.reporter, keep_text=fmt == "sarif",
+                   kind=args.kind, reporter=args.reporter, keep_text=fmt in ("sarif", "html"),
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
@@ -403,7 +409,9 @@ def _check(args: argparse.Namespace) -> int:
         if it.card is None:
             _err(f"{it.path}: {it.error}")
     summary = summarize(items, gate) if len(items) > 1 else None
-    if items:
+    if items and fmt == "html" and len(sources) > 1:
+        _write_html_dir(items, gate, summarize(items, gate), lang, args.output)
+    elif items:
         _write(_render(fmt, items, gate, summary, pack, args, lang), args.output)
     if interrupted:
         _err(m["interrupted"].format(done=len(items), total=len(sources)))
@@ -446,6 +454,22 @@ def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack,
     return Exit.BELOW_GATE if below else Exit.OK
 
 
+def _html_escape(value: object) -> str:
+    from html import escape
+
+    return escape(str(value or ""))
+
+
+def _write_html_dir(items, gate, summary, lang: str, output: str) -> None:
+    """index.html and one page per report, each written atomically, into ``output`` (created)."""
+    from lawcheck.render.html import render_pages
+
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, page in render_pages(items, gate, summary, lang).items():
+        _write(page, str(out / name))
+
+
 def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang: str) -> str:
     from lawcheck.render import machine
 
@@ -459,6 +483,13 @@ def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang
         return machine.render_junit(items, gate)
     if fmt == "sarif":
         return machine.render_sarif(items, list(pack.rules))
+    if fmt == "html":
+        from lawcheck.render.html import render_report_page
+
+        it = items[0]
+        if it.card is None:  # the error is on standard error; the page says it too
+            return f"<!DOCTYPE html><meta charset=utf-8><p>{_html_escape(it.path)}: {_html_escape(it.error)}</p>\n"
+        return render_report_page(it.card, it.text or "", it.path, gate.reasons.get(it.path))
     if fmt == "markdown":
         from lawcheck.render.markdown import render_markdown
 

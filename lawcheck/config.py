@@ -33,7 +33,7 @@ class FileSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    format: Literal["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif"] | None = None
+    format: Literal["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"] | None = None
     min_score: float | None = Field(None, alias="min-score", ge=0, le=100)
     fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
     disable: list[str] | None = None

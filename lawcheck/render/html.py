@@ -1,0 +1,364 @@
+"""HTML: one self-contained page per report, and an index for a batch.
+
+No CDN, fonts or scripts from elsewhere: the pages work from a file:// URL and as an email
+attachment.  Every piece of report text goes through ``html.escape``.  Status is always an icon
+and a word, never colour alone.  The small script only adds conveniences (jump-and-flash, sorting);
+without it the links still jump to the evidence.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from lawcheck.batch import Checked
+from lawcheck.i18n import category, t
+from lawcheck.model import RuleResult, Scorecard
+from lawcheck.render.common import MARK, Gate, Summary, arithmetic, by_category, clip, is_late, status_label
+
+_UI = {
+    "zh": {"html_lang": "zh-CN", "text": "报告全文（证据已标出）", "jump": "跳到证据", "no_evidence": "无证据",
+           "searched_empty": "在此部分查找未果：{rules}", "looked_in": "查找范围", "found_nothing": "未找到",
+           "back": "返回汇总", "chart": "缺失次数最多的项目", "reports": "份", "sort": "点击列标题排序",
+           "skip": "跳到正文", "printed": "lawcheck {version} 生成", "evidence_for": "证据：{rules}",
+           "index_title": "法治政府建设年度报告批量检查", "report": "报告", "of": "满分 100"},
+    "en": {"html_lang": "en", "text": "Full text (evidence highlighted)", "jump": "jump to evidence",
+           "no_evidence": "no evidence", "searched_empty": "Looked here and found nothing: {rules}",
+           "looked_in": "Looked in", "found_nothing": "found nothing", "back": "Back to the summary",
+           "chart": "Most often missing", "reports": "reports", "sort": "click a column heading to sort",
+           "skip": "Skip to the text", "printed": "made by lawcheck {version}", "evidence_for": "evidence for: {rules}",
+           "index_title": "Annual reports on law-based government: batch check", "report": "Report",
+           "of": "out of 100"},
+}
+
+_FONT = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
+         '"WenQuanYi Micro Hei",system-ui,sans-serif')
+
+_CSS = """
+:root{--fg:#1b1f24;--muted:#57606a;--line:#d0d7de;--bg:#fff;--pass:#1a7f37;--partial:#9a6700;--fail:#cf222e;
+--na:#57606a;--mark:#fff3b0;--flash:#ffd33d}
+*{box-sizing:border-box}
+body{margin:0;font-family:FONT;color:var(--fg);background:var(--bg);line-height:1.7;font-size:16px}
+main{max-width:1100px;margin:0 auto;padding:16px}
+a{color:#0550ae}
+h1{font-size:1.4em;margin:.3em 0}h2{font-size:1.2em;border-bottom:1px solid var(--line);padding-bottom:.2em;
+margin-top:1.6em}h3{font-size:1.05em;margin:1.2em 0 .4em}
+.skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px}
+header.card{display:flex;flex-wrap:wrap;gap:16px;align-items:center;border:1px solid var(--line);border-radius:8px;
+padding:12px 16px}
+header.card .facts{flex:1 1 320px}
+.facts dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}
+.facts dt{color:var(--muted)}.facts dd{margin:0}
+.gauge{flex:0 0 180px;text-align:center}
+.gauge .grade{font-weight:bold;font-size:1.1em}
+.arith{color:var(--muted);font-size:.9em}
+.note{background:#fff8c5;border:1px solid #d4a72c;padding:6px 10px;border-radius:6px}
+.tbl{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.95em}
+table.rules{table-layout:fixed}table.rules col.c-st{width:6.5em}table.rules col.c-rule{width:36%}
+table.rules col.c-pts{width:5.5em}table.rules col.c-ev{width:8.5em}
+th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
+th{background:#f6f8fa}
+th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit}
+.st{white-space:nowrap;font-weight:bold}
+.st-pass{color:var(--pass)}.st-partial{color:var(--partial)}.st-fail{color:var(--fail)}
+.st-unknown,.st-not_applicable{color:var(--na)}
+code{font-size:.85em;color:var(--muted)}
+.missing li{margin-bottom:.8em}
+.fix{margin:.2em 0}.basis{color:var(--muted);font-size:.9em;margin:.2em 0}
+.text{white-space:pre-wrap;word-break:break-word;border:1px solid var(--line);border-radius:8px;padding:12px 16px;
+font-size:1em;line-height:1.9}
+mark.ev{background:var(--mark);border-bottom:2px solid #d4a72c;padding:0 1px;scroll-margin-top:40vh}
+mark.ev.flash{background:var(--flash);outline:2px solid #bf8700}
+.sec-empty{display:block;margin:.4em 0;padding:2px 8px;border-left:4px solid var(--fail);background:#ffebe9;
+font-size:.9em;white-space:normal}
+.bar rect{fill:#cf222e}.bar text{font-size:12px;fill:var(--fg)}
+footer{color:var(--muted);font-size:.85em;margin:2em 0 1em}
+@media (max-width:600px){body{font-size:15px}main{padding:8px}.gauge{flex-basis:100%}
+table.rules col.c-rule{width:auto}table.rules col:nth-child(4){width:0}table.rules col.c-st{width:5.5em}
+table.rules col.c-pts{width:4.2em}table.rules col.c-ev{width:5.5em}
+table.rules td:nth-child(4),table.rules th:nth-child(4){display:none}}
+@media print{@page{size:A4;margin:15mm}body{font-size:10.5pt}main{max-width:none;padding:0}
+.skip,.noprint,script{display:none}a{color:inherit;text-decoration:none}
+header.card,section{break-inside:avoid}.text{border:0;padding:0;font-size:10pt}
+mark.ev{background:none;border-bottom:1.5px solid #000}h2{break-after:avoid}}
+""".replace("FONT", _FONT)
+
+_REPORT_JS = """
+document.addEventListener('click',function(e){var a=e.target.closest('a[data-rule]');if(!a)return;
+var id=a.getAttribute('data-rule');var ms=document.querySelectorAll('mark.ev');var first=null;
+ms.forEach(function(m){var on=(' '+m.getAttribute('data-rules')+' ').indexOf(' '+id+' ')>=0;
+m.classList.toggle('flash',on);if(on&&!first)first=m;});
+if(first){e.preventDefault();first.scrollIntoView({block:'center'});history.replaceState(null,'','#'+first.id);}});
+"""
+
+_INDEX_JS = """
+document.querySelectorAll('th button[data-col]').forEach(function(b){b.addEventListener('click',function(){
+var col=+b.getAttribute('data-col');var tb=document.querySelector('#ranking tbody');
+var rows=Array.prototype.slice.call(tb.rows);var th=b.parentNode;var asc=th.getAttribute('aria-sort')!=='ascending';
+document.querySelectorAll('#ranking th').forEach(function(h){h.removeAttribute('aria-sort');});
+th.setAttribute('aria-sort',asc?'ascending':'descending');
+rows.sort(function(x,y){var a=x.cells[col].getAttribute('data-v'),c=y.cells[col].getAttribute('data-v');
+var na=parseFloat(a),nc=parseFloat(c);var r=(!isNaN(na)&&!isNaN(nc))?na-nc:a.localeCompare(c,'zh');
+return asc?r:-r;});rows.forEach(function(r){tb.appendChild(r);});});});
+"""
+
+
+def _u(lang: str, key: str, **kw: object) -> str:
+    return _UI.get(lang, _UI["zh"])[key].format(**kw)
+
+
+def _e(value: object) -> str:
+    return escape("" if value is None else str(value), quote=True)
+
+
+def _page(lang: str, title: str, body: str, script: str) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{_u(lang, "html_lang")}">\n<head>\n<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="lawcheck">\n<title>{_e(title)}</title>\n<style>{_CSS}</style>\n'
+            f'</head>\n<body>\n{body}\n<script>{script}</script>\n</body>\n</html>\n')
+
+
+def _status(lang: str, status: str) -> str:
+    return f'<span class="st st-{status}">{_e(status_label(lang, status))}</span>'
+
+
+def _gauge(card: Scorecard) -> str:
+    lang = card.lang
+    score = card.score
+    frac = 0.0 if score is None else max(0.0, min(1.0, score / 100))
+    # A half ring: the grey track and the coloured part, drawn as one stroked arc each.
+    length = 251.33  # half the circumference of r=80
+    colour = "#1a7f37" if frac >= 0.8 else "#9a6700" if frac >= 0.6 else "#cf222e"
+    shown = f"{score:.1f}" if score is not None else "—"
+    label = f"{t(lang, 'ui.score')} {shown} {_u(lang, 'of')}, {t(lang, 'ui.grade')} {card.grade_label or ''}"
+    return (f'<div class="gauge"><svg viewBox="0 0 200 120" width="180" height="108" role="img" '
+            f'aria-label="{_e(label)}">'
+            f'<path d="M20 100 A80 80 0 0 1 180 100" fill="none" stroke="#d0d7de" stroke-width="18"/>'
+            f'<path d="M20 100 A80 80 0 0 1 180 100" fill="none" stroke="{colour}" stroke-width="18" '
+            f'stroke-dasharray="{frac * length:.2f} {length:.2f}"/>'
+            f'<text x="100" y="96" text-anchor="middle" font-size="34" font-weight="bold">{_e(shown)}</text>'
+            f'</svg><div class="grade">{_e(t(lang, "ui.grade"))}：{_e(card.grade_label or t(lang, "ui.none"))}</div>'
+            f"</div>")
+
+
+def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
+    """The report text, escaped, with every evidence span marked and empty searched sections flagged;
+    and for each rule with evidence, the id of the mark where its first passage begins."""
+    lang = card.lang
+    spans: list[tuple[int, int, int, int]] = []  # start, end, result index, evidence index
+    for i, r in enumerate(card.results):
+        for k, ev in enumerate(r.evidence):
+            if 0 <= ev.start < ev.end <= len(text):
+                spans.append((ev.start, ev.end, i, k))
+    # Sections a failed or partial rule looked in without finding anything: flagged at their start.
+    role_label = {s.role: t(lang, f"role.{s.role}") for s in card.sections}
+    empty_at: dict[int, list[str]] = {}
+    for r in card.results:
+        if r.status in ("fail", "partial") and r.searched and not r.evidence:
+            for sec in card.sections:
+                if role_label.get(sec.role) in r.searched.sections and 0 <= sec.start <= len(text):
+                    empty_at.setdefault(sec.start, []).append(r.name)
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *empty_at})
+    out: list[str] = []
+    anchors: dict[str, str] = {}
+    marks = 0
+    for a, b in zip(cuts, [*cuts[1:], None], strict=False):
+        if a in empty_at:
+            names = "、".join(dict.fromkeys(empty_at[a])) if lang == "zh" else ", ".join(dict.fromkeys(empty_at[a]))
+            out.append(f'<span class="sec-empty">✗ {_e(_u(lang, "searched_empty", rules=names))}</span>')
+        if b is None:
+            break
+        piece = _e(text[a:b])
+        cover = [(i, k) for s, e, i, k in spans if s <= a and b <= e]
+        if not cover:
+            out.append(piece)
+            continue
+        rules = sorted({card.results[i].rule for i, _ in cover})
+        names = "、".join(dict.fromkeys(card.results[i].name for i, _ in cover))
+        marks += 1
+        ident = f"ev-{marks}"
+        for s, _end, i, k in spans:
+            if s == a and k == 0:
+                anchors.setdefault(card.results[i].rule, ident)
+        out.append(f'<mark class="ev" id="{ident}" data-rules="{_e(" ".join(rules))}" '
+                   f'title="{_e(_u(lang, "evidence_for", rules=names))}">{piece}</mark>')
+    return "".join(out), anchors
+
+
+def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
+    lang = card.lang
+    parts = []
+    for cat, results in by_category(card):
+        parts.append(f"<h3>{_e(category(lang, cat))}</h3>")
+        rows = []
+        for r in results:
+            pts = f"{r.points:g} / {r.weight:g}" if r.scored else "—"
+            if r.rule in anchors:
+                where = (f'<a href="#{anchors[r.rule]}" data-rule="{_e(r.rule)}">'
+                         f"{_e(_u(lang, 'jump'))}（{len(r.evidence)}）</a>")
+            else:
+                where = _e(_u(lang, "no_evidence"))
+            rows.append(
+                f'<tr id="rule-{_e(r.rule)}" data-status="{r.status}"><td>{_status(lang, r.status)}</td>'
+                f"<td>{_e(r.title)}<br><code>{_e(r.rule)}</code></td><td>{_e(pts)}</td>"
+                f"<td>{_e(r.message)}{_searched(r, lang)}</td><td>{where}</td></tr>")
+        head = "".join(f'<th scope="col">{_e(h)}</th>' for h in
+                       (t(lang, "ui.status"), t(lang, "ui.rule"), t(lang, "ui.weight"), t(lang, "ui.why"),
+                        t(lang, "ui.evidence")))
+        cols = '<colgroup><col class="c-st"><col class="c-rule"><col class="c-pts"><col><col class="c-ev"></colgroup>'
+        parts.append(f'<div class="tbl"><table class="rules">{cols}<thead><tr>{head}</tr></thead>'
+                     f'<tbody>{"".join(rows)}</tbody></table></div>')
+    return "".join(parts)
+
+
+def _searched(r: RuleResult, lang: str) -> str:
+    if r.status not in ("fail", "partial") or not r.searched or r.evidence:
+        return ""
+    where = "、".join(r.searched.sections) if lang == "zh" else ", ".join(r.searched.sections)
+    return f'<br><small>{_e(_u(lang, "looked_in"))}：{_e(where)}（{_e(_u(lang, "found_nothing"))}）</small>'
+
+
+def _missing(card: Scorecard) -> str:
+    lang = card.lang
+    if not card.missing:
+        return f"<p>{_e(t(lang, 'ui.none'))}</p>"
+    items = []
+    for m in card.missing:
+        items.append(
+            f'<li><strong>{_e(MARK[m.status])} {_e(m.name)}</strong> — {_e(m.title)} '
+            f'<a href="#rule-{_e(m.rule)}"><code>{_e(m.rule)}</code></a>'
+            f'<p class="fix"><strong>{_e(t(lang, "ui.fix"))}：</strong>{_e(m.fix)}</p>'
+            f'<p class="basis"><strong>{_e(t(lang, "ui.basis"))}：</strong>{_e(m.basis)}</p></li>')
+    return f'<ol class="missing">{"".join(items)}</ol>'
+
+
+def render_report_page(card: Scorecard, text: str, path: str | None = None, gate: list[str] | None = None,
+                       index_href: str | None = None) -> str:
+    """One report: header and gauge, what is missing, the rules by category, the text with evidence."""
+    from lawcheck import __version__
+
+    lang = card.lang
+    d = card.document
+    none = t(lang, "ui.none")
+    title = d.title or d.organ or (path or t(lang, "ui.card"))
+    facts = [(t(lang, "ui.title"), d.title or none), (t(lang, "ui.organ"), d.organ or none),
+             (t(lang, "ui.year"), d.report_year or none), (t(lang, "ui.signed"), d.signed_date or none),
+             (t(lang, "ui.published"), d.published_date or none)]
+    if path:
+        facts.insert(0, (t(lang, "ui.file"), path))
+    if gate is not None:
+        facts.append((t(lang, "ui.gate"), f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
+                      f"✗ {t(lang, 'ui.gate_fail')}：{' '.join(gate)}"))
+    if is_late(card):
+        facts.append((t(lang, "ui.late"), "✗ " + t(lang, "ui.late")))
+    dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
+    marked, anchors = _highlighted_text(card, text)
+    back = f'<p class="noprint"><a href="{_e(index_href)}">← {_e(_u(lang, "back"))}</a></p>' if index_href else ""
+    note = f'<p class="note">{_e(t(lang, "ui.traditional"))}</p>' if d.script == "traditional" else ""
+    body = (
+        f'<a class="skip" href="#text">{_e(_u(lang, "skip"))}</a>\n<main>\n{back}'
+        f"<h1>{_e(t(lang, 'ui.card'))}</h1>\n"
+        f'<header class="card"><div class="facts"><dl>{dl}</dl>'
+        f'<p class="arith">{_e(arithmetic(card))}</p></div>{_gauge(card)}</header>\n{note}'
+        f'<section aria-labelledby="h-missing"><h2 id="h-missing">{_e(t(lang, "ui.missing"))}</h2>'
+        f"{_missing(card)}</section>\n"
+        f'<section aria-labelledby="h-results"><h2 id="h-results">{_e(t(lang, "ui.results"))}</h2>'
+        f"{_rule_rows(card, anchors)}</section>\n"
+        f'<section aria-labelledby="h-text"><h2 id="h-text">{_e(_u(lang, "text"))}</h2>'
+        f'<div class="text" id="text">{marked}</div></section>\n'
+        f"<footer>{_e(_u(lang, 'printed', version=__version__))} · {_e(card.pack.id)} {_e(card.pack.version)}"
+        f"</footer>\n</main>")
+    return _page(lang, f"{title} — {t(lang, 'ui.card')}", body, _REPORT_JS)
+
+
+def _chart(summary: Summary, lang: str) -> str:
+    counts: dict[str, tuple[str, int]] = {}
+    for row in summary.rows:
+        if row.card is None:
+            continue
+        for m in row.card.missing:
+            name, n = counts.get(m.rule, (m.name, 0))
+            counts[m.rule] = (name, n + 1)
+    top = sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[0]))[:10]
+    if not top:
+        return ""
+    most = top[0][1][1]
+    height = 26 * len(top) + 10
+    bars = []
+    for k, (rule, (name, n)) in enumerate(top):
+        y = 5 + 26 * k
+        w = 300 * n / most
+        bars.append(f'<text x="0" y="{y + 15}">{_e(clip(name, 16))}</text>'
+                    f'<rect x="230" y="{y + 2}" width="{w:.1f}" height="18"><title>{_e(rule)}</title></rect>'
+                    f'<text x="{236 + w:.1f}" y="{y + 15}">{n}</text>')
+    desc = "; ".join(f"{name}: {n}" for _, (name, n) in top)
+    return (f'<figure><figcaption><h2 id="h-chart">{_e(_u(lang, "chart"))}</h2></figcaption>'
+            f'<svg class="bar" viewBox="0 0 580 {height}" width="100%" role="img" aria-label="{_e(desc)}">'
+            f'{"".join(bars)}</svg></figure>')
+
+
+def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
+    """A batch: the ranking (sortable), links to each report's page and the most-missing chart."""
+    from lawcheck import __version__
+
+    head_cells = [t(lang, "ui.rank"), t(lang, "ui.file"), t(lang, "ui.organ"), t(lang, "ui.year"),
+                  t(lang, "ui.score"), t(lang, "ui.grade"), t(lang, "ui.gate"), t(lang, "ui.late"),
+                  t(lang, "ui.top_missing")]
+    head = "".join(f'<th scope="col"><button type="button" data-col="{i}">{_e(h)}</button></th>'
+                   for i, h in enumerate(head_cells))
+    rows = []
+    for n, row in enumerate(summary.rows, 1):
+        link = pages.get(row.path)
+        name = f'<a href="{_e(link)}">{_e(row.path)}</a>' if link else _e(row.path)
+        if row.card is None:
+            rows.append(f'<tr><td data-v="{n}">{n}</td><td data-v="{_e(row.path)}">{name}</td>'
+                        f'<td data-v="" colspan="7">✗ {_e(t(lang, "ui.error"))}：{_e(row.error)}</td></tr>')
+            continue
+        c, d = row.card, row.card.document
+        score = c.score if c.score is not None else -1
+        late = f"✗ {t(lang, 'ui.late')}" if row.late else f"✓ {t(lang, 'ui.on_time')}"
+        gate = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
+        missing = "、".join(row.top_missing) if lang == "zh" else ", ".join(row.top_missing)
+        rows.append(
+            f'<tr><td data-v="{n}">{n}</td><td data-v="{_e(row.path)}">{name}</td>'
+            f'<td data-v="{_e(d.organ or "")}">{_e(d.organ or "")}</td>'
+            f'<td data-v="{_e(d.report_year or "")}">{_e(d.report_year or "")}</td>'
+            f'<td data-v="{score}">{_e(f"{c.score:.1f}" if c.score is not None else "—")}</td>'
+            f'<td data-v="{score}">{_e(c.grade_label or "")}</td><td data-v="{int(row.gate_ok)}">{_e(gate)}</td>'
+            f'<td data-v="{int(row.late)}">{_e(late)}</td><td data-v="{_e(missing)}">{_e(missing)}</td></tr>')
+    totals = t(lang, "ui.totals", total=summary.total, ok=summary.gate_ok,
+               short=summary.total - summary.gate_ok - summary.errors, errors=summary.errors, late=summary.late)
+    body = (
+        f'<a class="skip" href="#ranking">{_e(_u(lang, "skip"))}</a>\n<main>\n'
+        f"<h1>{_e(_u(lang, 'index_title'))}</h1>\n<p>{_e(totals)}</p>\n"
+        f'<section aria-labelledby="h-rank"><h2 id="h-rank">{_e(t(lang, "ui.summary"))}</h2>'
+        f'<p class="noprint"><small>{_e(_u(lang, "sort"))}</small></p>'
+        f'<div class="tbl"><table id="ranking"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+        f"</table></div></section>\n<section>{_chart(summary, lang)}</section>\n"
+        f"<footer>{_e(_u(lang, 'printed', version=__version__))}</footer>\n</main>")
+    return _page(lang, _u(lang, "index_title"), body, _INDEX_JS)
+
+
+def page_names(items: list[Checked]) -> dict[str, str]:
+    """A file name for each checked report's page: numbered in input order, readable, unique."""
+    import re
+    from pathlib import PurePath
+
+    out: dict[str, str] = {}
+    for n, it in enumerate(items, 1):
+        if it.card is None:
+            continue
+        stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(it.path).stem)[:60] or "report"
+        out[it.path] = f"{n:04d}-{stem}.html"
+    return out
+
+
+def render_pages(items: list[Checked], gate: Gate, summary: Summary, lang: str) -> dict[str, str]:
+    """Every file of a batch's HTML output: ``index.html`` and one page per checked report."""
+    names = page_names(items)
+    files = {"index.html": render_index(summary, names, lang)}
+    for it in items:
+        if it.card is not None:
+            files[names[it.path]] = render_report_page(it.card, it.text or "", it.path, gate.reasons.get(it.path),
+                                                       index_href="index.html")
+    return files

@@ -1,0 +1,136 @@
+"""The HTML pages in a real browser: Debian's chromium, headless, driven by Playwright.
+
+Skipped, with the reason, where chromium or Playwright is missing (`.ci/run` installs both, and
+axe-core from the npm registry).  Screenshots are saved as artefacts in ``LAWCHECK_ARTEFACTS``
+(default: ``.pytest_cache/lawcheck-artefacts``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed (pip install playwright)")
+if CHROMIUM is None:
+    pytest.skip("no chromium here (Debian: apt-get install chromium)", allow_module_level=True)
+
+AXE = Path(os.environ.get("LAWCHECK_AXE", ROOT / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
+ARTEFACTS = Path(os.environ.get("LAWCHECK_ARTEFACTS", ROOT / ".pytest_cache" / "lawcheck-artefacts"))
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("html")
+    one = out / "lingshou.html"
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(FIXTURES / "001_lingshou_2021.txt"),
+                          "--format", "html", "-o", str(one)], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    batch = out / "batch"
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(FIXTURES), "--format", "html", "-o",
+                          str(batch)], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode in (0, 1), res.stderr
+    return one, batch
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    profile = tmp_path_factory.mktemp("chromium-profile")
+    with sync_api.sync_playwright() as p:
+        ctx = p.chromium.launch_persistent_context(str(profile), executable_path=CHROMIUM, headless=True,
+                                                   args=ARGS, offline=True)
+        yield ctx
+        ctx.close()
+
+
+def _open(browser, path: Path, width: int):
+    page = browser.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(path.as_uri())
+    return page
+
+
+def test_the_report_page_shows_score_rules_and_highlighted_evidence(browser, pages):
+    import lawcheck
+
+    one, _ = pages
+    card = lawcheck.evaluate((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8"))
+    page = _open(browser, one, 1280)
+    assert f"{card.score:.1f}" in page.inner_text(".gauge")
+    for r in card.results:
+        row = page.locator(f'tr[id="rule-{r.rule}"]')
+        assert row.count() == 1, r.rule
+        assert row.get_attribute("data-status") == r.status
+    marks = page.locator("mark.ev")
+    assert marks.count() > 10
+    evidence_rules = {r.rule for r in card.results if r.evidence}
+    shown = set(" ".join(page.eval_on_selector_all("mark.ev", "ms => ms.map(m => m.dataset.rules)")).split())
+    assert evidence_rules <= shown
+
+
+def test_clicking_a_rule_scrolls_to_its_evidence_and_flashes_it(browser, pages):
+    one, _ = pages
+    page = _open(browser, one, 1280)
+    link = page.locator('tr[id="rule-form.signature"] a[data-rule]')
+    link.click()
+    flashed = page.locator("mark.ev.flash")
+    assert flashed.count() >= 1
+    assert all("form.signature" in (flashed.nth(i).get_attribute("data-rules") or "").split()
+               for i in range(flashed.count()))
+    top = flashed.first.evaluate("m => m.getBoundingClientRect().top")
+    assert 0 <= top <= 900  # in view: the page scrolled to it (the signature is at the very end)
+    assert page.evaluate("window.scrollY") > 1000
+
+
+def test_screenshots_at_phone_and_desktop_width(browser, pages):
+    one, batch = pages
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    for width in (390, 1280):
+        page = _open(browser, one, width)
+        page.screenshot(path=str(ARTEFACTS / f"report-{width}.png"), full_page=True)
+        # Nothing wider than the screen at phone width but the scrollable tables.
+        overflow = page.evaluate("document.documentElement.scrollWidth")
+        assert overflow <= width + 1, (width, overflow)
+    page = _open(browser, batch / "index.html", 1280)
+    page.screenshot(path=str(ARTEFACTS / "index-1280.png"), full_page=True)
+    assert (ARTEFACTS / "report-390.png").stat().st_size > 10_000
+
+
+def test_the_index_sorts_by_score_and_links_every_report(browser, pages):
+    _, batch = pages
+    page = _open(browser, batch / "index.html", 1280)
+    rows = page.locator("#ranking tbody tr")
+    assert rows.count() == len(list(FIXTURES.glob("*.txt")))
+
+    def scores() -> list[float]:
+        return [float(v) for v in page.eval_on_selector_all("#ranking tbody tr td:nth-child(5)",
+                                                             "tds => tds.map(t => t.dataset.v)")]
+
+    page.locator('#ranking th button[data-col="4"]').click()
+    assert scores() == sorted(scores())
+    page.locator('#ranking th button[data-col="4"]').click()
+    assert scores() == sorted(scores(), reverse=True)
+    hrefs = page.eval_on_selector_all("#ranking tbody a", "as => as.map(a => a.getAttribute('href'))")
+    assert len(hrefs) == rows.count() and all((batch / h).is_file() for h in hrefs)
+    assert page.locator("svg.bar rect").count() >= 1
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (.ci/run installs it from npm)")
+def test_no_serious_accessibility_violations(browser, pages):
+    one, batch = pages
+    for path in (one, batch / "index.html"):
+        page = _open(browser, path, 1280)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert not bad, (path.name, bad)
