@@ -134,3 +134,21 @@ def test_no_serious_accessibility_violations(browser, pages):
         bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
                if v["impact"] in ("serious", "critical")]
         assert not bad, (path.name, bad)
+
+
+def test_hovering_a_highlight_names_its_rules_and_it_prints_as_a4(browser, pages):
+    import lawcheck
+
+    one, batch = pages
+    card = lawcheck.evaluate((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8"))
+    page = _open(browser, one, 1280)
+    mark = page.locator('mark.ev[data-rules~="form.signature"]').first
+    mark.hover()
+    assert card.result("form.signature").name in (mark.get_attribute("title") or "")
+    # Print: the screen-only parts are hidden and the page lays out as A4.
+    report = _open(browser, next(batch.glob("*-001_lingshou_2021.html")), 1280)
+    report.emulate_media(media="print")
+    assert report.locator(".noprint").first.is_hidden()
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    report.pdf(path=str(ARTEFACTS / "report-a4.pdf"), format="A4")
+    assert (ARTEFACTS / "report-a4.pdf").read_bytes().startswith(b"%PDF")
