@@ -358,3 +358,13 @@ def test_the_fuzz_harness_runs_a_fixed_number_of_iterations():
                          capture_output=True, text=True, timeout=900, cwd=ROOT)
     assert res.returncode == 0, res.stderr[-3000:]
     assert "Done 30000 runs" in res.stderr
+
+
+def test_the_quick_traditional_probe_holds_only_traditional_only_characters():
+    from lawcheck.text import script
+
+    table = script.simplify_table()
+    assert table is not None
+    assert [c for c in script._COMMON_TRADITIONAL if ord(c) not in table] == []
+    for path in FIXTURES.glob("*.txt"):  # simplified reports do not even reach the full count
+        assert len(script._PROBE.findall(path.read_text(encoding="utf-8"))) < script._MIN_PROBES, path.name
