@@ -71,6 +71,11 @@ def _rendered(checked: Checked, opts: Options) -> Checked:
 _PACKS: dict[tuple, object] = {}
 
 
+def forget_pack() -> None:
+    """Look the pack up afresh on next use (one digest): an edited rule file is then seen."""
+    _PACKS.clear()
+
+
 def _pack(opts: Options):
     from lawcheck.pack import load_pack
 
@@ -152,7 +157,7 @@ def iter_run(
     only its own input, which becomes an error record in its place.  Stopping the iteration (or
     Ctrl-C) stops the workers.
     """
-    _PACKS.clear()
+    forget_pack()
     _pack(opts)
     total = len(sources)
     if total <= 1:
@@ -162,6 +167,12 @@ def iter_run(
                 progress(i + 1, total)
         return
     yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
+
+
+def _lost(src: Source, opts: Options, why: str) -> Checked:
+    """The record of an input whose check never returned (timed out, or its process died)."""
+    lost = Checked(src.name, None, why)
+    return _rendered(lost, opts) if opts.render else lost
 
 
 class _OutOfTime(BaseException):
@@ -187,8 +198,7 @@ def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Chec
     except _OutOfTime:
         from lawcheck.loaders import msg
 
-        lost = Checked(src.name, None, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
-        return _rendered(lost, opts) if opts.render else lost
+        return _lost(src, opts, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, old)
@@ -244,15 +254,11 @@ def _pooled(
                 try:
                     ready[i] = fut.result()
                 except TaskTimeout:
-                    why = msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}")
-                    lost = Checked(sources[i].name, None, why)
-                    ready[i] = _rendered(lost, opts) if opts.render else lost
+                    ready[i] = _lost(sources[i], opts, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
                 except ProcessExpired as e:
-                    lost = Checked(sources[i].name, None, msg(opts.lang, "crashed", code=e.exitcode))
-                    ready[i] = _rendered(lost, opts) if opts.render else lost
+                    ready[i] = _lost(sources[i], opts, msg(opts.lang, "crashed", code=e.exitcode))
                 except Exception as e:  # anything else the pool reports for this input
-                    lost = Checked(sources[i].name, None, f"internal error: {type(e).__name__}: {e}")
-                    ready[i] = _rendered(lost, opts) if opts.render else lost
+                    ready[i] = _lost(sources[i], opts, f"internal error: {type(e).__name__}: {e}")
                 done += 1
                 if progress:
                     progress(done, total)

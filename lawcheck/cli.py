@@ -192,7 +192,7 @@ def _err(msg: str) -> None:
 
 
 def _settings(args: argparse.Namespace):
-    from lawcheck.config import load_settings
+    from lawcheck.config import LIMIT_KEYS, load_settings
 
     s = load_settings()
     flags = {
@@ -204,8 +204,7 @@ def _settings(args: argparse.Namespace):
         "lang": getattr(args, "lang", None),
         "jobs": getattr(args, "jobs", None),
         "glob": getattr(args, "glob", None),
-        **{k: getattr(args, k, None) for k in ("max_bytes", "max_unzipped_bytes", "max_zip_members", "max_pages",
-                                              "max_chars", "timeout")},
+        **{k: getattr(args, k, None) for k in LIMIT_KEYS},
     }
     for key, value in flags.items():
         if value is not None:
@@ -454,12 +453,6 @@ def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack,
     return Exit.BELOW_GATE if below else Exit.OK
 
 
-def _html_escape(value: object) -> str:
-    from html import escape
-
-    return escape(str(value or ""))
-
-
 def _write_html_dir(items, gate, summary, lang: str, output: str) -> None:
     """index.html and one page per report, each written atomically, into ``output`` (created)."""
     from lawcheck.render.html import render_pages
@@ -484,11 +477,11 @@ def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang
     if fmt == "sarif":
         return machine.render_sarif(items, list(pack.rules))
     if fmt == "html":
-        from lawcheck.render.html import render_report_page
+        from lawcheck.render.html import render_error_page, render_report_page
 
         it = items[0]
         if it.card is None:  # the error is on standard error; the page says it too
-            return f"<!DOCTYPE html><meta charset=utf-8><p>{_html_escape(it.path)}: {_html_escape(it.error)}</p>\n"
+            return render_error_page(it.path, it.error or "", lang)
         return render_report_page(it.card, it.text or "", it.path, gate.reasons.get(it.path))
     if fmt == "markdown":
         from lawcheck.render.markdown import render_markdown

@@ -52,9 +52,9 @@ def sources(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS) -
 def _check_partition(part: list[Source], opts: Options) -> list[Checked]:
     # A worker lives across computations: look the pack up afresh (one digest) per partition,
     # so an edited rule file is seen by the next run, as with `lawcheck check`.
-    from lawcheck import batch
+    from lawcheck.batch import forget_pack
 
-    batch._PACKS.clear()
+    forget_pack()
     return [check_source(src, opts) for src in part]
 
 

@@ -70,20 +70,18 @@ def explain_rule(rule: object, lang: str = "zh") -> str:
     out.append(f"{L['kind']}: {r.kind}   {L['severity']}: {r.severity}   {L['weight']}: {r.weight:g}   "  # type: ignore[attr-defined]
                f"{L['years']}: {_years(r, lang)}   {L['lifecycle']}: {r.lifecycle}")  # type: ignore[attr-defined]
     out += ["", f"{L['requires']}:"]
-    if isinstance(r, ConceptRule):
-        out.append(f"  {L['scope']}: {'、'.join(t(lang, 'role.' + s) for s in r.scope)}")
+    if isinstance(r, (ConceptRule, SectionRule)):
+        if isinstance(r, ConceptRule):
+            out.append(f"  {L['scope']}: {'、'.join(t(lang, 'role.' + s) for s in r.scope)}")
+            label, whole = L["collective"], r.collective
+        else:
+            out.append(f"  {L['section']}: {t(lang, 'role.' + r.role)}")
+            label, whole = L["mention"], r.mention
         for p in r.parts:
             out += _part(p, lang)
-        if r.collective:
-            out.append(f"  {L['collective']}:")
-            out += _part(r.collective, lang, "    ")
-    elif isinstance(r, SectionRule):
-        out.append(f"  {L['section']}: {t(lang, 'role.' + r.role)}")
-        for p in r.parts:
-            out += _part(p, lang)
-        if r.mention:
-            out.append(f"  {L['mention']}:")
-            out += _part(r.mention, lang, "    ")
+        if whole:  # a name covering every part (三项制度), or a bare mention of the section
+            out.append(f"  {label}:")
+            out += _part(whole, lang, "    ")
     elif isinstance(r, FieldRule):
         out.append(f"  {L['fields']}: {'、'.join(t(lang, 'field.' + f) for f in r.fields)}")
     elif isinstance(r, DeadlineRule):

@@ -70,16 +70,14 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
             # Size first (the message can say how large); then a bounded read, because a pipe or
             # a device such as /dev/zero has no size to ask.
             size = src.path.stat().st_size
-            data = b""
             if size <= max_bytes:
                 with src.path.open("rb") as f:
                     data = f.read(max_bytes + 1)
-                size = max(size, len(data))
-            if size > max_bytes:
+            if size > max_bytes or len(data) > max_bytes:
                 from lawcheck.limits import human_bytes
                 from lawcheck.loaders import msg
 
-                shown = human_bytes(size) if size > len(data) or src.path.is_file() else f"> {human_bytes(max_bytes)}"
+                shown = human_bytes(size) if size > max_bytes else f"> {human_bytes(max_bytes)}"
                 raise InputError(src.name, msg(lang, "too_big", size=shown, limit=human_bytes(max_bytes)))
     except FileNotFoundError:
         raise InputError(src.name, m["not_found"]) from None

@@ -244,10 +244,11 @@ def _extends(path: Path) -> str | None:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         text = None
-    if text is not None and not re.search(r"^extends\b", text, re.M):
+    heads = len(re.findall(r"^extends\b", text, re.M)) if text is not None else None
+    if heads == 0:
         return None
-    m = _EXTENDS.search(text) if text is not None else None
-    if m and len(re.findall(r"^extends\b", text, re.M)) == 1:
+    m = _EXTENDS.search(text) if heads == 1 else None  # type: ignore[arg-type]
+    if m:
         quoted = m.group(1) if m.group(1) is not None else m.group(2)
         if quoted is not None:
             return quoted or None

@@ -71,7 +71,8 @@ class Summary:
     errors: int
     gate_ok: int
     late: int
-    common_missing: list[tuple[str, str, int]]  # rule id, title, how many reports
+    common_missing: list[tuple[str, str, int]]  # rule id, title, how many reports (the top five)
+    missing_counts: list[tuple[str, str, int]] = field(default_factory=list)  # all of them, most first
 
 
 def summarize(items: list[Checked], gate: Gate, top: int = 3) -> Summary:
@@ -94,12 +95,13 @@ def summarize(items: list[Checked], gate: Gate, top: int = 3) -> Summary:
         return (r.card is not None, score, r.path)
 
     rows.sort(key=rank)
-    common = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+    ranked = [(rid, titles[rid], n) for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Summary(
         rows=rows,
         total=len(items),
         errors=sum(1 for r in rows if r.card is None),
         gate_ok=sum(1 for r in rows if r.card is not None and r.gate_ok),
         late=sum(1 for r in rows if r.late),
-        common_missing=[(rid, titles[rid], n) for rid, n in common],
+        common_missing=ranked[:5],
+        missing_counts=ranked,
     )

@@ -271,27 +271,27 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
     return _page(lang, f"{title} — {t(lang, 'ui.card')}", body, _REPORT_JS)
 
 
+def render_error_page(path: str, error: str, lang: str) -> str:
+    """A page for an input that could not be checked: the reason, in a page like the others."""
+    body = (f"<main>\n<h1>{_e(t(lang, 'ui.card'))}</h1>\n"
+            f'<p class="note">✗ {_e(path)}：{_e(t(lang, "ui.error"))}：{_e(error)}</p>\n</main>')
+    return _page(lang, f"{path} — {t(lang, 'ui.error')}", body, "")
+
+
 def _chart(summary: Summary, lang: str) -> str:
-    counts: dict[str, tuple[str, int]] = {}
-    for row in summary.rows:
-        if row.card is None:
-            continue
-        for m in row.card.missing:
-            name, n = counts.get(m.rule, (m.name, 0))
-            counts[m.rule] = (name, n + 1)
-    top = sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[0]))[:10]
+    top = summary.missing_counts[:10]
     if not top:
         return ""
-    most = top[0][1][1]
+    most = top[0][2]
     height = 26 * len(top) + 10
     bars = []
-    for k, (rule, (name, n)) in enumerate(top):
+    for k, (rule, name, n) in enumerate(top):
         y = 5 + 26 * k
         w = 300 * n / most
         bars.append(f'<text x="0" y="{y + 15}">{_e(clip(name, 16))}</text>'
                     f'<rect x="230" y="{y + 2}" width="{w:.1f}" height="18"><title>{_e(rule)}</title></rect>'
                     f'<text x="{236 + w:.1f}" y="{y + 15}">{n}</text>')
-    desc = "; ".join(f"{name}: {n}" for _, (name, n) in top)
+    desc = "; ".join(f"{name}: {n}" for _, name, n in top)
     return (f'<figure><figcaption><h2 id="h-chart">{_e(_u(lang, "chart"))}</h2></figcaption>'
             f'<svg class="bar" viewBox="0 0 580 {height}" width="100%" role="img" aria-label="{_e(desc)}">'
             f'{"".join(bars)}</svg></figure>')
