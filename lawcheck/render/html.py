@@ -45,9 +45,10 @@ margin-top:1.6em}h3{font-size:1.05em;margin:1.2em 0 .4em}
 .skip{position:absolute;left:-999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px}
 header.card{display:flex;flex-wrap:wrap;gap:16px;align-items:center;border:1px solid var(--line);border-radius:8px;
 padding:12px 16px}
-header.card .facts{flex:1 1 320px}
-.facts dl{display:grid;grid-template-columns:max-content 1fr;gap:2px 12px;margin:0}
+header.card .facts{flex:1 1 320px;min-width:0}
+.facts dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px;margin:0}
 .facts dt{color:var(--muted)}.facts dd{margin:0}
+h1,.facts dd,.arith,code,.missing,.note,footer{overflow-wrap:anywhere}
 .gauge{flex:0 0 180px;text-align:center}
 .gauge .grade{font-weight:bold;font-size:1.1em}
 .arith{color:var(--muted);font-size:.9em}
@@ -58,6 +59,9 @@ table.rules{table-layout:fixed}table.rules col.c-st{width:6.5em}table.rules col.
 table.rules col.c-pts{width:5.5em}table.rules col.c-ev{width:8.5em}
 th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#f6f8fa}
+#ranking{min-width:860px}#ranking th,#ranking td:nth-child(n+4):not(:last-child){white-space:nowrap}
+#ranking td:nth-child(2){min-width:12em;overflow-wrap:anywhere}#ranking td:nth-child(3){min-width:8em}
+#ranking td:last-child{min-width:14em}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 .st{white-space:nowrap;font-weight:bold}
 .st-pass{color:var(--pass)}.st-partial{color:var(--partial)}.st-fail{color:var(--fail)}
