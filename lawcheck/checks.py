@@ -6,8 +6,10 @@ Positions are in the normalised text; the scorecard maps them back to the origin
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from lawcheck import saferegex
 from lawcheck.i18n import join, t
@@ -30,6 +32,7 @@ from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, ROLES, Sentence, Structure
 
 _CLAUSE_END = ",:;。!?\n"
+_CLAUSE_END_RX = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _EVIDENCE_PER_PART = 2
 _MAX_QUOTE = 140
 
@@ -62,10 +65,13 @@ class Doc:
     # Start positions of every negation / future cue, merged and sorted once per report.
     neg_starts: list[int] = field(default_factory=list)
     fut_starts: list[int] = field(default_factory=list)
+    # Positions of every clause-ending mark, so that a clause is two bisections, not a walk.
+    clause_ends: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.neg_starts = sorted(s for pid in self.neg_ids for s, _ in self.hits.get(pid, ()))
         self.fut_starts = sorted(s for pid in self.fut_ids for s, _ in self.hits.get(pid, ()))
+        self.clause_ends = [m.start() for m in _CLAUSE_END_RX.finditer(self.st.text)]
 
     @property
     def text(self) -> str:
@@ -120,21 +126,22 @@ def _covering(doc: Doc, not_ids: list[int], s: int, e: int) -> Span | None:
     return None
 
 
-def _clause(text: str, sent: Sentence, s: int, e: int) -> Span:
-    lo = s
-    while lo > sent.start and text[lo - 1] not in _CLAUSE_END:
-        lo -= 1
-    hi = e
-    while hi < sent.end and text[hi] not in _CLAUSE_END:
-        hi += 1
-    return lo, hi
+def _clause(doc: Doc, sent: Sentence, s: int, e: int) -> Span:
+    """The clause around [s, e): from after the last clause-ending mark before ``s`` to the first
+    one at or after ``e``, within the sentence."""
+    ends = doc.clause_ends
+    i = bisect_right(ends, s - 1) - 1
+    lo = max(sent.start, ends[i] + 1) if i >= 0 else sent.start
+    j = bisect_left(ends, e)
+    hi = min(sent.end, ends[j]) if j < len(ends) else sent.end
+    return min(lo, s), max(hi, e)
 
 
-def _window(text: str, sent: Sentence, s: int, e: int, window: str | int) -> Span:
+def _window(doc: Doc, sent: Sentence, s: int, e: int, window: str | int) -> Span:
     if window == "sentence":
         return sent.start, sent.end
     if window == "clause":
-        return _clause(text, sent, s, e)
+        return _clause(doc, sent, s, e)
     n = int(window)
     return max(sent.start, s - n), min(sent.end, e + n)
 
@@ -152,15 +159,16 @@ class PartResult:
 
 
 def _role_names(doc: Doc, roles: frozenset[str]) -> str:
-    return join(doc.lang, [t(doc.lang, f"role.{r}") for r in sorted(roles)])
+    return _role_names_in(doc.lang, roles)
+
+
+@lru_cache(maxsize=256)
+def _role_names_in(lang: str, roles: frozenset[str]) -> str:
+    return join(lang, [t(lang, f"role.{r}") for r in sorted(roles)])
 
 
 def _spans(doc: Doc, pids: list[int]) -> list[Span]:
     return [sp for pid in pids for sp in doc.hits.get(pid, ())]
-
-
-def _distinct_sentences(doc: Doc, spans: list[Span]) -> int:
-    return len({doc.st.sentence_at(s) for s, _ in spans})
 
 
 def _anchor_spans(doc: Doc, part: Part) -> list[Span]:
@@ -181,8 +189,9 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
     for weak, spans in ((False, _anchor_spans(doc, part)), (True, _spans(doc, pack.ids(part.weak)))):
         if weak and res.done:
             break
+        done_in: set[int | None] = set()  # the sentences of res.done
         for s, e in sorted(spans):
-            if len(res.done) >= _EVIDENCE_PER_PART and _distinct_sentences(doc, res.done) >= _EVIDENCE_PER_PART:
+            if len(done_in) >= _EVIDENCE_PER_PART:
                 break  # enough evidence; the rest cannot change the part's credit
             si = doc.st.sentence_at(s)
             if si is None:
@@ -193,14 +202,14 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
                 res.rejected.append(((s, e), "false_friend:" + text[ff[0]:ff[1]]))
                 continue
             if veto_ids:
-                lo, hi = _window(text, sent, s, e, part.veto.window)  # type: ignore[union-attr]
+                lo, hi = _window(doc, sent, s, e, part.veto.window)  # type: ignore[union-attr]
                 if _first_in(doc, veto_ids, lo, hi):
                     res.rejected.append(((s, e), "veto"))
                     continue
             if not all(_context_ok(doc, c, sent, s, e, ids, nots) for c, ids, nots in contexts):
                 res.rejected.append(((s, e), "no_context"))
                 continue
-            clo, chi = _clause(text, sent, s, e)
+            clo, chi = _clause(doc, sent, s, e)
             if negation and _any_start_in(doc.neg_starts, clo, chi):
                 res.mentioned.append(((s, e), "negated", ""))
             elif _any_start_in(doc.fut_starts, sent.start, chi):  # a plan cue before it or in its clause
@@ -208,7 +217,11 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
             elif sent.heading:
                 res.mentioned.append(((s, e), "heading_only", ""))
             elif sent.roles & scope:
-                (res.weak_done if weak else res.done).append((s, e))
+                if weak:
+                    res.weak_done.append((s, e))
+                else:
+                    res.done.append((s, e))
+                    done_in.add(si)
             else:
                 res.mentioned.append(((s, e), "only_in", _role_names(doc, sent.roles)))
     policy = pack.policy
@@ -223,7 +236,7 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
 
 def _context_ok(doc: Doc, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
                 ctx_not: list[int]) -> bool:
-    lo, hi = _window(doc.text, sent, s, e, ctx.window)
+    lo, hi = _window(doc, sent, s, e, ctx.window)
     if _first_in(doc, ctx_ids, lo, hi, ctx_not):
         return True
     if ctx.headings and sent.section is not None:

@@ -15,6 +15,7 @@ import os
 import pickle
 import re
 import tempfile
+import time
 import typing
 from collections.abc import Iterable
 from pathlib import Path
@@ -196,6 +197,36 @@ def packs_digest(roots: list[Path], extra: list[Path] | tuple = ()) -> str:
     for r in [*roots, *extra]:
         h.update(pack_digest(r).encode())
     return h.hexdigest()
+
+
+def packs_stamp(roots: list[Path], extra: list[Path] | tuple = ()) -> tuple | None:
+    """Each pack file's path, size, mtime, ctime and inode: what changes when a file is edited, read with
+    a directory walk and no file contents (0.1 ms, where hashing the contents costs 1 ms).
+
+    None when a file changed in the last two seconds: timestamps are coarser than that on some
+    file systems, so a second edit of the same size could keep the stamp ("racy git"); the caller
+    then hashes the contents.
+    """
+    out = []
+    recent = time.time_ns() - 2_000_000_000
+    for root in [*roots, *extra]:
+        stack = [str(root)]
+        while stack:
+            d = stack.pop()
+            try:
+                with os.scandir(d) as entries:
+                    for e in entries:
+                        if e.is_dir():
+                            if e.name != "_packs":
+                                stack.append(e.path)
+                        elif e.name.endswith((".yaml", ".txt")):
+                            st = e.stat()
+                            if st.st_mtime_ns > recent:
+                                return None
+                            out.append((e.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+            except OSError:
+                return None
+    return tuple(sorted(out))
 
 
 def pack_digest(root: Path) -> str:

@@ -182,6 +182,9 @@ def builtin_rules_dir() -> Path:
 
 
 _MEMO: dict[tuple, RulePack] = {}
+# The content digest of a set of pack files, by their stamp: evaluate(text) without a loaded pack
+# then costs a directory walk, not a read and hash of every rule file.
+_DIGESTS: dict[tuple, str] = {}
 
 
 def builtin_pack_names() -> list[str]:
@@ -230,7 +233,15 @@ def load_pack(
     for d in extra_roots:
         if not d.is_dir():
             raise RuleFileError(str(d), Msg("no_extra_dir"))
-    digest = loader.packs_digest(roots, extra_roots)
+    files = loader.packs_stamp(roots, extra_roots)
+    stamp = (tuple(roots), tuple(extra_roots), files)
+    digest = _DIGESTS.get(stamp) if files is not None else None
+    if digest is None:
+        digest = loader.packs_digest(roots, extra_roots)
+        if files is not None:
+            if len(_DIGESTS) > 64:
+                _DIGESTS.clear()
+            _DIGESTS[stamp] = digest
     key = (tuple(map(str, roots)), digest, tuple(map(str, extra_roots)), tuple(disable))
     if key in _MEMO:
         return _MEMO[key]
@@ -255,6 +266,8 @@ def load_pack(
             raise UsageError(Msg("disable_unknown", ids=", ".join(unknown)))
         off = set(disable)
         pack = pack.only([r.id for r in pack.rules if r.id not in off and not off & set(r.aliases)])
+    if len(_MEMO) > 64:  # a long-lived process whose rules keep changing must not grow without end
+        _MEMO.clear()
     _MEMO[key] = pack
     return pack
 

@@ -29,6 +29,42 @@ def test_cache_gives_the_same_results_and_follows_edits(tmp_path, monkeypatch):
     assert edited.digest != fresh.digest and edited.rule("quality.quantified").weight == 4
 
 
+def _age(root, seconds: int = 3600) -> None:
+    import os
+    import time
+
+    old = time.time() - seconds
+    for p in root.rglob("*"):
+        os.utime(p, (old, old))
+
+
+def test_a_process_that_keeps_its_pack_still_sees_edits(tmp_path, monkeypatch):
+    # evaluate(text) without a loaded pack reuses the process's pack while the files' stamps are
+    # unchanged, and must never serve a stale one after an edit, whether the edit is old or new.
+    root = tmp_path / "rules"
+    shutil.copytree(builtin_rules_dir(), root)
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", "")
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    monkeypatch.setattr(pack_mod, "_DIGESTS", {})
+    _age(root)
+    first = load_pack(root)
+    assert load_pack(root) is first and pack_mod._DIGESTS, "unchanged files: the same pack, from the stamp"
+    rule = root / "quality" / "quantified.yaml"
+    body = rule.read_text(encoding="utf-8")
+    # Same size, written just now: the stamp is too fresh to trust, so the contents are hashed.
+    rule.write_text(body.replace("weight: 3", "weight: 4"), encoding="utf-8")
+    assert load_pack(root).rule("quality.quantified").weight == 4
+    # Same size again, then made to look old: the mtime differs from the remembered one.
+    rule.write_text(body.replace("weight: 3", "weight: 5"), encoding="utf-8")
+    _age(root, 7200)
+    assert load_pack(root).rule("quality.quantified").weight == 5
+    # A new rule file appears.
+    (root / "quality" / "extra.yaml").write_text(
+        rule.read_text(encoding="utf-8").replace("id: quality.quantified", "id: quality.extra"), encoding="utf-8")
+    _age(root, 10800)
+    assert load_pack(root).rule("quality.extra") is not None
+
+
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path))
     monkeypatch.setattr(pack_mod, "_MEMO", {})

@@ -89,3 +89,20 @@ def test_unknown_results_stay_out_of_the_score(pack):
     for r in a.results:
         if r.scored and r.rule not in ("form.reporting_year",):
             assert b.result(r.rule).status == r.status
+
+
+# Characters the normaliser treats specially, mixed with CJK and ASCII, so that runs of spaces,
+# dropped marks and replaced forms meet each other and line edges in every order.
+_NORM_ALPHABET = st.sampled_from(list(" \n\r\t\u3000\u00a0\u2002\u200b\ufeff“”‘’\"'「」，：；（）！？ＡＺ０９－—–○"
+                                      "法治aZ09,.、。《》x×_"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(_NORM_ALPHABET, max_size=60).map("".join), any_text))
+def test_fast_normalisation_equals_the_plain_definition(text):
+    # _one_to_one and _junk are faster routes to str.translate and _JUNK.finditer: same results.
+    from lawcheck.text import normalize as norm
+
+    assert norm._one_to_one(text) == text.translate(norm._TRANSLATE)
+    view = text.translate(norm._TRANSLATE)
+    assert [m.span() for m in norm._junk(view)] == [m.span() for m in norm._JUNK.finditer(view)]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
@@ -27,6 +28,8 @@ _ONE_TO_ONE.update(
 )
 _ONE_TO_ONE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE = str.maketrans(_ONE_TO_ONE)
+_REPLACE = {chr(k): v for k, v in _ONE_TO_ONE.items()}
+_MAPPED = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
 
 # Characters removed from the matching view.  Quotation marks are dropped so that
 # 行政执法“三项制度” matches 行政执法三项制度; book-title marks 《》 are kept because
@@ -41,6 +44,11 @@ _JUNK = re.compile(
     r"|[ ]{2,}"
 )
 
+
+# Every junk match starts with a dropped character or a space; finding those first and trying
+# _JUNK only there gives the same matches as _JUNK.finditer, several times faster (its
+# lookbehinds would otherwise run at every character of the report).
+_JUNK_START = re.compile(f"[{_DROP} ]")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -105,7 +113,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     ``simplify``: a one-for-one character table (traditional → simplified) applied to the view;
     one code point for one, so it leaves the offset map unchanged.
     """
-    text = original.translate(_TRANSLATE)
+    text = _one_to_one(original)
     if simplify:
         text = text.translate(simplify)
     per_char: list[int] | None = None
@@ -118,7 +126,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     pieces: list[str] = []
     kept: list[tuple[int, int, int]] = []  # (start in text, start in output, length)
     pos = out = 0
-    for m in _JUNK.finditer(text):
+    for m in _junk(text):
         s, e = m.span()
         if s > pos:
             pieces.append(text[pos:s])
@@ -143,6 +151,31 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
         flat.extend(per_char[t:t + length])
     seg_norm, seg_orig = _runs(flat)
     return NormText(original, normalised, seg_norm, seg_orig)
+
+
+def _one_to_one(text: str) -> str:
+    """``text.translate(_TRANSLATE)``, faster for a report: str.translate looks up every character
+    in a dict (0.7 ms per 10,000 CJK characters), while a report holds only a handful of distinct
+    characters to replace, each replaced in one C-speed pass."""
+    found = set(_MAPPED.findall(text))
+    if len(found) > 16:
+        return text.translate(_TRANSLATE)
+    for ch in sorted(found):
+        text = text.replace(ch, _REPLACE[ch])
+    return text
+
+
+def _junk(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_JUNK.finditer(text)``, trying the pattern only where one can start."""
+    find, match = _JUNK_START.search, _JUNK.match
+    c = find(text)
+    while c is not None:
+        m = match(text, c.start())
+        if m is None:
+            c = find(text, c.start() + 1)
+        else:
+            yield m
+            c = find(text, m.end())
 
 
 def _touches_cjk(text: str, s: int, e: int) -> bool:
