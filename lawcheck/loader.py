@@ -417,16 +417,17 @@ def cache_read(digest: str) -> object | None:
     """The compiled pack cached under ``digest``, or None.
 
     Pickled, not JSON: unpickling the validated rule models skips pydantic's schema build and
-    validation (~40 ms of every cold start).  Only a file this user owns is trusted, so another
-    account cannot plant code in the cache; anything unreadable is rebuilt by the caller.
+    validation (~40 ms of every cold start).  Only a file this user owns and no one else can write
+    is trusted, so another account cannot plant code in the cache; anything unreadable is rebuilt by the caller.
     """
     d = cache_dir()
     if d is None:
         return None
     path = d / f"pack-{digest}.pickle"
     try:
-        if hasattr(os, "getuid") and path.stat().st_uid != os.getuid():
-            return None
+        st = path.stat()
+        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
+            return None  # another account's file, or one that others could have rewritten
         return pickle.loads(path.read_bytes())
     except Exception:
         return None

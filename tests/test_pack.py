@@ -94,3 +94,34 @@ def test_only_keeps_vocabulary_and_policy(pack):
     sub = pack.only(["form.signature"])
     assert [r.id for r in sub.rules] == ["form.signature"]
     assert sub.policy == pack.policy and sub.manifest == pack.manifest
+
+
+class _Planted:
+    """A pickle that, if ever unpickled, leaves a file behind."""
+
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):
+        import pathlib
+
+        return (pathlib.Path.touch, (self.marker,))
+
+
+def test_a_cache_file_others_could_write_is_never_unpickled(tmp_path, monkeypatch):
+    import os
+    import pickle
+
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(cache))
+    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    digest = load_pack().digest
+    planted = cache / f"pack-{digest}.pickle"
+    for mode, unpickled in ((0o666, False), (0o620, False), (0o600, True)):
+        marker = tmp_path / f"ran-{mode:o}"
+        planted.write_bytes(pickle.dumps(_Planted(marker)))
+        os.chmod(planted, mode)
+        monkeypatch.setattr(pack_mod, "_MEMO", {})
+        assert len(load_pack().rules) >= 15  # rebuilt either way
+        # The control (0o600, this user's own file) shows the planted pickle would have run.
+        assert marker.exists() == unpickled, oct(mode)
