@@ -563,10 +563,13 @@ def _deadline(rule: DeadlineRule, doc: Doc) -> Outcome:
 # ---------------------------------------------------------------- forbidden content
 
 
-def _quoted(original: str, start: int) -> bool:
-    """Is original[start] inside “…” on its line?"""
-    line_start = original.rfind("\n", 0, start) + 1
-    seg = original[line_start:start]
+def _quoted(st: Structure, s: int) -> bool:
+    """Is the text at ``s`` (in the view) inside “…” in its paragraph?  Counted in the original,
+    where the quotation marks are; the paragraph is the view's line, so a line broken by a page
+    width (a soft break) does not cut it."""
+    norm = st.norm
+    nl = st.text.rfind("\n", 0, s)  # a kept line break: the original line starts right after it
+    seg = norm.original[norm.orig(nl) + 1 if nl >= 0 else 0:norm.orig(s)]
     return seg.count("“") > seg.count("”")
 
 
@@ -597,7 +600,7 @@ def _item_hits(item: ForbiddenItem, doc: Doc) -> list[Span]:
         if contexts and (si is None or not all(
                 _context_ok(doc, c, st.sentences[si], s, e, ids, nots) for c, ids, nots in contexts)):
             continue
-        if item.exempt_quoted and _quoted(st.norm.original, st.norm.orig_span(s, e)[0]):
+        if item.exempt_quoted and _quoted(st, s):
             continue
         out.append((s, e))
     return out

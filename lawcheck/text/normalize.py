@@ -14,6 +14,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lawcheck.text.reflow import soft_breaks
+
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
 # too, but str.translate does it at C speed for the common case.
 _ONE_TO_ONE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)}
@@ -122,17 +124,17 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
+    # Line breaks made by a page width (text out of a PDF) go too: phrases come back whole.
+    soft = soft_breaks(original if per_char is None else text, _starts_heading)
     # Drop the junk; each kept stretch of `text` becomes a run of the map.
     pieces: list[str] = []
     kept: list[tuple[int, int, int]] = []  # (start in text, start in output, length)
     pos = out = 0
-    for m in _junk(text):
-        s, e = m.span()
+    for s, e, g in _dropped(text, soft):
         if s > pos:
             pieces.append(text[pos:s])
             kept.append((pos, out, s - pos))
             out += s - pos
-        g = m.group()
         if g[0] == " " and len(g) >= 2 and not _touches_cjk(text, s, e):
             pieces.append(" ")
             kept.append((s, out, 1))
@@ -176,6 +178,30 @@ def _junk(text: str) -> Iterator[re.Match[str]]:
         else:
             yield m
             c = find(text, m.end())
+
+
+def _dropped(text: str, soft: list[int]) -> Iterator[tuple[int, int, str]]:
+    """The junk matches and the soft line breaks, in order (a junk match never holds a newline)."""
+    if not soft:
+        for m in _junk(text):
+            yield m.start(), m.end(), m.group()
+        return
+    breaks = iter(soft)
+    nxt = next(breaks, None)
+    for m in _junk(text):
+        while nxt is not None and nxt < m.start():
+            yield nxt, nxt + 1, "\n"
+            nxt = next(breaks, None)
+        yield m.start(), m.end(), m.group()
+    while nxt is not None:
+        yield nxt, nxt + 1, "\n"
+        nxt = next(breaks, None)
+
+
+def _starts_heading(line: str) -> bool:
+    from lawcheck.text.structure import heading_marker  # structure imports this module
+
+    return heading_marker(line.translate(_TRANSLATE)) is not None
 
 
 def _touches_cjk(text: str, s: int, e: int) -> bool:

@@ -264,9 +264,12 @@ def build(norm: NormText) -> Structure:
         if hm:
             heads.append((hm[0], s, s + _heading_title_end(line), e))
     top_rank = min((h[0] for h in heads if h[0] in _TOP_RANKS), default=None)
+    if top_rank is not None:
+        unmarked = _unmarked_headings(text, lines, body_first, closing_first, heads, top_rank)
+        if unmarked:
+            heads = sorted(heads + unmarked, key=lambda h: h[1])
+            top_rank -= 1
     sections = _build_sections(text, heads, top_rank, body_end) if top_rank is not None else []
-    if top_rank is None:
-        sections = []
 
     sentences = _sentences(text, body_start, body_end, sections, lines, body_first, closing_first)
     if closing[1] > closing[0]:
@@ -274,6 +277,34 @@ def build(norm: NormText) -> Structure:
     st = Structure(norm, header, title_span, (body_start, body_end), closing, sections, sentences)
     st._starts = [s.start for s in sentences]
     return st
+
+
+_UNMARKED_MAX = 24  # longer lines, or lines with sentence punctuation, are prose
+
+
+def _unmarked_headings(
+    text: str, lines: list[tuple[int, int]], first: int, stop: int, heads: list[tuple[int, int, int, int]],
+    top_rank: int,
+) -> list[tuple[int, int, int, int]]:
+    """Part headings written without a number ("存在的问题和不足", "下一步工作打算") in a report whose
+    other headings are numbered: bold type in Word or on a web page carries no number, and Word's
+    automatic numbering can be lost on the way.  Such a line heads a part above the numbered
+    ones, but only for a part (shortcomings, plan) that no numbered top heading already names."""
+    named: set[str] = set()
+    for rank, s, te, _e in heads:
+        if rank == top_rank:
+            named |= roles_from_heading(text[s:te])
+    out = []
+    for i in range(first + 1, stop):
+        s, e = lines[i]
+        line = text[s:e]
+        if not line or len(line) > _UNMARKED_MAX or heading_marker(line) or any(c in line for c in "。,;:!?、"):
+            continue
+        roles = roles_from_heading(line) & {SHORTCOMINGS, PLAN}
+        if roles and not roles & named:
+            out.append((top_rank - 1, s, e, e))
+            named |= roles
+    return out
 
 
 _YEAR_IN_TITLE = re.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")

@@ -1,0 +1,74 @@
+"""Find the line breaks that a page's width made, not the author: text copied out of a PDF, or
+hard-wrapped by a mail program, breaks every line at the same width, in mid-sentence and even
+inside a phrase (第一责\\n任人).  The matching view drops those breaks (``normalize``), so phrases,
+sentences and paragraphs come back whole while evidence still points into the original text.
+
+A text counts as wrapped only when most of its longer lines have the same length, measured in
+characters or in display width (CJK characters two columns, ASCII one), as a width-bound layout
+makes them; a report written a paragraph per line never looks like that.  In a wrapped text a
+break is soft when its line is full, does not end a sentence, and the next line does not start a
+heading or the closing block.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+# What ends a line on purpose, in full-width and half-width forms (the view is not folded yet).
+_ENDS = tuple("。！？!?：:；;」』”’)）】》")
+_CLOSING = re.compile(
+    r"^(?:特此|专此)(?:报告|汇报)|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|人民政府$|^\d{4}-\d{2}-\d{2}$"
+    r"|^[一二〇○零]{4}年"
+)
+# A page's own labels (日期:, 来源:, 索引号:) start lines of their own, even after a full line.
+_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,5}[:：]")
+_MIN_LINES = 6  # full lines needed before a text counts as wrapped
+_LONG = 12  # lines shorter than this (in characters) are titles, headings, signatures
+
+
+def _chars(line: str) -> int:
+    return len(line)
+
+
+def _columns(line: str) -> int:
+    # ASCII takes one column, everything else in a report (CJK, full-width forms) two.
+    return 2 * len(line) - len(line.encode("ascii", "ignore"))
+
+
+def _full_width(lines: list[str], measure: Callable[[str], int], slack: int) -> int | None:
+    """The width at which the lines were broken, or None when they were not broken at one width."""
+    sizes = sorted(measure(ln) for ln in lines if len(ln) >= _LONG)
+    if len(sizes) < _MIN_LINES:
+        return None
+    top = sizes[int(len(sizes) * 0.9)]
+    near = len(sizes) - next(i for i, w in enumerate(sizes) if w >= top - slack)
+    return top if near >= _MIN_LINES and 2 * near >= len(sizes) else None
+
+
+def soft_breaks(text: str, heading: Callable[[str], object]) -> list[int]:
+    """Offsets of the line breaks in ``text`` that a page width made; ``heading(line)`` says
+    whether a line starts a heading."""
+    if text.count("\n") < _MIN_LINES:
+        return []
+    lines = [ln.strip() for ln in text.split("\n")]
+    # A page width shows as one column count (PDF); a wrapping program as one character count.
+    # Either found, a line is full when it reaches it by either measure.
+    fulls = [(measure, full - slack) for measure, slack in ((_columns, 4), (_chars, 2))
+             if (full := _full_width(lines, measure, slack)) is not None]
+    if not fulls:
+        return []
+    out: list[int] = []
+    pos = -1
+    raw = text.split("\n")
+    for i in range(len(raw) - 1):
+        pos += len(raw[i]) + 1  # the "\n" after line i
+        line, nxt = lines[i], lines[i + 1]
+        if not line or not nxt or line.endswith(_ENDS) or not any(m(line) >= least for m, least in fulls):
+            continue
+        if line[-1].isascii() and line[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
+            continue  # joining would glue two words together
+        if heading(nxt) or _CLOSING.search(nxt) or _LABEL.match(nxt):
+            continue
+        out.append(pos)
+    return out

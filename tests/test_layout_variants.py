@@ -1,0 +1,131 @@
+"""The same report laid out differently gets the same verdicts.
+
+Text copied out of a PDF or hard-wrapped by a mail program breaks every line at one width, in
+mid-sentence and mid-phrase; a web page or a Word file whose numbering was lost writes the part
+headings ("存在的问题和不足") without their "三、".  The copies are made with plain string
+handling, the way such text arrives, and every rule must say what it says on the original.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lawcheck
+from lawcheck.text.normalize import normalize
+from lawcheck.text.reflow import soft_breaks
+from tests.conftest import FIXTURES
+
+NAMES = sorted(p.stem for p in FIXTURES.glob("*.txt"))
+
+
+def _columns(s: str) -> int:
+    return sum(1 if ch.isascii() else 2 for ch in s)
+
+
+def wrap_chars(text: str, width: int) -> str:
+    """Break every line after ``width`` characters (a program wrapping by character count)."""
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        while len(line) > width:
+            out.append(line[:width])
+            line = line[width:]
+        out.append(line)
+    return "\n".join(out)
+
+
+def wrap_columns(text: str, width: int) -> str:
+    """Break every line at ``width`` display columns, CJK two wide (a PDF page's text)."""
+    out = []
+    for line in text.split("\n"):
+        cur, used = "", 0
+        for ch in line.strip():
+            w = 1 if ch.isascii() else 2
+            if used + w > width:
+                out.append(cur)
+                cur, used = "", 0
+            cur += ch
+            used += w
+        out.append(cur)
+    return "\n".join(out)
+
+
+def statuses(text: str, pack) -> dict[str, str]:
+    return {r.rule: r.status for r in lawcheck.evaluate(text, rules=pack).results}
+
+
+def unindented(name: str) -> str:
+    # The wrapped copies lose leading padding, as a PDF's text does: compare with the same.
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("name", NAMES)
+@pytest.mark.parametrize(("wrap", "width"), [(wrap_chars, 22), (wrap_chars, 33), (wrap_chars, 40),
+                                              (wrap_columns, 56), (wrap_columns, 70), (wrap_columns, 84)])
+def test_a_hard_wrapped_copy_gets_the_same_verdicts(pack, name, wrap, width):
+    text = unindented(name)
+    wrapped = wrap(text, width)
+    assert wrapped.count("\n") > text.count("\n") + 20, "the copy really is wrapped"
+    assert statuses(wrapped, pack) == statuses(text, pack)
+
+
+def test_evidence_across_a_soft_break_quotes_the_original(pack):
+    text = wrap_columns(unindented("001_lingshou_2021"), 60)
+    card = lawcheck.evaluate(text, rules=pack)
+    spanning = [ev for r in card.results for ev in r.evidence if "\n" in ev.text]
+    assert spanning, "some evidence runs over a line break of the copy"
+    for ev in spanning:
+        assert text[ev.start:ev.end] == ev.text
+
+
+def test_a_report_written_a_paragraph_per_line_has_no_soft_breaks():
+    for name in NAMES:
+        text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        assert soft_breaks(text, lambda line: False) == [], name
+
+
+def test_what_a_wrapped_text_keeps_as_line_breaks():
+    para = "法治政府建设坚持以习近平新时代中国特色社会主义思想为指导深入学习贯彻习近平法治思想全面落实各项决策部署" * 4
+    body = wrap_chars(para + "。", 30)
+    text = "\n".join([
+        "灵寿县人民政府关于2021年度法治政府建设情况的报告",  # a title: short
+        "日期:2022-01-20",
+        body,
+        "一、存在的问题",  # a heading after a full line that ends a sentence
+        body,
+        body.replace("法治政府建设", "abc def ")[:200],
+        "特此报告。",
+        "灵寿县人民政府",
+        "2022年1月14日",
+    ])
+    view = normalize(text).text
+    assert para + "。" in view, "the wrapped paragraph is whole again"
+    for line in ("日期:2022-01-20", "一、存在的问题", "特此报告。", "灵寿县人民政府", "2022年1月14日"):
+        assert f"\n{line}" in view, line
+    # Two ASCII words are never glued together by a join.
+    assert not re.search(r"[a-z]{4,}", view.replace("abc", "").replace("def", ""))
+
+
+def without_part_numbers(text: str) -> str:
+    """Drop the number of the part headings (the top level), keep the rest."""
+    return re.sub(r"(?m)^(\s*)[一二三四五六七八九十]+、(?=\S{0,20}(?:问题|不足|下一步|下步|打算|计划|思路|安排))",
+                  r"\1", text)
+
+
+@pytest.mark.parametrize("name", ["000-1", "000-2", "000-4", "000-5", "001_lingshou_2021", "002_yixing_2020",
+                                  "003_changsheng_2020", "004_hetang_2024"])
+def test_part_headings_without_numbers_still_open_their_parts(pack, name):
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    copy = without_part_numbers(text)
+    assert copy != text
+    assert statuses(copy, pack) == statuses(text, pack)
+
+
+def test_an_unnumbered_line_does_not_open_a_part_the_numbers_already_name(pack):
+    text = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    # A short line with a plan word inside the year's work, where a numbered plan part exists.
+    copy = text.replace("二、", "工作计划\n二、", 1)
+    assert statuses(copy, pack) == statuses(text, pack)
