@@ -2,14 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
+from lawcheck.text.reflow import CLOSING_LINE, LINE_ENDS
 from lawcheck.text.structure import heading_marker
-
-_ENDS = "。！？!?：:；;」』”’)）】》"
-_CLOSING = re.compile(
-    r"^(?:特此|专此)(?:报告|汇报)|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|人民政府$|\d{4}-\d{2}-\d{2}"
-)
 
 
 def join_lines(pages: list[list[str]]) -> str:
@@ -24,9 +18,9 @@ def join_lines(pages: list[list[str]]) -> str:
     current = ""
     for ln in lines:
         if current:
-            ends = current.endswith(tuple(_ENDS))
+            ends = current.endswith(LINE_ENDS)
             short = len(current) < full * 0.85
-            starts_new = bool(heading_marker(ln)) or bool(_CLOSING.search(ln)) or bool(_CLOSING.search(current))
+            starts_new = bool(heading_marker(ln)) or bool(CLOSING_LINE.search(ln)) or bool(CLOSING_LINE.search(current))
             if ends or short or starts_new:
                 out.append(current)
                 current = ln

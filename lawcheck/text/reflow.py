@@ -15,11 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# What ends a line on purpose, in full-width and half-width forms (the view is not folded yet).
-_ENDS = tuple("。！？!?：:；;」』”’)）】》")
-_CLOSING = re.compile(
-    r"^(?:特此|专此)(?:报告|汇报)|^(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|人民政府$|^\d{4}-\d{2}-\d{2}$"
-    r"|^[一二〇○零]{4}年"
+# What ends a line on purpose, in full-width and half-width forms (the text is not folded yet);
+# shared with the PDF and OFD loaders' line joining (loaders/layout.py).
+LINE_ENDS = tuple("。！？!?：:；;」』”’)）】》")
+# Lines of the closing block (特此报告, the organ, the date), which never continue a paragraph.
+CLOSING_LINE = re.compile(
+    r"^(?:特此|专此)(?:报告|汇报)|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[一二〇○零]{4}年|人民政府$"
+    r"|\d{4}-\d{2}-\d{2}"
 )
 # A page's own labels (日期:, 来源:, 索引号:) start lines of their own, even after a full line.
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,5}[:：]")
@@ -64,11 +66,11 @@ def soft_breaks(text: str, heading: Callable[[str], object]) -> list[int]:
     for i in range(len(raw) - 1):
         pos += len(raw[i]) + 1  # the "\n" after line i
         line, nxt = lines[i], lines[i + 1]
-        if not line or not nxt or line.endswith(_ENDS) or not any(m(line) >= least for m, least in fulls):
+        if not line or not nxt or line.endswith(LINE_ENDS) or not any(m(line) >= least for m, least in fulls):
             continue
         if line[-1].isascii() and line[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
             continue  # joining would glue two words together
-        if heading(nxt) or _CLOSING.search(nxt) or _LABEL.match(nxt):
+        if heading(nxt) or CLOSING_LINE.search(nxt) or _LABEL.match(nxt):
             continue
         out.append(pos)
     return out
