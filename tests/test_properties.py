@@ -106,3 +106,23 @@ def test_fast_normalisation_equals_the_plain_definition(text):
     assert norm._one_to_one(text) == text.translate(norm._TRANSLATE)
     view = text.translate(norm._TRANSLATE)
     assert [m.span() for m in norm._junk(view)] == [m.span() for m in norm._JUNK.finditer(view)]
+
+
+@_SETTINGS
+@given(report_like, st.integers(8, 60), st.sampled_from(["\n", "\r\n"]))
+def test_wrapped_text_keeps_offsets_into_the_original(pack, text, width, newline):
+    # Hard-wrapped at any width: soft breaks leave the view, and every quote is still the original.
+    lines = []
+    for line in text.split("\n"):
+        while len(line) > width:
+            lines.append(line[:width])
+            line = line[width:]
+        lines.append(line)
+    wrapped = newline.join(lines)
+    n = normalize(wrapped)
+    offs = [n.orig(i) for i in range(len(n.text) + 1)]
+    assert offs == sorted(offs) and offs[-1] == len(wrapped)
+    card = lawcheck.evaluate(wrapped, rules=pack)
+    for r in card.results:
+        for ev in [*r.evidence, *([r.near_miss] if r.near_miss else [])]:
+            assert wrapped[ev.start:ev.end] == ev.text

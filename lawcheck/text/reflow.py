@@ -53,7 +53,8 @@ def soft_breaks(text: str, heading: Callable[[str], object]) -> list[int]:
     whether a line starts a heading."""
     if text.count("\n") < _MIN_LINES:
         return []
-    lines = [ln.strip() for ln in text.split("\n")]
+    raw = text.split("\n")
+    lines = [ln.strip() for ln in raw]
     # A page width shows as one column count (PDF); a wrapping program as one character count.
     # Either found, a line is full when it reaches it by either measure.
     fulls = [(measure, full - slack) for measure, slack in ((_columns, 4), (_chars, 2))
@@ -62,7 +63,6 @@ def soft_breaks(text: str, heading: Callable[[str], object]) -> list[int]:
         return []
     out: list[int] = []
     pos = -1
-    raw = text.split("\n")
     for i in range(len(raw) - 1):
         pos += len(raw[i]) + 1  # the "\n" after line i
         line, nxt = lines[i], lines[i + 1]
