@@ -129,3 +129,17 @@ def test_an_unnumbered_line_does_not_open_a_part_the_numbers_already_name(pack):
     # A short line with a plan word inside the year's work, where a numbered plan part exists.
     copy = text.replace("二、", "工作计划\n二、", 1)
     assert statuses(copy, pack) == statuses(text, pack)
+
+
+def test_a_title_line_above_the_numbered_parts_is_not_a_plan_part():
+    # A notice that prints its document's name ("…工作安排") above "一、": that line is a title.
+    from lawcheck.text.structure import PLAN, build
+
+    text = ("某县2020年度法治政府建设工作安排\n"
+            "现就做好2020年度法治政府建设工作安排如下:\n"
+            "一、依法全面履行政府职能\n(一)深化放管服改革,全面推行权责清单制度,全年精简审批事项20项。\n"
+            "二、存在的问题\n执法力量不足。\n"
+            "下一步工作安排\n继续推进法治政府建设。\n")
+    st = build(normalize(text))
+    plans = [s for s in st.sections if PLAN in s.roles]
+    assert [s.heading for s in plans] == ["下一步工作安排"]

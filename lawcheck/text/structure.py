@@ -294,10 +294,14 @@ def _unmarked_headings(
     for rank, s, te, _e in heads:
         if rank == top_rank:
             named |= roles_from_heading(text[s:te])
+    # The problems and the plan follow the year's work: only after the first numbered part.
+    after = next(s for rank, s, _te, _e in heads if rank == top_rank)
     out = []
     for i in range(first + 1, stop):
         s, e = lines[i]
         line = text[s:e]
+        if s <= after:
+            continue
         if not line or len(line) > _UNMARKED_MAX or heading_marker(line) or any(c in line for c in "。,;:!?、"):
             continue
         roles = roles_from_heading(line) & {SHORTCOMINGS, PLAN}
