@@ -67,6 +67,8 @@ class Doc:
     fut_starts: list[int] = field(default_factory=list)
     # Positions of every clause-ending mark, so that a clause is two bisections, not a walk.
     clause_ends: list[int] = field(default_factory=list)
+    # Where each section sits ("一、… > (二)…"), worked out once for all the evidence quoted from it.
+    section_labels: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.neg_starts = sorted(s for pid in self.neg_ids for s, _ in self.hits.get(pid, ()))

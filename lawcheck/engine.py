@@ -139,9 +139,13 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
         else:
             s = max(sent.start, s - 40)
             e = min(sent.end, max(e, s + _QUOTE_MAX - 40))
-        chain = st.ancestors(sent.section)
-        section = (" > ".join(_short(x.heading) for x in reversed(chain)) if chain else
-                   t(doc.lang, "role.closing" if CLOSING in sent.roles else "role.preamble"))
+        if sent.section is not None:
+            section = doc.section_labels.get(sent.section)
+            if section is None:
+                chain = st.ancestors(sent.section)
+                section = doc.section_labels[sent.section] = " > ".join(_short(x.heading) for x in reversed(chain))
+        else:
+            section = t(doc.lang, "role.closing" if CLOSING in sent.roles else "role.preamble")
     else:
         in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
         section = t(doc.lang, "where.title" if in_title else "where.header")
