@@ -21,6 +21,7 @@ def test_the_benchmark_runs_in_quick_mode_and_reports_every_figure(tmp_path):
         ev = fig["evaluate"][section]
         assert ev["evaluate_median_us_per_10k"] > 0 and ev["floor_median_us_per_10k"] > 0
         assert ev["evaluate_p95_us_per_10k"] >= ev["evaluate_median_us_per_10k"]
+        assert ev["evaluate_default_pack_median_us_per_10k"] > 0
     assert abs(sum(fig["evaluate"]["profile_percent"].values()) - 100) < 1
     assert fig["cold_start"]["lawcheck_check_json_ms"] > 0 and fig["cold_start"]["import_pydantic_ms"] > 0
     assert fig["batch"]["reports"] == 12 and fig["batch"]["same_bytes_for_every_j"] is True
