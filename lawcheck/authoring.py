@@ -107,12 +107,16 @@ when_year_unknown: apply              # apply | unknown: what to do when the rep
 # levels: [province, city, county, township, department]
 
 # Where the requirement comes from: the document, the article, the rulebook source id and its mark.
+# The reader sees 《document》（ref）article：provision; an unverified article number is not shown.
 basis:
   - document: 文件全称
     ref: 文号
-    article: 第X条（写明条款；未核实的照实写明“未核实”）
-    source: S1                        # a source id from the rulebook (RULEBOOK.md §0)
+    article: 第X条                    # the article number only (leave out if unknown)
+    article_status: unverified        # how sure the number is (default: status)
+    provision: 条款要求的内容（引用原文）
+    source: S1                        # a source id the pack declares (RULEBOOK.md §0)
     status: unverified                # verified ✅ | partial ◐ | unverified ❌
+    # years: {{from: 2019}}             # report years it governs; levels: / reporters: whom it covers
 
 # kind picks the check: concept | section | field | deadline | forbidden | count | recipients | title.
 # A concept: each part must be described as this year's work (in `scope`).

@@ -27,6 +27,7 @@ from lawcheck.spec import (
     SectionRule,
     TitleRule,
 )
+from lawcheck.text import organs
 from lawcheck.text.dates import PLACEHOLDER, Found
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, ROLES, Sentence, Structure
@@ -48,6 +49,7 @@ class Doc:
     year: int | None
     year_placeholder: bool
     year_found: Found | None
+    year_inferred: Found | None
     signed: Found | None
     published: dt.date | None
     published_span: Span | None
@@ -60,6 +62,7 @@ class Doc:
     copies: tuple[list[str], Span] | None = None
     page_title: str | None = None
     script: str = "simplified"  # traditional: matched through a simplified view (same offsets)
+    session: bool = False  # delivered to a 人大常委会 session: no signature block
     neg_ids: list[int] = field(default_factory=list)
     fut_ids: list[int] = field(default_factory=list)
     # Start positions of every negation / future cue, merged and sorted once per report.
@@ -69,6 +72,9 @@ class Doc:
     clause_ends: list[int] = field(default_factory=list)
     # Where each section sits ("一、… > (二)…"), worked out once for all the evidence quoted from it.
     section_labels: dict[int, str] = field(default_factory=dict)
+    # Matches of the rules' regular-expression false friends, found once per report and pattern, as
+    # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
+    regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.neg_starts = sorted(s for pid in self.neg_ids for s, _ in self.hits.get(pid, ()))
@@ -78,6 +84,16 @@ class Doc:
     @property
     def text(self) -> str:
         return self.st.text
+
+    def spans_of(self, pattern: str) -> tuple[list[int], list[int]]:
+        index = self.regex_spans.get(pattern)
+        if index is None:
+            spans = sorted(saferegex.finditer(pattern, self.text, 0, len(self.text)))
+            reach: list[int] = []
+            for _s, e in spans:
+                reach.append(max(e, reach[-1]) if reach else e)
+            index = self.regex_spans[pattern] = ([s for s, _e in spans], reach)
+        return index
 
 
 @dataclass
@@ -94,7 +110,8 @@ class Outcome:
 # ---------------------------------------------------------------- positions
 
 
-def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | None = None) -> Span | None:
+def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | None = None,
+              not_patterns: list[str] | tuple = ()) -> Span | None:
     """The first hit of any of ``pids`` inside [lo, hi) that no false friend covers."""
     best: Span | None = None
     for pid in pids:
@@ -104,7 +121,8 @@ def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | 
         i = bisect_left(spans, (lo, -1))
         while i < len(spans) and spans[i][0] < hi:
             s, e = spans[i]
-            if not (not_ids and _covering(doc, not_ids, s, e)):
+            if not ((not_ids and _covering(doc, not_ids, s, e)) or
+                    any(_covered_by(doc.spans_of(p), s, e) for p in not_patterns)):
                 if best is None or s < best[0]:
                     best = (s, e)
                 break
@@ -115,6 +133,13 @@ def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | 
 def _any_start_in(starts: list[int], lo: int, hi: int) -> bool:
     i = bisect_left(starts, lo)
     return i < len(starts) and starts[i] < hi
+
+
+def _covered_by(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
+    """Whether a span of the index (starts, running maximum of ends) contains [s, e): one bisection."""
+    starts, reach = index
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and reach[i] >= e
 
 
 def _covering(doc: Doc, not_ids: list[int], s: int, e: int) -> Span | None:
@@ -239,11 +264,11 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
 def _context_ok(doc: Doc, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
                 ctx_not: list[int]) -> bool:
     lo, hi = _window(doc, sent, s, e, ctx.window)
-    if _first_in(doc, ctx_ids, lo, hi, ctx_not):
+    if _first_in(doc, ctx_ids, lo, hi, ctx_not, ctx.not_patterns):
         return True
     if ctx.headings and sent.section is not None:
         for sec in _context_headings(doc.st, sent):
-            if _first_in(doc, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not):
+            if _first_in(doc, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns):
                 return True
     return False
 
@@ -387,6 +412,12 @@ def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
     parts = [p for p in rule.parts if doc.year is None or p.years.contains(doc.year)]
     if not parts:
         return Outcome("not_applicable", 0.0, details=[t(doc.lang, "no_parts_in_force", year=doc.year)])
+    if not any(s.roles & scope for s in doc.st.sentences):
+        # Nowhere to look: a report with no shortcomings part has no causes of its shortcomings either.
+        out = Outcome("fail", 0.0, [p.id for p in parts],
+                      details=[t(doc.lang, "scope_missing", roles=_role_names(doc, frozenset(scope)))])
+        out.searched = ([_label(doc, p) for p in parts], _roles_in_order(scope))
+        return out
     if len(parts) < len(rule.parts):
         rule = rule.model_copy(update={"parts": parts})
     results = [eval_part(doc, p, scope, rule.negation) for p in rule.parts]
@@ -401,7 +432,8 @@ def check_concept(rule: ConceptRule, doc: Doc) -> Outcome:
     else:
         results_for_nm = results
     _credit_headings(doc, results_for_nm, results)
-    fraction = sum(r.credit for r in results) / len(results)
+    total = sum(p.weight for p in rule.parts)
+    fraction = sum(p.weight * r.credit for p, r in zip(rule.parts, results, strict=True)) / total
     status = _status(fraction, rule.pass_at)
     evidence: list[Span] = []
     for r in results:
@@ -471,6 +503,12 @@ def check_section(rule: SectionRule, doc: Doc) -> Outcome:
 
 
 def check_field(rule: FieldRule, doc: Doc) -> Outcome:
+    if {"signature_organ", "signed_date"} & set(rule.fields):
+        if doc.session:
+            return Outcome("not_applicable", 0.0, details=[t(doc.lang, "session_no_signature")])
+        if doc.st.title_span is None and doc.st.closing[1] <= doc.st.closing[0] and doc.signed is None:
+            # Neither the title nor the closing block is in the text: a body-only excerpt cut by the page.
+            return Outcome("unknown", 0.0, details=[t(doc.lang, "excerpt_no_closing")])
     found: dict[str, Found | None] = {
         "report_year": doc.year_found,
         "signature_organ": doc.sig_organ,
@@ -516,6 +554,10 @@ def _due(year: int, d: object) -> dt.date | None:
 
 def check_deadline(rule: DeadlineRule, doc: Doc) -> Outcome:
     out = _deadline(rule, doc)
+    signed = doc.signed.value if doc.signed else None
+    if rule.date == "signed" and isinstance(signed, dt.date) and doc.year is not None and signed.year <= doc.year:
+        # Signed before the year it reports on had ended: not the whole year, or a wrong year or date.
+        out.details.append(t(doc.lang, "signed_early", date=signed.isoformat(), year=doc.year))
     if out.status != "pass":
         where = ["closing"] if rule.date == "signed" else []
         out.searched = ([t(doc.lang, f"what.{rule.date}")], where)
@@ -666,12 +708,31 @@ def check_recipients(rule: RecipientsRule, doc: Doc) -> Outcome:
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
     names, span = line
-    missing = [r for r in group.required if not any(saferegex.search(p, n) for p in r.patterns for n in names)]
-    fraction = 1 - len(missing) / len(group.required)
-    out = Outcome(_status(fraction), round(fraction, 4), [r.id for r in missing], [span])
-    if missing:
-        out.details = [t(lang, "missing_parts", parts=join(lang, [r.label.get(lang) for r in missing]))]
-        out.searched = ([r.label.get(lang) for r in group.required], ["preamble"])
+    rank, place = organs.seat(doc.organ, doc.level)
+    if rank is None and any(b.relation != "any" for b in group.bodies):
+        return Outcome("unknown", 0.0, evidence=[span], details=[t(lang, "no_level")])
+
+    def fits(name: str, want) -> bool:
+        got = organs.body(name)
+        if got.kind != want.body:
+            return False
+        return want.relation == "any" or organs.relation(got, rank, place) == want.relation
+
+    allowed = join(lang, [b.label.get(lang) for b in group.bodies])
+    if rule.require == "all":
+        missing = [b for b in group.bodies if not any(fits(n, b) for n in names)]
+        fraction = 1 - len(missing) / len(group.bodies)
+        out = Outcome(_status(fraction), round(fraction, 4), [b.id for b in missing], [span])
+        if missing:
+            out.details = [t(lang, "missing_parts", parts=join(lang, [b.label.get(lang) for b in missing]))]
+    else:
+        outside = [n for n in names if not any(fits(n, b) for b in group.bodies)]
+        fraction = (len(names) - len(outside)) / len(names) if names else 0.0
+        out = Outcome(_status(fraction), round(fraction, 4), ["prescribed_addressee"] if outside else [], [span])
+        if outside:
+            out.details = [t(lang, "not_prescribed", names=join(lang, outside), allowed=allowed)]
+    if out.status != "pass":
+        out.searched = ([b.label.get(lang) for b in group.bodies], ["preamble" if rule.line == "main" else "closing"])
     return out
 
 

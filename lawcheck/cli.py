@@ -498,12 +498,16 @@ def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang
         if show_cards:
             for it in items:
                 if it.card is not None:
-                    out.append(text_render.render(it.card, it.path if summary else None, gate.reasons.get(it.path),
-                                                  verbose=args.verbose))
+                    out.append(text_render.render(it.card, it.path if summary or _not_report(it.card) else None,
+                                                  gate.reasons.get(it.path), verbose=args.verbose))
         if summary is not None:
             out.append(text_render.render_summary(summary, lang))
         return "\n".join(out)
     return _render_rich(items, gate, summary, show_cards, args, lang)
+
+
+def _not_report(card) -> bool:
+    return card.document.kind != "annual_report"
 
 
 def _render_rich(items, gate, summary, show_cards: bool, args: argparse.Namespace, lang: str) -> str:
@@ -520,8 +524,8 @@ def _render_rich(items, gate, summary, show_cards: bool, args: argparse.Namespac
     if show_cards:
         for it in items:
             if it.card is not None:
-                console.print(ScorecardView(it.card, it.path if summary else None, gate.reasons.get(it.path),
-                                            verbose=args.verbose))
+                console.print(ScorecardView(it.card, it.path if summary or _not_report(it.card) else None,
+                                            gate.reasons.get(it.path), verbose=args.verbose))
     if summary is not None:
         console.print(SummaryView(summary, lang))
     return buf.getvalue()
@@ -556,7 +560,7 @@ def _rules(args: argparse.Namespace) -> int:
             lines.append(f"| `{r.id}` | {r.title.get(lang)} | {r.weight:g} | {r.severity} | {basis} |")
         else:
             lines.append(f"{r.id:<34} {r.weight:>4g} {r.severity:<8} {r.title.get(lang)}")
-            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {basis} {b.article}")
+            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {b.cite()}")
     _write("\n".join(lines) + "\n", None)
     return Exit.OK
 

@@ -25,6 +25,7 @@ from lawcheck.pack import RulePack, Span, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.spec import Years
 from lawcheck.text import dates, facts, script
+from lawcheck.text.kind import Verdict, classify
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, Structure, build
 
@@ -65,9 +66,12 @@ def analyse(
     who = facts.reporter(organ, st)
     hits = pack.find(norm.text)
     year_found = dates.report_year(st)
+    # Only when the text states no year at all (a placeholder is a statement, and stays one).
+    inferred = dates.inferred_report_year(st) if report_year is None and year_found is None else None
     pub_found = dates.published_date(st)
     pub = _as_date(published)
-    year = report_year if report_year is not None else (year_found.value if year_found else None)
+    year = report_year if report_year is not None else \
+        (year_found.value if year_found else inferred.value if inferred else None)
     return Doc(
         st=st,
         hits=hits,
@@ -76,6 +80,7 @@ def analyse(
         year=year,  # type: ignore[arg-type]
         year_placeholder=report_year is None and year_found is not None and year_found.value is None,
         year_found=year_found,
+        year_inferred=inferred,
         signed=dates.signed_date(st),
         published=pub if pub is not None else (pub_found.value if pub_found else None),  # type: ignore[arg-type]
         published_span=None if pub is not None else (pub_found.span if pub_found else None),
@@ -88,6 +93,7 @@ def analyse(
         copies=facts.copies(st),  # type: ignore[arg-type]
         page_title=title,
         script=written,
+        session=facts.delivered_at_session(st),
         neg_ids=pack.ids(pack.manifest.negation or []),
         fut_ids=pack.ids(pack.manifest.future or []),
     )
@@ -120,11 +126,20 @@ def _applicability(rule: object, doc: Doc) -> Outcome | None:
         if needs_year:
             key = "year_placeholder" if doc.year_placeholder else "year_unknown"
             return Outcome("unknown", 0.0, details=[t(doc.lang, key)])
-        return None
+        return _uncovered(rule, doc)
     if not years.contains(doc.year):
         return Outcome("not_applicable", 0.0,
                        details=[t(doc.lang, "not_in_force", years=_years_text(doc.lang, years), year=doc.year)])
-    return None
+    return _uncovered(rule, doc)
+
+
+def _uncovered(rule: object, doc: Doc) -> Outcome | None:
+    """Not applicable when none of the rule's bases governs this reporter in this year: a township is not
+    held to a deadline set for county-level governments, a 2017 report not to a rule of 2019."""
+    if any(b.covers(doc.year, doc.level, doc.reporter) for b in rule.basis):  # type: ignore[attr-defined]
+        return None
+    text = rule.no_basis  # type: ignore[attr-defined]
+    return Outcome("not_applicable", 0.0, details=[text.get(doc.lang) if text else t(doc.lang, "no_basis")])
 
 
 def _evidence(doc: Doc, span: Span) -> Evidence:
@@ -189,30 +204,59 @@ def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
         evidence=[_evidence(doc, sp) for sp in out.evidence],
         message=message,
         fix=rule.fix.get(lang),  # type: ignore[attr-defined]
-        basis=_basis_refs(rule),
+        basis=_basis_refs(rule, doc),
         searched=searched,
         near_miss=near,
     )
 
 
-_BASIS: dict[int, list[BasisRef]] = {}
+_BASIS: dict[int, BasisRef] = {}
 
 
-def _basis_refs(rule: object) -> list[BasisRef]:
-    """A rule's basis never changes between reports: build its output objects once."""
-    key = id(rule)
-    if key not in _BASIS:
-        _BASIS[key] = [BasisRef.model_construct(**b.__dict__) for b in rule.basis]  # type: ignore[attr-defined]
-    return _BASIS[key]
+def _basis_ref(b: object) -> BasisRef:
+    """A basis never changes between reports: build its output object once."""
+    key = id(b)
+    ref = _BASIS.get(key)
+    if ref is None:
+        fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status", "note")}
+        ref = _BASIS[key] = BasisRef.model_construct(
+            text=b.cite(), article_status=b.article_status or (b.status if b.article else None), **fields)  # type: ignore[attr-defined]
+    return ref
+
+
+def _basis_refs(rule: object, doc: Doc) -> list[BasisRef]:
+    """The rule's bases that govern this report (its year, level and reporter); all of them when none does."""
+    bases = rule.basis  # type: ignore[attr-defined]
+    covering = [b for b in bases if b.covers(doc.year, doc.level, doc.reporter)]
+    return [_basis_ref(b) for b in (covering or bases)]
 
 
 def _basis_line(r: RuleResult) -> str:
-    b = r.basis[0]
-    return " ".join(x for x in (f"《{b.document}》", b.ref or "", b.article) if x)
+    return "；".join(b.text for b in r.basis)
+
+
+def _year_source(doc: Doc) -> str | None:
+    if doc.year is None:
+        return None
+    if doc.year_found is not None and doc.year == doc.year_found.value:
+        st = doc.st
+        return "title" if st.title_span and st.title_span[0] <= doc.year_found.span[0] < st.title_span[1] else "text"
+    if doc.year_inferred is not None and doc.year == doc.year_inferred.value:
+        return "inferred"
+    return "caller"
+
+
+def _kind_reason(lang: str, verdict: Verdict) -> str | None:
+    """Why a text is not a report, in the reader's language: "政策解读；依据：标题含“解读”"."""
+    if verdict.reason is None:
+        return None
+    args = {k: t(lang, v) if v.startswith("topic.") else v for k, v in verdict.args.items()}
+    why = t(lang, "kind.why", why=t(lang, verdict.reason, **args))
+    return f"{t(lang, f'other_kind.{verdict.other_kind}')}{'；' if lang == 'zh' else '; '}{why}"
 
 
 def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str = "annual_report",
-                  kind_reason: str | None = None) -> Scorecard:
+                  kind_reason: str | None = None, other_kind: str | None = None) -> Scorecard:
     lang = doc.lang
     scored = [r for r in results if r.scored]
     total_w = sum(r.weight for r in scored)
@@ -244,9 +288,8 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str
         title=title,
         organ=doc.organ,
         report_year=doc.year,
-        report_year_source=("caller" if doc.year_found is None or doc.year != doc.year_found.value else
-                            ("title" if st.title_span and st.title_span[0] <= doc.year_found.span[0] < st.title_span[1]
-                             else "text")) if doc.year is not None else None,
+        report_year_source=_year_source(doc),
+        report_year_evidence=_evidence(doc, doc.year_inferred.span) if _year_source(doc) == "inferred" else None,
         report_year_placeholder=doc.year_placeholder,
         signed_date=doc.signed.value if doc.signed and doc.signed.value else None,  # type: ignore[arg-type]
         published_date=doc.published,
@@ -258,6 +301,7 @@ def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str
         recipients=doc.recipients[0] if doc.recipients else None,
         kind=kind,  # type: ignore[arg-type]
         kind_reason=kind_reason,
+        other_kind=other_kind,
         script=doc.script,  # type: ignore[arg-type]
     )
     return Scorecard(
@@ -319,14 +363,17 @@ def evaluate(
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
     doc = analyse(text, pack, report_year=report_year, published=published, lang=lang, level=level,
                   reporter=reporter, title=title)
+    other_kind = None
     if kind is None:
         found_title = "".join(doc.st.title.split()) if doc.st.title else (title or "")
-        kind, why = facts.document_kind(doc.st, found_title)
-        kind_reason = t(lang, "kind.why", why=why) if why else None
+        verdict = classify(doc.st, found_title)
+        kind, other_kind = verdict.kind, verdict.other_kind
+        kind_reason = _kind_reason(lang, verdict)
     elif kind not in ("annual_report", "other"):
         raise ValueError(f"kind must be annual_report or other, got {kind!r}")
     else:
         kind_reason = t(lang, "kind.caller") if kind == "other" else None
+        other_kind = "caller" if kind == "other" else None
     results = []
     for rule in pack.rules:
         if kind == "other":
@@ -335,7 +382,7 @@ def evaluate(
         else:
             out = _applicability(rule, doc) or _run_check(rule, doc)
         results.append(_result(rule, out, doc))
-    card = score_results(results, pack, doc, kind, kind_reason)
+    card = score_results(results, pack, doc, kind, kind_reason, other_kind)
     page = page or {}
     update = {k: v for k, v in (("title", title if not card.document.title else None),
                                  ("doc_number", page.get("doc_no") if not card.document.doc_number else None),

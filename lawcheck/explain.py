@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lawcheck.i18n import t
+from lawcheck.i18n import join, t
 from lawcheck.spec import (
     ConceptRule,
     CountRule,
@@ -22,7 +22,9 @@ _L = {
            "basis": "依据", "examples": "示例", "message": "缺失时的说明", "fix": "修改建议", "section": "须有的部分",
            "fields": "须写明", "due": "期限", "boundary": "当日提示", "forbidden": "不应出现", "pattern": "计数表达式",
            "pass_min": "通过所需句数", "partial_min": "部分所需句数", "all": "全部年度", "heading": "（含所在小标题）",
-           "collective": "统称（覆盖全部部分）", "mention": "未单列时，以下表述视为提及"},
+           "collective": "统称（覆盖全部部分）", "mention": "未单列时，以下表述视为提及",
+           "status": "核实情况", "article": "条号", "levels": "适用层级", "reporters": "适用主体",
+           "no_basis": "依据不覆盖时"},
     "en": {"id": "Rule id", "kind": "Kind", "severity": "Severity", "weight": "Weight", "years": "Report years",
            "lifecycle": "Lifecycle", "requires": "Requires", "counts": "Counts", "weak": "Partial credit only",
            "not": "Does not count (false friends)", "context": "Must occur with", "veto": "Not counted near",
@@ -33,7 +35,8 @@ _L = {
            "boundary": "Boundary day (warning)", "forbidden": "Must not contain", "pattern": "Pattern",
            "pass_min": "Sentences to pass", "partial_min": "Sentences for partial", "all": "all years",
            "heading": " (or its heading)", "collective": "Collective name (covers every part)",
-           "mention": "Without a section, these count as a mention"},
+           "mention": "Without a section, these count as a mention", "status": "verified", "article": "article",
+           "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report"},
 }
 
 
@@ -107,10 +110,22 @@ def explain_rule(rule: object, lang: str = "zh") -> str:
         out.append(f"  {L['pass_min']}: {r.pass_min}   {L['partial_min']}: {r.partial_min}")
     out += ["", f"{L['basis']}:"]
     for b in r.basis:  # type: ignore[attr-defined]
-        ref = f" {b.ref}" if b.ref else ""
-        out.append(f"  • 《{b.document}》{ref} {b.article} [{b.source}, {b.status}]")
+        out.append(f"  • {b.cite()}")
+        # What the reader does not see: how sure each part is, and whom and when the provision governs.
+        marks = [f"{b.source}", f"{L['status']}: {t(lang, 'verify.' + b.status)}"]
+        if b.article:
+            marks.append(f"{L['article']}: {b.article}（{t(lang, 'verify.' + (b.article_status or b.status))}）")
+        if b.years.start is not None or b.years.end is not None:
+            marks.append(f"{L['years']}: {b.years.start or ''}–{b.years.end or ''}")
+        if b.levels:
+            marks.append(f"{L['levels']}: {join(lang, [t(lang, 'level.' + x) for x in b.levels])}")
+        if b.reporters:
+            marks.append(f"{L['reporters']}: {join(lang, [t(lang, 'reporter.' + x) for x in b.reporters])}")
+        out.append(f"    [{'；'.join(marks) if lang == 'zh' else '; '.join(marks)}]")
         if b.note:
             out.append(f"    {b.note}")
+    if r.no_basis:  # type: ignore[attr-defined]
+        out.append(f"  {L['no_basis']}: {r.no_basis.get(lang)}")  # type: ignore[attr-defined]
     out += ["", f"{L['examples']}:"]
     for status, examples in r.examples.by_status().items():  # type: ignore[attr-defined]
         for ex in examples:

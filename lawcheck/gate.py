@@ -16,6 +16,9 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
     Experimental rules and results that cannot be judged (unknown, not applicable) never block.
     """
     lang = card.lang
+    if card.document.kind != "annual_report":
+        # A non-report never meets the gate: it is not the document the gate is for.
+        return [t(lang, "gate.not_report", why=card.document.kind_reason or t(lang, "kind.caller"))]
     reasons: list[str] = []
     if min_score is not None:
         if card.score is None:

@@ -37,9 +37,15 @@ class Searched(Frozen):
 
 
 class BasisRef(Frozen):
+    """A legal basis of a rule, as it applies to this report.  ``text`` is what an official reads;
+    ``article`` is kept with ``article_status`` even when it is not verified (and so not in ``text``)."""
+
+    text: str
     document: str
     ref: str | None = None
-    article: str
+    article: str | None = None
+    article_status: Literal["verified", "partial", "unverified"] | None = None
+    provision: str
     source: str
     status: Literal["verified", "partial", "unverified"]
     note: str | None = None
@@ -70,7 +76,10 @@ class DocumentInfo(Frozen):
     title: str | None = None
     organ: str | None = None
     report_year: int | None = None
-    report_year_source: Literal["caller", "title", "text"] | None = None
+    # caller: given by the caller; title / text: stated there; inferred: read from the content when no year is
+    # stated (a plan part for "2020年…" reports on 2019), with the words it was read from in report_year_evidence.
+    report_year_source: Literal["caller", "title", "text", "inferred"] | None = None
+    report_year_evidence: Evidence | None = None
     report_year_placeholder: bool = False
     signed_date: dt.date | None = None
     published_date: dt.date | None = None
@@ -84,6 +93,10 @@ class DocumentInfo(Frozen):
     recipients: list[str] | None = None
     kind: Literal["annual_report", "other"] = "annual_report"
     kind_reason: str | None = None
+    # For kind "other": what the text is instead (government_work_report, shufa_report, news,
+    # disclosure_report, plan, notice, interpretation, special_report, topic_summary, announcement,
+    # template, caller).
+    other_kind: str | None = None
     # traditional: written in traditional characters, checked through a simplified view
     script: Literal["simplified", "traditional"] = "simplified"
 

@@ -43,19 +43,6 @@ class Text(Strict):
         return self.en if lang == "en" and self.en else self.zh
 
 
-class Basis(Strict):
-    """Where a requirement comes from, as the rulebook gives it."""
-
-    document: str = Field(min_length=2, description="正式名称, e.g. 法治政府建设与责任落实督察工作规定")
-    ref: str | None = Field(None, description="文号, e.g. 厅字〔2019〕28号")
-    article: str = Field(min_length=1, description="条款; 'unverified' wording is kept as the rulebook marks it")
-    source: str = Field(pattern=r"^S\d+$", description="Rulebook source id (RULEBOOK.md §0)")
-    status: Literal["verified", "partial", "unverified"] = Field(
-        description="Rulebook mark: ✅ verified, ◐ partial, ❌ unverified"
-    )
-    note: str | None = None
-
-
 class Years(Strict):
     """Report years a rule applies to (inclusive).  Open ends are None."""
 
@@ -68,15 +55,67 @@ class Years(Strict):
         return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
 
 
+class Basis(Strict):
+    """Where a requirement comes from, as the rulebook gives it.
+
+    The reader sees the document, its number, the article (only when the article number is
+    verified, at least partly) and the provision; the note and the verification marks stay in
+    JSON and ``explain``.  ``years``/``levels``/``reporters`` say whom and when the provision
+    governs: a rule cites, for each report, only the bases that cover it.
+    """
+
+    document: str = Field(min_length=2, description="正式名称, e.g. 法治政府建设与责任落实督察工作规定")
+    ref: str | None = Field(None, description="文号, e.g. 厅字〔2019〕28号")
+    article: str | None = Field(None, description="条号 only, e.g. 第二十四条")
+    article_status: Literal["verified", "partial", "unverified"] | None = Field(
+        None, description="how sure the article number is (default: status); an unverified number is not shown")
+    provision: str = Field(min_length=1, description="what the provision requires, as the reader sees it")
+    source: str = Field(pattern=r"^[SR]\d+$", description="Rulebook source id (RULEBOOK.md §0: S…; §8: R…)")
+    status: Literal["verified", "partial", "unverified"] = Field(
+        description="Rulebook mark for the provision: ✅ verified, ◐ partial, ❌ unverified"
+    )
+    note: str | None = None
+    years: Years = Field(default_factory=Years, description="report years the provision governs")
+    levels: list[Literal["province", "city", "county", "township", "department"]] | None = Field(
+        None, description="reporter levels the provision covers (default: all)")
+    reporters: list[Literal["government", "department", "joint"]] | None = Field(
+        None, description="kinds of reporter the provision covers (default: all)")
+
+    def article_shown(self) -> bool:
+        return bool(self.article) and (self.article_status or self.status) != "unverified"
+
+    def cite(self) -> str:
+        """The basis as an official reads it: 《document》ref article provision."""
+        head = f"《{self.document}》" + (f"（{self.ref}）" if self.ref else "")
+        article = self.article if self.article_shown() else ""
+        return f"{head}{article}{'：' if article else ''}{self.provision}"
+
+    def covers(self, year: int | None, level: str | None, reporter: str | None) -> bool:
+        """Whether the provision governs a report of that year, level and reporter (unknowns do not exclude)."""
+        if year is not None and not self.years.contains(year):
+            return False
+        if self.levels is not None and level is not None and level not in self.levels:
+            return False
+        return not (self.reporters is not None and reporter is not None and reporter not in self.reporters)
+
+
 class Context(Strict):
     """Words that must (``any``) occur near an anchor for it to count."""
 
     any: list[str] = Field(min_length=1)
     not_: list[str] = Field(default_factory=list, alias="not", description="false friends of the context words")
+    not_patterns: list[str] = Field(default_factory=list,
+                                    description="false friends as regular expressions (a context word inside one does "
+                                                "not count)")
     window: Literal["sentence", "clause"] | int = "sentence"
     headings: bool = Field(False, description="the headings above the sentence count as context too")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
+
+    @field_validator("not_patterns")
+    @classmethod
+    def _compiles(cls, v: list[str]) -> list[str]:
+        return _check_patterns(v)
 
 
 class Veto(Strict):
@@ -91,6 +130,7 @@ class Part(Strict):
 
     id: str = Field(pattern=PART_ID_RE)
     label: Text
+    weight: float = Field(1.0, gt=0, description="the part's share of the rule, relative to the other parts")
     phrases: list[str] = Field(default_factory=list)
     patterns: list[str] = Field(default_factory=list, description="regular expressions, matched like phrases")
     weak: list[str] = Field(default_factory=list, description="phrases that earn partial credit only")
@@ -171,6 +211,8 @@ class RuleBase(Strict):
         None, description="the reporter levels the rule applies to (default: all)"
     )
     basis: list[Basis] = Field(min_length=1)
+    no_basis: Text | None = Field(
+        None, description="said (not applicable) when none of the bases covers the report's year, level or reporter")
     message: Text = Field(description="the gap, in one sentence: 未找到…")
     fix: Text = Field(description="what to do, imperative: 增加…")
     examples: Examples
@@ -303,30 +345,37 @@ class CountRule(RuleBase):
         return _check_patterns([v])[0]
 
 
-class Recipient(Strict):
+BodyKind = Literal["party_committee", "congress", "government", "department", "coordination_body", "central"]
+
+
+class Addressee(Strict):
+    """A body a report may (or must) be addressed to: its kind and where it stands to the reporter."""
+
     id: str = Field(pattern=PART_ID_RE)
     label: Text
-    patterns: list[str] = Field(min_length=1, description="regular expressions matched against each addressee")
-
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, v: list[str]) -> list[str]:
-        return _check_patterns(v)
+    body: BodyKind = Field(description="party_committee (党委), congress (人大常委会), government, department, "
+                                       "coordination_body (依法治X办), central (党中央、国务院)")
+    relation: Literal["same", "upper", "any"] = Field(
+        "any", description="same: the reporter's own level; upper: a higher level (place names tell them apart)")
 
 
 class RecipientGroup(Strict):
-    """The addressees required of one kind of reporter (and, optionally, only at some levels)."""
+    """The addressees named for one kind of reporter (and, optionally, only at some levels)."""
 
     reporters: list[Literal["government", "department", "joint"]] = Field(min_length=1)
     levels: list[Literal["province", "city", "county", "township", "department"]] | None = None
-    required: list[Recipient] = Field(min_length=1)
+    bodies: list[Addressee] = Field(min_length=1)
 
 
 class RecipientsRule(RuleBase):
-    """A report with a 主送 (or 抄送) line addresses the bodies the rules name for its reporter."""
+    """A report with a 主送 (or 抄送) line addresses the bodies the rules name for its reporter.
+
+    ``require: any``: each addressee must be one of ``bodies`` (a report goes to each body as a separate
+    copy, so one prescribed body is enough); ``all``: every one of ``bodies`` must be on the line."""
 
     kind: Literal["recipients"]
     line: Literal["main", "copy"] = Field("main", description="main: the 主送 line; copy: the 抄送 line")
+    require: Literal["any", "all"] = "any"
     groups: list[RecipientGroup] = Field(min_length=1)
 
 
@@ -374,8 +423,11 @@ class Policy(Strict):
 
 
 class SourceRef(Strict):
-    id: str = Field(pattern=r"^S\d+$")
+    """A source the pack's rules cite: S… from RULEBOOK §0, R… from its review findings (§8)."""
+
+    id: str = Field(pattern=r"^[SR]\d+$")
     title: str
+    url: str | None = None
 
 
 class RuleOverride(Strict):
@@ -394,7 +446,7 @@ class EraFact(Strict):
     date: str = Field(description="when it was issued or took effect, as the rulebook gives it")
     start: int | None = Field(None, alias="from", description="first report year it governs")
     end: int | None = Field(None, alias="to", description="last report year it governs")
-    source: str = Field(pattern=r"^S\d+$")
+    source: str = Field(pattern=r"^[SR]\d+$")
     status: Literal["verified", "partial", "unverified"]
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)

@@ -13,7 +13,8 @@ from lawcheck.cli import build_parser, main
 from tests.conftest import FIXTURES, ROOT
 
 LINGSHOU = str(FIXTURES / "001_lingshou_2021.txt")
-HETANG = str(FIXTURES / "004_hetang_2024.txt")
+HETANG = str(FIXTURES / "004_hetang_2024.txt")  # body only; the principal leaders' acts missing: below the gate
+YIXING = str(FIXTURES / "002_yixing_2020.txt")  # meets the default gate
 TEMPLATE = str(FIXTURES / "000-4.txt")  # placeholders: fails a must-have rule
 
 
@@ -157,7 +158,7 @@ def test_the_batch_yields_early_and_keeps_few_reports_in_flight(tmp_path):
         ([TEMPLATE, "--fail-on", "never"], 0),
         ([LINGSHOU, "--fail-on", "warning"], 1),           # shortcoming_causes (warning) fails
         ([LINGSHOU, "--min-score", "80"], 0),
-        ([LINGSHOU, "--min-score", "95"], 1),
+        ([LINGSHOU, "--min-score", "96"], 1),
         ([LINGSHOU, HETANG, "--min-score", "80"], 1),      # one input falls short
         ([LINGSHOU, "missing.txt"], 2),                    # unreadable input wins over the gate
         ([LINGSHOU, "--published", "yesterday"], 2),
@@ -201,7 +202,7 @@ def test_verbose_shows_all_evidence(capsys):
 def test_output_file_is_written_atomically(capsys, tmp_path):
     target = tmp_path / "out" / "结果.csv"
     target.parent.mkdir()
-    code, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "csv", "--output", str(target))
+    code, out, _ = run(capsys, "check", LINGSHOU, YIXING, "--format", "csv", "--output", str(target))
     assert code == 0 and out == ""
     assert target.read_text(encoding="utf-8").count("\n") == 3
     assert [p.name for p in target.parent.iterdir()] == ["结果.csv"]  # no temporary file left
@@ -313,7 +314,7 @@ def test_output_is_byte_identical_across_runs_and_hash_seeds():
     outs = set()
     for seed in ("0", "1", "12345"):
         env = dict(os.environ, PYTHONPATH=str(ROOT), PYTHONHASHSEED=seed)
-        res = subprocess.run([sys.executable, "-m", "lawcheck", "check", LINGSHOU, HETANG, "--format", "jsonl"],
+        res = subprocess.run([sys.executable, "-m", "lawcheck", "check", LINGSHOU, YIXING, "--format", "jsonl"],
                              capture_output=True, env=env, cwd=ROOT)
         assert res.returncode == 0, res.stderr
         outs.add(res.stdout)
@@ -337,12 +338,12 @@ def test_progress_bar_only_on_a_terminal(capsys, monkeypatch):
         return real(total, lang)
 
     monkeypatch.setattr(cli, "_progress", spy)
-    assert main(["check", LINGSHOU, HETANG, "--format", "jsonl"]) == 0  # stderr is not a terminal
+    assert main(["check", LINGSHOU, YIXING, "--format", "jsonl"]) == 0  # stderr is not a terminal
     assert calls == []
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
-    assert main(["check", LINGSHOU, HETANG, "--format", "jsonl", "--no-progress"]) == 0
+    assert main(["check", LINGSHOU, YIXING, "--format", "jsonl", "--no-progress"]) == 0
     assert calls == []
-    assert main(["check", LINGSHOU, HETANG, "--format", "jsonl", "-j", "2"]) == 0
+    assert main(["check", LINGSHOU, YIXING, "--format", "jsonl", "-j", "2"]) == 0
     assert calls == [2]
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert len(rows) == 6

@@ -60,12 +60,12 @@ def test_bad_config_file(tmp_path, text, needle):
 def test_file_then_flags(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("LAWCHECK_LANG", raising=False)
-    (tmp_path / "lawcheck.toml").write_text('format = "jsonl"\nmin-score = 95\ndisable = ["quality.quantified"]\n',
+    (tmp_path / "lawcheck.toml").write_text('format = "jsonl"\nmin-score = 98\ndisable = ["quality.quantified"]\n',
                                             encoding="utf-8")
     code = main(["check", LINGSHOU])
     out = capsys.readouterr().out
     row = json.loads(out)
-    assert code == 1  # 89.2 < 95
+    assert code == 1  # below 98
     assert "quality.quantified" not in {r["rule"] for r in row["results"]}
     assert main(["check", LINGSHOU, "--min-score", "80"]) == 0
     capsys.readouterr()

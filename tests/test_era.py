@@ -25,8 +25,27 @@ def test_rule_years_follow_the_era_facts(pack, facts):
     assert years("coverage.outline_2021") == (facts["outline_2021"].start, facts["outline_2021"].end)
     assert years("era.rule_of_law_thought")[0] == facts["rule_of_law_thought"].start
     assert years("content.first_responsible_duty")[0] == facts["first_responsible_regulation"].start
-    assert years("enforcement.three_systems")[0] == facts["three_systems_guideline"].start
-    assert years("decision.major_procedure")[0] == facts["major_decision_regulation"].start
+    # The three systems were set out by the 2015 Outline (118号 says so itself), the five decision steps made
+    # statutory by the 2014 决定: the rules apply from those, and each later instrument's basis from its own year.
+    assert years("enforcement.three_systems")[0] == facts["outline_2015"].start
+    assert years("decision.major_procedure")[0] == facts["decision_2014"].start
+
+    def basis_from(rule_id, document):
+        return [b.years.start for b in pack.rule(rule_id).basis if b.document.startswith(document)]
+
+    assert set(basis_from("enforcement.three_systems", "国务院办公厅关于全面推行")) == \
+        {facts["three_systems_guideline"].start}
+    assert set(basis_from("enforcement.three_systems", "中华人民共和国行政处罚法")) == {facts["punishment_law_2021"].start}
+    assert set(basis_from("decision.major_procedure", "重大行政决策程序暂行条例")) == \
+        {facts["major_decision_regulation"].start}
+    assert set(basis_from("decision.major_procedure", "中共中央关于全面推进依法治国")) == {facts["decision_2014"].start}
+    # The five content items and the 4月1日 limit come from the 2019 supervision regulation.
+    for rid in ("content.measures_and_results", "content.shortcomings", "content.shortcoming_causes",
+                "content.first_responsible_duty", "content.next_year_plan", "deadline.publication"):
+        assert set(basis_from(rid, "法治政府建设与责任落实督察工作规定")) == {facts["supervision_regulation"].start}, rid
+    outline = [b for b in pack.rule("content.measures_and_results").basis if b.document.startswith("法治政府建设实施纲要")]
+    assert [(b.years.start, b.years.end) for b in outline] == \
+        [(facts["outline_2015"].start, facts["supervision_regulation"].start - 1)]
     # Outdated: cited as current once the successor is in force.
     assert _item(pack, "era.outdated_references", "outline_2015").years.start == facts["outline_2021"].start
     assert _item(pack, "era.outdated_references", "old_target").years.start == facts["outline_2021"].start

@@ -21,7 +21,7 @@ GOOD = textwrap.dedent(
     weight: 2
     basis:
       - document: 示例文件
-        article: 第一条
+        provision: 第一条
         source: S2
         status: verified
     kind: concept
@@ -72,7 +72,7 @@ CASES = {
     "id not path": (GOOD.replace("id: demo.rule", "id: demo.other"), "must be 'demo.rule'", 1),
     "bad regex": (GOOD.split("kind: concept")[0] + "kind: count\npattern: '(unclosed'\npass_min: 3\npartial_min: 1\n"
                   + "message:" + GOOD.split("message:")[1], "bad regular expression", 13),
-    "missing basis": (GOOD.replace("basis:\n  - document: 示例文件\n    article: 第一条\n    source: S2\n    status: verified\n",
+    "missing basis": (GOOD.replace("basis:\n  - document: 示例文件\n    provision: 第一条\n    source: S2\n    status: verified\n",
                                    ""), "basis", None),
     "missing fail example": (GOOD.replace('  fail: ["2021年,全面推进其他工作。"]\n', ""), "fail", None),
     "unknown list": (GOOD.replace("phrases: [示例事项]", "phrases: ['@nope']"), "unknown vocabulary list '@nope'", 16),

@@ -28,8 +28,8 @@ def remove_section(text: str, heading: str) -> str:
 
 
 def remove_sentences(text: str, word: str) -> str:
-    out = re.sub(rf"[^。\n]*{word}[^。\n]*(。|(?=\n)|$)", "", text)
-    assert word not in out
+    out = re.sub(rf"[^。\n]*(?:{word})[^。\n]*(。|(?=\n)|$)", "", text)
+    assert not re.search(word, out)
     return out
 
 
@@ -56,8 +56,11 @@ CASES = [
        {"content.next_year_plan": {"fail", "partial"}},
        {"enforcement.three_systems", "decision.major_procedure", "content.first_responsible_duty"})
       for f in ["001_lingshou_2021", "002_yixing_2020", "003_changsheng_2020", "004_hetang_2024", "000-1"]],
-    *[(f, "remove every 第一责任人 sentence", lambda t: remove_sentences(t, "第一责任人"),
-       {"content.first_responsible_duty": {"fail", "partial"}}, {"coverage.outline_2015", "coverage.outline_2021"})
+    # The duty is met by the principal leaders' acts (meetings they chair included): take them all out.
+    *[(f, "remove every sentence on the principal leaders and their meetings",
+       lambda t: remove_sentences(t, "第一责任人|主要负责|主要领导|常务会|常委会|述法|述职|书记"),
+       {"content.first_responsible_duty": {"fail", "partial"}},
+       {"coverage.outline_2015", "coverage.outline_2021", "quality.quantified"})
       for f in ["001_lingshou_2021", "002_yixing_2020", "003_changsheng_2020", "000-4"]],
     *[(f, "remove every 三项制度 sentence", lambda t: remove_sentences(t, "三项制度"),
        {"enforcement.three_systems": {"fail", "partial"}},
@@ -85,13 +88,28 @@ CASES = [
     ("002_yixing_2020", "remove the year's work",
      lambda t: remove_section(t, "工作情况"),
      {"content.measures_and_results": {"fail"}, "coverage.outline_2015": {"fail", "partial"}}, CONTENT),
-    ("001_lingshou_2021", "a cause analysis added to the shortcomings",
-     lambda t: insert_after_first(t, "整体素质和业务能力有待进一步加强。",
+    ("004_hetang_2024", "a cause analysis added to the shortcomings",
+     lambda t: insert_after_first(t, "以案释法”工作有待加强等。",
                                   "究其原因,一是对执法人员的培训不够系统,二是基层执法力量配备不足。"),
      {"content.shortcoming_causes": {"pass"}}, set()),
-    ("003_changsheng_2020", "date under the signature removed",
-     lambda t: t[: t.rindex("2021714")],
+    ("004_hetang_2024", "the causes given as a clause instead",
+     lambda t: insert_after_first(t, "以案释法”工作有待加强等。", "部分执法人员程序意识不强,导致案卷质量不高。"),
+     {"content.shortcoming_causes": {"pass"}}, set()),
+    ("001_lingshou_2021", "the shortcomings' causes taken out",
+     lambda t: remove_sentences(t, "导致|没有受过|认识还不够"),
+     {"content.shortcoming_causes": {"fail"}}, set()),
+    ("001_lingshou_2021", "addressed to a department one level up",
+     lambda t: t.replace("中共灵寿县委、县人大常委会:", "石家庄市司法局:"),
+     {"form.recipients": {"fail"}}, set()),
+    ("001_lingshou_2021", "a copy addressed to the city government one level up",
+     lambda t: t.replace("中共灵寿县委、县人大常委会:", "石家庄市人民政府:"),
+     {}, set()),
+    ("001_lingshou_2021", "date under the signature removed",
+     lambda t: t[: t.rindex("2022年1月14日")],
      {"deadline.first_quarter": {"unknown"}, "form.signature": {"partial"}}, set()),
+    ("003_changsheng_2020", "a township made a county government",
+     lambda t: t.replace("长生镇人民政府", "县人民政府").replace("长生镇", "本县"),
+     {"deadline.first_quarter": {"fail"}}, {"form.recipients", "era.rule_of_law_thought"}),
 ]
 
 

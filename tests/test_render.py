@@ -85,16 +85,22 @@ def test_summary_ranks_worst_first_and_counts():
 
 
 def test_csv_round_trip_and_formula_neutralised():
-    items = _checked(["001_lingshou_2021", "003_changsheng_2020"])
+    items = _checked(["001_lingshou_2021", "003_changsheng_2020", "004_hetang_2024"])
     items.append(Checked("=HYPERLINK(\"x\").txt", None, "-1+1"))
+    items.append(Checked("解读.txt", lawcheck.evaluate("关于《某县2023年度法治政府建设情况报告》的政策解读\n现解读如下。"), None))
     rule_ids = [r.id for r in lawcheck.load_pack().rules]
     text = machine.render_csv(items, rule_ids, Gate())
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert len(rows) == 3
+    assert len(rows) == 5
     assert rows[0]["organ"] == "灵寿县人民政府" and rows[0]["report_year"] == "2021"
-    assert rows[0]["content.first_responsible_duty"] == "pass" and rows[1]["deadline.first_quarter"] == "fail"
+    assert rows[0]["content.first_responsible_duty"] == "pass" and rows[0]["late"] == "no"
+    # A township: no first-quarter limit applies, but it was published after 4月1日.
+    assert rows[1]["deadline.first_quarter"] == "not_applicable" and rows[1]["deadline.publication"] == "fail"
     assert rows[1]["late"] == "yes"
-    assert rows[2]["path"].startswith("'=") and rows[2]["error"].startswith("'-")
+    # Dates unknown (a body-only text): never "on time".
+    assert rows[2]["late"] == "—"
+    assert rows[3]["path"].startswith("'=") and rows[3]["error"].startswith("'-")
+    assert rows[4]["kind"] == "other" and rows[4]["other_kind"] == "interpretation" and rows[4]["late"] == "—"
     for row in rows:
         assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())
 
@@ -140,7 +146,7 @@ def test_sarif_validates_and_regions_point_at_the_evidence():
     log = json.loads(machine.render_sarif(items, list(lawcheck.load_pack().rules)))
     jsonschema.validate(log, schema)
     results = log["runs"][0]["results"]
-    assert {r["ruleId"] for r in results} >= {"deadline.first_quarter", "enforcement.three_systems"}
+    assert {r["ruleId"] for r in results} >= {"deadline.publication", "enforcement.three_systems"}
     texts = {it.path: it.text for it in items if it.text}
     checked = 0
     for r in results:

@@ -53,7 +53,7 @@ def test_every_rule_is_complete():
         assert r.name and r.name.zh and r.name.en, f"{r.id} lacks a short name"
         assert r.basis, r.id
         for b in r.basis:
-            assert b.document and b.article and re.fullmatch(r"S\d+", b.source), r.id
+            assert b.document and b.provision and re.fullmatch(r"[SR]\d+", b.source), r.id
         assert r.weight > 0
         # Chinese is the default language: the Chinese title must contain Chinese.
         assert re.search(r"[\u4e00-\u9fff]", r.title.zh), r.id
@@ -93,11 +93,27 @@ def test_schema_and_catalogue_are_fresh():
 
 
 def test_unverified_basis_is_marked(pack):
-    """What the rulebook marks unverified stays marked: article numbers it could not check say so."""
+    """What the rulebook marks unverified stays marked: a basis whose article number could not be checked
+    does not show one to the reader (it stays, with its status, in JSON and explain)."""
     for r in pack.rules:
         for b in r.basis:
-            if "未核实" in b.article or "未核实" in (b.note or ""):
-                assert b.status in ("partial", "unverified"), r.id
+            if "条号未核实" in (b.note or "") or "未核实" in b.provision:
+                assert not b.article_shown(), r.id
+            if b.article and (b.article_status or b.status) == "unverified":
+                assert b.article not in b.cite(), r.id
+
+
+def test_the_reader_sees_laws_and_articles_not_project_notes():
+    """An official reads documents and articles, never the project's own notes (RULEBOOK, source ids)."""
+    for p in _all_packs():
+        for r in p.rules:
+            for b in r.basis:
+                text = b.cite()
+                assert text.startswith("《") and b.document in text, r.id
+                for word in ("RULEBOOK", "§", "规则建议", b.source, "未核实"):
+                    assert word not in text, (r.id, word, text)
+            for t in (r.title, r.message, r.fix, *([r.no_basis] if r.no_basis else [])):
+                assert "RULEBOOK" not in t.zh and "§" not in t.zh, r.id
 
 
 def test_policy_grades_cover_the_range(pack):

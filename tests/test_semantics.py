@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 import lawcheck
 
 STATUTORY = """灵寿县人民政府关于2023年度法治政府建设情况的报告
@@ -79,10 +81,35 @@ def test_enforcement_words_in_the_subsection_heading_count_for_items():
     assert statuses(text)["enforcement.three_systems"] == "fail"
 
 
-def test_causes_outside_the_shortcomings_are_partial():
+def test_causes_count_only_inside_the_shortcomings_part():
+    """The statutory item is "不足和原因": a 原因 in the plan is not an analysis of the year's shortcomings."""
     text = STATUTORY.replace("究其原因,主要是培训不够系统。", "").replace(
         "全面提升行政执法质量", "针对问题原因,全面提升行政执法质量")
-    assert statuses(text)["content.shortcoming_causes"] == "partial"
+    r = lawcheck.evaluate(text).result("content.shortcoming_causes")
+    assert r.status == "fail" and r.fraction == 0
+    # No shortcomings part at all: the rule fails outright and says why, without contradicting itself.
+    no_part = "\n".join(line for line in STATUTORY.splitlines() if "不足和原因" not in line and "专业化水平不高" not in line)
+    r = lawcheck.evaluate(no_part).result("content.shortcoming_causes")
+    assert r.status == "fail" and "没有“存在的不足”部分" in r.message and "只列出问题" not in r.message
+
+
+@pytest.mark.parametrize("clause", [
+    "部分涉诉行政机关未指派负责人出庭应诉,导致行政机关负责人出庭应诉制度落实效果不佳。",
+    "个别执法人员程序意识、证据意识不强,在执法流程、执法文书上还存在一些不足。",
+    "一些部门对文件审查备案工作重视不够,后评估制度有待落实。",
+    "行政执法力量薄弱,具备专业执法知识的人员较少。",
+    "部分行政执法人员没有受过系统专业的法律教育,业务能力不能适应要求。",
+    "相关配套政策尚不健全,基层执法依据不足。",
+])
+def test_causes_as_reports_write_them(clause):
+    text = STATUTORY.replace("一是执法人员专业化水平不高。究其原因,主要是培训不够系统。", clause)
+    assert statuses(text)["content.shortcoming_causes"] == "pass", clause
+
+
+def test_a_bare_list_of_problems_gives_no_causes():
+    text = STATUTORY.replace("一是执法人员专业化水平不高。究其原因,主要是培训不够系统。",
+                             "一是行政执法规范化水平有待提升。二是复议应诉能力有待提高。三是普法工作创新性不足。")
+    assert statuses(text)["content.shortcoming_causes"] == "fail"
 
 
 def test_year_override_changes_era_rules():

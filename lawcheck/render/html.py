@@ -13,7 +13,18 @@ from html import escape
 from lawcheck.batch import Checked
 from lawcheck.i18n import category, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import MARK, Gate, Summary, arithmetic, by_category, clip, is_late, status_label
+from lawcheck.render.common import (
+    MARK,
+    Gate,
+    Summary,
+    arithmetic,
+    by_category,
+    clip,
+    not_report_line,
+    status_label,
+    timeliness,
+    timeliness_label,
+)
 
 _UI = {
     "zh": {"html_lang": "zh-CN", "text": "报告全文（证据已标出）", "jump": "跳到证据", "no_evidence": "无证据",
@@ -245,6 +256,8 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
     d = card.document
     none = t(lang, "ui.none")
     title = d.title or d.organ or (path or t(lang, "ui.card"))
+    if d.kind != "annual_report":
+        return _not_report_page(card, text, path, gate, index_href)
     facts = [(t(lang, "ui.title"), d.title or none), (t(lang, "ui.organ"), d.organ or none),
              (t(lang, "ui.year"), d.report_year or none), (t(lang, "ui.signed"), d.signed_date or none),
              (t(lang, "ui.published"), d.published_date or none)]
@@ -253,8 +266,7 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
     if gate is not None:
         facts.append((t(lang, "ui.gate"), f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
                       f"✗ {t(lang, 'ui.gate_fail')}：{' '.join(gate)}"))
-    if is_late(card):
-        facts.append((t(lang, "ui.late"), "✗ " + t(lang, "ui.late")))
+    facts.append((t(lang, "ui.late"), timeliness_label(lang, timeliness(card))))
     dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
     marked, anchors = _highlighted_text(card, text)
     back = f'<p class="noprint"><a href="{_e(index_href)}">← {_e(_u(lang, "back"))}</a></p>' if index_href else ""
@@ -273,6 +285,20 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
         f"<footer>{_e(_u(lang, 'printed', version=__version__))} · {_e(card.pack.id)} {_e(card.pack.version)}"
         f"</footer>\n</main>")
     return _page(lang, f"{title} — {t(lang, 'ui.card')}", body, _REPORT_JS)
+
+
+def _not_report_page(card: Scorecard, text: str, path: str | None, gate: list[str] | None,
+                     index_href: str | None) -> str:
+    """A text that is not an annual report: what it is and why, then the text; no rule table."""
+    lang = card.lang
+    back = f'<p class="noprint"><a href="{_e(index_href)}">← {_e(_u(lang, "back"))}</a></p>' if index_href else ""
+    gate_line = f'<p>{_e(t(lang, "ui.gate"))}：✗ {_e(" ".join(gate))}</p>' if gate else ""
+    body = (f'<a class="skip" href="#text">{_e(_u(lang, "skip"))}</a>\n<main>\n{back}'
+            f"<h1>{_e(t(lang, 'ui.card'))}</h1>\n"
+            f'<p class="note">✗ {_e(not_report_line(card, path))}</p>\n{gate_line}'
+            f'<section aria-labelledby="h-text"><h2 id="h-text">{_e(_u(lang, "text"))}</h2>'
+            f'<div class="text" id="text">{_e(text)}</div></section>\n</main>')
+    return _page(lang, f"{card.document.title or path or ''} — {t(lang, 'ui.not_report')}", body, "")
 
 
 def render_error_page(path: str, error: str, lang: str) -> str:
@@ -301,6 +327,9 @@ def _chart(summary: Summary, lang: str) -> str:
             f'{"".join(bars)}</svg></figure>')
 
 
+_TIMELINESS_ORDER = {"late": 2, "unknown": 1, "on_time": 0}
+
+
 def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
     """A batch: the ranking (sortable), links to each report's page and the most-missing chart."""
     from lawcheck import __version__
@@ -320,7 +349,7 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
             continue
         c, d = row.card, row.card.document
         score = c.score if c.score is not None else -1
-        late = f"✗ {t(lang, 'ui.late')}" if row.late else f"✓ {t(lang, 'ui.on_time')}"
+        late = timeliness_label(lang, row.timeliness)
         gate = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
         missing = "、".join(row.top_missing) if lang == "zh" else ", ".join(row.top_missing)
         rows.append(
@@ -329,16 +358,25 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
             f'<td data-v="{_e(d.report_year or "")}">{_e(d.report_year or "")}</td>'
             f'<td data-v="{score}">{_e(f"{c.score:.1f}" if c.score is not None else "—")}</td>'
             f'<td data-v="{score}">{_e(c.grade_label or "")}</td><td data-v="{int(row.gate_ok)}">{_e(gate)}</td>'
-            f'<td data-v="{int(row.late)}">{_e(late)}</td><td data-v="{_e(missing)}">{_e(missing)}</td></tr>')
-    totals = t(lang, "ui.totals", total=summary.total, ok=summary.gate_ok,
-               short=summary.total - summary.gate_ok - summary.errors, errors=summary.errors, late=summary.late)
+            f'<td data-v="{_TIMELINESS_ORDER.get(row.timeliness, 1)}">{_e(late)}</td>'
+            f'<td data-v="{_e(missing)}">{_e(missing)}</td></tr>')
+    totals = summary.totals(lang)
+    others = ""
+    if summary.others:
+        items = []
+        for row in summary.others:
+            link = pages.get(row.path)
+            line = _e(not_report_line(row.card, row.path))  # type: ignore[arg-type]
+            items.append(f'<li><a href="{_e(link)}">{line}</a></li>' if link else f"<li>{line}</li>")
+        others = (f'<section aria-labelledby="h-others"><h2 id="h-others">{_e(t(lang, "ui.others"))}</h2>'
+                  f'<ul class="others">{"".join(items)}</ul></section>\n')
     body = (
         f'<a class="skip" href="#ranking">{_e(_u(lang, "skip"))}</a>\n<main>\n'
         f"<h1>{_e(_u(lang, 'index_title'))}</h1>\n<p>{_e(totals)}</p>\n"
         f'<section aria-labelledby="h-rank"><h2 id="h-rank">{_e(t(lang, "ui.summary"))}</h2>'
         f'<p class="noprint"><small>{_e(_u(lang, "sort"))}</small></p>'
         f'<div class="tbl"><table id="ranking"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-        f"</table></div></section>\n<section>{_chart(summary, lang)}</section>\n"
+        f"</table></div></section>\n{others}<section>{_chart(summary, lang)}</section>\n"
         f"<footer>{_e(_u(lang, 'printed', version=__version__))}</footer>\n</main>")
     return _page(lang, _u(lang, "index_title"), body, _INDEX_JS)
 

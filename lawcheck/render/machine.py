@@ -12,7 +12,7 @@ from lawcheck import __version__
 from lawcheck.batch import Checked
 from lawcheck.i18n import t
 from lawcheck.model import SCHEMA_VERSION, RuleResult, Scorecard
-from lawcheck.render.common import Gate, is_late
+from lawcheck.render.common import Gate, timeliness
 
 
 def _with_path(path: str, card: Scorecard) -> str:
@@ -49,8 +49,10 @@ def _cell(value: object) -> str:
     return "'" + s if s.startswith(_FORMULA) else s
 
 
-CSV_HEAD = ["path", "organ", "title", "report_year", "signed_date", "published_date", "level", "score", "grade",
-            "gate", "late", "error"]
+CSV_HEAD = ["path", "organ", "title", "report_year", "signed_date", "published_date", "level", "kind", "other_kind",
+            "score", "grade", "gate", "late", "error"]
+# late: yes, no (every deadline that applies was met), or — (a date is unknown, or not an annual report).
+_LATE = {"late": "yes", "on_time": "no"}
 
 
 def _csv(row: list) -> str:
@@ -65,13 +67,14 @@ def csv_header(rule_ids: list[str]) -> str:
 
 def csv_row(it: Checked, rule_ids: list[str], gate: Gate) -> str:
     if it.card is None:
-        return _csv([_cell(x) for x in [it.path, "", "", "", "", "", "", "", "", "fail", "", it.error]]
+        return _csv([_cell(x) for x in [it.path, "", "", "", "", "", "", "", "", "", "", "fail", "", it.error]]
                     + [""] * len(rule_ids))
     c, d = it.card, it.card.document
     statuses = c.statuses()
     row = [it.path, d.organ, d.title, d.report_year, d.signed_date, d.published_date, d.level,
+           d.kind, d.other_kind,
            f"{c.score:.1f}" if c.score is not None else "", c.grade, "pass" if gate.ok(it.path) else "fail",
-           "yes" if is_late(c) else "no", ""]
+           _LATE.get(timeliness(c) or "", "—"), ""]
     return _csv([_cell(x) for x in row] + [statuses.get(r, "") for r in rule_ids])
 
 
@@ -98,7 +101,7 @@ def render_junit(items: list[Checked], gate: Gate) -> str:
                     counts["failures"] += 1
                     f = ET.SubElement(case, "failure", type=r.status, message=r.message)
                     f.text = f"{r.title}\n{t(it.card.lang, 'ui.fix')}: {r.fix}\n{t(it.card.lang, 'ui.basis')}: " + \
-                        "; ".join(f"{b.document} {b.article}" for b in r.basis)
+                        "; ".join(b.text for b in r.basis)
                 elif r.status in ("unknown", "not_applicable"):
                     counts["skipped"] += 1
                     ET.SubElement(case, "skipped", type=r.status, message=r.message)
@@ -152,7 +155,7 @@ def render_sarif(items: list[Checked], pack_rules: list) -> str:
             "help": {"text": r.fix.zh},
             "defaultConfiguration": {"level": _SARIF_LEVEL[r.severity]},
             "properties": {"category": r.category, "weight": r.weight,
-                           "basis": [f"{b.document} {b.article}" for b in r.basis]},
+                           "basis": [b.cite() for b in r.basis]},
         }
         for r in pack_rules
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from lawcheck.batch import Checked
 from lawcheck.i18n import t
 from lawcheck.model import Scorecard
-from lawcheck.render.common import Gate, Summary, arithmetic, clip, status_label
+from lawcheck.render.common import Gate, Summary, arithmetic, clip, not_report_line, status_label, timeliness_label
 
 
 def _esc(s: object) -> str:
@@ -14,6 +14,8 @@ def _esc(s: object) -> str:
 
 def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2) -> str:
     lang = card.lang
+    if card.document.kind != "annual_report":
+        return _esc(not_report_line(card, path)) + "\n"
     d = card.document
     none = t(lang, "ui.none")
     h = "#" * level
@@ -68,14 +70,14 @@ def render_markdown(items: list[Checked], gate: Gate, summary: Summary | None, l
         c = row.card
         score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
         flag = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
-        if row.late:
-            flag += f"，{t(lang, 'ui.late')}"
+        flag += f"，{timeliness_label(lang, row.timeliness)}"
         out.append(f"| {i} | `{_esc(row.path)}` | {score} | {flag} | {_esc('；'.join(row.top_missing))} |")
-    short = summary.total - summary.errors - summary.gate_ok
-    out += ["", t(lang, "ui.totals", total=summary.total, ok=summary.gate_ok, short=short, errors=summary.errors,
-                  late=summary.late), ""]
+    if summary.others:
+        out += ["", f"**{t(lang, 'ui.others')}**", ""]
+        out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others]  # type: ignore[arg-type]
+    out += ["", summary.totals(lang), ""]
     for it in items:
-        if it.card is not None:
+        if it.card is not None and it.card.document.kind == "annual_report":
             out.append(card_md(it.card, it.path, gate.reasons.get(it.path) if _gated(gate) else None, level=3))
     return "\n".join(out) + "\n"
 

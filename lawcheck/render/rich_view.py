@@ -14,7 +14,15 @@ from rich.text import Text
 
 from lawcheck.i18n import category, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import MARK, Summary, arithmetic, by_category, status_label
+from lawcheck.render.common import (
+    MARK,
+    Summary,
+    arithmetic,
+    by_category,
+    not_report_line,
+    status_label,
+    timeliness_label,
+)
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim"}
 _BAR = 20
@@ -138,6 +146,9 @@ class ScorecardView:
         return Group(Text(t(lang, "ui.missing"), style="bold"), grid)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if self.card.document.kind != "annual_report" and not self.verbose:
+            yield Text(not_report_line(self.card, self.path), style="bold yellow", overflow="fold")
+            return
         yield self._header()
         yield self._table(options.max_width)
         yield self._missing()
@@ -166,13 +177,19 @@ class SummaryView:
                 Text(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
             if row.late:
                 gate.append(f"\n! {t(lang, 'ui.late')}", style="red bold")
+            elif row.timeliness == "on_time":
+                gate.append(f"\n{timeliness_label(lang, row.timeliness)}", style="green")
+            else:
+                gate.append("\n—", style="dim")
             facts = " ".join(str(x) for x in (c.document.organ, c.document.report_year) if x)
             who = f"{row.path}\n{facts}" if facts else row.path
             table.add_row(str(i), who, score, gate, "\n".join(row.top_missing))
         yield table
-        short = s.total - s.errors - s.gate_ok
-        yield Text(t(lang, "ui.totals", total=s.total, ok=s.gate_ok, short=short, errors=s.errors, late=s.late),
-                   style="bold")
+        if s.others:
+            yield Text(t(lang, "ui.others"), style="bold")
+            for row in s.others:
+                yield Text(f"  - {not_report_line(row.card, row.path)}", overflow="fold")  # type: ignore[arg-type]
+        yield Text(s.totals(lang), style="bold")
         if s.common_missing:
             yield Text(t(lang, "ui.common_missing"), style="bold")
             for rid, title, n in s.common_missing:

@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from lawcheck.i18n import category, t
 from lawcheck.model import Scorecard
-from lawcheck.render.common import Summary, arithmetic, by_category, clip, status_label
+from lawcheck.render.common import (
+    Summary,
+    arithmetic,
+    by_category,
+    clip,
+    not_report_line,
+    status_label,
+    timeliness_label,
+)
 
 
 def render(card: Scorecard, path: str | None = None, gate: list[str] | None = None, verbose: bool = False) -> str:
     lang = card.lang
+    if card.document.kind != "annual_report" and not verbose:
+        return not_report_line(card, path) + "\n"
     d = card.document
     none = t(lang, "ui.none")
     lines = [f"{t(lang, 'ui.card')}{' — ' + path if path else ''}"]
@@ -62,6 +72,8 @@ def score_line(card: Scorecard | None, path: str, gate: list[str] | None, error:
     """The one line --quiet prints per input."""
     if card is None:
         return f"{path}: {t(lang, 'ui.error')}: {error}"
+    if card.document.kind != "annual_report":
+        return not_report_line(card, path)
     score = f"{card.score:.1f}" if card.score is not None else t(lang, "ui.no_score")
     line = f"{path}: {t(lang, 'ui.score')} {score} {card.grade_label or ''}".rstrip()
     if gate is not None:
@@ -77,16 +89,17 @@ def render_summary(summary: Summary, lang: str) -> str:
             continue
         c = row.card
         score = f"{c.score:.1f}" if c.score is not None else "-"
-        flags = [t(lang, "ui.gate_ok") if row.gate_ok else t(lang, "ui.gate_fail")]
-        if row.late:
-            flags.append(t(lang, "ui.late"))
+        flags = [t(lang, "ui.gate_ok") if row.gate_ok else t(lang, "ui.gate_fail"),
+                 timeliness_label(lang, row.timeliness)]
         lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {'，'.join(flags)}  "
                      f"{c.document.organ or ''} {c.document.report_year or ''}".rstrip())
         if row.top_missing:
             lines.append(f"       {t(lang, 'ui.top_missing')}: {'；'.join(row.top_missing)}")
-    short = summary.total - summary.errors - summary.gate_ok
-    lines.append(t(lang, "ui.totals", total=summary.total, ok=summary.gate_ok, short=short, errors=summary.errors,
-                   late=summary.late))
+    if summary.others:
+        lines.append(f"{t(lang, 'ui.others')}:")
+        for row in summary.others:
+            lines.append(f"    - {not_report_line(row.card, row.path)}")  # type: ignore[arg-type]
+    lines.append(summary.totals(lang))
     if summary.common_missing:
         lines.append(f"{t(lang, 'ui.common_missing')}:")
         for rid, title, n in summary.common_missing:

@@ -112,6 +112,38 @@ def report_year(st: Structure) -> Found | None:
     return None
 
 
+_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+_AS_OF = re.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?")
+
+
+def inferred_report_year(st: Structure) -> Found | None:
+    """The report year read from the content when the title and opening give none: a plan part for
+    "2020年…" reports on 2019; "截至2019年11月底" dates the data in 2019.  Placeholders ("20xx") never count.
+
+    ``Found.span`` covers the words the year was read from."""
+    text = st.text
+    plan = [s for s in st.sections if s.parent is None and "plan" in s.roles]
+    for sec in plan:
+        m = _PLAN_YEAR.search(sec.heading)
+        if m:
+            s = sec.heading_span[0]
+            return Found(int(m.group(1)) - 1, (s, sec.heading_span[1]))
+    # Reports without numbered parts: the plan paragraph opens with its year ("2020年,我镇将……").
+    for sent in st.sentences:
+        if "plan" in sent.roles:
+            m = _PLAN_YEAR.match(text, sent.start)
+            if m:
+                return Found(int(m.group(1)) - 1, (sent.start, min(sent.end, sent.start + 30)))
+            break
+    dated = [m for m in _AS_OF.finditer(text, *st.body)]
+    if dated:
+        years = [int(m.group(1)) for m in dated]
+        year = max(set(years), key=lambda y: (years.count(y), y))
+        m = next(m for m in dated if int(m.group(1)) == year)
+        return Found(year, m.span())
+    return None
+
+
 def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Non-empty lines in ``[start, end)`` as (start, end, stripped text)."""
     out = []

@@ -12,7 +12,7 @@ from lawcheck.text.structure import Structure
 
 _DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
 _ADDRESSEE = re.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
-_RECIPIENT_WORD = re.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导")
+_RECIPIENT_WORD = re.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院")
 
 # Administrative units, most specific last in an organ's name.
 _UNIT = re.compile(
@@ -40,19 +40,6 @@ _SUBJECT = re.compile(
     r"(?:人民政府|政府|办事处)?)(?=[在坚认深全紧以按围切积始扎持一贯2-9]|\d)"
 )
 _LEADERSHIP = re.compile(r"在[^,，。]{0,40}?(?:领导|指导|监督支持)下")
-
-# Kinds of document that talk about the annual report without being one.
-_OTHER_TITLE = re.compile(
-    r"解读|实施方案|工作要点|工作安排|工作计划|的通知|意见|指引|办法|规定|述法报告|述职报告|讲话|新闻|评估报告"
-    r"|信息公开工作年度报告|政务公开工作年度报告|政务公开年度报告"
-)
-_NEWS_OPENING = re.compile(r"^(?:\d{1,2}月\d{1,2}日|近日|日前|近期|昨天|今天|记者)[,，]?")
-_OTHER_OPENING = re.compile(
-    r"政府信息公开工作年度报告|政务公开年度工作|制定本(?:工作)?(?:指引|方案|办法|规定|要点)|特制定本|现印发给你们"
-    r"|请认真贯彻执行|请结合实际"
-)
-_TEMPLATE = re.compile(r"_{2,}|某某|篇\s*\d+$")
-
 
 @dataclass(frozen=True)
 class Reporter:
@@ -135,25 +122,18 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
     return Reporter(level, kind)
 
 
-def document_kind(st: Structure, title: str | None) -> tuple[str, str | None]:
-    """("other", why) for a 政策解读, a notice, a plan or guideline, news, a fill-in template;
-    ("annual_report", None) otherwise."""
-    title = title or ""
-    body_start = st.text[st.body[0]:min(st.body[1], st.body[0] + 300)]
-    first = body_start.split("\n", 1)[0].strip()
-    other = _OTHER_TITLE.search(title)
-    # "…的报告" with 意见/办法 inside is still a report; a 解读 or a 通知 of one is not.
-    if other and (not title.endswith(("报告", "总结")) or re.search(r"解读|的通知", title)):
-        return "other", f"title: {other.group(0)}"
-    if _NEWS_OPENING.match(first):
-        return "other", "news"
-    m = _OTHER_OPENING.search(body_start)
-    if m:
-        return "other", f"opening: {m.group(0)}"
-    if (title and _TEMPLATE.search(title)) or len(_TEMPLATE.findall(body_start)) >= 2:
-        return "other", "template"
-    # Only positive signs make a text "other": an excerpt or a draft without a title is still checked.
-    return "annual_report", None
+_SESSION_LINE = re.compile(r"在[^。]{0,30}人(?:民代表)?大(?:会)?常(?:务)?委(?:员)?会[^。]{0,20}会议上")
+_SALUTATION = re.compile(r"^(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
+
+
+def delivered_at_session(st: Structure) -> bool:
+    """A report delivered to a 人大常委会 session: its salutation is "主任、副主任，各位委员", or its subtitle
+    says "（2023年5月30日在市六届人大常委会第二次会议上）".  Such a report carries no signature block."""
+    line = recipients(st)
+    if line is not None and all(_SALUTATION.match(n) for n in line[0]):
+        return True
+    head = st.text[: min(st.body[1], st.body[0] + 200)]
+    return bool(_SESSION_LINE.search(head))
 
 
 _COPY = re.compile(r"^抄\s*送(?:机关|单位)?\s*[:：]\s*(?P<to>.+?)[。.]?$")

@@ -1,0 +1,127 @@
+"""What kind of body a name denotes, at which administrative level, and how it stands to the reporter.
+
+A 主送 line names bodies in full ("中共灵寿县委"), by level only ("县人大常委会", "市政府") or by the
+salutation of a session ("主任、副主任，各位委员"); an organ signs in full ("灵寿县人民政府").
+General rules on how Chinese organ names are built (the administrative unit, then the body's
+suffix), never lists of places.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Administrative ranks: lower is higher.
+CENTRAL, PROVINCE, CITY, COUNTY, TOWNSHIP = 0, 1, 2, 3, 4
+RANK_OF_LEVEL = {"province": PROVINCE, "city": CITY, "county": COUNTY, "township": TOWNSHIP}
+_UNIT_RANK = {
+    "自治区": PROVINCE, "省": PROVINCE, "直辖市": PROVINCE,
+    "自治州": CITY, "地区": CITY, "盟": CITY, "市": CITY, "州": CITY,
+    "自治县": COUNTY, "自治旗": COUNTY, "县": COUNTY, "区": COUNTY, "旗": COUNTY,
+    "民族乡": TOWNSHIP, "乡": TOWNSHIP, "镇": TOWNSHIP, "苏木": TOWNSHIP, "街道": TOWNSHIP,
+}
+_UNITS = "|".join(sorted(_UNIT_RANK, key=len, reverse=True))
+_MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市?$")
+
+# Bodies, by the suffix of their name (most specific first).
+_CENTRAL = re.compile(r"^(?:中共)?(?:党中央|中共中央|国务院|中央全面依法治国委员会(?:办公室)?|中央依法治国办)$")
+_SESSION = re.compile(r"^(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
+_COORDINATION = re.compile(
+    r"依法治[省市县区州旗镇乡]|法治建设(?:议事协调|委员会)|法治[省市县区]建设(?:委员会|领导小组)"
+)
+_CONGRESS = re.compile(r"人大常委会|人民代表大会常务委员会|人大$")
+_PARTY = re.compile(r"(?:党委|党工委|党组|委员会|(?<![人政])委)(?:常委会|常委)?$|^中共|^中国共产党")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会)$")
+_DEPARTMENT_PARTY = re.compile(r"(?:局|厅|办公室)(?:党组|党委)?$")  # a department's own party group
+_UNIT_PARTY = re.compile(r"[省市县区州旗]委(?:常委会)?$")  # 县委, 区委常委会
+_DEPARTMENT = re.compile(r"(?:局|厅|办公室|委员会|中心|署|院|(?<!干)部|司|所|办)$")
+
+
+@dataclass(frozen=True)
+class Body:
+    """A body named in a document: its kind, its administrative rank (None when the name gives none)
+    and its place name ("灵寿县"; empty when only the level is given, as in "县人大常委会")."""
+
+    name: str
+    kind: str | None  # party_committee | congress | government | department | coordination_body | central
+    rank: int | None
+    place: str
+
+
+# Unit words that are part of an ordinary word, not an administrative unit: 市场, 城市, 社区, 乡村, 县域 …
+_NOT_UNIT = re.compile(
+    r"(?<=依法治)[省市县区州旗镇乡]|(?<=[城都])市|市(?=[场民容级])|(?<=[社园景辖])区|[区县市](?=域)|县(?=级)"
+    r"|乡(?=[村镇])|(?<=乡)镇"
+)
+
+
+def _unit(name: str) -> tuple[int | None, str]:
+    """The administrative rank and place of the innermost unit a name is built on:
+    "中共灵寿县委" → (3, "灵寿县"); "重庆市长寿区司法局" → (3, "重庆市长寿区"); "县人大常委会" → (3, "")."""
+    core = re.sub(r"^(?:中共|中国共产党)", "", name)
+    skip = {m.start() for m in _NOT_UNIT.finditer(core)}
+    last = None
+    for m in re.finditer(rf"({_UNITS})", core):
+        if m.start() not in skip:
+            last = m
+    if last is None:
+        return None, ""
+    place = core[: last.end()]
+    if _MUNICIPALITY.match(place):
+        return PROVINCE, place
+    return _UNIT_RANK[last.group(1)], "" if place == last.group(1) else place
+
+
+def body(name: str) -> Body:
+    """What ``name`` denotes."""
+    n = re.sub(r"\s+", "", name).strip("：:,，、。")
+    if _CENTRAL.match(n):
+        return Body(n, "central", CENTRAL, "")
+    if _SESSION.match(n):
+        return Body(n, "congress", None, "")  # a session of the same-level standing committee
+    rank, place = _unit(n)
+    if _COORDINATION.search(n):
+        kind = "coordination_body"
+    elif _CONGRESS.search(n):
+        kind = "congress"
+    elif _GOVERNMENT.search(n):
+        kind = "government"
+    elif (_PARTY.search(n) and not _DEPARTMENT_PARTY.search(n)) or _UNIT_PARTY.search(n):
+        kind = "party_committee"
+    elif _DEPARTMENT.search(n):
+        kind = "department"
+    else:
+        kind = None
+    return Body(n, kind, rank, place)
+
+
+def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) -> str | None:
+    """same | upper | lower: where the addressee stands to the reporter; None when it cannot be told.
+
+    A session salutation is the same level.  A name given by level only ("县委") is compared by rank;
+    a full name by place too: a different place at the same nominal rank is the higher body (a
+    county-level city reports to the prefecture-level city, both 市)."""
+    if reporter_rank is None:
+        return None
+    if addressee.kind == "congress" and addressee.rank is None:
+        return "same"
+    if addressee.rank is None:
+        return None
+    if addressee.rank < reporter_rank:
+        return "upper"
+    if addressee.rank > reporter_rank:
+        return "lower"
+    if addressee.place and reporter_place and not (
+            addressee.place.endswith(reporter_place) or reporter_place.endswith(addressee.place)):
+        return "upper"
+    return "same"
+
+
+def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
+    """The reporter's administrative rank and place: a government by its level, a department by the
+    unit its name is built on ("灵寿县司法局" → county, 灵寿县)."""
+    rank, place = _unit(re.sub(r"\s+", "", organ)) if organ else (None, "")
+    if level in RANK_OF_LEVEL:
+        # The level read from the organ or given by the caller wins over the name's first unit.
+        return RANK_OF_LEVEL[level], place
+    return rank, place
