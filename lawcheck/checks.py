@@ -111,8 +111,8 @@ class Outcome:
 
 
 def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | None = None,
-              not_patterns: list[str] | tuple = ()) -> Span | None:
-    """The first hit of any of ``pids`` inside [lo, hi) that no false friend covers."""
+              not_patterns: list[str] | tuple = (), accept=None) -> Span | None:
+    """The first hit of any of ``pids`` inside [lo, hi) that no false friend covers (and ``accept`` takes)."""
     best: Span | None = None
     for pid in pids:
         spans = doc.hits.get(pid)
@@ -122,7 +122,8 @@ def _first_in(doc: Doc, pids: list[int], lo: int, hi: int, not_ids: list[int] | 
         while i < len(spans) and spans[i][0] < hi:
             s, e = spans[i]
             if not ((not_ids and _covering(doc, not_ids, s, e)) or
-                    any(_covered_by(doc.spans_of(p), s, e) for p in not_patterns)):
+                    any(_covered_by(doc.spans_of(p), s, e) for p in not_patterns) or
+                    (accept is not None and not accept(s, e))):
                 if best is None or s < best[0]:
                     best = (s, e)
                 break
@@ -140,6 +141,34 @@ def _covered_by(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
     starts, reach = index
     i = bisect_right(starts, s) - 1
     return i >= 0 and reach[i] >= e
+
+
+# The administrative unit a leader word belongs to: its own first character ("县长", "市委常委会") or the
+# body named right before it ("县政府主要负责同志", "市委书记", "县委常委会").
+_UNIT_WORD = "(自治区|自治州|自治县|自治旗|[省市县区镇乡州旗盟])"
+_LEADER_UNIT = re.compile(_UNIT_WORD + r"(?:委|党委|人民政府|政府|委员会)?$")
+_UNIT_FIRST = re.compile(_UNIT_WORD)
+# The heads of departments and their meetings: a government's report does not show its own leaders by them.
+_DEPARTMENT_HEAD = re.compile(r"局长|厅长|部长|委主任|[局厅部委]党组|[局厅部委]务会|(?:局长|部长|主任)办公会")
+# A street office (办事处) or an administrative committee (管委会) is headed by a 主任.
+_HEADED_BY_DIRECTOR = re.compile(r"(?:办事处|管委会|管理委员会)$")
+
+
+def _own_level(doc: Doc, s: int, e: int) -> bool:
+    """Whether the leader word at [s, e) is the reporting body's own (see ``Context.own_level``)."""
+    text = doc.text
+    word = text[s:e]
+    m = _UNIT_FIRST.match(word) or _LEADER_UNIT.search(text, max(0, s - 4), s)
+    if doc.reporter == "department":
+        # A department's principal leaders are its own (局长, 局党组); a 县长 or 县委书记 leads another body.
+        return m is None
+    if doc.reporter in ("government", "joint") and _DEPARTMENT_HEAD.search(word) and not (
+            "主任" in word and doc.organ and _HEADED_BY_DIRECTOR.search(doc.organ)):
+        return False
+    if m is None:
+        return True  # "主要负责人", "书记": no level named
+    rank = organs.seat(doc.organ, doc.level)[0]
+    return rank is None or organs.unit_rank(m.group(1)) == rank
 
 
 def _covering(doc: Doc, not_ids: list[int], s: int, e: int) -> Span | None:
@@ -264,11 +293,12 @@ def eval_part(doc: Doc, part: Part, scope: set[str], negation: bool) -> PartResu
 def _context_ok(doc: Doc, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
                 ctx_not: list[int]) -> bool:
     lo, hi = _window(doc, sent, s, e, ctx.window)
-    if _first_in(doc, ctx_ids, lo, hi, ctx_not, ctx.not_patterns):
+    accept = (lambda a, b: _own_level(doc, a, b)) if ctx.own_level else None
+    if _first_in(doc, ctx_ids, lo, hi, ctx_not, ctx.not_patterns, accept):
         return True
     if ctx.headings and sent.section is not None:
         for sec in _context_headings(doc.st, sent):
-            if _first_in(doc, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns):
+            if _first_in(doc, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns, accept):
                 return True
     return False
 

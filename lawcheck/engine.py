@@ -25,7 +25,7 @@ from lawcheck.pack import RulePack, Span, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.spec import Years
 from lawcheck.text import dates, facts, script
-from lawcheck.text.kind import Verdict, classify
+from lawcheck.text.kind import KindVerdict, classify
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import CLOSING, PREAMBLE, Structure, build
 
@@ -246,7 +246,7 @@ def _year_source(doc: Doc) -> str | None:
     return "caller"
 
 
-def _kind_reason(lang: str, verdict: Verdict) -> str | None:
+def _kind_reason(lang: str, verdict: KindVerdict) -> str | None:
     """Why a text is not a report, in the reader's language: "政策解读；依据：标题含“解读”"."""
     if verdict.reason is None:
         return None

@@ -109,6 +109,10 @@ class Context(Strict):
                                                 "not count)")
     window: Literal["sentence", "clause"] | int = "sentence"
     headings: bool = Field(False, description="the headings above the sentence count as context too")
+    own_level: bool = Field(False, description="a context word naming an administrative level (县长, 市委书记, "
+                                               "县政府主要负责同志) counts only for the reporter's own level: a 市长 "
+                                               "in a county's report is the level above; a department's own are "
+                                               "its 局长, not the 县长")
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, defer_build=True)
 

@@ -343,3 +343,121 @@ def test_duty_and_causes_on_the_seeds_as_a_reviewer_reads_them(pack):
     assert got["004_hetang_2024"].result("content.shortcoming_causes").status == "fail"
     r = got["000-3"].result("content.shortcoming_causes")
     assert r.status == "fail" and "没有“存在的不足”部分" in r.message
+
+
+# ---------------------------------------------------------------- a reviewer's probes (tests/data/probes)
+
+PROBES = ROOT / "tests" / "data" / "probes"
+
+
+def _probe_rows():
+    return [json.loads(x) for x in (PROBES / "labels.jsonl").read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+@pytest.mark.parametrize("row", _probe_rows(), ids=lambda r: r["file"])
+def test_probe_kind(row):
+    d = lawcheck.evaluate((PROBES / row["file"]).read_text(encoding="utf-8")).document
+    assert d.kind == row["kind"], d.kind_reason
+
+
+BASE = ("安平县人民政府关于2022年度法治政府建设情况的报告\n{to}\n"
+        "2022年，在县委的坚强领导下，县政府坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，"
+        "扎实推进法治政府建设。现将有关情况报告如下：\n一、2022年度推进法治政府建设的主要举措和成效\n（一）强化组织领导。{duty}\n"
+        "（二）健全依法决策机制。全年作出重大行政决策6项，{decision}\n二、存在的不足和原因\n一是部分执法人员法治意识不强。\n"
+        "三、2023年度推进法治政府建设的主要安排\n继续深化法治政府建设。\n特此报告。\n{sign}\n")
+DUTY = "县政府主要负责同志主持召开县政府常务会议专题研究法治政府建设工作5次。"
+
+
+def _report(to="中共安平县委、县人大常委会：", duty=DUTY, decision="均履行了合法性审查和集体讨论决定程序。",
+            sign="安平县人民政府\n2023年2月20日", organ=None):
+    text = BASE.format(to=to, duty=duty, decision=decision, sign=sign)
+    return text.replace("安平县人民政府", organ) if organ else text
+
+
+@pytest.mark.parametrize(("duty", "status"), [
+    ("市长到我县调研法治政府建设工作，听取县政府工作汇报。", "fail"),              # the level above's leader
+    ("县委政法委书记主持召开法治工作推进会，研究依法行政工作。", "fail"),            # not the principal leader
+    ("组织全县15个乡镇党委书记、32个县直部门局长开展述法。", "fail"),              # the heads of units below
+    ("组织186个村党组织书记带头学法。", "fail"),
+    ("在县人大及其常委会的监督支持下，县政府深入学习贯彻习近平法治思想。", "fail"),  # boilerplate, no act
+    ("县卫健委主任主持召开主任办公会议研究依法行政工作3次。", "fail"),              # a department head
+    ("县委书记主持召开县委常委会会议专题研究法治建设工作2次。", "pass"),
+    ("县委常委会会议专题学习习近平法治思想。", "pass"),
+])
+def test_the_duty_is_the_reporting_bodys_own(duty, status):
+    assert lawcheck.evaluate(_report(duty=duty)).result("content.first_responsible_duty").status == status, duty
+
+
+@pytest.mark.parametrize(("organ", "duty"), [
+    ("安平县卫生健康委员会", "委主任主持召开主任办公会议专题研究法治政府建设工作3次。"),
+    ("司法部", "部党组书记、部长主持召开部党组会议专题研究法治政府建设工作3次。"),
+    ("安平县城关街道办事处", "办事处主任主持召开主任办公会议专题研究法治政府建设工作3次。"),
+    ("河西盟行政公署", "盟长主持召开专题会议研究法治政府建设工作3次。"),
+])
+def test_principal_leaders_by_their_own_titles(organ, duty):
+    text = _report(duty=duty, organ=organ, to="")
+    assert lawcheck.evaluate(text).result("content.first_responsible_duty").status == "pass", organ
+
+
+@pytest.mark.parametrize(("organ", "to", "status"), [
+    ("安平县卫生健康局", "河西市卫生健康委员会：", "pass"),     # the department one level up, named 委员会
+    ("安平县发展和改革局", "市发改委：", "pass"),
+    ("安平县人民政府办公室", "县委、县政府：", "pass"),          # a government office is a department
+    ("司法部", "党中央、国务院：", "pass"),                      # a State Council department
+    ("河西市生态环境局安平分局", "河西市生态环境局：", "pass"),   # a branch reports to its bureau
+    ("河西盟行政公署", "中共河西盟委、河西盟人大工委：", "pass"),
+    ("安平县人民政府", "尊敬的主任、各位副主任、各位委员：", "pass"),
+])
+def test_recipients_of_departments_and_unusual_organs(organ, to, status):
+    r = lawcheck.evaluate(_report(to=to, organ=organ)).result("form.recipients")
+    assert r.status == status, (organ, to, r.message)
+
+
+def test_what_follows_the_signature_is_not_the_signature():
+    for tail in ("附件：1.2022年度重大行政决策事项目录\n2.规范性文件备案目录\n",
+                 "相关推荐：法治政府建设年度报告范文\n本文来源于网络，版权归原作者所有\n"):
+        card = lawcheck.evaluate(_report() + tail)
+        assert card.result("form.signature").status == "pass", tail
+        assert card.result("deadline.first_quarter").status == "pass", tail
+
+
+def test_a_repost_sites_date_is_not_the_publication_date():
+    text = "来源：范文网 作者：佚名 时间：2023-04-12\n" + _report()
+    r = lawcheck.evaluate(text).result("deadline.publication")
+    assert r.status == "unknown"
+    official = "来源：安平县人民政府 发布时间：2023-04-12\n" + _report()
+    assert lawcheck.evaluate(official).result("deadline.publication").status == "fail"
+
+
+@pytest.mark.parametrize("decision", ["均经司法局合法性审核后提交县政府常务会议集体研究决定。",
+                                      "均经合法性审查，并提交县政府常务会议审议决定。"])
+def test_discussion_at_the_executive_meeting_is_collective_discussion(decision):
+    assert lawcheck.evaluate(_report(decision=decision)).result("decision.major_procedure").status == "pass"
+
+
+def test_report_year_read_after_an_addressee_or_a_salutation():
+    body = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")
+    for head in ("主任、副主任,各位委员:\n", "区委、区人大常委会:\n", "法治政府建设工作报告\n"):
+        assert lawcheck.evaluate(head + body).document.report_year == 2024, head
+    untitled = "\n".join((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8").split("\n")[6:])
+    assert lawcheck.evaluate(untitled).document.report_year == 2021
+
+
+def test_a_session_subtitle_dates_the_report():
+    text = ("安平县人民政府关于2022年度法治政府建设情况的报告\n——2023年6月28日在县第十八届人大常委会第十次会议上\n"
+            "主任、副主任，各位委员：\n2022年，县政府扎实推进法治政府建设，现将有关情况报告如下：\n一、主要举措和成效\n"
+            "全年办理行政复议案件12件。\n")
+    card = lawcheck.evaluate(text)
+    assert card.result("form.signature").status == "not_applicable"
+    r = card.result("deadline.first_quarter")
+    assert r.status == "fail" and "2023-06-28" in r.message
+
+
+def test_boundary_day_message_does_not_say_late():
+    r = lawcheck.evaluate(_report(), published="2023-04-01").result("deadline.publication")
+    assert r.status == "partial" and "晚于" not in r.message
+
+
+def test_a_202x_year_is_a_placeholder():
+    text = _report().replace("2022年度推进", "202X年度推进")
+    assert "year" in lawcheck.evaluate(text).result("form.placeholders").missing

@@ -75,9 +75,10 @@ class Found:
     span: tuple[int, int]
 
 
-_Y = r"(20\d\d|20[xX×]{2}|20_{1,2})"
-_TITLE_YEAR = re.compile(r"(20\d\d|20[xX×]{2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
-_OPENING_YEAR = re.compile(r"^(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
+_Y = r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2})"
+_TITLE_YEAR = re.compile(r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
+# Matched at a line's start with .match(text, pos): no "^", which would only ever match at the text's start.
+_OPENING_YEAR = re.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
 _REPORTING = re.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
 
 
@@ -113,7 +114,8 @@ def report_year(st: Structure) -> Found | None:
 
 
 _PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_AS_OF = re.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?")
+_AS_OF = re.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?"
+                    r"|((?:19|20)\d\d)\s*年\s*1\s*月\s*(?:至|到|-|—)\s*1?\d\s*月")
 
 
 def inferred_report_year(st: Structure) -> Found | None:
@@ -137,9 +139,9 @@ def inferred_report_year(st: Structure) -> Found | None:
             break
     dated = [m for m in _AS_OF.finditer(text, *st.body)]
     if dated:
-        years = [int(m.group(1)) for m in dated]
+        years = [int(m.group(1) or m.group(2)) for m in dated]
         year = max(set(years), key=lambda y: (years.count(y), y))
-        m = next(m for m in dated if int(m.group(1)) == year)
+        m = next(m for m in dated if int(m.group(1) or m.group(2)) == year)
         return Found(year, m.span())
     return None
 
@@ -161,9 +163,22 @@ def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_SESSION_DATE = re.compile(
+    r"(?P<date>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。\n]{0,30}人(?:民代表)?大(?:会)?常(?:务)?委"
+)
+
+
 def signed_date(st: Structure) -> Found | None:
-    """The last date of the signature block; a placeholder date gives ``Found(None, span)``."""
+    """The last date of the signature block; a placeholder date gives ``Found(None, span)``.
+
+    A report delivered to a 人大常委会 session has no signature block: the session's date in its subtitle
+    ("（2023年6月28日在县十八届人大常委会第十次会议上）") is when it was reported."""
     best: Found | None = None
+    if st.closing[1] <= st.closing[0]:
+        m = _SESSION_DATE.search(st.text, 0, min(st.body[1], st.body[0] + 300))
+        if m:
+            dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
+            return Found(date_from_match(dm) if dm else None, m.span("date"))
     for ls, _le, line in _lines_in(st.text, *st.closing):
         _organ, date = sign_line(line)
         if date is None:
@@ -190,9 +205,19 @@ _BARE_DATE_LINE = re.compile(
 )
 
 
+# A copy on a document-sharing or template site: its dates are when someone posted it there, not when the
+# government published the report.
+_REPOST = re.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投稿|范文|文库|作文(?:吧|网|大全)|个人图书馆"
+                     r"|原创力|道客巴巴|豆丁"
+                     r"|公文网|文秘网")
+
+
 def published_date(st: Structure) -> Found | None:
-    """The page header's publication date (labelled; a site clock "今天是…" never counts)."""
+    """The page header's publication date (labelled; a site clock "今天是…" never counts).  None for a copy on
+    a document-sharing site: the date there is the upload's."""
     text = st.text
+    if any(_REPOST.search(text[s:e]) for s, e in st.header):
+        return None
     best: tuple[int, Found] | None = None
     for s, e in st.header:
         m = _BARE_DATE_LINE.match(text[s:e])
@@ -213,7 +238,7 @@ def published_date(st: Structure) -> Found | None:
 
 
 _TITLE_ORGAN = re.compile(
-    r"^(?:中共)?(?P<organ>[^,。:;\d]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|局|厅|办公室|党委|党组))"
+    r"^(?:中共)?(?P<organ>[^,。:;\d]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|行政公署|局|厅|(?<!干)部|办公室|党委|党组))"
     r"(?:关于|\d|20|$)"
 )
 

@@ -17,7 +17,7 @@ _RECIPIENT_WORD = re.compile(r"委|政府|人大|常委会|局|厅|办|部|委�
 # Administrative units, most specific last in an organ's name.
 _UNIT = re.compile(
     r"(自治区|省|自治州|地区|盟|直辖市|市|州|自治县|自治旗|县|区|旗|民族乡|乡|镇|苏木|街道)"
-    r"(?:人民政府|政府|党委|党工委|委员会|办事处|委)?$"
+    r"(?:人民政府|政府|党委|党工委|委员会|办事处|行政公署|委)?$"
 )
 _LEVEL_OF_UNIT = {
     "自治区": "province", "省": "province", "直辖市": "province",
@@ -27,9 +27,12 @@ _LEVEL_OF_UNIT = {
 }
 # The four municipalities directly under the central government are provinces.
 _MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
-_DEPARTMENT = re.compile(r"(?:局|厅|(?<![省市县区乡镇])委员会|办公室|中心|司法所|署|院|(?<!干)部)$")
+_DEPARTMENT = re.compile(
+    r"(?:局|分局|厅|(?<![省市县区乡镇])委员会|(?<![省市县区乡镇旗州])委|办公室|中心|司法所|署|院|(?<!干)部)$"
+)
 _PARTY = re.compile(r"中共|党委|党工委|[省市县区乡镇旗]委(?!员)|委员会")
-_GOVERNMENT = re.compile(r"人民政府|政府|办事处|管委会|管理委员会")
+_GOVERNMENT = re.compile(r"人民政府|政府|办事处|管委会|管理委员会|行政公署")
+_GOVERNMENT_END = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
 # In the opening, who is speaking: "我县…", "淄博市政府在…", "周溪乡在…", "生态环境部坚持…".
 _SELF = re.compile(r"[我本](省|自治区|市|州|县|区|旗|乡|镇|街道|局|委|厅|部|办|单位|部门)")
 _SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "县": "county", "区": "county",
@@ -97,7 +100,8 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
     """Level and kind from the organ's name; failing that, from the opening's 我县/全市/我局."""
     if organ:
         name = re.sub(r"\s+", "", organ)
-        if _DEPARTMENT.search(name) and not _GOVERNMENT.search(name):
+        # The suffix decides: "…县人民政府办公室" is a department, "…管理委员会" a government.
+        if _DEPARTMENT.search(name) and not _GOVERNMENT_END.search(name):
             return Reporter("department", "department")
         kind = "joint" if _PARTY.search(name) and _GOVERNMENT.search(name) else \
             "government" if _GOVERNMENT.search(name) else None
@@ -123,7 +127,7 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
 
 
 _SESSION_LINE = re.compile(r"在[^。]{0,30}人(?:民代表)?大(?:会)?常(?:务)?委(?:员)?会[^。]{0,20}会议上")
-_SALUTATION = re.compile(r"^(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
+_SALUTATION = re.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
 
 
 def delivered_at_session(st: Structure) -> bool:

@@ -3,15 +3,18 @@
 Government sites publish, next to the annual reports, documents that speak of 法治政府建设 too:
 政府工作报告 delivered to a people's congress, 述法报告 of one leader, news of a meeting or an
 assessment, 政府信息公开工作年度报告, plans and work points (also wrapped in a 印发 notice),
-政策解读, special reports to a 人大常委会 on one topic, summaries of 普法 or 平安建设, fill-in
-templates.  A reviewer tells them apart by what each kind of document says of itself: its title,
-its opening (who speaks, to whom, about what), its headings.  The same is done here, with
-general rules on that wording, never with lists of places or documents.
+政策解读, special reports to a 人大常委会 on one topic, rectification and half-year reports,
+investigation reports of a 人大 group, summaries of 普法 or 平安建设, fill-in templates.  A reviewer
+tells them apart by what each kind of document says of itself: its title, its opening (who speaks,
+to whom, about what), its headings.  The same is done here, with general rules on that wording,
+never with lists of places or documents.
 
 The verdict is conservative in one direction: an excerpt with no sign either way (a page whose
 title was cut off) is still read as a report; only positive signs of another kind make a text
-"other".  Strong signs of another kind (a title that names it; "各位代表"; a reporting formula
-that names a single other topic) outweigh report-like wording, because look-alikes borrow it.
+"other".  Strong signs of another kind (a title that names it; "各位代表"; a reporting formula that
+names a single other field) outweigh report-like wording, because look-alikes borrow it: they have
+"存在的问题" and "下一步打算" parts too, so such headings count for a report only in a text about
+law-based government.
 """
 
 from __future__ import annotations
@@ -21,39 +24,62 @@ from dataclasses import dataclass, field
 
 from lawcheck.text.structure import Structure, heading_marker
 
-# What an annual report is about: law-based government as a whole.
-CORE_TOPIC = re.compile(r"法治政府|依法行政|法治(?:建设|工作)|依法治[省市县区州旗镇乡]|法治[省市县区]建设")
+# What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
+CORE_TOPIC = re.compile(r"法治政府|依法行政|(?<!平安)法治(?:建设|工作)|依法治[省市县区州旗镇乡]|法治[省市县区]建设")
 # Other fields a text may report on instead (a special report, a summary of another field).
 _TOPICS: list[tuple[str, re.Pattern[str]]] = [
     ("topic.reconsideration", re.compile(r"行政复议|行政应诉|行政诉讼")),
-    ("topic.enforcement", re.compile(r"行政执法|执法规范化|综合执法")),
+    ("topic.enforcement", re.compile(r"行政执法|执法规范化|综合执法|严格规范公正文明执法|执法工作")),
     ("topic.pufa", re.compile(r"普法|法治宣传|法治宣扬|75普法|七五|八五")),
     ("topic.public_security", re.compile(r"平安建设|平安[\u4e00-\u9fffXx×]{0,3}建设|政法工作|综治|扫黑除恶|维稳")),
     ("topic.disclosure", re.compile(r"政务公开|信息公开")),
     ("topic.petition", re.compile(r"信访")),
     ("topic.normative_docs", re.compile(r"规范性文件|备案审查")),
 ]
+# Kinds of report that are not the annual report even when they are about law-based government.
+_REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("rectification", re.compile(r"整改")),
+    ("interim_summary",
+     re.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|\d{1,2}\s*[-—至到]\s*\d{1,2}月")),
+    ("survey_report", re.compile(r"调研报告|视察报告|检查报告|审议意见|调研情况|视察情况|检查情况")),
+]
 _REPORT_NOUN = re.compile(r"报告|总结|汇报")
 
 # --- titles
-_T_INTERPRETATION = re.compile(r"解读")
+_T_INTERPRETATION = re.compile(
+    r"^(?:文字|图文|政策|文件)?(?P<w>解读)|(?P<w2>图解|一图(?:读懂|看懂|了解)|答记者问)|(?P<w3>解读)$"
+)
 _T_GOV_WORK = re.compile(r"政府工作报告|人民代表大会.{0,16}会议上")
 _T_SHUFA = re.compile(r"述法|述职")
-_T_DUTY = re.compile(r"(?:主要负责人|主要负责同志|主要领导|第一责任人).{0,16}职责")
+_T_DUTY = re.compile(r"(?:主要负责人|主要负责同志|主要领导|第一责任人|县长|区长|市长|省长|镇长|乡长|书记).{0,16}职责")
+# The body's own 法治政府建设 as the title's subject ("…法治政府建设情况的报告", "…法治政府建设和…").
+_T_CORE_SUBJECT = re.compile(
+    r"(?:法治政府|依法行政|法治)建设?(?:工作)?(?:情况|年度|和|及|暨|与|工作总结|工作报告|报告)"
+)
 _T_DISCLOSURE = re.compile(r"(?:政府)?信息公开.{0,8}(?:年度报告|年报)|政务公开.{0,8}(?:年度报告|年报)")
-_T_WRAPPER = re.compile(r"(?:印发|转发|下发)[《<]?(?P<inner>.+?)[》>]?的通知")
+_T_WRAPPER = re.compile(r"(?:印发|转发|下发|报送|呈报|上报)[《<]?(?P<inner>.+?)[》>]?的(?:通知|函|报告|请示)")
 _T_NOTICE = re.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$")
 _T_PLAN = re.compile(
-    r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
+    r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|工作任务"
+    r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
+)
+# "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
+_T_REPORT_FIRST = re.compile(
+    r"(?:法治政府|依法行政|法治)建设?[^及和与暨]{0,12}(?:报告|总结|汇报|情况)[^及和与暨]{0,4}(?:及|和|与|暨)"
 )
 _T_NEWS = re.compile(
     r"召开|举行|举办|调研|考核|督导|督查|座谈|现场会|评议会|推进会|培训班|评估组|考核组|督察组|到[\u4e00-\u9fff]{1,6}开展"
-    r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选"
+    r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选|答卷|位列|名列"
 )
 _T_ASSESSMENT = re.compile(r"评估报告|蓝皮书|发展报告|指数报告")
 
 # --- openings and bodies
 _GOV_WORK = re.compile(r"各位代表|向大会报告(?:政府)?工作|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
+# A 政府工作报告's review of the year: the economy in figures, the year's targets.
+_ECONOMY = re.compile(
+    r"(?:地区)?生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|城乡居民人均可支配收入"
+)
+_GOV_WORK_HEADING = re.compile(r"工作回顾|总体要求和主要目标|主要预期目标|(?:20\d\d年|今年)(?:重点)?工作(?:安排|任务)")
 _DISCLOSURE = re.compile(
     r"政府信息公开条例|政府信息公开工作年度报告|政务公开(?:年度)?工作(?:情况)?(?:年度)?报告|主动公开政府信息情况"
     r"|收到和处理政府信息公开申请"
@@ -62,37 +88,55 @@ _NEWS_OPENER = re.compile(
     r"^(?:本报讯|[^,，。\n]{0,10}讯[(（]|新华社[^,，。\n]{0,12}电|[^,，。\n]{0,12}记者|据悉|近日|日前|近期|昨天|昨日|今天上午"
     r"|今日|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[,，])"
 )
+# Words only news is written with: a reporter, a byline, "据介绍", "X表示".
+_NEWS_STRONG = re.compile(
+    r"本报讯|记者(?:从|了解|获悉|采访)?|据了解|据介绍|据悉|通讯员|责任编辑|编辑[:：]|(?:^|\n)\s*会上[,，]"
+    r"|[(（][^()（）\n]{0,16}(?:融媒体中心|记者|通讯员|报社|日报|新闻中心|电视台)[^()（）\n]{0,12}[)）]"
+    r"|[\u4e00-\u9fff]{2,4}(?:介绍|表示|说)[,，:：]"
+)
+# Words news shares with reports (a meeting chaired, a leader's instruction): only beside one of the above.
 _NEWS_CUE = re.compile(
-    r"本报讯|记者(?:从|了解|获悉|采访)|据了解|据介绍|据悉|通讯员|(?:^|\n)\s*会上[,，]|(?:强调|指出|要求)[:：]"
-    r"|(?:主持(?:会议|召开会议)|出席会议并讲话)|(?:现场会|评议会|推进会|座谈会)在[^。]{0,20}召开|责任编辑|编辑[:：]"
+    r"(?:强调|指出|要求)[:：]|(?:主持(?:会议|召开会议)|出席会议并讲话)|(?:现场会|评议会|推进会|座谈会)在[^。]{0,20}召开"
+    r"|近日|日前"
 )
 _ANNOUNCEMENT_CUE = re.compile(
     r"各地区各部门|各地区高度重视|经[^。,，]{0,12}批准|自愿申报|予以公示|拟命名|名单(?:如下|公布)|现予公布"
 )
-_PLAN_CUE = re.compile(r"[〔\[(（]?(?:牵头|责任|配合)单位[:：]|完成时限[:：]|时间节点[:：]")
+_PLAN_CUE = re.compile(
+    r"[〔\[(（]?(?:牵头|责任|配合)单位[:：]|完成时限[:：]|时间节点[:：]"
+    r"|[(（][^()（）\n]{0,20}牵头[^()（）\n]{0,20}[)）]"
+)
 _PLAN_OPENING = re.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
-# A text that says it was made to govern others: "制定本工作指引", "特制定本方案".
-_NORMATIVE_OPENING = re.compile(r"(?:特|现)?制定本(?:工作)?(?:方案|要点|计划|指引|办法|规定|细则|意见|规划)")
+# A text that says it was made to govern others: "制定本工作指引", "特制定本方案", "现就…工作安排如下".
+_NORMATIVE_OPENING = re.compile(
+    r"(?:特|现)?制定本(?:工作)?(?:方案|要点|计划|指引|办法|规定|细则|意见|规划)|制定如下(?:方案|措施|计划|要点)"
+    r"|现(?:将|就)[^。]{0,40}(?:工作)?(?:安排|部署|要点|任务)如下"
+)
 _INTERPRETATION_OPENING = re.compile(r"现(?:就|将)?[^。,，]{0,24}解读如下|(?:政策|文件)解读[:：]")
+_INTERVIEW = re.compile(r"^\s*问[:：]", re.M)
 _NOTICE_OPENING = re.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际")
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = re.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
-_SUPERVISION_TOPIC = re.compile(r"专项(?:监督|审议|视察|调研)|监督工作计划")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
 _BASIS_OPENING = re.compile(r"^(?:根据|按照|依据)[^。]{0,12}《[^》]{0,40}(?:督察工作规定|法治政府建设[^》]{0,12}报告)")
-# A part heading that only an annual report (or its template) has.
-_REPORT_HEADING = re.compile(
-    r"(?:举措|工作|做法)(?:和|及|与|、)?成效|主要成效|存在的?(?:主要)?(?:问题|不足|困难)|不足和原因|问题和不足"
-    r"|下一(?:年度|步)|(?:工作)?(?:安排|打算|计划|思路)|第一责任人"
+# The parts only an annual report has: the year's measures and results, its shortcomings, its plan.
+_RESULTS_HEADING = re.compile(
+    r"(?:举措|工作|做法)(?:和|及|与|、)?成效|主要成效|工作(?:开展|推进|完成)情况|履行第一责任人"
 )
+_PROBLEMS_HEADING = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难)|不足和原因|问题和不足|短板")
+_PLAN_HEADING = re.compile(r"下一(?:年度|步)|下步|(?:工作)?(?:安排|打算|计划|思路)|20\d\d年(?:工作|主要)")
 # A leader's own 述法: "我" as the speaker, "本人", a first part on one person's performance of duty.
-# "我县", "我们", "我局" speak for a body; "我" alone, for one person.
+# "我县", "我们", "我局", "我苏木" speak for a body; "我" alone, for one person ("我为群众办实事" is a campaign).
 _FIRST_PERSON = re.compile(
-    r"(?<![自敌])(?:本人|我)(?![们国省市县区旗州镇乡局委厅部办院所司村校单街中处站队会社园馆团网方署盟公辖党])"
+    r"(?<![自敌])(?:本人|我)(?![们国省市县区旗州镇乡局委厅部办院所司村校单街中处站队会社园馆团网方署盟公辖党为苏管开分新高林场厂])"
 )
+# "王建国同志" names a person; "主要负责同志", "有关同志" do not.
+_COMRADE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
+_NOT_A_NAME = re.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
 _DUTY_HEADING = re.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:情况)?$")
 # A fill-in template: instructions to the drafter, or blanks where names and numbers go.
 _TEMPLATE_CUE = re.compile(r"[(（【]\s*(?:此处|请)?填写|填写说明|[(（](?:此处|请)[^)）]{0,20}[)）]|模板|范文")
+_INSTRUCTION = re.compile(r"[(（【](?:写明|填写|列明|列举|简述|注明|概述|请填|此处)[^)）】\n]{0,40}[)）】]")
 # Blanks where a year or a name goes (a drafter's unfilled figure is a placeholder, not a template).
 _BLANK = re.compile(r"_{2,}")
 _BLANK_YEAR = re.compile(r"(?:19|20)_{1,2}\s*年")
@@ -101,7 +145,7 @@ _SAMPLES = re.compile(r"篇\s*[\d一二三四五六七八九十]{1,2}\s*(?:[:：
 
 
 @dataclass(frozen=True)
-class Verdict:
+class KindVerdict:
     """What the text is: ``kind`` annual_report or other; for other, which kind and the signs."""
 
     kind: str
@@ -110,11 +154,11 @@ class Verdict:
     args: dict[str, str] = field(default_factory=dict)
 
 
-REPORT = Verdict("annual_report")
+REPORT = KindVerdict("annual_report")
 
 
-def _other(other_kind: str, reason: str, **args: str) -> Verdict:
-    return Verdict("other", other_kind, reason, args)
+def _other(other_kind: str, reason: str, **args: str) -> KindVerdict:
+    return KindVerdict("other", other_kind, reason, args)
 
 
 def _topic(text: str) -> str | None:
@@ -127,13 +171,22 @@ def _topic(text: str) -> str | None:
     return None
 
 
-def _title_verdict(title: str) -> Verdict | None:
+def _report_kind(text: str) -> tuple[str, str] | None:
+    """A rectification, half-year or investigation report named in ``text``: (other_kind, the words)."""
+    for key, rx in _REPORT_KINDS:
+        m = rx.search(text)
+        if m:
+            return key, m.group(0)
+    return None
+
+
+def _title_verdict(title: str) -> KindVerdict | None:
     """What a title says the document is; None when it says nothing decisive."""
     if not title:
         return None
     m = _T_INTERPRETATION.search(title)
-    if m:
-        return _other("interpretation", "kind.reason.title", word=m.group(0))
+    if m and "附解读" not in title:
+        return _other("interpretation", "kind.reason.title", word=m.group("w") or m.group("w2") or m.group("w3"))
     m = _T_GOV_WORK.search(title)
     if m:
         return _other("government_work_report", "kind.reason.title", word=m.group(0))
@@ -143,7 +196,7 @@ def _title_verdict(title: str) -> Verdict | None:
     m = _T_WRAPPER.search(title)
     if m:
         inner = m.group("inner").strip("《》<>")
-        # A report issued by a notice is still the report; a plan issued by one is a plan.
+        # A report issued or sent under a cover is still the report; a plan issued by one is a plan.
         inner_verdict = _title_verdict(inner)
         if inner_verdict is not None:
             return inner_verdict
@@ -153,19 +206,26 @@ def _title_verdict(title: str) -> Verdict | None:
     m = _T_SHUFA.search(title)
     if m:
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
-    if _T_DUTY.search(title) and "法治政府" not in title:
-        return _other("shufa_report", "kind.reason.title", word=_T_DUTY.search(title).group(0))  # type: ignore[union-attr]
-    ends_as_report = bool(re.search(r"(?:报告|总结|汇报|情况)$", title))
+    m = _T_DUTY.search(title)
+    if m and not _T_CORE_SUBJECT.search(title):
+        return _other("shufa_report", "kind.reason.title", word=m.group(0))
+    found = _report_kind(title) if _REPORT_NOUN.search(title) or title.endswith("情况") else None
+    if found:
+        return _other(found[0], "kind.reason.title", word=found[1])
+    # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
+    ends_as_report = bool(re.search(r"(?:报告|总结|汇报)$", title)
+                          or (title.endswith("情况") and not _T_NEWS.search(title)))
+    report_first = bool(_T_REPORT_FIRST.search(title))
     m = _T_PLAN.search(title)
-    if m and not ends_as_report:
+    if m and not ends_as_report and not report_first:
         return _other("plan", "kind.reason.title", word=m.group(0))
     m = _T_NOTICE.search(title)
-    if m and not ends_as_report:
+    if m and not ends_as_report and not report_first:
         return _other("notice", "kind.reason.title", word=m.group(0))
     m = _T_ASSESSMENT.search(title)
     if m:
         return _other("news", "kind.reason.headline", word=m.group(0))
-    if not ends_as_report:
+    if not ends_as_report and not report_first:
         m = _T_NEWS.search(title)
         if m:
             return _other("news", "kind.reason.headline", word=m.group(0))
@@ -174,16 +234,18 @@ def _title_verdict(title: str) -> Verdict | None:
         kind = "special_report" if _REPORT_NOUN.search(title) and topic in (
             "topic.reconsideration", "topic.enforcement", "topic.normative_docs", "topic.petition") else "topic_summary"
         return _other(kind, "kind.reason.title_topic", topic=topic)
-    if CORE_TOPIC.search(title) and _REPORT_NOUN.search(title):
+    if CORE_TOPIC.search(title) and (_REPORT_NOUN.search(title) or ends_as_report):
         return REPORT
     return None
 
 
 _DOC_NOUN = re.compile(
-    r"(?:报告|总结|汇报|通知|方案|要点|安排|计划|规划|解读|意见|办法|规定|指引|名单|通报|纪要)(?:\(.{0,16}\))?$"
+    r"(?:报告|总结|汇报|通知|方案|要点|安排|计划|规划|解读|意见|办法|规定|指引|名单|通报|纪要|任务|情况|答记者问)"
+    r"(?:\(.{0,16}\))?$"
 )
 _CHROME_LINE = re.compile(
     r"当前位置|所在位置|您的位置|首页|>|>>|\||【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
+    r"|^相关|^推荐|^上一篇|^下一篇|^阅读|^附件"
 )
 _LABELLED_TITLE = re.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
 
@@ -191,7 +253,8 @@ _LABELLED_TITLE = re.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
 def title_candidates(st: Structure, title: str | None) -> list[str]:
     """Every line that may be the document's title: the one structure found (or the page's own), then the
     header lines and first body lines shaped like a document title ("关于…的通知", "…工作要点",
-    "解读《…》"), then a value labelled 标题 in a page's metadata table.  Site navigation is not a title."""
+    "解读《…》"), then a value labelled 标题 in a page's metadata table.  Site navigation, related
+    links ("相关解读：…") and a bare column label ("政策解读") are not titles."""
     text = st.text
     out = [re.sub(r"\s+", "", title)] if title else []
     first_body = []
@@ -212,9 +275,9 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
         squeezed = re.sub(r"^[【\[][^】\]]{1,8}[】\]]", "", re.sub(r"\s+", "", line))
         if heading_marker(squeezed):  # a part heading ("二、2022年工作安排"), not a title
             continue
-        if not 4 <= len(squeezed) <= 80 or _CHROME_LINE.search(squeezed) or re.search(r"[。;；!！?？]", squeezed):
+        if not 8 <= len(squeezed) <= 80 or _CHROME_LINE.search(squeezed) or re.search(r"[。;；!！?？:：]", squeezed):
             continue
-        if squeezed.startswith("关于") or _DOC_NOUN.search(squeezed) or squeezed.startswith("解读"):
+        if squeezed.startswith(("关于", "解读", "图解", "一图")) or _DOC_NOUN.search(squeezed):
             out.append(squeezed)
     return list(dict.fromkeys(t for t in out if t))
 
@@ -223,17 +286,44 @@ def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
-def classify(st: Structure, title: str | None) -> Verdict:
+_QUOTED = re.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|「[^」\n]{0,40}」")
+
+
+def _first_person(st: Structure, lo: int, hi: int) -> int:
+    """How often "我" speaks for one person in [lo, hi) of the view, not counting quoted words (a campaign's
+    name: "我为群众办实事").  Quotation marks exist only in the original, so each hit is looked up there."""
+    norm = st.norm
+    quoted = [m.span() for m in _QUOTED.finditer(norm.original, norm.orig(lo), norm.orig(hi))]
+    n = 0
+    for m in _FIRST_PERSON.finditer(st.text, lo, hi):
+        o = norm.orig(m.start())
+        if not any(a <= o < b for a, b in quoted):
+            n += 1
+    return n
+
+
+def _comrades(text: str) -> list[str]:
+    return [m.group(0) for m in _COMRADE.finditer(text) if not _NOT_A_NAME.search(m.group(0))]
+
+
+def classify(st: Structure, title: str | None) -> KindVerdict:
     """The kind of document ``st`` holds; ``title`` is its title (found in the text, or the page's own)."""
     text = st.text
     titles = title_candidates(st, title)
     title = titles[0] if titles else ""
-    by_title = None
-    for cand in titles:
-        verdict = _title_verdict(cand)
-        if verdict is not None and verdict.kind == "other":
-            return verdict
-        by_title = by_title or verdict
+    # The title structure found (or the page's) speaks first: when it names a report, a column label or a
+    # related link above it is not read as a second title.
+    by_title = _title_verdict(title) if title else None
+    if by_title is None or by_title.kind == "other":
+        for cand in titles[1:] if by_title is None else ():
+            verdict = _title_verdict(cand)
+            if verdict is not None:
+                by_title = verdict
+                break
+    if by_title is not None and by_title.kind == "other":
+        return by_title
+    titled_report = by_title is REPORT
+
     lo, hi = st.body
     body = text[lo:hi]
     # Short opening lines ("各位代表：", "现在，我代表县人民政府向大会报告工作") may sit above what structure
@@ -244,63 +334,95 @@ def classify(st: Structure, title: str | None) -> Verdict:
     opening = "\n".join([*lead, body[:900]])
     # The first line of the body, and of what stands above it: a news item opens on its dateline in either.
     first_lines = [*_lines(body[:300])[:1], *lead[:1]]
+    first_sentence = re.split(r"[。\n]", body.strip(), maxsplit=1)[0]
+    lead_sentence = re.split(r"[。\n]", opening.strip(), maxsplit=1)[0]
     top_headings = [s.heading for s in st.sections if s.parent is None]
+    core_text = bool(CORE_TOPIC.search(title + opening))
 
     # Strong signs that outweigh report-like wording.
     m = _GOV_WORK.search(opening)
     if m:
         return _other("government_work_report", "kind.reason.opening", word=m.group(0))
+    economy = {x.group(0) for x in _ECONOMY.finditer(body[:3000])}
+    review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h)), None)
+    if not titled_report and len(economy) >= 2 and review:
+        return _other("government_work_report", "kind.reason.opening", word=review)
     formula = _FORMULA.search(opening)
     core_formula = bool(formula and CORE_TOPIC.search(formula.group("what")))
-    first_sentence = re.split(r"[。\n]", body.strip(), maxsplit=1)[0]
-    lead_sentence = re.split(r"[。\n]", opening.strip(), maxsplit=1)[0]
     m = _DISCLOSURE.search(first_sentence) or _DISCLOSURE.search(lead_sentence)  # it opens on the 条例 or its name
-    if m and not core_formula:
+    if m and not core_formula and not CORE_TOPIC.search(first_sentence):
         return _other("disclosure_report", "kind.reason.opening", word=m.group(0))
     m = _SAMPLES.search(title + "\n" + "\n".join(ln for ln in (text[s:e] for s, e in st.header)) + "\n" + opening[:300])
     if m or (_BLANK_YEAR.search(title + opening[:300]) and len(_BLANK.findall(title + opening)) >= 3):
         word = m.group(0).strip() if m else _BLANK.search(title + opening).group(0)  # type: ignore[union-attr]
         return _other("template", "kind.reason.template", word=word)
+    m = _INSTRUCTION.search(title + "\n" + body[:4000])
+    if m:  # "（写明存在的主要问题及原因）": a report never tells its drafter what to write
+        return _other("template", "kind.reason.template", word=m.group(0))
     m = _NORMATIVE_OPENING.search(opening)
     if m and not core_formula:
-        return _other("notice", "kind.reason.opening", word=m.group(0))
+        return _other("plan" if "安排" in m.group(0) or "方案" in m.group(0) else "notice", "kind.reason.opening",
+                      word=m.group(0))
     if formula:
-        topic = _topic(formula.group("what"))
+        what = formula.group("what")
+        found = _report_kind(what)
+        if found:
+            return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
+        topic = _topic(what)
         if topic is not None:
-            return _other("special_report", "kind.reason.formula_topic", topic=topic,
-                          word=formula.group(0)[:40])
-    firsts = sum(1 for _ in _FIRST_PERSON.finditer(body[:3000]))
-    duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
-    if firsts >= 3 or (duty_heading and not any(_REPORT_HEADING.search(h) and "成效" in h for h in top_headings)):
-        word = duty_heading or "我"
-        return _other("shufa_report", "kind.reason.first_person", word=word)
+            return _other("special_report", "kind.reason.formula_topic", topic=topic, word=formula.group(0)[:40])
+    if not titled_report:
+        firsts = _first_person(st, lo, min(hi, lo + 3000))
+        named = _comrades(body[:3000])
+        comrades = len(named)
+        duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
+        if firsts >= 3 or (comrades >= 3 and "第一责任人" in body[:3000]) or (
+                duty_heading and not any(_RESULTS_HEADING.search(h) for h in top_headings)):
+            word = duty_heading or ("我" if firsts >= 3 else named[0])
+            return _other("shufa_report", "kind.reason.first_person", word=word)
     m = _INTERPRETATION_OPENING.search(opening)
     if m and not core_formula:
         return _other("interpretation", "kind.reason.opening", word=m.group(0))
+    if len(_INTERVIEW.findall(body[:3000])) >= 2:  # questions and answers about a report
+        return _other("interpretation", "kind.reason.opening", word="问：……答：")
+    # News: a dateline, a reporter, a byline — unless the text names itself a report.
+    if not titled_report and not core_formula:
+        m = next((m for m in map(_NEWS_OPENER.match, first_lines) if m), None)
+        strong = {c.group(0).strip() for c in _NEWS_STRONG.finditer(opening)}
+        cues = {c.group(0).strip() for c in _NEWS_CUE.finditer(opening)}
+        if m or (strong and len(strong | cues) >= 2):
+            words = [m.group(0).rstrip(",，")] if m else []
+            words += sorted(c for c in strong | cues if c not in words)
+            return _other("news", "kind.reason.news", word="、".join(words[:3]))
+    # Tasks assigned to units (〔责任单位：…〕, "（县政府办牵头）"): a plan, whatever its field.
+    plans = _PLAN_CUE.findall(body[:4000])
+    if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
+        return _other("plan", "kind.reason.plan", word=plans[0].strip("〔[(（:：)）"))
+    # Framed by another field from its first sentence, and about it throughout, with law-based government
+    # at most in passing ("…普法…助推全面依法治县"): a summary of that field, even with report-like parts.
+    if not titled_report and not core_formula:
+        core_n = len(CORE_TOPIC.findall(title + body[:4000]))
+        for key, rx in _TOPICS:
+            n = len(rx.findall(body[:4000]))
+            if n >= (3 if core_n == 0 else 5) and n >= 3 * max(core_n, 1) and rx.search(first_sentence):
+                return _other("topic_summary", "kind.reason.body_topic_mostly", topic=key)
     m = _NOTICE_OPENING.search(opening)
     if m and not core_formula:
         return _other("notice", "kind.reason.opening", word=m.group(0))
 
-    # Positive signs of a report: its title, its reporting formula, its basis, its parts.
-    report_signs = (
-        by_title is REPORT
-        or core_formula
-        or bool(_BASIS_OPENING.search(opening))
-        or sum(1 for h in top_headings if _REPORT_HEADING.search(h)) >= 2
-    )
-    if report_signs:
+    # Positive signs of a report: its title, its reporting formula, its basis, its statutory parts in a text
+    # about law-based government.
+    statutory_parts = (any(_RESULTS_HEADING.search(h) for h in top_headings) +
+                       any(_PROBLEMS_HEADING.search(h) for h in top_headings) +
+                       any(_PLAN_HEADING.search(h) for h in top_headings))
+    if titled_report or core_formula or _BASIS_OPENING.search(opening) or (core_text and statutory_parts >= 2):
         return REPORT
 
     # Weaker signs of another kind decide only where nothing says "report".
-    m = next((m for m in map(_NEWS_OPENER.match, first_lines) if m), None)
-    cues = {c.group(0).strip() for c in _NEWS_CUE.finditer(opening)}
-    if m or len(cues) >= 2:
-        words = [m.group(0).rstrip(",，")] if m else []
-        words += sorted(c for c in cues if c not in words)
-        return _other("news", "kind.reason.news", word="、".join(words[:3]))
-    plans = _PLAN_CUE.findall(body[:4000])
-    if len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans):
-        return _other("plan", "kind.reason.plan", word=plans[0].strip("〔[(（:："))
+    if lead and not _REPORT_NOUN.search(lead[0]) and len(lead[0]) <= 40:
+        m = _T_NEWS.search(lead[0])
+        if m:  # a headline above the text: "安平县举行2022年度述法评议会"
+            return _other("news", "kind.reason.headline", word=m.group(0))
     m = _PLAN_OPENING.search(opening[:300])
     if m and not formula:
         return _other("plan", "kind.reason.opening", word=m.group(0))

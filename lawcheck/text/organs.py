@@ -25,16 +25,20 @@ _MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市?$")
 
 # Bodies, by the suffix of their name (most specific first).
 _CENTRAL = re.compile(r"^(?:中共)?(?:党中央|中共中央|国务院|中央全面依法治国委员会(?:办公室)?|中央依法治国办)$")
-_SESSION = re.compile(r"^(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
+_SESSION = re.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
 _COORDINATION = re.compile(
     r"依法治[省市县区州旗镇乡]|法治建设(?:议事协调|委员会)|法治[省市县区]建设(?:委员会|领导小组)"
 )
-_CONGRESS = re.compile(r"人大常委会|人民代表大会常务委员会|人大$")
-_PARTY = re.compile(r"(?:党委|党工委|党组|委员会|(?<![人政])委)(?:常委会|常委)?$|^中共|^中国共产党")
-_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会)$")
+_CONGRESS = re.compile(r"人大常委会|人民代表大会常务委员会|人大工委|人大$")
+# A party committee: 中共…, …党委 / 党工委, or a unit word right before 委 ("县委", "区委常委会").  A
+# 卫生健康委员会 or a 卫健委 is a government department, whatever its last character.
+_PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)(?:常委会)?$|[省市县区州旗镇乡]委(?:员会)?(?:常委会|常委)?$")
+_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
 _DEPARTMENT_PARTY = re.compile(r"(?:局|厅|办公室)(?:党组|党委)?$")  # a department's own party group
-_UNIT_PARTY = re.compile(r"[省市县区州旗]委(?:常委会)?$")  # 县委, 区委常委会
-_DEPARTMENT = re.compile(r"(?:局|厅|办公室|委员会|中心|署|院|(?<!干)部|司|所|办)$")
+_DEPARTMENT = re.compile(r"(?:局|厅|办公室|委员会|委|中心|署|院|(?<!干)部|司|所|办)$")
+
+
+_NATIONAL = re.compile(r"^(?:国家|中华人民共和国|国务院)|(?<!干)部$|总局$|总署$")
 
 
 @dataclass(frozen=True)
@@ -86,13 +90,18 @@ def body(name: str) -> Body:
         kind = "congress"
     elif _GOVERNMENT.search(n):
         kind = "government"
-    elif (_PARTY.search(n) and not _DEPARTMENT_PARTY.search(n)) or _UNIT_PARTY.search(n):
+    elif _PARTY.search(n) and not _DEPARTMENT_PARTY.search(n):
         kind = "party_committee"
     elif _DEPARTMENT.search(n):
         kind = "department"
     else:
         kind = None
     return Body(n, kind, rank, place)
+
+
+def unit_rank(unit: str) -> int | None:
+    """The rank of a unit word: 县 → county, 自治区 → province."""
+    return _UNIT_RANK.get(unit)
 
 
 def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) -> str | None:
@@ -120,8 +129,13 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
 def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
     """The reporter's administrative rank and place: a government by its level, a department by the
     unit its name is built on ("灵寿县司法局" → county, 灵寿县)."""
-    rank, place = _unit(re.sub(r"\s+", "", organ)) if organ else (None, "")
+    name = re.sub(r"\s+", "", organ) if organ else ""
+    rank, place = _unit(name) if name else (None, "")
     if level in RANK_OF_LEVEL:
         # The level read from the organ or given by the caller wins over the name's first unit.
         return RANK_OF_LEVEL[level], place
+    if rank is None and _NATIONAL.search(name):
+        return CENTRAL, ""  # a State Council department: 司法部, 国家市场监督管理总局
+    if rank is not None and name.endswith("分局"):
+        return min(rank + 1, TOWNSHIP), place  # 河西市生态环境局安平分局 sits one level below its bureau
     return rank, place

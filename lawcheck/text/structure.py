@@ -58,10 +58,14 @@ _CHROME = re.compile(
     r"|文章来源|更新时间|点击[数率:]|作者[:]|责任编辑|扫一扫|【|】|\|"
 )
 _TRAILING_CHROME = re.compile(
-    r"^(?:相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到|责任编辑|附件下载|网站地图)"
+    r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关推荐|相关文档|猜你喜欢|热门推荐|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到"
+    r"|责任编辑|附件下载|网站地图|本文(?:来源|来自|转自|由)|(?:免责)?声明[:：]|版权(?:归|所有|声明)|原文链接|文章来源|来源[:：])"
 )
+# "附件：…" after the signature and date: an attachment (GB/T 9704), not the body and not the closing block.
+_ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
 _ADDRESSEE = re.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
-_ORGAN_SUFFIX = r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|局|厅|办公室|党委|党组|委|司法所|依法治.办)"
+_ORGAN_SUFFIX = (r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|行政公署|局|厅|(?<!干)部|总署|办公室|党委|党组|委"
+                 r"|司法所|依法治.办)")
 _ORGAN_LINE = re.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
 _CLOSING_PHRASE = re.compile(
     r"^(?:特此|专此)(?:报告|汇报|函告|报送)|^以上报告|^\(?此件.{0,8}\)?$|^请予?审[议定阅]|^抄\s*送[^。]{0,80}$"
@@ -234,8 +238,15 @@ def build(norm: NormText) -> Structure:
     header = [lines[i] for i in content if i < body_first]
     title_span = _find_title(text, header)
 
-    # --- trailing chrome and closing block, walking up from the end.
+    # --- trailing chrome and closing block, walking up from the end.  Attachments after the signature and
+    # date are left out first: the closing block is the signature above them.
     last = len(lines) - 1
+    for i in range(body_first + 1, len(lines)):
+        if _ATTACHMENT.match(text[slice(*lines[i])].strip()) and any(
+                _is_closing_line(text[slice(*lines[k])]) for k in range(max(body_first, i - 4), i)
+                if lines[k][1] > lines[k][0]):
+            last = i - 1
+            break
     while last >= body_first and (
         lines[last][1] == lines[last][0] or _TRAILING_CHROME.match(text[slice(*lines[last])])
     ):
