@@ -89,8 +89,8 @@ def test_real_reports_of_every_kind_stay_reports(shared_dir, pack):
     ("各位代表：\n现在，我代表县人民政府向大会报告工作，请予审议，并请各位政协委员提出意见。\n一、过去一年的工作\n"
      "我们坚持依法行政，建设法治政府，推进依法治县。\n", "government_work_report", "各位代表"),
     ("2023年度镇党委书记述法报告\n本年度，我始终把履行推进法治建设第一责任人职责作为重要任务。\n", "shufa_report", "述法"),
-    ("一、履职情况\n(一)强化法治建设主体责任\n主持召开专题会议4次，研究法治建设重点问题。\n二、存在问题\n学法不够深入。\n",
-     "shufa_report", "履职情况"),
+    ("一、履职情况\n(一)强化法治建设主体责任\n主持召开专题会议4次，研究法治建设重点问题。签署《依法履职承诺书》。\n"
+     "二、存在问题\n学法不够深入。\n", "shufa_report", "履职情况"),
     ("本报讯(记者 李明)近日，《中国法治政府评估报告》发布，我市法治政府建设排名全省第三。\n据了解，评估包括8个指标。\n",
      "news", "本报讯"),
     ("3月21日，2022年度全区述法现场会在区委会议室召开。区委常委主持会议。\n会上，各单位主要负责人现场述法。\n"
@@ -461,3 +461,37 @@ def test_boundary_day_message_does_not_say_late():
 def test_a_202x_year_is_a_placeholder():
     text = _report().replace("2022年度推进", "202X年度推进")
     assert "year" in lawcheck.evaluate(text).result("form.placeholders").missing
+
+
+@pytest.mark.parametrize("clause", ["这些问题的成因，一方面在于编制少，另一方面在于人员流动大。",
+                                    "问题的根子在于基层法治力量配备不足。"])
+def test_more_ways_of_giving_causes(clause):
+    text = _report().replace("一是部分执法人员法治意识不强。", clause)
+    assert lawcheck.evaluate(text).result("content.shortcoming_causes").status == "pass", clause
+
+
+def test_causes_in_a_part_of_their_own():
+    text = _report().replace("三、2023年度推进法治政府建设的主要安排",
+                             "三、问题产生的原因\n主要是对法治政府建设重视不够，培训不够系统。\n四、2023年度推进法治政府建设的主要安排")
+    text = text.replace("二、存在的不足和原因\n一是部分执法人员法治意识不强。", "二、存在的不足\n一是部分行政执法案卷不够规范。")
+    assert lawcheck.evaluate(text).result("content.shortcoming_causes").status == "pass"
+
+
+@pytest.mark.parametrize("decision", ["均经合法性审查，并经县政府常务会议审定。",
+                                      "均经合法性审查后，由县政府常务会议研究同意。"])
+def test_the_deciding_meeting_however_named(decision):
+    assert lawcheck.evaluate(_report(decision=decision)).result("decision.major_procedure").status == "pass"
+
+
+def test_an_item_on_its_headings_line_is_not_a_heading():
+    text = _report(decision="").replace("（二）健全依法决策机制。全年作出重大行政决策6项，",
+                                        "（二）全年作出重大行政决策6项，均履行了合法性审查、集体讨论决定程序。")
+    assert lawcheck.evaluate(text).result("decision.major_procedure").status == "pass"
+
+
+def test_a_county_does_not_report_to_the_province_over_the_citys_head():
+    r = lawcheck.evaluate(_report(to="河北省人民政府：")).result("form.recipients")
+    assert r.status == "fail"
+    assert lawcheck.evaluate(_report(to="河西市人民政府：")).result("form.recipients").status == "pass"
+    district = _report(to="重庆市人民政府：", organ="重庆市长寿区人民政府")
+    assert lawcheck.evaluate(district).result("form.recipients").status == "pass"

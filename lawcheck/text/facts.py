@@ -28,7 +28,7 @@ _LEVEL_OF_UNIT = {
 # The four municipalities directly under the central government are provinces.
 _MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
 _DEPARTMENT = re.compile(
-    r"(?:局|分局|厅|(?<![省市县区乡镇])委员会|(?<![省市县区乡镇旗州])委|办公室|中心|司法所|署|院|(?<!干)部)$"
+    r"(?:局|分局|厅|(?<![省市县区乡镇])委员会|(?<![省市县区乡镇旗州])委|办公室|中心|司法所|署|院|(?<!干)部|海关)$"
 )
 _PARTY = re.compile(r"中共|党委|党工委|[省市县区乡镇旗]委(?!员)|委员会")
 _GOVERNMENT = re.compile(r"人民政府|政府|办事处|管委会|管理委员会|行政公署")

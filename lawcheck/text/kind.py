@@ -25,7 +25,11 @@ from dataclasses import dataclass, field
 from lawcheck.text.structure import Structure, heading_marker
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
-CORE_TOPIC = re.compile(r"法治政府|依法行政|(?<!平安)法治(?:建设|工作)|依法治[省市县区州旗镇乡]|法治[省市县区]建设")
+# "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
+CORE_TOPIC = re.compile(
+    r"法治政府|依法行政|(?<!平安)法治(?:建设|工作)|依法治[省市县区州旗镇乡]"
+    r"|法治(?!社会|文化|乡村|宣传|思维|意识|素养|氛围|精神|教育)[\u4e00-\u9fff]{1,4}建设"
+)
 # Other fields a text may report on instead (a special report, a summary of another field).
 _TOPICS: list[tuple[str, re.Pattern[str]]] = [
     ("topic.reconsideration", re.compile(r"行政复议|行政应诉|行政诉讼")),
@@ -38,10 +42,12 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Kinds of report that are not the annual report even when they are about law-based government.
 _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("rectification", re.compile(r"整改")),
+    ("rectification", re.compile(r"整改|反馈(?:意见|问题)(?:的)?落实")),
+    # Part of a year (1—12月 is the whole year).
     ("interim_summary",
-     re.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|\d{1,2}\s*[-—至到]\s*\d{1,2}月")),
-    ("survey_report", re.compile(r"调研报告|视察报告|检查报告|审议意见|调研情况|视察情况|检查情况")),
+     re.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*(?:[1-9]|1[01])\s*月")),
+    ("survey_report", re.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
+    ("self_assessment", re.compile(r"自评|自查|考核(?:自评|评分)")),
 ]
 _REPORT_NOUN = re.compile(r"报告|总结|汇报")
 
@@ -49,7 +55,7 @@ _REPORT_NOUN = re.compile(r"报告|总结|汇报")
 _T_INTERPRETATION = re.compile(
     r"^(?:文字|图文|政策|文件)?(?P<w>解读)|(?P<w2>图解|一图(?:读懂|看懂|了解)|答记者问)|(?P<w3>解读)$"
 )
-_T_GOV_WORK = re.compile(r"政府工作报告|人民代表大会.{0,16}会议上")
+_T_GOV_WORK = re.compile(r"政府工作报告|人民代表大会(?!常务委员会)[^。]{0,16}会议上")
 _T_SHUFA = re.compile(r"述法|述职")
 _T_DUTY = re.compile(r"(?:主要负责人|主要负责同志|主要领导|第一责任人|县长|区长|市长|省长|镇长|乡长|书记).{0,16}职责")
 # The body's own 法治政府建设 as the title's subject ("…法治政府建设情况的报告", "…法治政府建设和…").
@@ -57,10 +63,17 @@ _T_CORE_SUBJECT = re.compile(
     r"(?:法治政府|依法行政|法治)建设?(?:工作)?(?:情况|年度|和|及|暨|与|工作总结|工作报告|报告)"
 )
 _T_DISCLOSURE = re.compile(r"(?:政府)?信息公开.{0,8}(?:年度报告|年报)|政务公开.{0,8}(?:年度报告|年报)")
-_T_WRAPPER = re.compile(r"(?:印发|转发|下发|报送|呈报|上报)[《<]?(?P<inner>.+?)[》>]?的(?:通知|函|报告|请示)")
+# Covers that carry a document: issued (印发…的通知), sent by its author (报送…的函), made public (公布…的公告).
+# "关于报送…报告的通知" asks others to send theirs: it carries nothing.
+_T_WRAPPER = re.compile(
+    r"(?:(?:印发|转发|下发)[《<]?(?P<issued>.+?)[》>]?的通知"
+    r"|(?:报送|呈报|上报|呈送)[《<]?(?P<sent>.+?)[》>]?的(?:函|报告|请示)"
+    r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
+)
+_T_REQUEST = re.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
 _T_NOTICE = re.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$")
 _T_PLAN = re.compile(
-    r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|工作任务"
+    r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|重点工作|工作任务|实施意见"
     r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
 )
 # "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
@@ -71,7 +84,22 @@ _T_NEWS = re.compile(
     r"召开|举行|举办|调研|考核|督导|督查|座谈|现场会|评议会|推进会|培训班|评估组|考核组|督察组|到[\u4e00-\u9fff]{1,6}开展"
     r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选|答卷|位列|名列"
 )
-_T_ASSESSMENT = re.compile(r"评估报告|蓝皮书|发展报告|指数报告")
+_T_ASSESSMENT = re.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
+# A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
+_T_NEWS_ABOUT = re.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布")
+# One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
+_T_PERSON = re.compile(
+    r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)[\u4e00-\u9fff]{2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
+)
+# Other forms a document takes: a speech, a conference statement, minutes, an explanation, an answer to a
+# motion, an experience article, an outline to fill in.
+_T_FORMS = re.compile(
+    r"(?P<speech>讲话|致辞|动员讲话)|(?P<statement>(?:交流|典型|表态)发言)|(?P<minutes>纪要)|(?P<explanation>的说明$|起草说明)"
+    r"|(?P<reply>(?:提案|建议|议案)[^。]{0,20}(?:答复|办理)|答复意见)|(?P<experience>经验(?:做法|材料|交流)|典型经验)"
+    r"|(?P<outline>提纲|模板|范本)"
+)
+_FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "explanation": "explanation",
+              "reply": "reply", "experience": "news", "outline": "template"}
 
 # --- openings and bodies
 _GOV_WORK = re.compile(r"各位代表|向大会报告(?:政府)?工作|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
@@ -84,6 +112,7 @@ _DISCLOSURE = re.compile(
     r"政府信息公开条例|政府信息公开工作年度报告|政务公开(?:年度)?工作(?:情况)?(?:年度)?报告|主动公开政府信息情况"
     r"|收到和处理政府信息公开申请"
 )
+_DISCLOSURE_PART = re.compile(r"主动公开政府信息|收到和处理政府信息公开申请|政府信息公开(?:行政复议|工作存在)")
 _NEWS_OPENER = re.compile(
     r"^(?:本报讯|[^,，。\n]{0,10}讯[(（]|新华社[^,，。\n]{0,12}电|[^,，。\n]{0,12}记者|据悉|近日|日前|近期|昨天|昨日|今天上午"
     r"|今日|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[,，])"
@@ -103,14 +132,14 @@ _ANNOUNCEMENT_CUE = re.compile(
     r"各地区各部门|各地区高度重视|经[^。,，]{0,12}批准|自愿申报|予以公示|拟命名|名单(?:如下|公布)|现予公布"
 )
 _PLAN_CUE = re.compile(
-    r"[〔\[(（]?(?:牵头|责任|配合)单位[:：]|完成时限[:：]|时间节点[:：]"
+    r"[〔\[(（]?(?:牵头|责任|配合)(?:单位|部门)[:：]|完成时限[:：]|时间节点[:：]"
     r"|[(（][^()（）\n]{0,20}牵头[^()（）\n]{0,20}[)）]"
 )
 _PLAN_OPENING = re.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
 # A text that says it was made to govern others: "制定本工作指引", "特制定本方案", "现就…工作安排如下".
 _NORMATIVE_OPENING = re.compile(
     r"(?:特|现)?制定本(?:工作)?(?:方案|要点|计划|指引|办法|规定|细则|意见|规划)|制定如下(?:方案|措施|计划|要点)"
-    r"|现(?:将|就)[^。]{0,40}(?:工作)?(?:安排|部署|要点|任务)如下"
+    r"|现(?:将|就)[^。]{0,40}(?:工作)?(?:安排|部署|要点|任务)如下|提出(?:如下|以下)(?:实施)?意见"
 )
 _INTERPRETATION_OPENING = re.compile(r"现(?:就|将)?[^。,，]{0,24}解读如下|(?:政策|文件)解读[:：]")
 _INTERVIEW = re.compile(r"^\s*问[:：]", re.M)
@@ -127,13 +156,21 @@ _PROBLEMS_HEADING = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难)|�
 _PLAN_HEADING = re.compile(r"下一(?:年度|步)|下步|(?:工作)?(?:安排|打算|计划|思路)|20\d\d年(?:工作|主要)")
 # A leader's own 述法: "我" as the speaker, "本人", a first part on one person's performance of duty.
 # "我县", "我们", "我局", "我苏木" speak for a body; "我" alone, for one person ("我为群众办实事" is a campaign).
+# A person speaks: "我始终", "我带头", "我将"; a body speaks as "我县", "我局", "我关", "我支队", "我们".
 _FIRST_PERSON = re.compile(
-    r"(?<![自敌])(?:本人|我)(?![们国省市县区旗州镇乡局委厅部办院所司村校单街中处站队会社园馆团网方署盟公辖党为苏管开分新高林场厂])"
+    r"本人|(?<![自敌])我(?=始终|坚持|认真|带头|将|要|把|在|对|作为|深知|自觉|严格|主动|积极|切实|亲自|能|也|还|更|时刻"
+    r"|从|向|以|先后|参加|多次|主持|负责|分管|任职|到任|担任|深刻|牢记|一直|坚决|个人)"
 )
 # "王建国同志" names a person; "主要负责同志", "有关同志" do not.
 _COMRADE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
 _NOT_A_NAME = re.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
 _DUTY_HEADING = re.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:情况)?$")
+# What only one person's duty report says of its author.
+_PERSONAL = re.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
+# A speech or a statement at a meeting.
+_SPEECH = re.compile(r"同志们[:：!！,，]|下面[,，]?我(?:讲|谈|就)|^尊敬的[^,，。\n]{0,16}(?:书记|领导|主任|同志)", re.M)
+# An article about a body in the third person ("该县…").
+_THIRD_PERSON = re.compile(r"该[县区市镇乡局委省州旗]")
 # A fill-in template: instructions to the drafter, or blanks where names and numbers go.
 _TEMPLATE_CUE = re.compile(r"[(（【]\s*(?:此处|请)?填写|填写说明|[(（](?:此处|请)[^)）]{0,20}[)）]|模板|范文")
 _INSTRUCTION = re.compile(r"[(（【](?:写明|填写|列明|列举|简述|注明|概述|请填|此处)[^)）】\n]{0,40}[)）】]")
@@ -193,36 +230,51 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_DISCLOSURE.search(title)
     if m:
         return _other("disclosure_report", "kind.reason.title", word=m.group(0))
+    # An event is the subject ("…评估组到五华开展实地评估工作", "…率先召开述法评议会"): a headline, whatever
+    # plan or 述法 it names.
+    ends_as_report = bool(re.search(r"(?:报告|总结|汇报)$", title)
+                          or (title.endswith("情况") and not _T_NEWS.search(title)))
+    report_first = bool(_T_REPORT_FIRST.search(title))
+    if not ends_as_report and not report_first and not _DOC_NOUN.search(title):
+        m = _T_NEWS.search(title)
+        if m:
+            return _other("news", "kind.reason.headline", word=m.group(0))
     m = _T_WRAPPER.search(title)
     if m:
-        inner = m.group("inner").strip("《》<>")
+        inner = (m.group("issued") or m.group("sent") or m.group("public")).strip("《》<>")
         # A report issued or sent under a cover is still the report; a plan issued by one is a plan.
         inner_verdict = _title_verdict(inner)
         if inner_verdict is not None:
             return inner_verdict
         if CORE_TOPIC.search(inner) and _REPORT_NOUN.search(inner):
             return REPORT
-        return _other("notice", "kind.reason.title", word="印发…的通知")
-    m = _T_SHUFA.search(title)
+        return _other("notice", "kind.reason.title", word=m.group(0)[:12] + "…")
+    m = _T_REQUEST.search(title)
+    if m:
+        return _other("notice", "kind.reason.title", word="报送…的通知")
+    m = _T_SHUFA.search(title) or _T_PERSON.search(title)
     if m:
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
+    m = _T_FORMS.search(title)
+    if m:
+        return _other(_FORM_KIND[next(k for k, v in m.groupdict().items() if v)], "kind.reason.title",
+                      word=m.group(0))
     m = _T_DUTY.search(title)
     if m and not _T_CORE_SUBJECT.search(title):
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
-    found = _report_kind(title) if _REPORT_NOUN.search(title) or title.endswith("情况") else None
+    # "…法治政府建设暨…整改情况的报告": the year's report joined with another stays the report.
+    joined = bool(CORE_TOPIC.search(title) and re.search(r"暨|及|和|并", title))
+    found = _report_kind(title) if (_REPORT_NOUN.search(title) or title.endswith("情况")) and not joined else None
     if found:
         return _other(found[0], "kind.reason.title", word=found[1])
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
-    ends_as_report = bool(re.search(r"(?:报告|总结|汇报)$", title)
-                          or (title.endswith("情况") and not _T_NEWS.search(title)))
-    report_first = bool(_T_REPORT_FIRST.search(title))
     m = _T_PLAN.search(title)
     if m and not ends_as_report and not report_first:
         return _other("plan", "kind.reason.title", word=m.group(0))
     m = _T_NOTICE.search(title)
     if m and not ends_as_report and not report_first:
         return _other("notice", "kind.reason.title", word=m.group(0))
-    m = _T_ASSESSMENT.search(title)
+    m = _T_ASSESSMENT.search(title) or (_T_NEWS_ABOUT.search(title) if _REPORT_NOUN.search(title) else None)
     if m:
         return _other("news", "kind.reason.headline", word=m.group(0))
     if not ends_as_report and not report_first:
@@ -234,17 +286,21 @@ def _title_verdict(title: str) -> KindVerdict | None:
         kind = "special_report" if _REPORT_NOUN.search(title) and topic in (
             "topic.reconsideration", "topic.enforcement", "topic.normative_docs", "topic.petition") else "topic_summary"
         return _other(kind, "kind.reason.title_topic", topic=topic)
-    if CORE_TOPIC.search(title) and (_REPORT_NOUN.search(title) or ends_as_report):
+    if CORE_TOPIC.search(title) and (_REPORT_NOUN.search(title) or ends_as_report or title.endswith("年报")):
         return REPORT
+    if _REPORT_NOUN.search(title) and re.search(r"(?:20\d\d|二〇..)年", title):
+        # "马家镇2022年工作总结": a year's report on something other than law-based government.
+        return _other("topic_summary", "kind.reason.title_general", word=title[:20])
     return None
 
 
 _DOC_NOUN = re.compile(
-    r"(?:报告|总结|汇报|通知|方案|要点|安排|计划|规划|解读|意见|办法|规定|指引|名单|通报|纪要|任务|情况|答记者问)"
+    r"(?:报告|总结|汇报|通知|方案|要点|安排|计划|规划|解读|意见|办法|规定|指引|名单|通报|纪要|任务|情况|答记者问"
+    r"|打算|思路|设想|白皮书|蓝皮书|年报|讲话|发言|说明|答复|提纲|公告|通告|函)"
     r"(?:\(.{0,16}\))?$"
 )
 _CHROME_LINE = re.compile(
-    r"当前位置|所在位置|您的位置|首页|>|>>|\||【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
+    r"当前位置|所在位置|您的位置|首页|>|>>|【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
     r"|^相关|^推荐|^上一篇|^下一篇|^阅读|^附件"
 )
 _LABELLED_TITLE = re.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
@@ -265,6 +321,7 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
         first_body.append((pos, end))
         pos = end + 1
     lines = [text[s:e].strip() for s, e in [*st.header, *first_body]]
+    headline: list[str] = []
     for i, line in enumerate(lines):
         m = _LABELLED_TITLE.match(line)
         if m:
@@ -279,7 +336,9 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
             continue
         if squeezed.startswith(("关于", "解读", "图解", "一图")) or _DOC_NOUN.search(squeezed):
             out.append(squeezed)
-    return list(dict.fromkeys(t for t in out if t))
+        elif i < len(st.header):
+            headline.append(squeezed)  # a page's headline need not end in a document's name ("…报告来了")
+    return list(dict.fromkeys(t for t in [*out, *headline] if t))
 
 
 def _lines(text: str) -> list[str]:
@@ -344,13 +403,20 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if m:
         return _other("government_work_report", "kind.reason.opening", word=m.group(0))
     economy = {x.group(0) for x in _ECONOMY.finditer(body[:3000])}
-    review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h)), None)
+    # The year's review without a word of law-based government in it ("一、2022年工作回顾"), the economy in figures.
+    review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h) and not CORE_TOPIC.search(h)), None)
     if not titled_report and len(economy) >= 2 and review:
         return _other("government_work_report", "kind.reason.opening", word=review)
+    m = _SPEECH.search(opening)
+    if m and not titled_report:
+        return _other("speech", "kind.reason.opening", word=m.group(0).strip(",，:：!！"))
     formula = _FORMULA.search(opening)
     core_formula = bool(formula and CORE_TOPIC.search(formula.group("what")))
     m = _DISCLOSURE.search(first_sentence) or _DISCLOSURE.search(lead_sentence)  # it opens on the 条例 or its name
     if m and not core_formula and not CORE_TOPIC.search(first_sentence):
+        return _other("disclosure_report", "kind.reason.opening", word=m.group(0))
+    m = next((_DISCLOSURE_PART.search(h) for h in top_headings if _DISCLOSURE_PART.search(h)), None)
+    if m and not titled_report:  # its statutory parts: 主动公开政府信息情况, 收到和处理政府信息公开申请情况
         return _other("disclosure_report", "kind.reason.opening", word=m.group(0))
     m = _SAMPLES.search(title + "\n" + "\n".join(ln for ln in (text[s:e] for s, e in st.header)) + "\n" + opening[:300])
     if m or (_BLANK_YEAR.search(title + opening[:300]) and len(_BLANK.findall(title + opening)) >= 3):
@@ -365,30 +431,36 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                       word=m.group(0))
     if formula:
         what = formula.group("what")
-        found = _report_kind(what)
+        found = _report_kind(what) if not CORE_TOPIC.search(what) else None
         if found:
             return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
         topic = _topic(what)
         if topic is not None:
             return _other("special_report", "kind.reason.formula_topic", topic=topic, word=formula.group(0)[:40])
-    if not titled_report:
-        firsts = _first_person(st, lo, min(hi, lo + 3000))
-        named = _comrades(body[:3000])
-        comrades = len(named)
-        duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
-        if firsts >= 3 or (comrades >= 3 and "第一责任人" in body[:3000]) or (
-                duty_heading and not any(_RESULTS_HEADING.search(h) for h in top_headings)):
-            word = duty_heading or ("我" if firsts >= 3 else named[0])
-            return _other("shufa_report", "kind.reason.first_person", word=word)
+    firsts = _first_person(st, lo, min(hi, lo + 3000))
+    # One person named again and again as the subject ("王建国同志…王建国同志…"), not several leaders named once.
+    named = _comrades(body[:3000])
+    one_person = max((named.count(n) for n in set(named)), default=0)
+    duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
+    personal = _PERSONAL.search(body[:3000])
+    if (not titled_report and (firsts >= 3 or (one_person >= 3 and "第一责任人" in body[:3000])
+                               or (duty_heading and personal))) or (firsts >= 5 and personal):
+        word = duty_heading or ("我" if firsts >= 3 else named[0])
+        return _other("shufa_report", "kind.reason.first_person", word=word)
     m = _INTERPRETATION_OPENING.search(opening)
     if m and not core_formula:
         return _other("interpretation", "kind.reason.opening", word=m.group(0))
     if len(_INTERVIEW.findall(body[:3000])) >= 2:  # questions and answers about a report
         return _other("interpretation", "kind.reason.opening", word="问：……答：")
-    # News: a dateline, a reporter, a byline — unless the text names itself a report.
+    # News: a dateline, a reporter, a byline, an article about "该县" — unless the text names itself a report.
     if not titled_report and not core_formula:
         m = next((m for m in map(_NEWS_OPENER.match, first_lines) if m), None)
-        strong = {c.group(0).strip() for c in _NEWS_STRONG.finditer(opening)}
+        # A quoted leader ("总书记指出", "正如…所说") is not a reporter's source.
+        strong = {c.group(0).strip() for c in _NEWS_STRONG.finditer(opening)
+                  if not re.search(r"总书记|主席|所说|讲话|指出", c.group(0))}
+        third = _THIRD_PERSON.findall(body[:3000])
+        if len(third) >= 3:  # written about a body, not by it
+            return _other("news", "kind.reason.news", word=third[0])
         cues = {c.group(0).strip() for c in _NEWS_CUE.finditer(opening)}
         if m or (strong and len(strong | cues) >= 2):
             words = [m.group(0).rstrip(",，")] if m else []
@@ -402,7 +474,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # at most in passing ("…普法…助推全面依法治县"): a summary of that field, even with report-like parts.
     if not titled_report and not core_formula:
         core_n = len(CORE_TOPIC.findall(title + body[:4000]))
-        for key, rx in _TOPICS:
+        # Enforcement, reconsideration and normative documents are parts of law-based government itself: an
+        # enforcement bureau's report is mostly about enforcement.  普法, 平安建设 and 政务公开 are fields of their own.
+        for key, rx in (t for t in _TOPICS if t[0] in ("topic.pufa", "topic.public_security", "topic.disclosure")):
             n = len(rx.findall(body[:4000]))
             if n >= (3 if core_n == 0 else 5) and n >= 3 * max(core_n, 1) and rx.search(first_sentence):
                 return _other("topic_summary", "kind.reason.body_topic_mostly", topic=key)

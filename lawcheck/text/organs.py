@@ -117,7 +117,10 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
     if addressee.rank is None:
         return None
     if addressee.rank < reporter_rank:
-        return "upper"
+        # One level up; a municipality (province rank) is one level above its districts, there being no city.
+        direct = addressee.rank == reporter_rank - 1 or (
+            addressee.rank == PROVINCE and bool(_MUNICIPALITY.match(addressee.place or "")))
+        return "upper" if direct or (addressee.rank == CENTRAL and reporter_rank == PROVINCE) else "above"
     if addressee.rank > reporter_rank:
         return "lower"
     if addressee.place and reporter_place and not (

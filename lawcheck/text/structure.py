@@ -37,6 +37,8 @@ _HEADING_MAX = 40  # a longer first sentence is content, even when it starts wit
 _SHORT_CUE = re.compile(
     r"存在的?(?:主要)?(?:问题|不足|短板|困难|差距)|(?:问题|困难)(?:和|与|及|、)?(?:不足|困难|短板|差距|挑战)"
     r"|不足(?:和|与|及|之处)|短板|差距|薄弱环节|主要问题|存在问题"
+    # "三、问题产生的原因", "原因分析": the statutory item's 原因 written as a part of its own
+    r"|(?:问题|不足)(?:产生|存在)?的?(?:主要)?(?:原因|成因)|原因分析|成因分析"
 )
 _PLAN_CUE = re.compile(
     r"下一步|下步|下一年|下年度|明年|来年|今后|工作(?:思路|打算|安排|计划|设想|展望|谋划)"
@@ -64,8 +66,8 @@ _TRAILING_CHROME = re.compile(
 # "附件：…" after the signature and date: an attachment (GB/T 9704), not the body and not the closing block.
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
 _ADDRESSEE = re.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
-_ORGAN_SUFFIX = (r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|行政公署|局|厅|(?<!干)部|总署|办公室|党委|党组|委"
-                 r"|司法所|依法治.办)")
+_ORGAN_SUFFIX = (r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|行政公署|局|厅|(?<!干)部|总署|海关|办公室|党委"
+                 r"|党组|委|司法所|依法治.办)")
 _ORGAN_LINE = re.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
 _CLOSING_PHRASE = re.compile(
     r"^(?:特此|专此)(?:报告|汇报|函告|报送)|^以上报告|^\(?此件.{0,8}\)?$|^请予?审[议定阅]|^抄\s*送[^。]{0,80}$"
@@ -392,6 +394,7 @@ def _build_sections(
 
 
 _SENT_END = re.compile(r"[。!?;\n]")
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:项|件|次|人|个|%|条|场|名|份|起)")
 
 
 def _split(text: str, start: int, end: int, section: int | None, roles: frozenset[str]) -> list[Sentence]:
@@ -424,7 +427,10 @@ def _sentences(
         for sec in sections:
             own_end = sections[sec.index + 1].span[0] if sec.index + 1 < len(sections) else body_end
             part = _split(text, sec.span[0], max(sec.span[0], own_end), sec.index, sec.roles)
-            if part and sec.rank < 5 and part[0].end - part[0].start <= _HEADING_MAX:
+            # A short first sentence is the heading's title, unless it reports figures: "（二）全年作出重大行政决策
+            # 4项，均履行了法定程序。" is an item written on the heading's line.
+            if part and sec.rank < 5 and part[0].end - part[0].start <= _HEADING_MAX and \
+                    not _FIGURE.search(text, part[0].start, part[0].end):
                 part[0] = replace(part[0], heading=True)
             out.extend(part)
         return out
