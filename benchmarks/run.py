@@ -244,8 +244,9 @@ def profile_evaluate(texts: list[str]) -> list[tuple[str, float]]:
         ("normalize", lambda fn, name: "text/normalize.py" in fn),
         ("sections and sentences", lambda fn, name: "text/structure.py" in fn),
         ("facts and dates", lambda fn, name: "text/facts.py" in fn or "text/dates.py" in fn),
-        ("rule checks (Python)", lambda fn, name: "lawcheck/checks.py" in fn or "saferegex.py" in fn),
-        ("engine and pack", lambda fn, name: "lawcheck/engine.py" in fn or "lawcheck/pack.py" in fn),
+        ("rule checks (Python)", lambda fn, name: "lawcheck/kinds/" in fn or "saferegex.py" in fn),
+        ("engine and pack", lambda fn, name: any(m in fn for m in ("lawcheck/engine.py", "lawcheck/analysis.py",
+                                                                    "lawcheck/scoring.py", "lawcheck/packs/"))),
         ("pydantic result models", lambda fn, name: "pydantic" in fn or "model.py" in fn or "model_construct" in name),
         ("regular expressions (C)", lambda fn, name: fn == "~" and ("Pattern" in name or "regex" in name)),
         ("Aho-Corasick (Rust)", lambda fn, name: fn == "~" and "AhoCorasick" in name),
@@ -272,7 +273,7 @@ def measure_cold_start(report: Path, runs: int) -> dict:
         "import_pydantic_ms": "import pydantic",
         "from_pydantic_import_basemodel_ms": "from pydantic import BaseModel",
         "import_engine_ms": "import lawcheck.engine",
-        "import_engine_and_load_pack_ms": "import lawcheck.engine, lawcheck.pack as p; p.load_pack()",
+        "import_engine_and_load_pack_ms": "import lawcheck.engine, lawcheck.packs as p; p.load_pack()",
     }
     times: dict[str, list[float]] = {k: [] for k in [*steps, "lawcheck_check_json_ms"]}
     for _ in range(runs):
@@ -341,8 +342,8 @@ def measure_length_scaling(corpus: list[str], sizes: list[int]) -> list[dict]:
 def synthetic_pack(n: int, phrases: list[str]):
     """The core pack's manifest and policy with n generated one-phrase concept rules."""
     import lawcheck
-    from lawcheck.pack import RulePack
-    from lawcheck.spec import ConceptRule
+    from lawcheck.kinds.concept import ConceptRule
+    from lawcheck.packs import RulePack
 
     core = lawcheck.load_pack()
     template = next(r for r in core.rules if isinstance(r, ConceptRule)).model_dump(by_alias=True)

@@ -18,7 +18,7 @@ import atheris
 with atheris.instrument_imports(include=["lawcheck"]):
     import lawcheck
     from lawcheck.errors import LawcheckError
-    from lawcheck.loaders import load_bytes
+    from lawcheck.readers import read_document
 
 PACK = lawcheck.load_pack()
 SUFFIXES = [".txt", ".html", ".mhtml", ".docx", ".pdf", ".ofd"]
@@ -30,7 +30,7 @@ def one_input(data: bytes) -> None:
     suffix = SUFFIXES[data[0] % len(SUFFIXES)]
     body = data[1:]
     try:
-        loaded = load_bytes("fuzz" + suffix, body)
+        loaded = read_document("fuzz" + suffix, body)
     except LawcheckError:
         return
     text = loaded.text

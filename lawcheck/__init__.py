@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.4.0"
+from lawcheck.version import __version__
 
 # The public names are loaded on first use (PEP 562): a tool importing one submodule (the error
 # catalogue, the input walker) pays only for it, not for pydantic and the whole engine.
@@ -24,16 +24,16 @@ _EXPORTS = {
     "Evidence": "lawcheck.model",
     "RuleResult": "lawcheck.model",
     "Scorecard": "lawcheck.model",
-    "RulePack": "lawcheck.pack",
-    "load_pack": "lawcheck.pack",
-    "load_rules": "lawcheck.pack",
+    "RulePack": "lawcheck.packs",
+    "load_pack": "lawcheck.packs",
+    "load_rules": "lawcheck.packs",
 }
 
 if TYPE_CHECKING:
     from lawcheck.engine import evaluate
     from lawcheck.errors import InputError, LawcheckError, RuleFileError
     from lawcheck.model import Evidence, RuleResult, Scorecard
-    from lawcheck.pack import RulePack, load_pack
+    from lawcheck.packs import RulePack, load_pack
 
     load_rules = load_pack
 

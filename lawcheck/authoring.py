@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawcheck.explain import explain_rule
-from lawcheck.pack import RulePack
-from lawcheck.spec import RULE_ADAPTER
+from lawcheck.kinds import RULE_ADAPTER
+from lawcheck.packs import RulePack
 
 
 @dataclass
@@ -74,7 +74,7 @@ def report_runs(runs: list[ExampleRun], lang: str = "zh") -> str:
 
 def own_rule_ids(pack: RulePack, pack_dir: Path) -> list[str]:
     """The rules whose files live in ``pack_dir`` (not those it inherits)."""
-    from lawcheck.loader import rule_files, rule_id_for
+    from lawcheck.packs.read import rule_files, rule_id_for
 
     return [rule_id_for(p, pack_dir) for p in rule_files(pack_dir)]
 

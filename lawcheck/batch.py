@@ -7,10 +7,15 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lawcheck.errors import LawcheckError
+from lawcheck.gate import Gate
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.loaders import Loaded
-from lawcheck.model import Scorecard
+from lawcheck.model import Record
+from lawcheck.readers import Document
+
+# How a streaming format writes one record (``render.formats.<name>.record`` bound to its context with
+# ``functools.partial``): handed in by the caller, so that the batch imports no renderer.
+RecordWriter = Callable[[Record], str]
 
 
 @dataclass(frozen=True)
@@ -27,98 +32,75 @@ class Options:
     encoding: str | None = None  # override the detected encoding of text files
     kind: str | None = None  # annual_report | other, instead of inferring it
     reporter: str | None = None  # government | department | joint, instead of inferring it
-    keep_text: bool = False  # SARIF needs the text to turn offsets into lines and columns
-    # Record formats: the worker renders the record and judges the gate itself, and sends back
-    # only that line, not the scorecard (pickling scorecards cost the parent a core's worth).
-    render: str | None = None  # "jsonl" | "csv"
+    keep_text: bool = False  # formats that show the text (SARIF's lines and columns, the HTML page)
+    gate: Gate = field(default_factory=Gate)
+    # A streaming format: the worker writes the record itself and sends back only that line, not the
+    # scorecard (pickling scorecards cost the parent a core's worth).
+    write: RecordWriter | None = None
     limits: Limits = field(default_factory=Limits)
-    min_score: float | None = None
-    fail_on: str = "error"
 
 
-@dataclass
-class Checked:
-    """One input's outcome: a scorecard, or the reason it could not be checked."""
-
-    path: str
-    card: Scorecard | None = None
-    error: str | None = None
-    text: str | None = field(default=None, repr=False)
-    line: str | None = field(default=None, repr=False)  # the rendered record (Options.render)
-    reasons: list[str] | None = None  # why it falls short of the gate (Options.render)
-
-
-def _rendered(checked: Checked, opts: Options) -> Checked:
-    """The record as ``opts.render`` writes it, without the scorecard."""
-    from lawcheck.gate import gate_reasons
-    from lawcheck.render import machine
-    from lawcheck.render.common import Gate
-
-    if checked.card is None:
-        reasons = [checked.error or ""]
-    else:
-        reasons = gate_reasons(checked.card, opts.min_score, opts.fail_on)
-    if opts.render == "jsonl":
-        line = machine.jsonl_line(checked)
-    else:
-        gate = Gate(opts.min_score, opts.fail_on, {checked.path: reasons})
-        line = machine.csv_row(checked, [r.id for r in _pack(opts).rules], gate)
-    return Checked(checked.path, None, checked.error, None, line, reasons)
-
-
-# The pack of each batch, per process: hashing the rule files to find the cached pack costs
-# about as much as reading a report, so a batch does it once, when it starts (``iter_run``).
-_PACKS: dict[tuple, object] = {}
+# Records are built from trusted values with ``model_construct``: no validation, and Record's schema is
+# never built on the batch's path (a cold start pays for what it uses).
+def _finish(rec: Record, opts: Options) -> Record:
+    """The record with its gate outcome, written by ``opts.write`` (and the scorecard dropped) when streaming."""
+    gate = rec.gate if rec.error is not None else opts.gate.reasons(rec.card) if rec.card else []
+    if rec.error is not None and not gate:
+        gate = [rec.error]
+    done = rec.model_copy(update={"gate": gate})
+    if opts.write is None:
+        return done
+    return Record.model_construct(path=rec.path, error=rec.error, line=opts.write(done), gate=gate)
 
 
 def forget_pack() -> None:
-    """Look the pack up afresh on next use (one digest): an edited rule file is then seen."""
-    _PACKS.clear()
+    """Look the batch's pack up afresh on next use (one digest): an edited rule file is then seen."""
+    from lawcheck.packs import PACKS
+
+    PACKS.unpin()
 
 
 def _pack(opts: Options):
-    from lawcheck.pack import load_pack
+    # The pack of a batch, per process: looked up once, when the batch starts (``iter_run``).
+    from lawcheck.packs import PACKS, load_pack
 
-    key = (opts.packs, opts.extra, opts.disable)
-    pack = _PACKS.get(key)
-    if pack is None:
-        pack = _PACKS[key] = load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable)
-    return pack
+    return PACKS.pinned(("batch", opts.packs, opts.extra, opts.disable),
+                        lambda: load_pack(packs=opts.packs, extra=opts.extra, disable=opts.disable))
 
 
-def check_loaded(name: str, loaded: Loaded, opts: Options) -> Checked:
+def check_document(name: str, doc: Document, opts: Options) -> Record:
+    """Check a document already read; the record carries its scorecard (and text, when kept)."""
     from lawcheck.engine import evaluate, unknown_scorecard
-    from lawcheck.loaders import msg
+    from lawcheck.readers import msg
 
     pack = _pack(opts)
-    if loaded.no_text_layer:
+    if doc.no_text_layer:
         card = unknown_scorecard(msg(opts.lang, "no_text"), rules=pack, lang=opts.lang, level=opts.level)
-        return Checked(name, card, None, "" if opts.keep_text else None)
-    card = evaluate(loaded.text, report_year=opts.year, published=opts.published or loaded.meta.get("published"),
-                    rules=pack, lang=opts.lang, level=opts.level, title=loaded.meta.get("title"), kind=opts.kind,
-                    reporter=opts.reporter, page=loaded.meta)
-    return Checked(name, card, None, loaded.text if opts.keep_text else None)
+        return Record.model_construct(path=name, card=card, text="" if opts.keep_text else None)
+    card = evaluate(doc.text, report_year=opts.year, published=opts.published or doc.meta.get("published"),
+                    rules=pack, lang=opts.lang, level=opts.level, title=doc.meta.get("title"), kind=opts.kind,
+                    reporter=opts.reporter, page=doc.meta)
+    return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None)
 
 
-def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Checked:
+def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Record:
     """Read and check one input; any failure becomes that input's error, never an exception."""
-    checked = _check_source(src, opts, stdin_data)
-    return _rendered(checked, opts) if opts.render else checked
+    return _finish(_check_source(src, opts, stdin_data), opts)
 
 
-def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Checked:
-    from lawcheck.loaders import load_bytes
+def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Record:
+    from lawcheck.readers import read_document
 
     try:
         data = stdin_data if src.path is None else read_bytes(src, opts.lang, opts.limits.max_bytes)
         assert data is not None
-        loaded = load_bytes(src.name, data, encoding=opts.encoding, lang=opts.lang, limits=opts.limits)
-        return check_loaded(src.name, loaded, opts)
+        doc = read_document(src.name, data, encoding=opts.encoding, lang=opts.lang, limits=opts.limits)
+        return check_document(src.name, doc, opts)
     except LawcheckError as e:
         problem = getattr(e, "problem", None) or str(e)
-        return Checked(src.name, None, problem)
+        return Record.model_construct(path=src.name, error=str(problem))
     except Exception as e:  # a bug must not lose the rest of the batch
-        return Checked(src.name, None, f"internal error: {type(e).__name__}: {e}")
+        return Record.model_construct(path=src.name, error=f"internal error: {type(e).__name__}: {e}")
 
 
 def default_jobs() -> int:
@@ -134,7 +116,7 @@ def run(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     stdin_data: bytes | None = None,
-) -> list[Checked]:
+) -> list[Record]:
     """Check every source; ``progress(done, total)`` is called as each one finishes."""
     return list(iter_run(sources, opts, jobs, progress, stdin_data))
 
@@ -145,7 +127,7 @@ def iter_run(
     jobs: int = 1,
     progress: Callable[[int, int], None] | None = None,
     stdin_data: bytes | None = None,
-) -> Iterator[Checked]:
+) -> Iterator[Record]:
     """Check every source, yielding the outcomes in input order as soon as each is ready.
 
     At most a few inputs per worker are in flight, so memory stays flat however long the list:
@@ -169,17 +151,16 @@ def iter_run(
     yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
 
 
-def _lost(src: Source, opts: Options, why: str) -> Checked:
+def _lost(src: Source, opts: Options, why: str) -> Record:
     """The record of an input whose check never returned (timed out, or its process died)."""
-    lost = Checked(src.name, None, why)
-    return _rendered(lost, opts) if opts.render else lost
+    return _finish(Record.model_construct(path=src.name, error=why), opts)
 
 
 class _OutOfTime(BaseException):
     """Raised by the alarm: a BaseException, so that no ``except Exception`` on the way swallows it."""
 
 
-def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Checked:
+def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Record:
     """One input in this process, stopped after ``opts.limits.timeout`` seconds where the platform
     has interval timers (the main thread on POSIX): a single check needs no worker to be bounded."""
     import signal
@@ -196,7 +177,7 @@ def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Chec
     try:
         return check_source(src, opts, stdin_data)
     except _OutOfTime:
-        from lawcheck.loaders import msg
+        from lawcheck.readers import msg
 
         return _lost(src, opts, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
     finally:
@@ -217,7 +198,7 @@ def _pooled(
     jobs: int,
     progress: Callable[[int, int], None] | None,
     stdin_data: bytes | None,
-) -> Iterator[Checked]:
+) -> Iterator[Record]:
     # Imported here: a single-report check never pays for the pool machinery.  pebble, not
     # concurrent.futures: a dead worker there breaks the whole pool, and tasks cannot time out.
     import multiprocessing
@@ -226,13 +207,13 @@ def _pooled(
 
     from pebble import ProcessExpired, ProcessPool
 
-    from lawcheck.loaders import msg
+    from lawcheck.readers import msg
 
     total = len(sources)
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     window = max(4, 8 * jobs)
     done = 0
-    ready: dict[int, Checked] = {}
+    ready: dict[int, Record] = {}
     nxt = 0  # the next index to yield
     pool = ProcessPool(max_workers=min(jobs, total), context=multiprocessing.get_context(method),
                        initializer=_quiet_worker)

@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import datetime as dt
 import difflib
-import io
 import os
 import sys
 import tempfile
@@ -14,7 +13,7 @@ import traceback
 from enum import IntEnum
 from pathlib import Path
 
-from lawcheck import __version__
+from lawcheck.version import __version__
 
 
 class Exit(IntEnum):
@@ -80,6 +79,16 @@ def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
 
 
+class _LazyText:
+    """A help text worked out when it is shown."""
+
+    def __init__(self, make) -> None:
+        self.make = make
+
+    def __str__(self) -> str:
+        return self.make()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(
         prog="lawcheck",
@@ -98,10 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'")
     c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
                    help="file-name pattern to pick in directories (repeatable; default: every supported format)")
-    c.add_argument("--format", choices=["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"],
-                   default=None, help="rich (default on a terminal), text (default when piped), json, jsonl, csv, "
-                                      "markdown, junit, sarif, html (a page to open and forward; for several "
-                                      "inputs -o names a directory: index.html and one page per report)")
+    from lawcheck import render
+
+    fmt = c.add_argument("--format", choices=list(render.names()), default=None, help="%(formats)s")
+    # The formats' descriptions, read from their modules only when help is printed (argparse fills
+    # "%(formats)s" from the action's attributes then): a check imports only the renderer it uses.
+    fmt.formats = _LazyText(lambda: "; ".join(f"{n}: {f.description('en')}" for n, f in render.declarations().items()))
     c.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
     c.add_argument("--min-score", type=float, default=None, metavar="N", help="gate: every score must be ≥ N")
     c.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
@@ -221,7 +232,7 @@ def _settings(args: argparse.Namespace):
 
 
 def _load_pack(args: argparse.Namespace, s):
-    from lawcheck.pack import load_pack
+    from lawcheck.packs import load_pack
 
     return load_pack(packs=s.packs, extra=s.rules, disable=s.disable)
 
@@ -347,12 +358,15 @@ def _positive_int(text: str) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    import functools
+
     from lawcheck.batch import Options, default_jobs, iter_run
     from lawcheck.config import LIMIT_KEYS
-    from lawcheck.gate import gate_reasons
+    from lawcheck.engine import rule_infos
+    from lawcheck.gate import Gate
     from lawcheck.inputs import expand
     from lawcheck.limits import Limits
-    from lawcheck.render.common import Gate, summarize
+    from lawcheck.render import Context, module
 
     s = _settings(args)
     lang = s.lang
@@ -369,166 +383,76 @@ def _check(args: argparse.Namespace) -> int:
         return Exit.USAGE_OR_INPUT
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
     fmt = s.format or ("rich" if sys.stdout.isatty() and not args.output else "text")
+    renderer = module(fmt)
+    spec = renderer.FORMAT
     sources = expand(args.paths, s.glob)
-    if fmt == "html" and len(sources) > 1 and not args.output:
+    if spec.output == "directory" and len(sources) > 1 and not args.output:
         _err(m["html_dir"])
         return Exit.USAGE_OR_INPUT
     stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
+    on_terminal = args.output is None and sys.stdout.isatty()
+    ctx = Context(lang=lang, gate=Gate(s.min_score, s.fail_on),
+                  rules=rule_infos(pack, lang) if spec.needs_rules else (), verbose=args.verbose, quiet=args.quiet,
+                  width=_terminal_width() if on_terminal else 100,
+                  # NO_COLOR (no-color.org): no escape codes at all, bold included.
+                  styled=on_terminal and not os.environ.get("NO_COLOR"))
+    # A streaming format is written as each report is checked, in input order, and nothing is kept:
+    # memory stays flat for a corpus of any size.  The worker writes the record itself.
+    streaming = spec.output == "stream"
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
-                   kind=args.kind, reporter=args.reporter, keep_text=fmt in ("sarif", "html"),
+                   kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
+                   write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
-    gate = Gate(min_score=s.min_score, fail_on=s.fail_on)
-    if fmt in ("jsonl", "csv"):
-        # Record formats are written as each report is checked, in input order, and nothing is
-        # kept: memory stays flat for a corpus of any size.
-        try:
-            return _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack, s, args.output)
-        finally:
-            if stop:
-                stop()
-    items = []
+    records = []  # kept only for the formats written at the end
+    done = 0
+    errors = below = False
     try:
-        with _Interrupts() as ctrl_c:
-            for it in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
-                items.append(it)
+        with _Sink(args.output if streaming else None) as out, _Interrupts() as ctrl_c:
+            if streaming:
+                out.write(renderer.header(ctx))
+            # Ctrl-C stops between records, never inside one: what was written stays whole.
+            for rec in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
+                if rec.error is not None:
+                    errors = True
+                    _err(f"{rec.path}: {rec.error}")
+                below = below or bool(rec.gate)
+                done += 1
+                if streaming:
+                    out.write(rec.line or "")
+                else:
+                    records.append(rec)
     finally:
         if stop:
             stop()
-    interrupted = ctrl_c.pressed
-    for it in items:
-        if it.card is not None:
-            gate.reasons[it.path] = gate_reasons(it.card, s.min_score, s.fail_on)
+    if not streaming and records:
+        if spec.output == "directory" and len(sources) > 1:
+            _write_files(renderer.files(records, ctx), args.output)
         else:
-            gate.reasons[it.path] = [it.error or ""]
-    for it in items:
-        if it.card is None:
-            _err(f"{it.path}: {it.error}")
-    summary = summarize(items, gate) if len(items) > 1 else None
-    if items and fmt == "html" and len(sources) > 1:
-        _write_html_dir(items, gate, summarize(items, gate), lang, args.output)
-    elif items:
-        _write(_render(fmt, items, gate, summary, pack, args, lang), args.output)
-    if interrupted:
-        _err(m["interrupted"].format(done=len(items), total=len(sources)))
-        return Exit.INTERRUPTED
-    if any(it.card is None for it in items):
-        return Exit.USAGE_OR_INPUT
-    if any(gate.reasons.get(it.path) for it in items):
-        return Exit.BELOW_GATE
-    return Exit.OK
-
-
-def _check_streaming(fmt, sources, opts, jobs, progress, stdin_data, gate, pack, s, output: str | None) -> int:
-    import dataclasses
-
-    from lawcheck.batch import iter_run
-    from lawcheck.render import machine
-
-    opts = dataclasses.replace(opts, render=fmt, min_score=s.min_score, fail_on=s.fail_on)
-    errors = below = False
-    done = 0
-    with _Sink(output) as out:
-        if fmt == "csv":
-            out.write(machine.csv_header([r.id for r in pack.rules]))
-        # Ctrl-C stops between records, never inside one: what was written stays whole (and
-        # --output is kept).
-        with _Interrupts() as ctrl_c:
-            for it in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
-                if it.error is not None:
-                    errors = True
-                    _err(f"{it.path}: {it.error}")
-                below = below or bool(it.reasons)
-                gate.reasons[it.path] = it.reasons or []
-                out.write(it.line or "")
-                done += 1
+            _write(renderer.render(records, ctx), args.output)
     if ctrl_c.pressed:
-        _err(_MSG[opts.lang]["interrupted"].format(done=done, total=len(sources)))
+        _err(m["interrupted"].format(done=done, total=len(sources)))
         return Exit.INTERRUPTED
     if errors:
         return Exit.USAGE_OR_INPUT
     return Exit.BELOW_GATE if below else Exit.OK
 
 
-def _write_html_dir(items, gate, summary, lang: str, output: str) -> None:
-    """index.html and one page per report, each written atomically, into ``output`` (created)."""
-    from lawcheck.render.html import render_pages
-
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
-    for name, page in render_pages(items, gate, summary, lang).items():
-        _write(page, str(out / name))
-
-
-def _render(fmt: str, items, gate, summary, pack, args: argparse.Namespace, lang: str) -> str:
-    from lawcheck.render import machine
-
-    if fmt == "json":
-        return machine.render_json(items, single=len(items) == 1)
-    if fmt == "jsonl":
-        return machine.render_jsonl(items)
-    if fmt == "csv":
-        return machine.render_csv(items, [r.id for r in pack.rules], gate)
-    if fmt == "junit":
-        return machine.render_junit(items, gate)
-    if fmt == "sarif":
-        return machine.render_sarif(items, list(pack.rules))
-    if fmt == "html":
-        from lawcheck.render.html import render_error_page, render_report_page
-
-        it = items[0]
-        if it.card is None:  # the error is on standard error; the page says it too
-            return render_error_page(it.path, it.error or "", lang)
-        return render_report_page(it.card, it.text or "", it.path, gate.reasons.get(it.path))
-    if fmt == "markdown":
-        from lawcheck.render.markdown import render_markdown
-
-        return render_markdown(items, gate, summary, lang)
-    from lawcheck.render import text as text_render
-
-    if args.quiet:
-        return "".join(text_render.score_line(it.card, it.path, gate.reasons.get(it.path), it.error, lang) + "\n"
-                       for it in items)
-    show_cards = summary is None or args.verbose
-    if fmt == "text":
-        out = []
-        if show_cards:
-            for it in items:
-                if it.card is not None:
-                    out.append(text_render.render(it.card, it.path if summary or _not_report(it.card) else None,
-                                                  gate.reasons.get(it.path), verbose=args.verbose))
-        if summary is not None:
-            out.append(text_render.render_summary(summary, lang))
-        return "\n".join(out)
-    return _render_rich(items, gate, summary, show_cards, args, lang)
-
-
-def _not_report(card) -> bool:
-    return card.document.kind != "annual_report"
-
-
-def _render_rich(items, gate, summary, show_cards: bool, args: argparse.Namespace, lang: str) -> str:
+def _terminal_width() -> int:
     from rich.console import Console
 
-    from lawcheck.render.rich_view import ScorecardView, SummaryView
+    return Console().width
 
-    on_terminal = args.output is None and sys.stdout.isatty()
-    # NO_COLOR (no-color.org): no escape codes at all, bold included; the layout keeps the terminal's width.
-    styled = on_terminal and not os.environ.get("NO_COLOR")
-    buf = io.StringIO()
-    width = Console().width if on_terminal else 100
-    console = Console(file=buf, width=width, force_terminal=styled, no_color=not styled, highlight=False)
-    if show_cards:
-        for it in items:
-            if it.card is not None:
-                console.print(ScorecardView(it.card, it.path if summary or _not_report(it.card) else None,
-                                            gate.reasons.get(it.path), verbose=args.verbose))
-    if summary is not None:
-        console.print(SummaryView(summary, lang))
-    return buf.getvalue()
+
+def _write_files(files: dict[str, str], output: str) -> None:
+    """Each file written atomically into the directory ``output`` (created)."""
+    out = Path(output)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in files.items():
+        _write(text, str(out / name))
 
 
 # ----------------------------------------------------------------------------- rules, explain, config
@@ -567,7 +491,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 def _rules_tool(args: argparse.Namespace, action: str) -> int:
     from lawcheck import authoring
-    from lawcheck.pack import builtin_pack_names, load_pack
+    from lawcheck.packs import builtin_pack_names, load_pack
 
     if action == "schema":
         _write(authoring.json_schema(), args.output)
@@ -578,7 +502,7 @@ def _rules_tool(args: argparse.Namespace, action: str) -> int:
     if action == "new":
         import re as _re
 
-        from lawcheck.spec import ID_RE
+        from lawcheck.kinds.base import ID_RE
 
         if not _re.match(ID_RE, args.rule_id):
             _err(f"{args.rule_id}: id must be dotted lower-case words, e.g. office.content.legal_adviser")

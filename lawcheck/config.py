@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from lawcheck.errors import ConfigError, Msg
 from lawcheck.limits import Limits
+from lawcheck.readers import default_globs
 
 _LIMITS = Limits()
 
@@ -24,7 +25,6 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
-FORMATS = ("rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif")
 LEVELS = ("province", "city", "county", "township", "department")
 
 
@@ -33,7 +33,7 @@ class FileSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-    format: Literal["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"] | None = None
+    format: str | None = Field(None, description="an output format (lawcheck.render.names())")
     min_score: float | None = Field(None, alias="min-score", ge=0, le=100)
     fail_on: Literal["error", "warning", "never"] | None = Field(None, alias="fail-on")
     disable: list[str] | None = None
@@ -53,6 +53,16 @@ class FileSettings(BaseModel):
     timeout: float | None = Field(None, gt=0)
 
 
+    @field_validator("format")
+    @classmethod
+    def _known_format(cls, v: str | None) -> str | None:
+        from lawcheck.render import names
+
+        if v is not None and v not in names():
+            raise ValueError(f"must be one of {', '.join(names())}")
+        return v
+
+
 LIMIT_KEYS = ("max_bytes", "max_unzipped_bytes", "max_zip_members", "max_pages", "max_chars", "timeout")
 
 DEFAULTS: dict[str, Any] = {
@@ -67,8 +77,7 @@ DEFAULTS: dict[str, Any] = {
     "lang": "zh",
     "jobs": None,  # the number of cores
     **{k: getattr(_LIMITS, k) for k in LIMIT_KEYS},
-    "glob": ["*.txt", "*.docx", "*.pdf", "*.html", "*.htm", "*.shtml", "*.mhtml", "*.mht", "*.ofd", "*.doc",
-             "*.wps"],
+    "glob": default_globs(),  # every suffix the readers read (lawcheck.readers.SUFFIXES)
 }
 
 

@@ -4,14 +4,14 @@
     from lawcheck.dask import check_paths
 
     client = Client("tcp://scheduler:8786")           # or LocalCluster() on one machine
-    results = check_paths(["/data/reports/2024"])      # list[Checked], in input order
+    results = check_paths(["/data/reports/2024"])      # list[Record], in input order
     # or keep it lazy and write straight from the workers:
-    bag = to_bag(["/data/reports/2024"])               # a dask.bag of Checked
+    bag = to_bag(["/data/reports/2024"])               # a dask.bag of Record
     bag.map(lambda c: c.card.model_dump_json() if c.card else "").to_textfiles("/data/out/*.jsonl")
 
 Each worker reads its own files (so the paths must be readable where the workers run: a
 shared file system, or the same corpus copied to every node), compiles the rule pack once per
-process (from its on-disk cache after the first time) and returns the same ``Checked`` records
+process (from its on-disk cache after the first time) and returns the same ``Record`` records
 as the local batch, in the same order: one broken file becomes that file's error, never a failed
 task.  Nothing here is specific to Dask's scheduler: the function each task runs is
 ``lawcheck.batch.check_source``, the same one ``lawcheck check -j`` runs.
@@ -23,15 +23,16 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from lawcheck.batch import Checked, Options, check_source
-from lawcheck.config import DEFAULTS
+from lawcheck.batch import Options, check_source
 from lawcheck.inputs import Source, expand
+from lawcheck.model import Record
+from lawcheck.readers import default_globs
 
 if TYPE_CHECKING:  # dask is an optional extra; imported only when these functions run
     import dask.bag
 
 
-DEFAULT_GLOBS = tuple(DEFAULTS["glob"])  # the same files `lawcheck check DIR` finds
+DEFAULT_GLOBS = tuple(default_globs())  # the same files `lawcheck check DIR` finds
 
 
 def _require_dask() -> Any:
@@ -49,7 +50,7 @@ def sources(paths: Iterable[str | Path], globs: Iterable[str] = DEFAULT_GLOBS) -
     return expand([str(p) for p in paths], list(globs))
 
 
-def _check_partition(part: list[Source], opts: Options) -> list[Checked]:
+def _check_partition(part: list[Source], opts: Options) -> list[Record]:
     # A worker lives across computations: look the pack up afresh (one digest) per partition,
     # so an edited rule file is seen by the next run, as with `lawcheck check`.
     from lawcheck.batch import forget_pack
@@ -65,7 +66,7 @@ def to_bag(
     globs: Iterable[str] = DEFAULT_GLOBS,
     partition_size: int = 64,
 ) -> dask.bag.Bag:
-    """A lazy ``dask.bag`` of ``Checked`` records, one per input, in input order.
+    """A lazy ``dask.bag`` of ``Record`` records, one per input, in input order.
 
     ``partition_size`` inputs make one task: large enough that scheduling costs little next to
     checking (~5 ms a report), small enough to spread over every worker.
@@ -86,7 +87,7 @@ def check_paths(
     globs: Iterable[str] = DEFAULT_GLOBS,
     partition_size: int = 64,
     scheduler: str | None = None,
-) -> list[Checked]:
+) -> list[Record]:
     """Check every input on the current Dask scheduler and return the records in input order.
 
     With a ``distributed.Client`` active its cluster does the work; otherwise Dask's default

@@ -1,102 +1,52 @@
-"""The pure core: text in, Scorecard out.  load → normalise → structure → match → check → score."""
+"""The pure core: text in, Scorecard out.
+
+    read (the caller) → analyse → check → score → assemble
+
+``analyse`` works out everything the checks share (``lawcheck.analysis``); each rule's kind checks it
+(``lawcheck.kinds``); ``scoring.score`` turns the results into a score; ``assemble`` builds the
+scorecard once, with what the caller stated beside what was read.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Literal, cast
 
-from lawcheck import __version__
-from lawcheck.checks import CHECKS, Doc, Outcome
+from lawcheck.analysis import Analysis, Span, analyse
 from lawcheck.i18n import t
+from lawcheck.kinds import kind_of
+from lawcheck.kinds.base import Outcome, RuleBase, Years
 from lawcheck.model import (
     BasisRef,
+    CallerFacts,
     DocumentInfo,
     Evidence,
+    Kind,
     MissingItem,
     NearMiss,
     NotScored,
     PackRef,
+    Role,
+    RuleInfo,
     RuleResult,
     Scorecard,
     Searched,
     SectionInfo,
 )
-from lawcheck.pack import RulePack, Span, load_pack
+from lawcheck.packs import RulePack, load_pack
 from lawcheck.saferegex import PatternTimeout
-from lawcheck.spec import Years
-from lawcheck.text import dates, facts, script
+from lawcheck.scoring import Score, missing_order, score, timeliness
+from lawcheck.text import facts
 from lawcheck.text.kind import KindVerdict, classify
-from lawcheck.text.normalize import normalize
-from lawcheck.text.structure import CLOSING, PREAMBLE, Structure, build
+from lawcheck.text.structure import CLOSING, PREAMBLE
+from lawcheck.version import __version__
 
 _QUOTE_MAX = 160
 _HEADING_LABEL = 24
 
 
-def _short(heading: str) -> str:
-    return heading if len(heading) <= _HEADING_LABEL else heading[: _HEADING_LABEL - 1] + "…"
-
-
-def _as_date(value: dt.date | str | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"published must be a date or YYYY-MM-DD, got {value!r}") from None
-
-
-def analyse(
-    text: str,
-    pack: RulePack,
-    *,
-    report_year: int | None = None,
-    published: dt.date | str | None = None,
-    lang: str = "zh",
-    level: str | None = None,
-    reporter: str | None = None,
-    title: str | None = None,
-) -> Doc:
-    """Everything the checks share, computed once per report."""
-    written = script.detect(text)
-    norm = normalize(text, script.simplify_table() if written == "traditional" else None)
-    st = build(norm)
-    organ_found = dates.organ(st)
-    organ = str(organ_found.value) if organ_found else None
-    who = facts.reporter(organ, st)
-    hits = pack.find(norm.text)
-    year_found = dates.report_year(st)
-    # Only when the text states no year at all (a placeholder is a statement, and stays one).
-    inferred = dates.inferred_report_year(st) if report_year is None and year_found is None else None
-    pub_found = dates.published_date(st)
-    pub = _as_date(published)
-    year = report_year if report_year is not None else \
-        (year_found.value if year_found else inferred.value if inferred else None)
-    return Doc(
-        st=st,
-        hits=hits,
-        pack=pack,
-        lang=lang,
-        year=year,  # type: ignore[arg-type]
-        year_placeholder=report_year is None and year_found is not None and year_found.value is None,
-        year_found=year_found,
-        year_inferred=inferred,
-        signed=dates.signed_date(st),
-        published=pub if pub is not None else (pub_found.value if pub_found else None),  # type: ignore[arg-type]
-        published_span=None if pub is not None else (pub_found.span if pub_found else None),
-        sig_organ=dates.signature_organ_line(st),
-        organ=organ,
-        level=level or who.level,
-        level_source="caller" if level else ("organ" if organ and who.level else "text" if who.level else None),
-        reporter=reporter or who.kind or ("department" if (level or who.level) == "department" else None),
-        recipients=facts.recipients(st),  # type: ignore[arg-type]
-        copies=facts.copies(st),  # type: ignore[arg-type]
-        page_title=title,
-        script=written,
-        session=facts.delivered_at_session(st),
-        neg_ids=pack.ids(pack.manifest.negation or []),
-        fut_ids=pack.ids(pack.manifest.future or []),
-    )
+# ---------------------------------------------------------------- check
 
 
 def _years_text(lang: str, y: Years) -> str:
@@ -109,41 +59,55 @@ def _years_text(lang: str, y: Years) -> str:
     return t(lang, "years_range", start=y.start, end=y.end)
 
 
-def _applicability(rule: object, doc: Doc) -> Outcome | None:
-    if doc.reporter is not None and doc.reporter not in rule.reporters:  # type: ignore[attr-defined]
-        return Outcome("not_applicable", 0.0, details=[t(doc.lang, "not_for_reporter",
-                                                         reporter=t(doc.lang, f"reporter.{doc.reporter}"))])
-    levels = rule.levels  # type: ignore[attr-defined]
-    if levels is not None and doc.level is not None and doc.level not in levels:
-        return Outcome("not_applicable", 0.0, details=[t(doc.lang, "not_for_level", level=t(doc.lang,
-                                                                                             f"level.{doc.level}"))])
-    if levels is not None and doc.level is None:
-        return Outcome("unknown", 0.0, details=[t(doc.lang, "no_level")])
-    years: Years = rule.years  # type: ignore[attr-defined]
-    bounded = years.start is not None or years.end is not None
-    if doc.year is None:
-        needs_year = rule.kind == "deadline" or (bounded and rule.when_year_unknown == "unknown")  # type: ignore[attr-defined]
-        if needs_year:
-            key = "year_placeholder" if doc.year_placeholder else "year_unknown"
-            return Outcome("unknown", 0.0, details=[t(doc.lang, key)])
-        return _uncovered(rule, doc)
-    if not years.contains(doc.year):
+def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
+    """Not applicable (or unknown) before any check runs: the wrong reporter, level or year."""
+    lang = a.lang
+    if a.reporter is not None and a.reporter not in rule.reporters:
+        return Outcome("not_applicable", 0.0, details=[t(lang, "not_for_reporter",
+                                                         reporter=t(lang, f"reporter.{a.reporter}"))])
+    levels = rule.levels
+    if levels is not None and a.level is not None and a.level not in levels:
+        return Outcome("not_applicable", 0.0, details=[t(lang, "not_for_level", level=t(lang, f"level.{a.level}"))])
+    if levels is not None and a.level is None:
+        return Outcome("unknown", 0.0, details=[t(lang, "no_level")])
+    years = rule.years
+    if a.year is None:
+        if kind_of(rule).needs_year or (years.bounded and rule.when_year_unknown == "unknown"):
+            key = "year_placeholder" if a.year_placeholder else "year_unknown"
+            return Outcome("unknown", 0.0, details=[t(lang, key)])
+        return _uncovered(rule, a)
+    if not years.contains(a.year):
         return Outcome("not_applicable", 0.0,
-                       details=[t(doc.lang, "not_in_force", years=_years_text(doc.lang, years), year=doc.year)])
-    return _uncovered(rule, doc)
+                       details=[t(lang, "not_in_force", years=_years_text(lang, years), year=a.year)])
+    return _uncovered(rule, a)
 
 
-def _uncovered(rule: object, doc: Doc) -> Outcome | None:
+def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable when none of the rule's bases governs this reporter in this year: a township is not
     held to a deadline set for county-level governments, a 2017 report not to a rule of 2019."""
-    if any(b.covers(doc.year, doc.level, doc.reporter) for b in rule.basis):  # type: ignore[attr-defined]
+    if any(b.covers(a.year, a.level, a.reporter) for b in rule.basis):
         return None
-    text = rule.no_basis  # type: ignore[attr-defined]
-    return Outcome("not_applicable", 0.0, details=[text.get(doc.lang) if text else t(doc.lang, "no_basis")])
+    return Outcome("not_applicable", 0.0, details=[rule.no_basis.get(a.lang) if rule.no_basis else
+                                                   t(a.lang, "no_basis")])
 
 
-def _evidence(doc: Doc, span: Span) -> Evidence:
-    st: Structure = doc.st
+def _run_check(rule: RuleBase, a: Analysis) -> Outcome:
+    try:
+        return kind_of(rule).check(rule, a)
+    except PatternTimeout as e:
+        # A third-party pattern that runs away on this text: that rule cannot judge it; the rest can.
+        return Outcome("unknown", 0.0, details=[t(a.lang, "regex_timeout", pattern=e.pattern)])
+
+
+# ---------------------------------------------------------------- results
+
+
+def _short(heading: str) -> str:
+    return heading if len(heading) <= _HEADING_LABEL else heading[: _HEADING_LABEL - 1] + "…"
+
+
+def _evidence(a: Analysis, span: Span) -> Evidence:
+    st = a.st
     s, e = span
     si = st.sentence_at(s)
     if si is not None:
@@ -155,93 +119,86 @@ def _evidence(doc: Doc, span: Span) -> Evidence:
             s = max(sent.start, s - 40)
             e = min(sent.end, max(e, s + _QUOTE_MAX - 40))
         if sent.section is not None:
-            section = doc.section_labels.get(sent.section)
+            section = a.section_labels.get(sent.section)
             if section is None:
                 chain = st.ancestors(sent.section)
-                section = doc.section_labels[sent.section] = " > ".join(_short(x.heading) for x in reversed(chain))
+                section = a.section_labels[sent.section] = " > ".join(_short(x.heading) for x in reversed(chain))
         else:
-            section = t(doc.lang, "role.closing" if CLOSING in sent.roles else "role.preamble")
+            section = t(a.lang, "role.closing" if CLOSING in sent.roles else "role.preamble")
     else:
         in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
-        section = t(doc.lang, "where.title" if in_title else "where.header")
+        section = t(a.lang, "where.title" if in_title else "where.header")
     os_, oe = st.norm.orig_span(s, e)
     # Built from trusted values: no need to validate each of the hundred objects of a scorecard.
     return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
 
 
-def _result(rule: object, out: Outcome, doc: Doc) -> RuleResult:
-    lang = doc.lang
-    scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental"  # type: ignore[attr-defined]
+def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
+    """The rule's bases that govern this report (its year, level and reporter); all of them when none does."""
+    covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
+    memo = a.pack.output_memo
+    out = []
+    for b in covering or rule.basis:
+        ref = memo.get(id(b))  # a basis never changes between reports: its output object is built once
+        if ref is None:
+            fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status", "note")}
+            ref = memo[id(b)] = BasisRef.model_construct(
+                text=b.cite(), article_status=b.article_status or (b.status if b.article else None), **fields)
+        out.append(ref)
+    return out
+
+
+def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
+    lang = a.lang
+    scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental"
     sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
         message = sep.join(out.details) if out.details else t(lang, "ok")
     elif out.status in ("unknown", "not_applicable"):
         message = sep.join(out.details)
     else:
-        message = sep.join([rule.message.get(lang), *out.details])  # type: ignore[attr-defined]
+        message = sep.join([rule.message.get(lang), *out.details])
     near = None
     if out.near_miss:
-        ev = _evidence(doc, out.near_miss[0])
+        ev = _evidence(a, out.near_miss[0])
         near = NearMiss.model_construct(**ev.__dict__, reason=out.near_miss[1])
     searched = None
     if out.searched:
-        searched = Searched.model_construct(concepts=out.searched[0],
-                                            sections=[t(lang, f"role.{r}") for r in out.searched[1]])
-    weight = float(rule.weight)  # type: ignore[attr-defined]
+        searched = Searched.model_construct(concepts=out.searched[0], roles=out.searched[1])
+    weight = float(rule.weight)
     return RuleResult.model_construct(
-        rule=rule.id,  # type: ignore[attr-defined]
-        title=rule.title.get(lang),  # type: ignore[attr-defined]
-        name=(rule.name or rule.title).get(lang),  # type: ignore[attr-defined]
-        category=rule.category,  # type: ignore[attr-defined]
-        severity=rule.severity,  # type: ignore[attr-defined]
-        lifecycle=rule.lifecycle,  # type: ignore[attr-defined]
-        status=out.status,  # type: ignore[arg-type]
+        rule=rule.id,
+        kind=rule.kind,
+        title=rule.title.get(lang),
+        name=(rule.name or rule.title).get(lang),
+        category=rule.category,
+        severity=rule.severity,
+        lifecycle=rule.lifecycle,
+        status=out.status,
         fraction=out.fraction if scored else 0.0,
         weight=weight,
         points=round(weight * out.fraction, 2) if scored else 0.0,
         scored=scored,
         missing=out.missing if out.status in ("partial", "fail") else [],
-        evidence=[_evidence(doc, sp) for sp in out.evidence],
+        evidence=[_evidence(a, sp) for sp in out.evidence],
         message=message,
-        fix=rule.fix.get(lang),  # type: ignore[attr-defined]
-        basis=_basis_refs(rule, doc),
+        fix=rule.fix.get(lang),
+        basis=_basis_refs(rule, a),
         searched=searched,
         near_miss=near,
     )
 
 
-_BASIS: dict[int, BasisRef] = {}
+# ---------------------------------------------------------------- assemble
 
 
-def _basis_ref(b: object) -> BasisRef:
-    """A basis never changes between reports: build its output object once."""
-    key = id(b)
-    ref = _BASIS.get(key)
-    if ref is None:
-        fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status", "note")}
-        ref = _BASIS[key] = BasisRef.model_construct(
-            text=b.cite(), article_status=b.article_status or (b.status if b.article else None), **fields)  # type: ignore[attr-defined]
-    return ref
-
-
-def _basis_refs(rule: object, doc: Doc) -> list[BasisRef]:
-    """The rule's bases that govern this report (its year, level and reporter); all of them when none does."""
-    bases = rule.basis  # type: ignore[attr-defined]
-    covering = [b for b in bases if b.covers(doc.year, doc.level, doc.reporter)]
-    return [_basis_ref(b) for b in (covering or bases)]
-
-
-def _basis_line(r: RuleResult) -> str:
-    return "；".join(b.text for b in r.basis)
-
-
-def _year_source(doc: Doc) -> str | None:
-    if doc.year is None:
+def _year_source(a: Analysis) -> Literal["caller", "title", "text", "inferred"] | None:
+    if a.year is None:
         return None
-    if doc.year_found is not None and doc.year == doc.year_found.value:
-        st = doc.st
-        return "title" if st.title_span and st.title_span[0] <= doc.year_found.span[0] < st.title_span[1] else "text"
-    if doc.year_inferred is not None and doc.year == doc.year_inferred.value:
+    if a.year_found is not None and a.year == a.year_found.value:
+        st = a.st
+        return "title" if st.title_span and st.title_span[0] <= a.year_found.span[0] < st.title_span[1] else "text"
+    if a.year_inferred is not None and a.year == a.year_inferred.value:
         return "inferred"
     return "caller"
 
@@ -255,78 +212,109 @@ def _kind_reason(lang: str, verdict: KindVerdict) -> str | None:
     return f"{t(lang, f'other_kind.{verdict.other_kind}')}{'；' if lang == 'zh' else '; '}{why}"
 
 
-def score_results(results: list[RuleResult], pack: RulePack, doc: Doc, kind: str = "annual_report",
-                  kind_reason: str | None = None, other_kind: str | None = None) -> Scorecard:
-    lang = doc.lang
-    scored = [r for r in results if r.scored]
-    total_w = sum(r.weight for r in scored)
-    score = round(100.0 * sum(r.points for r in scored) / total_w, 1) if total_w else None
-    grade = pack.policy.grade(score) if score is not None else None
-    missing = [
-        MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
-                    fix=r.fix, basis=_basis_line(r))
-        for r in sorted((r for r in results if r.status in ("fail", "partial")),
-                        key=lambda r: (-r.weight, -r.weight * (1 - r.fraction), r.rule))
-    ]
-    not_scored = [NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored]
-    st = doc.st
-    title = "".join(st.title.split()) if st.title else None
-    sections = []
+def _sections(a: Analysis) -> list[SectionInfo]:
+    """The report's top-level parts, with their role ids, in the original text."""
+    st = a.st
+    parts: list[tuple[list[Role], str, int, int]] = []
     if st.body[1] > st.body[0]:
         top = [s for s in st.sections if s.parent is None]
         first = top[0].span[0] if top else st.body[1]
         if first > st.body[0]:
-            sections.append((PREAMBLE, "", st.body[0], first))
-        sections.extend((",".join(sorted(s.roles)), s.heading, s.span[0], s.span[1]) for s in top)
+            parts.append(([PREAMBLE], "", st.body[0], first))
+        parts.extend((cast("list[Role]", sorted(s.roles)), s.heading, s.span[0], s.span[1]) for s in top)
     if st.closing[1] > st.closing[0]:
-        sections.append(("closing", "", st.closing[0], st.closing[1]))
-    section_infos = []
-    for role, heading, s, e in sections:
+        parts.append(([CLOSING], "", st.closing[0], st.closing[1]))
+    out = []
+    for roles, heading, s, e in parts:
         os_, oe = st.norm.orig_span(s, e)
-        section_infos.append(SectionInfo(role=role, heading=heading, start=os_, end=oe))
-    info = DocumentInfo(
-        title=title,
-        organ=doc.organ,
-        report_year=doc.year,
-        report_year_source=_year_source(doc),
-        report_year_evidence=_evidence(doc, doc.year_inferred.span) if _year_source(doc) == "inferred" else None,
-        report_year_placeholder=doc.year_placeholder,
-        signed_date=doc.signed.value if doc.signed and doc.signed.value else None,  # type: ignore[arg-type]
-        published_date=doc.published,
-        published_source=("page" if doc.published_span else "caller") if doc.published else None,
-        level=doc.level,  # type: ignore[arg-type]
-        level_source=doc.level_source,  # type: ignore[arg-type]
-        reporter=doc.reporter,  # type: ignore[arg-type]
-        doc_number=facts.doc_number(st),
-        recipients=doc.recipients[0] if doc.recipients else None,
-        kind=kind,  # type: ignore[arg-type]
+        out.append(SectionInfo(roles=roles, heading=heading, start=os_, end=oe))
+    return out
+
+
+def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | None,
+              other_kind: str | None) -> DocumentInfo:
+    st = a.st
+    source = _year_source(a)
+    return DocumentInfo(
+        title=("".join(st.title.split()) if st.title else None) or given.title,
+        organ=a.organ,
+        report_year=a.year,
+        report_year_source=source,
+        report_year_evidence=_evidence(a, a.year_inferred.span) if source == "inferred" and a.year_inferred else None,
+        report_year_placeholder=a.year_placeholder,
+        signed_date=a.signed.value if a.signed and isinstance(a.signed.value, dt.date) else None,
+        published_date=a.published,
+        published_source=("page" if a.published_span else "caller") if a.published else None,
+        level=a.level,
+        level_source=a.level_source,
+        reporter=a.reporter,
+        doc_number=facts.doc_number(st) or given.doc_number,
+        source=given.source,
+        index_number=given.index_number,
+        recipients=a.recipients[0] if a.recipients else None,
+        kind=kind,
         kind_reason=kind_reason,
         other_kind=other_kind,
-        script=doc.script,  # type: ignore[arg-type]
+        script=a.script,
     )
+
+
+def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: DocumentInfo) -> Scorecard:
+    """The scorecard, built once from what was worked out."""
+    pack, lang = a.pack, a.lang
+    missing = [
+        MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
+                    fix=r.fix, basis="；".join(b.text for b in r.basis))
+        for r in sorted((r for r in results if r.status in ("fail", "partial")), key=missing_order)
+    ]
     return Scorecard(
         lawcheck_version=__version__,
         pack=PackRef(id=pack.id, version=pack.version),
         packs=[PackRef(id=i, version=v) for i, v in (pack.chain or ((pack.id, pack.version),))],
         policy_version=pack.policy.version,
-        lang=lang,  # type: ignore[arg-type]
-        score=score,
-        grade=grade.id if grade else None,
-        grade_label=grade.label.get(lang) if grade else None,
-        document=info,
-        sections=section_infos,
+        lang=lang,
+        score=sc.value,
+        grade=sc.grade.id if sc.grade else None,
+        grade_label=sc.grade.label.get(lang) if sc.grade else None,
+        grade_tone=sc.tone,
+        timeliness=timeliness(results) if document.kind == "annual_report" else None,
+        document=document,
+        sections=_sections(a),
         results=results,
         missing=missing,
-        not_scored=not_scored,
+        not_scored=[NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored],
     )
 
 
-def _run_check(rule: object, doc: Doc) -> Outcome:
-    try:
-        return CHECKS[rule.kind](rule, doc)  # type: ignore[attr-defined]
-    except PatternTimeout as e:
-        # A third-party pattern that runs away on this text: that rule cannot judge it; the rest can.
-        return Outcome("unknown", 0.0, details=[t(doc.lang, "regex_timeout", pattern=e.pattern)])
+# ---------------------------------------------------------------- entry points
+
+
+def _pack(rules: RulePack | str | Path | None) -> RulePack:
+    return rules if isinstance(rules, RulePack) else load_pack(rules)
+
+
+def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", "en"] = "zh") -> Scorecard:
+    """read → analyse → check → score → assemble, for facts already validated."""
+    a = analyse(text, pack, given, lang)
+    kind: Kind
+    if given.kind is None:
+        found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
+        verdict = classify(a.st, found_title)
+        kind = "other" if verdict.kind == "other" else "annual_report"
+        other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
+    elif given.kind == "other":
+        kind, other_kind, kind_reason = "other", "caller", t(lang, "kind.caller")
+    else:
+        kind, other_kind, kind_reason = "annual_report", None, None
+    results = []
+    for rule in pack.rules:
+        if kind == "other":
+            # Not an annual report: say so plainly, instead of listing every element as missing.
+            out = Outcome("not_applicable", 0.0, details=[t(lang, "kind.not_report", why=kind_reason or "")])
+        else:
+            out = _applicability(rule, a) or _run_check(rule, a)
+        results.append(_result(rule, out, a))
+    return assemble(a, results, score(results, pack.policy), _document(a, given, kind, kind_reason, other_kind))
 
 
 def evaluate(
@@ -356,46 +344,25 @@ def evaluate(
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    if level is not None and level not in ("province", "city", "county", "township", "department"):
-        raise ValueError(f"level must be province, city, county, township or department, got {level!r}")
-    if reporter is not None and reporter not in ("government", "department", "joint"):
-        raise ValueError(f"reporter must be government, department or joint, got {reporter!r}")
-    pack = rules if isinstance(rules, RulePack) else load_pack(rules)
-    doc = analyse(text, pack, report_year=report_year, published=published, lang=lang, level=level,
-                  reporter=reporter, title=title)
-    other_kind = None
-    if kind is None:
-        found_title = "".join(doc.st.title.split()) if doc.st.title else (title or "")
-        verdict = classify(doc.st, found_title)
-        kind, other_kind = verdict.kind, verdict.other_kind
-        kind_reason = _kind_reason(lang, verdict)
-    elif kind not in ("annual_report", "other"):
-        raise ValueError(f"kind must be annual_report or other, got {kind!r}")
-    else:
-        kind_reason = t(lang, "kind.caller") if kind == "other" else None
-        other_kind = "caller" if kind == "other" else None
-    results = []
-    for rule in pack.rules:
-        if kind == "other":
-            # Not an annual report: say so plainly, instead of listing every element as missing.
-            out = Outcome("not_applicable", 0.0, details=[t(lang, "kind.not_report", why=kind_reason or "")])
-        else:
-            out = _applicability(rule, doc) or _run_check(rule, doc)
-        results.append(_result(rule, out, doc))
-    card = score_results(results, pack, doc, kind, kind_reason, other_kind)
     page = page or {}
-    update = {k: v for k, v in (("title", title if not card.document.title else None),
-                                 ("doc_number", page.get("doc_no") if not card.document.doc_number else None),
-                                 ("source", page.get("source")), ("index_number", page.get("index_no"))) if v}
-    if update:
-        card = card.model_copy(update={"document": card.document.model_copy(update=update)})
-    return card
+    given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter, kind=kind,
+                           title=title or None, doc_number=page.get("doc_no") or None,
+                           source=page.get("source") or None, index_number=page.get("index_no") or None)
+    return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
 
 
 def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None, lang: str = "zh",
                       level: str | None = None) -> Scorecard:
     """A document that cannot be judged at all (a scanned PDF with no text layer): every rule unknown."""
-    pack = rules if isinstance(rules, RulePack) else load_pack(rules)
-    doc = analyse("", pack, lang=lang, level=level)
-    results = [_result(rule, Outcome("unknown", 0.0, details=[reason]), doc) for rule in pack.rules]
-    return score_results(results, pack, doc)
+    pack = _pack(rules)
+    given = CallerFacts.of(level=level)
+    a = analyse("", pack, given, "en" if lang == "en" else "zh")
+    results = [_result(rule, Outcome("unknown", 0.0, details=[reason]), a) for rule in pack.rules]
+    return assemble(a, results, score(results, pack.policy), _document(a, given, "annual_report", None, None))
+
+
+def rule_infos(pack: RulePack, lang: str = "zh") -> tuple[RuleInfo, ...]:
+    """The pack's rules as outputs describe them, in the pack's order."""
+    return tuple(RuleInfo(id=r.id, kind=r.kind, title=r.title.get(lang), message=r.message.get(lang),
+                          fix=r.fix.get(lang), category=r.category, severity=r.severity, weight=r.weight,
+                          basis=[b.cite() for b in r.basis]) for r in pack.rules)

@@ -39,6 +39,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "pack_unknown_rule": ("{what}了不存在的规则 {ids}", "{what} rules that do not exist: {ids}"),
     "what_override": ("修改", "overrides"),
     "what_disable": ("停用", "disables"),
+    "unknown_source": ("依据来源“{source}”未在规则包的 sources 中声明", "basis source '{source}' is not declared in "
+                       "the pack's sources"),
     "pack_no_cues": ("规则包须有 negation 和 future 词表（或继承自 core）",
                      "a pack needs negation and future cues (or to extend core)"),
 }

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Literal
+
 from lawcheck.i18n import join, t
 from lawcheck.model import Scorecard
 
+FailOn = Literal["error", "warning", "never"]
 _BLOCKING = {"error": {"error"}, "warning": {"error", "warning"}, "never": set()}
 
 
@@ -31,3 +35,20 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
     if short:
         reasons.append(t(lang, f"gate.{fail_on}", rules=join(lang, short)))
     return reasons
+
+
+@dataclass(frozen=True)
+class Gate:
+    """The gate's settings: a minimum score, and the severity of rule whose failure fails it."""
+
+    min_score: float | None = None
+    fail_on: FailOn = "error"
+
+    def reasons(self, card: Scorecard) -> list[str]:
+        """Why ``card`` falls short of this gate (empty: it meets it)."""
+        return gate_reasons(card, self.min_score, self.fail_on)
+
+    @property
+    def active(self) -> bool:
+        """Whether anything can fail it (a minimum score, or a severity that blocks)."""
+        return self.min_score is not None or self.fail_on != "never"

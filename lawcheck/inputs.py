@@ -46,7 +46,8 @@ def expand(args: list[str], globs: list[str]) -> list[Source]:
         if p.is_dir():
             found = sorted(
                 f for f in p.rglob("*")
-                if f.is_file() and any(fnmatch.fnmatch(f.name, g) for g in globs)
+                # Case-insensitive: REPORT.DOCX from a Windows machine is read when named, so found too.
+                if f.is_file() and any(fnmatch.fnmatchcase(f.name.lower(), g.lower()) for g in globs)
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             for f in found:
@@ -75,7 +76,7 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
                     data = f.read(max_bytes + 1)
             if size > max_bytes or len(data) > max_bytes:
                 from lawcheck.limits import human_bytes
-                from lawcheck.loaders import msg
+                from lawcheck.readers import msg
 
                 shown = human_bytes(size) if size > max_bytes else f"> {human_bytes(max_bytes)}"
                 raise InputError(src.name, msg(lang, "too_big", size=shown, limit=human_bytes(max_bytes)))

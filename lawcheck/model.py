@@ -1,15 +1,32 @@
-"""What crosses the API: the Scorecard and its parts.  ``Scorecard.model_dump_json()`` is canonical."""
+"""What crosses the API: the Scorecard and its parts, the facts a caller states, and the record of one
+input of a batch.  ``Scorecard.model_dump_json()`` is canonical.
+
+This module imports only the standard library and pydantic: renderers, the batch and integrators
+depend on it, and it depends on nothing of theirs.  The model carries ids (statuses, roles, kinds,
+timeliness); a renderer translates them for the reader.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-SCHEMA_VERSION = "1"
+# 2: sections carry role ids (``roles``), ``searched.roles`` are role ids, each result its ``kind``, the
+# scorecard its ``timeliness`` and ``grade_tone``.
+SCHEMA_VERSION = "2"
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable"]
 STATUSES: tuple[str, ...] = ("pass", "partial", "fail", "unknown", "not_applicable")
+Role = Literal["preamble", "measures", "shortcomings", "plan", "other", "closing"]
+Level = Literal["province", "city", "county", "township", "department"]
+Reporter = Literal["government", "department", "joint"]
+Kind = Literal["annual_report", "other"]
+# late: a deadline rule failed; on_time: every deadline that applies was judged and met; unknown: a date
+# could not be read or no deadline could be judged.  None on a text that is not an annual report.
+Timeliness = Literal["on_time", "late", "unknown"]
+# How a grade reads at a glance (a renderer's colour): from the policy's grades.
+Tone = Literal["good", "fair", "poor"]
 
 
 class Frozen(BaseModel):
@@ -32,8 +49,10 @@ class NearMiss(Evidence):
 
 
 class Searched(Frozen):
+    """What a rule looked for (its concepts, in the reader's language) and where (role ids)."""
+
     concepts: list[str]
-    sections: list[str]
+    roles: list[Role]
 
 
 class BasisRef(Frozen):
@@ -53,6 +72,7 @@ class BasisRef(Frozen):
 
 class RuleResult(Frozen):
     rule: str
+    kind: str  # the rule's kind (concept, section, field, deadline, forbidden, count, recipients, title)
     title: str
     name: str
     category: str
@@ -84,14 +104,14 @@ class DocumentInfo(Frozen):
     signed_date: dt.date | None = None
     published_date: dt.date | None = None
     published_source: Literal["caller", "page"] | None = None
-    level: Literal["province", "city", "county", "township", "department"] | None = None
+    level: Level | None = None
     level_source: Literal["caller", "organ", "text"] | None = None
-    reporter: Literal["government", "department", "joint"] | None = None
+    reporter: Reporter | None = None
     doc_number: str | None = None
     source: str | None = None  # a web page's 来源
     index_number: str | None = None  # a web page's 索引号
     recipients: list[str] | None = None
-    kind: Literal["annual_report", "other"] = "annual_report"
+    kind: Kind = "annual_report"
     kind_reason: str | None = None
     # For kind "other": what the text is instead (government_work_report, shufa_report, news,
     # disclosure_report, plan, notice, interpretation, special_report, topic_summary, announcement,
@@ -102,7 +122,10 @@ class DocumentInfo(Frozen):
 
 
 class SectionInfo(Frozen):
-    role: str
+    """A top-level part of the report: its roles (a heading such as 存在的问题和下一步打算 has two), its
+    heading and where it is in the original text."""
+
+    roles: list[Role]
     heading: str
     start: int
     end: int
@@ -140,6 +163,8 @@ class Scorecard(Frozen):
     score: float | None
     grade: str | None
     grade_label: str | None
+    grade_tone: Tone | None = None
+    timeliness: Timeliness | None = None
     document: DocumentInfo
     sections: list[SectionInfo]
     results: list[RuleResult]
@@ -154,3 +179,79 @@ class Scorecard(Frozen):
 
     def statuses(self) -> dict[str, str]:
         return {r.rule: r.status for r in self.results}
+
+
+class RuleInfo(Frozen):
+    """A rule as an output describes it (SARIF's rule list, a CSV's columns): id, texts, severity, weight."""
+
+    # Built when first used: a check that writes no rule list never pays for it (nor for the two below).
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    id: str
+    kind: str
+    title: str
+    message: str
+    fix: str
+    category: str
+    severity: Literal["error", "warning", "info"]
+    weight: float
+    basis: list[str]  # each basis as an official reads it
+
+
+class CallerFacts(Frozen):
+    """What the caller states about a report, instead of what lawcheck reads from it: validated once,
+    when the check starts (a wrong value is a one-line error naming the parameter)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    report_year: int | None = Field(None, ge=1949, le=2100)
+    published: dt.date | None = None
+    level: Level | None = None
+    reporter: Reporter | None = None
+    kind: Kind | None = None
+    title: str | None = None  # a web page's own title, used when the text shows none
+    doc_number: str | None = None  # what a web page says of itself: 文号, 来源, 索引号
+    source: str | None = None
+    index_number: str | None = None
+
+    @field_validator("report_year", mode="before")
+    @classmethod
+    def _year(cls, v: object) -> object:
+        # "2024" from a form field is the year 2024; True is not a year.
+        if isinstance(v, bool):
+            raise ValueError("a year is a number such as 2024")
+        return v.strip() if isinstance(v, str) else v
+
+    @classmethod
+    def of(cls, **values: object) -> CallerFacts:
+        """Validate; a wrong value raises ValueError with one line: the parameter and what it must be."""
+        try:
+            return cls.model_validate({k: v for k, v in values.items() if v is not None})
+        except ValidationError as e:
+            err = e.errors()[0]
+            name = ".".join(str(x) for x in err["loc"]) or "facts"
+            raise ValueError(f"{name}: {err['msg']} (got {err.get('input')!r})") from None
+
+
+class Record(BaseModel):
+    """One input of a batch, as the batch hands it on.
+
+    ``error``: why the input could not be checked (None: it was checked).  ``card``: its scorecard, when
+    carried (a worker that writes a streaming format drops it once ``line`` is written, so that
+    scorecards are not sent between processes).  ``line``: the record as the streaming format writes
+    it.  ``text``: the report's text, kept only for formats that show it.  ``gate``: why the input
+    falls short of the gate (empty: it meets it; an input that could not be checked never does).
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    path: str
+    error: str | None = None
+    card: Scorecard | None = None
+    line: str | None = Field(None, repr=False)
+    text: str | None = Field(None, repr=False)
+    gate: list[str] = Field(default_factory=list)
+
+    @property
+    def checked(self) -> bool:
+        return self.error is None

@@ -55,13 +55,13 @@ def test_json_is_the_canonical_scorecard(capsys):
     assert code == 0
     card = lawcheck.evaluate((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8"))
     assert out.strip() == card.model_dump_json()
-    assert json.loads(out)["schema_version"] == "1"
+    assert json.loads(out)["schema_version"] == "2"
 
 
 def test_json_list_and_jsonl(capsys):
     _, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "json")
     data = json.loads(out)
-    assert [d["path"] for d in data] == [LINGSHOU, HETANG] and all(d["schema_version"] == "1" for d in data)
+    assert [d["path"] for d in data] == [LINGSHOU, HETANG] and all(d["schema_version"] == "2" for d in data)
     _, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "jsonl")
     lines = [json.loads(x) for x in out.splitlines()]
     assert [x["path"] for x in lines] == [LINGSHOU, HETANG] and all("schema_version" in x for x in lines)
@@ -106,11 +106,10 @@ def test_results_identical_whatever_the_parallelism(capsys):
 
 def test_record_formats_stream_the_same_bytes_as_the_whole_batch(capsys, tmp_path):
     from lawcheck import batch
-    from lawcheck.gate import gate_reasons
+    from lawcheck.engine import rule_infos
     from lawcheck.inputs import expand
-    from lawcheck.pack import load_pack
-    from lawcheck.render import machine
-    from lawcheck.render.common import Gate
+    from lawcheck.packs import load_pack
+    from lawcheck.render import Context, module
 
     for k in range(3):
         for p in sorted(FIXTURES.glob("*.txt")):
@@ -118,11 +117,9 @@ def test_record_formats_stream_the_same_bytes_as_the_whole_batch(capsys, tmp_pat
     (tmp_path / "2-empty.txt").write_bytes(b"")
     paths = [str(tmp_path)]
     items = batch.run(expand(paths, ["*.txt"]), batch.Options())
-    gate = Gate(min_score=None, fail_on="error")
-    for it in items:
-        gate.reasons[it.path] = gate_reasons(it.card, None, "error") if it.card else [it.error or ""]
-    rule_ids = [r.id for r in load_pack().rules]
-    for fmt, whole in (("jsonl", machine.render_jsonl(items)), ("csv", machine.render_csv(items, rule_ids, gate))):
+    ctx = Context(rules=rule_infos(load_pack()))
+    for fmt in ("jsonl", "csv"):
+        whole = module(fmt).render(items, ctx)
         for jobs in ("1", "2"):
             code, out, err = run(capsys, "check", *paths, "--format", fmt, "-j", jobs)
             assert code == 2 and "empty.txt" in err

@@ -9,7 +9,7 @@ import sys
 import pytest
 import yaml
 
-from lawcheck.loader import _extends
+from lawcheck.packs.discover import extends_of as _extends
 from tests.conftest import FIXTURES, ROOT
 
 HEAVY = ("rich", "jieba", "yaml", "docx", "pypdf", "trafilatura", "lxml", "charset_normalizer", "multiprocessing",

@@ -9,7 +9,7 @@ import pytest
 
 from lawcheck import batch
 from lawcheck.inputs import expand
-from lawcheck.render.machine import render_jsonl
+from lawcheck.render import Context, module
 from tests.conftest import FIXTURES
 
 if os.environ.get("CI"):  # CI installs lawcheck[dask]: there a missing Dask is a failure, not a skip
@@ -18,6 +18,10 @@ else:
     distributed = pytest.importorskip("distributed", reason="needs lawcheck[dask]")
 
 from lawcheck.dask import DEFAULT_GLOBS, check_paths, to_bag
+
+
+def render_jsonl(records):
+    return module("jsonl").render(records, Context())
 
 
 @pytest.fixture(scope="module")

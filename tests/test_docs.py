@@ -58,3 +58,15 @@ def test_guide_shows_the_output_as_it_really_is(capsys, monkeypatch):
         assert argv[0] == "lawcheck"
         main(argv[1:])
         _output_lines_hold(block, capsys.readouterr().out)
+
+
+def test_the_format_tables_list_what_the_registries_hold():
+    """README's tables of formats in and out are the registries' (lawcheck.readers.SUFFIXES, lawcheck.render.names)."""
+    from lawcheck.readers import SUFFIXES
+    from lawcheck.render import names
+
+    formats_in = README.split("### Formats in\n", 1)[1].split("\n\n", 1)[0]
+    listed = set(re.findall(r"`(\.[a-z]+)`", formats_in))
+    assert listed == set(SUFFIXES), listed ^ set(SUFFIXES)
+    formats_out = README.split("### Formats\n", 1)[1].split("\n\n", 1)[0]
+    assert re.findall(r"^\| `([a-z]+)` \|", formats_out, re.M) == list(names())

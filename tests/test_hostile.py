@@ -17,11 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import lawcheck
+import lawcheck.packs
 from lawcheck import batch
 from lawcheck.errors import InputError, LawcheckError
 from lawcheck.inputs import expand
 from lawcheck.limits import Limits
-from lawcheck.loaders import load_bytes
+from lawcheck.readers import read_document
 from tests.conftest import FIXTURES, ROOT
 
 BROKEN = ROOT / "tests" / "data" / "broken"
@@ -144,7 +145,7 @@ def _sabotage(monkeypatch) -> None:
     """Make the text reader hang on 'hang' files and kill its process on 'crash' files."""
     import time
 
-    from lawcheck.loaders import text as text_loader
+    from lawcheck.readers import text as text_loader
 
     real = text_loader.decode_text
 
@@ -218,7 +219,7 @@ def test_markup_in_a_report_is_text_in_every_output(tmp_path):
 
 def test_rule_files_cannot_construct_objects(tmp_path):
     root = tmp_path / "pack"
-    shutil.copytree(lawcheck.pack.builtin_rules_dir(), root, ignore=shutil.ignore_patterns("_packs"))
+    shutil.copytree(lawcheck.packs.builtin_rules_dir(), root, ignore=shutil.ignore_patterns("_packs"))
     marker = tmp_path / "ran"
     rule = root / "quality" / "quantified.yaml"
     rule.write_text(rule.read_text(encoding="utf-8") + f"\nboom: !!python/object/apply:os.system ['touch {marker}']\n",
@@ -323,7 +324,7 @@ def test_reports_with_paragraphs_deleted_duplicated_shuffled_and_cut(pack, order
 @given(st.binary(max_size=4000), st.sampled_from([".docx", ".pdf", ".html", ".txt", ".ofd", ".mhtml"]))
 def test_random_bytes_in_any_format_give_text_or_our_own_error(data, suffix):
     try:
-        loaded = load_bytes("input" + suffix, data)
+        loaded = read_document("input" + suffix, data)
     except InputError as e:
         assert str(e)
         return
@@ -339,7 +340,7 @@ def test_valid_word_files_with_any_text_load_and_evaluate(paragraphs):
     except ValueError:  # python-docx refuses control characters XML cannot hold: not our input
         return
     try:
-        loaded = load_bytes("r.docx", data)
+        loaded = read_document("r.docx", data)
     except LawcheckError:
         return  # e.g. an empty document: a clear error
     card = lawcheck.evaluate(loaded.text)

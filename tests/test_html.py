@@ -6,10 +6,12 @@ import re
 from html.parser import HTMLParser
 
 import lawcheck
-from lawcheck.batch import Checked
-from lawcheck.render.common import Gate, summarize
-from lawcheck.render.html import render_index, render_pages, render_report_page
+from lawcheck.render import Context
+from lawcheck.render.formats.html import files as render_pages
+from lawcheck.render.formats.html import render_index, render_report_page
+from lawcheck.summary import summarize
 from tests.conftest import FIXTURES
+from tests.helpers.records import record
 
 REAL = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
 
@@ -84,10 +86,8 @@ def test_report_text_is_escaped_everywhere():
     assert parsed.scripts == 1 and "img" not in parsed.tags
     assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;/div&gt;" in page
     assert "&quot;&gt;&lt;script&gt;alert(3)" in page
-    items = [Checked('<b>x</b>.txt', card, None, evil)]
-    gate = Gate()
-    gate.reasons['<b>x</b>.txt'] = []
-    index = render_index(summarize(items, gate), {'<b>x</b>.txt': "0001-x.html"}, "zh")
+    items = [record('<b>x</b>.txt', card, text=evil)]
+    index = render_index(summarize(items), {'<b>x</b>.txt': "0001-x.html"}, "zh")
     assert "<b>" not in index and "&lt;b&gt;x&lt;/b&gt;.txt" in index
 
 
@@ -110,7 +110,7 @@ def test_sections_searched_in_vain_are_marked_in_the_text():
     flagged = re.findall(r'<span class="sec-empty">([^<]*)</span>', page)
     assert any(r.name in f for f in flagged)
     # The flag sits where that section begins in the text.
-    sec = next(s for s in card.sections if s.role == "shortcomings")
+    sec = next(s for s in card.sections if "shortcomings" in s.roles)
     flag = next(f for f in page.split('<span class="sec-empty">')[1:] if r.name in f.split("</span>", 1)[0])
     before_flag = flag.split("</span>", 1)[1]
     assert re.sub(r"<[^>]+>", "", before_flag).startswith(real[sec.start:sec.start + 6])
@@ -118,14 +118,11 @@ def test_sections_searched_in_vain_are_marked_in_the_text():
 
 def test_a_batch_gives_an_index_and_a_page_per_report(tmp_path):
     items = []
-    gate = Gate()
     for p in sorted(FIXTURES.glob("00*.txt")):
         text = p.read_text(encoding="utf-8")
-        items.append(Checked(str(p), lawcheck.evaluate(text), None, text))
-        gate.reasons[str(p)] = []
-    items.append(Checked("broken.pdf", None, "PDF文件已损坏", None))
-    gate.reasons["broken.pdf"] = ["PDF文件已损坏"]
-    files = render_pages(items, gate, summarize(items, gate), "zh")
+        items.append(record(str(p), lawcheck.evaluate(text), text=text))
+    items.append(record("broken.pdf", error="PDF文件已损坏"))
+    files = render_pages(items, Context())
     assert set(files) == {"index.html"} | {f for f in files if f.endswith(".html") and f[:4].isdigit()}
     assert len(files) == 1 + len(items) - 1
     index = files["index.html"]
@@ -134,4 +131,4 @@ def test_a_batch_gives_an_index_and_a_page_per_report(tmp_path):
             assert f'href="{name}"' in index and 'href="index.html"' in files[name]
     assert "PDF文件已损坏" in index and "<svg" in index and 'data-col="4"' in index
     # Same input, same bytes.
-    assert render_pages(items, gate, summarize(items, gate), "zh") == files
+    assert render_pages(items, Context()) == files

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck.errors import RuleFileError
-from lawcheck.pack import builtin_rules_dir, load_pack
+from lawcheck.packs import builtin_rules_dir, load_pack
 
 GOOD = textwrap.dedent(
     """\
@@ -129,7 +129,7 @@ def test_a_runaway_pattern_is_bounded_at_run_time(monkeypatch):
     """Even a pattern that slipped past the load-time probe cannot hang a check: it times out, the rule is unknown."""
     import lawcheck
     from lawcheck import saferegex
-    from lawcheck.pack import RulePack, load_pack
+    from lawcheck.packs import RulePack, load_pack
 
     pack = load_pack()
     rule = pack.rule("quality.quantified").model_copy(update={"pattern": "((a|aa)+)+b"})

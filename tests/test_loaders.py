@@ -11,7 +11,7 @@ import pytest
 
 import lawcheck
 from lawcheck.errors import InputError
-from lawcheck.loaders import load_bytes
+from lawcheck.readers import read_document
 from tests.conftest import FIXTURES
 from tests.helpers.make_docs import make_docx, make_html, make_ofd, make_pdf
 
@@ -62,7 +62,7 @@ def test_same_report_same_score_whatever_the_container(name, container):
     text = report(name)
     published = REPORTS[name][1]
     filename, data = CONTAINERS[container](text, published)
-    loaded = load_bytes(filename, data)
+    loaded = read_document(filename, data)
     assert not loaded.no_text_layer
     expected = outcome(text, published)
     got = outcome(loaded.text, loaded.meta.get("published") or published, loaded.meta.get("title"))
@@ -72,14 +72,14 @@ def test_same_report_same_score_whatever_the_container(name, container):
 def test_mhtml_page():
     text = report("002_yixing_2020")
     page = make_html(text, published="2021-03-29", title="2020年度宜兴市法治政府建设工作报告")
-    loaded = load_bytes("saved.mhtml", _mhtml(page))
+    loaded = read_document("saved.mhtml", _mhtml(page))
     assert outcome(loaded.text, loaded.meta.get("published")) == outcome(text, "2021-03-29")
 
 
 def test_web_page_main_text_and_metadata():
     text = report("001_lingshou_2021")
     page = make_html(text, published="2022-01-20", title="灵寿县人民政府关于2021年度法治政府建设情况的报告")
-    loaded = load_bytes("page.html", page)
+    loaded = read_document("page.html", page)
     assert loaded.meta["title"] == "灵寿县人民政府关于2021年度法治政府建设情况的报告"
     assert loaded.meta["published"] == "2022-01-20" and loaded.meta["source"] == "司法局"
     for chrome in ("相关文章", "主办单位", "网站标识码", "not text", "首页"):
@@ -91,7 +91,7 @@ def test_html_is_parsed_never_run():
     page = b"<html><head><script>document.write('\\u6cd5\\u6cbb')</script></head><body><div class='content'>" \
            + "<p>2023年,全县法治政府建设取得新成效,各项工作扎实推进,现将有关情况报告如下。</p>".encode() * 3 \
            + b"<p>&lt;script&gt;alert(1)&lt;/script&gt;</p></div></body></html>"
-    loaded = load_bytes("x.html", page)
+    loaded = read_document("x.html", page)
     assert "document.write" not in loaded.text and "<script>alert(1)</script>" in loaded.text
 
 
@@ -100,7 +100,7 @@ def test_scanned_pdf_is_unknown_not_zero(tmp_path, capsys):
 
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_pdf(report("001_lingshou_2021"), scanned=True))
-    assert load_bytes("scan.pdf", path.read_bytes()).no_text_layer
+    assert read_document("scan.pdf", path.read_bytes()).no_text_layer
     assert main(["check", str(path), "--format", "json"]) == 0
     card = json.loads(capsys.readouterr().out)
     assert card["score"] is None and {r["status"] for r in card["results"]} == {"unknown"}
@@ -108,13 +108,13 @@ def test_scanned_pdf_is_unknown_not_zero(tmp_path, capsys):
 
 
 def test_pdf_headers_and_page_numbers_are_removed():
-    loaded = load_bytes("r.pdf", make_pdf(report("003_changsheng_2020"), header="长生镇人民政府文件"))
+    loaded = read_document("r.pdf", make_pdf(report("003_changsheng_2020"), header="长生镇人民政府文件"))
     assert "— 1 —" not in loaded.text and "长生镇人民政府文件" not in loaded.text
     assert "\n三、存在的不足\n" in loaded.text  # headings survive the re-joined lines
 
 
 def test_word_numbering_formats():
-    from lawcheck.loaders.docx import chinese_number, format_number
+    from lawcheck.readers.docx import chinese_number, format_number
 
     assert [chinese_number(n) for n in (1, 10, 11, 20, 21, 99, 100, 105, 110)] == \
         ["一", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零五", "一百一十"]
@@ -124,11 +124,11 @@ def test_word_numbering_formats():
 
 def test_big5_and_encoding_override():
     text = "東坡區人民政府關於2020年度法治政府建設情況的報告\n2020年，區政府堅持依法行政，法治政府建設取得新成效。"
-    assert load_bytes("t.txt", text.encode("big5")).text == text
+    assert read_document("t.txt", text.encode("big5")).text == text
     gbk = report("002_yixing_2020").encode("gb18030")
-    assert load_bytes("t.txt", gbk, encoding="gb18030").text == report("002_yixing_2020")
+    assert read_document("t.txt", gbk, encoding="gb18030").text == report("002_yixing_2020")
     with pytest.raises(InputError, match="utf-8"):
-        load_bytes("t.txt", gbk, encoding="utf-8")
+        read_document("t.txt", gbk, encoding="utf-8")
 
 
 @pytest.mark.parametrize(("name", "data", "needle"), [
@@ -141,19 +141,19 @@ def test_big5_and_encoding_override():
 ])
 def test_broken_inputs_fail_with_a_clear_message(name, data, needle):
     with pytest.raises(InputError) as exc:
-        load_bytes(name, data)
+        read_document(name, data)
     assert needle in str(exc.value) and name in str(exc.value)
 
 
 def test_truncated_docx_and_ofd():
     good = make_docx(report("003_changsheng_2020"))
     with pytest.raises(InputError):
-        load_bytes("cut.docx", good[: len(good) // 2])
+        read_document("cut.docx", good[: len(good) // 2])
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("OFD.xml", "<not-ofd/>")
     with pytest.raises(InputError, match="OFD"):
-        load_bytes("x.ofd", buf.getvalue())
+        read_document("x.ofd", buf.getvalue())
 
 
 def test_missing_extra_gives_the_install_command(monkeypatch):
@@ -162,7 +162,7 @@ def test_missing_extra_gives_the_install_command(monkeypatch):
     data = make_docx("一、测试")
     monkeypatch.setitem(sys.modules, "docx", None)  # as if python-docx were not installed
     with pytest.raises(InputError) as exc:
-        load_bytes("r.docx", data)
+        read_document("r.docx", data)
     assert "pip install 'lawcheck[docx]'" in str(exc.value)
 
 

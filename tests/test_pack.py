@@ -5,8 +5,7 @@ from __future__ import annotations
 import shutil
 
 import lawcheck
-from lawcheck import pack as pack_mod
-from lawcheck.pack import builtin_rules_dir, load_pack
+from lawcheck.packs import PACKS, builtin_rules_dir, load_pack
 from tests.conftest import FIXTURES
 
 
@@ -14,17 +13,17 @@ def test_cache_gives_the_same_results_and_follows_edits(tmp_path, monkeypatch):
     root = tmp_path / "rules"
     shutil.copytree(builtin_rules_dir(), root)
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    PACKS.clear()
     fresh = load_pack(root)
     assert list((tmp_path / "cache").glob("pack-*.pickle")), "the compiled pack was cached"
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    PACKS.clear()
     cached = load_pack(root)
     text = (FIXTURES / "002_yixing_2020.txt").read_text(encoding="utf-8")
     assert lawcheck.evaluate(text, rules=fresh).model_dump_json() == lawcheck.evaluate(text, rules=cached).model_dump_json()
     # Editing a rule file changes the pack's digest: the edit is seen, not the stale cache.
     rule = root / "quality" / "quantified.yaml"
     rule.write_text(rule.read_text(encoding="utf-8").replace("weight: 3", "weight: 4"), encoding="utf-8")
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    PACKS.clear()
     edited = load_pack(root)
     assert edited.digest != fresh.digest and edited.rule("quality.quantified").weight == 4
 
@@ -44,11 +43,10 @@ def test_a_process_that_keeps_its_pack_still_sees_edits(tmp_path, monkeypatch):
     root = tmp_path / "rules"
     shutil.copytree(builtin_rules_dir(), root)
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", "")
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
-    monkeypatch.setattr(pack_mod, "_DIGESTS", {})
+    PACKS.clear()
     _age(root)
     first = load_pack(root)
-    assert load_pack(root) is first and pack_mod._DIGESTS, "unchanged files: the same pack, from the stamp"
+    assert load_pack(root) is first and len(PACKS) == 1, "unchanged files: the same pack, from the stamp"
     rule = root / "quality" / "quantified.yaml"
     body = rule.read_text(encoding="utf-8")
     # Same size, written just now: the stamp is too fresh to trust, so the contents are hashed.
@@ -67,13 +65,13 @@ def test_a_process_that_keeps_its_pack_still_sees_edits(tmp_path, monkeypatch):
 
 def test_a_corrupt_cache_file_is_rebuilt(tmp_path, monkeypatch):
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path))
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    PACKS.clear()
     digest = load_pack().digest
     import pickle
 
-    for junk in (b"not a pickle", pickle.dumps({"rules": [{"kind": "nonsense"}]}), pickle.dumps({"format": 2})):
+    for junk in (b"not a pickle", pickle.dumps({"rules": [{"kind": "nonsense"}]}), pickle.dumps({"format": 3})):
         (tmp_path / f"pack-{digest}.pickle").write_bytes(junk)
-        monkeypatch.setattr(pack_mod, "_MEMO", {})
+        PACKS.clear()
         assert len(load_pack().rules) >= 15
 
 
@@ -114,14 +112,14 @@ def test_a_cache_file_others_could_write_is_never_unpickled(tmp_path, monkeypatc
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(cache))
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    PACKS.clear()
     digest = load_pack().digest
     planted = cache / f"pack-{digest}.pickle"
     for mode, unpickled in ((0o666, False), (0o620, False), (0o600, True)):
         marker = tmp_path / f"ran-{mode:o}"
         planted.write_bytes(pickle.dumps(_Planted(marker)))
         os.chmod(planted, mode)
-        monkeypatch.setattr(pack_mod, "_MEMO", {})
+        PACKS.clear()
         assert len(load_pack().rules) >= 15  # rebuilt either way
         # The control (0o600, this user's own file) shows the planted pickle would have run.
         assert marker.exists() == unpickled, oct(mode)

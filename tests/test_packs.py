@@ -12,7 +12,7 @@ import pytest
 import lawcheck
 from lawcheck.cli import main
 from lawcheck.errors import RuleFileError
-from lawcheck.pack import builtin_rules_dir, load_pack
+from lawcheck.packs import builtin_rules_dir, load_pack
 from tests.conftest import FIXTURES, ROOT
 
 EXTRA_RULE = (ROOT / "tests" / "data" / "extra_rule.yaml").read_text(encoding="utf-8")
@@ -127,7 +127,7 @@ def test_several_packs_at_once(capsys, tmp_path, monkeypatch):
 def test_plugin_packs_are_found_through_entry_points(tmp_path, monkeypatch):
     from importlib import metadata
 
-    from lawcheck import pack as pack_mod
+    from lawcheck.packs import PACKS
 
     plugin = write_pack(tmp_path / "plugin_pack", "id: plugin\ntitle: {zh: 插件}\nversion: '2.0'\nextends: core\n"
                         "sources: [{id: S23, title: 条例}]\n", {"local/legal_adviser.yaml": EXTRA_RULE})
@@ -139,7 +139,7 @@ def test_plugin_packs_are_found_through_entry_points(tmp_path, monkeypatch):
             return lambda: str(plugin)
 
     monkeypatch.setattr(metadata, "entry_points", lambda group=None: [EP()] if group == "lawcheck.packs" else [])
-    monkeypatch.setattr(pack_mod, "_MEMO", {})
+    PACKS.clear()
     pack = load_pack(packs=["office_rules"])
     assert "local.legal_adviser" in {r.id for r in pack.rules} and pack.chain[-1] == ("plugin", "2.0")
 

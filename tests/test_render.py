@@ -11,24 +11,31 @@ from pathlib import Path
 import pytest
 
 import lawcheck
-from lawcheck.batch import Checked
-from lawcheck.render import machine
-from lawcheck.render.common import Gate, summarize
-from lawcheck.render.markdown import render_markdown
+from lawcheck.engine import rule_infos
+from lawcheck.gate import Gate
+from lawcheck.model import Record
+from lawcheck.render import Context, module
 from lawcheck.render.rich_view import ScorecardView, SummaryView
+from lawcheck.summary import summarize
 from tests.conftest import FIXTURES
+from tests.helpers.records import record
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 DATA = Path(__file__).parent / "data"
 CARDS = ["001_lingshou_2021", "003_changsheng_2020"]
 
 
-def _checked(names: list[str], keep_text: bool = False) -> list[Checked]:
+def _checked(names: list[str], keep_text: bool = False, gate: Gate | None = None) -> list[Record]:
     out = []
     for n in names:
         text = (FIXTURES / f"{n}.txt").read_text(encoding="utf-8")
-        out.append(Checked(f"fixtures/{n}.txt", lawcheck.evaluate(text), None, text if keep_text else None))
+        out.append(record(f"fixtures/{n}.txt", lawcheck.evaluate(text), text=text if keep_text else None, gate=gate))
     return out
+
+
+def _render(fmt: str, records: list[Record], **ctx) -> str:
+    ctx.setdefault("rules", rule_infos(lawcheck.load_pack()))
+    return module(fmt).render(records, Context(**ctx))
 
 
 def _record(renderable, width: int) -> str:
@@ -64,19 +71,14 @@ def test_rich_scorecard_snapshot(name, width):
 
 def test_rich_summary_snapshot():
     items = _checked(["000-2", "001_lingshou_2021", "003_changsheng_2020", "004_hetang_2024"])
-    items.append(Checked("fixtures/broken.txt", None, "文件为空"))
-    gate = Gate(fail_on="error")
-    from lawcheck.gate import gate_reasons
-
-    for it in items:
-        gate.reasons[it.path] = gate_reasons(it.card, None, "error") if it.card else [it.error or ""]
-    _snapshot("summary.100.txt", _record(SummaryView(summarize(items, gate), "zh"), 100))
+    items.append(record("fixtures/broken.txt", error="文件为空"))
+    _snapshot("summary.100.txt", _record(SummaryView(summarize(items), "zh"), 100))
 
 
 def test_summary_ranks_worst_first_and_counts():
     items = _checked(["002_yixing_2020", "000-2", "003_changsheng_2020"])
-    items.append(Checked("x.txt", None, "文件为空"))
-    s = summarize(items, Gate())
+    items.append(record("x.txt", error="文件为空"))
+    s = summarize(items)
     assert s.rows[0].path == "x.txt"
     scores = [r.card.score for r in s.rows if r.card]
     assert scores == sorted(scores)
@@ -86,10 +88,9 @@ def test_summary_ranks_worst_first_and_counts():
 
 def test_csv_round_trip_and_formula_neutralised():
     items = _checked(["001_lingshou_2021", "003_changsheng_2020", "004_hetang_2024"])
-    items.append(Checked("=HYPERLINK(\"x\").txt", None, "-1+1"))
-    items.append(Checked("解读.txt", lawcheck.evaluate("关于《某县2023年度法治政府建设情况报告》的政策解读\n现解读如下。"), None))
-    rule_ids = [r.id for r in lawcheck.load_pack().rules]
-    text = machine.render_csv(items, rule_ids, Gate())
+    items.append(record("=HYPERLINK(\"x\").txt", error="-1+1"))
+    items.append(record("解读.txt", lawcheck.evaluate("关于《某县2023年度法治政府建设情况报告》的政策解读\n现解读如下。")))
+    text = _render("csv", items)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert len(rows) == 5
     assert rows[0]["organ"] == "灵寿县人民政府" and rows[0]["report_year"] == "2021"
@@ -107,20 +108,21 @@ def test_csv_round_trip_and_formula_neutralised():
 
 def test_markdown():
     items = _checked(["001_lingshou_2021"])
-    md = render_markdown(items, Gate(), None, "zh")
+    md = _render("markdown", items)
     assert md.startswith("## 法治政府建设年度报告检查结果") and "| 状态 | 规则 | 分值 | 证据 |" in md
     assert "### 缺失项" in md
     several = _checked(["001_lingshou_2021", "003_changsheng_2020"])
-    md = render_markdown(several, Gate(), summarize(several, Gate()), "zh")
+    md = _render("markdown", several)
     assert md.startswith("## 批量检查汇总") and md.count("### 法治政府建设年度报告检查结果") == 2
 
 
 def test_junit_validates_against_its_schema():
     xmlschema = pytest.importorskip("xmlschema")
-    items = _checked(["001_lingshou_2021", "000-2"])
-    items.append(Checked("broken.txt", None, "文件为空"))
-    gate = Gate(min_score=90, reasons={"fixtures/000-2.txt": ["得分低于门槛"]})
-    xml = machine.render_junit(items, gate)
+    gate = Gate(min_score=90)
+    items = _checked(["001_lingshou_2021", "000-2"], gate=gate)
+    assert not items[0].gate and items[1].gate  # 000-2 falls short of 90
+    items.append(record("broken.txt", error="文件为空"))
+    xml = _render("junit", items, gate=gate)
     schema = xmlschema.XMLSchema(str(DATA / "junit-10.xsd"))
     schema.validate(xml)
     from xml.etree import ElementTree as ET
@@ -142,8 +144,8 @@ def test_sarif_validates_and_regions_point_at_the_evidence():
 
     schema = json.loads(resources.files(sarif_schema).joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
     items = _checked(["003_changsheng_2020", "004_hetang_2024"], keep_text=True)
-    items.append(Checked("broken.txt", None, "文件为空"))
-    log = json.loads(machine.render_sarif(items, list(lawcheck.load_pack().rules)))
+    items.append(record("broken.txt", error="文件为空"))
+    log = json.loads(_render("sarif", items))
     jsonschema.validate(log, schema)
     results = log["runs"][0]["results"]
     assert {r["ruleId"] for r in results} >= {"deadline.publication", "enforcement.three_systems"}

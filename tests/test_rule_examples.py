@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 
 import lawcheck
-from lawcheck.pack import load_pack
+from lawcheck.packs import load_pack
 
 
 def _cases():
     """Every rule of every built-in pack (core and the regional overlays), with the pack it lives in."""
-    from lawcheck.pack import builtin_pack_names
+    from lawcheck.packs import builtin_pack_names
 
     seen: set[str] = set()
     for name in builtin_pack_names():

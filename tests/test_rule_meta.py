@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lawcheck.loader import rule_files, rule_id_for
-from lawcheck.pack import builtin_rules_dir
+from lawcheck.packs import builtin_rules_dir
+from lawcheck.packs.read import rule_files, rule_id_for
 
 REQUIRED_IDS = {
     "content.measures_and_results", "content.shortcomings", "content.shortcoming_causes",
@@ -22,7 +22,7 @@ def test_required_rules_present(pack):
 
 
 def _all_packs():
-    from lawcheck.pack import builtin_pack_names, load_pack
+    from lawcheck.packs import builtin_pack_names, load_pack
 
     return [load_pack(packs=[n]) for n in builtin_pack_names()]
 
@@ -81,7 +81,7 @@ def test_deprecated_rules_are_removed_when_promised():
 
 def test_schema_and_catalogue_are_fresh():
     from lawcheck import authoring
-    from lawcheck.pack import builtin_pack_names, load_pack
+    from lawcheck.packs import builtin_pack_names, load_pack
 
     root = builtin_rules_dir().parent if (builtin_rules_dir().parent / "docs").is_dir() else None
     assert (builtin_rules_dir() / "schema.json").read_text(encoding="utf-8") == authoring.json_schema(), \

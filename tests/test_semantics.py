@@ -42,7 +42,7 @@ def test_report_built_on_the_five_statutory_items():
                  "form.placeholders", "era.rule_of_law_thought"):
         assert got[rule] == "pass", (rule, card.result(rule).message)
     assert card.document.organ == "灵寿县人民政府" and str(card.document.signed_date) == "2024-03-15"
-    roles = [s.role for s in card.sections]
+    roles = [",".join(s.roles) for s in card.sections]
     assert roles == ["preamble", "measures", "shortcomings", "measures", "plan", "other", "closing"]
 
 
@@ -154,7 +154,7 @@ def test_planned_acts_earn_nothing_but_a_planned_duty_does():
 
 
 def test_rules_apply_to_the_reporters_they_name():
-    from lawcheck.pack import RulePack, load_pack
+    from lawcheck.packs import RulePack, load_pack
 
     pack = load_pack()
     rule = pack.rule("deadline.first_quarter").model_copy(update={"reporters": ["department"]})

@@ -13,13 +13,14 @@ import re
 import pytest
 
 import lawcheck
-from lawcheck.batch import Checked
 from lawcheck.cli import main
-from lawcheck.render import machine
-from lawcheck.render.common import Gate, summarize
-from lawcheck.render.html import render_index
-from lawcheck.render.text import render_summary
+from lawcheck.engine import rule_infos
+from lawcheck.render import Context, module
+from lawcheck.render.formats.html import render_index
+from lawcheck.render.formats.text import render_summary
+from lawcheck.summary import summarize
 from tests.conftest import FIXTURES, ROOT
+from tests.helpers.records import record
 
 NOT_REPORTS = ROOT / "tests" / "data" / "not_reports"
 
@@ -149,21 +150,15 @@ def test_a_non_report_fails_the_gate_with_one_line(capsys):
 
 
 def _batch(paths):
-    items = [Checked(str(p), lawcheck.evaluate(p.read_text(encoding="utf-8")), None, p.read_text(encoding="utf-8"))
-             for p in paths]
-    gate = Gate()
-    from lawcheck.gate import gate_reasons
-
-    for it in items:
-        gate.reasons[it.path] = gate_reasons(it.card, None, "error")
-    return items, gate
+    return [record(str(p), lawcheck.evaluate(p.read_text(encoding="utf-8")), text=p.read_text(encoding="utf-8"))
+            for p in paths]
 
 
 def test_a_batch_lists_non_reports_apart_and_never_as_on_time():
     paths = [FIXTURES / "001_lingshou_2021.txt", FIXTURES / "004_hetang_2024.txt",
              *sorted(NOT_REPORTS.glob("*.txt"))]
-    items, gate = _batch(paths)
-    summary = summarize(items, gate)
+    items = _batch(paths)
+    summary = summarize(items)
     assert [r.path for r in summary.rows] == [str(FIXTURES / "004_hetang_2024.txt"), str(FIXTURES / "001_lingshou_2021.txt")]
     assert len(summary.others) == 3 and summary.reports == 2
     assert summary.gate_ok == 1  # Lingshou only: a non-report never counts as meeting the gate
@@ -174,8 +169,8 @@ def test_a_batch_lists_non_reports_apart_and_never_as_on_time():
     assert "按时" not in lines[str(FIXTURES / "004_hetang_2024.txt")]
     assert "✓ 按时" in lines[str(FIXTURES / "001_lingshou_2021.txt")]
     # CSV: "—" for unknown and for non-reports, never "no" (on time).
-    rule_ids = [r.id for r in lawcheck.load_pack().rules]
-    rows = {r["path"]: r for r in csv.DictReader(io.StringIO(machine.render_csv(items, rule_ids, gate)))}
+    ctx = Context(rules=rule_infos(lawcheck.load_pack()))
+    rows = {r["path"]: r for r in csv.DictReader(io.StringIO(module("csv").render(items, ctx)))}
     assert rows[str(FIXTURES / "004_hetang_2024.txt")]["late"] == "—"
     assert rows[str(FIXTURES / "001_lingshou_2021.txt")]["late"] == "no"
     assert {rows[str(p)]["late"] for p in NOT_REPORTS.glob("*.txt")} == {"—"}

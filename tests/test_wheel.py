@@ -46,7 +46,7 @@ def test_wheel_installs_and_checks_a_report(tmp_path):
 
     expected = yaml.safe_load((FIXTURES / "001_lingshou_2021.expected.yaml").read_text(encoding="utf-8"))["statuses"]
     assert {r["rule"]: r["status"] for r in data["results"]} == expected
-    where = subprocess.run([str(py), "-c", "import lawcheck.pack as p; print(p.builtin_rules_dir())"],
+    where = subprocess.run([str(py), "-c", "import lawcheck.packs as p; print(p.builtin_rules_dir())"],
                            capture_output=True, text=True, cwd=work, env=env)
     assert "site-packages" in where.stdout
     # The regional packs travel in the wheel too.

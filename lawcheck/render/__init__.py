@@ -1,1 +1,86 @@
-"""Renderers: a Scorecard in, text out.  They never re-run checks."""
+"""Renderers: records in, text out.  They start from the model and never re-run checks.
+
+Every output format is one module in ``lawcheck/render/formats/`` with the same signature:
+
+    FORMAT = Format(name, description, output, needs_text)
+    def render(records: list[Record], ctx: Context) -> str      # the whole output
+    def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
+    def files(records, ctx) -> dict[str, str]                   # output == "directory" for several inputs
+
+The command line's ``--format`` choices and help, ``lawcheck.toml``'s allowed values, batch streaming
+and the docs all read this registry (``names``, ``declarations``, ``module``): adding a format is adding its
+module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from types import ModuleType
+from typing import Literal
+
+from lawcheck.gate import Gate
+from lawcheck.model import RuleInfo
+
+
+@dataclass(frozen=True)
+class Format:
+    """What a format is and what it needs."""
+
+    name: str
+    zh: str  # what it is for, in the reader's language
+    en: str
+    # stream: one record per input, written as each is checked (constant memory for any corpus);
+    # document: one text for every input; directory: one file per input and an index (with -o DIR).
+    output: Literal["stream", "document", "directory"]
+    needs_text: bool = False  # shows the report's text (offsets to lines, the highlighted page)
+    needs_rules: bool = False  # describes the pack's rules (CSV's columns, SARIF's rule list): Context.rules
+    terminal: bool = False  # made for a terminal (the default there)
+
+    def description(self, lang: str) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a renderer is told besides the records (picklable: a streaming worker gets it)."""
+
+    lang: str = "zh"
+    gate: Gate = field(default_factory=Gate)
+    rules: tuple[RuleInfo, ...] = ()  # the rules checked, in order, for a format that needs_rules
+    verbose: bool = False
+    quiet: bool = False  # text and rich: only the score line of each input
+    width: int = 100  # rich: the terminal's width
+    styled: bool = False  # rich: colours and bold (a terminal without NO_COLOR)
+
+
+_ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"]
+
+
+@lru_cache(maxsize=1)
+def names() -> tuple[str, ...]:
+    """The formats, by their modules' names, without importing them (a format's name is its module's)."""
+    import lawcheck.render.formats as pkg
+
+    # The modules in the formats package, read from its directory (pkgutil would cost a module import).
+    found = {name[:-3] for d in pkg.__path__ for name in os.listdir(d)
+             if name.endswith(".py") and not name.startswith("_")}
+    return tuple(sorted(found, key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n)))
+
+
+def module(name: str) -> ModuleType:
+    """The module of a format, imported on first use (KeyError for an unknown name): a check imports
+    only the renderer it writes with."""
+    if name not in names():
+        raise KeyError(name)
+    return importlib.import_module(f"lawcheck.render.formats.{name}")
+
+
+def declarations() -> dict[str, Format]:
+    """Every format's declaration (imports every format module: for help texts and docs)."""
+    return {name: module(name).FORMAT for name in names()}
+
+
+__all__ = ["Context", "Format", "declarations", "module", "names"]

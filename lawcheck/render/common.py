@@ -1,13 +1,10 @@
-"""What every renderer shares: status marks, the gate outcome, lateness and the batch summary."""
+"""What every renderer shares: status marks, role names, timeliness labels, the one line a non-report gets."""
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
-
-from lawcheck.batch import Checked
-from lawcheck.i18n import t
-from lawcheck.model import RuleResult, Scorecard
+from lawcheck.i18n import join, t
+from lawcheck.model import Record, RuleResult, Scorecard
+from lawcheck.summary import Summary, summarize
 
 MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
 
@@ -17,23 +14,9 @@ def status_label(lang: str, status: str) -> str:
     return f"{MARK[status]} {t(lang, 'status.' + status)}"
 
 
-def timeliness(card: Scorecard) -> str | None:
-    """late (a deadline rule failed), on_time (every deadline that applies was judged and met),
-    unknown (a date could not be read, or no deadline could be judged); None for a text that is
-    not an annual report.  Unknown is never shown as on time."""
-    if card.document.kind != "annual_report":
-        return None
-    deadlines = [r for r in card.results if r.category == "deadline"]
-    if any(r.status == "fail" for r in deadlines):
-        return "late"
-    judged = [r for r in deadlines if r.status in ("pass", "partial")]
-    if judged and not any(r.status == "unknown" for r in deadlines):
-        return "on_time"
-    return "unknown"
-
-
-def is_late(card: Scorecard) -> bool:
-    return timeliness(card) == "late"
+def role_names(lang: str, roles: list[str]) -> str:
+    """Role ids as the reader says them: 存在的不足、下一年度安排."""
+    return join(lang, [t(lang, f"role.{r}") for r in roles])
 
 
 def timeliness_label(lang: str, value: str | None) -> str:
@@ -76,91 +59,18 @@ def by_category(card: Scorecard) -> list[tuple[str, list[RuleResult]]]:
     return list(groups.items())
 
 
-@dataclass
-class Gate:
-    """The gate settings and each input's outcome (reasons empty = met)."""
-
-    min_score: float | None = None
-    fail_on: str = "error"
-    reasons: dict[str, list[str]] = field(default_factory=dict)
-
-    def ok(self, path: str) -> bool:
-        return not self.reasons.get(path)
+def is_report(card: Scorecard) -> bool:
+    return card.document.kind == "annual_report"
 
 
-@dataclass
-class SummaryRow:
-    path: str
-    card: Scorecard | None
-    error: str | None
-    gate_ok: bool
-    timeliness: str | None  # late | on_time | unknown; None for an error or a non-report
-    top_missing: list[str]
-
-    @property
-    def late(self) -> bool:
-        return self.timeliness == "late"
-
-
-@dataclass
-class Summary:
-    rows: list[SummaryRow]  # unreadable first, then the annual reports, worst first
-    total: int
-    errors: int
-    gate_ok: int
-    late: int
-    common_missing: list[tuple[str, str, int]]  # rule id, title, how many reports (the top five)
-    missing_counts: list[tuple[str, str, int]] = field(default_factory=list)  # all of them, most first
-    others: list[SummaryRow] = field(default_factory=list)  # not annual reports: listed apart, never ranked
-    undated: int = 0  # annual reports whose timeliness cannot be judged
-
-    @property
-    def reports(self) -> int:
-        return self.total - self.errors - len(self.others)
-
-    @property
-    def short(self) -> int:
-        """Annual reports that fall short of the gate."""
-        return self.reports - self.gate_ok
-
-    def totals(self, lang: str) -> str:
-        return t(lang, "ui.totals", total=self.total, reports=self.reports, ok=self.gate_ok, short=self.short,
-                 others=len(self.others), errors=self.errors, late=self.late, undated=self.undated)
-
-
-def summarize(items: list[Checked], gate: Gate, top: int = 3) -> Summary:
-    rows: list[SummaryRow] = []
-    others: list[SummaryRow] = []
-    counts: Counter[str] = Counter()
-    titles: dict[str, str] = {}
-    for it in items:
-        if it.card is None:
-            rows.append(SummaryRow(it.path, None, it.error, False, None, []))
-            continue
-        if it.card.document.kind != "annual_report":
-            others.append(SummaryRow(it.path, it.card, None, False, None, []))
-            continue
-        missing = [m.name for m in it.card.missing[:top]]
-        for m in it.card.missing:
-            counts[m.rule] += 1
-            titles[m.rule] = m.name
-        rows.append(SummaryRow(it.path, it.card, None, gate.ok(it.path), timeliness(it.card), missing))
-
-    def rank(r: SummaryRow) -> tuple:
-        # Unreadable first, then lowest score first; ties by path for a stable order.
-        score = r.card.score if r.card and r.card.score is not None else -1.0
-        return (r.card is not None, score, r.path)
-
-    rows.sort(key=rank)
-    ranked = [(rid, titles[rid], n) for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
-    return Summary(
-        rows=rows,
-        total=len(items),
-        errors=sum(1 for r in rows if r.card is None),
-        gate_ok=sum(1 for r in rows if r.card is not None and r.gate_ok),
-        late=sum(1 for r in rows if r.late),
-        common_missing=ranked[:5],
-        missing_counts=ranked,
-        others=others,
-        undated=sum(1 for r in rows if r.timeliness == "unknown"),
-    )
+def cards_and_summary(records: list[Record], verbose: bool) -> tuple[list[tuple[Scorecard, Record, str | None]],
+                                                                       Summary | None]:
+    """What a batch shows: each scorecard (with the path to head it, when several inputs or a non-report
+    need one) when there is one input or ``verbose``, and the summary when there are several."""
+    summary = summarize(records) if len(records) > 1 else None
+    cards = []
+    if summary is None or verbose:
+        for rec in records:
+            if rec.card is not None:
+                cards.append((rec.card, rec, rec.path if summary or not is_report(rec.card) else None))
+    return cards, summary

@@ -14,17 +14,11 @@ from rich.text import Text
 
 from lawcheck.i18n import category, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import (
-    MARK,
-    Summary,
-    arithmetic,
-    by_category,
-    not_report_line,
-    status_label,
-    timeliness_label,
-)
+from lawcheck.render.common import MARK, arithmetic, by_category, not_report_line, status_label, timeliness_label
+from lawcheck.summary import Summary
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim"}
+_TONE = {"good": "green", "fair": "yellow", "poor": "red"}  # the policy's grades say which
 _BAR = 20
 
 
@@ -36,12 +30,11 @@ def _one_line(text: str, cells: int) -> str:
     return set_cell_size(text, max(cells - 1, 1)).rstrip() + "…"
 
 
-def _score_bar(score: float | None) -> Text:
+def _score_bar(score: float | None, tone: str | None) -> Text:
     if score is None:
         return Text("")
     filled = round(score / 100 * _BAR)
-    style = "green" if score >= 75 else "yellow" if score >= 60 else "red"
-    return Text("█" * filled, style=style) + Text("░" * (_BAR - filled), style="dim")
+    return Text("█" * filled, style=_TONE.get(tone or "", "")) + Text("░" * (_BAR - filled), style="dim")
 
 
 class ScorecardView:
@@ -67,7 +60,7 @@ class ScorecardView:
         score = f"{c.score:.1f}" if c.score is not None else none
         body.append(f"{t(lang, 'ui.score')}：", style="bold")
         body.append(f"{score} ", style="bold")
-        body.append_text(_score_bar(c.score))
+        body.append_text(_score_bar(c.score, c.grade_tone))
         body.append(f"  {t(lang, 'ui.grade')}：{c.grade_label or none}\n", style="bold")
         body.append(arithmetic(c), style="dim")
         if self.gate is not None:
@@ -188,7 +181,8 @@ class SummaryView:
         if s.others:
             yield Text(t(lang, "ui.others"), style="bold")
             for row in s.others:
-                yield Text(f"  - {not_report_line(row.card, row.path)}", overflow="fold")  # type: ignore[arg-type]
+                if row.card is not None:
+                    yield Text(f"  - {not_report_line(row.card, row.path)}", overflow="fold")
         yield Text(s.totals(lang), style="bold")
         if s.common_missing:
             yield Text(t(lang, "ui.common_missing"), style="bold")

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from lawcheck.text.structure import _RUN_TOGETHER, DATE_RE, Structure, sign_line
+from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER
+from lawcheck.text.structure import Structure, sign_line
 
 _DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
@@ -53,7 +54,7 @@ def date_from_match(m: re.Match[str]) -> dt.date | None:
 
 def parse_run_together(s: str) -> dt.date | None:
     """"2021714" → 2021-07-14 when exactly one reading is a valid date; otherwise None."""
-    m = _RUN_TOGETHER.fullmatch(s)
+    m = RUN_TOGETHER.fullmatch(s)
     if not m:
         return None
     y, md = int(m.group("y")), m.group("md")

@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from lawcheck.text.structure import Structure, heading_marker
+from lawcheck.text.grammar import heading_marker
+from lawcheck.text.structure import Structure
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.

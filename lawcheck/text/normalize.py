@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from lawcheck.text.reflow import soft_breaks
+from lawcheck.text.reflow import soft_breaks, starts_heading
 
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
 # too, but str.translate does it at C speed for the common case.
@@ -125,7 +125,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     if _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     # Line breaks made by a page width (text out of a PDF) go too: phrases come back whole.
-    soft = soft_breaks(original if per_char is None else text, _starts_heading)
+    soft = soft_breaks(original if per_char is None else text, starts_heading)
     # Drop the junk; each kept stretch of `text` becomes a run of the map.
     pieces: list[str] = []
     kept: list[tuple[int, int, int]] = []  # (start in text, start in output, length)
@@ -196,12 +196,6 @@ def _dropped(text: str, soft: list[int]) -> Iterator[tuple[int, int, str]]:
     while nxt is not None:
         yield nxt, nxt + 1, "\n"
         nxt = next(breaks, None)
-
-
-def _starts_heading(line: str) -> bool:
-    from lawcheck.text.structure import heading_marker  # structure imports this module
-
-    return heading_marker(line.translate(_TRANSLATE)) is not None
 
 
 def _touches_cjk(text: str, s: int, e: int) -> bool:

@@ -15,14 +15,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# What ends a line on purpose, in full-width and half-width forms (the text is not folded yet);
-# shared with the PDF and OFD loaders' line joining (loaders/layout.py).
-LINE_ENDS = tuple("。！？!?：:；;」』”’)）】》")
-# Lines of the closing block (特此报告, the organ, the date), which never continue a paragraph.
-CLOSING_LINE = re.compile(
-    r"^(?:特此|专此)(?:报告|汇报)|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[一二〇○零]{4}年|人民政府$"
-    r"|\d{4}-\d{2}-\d{2}"
-)
+from lawcheck.text.grammar import CLOSING_LINE, LINE_ENDS, heading_marker
+
+# Full-width ASCII folded to ASCII, so that "（一）" and "１．" read as heading markers before the
+# text is normalised.
+_FOLD = str.maketrans({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})
 # A page's own labels (日期:, 来源:, 索引号:) start lines of their own, even after a full line.
 _LABEL = re.compile(r"^[\u4e00-\u9fff]{2,5}[:：]")
 _MIN_LINES = 6  # full lines needed before a text counts as wrapped
@@ -48,7 +45,12 @@ def _full_width(lines: list[str], measure: Callable[[str], int], slack: int) -> 
     return top if near >= _MIN_LINES and 2 * near >= len(sizes) else None
 
 
-def soft_breaks(text: str, heading: Callable[[str], object]) -> list[int]:
+def starts_heading(line: str) -> bool:
+    """Whether a line (as written, full-width forms and all) starts with a heading marker."""
+    return heading_marker(line.translate(_FOLD)) is not None
+
+
+def soft_breaks(text: str, heading: Callable[[str], object] = starts_heading) -> list[int]:
     """Offsets of the line breaks in ``text`` that a page width made; ``heading(line)`` says
     whether a line starts a heading."""
     if text.count("\n") < _MIN_LINES:
@@ -74,3 +76,21 @@ def soft_breaks(text: str, heading: Callable[[str], object]) -> list[int]:
             continue
         out.append(pos)
     return out
+
+
+def join_soft_breaks(text: str) -> str:
+    """``text`` with the line breaks a page width made removed: the paragraphs the author wrote.
+
+    The readers of laid-out formats (PDF, OFD) hand their lines here, so that the text a drafter
+    sees quoted is whole paragraphs; the matching view finds the same breaks in plain text pasted
+    out of a PDF (``normalize``): one algorithm for both.
+    """
+    breaks = soft_breaks(text)
+    if not breaks:
+        return text
+    pieces, pos = [], 0
+    for b in breaks:
+        pieces.append(text[pos:b])
+        pos = b + 1
+    pieces.append(text[pos:])
+    return "".join(pieces)

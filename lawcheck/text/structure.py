@@ -10,6 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, TOP_RANKS, heading_marker
 from lawcheck.text.normalize import NormText
 
 # Roles of top-level sections.  Evidence counts as "done" only in the year's work.
@@ -21,17 +22,6 @@ OTHER = "other"
 CLOSING = "closing"
 ROLES = (PREAMBLE, MEASURES, SHORTCOMINGS, PLAN, OTHER, CLOSING)
 
-_CN = "一二三四五六七八九十"
-# (rank, marker pattern).  Lower rank = higher level.  Rank 5 (一是…) is an item, never top level.
-_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(rf"第[{_CN}]{{1,3}}(?:部分|章|节)[、,:.]?")),
-    (1, re.compile(rf"[{_CN}]{{1,3}}[、.](?![{_CN}]、)")),
-    (2, re.compile(rf"\([{_CN}]{{1,3}}\)[、.]?")),
-    (3, re.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
-    (4, re.compile(r"\(\d{1,2}\)[、.]?")),
-    (5, re.compile(rf"(?:[{_CN}]{{1,2}}|第[{_CN}]{{1,2}})是")),
-]
-_TOP_RANKS = range(0, 5)
 _HEADING_MAX = 40  # a longer first sentence is content, even when it starts with a marker
 
 _SHORT_CUE = re.compile(
@@ -74,14 +64,6 @@ _CLOSING_PHRASE = re.compile(
 )
 _TITLE_CUE = re.compile(r"(?:法治|依法行政|法制).{0,30}?(?:报告|总结|情况)|(?:报告|总结)$")
 
-# Any date: 2022年1月14日, 2022-01-14, 2022/1/14, 2022.1.14, 二〇二二年一月十四日, 2021714.
-_NUM_CN = "〇零一二三四五六七八九O0"
-DATE_RE = re.compile(
-    r"(?P<y>(?:19|20)\d\d|20[xX×]{2}|[二一][〇零一二三四五六七八九O0]{3})\s*(?:年|[-/.])\s*"
-    rf"(?P<m>\d{{1,2}}|[{_CN}]{{1,2}}|[xX×]{{1,2}})\s*(?:月|[-/.])\s*"
-    rf"(?P<d>\d{{1,2}}|[{_CN}]{{1,3}}|[xX×]{{1,2}})\s*日?"
-)
-_RUN_TOGETHER = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<md>\d{2,4})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +71,7 @@ class Section:
     index: int
     parent: int | None
     level: int  # 0 = top level
-    rank: int  # heading style, see _HEADINGS
+    rank: int  # heading style, see grammar.HEADINGS
     heading: str
     heading_span: tuple[int, int]
     span: tuple[int, int]
@@ -148,15 +130,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def heading_marker(line: str) -> tuple[int, int] | None:
-    """(rank, marker length) when ``line`` starts with a heading marker."""
-    for rank, pat in _HEADINGS:
-        m = pat.match(line)
-        if m and len(line) > m.end():
-            return rank, m.end()
-    return None
-
-
 def _heading_title_end(line: str) -> int:
     """Headings often run straight into their first paragraph: stop at the first full stop."""
     for i, ch in enumerate(line):
@@ -176,7 +149,7 @@ _ISSUED = re.compile(r"(?:印发|发布|印)$")
 
 
 def _is_date(s: str) -> bool:
-    return bool(DATE_RE.fullmatch(s) or _RUN_TOGETHER.fullmatch(s))
+    return bool(DATE_RE.fullmatch(s) or RUN_TOGETHER.fullmatch(s))
 
 
 def sign_line(line: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
@@ -276,7 +249,7 @@ def build(norm: NormText) -> Structure:
         hm = heading_marker(line)
         if hm:
             heads.append((hm[0], s, s + _heading_title_end(line), e))
-    top_rank = min((h[0] for h in heads if h[0] in _TOP_RANKS), default=None)
+    top_rank = min((h[0] for h in heads if h[0] in TOP_RANKS), default=None)
     if top_rank is not None:
         unmarked = _unmarked_headings(text, lines, body_first, closing_first, heads, top_rank)
         if unmarked:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import lawcheck
 from lawcheck.authoring import own_rule_ids, run_examples
-from lawcheck.pack import load_pack
+from lawcheck.packs import load_pack
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the example is not installed in lawcheck's tests
 

@@ -1,31 +1,24 @@
-"""Load a rule pack directory: YAML with line marks, strict validation, readable errors, a disk cache.
+"""Read a pack directory: YAML with line marks, strict validation against the kinds' models, readable
+errors (``file:line:col``, the allowed keys, a did-you-mean), and the merge of a pack over what it extends.
 
-Rule files are YAML (safe loader only): block scalars keep multi-line Chinese
-examples readable, comments explain a rule in place, and the parser's marks give
-every error a ``file:line:col``.  Validating a pack (and deriving its near-miss
-terms with jieba) happens once per pack content; the result is cached as JSON
-keyed by the hash of every file in the pack.
+Rule files are YAML (safe loader only): block scalars keep multi-line Chinese examples readable,
+comments explain a rule in place, and the parser's marks give every error a place.
 """
 
 from __future__ import annotations
 
 import difflib
-import hashlib
-import os
-import pickle
-import re
-import tempfile
-import time
 import typing
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from lawcheck import __version__
 from lawcheck.errors import Msg, RuleFileError
-from lawcheck.spec import RULE_ADAPTER, RULE_MODELS, Manifest, Policy
+from lawcheck.kinds import RULE_ADAPTER, RULE_MODELS
+from lawcheck.packs.models import Manifest, Policy
 
 RULE_SUFFIX = ".yaml"
 META_FILES = {"pack.yaml", "policy.yaml"}
@@ -192,126 +185,18 @@ def rule_files(root: Path) -> list[Path]:
     )
 
 
-def packs_digest(roots: list[Path], extra: list[Path] | tuple = ()) -> str:
-    h = hashlib.sha256()
-    for r in [*roots, *extra]:
-        h.update(pack_digest(r).encode())
-    return h.hexdigest()
+@dataclass(frozen=True)
+class Composed:
+    """Packs read and merged, base first: what a ``RulePack`` is compiled from."""
+
+    manifest: Manifest
+    policy: Policy
+    rules: list[Any]
+    userdict: str  # the packs' jieba dictionaries, for the near-miss hints
+    chain: list[tuple[str, str]]  # (id, version) of every pack, base first
 
 
-def packs_stamp(roots: list[Path], extra: list[Path] | tuple = ()) -> tuple | None:
-    """Each pack file's path, size, mtime, ctime and inode: what changes when a file is edited, read with
-    a directory walk and no file contents (0.1 ms, where hashing the contents costs 1 ms).
-
-    None when a file changed in the last two seconds: timestamps are coarser than that on some
-    file systems, so a second edit of the same size could keep the stamp ("racy git"); the caller
-    then hashes the contents.
-    """
-    out = []
-    recent = time.time_ns() - 2_000_000_000
-    for root in [*roots, *extra]:
-        stack = [str(root)]
-        while stack:
-            d = stack.pop()
-            try:
-                with os.scandir(d) as entries:
-                    for e in entries:
-                        if e.is_dir():
-                            if e.name != "_packs":
-                                stack.append(e.path)
-                        elif e.name.endswith((".yaml", ".txt")):
-                            st = e.stat()
-                            if st.st_mtime_ns > recent:
-                                return None
-                            out.append((e.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-            except OSError:
-                return None
-    return tuple(sorted(out))
-
-
-def pack_digest(root: Path) -> str:
-    """Content hash of a pack, and of the code that compiles packs: either changing rebuilds the cache."""
-    h = hashlib.sha256(__version__.encode())
-    here = Path(__file__).resolve().parent
-    for name in ("spec.py", "loader.py", "pack.py"):
-        h.update((here / name).read_bytes())
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".txt") and "_packs" not in p.relative_to(root).parts:
-            h.update(str(p.relative_to(root)).encode())
-            h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
-    """A pack by name (core, shaanxi, shenzhen, or a plugin's) or by directory."""
-    from lawcheck.pack import builtin_pack_names, builtin_rules_dir, plugin_packs
-
-    text = str(ref)
-    for cand in ([relative_to / text] if relative_to else []) + [Path(text)]:
-        if (cand / "pack.yaml").is_file():
-            return cand.resolve()
-    builtin = builtin_rules_dir()
-    if text == "core":
-        return builtin
-    if (builtin / "_packs" / text / "pack.yaml").is_file():
-        return (builtin / "_packs" / text).resolve()
-    plugins = plugin_packs()
-    if text in plugins:
-        return plugins[text]
-    if Path(text).is_dir():
-        raise RuleFileError(text, Msg("not_pack"))
-    raise RuleFileError(text, Msg("no_pack", name=text), [*builtin_pack_names(), *sorted(plugins)])
-
-
-_EXTENDS = re.compile(
-    r"""^extends:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#\[\]{}&*!|>%@`][^#\n]*?))[ \t]*(?:#.*)?$""", re.M
-)
-
-
-def _extends(path: Path) -> str | None:
-    """The pack a pack.yaml extends.  The plain forms are read without the YAML parser, which
-    the cached path would otherwise import just for this (~10-25 ms of every cold start)."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        text = None
-    heads = len(re.findall(r"^extends\b", text, re.M)) if text is not None else None
-    if heads == 0:
-        return None
-    m = _EXTENDS.search(text) if heads == 1 else None  # type: ignore[arg-type]
-    if m:
-        quoted = m.group(1) if m.group(1) is not None else m.group(2)
-        if quoted is not None:
-            return quoted or None
-        value = m.group(3).strip()
-        return None if value in ("~", "null", "Null", "NULL") else value
-    data, _, _ = read_yaml(path, str(path))
-    value = data.get("extends") if isinstance(data, dict) else None
-    return str(value) if value else None
-
-
-def pack_chain(root: Path) -> list[Path]:
-    """The pack and everything it extends, base first."""
-    chain: list[Path] = []
-    current: Path | None = root
-    while current is not None:
-        if current in chain:
-            names = " → ".join(p.name for p in [*chain, current])
-            raise RuleFileError(str(root / "pack.yaml"), Msg("pack_cycle", chain=names))
-        chain.append(current)
-        parent = _extends(current / "pack.yaml")
-        current = resolve_pack(parent, current) if parent else None
-    return list(reversed(chain))
-
-
-def load_sources(root: Path) -> dict[str, Any]:
-    """Read and validate one pack directory (no inheritance).  Plain data for ``compose``."""
-    if not (root / "pack.yaml").is_file():
-        raise RuleFileError(str(root), Msg("not_pack"))
-    return compose([root])
-
-
-def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> dict[str, Any]:
+def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> Composed:
     """Validate packs in order (each on top of those before it) and merge them.
 
     A later pack adds its rules, changes inherited ones (``overrides``), leaves some out
@@ -327,6 +212,7 @@ def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> dict[str, Any]
             raise RuleFileError(str(root), Msg("not_pack"))
         own: Manifest = _validate_file(Manifest, root / "pack.yaml")
         manifest = _merge_manifests(manifest, own)
+        _check_era_sources(own, manifest, root / "pack.yaml")
         chain.append((own.id, own.version))
         if (root / "policy.yaml").is_file():
             policy = _validate_file(Policy, root / "policy.yaml")
@@ -349,7 +235,7 @@ def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> dict[str, Any]
     seen = {name: "pack" for r in rules for name in (r.id, *r.aliases)}
     for d in extra:
         rules.extend(load_rule_files(d, manifest, seen))
-    return {"manifest": manifest, "policy": policy, "rules": rules, "userdict": userdict, "chain": chain}
+    return Composed(manifest, policy, rules, userdict, chain)
 
 
 def _merge_manifests(base: Manifest | None, own: Manifest) -> Manifest:
@@ -373,10 +259,11 @@ def _validate_file(cls: type[BaseModel], path: Path) -> Any:
 
 
 def load_rule_files(root: Path, manifest: Manifest, seen: dict[str, str]) -> list:
-    """Validate every rule file under ``root`` against the pack's vocabulary.
+    """Validate every rule file under ``root`` against the pack's vocabulary and declared sources.
 
     ``seen`` maps ids and aliases already taken to the file that took them; it is updated.
     """
+    declared = {s.id for s in manifest.sources}
     rules = []
     for path in rule_files(root):
         display = str(path)
@@ -395,6 +282,7 @@ def load_rule_files(root: Path, manifest: Manifest, seen: dict[str, str]) -> lis
         # Keys are checked against the kind's model; the rule is validated through the
         # discriminated union, as the JSON Schema describes it.
         rule = _validate(RULE_MODELS[kind], data, ctx, RULE_ADAPTER)
+        _check_sources(rule, declared, ctx)
         for name in [rule.id, *rule.aliases]:
             if name in seen:
                 raise ctx.error(("id",), Msg("id_taken", name=name, by=seen[name]))
@@ -403,45 +291,18 @@ def load_rule_files(root: Path, manifest: Manifest, seen: dict[str, str]) -> lis
     return rules
 
 
-def cache_dir() -> Path | None:
-    env = os.environ.get("LAWCHECK_CACHE_DIR")
-    if env == "":
-        return None
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "lawcheck"
 
 
-def cache_read(digest: str) -> object | None:
-    """The compiled pack cached under ``digest``, or None.
-
-    Pickled, not JSON: unpickling the validated rule models skips pydantic's schema build and
-    validation (~40 ms of every cold start).  Only a file this user owns and no one else can write
-    is trusted, so another account cannot plant code in the cache; anything unreadable is rebuilt by the caller.
-    """
-    d = cache_dir()
-    if d is None:
-        return None
-    path = d / f"pack-{digest}.pickle"
-    try:
-        st = path.stat()
-        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
-            return None  # another account's file, or one that others could have rewritten
-        return pickle.loads(path.read_bytes())
-    except Exception:
-        return None
+def _check_sources(rule: Any, declared: set[str], ctx: _FileCtx) -> None:
+    """Every source a rule's basis cites is one its pack (or a pack it extends) declares: a basis is
+    only as good as the source behind it, and an undeclared id is a typo or a source nobody read."""
+    for i, b in enumerate(rule.basis):
+        if b.source not in declared:
+            raise ctx.error(("basis", i, "source"), Msg("unknown_source", source=b.source), sorted(declared))
 
 
-def cache_write(digest: str, payload: object) -> None:
-    d = cache_dir()
-    if d is None:
-        return
-    try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, d / f"pack-{digest}.pickle")
-    except (OSError, pickle.PicklingError):
-        pass  # a read-only home must not stop a check
+def _check_era_sources(own: Manifest, merged: Manifest, path: Path) -> None:
+    declared = {s.id for s in merged.sources}
+    for fact in own.era:
+        if fact.source not in declared:
+            raise RuleFileError(str(path), Msg("unknown_source", source=fact.source), sorted(declared))

@@ -12,8 +12,8 @@ import posixpath
 import zipfile
 from xml.etree import ElementTree as ET
 
-from lawcheck.loaders import Loaded, msg
-from lawcheck.loaders.layout import join_lines
+from lawcheck.readers.base import Document, ReadOptions, msg
+from lawcheck.readers.layout import join_lines, strip_running_lines
 
 NS = "{http://www.ofdspec.org/2016}"
 
@@ -41,7 +41,8 @@ def _page_lines(root: ET.Element) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip()]
 
 
-def load_ofd(name: str, data: bytes, lang: str) -> Loaded:
+def read(name: str, data: bytes, opts: ReadOptions) -> Document:
+    lang = opts.lang
     from lawcheck.errors import InputError
 
     try:
@@ -60,7 +61,5 @@ def load_ofd(name: str, data: bytes, lang: str) -> Loaded:
             pages.append(_page_lines(_parse(z, path)))
     except (zipfile.BadZipFile, KeyError, ET.ParseError, ValueError) as e:
         raise InputError(name, msg(lang, "corrupt", fmt="OFD", err=f"{type(e).__name__}: {e}")) from None
-    from lawcheck.loaders.pdf import strip_running_lines
-
     text = join_lines(strip_running_lines(pages))
-    return Loaded(text, "ofd", {}, no_text_layer=not text.strip())
+    return Document(text, "ofd", {}, no_text_layer=not text.strip())

@@ -12,6 +12,7 @@ import codecs
 import re
 
 from lawcheck.errors import InputError
+from lawcheck.readers.base import Document, ReadOptions
 
 _MSG = {
     "zh": {"binary": "是二进制文件，不是文本", "empty": "文件为空",
@@ -78,3 +79,8 @@ def _check_text(name: str, text: str, lang: str) -> str:
     if not text.strip():
         raise InputError(name, _m(lang, "empty"))
     return text
+
+
+def read(name: str, data: bytes, opts: ReadOptions) -> Document:
+    """A text file: decoded (see ``decode_text``)."""
+    return Document(decode_text(name, data, encoding=opts.encoding, lang=opts.lang), "text")

@@ -10,21 +10,24 @@ from __future__ import annotations
 
 from html import escape
 
-from lawcheck.batch import Checked
 from lawcheck.i18n import category, t
-from lawcheck.model import RuleResult, Scorecard
+from lawcheck.model import Record, RuleResult, Scorecard
+from lawcheck.render import Context, Format
 from lawcheck.render.common import (
     MARK,
-    Gate,
-    Summary,
     arithmetic,
     by_category,
     clip,
     not_report_line,
+    role_names,
     status_label,
-    timeliness,
     timeliness_label,
 )
+from lawcheck.summary import Summary, summarize
+
+FORMAT = Format("html", "HTML 网页（可转发；多份报告用 -o 指定目录，生成索引页和每份报告的页面）",
+                "an HTML page to open and forward (several reports: -o DIR, an index and a page each)",
+                output="directory", needs_text=True)
 
 _UI = {
     "zh": {"html_lang": "zh-CN", "text": "报告全文（证据已标出）", "jump": "跳到证据", "no_evidence": "无证据",
@@ -137,13 +140,16 @@ def _status(lang: str, status: str) -> str:
     return f'<span class="st st-{status}">{_e(status_label(lang, status))}</span>'
 
 
+_TONE = {"good": "#1a7f37", "fair": "#9a6700", "poor": "#cf222e"}
+
+
 def _gauge(card: Scorecard) -> str:
     lang = card.lang
     score = card.score
     frac = 0.0 if score is None else max(0.0, min(1.0, score / 100))
     # A half ring: the grey track and the coloured part, drawn as one stroked arc each.
     length = 251.33  # half the circumference of r=80
-    colour = "#1a7f37" if frac >= 0.8 else "#9a6700" if frac >= 0.6 else "#cf222e"
+    colour = _TONE.get(card.grade_tone or "", "#57606a")  # the policy's grades say which
     shown = f"{score:.1f}" if score is not None else "—"
     label = f"{t(lang, 'ui.score')} {shown} {_u(lang, 'of')}, {t(lang, 'ui.grade')} {card.grade_label or ''}"
     return (f'<div class="gauge"><svg viewBox="0 0 200 120" width="180" height="108" role="img" '
@@ -166,12 +172,11 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
             if 0 <= ev.start < ev.end <= len(text):
                 spans.append((ev.start, ev.end, i, k))
     # Sections a failed or partial rule looked in without finding anything: flagged at their start.
-    role_label = {s.role: t(lang, f"role.{s.role}") for s in card.sections}
     empty_at: dict[int, list[str]] = {}
     for r in card.results:
         if r.status in ("fail", "partial") and r.searched and not r.evidence:
             for sec in card.sections:
-                if role_label.get(sec.role) in r.searched.sections and 0 <= sec.start <= len(text):
+                if set(sec.roles) & set(r.searched.roles) and 0 <= sec.start <= len(text):
                     empty_at.setdefault(sec.start, []).append(r.name)
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *empty_at})
     out: list[str] = []
@@ -229,7 +234,7 @@ def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
 def _searched(r: RuleResult, lang: str) -> str:
     if r.status not in ("fail", "partial") or not r.searched or r.evidence:
         return ""
-    where = "、".join(r.searched.sections) if lang == "zh" else ", ".join(r.searched.sections)
+    where = role_names(lang, r.searched.roles)
     return f'<br><small>{_e(_u(lang, "looked_in"))}：{_e(where)}（{_e(_u(lang, "found_nothing"))}）</small>'
 
 
@@ -250,7 +255,7 @@ def _missing(card: Scorecard) -> str:
 def render_report_page(card: Scorecard, text: str, path: str | None = None, gate: list[str] | None = None,
                        index_href: str | None = None) -> str:
     """One report: header and gauge, what is missing, the rules by category, the text with evidence."""
-    from lawcheck import __version__
+    from lawcheck.version import __version__
 
     lang = card.lang
     d = card.document
@@ -266,7 +271,7 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
     if gate is not None:
         facts.append((t(lang, "ui.gate"), f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
                       f"✗ {t(lang, 'ui.gate_fail')}：{' '.join(gate)}"))
-    facts.append((t(lang, "ui.late"), timeliness_label(lang, timeliness(card))))
+    facts.append((t(lang, "ui.late"), timeliness_label(lang, card.timeliness)))
     dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
     marked, anchors = _highlighted_text(card, text)
     back = f'<p class="noprint"><a href="{_e(index_href)}">← {_e(_u(lang, "back"))}</a></p>' if index_href else ""
@@ -332,7 +337,7 @@ _TIMELINESS_ORDER = {"late": 2, "unknown": 1, "on_time": 0}
 
 def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
     """A batch: the ranking (sortable), links to each report's page and the most-missing chart."""
-    from lawcheck import __version__
+    from lawcheck.version import __version__
 
     head_cells = [t(lang, "ui.rank"), t(lang, "ui.file"), t(lang, "ui.organ"), t(lang, "ui.year"),
                   t(lang, "ui.score"), t(lang, "ui.grade"), t(lang, "ui.gate"), t(lang, "ui.late"),
@@ -366,7 +371,9 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
         items = []
         for row in summary.others:
             link = pages.get(row.path)
-            line = _e(not_report_line(row.card, row.path))  # type: ignore[arg-type]
+            if row.card is None:
+                continue
+            line = _e(not_report_line(row.card, row.path))
             items.append(f'<li><a href="{_e(link)}">{line}</a></li>' if link else f"<li>{line}</li>")
         others = (f'<section aria-labelledby="h-others"><h2 id="h-others">{_e(t(lang, "ui.others"))}</h2>'
                   f'<ul class="others">{"".join(items)}</ul></section>\n')
@@ -381,26 +388,34 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
     return _page(lang, _u(lang, "index_title"), body, _INDEX_JS)
 
 
-def page_names(items: list[Checked]) -> dict[str, str]:
+def page_names(records: list[Record]) -> dict[str, str]:
     """A file name for each checked report's page: numbered in input order, readable, unique."""
     import re
     from pathlib import PurePath
 
     out: dict[str, str] = {}
-    for n, it in enumerate(items, 1):
-        if it.card is None:
+    for n, rec in enumerate(records, 1):
+        if rec.card is None:
             continue
-        stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(it.path).stem)[:60] or "report"
-        out[it.path] = f"{n:04d}-{stem}.html"
+        stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(rec.path).stem)[:60] or "report"
+        out[rec.path] = f"{n:04d}-{stem}.html"
     return out
 
 
-def render_pages(items: list[Checked], gate: Gate, summary: Summary, lang: str) -> dict[str, str]:
+def files(records: list[Record], ctx: Context) -> dict[str, str]:
     """Every file of a batch's HTML output: ``index.html`` and one page per checked report."""
-    names = page_names(items)
-    files = {"index.html": render_index(summary, names, lang)}
-    for it in items:
-        if it.card is not None:
-            files[names[it.path]] = render_report_page(it.card, it.text or "", it.path, gate.reasons.get(it.path),
-                                                       index_href="index.html")
-    return files
+    names = page_names(records)
+    out = {"index.html": render_index(summarize(records), names, ctx.lang)}
+    for rec in records:
+        if rec.card is not None:
+            out[names[rec.path]] = render_report_page(rec.card, rec.text or "", rec.path, rec.gate,
+                                                      index_href="index.html")
+    return out
+
+
+def render(records: list[Record], ctx: Context) -> str:
+    """One input's page (several inputs go to a directory: ``files``)."""
+    rec = records[0]
+    if rec.card is None:  # the error is on standard error; the page says it too
+        return render_error_page(rec.path, rec.error or "", ctx.lang)
+    return render_report_page(rec.card, rec.text or "", rec.path, rec.gate)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from lawcheck.batch import Checked
 from lawcheck.i18n import t
-from lawcheck.model import Scorecard
-from lawcheck.render.common import Gate, Summary, arithmetic, clip, not_report_line, status_label, timeliness_label
+from lawcheck.model import Record, Scorecard
+from lawcheck.render import Context, Format
+from lawcheck.render.common import arithmetic, clip, not_report_line, status_label, timeliness_label
+from lawcheck.summary import summarize
+
+FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
 
 
 def _esc(s: object) -> str:
@@ -54,12 +57,15 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     return "\n".join(out) + "\n"
 
 
-def render_markdown(items: list[Checked], gate: Gate, summary: Summary | None, lang: str) -> str:
-    if summary is None:
-        it = items[0]
-        if it.card is None:
-            return f"`{_esc(it.path)}`：{t(lang, 'ui.error')}：{_esc(it.error)}\n"
-        return card_md(it.card, None, gate.reasons.get(it.path) if _gated(gate) else None)
+def render(records: list[Record], ctx: Context) -> str:
+    lang = ctx.lang
+    gated = ctx.gate.active
+    if len(records) == 1:
+        rec = records[0]
+        if rec.card is None:
+            return f"`{_esc(rec.path)}`：{t(lang, 'ui.error')}：{_esc(rec.error)}\n"
+        return card_md(rec.card, None, rec.gate if gated else None)
+    summary = summarize(records)
     out = [f"## {t(lang, 'ui.summary')}", "",
            f"| {t(lang, 'ui.rank')} | {t(lang, 'ui.file')} | {t(lang, 'ui.score')} | {t(lang, 'ui.gate')} | "
            f"{t(lang, 'ui.top_missing')} |", "|---:|---|---:|---|---|"]
@@ -74,13 +80,9 @@ def render_markdown(items: list[Checked], gate: Gate, summary: Summary | None, l
         out.append(f"| {i} | `{_esc(row.path)}` | {score} | {flag} | {_esc('；'.join(row.top_missing))} |")
     if summary.others:
         out += ["", f"**{t(lang, 'ui.others')}**", ""]
-        out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others]  # type: ignore[arg-type]
+        out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others if row.card]
     out += ["", summary.totals(lang), ""]
-    for it in items:
-        if it.card is not None and it.card.document.kind == "annual_report":
-            out.append(card_md(it.card, it.path, gate.reasons.get(it.path) if _gated(gate) else None, level=3))
+    for rec in records:
+        if rec.card is not None and rec.card.document.kind == "annual_report":
+            out.append(card_md(rec.card, rec.path, rec.gate if gated else None, level=3))
     return "\n".join(out) + "\n"
-
-
-def _gated(gate: Gate) -> bool:
-    return gate.min_score is not None or gate.fail_on != "never"

@@ -1,21 +1,26 @@
-"""Plain-text scorecard and batch summary: lines to read in a terminal or paste into a message."""
+"""Plain text: scorecards and the batch summary as lines to read in a terminal or paste into a message."""
 
 from __future__ import annotations
 
 from lawcheck.i18n import category, t
-from lawcheck.model import Scorecard
+from lawcheck.model import Record, Scorecard
+from lawcheck.render import Context, Format
 from lawcheck.render.common import (
-    Summary,
     arithmetic,
     by_category,
+    cards_and_summary,
     clip,
     not_report_line,
     status_label,
     timeliness_label,
 )
+from lawcheck.summary import Summary
+
+FORMAT = Format("text", "纯文本（输出到管道或文件时的默认格式）", "plain text (the default when piped)",
+                output="document")
 
 
-def render(card: Scorecard, path: str | None = None, gate: list[str] | None = None, verbose: bool = False) -> str:
+def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None = None, verbose: bool = False) -> str:
     lang = card.lang
     if card.document.kind != "annual_report" and not verbose:
         return not_report_line(card, path) + "\n"
@@ -98,10 +103,26 @@ def render_summary(summary: Summary, lang: str) -> str:
     if summary.others:
         lines.append(f"{t(lang, 'ui.others')}:")
         for row in summary.others:
-            lines.append(f"    - {not_report_line(row.card, row.path)}")  # type: ignore[arg-type]
+            if row.card is not None:
+                lines.append(f"    - {not_report_line(row.card, row.path)}")
     lines.append(summary.totals(lang))
     if summary.common_missing:
         lines.append(f"{t(lang, 'ui.common_missing')}:")
         for rid, title, n in summary.common_missing:
             lines.append(f"  {title}（{rid}）：{t(lang, 'ui.times', n=n)}")
     return "\n".join(lines) + "\n"
+
+
+def score_lines(records: list[Record], ctx: Context) -> str:
+    """--quiet: one line per input."""
+    return "".join(score_line(rec.card, rec.path, rec.gate, rec.error, ctx.lang) + "\n" for rec in records)
+
+
+def render(records: list[Record], ctx: Context) -> str:
+    if ctx.quiet:
+        return score_lines(records, ctx)
+    cards, summary = cards_and_summary(records, ctx.verbose)
+    out = [card_text(card, path, rec.gate, verbose=ctx.verbose) for card, rec, path in cards]
+    if summary is not None:
+        out.append(render_summary(summary, ctx.lang))
+    return "\n".join(out)

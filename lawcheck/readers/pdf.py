@@ -8,18 +8,14 @@ headings survive.  A PDF with no text layer is reported as such, never scored as
 from __future__ import annotations
 
 import io
-import re
-from collections import Counter
 
 from lawcheck.limits import Budget, Limits
-from lawcheck.loaders import Loaded, msg, need_extra
-from lawcheck.loaders.layout import join_lines
-
-_PAGE_NO = re.compile(r"^[\s\-—－–一_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)"
-                      r"[\s\-—－–一_]*$")
+from lawcheck.readers.base import Document, ReadOptions, msg, need_extra
+from lawcheck.readers.layout import join_lines, strip_running_lines
 
 
-def load_pdf(name: str, data: bytes, lang: str, limits: Limits | None = None) -> Loaded:
+def read(name: str, data: bytes, opts: ReadOptions) -> Document:
+    lang, limits = opts.lang, opts.limits
     try:
         import pypdf
     except ImportError:
@@ -57,24 +53,5 @@ def load_pdf(name: str, data: bytes, lang: str, limits: Limits | None = None) ->
         pass
     page_lines = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in pages]
     if sum(len("".join(lines)) for lines in page_lines) < 20:
-        return Loaded("", "pdf", meta, no_text_layer=True)
-    return Loaded(join_lines(strip_running_lines(page_lines)), "pdf", meta)
-
-
-def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and the header/footer lines that repeat on most pages."""
-    edges: Counter[str] = Counter()
-    for lines in pages:
-        for ln in set(lines[:2] + lines[-2:]):
-            edges[re.sub(r"\d+", "#", ln)] += 1
-    running = {k for k, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2 + 1)}
-    out = []
-    for lines in pages:
-        kept = []
-        for i, ln in enumerate(lines):
-            at_edge = i < 2 or i >= len(lines) - 2
-            if at_edge and (_PAGE_NO.match(ln) or re.sub(r"\d+", "#", ln) in running):
-                continue
-            kept.append(ln)
-        out.append(kept)
-    return out
+        return Document("", "pdf", meta, no_text_layer=True)
+    return Document(join_lines(strip_running_lines(page_lines)), "pdf", meta)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from lawcheck.loaders import Loaded, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, msg, need_extra
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN = "零一二三四五六七八九"
@@ -151,7 +151,8 @@ def _blocks(document) -> Iterator[str]:
                 yield " ".join(c for c in cells if c)
 
 
-def load_docx(name: str, data: bytes, lang: str) -> Loaded:
+def read(name: str, data: bytes, opts: ReadOptions) -> Document:
+    lang = opts.lang
     try:
         import docx
     except ImportError:
@@ -167,4 +168,4 @@ def load_docx(name: str, data: bytes, lang: str) -> Loaded:
     title = (document.core_properties.title or "").strip()
     if title:
         meta["title"] = title
-    return Loaded(text, "docx", meta)
+    return Document(text, "docx", meta)

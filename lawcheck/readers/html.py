@@ -11,7 +11,7 @@ import email
 import re
 from email import policy
 
-from lawcheck.loaders import Loaded, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, msg, need_extra
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
@@ -78,7 +78,9 @@ def restore_dropped(main: list[str], base: list[str], short: int = 40) -> list[s
     return out
 
 
-def load_html(name: str, data: bytes, lang: str, *, mhtml: bool = False, encoding: str | None = None) -> Loaded:
+def read(name: str, data: bytes, opts: ReadOptions) -> Document:
+    """A web page (or a page saved as .mhtml): its main text and what it says of itself."""
+    lang, mhtml, encoding = opts.lang, opts.fmt == "mhtml", opts.encoding
     try:
         import trafilatura
     except ImportError:
@@ -117,4 +119,4 @@ def load_html(name: str, data: bytes, lang: str, *, mhtml: bool = False, encodin
     lines = restore_dropped(lines, [ln.strip() for ln in (base or "").splitlines() if ln.strip()])
     if title and (not lines or title not in lines[0]):
         lines.insert(0, title)
-    return Loaded("\n".join(lines), "html", meta)
+    return Document("\n".join(lines), "html", meta)

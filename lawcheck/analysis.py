@@ -1,0 +1,153 @@
+"""A report analysed against a pack: everything the checks share, worked out once per report.
+
+normalise → structure (title, sections with roles, sentences, closing) → the automaton's one pass →
+the facts read from the text (year, dates, organ, level, reporter, addressees), overridden by what
+the caller states.  Positions are in the normalised text; the scorecard maps them back.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol, cast
+
+from lawcheck import saferegex
+from lawcheck.model import CallerFacts, Level, Reporter
+from lawcheck.text import dates, facts, script
+from lawcheck.text.dates import Found
+from lawcheck.text.normalize import normalize
+from lawcheck.text.structure import Structure, build
+
+Span = tuple[int, int]  # [start, end) in the normalised text
+Hits = dict[int, list[Span]]
+
+
+class Credits(Protocol):
+    """The policy's shares of credit a check gives (``lawcheck.packs.models.Policy`` is one)."""
+
+    mention_credit: float
+    weak_credit: float
+    boundary_credit: float
+
+
+class CompiledRules(Protocol):
+    """What a check reads from the pack its rule belongs to (``lawcheck.packs.RulePack`` is one): the
+    policy's credits, each matcher as phrase ids, the negation and plan cues, the near-miss terms."""
+
+    @property
+    def policy(self) -> Credits: ...
+
+    hint_ids: dict[str, list[int]]
+    negation_ids: list[int]
+    future_ids: list[int]
+
+    def compiled(self, matcher: Any) -> Any: ...  # a CompiledMatcher (lawcheck.kinds.matching)
+
+    def find(self, text: str) -> dict[int, list[Span]]: ...
+_CLAUSE_END_RX = re.compile("[,:;。!?\n]")
+
+
+@dataclass
+class Analysis:
+    """A report analysed once, shared by every check."""
+
+    st: Structure
+    hits: Hits
+    pack: CompiledRules  # the pack the report is checked against (a lawcheck.packs.RulePack)
+    lang: Literal["zh", "en"]
+    year: int | None
+    year_placeholder: bool
+    year_found: Found | None
+    year_inferred: Found | None
+    signed: Found | None
+    published: dt.date | None
+    published_span: Span | None
+    sig_organ: Found | None
+    organ: str | None = None
+    level: Level | None = None
+    level_source: Literal["caller", "organ", "text"] | None = None
+    reporter: Reporter | None = None
+    recipients: tuple[list[str], Span] | None = None
+    copies: tuple[list[str], Span] | None = None
+    page_title: str | None = None
+    # traditional: matched through a simplified view (same offsets)
+    script: Literal["simplified", "traditional"] = "simplified"
+    session: bool = False  # delivered to a 人大常委会 session: no signature block
+    # Start positions of every negation / future cue, merged and sorted once per report.
+    neg_starts: list[int] = field(default_factory=list)
+    fut_starts: list[int] = field(default_factory=list)
+    # Positions of every clause-ending mark, so that a clause is two bisections, not a walk.
+    clause_ends: list[int] = field(default_factory=list)
+    # Where each section sits ("一、… > (二)…"), worked out once for all the evidence quoted from it.
+    section_labels: dict[int, str] = field(default_factory=dict)
+    # Matches of the rules' regular-expression false friends, found once per report and pattern, as
+    # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
+    regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.neg_starts = sorted(s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ()))
+        self.fut_starts = sorted(s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ()))
+        self.clause_ends = [m.start() for m in _CLAUSE_END_RX.finditer(self.st.text)]
+
+    @property
+    def text(self) -> str:
+        return self.st.text
+
+    def spans_of(self, pattern: str) -> tuple[list[int], list[int]]:
+        index = self.regex_spans.get(pattern)
+        if index is None:
+            spans = sorted(saferegex.finditer(pattern, self.text, 0, len(self.text)))
+            reach: list[int] = []
+            for _s, e in spans:
+                reach.append(max(e, reach[-1]) if reach else e)
+            index = self.regex_spans[pattern] = ([s for s, _e in spans], reach)
+        return index
+
+
+def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = None,
+            lang: Literal["zh", "en"] = "zh") -> Analysis:
+    """Everything the checks share, computed once per report."""
+    given = facts_given or CallerFacts()
+    written = script.detect(text)
+    norm = normalize(text, script.simplify_table() if written == "traditional" else None)
+    st = build(norm)
+    organ_found = dates.organ(st)
+    organ = str(organ_found.value) if organ_found else None
+    who = facts.reporter(organ, st)
+    hits = pack.find(norm.text)
+    year_found = dates.report_year(st)
+    # Only when the text states no year at all (a placeholder is a statement, and stays one).
+    inferred = dates.inferred_report_year(st) if given.report_year is None and year_found is None else None
+    pub_found = dates.published_date(st)
+    if given.report_year is not None:
+        year: int | None = given.report_year
+    else:
+        read = year_found.value if year_found else inferred.value if inferred else None
+        year = read if isinstance(read, int) else None  # a placeholder (20xx) states no year
+    pub_read = pub_found.value if pub_found else None
+    level = cast("Level | None", given.level or who.level)
+    return Analysis(
+        st=st,
+        hits=hits,
+        pack=pack,
+        lang=lang,
+        year=year,
+        year_placeholder=given.report_year is None and year_found is not None and year_found.value is None,
+        year_found=year_found,
+        year_inferred=inferred,
+        signed=dates.signed_date(st),
+        published=given.published or (pub_read if isinstance(pub_read, dt.date) else None),
+        published_span=None if given.published else (pub_found.span if pub_found else None),
+        sig_organ=dates.signature_organ_line(st),
+        organ=organ,
+        level=level,
+        level_source="caller" if given.level else ("organ" if organ and who.level else "text" if who.level else None),
+        reporter=cast("Reporter | None",
+                      given.reporter or who.kind or ("department" if level == "department" else None)),
+        recipients=facts.recipients(st),
+        copies=facts.copies(st),
+        page_title=given.title,
+        script="traditional" if written == "traditional" else "simplified",
+        session=facts.delivered_at_session(st),
+    )

@@ -1,0 +1,72 @@
+"""Kind ``field``: document facts that must be stated — the report year, the signature organ, the date."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from lawcheck.i18n import join, t
+from lawcheck.kinds.base import Outcome, RuleBase, Span, status_of
+from lawcheck.kinds.describe import label
+from lawcheck.kinds.matching import Matcher
+from lawcheck.text.dates import PLACEHOLDER, Found
+
+if TYPE_CHECKING:
+    from lawcheck.analysis import Analysis
+
+
+class FieldRule(RuleBase):
+    """Document facts that must be stated: the report year, the signature organ, the date."""
+
+    kind: Literal["field"]
+    fields: list[Literal["report_year", "signature_organ", "signed_date"]] = Field(min_length=1)
+
+
+def matchers(rule: FieldRule) -> list[Matcher]:
+    return []
+
+
+def check(rule: FieldRule, a: Analysis) -> Outcome:
+    lang, st = a.lang, a.st
+    if {"signature_organ", "signed_date"} & set(rule.fields):
+        if a.session:
+            return Outcome("not_applicable", 0.0, details=[t(lang, "session_no_signature")])
+        if st.title_span is None and st.closing[1] <= st.closing[0] and a.signed is None:
+            # Neither the title nor the closing block is in the text: a body-only excerpt cut by the page.
+            return Outcome("unknown", 0.0, details=[t(lang, "excerpt_no_closing")])
+    found: dict[str, Found | None] = {
+        "report_year": a.year_found,
+        "signature_organ": a.sig_organ,
+        "signed_date": a.signed,
+    }
+    done = 0
+    missing: list[str] = []
+    evidence: list[Span] = []
+    details: list[str] = []
+    absent: list[str] = []
+    for name in rule.fields:
+        f = found[name]
+        ok = f is not None and f.value is not None and not PLACEHOLDER.search(str(f.value))
+        if f is not None:
+            evidence.append(f.span)
+        if ok:
+            done += 1
+            continue
+        missing.append(name)
+        what = t(lang, f"field.{name}")
+        if f is not None:
+            details.append(t(lang, "field_placeholder", field=what, text=a.text[f.span[0]:f.span[1]]))
+        else:
+            absent.append(what)
+    if absent:
+        details.insert(0, t(lang, "missing_parts", parts=join(lang, absent)))
+    fraction = done / len(rule.fields)
+    out = Outcome(status_of(fraction), round(fraction, 4), missing, sorted(set(evidence)), details)
+    if out.status != "pass":
+        out.searched = ([t(lang, f"field.{n}") for n in rule.fields], ["preamble", "closing"])
+    return out
+
+
+def describe(rule: FieldRule, lang: str) -> list[str]:
+    return [f"  {label(lang, 'fields')}: {'、'.join(t(lang, 'field.' + f) for f in rule.fields)}"]

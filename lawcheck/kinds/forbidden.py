@@ -1,0 +1,103 @@
+"""Kind ``forbidden``: things a report must not contain — template leftovers, outdated documents cited as current."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from lawcheck.i18n import join, t
+from lawcheck.kinds.base import Outcome, Role, RuleBase, Span
+from lawcheck.kinds.describe import label
+from lawcheck.kinds.matching import Matcher, anchors, rejection
+
+if TYPE_CHECKING:
+    from lawcheck.analysis import Analysis
+    from lawcheck.text.structure import Structure
+
+_EVIDENCE_PER_ITEM = 3
+
+
+class ForbiddenItem(Matcher):
+    """One thing that must not occur: the matcher's anchors, where ``scope`` allows, outside quotations
+    when ``exempt_quoted``."""
+
+    scope: list[Role] | None = Field(None, description="where it counts (default: anywhere, the title too)")
+    exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks")
+
+
+class ForbiddenRule(RuleBase):
+    """Things a report must not contain: template leftovers, outdated documents cited as current."""
+
+    kind: Literal["forbidden"]
+    items: list[ForbiddenItem] = Field(min_length=1)
+
+
+def matchers(rule: ForbiddenRule) -> list[Matcher]:
+    return list(rule.items)
+
+
+def _quoted(st: Structure, s: int) -> bool:
+    """Is the text at ``s`` (in the view) inside “…” in its paragraph?  Counted in the original,
+    where the quotation marks are; the paragraph is the view's line, so a line broken by a page
+    width (a soft break) does not cut it."""
+    norm = st.norm
+    nl = st.text.rfind("\n", 0, s)  # a kept line break: the original line starts right after it
+    seg = norm.original[norm.orig(nl) + 1 if nl >= 0 else 0:norm.orig(s)]
+    return seg.count("“") > seg.count("”")
+
+
+def item_hits(a: Analysis, item: ForbiddenItem) -> list[Span]:
+    """Where the item occurs: in the title, the body or the closing (never page chrome)."""
+    st = a.st
+    cm = a.pack.compiled(item)
+    lo = min(st.body[0], st.title_span[0]) if st.title_span else st.body[0]
+    hi = max(st.body[1], st.closing[1])
+    out: list[Span] = []
+    for s, e in anchors(a, cm, lo, hi):
+        si = st.sentence_at(s)
+        in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
+        if si is None and not in_title:
+            continue
+        sent = st.sentences[si] if si is not None else None
+        if item.scope is not None:
+            roles = sent.roles if sent is not None else frozenset({"preamble"})
+            if not roles & set(item.scope):
+                continue
+        if rejection(a, item, cm, sent, s, e) is not None:
+            continue
+        if item.exempt_quoted and _quoted(st, s):
+            continue
+        out.append((s, e))
+    return out
+
+
+def check(rule: ForbiddenRule, a: Analysis) -> Outcome:
+    triggered: list[str] = []
+    evidence: list[Span] = []
+    labels: list[str] = []
+    for item in rule.items:
+        if a.year is not None and not item.years.contains(a.year):
+            continue
+        if a.year is None and item.years.bounded:
+            continue
+        spans = item_hits(a, item)
+        if spans:
+            triggered.append(item.id)
+            labels.append(item.label.get(a.lang))
+            evidence.extend(spans[:_EVIDENCE_PER_ITEM])
+    if not triggered:
+        return Outcome("pass", 1.0)
+    out = Outcome("fail", 0.0, triggered, sorted(set(evidence)))
+    out.details = [t(a.lang, "found_items", items=join(a.lang, labels))]
+    return out
+
+
+def describe(rule: ForbiddenRule, lang: str) -> list[str]:
+    out = [f"  {label(lang, 'forbidden')}:"]
+    for item in rule.items:
+        years = "" if not item.years.bounded else f" [{item.years.start or ''}–{item.years.end or ''}]"
+        out.append(f"  • {item.label.get(lang)}{years}: {'、'.join([*item.phrases, *item.patterns])}")
+        if item.not_:
+            out.append(f"    {label(lang, 'not')}: {'、'.join(item.not_)}")
+    return out

@@ -1,0 +1,438 @@
+"""One matcher for every rule that looks for words: a concept's parts, a section's parts, a forbidden item.
+
+A ``Matcher`` is anchors (phrases and regular expressions) that count unless a false friend covers
+them, a veto word is near them or a required context word is not.  When a pack is built each matcher
+is compiled into the automaton's phrase ids (``CompiledMatcher``), so a check never looks a phrase up
+while it runs.  The evaluation helpers here are shared by the kinds that use matchers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from lawcheck import saferegex
+from lawcheck.i18n import join, t
+from lawcheck.kinds.base import PART_ID_RE, Pattern, Role, Span, Strict, Text, Years, role_names
+from lawcheck.text import organs
+
+if TYPE_CHECKING:
+    from lawcheck.analysis import Analysis
+    from lawcheck.text.structure import Section, Sentence
+
+EVIDENCE_PER_PART = 2
+Window = Literal["sentence", "clause"] | int
+
+
+class Context(Strict):
+    """Words that must (``any``) occur near an anchor for it to count."""
+
+    any: list[str] = Field(min_length=1)
+    not_: list[str] = Field(default_factory=list, alias="not", description="false friends of the context words")
+    not_patterns: list[Pattern] = Field(default_factory=list,
+                                        description="false friends as regular expressions (a context word inside "
+                                                    "one does not count)")
+    window: Window = "sentence"
+    headings: bool = Field(False, description="the headings above the sentence count as context too")
+    own_level: bool = Field(False, description="a context word naming an administrative level (县长, 市委书记, "
+                                               "县政府主要负责同志) counts only for the reporter's own level: a 市长 "
+                                               "in a county's report is the level above; a department's own are "
+                                               "its 局长, not the 县长")
+
+
+class Veto(Strict):
+    """Words near an anchor that show it is about something else (e.g. 规范性文件 near 合法性审查)."""
+
+    any: list[str] = Field(min_length=1)
+    window: Window = "clause"
+
+
+class Matcher(Strict):
+    """Anchors that count unless a false friend covers them, a veto word is near or a context word is not."""
+
+    id: str = Field(pattern=PART_ID_RE)
+    label: Text
+    phrases: list[str] = Field(default_factory=list)
+    patterns: list[Pattern] = Field(default_factory=list, description="regular expressions, matched like phrases")
+    not_: list[str] = Field(default_factory=list, alias="not", description="false friends: spans that never count")
+    context: list[Context] | Context = Field(default_factory=list,
+                                             description="one context, or several that must all hold")
+    veto: Veto | None = None
+    years: Years = Field(default_factory=Years, description="report years this applies to (default: all)")
+
+    @field_validator("context", mode="after")
+    @classmethod
+    def _one_or_many(cls, v: object) -> object:
+        return [v] if isinstance(v, Context) else v
+
+    @model_validator(mode="after")
+    def _something_to_find(self) -> Matcher:
+        if not self.phrases and not self.patterns:
+            raise ValueError("give phrases or patterns: something to find")
+        return self
+
+    @property
+    def contexts(self) -> list[Context]:
+        """The contexts (one written alone is a list of one after validation)."""
+        return self.context if isinstance(self.context, list) else [self.context]
+
+    def vocabulary(self) -> Iterator[str]:
+        """Every phrase the automaton must find for this matcher."""
+        yield from self.phrases
+        yield from self.not_
+        for ctx in self.contexts:
+            yield from ctx.any
+            yield from ctx.not_
+        if self.veto:
+            yield from self.veto.any
+
+    def compile(self, ids: Callable[[list[str]], list[int]]) -> CompiledMatcher:
+        return CompiledMatcher(
+            anchors=ids(self.phrases),
+            not_=ids(self.not_),
+            contexts=[(c, ids(c.any), ids(c.not_)) for c in self.contexts],
+            veto=ids(self.veto.any) if self.veto else [],
+            pattern=saferegex.any_of(self.patterns) if self.patterns else None,
+        )
+
+
+@dataclass(frozen=True)
+class CompiledMatcher:
+    """A matcher as phrase ids of the pack's automaton (built once, with the pack)."""
+
+    anchors: list[int]
+    not_: list[int]
+    contexts: list[tuple[Context, list[int], list[int]]]
+    veto: list[int]
+    pattern: str | None  # the matcher's regular expressions as one
+    weak: list[int] = field(default_factory=list)
+
+
+class Part(Matcher):
+    """A concept: any of its phrases, not inside a false friend, in the right context."""
+
+    weight: float = Field(1.0, gt=0, description="the part's share of the rule, relative to the other parts")
+    weak: list[str] = Field(default_factory=list, description="phrases that earn partial credit only")
+    credit_mentions: bool = Field(
+        True, description="a mention outside the year's work (plan, problem, heading) earns the policy's mention credit"
+    )
+
+    def vocabulary(self) -> Iterator[str]:
+        yield from super().vocabulary()
+        yield from self.weak
+
+    def compile(self, ids: Callable[[list[str]], list[int]]) -> CompiledMatcher:
+        base = super().compile(ids)
+        return CompiledMatcher(base.anchors, base.not_, base.contexts, base.veto, base.pattern, ids(self.weak))
+
+
+# ---------------------------------------------------------------- positions
+
+
+def first_in(a: Analysis, pids: list[int], lo: int, hi: int, not_ids: list[int] | None = None,
+             not_patterns: list[str] | tuple = (), accept: Callable[[int, int], bool] | None = None) -> Span | None:
+    """The first hit of any of ``pids`` inside [lo, hi) that no false friend covers (and ``accept`` takes)."""
+    best: Span | None = None
+    for pid in pids:
+        spans = a.hits.get(pid)
+        if not spans:
+            continue
+        i = bisect_left(spans, (lo, -1))
+        while i < len(spans) and spans[i][0] < hi:
+            s, e = spans[i]
+            if not ((not_ids and covering(a, not_ids, s, e)) or
+                    any(covered_by(a.spans_of(p), s, e) for p in not_patterns) or
+                    (accept is not None and not accept(s, e))):
+                if best is None or s < best[0]:
+                    best = (s, e)
+                break
+            i += 1
+    return best
+
+
+def any_start_in(starts: list[int], lo: int, hi: int) -> bool:
+    i = bisect_left(starts, lo)
+    return i < len(starts) and starts[i] < hi
+
+
+def covered_by(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
+    """Whether a span of the index (starts, running maximum of ends) contains [s, e): one bisection."""
+    starts, reach = index
+    i = bisect_right(starts, s) - 1
+    return i >= 0 and reach[i] >= e
+
+
+def covering(a: Analysis, not_ids: list[int], s: int, e: int) -> Span | None:
+    """A false-friend hit that contains [s, e)."""
+    for pid in not_ids:
+        for fs, fe in a.hits.get(pid, ()):
+            if fs > s:
+                break
+            if fe >= e:
+                return (fs, fe)
+    return None
+
+
+def clause(a: Analysis, sent: Sentence, s: int, e: int) -> Span:
+    """The clause around [s, e): from after the last clause-ending mark before ``s`` to the first
+    one at or after ``e``, within the sentence."""
+    ends = a.clause_ends
+    i = bisect_right(ends, s - 1) - 1
+    lo = max(sent.start, ends[i] + 1) if i >= 0 else sent.start
+    j = bisect_left(ends, e)
+    hi = min(sent.end, ends[j]) if j < len(ends) else sent.end
+    return min(lo, s), max(hi, e)
+
+
+def window(a: Analysis, sent: Sentence, s: int, e: int, size: Window) -> Span:
+    if size == "sentence":
+        return sent.start, sent.end
+    if size == "clause":
+        return clause(a, sent, s, e)
+    n = int(size)
+    return max(sent.start, s - n), min(sent.end, e + n)
+
+
+# The administrative unit a leader word belongs to: its own first character ("县长", "市委常委会") or the
+# body named right before it ("县政府主要负责同志", "市委书记", "县委常委会").
+_UNIT_WORD = "(自治区|自治州|自治县|自治旗|[省市县区镇乡州旗盟])"
+_LEADER_UNIT = re.compile(_UNIT_WORD + r"(?:委|党委|人民政府|政府|委员会)?$")
+_UNIT_FIRST = re.compile(_UNIT_WORD)
+# The heads of departments and their meetings: a government's report does not show its own leaders by them.
+_DEPARTMENT_HEAD = re.compile(r"局长|厅长|部长|委主任|[局厅部委]党组|[局厅部委]务会|(?:局长|部长|主任)办公会")
+# A street office (办事处) or an administrative committee (管委会) is headed by a 主任.
+_HEADED_BY_DIRECTOR = re.compile(r"(?:办事处|管委会|管理委员会)$")
+
+
+def own_level(a: Analysis, s: int, e: int) -> bool:
+    """Whether the leader word at [s, e) is the reporting body's own (see ``Context.own_level``)."""
+    text = a.text
+    word = text[s:e]
+    m = _UNIT_FIRST.match(word) or _LEADER_UNIT.search(text, max(0, s - 4), s)
+    if a.reporter == "department":
+        # A department's principal leaders are its own (局长, 局党组); a 县长 or 县委书记 leads another body.
+        return m is None
+    if a.reporter in ("government", "joint") and _DEPARTMENT_HEAD.search(word) and not (
+            "主任" in word and a.organ and _HEADED_BY_DIRECTOR.search(a.organ)):
+        return False
+    if m is None:
+        return True  # "主要负责人", "书记": no level named
+    rank = organs.seat(a.organ, a.level)[0]
+    return rank is None or organs.unit_rank(m.group(1)) == rank
+
+
+# ---------------------------------------------------------------- screening a hit
+
+
+def anchors(a: Analysis, cm: CompiledMatcher, lo: int, hi: int) -> list[Span]:
+    """Where a matcher's phrases (one automaton pass, anywhere) and patterns (one regex pass over
+    [lo, hi)) occur, in reading order."""
+    spans = [sp for pid in cm.anchors for sp in a.hits.get(pid, ())]
+    if cm.pattern is not None:
+        spans.extend(saferegex.finditer(cm.pattern, a.text, lo, hi))
+    return sorted(set(spans))
+
+
+def context_ok(a: Analysis, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
+               ctx_not: list[int]) -> bool:
+    lo, hi = window(a, sent, s, e, ctx.window)
+    accept = (lambda x, y: own_level(a, x, y)) if ctx.own_level else None
+    if first_in(a, ctx_ids, lo, hi, ctx_not, ctx.not_patterns, accept):
+        return True
+    if ctx.headings and sent.section is not None:
+        for sec in _context_headings(a, sent):
+            if first_in(a, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns, accept):
+                return True
+    return False
+
+
+def _context_headings(a: Analysis, sent: Sentence) -> list[Section]:
+    """The headings whose words set a sentence's context: the nearest real heading above it.
+
+    A heading's own context is its parent's heading.  An 一是… item is an enumeration inside a
+    subsection, so its subsection heading counts too.  Nothing higher: a whole chapter on
+    decisions does not make every review inside it a decision step.
+    """
+    st = a.st
+    assert sent.section is not None
+    sec = st.sections[sent.section]
+    if sent.heading:
+        return [st.sections[sec.parent]] if sec.parent is not None else []
+    out = [sec]
+    if sec.rank == 5 and sec.parent is not None:
+        out.append(st.sections[sec.parent])
+    return out
+
+
+def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | None, s: int, e: int) -> str | None:
+    """Why the hit at [s, e) does not count: ``false_friend:<its text>``, ``veto`` or ``no_context``;
+    None when it counts.  A hit outside any sentence (the title) has no context to satisfy."""
+    ff = covering(a, cm.not_, s, e) if cm.not_ else None
+    if ff:
+        return "false_friend:" + a.text[ff[0]:ff[1]]
+    if cm.veto and m.veto is not None:
+        if sent is None:
+            return "veto"
+        lo, hi = window(a, sent, s, e, m.veto.window)
+        if first_in(a, cm.veto, lo, hi):
+            return "veto"
+    if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)
+                                                for c, ids, nots in cm.contexts)):
+        return "no_context"
+    return None
+
+
+# ---------------------------------------------------------------- parts
+
+
+@dataclass
+class PartOutcome:
+    """What was found for one part: credit, the hits done (or only weakly), mentions and rejections."""
+
+    credit: float = 0.0
+    done: list[Span] = field(default_factory=list)
+    weak_done: list[Span] = field(default_factory=list)
+    mentioned: list[tuple[Span, str, str]] = field(default_factory=list)  # span, detail key, where
+    rejected: list[tuple[Span, str]] = field(default_factory=list)  # span, reason code
+
+
+def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool) -> PartOutcome:
+    """A part's credit: done in ``scope`` (1), only in general terms (weak credit) or only mentioned
+    as a plan, a problem, a negation or a heading (mention credit)."""
+    cm = a.pack.compiled(part)
+    st = a.st
+    res = PartOutcome()
+    lo, hi = st.body
+    for weak, spans in ((False, anchors(a, cm, lo, hi)), (True, sorted({sp for pid in cm.weak
+                                                                          for sp in a.hits.get(pid, ())}))):
+        if weak and res.done:
+            break
+        done_in: set[int] = set()  # the sentences of res.done
+        for s, e in spans:
+            if len(done_in) >= EVIDENCE_PER_PART:
+                break  # enough evidence; the rest cannot change the part's credit
+            si = st.sentence_at(s)
+            if si is None:
+                continue  # page chrome
+            sent = st.sentences[si]
+            why = rejection(a, part, cm, sent, s, e)
+            if why is not None:
+                res.rejected.append(((s, e), why))
+                continue
+            clo, chi = clause(a, sent, s, e)
+            if negation and any_start_in(a.neg_starts, clo, chi):
+                res.mentioned.append(((s, e), "negated", ""))
+            elif any_start_in(a.fut_starts, sent.start, chi):  # a plan cue before it or in its clause
+                res.mentioned.append(((s, e), "planned", ""))
+            elif sent.heading:
+                res.mentioned.append(((s, e), "heading_only", ""))
+            elif sent.roles & scope:
+                if weak:
+                    res.weak_done.append((s, e))
+                else:
+                    res.done.append((s, e))
+                    done_in.add(si)
+            else:
+                res.mentioned.append(((s, e), "only_in", role_names(a.lang, sent.roles)))
+    policy = a.pack.policy
+    if res.done:
+        res.credit = 1.0
+    elif res.weak_done:
+        res.credit = policy.weak_credit
+    elif res.mentioned and part.credit_mentions:
+        res.credit = policy.mention_credit
+    return res
+
+
+def pick_evidence(a: Analysis, spans: list[Span], limit: int = EVIDENCE_PER_PART) -> list[Span]:
+    """Distinct sentences, first ``limit`` in reading order."""
+    out: list[Span] = []
+    seen: set[int | None] = set()
+    for s, e in sorted(spans):
+        si = a.st.sentence_at(s)
+        if si in seen:
+            continue
+        seen.add(si)
+        out.append((s, e))
+        if len(out) >= limit:
+            break
+    return out
+
+
+def one_per_sentence(a: Analysis, spans: list[Span]) -> list[Span]:
+    out: dict[int | None, Span] = {}
+    for sp in sorted(set(spans)):
+        out.setdefault(a.st.sentence_at(sp[0]), sp)
+    return sorted(out.values())
+
+
+def part_details(a: Analysis, parts: list[Part], results: list[PartOutcome]) -> list[str]:
+    """What is missing and what is there only as a mention, part by part, in the reader's language."""
+    lang = a.lang
+    details: list[str] = []
+    missing = [p.label.get(lang) for p, r in zip(parts, results, strict=True) if r.credit == 0]
+    if missing and len(parts) > 1:
+        details.append(t(lang, "missing_parts", parts=join(lang, missing)))
+    for p, r in zip(parts, results, strict=True):
+        if r.credit >= 1 or r.credit == 0:
+            continue
+        if r.weak_done:
+            details.append(t(lang, "weak", part=p.label.get(lang)))
+            continue
+        _span, key, where = r.mentioned[0]
+        details.append(t(lang, key, part=p.label.get(lang), where=where))
+    return details
+
+
+_REJECT_ORDER = {"false_friend": 0, "veto": 1, "no_context": 2}
+
+
+def near_miss(a: Analysis, rule_id: str, parts: list[PartOutcome], used: set[int]) -> tuple[Span, str] | None:
+    """The nearest thing to what the rule wants and why it did not count.
+
+    First a hit that was set aside (false friend, about something else, wrong context),
+    then a mention outside the year's work not already quoted as evidence, then the
+    sentence richest in the rule's own terms.
+    """
+    st, lang = a.st, a.lang
+    rejected = sorted(
+        ((_REJECT_ORDER[code.split(":")[0]], span, code) for pr in parts for span, code in pr.rejected),
+        key=lambda x: (x[0], x[1]),
+    )
+    for _rank, span, code in rejected:
+        if st.sentence_at(span[0]) not in used:
+            name, _, arg = code.partition(":")
+            return span, t(lang, f"reason.{name}", text=arg)
+    for pr in parts:
+        for span, key, where in pr.mentioned:
+            if st.sentence_at(span[0]) in used:
+                continue
+            if key == "only_in":
+                return span, t(lang, "reason.out_of_scope", where=where)
+            return span, t(lang, f"reason.{key}")
+    score: dict[int, set[int]] = {}
+    for pid in a.pack.hint_ids.get(rule_id, ()):
+        for s, _e in a.hits.get(pid, ()):
+            si = st.sentence_at(s)
+            if si is not None and si not in used:
+                score.setdefault(si, set()).add(pid)
+    if not score:
+        return None
+    best = max(score, key=lambda si: (len(score[si]), -si))
+    if len(score[best]) < 2:
+        return None
+    sent = st.sentences[best]
+    return (sent.start, sent.end), t(lang, "reason.related")
+
+
+def roles_at(a: Analysis, pos: int) -> frozenset[str]:
+    si = a.st.sentence_at(pos)
+    return a.st.sentences[si].roles if si is not None else frozenset()
+
+
+__all__ = ["Context", "Matcher", "Part", "PartOutcome", "Role", "Veto"]

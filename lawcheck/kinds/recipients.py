@@ -1,0 +1,104 @@
+"""Kind ``recipients``: a report with a 主送 (or 抄送) line addresses the bodies the rules name for its reporter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from lawcheck.i18n import join, t
+from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Strict, Text, status_of
+from lawcheck.kinds.matching import Matcher
+from lawcheck.text import organs
+
+if TYPE_CHECKING:
+    from lawcheck.analysis import Analysis
+
+BodyKind = Literal["party_committee", "congress", "government", "department", "coordination_body", "central"]
+
+
+class Addressee(Strict):
+    """A body a report may (or must) be addressed to: its kind and where it stands to the reporter."""
+
+    id: str = Field(pattern=PART_ID_RE)
+    label: Text
+    body: BodyKind = Field(description="party_committee (党委), congress (人大常委会), government, department, "
+                                       "coordination_body (依法治X办), central (党中央、国务院)")
+    relation: Literal["same", "upper", "any"] = Field(
+        "any", description="same: the reporter's own level; upper: a higher level (place names tell them apart)")
+
+
+class RecipientGroup(Strict):
+    """The addressees named for one kind of reporter (and, optionally, only at some levels)."""
+
+    reporters: list[Reporter] = Field(min_length=1)
+    levels: list[Level] | None = None
+    bodies: list[Addressee] = Field(min_length=1)
+
+
+class RecipientsRule(RuleBase):
+    """A report with a 主送 (or 抄送) line addresses the bodies the rules name for its reporter.
+
+    ``require: any``: each addressee must be one of ``bodies`` (a report goes to each body as a separate
+    copy, so one prescribed body is enough); ``all``: every one of ``bodies`` must be on the line."""
+
+    kind: Literal["recipients"]
+    line: Literal["main", "copy"] = Field("main", description="main: the 主送 line; copy: the 抄送 line")
+    require: Literal["any", "all"] = "any"
+    groups: list[RecipientGroup] = Field(min_length=1)
+
+
+def matchers(rule: RecipientsRule) -> list[Matcher]:
+    return []
+
+
+def check(rule: RecipientsRule, a: Analysis) -> Outcome:
+    lang = a.lang
+    line = a.recipients if rule.line == "main" else a.copies
+    if line is None:
+        key = "no_recipients" if rule.line == "main" else "no_copies"
+        return Outcome("not_applicable", 0.0, details=[t(lang, key)])
+    if a.reporter is None:
+        return Outcome("unknown", 0.0, details=[t(lang, "no_reporter")])
+    group = next((g for g in rule.groups if a.reporter in g.reporters and
+                  (g.levels is None or a.level in g.levels)), None)
+    if group is None:
+        return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
+    names, span = line
+    rank, place = organs.seat(a.organ, a.level)
+    if rank is None and any(b.relation != "any" for b in group.bodies):
+        return Outcome("unknown", 0.0, evidence=[span], details=[t(lang, "no_level")])
+
+    def fits(name: str, want: Addressee) -> bool:
+        got = organs.body(name)
+        if got.kind != want.body:
+            return False
+        return want.relation == "any" or organs.relation(got, rank, place) == want.relation
+
+    allowed = join(lang, [b.label.get(lang) for b in group.bodies])
+    if rule.require == "all":
+        missing = [b for b in group.bodies if not any(fits(n, b) for n in names)]
+        fraction = 1 - len(missing) / len(group.bodies)
+        out = Outcome(status_of(fraction), round(fraction, 4), [b.id for b in missing], [span])
+        if missing:
+            out.details = [t(lang, "missing_parts", parts=join(lang, [b.label.get(lang) for b in missing]))]
+    else:
+        outside = [n for n in names if not any(fits(n, b) for b in group.bodies)]
+        fraction = (len(names) - len(outside)) / len(names) if names else 0.0
+        out = Outcome(status_of(fraction), round(fraction, 4), ["prescribed_addressee"] if outside else [], [span])
+        if outside:
+            out.details = [t(lang, "not_prescribed", names=join(lang, outside), allowed=allowed)]
+    if out.status != "pass":
+        out.searched = ([b.label.get(lang) for b in group.bodies], ["preamble" if rule.line == "main" else "closing"])
+    return out
+
+
+def describe(rule: RecipientsRule, lang: str) -> list[str]:
+    # Not in explain before: the addressees each kind of reporter may write to.
+    out = []
+    for g in rule.groups:
+        who = join(lang, [t(lang, f"reporter.{r}") for r in g.reporters])
+        if g.levels:
+            who += "（" + join(lang, [t(lang, f"level.{x}") for x in g.levels]) + "）"
+        out.append(f"  • {who}: {join(lang, [b.label.get(lang) for b in g.bodies])}")
+    return out

@@ -1,0 +1,101 @@
+"""Rule packs: found (``discover``), read and validated (``read``), compiled (``compile``), cached (``cache``).
+
+    from lawcheck.packs import load_pack
+    pack = load_pack()                    # the built-in statutory pack
+    pack = load_pack(packs=["shaanxi"])   # a regional overlay, with the core it extends
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from lawcheck.errors import Msg, RuleFileError, UsageError
+from lawcheck.kinds import RULE_MODELS
+from lawcheck.packs import cache
+from lawcheck.packs.cache import PACKS, PackCache
+from lawcheck.packs.compile import RulePack, derive_hints, rule_order
+from lawcheck.packs.discover import builtin_pack_names, builtin_rules_dir, pack_chain, plugin_packs, resolve_pack
+from lawcheck.packs.models import Manifest, Policy
+
+_RULE_TYPES = tuple(RULE_MODELS.values())
+_CACHE_FORMAT = 3
+
+
+def load_pack(
+    path: str | Path | None = None,
+    *,
+    packs: list[str | Path] | tuple = (),
+    extra: list[str | Path] | tuple = (),
+    disable: list[str] | tuple = (),
+) -> RulePack:
+    """Load (or reuse) rule packs: ``path`` or ``packs`` by name (core, shaanxi, shenzhen, a plugin's)
+    or directory, each with everything it extends; the default is the built-in statutory pack.
+
+    ``extra`` are directories of more rule files (ids from their paths under each directory,
+    using the pack's vocabulary); ``disable`` lists rule ids to leave out.
+    """
+    refs = [path] if path is not None else list(packs) or ["core"]
+    roots: list[Path] = []
+    for ref in refs:
+        for root in pack_chain(resolve_pack(ref)):
+            if root not in roots:
+                roots.append(root)
+    extra_roots = [Path(p).resolve() for p in extra]
+    for d in extra_roots:
+        if not d.is_dir():
+            raise RuleFileError(str(d), Msg("no_extra_dir"))
+    digest = PACKS.digest(roots, extra_roots)
+    key = (tuple(map(str, roots)), digest, tuple(map(str, extra_roots)), tuple(disable))
+    pack = PACKS.get(key)
+    if pack is not None:
+        return pack
+    pack = _from_disk(roots[-1], digest)
+    if pack is None:
+        from lawcheck.packs.read import compose  # YAML and validation: only when the cache cannot serve
+
+        src = compose(roots, extra_roots)
+        rules = sorted(src.rules, key=rule_order(src.manifest))
+        hints = derive_hints(rules, src.userdict)
+        pack = RulePack(roots[-1], digest, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain))
+        cache.cache_write(digest, _payload(pack))
+    if disable:
+        known = {name for r in pack.rules for name in (r.id, *r.aliases)}
+        unknown = [d for d in disable if d not in known]
+        if unknown:
+            raise UsageError(Msg("disable_unknown", ids=", ".join(unknown)))
+        off = set(disable)
+        pack = pack.only([r.id for r in pack.rules if r.id not in off and not off & set(r.aliases)])
+    PACKS.put(key, pack)
+    return pack
+
+
+def _payload(pack: RulePack) -> dict[str, Any]:
+    return {"format": _CACHE_FORMAT, "manifest": pack.manifest, "policy": pack.policy, "rules": pack.rules,
+            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms()}
+
+
+def _from_disk(root: Path, digest: str) -> RulePack | None:
+    """The pack compiled before, from the disk cache; None when absent, stale or not ours."""
+    data = cache.cache_read(digest)
+    if data is None:
+        return None
+    try:
+        if not isinstance(data, dict) or data.get("format") != _CACHE_FORMAT:
+            return None
+        if not (isinstance(data["manifest"], Manifest) and isinstance(data["policy"], Policy)):
+            return None
+        rules = tuple(data["rules"])
+        if not all(isinstance(r, _RULE_TYPES) for r in rules):
+            return None
+        normed = data["normed"]
+        if not (isinstance(normed, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in normed.items())):
+            return None
+        return RulePack(root, digest, data["manifest"], data["policy"], rules, dict(data["hints"]),
+                        chain=tuple(tuple(c) for c in data["chain"]), _normed=normed)
+    except Exception:  # a stale or foreign cache file is rebuilt, never trusted
+        return None
+
+
+__all__ = ["PACKS", "PackCache", "RulePack", "builtin_pack_names", "builtin_rules_dir", "load_pack",
+           "plugin_packs", "resolve_pack"]

@@ -1,0 +1,160 @@
+"""A rule pack, compiled: every phrase of every rule in one Aho–Corasick automaton, and every matcher as
+the automaton's phrase ids.
+
+One pass of the automaton over a report finds every phrase any rule cares about (anchors, context
+words, false friends, negation cues, near-miss terms); the checks then only look positions up, by ids
+worked out here, once per pack.  That pass is the performance floor.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import ahocorasick_rs
+
+from lawcheck.kinds import kind_of
+from lawcheck.kinds.base import RuleBase, Span
+from lawcheck.kinds.matching import CompiledMatcher, Matcher
+from lawcheck.packs.models import Manifest, Policy
+from lawcheck.text.normalize import normalize
+
+Hits = dict[int, list[Span]]
+
+# Words too common to say anything about which rule a sentence nearly satisfied.
+_HINT_STOP_WORDS = """工作 制度 推进 落实 履行 职责 情况 建设 加强 全面 进一步 开展 实施 管理 严格 深入 依法 法治
+政府 行政 重大 规范 完善 健全 推动 坚持 提高 提升 有关 相关 主要 我们 我县 我区 我市 各级 部门 单位"""
+_HINT_STOP = frozenset(_HINT_STOP_WORDS.split())
+
+
+def norm_phrase(p: str) -> str:
+    """A phrase as the automaton holds it: in the matching view's forms."""
+    return normalize(p).text.strip()
+
+
+def derive_hints(rules: list[RuleBase] | tuple[RuleBase, ...], userdict: str) -> dict[str, list[str]]:
+    """Near-miss terms per rule: the words (by jieba, with the domain dictionary) of its anchors.
+
+    Runs when a pack is compiled, never per report; the result is cached with the pack.
+    """
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tok = jieba.Tokenizer()
+    if userdict.strip():
+        tok.load_userdict(io.StringIO(userdict))
+    out: dict[str, list[str]] = {}
+    for rule in rules:
+        terms: set[str] = set()
+        for phrase in kind_of(rule).hint_phrases(rule):
+            p = norm_phrase(phrase)
+            if len(p) >= 2:
+                terms.add(p)
+            terms.update(w for w in tok.lcut(p) if len(w) >= 2 and w not in _HINT_STOP)
+        if terms:
+            out[rule.id] = sorted(terms)
+    return out
+
+
+def rule_order(manifest: Manifest):
+    """Categories in the manifest's order (others after, by name); within one, heaviest first, then id."""
+    rank = {c: i for i, c in enumerate(manifest.categories)}
+    return lambda r: (rank.get(r.category, len(rank)), r.category, -r.weight, r.id)
+
+
+@dataclass(repr=False)
+class RulePack:
+    """A validated, compiled rule pack.  Build it with ``lawcheck.load_pack``."""
+
+    root: Path
+    digest: str
+    manifest: Manifest
+    policy: Policy
+    rules: tuple[Any, ...]  # rules of the registry's kinds, in display order
+    hints: dict[str, list[str]]
+    chain: tuple = ()  # (id, version) of every pack that made this one, base first
+    patterns: list[str] = field(default_factory=list)
+    negation_ids: list[int] = field(default_factory=list)
+    future_ids: list[int] = field(default_factory=list)
+    hint_ids: dict[str, list[int]] = field(default_factory=dict)
+    _index: dict[str, int] = field(default_factory=dict)
+    _normed: dict[str, str] = field(default_factory=dict)
+    _compiled: dict[int, CompiledMatcher] = field(default_factory=dict)
+    # Output objects derived from the pack's rules (a basis as the scorecard cites it), built once per pack.
+    output_memo: dict[int, Any] = field(default_factory=dict)
+    _ac: Any = None
+
+    def __post_init__(self) -> None:
+        matchers: list[Matcher] = [m for rule in self.rules for m in kind_of(rule).matchers(rule)]
+        phrases: set[str] = set(self.manifest.negation or ()) | set(self.manifest.future or ())
+        for m in matchers:
+            phrases.update(m.vocabulary())
+        for terms in self.hints.values():
+            phrases.update(terms)
+        # Phrases in the matching view's forms; a pack read from the disk cache brings them (normalising
+        # every phrase is most of the cost of building a pack).
+        known = self._normed
+        self._normed = {p: known[p] if p in known else norm_phrase(p) for p in phrases}
+        normed = sorted({q for q in self._normed.values() if q})
+        self.patterns = normed
+        self._index = {p: i for i, p in enumerate(normed)}
+        self._ac = ahocorasick_rs.AhoCorasick(normed, matchkind=ahocorasick_rs.MatchKind.Standard)
+        # Everything a check asks the automaton about, as ids, now: never a phrase lookup per report.
+        self._compiled = {id(m): m.compile(self.ids) for m in matchers}
+        self.negation_ids = self.ids(self.manifest.negation or [])
+        self.future_ids = self.ids(self.manifest.future or [])
+        self.hint_ids = {rid: self.ids(terms) for rid, terms in self.hints.items()}
+
+    def __repr__(self) -> str:
+        return f"RulePack({self.id!r} {self.version}, {len(self.rules)} rules, {len(self.patterns)} phrases)"
+
+    def ids(self, phrases: list[str]) -> list[int]:
+        """Automaton ids of phrases as written in a rule file (a phrase that normalises to nothing has none)."""
+        normed = self._normed
+        found = (self._index.get(normed[p] if p in normed else norm_phrase(p)) for p in phrases)
+        return [i for i in found if i is not None]
+
+    def phrase_forms(self) -> dict[str, str]:
+        """Every phrase as written and as the automaton holds it (kept in the disk cache)."""
+        return dict(self._normed)
+
+    def compiled(self, matcher: Matcher) -> CompiledMatcher:
+        """A matcher of one of the pack's rules, as phrase ids."""
+        try:
+            return self._compiled[id(matcher)]
+        except KeyError:
+            # A kind module's ``matchers`` did not list this matcher: its phrases are not in the automaton.
+            raise LookupError(f"matcher {matcher.id!r} is not compiled into the pack: its kind's "
+                              f"matchers() must return it") from None
+
+    def find(self, text: str) -> Hits:
+        """Every occurrence of every phrase, overlapping, in one pass."""
+        hits: defaultdict[int, list[Span]] = defaultdict(list)
+        for pid, s, e in self._ac.find_matches_as_indexes(text, overlapping=True):
+            hits[pid].append((s, e))
+        return dict(hits)
+
+    @property
+    def id(self) -> str:
+        return self.manifest.id
+
+    @property
+    def version(self) -> str:
+        return self.manifest.version
+
+    def rule(self, rule_id: str) -> Any:
+        """A rule by id or former id (alias); KeyError when the pack has none."""
+        for r in self.rules:
+            if r.id == rule_id or rule_id in r.aliases:
+                return r
+        raise KeyError(rule_id)
+
+    def only(self, rule_ids: list[str]) -> RulePack:
+        """A pack with a subset of the rules (same vocabulary and policy)."""
+        keep = tuple(self.rule(i) for i in rule_ids)
+        return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
+                        {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain)

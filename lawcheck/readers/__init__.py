@@ -1,0 +1,105 @@
+"""Readers: one small module per format, each with one function ``read(name, data, opts)`` that
+returns the same thing, a ``Document`` (the report's text and what the file or page says of itself).
+
+Rules never branch on format.  Optional formats need their extra (``lawcheck[docx]``, ``[pdf]``,
+``[html]``); a missing one is a one-line error with the install command.  To add a format: a module
+here with ``read``, and its suffixes in ``SUFFIXES`` — folder search and ``--glob``'s default read
+the same table.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from lawcheck.errors import InputError
+from lawcheck.limits import Limits, human_bytes
+from lawcheck.readers.base import Document, ReadOptions, msg
+
+# Every suffix lawcheck reads, and the reader it goes to ("legacy": refused with a how-to-convert).
+SUFFIXES: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
+    ".shtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".ofd": "ofd", ".doc": "legacy", ".wps": "legacy",
+}
+# The module that reads a format, where it is not the format's own name.
+_MODULES = {"mhtml": "html"}
+
+
+def default_globs() -> list[str]:
+    """The file-name patterns a folder is searched for: every suffix in ``SUFFIXES``."""
+    return ["*" + s for s in SUFFIXES]
+
+
+def sniff(data: bytes, suffix: str) -> str:
+    """The format by suffix, corrected by the bytes (a .txt that is really a PDF, say)."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04"):
+        return suffix if suffix in ("docx", "ofd") else "zip"
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        return "legacy"
+    return suffix
+
+
+def read_document(
+    name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh", limits: Limits | None = None
+) -> Document:
+    """The report in ``data`` (named ``name`` for messages and the suffix), within ``limits``."""
+    lim = limits or Limits()
+    if len(data) > lim.max_bytes:
+        raise InputError(name, msg(lang, "too_big", size=human_bytes(len(data)), limit=human_bytes(lim.max_bytes)))
+    loaded = _load(name, data, encoding, lang, lim)
+    if len(loaded.text) > lim.max_chars:
+        raise InputError(name, msg(lang, "chars", n=len(loaded.text), limit=lim.max_chars))
+    return loaded
+
+
+def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits) -> Document:
+    fmt = sniff(data, SUFFIXES.get(Path(name).suffix.lower(), "text"))
+    if fmt == "legacy":
+        raise InputError(name, msg(lang, "legacy", suffix=Path(name).suffix or ".doc"))
+    if fmt in ("zip", "docx", "ofd") and data.startswith(b"PK"):
+        check_zip(name, data, lang, lim)  # before anything inflates a member
+    if fmt == "zip":
+        fmt = _zip_kind(data)
+    reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
+    return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt))
+
+
+def check_zip(name: str, data: bytes, lang: str, lim: Limits) -> None:
+    """Member count and declared uncompressed size, from the central directory alone.
+
+    zipfile never inflates a member past its declared size, so the declared total bounds the
+    memory a reader can use, whatever the compressed bytes claim.
+    """
+    import io
+    import zipfile
+
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a readable archive: the format's reader reports it as corrupt
+    if len(infos) > lim.max_zip_members:
+        raise InputError(name, msg(lang, "zip_members", n=len(infos), limit=lim.max_zip_members))
+    total = sum(i.file_size for i in infos)
+    if total > lim.max_unzipped_bytes:
+        limit = human_bytes(lim.max_unzipped_bytes)
+        raise InputError(name, msg(lang, "zip_size", size=human_bytes(total), limit=limit))
+
+
+def _zip_kind(data: bytes) -> str:
+    import io
+    import zipfile
+
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return "text"
+    if "word/document.xml" in names:
+        return "docx"
+    if "OFD.xml" in names:
+        return "ofd"
+    return "text"
+
+
+__all__ = ["SUFFIXES", "Document", "ReadOptions", "default_globs", "msg", "read_document", "sniff"]

@@ -1,0 +1,70 @@
+"""What every reader produces, and the messages readers give: one small module each reader imports."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lawcheck.errors import InputError
+from lawcheck.limits import Limits
+
+_MSG = {
+    "zh": {
+        "extra": "读取{fmt}文件需要安装 lawcheck[{extra}]：pip install 'lawcheck[{extra}]'",
+        "legacy": "{suffix} 是旧版文件格式，请在 Word 或 WPS 中“另存为 .docx”后再检查（或用 LibreOffice："
+                  "soffice --headless --convert-to docx 文件名）",
+        "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
+        "no_text": "没有文字层（可能是扫描件）",
+        "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
+        "zip_members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
+        "zip_size": "解压后过大（{size}，上限 {limit}；可用 --max-unzipped-bytes 调整），可能是压缩炸弹",
+        "pages": "PDF 页数过多（{n} 页，上限 {limit} 页；可用 --max-pages 调整）",
+        "timeout": "读取超时（超过 {limit} 秒；可用 --timeout 调整）",
+        "chars": "提取的文字过长（{n} 字，上限 {limit} 字；可用 --max-chars 调整）",
+        "task_timeout": "检查超时（超过 {limit} 秒，已停止；可用 --timeout 调整）",
+        "crashed": "检查此文件的进程异常退出（退出码 {code}），其他文件不受影响",
+    },
+    "en": {
+        "extra": "reading {fmt} files needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'",
+        "legacy": "{suffix} is a legacy format: save it as .docx in Word or WPS first (or with LibreOffice: "
+                  "soffice --headless --convert-to docx FILE)",
+        "corrupt": "not a valid {fmt} file: {err}",
+        "no_text": "no text layer (scanned?)",
+        "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",
+        "zip_members": "too many members in the archive ({n}; the limit is {limit}, see --max-zip-members)",
+        "zip_size": "too large when unpacked ({size}; the limit is {limit}, see --max-unzipped-bytes): "
+                    "a zip bomb?",
+        "pages": "too many PDF pages ({n}; the limit is {limit}, see --max-pages)",
+        "timeout": "reading took too long (over {limit} s, see --timeout)",
+        "chars": "extracted text too long ({n} characters; the limit is {limit}, see --max-chars)",
+        "task_timeout": "checking took too long (over {limit} s) and was stopped; see --timeout",
+        "crashed": "the process checking this file died (exit code {code}); other files are not affected",
+    },
+}
+
+
+def msg(lang: str, key: str, **kw: object) -> str:
+    return _MSG.get(lang, _MSG["zh"])[key].format(**kw)
+
+
+@dataclass
+class Document:
+    """A document as lawcheck reads it: its text and what its file or page says of itself."""
+
+    text: str
+    format: str
+    meta: dict[str, str] = field(default_factory=dict)  # title, published (ISO), source, index_no, doc_no
+    no_text_layer: bool = False
+
+
+def need_extra(name: str, fmt: str, extra: str, lang: str) -> InputError:
+    return InputError(name, msg(lang, "extra", fmt=fmt, extra=extra))
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """What a reader may need besides the bytes."""
+
+    lang: str = "zh"
+    limits: Limits = field(default_factory=Limits)
+    encoding: str | None = None  # text and web pages: instead of detecting it
+    fmt: str = ""  # the format the reader was chosen for (html or mhtml)

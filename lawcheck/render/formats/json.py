@@ -1,0 +1,27 @@
+"""JSON: one input's canonical scorecard, or a list of them (each with its path) for several."""
+
+from __future__ import annotations
+
+import json as _json
+
+from lawcheck.model import SCHEMA_VERSION, Record
+from lawcheck.render import Context, Format
+
+FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON: the scorecard (a list for several inputs)",
+                output="document")
+
+
+def with_path(rec: Record) -> str:
+    """The record as one JSON object: the scorecard with its path first, or the path and the error."""
+    if rec.card is None:
+        return _json.dumps({"path": rec.path, "schema_version": SCHEMA_VERSION, "error": rec.error},
+                           ensure_ascii=False)
+    return '{"path":' + _json.dumps(rec.path, ensure_ascii=False) + "," + rec.card.model_dump_json()[1:]
+
+
+def render(records: list[Record], ctx: Context) -> str:
+    """One input: the canonical scorecard.  Several: a list, each with its path."""
+    if len(records) == 1:
+        rec = records[0]
+        return (rec.card.model_dump_json() if rec.card else with_path(rec)) + "\n"
+    return "[" + ",".join(with_path(rec) for rec in records) + "]\n"

@@ -1,0 +1,49 @@
+"""JUnit XML: one test suite per report, one test case per rule; fail and partial are failures."""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as ET
+
+from lawcheck.i18n import t
+from lawcheck.model import Record
+from lawcheck.render import Context, Format
+
+FORMAT = Format("junit", "JUnit XML（持续集成系统读取）", "JUnit XML, for CI systems", output="document")
+
+
+def render(records: list[Record], ctx: Context) -> str:
+    suites = ET.Element("testsuites", name="lawcheck")
+    totals = {"tests": 0, "failures": 0, "errors": 0}
+    for rec in records:
+        suite = ET.SubElement(suites, "testsuite", name=rec.path)
+        counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+        if rec.card is None:
+            case = ET.SubElement(suite, "testcase", classname="lawcheck.input", name="read")
+            ET.SubElement(case, "error", type="input", message=rec.error or "")
+            counts.update(tests=1, errors=1)
+        else:
+            lang = rec.card.lang
+            for r in rec.card.results:
+                case = ET.SubElement(suite, "testcase", classname=f"lawcheck.{r.category}", name=r.rule)
+                counts["tests"] += 1
+                if r.status in ("fail", "partial"):
+                    counts["failures"] += 1
+                    f = ET.SubElement(case, "failure", type=r.status, message=r.message)
+                    f.text = f"{r.title}\n{t(lang, 'ui.fix')}: {r.fix}\n{t(lang, 'ui.basis')}: " + \
+                        "; ".join(b.text for b in r.basis)
+                elif r.status in ("unknown", "not_applicable"):
+                    counts["skipped"] += 1
+                    ET.SubElement(case, "skipped", type=r.status, message=r.message)
+            if rec.gate:
+                case = ET.SubElement(suite, "testcase", classname="lawcheck.gate", name="gate")
+                ET.SubElement(case, "failure", type="gate", message=" ".join(rec.gate))
+                counts["tests"] += 1
+                counts["failures"] += 1
+        for k, v in counts.items():
+            suite.set(k, str(v))
+        for k in totals:
+            totals[k] += counts[k]
+    for k, v in totals.items():
+        suites.set(k, str(v))
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"

@@ -1,0 +1,98 @@
+"""SARIF 2.1.0: one run; a result per failed or partial rule, located by its evidence (lines and columns)."""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+
+from lawcheck.model import Record, RuleResult
+from lawcheck.render import Context, Format
+from lawcheck.version import __version__
+
+FORMAT = Format("sarif", "SARIF 2.1.0（代码审查工具读取，含行列位置）", "SARIF 2.1.0, with lines and columns",
+                output="document", needs_text=True, needs_rules=True)
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _line_starts(text: str) -> list[int]:
+    starts = [0]
+    pos = text.find("\n")
+    while pos != -1:
+        starts.append(pos + 1)
+        pos = text.find("\n", pos + 1)
+    return starts
+
+
+def _region(starts: list[int], text: str, start: int, end: int) -> dict:
+    """1-based line and column (Unicode code points) of a span of the original text."""
+    def pos(off: int) -> tuple[int, int]:
+        line = bisect_right(starts, off) - 1
+        return line + 1, off - starts[line] + 1
+
+    sl, sc = pos(start)
+    el, ec = pos(max(start, end))
+    return {"startLine": sl, "startColumn": sc, "endLine": el, "endColumn": ec,
+            "snippet": {"text": text[start:end]}}
+
+
+def render(records: list[Record], ctx: Context) -> str:
+    rules_meta = [
+        {
+            "id": r.id,
+            "name": r.id.replace(".", "_"),
+            "shortDescription": {"text": r.title},
+            "fullDescription": {"text": r.message},
+            "help": {"text": r.fix},
+            "defaultConfiguration": {"level": _LEVEL[r.severity]},
+            "properties": {"category": r.category, "weight": r.weight, "basis": r.basis},
+        }
+        for r in ctx.rules
+    ]
+    index = {r["id"]: i for i, r in enumerate(rules_meta)}
+    results: list[dict] = []
+    notifications: list[dict] = []
+    for rec in records:
+        if rec.card is None:
+            notifications.append({"level": "error", "message": {"text": f"{rec.path}: {rec.error}"},
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": rec.path}}}]})
+            continue
+        text = rec.text or ""
+        starts = _line_starts(text)
+        for r in rec.card.results:
+            if r.status in ("fail", "partial"):
+                results.append(_result(r, rec.path, text, starts, index))
+    log = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "lawcheck", "version": __version__, "informationUri":
+                                "https://pypi.org/project/lawcheck/", "rules": rules_meta}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [{"executionSuccessful": not notifications,
+                             "toolExecutionNotifications": notifications}],
+        }],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _result(r: RuleResult, path: str, text: str, starts: list[int], index: dict[str, int]) -> dict:
+    spans = [(e.start, e.end) for e in r.evidence] or ([(r.near_miss.start, r.near_miss.end)] if r.near_miss else [])
+    if text and spans:
+        locations = [{"physicalLocation": {"artifactLocation": {"uri": path},
+                                           "region": _region(starts, text, s, e)}} for s, e in spans[:5]]
+    else:  # nothing to point at: the report as a whole
+        locations = [{"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": 1}}}]
+    # A failure carries the rule's severity; a partial result is at most a warning.
+    level = _LEVEL[r.severity] if r.status == "fail" else ("note" if r.severity == "info" else "warning")
+    result = {
+        "ruleId": r.rule,
+        "level": level,
+        "message": {"text": f"{r.message} {r.fix}"},
+        "locations": locations,
+        "properties": {"status": r.status, "fraction": r.fraction, "missing": r.missing},
+    }
+    if r.rule in index:
+        result["ruleIndex"] = index[r.rule]
+    return result

@@ -1,0 +1,43 @@
+"""From rule results to a score: a small pure function of the results and the pack's policy."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawcheck.model import RuleResult, Timeliness, Tone
+from lawcheck.packs.models import Grade, Policy
+
+
+@dataclass(frozen=True)
+class Score:
+    """The score (None when no scored rule could be judged), its grade and how the grade reads."""
+
+    value: float | None
+    grade: Grade | None
+    tone: Tone | None
+
+
+def score(results: list[RuleResult], policy: Policy) -> Score:
+    """Points over weight of the scored results (pass, partial or fail, not experimental), out of 100."""
+    scored = [r for r in results if r.scored]
+    total = sum(r.weight for r in scored)
+    value = round(100.0 * sum(r.points for r in scored) / total, 1) if total else None
+    grade = policy.grade(value) if value is not None else None
+    return Score(value, grade, policy.tone(grade) if grade is not None else None)
+
+
+def timeliness(results: list[RuleResult]) -> Timeliness:
+    """late: a deadline rule failed; on_time: every deadline rule that applies was judged and met;
+    unknown: a date could not be read, or no deadline could be judged.  Unknown is never on time."""
+    deadlines = [r for r in results if r.kind == "deadline"]
+    if any(r.status == "fail" for r in deadlines):
+        return "late"
+    judged = [r for r in deadlines if r.status in ("pass", "partial")]
+    if judged and not any(r.status == "unknown" for r in deadlines):
+        return "on_time"
+    return "unknown"
+
+
+def missing_order(r: RuleResult) -> tuple:
+    """Missing items heaviest first, then by the points lost, then by id."""
+    return (-r.weight, -r.weight * (1 - r.fraction), r.rule)

@@ -1,0 +1,90 @@
+"""A batch at a glance: the reports ranked worst first, the unreadable first of all, the texts that are
+not annual reports listed apart, and what is most often missing."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from lawcheck.i18n import t
+from lawcheck.model import Record, Scorecard, Timeliness
+
+
+@dataclass
+class SummaryRow:
+    path: str
+    card: Scorecard | None
+    error: str | None
+    gate_ok: bool
+    timeliness: Timeliness | None  # None for an error or a non-report
+    top_missing: list[str]
+
+    @property
+    def late(self) -> bool:
+        return self.timeliness == "late"
+
+
+@dataclass
+class Summary:
+    rows: list[SummaryRow]  # unreadable first, then the annual reports, worst first
+    total: int
+    errors: int
+    gate_ok: int
+    late: int
+    common_missing: list[tuple[str, str, int]]  # rule id, name, how many reports (the top five)
+    missing_counts: list[tuple[str, str, int]] = field(default_factory=list)  # all of them, most first
+    others: list[SummaryRow] = field(default_factory=list)  # not annual reports: listed apart, never ranked
+    undated: int = 0  # annual reports whose timeliness cannot be judged
+
+    @property
+    def reports(self) -> int:
+        return self.total - self.errors - len(self.others)
+
+    @property
+    def short(self) -> int:
+        """Annual reports that fall short of the gate."""
+        return self.reports - self.gate_ok
+
+    def totals(self, lang: str) -> str:
+        return t(lang, "ui.totals", total=self.total, reports=self.reports, ok=self.gate_ok, short=self.short,
+                 others=len(self.others), errors=self.errors, late=self.late, undated=self.undated)
+
+
+def summarize(records: list[Record], top: int = 3) -> Summary:
+    """The summary of a batch's records (each carrying its scorecard and gate outcome)."""
+    rows: list[SummaryRow] = []
+    others: list[SummaryRow] = []
+    counts: Counter[str] = Counter()
+    names: dict[str, str] = {}
+    for rec in records:
+        card = rec.card
+        if rec.error is not None or card is None:
+            rows.append(SummaryRow(rec.path, None, rec.error, False, None, []))
+            continue
+        if card.document.kind != "annual_report":
+            others.append(SummaryRow(rec.path, card, None, False, None, []))
+            continue
+        for m in card.missing:
+            counts[m.rule] += 1
+            names[m.rule] = m.name
+        rows.append(SummaryRow(rec.path, card, None, not rec.gate, card.timeliness,
+                               [m.name for m in card.missing[:top]]))
+
+    def rank(r: SummaryRow) -> tuple:
+        # Unreadable first, then lowest score first; ties by path for a stable order.
+        score = r.card.score if r.card and r.card.score is not None else -1.0
+        return (r.card is not None, score, r.path)
+
+    rows.sort(key=rank)
+    ranked = [(rid, names[rid], n) for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return Summary(
+        rows=rows,
+        total=len(records),
+        errors=sum(1 for r in rows if r.card is None),
+        gate_ok=sum(1 for r in rows if r.card is not None and r.gate_ok),
+        late=sum(1 for r in rows if r.late),
+        common_missing=ranked[:5],
+        missing_counts=ranked,
+        others=others,
+        undated=sum(1 for r in rows if r.timeliness == "unknown"),
+    )
