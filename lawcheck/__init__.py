@@ -1,7 +1,7 @@
 """lawcheck: check a 法治政府建设年度报告 against the rules, score it, list what is missing.
 
     import lawcheck
-    card = lawcheck.evaluate(text)
+    card = lawcheck.evaluate(text)              # or lawcheck.check_file("报告.docx")
     print(card.score, card.grade_label)
     for item in card.missing:
         print(item.rule, item.title, item.fix)
@@ -18,6 +18,7 @@ from lawcheck.version import __version__
 # catalogue, the input walker) pays only for it, not for pydantic and the whole engine.
 _EXPORTS = {
     "evaluate": "lawcheck.engine",
+    "check_file": "lawcheck.files",
     "InputError": "lawcheck.errors",
     "LawcheckError": "lawcheck.errors",
     "RuleFileError": "lawcheck.errors",
@@ -32,6 +33,7 @@ _EXPORTS = {
 if TYPE_CHECKING:
     from lawcheck.engine import evaluate
     from lawcheck.errors import InputError, LawcheckError, RuleFileError
+    from lawcheck.files import check_file
     from lawcheck.model import Evidence, RuleResult, Scorecard
     from lawcheck.packs import RulePack, load_pack
 
@@ -48,7 +50,8 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted([*globals(), *_EXPORTS])
+    # The public names only (the submodules and helpers that importing leaves behind are not API).
+    return sorted(__all__)
 
 
 __all__ = [
@@ -60,6 +63,7 @@ __all__ = [
     "RuleResult",
     "Scorecard",
     "__version__",
+    "check_file",
     "evaluate",
     "load_pack",
     "load_rules",

@@ -27,7 +27,8 @@ class Exit(IntEnum):
 EXIT_HELP = """exit codes / 退出码:
   0  every input was checked and meets the gate / 全部达到门槛
   1  some input falls short of --min-score or --fail-on / 有报告未达到门槛
-  2  usage error, or an input could not be read (the others are still checked) / 用法错误或文件无法读取
+  2  usage error, no input found, or an input could not be read (the others are still checked)
+     / 用法错误、没有找到输入文件或文件无法读取
   3  a rule file is invalid / 规则文件有误
   130  interrupted (Ctrl-C); what was finished is still written / 已中断，已完成的结果照常输出"""
 
@@ -114,7 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     # "%(formats)s" from the action's attributes then): a check imports only the renderer it uses.
     fmt.formats = _LazyText(lambda: "; ".join(f"{n}: {f.description('en')}" for n, f in render.declarations().items()))
     c.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
-    c.add_argument("--min-score", type=float, default=None, metavar="N", help="gate: every score must be ≥ N")
+    c.add_argument("--min-score", type=_score, default=None, metavar="N", help="gate: every score must be ≥ N (0–100)")
     c.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
                    help="gate: fail when a rule of this severity (or worse) fails or is partial (default error)")
     c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
@@ -188,13 +189,19 @@ _MSG = {
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
            "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
            "interrupted": "已中断：已检查 {done} 个，共 {total} 个；以上为已完成的结果",
-           "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）"},
+           "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）",
+           "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
+           "no_input": "没有找到要检查的文件（查找了：{where}；支持的格式：{globs}）",
+           "written": "结果已写入 {path}"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
            "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
            "interrupted": "interrupted: {done} of {total} checked; the results above are the finished ones",
-           "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)"},
+           "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)",
+           "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
+           "no_input": "no file to check was found (looked in: {where}; formats: {globs})",
+           "written": "results written to {path}"},
 }
 
 
@@ -320,9 +327,18 @@ class _Sink:
         self.f.close()
         assert self.tmp is not None and self.output is not None
         if exc_type is None:
+            # The temporary file is private (0600) while it is written; the result gets the mode any
+            # file the user writes gets (their umask), so a 汇总.csv on a shared drive can be opened.
+            os.chmod(self.tmp, 0o666 & ~_umask())
             os.replace(self.tmp, self.output)
         else:
             Path(self.tmp).unlink(missing_ok=True)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def _write(text: str, output: str | None) -> None:
@@ -348,6 +364,13 @@ def _progress(total: int, lang: str):
     task = prog.add_task(label, total=total)
     prog.start()
     return (lambda done, _total: prog.update(task, completed=done)), prog.stop
+
+
+def _score(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 100: {text}")
+    return value
 
 
 def _positive_int(text: str) -> int:
@@ -386,8 +409,16 @@ def _check(args: argparse.Namespace) -> int:
     renderer = module(fmt)
     spec = renderer.FORMAT
     sources = expand(args.paths, s.glob)
+    if not sources:
+        # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
+        _err(m["no_input"].format(where=", ".join(args.paths), globs=" ".join(s.glob)))
+        return Exit.USAGE_OR_INPUT
     if spec.output == "directory" and len(sources) > 1 and not args.output:
         _err(m["html_dir"])
+        return Exit.USAGE_OR_INPUT
+    if spec.output == "directory" and len(sources) > 1 and not (
+            args.output.endswith(("/", os.sep)) or not Path(args.output).suffix or Path(args.output).is_dir()):
+        _err(m["dir_not_file"].format(name=args.output))
         return Exit.USAGE_OR_INPUT
     stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
     on_terminal = args.output is None and sys.stdout.isatty()
@@ -433,6 +464,8 @@ def _check(args: argparse.Namespace) -> int:
             _write_files(renderer.files(records, ctx), args.output)
         else:
             _write(renderer.render(records, ctx), args.output)
+    if args.output and (records or streaming) and not args.quiet:
+        _err(m["written"].format(path=args.output))
     if ctrl_c.pressed:
         _err(m["interrupted"].format(done=done, total=len(sources)))
         return Exit.INTERRUPTED
@@ -536,7 +569,13 @@ def _explain(args: argparse.Namespace) -> int:
     try:
         rule = pack.rule(args.rule_id)
     except KeyError:
-        ids = [r.id for r in pack.rules]
+        # By name too: `lawcheck explain 三项制度` finds the rule whose name or title says so.
+        named = [r for r in pack.rules if args.rule_id in (r.name or r.title).zh or args.rule_id in r.title.zh
+                 or (r.name and args.rule_id.lower() in (r.name.en or "").lower())]
+        if len(named) == 1:
+            _write(explain_rule(named[0], lang), None)
+            return Exit.OK
+        ids = [r.id for r in named] or [r.id for r in pack.rules]
         near = difflib.get_close_matches(args.rule_id, ids, n=3, cutoff=0.5)
         msg = _MSG[lang]["unknown_rule"].format(rid=args.rule_id)
         if near:
@@ -554,7 +593,10 @@ def _config(args: argparse.Namespace) -> int:
     for key in s.values:
         value = s.values[key]
         shown = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
-        lines.append(f"  {key.replace('_', '-'):<10} = {shown or '-':<24}  ({s.sources[key]})")
+        source = s.sources[key]
+        if s.lang == "zh":
+            source = source.replace("default", "默认").replace("command line", "命令行").replace("env ", "环境变量 ")
+        lines.append(f"  {key.replace('_', '-'):<10} = {shown or '-':<24}  ({source})")
     _write("\n".join(lines) + "\n", None)
     return Exit.OK
 

@@ -10,6 +10,7 @@ scorecard once, with what the caller stated beside what was read.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 from typing import Literal, cast
 
@@ -42,6 +43,7 @@ from lawcheck.text.kind import KindVerdict, classify
 from lawcheck.text.structure import CLOSING, PREAMBLE
 from lawcheck.version import __version__
 
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _QUOTE_MAX = 160
 _HEADING_LABEL = 24
 
@@ -264,7 +266,7 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
     pack, lang = a.pack, a.lang
     missing = [
         MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
-                    fix=r.fix, basis="；".join(b.text for b in r.basis))
+                    message=r.message, fix=r.fix, basis=r.basis)
         for r in sorted((r for r in results if r.status in ("fail", "partial")), key=missing_order)
     ]
     return Scorecard(
@@ -297,6 +299,13 @@ def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh"
     """read → analyse → check → score → assemble, for facts already validated."""
     a = analyse(text, pack, given, lang)
     kind: Kind
+    if not _CJK.search(text):
+        # Nothing a report is written in ('' or text with no Chinese at all): it cannot be judged, and
+        # is not scored as a report that lacks everything.
+        why = t(lang, "no_chinese")
+        results = [_result(rule, Outcome("unknown", 0.0, details=[why]), a) for rule in pack.rules]
+        document = _document(a, given, "other", f"{t(lang, 'other_kind.no_text')}", "no_text")
+        return assemble(a, results, score(results, pack.policy), document)
     if given.kind is None:
         found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
         verdict = classify(a.st, found_title)

@@ -35,6 +35,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                     "this needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'"),
     "disable_unknown": ("无法停用 {ids}：没有这条规则", "cannot disable {ids}: no such rule"),
     "no_pack": ("没有名为“{name}”的规则包，也不是规则包目录", "no rule pack named '{name}', and not a pack directory"),
+    "no_pack_here": ("没有名为“{name}”的规则包，也不是规则包目录{hint}；可用：{known}",
+                     "no rule pack named '{name}', and not a pack directory{hint}; known: {known}"),
     "pack_cycle": ("规则包继承关系成环：{chain}", "packs extend each other in a circle: {chain}"),
     "pack_unknown_rule": ("{what}了不存在的规则 {ids}", "{what} rules that do not exist: {ids}"),
     "what_override": ("修改", "overrides"),

@@ -7,6 +7,18 @@ from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import RuleBase
 from lawcheck.kinds.describe import LABELS
 
+_WORDS = {
+    "zh": {"concept": "内容要素", "section": "部分", "field": "文书要素", "deadline": "期限",
+           "forbidden": "不应出现的内容", "count": "计数", "recipients": "主送机关", "title": "标题",
+           "error": "必备（不满足则门槛不通过）", "warning": "建议", "info": "提示", "stable": "正式",
+           "experimental": "试行（不计分）", "deprecated": "停用"},
+}
+
+
+def _word(lang: str, value: str) -> str:
+    """A kind, severity or lifecycle as the reader says it (the id itself in English)."""
+    return _WORDS.get(lang, {}).get(value, value)
+
 
 def _years(rule: RuleBase, lang: str) -> str:
     y = rule.years
@@ -21,8 +33,9 @@ def explain_rule(rule: RuleBase, lang: str = "zh") -> str:
     r = rule
     out = [f"{r.title.get(lang)}", "=" * 40]
     out.append(f"{L['id']}: {r.id}")
-    out.append(f"{L['kind']}: {r.kind}   {L['severity']}: {r.severity}   {L['weight']}: {r.weight:g}   "
-               f"{L['years']}: {_years(r, lang)}   {L['lifecycle']}: {r.lifecycle}")
+    out.append(f"{L['kind']}: {_word(lang, r.kind)}   {L['severity']}: {_word(lang, r.severity)}   "
+               f"{L['weight']}: {r.weight:g}   {L['years']}: {_years(r, lang)}   "
+               f"{L['lifecycle']}: {_word(lang, r.lifecycle)}")
     out += ["", f"{L['requires']}:"]
     out += kind_of(r).describe(r, lang)
     out += ["", f"{L['basis']}:"]

@@ -51,6 +51,8 @@ def expand(args: list[str], globs: list[str]) -> list[Source]:
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
             )
             for f in found:
+                if _written_by_lawcheck(f):
+                    continue  # lawcheck's own HTML pages, from an earlier run into the same folder
                 if str(f) not in seen:
                     seen.add(str(f))
                     out.append(Source(str(f), f))
@@ -58,6 +60,20 @@ def expand(args: list[str], globs: list[str]) -> list[Source]:
             seen.add(arg)
             out.append(Source(arg, p))
     return out
+
+
+_GENERATOR = b'<meta name="generator" content="lawcheck">'
+
+
+def _written_by_lawcheck(path: Path) -> bool:
+    """An HTML page lawcheck wrote carries its generator mark near the top."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return False
+    try:
+        with path.open("rb") as f:
+            return _GENERATOR in f.read(2048)
+    except OSError:
+        return False
 
 
 def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> bytes:

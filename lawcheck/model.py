@@ -34,7 +34,8 @@ class Frozen(BaseModel):
 
 
 class Evidence(Frozen):
-    """A quote from the report.  ``start``/``end`` are offsets into the ORIGINAL text."""
+    """A quote from the report: ``text`` is ``original[start:end]`` (offsets into the ORIGINAL text,
+    whatever was normalised to match), and ``section`` says where it is ("一、… > （二）…", 落款, 标题)."""
 
     start: int
     end: int
@@ -71,6 +72,11 @@ class BasisRef(Frozen):
 
 
 class RuleResult(Frozen):
+    """One rule's verdict on the report: its ``status`` (pass, partial, fail, unknown, not_applicable),
+    the points it earned of its ``weight`` (``scored``: whether it counts), what is ``missing`` (part ids),
+    the ``evidence`` it rests on, a ``message`` and a ``fix`` in the reader's language, its legal
+    ``basis``, and for a miss what was ``searched`` and the nearest thing found (``near_miss``)."""
+
     rule: str
     kind: str  # the rule's kind (concept, section, field, deadline, forbidden, count, recipients, title)
     title: str
@@ -132,14 +138,18 @@ class SectionInfo(Frozen):
 
 
 class MissingItem(Frozen):
+    """A rule the report fails or meets only in part, heaviest first on the scorecard: what is missing
+    (``message``), how to fix it and the basis as an official reads it."""
+
     rule: str
     title: str
     name: str
     status: Status
     weight: float
     missing: list[str]
+    message: str = ""
     fix: str
-    basis: str
+    basis: list[BasisRef]  # the same as the rule's result: one type wherever a basis appears
 
 
 class NotScored(Frozen):
@@ -154,6 +164,11 @@ class PackRef(Frozen):
 
 
 class Scorecard(Frozen):
+    """A report checked against a rule pack: its ``score`` (0–100, None when nothing could be judged) and
+    ``grade``, what was read from the ``document``, its ``sections``, every rule's ``results``, the
+    ``missing`` items heaviest first, and the rules ``not_scored``.  ``print(card)`` shows a short
+    summary; ``card.model_dump_json()`` is the canonical form."""
+
     schema_version: str = SCHEMA_VERSION
     lawcheck_version: str
     pack: PackRef  # the pack the rules were loaded as (the last of ``packs``)
@@ -179,6 +194,26 @@ class Scorecard(Frozen):
 
     def statuses(self) -> dict[str, str]:
         return {r.rule: r.status for r in self.results}
+
+    def __str__(self) -> str:
+        """A few lines a person reads: who, which year, the score and grade, what is missing."""
+        zh = self.lang == "zh"
+        d = self.document
+        who = " ".join(str(x) for x in (d.organ or d.title, f"{d.report_year}年度" if zh and d.report_year
+                                        else d.report_year) if x) or ("（无标题）" if zh else "(untitled)")
+        if d.kind != "annual_report":
+            return f"{who}：不是法治政府建设年度报告（{d.kind_reason or ''}）" if zh else \
+                f"{who}: not an annual report on law-based government ({d.kind_reason or ''})"
+        score = "—" if self.score is None else f"{self.score:.1f}"
+        lines = [f"{who} — {score}" + (f" 分（{self.grade_label}）" if zh and self.grade_label else
+                                      f" ({self.grade_label})" if self.grade_label else "")]
+        if self.missing:
+            lines.append(f"缺失项（{len(self.missing)}）：" if zh else f"Missing ({len(self.missing)}):")
+            for i, m in enumerate(self.missing, 1):
+                lines.append(f"  {i}. {m.title}（{m.rule}）" if zh else f"  {i}. {m.title} ({m.rule})")
+        else:
+            lines.append("缺失项：无" if zh else "Missing: none")
+        return "\n".join(lines)
 
 
 class RuleInfo(Frozen):

@@ -90,8 +90,9 @@ def test_csv_round_trip_and_formula_neutralised():
     items = _checked(["001_lingshou_2021", "003_changsheng_2020", "004_hetang_2024"])
     items.append(record("=HYPERLINK(\"x\").txt", error="-1+1"))
     items.append(record("解读.txt", lawcheck.evaluate("关于《某县2023年度法治政府建设情况报告》的政策解读\n现解读如下。")))
-    text = _render("csv", items)
-    rows = list(csv.DictReader(io.StringIO(text)))
+    text = _render("csv", items, lang="en")  # the machine form a script reads
+    assert text.startswith("\ufeff")  # Excel and WPS open it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
     assert len(rows) == 5
     assert rows[0]["organ"] == "灵寿县人民政府" and rows[0]["report_year"] == "2021"
     assert rows[0]["content.first_responsible_duty"] == "pass" and rows[0]["late"] == "no"
@@ -104,6 +105,26 @@ def test_csv_round_trip_and_formula_neutralised():
     assert rows[4]["kind"] == "other" and rows[4]["other_kind"] == "interpretation" and rows[4]["late"] == "—"
     for row in rows:
         assert not any(v.startswith(("=", "+", "-", "@")) for v in row.values())
+
+
+def test_csv_in_chinese_for_a_chinese_office():
+    """The default CSV reads as a reviewer's table: Chinese headers and values, rule columns keep their ids."""
+    items = _checked(["001_lingshou_2021", "003_changsheng_2020"])
+    items.append(record("解读.txt", lawcheck.evaluate("关于《某县2023年度法治政府建设情况报告》的政策解读\n现解读如下。")))
+    items.append(record("坏.txt", error="文件为空"))
+    text = _render("csv", items)
+    assert text.startswith("\ufeff文件,机关,标题,报告年度,落款日期,发布日期,层级,文本类型,其他类型,得分,等级,门槛,逾期,错误,")
+    rows = {r["文件"]: r for r in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))}
+    lingshou, changsheng = rows["fixtures/001_lingshou_2021.txt"], rows["fixtures/003_changsheng_2020.txt"]
+    assert (lingshou["层级"], lingshou["文本类型"], lingshou["等级"], lingshou["门槛"], lingshou["逾期"]) == \
+        ("县级", "年度报告", "优秀", "达到", "否")
+    assert lingshou["content.first_responsible_duty"] == "通过" and changsheng["deadline.publication"] == "缺失"
+    assert changsheng["逾期"] == "是" and changsheng["deadline.first_quarter"] == "不适用"
+    assert (rows["解读.txt"]["文本类型"], rows["解读.txt"]["其他类型"], rows["解读.txt"]["逾期"]) == ("非年度报告", "政策解读", "—")
+    assert rows["坏.txt"]["门槛"] == "未达到" and rows["坏.txt"]["错误"] == "文件为空"
+    # Same columns in English, with machine values.
+    en = _render("csv", items, lang="en")
+    assert len(en.splitlines()[0].split(",")) == len(text.splitlines()[0].split(","))
 
 
 def test_markdown():

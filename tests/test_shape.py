@@ -72,7 +72,7 @@ def test_lateness_follows_the_deadline_rules_whatever_their_category(tmp_path, c
     rule.write_text(rule.read_text(encoding="utf-8").replace("category: deadline", "category: form"),
                     encoding="utf-8")
     for packs in (["--pack", "shaanxi"], ["--pack", str(pack)]):
-        rows = _late_column(capsys, ["check", str(report), str(ontime), "--format", "csv", *packs])
+        rows = _late_column(capsys, ["check", str(report), str(ontime), "--format", "csv", "--lang", "en", *packs])
         assert rows[str(report)]["shaanxi.deadline.march_first"] == "fail"
         assert rows[str(report)]["late"] == "yes", packs
         assert rows[str(ontime)]["late"] == "no", packs

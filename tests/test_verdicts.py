@@ -169,8 +169,8 @@ def test_a_batch_lists_non_reports_apart_and_never_as_on_time():
     assert "按时" not in lines[str(FIXTURES / "004_hetang_2024.txt")]
     assert "✓ 按时" in lines[str(FIXTURES / "001_lingshou_2021.txt")]
     # CSV: "—" for unknown and for non-reports, never "no" (on time).
-    ctx = Context(rules=rule_infos(lawcheck.load_pack()))
-    rows = {r["path"]: r for r in csv.DictReader(io.StringIO(module("csv").render(items, ctx)))}
+    ctx = Context(lang="en", rules=rule_infos(lawcheck.load_pack()))
+    rows = {r["path"]: r for r in csv.DictReader(io.StringIO(module("csv").render(items, ctx).lstrip("\ufeff")))}
     assert rows[str(FIXTURES / "004_hetang_2024.txt")]["late"] == "—"
     assert rows[str(FIXTURES / "001_lingshou_2021.txt")]["late"] == "no"
     assert {rows[str(p)]["late"] for p in NOT_REPORTS.glob("*.txt")} == {"—"}

@@ -76,18 +76,21 @@ def check(rule: ForbiddenRule, a: Analysis) -> Outcome:
     triggered: list[str] = []
     evidence: list[Span] = []
     labels: list[str] = []
+    looked: list[str] = []
     for item in rule.items:
         if a.year is not None and not item.years.contains(a.year):
             continue
         if a.year is None and item.years.bounded:
             continue
+        looked.append(item.label.get(a.lang))
         spans = item_hits(a, item)
         if spans:
             triggered.append(item.id)
             labels.append(item.label.get(a.lang))
             evidence.extend(spans[:_EVIDENCE_PER_ITEM])
     if not triggered:
-        return Outcome("pass", 1.0)
+        # Say what passed: nothing of what it looked for is there (not "found").
+        return Outcome("pass", 1.0, details=[t(a.lang, "none_found", items=join(a.lang, looked))] if looked else [])
     out = Outcome("fail", 0.0, triggered, sorted(set(evidence)))
     out.details = [t(a.lang, "found_items", items=join(a.lang, labels))]
     return out

@@ -56,7 +56,17 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
         return plugins[text]
     if Path(text).is_dir():
         raise RuleFileError(text, Msg("not_pack"))
-    raise RuleFileError(text, Msg("no_pack", name=text), [*builtin_pack_names(), *sorted(plugins)])
+    known = [*builtin_pack_names(), *sorted(plugins)]
+    if relative_to is None:
+        # A name the user typed (--pack, lawcheck.toml): a usage error, with the nearest name.
+        import difflib
+
+        from lawcheck.errors import UsageError
+
+        near = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
+        raise UsageError(Msg("no_pack_here", name=text, known=", ".join(known),
+                             hint=Msg("did_you_mean", near=near[0]) if near else ""))
+    raise RuleFileError(text, Msg("no_pack", name=text), known)
 
 
 _EXTENDS = re.compile(

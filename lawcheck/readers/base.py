@@ -48,7 +48,9 @@ def msg(lang: str, key: str, **kw: object) -> str:
 
 @dataclass
 class Document:
-    """A document as lawcheck reads it: its text and what its file or page says of itself."""
+    """A document as lawcheck reads it: its ``text``, the ``format`` it came in, what its file or page
+    says of itself (``meta``: title, published as YYYY-MM-DD, source, index_no, doc_no) and whether
+    it had no text layer at all (a scanned PDF)."""
 
     text: str
     format: str

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from lawcheck.i18n import join, t
-from lawcheck.model import Record, RuleResult, Scorecard
+from lawcheck.model import BasisRef, Record, RuleResult, Scorecard
 from lawcheck.summary import Summary, summarize
 
 MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
@@ -36,6 +36,11 @@ def not_report_line(card: Scorecard, path: str | None = None) -> str:
     sep = "：" if lang == "zh" else ": "
     why = f"（{d.kind_reason}）" if lang == "zh" and d.kind_reason else f" ({d.kind_reason})" if d.kind_reason else ""
     return f"{name}{sep}{t(lang, 'ui.not_report')}{why}"
+
+
+def basis_line(lang: str, refs: list[BasisRef]) -> str:
+    """The bases as an official reads them, one after another."""
+    return ("；" if lang == "zh" else "; ").join(b.text for b in refs)
 
 
 def clip(text: str, limit: int) -> str:

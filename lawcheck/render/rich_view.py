@@ -14,7 +14,15 @@ from rich.text import Text
 
 from lawcheck.i18n import category, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import MARK, arithmetic, by_category, not_report_line, status_label, timeliness_label
+from lawcheck.render.common import (
+    MARK,
+    arithmetic,
+    basis_line,
+    by_category,
+    not_report_line,
+    status_label,
+    timeliness_label,
+)
 from lawcheck.summary import Summary
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim"}
@@ -134,7 +142,7 @@ class ScorecardView:
             if r.near_miss:
                 body.append(f"\n{t(lang, 'ui.near')}：{r.near_miss.text}（{r.near_miss.reason}）", style="dim")
             body.append(f"\n{t(lang, 'ui.fix')}：{m.fix}", style="bold")
-            body.append(f"\n{t(lang, 'ui.basis')}：{m.basis}", style="dim")
+            body.append(f"\n{t(lang, 'ui.basis')}：{basis_line(lang, m.basis)}", style="dim")
             grid.add_row(Text(f"{i}. {MARK[m.status]}", style=_STYLE[m.status]), body)
         return Group(Text(t(lang, "ui.missing"), style="bold"), grid)
 

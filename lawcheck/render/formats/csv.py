@@ -1,11 +1,18 @@
-"""CSV: one row per input, one column per rule's status; a spreadsheet never runs a cell."""
+"""CSV: one row per input, one column per rule's status; a spreadsheet never runs a cell.
+
+It starts with a UTF-8 byte-order mark, so that Excel and WPS open it as UTF-8.  In Chinese (the
+default) the headers and values are what a reviewer reads (文件, 得分, 逾期: 是/否/—, 通过/缺失 …); with
+``--lang en`` the same columns carry machine values (path, score, late: yes/no/—, pass/fail …), the form
+a script should read.  Rule columns keep their ids in both.
+"""
 
 from __future__ import annotations
 
 import csv as _csv
 import io
 
-from lawcheck.model import Record
+from lawcheck.i18n import t
+from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
 
 FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per report", output="stream", needs_rules=True)
@@ -13,8 +20,12 @@ FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per r
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 HEAD = ["path", "organ", "title", "report_year", "signed_date", "published_date", "level", "kind", "other_kind",
         "score", "grade", "gate", "late", "error"]
+HEAD_ZH = ["文件", "机关", "标题", "报告年度", "落款日期", "发布日期", "层级", "文本类型", "其他类型", "得分", "等级",
+           "门槛", "逾期", "错误"]
+BOM = "\ufeff"
 # late: yes, no (every deadline that applies was met), or — (a date is unknown, or not an annual report).
 _LATE = {"late": "yes", "on_time": "no"}
+_LATE_ZH = {"late": "是", "on_time": "否"}
 
 
 def _cell(value: object) -> str:
@@ -30,21 +41,34 @@ def _row(values: list) -> str:
 
 
 def header(ctx: Context) -> str:
-    return _row(HEAD + [r.id for r in ctx.rules])
+    return BOM + _row((HEAD_ZH if ctx.lang == "zh" else HEAD) + [r.id for r in ctx.rules])
+
+
+def _values(c: Scorecard, gate_ok: bool, lang: str) -> list:
+    """The scorecard's columns: words in Chinese, machine values in English."""
+    d = c.document
+    zh = lang == "zh"
+    level = t(lang, f"level.{d.level}") if zh and d.level else d.level
+    kind = ("年度报告" if d.kind == "annual_report" else "非年度报告") if zh else d.kind
+    other = t(lang, f"other_kind.{d.other_kind}") if zh and d.other_kind else d.other_kind
+    grade = c.grade_label if zh else c.grade
+    gate = (t(lang, "ui.gate_ok") if gate_ok else t(lang, "ui.gate_fail")) if zh else ("pass" if gate_ok else "fail")
+    late = (_LATE_ZH if zh else _LATE).get(c.timeliness or "", "—")
+    return [d.organ, d.title, d.report_year, d.signed_date, d.published_date, level, kind, other,
+            f"{c.score:.1f}" if c.score is not None else "", grade, gate, late, ""]
 
 
 def record(rec: Record, ctx: Context) -> str:
     rule_ids = [r.id for r in ctx.rules]
+    zh = ctx.lang == "zh"
     if rec.card is None:
-        return _row([_cell(x) for x in [rec.path, "", "", "", "", "", "", "", "", "", "", "fail", "", rec.error]]
+        fail = t(ctx.lang, "ui.gate_fail") if zh else "fail"
+        return _row([_cell(x) for x in [rec.path, "", "", "", "", "", "", "", "", "", "", fail, "", rec.error]]
                     + [""] * len(rule_ids))
-    c, d = rec.card, rec.card.document
-    statuses = c.statuses()
-    row = [rec.path, d.organ, d.title, d.report_year, d.signed_date, d.published_date, d.level,
-           d.kind, d.other_kind,
-           f"{c.score:.1f}" if c.score is not None else "", c.grade, "fail" if rec.gate else "pass",
-           _LATE.get(c.timeliness or "", "—"), ""]
-    return _row([_cell(x) for x in row] + [statuses.get(r, "") for r in rule_ids])
+    statuses = rec.card.statuses()
+    row = [rec.path, *_values(rec.card, not rec.gate, ctx.lang)]
+    shown = (lambda s: t(ctx.lang, f"status.{s}") if s else "") if zh else (lambda s: s)
+    return _row([_cell(x) for x in row] + [shown(statuses.get(r, "")) for r in rule_ids])
 
 
 def render(records: list[Record], ctx: Context) -> str:

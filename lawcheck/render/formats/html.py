@@ -16,6 +16,7 @@ from lawcheck.render import Context, Format
 from lawcheck.render.common import (
     MARK,
     arithmetic,
+    basis_line,
     by_category,
     clip,
     not_report_line,
@@ -248,7 +249,7 @@ def _missing(card: Scorecard) -> str:
             f'<li><strong>{_e(MARK[m.status])} {_e(m.name)}</strong> — {_e(m.title)} '
             f'<a href="#rule-{_e(m.rule)}"><code>{_e(m.rule)}</code></a>'
             f'<p class="fix"><strong>{_e(t(lang, "ui.fix"))}：</strong>{_e(m.fix)}</p>'
-            f'<p class="basis"><strong>{_e(t(lang, "ui.basis"))}：</strong>{_e(m.basis)}</p></li>')
+            f'<p class="basis"><strong>{_e(t(lang, "ui.basis"))}：</strong>{_e(basis_line(lang, m.basis))}</p></li>')
     return f'<ol class="missing">{"".join(items)}</ol>'
 
 

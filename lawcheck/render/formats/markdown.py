@@ -5,7 +5,7 @@ from __future__ import annotations
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
-from lawcheck.render.common import arithmetic, clip, not_report_line, status_label, timeliness_label
+from lawcheck.render.common import arithmetic, basis_line, clip, not_report_line, status_label, timeliness_label
 from lawcheck.summary import summarize
 
 FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
@@ -53,7 +53,7 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
                    f"{t(lang, 'ui.points')}）  ")
         out.append(f"   {t(lang, 'ui.why')}：{_esc(r.message)}  ")
         out.append(f"   {t(lang, 'ui.fix')}：{_esc(m.fix)}  ")
-        out.append(f"   {t(lang, 'ui.basis')}：{_esc(m.basis)}")
+        out.append(f"   {t(lang, 'ui.basis')}：{_esc(basis_line(lang, m.basis))}")
     return "\n".join(out) + "\n"
 
 

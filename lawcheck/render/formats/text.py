@@ -7,6 +7,7 @@ from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.common import (
     arithmetic,
+    basis_line,
     by_category,
     cards_and_summary,
     clip,
@@ -64,7 +65,7 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
         if r.near_miss:
             lines.append(f"     {t(lang, 'ui.near')}: {clip(r.near_miss.text, 60)}（{r.near_miss.reason}）")
         lines.append(f"     {t(lang, 'ui.fix')}: {m.fix}")
-        lines.append(f"     {t(lang, 'ui.basis')}: {m.basis}")
+        lines.append(f"     {t(lang, 'ui.basis')}: {basis_line(lang, m.basis)}")
     if card.not_scored:
         lines.append("")
         lines.append(f"{t(lang, 'ui.not_scored')}:")

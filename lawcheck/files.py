@@ -1,0 +1,43 @@
+"""Check a file of any format lawcheck reads, from Python: the edge where a path becomes a scorecard."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from lawcheck.inputs import Source, read_bytes
+from lawcheck.limits import Limits
+from lawcheck.model import Scorecard
+from lawcheck.packs import RulePack, load_pack
+
+
+def check_file(
+    path: str | Path,
+    *,
+    report_year: int | None = None,
+    published: dt.date | str | None = None,
+    rules: RulePack | str | Path | None = None,
+    lang: str = "zh",
+    level: str | None = None,
+    kind: str | None = None,
+    reporter: str | None = None,
+    encoding: str | None = None,
+    limits: Limits | None = None,
+) -> Scorecard:
+    """The scorecard of the report in ``path`` (.txt .docx .pdf .html .mhtml .ofd …), as ``lawcheck check``
+    gives it: what the file or page says of itself (title, 发布时间, 文号) is kept; a PDF with no text layer
+    gets every rule ``unknown``.  A file that cannot be read raises ``lawcheck.InputError`` with the
+    same one-line message the command line prints.  The other arguments are those of ``evaluate``."""
+    from lawcheck.engine import evaluate, unknown_scorecard
+    from lawcheck.readers import msg, read_document
+
+    lim = limits or Limits()
+    p = Path(path)
+    data = read_bytes(Source(str(p), p), lang, lim.max_bytes)
+    doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
+    pack = rules if isinstance(rules, RulePack) else load_pack(rules)
+    if doc.no_text_layer:
+        return unknown_scorecard(msg(lang, "no_text"), rules=pack, lang=lang, level=level)
+    return evaluate(doc.text, report_year=report_year, published=published or doc.meta.get("published"),
+                    rules=pack, lang=lang, level=level, title=doc.meta.get("title"), kind=kind, reporter=reporter,
+                    page=doc.meta)

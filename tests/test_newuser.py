@@ -1,0 +1,161 @@
+"""What a new user trips over (issue 13): the gate's blind spots and the files people share."""
+
+from __future__ import annotations
+
+import os
+import stat
+
+import pytest
+
+import lawcheck
+from lawcheck.cli import main
+from tests.conftest import FIXTURES
+
+LINGSHOU = FIXTURES / "001_lingshou_2021.txt"
+
+
+def test_no_input_is_an_error_that_says_where_it_looked(tmp_path, capsys):
+    empty = tmp_path / "空文件夹"
+    empty.mkdir()
+    assert main(["check", str(empty), "--min-score", "80"]) == 2
+    err = capsys.readouterr().err
+    assert "没有找到" in err and str(empty) in err and len(err.strip().splitlines()) == 1
+    (empty / "a.txt").write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", str(empty), "--glob", "*.docx", "--lang", "en"]) == 2
+    assert "no file to check" in capsys.readouterr().err
+
+
+def test_output_files_get_the_users_umask(tmp_path, capsys):
+    old = os.umask(0o022)
+    try:
+        for fmt, name in (("csv", "汇总.csv"), ("json", "r.json"), ("html", "r.html")):
+            out = tmp_path / name
+            main(["check", str(LINGSHOU), "--format", fmt, "-o", str(out)])
+            assert stat.S_IMODE(out.stat().st_mode) == 0o644, (fmt, oct(out.stat().st_mode))
+        pages = tmp_path / "pages"
+        main(["check", str(LINGSHOU), str(FIXTURES / "004_hetang_2024.txt"), "--format", "html", "-o", str(pages)])
+        assert {stat.S_IMODE(p.stat().st_mode) for p in pages.iterdir()} == {0o644}
+    finally:
+        os.umask(old)
+    assert not list(tmp_path.glob(".*.tmp")), "no temporary file left behind"
+
+
+def test_output_says_where_it_went_unless_quiet(tmp_path, capsys):
+    out = tmp_path / "r.csv"
+    main(["check", str(LINGSHOU), "--format", "csv", "-o", str(out)])
+    assert capsys.readouterr().err.strip() == f"lawcheck: 结果已写入 {out}"
+    main(["check", str(LINGSHOU), "--format", "csv", "-o", str(out), "-q"])
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("target, ok", [("out.html", False), ("pages", True), ("pages/", True), ("p.d", False)])
+def test_several_html_pages_need_a_directory_name(tmp_path, capsys, target, ok):
+    code = main(["check", str(LINGSHOU), str(FIXTURES / "004_hetang_2024.txt"), "--format", "html",
+                 "-o", str(tmp_path / target)])
+    err = capsys.readouterr().err
+    if ok:
+        assert code in (0, 1) and (tmp_path / target.rstrip("/") / "index.html").exists()
+    else:
+        assert code == 2 and "目录" in err and not (tmp_path / target).exists()
+
+
+def test_lawcheck_s_own_pages_are_not_checked_again(tmp_path, capsys):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "a.txt").write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    main(["check", str(folder / "a.txt"), "--format", "html", "-o", str(folder / "a.html")])
+    page = (folder / "b.html")
+    page.write_text("<html><head><title>灵寿县法治政府建设报告</title></head><body><p>"
+                    + LINGSHOU.read_text(encoding="utf-8").replace("\n", "</p><p>") + "</p></body></html>",
+                    encoding="utf-8")
+    capsys.readouterr()
+    main(["check", str(folder), "--format", "jsonl"])
+    import json
+
+    paths = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
+    assert str(folder / "a.html") not in paths  # written by lawcheck
+    assert str(folder / "a.txt") in paths and str(folder / "b.html") in paths  # a saved web page is a report
+
+
+def test_dir_of_lawcheck_shows_the_public_names():
+    names = dir(lawcheck)
+    assert "evaluate" in names and "check_file" in names and "Scorecard" in names
+    assert not [n for n in names if n not in lawcheck.__all__]
+    assert "importlib" not in names and "TYPE_CHECKING" not in names
+
+
+def test_check_file_reads_any_format_and_raises_the_cli_s_errors(tmp_path):
+    card = lawcheck.check_file(LINGSHOU)
+    assert card.score == lawcheck.evaluate(LINGSHOU.read_text(encoding="utf-8")).score
+    gbk = tmp_path / "gbk.txt"
+    gbk.write_bytes(LINGSHOU.read_text(encoding="utf-8").encode("gb18030"))
+    assert lawcheck.check_file(gbk).score == card.score
+    with pytest.raises(lawcheck.InputError, match="文件不存在"):
+        lawcheck.check_file(tmp_path / "missing.txt")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 600)
+    with pytest.raises(lawcheck.InputError, match="docx"):
+        lawcheck.check_file(tmp_path / "old.doc")
+
+
+def test_print_card_is_a_short_summary():
+    card = lawcheck.evaluate((FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8"))
+    text = str(card)
+    assert text.splitlines()[0] == "彭水苗族土家族自治县长生镇人民政府 2020年度 — 75.0 分（良好）"
+    assert len(text.splitlines()) == 2 + len(card.missing) and len(text) < 1000
+    assert all(m.rule in text for m in card.missing)
+    assert card.missing[0].message == card.result(card.missing[0].rule).message
+    for model in (lawcheck.Scorecard, lawcheck.RuleResult, lawcheck.Evidence):
+        assert model.__doc__ and len(model.__doc__) > 40
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "An annual report on law-based government, written in English."])
+def test_text_with_no_chinese_cannot_be_judged(text):
+    card = lawcheck.evaluate(text)
+    assert card.score is None and card.document.kind == "other" and card.document.other_kind == "no_text"
+    assert set(card.statuses().values()) == {"unknown"}
+    assert main_gate_fails(card)
+
+
+def main_gate_fails(card) -> bool:
+    from lawcheck.gate import Gate
+
+    return bool(Gate().reasons(card))
+
+
+def test_pass_messages_say_what_passed_and_one_cutoff_is_named():
+    card = lawcheck.evaluate(LINGSHOU.read_text(encoding="utf-8"))
+    assert card.result("form.placeholders").message.startswith("未发现年份占位符")
+    late = lawcheck.evaluate((FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8")).result(
+        "deadline.publication")
+    assert "4月1日" in late.message and "2021-04-01" in late.message and "03-31" not in late.message
+    assert "3月31日" not in late.fix
+
+
+def test_pack_names_and_scores_are_usage_errors(capsys):
+    assert main(["check", str(LINGSHOU), "--pack", "shanxi"]) == 2
+    assert "shaanxi" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as e:
+        main(["check", str(LINGSHOU), "--min-score", "150"])
+    assert e.value.code == 2
+
+
+def test_explain_finds_a_rule_by_name_and_speaks_chinese(capsys):
+    assert main(["explain", "三项制度"]) == 0
+    out = capsys.readouterr().out
+    assert "enforcement.three_systems" in out and "检查方式: 内容要素" in out and "状态: 正式" in out
+    assert "concept" not in out.split("\n", 4)[3]
+    assert main(["config"]) == 0
+    assert "(默认)" in capsys.readouterr().out
+
+
+def test_the_pre_commit_hook_checks_every_format():
+    import re
+
+    from lawcheck.readers import SUFFIXES
+    from tests.conftest import ROOT
+
+    hook = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    files = re.search(r"^\s*files: (.+)$", hook, re.M).group(1)
+    for suffix in SUFFIXES:
+        assert re.search(files, "报告" + suffix.upper()), suffix
+    assert not re.search(files, "notes.md")
