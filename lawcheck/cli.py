@@ -188,7 +188,7 @@ _MSG = {
     "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "internal": "内部错误：{err}（加 --debug 查看详情）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
            "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
-           "interrupted": "已中断：已检查 {done} 个，共 {total} 个；以上为已完成的结果",
+           "interrupted": "已中断：已检查 {done} 个，共 {total} 个；已完成的结果{where}",
            "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）",
            "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
            "no_input": "没有找到要检查的文件（查找了：{where}；支持的格式：{globs}）",
@@ -197,7 +197,7 @@ _MSG = {
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
            "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
-           "interrupted": "interrupted: {done} of {total} checked; the results above are the finished ones",
+           "interrupted": "interrupted: {done} of {total} checked; the finished results {where}",
            "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)",
            "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
            "no_input": "no file to check was found (looked in: {where}; formats: {globs})",
@@ -467,7 +467,14 @@ def _check(args: argparse.Namespace) -> int:
     if args.output and (records or streaming) and not args.quiet:
         _err(m["written"].format(path=args.output))
     if ctrl_c.pressed:
-        _err(m["interrupted"].format(done=done, total=len(sources)))
+        # On a line of its own (a progress bar or a half-printed line may be on the terminal), saying where
+        # the finished results went.
+        if lang == "zh":
+            where = f"已写入 {args.output}" if args.output else "见上方输出"
+        else:
+            where = f"are in {args.output}" if args.output else "are above"
+        print(file=sys.stderr)
+        _err(m["interrupted"].format(done=done, total=len(sources), where=where))
         return Exit.INTERRUPTED
     if errors:
         return Exit.USAGE_OR_INPUT

@@ -204,6 +204,8 @@ def test_ctrl_c_keeps_what_was_finished_and_exits_130(tmp_path):
         assert json.loads(line)["score"] > 80, line[:200]
     assert 1 <= len(lines) < 400
     assert "已中断" in err.decode() and "Traceback" not in err.decode()
+    # On a line of its own, saying where the finished results went.
+    assert "\nlawcheck: 已中断" in "\n" + err.decode() and "已完成的结果见上方输出" in err.decode()
 
 
 # ----------------------------------------------------------------------------- nothing runs

@@ -159,3 +159,39 @@ def test_the_pre_commit_hook_checks_every_format():
     for suffix in SUFFIXES:
         assert re.search(files, "报告" + suffix.upper()), suffix
     assert not re.search(files, "notes.md")
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich", "markdown"])
+def test_english_output_uses_english_punctuation(capsys, fmt):
+    main(["check", str(FIXTURES / "003_changsheng_2020.txt"), "--lang", "en", "--format", fmt])
+    out = capsys.readouterr().out
+    import re
+
+    # What lawcheck itself writes around the rules' texts (the law's own words stay as written).
+    for label in ("Score", "Grade", "Gate", "Why", "Fix", "Basis", "Organ", "Report year", "Missing items"):
+        assert f"{label}：" not in out and f"{label}**：" not in out, label
+    heads = re.findall(r"\(`?(?:[a-z_]+\.)+[a-z_]+`?, [^)]*\)", out)
+    assert heads and not re.search(r"（`?(?:[a-z_]+\.)+[a-z_]+`?，", out)
+    main(["check", str(FIXTURES / "003_changsheng_2020.txt"), "--format", fmt])
+    assert re.search(r"（`?(?:[a-z_]+\.)+[a-z_]+`?，", capsys.readouterr().out)  # Chinese keeps its own
+
+
+def test_the_html_missing_list_says_what_is_missing_and_the_near_miss():
+    from lawcheck.render.formats.html import render_report_page
+
+    text = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text)
+    page = render_report_page(card, text)
+    missing = page.split('<ol class="missing">', 1)[1].split("</ol>", 1)[0]
+    assert missing.count('<p class="why">') == len(card.missing)
+    with_near = [m for m in card.missing if card.result(m.rule).near_miss]
+    assert with_near and missing.count('<p class="near">') == len(with_near)
+
+
+def test_a_year_given_as_text_is_the_year_and_a_wrong_one_a_clear_error():
+    text = LINGSHOU.read_text(encoding="utf-8")
+    assert lawcheck.evaluate(text, report_year="2021").document.report_year == 2021
+    with pytest.raises(ValueError, match="report_year"):
+        lawcheck.evaluate(text, report_year="去年")
+    with pytest.raises(ValueError, match="level"):
+        lawcheck.evaluate(text, level="village")

@@ -38,9 +38,34 @@ def not_report_line(card: Scorecard, path: str | None = None) -> str:
     return f"{name}{sep}{t(lang, 'ui.not_report')}{why}"
 
 
+_ZH = {"colon": "：", "comma": "，", "semi": "；", "lp": "（", "rp": "）"}
+_EN = {"colon": ": ", "comma": ", ", "semi": "; ", "lp": " (", "rp": ")"}
+
+
+def colon(lang: str) -> str:
+    """Punctuation in the reader's language: Chinese full-width forms, English half-width ones."""
+    return (_ZH if lang == "zh" else _EN)["colon"]
+
+
+def comma(lang: str) -> str:
+    return (_ZH if lang == "zh" else _EN)["comma"]
+
+
+def semi(lang: str) -> str:
+    return (_ZH if lang == "zh" else _EN)["semi"]
+
+
+def lp(lang: str) -> str:
+    return (_ZH if lang == "zh" else _EN)["lp"]
+
+
+def rp(lang: str) -> str:
+    return (_ZH if lang == "zh" else _EN)["rp"]
+
+
 def basis_line(lang: str, refs: list[BasisRef]) -> str:
     """The bases as an official reads them, one after another."""
-    return ("；" if lang == "zh" else "; ").join(b.text for b in refs)
+    return semi(lang).join(b.text for b in refs)
 
 
 def clip(text: str, limit: int) -> str:

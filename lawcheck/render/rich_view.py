@@ -19,7 +19,11 @@ from lawcheck.render.common import (
     arithmetic,
     basis_line,
     by_category,
+    colon,
+    comma,
+    lp,
     not_report_line,
+    rp,
     status_label,
     timeliness_label,
 )
@@ -62,17 +66,17 @@ class ScorecardView:
             (t(lang, "ui.signed"), str(d.signed_date or none)),
             (t(lang, "ui.published"), str(d.published_date or none)),
         ]
-        body.append("  ".join(f"{k}：{v}" for k, v in facts) + "\n")
+        body.append("  ".join(f"{k}{colon(lang)}{v}" for k, v in facts) + "\n")
         if d.script == "traditional":
             body.append(t(lang, "ui.traditional") + "\n", style="yellow")
         score = f"{c.score:.1f}" if c.score is not None else none
-        body.append(f"{t(lang, 'ui.score')}：", style="bold")
+        body.append(f"{t(lang, 'ui.score')}{colon(lang)}", style="bold")
         body.append(f"{score} ", style="bold")
         body.append_text(_score_bar(c.score, c.grade_tone))
-        body.append(f"  {t(lang, 'ui.grade')}：{c.grade_label or none}\n", style="bold")
+        body.append(f"  {t(lang, 'ui.grade')}{colon(lang)}{c.grade_label or none}\n", style="bold")
         body.append(arithmetic(c), style="dim")
         if self.gate is not None:
-            body.append(f"\n{t(lang, 'ui.gate')}：")
+            body.append(f"\n{t(lang, 'ui.gate')}{colon(lang)}")
             if self.gate:
                 body.append(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
                 body.append("  " + " ".join(self.gate))
@@ -118,13 +122,14 @@ class ScorecardView:
                 room = max(cells - min(cell_len(where), 16) - 4, 10)
                 cell.append(f"\n「{_one_line(quote, room)}」{_one_line(where, 16)}", style="italic")
         if self.verbose and r.near_miss:
-            cell.append(f"\n{t(lang, 'ui.near')}：{r.near_miss.text}（{r.near_miss.reason}）", style="dim")
+            cell.append(f"\n{t(lang, 'ui.near')}{colon(lang)}{r.near_miss.text}{lp(lang)}"
+                        f"{r.near_miss.reason}{rp(lang)}", style="dim")
         return cell
 
     def _missing(self) -> Group | Text:
         c, lang = self.card, self.card.lang
         if not c.missing:
-            return Text(f"{t(lang, 'ui.missing')}：{t(lang, 'ui.none')}", style="bold green")
+            return Text(f"{t(lang, 'ui.missing')}{colon(lang)}{t(lang, 'ui.none')}", style="bold green")
         by_id = {r.rule: r for r in c.results}
         # A grid gives each item a hanging indent; "fold" breaks long Chinese runs by
         # character instead of pushing them whole onto the next line.
@@ -135,14 +140,16 @@ class ScorecardView:
             r = by_id[m.rule]
             head = Text(m.title, style=_STYLE[m.status], overflow="fold")
             status = t(lang, "status." + m.status)
-            head.append(f"（{m.rule}，{status}，{m.weight:g}{t(lang, 'ui.points')}）", style="dim")
+            head.append(f"{lp(lang)}{m.rule}{comma(lang)}{status}{comma(lang)}{m.weight:g}"
+                        f"{t(lang, 'ui.points')}{rp(lang)}", style="dim")
             body = Text(overflow="fold")
             body.append_text(head)
-            body.append(f"\n{t(lang, 'ui.why')}：{r.message}")
+            body.append(f"\n{t(lang, 'ui.why')}{colon(lang)}{r.message}")
             if r.near_miss:
-                body.append(f"\n{t(lang, 'ui.near')}：{r.near_miss.text}（{r.near_miss.reason}）", style="dim")
-            body.append(f"\n{t(lang, 'ui.fix')}：{m.fix}", style="bold")
-            body.append(f"\n{t(lang, 'ui.basis')}：{basis_line(lang, m.basis)}", style="dim")
+                body.append(f"\n{t(lang, 'ui.near')}{colon(lang)}{r.near_miss.text}{lp(lang)}"
+                            f"{r.near_miss.reason}{rp(lang)}", style="dim")
+            body.append(f"\n{t(lang, 'ui.fix')}{colon(lang)}{m.fix}", style="bold")
+            body.append(f"\n{t(lang, 'ui.basis')}{colon(lang)}{basis_line(lang, m.basis)}", style="dim")
             grid.add_row(Text(f"{i}. {MARK[m.status]}", style=_STYLE[m.status]), body)
         return Group(Text(t(lang, "ui.missing"), style="bold"), grid)
 
@@ -195,4 +202,5 @@ class SummaryView:
         if s.common_missing:
             yield Text(t(lang, "ui.common_missing"), style="bold")
             for rid, title, n in s.common_missing:
-                yield Text(f"  {t(lang, 'ui.times', n=n)}：{title}（{rid}）", overflow="fold")
+                yield Text(f"  {t(lang, 'ui.times', n=n)}{colon(lang)}{title}{lp(lang)}{rid}"
+                           f"{rp(lang)}", overflow="fold")

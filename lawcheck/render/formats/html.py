@@ -19,8 +19,11 @@ from lawcheck.render.common import (
     basis_line,
     by_category,
     clip,
+    colon,
+    lp,
     not_report_line,
     role_names,
+    rp,
     status_label,
     timeliness_label,
 )
@@ -83,7 +86,7 @@ th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;curso
 .st-unknown,.st-not_applicable{color:var(--na)}
 code{font-size:.85em;color:var(--muted)}
 .missing li{margin-bottom:.8em}
-.fix{margin:.2em 0}.basis{color:var(--muted);font-size:.9em;margin:.2em 0}
+.fix,.why{margin:.2em 0}.basis,.near{color:var(--muted);font-size:.9em;margin:.2em 0}
 .text{white-space:pre-wrap;word-break:break-word;border:1px solid var(--line);border-radius:8px;padding:12px 16px;
 font-size:1em;line-height:1.9}
 mark.ev{background:var(--mark);border-bottom:2px solid #d4a72c;padding:0 1px;scroll-margin-top:40vh}
@@ -159,7 +162,8 @@ def _gauge(card: Scorecard) -> str:
             f'<path d="M20 100 A80 80 0 0 1 180 100" fill="none" stroke="{colour}" stroke-width="18" '
             f'stroke-dasharray="{frac * length:.2f} {length:.2f}"/>'
             f'<text x="100" y="96" text-anchor="middle" font-size="34" font-weight="bold">{_e(shown)}</text>'
-            f'</svg><div class="grade">{_e(t(lang, "ui.grade"))}：{_e(card.grade_label or t(lang, "ui.none"))}</div>'
+            f'</svg><div class="grade">{_e(t(lang, "ui.grade"))}{colon(lang)}'
+            f'{_e(card.grade_label or t(lang, "ui.none"))}</div>'
             f"</div>")
 
 
@@ -216,7 +220,7 @@ def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
             pts = f"{r.points:g} / {r.weight:g}" if r.scored else "—"
             if r.rule in anchors:
                 where = (f'<a href="#{anchors[r.rule]}" data-rule="{_e(r.rule)}">'
-                         f"{_e(_u(lang, 'jump'))}（{len(r.evidence)}）</a>")
+                         f"{_e(_u(lang, 'jump'))}{lp(lang)}{len(r.evidence)}{rp(lang)}</a>")
             else:
                 where = _e(_u(lang, "no_evidence"))
             rows.append(
@@ -236,7 +240,8 @@ def _searched(r: RuleResult, lang: str) -> str:
     if r.status not in ("fail", "partial") or not r.searched or r.evidence:
         return ""
     where = role_names(lang, r.searched.roles)
-    return f'<br><small>{_e(_u(lang, "looked_in"))}：{_e(where)}（{_e(_u(lang, "found_nothing"))}）</small>'
+    return (f'<br><small>{_e(_u(lang, "looked_in"))}{colon(lang)}{_e(where)}{lp(lang)}'
+            f'{_e(_u(lang, "found_nothing"))}{rp(lang)}</small>')
 
 
 def _missing(card: Scorecard) -> str:
@@ -244,12 +249,19 @@ def _missing(card: Scorecard) -> str:
     if not card.missing:
         return f"<p>{_e(t(lang, 'ui.none'))}</p>"
     items = []
+    by_id = {r.rule: r for r in card.results}
     for m in card.missing:
+        # What is missing and the nearest thing found, as the terminal shows them.
+        near = by_id[m.rule].near_miss
+        near_html = (f'<p class="near"><strong>{_e(t(lang, "ui.near"))}{colon(lang)}</strong>{_e(clip(near.text, 120))}'
+                     f'{lp(lang)}{_e(near.reason)}{rp(lang)}</p>') if near else ""
         items.append(
             f'<li><strong>{_e(MARK[m.status])} {_e(m.name)}</strong> — {_e(m.title)} '
             f'<a href="#rule-{_e(m.rule)}"><code>{_e(m.rule)}</code></a>'
-            f'<p class="fix"><strong>{_e(t(lang, "ui.fix"))}：</strong>{_e(m.fix)}</p>'
-            f'<p class="basis"><strong>{_e(t(lang, "ui.basis"))}：</strong>{_e(basis_line(lang, m.basis))}</p></li>')
+            f'<p class="why"><strong>{_e(t(lang, "ui.why"))}{colon(lang)}</strong>{_e(m.message)}</p>{near_html}'
+            f'<p class="fix"><strong>{_e(t(lang, "ui.fix"))}{colon(lang)}</strong>{_e(m.fix)}</p>'
+            f'<p class="basis"><strong>{_e(t(lang, "ui.basis"))}'
+            f'{colon(lang)}</strong>{_e(basis_line(lang, m.basis))}</p></li>')
     return f'<ol class="missing">{"".join(items)}</ol>'
 
 
@@ -271,7 +283,7 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
         facts.insert(0, (t(lang, "ui.file"), path))
     if gate is not None:
         facts.append((t(lang, "ui.gate"), f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
-                      f"✗ {t(lang, 'ui.gate_fail')}：{' '.join(gate)}"))
+                      f"✗ {t(lang, 'ui.gate_fail')}{colon(lang)}{' '.join(gate)}"))
     facts.append((t(lang, "ui.late"), timeliness_label(lang, card.timeliness)))
     dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
     marked, anchors = _highlighted_text(card, text)
@@ -298,7 +310,7 @@ def _not_report_page(card: Scorecard, text: str, path: str | None, gate: list[st
     """A text that is not an annual report: what it is and why, then the text; no rule table."""
     lang = card.lang
     back = f'<p class="noprint"><a href="{_e(index_href)}">← {_e(_u(lang, "back"))}</a></p>' if index_href else ""
-    gate_line = f'<p>{_e(t(lang, "ui.gate"))}：✗ {_e(" ".join(gate))}</p>' if gate else ""
+    gate_line = f'<p>{_e(t(lang, "ui.gate"))}{colon(lang)}✗ {_e(" ".join(gate))}</p>' if gate else ""
     body = (f'<a class="skip" href="#text">{_e(_u(lang, "skip"))}</a>\n<main>\n{back}'
             f"<h1>{_e(t(lang, 'ui.card'))}</h1>\n"
             f'<p class="note">✗ {_e(not_report_line(card, path))}</p>\n{gate_line}'
@@ -310,7 +322,7 @@ def _not_report_page(card: Scorecard, text: str, path: str | None, gate: list[st
 def render_error_page(path: str, error: str, lang: str) -> str:
     """A page for an input that could not be checked: the reason, in a page like the others."""
     body = (f"<main>\n<h1>{_e(t(lang, 'ui.card'))}</h1>\n"
-            f'<p class="note">✗ {_e(path)}：{_e(t(lang, "ui.error"))}：{_e(error)}</p>\n</main>')
+            f'<p class="note">✗ {_e(path)}{colon(lang)}{_e(t(lang, "ui.error"))}{colon(lang)}{_e(error)}</p>\n</main>')
     return _page(lang, f"{path} — {t(lang, 'ui.error')}", body, "")
 
 
@@ -351,7 +363,7 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
         name = f'<a href="{_e(link)}">{_e(row.path)}</a>' if link else _e(row.path)
         if row.card is None:
             rows.append(f'<tr><td data-v="{n}">{n}</td><td data-v="{_e(row.path)}">{name}</td>'
-                        f'<td data-v="" colspan="7">✗ {_e(t(lang, "ui.error"))}：{_e(row.error)}</td></tr>')
+                        f'<td data-v="" colspan="7">✗ {_e(t(lang, "ui.error"))}{colon(lang)}{_e(row.error)}</td></tr>')
             continue
         c, d = row.card, row.card.document
         score = c.score if c.score is not None else -1

@@ -5,7 +5,19 @@ from __future__ import annotations
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
-from lawcheck.render.common import arithmetic, basis_line, clip, not_report_line, status_label, timeliness_label
+from lawcheck.render.common import (
+    arithmetic,
+    basis_line,
+    clip,
+    colon,
+    comma,
+    lp,
+    not_report_line,
+    rp,
+    semi,
+    status_label,
+    timeliness_label,
+)
 from lawcheck.summary import summarize
 
 FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
@@ -23,25 +35,26 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     none = t(lang, "ui.none")
     h = "#" * level
     out = [f"{h} {t(lang, 'ui.card')}" + (f" — `{_esc(path)}`" if path else ""), ""]
-    out.append(f"- {t(lang, 'ui.title')}：{_esc(d.title or none)}")
+    out.append(f"- {t(lang, 'ui.title')}{colon(lang)}{_esc(d.title or none)}")
     facts = [(t(lang, "ui.organ"), _esc(d.organ or none)), (t(lang, "ui.year"), d.report_year or none),
              (t(lang, "ui.signed"), d.signed_date or none), (t(lang, "ui.published"), d.published_date or none)]
-    out.append("- " + "；".join(f"{k}：{v}" for k, v in facts))
+    out.append("- " + semi(lang).join(f"{k}{colon(lang)}{v}" for k, v in facts))
     if d.script == "traditional":
         out.append(f"- {t(lang, 'ui.traditional')}")
     score = f"{card.score:.1f}" if card.score is not None else none
-    out.append(f"- **{t(lang, 'ui.score')}：{score}　{t(lang, 'ui.grade')}：{card.grade_label or none}**")
+    out.append(f"- **{t(lang, 'ui.score')}{colon(lang)}{score}　{t(lang, 'ui.grade')}{colon(lang)}"
+               f"{card.grade_label or none}**")
     out.append(f"- {_esc(arithmetic(card))}")
     if gate is not None:
-        out.append(f"- {t(lang, 'ui.gate')}：" + (f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
-                                                 f"✗ {t(lang, 'ui.gate_fail')}：{_esc(' '.join(gate))}"))
+        out.append(f"- {t(lang, 'ui.gate')}{colon(lang)}" + (f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
+                                                 f"✗ {t(lang, 'ui.gate_fail')}{colon(lang)}{_esc(' '.join(gate))}"))
     cols = [t(lang, k) for k in ("ui.status", "ui.rule", "ui.weight", "ui.evidence")]
     out += ["", "| " + " | ".join(cols) + " |", "|---|---|---:|---|"]
     for r in card.results:
         pts = f"{r.points:g}/{r.weight:g}" if r.scored else "—"
         ev = r.evidence[0] if r.evidence else None
         note = r.message if r.status in ("unknown", "not_applicable") else \
-            (f"{ev.section}：{clip(ev.text, 60)}" if ev else "")
+            (f"{ev.section}{colon(lang)}{clip(ev.text, 60)}" if ev else "")
         out.append(f"| {status_label(lang, r.status)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {_esc(note)} |")
     out += ["", f"{h}# {t(lang, 'ui.missing')}", ""]
     if not card.missing:
@@ -49,11 +62,12 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     by_id = {r.rule: r for r in card.results}
     for i, m in enumerate(card.missing, 1):
         r = by_id[m.rule]
-        out.append(f"{i}. **{_esc(m.title)}**（`{m.rule}`，{status_label(lang, m.status)}，{m.weight:g}"
-                   f"{t(lang, 'ui.points')}）  ")
-        out.append(f"   {t(lang, 'ui.why')}：{_esc(r.message)}  ")
-        out.append(f"   {t(lang, 'ui.fix')}：{_esc(m.fix)}  ")
-        out.append(f"   {t(lang, 'ui.basis')}：{_esc(basis_line(lang, m.basis))}")
+        out.append(f"{i}. **{_esc(m.title)}**{lp(lang)}`{m.rule}`{comma(lang)}{status_label(lang, m.status)}"
+                   f"{comma(lang)}{m.weight:g}"
+                   f"{t(lang, 'ui.points')}{rp(lang)}  ")
+        out.append(f"   {t(lang, 'ui.why')}{colon(lang)}{_esc(r.message)}  ")
+        out.append(f"   {t(lang, 'ui.fix')}{colon(lang)}{_esc(m.fix)}  ")
+        out.append(f"   {t(lang, 'ui.basis')}{colon(lang)}{_esc(basis_line(lang, m.basis))}")
     return "\n".join(out) + "\n"
 
 
@@ -63,7 +77,7 @@ def render(records: list[Record], ctx: Context) -> str:
     if len(records) == 1:
         rec = records[0]
         if rec.card is None:
-            return f"`{_esc(rec.path)}`：{t(lang, 'ui.error')}：{_esc(rec.error)}\n"
+            return f"`{_esc(rec.path)}`{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{_esc(rec.error)}\n"
         return card_md(rec.card, None, rec.gate if gated else None)
     summary = summarize(records)
     out = [f"## {t(lang, 'ui.summary')}", "",
@@ -76,8 +90,8 @@ def render(records: list[Record], ctx: Context) -> str:
         c = row.card
         score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
         flag = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
-        flag += f"，{timeliness_label(lang, row.timeliness)}"
-        out.append(f"| {i} | `{_esc(row.path)}` | {score} | {flag} | {_esc('；'.join(row.top_missing))} |")
+        flag += f"{comma(lang)}{timeliness_label(lang, row.timeliness)}"
+        out.append(f"| {i} | `{_esc(row.path)}` | {score} | {flag} | {_esc(semi(lang).join(row.top_missing))} |")
     if summary.others:
         out += ["", f"**{t(lang, 'ui.others')}**", ""]
         out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others if row.card]

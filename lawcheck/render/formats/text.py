@@ -11,7 +11,12 @@ from lawcheck.render.common import (
     by_category,
     cards_and_summary,
     clip,
+    colon,
+    comma,
+    lp,
     not_report_line,
+    rp,
+    semi,
     status_label,
     timeliness_label,
 )
@@ -39,7 +44,7 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
     lines.append(f"{t(lang, 'ui.score')}: {score}  {t(lang, 'ui.grade')}: {card.grade_label or none}")
     lines.append(arithmetic(card))
     if gate is not None:
-        state = t(lang, "ui.gate_ok") if not gate else t(lang, "ui.gate_fail") + "：" + " ".join(gate)
+        state = t(lang, "ui.gate_ok") if not gate else t(lang, "ui.gate_fail") + colon(lang) + " ".join(gate)
         lines.append(f"{t(lang, 'ui.gate')}: {state}")
     lines.append("")
     lines.append(f"{t(lang, 'ui.results')}:")
@@ -53,17 +58,20 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
             for e in shown:
                 lines.append(f"      {t(lang, 'ui.evidence')}: [{clip(e.section, 30)}] {clip(e.text, width)}")
             if verbose and r.near_miss:
-                lines.append(f"      {t(lang, 'ui.near')}: {clip(r.near_miss.text, 200)}（{r.near_miss.reason}）")
+                lines.append(f"      {t(lang, 'ui.near')}: {clip(r.near_miss.text, 200)}{lp(lang)}"
+                             f"{r.near_miss.reason}{rp(lang)}")
     lines.append("")
     lines.append(f"{t(lang, 'ui.missing')}:" + ("" if card.missing else f" {none}"))
     by_id = {r.rule: r for r in card.results}
     for i, m in enumerate(card.missing, 1):
         r = by_id[m.rule]
         status = t(lang, "status." + m.status)
-        lines.append(f"  {i}. {m.title}（{m.rule}，{status}，{m.weight:g}{t(lang, 'ui.points')}）")
+        lines.append(f"  {i}. {m.title}{lp(lang)}{m.rule}{comma(lang)}{status}{comma(lang)}{m.weight:g}"
+                     f"{t(lang, 'ui.points')}{rp(lang)}")
         lines.append(f"     {t(lang, 'ui.why')}: {r.message}")
         if r.near_miss:
-            lines.append(f"     {t(lang, 'ui.near')}: {clip(r.near_miss.text, 60)}（{r.near_miss.reason}）")
+            lines.append(f"     {t(lang, 'ui.near')}: {clip(r.near_miss.text, 60)}{lp(lang)}"
+                         f"{r.near_miss.reason}{rp(lang)}")
         lines.append(f"     {t(lang, 'ui.fix')}: {m.fix}")
         lines.append(f"     {t(lang, 'ui.basis')}: {basis_line(lang, m.basis)}")
     if card.not_scored:
@@ -97,10 +105,10 @@ def render_summary(summary: Summary, lang: str) -> str:
         score = f"{c.score:.1f}" if c.score is not None else "-"
         flags = [t(lang, "ui.gate_ok") if row.gate_ok else t(lang, "ui.gate_fail"),
                  timeliness_label(lang, row.timeliness)]
-        lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {'，'.join(flags)}  "
+        lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {comma(lang).join(flags)}  "
                      f"{c.document.organ or ''} {c.document.report_year or ''}".rstrip())
         if row.top_missing:
-            lines.append(f"       {t(lang, 'ui.top_missing')}: {'；'.join(row.top_missing)}")
+            lines.append(f"       {t(lang, 'ui.top_missing')}: {semi(lang).join(row.top_missing)}")
     if summary.others:
         lines.append(f"{t(lang, 'ui.others')}:")
         for row in summary.others:
@@ -110,7 +118,7 @@ def render_summary(summary: Summary, lang: str) -> str:
     if summary.common_missing:
         lines.append(f"{t(lang, 'ui.common_missing')}:")
         for rid, title, n in summary.common_missing:
-            lines.append(f"  {title}（{rid}）：{t(lang, 'ui.times', n=n)}")
+            lines.append(f"  {title}{lp(lang)}{rid}{rp(lang)}{colon(lang)}{t(lang, 'ui.times', n=n)}")
     return "\n".join(lines) + "\n"
 
 
