@@ -7,6 +7,7 @@ import contextlib
 import datetime as dt
 import difflib
 import os
+import re
 import sys
 import tempfile
 import traceback
@@ -53,7 +54,31 @@ class _Parser(argparse.ArgumentParser):
         lang = _lang_from_argv()
         self.print_usage(sys.stderr)
         label = "参数错误" if lang == "zh" else "usage error"
-        self.exit(2, f"{self.prog}: {label}: {message}\n")
+        self.exit(2, f"{self.prog}: {label}: {_in_chinese(message) if lang == 'zh' else message}\n")
+
+
+# argparse's own messages, as a Chinese reader reads them (the names of options and values stay as typed).
+_ARGPARSE_ZH = [
+    (re.compile(r"^the following arguments are required: (.+)$"), "缺少参数：{0}"),
+    (re.compile(r"^unrecognized arguments: (.+)$"), "无法识别的参数：{0}"),
+    (re.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"),
+     "参数 {0} 的取值 {1} 无效（可选：{2}）"),
+    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 需要一个值"),
+    (re.compile(r"^argument (\S+): invalid (\w+) value: (.+)$"), "参数 {0} 的值 {2} 不是有效的{1}"),
+    (re.compile(r"^argument (\S+): must be between (\S+) and (\S+): (.+)$"),
+     "参数 {0} 须在 {1} 到 {2} 之间，而不是 {3}"),
+    (re.compile(r"^argument (\S+): must be at least (\S+): (.+)$"), "参数 {0} 至少为 {1}，而不是 {2}"),
+    (re.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
+]
+_TYPE_ZH = {"int": "整数", "float": "数字"}
+
+
+def _in_chinese(message: str) -> str:
+    for rx, template in _ARGPARSE_ZH:
+        m = rx.match(message)
+        if m:
+            return template.format(*(_TYPE_ZH.get(g, g) for g in m.groups()))
+    return message
 
 
 def _lang_from_argv() -> str:

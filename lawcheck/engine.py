@@ -135,6 +135,18 @@ def _evidence(a: Analysis, span: Span) -> Evidence:
     return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
 
 
+def _evidence_once(a: Analysis, spans: list[Span]) -> list[Evidence]:
+    """Each place quoted once: hits in one sentence are one quote of that sentence."""
+    out: list[Evidence] = []
+    seen: set[tuple[int, int]] = set()
+    for sp in spans:
+        ev = _evidence(a, sp)
+        if (ev.start, ev.end) not in seen:
+            seen.add((ev.start, ev.end))
+            out.append(ev)
+    return out
+
+
 def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
     """The rule's bases that govern this report (its year, level and reporter); all of them when none does."""
     covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
@@ -182,7 +194,7 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
         points=round(weight * out.fraction, 2) if scored else 0.0,
         scored=scored,
         missing=out.missing if out.status in ("partial", "fail") else [],
-        evidence=[_evidence(a, sp) for sp in out.evidence],
+        evidence=_evidence_once(a, out.evidence),
         message=message,
         fix=rule.fix.get(lang),
         basis=_basis_refs(rule, a),

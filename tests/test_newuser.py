@@ -195,3 +195,43 @@ def test_a_year_given_as_text_is_the_year_and_a_wrong_one_a_clear_error():
         lawcheck.evaluate(text, report_year="去年")
     with pytest.raises(ValueError, match="level"):
         lawcheck.evaluate(text, level="village")
+
+
+def test_markdown_for_a_batch_is_the_summary_and_each_report_s_missing_items(capsys):
+    paths = [str(LINGSHOU), str(FIXTURES / "003_changsheng_2020.txt")]
+    main(["check", *paths, "--format", "markdown"])
+    md = capsys.readouterr().out
+    assert md.startswith("## 批量检查汇总") and md.count("#### 缺失项") == 2
+    assert "| 状态 | 规则 | 分值 | 证据 |" not in md  # no rule tables in a note to paste
+    main(["check", *paths, "--format", "markdown", "-v"])
+    assert capsys.readouterr().out.count("| 状态 | 规则 | 分值 | 证据 |") == 2
+
+
+def test_evidence_is_listed_once_per_place():
+    card = lawcheck.evaluate((FIXTURES / "000-1.txt").read_text(encoding="utf-8"))
+    for r in card.results:
+        places = [(e.start, e.end) for e in r.evidence]
+        assert len(places) == len(set(places)), r.rule
+    assert card.result("form.placeholders").status == "fail" and card.result("form.placeholders").evidence
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["check"], "缺少参数：PATH"),
+    (["check", "x.txt", "--bogus"], "无法识别的参数：--bogus"),
+    (["check", "x.txt", "--format", "pdf"], "参数 --format 的取值 'pdf' 无效"),
+    (["check", "x.txt", "-j", "abc"], "不是有效的整数"),
+    (["check", "x.txt", "--min-score", "150"], "须在 0 到 100 之间"),
+])
+def test_argparse_speaks_chinese_by_default(monkeypatch, capsys, argv, expected):
+    import sys
+
+    monkeypatch.setattr(sys, "argv", ["lawcheck", *argv])
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and expected in err and "参数错误" in err
+    monkeypatch.setattr(sys, "argv", ["lawcheck", *argv, "--lang", "en"])
+    with pytest.raises(SystemExit):
+        main([*argv, "--lang", "en"])
+    assert "usage error" in capsys.readouterr().err

@@ -27,7 +27,8 @@ def _esc(s: object) -> str:
     return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
-def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2) -> str:
+def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2, table: bool = True) -> str:
+    """A scorecard: its facts, the rule table (``table``) and the missing items."""
     lang = card.lang
     if card.document.kind != "annual_report":
         return _esc(not_report_line(card, path)) + "\n"
@@ -49,8 +50,9 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
         out.append(f"- {t(lang, 'ui.gate')}{colon(lang)}" + (f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
                                                  f"✗ {t(lang, 'ui.gate_fail')}{colon(lang)}{_esc(' '.join(gate))}"))
     cols = [t(lang, k) for k in ("ui.status", "ui.rule", "ui.weight", "ui.evidence")]
-    out += ["", "| " + " | ".join(cols) + " |", "|---|---|---:|---|"]
-    for r in card.results:
+    if table:
+        out += ["", "| " + " | ".join(cols) + " |", "|---|---|---:|---|"]
+    for r in card.results if table else []:
         pts = f"{r.points:g}/{r.weight:g}" if r.scored else "—"
         ev = r.evidence[0] if r.evidence else None
         note = r.message if r.status in ("unknown", "not_applicable") else \
@@ -98,5 +100,7 @@ def render(records: list[Record], ctx: Context) -> str:
     out += ["", summary.totals(lang), ""]
     for rec in records:
         if rec.card is not None and rec.card.document.kind == "annual_report":
-            out.append(card_md(rec.card, rec.path, rec.gate if gated else None, level=3))
+            # A batch for a review note: the summary, then each report's facts and missing items (the
+            # full rule tables with --verbose).
+            out.append(card_md(rec.card, rec.path, rec.gate if gated else None, level=3, table=ctx.verbose))
     return "\n".join(out) + "\n"
