@@ -138,7 +138,9 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = c.add_argument("--format", choices=list(render.names()), default=None, help="%(formats)s")
     # The formats' descriptions, read from their modules only when help is printed (argparse fills
     # "%(formats)s" from the action's attributes then): a check imports only the renderer it uses.
-    fmt.formats = _LazyText(lambda: "; ".join(f"{n}: {f.description('en')}" for n, f in render.declarations().items()))
+    help_lang = _lang_from_argv()
+    fmt.formats = _LazyText(lambda: ("；" if help_lang == "zh" else "; ").join(
+        f"{n}: {f.description(help_lang)}" for n, f in render.declarations().items()))
     c.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
     c.add_argument("--min-score", type=_score, default=None, metavar="N", help="gate: every score must be ≥ N (0–100)")
     c.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
@@ -206,7 +208,84 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog="examples / 示例:\n  lawcheck config")
     g.add_argument("--lang", choices=["zh", "en"], default=None)
     g.add_argument("--debug", action="store_true")
+    if _lang_from_argv() == "zh":
+        _localise(p)
     return p
+
+
+# The option texts as a Chinese reader reads them (English with --lang en or LAWCHECK_LANG=en).
+_HELP_ZH = {
+    "rule pack by name (core, shaanxi, shenzhen, an installed plugin) or directory; repeatable; each brings "
+    "what it extends (default: core)": "规则包名称（core、shaanxi、shenzhen 或已安装的插件）或目录；可重复；"
+                                     "自动带上它所继承的规则包（默认 core）",
+    "a directory of extra rule files (repeatable); adds to lawcheck.toml's 'rules'":
+        "附加规则文件所在目录（可重复）；与 lawcheck.toml 的 rules 合并",
+    "leave a rule out (repeatable); adds to lawcheck.toml's 'disable'":
+        "停用一条规则（可重复）；与 lawcheck.toml 的 disable 合并",
+    "language of what a person reads (default zh; env LAWCHECK_LANG)": "输出语言（默认 zh；环境变量 LAWCHECK_LANG）",
+    "show a traceback for unexpected errors": "出现意外错误时显示调用栈",
+    "files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'":
+        "文件（.txt .docx .pdf .html .mhtml .ofd）、文件夹（逐层查找）或 -（标准输入）",
+    "file-name pattern to pick in directories (repeatable; default: every supported format)":
+        "在文件夹中挑选文件的文件名模式（可重复；默认：所有支持的格式）",
+    "write there instead of standard output (atomically)": "写入该文件而不是标准输出（写完整后才替换）",
+    "gate: every score must be ≥ N (0–100)": "门槛：每份报告得分须 ≥ N（0–100）",
+    "gate: fail when a rule of this severity (or worse) fails or is partial (default error)":
+        "门槛：该严重程度（或更严重）的规则缺失或部分满足时不通过（默认 error）",
+    "check N inputs in parallel (default: the number of cores)": "并行检查 N 个文件（默认：CPU 核数）",
+    "report year, overriding the text": "报告年度（覆盖正文中读出的年度）",
+    "publication date, overriding the page header": "发布日期（覆盖网页上读出的日期）",
+    "the reporter's level (recorded on the scorecard)": "报告主体的层级（记入记分卡）",
+    "who reports: a people's government, a government department, or party committee and government jointly "
+    "(default: read from the organ's name)": "报告主体：人民政府、政府部门或党委和政府联合（默认：从机关名称判断）",
+    "whether the input is an annual report (default: read from its title and wording)":
+        "是否为法治政府建设年度报告（默认：从标题和措辞判断）",
+    "the encoding of text files, instead of detecting it (e.g. gb18030)": "文本文件的编码，不自动识别（如 gb18030）",
+    "show all evidence (and every scorecard of a batch)": "显示全部证据（批量时显示每份记分卡）",
+    "print only the score line": "只输出得分行",
+    "no progress bar": "不显示进度条",
+    "largest file read, in bytes (default 50 MB)": "读取文件的最大字节数（默认 50 MB）",
+    ".docx/.ofd: largest total unpacked size (default 200 MB)": ".docx/.ofd：解压后的最大总大小（默认 200 MB）",
+    ".docx/.ofd: most members in the archive (default 10000)": ".docx/.ofd：压缩包内最多文件数（默认 10000）",
+    "most PDF pages (default 2000)": "PDF 最多页数（默认 2000）",
+    "longest extracted text, in characters (default 10000000)": "提取文字的最大字数（默认 10000000）",
+    "time for one input; in a batch its worker is stopped (default 300)":
+        "单个文件的时限（秒）；批量时超时的进程会被停止（默认 300）",
+    "run every rule's examples and say which fail and why": "运行每条规则的示例，说明哪些不符及原因",
+    "a pack directory (default: the active packs)": "规则包目录（默认：当前使用的规则包）",
+    "write a commented template rule file": "生成带注释的规则文件模板",
+    "the pack directory (default: here)": "规则包目录（默认：当前目录）",
+    "the JSON Schema of a rule file": "规则文件的 JSON Schema",
+    "the catalogue of the built-in packs' rules (Markdown)": "内置规则包的规则目录（Markdown）",
+    "show this help message and exit": "显示本帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+}
+
+
+_DESCRIPTION_ZH = {
+    "Check report files, folders (recursively) or standard input ('-').":
+        "检查报告文件、文件夹（逐层查找）或标准输入（-）。",
+}
+
+
+def _localise(parser: argparse.ArgumentParser) -> None:
+    """Every text of the parser and its subcommands in Chinese (the names of options stay as typed)."""
+    parser._positionals.title = "位置参数"
+    parser._optionals.title = "选项"
+    if parser.description in _DESCRIPTION_ZH:
+        parser.description = _DESCRIPTION_ZH[parser.description]
+    for action in parser._actions:
+        if isinstance(action.help, str) and action.help in _HELP_ZH:
+            action.help = _HELP_ZH[action.help]
+        if isinstance(action, argparse._SubParsersAction):
+            for choice in action._choices_actions:
+                if isinstance(choice.help, str) and " / " in choice.help:
+                    choice.help = choice.help.split(" / ", 1)[1]  # "check reports / 检查报告"
+            for sub in dict.fromkeys(action.choices.values()):
+                _localise(sub)
+    for group in parser._action_groups:
+        if group.title and group.title.startswith("limits on one input / "):
+            group.title = group.title.split(" / ", 1)[1]
 
 
 _MSG = {

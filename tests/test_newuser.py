@@ -235,3 +235,23 @@ def test_argparse_speaks_chinese_by_default(monkeypatch, capsys, argv, expected)
     with pytest.raises(SystemExit):
         main([*argv, "--lang", "en"])
     assert "usage error" in capsys.readouterr().err
+
+
+def test_check_help_is_in_chinese_by_default_and_english_on_request(monkeypatch):
+    import re
+    import sys
+
+    from lawcheck.cli import build_parser
+
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    monkeypatch.setattr(sys, "argv", ["lawcheck", "check", "--help"])
+    sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    zh = sub.choices["check"].format_help()
+    for text in ("选项", "显示本帮助并退出", "门槛：每份报告得分须", "CSV 表格（每份报告一行）", "单个输入的上限"):
+        assert text in zh, text
+    # Every option's own text is Chinese (the names of options and values stay as typed).
+    options = re.findall(r"^  (-[^\n]*?)\s{2,}(\S[^\n]*)$", zh, re.M)
+    assert options and all(re.search(r"[\u4e00-\u9fff]", h) for _, h in options), options
+    monkeypatch.setattr(sys, "argv", ["lawcheck", "check", "--help", "--lang", "en"])
+    sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    assert "gate: every score must be" in sub.choices["check"].format_help()
