@@ -16,6 +16,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "dup_key": ("键“{key}”重复", "duplicate key '{key}'"),
     "unknown_key": ("未知的键“{key}”{hint}", "unknown key '{key}'{hint}"),
     "did_you_mean": ("（是否应为“{near}”？）", " (did you mean '{near}'?)"),
+    "bilingual": ("{zh}", "{en}"),
     "invalid": ("“{what}”不符合要求：{msg}", "{what}: {msg}"),
     "unknown_list": ("未知的词表“{item}”", "unknown vocabulary list '{item}'"),
     "not_pack": ("不是规则包：缺少 pack.yaml", "not a rule pack: pack.yaml is missing"),

@@ -255,3 +255,33 @@ def test_check_help_is_in_chinese_by_default_and_english_on_request(monkeypatch)
     monkeypatch.setattr(sys, "argv", ["lawcheck", "check", "--help", "--lang", "en"])
     sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
     assert "gate: every score must be" in sub.choices["check"].format_help()
+
+
+def test_a_broken_file_is_explained_in_chinese(tmp_path, capsys):
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04" + b"garbage" * 10)
+    assert main(["check", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "Word文件已损坏" in err and "不是有效的压缩包" in err and "BadZipFile" not in err
+    assert main(["check", str(bad), "--lang", "en"]) == 2
+    assert "BadZipFile" in capsys.readouterr().err  # the technical detail, for English readers and scripts
+
+
+def test_a_bad_rule_file_is_explained_in_chinese(tmp_path, capsys):
+    from tests.conftest import ROOT
+
+    pack = tmp_path / "p"
+    (pack / "x").mkdir(parents=True)
+    (pack / "pack.yaml").write_text("id: p\ntitle: {zh: 测试}\nversion: '1'\nextends: core\n"
+                                    "sources: [{id: S23, title: t}]\n", encoding="utf-8")
+    rule = (ROOT / "tests" / "data" / "extra_rule.yaml").read_text(encoding="utf-8").replace(
+        "id: local.legal_adviser", "id: x.r")
+    for change, zh in (("weight: abc", "须为数字"), ("severity: fatal", "取值无效，可选：'error'、'warning'、'info'")):
+        key = change.split(":")[0]
+        text = "\n".join(change if line.startswith(key + ":") else line for line in rule.splitlines())
+        (pack / "x" / "r.yaml").write_text(text, encoding="utf-8")
+        assert main(["rules", "test", str(pack)]) == 3
+        err = capsys.readouterr().err
+        assert zh in err and "Input should" not in err, err
+        assert main(["rules", "test", str(pack), "--lang", "en"]) == 3
+        assert "Input should" in capsys.readouterr().err

@@ -58,6 +58,26 @@ class Document:
     no_text_layer: bool = False
 
 
+# What a parser's failure means, as a Chinese reader reads it (the exception's own English text is for
+# --debug and for English output).
+_CAUSE_ZH = {
+    "BadZipFile": "不是有效的压缩包", "KeyError": "缺少必需的组成部分", "ParseError": "XML 格式错误",
+    "error": "压缩数据损坏", "PdfReadError": "文件结构损坏", "PdfStreamError": "数据流损坏",
+    "RecursionError": "结构嵌套过深", "UnicodeDecodeError": "文字编码错误", "ValueError": "内容不合规范",
+    "EOFError": "文件不完整（被截断）", "OSError": "读取失败", "IndexError": "结构不完整",
+}
+
+
+def cause(e: BaseException | str, lang: str) -> str:
+    """Why a file could not be parsed, in the reader's language."""
+    if isinstance(e, str):
+        return {"no HTML part": "没有网页内容", "nested too deeply": "结构嵌套过深"}.get(e, e) if lang == "zh" else e
+    name = type(e).__name__
+    if lang == "zh":
+        return _CAUSE_ZH.get(name, "无法解析")
+    return f"{name}: {e}"
+
+
 def need_extra(name: str, fmt: str, extra: str, lang: str) -> InputError:
     return InputError(name, msg(lang, "extra", fmt=fmt, extra=extra))
 

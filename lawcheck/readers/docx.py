@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from lawcheck.readers.base import Document, ReadOptions, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN = "零一二三四五六七八九"
@@ -162,7 +162,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx raises several kinds for a damaged package
-        raise InputError(name, msg(lang, "corrupt", fmt="Word", err=f"{type(e).__name__}: {e}")) from None
+        raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
     text = "\n".join(_blocks(document))
     meta = {}
     title = (document.core_properties.title or "").strip()

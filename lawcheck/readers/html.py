@@ -11,7 +11,7 @@ import email
 import re
 from email import policy
 
-from lawcheck.readers.base import Document, ReadOptions, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
@@ -89,7 +89,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
 
     raw = _html_from_mhtml(data) if mhtml else data
     if not raw.strip():
-        raise InputError(name, msg(lang, "corrupt", fmt="HTML", err="no HTML part"))
+        raise InputError(name, msg(lang, "corrupt", fmt="HTML", err=cause("no HTML part", lang)))
     page = _decode(raw, encoding)
     main = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True,
                                deduplicate=False, output_format="txt") or ""

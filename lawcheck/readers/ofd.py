@@ -12,7 +12,7 @@ import posixpath
 import zipfile
 from xml.etree import ElementTree as ET
 
-from lawcheck.readers.base import Document, ReadOptions, msg
+from lawcheck.readers.base import Document, ReadOptions, cause, msg
 from lawcheck.readers.layout import join_lines, strip_running_lines
 
 NS = "{http://www.ofdspec.org/2016}"
@@ -60,6 +60,6 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
             path = loc.lstrip("/") if loc.startswith("/") else posixpath.join(base, loc)
             pages.append(_page_lines(_parse(z, path)))
     except (zipfile.BadZipFile, KeyError, ET.ParseError, ValueError) as e:
-        raise InputError(name, msg(lang, "corrupt", fmt="OFD", err=f"{type(e).__name__}: {e}")) from None
+        raise InputError(name, msg(lang, "corrupt", fmt="OFD", err=cause(e, lang))) from None
     text = join_lines(strip_running_lines(pages))
     return Document(text, "ofd", {}, no_text_layer=not text.strip())

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from lawcheck.limits import Budget, Limits
-from lawcheck.readers.base import Document, ReadOptions, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 from lawcheck.readers.layout import join_lines, strip_running_lines
 
 
@@ -41,9 +41,9 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     except InputError:
         raise
     except RecursionError:
-        raise InputError(name, msg(lang, "corrupt", fmt="PDF", err="nested too deeply")) from None
+        raise InputError(name, msg(lang, "corrupt", fmt="PDF", err=cause("nested too deeply", lang))) from None
     except Exception as e:  # pypdf raises many kinds for damaged files
-        raise InputError(name, msg(lang, "corrupt", fmt="PDF", err=f"{type(e).__name__}: {e}")) from None
+        raise InputError(name, msg(lang, "corrupt", fmt="PDF", err=cause(e, lang))) from None
     meta: dict[str, str] = {}
     try:
         title = (reader.metadata.title if reader.metadata else None) or ""
