@@ -285,3 +285,12 @@ def test_a_bad_rule_file_is_explained_in_chinese(tmp_path, capsys):
         assert zh in err and "Input should" not in err, err
         assert main(["rules", "test", str(pack), "--lang", "en"]) == 3
         assert "Input should" in capsys.readouterr().err
+
+
+def test_explain_speaks_in_words_not_codes(capsys):
+    assert main(["explain", "form.placeholders"]) == 0
+    out = capsys.readouterr().out
+    assert "年份占位符（如20xx）" in out and "[xX×]" not in out and "(year)" not in out
+    assert main(["explain", "enforcement.three_systems"]) == 0
+    out = capsys.readouterr().out
+    assert "• 行政执法公示\n" in out and "(publicity)" not in out and "示例" in out

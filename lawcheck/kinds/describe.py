@@ -17,7 +17,7 @@ LABELS = {
            "pass_min": "通过所需句数", "partial_min": "部分所需句数", "all": "全部年度", "heading": "（含所在小标题）",
            "collective": "统称（覆盖全部部分）", "mention": "未单列时，以下表述视为提及",
            "status": "核实情况", "article": "条号", "levels": "适用层级", "reporters": "适用主体",
-           "no_basis": "依据不覆盖时"},
+           "no_basis": "依据不覆盖时", "patterns": "另按 {n} 个正则表达式匹配（见规则文件）"},
     "en": {"id": "Rule id", "kind": "Kind", "severity": "Severity", "weight": "Weight", "years": "Report years",
            "lifecycle": "Lifecycle", "requires": "Requires", "counts": "Counts", "weak": "Partial credit only",
            "not": "Does not count (false friends)", "context": "Must occur with", "veto": "Not counted near",
@@ -29,7 +29,8 @@ LABELS = {
            "pass_min": "Sentences to pass", "partial_min": "Sentences for partial", "all": "all years",
            "heading": " (or its heading)", "collective": "Collective name (covers every part)",
            "mention": "Without a section, these count as a mention", "status": "verified", "article": "article",
-           "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report"},
+           "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report",
+           "patterns": "and {n} regular expression(s) (see the rule file)"},
 }
 
 
@@ -40,9 +41,13 @@ def label(lang: str, key: str) -> str:
 def part_lines(p: Matcher, lang: str, indent: str = "  ") -> list[str]:
     """A matcher as the reader of a rule sees it: what counts, what does not, what must be near."""
     L = LABELS.get(lang, LABELS["zh"])
-    out = [f"{indent}• {p.label.get(lang)} ({p.id})"]
-    if p.phrases or p.patterns:
-        out.append(f"{indent}  {L['counts']}: {'、'.join([*p.phrases, *p.patterns])}")
+    # Words, not codes: the label (its id is in the rule file and the JSON), the phrases, and how many
+    # regular expressions there are rather than the expressions themselves.
+    out = [f"{indent}• {p.label.get(lang)}"]
+    if p.phrases:
+        out.append(f"{indent}  {L['counts']}: {'、'.join(p.phrases)}")
+    if p.patterns:
+        out.append(f"{indent}  {L['patterns'].format(n=len(p.patterns))}")
     weak = getattr(p, "weak", None)
     if weak:
         out.append(f"{indent}  {L['weak']}: {'、'.join(weak)}")

@@ -100,7 +100,8 @@ def describe(rule: ForbiddenRule, lang: str) -> list[str]:
     out = [f"  {label(lang, 'forbidden')}:"]
     for item in rule.items:
         years = "" if not item.years.bounded else f" [{item.years.start or ''}–{item.years.end or ''}]"
-        out.append(f"  • {item.label.get(lang)}{years}: {'、'.join([*item.phrases, *item.patterns])}")
+        words = f": {'、'.join(item.phrases)}" if item.phrases else ""
+        out.append(f"  • {item.label.get(lang)}{years}{words}")
         if item.not_:
             out.append(f"    {label(lang, 'not')}: {'、'.join(item.not_)}")
     return out
