@@ -70,16 +70,10 @@ def _pack(opts: Options):
 
 def check_document(name: str, doc: Document, opts: Options) -> Record:
     """Check a document already read; the record carries its scorecard (and text, when kept)."""
-    from lawcheck.engine import evaluate, unknown_scorecard
-    from lawcheck.readers import msg
+    from lawcheck.files import scorecard_of
 
-    pack = _pack(opts)
-    if doc.no_text_layer:
-        card = unknown_scorecard(msg(opts.lang, "no_text"), rules=pack, lang=opts.lang, level=opts.level)
-        return Record.model_construct(path=name, card=card, text="" if opts.keep_text else None)
-    card = evaluate(doc.text, report_year=opts.year, published=opts.published or doc.meta.get("published"),
-                    rules=pack, lang=opts.lang, level=opts.level, title=doc.meta.get("title"), kind=opts.kind,
-                    reporter=opts.reporter, page=doc.meta)
+    card = scorecard_of(doc, _pack(opts), report_year=opts.year, published=opts.published, lang=opts.lang,
+                        level=opts.level, kind=opts.kind, reporter=opts.reporter)
     return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None)
 
 

@@ -681,8 +681,10 @@ def _explain(args: argparse.Namespace) -> int:
         rule = pack.rule(args.rule_id)
     except KeyError:
         # By name too: `lawcheck explain 三项制度` finds the rule whose name or title says so.
-        named = [r for r in pack.rules if args.rule_id in (r.name or r.title).zh or args.rule_id in r.title.zh
-                 or (r.name and args.rule_id.lower() in (r.name.en or "").lower())]
+        words = args.rule_id.lower()
+        named = [r for r in pack.rules
+                 if any(words in (x or "").lower() for x in (r.title.zh, r.title.en, *((r.name.zh, r.name.en)
+                                                                                      if r.name else ())))]
         if len(named) == 1:
             _write(explain_rule(named[0], lang), None)
             return Exit.OK

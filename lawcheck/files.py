@@ -9,6 +9,7 @@ from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
 from lawcheck.model import Scorecard
 from lawcheck.packs import RulePack, load_pack
+from lawcheck.readers.base import Document
 
 
 def check_file(
@@ -28,14 +29,33 @@ def check_file(
     gives it: what the file or page says of itself (title, 发布时间, 文号) is kept; a PDF with no text layer
     gets every rule ``unknown``.  A file that cannot be read raises ``lawcheck.InputError`` with the
     same one-line message the command line prints.  The other arguments are those of ``evaluate``."""
-    from lawcheck.engine import evaluate, unknown_scorecard
-    from lawcheck.readers import msg, read_document
+    from lawcheck.readers import read_document
 
     lim = limits or Limits()
     p = Path(path)
     data = read_bytes(Source(str(p), p), lang, lim.max_bytes)
     doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
+    return scorecard_of(doc, pack, report_year=report_year, published=published, lang=lang, level=level,
+                        kind=kind, reporter=reporter)
+
+
+def scorecard_of(
+    doc: Document,
+    pack: RulePack,
+    *,
+    report_year: int | None = None,
+    published: dt.date | str | None = None,
+    lang: str = "zh",
+    level: str | None = None,
+    kind: str | None = None,
+    reporter: str | None = None,
+) -> Scorecard:
+    """The scorecard of a document already read (``check_file`` and the batch both end here): what its
+    file or page says of itself is kept, and one with no text layer gets every rule ``unknown``."""
+    from lawcheck.engine import evaluate, unknown_scorecard
+    from lawcheck.readers import msg
+
     if doc.no_text_layer:
         return unknown_scorecard(msg(lang, "no_text"), rules=pack, lang=lang, level=level)
     return evaluate(doc.text, report_year=report_year, published=published or doc.meta.get("published"),

@@ -13,6 +13,7 @@ from lawcheck.kinds.matching import (
     Matcher,
     Part,
     PartOutcome,
+    anchor_words,
     eval_part,
     near_miss,
     one_per_sentence,
@@ -52,7 +53,7 @@ def matchers(rule: ConceptRule) -> list[Matcher]:
 
 def hint_phrases(rule: ConceptRule) -> list[str]:
     """The words whose sentence is offered as a near miss when nothing counted."""
-    return [p for part in _parts(rule) for p in [*part.phrases, *part.weak]]
+    return anchor_words(_parts(rule))
 
 
 def _credit_headings(a: Analysis, all_results: list[PartOutcome], results: list[PartOutcome]) -> None:

@@ -131,6 +131,11 @@ class Part(Matcher):
         return CompiledMatcher(base.anchors, base.not_, base.contexts, base.veto, base.pattern, ids(self.weak))
 
 
+def anchor_words(parts: list[Part]) -> list[str]:
+    """A rule's own words (phrases and weak phrases of its parts): what its near misses are made of."""
+    return [w for part in parts for w in [*part.phrases, *part.weak]]
+
+
 # ---------------------------------------------------------------- positions
 
 

@@ -9,7 +9,16 @@ from pydantic import Field
 from lawcheck.i18n import t
 from lawcheck.kinds.base import ROLES, Outcome, Role, RuleBase, status_of
 from lawcheck.kinds.describe import label, part_lines
-from lawcheck.kinds.matching import Matcher, Part, eval_part, near_miss, part_details, pick_evidence, roles_at
+from lawcheck.kinds.matching import (
+    Matcher,
+    Part,
+    anchor_words,
+    eval_part,
+    near_miss,
+    part_details,
+    pick_evidence,
+    roles_at,
+)
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -38,7 +47,7 @@ def matchers(rule: SectionRule) -> list[Matcher]:
 
 
 def hint_phrases(rule: SectionRule) -> list[str]:
-    return [p for part in _parts(rule) for p in [*part.phrases, *part.weak]]
+    return anchor_words(_parts(rule))
 
 
 def check(rule: SectionRule, a: Analysis) -> Outcome:
