@@ -25,36 +25,61 @@ class Exit(IntEnum):
     INTERRUPTED = 130  # Ctrl-C: what was finished is still written
 
 
-EXIT_HELP = """exit codes / 退出码:
-  0  every input was checked and meets the gate / 全部达到门槛
-  1  some input falls short of --min-score or --fail-on / 有报告未达到门槛
-  2  usage error, no input found, or an input could not be read (the others are still checked)
-     / 用法错误、没有找到输入文件或文件无法读取
-  3  a rule file is invalid / 规则文件有误
-  130  interrupted (Ctrl-C); what was finished is still written / 已中断，已完成的结果照常输出"""
+_EXIT_CODES = (
+    ("0", "every input was checked and meets the gate", "全部检查完毕且达到门槛"),
+    ("1", "some input falls short of --min-score or --fail-on", "有报告未达到 --min-score 或 --fail-on 门槛"),
+    ("2", "usage error, no input found, or an input could not be read (the others are still checked)",
+     "用法错误、没有找到输入文件，或有文件无法读取（其余文件照常检查）"),
+    ("3", "a rule file is invalid", "规则文件有误"),
+    ("130", "interrupted (Ctrl-C); what was finished is still written", "已中断（Ctrl-C），已完成的结果照常输出"),
+)
 
-CHECK_EXAMPLES = """examples / 示例:
-  lawcheck check report.txt                            # 记分卡
-  lawcheck check reports/ --format csv --output 汇总.csv  # 一个文件夹 → 表格
-  lawcheck check report.txt --min-score 80 --fail-on error   # 提交前门槛
-  lawcheck check reports/ -j 4 --format jsonl > results.jsonl
-  cat report.txt | lawcheck check - --lang en
+_CHECK_EXAMPLES = (
+    ("lawcheck check report.txt", "a scorecard", "记分卡"),
+    ("lawcheck check reports/ --format csv --output 汇总.csv", "a folder → a table", "一个文件夹 → 表格"),
+    ("lawcheck check report.txt --min-score 80 --fail-on error", "a pre-submission gate", "提交前门槛"),
+    ("lawcheck check reports/ -j 4 --format jsonl > results.jsonl", "", ""),
+    ("cat report.txt | lawcheck check - --lang en", "", ""),
+)
 
-""" + EXIT_HELP
+
+def exit_help(lang: str) -> str:
+    head = "退出码：" if lang == "zh" else "exit codes:"
+    return "\n".join([head, *(f"  {code:<4} {zh if lang == 'zh' else en}" for code, en, zh in _EXIT_CODES)])
+
+
+def examples(lang: str, *commands: str | tuple[str, str, str]) -> str:
+    """An epilog of example commands, each with an optional comment in the reader's language."""
+    rows = [c if isinstance(c, tuple) else (c, "", "") for c in commands]
+    width = max(len(c) for c, _, _ in rows)
+    lines = ["示例：" if lang == "zh" else "examples:"]
+    for command, en, zh in rows:
+        note = zh if lang == "zh" else en
+        lines.append(f"  {command:<{width}}  # {note}" if note else f"  {command}")
+    return "\n".join(lines)
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
-    pass
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        if prefix is None and _lang_from_argv() == "zh":
+            prefix = "用法："
+        super().add_usage(usage, actions, groups, prefix)
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse's own wording is English; the line a person acts on says what it is in their language."""
 
+    def format_help(self) -> str:
+        text = super().format_help()
+        # argparse ends a section heading with an ASCII colon; a Chinese heading takes the full-width one.
+        return re.sub(r"^(\S[^\n]*[\u4e00-\u9fff）]):$", r"\1：", text, flags=re.M)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         lang = _lang_from_argv()
         self.print_usage(sys.stderr)
-        label = "参数错误" if lang == "zh" else "usage error"
-        self.exit(2, f"{self.prog}: {label}: {_in_chinese(message) if lang == 'zh' else message}\n")
+        if lang == "zh":
+            self.exit(2, f"{self.prog}：参数错误：{_in_chinese(message)}\n")
+        self.exit(2, f"{self.prog}: usage error: {message}\n")
 
 
 # argparse's own messages, as a Chinese reader reads them (the names of options and values stay as typed).
@@ -116,19 +141,26 @@ class _LazyText:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    lang = _lang_from_argv()
+
+    def t(en: str, zh: str) -> str:
+        return zh if lang == "zh" else en
+
     p = _Parser(
         prog="lawcheck",
-        description="检查法治政府建设年度报告是否具备法定要素，打分并列出缺失项。\n"
-                    "Check an annual report on building law-based government against the rules.",
-        epilog="examples / 示例:\n  lawcheck check report.txt\n  lawcheck rules\n  lawcheck explain "
-               "enforcement.three_systems\n  lawcheck config\n\n" + EXIT_HELP,
+        description=t("Check an annual report on building law-based government against the rules, score it "
+                      "and list what is missing.", "检查法治政府建设年度报告是否具备法定要素，打分并列出缺失项。"),
+        epilog=examples(lang, "lawcheck check report.txt", "lawcheck rules",
+                        "lawcheck explain enforcement.three_systems", "lawcheck config") + "\n\n" + exit_help(lang),
         formatter_class=_Formatter,
     )
     p.add_argument("--version", action="version", version=f"lawcheck {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    c = sub.add_parser("check", help="check reports / 检查报告", epilog=CHECK_EXAMPLES, formatter_class=_Formatter,
-                       description="Check report files, folders (recursively) or standard input ('-').")
+    c = sub.add_parser("check", help=t("check reports", "检查报告"), formatter_class=_Formatter,
+                       epilog=examples(lang, *_CHECK_EXAMPLES) + "\n\n" + exit_help(lang),
+                       description=t("Check report files, folders (recursively) or standard input ('-').",
+                                     "检查报告文件、文件夹（逐层查找）或标准输入（-）。"))
     c.add_argument("paths", nargs="+", metavar="PATH",
                    help="files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'")
     c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
@@ -161,7 +193,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
     c.add_argument("-q", "--quiet", action="store_true", help="print only the score line")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
-    lim = c.add_argument_group("limits on one input / 单个输入的上限 (README: Limits and safety)")
+    lim = c.add_argument_group(t("limits on one input (README: Limits and safety)",
+                                 "单个输入的上限（见 README 的 Limits and safety）"))
     lim.add_argument("--max-bytes", type=_positive_int, metavar="N",
                      help="largest file read, in bytes (default 50 MB)")
     lim.add_argument("--max-unzipped-bytes", type=_positive_int, metavar="N",
@@ -175,40 +208,65 @@ def build_parser() -> argparse.ArgumentParser:
                      help="time for one input; in a batch its worker is stopped (default 300)")
     _add_rule_source_args(c)
 
-    r = sub.add_parser("rules", help="list, test and write rules / 规则：列出、测试、编写", formatter_class=_Formatter,
-                       epilog="examples / 示例:\n  lawcheck rules\n  lawcheck rules --format json\n"
-                              "  lawcheck rules test my-pack/\n  lawcheck rules new office.content.legal_adviser\n"
-                              "  lawcheck rules schema --output rules/schema.json\n"
-                              "  lawcheck rules docs --output docs/rules.md")
-    r.add_argument("--format", choices=["text", "json", "markdown"], default="text")
+    r = sub.add_parser("rules", help=t("list, test and write rules", "规则：列出、测试、编写"),
+                       formatter_class=_Formatter,
+                       description=t("List the active rules, or test, write and document rules.",
+                                     "列出当前使用的规则，或测试、编写规则并生成规则目录。"),
+                       epilog=examples(lang, "lawcheck rules", "lawcheck rules --format json",
+                                       "lawcheck rules test my-pack/",
+                                       "lawcheck rules new office.content.legal_adviser",
+                                       "lawcheck rules schema --output rules/schema.json",
+                                       "lawcheck rules docs --output docs/rules.md"))
+    r.add_argument("--format", choices=["text", "json", "markdown"], default="text",
+                   help="how the list is written (default text)")
     _add_rule_source_args(r)
     rsub = r.add_subparsers(dest="rules_action", metavar="ACTION", parser_class=_Parser)
-    rt = rsub.add_parser("test", help="run every rule's examples and say which fail and why",
-                         formatter_class=_Formatter, epilog="examples / 示例:\n  lawcheck rules test my-pack/")
+    rt = rsub.add_parser("test", help=t("run every rule's examples and say which fail and why",
+                                        "运行每条规则的示例，说明哪些不符及原因"), formatter_class=_Formatter,
+                         description=t("Run every rule's pass and fail examples and say which fail and why.",
+                                       "运行每条规则的通过与不通过示例，说明哪些不符及原因。"),
+                         epilog=examples(lang, "lawcheck rules test my-pack/"))
     rt.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help="a pack directory (default: the active packs)")
-    rt.add_argument("--lang", choices=["zh", "en"], default=None)
-    rn = rsub.add_parser("new", help="write a commented template rule file", formatter_class=_Formatter,
-                         epilog="examples / 示例:\n  lawcheck rules new office.content.legal_adviser --dir my-pack")
-    rn.add_argument("rule_id", metavar="ID")
-    rn.add_argument("--dir", default=".", help="the pack directory (default: here)")
-    rs = rsub.add_parser("schema", help="the JSON Schema of a rule file", formatter_class=_Formatter,
-                         epilog="examples / 示例:\n  lawcheck rules schema --output rules/schema.json")
-    rs.add_argument("-o", "--output", metavar="FILE")
-    rd = rsub.add_parser("docs", help="the catalogue of the built-in packs' rules (Markdown)",
+    rt.add_argument("--lang", choices=["zh", "en"], default=None,
+                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    rn = rsub.add_parser("new", help=t("write a commented template rule file", "生成带注释的规则文件模板"),
                          formatter_class=_Formatter,
-                         epilog="examples / 示例:\n  lawcheck rules docs --output docs/rules.md")
-    rd.add_argument("-o", "--output", metavar="FILE")
+                         description=t("Write a commented template rule file for a new rule id.",
+                                       "为新的规则编号生成一个带注释的规则文件模板。"),
+                         epilog=examples(lang, "lawcheck rules new office.content.legal_adviser --dir my-pack"))
+    rn.add_argument("rule_id", metavar="ID", help="the new rule's dotted id (e.g. office.content.legal_adviser)")
+    rn.add_argument("--dir", default=".", help="the pack directory (default: here)")
+    rs = rsub.add_parser("schema", help=t("the JSON Schema of a rule file", "规则文件的 JSON Schema"),
+                         formatter_class=_Formatter,
+                         description=t("Print the JSON Schema that rule files are validated against (for editors).",
+                                       "输出校验规则文件所用的 JSON Schema（供编辑器使用）。"),
+                         epilog=examples(lang, "lawcheck rules schema --output rules/schema.json"))
+    rs.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
+    rd = rsub.add_parser("docs", help=t("the catalogue of the built-in packs' rules (Markdown)",
+                                        "内置规则包的规则目录（Markdown）"),
+                         formatter_class=_Formatter,
+                         description=t("Write the catalogue of the built-in packs' rules as Markdown.",
+                                       "以 Markdown 生成内置规则包的规则目录。"),
+                         epilog=examples(lang, "lawcheck rules docs --output docs/rules.md"))
+    rd.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
 
-    e = sub.add_parser("explain", help="explain one rule / 解释一条规则", formatter_class=_Formatter,
-                       epilog="examples / 示例:\n  lawcheck explain content.first_responsible_duty")
-    e.add_argument("rule_id", metavar="RULE_ID")
+    e = sub.add_parser("explain", help=t("explain one rule", "解释一条规则"), formatter_class=_Formatter,
+                       description=t("What a rule requires, its legal basis, what it looks for, examples and the "
+                                     "fix hint.", "说明一条规则的要求、依据、查找的内容、示例和修改建议。"),
+                       epilog=examples(lang, "lawcheck explain content.first_responsible_duty",
+                                       "lawcheck explain 三项制度"))
+    e.add_argument("rule_id", metavar="RULE_ID", help="a rule id, or words from its title")
     _add_rule_source_args(e)
 
-    g = sub.add_parser("config", help="show the effective settings / 显示当前设置", formatter_class=_Formatter,
-                       epilog="examples / 示例:\n  lawcheck config")
-    g.add_argument("--lang", choices=["zh", "en"], default=None)
-    g.add_argument("--debug", action="store_true")
-    if _lang_from_argv() == "zh":
+    g = sub.add_parser("config", help=t("show the effective settings", "显示当前设置"), formatter_class=_Formatter,
+                       description=t("Show the settings a check would use and where each comes from "
+                                     "(lawcheck.toml or the default).",
+                                     "显示检查将使用的设置及其来源（lawcheck.toml 或默认值）。"),
+                       epilog=examples(lang, "lawcheck config"))
+    g.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    g.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+    if lang == "zh":
         _localise(p)
     return p
 
@@ -258,34 +316,24 @@ _HELP_ZH = {
     "the JSON Schema of a rule file": "规则文件的 JSON Schema",
     "the catalogue of the built-in packs' rules (Markdown)": "内置规则包的规则目录（Markdown）",
     "show this help message and exit": "显示本帮助并退出",
+    "how the list is written (default text)": "列表的输出格式（默认 text）",
+    "the new rule's dotted id (e.g. office.content.legal_adviser)":
+        "新规则的编号（以点分隔，如 office.content.legal_adviser）",
+    "a rule id, or words from its title": "规则编号，或规则标题中的词语",
     "show program's version number and exit": "显示版本号并退出",
 }
 
 
-_DESCRIPTION_ZH = {
-    "Check report files, folders (recursively) or standard input ('-').":
-        "检查报告文件、文件夹（逐层查找）或标准输入（-）。",
-}
-
-
 def _localise(parser: argparse.ArgumentParser) -> None:
-    """Every text of the parser and its subcommands in Chinese (the names of options stay as typed)."""
+    """The option texts of the parser and its subcommands in Chinese (the names of options stay as typed)."""
     parser._positionals.title = "位置参数"
     parser._optionals.title = "选项"
-    if parser.description in _DESCRIPTION_ZH:
-        parser.description = _DESCRIPTION_ZH[parser.description]
     for action in parser._actions:
         if isinstance(action.help, str) and action.help in _HELP_ZH:
             action.help = _HELP_ZH[action.help]
         if isinstance(action, argparse._SubParsersAction):
-            for choice in action._choices_actions:
-                if isinstance(choice.help, str) and " / " in choice.help:
-                    choice.help = choice.help.split(" / ", 1)[1]  # "check reports / 检查报告"
             for sub in dict.fromkeys(action.choices.values()):
                 _localise(sub)
-    for group in parser._action_groups:
-        if group.title and group.title.startswith("limits on one input / "):
-            group.title = group.title.split(" / ", 1)[1]
 
 
 _MSG = {

@@ -132,18 +132,37 @@ def _evidence(a: Analysis, span: Span) -> Evidence:
         section = t(a.lang, "where.title" if in_title else "where.header")
     os_, oe = st.norm.orig_span(s, e)
     # Built from trusted values: no need to validate each of the hundred objects of a scorecard.
-    return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section)
+    return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section,
+                                    marks=_marks(a, span, os_, oe))
+
+
+def _marks(a: Analysis, span: Span, start: int, end: int) -> list[tuple[int, int]]:
+    """The hit itself inside its quote (original offsets), unless the hit is the whole quote."""
+    ms, me = a.st.norm.orig_span(*span)
+    ms, me = max(ms, start), min(me, end)
+    return [(ms, me)] if ms < me and (ms, me) != (start, end) else []
 
 
 def _evidence_once(a: Analysis, spans: list[Span]) -> list[Evidence]:
-    """Each place quoted once: hits in one sentence are one quote of that sentence."""
-    out: list[Evidence] = []
-    seen: set[tuple[int, int]] = set()
+    """Each place quoted once: hits in one sentence are one quote of that sentence, each hit marked."""
+    out: dict[tuple[int, int], Evidence] = {}
     for sp in spans:
         ev = _evidence(a, sp)
-        if (ev.start, ev.end) not in seen:
-            seen.add((ev.start, ev.end))
-            out.append(ev)
+        seen = out.get((ev.start, ev.end))
+        if seen is None:
+            out[(ev.start, ev.end)] = ev
+        elif ev.marks:
+            seen.marks[:] = _merged([*seen.marks, *ev.marks])
+    return list(out.values())
+
+
+def _merged(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(marks):
+        if out and s <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], e))
+        else:
+            out.append((s, e))
     return out
 
 

@@ -41,6 +41,10 @@ class Evidence(Frozen):
     end: int
     text: str
     section: str
+    marks: list[tuple[int, int]] = Field(
+        default_factory=list,
+        description="what matched inside the quote (a phrase, a placeholder, a date), as [start, end] offsets "
+                    "into the original text; empty when the whole quote is what matched")
 
 
 class NearMiss(Evidence):

@@ -294,3 +294,161 @@ def test_explain_speaks_in_words_not_codes(capsys):
     assert main(["explain", "enforcement.three_systems"]) == 0
     out = capsys.readouterr().out
     assert "• 行政执法公示\n" in out and "(publicity)" not in out and "示例" in out
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["rules"], ["rules", "test"], ["rules", "new"],
+                                     ["rules", "schema"], ["rules", "docs"], ["explain"], ["config"]])
+def test_every_help_page_is_in_one_language(monkeypatch, command):
+    """Descriptions, epilogs, exit codes and section headings follow --lang, not "examples / 示例"."""
+    import re
+    import sys
+
+    from lawcheck.cli import build_parser
+
+    def page(lang: str) -> str:
+        monkeypatch.setattr(sys, "argv", ["lawcheck", *command, "--help", "--lang", lang])
+        parser = build_parser()
+        for name in command:
+            parser = next(a for a in parser._actions if isinstance(a, __import__("argparse")._SubParsersAction)
+                          ).choices[name]
+        return parser.format_help()
+
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    zh, en = page("zh"), page("en")
+    commands = re.compile(r"^(\s+|用法：|usage: )(lawcheck|cat) .*$|\(README: Limits and safety\)|README 的 Limits and safety", re.M)
+    # Chinese: no English prose outside the command lines, option names and choices.
+    prose = [line for line in commands.sub("", zh).splitlines() if re.search(r"\b[a-z]{3,} [a-z]{3,} [a-z]{3,}", line)]
+    assert not prose and "用法：" in zh and "usage:" not in zh and " / " not in zh, prose
+    assert re.search(r"^选项：$", zh, re.M)
+    # English: no Chinese outside example commands (whose file names may be Chinese).
+    chinese = [line for line in commands.sub("", en).splitlines() if re.search(r"[\u4e00-\u9fff，：（）；]", line)]
+    assert not chinese and "usage:" in en, chinese
+    if not command or command == ["check"]:
+        assert "退出码：" in zh and "exit codes:" in en and "全部检查完毕" not in en
+
+
+# --- every placeholder quoted, the signature's too, the placeholder itself marked -----------------
+
+def _placeholder_copies():
+    """Real reports with their signature organ's name, and a year in the body, turned into template blanks."""
+    from tests.conftest import FIXTURES
+
+    for path, blank in ((FIXTURES / "001_lingshou_2021.txt", "××"), (FIXTURES / "002_yixing_2020.txt", "某某")):
+        text = path.read_text(encoding="utf-8")
+        card = lawcheck.evaluate(text)
+        organ = card.document.organ
+        assert organ and text.rstrip().count(organ) >= 1, path
+        head, sep, tail = text.rpartition(organ)  # the signature is the organ's last mention
+        county = organ[:2]
+        changed = head + sep.replace(county, blank, 1) + tail
+        year = str(card.document.report_year)
+        body = next(sec.start for sec in card.sections if sec.heading)  # the first headed section
+        at = changed.index(year, body)  # a year in the body, after the title
+        changed = changed[:at] + "20XX" + changed[at + 4:]
+        yield path.name, changed, blank, organ.replace(county, blank, 1)
+
+
+@pytest.mark.parametrize("name,text,blank,signed", list(_placeholder_copies()))
+def test_every_placeholder_is_quoted_and_marked(name, text, blank, signed):
+    from lawcheck.render.common import marked_quote
+
+    card = lawcheck.evaluate(text)
+    by = {r.rule: r for r in card.results}
+    ph = by["form.placeholders"]
+    assert ph.status == "fail" and "“20XX”" in ph.message and f"“{blank}”" in ph.message, ph.message
+    # The evidence quotes the sentence; what is marked in it is exactly a placeholder.
+    marked = {text[s:e] for ev in ph.evidence for s, e in ev.marks}
+    assert marked and marked <= {"20XX", blank}, marked
+    for ev in ph.evidence:
+        assert ev.text == text[ev.start:ev.end] and all(ev.start <= s < e <= ev.end for s, e in ev.marks)
+    sig = by["form.signature"]
+    assert sig.status in ("fail", "partial") and f"“{signed}”" in sig.message and f"含占位符“{blank}”" in sig.message
+    assert any(f"【{blank}】" in marked_quote(ev) for ev in sig.evidence)
+    for fmt, mark in (("text", f"【{blank}】"), ("markdown", f"**{blank}**"), ("html", f'<strong class="hit">{blank}')):
+        from lawcheck.model import Record
+        from lawcheck.render import Context, module
+
+        out = module(fmt).render([Record(path=name, card=card, text=text)], Context(lang="zh"))
+        assert mark in out, fmt
+
+
+def test_a_passing_report_marks_what_matched():
+    """Marks are what matched, for every rule: the phrase inside its sentence, never outside the quote."""
+    card = lawcheck.evaluate(LINGSHOU.read_text(encoding="utf-8"))
+    text = LINGSHOU.read_text(encoding="utf-8")
+    marks = [(ev, s, e) for r in card.results for ev in r.evidence for s, e in ev.marks]
+    assert marks
+    for ev, s, e in marks:
+        assert ev.start <= s < e <= ev.end and (s, e) != (ev.start, ev.end)
+    three = next(r for r in card.results if r.rule == "enforcement.three_systems")
+    assert any("公示" in text[s:e] or "三项制度" in text[s:e] for ev in three.evidence for s, e in ev.marks)
+
+
+# --- Chinese line breaking in the terminal -----------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ALPHABET = "法治政府建设年度报告第一责任人、，。：；）」”（「“ abc.d_e2021"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, min_size=1, max_size=120), st.integers(min_value=4, max_value=60))
+def test_line_breaking_follows_chinese_rules(text, width):
+    import itertools
+    import re
+
+    from rich.cells import cell_len
+
+    from lawcheck.render.linebreak import NO_END, NO_START, break_offsets
+
+    offsets = break_offsets(text, width, cell_len)
+    assert offsets == sorted(set(offsets)) and all(0 < o < len(text) for o in offsets)
+    bounds = [0, *offsets, len(text)]
+    lines = [text[a:b] for a, b in itertools.pairwise(bounds)]
+    assert "".join(lines) == text  # nothing lost
+    for i, line in enumerate(lines):
+        body = line.rstrip()
+        assert cell_len(body) <= width or len(body) == 1
+        if i and body:
+            prev = lines[i - 1].rstrip()
+            # Moving a character across is possible only when the previous line has more than one unit
+            # (a run of Latin letters and digits is one unit).
+            if len(re.findall(r"[A-Za-z0-9_.]+|\S", prev)) > 1:
+                assert body[0] not in NO_START, (lines, width)
+                assert prev[-1] not in NO_END, (lines, width)
+            assert not line[0].isspace()
+
+
+def test_a_rule_id_is_never_broken_when_it_fits():
+    from rich.cells import cell_len
+
+    from lawcheck.render.linebreak import break_offsets
+
+    text = "未满足：content.first_responsible_duty、form.placeholders、enforcement.three_systems。"
+    for width in range(31, 60):
+        offsets = break_offsets(text, width, cell_len)
+        for rid in ("content.first_responsible_duty", "form.placeholders", "enforcement.three_systems"):
+            at = text.index(rid)
+            assert not any(at < o < at + len(rid) for o in offsets), (width, rid)
+
+
+@pytest.mark.parametrize("width", [80, 100])
+def test_the_terminal_view_breaks_lines_as_chinese_is_typeset(width):
+    """No cell line of the rich view starts with closing punctuation or ends with opening punctuation;
+    every rule id is whole on its line; the quote of a placeholder shows the placeholder at 80 columns."""
+    from lawcheck.model import Record
+    from lawcheck.render import Context, module
+    from lawcheck.render.linebreak import NO_END, NO_START
+
+    name, text, blank, _ = next(_placeholder_copies())
+    card = lawcheck.evaluate(text)
+    out = module("rich").render([Record(path=name, card=card, text=text)], Context(lang="zh", width=width))
+    cells = [c.strip() for line in out.splitlines() for c in line.strip("│┃ ").split("│")]
+    cells = [c for c in cells if c and c != "—" and not set(c) <= set("─━┏┓┗┛┡┩╇┳┻┃╭╮╰╯├┤┼ ")]  # "—": not scored
+    assert not [c for c in cells if c[0] in NO_START], [c for c in cells if c[0] in NO_START]
+    assert not [c for c in cells if c[-1] in NO_END], [c for c in cells if c[-1] in NO_END]
+    for r in card.results:
+        assert any(r.rule in c for c in cells), r.rule
+    row = out[out.index("form.placeholders"):]
+    assert blank in row.split("\n", 2)[1] or "20XX" in row.split("\n", 2)[1]

@@ -47,16 +47,21 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
     absent: list[str] = []
     for name in rule.fields:
         f = found[name]
-        ok = f is not None and f.value is not None and not PLACEHOLDER.search(str(f.value))
+        text = a.text[f.span[0]:f.span[1]] if f is not None else ""
+        blanks = [(f.span[0] + m.start(), f.span[0] + m.end()) for m in PLACEHOLDER.finditer(text)] if f else []
+        ok = f is not None and f.value is not None and not blanks
         if f is not None:
-            evidence.append(f.span)
+            # A placeholder is the evidence itself (marked in its quote); a stated field, the whole of it.
+            evidence.extend(blanks or [f.span])
         if ok:
             done += 1
             continue
         missing.append(name)
         what = t(lang, f"field.{name}")
         if f is not None:
-            details.append(t(lang, "field_placeholder", field=what, text=a.text[f.span[0]:f.span[1]]))
+            marks = join(lang, list(dict.fromkeys(t(lang, "quote", text=a.text[s:e]) for s, e in blanks)))
+            details.append(t(lang, "field_placeholder", field=what, text=" ".join(text.split()),
+                             marks=marks or t(lang, "quote", text=text)))
         else:
             absent.append(what)
     if absent:

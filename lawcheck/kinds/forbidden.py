@@ -75,7 +75,7 @@ def item_hits(a: Analysis, item: ForbiddenItem) -> list[Span]:
 def check(rule: ForbiddenRule, a: Analysis) -> Outcome:
     triggered: list[str] = []
     evidence: list[Span] = []
-    labels: list[str] = []
+    found: list[str] = []
     looked: list[str] = []
     for item in rule.items:
         if a.year is not None and not item.years.contains(a.year):
@@ -86,14 +86,31 @@ def check(rule: ForbiddenRule, a: Analysis) -> Outcome:
         spans = item_hits(a, item)
         if spans:
             triggered.append(item.id)
-            labels.append(item.label.get(a.lang))
+            found.append(t(a.lang, "found_item", label=item.label.get(a.lang), quotes=quotes(a, spans)))
             evidence.extend(spans[:_EVIDENCE_PER_ITEM])
     if not triggered:
         # Say what passed: nothing of what it looked for is there (not "found").
         return Outcome("pass", 1.0, details=[t(a.lang, "none_found", items=join(a.lang, looked))] if looked else [])
     out = Outcome("fail", 0.0, triggered, sorted(set(evidence)))
-    out.details = [t(a.lang, "found_items", items=join(a.lang, labels))]
+    out.details = [t(a.lang, "found_items", items=("；" if a.lang == "zh" else "; ").join(found))]
     return out
+
+
+_QUOTED = 5
+
+
+def quotes(a: Analysis, spans: list[Span]) -> str:
+    """What was found, each distinct text quoted once with how often it occurs: “20xx”（3处）、“××”."""
+    counts: dict[str, int] = {}
+    for s, e in spans:
+        os_, oe = a.st.norm.orig_span(s, e)
+        text = " ".join(a.st.norm.original[os_:oe].split())
+        counts[text] = counts.get(text, 0) + 1
+    shown = [t(a.lang, "quote_times" if n > 1 else "quote", text=x, n=n) for x, n in list(counts.items())[:_QUOTED]]
+    more = len(counts) - _QUOTED
+    if more > 0:
+        shown.append(f"等{more}种" if a.lang == "zh" else f"and {more} more")
+    return join(a.lang, shown)
 
 
 def describe(rule: ForbiddenRule, lang: str) -> list[str]:

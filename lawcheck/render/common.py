@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from lawcheck.i18n import join, t
-from lawcheck.model import BasisRef, Record, RuleResult, Scorecard
+from lawcheck.model import BasisRef, Evidence, Record, RuleResult, Scorecard
 from lawcheck.summary import Summary, summarize
 
 MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
@@ -66,6 +68,63 @@ def rp(lang: str) -> str:
 def basis_line(lang: str, refs: list[BasisRef]) -> str:
     """The bases as an official reads them, one after another."""
     return semi(lang).join(b.text for b in refs)
+
+
+# Spaces a page or a word processor leaves that a reader sees as one space (en/em/thin/ideographic
+# spaces, no-break spaces: all of them are str.isspace()), and marks with no width that only confuse.
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+
+
+def quote_pieces(ev: Evidence, limit: int | None = None,
+                 measure: Callable[[str], int] = len) -> list[tuple[str, bool]]:
+    """A quote as (text, is_marked) pieces: whitespace of any kind one space, invisible marks gone, and,
+    when longer than ``limit`` (measured by ``measure``: characters, or terminal cells), a window that
+    keeps the first mark in view, an ellipsis where it was cut."""
+    chars: list[list] = []  # [char, marked]
+    marks = [(s - ev.start, e - ev.start) for s, e in ev.marks]
+    for i, ch in enumerate(ev.text):
+        if ord(ch) in _INVISIBLE:
+            continue
+        marked = any(s <= i < e for s, e in marks)
+        if ch.isspace():
+            if chars and chars[-1][0] == " ":
+                chars[-1][1] = chars[-1][1] and marked
+                continue
+            ch = " "
+        chars.append([ch, marked])
+    while chars and chars[0][0] == " ":
+        chars.pop(0)
+    while chars and chars[-1][0] == " ":
+        chars.pop()
+    if limit is not None and sum(measure(c) for c, _ in chars) > limit:
+        first = next((i for i, (_, m) in enumerate(chars) if m), 0)
+        start = 0
+        head = sum(measure(c) for c, _ in chars[:first + 1])
+        if head > limit * 2 // 3:  # the mark would be cut off: start a little before it
+            start, room = first, limit // 3
+            while start > 0 and room - measure(chars[start - 1][0]) > 0:
+                start -= 1
+                room -= measure(chars[start][0])
+        out, used = [], 1 if start else 0
+        for c, m in chars[start:]:
+            if used + measure(c) > limit - 1:
+                break
+            out.append([c, m])
+            used += measure(c)
+        chars = ([["…", False]] if start else []) + out + [["…", False]]
+    pieces: list[tuple[str, bool]] = []
+    for c, m in chars:
+        if pieces and pieces[-1][1] == m:
+            pieces[-1] = (pieces[-1][0] + c, m)
+        else:
+            pieces.append((c, m))
+    return pieces
+
+
+def marked_quote(ev: Evidence, limit: int | None = None, open_: str = "【", close: str = "】",
+                 escape: Callable[[str], str] = str) -> str:
+    """A quote as plain text, what matched in brackets (【20xx】年), cut to ``limit`` around it."""
+    return "".join(f"{open_}{escape(p)}{close}" if m else escape(p) for p, m in quote_pieces(ev, limit))
 
 
 def clip(text: str, limit: int) -> str:

@@ -10,10 +10,11 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderResult
 from rich.panel import Panel
 from rich.table import Table
-from rich.text import Text
+from rich.text import Lines
+from rich.text import Text as _RichText
 
 from lawcheck.i18n import category, t
-from lawcheck.model import RuleResult, Scorecard
+from lawcheck.model import Evidence, RuleResult, Scorecard
 from lawcheck.render.common import (
     MARK,
     arithmetic,
@@ -23,11 +24,38 @@ from lawcheck.render.common import (
     comma,
     lp,
     not_report_line,
+    quote_pieces,
     rp,
     status_label,
     timeliness_label,
 )
+from lawcheck.render.linebreak import break_offsets
 from lawcheck.summary import Summary
+
+
+class Text(_RichText):
+    """rich's Text, wrapped as Chinese is typeset: no line starts with 、，。）」” or ends with （「“, and a
+    rule id or a number is not cut in the middle (see linebreak.py)."""
+
+    def wrap(self, console: Console, width: int, *, justify=None, overflow=None, tab_size: int = 8,  # type: ignore[no-untyped-def]
+             no_wrap: bool | None = None) -> Lines:
+        if no_wrap or self.no_wrap or overflow == "ignore":
+            return super().wrap(console, width, justify=justify, overflow=overflow, tab_size=tab_size,
+                                no_wrap=no_wrap)
+        lines = Lines()
+        for line in self.split(allow_blank=True):
+            if "\t" in line:
+                line.expand_tabs(tab_size)
+            pieces = line.divide(break_offsets(line.plain, width, cell_len))
+            for piece in pieces:
+                piece.rstrip_end(width)
+            pieces.justify(console, width, justify=justify or self.justify or "default",
+                           overflow=overflow or self.overflow or "fold")
+            for piece in pieces:
+                piece.truncate(width, overflow=overflow or self.overflow or "fold")
+            lines.extend(pieces)
+        return lines
+
 
 _STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim"}
 _TONE = {"good": "green", "fair": "yellow", "poor": "red"}  # the policy's grades say which
@@ -40,6 +68,15 @@ def _one_line(text: str, cells: int) -> str:
     if cell_len(text) <= cells:
         return text
     return set_cell_size(text, max(cells - 1, 1)).rstrip() + "…"
+
+
+def _quote(e: Evidence, cells: int | None) -> Text:
+    """「quote」 in italics, what matched in it in bold, cut to ``cells`` around the first match."""
+    out = Text("「", style="italic")
+    for piece, marked in quote_pieces(e, cells, cell_len):
+        out.append(piece, style="bold italic underline" if marked else "italic")
+    out.append("」", style="italic")
+    return out
 
 
 def _score_bar(score: float | None, tone: str | None) -> Text:
@@ -108,19 +145,25 @@ class ScorecardView:
         cell.append(f"\n{r.rule}", style="dim")
         quotes = r.evidence if self.verbose else r.evidence[:1]
         if r.status in ("unknown", "not_applicable"):
-            cell.append("\n" + _one_line(r.message, cells), style="dim")
+            cell.append("\n" + _one_line(r.message, 2 * cells - 2), style="dim")
             return cell
         for e in quotes:
-            # The quote first; then where it is (its nearest heading), unless the quote is that heading.
+            # The quote first, what matched in it in bold; then where it is (its nearest heading),
+            # unless the quote is that heading.
             quote = " ".join(e.text.split())
             where = e.section.split(" > ")[-1]
             if self.verbose:
-                cell.append(f"\n「{quote}」— {e.section}", style="italic")
-            elif quote in where:
+                cell.append("\n")
+                cell.append_text(_quote(e, None))
+                cell.append(f"— {e.section}", style="italic")
+            elif quote in where and not e.marks:
                 cell.append("\n" + _one_line(where, cells), style="italic")
             else:
-                room = max(cells - min(cell_len(where), 16) - 4, 10)
-                cell.append(f"\n「{_one_line(quote, room)}」{_one_line(where, 16)}", style="italic")
+                # Up to two lines of the cell: enough to recognise the passage at 80 columns.
+                room = max(2 * cells - min(cell_len(where), 16) - 6, 10)
+                cell.append("\n")
+                cell.append_text(_quote(e, room))
+                cell.append(_one_line(where, 16), style="italic")
         if self.verbose and r.near_miss:
             cell.append(f"\n{t(lang, 'ui.near')}{colon(lang)}{r.near_miss.text}{lp(lang)}"
                         f"{r.near_miss.reason}{rp(lang)}", style="dim")
@@ -145,6 +188,11 @@ class ScorecardView:
             body = Text(overflow="fold")
             body.append_text(head)
             body.append(f"\n{t(lang, 'ui.why')}{colon(lang)}{r.message}")
+            if r.status == "fail":  # what is there and must not be (a placeholder, a late date): where it is
+                for e in r.evidence[:3]:
+                    body.append(f"\n{t(lang, 'ui.found_at')}{colon(lang)}")
+                    body.append_text(_quote(e, None))
+                    body.append(e.section.split(" > ")[-1], style="dim")
             if r.near_miss:
                 body.append(f"\n{t(lang, 'ui.near')}{colon(lang)}{r.near_miss.text}{lp(lang)}"
                             f"{r.near_miss.reason}{rp(lang)}", style="dim")

@@ -12,7 +12,7 @@ from lawcheck.text.structure import Structure, sign_line
 
 _DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
-PLACEHOLDER = re.compile(r"[xX×_]")
+PLACEHOLDER = re.compile(r"[xX×_]+|某某|□{2,}")  # blanks a template leaves: 20xx, ××区, 某某县, □□
 
 
 def _cn_small(s: str) -> int | None:

@@ -21,6 +21,7 @@ from lawcheck.render.common import (
     clip,
     colon,
     lp,
+    marked_quote,
     not_report_line,
     role_names,
     rp,
@@ -66,7 +67,7 @@ padding:12px 16px}
 header.card .facts{flex:1 1 320px;min-width:0}
 .facts dl{display:grid;grid-template-columns:max-content minmax(0,1fr);gap:2px 12px;margin:0}
 .facts dt{color:var(--muted)}.facts dd{margin:0}
-h1,.facts dd,.arith,code,.missing,.note,footer{overflow-wrap:anywhere}
+h1,.facts dd,.arith,.missing,.note,footer{overflow-wrap:anywhere}code{overflow-wrap:break-word}
 .gauge{flex:0 0 180px;text-align:center}
 .gauge .grade{font-weight:bold;font-size:1.1em}
 .arith{color:var(--muted);font-size:.9em}
@@ -90,15 +91,33 @@ code{font-size:.85em;color:var(--muted)}
 .text{white-space:pre-wrap;word-break:break-word;border:1px solid var(--line);border-radius:8px;padding:12px 16px;
 font-size:1em;line-height:1.9}
 mark.ev{background:var(--mark);border-bottom:2px solid #d4a72c;padding:0 1px;scroll-margin-top:40vh}
+strong.hit{font-weight:700;text-decoration:underline;text-decoration-thickness:2px}
 mark.ev.flash{background:var(--flash);outline:2px solid #bf8700}
 .sec-empty{display:block;margin:.4em 0;padding:2px 8px;border-left:4px solid var(--fail);background:#ffebe9;
 font-size:.9em;white-space:normal}
-.bar rect{fill:#cf222e}.bar text{font-size:12px;fill:var(--fg)}
 footer{color:var(--muted);font-size:.85em;margin:2em 0 1em}
+a.jump{white-space:nowrap}
+.chart{margin:0;padding:0;list-style:none}.chart li{display:grid;grid-template-columns:minmax(6em,14em) 1fr;
+gap:4px 10px;align-items:center;margin:4px 0}.chart .bar-track{display:flex;align-items:center;gap:6px}
+.chart .bar-fill{display:inline-block;height:1em;background:#cf222e;border-radius:2px;min-width:2px}
 @media (max-width:600px){body{font-size:15px}main{padding:8px}.gauge{flex-basis:100%}
-table.rules col.c-rule{width:auto}table.rules col:nth-child(4){width:0}table.rules col.c-st{width:5.5em}
-table.rules col.c-pts{width:4.2em}table.rules col.c-ev{width:5.5em}
-table.rules td:nth-child(4),table.rules th:nth-child(4){display:none}}
+table.rules,table.rules tbody{display:block}table.rules colgroup,table.rules thead{display:none}
+table.rules tr{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;border-bottom:1px solid var(--line);
+padding:6px 0}table.rules td{border:0;padding:0 2px}
+table.rules td:nth-child(1){grid-area:1/1}table.rules td:nth-child(3){grid-area:1/3;white-space:nowrap}
+table.rules td:nth-child(2){grid-area:2/1/3/4}table.rules td:nth-child(4){grid-area:3/1/4/4}
+table.rules td:nth-child(5){grid-area:4/1/5/4}
+#ranking{min-width:0;display:block}#ranking thead{display:none}#ranking tbody{display:block}
+#ranking tr{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;border:1px solid var(--line);
+border-radius:8px;padding:8px;margin:8px 0}
+#ranking td{border:0;padding:0;min-width:0!important;white-space:normal!important}
+#ranking td:nth-child(1){grid-area:1/1}#ranking td:nth-child(2){grid-area:1/2;overflow-wrap:anywhere}
+#ranking td:nth-child(5){grid-area:1/3;font-weight:bold;font-size:1.1em}
+#ranking td:nth-child(3){grid-area:2/2/3/4}#ranking td:nth-child(4){grid-area:2/1}
+#ranking td:nth-child(6){grid-area:3/1}#ranking td:nth-child(7){grid-area:3/2}#ranking td:nth-child(8){grid-area:3/3}
+#ranking td:nth-child(9){grid-area:4/1/5/4;color:var(--muted);font-size:.9em}
+#ranking td[colspan]{grid-area:2/1/3/4}
+.chart li{grid-template-columns:1fr}}
 @media print{@page{size:A4;margin:15mm}body{font-size:10.5pt}main{max-width:none;padding:0}
 .skip,.noprint,script{display:none}a{color:inherit;text-decoration:none}
 header.card,section{break-inside:avoid}.text{border:0;padding:0;font-size:10pt}
@@ -183,7 +202,10 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
             for sec in card.sections:
                 if set(sec.roles) & set(r.searched.roles) and 0 <= sec.start <= len(text):
                     empty_at.setdefault(sec.start, []).append(r.name)
-    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *empty_at})
+    # What matched inside each quote (a phrase, a placeholder), in bold within its mark.
+    hits = sorted({m for r in card.results for ev in r.evidence for m in ev.marks if 0 <= m[0] < m[1] <= len(text)})
+    cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *empty_at,
+                   *(s for s, _ in hits), *(e for _, e in hits)})
     out: list[str] = []
     anchors: dict[str, str] = {}
     marks = 0
@@ -194,6 +216,8 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
         if b is None:
             break
         piece = _e(text[a:b])
+        if any(s <= a and b <= e for s, e in hits):
+            piece = f'<strong class="hit">{piece}</strong>'
         cover = [(i, k) for s, e, i, k in spans if s <= a and b <= e]
         if not cover:
             out.append(piece)
@@ -210,6 +234,11 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
     return "".join(out), anchors
 
 
+def _rid(rule: str) -> str:
+    """A rule id that wraps at its dots (and nowhere else) when the column is narrow."""
+    return _e(rule).replace(".", ".<wbr>")
+
+
 def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
     lang = card.lang
     parts = []
@@ -219,13 +248,13 @@ def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
         for r in results:
             pts = f"{r.points:g} / {r.weight:g}" if r.scored else "—"
             if r.rule in anchors:
-                where = (f'<a href="#{anchors[r.rule]}" data-rule="{_e(r.rule)}">'
+                where = (f'<a class="jump" href="#{anchors[r.rule]}" data-rule="{_e(r.rule)}">'
                          f"{_e(_u(lang, 'jump'))}{lp(lang)}{len(r.evidence)}{rp(lang)}</a>")
             else:
                 where = _e(_u(lang, "no_evidence"))
             rows.append(
                 f'<tr id="rule-{_e(r.rule)}" data-status="{r.status}"><td>{_status(lang, r.status)}</td>'
-                f"<td>{_e(r.title)}<br><code>{_e(r.rule)}</code></td><td>{_e(pts)}</td>"
+                f"<td>{_e(r.title)}<br><code>{_rid(r.rule)}</code></td><td>{_e(pts)}</td>"
                 f"<td>{_e(r.message)}{_searched(r, lang)}</td><td>{where}</td></tr>")
         head = "".join(f'<th scope="col">{_e(h)}</th>' for h in
                        (t(lang, "ui.status"), t(lang, "ui.rule"), t(lang, "ui.weight"), t(lang, "ui.why"),
@@ -244,6 +273,9 @@ def _searched(r: RuleResult, lang: str) -> str:
             f'{_e(_u(lang, "found_nothing"))}{rp(lang)}</small>')
 
 
+_HIT = '<strong class="hit">'
+
+
 def _missing(card: Scorecard) -> str:
     lang = card.lang
     if not card.missing:
@@ -255,9 +287,15 @@ def _missing(card: Scorecard) -> str:
         near = by_id[m.rule].near_miss
         near_html = (f'<p class="near"><strong>{_e(t(lang, "ui.near"))}{colon(lang)}</strong>{_e(clip(near.text, 120))}'
                      f'{lp(lang)}{_e(near.reason)}{rp(lang)}</p>') if near else ""
+        if m.status == "fail":  # what is there and must not be (a placeholder, a late date): where it is
+            near_html += "".join(
+                f'<p class="found"><strong>{_e(t(lang, "ui.found_at"))}{colon(lang)}</strong>'
+                f'{_e(e.section.split(" > ")[-1])}{colon(lang)}'
+                f'{marked_quote(e, 120, _HIT, "</strong>", escape=_e)}</p>'
+                for e in by_id[m.rule].evidence[:3])
         items.append(
             f'<li><strong>{_e(MARK[m.status])} {_e(m.name)}</strong> — {_e(m.title)} '
-            f'<a href="#rule-{_e(m.rule)}"><code>{_e(m.rule)}</code></a>'
+            f'<a href="#rule-{_e(m.rule)}"><code>{_rid(m.rule)}</code></a>'
             f'<p class="why"><strong>{_e(t(lang, "ui.why"))}{colon(lang)}</strong>{_e(m.message)}</p>{near_html}'
             f'<p class="fix"><strong>{_e(t(lang, "ui.fix"))}{colon(lang)}</strong>{_e(m.fix)}</p>'
             f'<p class="basis"><strong>{_e(t(lang, "ui.basis"))}'
@@ -327,22 +365,17 @@ def render_error_page(path: str, error: str, lang: str) -> str:
 
 
 def _chart(summary: Summary, lang: str) -> str:
+    """The most-missing items as bars of HTML (readable at any width; the numbers are text)."""
     top = summary.missing_counts[:10]
     if not top:
         return ""
     most = top[0][2]
-    height = 26 * len(top) + 10
-    bars = []
-    for k, (rule, name, n) in enumerate(top):
-        y = 5 + 26 * k
-        w = 300 * n / most
-        bars.append(f'<text x="0" y="{y + 15}">{_e(clip(name, 16))}</text>'
-                    f'<rect x="230" y="{y + 2}" width="{w:.1f}" height="18"><title>{_e(rule)}</title></rect>'
-                    f'<text x="{236 + w:.1f}" y="{y + 15}">{n}</text>')
-    desc = "; ".join(f"{name}: {n}" for _, name, n in top)
+    items = "".join(
+        f'<li><span class="bar-name" title="{_e(rule)}">{_e(name)}</span><span class="bar-track">'
+        f'<span class="bar-fill" style="width:{80 * n / most:.1f}%"></span><span class="bar-n">{n}</span></span></li>'
+        for rule, name, n in top)
     return (f'<figure><figcaption><h2 id="h-chart">{_e(_u(lang, "chart"))}</h2></figcaption>'
-            f'<svg class="bar" viewBox="0 0 580 {height}" width="100%" role="img" aria-label="{_e(desc)}">'
-            f'{"".join(bars)}</svg></figure>')
+            f'<ol class="chart">{items}</ol></figure>')
 
 
 _TIMELINESS_ORDER = {"late": 2, "unknown": 1, "on_time": 0}

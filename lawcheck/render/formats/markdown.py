@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from lawcheck.i18n import t
-from lawcheck.model import Record, Scorecard
+from lawcheck.model import Evidence, Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.common import (
     arithmetic,
     basis_line,
-    clip,
     colon,
     comma,
     lp,
+    marked_quote,
     not_report_line,
     rp,
     semi,
@@ -27,8 +27,14 @@ def _esc(s: object) -> str:
     return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
 
-def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2, table: bool = True) -> str:
-    """A scorecard: its facts, the rule table (``table``) and the missing items."""
+def _quote(ev: Evidence, limit: int | None) -> str:
+    """A quote for a table cell or a list item, what matched in bold."""
+    return marked_quote(ev, limit, "**", "**", escape=lambda p: _esc(p).replace("*", "\\*"))
+
+
+def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2, table: bool = True,
+            verbose: bool = False) -> str:
+    """A scorecard: its facts, the rule table (``table``) and the missing items (whole quotes when ``verbose``)."""
     lang = card.lang
     if card.document.kind != "annual_report":
         return _esc(not_report_line(card, path)) + "\n"
@@ -56,8 +62,10 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
         pts = f"{r.points:g}/{r.weight:g}" if r.scored else "—"
         ev = r.evidence[0] if r.evidence else None
         note = r.message if r.status in ("unknown", "not_applicable") else \
-            (f"{ev.section}{colon(lang)}{clip(ev.text, 60)}" if ev else "")
-        out.append(f"| {status_label(lang, r.status)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {_esc(note)} |")
+            (f"{_esc(ev.section)}{colon(lang)}{_quote(ev, None if verbose else 60)}" if ev else "")
+        if r.status in ("unknown", "not_applicable"):
+            note = _esc(note)
+        out.append(f"| {status_label(lang, r.status)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {note} |")
     out += ["", f"{h}# {t(lang, 'ui.missing')}", ""]
     if not card.missing:
         out.append(none)
@@ -68,6 +76,9 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
                    f"{comma(lang)}{m.weight:g}"
                    f"{t(lang, 'ui.points')}{rp(lang)}  ")
         out.append(f"   {t(lang, 'ui.why')}{colon(lang)}{_esc(r.message)}  ")
+        if r.status == "fail":  # what is there and must not be (a placeholder, a late date): where it is
+            for e in r.evidence[:3]:
+                out.append(f"   {t(lang, 'ui.found_at')}{colon(lang)}{_esc(e.section)}{colon(lang)}{_quote(e, 80)}  ")
         out.append(f"   {t(lang, 'ui.fix')}{colon(lang)}{_esc(m.fix)}  ")
         out.append(f"   {t(lang, 'ui.basis')}{colon(lang)}{_esc(basis_line(lang, m.basis))}")
     return "\n".join(out) + "\n"
@@ -80,7 +91,7 @@ def render(records: list[Record], ctx: Context) -> str:
         rec = records[0]
         if rec.card is None:
             return f"`{_esc(rec.path)}`{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{_esc(rec.error)}\n"
-        return card_md(rec.card, None, rec.gate if gated else None)
+        return card_md(rec.card, None, rec.gate if gated else None, verbose=ctx.verbose)
     summary = summarize(records)
     out = [f"## {t(lang, 'ui.summary')}", "",
            f"| {t(lang, 'ui.rank')} | {t(lang, 'ui.file')} | {t(lang, 'ui.score')} | {t(lang, 'ui.gate')} | "
@@ -102,5 +113,6 @@ def render(records: list[Record], ctx: Context) -> str:
         if rec.card is not None and rec.card.document.kind == "annual_report":
             # A batch for a review note: the summary, then each report's facts and missing items (the
             # full rule tables with --verbose).
-            out.append(card_md(rec.card, rec.path, rec.gate if gated else None, level=3, table=ctx.verbose))
+            out.append(card_md(rec.card, rec.path, rec.gate if gated else None, level=3, table=ctx.verbose,
+                               verbose=ctx.verbose))
     return "\n".join(out) + "\n"

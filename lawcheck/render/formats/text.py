@@ -14,6 +14,7 @@ from lawcheck.render.common import (
     colon,
     comma,
     lp,
+    marked_quote,
     not_report_line,
     rp,
     semi,
@@ -56,7 +57,7 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
             shown = r.evidence if verbose else r.evidence[:1] if r.status in ("pass", "partial") else []
             width = 200 if verbose else 60
             for e in shown:
-                lines.append(f"      {t(lang, 'ui.evidence')}: [{clip(e.section, 30)}] {clip(e.text, width)}")
+                lines.append(f"      {t(lang, 'ui.evidence')}: [{clip(e.section, 30)}] {marked_quote(e, width)}")
             if verbose and r.near_miss:
                 lines.append(f"      {t(lang, 'ui.near')}: {clip(r.near_miss.text, 200)}{lp(lang)}"
                              f"{r.near_miss.reason}{rp(lang)}")
@@ -69,6 +70,9 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
         lines.append(f"  {i}. {m.title}{lp(lang)}{m.rule}{comma(lang)}{status}{comma(lang)}{m.weight:g}"
                      f"{t(lang, 'ui.points')}{rp(lang)}")
         lines.append(f"     {t(lang, 'ui.why')}: {r.message}")
+        if r.status == "fail":  # what is there and must not be (a placeholder, a late date): where it is
+            for e in r.evidence[:3]:
+                lines.append(f"     {t(lang, 'ui.found_at')}: [{clip(e.section, 30)}] {marked_quote(e, 60)}")
         if r.near_miss:
             lines.append(f"     {t(lang, 'ui.near')}: {clip(r.near_miss.text, 60)}{lp(lang)}"
                          f"{r.near_miss.reason}{rp(lang)}")
