@@ -79,12 +79,20 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
 
 def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Record:
     """Read and check one input; any failure becomes that input's error, never an exception."""
-    return _finish(_check_source(src, opts, stdin_data), opts)
+    return _finish(_named(_check_source(src, opts, stdin_data), src), opts)
+
+
+def _named(rec: Record, src: Source) -> Record:
+    """A record whose file name is not UTF-8 keeps the exact name too (``path_raw``, \\xNN escapes)."""
+    raw = src.raw_name
+    return rec.model_copy(update={"path_raw": raw}) if raw else rec
 
 
 def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Record:
     from lawcheck.readers import read_document
 
+    if src.skip is not None:  # what the folder walk met and could not take, with the reason
+        return Record.model_construct(path=src.name, error=src.skip)
     try:
         data = stdin_data if src.path is None else read_bytes(src, opts.lang, opts.limits.max_bytes)
         assert data is not None
@@ -147,7 +155,7 @@ def iter_run(
 
 def _lost(src: Source, opts: Options, why: str) -> Record:
     """The record of an input whose check never returned (timed out, or its process died)."""
-    return _finish(Record.model_construct(path=src.name, error=why), opts)
+    return _finish(_named(Record.model_construct(path=src.name, error=why), src), opts)
 
 
 class _OutOfTime(BaseException):

@@ -358,7 +358,16 @@ _MSG = {
 
 
 def _err(msg: str) -> None:
-    print(f"lawcheck: {msg}", file=sys.stderr)
+    from lawcheck.render.common import visible
+
+    # A name or a report's words in the message: its control characters shown, never acted on.
+    print(f"lawcheck: {visible(msg)}", file=sys.stderr)
+
+
+def _one_line(text: str) -> str:
+    from lawcheck.render.common import visible
+
+    return visible(text, one_line=True)
 
 
 def _settings(args: argparse.Namespace):
@@ -601,7 +610,7 @@ def _check(args: argparse.Namespace) -> int:
             for rec in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
                 if rec.error is not None:
                     errors = True
-                    _err(f"{rec.path}: {rec.error}")
+                    _err(f"{_one_line(rec.path)}: {_one_line(rec.error or '')}")
                 below = below or bool(rec.gate)
                 done += 1
                 if streaming:

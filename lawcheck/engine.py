@@ -384,11 +384,21 @@ def evaluate(
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
-    page = page or {}
+    page = {k: _whole(v) for k, v in (page or {}).items()}
+    text = _whole(text)
     given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter, kind=kind,
-                           title=title or None, doc_number=page.get("doc_no") or None,
+                           title=_whole(title) or None, doc_number=page.get("doc_no") or None,
                            source=page.get("source") or None, index_number=page.get("index_no") or None)
     return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(s: str | None) -> str | None:
+    """A lone surrogate (no file holds one; a caller's string can) as U+FFFD, one character for one,
+    so offsets still point into the caller's text and the scorecard can always be written as JSON."""
+    return _SURROGATE.sub("\ufffd", s) if isinstance(s, str) and _SURROGATE.search(s) else s
 
 
 def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None, lang: str = "zh",

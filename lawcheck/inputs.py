@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import fnmatch
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,29 +16,72 @@ _MSG = {
         "not_found": "文件不存在",
         "unreadable": "无法读取：{err}",
         "empty": "文件为空",
+        "folder": "无法读取文件夹，其中的文件未检查：{err}",
+        "loop": "符号链接循环，已跳过",
+        "dangling": "链接指向的文件不存在，已跳过",
+        "special": "不是普通文件（{what}），已跳过",
+        "kind_FIFO": "命名管道", "kind_folder": "文件夹", "kind_socket": "套接字", "kind_device": "设备",
     },
     "en": {
         "not_found": "no such file",
         "unreadable": "cannot read: {err}",
         "empty": "the file is empty",
+        "folder": "cannot read the folder; its files were not checked: {err}",
+        "loop": "a symbolic link loop; skipped",
+        "dangling": "a link to a file that does not exist; skipped",
+        "special": "not a regular file ({what}); skipped",
+        "kind_FIFO": "a FIFO", "kind_folder": "a folder", "kind_socket": "a socket", "kind_device": "a device",
     },
 }
 
 
 @dataclass(frozen=True)
 class Source:
-    """One input: a file, or standard input (``path`` None)."""
+    """One input: a file, or standard input (``path`` None).  ``name`` is what a person reads (bytes of
+    a file name that are not UTF-8 as U+FFFD); ``skip`` says why the folder walk could not take it."""
 
     name: str
     path: Path | None
+    skip: str | None = None
+
+    @property
+    def raw_name(self) -> str | None:
+        """The name with its undecodable bytes as \\xNN escapes, when it differs from ``name``."""
+        raw = escaped_name(str(self.path)) if self.path is not None else None
+        return raw if raw is not None and raw != self.name else None
 
 
-def expand(args: list[str], globs: list[str]) -> list[Source]:
-    """Files as given, directories searched recursively for ``globs``, '-' for standard input.
+def display_name(name: str) -> str:
+    """A file name as a person reads it: bytes that are not UTF-8 (a name from another system, kept
+    by Python as lone surrogates) become U+FFFD, so the name can be printed and written anywhere."""
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        except UnicodeEncodeError:
+            return name.encode("utf-8", "replace").decode("utf-8")
 
-    Order is stable: arguments in the order given, a directory's files sorted by path.
-    Missing paths are kept, so that they are reported in their place.
+
+def escaped_name(name: str) -> str:
+    """The name's bytes, undecodable ones as \\xNN: the exact file, for a script to find it again."""
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
+    """Files as given, directories searched (every level, without recursion in Python, links to
+    folders not followed) for ``globs``, '-' for standard input.
+
+    Order is stable: arguments in the order given, a directory's files sorted by path.  Missing
+    paths are kept, so that they are reported in their place; so is what the walk met and could not
+    take (a FIFO or a device with a report's name, a link loop, a dangling link, a folder it could
+    not read), with the reason.
     """
+    m = _MSG.get(lang, _MSG["zh"])
     out: list[Source] = []
     seen: set[str] = set()
     for arg in args:
@@ -44,22 +90,66 @@ def expand(args: list[str], globs: list[str]) -> list[Source]:
             continue
         p = Path(arg)
         if p.is_dir():
-            found = sorted(
-                f for f in p.rglob("*")
-                # Case-insensitive: REPORT.DOCX from a Windows machine is read when named, so found too.
-                if f.is_file() and any(fnmatch.fnmatchcase(f.name.lower(), g.lower()) for g in globs)
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
-            for f in found:
-                if _written_by_lawcheck(f):
+            for f in _walk(p, globs, m):
+                if f.skip is None and _written_by_lawcheck(f.path):  # type: ignore[arg-type]
                     continue  # lawcheck's own HTML pages, from an earlier run into the same folder
-                if str(f) not in seen:
-                    seen.add(str(f))
-                    out.append(Source(str(f), f))
+                key = str(f.path)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(f)
         elif arg not in seen:
             seen.add(arg)
-            out.append(Source(arg, p))
+            out.append(Source(display_name(arg), p))
     return out
+
+
+def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:
+    """Every file under ``top`` whose name matches ``globs`` (case-insensitive: REPORT.DOCX from a
+    Windows machine too), hidden entries left out; sorted by path."""
+    lowered = [g.lower() for g in globs]
+    found: list[tuple[Path, Source]] = []
+    stack = [str(top)]
+    while stack:
+        d = stack.pop()
+        try:
+            with os.scandir(d) as it:
+                entries = list(it)
+        except OSError as e:
+            p = Path(d)
+            found.append((p, Source(display_name(d), p, m["folder"].format(err=e.strerror or e))))
+            continue
+        for e in entries:
+            if e.name.startswith("."):
+                continue
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    stack.append(e.path)
+                    continue
+            except OSError:
+                pass
+            if not any(fnmatch.fnmatchcase(e.name.lower(), g) for g in lowered):
+                continue
+            p = Path(e.path)
+            found.append((p, Source(display_name(e.path), p, _not_a_file(e.path, m))))
+    found.sort(key=lambda x: x[0])
+    return [s for _, s in found]
+
+
+def _not_a_file(path: str, m: dict[str, str]) -> str | None:
+    """Why a matching entry cannot be read as a file (None: it can)."""
+    try:
+        st = os.stat(path)  # through a link: what it points at
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return m["loop"]
+        if e.errno == errno.ENOENT and os.path.islink(path):
+            return m["dangling"]
+        return m["unreadable"].format(err=e.strerror or e)
+    if stat.S_ISREG(st.st_mode):
+        return None
+    what = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "folder" if stat.S_ISDIR(st.st_mode)
+            else "socket" if stat.S_ISSOCK(st.st_mode) else "device")
+    return m["special"].format(what=m["kind_" + what])
 
 
 _GENERATOR = b'<meta name="generator" content="lawcheck">'

@@ -285,6 +285,8 @@ class Record(BaseModel):
     model_config = ConfigDict(frozen=True, defer_build=True)
 
     path: str
+    path_raw: str | None = Field(None, description="the file name's bytes with undecodable ones as \\xNN "
+                                                  "escapes, when the name is not UTF-8 (path shows them as U+FFFD)")
     error: str | None = None
     card: Scorecard | None = None
     line: str | None = Field(None, repr=False)

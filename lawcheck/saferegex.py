@@ -17,15 +17,78 @@ _PROBES = ["a" * 64 + "!", "一" * 64 + "!", "x" * 64 + "y", "1" * 64 + "a", " "
 
 
 class UnsafePattern(ValueError):
-    """The pattern is invalid, or may backtrack without end."""
+    """The pattern is invalid, too large, or may backtrack without end; ``zh`` says so in Chinese."""
+
+    def __init__(self, en: str, zh: str) -> None:
+        super().__init__(en)
+        self.zh = zh
+
+
+MAX_PATTERN = 10_000  # characters: the longest built-in pattern is under 400
+MAX_EXPANDED = 100_000  # program size once counted repeats are unrolled
 
 
 @functools.lru_cache(maxsize=4096)
 def compile_pattern(pattern: str) -> regex.Pattern:
+    if len(pattern) > MAX_PATTERN:
+        raise UnsafePattern(f"regular expression of {len(pattern)} characters (at most {MAX_PATTERN})",
+                            f"正则表达式长 {len(pattern)} 个字符（至多 {MAX_PATTERN} 个）")
+    if _expanded(pattern) > MAX_EXPANDED:
+        # Counted repeats are unrolled when compiled: (?:(?:x{1000}){1000}){10} would take gigabytes.
+        raise UnsafePattern(f"regular expression {pattern[:80]!r} repeats too much when expanded "
+                            f"(more than {MAX_EXPANDED} steps); use + or * instead of large {{n}} counts",
+                            f"正则表达式 {pattern[:80]!r} 的计数重复展开后过大（超过 {MAX_EXPANDED} 步）；"
+                            f"请用 + 或 * 代替大的 {{n}} 计数")
     try:
         return regex.compile(pattern, regex.VERSION0)
     except regex.error as e:
-        raise UnsafePattern(f"bad regular expression {pattern!r}: {e}") from None
+        raise UnsafePattern(f"bad regular expression {pattern!r}: {e}", f"正则表达式 {pattern!r} 有误：{e}") from None
+
+
+def _expanded(pattern: str) -> int:
+    """An upper estimate of the compiled program's size: each counted repeat multiplies what it
+    repeats.  Read with Python's own parser (the syntax rule files use is the common one); a pattern
+    it cannot read is estimated from its text."""
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found]
+    except ImportError:  # Python 3.10
+        import sre_parse  # type: ignore[no-redef]
+    try:
+        parsed = sre_parse.parse(pattern)
+    except Exception:
+        counts = [int(n) for n in regex.findall(r"\{(\d+)(?:,(\d*))?\}", pattern) for n in n if n]
+        total = len(pattern)
+        for n in counts:
+            total *= max(n, 1)
+            if total > MAX_EXPANDED:
+                break
+        return total
+    return _size(parsed, sre_parse)
+
+
+def _size(items, sre) -> int:  # type: ignore[no-untyped-def]
+    consts = sre._constants if hasattr(sre, "_constants") else sre
+    total = 0
+    for op, av in items:
+        if op in (consts.MAX_REPEAT, consts.MIN_REPEAT, getattr(consts, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = av
+            times = hi if hi != consts.MAXREPEAT else max(lo, 1)
+            total += max(times, 1) * _size(sub, sre)
+        elif op is consts.SUBPATTERN:
+            total += _size(av[-1], sre)
+        elif op is consts.BRANCH:
+            total += sum(_size(b, sre) for b in av[1])
+        elif op in (consts.ASSERT, consts.ASSERT_NOT):
+            total += _size(av[1], sre)
+        elif op is getattr(consts, "ATOMIC_GROUP", None):
+            total += _size(av, sre)
+        elif op is consts.GROUPREF_EXISTS:
+            total += _size(av[1], sre) + (_size(av[2], sre) if av[2] else 0)
+        else:
+            total += 1
+        if total > MAX_EXPANDED:
+            return total
+    return total
 
 
 def check_pattern(pattern: str) -> None:
@@ -37,7 +100,9 @@ def check_pattern(pattern: str) -> None:
         except TimeoutError:
             raise UnsafePattern(
                 f"regular expression {pattern!r} backtracks catastrophically (it did not finish on a short "
-                f"test string); rewrite it without nested repetition such as (a+)+"
+                f"test string); rewrite it without nested repetition such as (a+)+",
+                f"正则表达式 {pattern!r} 会灾难性回溯（在一个很短的测试字符串上没有结束）；"
+                f"请改写，避免 (a+)+ 这样的嵌套重复",
             ) from None
 
 

@@ -27,12 +27,15 @@ PART_ID_RE = r"^[a-z][a-z0-9_]*$"
 
 def _safe(pattern: str) -> str:
     """A rule's regular expression must compile and must not run away (lawcheck.saferegex)."""
+    from pydantic_core import PydanticCustomError
+
     from lawcheck.saferegex import UnsafePattern, check_pattern
 
     try:
         check_pattern(pattern)
     except UnsafePattern as e:
-        raise ValueError(str(e)) from None
+        # Both languages travel with the error; the rule-file reader shows the reader's.
+        raise PydanticCustomError("unsafe_pattern", "{en}", {"en": str(e), "zh": e.zh}) from None
     return pattern
 
 

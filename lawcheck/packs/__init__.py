@@ -45,7 +45,10 @@ def load_pack(
     for d in extra_roots:
         if not d.is_dir():
             raise RuleFileError(str(d), Msg("no_extra_dir"))
-    digest = PACKS.digest(roots, extra_roots)
+    try:
+        digest = PACKS.digest(roots, extra_roots)
+    except OSError as e:  # a pack file that cannot be read (permissions, a FIFO): the pack's error
+        raise RuleFileError(str(getattr(e, "filename", None) or roots[-1]), Msg("read", err=e)) from None
     key = (tuple(map(str, roots)), digest, tuple(map(str, extra_roots)), tuple(disable))
     pack = PACKS.get(key)
     if pack is not None:
@@ -54,11 +57,17 @@ def load_pack(
     if pack is None:
         from lawcheck.packs.read import compose  # YAML and validation: only when the cache cannot serve
 
-        src = compose(roots, extra_roots)
+        with cache.recording() as read:
+            src = compose(roots, extra_roots)
+        # Cached under the digest of what was compiled: a rule file edited meanwhile is not served
+        # later for its old content.
+        compiled = _digest_of(roots, extra_roots, read)
+        if compiled != digest:
+            key = (tuple(map(str, roots)), compiled, tuple(map(str, extra_roots)), tuple(disable))
         rules = sorted(src.rules, key=rule_order(src.manifest))
         hints = derive_hints(rules, src.userdict)
-        pack = RulePack(roots[-1], digest, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain))
-        cache.cache_write(digest, _payload(pack))
+        pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain))
+        cache.cache_write(compiled, _payload(pack))
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
         unknown = [d for d in disable if d not in known]
@@ -68,6 +77,13 @@ def load_pack(
         pack = pack.only([r.id for r in pack.rules if r.id not in off and not off & set(r.aliases)])
     PACKS.put(key, pack)
     return pack
+
+
+def _digest_of(roots: list[Path], extra: list[Path], read: dict[str, bytes] | None = None) -> str:
+    try:
+        return cache.packs_digest(roots, extra, read)
+    except OSError as e:  # a pack file that cannot be read (permissions, a FIFO): the pack's error
+        raise RuleFileError(str(getattr(e, "filename", None) or roots[-1]), Msg("read", err=e)) from None
 
 
 def _payload(pack: RulePack) -> dict[str, Any]:

@@ -7,12 +7,18 @@ process whose rule files change).
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import hmac
 import os
 import pickle
+import secrets
+import stat
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -27,10 +33,10 @@ def _compiler_files() -> tuple[Path, ...]:
     return tuple(sorted([*(here / "kinds").glob("*.py"), *(here / "packs").glob("*.py")]))
 
 
-def packs_digest(roots: list[Path], extra: list[Path] | tuple = ()) -> str:
+def packs_digest(roots: list[Path], extra: list[Path] | tuple = (), read: Mapping[str, bytes] | None = None) -> str:
     h = hashlib.sha256()
     for r in [*roots, *extra]:
-        h.update(pack_digest(r).encode())
+        h.update(pack_digest(r, read).encode())
     return h.hexdigest()
 
 
@@ -64,19 +70,62 @@ def packs_stamp(roots: list[Path], extra: list[Path] | tuple = ()) -> tuple | No
     return tuple(sorted(out))
 
 
-def pack_digest(root: Path) -> str:
-    """Content hash of a pack, and of the code that compiles packs: either changing rebuilds the cache."""
+def pack_digest(root: Path, read: Mapping[str, bytes] | None = None) -> str:
+    """Content hash of a pack, and of the code that compiles packs: either changing rebuilds the cache.
+
+    With ``read`` (the bytes a compile read, by path), those bytes are hashed instead of the files'
+    present contents: the digest then names exactly what was compiled, even if a file was edited
+    while the pack compiled."""
     h = hashlib.sha256(__version__.encode())
     for path in _compiler_files():
         h.update(path.read_bytes())
     for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".yaml", ".txt") and "_packs" not in p.relative_to(root).parts:
+        if p.suffix in (".yaml", ".txt") and "_packs" not in p.relative_to(root).parts and p.is_file():
             h.update(str(p.relative_to(root)).encode())
-            h.update(p.read_bytes())
+            seen = read.get(os.path.abspath(p)) if read is not None else None
+            h.update(seen if seen is not None else read_pack_file(p))
     return h.hexdigest()
 
 
+_MAX_RULE_FILE = 8 * 1024 * 1024  # a rule file is a few KB; the largest built-in list is under 100 KB
+_RECORDING: ContextVar[dict[str, bytes] | None] = ContextVar("lawcheck_pack_reads", default=None)
+
+
+def read_pack_file(path: Path) -> bytes:
+    """The bytes of a pack file.  Only a regular file is read (a FIFO named *.yaml would hang, a device
+    never end), opened without blocking and bounded; inside ``recording()`` the bytes are kept."""
+    fd = os.open(path, os.O_RDONLY | _NONBLOCK)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
+            data = f.read(_MAX_RULE_FILE + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    if len(data) > _MAX_RULE_FILE:
+        raise OSError(errno.EFBIG, f"larger than {_MAX_RULE_FILE // (1024 * 1024)} MB", str(path))
+    seen = _RECORDING.get()
+    if seen is not None:
+        seen[os.path.abspath(path)] = data
+    return data
+
+
+@contextmanager
+def recording() -> Iterator[dict[str, bytes]]:
+    """Keep the bytes of every pack file read inside the block (path → bytes)."""
+    seen: dict[str, bytes] = {}
+    token = _RECORDING.set(seen)
+    try:
+        yield seen
+    finally:
+        _RECORDING.reset(token)
+
+
 def cache_dir() -> Path | None:
+    """Where compiled packs are cached: ``LAWCHECK_CACHE_DIR`` ("" for none), else the user's cache folder."""
     env = os.environ.get("LAWCHECK_CACHE_DIR")
     if env == "":
         return None
@@ -86,35 +135,113 @@ def cache_dir() -> Path | None:
     return Path(base) / "lawcheck"
 
 
+# What is unpickled must be what this user's lawcheck wrote.  Three locks, each enough against
+# another account: the folder must be this user's and writable by no one else (made 0700); files are
+# opened without following a symlink and checked on the open descriptor (no swap between check and
+# read); and every file carries an HMAC under a key only this user can read (a 0600 file in the
+# folder), checked before a byte is unpickled.
+_MAGIC = b"lawcheck-pack\x00"
+_MAX_CACHE_BYTES = 64 * 1024 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+
+
+def _ours(st: os.stat_result, private: bool = False) -> bool:
+    """This user's, and writable (readable too, when ``private``) by no one else."""
+    if not hasattr(os, "getuid"):
+        return True  # Windows: the user's profile folder is private by default
+    return st.st_uid == os.getuid() and not st.st_mode & (0o077 if private else 0o022)
+
+
+def private_dir() -> Path | None:
+    """The cache folder, made 0700 if absent; None (no cache) unless it is a real folder of this user's
+    that no one else can write."""
+    d = cache_dir()
+    if d is None:
+        return None
+    try:
+        if not os.path.lexists(d):
+            d.parent.mkdir(parents=True, exist_ok=True)
+            os.mkdir(d, 0o700)
+        st = os.lstat(d)
+    except OSError:
+        return None
+    return d if stat.S_ISDIR(st.st_mode) and _ours(st) else None
+
+
+def _open_ours(path: Path, private: bool = False) -> int | None:
+    """A descriptor of ``path`` if it is a regular file of this user's (checked on the descriptor,
+    a symlink refused), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK)
+    except OSError:
+        return None
+    st = os.fstat(fd)
+    if stat.S_ISREG(st.st_mode) and _ours(st, private) and st.st_size <= _MAX_CACHE_BYTES:
+        return fd
+    os.close(fd)
+    return None
+
+
+def _read_fd(fd: int) -> bytes:
+    with os.fdopen(fd, "rb") as f:
+        return f.read(_MAX_CACHE_BYTES + 1)
+
+
+@lru_cache(maxsize=4)
+def _key(d: Path) -> bytes | None:
+    """The folder's HMAC key: made once (0600, never replaced), then read from a file only this user
+    can read; None when the file is there but not such a file."""
+    path = d / "key"
+    fd = _open_ours(path, private=True)
+    if fd is None and not os.path.lexists(path):
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o600)
+        except OSError:
+            return None
+        with os.fdopen(fd, "wb") as f:
+            f.write(secrets.token_bytes(32))
+        fd = _open_ours(path, private=True)
+    if fd is None:
+        return None
+    key = _read_fd(fd)
+    return key if len(key) == 32 else None
+
+
 def cache_read(digest: str) -> object | None:
     """The compiled pack cached under ``digest``, or None.
 
     Pickled, not JSON: unpickling the validated rule models skips pydantic's schema build and
-    validation (~40 ms of every cold start).  Only a file this user owns and no one else can write
-    is trusted, so another account cannot plant code in the cache; anything unreadable is rebuilt by the caller.
+    validation (~40 ms of every cold start).  Only a file that passes the three locks above is
+    unpickled; anything else is rebuilt by the caller.
     """
-    d = cache_dir()
-    if d is None:
+    d = private_dir()
+    key = _key(d) if d is not None else None
+    if d is None or key is None:
         return None
-    path = d / f"pack-{digest}.pickle"
+    fd = _open_ours(d / f"pack-{digest}.pickle")
+    if fd is None:
+        return None
     try:
-        st = path.stat()
-        if hasattr(os, "getuid") and (st.st_uid != os.getuid() or st.st_mode & 0o022):
-            return None  # another account's file, or one that others could have rewritten
-        return pickle.loads(path.read_bytes())
+        data = _read_fd(fd)
+        head, mac, body = data[:len(_MAGIC)], data[len(_MAGIC):len(_MAGIC) + 32], data[len(_MAGIC) + 32:]
+        if head != _MAGIC or not hmac.compare_digest(mac, hmac.new(key, body, hashlib.sha256).digest()):
+            return None
+        return pickle.loads(body)
     except Exception:
         return None
 
 
 def cache_write(digest: str, payload: object) -> None:
-    d = cache_dir()
-    if d is None:
+    d = private_dir()
+    key = _key(d) if d is not None else None
+    if d is None or key is None:
         return
     try:
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")
+        body = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")  # 0600
         with os.fdopen(fd, "wb") as f:
-            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+            f.write(_MAGIC + hmac.new(key, body, hashlib.sha256).digest() + body)
         os.replace(tmp, d / f"pack-{digest}.pickle")
     except (OSError, pickle.PicklingError):
         pass  # a read-only home must not stop a check

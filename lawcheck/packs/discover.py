@@ -35,8 +35,13 @@ def plugin_packs() -> dict[str, Path]:
         try:
             target = ep.load()
             found[ep.name] = Path(target() if callable(target) else target).resolve()
-        except Exception:  # a broken plugin must not stop the built-in packs
-            continue
+        except KeyboardInterrupt:
+            raise
+        except BaseException as e:
+            # Plugins are consulted only for a name that is not built in, so a broken one is that
+            # pack's error (exit 3), named, never a silent success.
+            what = f"SystemExit({e.code!r})" if isinstance(e, SystemExit) else f"{type(e).__name__}: {e}"
+            raise RuleFileError(f"{ep.name} = {ep.value}", Msg("plugin_failed", err=what)) from None
     return found
 
 

@@ -8,6 +8,7 @@ comments explain a rule in place, and the parser's marks give every error a plac
 from __future__ import annotations
 
 import difflib
+import os
 import typing
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from lawcheck.errors import Msg, RuleFileError
 from lawcheck.kinds import RULE_ADAPTER, RULE_MODELS
+from lawcheck.packs.cache import read_pack_file
 from lawcheck.packs.models import Manifest, Policy
 
 RULE_SUFFIX = ".yaml"
@@ -40,18 +42,26 @@ def _yaml_loader() -> type:
     return Loader
 
 
-def read_yaml(path: Path, display: str) -> tuple[Any, Marks, list[str]]:
-    """Parse one YAML file; return the data, a map from key path to (line, col), and the lines."""
+def read_yaml(path: Path, display: str, root: Path | None = None) -> tuple[Any, Marks, list[str]]:
+    """Parse one YAML file; return the data, a map from key path to (line, col), and the lines.
+
+    A file that is a link to somewhere outside its pack ``root`` is read, but its lines are never
+    quoted in an error: a pack must not make lawcheck print a file it points at (a key, a password file)."""
     import yaml
 
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_pack_file(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleFileError(display, Msg("read", err=e)) from None
-    lines = text.splitlines()
+    quotable = root is None or _inside(path, root)
+    lines = text.splitlines() if quotable else []
     loader_cls = _yaml_loader()
     try:
         node = yaml.compose(text, Loader=loader_cls)
+        if node is not None and _expanded_size(node) > _MAX_NODES:
+            # Aliases are references when parsed, copies when validated: a kilobyte of nested
+            # aliases ("billion laughs") would expand to gigabytes.
+            raise RuleFileError(display, Msg("yaml_aliases", limit=_MAX_NODES))
         data = yaml.load(text, Loader=loader_cls)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
@@ -61,11 +71,52 @@ def read_yaml(path: Path, display: str) -> tuple[Any, Marks, list[str]]:
         raise RuleFileError(display, Msg("yaml_syntax", problem=e.problem or e.context), line, col,
                             source_line=src) from None
     except yaml.YAMLError as e:
-        raise RuleFileError(display, Msg("yaml", err=e)) from None
+        raise RuleFileError(display, Msg("yaml", err=e if quotable else type(e).__name__)) from None
     marks: Marks = {}
     if node is not None:
         _marks(node, (), marks, display, lines)
     return data, marks, lines
+
+
+_MAX_NODES = 200_000  # the largest built-in rule file has under 2,000 nodes
+
+
+def _expanded_size(node: Any) -> int:
+    """How many nodes the document has once every alias is expanded (each shared node counted as often
+    as it is referred to), worked out once per node."""
+    import yaml
+
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()  # on the current path: met again, it is a recursive alias
+    stack: list[tuple[Any, bool]] = [(node, False)]
+    while stack:
+        n, done = stack.pop()
+        if id(n) in sizes:
+            continue
+        if isinstance(n, yaml.SequenceNode):
+            children = n.value
+        elif isinstance(n, yaml.MappingNode):
+            children = [x for pair in n.value for x in pair]
+        else:
+            sizes[id(n)] = 1
+            continue
+        if done:
+            open_.discard(id(n))
+            sizes[id(n)] = min(1 + sum(sizes[id(c)] for c in children), _MAX_NODES + 1)
+            continue
+        if id(n) in open_:
+            return _MAX_NODES + 1  # a node that contains itself never ends when expanded
+        open_.add(id(n))
+        stack.append((n, True))
+        stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(node)]
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return Path(os.path.realpath(path)).is_relative_to(os.path.realpath(root))
+    except OSError:
+        return False
 
 
 def _marks(node: Any, path: tuple, out: Marks, display: str, lines: list[str]) -> None:
@@ -170,6 +221,7 @@ _PYDANTIC_ZH = {
     "string_pattern_mismatch": "格式不符（须符合 {pattern}）", "string_too_short": "至少 {min_length} 个字",
     "too_short": "至少需要 {min_length} 项", "too_long": "至多 {max_length} 项",
     "union_tag_invalid": "kind 取值无效，可选：{expected_tags}", "frozen_instance": "不能修改",
+    "unsafe_pattern": "{zh}",
 }
 
 
@@ -179,8 +231,10 @@ def _in_chinese(err: dict[str, Any]) -> str:
         # Our own validators say what is wrong in words (value_error): keep them, without pydantic's prefix.
         return str(err["msg"]).removeprefix("Value error, ")
     try:
-        return template.format(**{k: str(v).replace(" or ", "、").replace(", ", "、")
-                                  for k, v in (err.get("ctx") or {}).items()})
+        ctx = err.get("ctx") or {}
+        if err["type"] == "unsafe_pattern":
+            return str(ctx["zh"])
+        return template.format(**{k: str(v).replace(" or ", "、").replace(", ", "、") for k, v in ctx.items()})
     except (KeyError, IndexError):
         return template.split("，")[0].split("（")[0]
 
@@ -258,7 +312,10 @@ def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> Composed:
         seen = {name: "inherited" for r in rules for name in (r.id, *r.aliases)}
         rules.extend(load_rule_files(root, manifest, seen))
         if (root / "userdict.txt").is_file():
-            userdict += (root / "userdict.txt").read_text(encoding="utf-8") + "\n"
+            try:
+                userdict += read_pack_file(root / "userdict.txt").decode("utf-8") + "\n"
+            except (OSError, UnicodeDecodeError) as e:
+                raise RuleFileError(str(root / "userdict.txt"), Msg("read", err=e)) from None
     assert manifest is not None
     if manifest.negation is None or manifest.future is None or policy is None:
         raise RuleFileError(str(roots[-1] / "pack.yaml"), Msg("pack_no_cues"))
@@ -284,7 +341,7 @@ def _merge_manifests(base: Manifest | None, own: Manifest) -> Manifest:
 
 
 def _validate_file(cls: type[BaseModel], path: Path) -> Any:
-    data, marks, lines = read_yaml(path, str(path))
+    data, marks, lines = read_yaml(path, str(path), path.parent)
     return _validate(cls, data, _FileCtx(str(path), marks, lines))
 
 
@@ -297,7 +354,7 @@ def load_rule_files(root: Path, manifest: Manifest, seen: dict[str, str]) -> lis
     rules = []
     for path in rule_files(root):
         display = str(path)
-        data, marks, lines = read_yaml(path, display)
+        data, marks, lines = read_yaml(path, display, root)
         ctx = _FileCtx(display, marks, lines)
         if not isinstance(data, dict):
             raise ctx.error((), Msg("not_mapping"))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Any
+
+from pydantic import BaseModel
 
 from lawcheck.i18n import join, t
 from lawcheck.model import BasisRef, Evidence, Record, RuleResult, Scorecard
@@ -68,6 +72,63 @@ def rp(lang: str) -> str:
 def basis_line(lang: str, refs: list[BasisRef]) -> str:
     """The bases as an official reads them, one after another."""
     return semi(lang).join(b.text for b in refs)
+
+
+# Characters a terminal acts on instead of showing (ESC starts a sequence that can retitle the window
+# or clear the screen, CR overwrites the line, C1 codes, the bidirectional overrides that reorder what
+# is read): from a report or a file name they are shown as escapes (\x1b, \u202e), never sent raw.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                      "\ufffe\uffff\ud800-\udfff]")
+_CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+                           "\ufffe\uffff\ud800-\udfff]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def visible(text: str, one_line: bool = False) -> str:
+    """``text`` with every control character shown as an escape; ``one_line`` escapes line breaks and
+    tabs too (a file name, which must stay on its line)."""
+    rx = _CONTROL_LINE if one_line else _CONTROL
+    return rx.sub(_escape, text) if rx.search(text) else text
+
+
+def _clean(obj: Any) -> Any:
+    if isinstance(obj, str):
+        return visible(obj)
+    if isinstance(obj, BaseModel):
+        updates = {}
+        for name in type(obj).model_fields:
+            value = getattr(obj, name)
+            cleaned = _clean(value)
+            if cleaned is not value:
+                updates[name] = cleaned
+        return obj.model_copy(update=updates) if updates else obj
+    if isinstance(obj, list | tuple):
+        items = [_clean(x) for x in obj]
+        return type(obj)(items) if any(a is not b for a, b in zip(items, obj, strict=True)) else obj
+    if isinstance(obj, dict):
+        items2 = {k: _clean(v) for k, v in obj.items()}
+        return items2 if any(items2[k] is not obj[k] for k in obj) else obj
+    return obj
+
+
+def shown(records: list[Record]) -> list[Record]:
+    """Records as a terminal or a text file may show them: every string from a report or a file name
+    with its control characters escaped (names kept on one line); the same objects when there are none."""
+    out = []
+    for rec in records:
+        cleaned = _clean(rec.model_copy(update={"text": None}) if rec.text else rec)
+        if rec.text:
+            cleaned = cleaned.model_copy(update={"text": rec.text})
+        name = visible(rec.path, one_line=True)
+        error = visible(rec.error, one_line=True) if rec.error else rec.error
+        if name != cleaned.path or error != cleaned.error:
+            cleaned = cleaned.model_copy(update={"path": name, "error": error})
+        out.append(cleaned)
+    return out
 
 
 # Spaces a page or a word processor leaves that a reader sees as one space (en/em/thin/ideographic

@@ -119,7 +119,7 @@ class ScorecardView:
                 body.append("  " + " ".join(self.gate))
             else:
                 body.append(f"✓ {t(lang, 'ui.gate_ok')}", style="green bold")
-        title = t(lang, "ui.card") + (f" — {self.path}" if self.path else "")
+        title = Text(t(lang, "ui.card") + (f" — {self.path}" if self.path else ""))  # Text: never markup
         return Panel(body, title=title, title_align="left")
 
     def _table(self, width: int) -> Table:
@@ -224,7 +224,7 @@ class SummaryView:
         table.add_column(t(lang, "ui.top_missing"), ratio=3, overflow="fold")
         for i, row in enumerate(s.rows, 1):
             if row.card is None:
-                table.add_row(str(i), row.path, "—", Text(f"✗ {t(lang, 'ui.error')}", style="red bold"),
+                table.add_row(str(i), Text(row.path), "—", Text(f"✗ {t(lang, 'ui.error')}", style="red bold"),
                               Text(row.error or "", style="red"))
                 continue
             c = row.card
@@ -239,7 +239,8 @@ class SummaryView:
                 gate.append("\n—", style="dim")
             facts = " ".join(str(x) for x in (c.document.organ, c.document.report_year) if x)
             who = f"{row.path}\n{facts}" if facts else row.path
-            table.add_row(str(i), who, score, gate, "\n".join(row.top_missing))
+            # Text, not str: a file named "a[/b].txt" or "[link=…]" is a name, never rich markup.
+            table.add_row(str(i), Text(who), Text(score), gate, Text("\n".join(row.top_missing)))
         yield table
         if s.others:
             yield Text(t(lang, "ui.others"), style="bold")

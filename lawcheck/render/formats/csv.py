@@ -14,6 +14,7 @@ import io
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
+from lawcheck.render.common import visible
 
 FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per report", output="stream", needs_rules=True)
 
@@ -29,9 +30,10 @@ _LATE_ZH = {"late": "是", "on_time": "否"}
 
 
 def _cell(value: object) -> str:
-    """A spreadsheet must not run a cell: neutralise leading =, +, -, @ (and tab, CR)."""
-    s = "" if value is None else str(value)
-    return "'" + s if s.startswith(_FORMULA) else s
+    """A spreadsheet must not run a cell: neutralise leading =, +, -, @ (and tab, CR), after spaces too;
+    a control character (a CR in a file name would split the row) is shown as an escape first."""
+    s = "" if value is None else visible(str(value), one_line=True)
+    return "'" + s if s.lstrip(" \u3000").startswith(_FORMULA) else s
 
 
 def _row(values: list) -> str:

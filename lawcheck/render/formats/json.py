@@ -13,10 +13,12 @@ FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON:
 
 def with_path(rec: Record) -> str:
     """The record as one JSON object: the scorecard with its path first, or the path and the error."""
+    raw = {"path_raw": rec.path_raw} if rec.path_raw else {}
     if rec.card is None:
-        return _json.dumps({"path": rec.path, "schema_version": SCHEMA_VERSION, "error": rec.error},
+        return _json.dumps({"path": rec.path, **raw, "schema_version": SCHEMA_VERSION, "error": rec.error},
                            ensure_ascii=False)
-    return '{"path":' + _json.dumps(rec.path, ensure_ascii=False) + "," + rec.card.model_dump_json()[1:]
+    head = _json.dumps({"path": rec.path, **raw}, ensure_ascii=False)[:-1]
+    return head + "," + rec.card.model_dump_json()[1:]
 
 
 def render(records: list[Record], ctx: Context) -> str:

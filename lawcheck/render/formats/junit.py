@@ -7,11 +7,14 @@ from xml.etree import ElementTree as ET
 from lawcheck.i18n import t
 from lawcheck.model import Record
 from lawcheck.render import Context, Format
+from lawcheck.render.common import shown
 
 FORMAT = Format("junit", "JUnit XML（持续集成系统读取）", "JUnit XML, for CI systems", output="document")
 
 
 def render(records: list[Record], ctx: Context) -> str:
+    # Control characters from a name or a report are not allowed in XML 1.0: shown as escapes.
+    records = shown(records)
     suites = ET.Element("testsuites", name="lawcheck")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for rec in records:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lawcheck.i18n import t
 from lawcheck.model import Evidence, Record, Scorecard
 from lawcheck.render import Context, Format
@@ -15,6 +17,7 @@ from lawcheck.render.common import (
     not_report_line,
     rp,
     semi,
+    shown,
     status_label,
     timeliness_label,
 )
@@ -23,13 +26,27 @@ from lawcheck.summary import summarize
 FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+
+
 def _esc(s: object) -> str:
-    return str(s).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
+    """Text from a report or a name as literal Markdown: no link, image, emphasis, HTML or table cell
+    break can come from it."""
+    return _MD_SPECIAL.sub(r"\\\1", str(s)).replace("\n", " ")
+
+
+def _code(s: object) -> str:
+    """A code span that holds any name: fenced by more backticks than the longest run inside it."""
+    text = str(s).replace("\n", " ").replace("|", "\\|")
+    runs = [len(r) for r in re.findall(r"`+", text)]
+    fence = "`" * (max(runs, default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _quote(ev: Evidence, limit: int | None) -> str:
     """A quote for a table cell or a list item, what matched in bold."""
-    return marked_quote(ev, limit, "**", "**", escape=lambda p: _esc(p).replace("*", "\\*"))
+    return marked_quote(ev, limit, "**", "**", escape=_esc)
 
 
 def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: int = 2, table: bool = True,
@@ -41,7 +58,7 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     d = card.document
     none = t(lang, "ui.none")
     h = "#" * level
-    out = [f"{h} {t(lang, 'ui.card')}" + (f" — `{_esc(path)}`" if path else ""), ""]
+    out = [f"{h} {t(lang, 'ui.card')}" + (f" — {_code(path)}" if path else ""), ""]
     out.append(f"- {t(lang, 'ui.title')}{colon(lang)}{_esc(d.title or none)}")
     facts = [(t(lang, "ui.organ"), _esc(d.organ or none)), (t(lang, "ui.year"), d.report_year or none),
              (t(lang, "ui.signed"), d.signed_date or none), (t(lang, "ui.published"), d.published_date or none)]
@@ -86,11 +103,12 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
 
 def render(records: list[Record], ctx: Context) -> str:
     lang = ctx.lang
+    records = shown(records)
     gated = ctx.gate.active
     if len(records) == 1:
         rec = records[0]
         if rec.card is None:
-            return f"`{_esc(rec.path)}`{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{_esc(rec.error)}\n"
+            return f"{_code(rec.path)}{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{_esc(rec.error)}\n"
         return card_md(rec.card, None, rec.gate if gated else None, verbose=ctx.verbose)
     summary = summarize(records)
     out = [f"## {t(lang, 'ui.summary')}", "",
@@ -98,13 +116,13 @@ def render(records: list[Record], ctx: Context) -> str:
            f"{t(lang, 'ui.top_missing')} |", "|---:|---|---:|---|---|"]
     for i, row in enumerate(summary.rows, 1):
         if row.card is None:
-            out.append(f"| {i} | `{_esc(row.path)}` | — | ✗ {t(lang, 'ui.error')} | {_esc(row.error)} |")
+            out.append(f"| {i} | {_code(row.path)} | — | ✗ {t(lang, 'ui.error')} | {_esc(row.error)} |")
             continue
         c = row.card
         score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
         flag = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
         flag += f"{comma(lang)}{timeliness_label(lang, row.timeliness)}"
-        out.append(f"| {i} | `{_esc(row.path)}` | {score} | {flag} | {_esc(semi(lang).join(row.top_missing))} |")
+        out.append(f"| {i} | {_code(row.path)} | {score} | {flag} | {_esc(semi(lang).join(row.top_missing))} |")
     if summary.others:
         out += ["", f"**{t(lang, 'ui.others')}**", ""]
         out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others if row.card]

@@ -6,7 +6,7 @@ import io
 
 from lawcheck.model import Record
 from lawcheck.render import Context, Format
-from lawcheck.render.common import cards_and_summary
+from lawcheck.render.common import cards_and_summary, shown
 
 FORMAT = Format("rich", "终端排版（在终端中的默认格式）", "laid out for a terminal (the default there)",
                 output="document", terminal=True)
@@ -22,6 +22,7 @@ def render(records: list[Record], ctx: Context) -> str:
 
     from lawcheck.render.rich_view import ScorecardView, SummaryView
 
+    records = shown(records)  # control characters from a report or a name shown, never sent to a terminal
     cards, summary = cards_and_summary(records, ctx.verbose)
     buf = io.StringIO()
     # NO_COLOR (no-color.org) or not a terminal: no escape codes at all, bold included.

@@ -18,6 +18,7 @@ from lawcheck.render.common import (
     not_report_line,
     rp,
     semi,
+    shown,
     status_label,
     timeliness_label,
 )
@@ -128,12 +129,14 @@ def render_summary(summary: Summary, lang: str) -> str:
 
 def score_lines(records: list[Record], ctx: Context) -> str:
     """--quiet: one line per input."""
+    records = shown(records)
     return "".join(score_line(rec.card, rec.path, rec.gate, rec.error, ctx.lang) + "\n" for rec in records)
 
 
 def render(records: list[Record], ctx: Context) -> str:
     if ctx.quiet:
         return score_lines(records, ctx)
+    records = shown(records)  # control characters from a report or a name shown, never sent to a terminal
     cards, summary = cards_and_summary(records, ctx.verbose)
     out = [card_text(card, path, rec.gate, verbose=ctx.verbose) for card, rec, path in cards]
     if summary is not None:

@@ -1,0 +1,177 @@
+"""Issue 14: every name and byte survives the trip to the terminal and the file — names that are not
+UTF-8, rich markup and terminal escapes in names and reports, CSV/JUnit/Markdown/JSON that a name or a
+report cannot subvert, and a folder walk that says what it skipped."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import pytest
+
+import lawcheck
+from lawcheck.cli import main
+from tests.conftest import FIXTURES, ROOT
+
+LINGSHOU = FIXTURES / "001_lingshou_2021.txt"
+ESC_TITLE = "\x1b]0;pwned\x07\x1b[2J"  # retitles the window, clears the screen
+posix = pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+
+
+def _cli(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lawcheck", *args], capture_output=True, timeout=120,
+                          cwd=ROOT, input=stdin)
+
+
+@pytest.fixture
+def hostile_dir(tmp_path):
+    """A folder as an attacker would hand it over: names with markup, escapes, CR, bytes that are not
+    UTF-8; a report whose text carries escapes; a FIFO, a link loop and a dangling link with report names."""
+    d = tmp_path / "收件"
+    d.mkdir()
+    text = LINGSHOU.read_text(encoding="utf-8")
+    (d / "[bold red]红[link=http:x]y.txt").write_text(text, encoding="utf-8")  # no "/": it names a folder
+    (d / "a[").mkdir()
+    (d / "a[" / "b].txt").write_text(text, encoding="utf-8")
+    (d / f"x{ESC_TITLE}\r=HYPERLINK(1).txt").write_text(text, encoding="utf-8")
+    evil = text.replace("灵寿县人民政府关于", f"灵寿县人民政府{ESC_TITLE}关于", 1).replace(
+        "全面推行行政执法三项制度", "全面推行行政执法三项制度\x1b[31m\r\x08", 1)
+    (d / "evil-text.txt").write_text(evil, encoding="utf-8")
+    if os.name == "posix":
+        with open(os.fsencode(d) + b"/\xff\xfe-gbk-name.txt", "wb") as f:  # a name from another system
+            f.write(text.encode("utf-8"))
+        os.mkfifo(d / "pipe.txt")
+        (d / "loop.txt").symlink_to("loop.txt")
+        (d / "dangling.txt").symlink_to(d / "nowhere.txt")
+    return d
+
+
+def _controls(data: bytes, allowed: bytes = b"\n") -> list[int]:
+    return [c for c in data if (c < 32 or c == 127) and c not in allowed]
+
+
+@posix
+@pytest.mark.parametrize("fmt", ["text", "rich", "markdown", "csv", "junit", "jsonl", "json", "sarif"])
+def test_every_record_survives_and_nothing_reaches_the_terminal_raw(hostile_dir, fmt):
+    res = _cli("check", str(hostile_dir), "--format", fmt, "-j", "2")
+    assert res.returncode == 2, res.stderr.decode()[-800:]  # the FIFO, loop and dangling link are errors
+    out, err = res.stdout, res.stderr
+    out.decode("utf-8")  # strict: valid UTF-8, whatever the names
+    assert b"\x1b" not in out and b"\x1b" not in err and b"\r" not in err, fmt
+    if fmt in ("text", "rich", "markdown"):
+        assert not _controls(out), (fmt, _controls(out)[:5])
+        text = out.decode()
+        assert "\\x1b]0;pwned" in text  # shown, visibly
+        assert "[boldred]红[link=http:x]y" in text.replace("\n", "").replace("│", "").replace(" ", "") \
+            or fmt == "markdown"
+    for name in ("pipe.txt", "loop.txt", "dangling.txt"):
+        assert name.encode() in out or name.encode() in err, (fmt, name)
+    if fmt == "jsonl":
+        rows = [json.loads(line) for line in out.decode().splitlines()]
+        assert len(rows) == 8
+        raw = [r for r in rows if r.get("path_raw")]
+        assert len(raw) == 1 and "\ufffd" in raw[0]["path"] and "\\xff\\xfe" in raw[0]["path_raw"]
+        skipped = {Path(r["path"]).name: r["error"] for r in rows if r.get("error")}
+        assert set(skipped) == {"pipe.txt", "loop.txt", "dangling.txt"}
+        assert "命名管道" in skipped["pipe.txt"] and "循环" in skipped["loop.txt"]
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out.decode("utf-8-sig"))))
+        assert len(rows) == 1 + 8 and len({len(r) for r in rows}) == 1  # a CR in a name splits no row
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.lstrip().startswith(("=", "+", "@", "\t", "\r")), cell
+    if fmt == "junit":
+        ET.fromstring(out)  # well-formed XML whatever the names and texts hold
+
+
+@posix
+def test_with_output_every_record_is_written(hostile_dir, tmp_path):
+    out = tmp_path / "汇总.csv"
+    res = _cli("check", str(hostile_dir), "--format", "csv", "-o", str(out))
+    assert res.returncode == 2 and out.is_file()
+    assert len(out.read_text(encoding="utf-8-sig").splitlines()) == 1 + 8
+
+
+def test_rich_markup_in_a_name_is_a_name(tmp_path, capsys):
+    weird = tmp_path / "a[" / "b].txt"
+    weird.parent.mkdir()
+    weird.write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    marked = tmp_path / "[link=https:evil]点我[bold].txt"
+    marked.write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["check", str(weird), str(marked), "--format", "rich", "-v"]) == 0
+    flat = capsys.readouterr().out.replace("\n", "").replace("│", "").replace(" ", "")
+    assert "a[/b].txt" in flat and "[link=https:evil]点我[bold].txt" in flat
+
+
+def test_a_lone_surrogate_from_the_api_still_gives_json():
+    text = LINGSHOU.read_text(encoding="utf-8").replace("灵寿县人民政府", "灵寿县\ud800人民政府")
+    card = lawcheck.evaluate(text, title="标题\udfff")
+    data = json.loads(card.model_dump_json())
+    assert data["document"]["organ"] is None or "\ud800" not in data["document"]["organ"]
+    for r in card.results:
+        for e in r.evidence:
+            assert len(e.text) == e.end - e.start  # one character for one: offsets still hold
+
+
+def test_markdown_from_a_report_or_a_name_is_literal(tmp_path, capsys):
+    original = LINGSHOU.read_text(encoding="utf-8")
+    # The injection goes inside a passage the scorecard quotes (right after what matched there).
+    ev = lawcheck.evaluate(original).result("enforcement.three_systems").evidence[0]
+    at = ev.marks[0][1] if ev.marks else ev.start + 4
+    injection = "[点此](javascript:alert(1))**粗体**`code`<b>"
+    text = original[:at] + injection + original[at:]
+    assert any(injection in e.text for e in lawcheck.evaluate(text).result("enforcement.three_systems").evidence)
+    path = tmp_path / "a`b|c.txt"
+    path.write_text(text, encoding="utf-8")
+    assert main(["check", str(path), str(LINGSHOU), "--format", "markdown", "-v"]) == 0
+    md = capsys.readouterr().out
+    assert "[点此](javascript" not in md and "\\[点此\\]" in md
+    assert "**粗体**" not in md and "<b>" not in md
+    assert "``a`b\\|c.txt``" in md.replace(str(tmp_path) + "/", "")  # a code span longer than any backtick run
+
+
+def test_a_deep_folder_tree_is_walked_without_recursion(tmp_path):
+    top = tmp_path / "deep"
+    d = str(top)
+    os.mkdir(d)
+    levels = [d]
+    try:
+        try:
+            for _ in range(1200):  # made one level at a time: os.makedirs itself recurses
+                d += "/d"
+                os.mkdir(d)
+                levels.append(d)
+        except OSError:
+            pytest.skip("this file system cannot hold a path that long")
+        with open(d + "/r.txt", "w", encoding="utf-8") as f:
+            f.write(LINGSHOU.read_text(encoding="utf-8"))
+        from lawcheck.inputs import expand
+
+        found = expand([str(top)], ["*.txt"])
+        assert len(found) == 1 and found[0].skip is None
+    finally:
+        # Removed bottom up: shutil.rmtree (and pytest's clean-up of old temporary folders) recurses.
+        if os.path.exists(d + "/r.txt"):
+            os.unlink(d + "/r.txt")
+        for level in reversed(levels):
+            os.rmdir(level)
+
+
+@pytest.mark.skipif(os.name != "posix" or os.getuid() == 0, reason="root reads every folder")
+def test_an_unreadable_folder_is_reported(tmp_path):
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "ok.txt").write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    os.chmod(tmp_path / "locked", 0)
+    try:
+        from lawcheck.inputs import expand
+
+        found = expand([str(tmp_path)], ["*.txt"])
+        assert any(s.skip and "locked" in s.name for s in found)
+    finally:
+        os.chmod(tmp_path / "locked", 0o700)
