@@ -6,7 +6,7 @@ import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from lawcheck.errors import LawcheckError
+from lawcheck.errors import InputError, LawcheckError
 from lawcheck.gate import Gate
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
@@ -72,7 +72,7 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
     """Check a document already read; the record carries its scorecard (and text, when kept)."""
     from lawcheck.files import scorecard_of
 
-    card = scorecard_of(doc, _pack(opts), report_year=opts.year, published=opts.published, lang=opts.lang,
+    card = scorecard_of(doc, _pack(opts), name=name, report_year=opts.year, published=opts.published, lang=opts.lang,
                         level=opts.level, kind=opts.kind, reporter=opts.reporter)
     return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None)
 
@@ -96,6 +96,12 @@ def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Recor
     try:
         data = stdin_data if src.path is None else read_bytes(src, opts.lang, opts.limits.max_bytes)
         assert data is not None
+        if src.path is None and len(data) > opts.limits.max_bytes:  # standard input obeys --max-bytes too
+            from lawcheck.limits import human_bytes
+            from lawcheck.readers import msg
+
+            limit = human_bytes(opts.limits.max_bytes)
+            raise InputError(src.name, msg(opts.lang, "too_big", size=f"> {limit}", limit=limit))
         doc = read_document(src.name, data, encoding=opts.encoding, lang=opts.lang, limits=opts.limits)
         return check_document(src.name, doc, opts)
     except LawcheckError as e:

@@ -76,10 +76,10 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         lang = _lang_from_argv()
-        self.print_usage(sys.stderr)
+        # One line, as every error of lawcheck's is; the usage is one --help away.
         if lang == "zh":
-            self.exit(2, f"{self.prog}：参数错误：{_in_chinese(message)}\n")
-        self.exit(2, f"{self.prog}: usage error: {message}\n")
+            self.exit(2, f"{self.prog}: 参数错误：{_in_chinese(message)}（用法见 {self.prog} --help）\n")
+        self.exit(2, f"{self.prog}: usage error: {message} (see {self.prog} --help)\n")
 
 
 # argparse's own messages, as a Chinese reader reads them (the names of options and values stay as typed).
@@ -94,8 +94,10 @@ _ARGPARSE_ZH = [
      "参数 {0} 须在 {1} 到 {2} 之间，而不是 {3}"),
     (re.compile(r"^argument (\S+): must be at least (\S+): (.+)$"), "参数 {0} 至少为 {1}，而不是 {2}"),
     (re.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
+    (re.compile(r"^argument (\S+): unknown encoding: (.+)$"), "参数 {0}：不认识的编码 {1}"),
 ]
-_TYPE_ZH = {"int": "整数", "float": "数字"}
+_TYPE_ZH = {"int": "整数", "float": "数字", "score": "0–100 的分数", "count": "正整数", "year": "年份",
+            "seconds": "秒数"}
 
 
 def _in_chinese(message: str) -> str:
@@ -177,9 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--min-score", type=_score, default=None, metavar="N", help="gate: every score must be ≥ N (0–100)")
     c.add_argument("--fail-on", choices=["error", "warning", "never"], default=None,
                    help="gate: fail when a rule of this severity (or worse) fails or is partial (default error)")
-    c.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+    c.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
                    help="check N inputs in parallel (default: the number of cores)")
-    c.add_argument("--year", type=int, default=None, metavar="N", help="report year, overriding the text")
+    c.add_argument("--year", type=_year, default=None, metavar="N", help="report year, overriding the text")
     c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
                    help="the reporter's level (recorded on the scorecard)")
@@ -188,7 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
                         "government jointly (default: read from the organ's name)")
     c.add_argument("--kind", choices=["annual_report", "other"], default=None,
                    help="whether the input is an annual report (default: read from its title and wording)")
-    c.add_argument("--encoding", metavar="NAME", default=None,
+    c.add_argument("--encoding", metavar="NAME", default=None, type=_encoding,
                    help="the encoding of text files, instead of detecting it (e.g. gb18030)")
     c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
     c.add_argument("-q", "--quiet", action="store_true", help="print only the score line")
@@ -204,7 +206,7 @@ def build_parser() -> argparse.ArgumentParser:
     lim.add_argument("--max-pages", type=_positive_int, metavar="N", help="most PDF pages (default 2000)")
     lim.add_argument("--max-chars", type=_positive_int, metavar="N",
                      help="longest extracted text, in characters (default 10000000)")
-    lim.add_argument("--timeout", type=float, metavar="SECONDS",
+    lim.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                      help="time for one input; in a batch its worker is stopped (default 300)")
     _add_rule_source_args(c)
 
@@ -344,7 +346,12 @@ _MSG = {
            "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）",
            "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
            "no_input": "没有找到要检查的文件（查找了：{where}；支持的格式：{globs}）",
-           "written": "结果已写入 {path}"},
+           "written": "结果已写入 {path}",
+           "is_input": "输出位置“{path}”就是要检查的文件；lawcheck 不改写输入文件，请另选输出位置",
+           "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
+           "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
+           "cannot_write": "无法写入“{path}”：{err}",
+           "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -353,7 +360,12 @@ _MSG = {
            "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)",
            "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
            "no_input": "no file to check was found (looked in: {where}; formats: {globs})",
-           "written": "results written to {path}"},
+           "written": "results written to {path}",
+           "is_input": "the output \"{path}\" is one of the files being checked; lawcheck never writes to its inputs",
+           "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
+           "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
+           "cannot_write": "cannot write \"{path}\": {err}",
+           "stale": "removed {n} pages lawcheck wrote there before for reports not in this run"},
 }
 
 
@@ -457,7 +469,11 @@ class _Sink:
         self.f = None
 
     def __enter__(self) -> _Sink:
-        if self.output is not None:
+        if self.output is not None and _special(self.output):
+            # /dev/stdout, a FIFO, a terminal: no file to replace, written straight through.
+            self.f = open(self.output, "w", encoding="utf-8", newline="")
+            self.tmp = None
+        elif self.output is not None:
             target = Path(self.output)
             fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
                                             prefix=f".{target.name}.", suffix=".tmp")
@@ -486,7 +502,9 @@ class _Sink:
             sys.stdout.flush()
             return
         self.f.close()
-        assert self.tmp is not None and self.output is not None
+        if self.tmp is None:
+            return
+        assert self.output is not None
         if exc_type is None:
             # The temporary file is private (0600) while it is written; the result gets the mode any
             # file the user writes gets (their umask), so a 汇总.csv on a shared drive can be opened.
@@ -494,6 +512,17 @@ class _Sink:
             os.replace(self.tmp, self.output)
         else:
             Path(self.tmp).unlink(missing_ok=True)
+
+
+def _special(output: str) -> bool:
+    """An existing output that is not a regular file or a folder (a device, a FIFO, /dev/stdout)."""
+    import stat
+
+    try:
+        mode = os.stat(output).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def _umask() -> int:
@@ -541,6 +570,36 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _year(text: str) -> int:
+    value = int(text)
+    if not 2000 <= value <= 2100:  # the first 纲要 is of 2004; a typo such as 1800 or 3000 is not a year
+        raise argparse.ArgumentTypeError(f"must be between 2000 and 2100: {text}")
+    return value
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0 or value != value or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be at least 0.001: {text}")
+    return value
+
+
+def _encoding(text: str) -> str:
+    import codecs
+
+    try:
+        return codecs.lookup(text).name
+    except LookupError:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {text}") from None
+
+
+# argparse names a failed type by its function's name ("invalid _score value"): names a reader reads.
+_score.__name__ = "score"
+_positive_int.__name__ = "count"
+_year.__name__ = "year"
+_seconds.__name__ = "seconds"
+
+
 def _check(args: argparse.Namespace) -> int:
     import functools
 
@@ -566,7 +625,9 @@ def _check(args: argparse.Namespace) -> int:
         _err(m["jobs"])
         return Exit.USAGE_OR_INPUT
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
-    fmt = s.format or ("rich" if sys.stdout.isatty() and not args.output else "text")
+    # No --format: the -o file's suffix says which (汇总.csv is CSV, a page .html is HTML).
+    fmt = s.format or (_format_of(args.output) if args.output else None) or (
+        "rich" if sys.stdout.isatty() and not args.output else "text")
     renderer = module(fmt)
     spec = renderer.FORMAT
     sources = expand(args.paths, s.glob)
@@ -581,7 +642,12 @@ def _check(args: argparse.Namespace) -> int:
             args.output.endswith(("/", os.sep)) or not Path(args.output).suffix or Path(args.output).is_dir()):
         _err(m["dir_not_file"].format(name=args.output))
         return Exit.USAGE_OR_INPUT
-    stdin_data = sys.stdin.buffer.read() if any(src.path is None for src in sources) else None
+    if args.output:
+        problem = _output_problem(args.output, sources, spec.output == "directory" and len(sources) > 1)
+        if problem:
+            _err(m[problem[0]].format(path=args.output, err=problem[1]))
+            return Exit.USAGE_OR_INPUT
+    stdin_data = _read_stdin(s.values["max_bytes"]) if any(src.path is None for src in sources) else None
     on_terminal = args.output is None and sys.stdout.isatty()
     ctx = Context(lang=lang, gate=Gate(s.min_score, s.fail_on),
                   rules=rule_infos(pack, lang) if spec.needs_rules else (), verbose=args.verbose, quiet=args.quiet,
@@ -617,14 +683,25 @@ def _check(args: argparse.Namespace) -> int:
                     out.write(rec.line or "")
                 else:
                     records.append(rec)
+    except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
+        _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
+        return Exit.USAGE_OR_INPUT
     finally:
         if stop:
             stop()
     if not streaming and records:
-        if spec.output == "directory" and len(sources) > 1:
-            _write_files(renderer.files(records, ctx), args.output)
-        else:
-            _write(renderer.render(records, ctx), args.output)
+        try:
+            if spec.output == "directory" and len(sources) > 1:
+                inputs = [src.path for src in sources if src.path is not None]
+                _write_files(renderer.files(records, ctx), args.output, inputs, lang)
+            else:
+                _write(renderer.render(records, ctx), args.output)
+        except _OutputError as e:
+            _err(m[e.key].format(path=e.path, err=e.err))
+            return Exit.USAGE_OR_INPUT
+        except OSError as e:
+            _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
+            return Exit.USAGE_OR_INPUT
     if args.output and (records or streaming) and not args.quiet:
         _err(m["written"].format(path=args.output))
     if ctrl_c.pressed:
@@ -642,18 +719,92 @@ def _check(args: argparse.Namespace) -> int:
     return Exit.BELOW_GATE if below else Exit.OK
 
 
+_SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                   ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".xml": "junit", ".sarif": "sarif",
+                   ".txt": "text"}
+
+
+def _format_of(output: str) -> str | None:
+    return _SUFFIX_FORMATS.get(Path(output).suffix.lower())
+
+
+def _output_problem(output: str, sources: list, directory: bool) -> tuple[str, str] | None:
+    """Why ``output`` cannot take the result (a message key and detail), or None.  The parent folder of
+    a file that does not exist yet is made here."""
+    target = Path(output)
+    inputs = [src.path for src in sources if src.path is not None]
+    if target.exists() and any(_same(target, p) for p in inputs):
+        return "is_input", ""
+    if directory:
+        if target.exists() and not target.is_dir():
+            return "not_dir", ""
+        return None
+    if target.is_dir():
+        return "is_dir", ""
+    if not target.exists():
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            return "cannot_write", _os_reason(e)
+    return None
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _os_reason(e: OSError) -> str:
+    from lawcheck.readers.base import os_reason
+
+    return os_reason(e, _lang_from_argv())
+
+
+def _read_stdin(max_bytes: int) -> bytes:
+    """Standard input, read no further than one byte past --max-bytes (a pipe from /dev/zero has no end;
+    the check then refuses it as too large)."""
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = sys.stdin.buffer.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
 def _terminal_width() -> int:
     from rich.console import Console
 
     return Console().width
 
 
-def _write_files(files: dict[str, str], output: str) -> None:
-    """Each file written atomically into the directory ``output`` (created)."""
+def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:
+    """Each file written atomically into the directory ``output`` (created).  Pages lawcheck wrote there
+    before for reports not in this run are removed (only files carrying its generator mark), so the
+    folder never mixes two runs; an input is never overwritten."""
+    from lawcheck.inputs import _written_by_lawcheck
+
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        if any(_same(out / name, p) for p in inputs):
+            raise _OutputError("is_input", str(out / name))
     for name, text in files.items():
         _write(text, str(out / name))
+    stale = [p for p in out.iterdir() if p.name not in files and p.is_file() and _written_by_lawcheck(p)]
+    for p in stale:
+        p.unlink()
+    if stale:
+        _err(_MSG[lang]["stale"].format(n=len(stale)))
+
+
+class _OutputError(Exception):
+    def __init__(self, key: str, path: str, err: str = "") -> None:
+        super().__init__(key)
+        self.key, self.path, self.err = key, path, err
 
 
 # ----------------------------------------------------------------------------- rules, explain, config

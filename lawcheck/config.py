@@ -8,13 +8,14 @@ where its value came from, so ``lawcheck config`` can say.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from lawcheck.errors import ConfigError, Msg
+from lawcheck.errors import ConfigError, Msg, pydantic_zh
 from lawcheck.limits import Limits
 from lawcheck.readers import default_globs
 
@@ -122,7 +123,23 @@ def _read_toml(path: Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(str(path), Msg("cfg_read", err=e)) from None
     except tomllib.TOMLDecodeError as e:
-        raise ConfigError(str(path), Msg("cfg_toml", err=e)) from None
+        raise ConfigError(str(path), Msg("cfg_toml", err=Msg("bilingual", zh=_toml_zh(str(e)), en=str(e)))) from None
+
+
+_TOML_ZH = {"Invalid value": "值无效", "Expected '=' after a key in a key/value pair": "键后应为“=”",
+            "Invalid statement": "语句无效", "Unclosed array": "数组没有闭合", "Unclosed table": "表没有闭合",
+            "Cannot overwrite a value": "重复定义了同一个键",
+            "Invalid initial character for a key part": "键的首字符无效",
+            "Illegal character in string": "字符串中有非法字符", "Unterminated string": "字符串没有结束"}
+
+
+def _toml_zh(message: str) -> str:
+    """tomllib's message ("Invalid value (at line 3, column 13)") as a Chinese reader reads it."""
+    m = re.match(r"^(.*?)\s*\((?:at line (\d+), column (\d+)|at end of document)\)$", message)
+    if not m:
+        return _TOML_ZH.get(message, message)
+    where = f"第{m.group(2)}行第{m.group(3)}列" if m.group(2) else "文件末尾"
+    return f"{where}：{_TOML_ZH.get(m.group(1), m.group(1))}"
 
 
 def load_settings(start: Path | None = None, env: dict[str, str] | None = None) -> Settings:
@@ -140,7 +157,8 @@ def load_settings(start: Path | None = None, env: dict[str, str] | None = None) 
             if err["type"] == "extra_forbidden":
                 allowed = sorted(f.alias or n for n, f in FileSettings.model_fields.items())
                 raise ConfigError(str(path), Msg("cfg_key", key=key), allowed) from None
-            raise ConfigError(str(path), Msg("cfg_value", key=key, msg=err["msg"])) from None
+            raise ConfigError(str(path), Msg("cfg_value", key=key,
+                                             msg=Msg("bilingual", zh=pydantic_zh(err), en=err["msg"]))) from None
         for name in FileSettings.model_fields:
             value = getattr(fs, name)
             if value is None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from lawcheck.analysis import Analysis, Span, analyse
-from lawcheck.i18n import t
+from lawcheck.i18n import has_text, join, t
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import Outcome, RuleBase, Years
 from lawcheck.model import (
@@ -39,7 +39,7 @@ from lawcheck.packs import RulePack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
-from lawcheck.text.kind import KindVerdict, classify
+from lawcheck.text.kind import WORDS, KindVerdict, classify
 from lawcheck.text.structure import CLOSING, PREAMBLE
 from lawcheck.version import __version__
 
@@ -181,12 +181,24 @@ def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
     return out
 
 
+def _pass_message(rule: RuleBase, out: Outcome, lang: str) -> str:
+    """What passed, in words ("已说明三项制度（行政执法公示、…）。", "未发现模板占位符。"), never a bare "found"."""
+    name = rule.name.get(lang) if getattr(rule, "name", None) else rule.title.get(lang)
+    parts = [p.label.get(lang) for p in getattr(rule, "parts", []) if p.id not in out.missing]
+    if rule.kind == "concept" and parts and parts != [name]:
+        return t(lang, "pass.concept", name=name, parts=join(lang, parts))
+    if rule.kind == "concept":
+        return t(lang, "pass.concept_one", name=name)
+    key = f"pass.{rule.kind}"
+    return t(lang, key if has_text(lang, key) else "pass.generic", name=name)
+
+
 def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     lang = a.lang
     scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental"
     sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
-        message = sep.join(out.details) if out.details else t(lang, "ok")
+        message = sep.join(out.details) if out.details else _pass_message(rule, out, lang)
     elif out.status in ("unknown", "not_applicable"):
         message = sep.join(out.details)
     else:
@@ -240,7 +252,10 @@ def _kind_reason(lang: str, verdict: KindVerdict) -> str | None:
     """Why a text is not a report, in the reader's language: "政策解读；依据：标题含“解读”"."""
     if verdict.reason is None:
         return None
-    args = {k: t(lang, v) if v.startswith("topic.") else v for k, v in verdict.args.items()}
+    # Several cue words are quoted one by one: “主持会议”“会上”, "a", "b".
+    between = "”“" if lang == "zh" else '", "'
+    args = {k: t(lang, v) if v.startswith("topic.") else
+            between.join(w.strip(",，:：;；") or w for w in v.split(WORDS)) for k, v in verdict.args.items()}
     why = t(lang, "kind.why", why=t(lang, verdict.reason, **args))
     return f"{t(lang, f'other_kind.{verdict.other_kind}')}{'；' if lang == 'zh' else '; '}{why}"
 

@@ -7,6 +7,7 @@ and the command line asks for the language the user chose with ``error.text(lang
 from __future__ import annotations
 
 import os
+from typing import Any
 
 _MESSAGES: dict[str, tuple[str, str]] = {
     # key: (Chinese, English)
@@ -159,3 +160,34 @@ class UsageError(LawcheckError):
 
     def __str__(self) -> str:
         return self.text()
+
+
+# pydantic's messages, by error type, as a Chinese reader reads them.
+_PYDANTIC_ZH = {
+    "missing": "缺少此项", "string_type": "须为文字", "int_type": "须为整数", "int_parsing": "须为整数",
+    "int_from_float": "须为整数", "float_type": "须为数字", "float_parsing": "须为数字",
+    "bool_type": "须为 true 或 false", "bool_parsing": "须为 true 或 false", "list_type": "须为列表",
+    "dict_type": "须为“键: 值”的映射", "model_type": "须为“键: 值”的映射",
+    "model_attributes_type": "须为“键: 值”的映射",
+    "literal_error": "取值无效，可选：{expected}", "greater_than": "须大于 {gt}", "greater_than_equal": "须不小于 {ge}",
+    "less_than": "须小于 {lt}", "less_than_equal": "须不大于 {le}",
+    "string_pattern_mismatch": "格式不符（须符合 {pattern}）", "string_too_short": "至少 {min_length} 个字",
+    "too_short": "至少需要 {min_length} 项", "too_long": "至多 {max_length} 项",
+    "union_tag_invalid": "kind 取值无效，可选：{expected_tags}", "frozen_instance": "不能修改",
+    "unsafe_pattern": "{zh}",
+}
+
+
+def pydantic_zh(err: dict[str, Any]) -> str:
+    """A pydantic error as a Chinese reader reads it (a rule file's, lawcheck.toml's)."""
+    template = _PYDANTIC_ZH.get(err["type"])
+    if template is None:
+        # Our own validators say what is wrong in words (value_error): keep them, without pydantic's prefix.
+        return str(err["msg"]).removeprefix("Value error, ")
+    try:
+        ctx = err.get("ctx") or {}
+        if err["type"] == "unsafe_pattern":
+            return str(ctx["zh"])
+        return template.format(**{k: str(v).replace(" or ", "、").replace(", ", "、") for k, v in ctx.items()})
+    except (KeyError, IndexError):
+        return template.split("，")[0].split("（")[0]

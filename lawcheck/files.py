@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
+from lawcheck.errors import InputError
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
 from lawcheck.model import Scorecard
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.readers.base import Document
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def check_file(
@@ -36,7 +40,7 @@ def check_file(
     data = read_bytes(Source(str(p), p), lang, lim.max_bytes)
     doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
-    return scorecard_of(doc, pack, report_year=report_year, published=published, lang=lang, level=level,
+    return scorecard_of(doc, pack, name=str(p), report_year=report_year, published=published, lang=lang, level=level,
                         kind=kind, reporter=reporter)
 
 
@@ -44,6 +48,7 @@ def scorecard_of(
     doc: Document,
     pack: RulePack,
     *,
+    name: str = "",
     report_year: int | None = None,
     published: dt.date | str | None = None,
     lang: str = "zh",
@@ -58,6 +63,10 @@ def scorecard_of(
 
     if doc.no_text_layer:
         return unknown_scorecard(msg(lang, "no_text"), rules=pack, lang=lang, level=level)
+    if not _CJK.search(doc.text):
+        # Random bytes named .html, an empty .docx, a page whose text was all dropped: an error, with
+        # the reason, never a scorecard of a report that lacks everything.
+        raise InputError(name, msg(lang, "no_text_read"))
     return evaluate(doc.text, report_year=report_year, published=published or doc.meta.get("published"),
                     rules=pack, lang=lang, level=level, title=doc.meta.get("title"), kind=kind, reporter=reporter,
                     page=doc.meta)

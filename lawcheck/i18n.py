@@ -87,6 +87,9 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.reply": "提案、建议的答复",
         "other_kind.caller": "调用方指定",
         "other_kind.no_text": "没有可检查的文字",
+        "other_kind.unrelated": "与法治政府建设无关的文字",
+        "kind.reason.no_law": "全文几乎没有“法”字（每两千字不到一个）",
+        "ui.no_text": "没有读出可检查的文字，无法判断",
         "no_chinese": "没有可检查的中文文字，无法判断",
         "topic.reconsideration": "行政复议、应诉工作",
         "topic.enforcement": "行政执法工作",
@@ -124,6 +127,14 @@ _T: dict[str, dict[str, str]] = {
         "status.unknown": "无法判断",
         "status.not_applicable": "不适用",
         "ok": "已找到。",
+        "pass.concept": "已说明{name}（{parts}）。",
+        "pass.concept_one": "已说明{name}。",
+        "pass.section": "已有{name}部分。",
+        "pass.field": "已写明{name}。",
+        "pass.forbidden": "未发现{name}。",
+        "pass.recipients": "主送机关符合规定。",
+        "pass.deadline": "符合时限要求：{name}。",
+        "pass.generic": "符合要求：{name}。",
         "none_found": "未发现{items}。",
         "missing_parts": "缺少：{parts}。",
         "only_in": "“{part}”仅见于{where}，未作为本年度已做工作说明。",
@@ -281,6 +292,9 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.reply": "reply to a motion or proposal",
         "other_kind.caller": "as the caller said",
         "other_kind.no_text": "no text to check",
+        "other_kind.unrelated": "text unrelated to law-based government",
+        "kind.reason.no_law": "hardly a \"法\" (law) in the whole text (less than one in 2,000 characters)",
+        "ui.no_text": "no text could be read, so it cannot be judged",
         "no_chinese": "there is no Chinese text to check: it cannot be judged",
         "topic.reconsideration": "administrative reconsideration and litigation",
         "topic.enforcement": "law enforcement",
@@ -319,6 +333,14 @@ _T: dict[str, dict[str, str]] = {
         "status.unknown": "unknown",
         "status.not_applicable": "n/a",
         "ok": "Found.",
+        "pass.concept": "Describes {name} ({parts}).",
+        "pass.concept_one": "Describes {name}.",
+        "pass.section": "Has a part on {name}.",
+        "pass.field": "States the {name}.",
+        "pass.forbidden": "No {name} found.",
+        "pass.recipients": "The addressees are the ones required.",
+        "pass.deadline": "Meets the deadline: {name}.",
+        "pass.generic": "Meets the requirement: {name}.",
         "none_found": "None found: {items}.",
         "missing_parts": "Missing: {parts}.",
         "only_in": "\"{part}\" appears only in the {where} section, not as work done this year.",
@@ -415,3 +437,8 @@ def category(lang: Lang, cat: str) -> str:
 
 def join(lang: Lang, items: list[str]) -> str:
     return ("、" if lang == "zh" else ", ").join(items)
+
+
+def has_text(lang: Lang, key: str) -> bool:
+    """Whether ``key`` has a text (in Chinese, the reference catalogue)."""
+    return key in _T["zh"]

@@ -116,7 +116,7 @@ def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:
                 entries = list(it)
         except OSError as e:
             p = Path(d)
-            found.append((p, Source(display_name(d), p, m["folder"].format(err=e.strerror or e))))
+            found.append((p, Source(display_name(d), p, m["folder"].format(err=_reason(e, m)))))
             continue
         for e in entries:
             if e.name.startswith("."):
@@ -135,6 +135,12 @@ def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:
     return [s for _, s in found]
 
 
+def _reason(e: OSError, m: dict[str, str]) -> str:
+    from lawcheck.readers.base import os_reason
+
+    return os_reason(e, "zh" if m is _MSG["zh"] else "en")
+
+
 def _not_a_file(path: str, m: dict[str, str]) -> str | None:
     """Why a matching entry cannot be read as a file (None: it can)."""
     try:
@@ -144,7 +150,7 @@ def _not_a_file(path: str, m: dict[str, str]) -> str | None:
             return m["loop"]
         if e.errno == errno.ENOENT and os.path.islink(path):
             return m["dangling"]
-        return m["unreadable"].format(err=e.strerror or e)
+        return m["unreadable"].format(err=_reason(e, m))
     if stat.S_ISREG(st.st_mode):
         return None
     what = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "folder" if stat.S_ISDIR(st.st_mode)
@@ -189,7 +195,7 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
     except FileNotFoundError:
         raise InputError(src.name, m["not_found"]) from None
     except OSError as e:
-        raise InputError(src.name, m["unreadable"].format(err=e.strerror or e)) from None
+        raise InputError(src.name, m["unreadable"].format(err=_reason(e, m))) from None
     if not data.strip():
         raise InputError(src.name, m["empty"])
     return data

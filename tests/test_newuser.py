@@ -219,7 +219,7 @@ def test_evidence_is_listed_once_per_place():
     (["check"], "缺少参数：PATH"),
     (["check", "x.txt", "--bogus"], "无法识别的参数：--bogus"),
     (["check", "x.txt", "--format", "pdf"], "参数 --format 的取值 'pdf' 无效"),
-    (["check", "x.txt", "-j", "abc"], "不是有效的整数"),
+    (["check", "x.txt", "-j", "abc"], "不是有效的正整数"),
     (["check", "x.txt", "--min-score", "150"], "须在 0 到 100 之间"),
 ])
 def test_argparse_speaks_chinese_by_default(monkeypatch, capsys, argv, expected):

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from lawcheck.errors import Msg, RuleFileError
+from lawcheck.errors import Msg, RuleFileError, pydantic_zh
 from lawcheck.kinds import RULE_ADAPTER, RULE_MODELS
 from lawcheck.packs.cache import read_pack_file
 from lawcheck.packs.models import Manifest, Policy
@@ -203,40 +203,10 @@ def _validate(cls: type[BaseModel], data: Any, ctx: _FileCtx, adapter: TypeAdapt
         loc = tuple(x for x in err["loc"] if not (isinstance(x, str) and x in RULE_MODELS and x == err["loc"][0]))
         expected = (err.get("ctx") or {}).get("expected")
         what = ".".join(str(x) for x in loc) or "file"
-        problem = Msg("bilingual", zh=_in_chinese(err), en=err["msg"])
+        problem = Msg("bilingual", zh=pydantic_zh(err), en=err["msg"])
         # A choice among literals names them in the message itself.
         allowed = [expected] if expected and err["type"] != "literal_error" else None
         raise ctx.error(loc, Msg("invalid", what=what, msg=problem), allowed) from None
-
-
-# pydantic's messages, by error type, as a Chinese reader reads them.
-_PYDANTIC_ZH = {
-    "missing": "缺少此项", "string_type": "须为文字", "int_type": "须为整数", "int_parsing": "须为整数",
-    "int_from_float": "须为整数", "float_type": "须为数字", "float_parsing": "须为数字",
-    "bool_type": "须为 true 或 false", "bool_parsing": "须为 true 或 false", "list_type": "须为列表",
-    "dict_type": "须为“键: 值”的映射", "model_type": "须为“键: 值”的映射",
-    "model_attributes_type": "须为“键: 值”的映射",
-    "literal_error": "取值无效，可选：{expected}", "greater_than": "须大于 {gt}", "greater_than_equal": "须不小于 {ge}",
-    "less_than": "须小于 {lt}", "less_than_equal": "须不大于 {le}",
-    "string_pattern_mismatch": "格式不符（须符合 {pattern}）", "string_too_short": "至少 {min_length} 个字",
-    "too_short": "至少需要 {min_length} 项", "too_long": "至多 {max_length} 项",
-    "union_tag_invalid": "kind 取值无效，可选：{expected_tags}", "frozen_instance": "不能修改",
-    "unsafe_pattern": "{zh}",
-}
-
-
-def _in_chinese(err: dict[str, Any]) -> str:
-    template = _PYDANTIC_ZH.get(err["type"])
-    if template is None:
-        # Our own validators say what is wrong in words (value_error): keep them, without pydantic's prefix.
-        return str(err["msg"]).removeprefix("Value error, ")
-    try:
-        ctx = err.get("ctx") or {}
-        if err["type"] == "unsafe_pattern":
-            return str(ctx["zh"])
-        return template.format(**{k: str(v).replace(" or ", "、").replace(", ", "、") for k, v in ctx.items()})
-    except (KeyError, IndexError):
-        return template.split("，")[0].split("（")[0]
 
 
 def _expand_lists(data: Any, lists: dict[str, list[str]], path: tuple, ctx: _FileCtx) -> Any:

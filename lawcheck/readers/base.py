@@ -14,6 +14,7 @@ _MSG = {
                   "soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "no_text": "没有文字层（可能是扫描件）",
+        "no_text_read": "没有读出任何中文文字（文件可能已损坏、为空，或内容不是文字）",
         "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
         "zip_members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
         "zip_size": "解压后过大（{size}，上限 {limit}；可用 --max-unzipped-bytes 调整），可能是压缩炸弹",
@@ -29,6 +30,7 @@ _MSG = {
                   "soffice --headless --convert-to docx FILE)",
         "corrupt": "not a valid {fmt} file: {err}",
         "no_text": "no text layer (scanned?)",
+        "no_text_read": "no Chinese text could be read (the file may be damaged, empty, or not text)",
         "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",
         "zip_members": "too many members in the archive ({n}; the limit is {limit}, see --max-zip-members)",
         "zip_size": "too large when unpacked ({size}; the limit is {limit}, see --max-unzipped-bytes): "
@@ -76,6 +78,25 @@ def cause(e: BaseException | str, lang: str) -> str:
     if lang == "zh":
         return _CAUSE_ZH.get(name, "无法解析")
     return f"{name}: {e}"
+
+
+_ERRNO_ZH = {
+    "ENOENT": "不存在", "EACCES": "没有权限", "EPERM": "没有权限", "EISDIR": "是文件夹",
+    "ENOTDIR": "路径中有一项不是文件夹",
+    "ENOSPC": "磁盘空间不足", "EROFS": "只读的文件系统", "ENAMETOOLONG": "文件名过长", "ELOOP": "符号链接循环",
+    "EINVAL": "不是普通文件", "EFBIG": "文件过大", "EEXIST": "已存在", "EBUSY": "正被占用", "EIO": "读写出错",
+    "EMFILE": "打开的文件过多", "EXDEV": "不能跨文件系统移动",
+}
+
+
+def os_reason(e: OSError, lang: str) -> str:
+    """An operating-system error as a person reads it: "没有权限", not "[Errno 13] Permission denied"."""
+    import errno
+
+    name = errno.errorcode.get(e.errno or 0, "")
+    if lang == "zh":
+        return _ERRNO_ZH.get(name, "读写失败")
+    return e.strerror or str(e)
 
 
 def need_extra(name: str, fmt: str, extra: str, lang: str) -> InputError:

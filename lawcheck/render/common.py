@@ -40,6 +40,8 @@ def not_report_line(card: Scorecard, path: str | None = None) -> str:
     d = card.document
     name = path or d.title or d.organ or t(lang, "ui.no_title")
     sep = "：" if lang == "zh" else ": "
+    if d.other_kind == "no_text":  # nothing to judge: not "not a report"
+        return f"{name}{sep}{t(lang, 'ui.no_text')}"
     why = f"（{d.kind_reason}）" if lang == "zh" and d.kind_reason else f" ({d.kind_reason})" if d.kind_reason else ""
     return f"{name}{sep}{t(lang, 'ui.not_report')}{why}"
 

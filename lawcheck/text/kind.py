@@ -195,6 +195,10 @@ class KindVerdict:
 REPORT = KindVerdict("annual_report")
 
 
+# Several cue words in one reason: each is quoted on its own when the reason is written ("主持会议”“会上").
+WORDS = "\x1f"
+
+
 def _other(other_kind: str, reason: str, **args: str) -> KindVerdict:
     return KindVerdict("other", other_kind, reason, args)
 
@@ -466,7 +470,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         if m or (strong and len(strong | cues) >= 2):
             words = [m.group(0).rstrip(",，")] if m else []
             words += sorted(c for c in strong | cues if c not in words)
-            return _other("news", "kind.reason.news", word="、".join(words[:3]))
+            return _other("news", "kind.reason.news", word=WORDS.join(words[:3]))
     # Tasks assigned to units (〔责任单位：…〕, "（县政府办牵头）"): a plan, whatever its field.
     plans = _PLAN_CUE.findall(body[:4000])
     if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
@@ -503,10 +507,10 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("plan", "kind.reason.opening", word=m.group(0))
     announce = {c.group(0) for c in _ANNOUNCEMENT_CUE.finditer(opening)}
     if len(announce) >= 2:
-        return _other("announcement", "kind.reason.announcement", word="、".join(sorted(announce)[:3]))
+        return _other("announcement", "kind.reason.announcement", word=WORDS.join(sorted(announce)[:3]))
     template = _TEMPLATE_CUE.findall(title + "\n" + opening)
     if len(template) >= 2:
-        return _other("template", "kind.reason.template", word="、".join(dict.fromkeys(template[:3])))
+        return _other("template", "kind.reason.template", word=WORDS.join(dict.fromkeys(template[:3])))
     # About another field altogether: no word of law-based government, another field throughout.
     # The field must frame the text (its first sentence or a part heading) and run through it.
     if not CORE_TOPIC.search(title + body[:4000]):
@@ -515,4 +519,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         for key, rx in _TOPICS:
             if len(rx.findall(body[:4000])) >= 5 and rx.search(frame):
                 return _other("topic_summary", "kind.reason.body_topic", topic=key)
+    # Hundreds of characters without one "法" (garbage bytes read as Chinese, an unrelated text): not a
+    # report on law-based government, whatever its shape.  A short excerpt may well lack it.
+    if len(text) >= _NO_LAW_MIN_CHARS and (text.count("法") + title.count("法")) * 2000 < len(text):
+        return _other("unrelated", "kind.reason.no_law")
     return REPORT
+
+
+_NO_LAW_MIN_CHARS = 600

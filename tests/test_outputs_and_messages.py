@@ -1,0 +1,156 @@
+"""What a reviewer of issue 13 and the attack of issue 14 found at the edges: where output goes, errors
+in words a reader acts on, messages that say what passed, texts that cannot be judged."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+import lawcheck
+from lawcheck.cli import main
+from tests.conftest import FIXTURES, ROOT, SHARED
+
+LINGSHOU = FIXTURES / "001_lingshou_2021.txt"
+YIXING = FIXTURES / "002_yixing_2020.txt"
+
+
+def _cli(*args: str, stdin=None, timeout: float = 60) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lawcheck", *args], capture_output=True, text=True, cwd=ROOT,
+                          stdin=stdin, timeout=timeout, env={**os.environ, "LAWCHECK_LANG": "zh"})
+
+
+# --- where the output goes ------------------------------------------------------------------------
+
+def test_the_output_is_never_an_input(tmp_path, capsys):
+    report = tmp_path / "报告.txt"
+    report.write_bytes(LINGSHOU.read_bytes())
+    before = report.read_bytes()
+    assert main(["check", str(report), "-o", str(report)]) == 2
+    assert "不改写输入文件" in capsys.readouterr().err and report.read_bytes() == before
+    # Through another name (a link) too.
+    link = tmp_path / "link.txt"
+    link.symlink_to(report)
+    assert main(["check", str(report), "-o", str(link), "--format", "csv"]) == 2
+    assert report.read_bytes() == before
+
+
+def test_output_folders_are_made_and_wrong_targets_refused(tmp_path, capsys):
+    deep = tmp_path / "新" / "更深" / "汇总.csv"
+    assert main(["check", str(LINGSHOU), "-o", str(deep)]) == 0
+    assert deep.read_text(encoding="utf-8-sig").startswith("文件,")  # CSV, from the suffix
+    capsys.readouterr()
+    assert main(["check", str(LINGSHOU), "-o", str(tmp_path)]) == 2
+    assert "是文件夹" in capsys.readouterr().err
+    assert main(["check", str(LINGSHOU), str(YIXING), "--format", "html", "-o", str(deep)]) == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize("suffix,start", [(".html", "<!DOCTYPE html>"), (".json", "{"), (".md", "#"),
+                                          (".jsonl", "{\"path\"")])
+def test_the_output_suffix_chooses_the_format(tmp_path, suffix, start):
+    out = tmp_path / f"r{suffix}"
+    assert main(["check", str(LINGSHOU), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/stdout"), reason="/dev/stdout")
+def test_dev_stdout_is_written_through():
+    res = _cli("check", str(LINGSHOU), "-o", "/dev/stdout", "--format", "json", "-q")
+    assert res.returncode == 0 and res.stdout.startswith("{"), res.stderr
+
+
+def test_a_reused_page_folder_keeps_no_stale_pages(tmp_path, capsys):
+    pages = tmp_path / "pages"
+    assert main(["check", str(LINGSHOU), str(YIXING), "--format", "html", "-o", str(pages)]) == 0
+    first = {p.name for p in pages.iterdir()}
+    mine = pages / "notes.txt"
+    mine.write_text("a reviewer's own file", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["check", str(LINGSHOU), str(FIXTURES / "004_hetang_2024.txt"), "--format", "html", "-o",
+                 str(pages)]) in (0, 1)
+    second = {p.name for p in pages.iterdir()}
+    assert mine.exists()  # only what lawcheck wrote is ever removed
+    assert not any("yixing" in n for n in second) and any("yixing" in n for n in first)
+    assert "已删除" in capsys.readouterr().err
+
+
+def test_standard_input_obeys_max_bytes():
+    with open("/dev/zero", "rb") as zero:
+        res = _cli("check", "-", "--max-bytes", "100000", stdin=zero, timeout=60)
+    assert res.returncode == 2 and ("超过" in res.stderr or "过大" in res.stderr), res.stderr
+
+
+# --- errors a reader acts on ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("argv,words", [
+    (["--year", "1800"], "2000 到 2100"), (["--timeout", "-1"], "--timeout"), (["--encoding", "nosuch"], "不认识的编码"),
+    (["--min-score", "abc"], "0–100 的分数"), (["--max-bytes", "x"], "正整数"), (["--nosuch"], "无法识别的参数"),
+])
+def test_usage_errors_are_one_chinese_line(argv, words):
+    res = _cli("check", str(LINGSHOU), *argv)
+    lines = res.stderr.strip().splitlines()
+    assert res.returncode == 2 and len(lines) == 1 and words in lines[0], res.stderr
+    assert "Traceback" not in res.stderr and "_score" not in res.stderr and "internal" not in res.stderr
+
+
+def test_lawcheck_toml_problems_are_explained_in_chinese(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    for text, words in (("min-score = 150\n", "须不大于"), ("min-score = \n", "第1行")):
+        (tmp_path / "lawcheck.toml").write_text(text, encoding="utf-8")
+        assert main(["check", str(LINGSHOU)]) == 2
+        err = capsys.readouterr().err
+        assert words in err and "Input should" not in err and "Invalid value" not in err, err
+
+
+# --- messages that say what passed; texts that cannot be judged ------------------------------------
+
+def test_a_pass_says_what_passed():
+    for path in sorted(FIXTURES.glob("*.txt")):
+        card = lawcheck.evaluate(path.read_text(encoding="utf-8"))
+        for r in card.results:
+            if r.status == "pass":
+                assert r.message not in ("已找到。", "Found."), (path.name, r.rule)
+                if r.kind == "forbidden":
+                    assert r.message.startswith("未发现"), (r.rule, r.message)
+
+
+def test_nothing_to_judge_is_said_so(tmp_path, capsys):
+    from lawcheck.render.common import not_report_line
+
+    assert "无法判断" in not_report_line(lawcheck.evaluate(""))
+    page = tmp_path / "空.html"
+    page.write_text("<html><body><p>hello world</p></body></html>", encoding="utf-8")
+    assert main(["check", str(page), str(LINGSHOU), "--format", "csv"]) == 2
+    captured = capsys.readouterr()
+    assert "没有读出任何中文文字" in captured.err and "没有读出任何中文文字" in captured.out
+
+
+def test_chinese_text_without_law_is_not_a_report():
+    import random
+
+    rng = random.Random(7)
+    noise = "".join(chr(rng.randint(0x4E00, 0x9FA5)) for _ in range(3000)).replace("法", "")
+    card = lawcheck.evaluate(noise)
+    assert card.document.kind == "other" and card.document.other_kind == "unrelated" and card.score is None
+    # A real report keeps its verdict, and so does an excerpt too short to say.
+    assert lawcheck.evaluate(LINGSHOU.read_text(encoding="utf-8")).document.kind == "annual_report"
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "lookalikes").is_dir(), reason="needs ../shared")
+def test_cue_words_are_quoted_one_by_one():
+    reasons = []
+    for path in sorted((SHARED / "corpus" / "lookalikes").glob("*.txt")):
+        card = lawcheck.evaluate(path.read_text(encoding="utf-8"))
+        # The reasons built from several cue words (a heading quoted whole may hold its own 、).
+        if card.document.other_kind in ("news", "announcement", "template") and card.document.kind_reason:
+            reasons.append(card.document.kind_reason)
+    assert reasons
+    for why in reasons:
+        for quoted in why.split("“")[1:]:
+            inner = quoted.split("”")[0]
+            assert "、" not in inner, why  # “主持会议”“会上”, not “主持会议、会上,”
+            assert not inner.endswith((",", "，", ":", "：")), why
