@@ -515,10 +515,14 @@ class _Sink:
 
 
 def _special(output: str) -> bool:
-    """An existing output that is not a regular file or a folder (a device, a FIFO, /dev/stdout)."""
+    """An output to write through rather than replace: a link (/dev/stdout, a user's link to a shared
+    file: renaming onto it would replace the link itself), or anything that is not a regular file (a
+    device, a FIFO, a terminal)."""
     import stat
 
     try:
+        if os.path.islink(output):
+            return True
         mode = os.stat(output).st_mode
     except OSError:
         return False
@@ -651,7 +655,8 @@ def _check(args: argparse.Namespace) -> int:
     on_terminal = args.output is None and sys.stdout.isatty()
     ctx = Context(lang=lang, gate=Gate(s.min_score, s.fail_on),
                   rules=rule_infos(pack, lang) if spec.needs_rules else (), verbose=args.verbose, quiet=args.quiet,
-                  width=_terminal_width() if on_terminal else 100,
+                  # Piped: 100 columns, or what COLUMNS says (a CI log, a fixed-width report).
+                  width=_terminal_width() if on_terminal else _columns(),
                   # NO_COLOR (no-color.org): no escape codes at all, bold included.
                   styled=on_terminal and not os.environ.get("NO_COLOR"))
     # A streaming format is written as each report is checked, in input order, and nothing is kept:
@@ -773,6 +778,13 @@ def _read_stdin(max_bytes: int) -> bytes:
         chunks.append(chunk)
         size += len(chunk)
     return b"".join(chunks)
+
+
+def _columns() -> int:
+    try:
+        return max(40, min(int(os.environ.get("COLUMNS", "")), 1000))
+    except ValueError:
+        return 100
 
 
 def _terminal_width() -> int:

@@ -130,6 +130,8 @@ def _evidence(a: Analysis, span: Span) -> Evidence:
     else:
         in_title = st.title_span is not None and st.title_span[0] <= s < st.title_span[1]
         section = t(a.lang, "where.title" if in_title else "where.header")
+        if in_title and st.title_span is not None:
+            s, e = st.title_span  # the whole title, what matched marked in it
     os_, oe = st.norm.orig_span(s, e)
     # Built from trusted values: no need to validate each of the hundred objects of a scorecard.
     return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section,
@@ -144,16 +146,20 @@ def _marks(a: Analysis, span: Span, start: int, end: int) -> list[tuple[int, int
 
 
 def _evidence_once(a: Analysis, spans: list[Span]) -> list[Evidence]:
-    """Each place quoted once: hits in one sentence are one quote of that sentence, each hit marked."""
-    out: dict[tuple[int, int], Evidence] = {}
-    for sp in spans:
-        ev = _evidence(a, sp)
-        seen = out.get((ev.start, ev.end))
-        if seen is None:
-            out[(ev.start, ev.end)] = ev
-        elif ev.marks:
-            seen.marks[:] = _merged([*seen.marks, *ev.marks])
-    return list(out.values())
+    """Each place quoted once: hits in one sentence (or windows of one long sentence that overlap) are one
+    quote, every hit marked in it; quotes keep the order in which the check gave their first hit."""
+    quotes = [(i, _evidence(a, sp)) for i, sp in enumerate(spans)]
+    groups: list[tuple[int, Evidence]] = []
+    for i, ev in sorted(quotes, key=lambda q: (q[1].start, q[1].end)):
+        if groups and ev.start < groups[-1][1].end and ev.section == groups[-1][1].section:
+            first, last = groups[-1]
+            end = max(last.end, ev.end)
+            groups[-1] = (min(first, i), Evidence.model_construct(
+                start=last.start, end=end, text=a.st.norm.original[last.start:end], section=last.section,
+                marks=_merged([*last.marks, *ev.marks])))
+        else:
+            groups.append((i, ev))
+    return [ev for _, ev in sorted(groups, key=lambda g: g[0])]
 
 
 def _merged(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -63,6 +63,17 @@ def test_dev_stdout_is_written_through():
     assert res.returncode == 0 and res.stdout.startswith("{"), res.stderr
 
 
+def test_an_output_link_is_written_through_not_replaced(tmp_path):
+    """/dev/stdout is a link; so is a reviewer's 汇总.csv pointing into a shared folder.  Renaming a finished
+    file onto a link would replace the link itself (as root, /dev/stdout with a regular file)."""
+    shared = tmp_path / "shared.csv"
+    shared.write_text("old", encoding="utf-8")
+    link = tmp_path / "汇总.csv"
+    link.symlink_to(shared)
+    assert main(["check", str(LINGSHOU), "-o", str(link), "-q"]) == 0
+    assert link.is_symlink() and shared.read_text(encoding="utf-8-sig").startswith("文件,")
+
+
 def test_a_reused_page_folder_keeps_no_stale_pages(tmp_path, capsys):
     pages = tmp_path / "pages"
     assert main(["check", str(LINGSHOU), str(YIXING), "--format", "html", "-o", str(pages)]) == 0

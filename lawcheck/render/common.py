@@ -184,6 +184,15 @@ def quote_pieces(ev: Evidence, limit: int | None = None,
     return pieces
 
 
+def is_own_heading(ev: Evidence) -> bool:
+    """The quote is the heading its section is named by (or begins with it): saying where it is would
+    say it twice."""
+    quote = " ".join(ev.text.split())
+    where = " ".join(ev.section.split(" > ")[-1].split())
+    head = where.rstrip("…")
+    return quote in where or bool(head and quote.startswith(head))
+
+
 def marked_quote(ev: Evidence, limit: int | None = None, open_: str = "【", close: str = "】",
                  escape: Callable[[str], str] = str) -> str:
     """A quote as plain text, what matched in brackets (【20xx】年), cut to ``limit`` around it."""

@@ -22,6 +22,7 @@ from lawcheck.render.common import (
     by_category,
     colon,
     comma,
+    is_own_heading,
     lp,
     not_report_line,
     quote_pieces,
@@ -70,12 +71,16 @@ def _one_line(text: str, cells: int) -> str:
     return set_cell_size(text, max(cells - 1, 1)).rstrip() + "…"
 
 
-def _quote(e: Evidence, cells: int | None) -> Text:
-    """「quote」 in italics, what matched in it in bold, cut to ``cells`` around the first match."""
-    out = Text("「", style="italic")
+def _quote(e: Evidence, cells: int | None, styled: bool = True, brackets: bool = True) -> Text:
+    """「quote」 in italics, what matched in it in bold, cut to ``cells`` around the first match.  Without
+    styles (piped, NO_COLOR) what matched is set in 【】, as the text format does."""
+    out = Text("「" if brackets else "", style="italic")
     for piece, marked in quote_pieces(e, cells, cell_len):
+        if marked and not styled:
+            piece = f"【{piece}】"
         out.append(piece, style="bold italic underline" if marked else "italic")
-    out.append("」", style="italic")
+    if brackets:
+        out.append("」", style="italic")
     return out
 
 
@@ -88,8 +93,8 @@ def _score_bar(score: float | None, tone: str | None) -> Text:
 
 class ScorecardView:
     def __init__(self, card: Scorecard, path: str | None = None, gate: list[str] | None = None,
-                 verbose: bool = False) -> None:
-        self.card, self.path, self.gate, self.verbose = card, path, gate, verbose
+                 verbose: bool = False, styled: bool = True) -> None:
+        self.card, self.path, self.gate, self.verbose, self.styled = card, path, gate, verbose, styled
 
     def _header(self) -> Panel:
         c, lang = self.card, self.card.lang
@@ -149,24 +154,25 @@ class ScorecardView:
             return cell
         for e in quotes:
             # The quote first, what matched in it in bold; then where it is (its nearest heading),
-            # unless the quote is that heading.
-            quote = " ".join(e.text.split())
+            # unless the quote is that heading (or the heading begins the quote).
             where = e.section.split(" > ")[-1]
+            own = is_own_heading(e)
+            cell.append("\n")
             if self.verbose:
-                cell.append("\n")
-                cell.append_text(_quote(e, None))
-                cell.append(f"— {e.section}", style="italic")
-            elif quote in where and not e.marks:
-                cell.append("\n" + _one_line(where, cells), style="italic")
+                cell.append_text(_quote(e, None, self.styled))
+                if not own:
+                    cell.append(f"— {e.section}", style="italic")
+            elif own:
+                cell.append_text(_quote(e, 2 * cells - 2, self.styled, brackets=False))
             else:
                 # Up to two lines of the cell: enough to recognise the passage at 80 columns.
                 room = max(2 * cells - min(cell_len(where), 16) - 6, 10)
-                cell.append("\n")
-                cell.append_text(_quote(e, room))
+                cell.append_text(_quote(e, room, self.styled))
                 cell.append(_one_line(where, 16), style="italic")
         if self.verbose and r.near_miss:
-            cell.append(f"\n{t(lang, 'ui.near')}{colon(lang)}{r.near_miss.text}{lp(lang)}"
-                        f"{r.near_miss.reason}{rp(lang)}", style="dim")
+            cell.append(f"\n{t(lang, 'ui.near')}{colon(lang)}", style="dim")
+            cell.append_text(_quote(r.near_miss, None, self.styled, brackets=False))
+            cell.append(f"{lp(lang)}{r.near_miss.reason}{rp(lang)}", style="dim")
         return cell
 
     def _missing(self) -> Group | Text:
@@ -191,11 +197,12 @@ class ScorecardView:
             if r.status == "fail":  # what is there and must not be (a placeholder, a late date): where it is
                 for e in r.evidence[:3]:
                     body.append(f"\n{t(lang, 'ui.found_at')}{colon(lang)}")
-                    body.append_text(_quote(e, None))
+                    body.append_text(_quote(e, None, self.styled))
                     body.append(e.section.split(" > ")[-1], style="dim")
             if r.near_miss:
-                body.append(f"\n{t(lang, 'ui.near')}{colon(lang)}{r.near_miss.text}{lp(lang)}"
-                            f"{r.near_miss.reason}{rp(lang)}", style="dim")
+                body.append(f"\n{t(lang, 'ui.near')}{colon(lang)}", style="dim")
+                body.append_text(_quote(r.near_miss, None, self.styled, brackets=False))
+                body.append(f"{lp(lang)}{r.near_miss.reason}{rp(lang)}", style="dim")
             body.append(f"\n{t(lang, 'ui.fix')}{colon(lang)}{m.fix}", style="bold")
             body.append(f"\n{t(lang, 'ui.basis')}{colon(lang)}{basis_line(lang, m.basis)}", style="dim")
             grid.add_row(Text(f"{i}. {MARK[m.status]}", style=_STYLE[m.status]), body)

@@ -29,7 +29,7 @@ def render(records: list[Record], ctx: Context) -> str:
     console = Console(file=buf, width=ctx.width, force_terminal=ctx.styled, no_color=not ctx.styled,
                       highlight=False)
     for card, rec, path in cards:
-        console.print(ScorecardView(card, path, rec.gate, verbose=ctx.verbose))
+        console.print(ScorecardView(card, path, rec.gate, verbose=ctx.verbose, styled=ctx.styled))
     if summary is not None:
         console.print(SummaryView(summary, ctx.lang))
     return buf.getvalue()

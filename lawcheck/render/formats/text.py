@@ -13,6 +13,7 @@ from lawcheck.render.common import (
     clip,
     colon,
     comma,
+    is_own_heading,
     lp,
     marked_quote,
     not_report_line,
@@ -58,7 +59,8 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
             shown = r.evidence if verbose else r.evidence[:1] if r.status in ("pass", "partial") else []
             width = 200 if verbose else 60
             for e in shown:
-                lines.append(f"      {t(lang, 'ui.evidence')}: [{clip(e.section, 30)}] {marked_quote(e, width)}")
+                where = "" if is_own_heading(e) else f"[{clip(e.section, 30)}] "
+                lines.append(f"      {t(lang, 'ui.evidence')}: {where}{marked_quote(e, width)}")
             if verbose and r.near_miss:
                 lines.append(f"      {t(lang, 'ui.near')}: {clip(r.near_miss.text, 200)}{lp(lang)}"
                              f"{r.near_miss.reason}{rp(lang)}")
