@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -62,11 +63,12 @@ def report_runs(runs: list[ExampleRun], lang: str = "zh") -> str:
             first = r.text.strip().splitlines()[0] if r.text.strip() else ""
             out.append(f"    示例“{first[:40]}”应为 {r.expected}，实为 {r.got}" if zh else
                        f"    example \"{first[:40]}\" should be {r.expected}, is {r.got}")
-            out.append(f"      {'说明' if zh else 'message'}：{r.message}")
+            colon = "：" if zh else ": "
+            out.append(f"      {'说明' if zh else 'message'}{colon}{r.message}")
             if r.matched:
-                out.append(f"      {'找到' if zh else 'matched'}：" + " | ".join(m[:60] for m in r.matched))
+                out.append(f"      {'找到' if zh else 'matched'}{colon}" + " | ".join(m[:60] for m in r.matched))
             if r.near_miss:
-                out.append(f"      {'未计入' if zh else 'not counted'}：{r.near_miss[:100]}")
+                out.append(f"      {'未计入' if zh else 'not counted'}{colon}{r.near_miss[:100]}")
     failed = sum(1 for r in runs if not r.ok)
     out.append(f"共{len(runs)}个示例，{failed}个不符。" if zh else f"{len(runs)} examples, {failed} wrong.")
     return "\n".join(out) + "\n"
@@ -148,15 +150,112 @@ examples:
       全年推进其他工作。
 '''
 
+TEMPLATE_ZH = '''# {id}：lawcheck 规则包中的一条规则。编号须与它在规则包目录下的路径一致（{path}），
+# 编号是公开接口：改名时用 aliases 保留旧编号，旧编号不得另作他用。
+id: {id}
+# aliases: [old.id]                   # 改名前的编号，改名后仍然有效
 
-def new_rule_file(rule_id: str, directory: Path) -> Path:
+# 报告必须做到什么，写成义务（中文必填，英文可选）。
+title:
+  zh: 应说明……的情况
+  en: The report must describe …
+name: {{zh: 简称, en: short name}}      # 表格里用的简短名称
+
+category: {category}                  # 记分卡上的分组：content、enforcement、deadline、form……
+severity: warning                     # error（必备项：不满足则门槛不通过）| warning | info
+weight: 3                             # 在总分中的权重
+lifecycle: experimental               # experimental（显示但不计分）| stable | deprecated（并写 removed_in）
+years: {{from: 2021}}                   # 适用的报告年度；{{from: …, to: …}}，两端均可省略
+when_year_unknown: apply              # apply | unknown：读不出报告年度时怎么办
+# reporters: [government, department, joint]     # 适用的报告主体（默认全部）
+# levels: [province, city, county, township, department]
+
+# 要求的依据：文件、条款、RULEBOOK 来源编号及核实程度。
+# 读者看到的是《文件》（文号）条款：内容；未核实的条号不显示。文件名不带书名号。
+basis:
+  - document: 文件全称
+    ref: 文号
+    article: 第X条                    # 只写条号（不确定就不写）
+    article_status: unverified        # 条号的核实程度（默认同 status）
+    provision: 条款要求的内容（引用原文）
+    source: S1                        # 规则包声明过的来源编号（RULEBOOK.md §0）
+    status: unverified                # verified 已核实 | partial 部分核实 | unverified 未核实
+    # years: {{from: 2019}}             # 该条款适用的报告年度；levels: / reporters: 适用的对象
+
+# kind 决定检查方式：concept | section | field | deadline | forbidden | count | recipients | title。
+# concept：每个部分都须作为本年度工作写到（在 scope 所列部分中）。
+kind: concept
+scope: [preamble, measures]           # 在这些部分写到才算；写在计划、问题部分只算提及
+parts:
+  - id: thing                         # 分成几个部分可得部分分，缺少时逐项列出
+    label: {{zh: 某事项, en: the thing}}
+    phrases: [某事项, 另一种说法]        # 出现其中任一说法即可……
+    not: [同名异义的说法]               # ……但出现在这些说法之内不算（同名异义）
+    # context: {{any: [执法], window: sentence, headings: true}}   # 须在这些词附近出现
+    # veto: {{any: [规范性文件], window: sentence}}               # 在这些词附近出现不算
+
+# 缺少时记分卡怎么说，以及如何修改（祈使句）。
+message:
+  zh: 未说明……的情况。
+fix:
+  zh: 增加……。
+
+# 规则必须判断正确的示例；lawcheck rules test 会逐一运行。
+examples:
+  pass:
+    - |
+      一、主要举措和成效
+      全年推进某事项，取得新成效。
+  fail:
+    - |
+      一、主要举措和成效
+      全年推进其他工作。
+'''
+
+PACK_TEMPLATE = {
+    "zh": """# 规则包说明（由 lawcheck rules new 生成）：本目录是一个规则包，沿用内置规则包 core 的
+# 词表、依据来源和评分办法；本目录下的规则文件加在 core 的规则之后。
+id: {id}
+title: {{zh: {title}}}
+version: '0.1'
+extends: core
+# 规则引用的新来源须在此声明：sources: [{{id: L1, title: 本地文件名称}}]
+sources: []
+""",
+    "en": """# A rule pack (written by lawcheck rules new): it keeps the built-in pack core's vocabulary,
+# sources and scoring; the rule files in this folder are added after core's rules.
+id: {id}
+title: {{zh: {title}}}
+version: '0.1'
+extends: core
+# Sources your rules cite that core does not declare: sources: [{{id: L1, title: the local document}}]
+sources: []
+""",
+}
+
+
+
+def new_rule_file(rule_id: str, directory: Path, lang: str = "zh") -> tuple[Path, Path | None]:
+    """A commented rule file for ``rule_id`` in the pack ``directory``; and, when the directory is not a
+    pack yet, its ``pack.yaml`` (extending core), so that ``lawcheck rules test DIR`` runs at once.
+    Returns the rule file and the pack.yaml written (None when there was one)."""
     path = directory.joinpath(*rule_id.split(".")).with_suffix(".yaml")
     if path.exists():
         raise FileExistsError(str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     rel = path.relative_to(directory).as_posix()
-    path.write_text(TEMPLATE.format(id=rule_id, path=rel, category=rule_id.split(".")[0]), encoding="utf-8")
-    return path
+    template = TEMPLATE_ZH if lang == "zh" else TEMPLATE
+    path.write_text(template.format(id=rule_id, path=rel, category=rule_id.split(".")[0]), encoding="utf-8")
+    manifest = directory / "pack.yaml"
+    if manifest.exists():
+        return path, None
+    name = directory.resolve().name or "local"
+    pack_id = re.sub(r"[^a-z0-9_]", "_", name.lower()).strip("_") or "local"
+    if not pack_id[0].isalpha():
+        pack_id = "p_" + pack_id
+    manifest.write_text(PACK_TEMPLATE[lang if lang in PACK_TEMPLATE else "zh"].format(id=pack_id, title=name),
+                        encoding="utf-8")
+    return path, manifest
 
 
 def catalogue(packs: list[RulePack]) -> str:

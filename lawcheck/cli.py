@@ -238,12 +238,16 @@ def build_parser() -> argparse.ArgumentParser:
                          epilog=examples(lang, "lawcheck rules new office.content.legal_adviser --dir my-pack"))
     rn.add_argument("rule_id", metavar="ID", help="the new rule's dotted id (e.g. office.content.legal_adviser)")
     rn.add_argument("--dir", default=".", help="the pack directory (default: here)")
+    rn.add_argument("--lang", choices=["zh", "en"], default=None,
+                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
     rs = rsub.add_parser("schema", help=t("the JSON Schema of a rule file", "规则文件的 JSON Schema"),
                          formatter_class=_Formatter,
                          description=t("Print the JSON Schema that rule files are validated against (for editors).",
                                        "输出校验规则文件所用的 JSON Schema（供编辑器使用）。"),
                          epilog=examples(lang, "lawcheck rules schema --output rules/schema.json"))
     rs.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
+    rs.add_argument("--lang", choices=["zh", "en"], default=None,
+                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
     rd = rsub.add_parser("docs", help=t("the catalogue of the built-in packs' rules (Markdown)",
                                         "内置规则包的规则目录（Markdown）"),
                          formatter_class=_Formatter,
@@ -251,6 +255,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "以 Markdown 生成内置规则包的规则目录。"),
                          epilog=examples(lang, "lawcheck rules docs --output docs/rules.md"))
     rd.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
+    rd.add_argument("--lang", choices=["zh", "en"], default=None,
+                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
 
     e = sub.add_parser("explain", help=t("explain one rule", "解释一条规则"), formatter_class=_Formatter,
                        description=t("What a rule requires, its legal basis, what it looks for, examples and the "
@@ -839,7 +845,8 @@ def _rules(args: argparse.Namespace) -> int:
         return Exit.OK
     lines = []
     if args.format == "markdown":
-        lines += [f"| id | {t(lang, 'ui.rule')} | {t(lang, 'ui.weight')} | severity | {t(lang, 'ui.basis')} |",
+        severity = "严重程度" if lang == "zh" else "severity"
+        lines += [f"| id | {t(lang, 'ui.rule')} | {t(lang, 'ui.weight')} | {severity} | {t(lang, 'ui.basis')} |",
                   "|---|---|---:|---|---|"]
     for r in pack.rules:
         b = r.basis[0]
@@ -851,6 +858,11 @@ def _rules(args: argparse.Namespace) -> int:
             lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {b.cite()}")
     _write("\n".join(lines) + "\n", None)
     return Exit.OK
+
+
+def _lang_of(args: argparse.Namespace) -> str:
+    lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG") or "zh"
+    return lang if lang in ("zh", "en") else "zh"
 
 
 def _rules_tool(args: argparse.Namespace, action: str) -> int:
@@ -868,15 +880,22 @@ def _rules_tool(args: argparse.Namespace, action: str) -> int:
 
         from lawcheck.kinds.base import ID_RE
 
+        lang = _lang_of(args)
+        zh = lang == "zh"
         if not _re.match(ID_RE, args.rule_id):
-            _err(f"{args.rule_id}: id must be dotted lower-case words, e.g. office.content.legal_adviser")
+            _err(f"{args.rule_id}：规则编号须为以点分隔的小写英文词，如 office.content.legal_adviser" if zh else
+                 f"{args.rule_id}: id must be dotted lower-case words, e.g. office.content.legal_adviser")
             return Exit.USAGE_OR_INPUT
         try:
-            path = authoring.new_rule_file(args.rule_id, Path(args.dir))
+            path, manifest = authoring.new_rule_file(args.rule_id, Path(args.dir), lang)
         except FileExistsError as e:
-            _err(f"{e}: already exists")
+            _err(f"{e}：已存在" if zh else f"{e}: already exists")
             return Exit.USAGE_OR_INPUT
         print(path)
+        if manifest is not None:
+            _err(f"已生成 {manifest}（本目录原来不是规则包；它继承 core）；下一步：lawcheck rules test {args.dir}" if zh
+                 else f"wrote {manifest} (the folder was not a pack; it extends core); next: lawcheck rules test "
+                      f"{args.dir}")
         return Exit.OK
     # test
     s = _settings(args)
@@ -908,7 +927,12 @@ def _explain(args: argparse.Namespace) -> int:
         if len(named) == 1:
             _write(explain_rule(named[0], lang), None)
             return Exit.OK
-        ids = [r.id for r in named] or [r.id for r in pack.rules]
+        if named:  # several rules say so: which ones, to pick from (exit 2: nothing was explained yet)
+            head = (f"有 {len(named)} 条规则的名称含“{args.rule_id}”，请用编号指定其中一条：" if lang == "zh" else
+                    f"{len(named)} rules are named with \"{args.rule_id}\"; give the id of one:")
+            _write("\n".join([head, *(f"  {r.id:<34} {r.title.get(lang)}" for r in named)]) + "\n", None)
+            return Exit.USAGE_OR_INPUT
+        ids = [r.id for r in pack.rules]
         near = difflib.get_close_matches(args.rule_id, ids, n=3, cutoff=0.5)
         msg = _MSG[lang]["unknown_rule"].format(rid=args.rule_id)
         if near:
@@ -922,14 +946,16 @@ def _explain(args: argparse.Namespace) -> int:
 def _config(args: argparse.Namespace) -> int:
     s = _settings(args)
     m = _MSG[s.lang]
-    lines = [f"{m['config_head']}:", f"  {m['config_file']}: {s.file or m['none']}"]
+    c = "：" if s.lang == "zh" else ": "
+    lines = [f"{m['config_head']}{c.strip()}", f"  {m['config_file']}{c}{s.file or m['none']}"]
     for key in s.values:
         value = s.values[key]
         shown = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
         source = s.sources[key]
         if s.lang == "zh":
             source = source.replace("default", "默认").replace("command line", "命令行").replace("env ", "环境变量 ")
-        lines.append(f"  {key.replace('_', '-'):<10} = {shown or '-':<24}  ({source})")
+        around = ("（", "）") if s.lang == "zh" else ("(", ")")
+        lines.append(f"  {key.replace('_', '-'):<10} = {shown or '-':<24}  {around[0]}{source}{around[1]}")
     _write("\n".join(lines) + "\n", None)
     return Exit.OK
 

@@ -205,7 +205,7 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
         message = sep.join(out.details) if out.details else _pass_message(rule, out, lang)
-    elif out.status in ("unknown", "not_applicable"):
+    elif out.status in ("unknown", "not_applicable") or out.own_message:
         message = sep.join(out.details)
     else:
         message = sep.join([rule.message.get(lang), *out.details])

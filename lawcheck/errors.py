@@ -175,6 +175,7 @@ _PYDANTIC_ZH = {
     "too_short": "至少需要 {min_length} 项", "too_long": "至多 {max_length} 项",
     "union_tag_invalid": "kind 取值无效，可选：{expected_tags}", "frozen_instance": "不能修改",
     "unsafe_pattern": "{zh}",
+    "years_order": "起始年份 from（{start}）晚于结束年份 to（{end}）",
 }
 
 

@@ -139,3 +139,16 @@ def test_a_runaway_pattern_is_bounded_at_run_time(monkeypatch):
     card = lawcheck.evaluate(text, rules=evil)
     result = card.result("quality.quantified")
     assert result.status == "unknown" and "超时" in result.message
+
+
+@pytest.mark.parametrize("change,words", [
+    ("      - document: 示例文件", "格式不符"),  # placeholder line replaced below
+    ("years_reversed", "晚于结束年份"),
+])
+def test_a_basis_title_in_brackets_and_reversed_years_are_refused(tmp_path, change, words):
+    if change == "years_reversed":
+        text = GOOD.replace("kind: concept", "years: {from: 2030, to: 2016}\nkind: concept")
+    else:
+        text = GOOD.replace("  - document: 示例文件", "  - document: 作者《示例文件》")
+    err = load_error(tmp_path, {"demo/rule.yaml": text})
+    assert words in err.text("zh"), err.text("zh")

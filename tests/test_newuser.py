@@ -145,7 +145,7 @@ def test_explain_finds_a_rule_by_name_and_speaks_chinese(capsys):
     assert "enforcement.three_systems" in out and "检查方式: 内容要素" in out and "状态: 正式" in out
     assert "concept" not in out.split("\n", 4)[3]
     assert main(["config"]) == 0
-    assert "(默认)" in capsys.readouterr().out
+    assert "（默认）" in capsys.readouterr().out
 
 
 def test_the_pre_commit_hook_checks_every_format():
@@ -452,3 +452,19 @@ def test_the_terminal_view_breaks_lines_as_chinese_is_typeset(width):
         assert any(r.rule in c for c in cells), r.rule
     row = out[out.index("form.placeholders"):]
     assert blank in row.split("\n", 2)[1] or "20XX" in row.split("\n", 2)[1]
+
+
+def test_a_new_rule_in_an_empty_folder_is_a_pack_that_tests(tmp_path, monkeypatch, capsys):
+    """rules new, then rules test: the folder gets its pack.yaml (extending core), the template's comments
+    are Chinese by default, and its own examples pass."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    assert main(["rules", "new", "office.content.legal_adviser"]) == 0
+    assert "pack.yaml" in capsys.readouterr().err and (tmp_path / "pack.yaml").is_file()
+    rule = (tmp_path / "office" / "content" / "legal_adviser.yaml").read_text(encoding="utf-8")
+    assert "编号须与它在规则包目录下的路径一致" in rule
+    assert main(["rules", "test", "."]) == 0
+    assert "0个不符" in capsys.readouterr().out
+    assert main(["rules", "new", "office.content.second", "--lang", "en"]) == 0
+    assert "one rule of a lawcheck pack" in (tmp_path / "office" / "content" / "second.yaml").read_text(
+        encoding="utf-8")

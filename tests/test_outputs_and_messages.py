@@ -165,3 +165,28 @@ def test_cue_words_are_quoted_one_by_one():
             inner = quoted.split("”")[0]
             assert "、" not in inner, why  # “主持会议”“会上”, not “主持会议、会上,”
             assert not inner.endswith((",", "，", ":", "：")), why
+
+
+def test_a_thin_part_is_said_to_be_thin_not_missing():
+    text = LINGSHOU.read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text)
+    plan = next(s for s in card.sections if "plan" in s.roles)
+    # The plan part cut to its heading and a few words.
+    thin = text[:plan.start] + text[plan.start:plan.end].splitlines()[0] + "\n继续推进。\n" + text[plan.end:]
+    r = lawcheck.evaluate(thin).result("content.next_year_plan")
+    assert r.status in ("partial", "fail") and "内容过少" in r.message and "未找到" not in r.message, r.message
+    assert r.evidence and "继续推进" not in r.evidence[0].text
+
+
+def test_a_short_opening_sentence_states_the_year():
+    text = "2024年，我县深入推进法治政府建设。\n一、主要举措和成效\n全县推进依法行政，办理行政复议案件12件。\n"
+    card = lawcheck.evaluate(text, kind="annual_report")
+    assert card.document.report_year == 2024 and card.result("form.reporting_year").status == "pass"
+    # The same line with no year, or page chrome, stays where it was.
+    assert lawcheck.evaluate(text.replace("2024年，", ""), kind="annual_report").document.report_year is None
+
+
+def test_explain_lists_every_rule_a_name_matches(capsys):
+    assert main(["explain", "年度"]) == 2
+    out = capsys.readouterr().out
+    assert "form.reporting_year" in out and "content.next_year_plan" in out and "请用编号指定" in out

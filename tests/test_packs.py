@@ -156,7 +156,7 @@ def test_the_authors_loop(tmp_path, monkeypatch, capsys):
     assert main(["rules", "test", "my-pack"]) == 1
     out = capsys.readouterr().out
     assert "✗ office.content.legal_adviser" in out and "应为 pass，实为 fail" in out
-    rule.write_text(text.replace("全年推进某事项,取得新成效。", "全县部门法律顾问实现全覆盖。"), encoding="utf-8")
+    rule.write_text(text.replace("全年推进某事项，取得新成效。", "全县部门法律顾问实现全覆盖。"), encoding="utf-8")
     assert main(["rules", "test", "my-pack"]) == 0
     assert "✓ office.content.legal_adviser" in capsys.readouterr().out
     assert main(["check", str(FIXTURES / "001_lingshou_2021.txt"), "--pack", "my-pack", "--format", "json",

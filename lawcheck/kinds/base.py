@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Annotated, Literal, Union, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from lawcheck.analysis import Span
 from lawcheck.i18n import join, t
@@ -63,6 +64,13 @@ class Years(Strict):
     start: int | None = Field(None, alias="from", ge=1990, le=2100)
     end: int | None = Field(None, alias="to", ge=1990, le=2100)
 
+    @model_validator(mode="after")
+    def _in_order(self) -> Years:
+        if self.start is not None and self.end is not None and self.start > self.end:
+            raise PydanticCustomError("years_order", "from ({start}) is after to ({end})",
+                                      {"start": self.start, "end": self.end})
+        return self
+
     def contains(self, year: int) -> bool:
         return (self.start is None or year >= self.start) and (self.end is None or year <= self.end)
 
@@ -80,7 +88,8 @@ class Basis(Strict):
     governs: a rule cites, for each report, only the bases that cover it.
     """
 
-    document: str = Field(min_length=2, description="正式名称, e.g. 法治政府建设与责任落实督察工作规定")
+    document: str = Field(min_length=2, pattern=r"^[^《》]+$",
+                          description="正式名称 without 《》 (added when cited): 法治政府建设与责任落实督察工作规定")
     ref: str | None = Field(None, description="文号, e.g. 厅字〔2019〕28号")
     article: str | None = Field(None, description="条号 only, e.g. 第二十四条")
     article_status: Literal["verified", "partial", "unverified"] | None = Field(
@@ -177,6 +186,7 @@ class Outcome:
     details: list[str] = field(default_factory=list)
     near_miss: tuple[Span, str] | None = None
     searched: tuple[list[str], list[str]] | None = None  # what was looked for (labels), where (role ids)
+    own_message: bool = False  # the details say it all: the rule's "not found" message would contradict them
 
 
 def status_of(fraction: float, pass_at: float = 1.0) -> str:

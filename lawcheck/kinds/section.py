@@ -65,8 +65,12 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
             if spans:
                 out = Outcome("partial", a.pack.policy.mention_credit, [rule.role], pick_evidence(a, spans, 1))
                 out.details = [t(lang, "mention_only", role=role_name)]
-        if not out.details and sents:
-            out.details = [t(lang, "thin_section", role=role_name)]
+        if sents:
+            # The part is there but too thin to count: say that, not "not found" or "only mentioned",
+            # and quote its heading.
+            out.details = [t(lang, "thin_section", role=role_name, chars=chars, min=rule.min_chars)]
+            out.own_message = True
+            out.evidence = sorted(set(out.evidence) | {(sents[0].start, sents[0].end)})
         out.searched = searched
         if out.status == "fail":
             out.near_miss = near_miss(a, rule.id, [], set())

@@ -56,7 +56,7 @@ def break_offsets(text: str, width: int, measure: Callable[[str], int] = len) ->
         # Move pieces down while the next line would start with closing punctuation, or this one
         # end with opening punctuation; never empty the line.
         while j - 1 > 0 and pieces[j - 1][0] > line_start and (
-                text[pieces[j][0]] in NO_START or text[pieces[j - 1][1] - 1] in NO_END
+                text[pieces[j][0]] in NO_START or text[_last_visible(text, pieces, j, line_start) - 1] in NO_END
                 or text[pieces[j][0]].isspace()):
             j -= 1
         if pieces[j][0] <= line_start:
@@ -69,6 +69,14 @@ def break_offsets(text: str, width: int, measure: Callable[[str], int] = len) ->
         offsets.append(line_start)
         used, i = 0, j
     return offsets
+
+
+def _last_visible(text: str, pieces: list[tuple[int, int]], j: int, line_start: int) -> int:
+    """The end of the last piece before ``j`` that is not a space (the line's last visible character)."""
+    k = j - 1
+    while k > 0 and pieces[k][0] > line_start and text[pieces[k][0]].isspace():
+        k -= 1
+    return pieces[k][1]
 
 
 def _split(text: str, s: int, e: int, width: int, measure: Callable[[str], int], seps: str,

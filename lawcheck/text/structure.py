@@ -139,9 +139,15 @@ def _heading_title_end(line: str) -> int:
 
 
 def _is_paragraph(line: str) -> bool:
-    # A sentence of prose: a full stop, commas, or an opening that ends "…报告如下:".
+    # A sentence of prose: a full stop, commas, or an opening that ends "…报告如下:".  A short one counts
+    # when it opens as a report does ("2024年,我县深入推进法治政府建设。"): no page chrome reads so.
     prose = "。" in line or line.count(",") >= 2 or line.endswith(":")
-    return len(line) >= 40 and prose and not _CHROME.search(line[:30])
+    if not prose or _CHROME.search(line[:30]):
+        return False
+    return len(line) >= 40 or bool(_YEAR_OPENING.match(line) and line.endswith("。"))
+
+
+_YEAR_OPENING = re.compile(r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]")
 
 
 _SIGN_ORGAN = re.compile(rf"^[^。,:;\d]{{2,40}}{_ORGAN_SUFFIX}")

@@ -223,7 +223,7 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
             out.append(piece)
             continue
         rules = sorted({card.results[i].rule for i, _ in cover})
-        names = "、".join(dict.fromkeys(card.results[i].name for i, _ in cover))
+        names = ("、" if lang == "zh" else ", ").join(dict.fromkeys(card.results[i].name for i, _ in cover))
         marks += 1
         ident = f"ev-{marks}"
         for s, _end, i, k in spans:
