@@ -19,6 +19,7 @@ _MSG = {
         "zip_members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
         "zip_size": "解压后过大（{size}，上限 {limit}；可用 --max-unzipped-bytes 调整），可能是压缩炸弹",
         "pages": "PDF 页数过多（{n} 页，上限 {limit} 页；可用 --max-pages 调整）",
+        "too_many_pages": "页数过多（{n} 页，上限 {limit} 页；可用 --max-pages 调整）",
         "timeout": "读取超时（超过 {limit} 秒；可用 --timeout 调整）",
         "chars": "提取的文字过长（{n} 字，上限 {limit} 字；可用 --max-chars 调整）",
         "task_timeout": "检查超时（超过 {limit} 秒，已停止；可用 --timeout 调整）",
@@ -36,6 +37,7 @@ _MSG = {
         "zip_size": "too large when unpacked ({size}; the limit is {limit}, see --max-unzipped-bytes): "
                     "a zip bomb?",
         "pages": "too many PDF pages ({n}; the limit is {limit}, see --max-pages)",
+        "too_many_pages": "too many pages ({n}; the limit is {limit}, see --max-pages)",
         "timeout": "reading took too long (over {limit} s, see --timeout)",
         "chars": "extracted text too long ({n} characters; the limit is {limit}, see --max-chars)",
         "task_timeout": "checking took too long (over {limit} s) and was stopped; see --timeout",

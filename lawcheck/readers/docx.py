@@ -16,8 +16,9 @@ _CN = "零一二三四五六七八九"
 
 
 def chinese_number(n: int) -> str:
-    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (Word's chineseCounting)."""
-    if n <= 0:
+    """1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五 (Word's chineseCounting); digits from 1000 on
+    (no heading is numbered so far; a damaged file may start there)."""
+    if n <= 0 or n >= 1000:
         return str(n)
     if n < 10:
         return _CN[n]
@@ -32,6 +33,8 @@ def chinese_number(n: int) -> str:
 
 
 def _roman(n: int) -> str:
+    if not 0 < n < 4000:  # Roman numerals stop at 3999; a list "starting" at 10**12 gets digits, at once
+        return str(n)
     out = ""
     for v, s in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
                  (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
@@ -46,9 +49,11 @@ def format_number(n: int, fmt: str) -> str:
                "ideographTraditional", "chineseLegalSimplified"):
         return chinese_number(n)
     if fmt == "ideographDigital":
-        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n))
+        return "".join("〇一二三四五六七八九"[int(d)] for d in str(n)) if n >= 0 else str(n)
     if fmt == "decimalEnclosedCircle" or fmt == "decimalEnclosedCircleChinese":
         return chr(0x2460 + n - 1) if 1 <= n <= 20 else str(n)
+    if fmt in ("lowerLetter", "upperLetter") and n <= 0:
+        return str(n)
     if fmt == "lowerLetter":
         return chr(ord("a") + (n - 1) % 26)
     if fmt == "upperLetter":
@@ -60,6 +65,15 @@ def format_number(n: int, fmt: str) -> str:
     if fmt in ("none", "bullet"):
         return ""
     return str(n)  # decimal, decimalZero and the rest
+
+
+def _int(value: str | None, default: int) -> int:
+    """A number attribute of the XML; a damaged or hostile value ("abc", 10**40) falls back to ``default``."""
+    try:
+        n = int(value) if value is not None else default
+    except ValueError:
+        return default
+    return n if -(10**15) < n < 10**15 else default
 
 
 class Numbering:
@@ -74,11 +88,11 @@ class Numbering:
         for an in numbering_xml.iter(f"{_W}abstractNum"):
             levels = {}
             for lvl in an.iter(f"{_W}lvl"):
-                ilvl = int(lvl.get(f"{_W}ilvl", "0"))
+                ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
                 start = lvl.find(f"{_W}start")
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
-                levels[ilvl] = (int(start.get(f"{_W}val", "1")) if start is not None else 1,
+                levels[ilvl] = (_int(start.get(f"{_W}val"), 1) if start is not None else 1,
                                 fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
                                 text.get(f"{_W}val", "") if text is not None else "")
             abstract[an.get(f"{_W}abstractNumId", "")] = levels
@@ -87,10 +101,10 @@ class Numbering:
             levels = dict(abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {}))
             for ov in num.iter(f"{_W}lvlOverride"):
                 so = ov.find(f"{_W}startOverride")
-                ilvl = int(ov.get(f"{_W}ilvl", "0"))
+                ilvl = _int(ov.get(f"{_W}ilvl"), 0)
                 if so is not None and ilvl in levels:
                     s, f, t = levels[ilvl]
-                    levels[ilvl] = (int(so.get(f"{_W}val", str(s))), f, t)
+                    levels[ilvl] = (_int(so.get(f"{_W}val"), s), f, t)
             self.levels[num.get(f"{_W}numId", "")] = levels
 
     def label(self, num_id: str, ilvl: int) -> str:
@@ -110,23 +124,48 @@ class Numbering:
         return "" if levels[ilvl][1] == "bullet" else text
 
 
+_STYLE_DEPTH = 32  # styles based on styles: Word itself stops far earlier; a cycle (A on B on A) ends here
+
+
 def _num_pr(p) -> tuple[str, int] | None:
-    ppr = p._p.pPr
-    num_pr = ppr.numPr if ppr is not None else None
-    if num_pr is None:
-        style = p.style
-        while style is not None and num_pr is None:
-            sppr = style.element.pPr
-            num_pr = sppr.numPr if sppr is not None else None
-            style = style.base_style
-    if num_pr is None or num_pr.numId is None:
+    try:
+        ppr = p._p.pPr
+        num_pr = ppr.numPr if ppr is not None else None
+        if num_pr is None:
+            style = p.style
+            seen: set[int] = set()
+            while style is not None and num_pr is None and id(style.element) not in seen and len(seen) < _STYLE_DEPTH:
+                seen.add(id(style.element))
+                sppr = style.element.pPr
+                num_pr = sppr.numPr if sppr is not None else None
+                style = style.base_style
+        if num_pr is None or num_pr.numId is None:
+            return None
+        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
+        return str(num_pr.numId.val), _int(str(ilvl), 0)
+    except (ValueError, TypeError, KeyError, AttributeError):  # a damaged numbering or style reference
         return None
-    ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-    return str(num_pr.numId.val), int(ilvl)
+
+
+def _table_rows(tbl) -> Iterator[str]:
+    """A table's rows as lines, read from the XML cell by cell: python-docx's grid materialises every
+    spanned column (gridSpan 10**9 is gigabytes) and walks every merged row for each cell (a 3,000-row
+    merge is quadratic).  A cell continuing a vertical merge is empty; nested tables are read in place."""
+    for tr in tbl.iterchildren(f"{_W}tr"):
+        cells: list[str] = []
+        for tc in tr.iterchildren(f"{_W}tc"):
+            tcpr = tc.find(f"{_W}tcPr")
+            merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
+            if merge is not None and merge.get(f"{_W}val") != "restart":
+                continue  # the rest of a merged cell: its text is in the first row
+            paragraphs = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.iter(f"{_W}p"))
+            text = " ".join(" ".join(paragraphs).split())
+            if text and (not cells or cells[-1] != text):
+                cells.append(text)
+        yield " ".join(cells)
 
 
 def _blocks(document) -> Iterator[str]:
-    from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
@@ -142,13 +181,7 @@ def _blocks(document) -> Iterator[str]:
                 label = numbering.label(*pr)
             yield label + p.text
         elif child.tag == f"{_W}tbl":
-            for row in Table(child, document).rows:
-                cells: list[str] = []
-                for cell in row.cells:
-                    t = " ".join(cell.text.split())
-                    if not cells or cells[-1] != t:  # merged cells repeat their text
-                        cells.append(t)
-                yield " ".join(c for c in cells if c)
+            yield from _table_rows(child)
 
 
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:
@@ -161,9 +194,11 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception as e:  # python-docx raises several kinds for a damaged package
+        text = "\n".join(_blocks(document))
+    except RecursionError as e:  # an element nested thousands deep
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
-    text = "\n".join(_blocks(document))
+    except Exception as e:  # python-docx raises several kinds for a damaged package or part
+        raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
     meta = {}
     title = (document.core_properties.title or "").strip()
     if title:

@@ -1,0 +1,128 @@
+"""Issue 14: small files that used to cost all the memory or all the time there is, and malformed but
+plausible files that ended in an internal error.  Each file is built here; each run is bounded (address
+space under a limit where the platform has one, a timeout that only a hang would reach)."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+from tests.helpers import hostile_docs as hd
+from tests.helpers.make_docs import make_ofd
+
+REPORT = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+AS_LIMIT = 1_500_000_000  # bytes of address space for one check of a small file
+
+
+def _check(tmp_path, name: str, data: bytes, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    path = tmp_path / name
+    path.write_bytes(data)
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
+
+    return subprocess.run([sys.executable, "-m", "lawcheck", "check", str(path), "-q", *args], capture_output=True,
+                          text=True, timeout=timeout, cwd=ROOT, preexec_fn=limit if os.name == "posix" else None,
+                          env={**os.environ, "LAWCHECK_CACHE_DIR": ""})
+
+
+def _clean(res: subprocess.CompletedProcess) -> None:
+    """A verdict or a one-line error, never a crash."""
+    assert res.returncode in (0, 1, 2), (res.returncode, res.stderr[-800:])
+    for bad in ("Traceback", "MemoryError", "内部错误", "internal error", "RecursionError"):
+        assert bad not in res.stderr + res.stdout, res.stderr[-800:]
+
+
+def test_a_cell_spanning_a_billion_columns(tmp_path):
+    cell = ('<w:tc><w:tcPr><w:gridSpan w:val="1000000000"/></w:tcPr>' + hd.para("合并单元格") + "</w:tc>")
+    body = hd.report_paragraphs(REPORT) + f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>"
+    data = hd.docx(body)
+    assert len(data) < 50_000
+    res = _check(tmp_path, "span.docx", data)
+    _clean(res)
+    assert "95" in res.stdout or "得分" in res.stdout  # the report around the table is still read
+
+
+def test_a_cell_merged_down_three_thousand_rows(tmp_path):
+    first = '<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>' + hd.para("牵头单位") + "</w:tc></w:tr>"
+    rest = '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>' * 3000
+    res = _check(tmp_path, "merged.docx", hd.docx(hd.report_paragraphs(REPORT) + f"<w:tbl>{first}{rest}</w:tbl>"),
+                 timeout=60)
+    _clean(res)
+
+
+def test_a_style_based_on_itself_through_another(tmp_path):
+    styles = ('<w:style w:type="paragraph" w:styleId="A"><w:name w:val="A"/><w:basedOn w:val="B"/></w:style>'
+              '<w:style w:type="paragraph" w:styleId="B"><w:name w:val="B"/><w:basedOn w:val="A"/></w:style>')
+    body = "".join(hd.para(line, style="A") for line in REPORT.splitlines() if line.strip())
+    res = _check(tmp_path, "cycle.docx", hd.docx(body, styles=styles), timeout=60)
+    _clean(res)
+    assert "得分" in res.stdout
+
+
+@pytest.mark.parametrize("fmt,start,ilvl", [
+    ("lowerRoman", "1000000000000", "0"),  # a list starting at 10**12: Roman numerals would never end
+    ("chineseCounting", "1000", "0"),
+    ("ideographDigital", "-5", "0"),
+    ("decimal", "abc", "0"),
+    ("decimal", "1", "abc"),
+    ("upperLetter", "-3", "0"),
+])
+def test_malformed_word_numbering(tmp_path, fmt, start, ilvl):
+    body = hd.para("一级标题", num=(1, ilvl)) + hd.report_paragraphs(REPORT)
+    res = _check(tmp_path, "numbering.docx", hd.docx(body, numbering=hd.numbering(fmt, start, ilvl)), timeout=60)
+    _clean(res)
+    assert "得分" in res.stdout
+
+
+def _ofd_with(data: bytes, edit) -> bytes:
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            z.writestr(info.filename, edit(info.filename, src.read(info.filename)))
+    return out.getvalue()
+
+
+def test_an_ofd_page_referenced_twenty_thousand_times(tmp_path):
+    good = make_ofd(REPORT)
+
+    def repeat(name: str, data: bytes) -> bytes:
+        if name.endswith("Document.xml"):
+            ref = b'<ofd:Page ID="10" BaseLoc="Pages/Page_0/Content.xml"/>'
+            return data.replace(b"<ofd:Pages>", b"<ofd:Pages>" + ref * 20_000)
+        return data
+
+    data = _ofd_with(good, repeat)
+    assert len(data) < 200_000
+    res = _check(tmp_path, "pages.ofd", data, timeout=60)
+    _clean(res)
+    assert res.returncode == 2 and "页数过多" in res.stderr
+
+
+def test_an_ofd_with_a_broken_boundary(tmp_path):
+    data = _ofd_with(make_ofd(REPORT), lambda n, d: d.replace(b'Boundary="20 ', b'Boundary="5" X="', 3)
+                     if n.endswith("Content.xml") else d)
+    res = _check(tmp_path, "boundary.ofd", data)
+    _clean(res)
+    assert "得分" in res.stdout
+
+
+def test_one_flipped_bit_in_an_ofd_member(tmp_path):
+    data = bytearray(make_ofd(REPORT))
+    src = zipfile.ZipFile(io.BytesIO(bytes(data)))
+    info = next(i for i in src.infolist() if i.filename.endswith("Content.xml"))
+    # Inside the member's compressed bytes: past its local header, name and extra field.
+    at = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra) + info.compress_size // 2
+    data[at] ^= 0x10
+    res = _check(tmp_path, "flip.ofd", bytes(data))
+    _clean(res)
+    assert res.returncode == 2 and "OFD" in res.stderr
