@@ -339,6 +339,59 @@ def measure_length_scaling(corpus: list[str], sizes: list[int]) -> list[dict]:
     return rows
 
 
+def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
+    """Shapes an attacker chooses (issue 14), each at growing sizes: linear means a flat "per unit" figure.
+
+    false_friends: a report padded with lines of the three systems' false friends (公示期, 任前公示,
+    决策全过程记录), evaluate() per 10k characters.  unclosed_h1: a page of unclosed <h1>s, reading the page.
+    merged_rows: a Word table cell merged down N rows, reading the file.  Files are built here."""
+    import html as _html
+    import io
+    import zipfile
+
+    import lawcheck
+    from lawcheck.readers import read_document
+
+    report = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    at = report.index("二、")
+    line = "在评优评先公示期内,对拟表彰对象进行任前公示,决策全过程记录。\n"
+    out: dict[str, list[dict]] = {"false_friends": [], "unclosed_h1": [], "merged_rows": []}
+    pack = lawcheck.load_pack()
+    for size in ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]):
+        text = report[:at] + line * (size // len(line)) + report[at:]
+        best = min(_timed(lambda text=text: lawcheck.evaluate(text, rules=pack)) for _ in range(2))
+        out["false_friends"].append({"chars": len(text), "us_per_10k": round(per_10k(best, len(text)))})
+    for n in ([4_000, 16_000] if quick else [4_000, 16_000, 64_000]):
+        page = ("<html><body>" + "<h1>x" * n + "".join(f"<p>{_html.escape(ln)}</p>" for ln in report.splitlines())
+                + "</body></html>").encode()
+        best = min(_timed(lambda page=page: read_document("p.html", page)) for _ in range(2))
+        out["unclosed_h1"].append({"h1s": n, "us_per_h1": round(best * 1e6 / n, 1)})
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    for rows in ([1_000, 3_000] if quick else [1_000, 3_000, 9_000]):
+        cells = ('<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr><w:p><w:r><w:t>牵头</w:t></w:r></w:p>'
+                 "</w:tc></w:tr>" + "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>" * rows)
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/'
+                       'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.'
+                       'openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" '
+                       'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main'
+                       '+xml"/></Types>')
+            z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                       'package/2006/relationships"><Relationship Id="r1" Type="http://schemas.openxmlformats.org/'
+                       'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+            z.writestr("word/document.xml", f'<?xml version="1.0"?><w:document xmlns:w="{w}"><w:body><w:tbl>'
+                       f"{cells}</w:tbl></w:body></w:document>")
+        data = buf.getvalue()
+        best = min(_timed(lambda data=data: read_document("t.docx", data)) for _ in range(2))
+        out["merged_rows"].append({"rows": rows, "us_per_row": round(best * 1e6 / rows, 1)})
+    for rows in out.values():
+        key = next(k for k in rows[0] if k.startswith("us_per"))
+        for r in rows:
+            r["vs_smallest"] = round(r[key] / rows[0][key], 2)
+    return out
+
+
 def synthetic_pack(n: int, phrases: list[str]):
     """The core pack's manifest and policy with n generated one-phrase concept rules."""
     import lawcheck
@@ -493,6 +546,14 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     fig["scaling_length"] = ls
     for r in ls:
         say(f"   {r['chars']:>9,} chars: {r['us_per_10k']} µs per 10k ({r['vs_smallest']}× the 10k figure)")
+
+    say("\n4b. hostile shapes (issue 14): per unit, growing sizes (flat = linear)")
+    hs = measure_hostile_shapes(quick)
+    fig["scaling_hostile"] = hs
+    for name, rows in hs.items():
+        say(f"   {name}: " + "; ".join(
+            f"{next(v for k, v in r.items() if not k.startswith(('us_per', 'vs')))}: "
+            f"{next(v for k, v in r.items() if k.startswith('us_per'))} µs ({r['vs_smallest']}×)" for r in rows))
 
     say("\n5. scaling with the number of rules (synthetic one-phrase concept rules, 10k-char reports)")
     counts = [50, 500] if quick else [50, 500, 5000]

@@ -84,6 +84,8 @@ class Analysis:
     # Matches of the rules' regular-expression false friends, found once per report and pattern, as
     # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
     regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # The same for phrase hits (by phrase id), built when a false friend is first asked about.
+    hit_index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.neg_starts = sorted(s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ()))
@@ -93,6 +95,17 @@ class Analysis:
     @property
     def text(self) -> str:
         return self.st.text
+
+    def hits_index(self, pid: int) -> tuple[list[int], list[int]]:
+        """A phrase's hits as (starts, running maximum of the ends), in the order of the hits."""
+        index = self.hit_index.get(pid)
+        if index is None:
+            hits = self.hits.get(pid, ())
+            reach: list[int] = []
+            for _s, e in hits:
+                reach.append(max(e, reach[-1]) if reach else e)
+            index = self.hit_index[pid] = ([s for s, _e in hits], reach)
+        return index
 
     def spans_of(self, pattern: str) -> tuple[list[int], list[int]]:
         index = self.regex_spans.get(pattern)

@@ -107,6 +107,12 @@ def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Recor
     except LawcheckError as e:
         problem = getattr(e, "problem", None) or str(e)
         return Record.model_construct(path=src.name, error=str(problem))
+    except MemoryError:
+        from lawcheck.limits import human_bytes
+        from lawcheck.readers import msg
+
+        return Record.model_construct(path=src.name, error=msg(opts.lang, "memory",
+                                                               limit=human_bytes(opts.limits.max_memory)))
     except Exception as e:  # a bug must not lose the rest of the batch
         return Record.model_construct(path=src.name, error=f"internal error: {type(e).__name__}: {e}")
 
@@ -193,11 +199,14 @@ def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Reco
         signal.signal(signal.SIGALRM, old)
 
 
-def _quiet_worker() -> None:
+def _worker_init(max_memory: int) -> None:
     # Ctrl-C reaches the whole process group; only the parent decides what happens.
     import signal
 
+    from lawcheck.limits import cap_memory
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    cap_memory(max_memory)  # one file can never take the machine: it fails alone, with MemoryError
 
 
 def _pooled(
@@ -224,7 +233,7 @@ def _pooled(
     ready: dict[int, Record] = {}
     nxt = 0  # the next index to yield
     pool = ProcessPool(max_workers=min(jobs, total), context=multiprocessing.get_context(method),
-                       initializer=_quiet_worker)
+                       initializer=_worker_init, initargs=(opts.limits.max_memory,))
     finished_normally = False
     try:
         pending: dict[Future, int] = {}

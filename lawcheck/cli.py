@@ -206,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     lim.add_argument("--max-pages", type=_positive_int, metavar="N", help="most PDF pages (default 2000)")
     lim.add_argument("--max-chars", type=_positive_int, metavar="N",
                      help="longest extracted text, in characters (default 10000000)")
+    lim.add_argument("--max-memory", type=_positive_int, metavar="N",
+                     help="address space of the process checking one input, in bytes (default 2 GB; "
+                          "Linux and macOS)")
     lim.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                      help="time for one input; in a batch its worker is stopped (default 300)")
     _add_rule_source_args(c)
@@ -315,6 +318,8 @@ _HELP_ZH = {
     ".docx/.ofd: most members in the archive (default 10000)": ".docx/.ofd：压缩包内最多文件数（默认 10000）",
     "most PDF pages (default 2000)": "PDF 最多页数（默认 2000）",
     "longest extracted text, in characters (default 10000000)": "提取文字的最大字数（默认 10000000）",
+    "address space of the process checking one input, in bytes (default 2 GB; Linux and macOS)":
+        "检查单个文件的进程可用的地址空间（字节，默认 2 GB；Linux 和 macOS）",
     "time for one input; in a batch its worker is stopped (default 300)":
         "单个文件的时限（秒）；批量时超时的进程会被停止（默认 300）",
     "run every rule's examples and say which fail and why": "运行每条规则的示例，说明哪些不符及原因",
@@ -673,6 +678,10 @@ def _check(args: argparse.Namespace) -> int:
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
+    if len(sources) == 1 and getattr(args, "as_program", False):
+        from lawcheck.limits import cap_memory
+
+        cap_memory(opts.limits.max_memory)  # one input is checked here, not in a worker: this process is capped
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
@@ -964,6 +973,9 @@ def main(argv: list[str] | None = None) -> int:
     from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError
 
     args = build_parser().parse_args(argv)
+    # Run as the program (no argv given: the console script, python -m lawcheck): this process may cap its
+    # own memory.  main([...]) from Python (a test, an office system) leaves its caller's process alone.
+    args.as_program = argv is None
     lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
     lang = lang if lang in ("zh", "en") else "zh"
     handlers = {"check": _check, "rules": _rules, "explain": _explain, "config": _config}

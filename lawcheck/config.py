@@ -51,6 +51,7 @@ class FileSettings(BaseModel):
     max_zip_members: int | None = Field(None, alias="max-zip-members", ge=1)
     max_pages: int | None = Field(None, alias="max-pages", ge=1)
     max_chars: int | None = Field(None, alias="max-chars", ge=1)
+    max_memory: int | None = Field(None, alias="max-memory", ge=64 * 1024 * 1024)
     timeout: float | None = Field(None, gt=0)
 
 
@@ -64,7 +65,7 @@ class FileSettings(BaseModel):
         return v
 
 
-LIMIT_KEYS = ("max_bytes", "max_unzipped_bytes", "max_zip_members", "max_pages", "max_chars", "timeout")
+LIMIT_KEYS = ("max_bytes", "max_unzipped_bytes", "max_zip_members", "max_pages", "max_chars", "timeout", "max_memory")
 
 DEFAULTS: dict[str, Any] = {
     "format": None,  # rich on a terminal, text otherwise

@@ -21,6 +21,7 @@ class Limits:
     max_pages: int = 2_000  # PDF pages, checked before any page is read
     max_chars: int = 10_000_000  # the extracted text, before it is checked
     timeout: float = 300.0  # seconds for one input: a PDF's budget between pages; a batch worker is stopped
+    max_memory: int = 2048 * MB  # address space of the process checking an input (RLIMIT_AS, where there is one)
 
 
 class Budget:
@@ -40,3 +41,24 @@ def human_bytes(n: int) -> str:
     if n >= 1024:
         return f"{n / 1024:.0f} KB"
     return f"{n} B"
+
+
+def cap_memory(limit: int) -> bool:
+    """Cap this process's address space at ``limit`` bytes (never raising a lower cap); False where the
+    platform has no RLIMIT_AS.  A file that would take more than that fails with MemoryError, in its own
+    record, instead of taking the machine."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    if not hasattr(resource, "RLIMIT_AS"):
+        return False
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    new = limit if soft == resource.RLIM_INFINITY else min(soft, limit)
+    if hard != resource.RLIM_INFINITY:
+        new = min(new, hard)
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (new, hard))
+    except (ValueError, OSError):
+        return False
+    return True

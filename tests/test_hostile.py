@@ -80,8 +80,8 @@ def test_a_batch_of_broken_files_reports_every_one_and_never_crashes(tmp_path):
             assert r["error"] and "internal error" not in r["error"], (name, r["error"])
             assert f"{r['path']}: {r['error']}" in res.stderr  # also said on standard error
         else:
-            # A file whose text holds no Chinese at all cannot be judged (no score), never 不合格.
-            assert (r["score"] is None and r["document"]["other_kind"] == "no_text") or 0 <= r["score"] <= 100, name
+                # A file that cannot be judged or is not a report has no score; a report is scored 0–100.
+                assert (r["score"] is None and r["document"]["kind"] == "other") or 0 <= r["score"] <= 100, name
     assert "解压后过大" in by_name["bomb.docx"]["error"]
     assert "空" in by_name["empty.txt"]["error"] and "二进制" in by_name["nul.txt"]["error"]
     assert by_name["0-good.txt"]["score"] == by_name["z-good.txt"]["score"] > 80

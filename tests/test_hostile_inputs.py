@@ -126,3 +126,87 @@ def test_one_flipped_bit_in_an_ofd_member(tmp_path):
     res = _check(tmp_path, "flip.ofd", bytes(data))
     _clean(res)
     assert res.returncode == 2 and "OFD" in res.stderr
+
+
+def test_a_report_nested_deeper_than_lxml_builds_is_read(tmp_path):
+    from html import escape
+
+    body = "".join(f"<p>{escape(line)}</p>" for line in REPORT.splitlines() if line.strip())
+    page = ("<html><body>" + "<div>" * 300 + body + "</div>" * 300 + "</body></html>").encode()
+    res = _check(tmp_path, "deep.html", page)
+    _clean(res)
+    assert res.returncode == 0 and "得分 95" in res.stdout, res.stdout + res.stderr
+
+
+def test_unclosed_h1s_do_not_swallow_the_title():
+    """The title search is bounded per <h1> (an unclosed one used to make it run to the end of the page,
+    once per <h1>: 80 KB took 30 s); the page's real title is still found.  Speed: benchmarks/run.py."""
+    from lawcheck.readers import read_document
+
+    title = "灵寿县人民政府关于2021年度法治政府建设情况的报告"
+    page = ("<html><body>" + "<h1>x" * 16_000 + f"<h1>{title}</h1><p>正文。</p></body></html>").encode()
+    assert read_document("p.html", page).meta.get("title") == title
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(1, 30)), max_size=40),
+       st.integers(0, 220), st.integers(1, 30))
+def test_the_false_friend_lookup_finds_what_a_walk_finds(raw, s, length):
+    """covering() by bisection returns exactly what walking every earlier hit returned."""
+    from types import SimpleNamespace
+
+    from lawcheck.analysis import Analysis
+    from lawcheck.kinds.matching import covering
+
+    hits = sorted((a, a + n) for a, n in raw)
+    e = s + length
+    fake = SimpleNamespace(hits={7: hits}, hit_index={})
+    fake.hits_index = lambda pid: Analysis.hits_index(fake, pid)
+
+    def walk() -> tuple[int, int] | None:
+        for fs, fe in hits:
+            if fs > s:
+                break
+            if fe >= e:
+                return (fs, fe)
+        return None
+
+    assert covering(fake, [7], s, e) == walk()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_AS")
+def test_each_batch_worker_is_capped_and_fails_alone(tmp_path):
+    """With a cap below what checking needs, every input fails with the memory message in its own row (the
+    cap reaches the workers); the batch finishes and says so, exit 2."""
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(REPORT, encoding="utf-8")
+    b.write_text(REPORT, encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(a), str(b), "-q", "-j", "2",
+                          "--max-memory", str(20 * 1024 * 1024)], capture_output=True, text=True, timeout=120,
+                         cwd=ROOT)
+    assert res.returncode == 2
+    assert res.stderr.count("超过内存上限") == 2 and "Traceback" not in res.stderr, res.stderr
+    ok = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(a), str(b), "-q", "-j", "2"],
+                        capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert ok.returncode == 0 and ok.stdout.count("得分 95") == 2
+
+
+@pytest.mark.skipif(os.name != "posix", reason="RLIMIT_AS")
+def test_a_single_input_caps_the_program_itself_but_never_a_caller(tmp_path):
+    a = tmp_path / "a.txt"
+    a.write_text(REPORT, encoding="utf-8")
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(a), "-q", "--max-memory",
+                          str(20 * 1024 * 1024)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert res.returncode == 2 and "超过内存上限" in res.stderr, (res.returncode, res.stderr[-500:])
+    # main([...]) from Python is a library call: the caller's own address space is left as it was.
+    import resource
+
+    from lawcheck.cli import main
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    assert main(["check", str(a), "-q", "--max-memory", str(20 * 1024 * 1024)]) in (0, 2)
+    assert resource.getrlimit(resource.RLIMIT_AS) == before

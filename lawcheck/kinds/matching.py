@@ -173,13 +173,17 @@ def covered_by(index: tuple[list[int], list[int]], s: int, e: int) -> bool:
 
 
 def covering(a: Analysis, not_ids: list[int], s: int, e: int) -> Span | None:
-    """A false-friend hit that contains [s, e)."""
+    """The first false-friend hit (of the first phrase that has one) that contains [s, e): two bisections
+    per phrase, where a walk through every earlier hit made a report full of false friends quadratic.
+
+    Hits are sorted by start; ``reach`` is the running maximum of their ends, so the first index whose
+    reach is ≥ e is the first hit that ends at or after e, and it covers [s, e) when it starts at or
+    before s."""
     for pid in not_ids:
-        for fs, fe in a.hits.get(pid, ()):
-            if fs > s:
-                break
-            if fe >= e:
-                return (fs, fe)
+        starts, reach = a.hits_index(pid)
+        k = bisect_left(reach, e)
+        if k < len(starts) and starts[k] <= s:
+            return a.hits[pid][k]
     return None
 
 

@@ -56,6 +56,44 @@ def _iso(y: str, m: str, d: str) -> str | None:
         return None
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_BLOCK = frozenset(("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
+                   "ul", "ol", "title", "td", "th", "dd", "dt"))
+_SKIP = frozenset(("script", "style", "noscript", "template"))
+
+
+def plain_lines(page: str) -> list[str]:
+    """Every visible line of a page, without scripts and styles (html.parser: no depth limit, no recursion)."""
+    from html.parser import HTMLParser
+
+    class Lines(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+            self.skip = 0
+
+        def handle_starttag(self, tag: str, attrs) -> None:  # type: ignore[no-untyped-def]
+            if tag in _SKIP:
+                self.skip += 1
+            elif tag in _BLOCK:
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag in _SKIP:
+                self.skip = max(0, self.skip - 1)
+            elif tag in _BLOCK:
+                self.parts.append("\n")
+
+        def handle_data(self, data: str) -> None:
+            if not self.skip:
+                self.parts.append(data)
+
+    parser = Lines()
+    parser.feed(page)
+    parser.close()
+    return [ln.strip() for ln in "".join(parser.parts).splitlines() if ln.strip()]
+
+
 def restore_dropped(main: list[str], base: list[str], short: int = 40) -> list[str]:
     """Put back short lines the extractor dropped between lines it kept.
 
@@ -98,7 +136,8 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     m = _META_TITLE.search(page)
     title = m.group(1).strip() if m else ""
     if not title:
-        h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S | re.I)
+        # Bounded: an unclosed <h1> must not make every later <h1> scan to the end of the page.
+        h1 = re.search(r"<h1[^>]{0,200}>([^<]{0,300}(?:<(?!/?h1)[^>]{0,200}>[^<]{0,300}){0,10}?)</h1>", page, re.I)
         title = re.sub(r"<[^>]+>|\s+", "", h1.group(1)) if h1 else ""
     if title:
         meta["title"] = title
@@ -117,6 +156,10 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     lines = [ln.strip() for ln in main.splitlines() if ln.strip()]
     _, base, _ = trafilatura.baseline(page)
     lines = restore_dropped(lines, [ln.strip() for ln in (base or "").splitlines() if ln.strip()])
+    if not _CJK.search("".join(lines)) and _CJK.search(page):
+        # lxml stops building the tree 256 elements deep, and the article below is dropped: read the
+        # page's text with the standard library's parser, which has no depth limit, instead.
+        lines = plain_lines(page)
     if title and (not lines or title not in lines[0]):
         lines.insert(0, title)
     return Document("\n".join(lines), "html", meta)
