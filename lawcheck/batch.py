@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -199,14 +200,40 @@ def _check_in_time(src: Source, opts: Options, stdin_data: bytes | None) -> Reco
         signal.signal(signal.SIGALRM, old)
 
 
-def _worker_init(max_memory: int) -> None:
+def _worker_init(max_memory: int, parent: int) -> None:
     # Ctrl-C reaches the whole process group; only the parent decides what happens.
     import signal
 
     from lawcheck.limits import cap_memory
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     cap_memory(max_memory)  # one file can never take the machine: it fails alone, with MemoryError
+    _die_with(parent)
+
+
+def _die_with(parent: int) -> None:
+    """Linux: this worker is killed when its parent dies, even by SIGKILL (a worker on a hanging input would
+    otherwise spin on, orphaned, past --timeout)."""
+    import signal
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request took effect
+        os._exit(1)
+
+
+# Set by the command line when it is told to stop (Ctrl-C, SIGTERM): a batch stops waiting for the input
+# in flight, stops its workers and returns what is finished.
+STOP = threading.Event()
 
 
 def _pooled(
@@ -233,7 +260,7 @@ def _pooled(
     ready: dict[int, Record] = {}
     nxt = 0  # the next index to yield
     pool = ProcessPool(max_workers=min(jobs, total), context=multiprocessing.get_context(method),
-                       initializer=_worker_init, initargs=(opts.limits.max_memory,))
+                       initializer=_worker_init, initargs=(opts.limits.max_memory, os.getpid()))
     finished_normally = False
     try:
         pending: dict[Future, int] = {}
@@ -246,7 +273,9 @@ def _pooled(
                                     timeout=opts.limits.timeout)
                 pending[fut] = submitted
                 submitted += 1
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            finished, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+            if STOP.is_set():
+                return  # told to stop: the workers are stopped below, what is finished was yielded
             for fut in finished:
                 i = pending.pop(fut)
                 try:

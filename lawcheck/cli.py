@@ -23,6 +23,7 @@ class Exit(IntEnum):
     USAGE_OR_INPUT = 2  # bad arguments or settings, or an input could not be read (the others are still reported)
     RULE_FILE = 3  # a rule file is invalid
     INTERRUPTED = 130  # Ctrl-C: what was finished is still written
+    TERMINATED = 143  # SIGTERM: the same, as a service manager expects
 
 
 _EXIT_CODES = (
@@ -32,6 +33,7 @@ _EXIT_CODES = (
      "用法错误、没有找到输入文件，或有文件无法读取（其余文件照常检查）"),
     ("3", "a rule file is invalid", "规则文件有误"),
     ("130", "interrupted (Ctrl-C); what was finished is still written", "已中断（Ctrl-C），已完成的结果照常输出"),
+    ("143", "terminated (SIGTERM); the same as Ctrl-C", "被终止（SIGTERM），处理同 Ctrl-C"),
 )
 
 _CHECK_EXAMPLES = (
@@ -435,28 +437,45 @@ class _Interrupts:
     """While active, Ctrl-C only asks the batch to stop: it is honoured between records (see
     ``_until``), so a record is never cut in half and the finished ones are all written."""
 
-    def __init__(self) -> None:
+    def __init__(self, single: bool = False) -> None:
         self.pressed = False
+        self.single = single  # one input, checked in this process: nothing finished to keep
+        self.terminated = False
         self._old = None
 
     def __enter__(self) -> _Interrupts:
         import signal
         import threading
 
+        from lawcheck.batch import STOP
+
+        STOP.clear()
+        self.terminated = False
         if threading.current_thread() is threading.main_thread():
             self._old = signal.signal(signal.SIGINT, self._press)
+            # SIGTERM (a service manager, a CI timeout, kill) is a Ctrl-C: stop, keep what is finished,
+            # leave no temporary file.
+            self._old_term = signal.signal(signal.SIGTERM, self._press)
         return self
 
-    def _press(self, _signum, _frame) -> None:
-        if self.pressed:  # a second Ctrl-C: stop at once
+    def _press(self, signum, _frame) -> None:
+        import signal
+
+        from lawcheck.batch import STOP
+
+        if signum == signal.SIGTERM:
+            self.terminated = True
+        if self.pressed or (self.single and signum == signal.SIGTERM):  # a second Ctrl-C: stop at once
             raise KeyboardInterrupt
         self.pressed = True
+        STOP.set()  # a batch waiting on an input in flight stops waiting
 
     def __exit__(self, *exc: object) -> None:
         import signal
 
         if self._old is not None:
             signal.signal(signal.SIGINT, self._old)
+            signal.signal(signal.SIGTERM, self._old_term)
 
 
 def _until(ctrl_c: _Interrupts, records):
@@ -689,7 +708,7 @@ def _check(args: argparse.Namespace) -> int:
     done = 0
     errors = below = False
     try:
-        with _Sink(args.output if streaming else None) as out, _Interrupts() as ctrl_c:
+        with _Sink(args.output if streaming else None) as out, _Interrupts(single=len(sources) == 1) as ctrl_c:
             if streaming:
                 out.write(renderer.header(ctx))
             # Ctrl-C stops between records, never inside one: what was written stays whole.
@@ -733,7 +752,7 @@ def _check(args: argparse.Namespace) -> int:
             where = f"are in {args.output}" if args.output else "are above"
         print(file=sys.stderr)
         _err(m["interrupted"].format(done=done, total=len(sources), where=where))
-        return Exit.INTERRUPTED
+        return Exit.TERMINATED if ctrl_c.terminated else Exit.INTERRUPTED
     if errors:
         return Exit.USAGE_OR_INPUT
     return Exit.BELOW_GATE if below else Exit.OK

@@ -210,3 +210,87 @@ def test_a_single_input_caps_the_program_itself_but_never_a_caller(tmp_path):
     before = resource.getrlimit(resource.RLIMIT_AS)
     assert main(["check", str(a), "-q", "--max-memory", str(20 * 1024 * 1024)]) in (0, 2)
     assert resource.getrlimit(resource.RLIMIT_AS) == before
+
+
+_DRIVER = """
+import os, sys, time
+from pathlib import Path
+from lawcheck.readers import text as text_loader
+real = text_loader.decode_text
+def decode(name, data, **kw):
+    if "hang" in Path(name).name:
+        time.sleep(3600)
+    return real(name, data, **kw)
+text_loader.decode_text = decode
+from lawcheck.cli import main
+sys.argv = ["lawcheck", *sys.argv[1:]]
+raise SystemExit(main())
+"""
+
+
+def _hanging_batch(tmp_path):
+    names = ["a.txt", "b-hang.txt", "c-hang.txt", "d.txt"]
+    for n in names:
+        (tmp_path / n).write_text(REPORT, encoding="utf-8")
+    driver = tmp_path / "driver.py"
+    driver.write_text(_DRIVER, encoding="utf-8")
+    return subprocess.Popen([sys.executable, str(driver), "check", *(str(tmp_path / n) for n in names),
+                             "--format", "jsonl", "-j", "2"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", encoding="ascii") as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            return "\nState:\tZ" not in f.read()
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc and PR_SET_PDEATHSIG")
+def test_sigterm_is_a_ctrl_c_and_sigkill_takes_the_workers_along(tmp_path):
+    import signal
+    import time
+
+    proc = _hanging_batch(tmp_path)
+    assert proc.stdout is not None
+    first = proc.stdout.readline()  # a.txt is done; b and c hang in the two workers
+    assert b'"path"' in first
+    workers = _children(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=30)  # not the 300 s of --timeout
+    assert proc.returncode == 143, err.decode()[-500:]
+    assert "已中断" in err.decode() and "Traceback" not in err.decode()
+    time.sleep(1)
+    assert workers and not any(_alive(w) for w in workers)
+
+    proc = _hanging_batch(tmp_path)
+    assert proc.stdout is not None
+    proc.stdout.readline()
+    workers = _children(proc.pid)
+    assert workers
+    proc.kill()  # SIGKILL: nothing of lawcheck's runs; the workers must not stay behind
+    proc.wait(timeout=30)
+    deadline = time.time() + 10
+    while time.time() < deadline and any(_alive(w) for w in workers):
+        time.sleep(0.2)
+    assert not any(_alive(w) for w in workers)
+
+
+def test_a_parser_message_with_a_memory_address_is_the_same_every_run():
+    from lawcheck.readers.base import cause
+
+    class PdfReadError(Exception):
+        pass
+
+    e1 = PdfReadError("Invalid object <pypdf.generic.IndirectObject object at 0x7f3a2c1b9d90> in stream")
+    e2 = PdfReadError("Invalid object <pypdf.generic.IndirectObject object at 0x7f00ffee1234> in stream")
+    assert cause(e1, "en") == cause(e2, "en") and "0x" not in cause(e1, "en")

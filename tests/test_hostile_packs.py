@@ -253,3 +253,31 @@ def test_a_plugin_that_exits_is_a_rule_pack_error(tmp_path):
     assert "evil" in res.stderr and "SystemExit" in res.stderr
     # The built-in packs never consult plugins: they still work beside a broken one.
     assert _lawcheck("check", "fixtures/001_lingshou_2021.txt", "-q", env=env).returncode == 0
+
+
+def test_a_jieba_cache_planted_in_the_shared_temp_folder_changes_nothing(tmp_path, monkeypatch):
+    """jieba reads "jieba.cache" (marshal) from the shared temporary folder; one planted there by another
+    account must not change the compiled pack's hints."""
+    import marshal
+    import tempfile
+    import time
+
+    from lawcheck.packs import builtin_rules_dir
+    from lawcheck.packs.compile import derive_hints
+    from lawcheck.packs.read import compose
+
+    src = compose([builtin_rules_dir()], [])
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", str(tmp_path / "own-cache"))
+    cache._key.cache_clear()
+    honest = derive_hints(src.rules, src.userdict)
+    shared = tmp_path / "shared-tmp"
+    shared.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(shared))
+    with open(shared / "jieba.cache", "wb") as f:  # every character its own word: hints would change
+        marshal.dump(({"x": 1}, 1), f)
+    future = time.time() + 3600
+    os.utime(shared / "jieba.cache", (future, future))
+    for cache_dir in (str(tmp_path / "own-cache"), ""):  # with the user's cache folder, and with none
+        monkeypatch.setenv("LAWCHECK_CACHE_DIR", cache_dir)
+        assert derive_hints(src.rules, src.userdict) == honest
+    assert honest["enforcement.three_systems"]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import logging
+import shutil
+import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,10 +45,28 @@ def derive_hints(rules: list[RuleBase] | tuple[RuleBase, ...], userdict: str) ->
     """
     import jieba
 
+    from lawcheck.packs.cache import private_dir
+
     jieba.setLogLevel(logging.WARNING)
     tok = jieba.Tokenizer()
-    if userdict.strip():
-        tok.load_userdict(io.StringIO(userdict))
+    # jieba keeps its dictionary cache (marshal) in the shared temporary folder by default, where another
+    # account could plant one (changing the compiled pack) or own the file (a traceback).  Ours lives in
+    # the user's private cache folder, or in a private temporary folder used once.
+    own = private_dir()
+    scratch = None if own is not None else tempfile.mkdtemp(prefix="lawcheck-jieba-")  # mode 0700
+    tok.tmp_dir = str(own if own is not None else scratch)
+    try:
+        if userdict.strip():
+            tok.load_userdict(io.StringIO(userdict))
+        else:
+            tok.initialize()
+        return _hints(rules, tok)
+    finally:
+        if scratch is not None:
+            shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _hints(rules, tok) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
     out: dict[str, list[str]] = {}
     for rule in rules:
         terms: set[str] = set()

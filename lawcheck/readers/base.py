@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lawcheck.errors import InputError
@@ -81,7 +82,12 @@ def cause(e: BaseException | str, lang: str) -> str:
     name = type(e).__name__
     if lang == "zh":
         return _CAUSE_ZH.get(name, "无法解析")
-    return f"{name}: {e}"
+    # A parser's message may name an object by its memory address ("<… object at 0x7f…>"), which differs
+    # every run: the same file must give the same bytes.
+    return f"{name}: {_ADDRESS.sub('', str(e))}"
+
+
+_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 
 
 _ERRNO_ZH = {
