@@ -208,8 +208,8 @@ def _worker_init(max_memory: int, parent: int) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with(parent)  # first: it loads ctypes, which a tight cap would not leave room for
     cap_memory(max_memory)  # one file can never take the machine: it fails alone, with MemoryError
-    _die_with(parent)
 
 
 def _die_with(parent: int) -> None:

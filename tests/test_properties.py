@@ -126,3 +126,33 @@ def test_wrapped_text_keeps_offsets_into_the_original(pack, text, width, newline
     for r in card.results:
         for ev in [*r.evidence, *([r.near_miss] if r.near_miss else [])]:
             assert wrapped[ev.start:ev.end] == ev.text
+
+
+# Every code point a caller can pass: lone surrogates (Cs) and control characters (Cc) included, mixed
+# with real sentences so that rules fire around them.
+_HOSTILE = st.characters(blacklist_categories=())
+hostile_text = st.lists(st.one_of(st.text(alphabet=_HOSTILE, max_size=20), _PIECES), max_size=30).map("".join)
+
+
+@_SETTINGS
+@given(hostile_text)
+def test_surrogates_and_control_characters_survive_every_output(pack, text):
+    import json
+    import re
+    import xml.etree.ElementTree as ET
+
+    from lawcheck.model import Record
+    from lawcheck.render import Context, module
+
+    card = lawcheck.evaluate(text, rules=pack)
+    data = json.loads(card.model_dump_json())  # a lone surrogate never breaks the JSON
+    assert data["schema_version"]
+    whole = re.sub("[\ud800-\udfff]", "\ufffd", text)  # read one-for-one as U+FFFD
+    for r in card.results:
+        for ev in r.evidence:
+            assert whole[ev.start:ev.end] == ev.text
+    rec = Record(path="r\x1b[2J.txt", card=card, text=text)
+    for name in ("text", "markdown", "rich"):
+        out = module(name).render([rec], Context(lang="zh", width=100))
+        assert "\x1b" not in out and "\r" not in out and not re.search("[\ud800-\udfff]", out), name
+    ET.fromstring(module("junit").render([rec], Context(lang="zh")))
