@@ -294,3 +294,19 @@ def test_a_parser_message_with_a_memory_address_is_the_same_every_run():
     e1 = PdfReadError("Invalid object <pypdf.generic.IndirectObject object at 0x7f3a2c1b9d90> in stream")
     e2 = PdfReadError("Invalid object <pypdf.generic.IndirectObject object at 0x7f00ffee1234> in stream")
     assert cause(e1, "en") == cause(e2, "en") and "0x" not in cause(e1, "en")
+
+
+@pytest.mark.parametrize("name,data", [
+    ("random.html", bytes(range(256)) * 8),
+    ("empty.docx", None),
+])
+def test_a_file_with_no_text_is_an_error_row_not_a_score(tmp_path, name, data):
+    if data is None:
+        import docx
+
+        buf = io.BytesIO()
+        docx.Document().save(buf)
+        data = buf.getvalue()
+    res = _check(tmp_path, name, data)
+    _clean(res)
+    assert res.returncode == 2 and "得分" not in res.stdout, res.stdout

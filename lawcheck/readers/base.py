@@ -78,7 +78,8 @@ _CAUSE_ZH = {
 def cause(e: BaseException | str, lang: str) -> str:
     """Why a file could not be parsed, in the reader's language."""
     if isinstance(e, str):
-        return {"no HTML part": "没有网页内容", "nested too deeply": "结构嵌套过深"}.get(e, e) if lang == "zh" else e
+        return {"no HTML part": "没有网页内容", "nested too deeply": "结构嵌套过深",
+                "binary": "是二进制数据，不是网页"}.get(e, e) if lang == "zh" else e
     name = type(e).__name__
     if lang == "zh":
         return _CAUSE_ZH.get(name, "无法解析")

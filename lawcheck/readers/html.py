@@ -128,6 +128,10 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     raw = _html_from_mhtml(data) if mhtml else data
     if not raw.strip():
         raise InputError(name, msg(lang, "corrupt", fmt="HTML", err=cause("no HTML part", lang)))
+    head = raw[:8192]
+    if b"\x00" in head or sum(1 for c in head if c < 9 or 13 < c < 32) > len(head) // 100:
+        # Bytes no web page holds (random data named .html): an error, never a "text" of mojibake.
+        raise InputError(name, msg(lang, "corrupt", fmt="HTML", err=cause("binary", lang)))
     page = _decode(raw, encoding)
     main = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True,
                                deduplicate=False, output_format="txt") or ""
