@@ -190,3 +190,15 @@ def test_explain_lists_every_rule_a_name_matches(capsys):
     assert main(["explain", "年度"]) == 2
     out = capsys.readouterr().out
     assert "form.reporting_year" in out and "content.next_year_plan" in out and "请用编号指定" in out
+
+
+@pytest.mark.parametrize("added,status", [
+    ("由“xx区人民政府”统一部署。", "fail"),          # a blank left in a quoted name
+    ("制定“20xx年法治政府建设工作要点”。", "fail"),  # a year is never a generic label
+    ("在“XX乡(镇)”开展试点。", "pass"),              # each township: a unit and its alternatives
+    ("张贴“××县（市、区）综合执法”标识。", "pass"),
+])
+def test_a_quoted_placeholder_counts_unless_it_names_each_unit(added, status):
+    base = LINGSHOU.read_text(encoding="utf-8")
+    card = lawcheck.evaluate(base.replace("特此报告。", added + "\n特此报告。"))
+    assert card.result("form.placeholders").status == status

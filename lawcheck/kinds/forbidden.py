@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -23,7 +24,8 @@ class ForbiddenItem(Matcher):
     when ``exempt_quoted``."""
 
     scope: list[Role] | None = Field(None, description="where it counts (default: anywhere, the title too)")
-    exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks")
+    exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks that name each unit of a "
+                                                   "kind (“XX乡(镇)…”: a blank, a unit, its alternatives in brackets)")
 
 
 class ForbiddenRule(RuleBase):
@@ -47,6 +49,15 @@ def _quoted(st: Structure, s: int) -> bool:
     return seg.count("“") > seg.count("”")
 
 
+# "XX乡(镇)", "××县（市、区）": a blank followed by a unit and its alternatives in brackets names each such
+# unit (a sign made for every township), as drafters write it; a bare “xx区人民政府” is a blank left unfilled.
+_GENERIC = re.compile(r"[\u4e00-\u9fff]{1,3}\s*[（(][^（()）]{1,8}[)）]")
+
+
+def _generic_label(st: Structure, e: int) -> bool:
+    return bool(_GENERIC.match(st.text, e))
+
+
 def item_hits(a: Analysis, item: ForbiddenItem) -> list[Span]:
     """Where the item occurs: in the title, the body or the closing (never page chrome)."""
     st = a.st
@@ -66,7 +77,7 @@ def item_hits(a: Analysis, item: ForbiddenItem) -> list[Span]:
                 continue
         if rejection(a, item, cm, sent, s, e) is not None:
             continue
-        if item.exempt_quoted and _quoted(st, s):
+        if item.exempt_quoted and _quoted(st, s) and _generic_label(st, e):
             continue
         out.append((s, e))
     return out
