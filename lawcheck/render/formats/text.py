@@ -36,21 +36,21 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
     d = card.document
     none = t(lang, "ui.none")
     lines = [f"{t(lang, 'ui.card')}{' — ' + path if path else ''}"]
-    lines.append(f"{t(lang, 'ui.title')}: {d.title or none}")
-    lines.append(
-        f"{t(lang, 'ui.organ')}: {d.organ or none} | {t(lang, 'ui.year')}: {d.report_year or none} | "
-        f"{t(lang, 'ui.signed')}: {d.signed_date or none} | {t(lang, 'ui.published')}: {d.published_date or none}"
-    )
+    lines.append(f"{t(lang, 'ui.title')}{colon(lang)}{d.title or none}")
+    c = colon(lang)
+    facts = ((t(lang, "ui.organ"), d.organ), (t(lang, "ui.year"), d.report_year), (t(lang, "ui.signed"), d.signed_date),
+             (t(lang, "ui.published"), d.published_date))
+    lines.append(" | ".join(f"{k}{c}{v or none}" for k, v in facts))
     if d.script == "traditional":
         lines.append(t(lang, "ui.traditional"))
     score = f"{card.score:.1f} / 100" if card.score is not None else none
-    lines.append(f"{t(lang, 'ui.score')}: {score}  {t(lang, 'ui.grade')}: {card.grade_label or none}")
+    lines.append(f"{t(lang, 'ui.score')}{c}{score}  {t(lang, 'ui.grade')}{c}{card.grade_label or none}")
     lines.append(arithmetic(card))
     if gate is not None:
-        state = t(lang, "ui.gate_ok") if not gate else t(lang, "ui.gate_fail") + colon(lang) + " ".join(gate)
-        lines.append(f"{t(lang, 'ui.gate')}: {state}")
+        state = t(lang, "ui.gate_ok") if not gate else t(lang, "ui.gate_fail") + semi(lang) + " ".join(gate)
+        lines.append(f"{t(lang, 'ui.gate')}{colon(lang)}{state}")
     lines.append("")
-    lines.append(f"{t(lang, 'ui.results')}:")
+    lines.append(f"{t(lang, 'ui.results')}{colon(lang).strip()}")
     for cat, results in by_category(card):
         lines.append(f"  [{category(lang, cat)}]")
         for r in results:
@@ -60,45 +60,45 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
             width = 200 if verbose else 60
             for e in shown:
                 where = "" if is_own_heading(e) else f"[{clip(e.section, 30)}] "
-                lines.append(f"      {t(lang, 'ui.evidence')}: {where}{marked_quote(e, width)}")
+                lines.append(f"      {t(lang, 'ui.evidence')}{colon(lang)}{where}{marked_quote(e, width)}")
             if verbose and r.near_miss:
-                lines.append(f"      {t(lang, 'ui.near')}: {clip(r.near_miss.text, 200)}{lp(lang)}"
+                lines.append(f"      {t(lang, 'ui.near')}{colon(lang)}{clip(r.near_miss.text, 200)}{lp(lang)}"
                              f"{r.near_miss.reason}{rp(lang)}")
     lines.append("")
-    lines.append(f"{t(lang, 'ui.missing')}:" + ("" if card.missing else f" {none}"))
+    lines.append(f"{t(lang, 'ui.missing')}{colon(lang).strip()}" + ("" if card.missing else f" {none}"))
     by_id = {r.rule: r for r in card.results}
     for i, m in enumerate(card.missing, 1):
         r = by_id[m.rule]
         status = t(lang, "status." + m.status)
         lines.append(f"  {i}. {m.title}{lp(lang)}{m.rule}{comma(lang)}{status}{comma(lang)}{m.weight:g}"
                      f"{t(lang, 'ui.points')}{rp(lang)}")
-        lines.append(f"     {t(lang, 'ui.why')}: {r.message}")
+        lines.append(f"     {t(lang, 'ui.why')}{colon(lang)}{r.message}")
         if r.status == "fail":  # what is there and must not be (a placeholder, a late date): where it is
             for e in r.evidence[:3]:
-                lines.append(f"     {t(lang, 'ui.found_at')}: [{clip(e.section, 30)}] {marked_quote(e, 60)}")
+                lines.append(f"     {t(lang, 'ui.found_at')}{colon(lang)}[{clip(e.section, 30)}] {marked_quote(e, 60)}")
         if r.near_miss:
-            lines.append(f"     {t(lang, 'ui.near')}: {clip(r.near_miss.text, 60)}{lp(lang)}"
+            lines.append(f"     {t(lang, 'ui.near')}{colon(lang)}{clip(r.near_miss.text, 60)}{lp(lang)}"
                          f"{r.near_miss.reason}{rp(lang)}")
-        lines.append(f"     {t(lang, 'ui.fix')}: {m.fix}")
-        lines.append(f"     {t(lang, 'ui.basis')}: {basis_line(lang, m.basis)}")
+        lines.append(f"     {t(lang, 'ui.fix')}{colon(lang)}{m.fix}")
+        lines.append(f"     {t(lang, 'ui.basis')}{colon(lang)}{basis_line(lang, m.basis)}")
     if card.not_scored:
         lines.append("")
-        lines.append(f"{t(lang, 'ui.not_scored')}:")
+        lines.append(f"{t(lang, 'ui.not_scored')}{colon(lang).strip()}")
         for n in card.not_scored:
-            lines.append(f"  {status_label(lang, n.status)} {n.rule}: {n.reason}")
+            lines.append(f"  {status_label(lang, n.status)} {n.rule}{colon(lang)}{n.reason}")
     return "\n".join(lines) + "\n"
 
 
 def score_line(card: Scorecard | None, path: str, gate: list[str] | None, error: str | None, lang: str) -> str:
     """The one line --quiet prints per input."""
     if card is None:
-        return f"{path}: {t(lang, 'ui.error')}: {error}"
+        return f"{path}{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{error}"
     if card.document.kind != "annual_report":
         return not_report_line(card, path)
     score = f"{card.score:.1f}" if card.score is not None else t(lang, "ui.no_score")
-    line = f"{path}: {t(lang, 'ui.score')} {score} {card.grade_label or ''}".rstrip()
+    line = f"{path}{colon(lang)}{t(lang, 'ui.score')} {score} {card.grade_label or ''}".rstrip()
     if gate is not None:
-        line += f" [{t(lang, 'ui.gate')}: {t(lang, 'ui.gate_ok') if not gate else t(lang, 'ui.gate_fail')}]"
+        line += f" [{t(lang, 'ui.gate')}{colon(lang)}{t(lang, 'ui.gate_ok') if not gate else t(lang, 'ui.gate_fail')}]"
     return line
 
 
@@ -106,7 +106,7 @@ def render_summary(summary: Summary, lang: str) -> str:
     lines = [t(lang, "ui.summary")]
     for i, row in enumerate(summary.rows, 1):
         if row.card is None:
-            lines.append(f"  {i:>3}. {row.path}  {t(lang, 'ui.error')}: {row.error}")
+            lines.append(f"  {i:>3}. {row.path}  {t(lang, 'ui.error')}{colon(lang)}{row.error}")
             continue
         c = row.card
         score = f"{c.score:.1f}" if c.score is not None else "-"
@@ -115,15 +115,15 @@ def render_summary(summary: Summary, lang: str) -> str:
         lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {comma(lang).join(flags)}  "
                      f"{c.document.organ or ''} {c.document.report_year or ''}".rstrip())
         if row.top_missing:
-            lines.append(f"       {t(lang, 'ui.top_missing')}: {semi(lang).join(row.top_missing)}")
+            lines.append(f"       {t(lang, 'ui.top_missing')}{colon(lang)}{semi(lang).join(row.top_missing)}")
     if summary.others:
-        lines.append(f"{t(lang, 'ui.others')}:")
+        lines.append(f"{t(lang, 'ui.others')}{colon(lang).strip()}")
         for row in summary.others:
             if row.card is not None:
                 lines.append(f"    - {not_report_line(row.card, row.path)}")
     lines.append(summary.totals(lang))
     if summary.common_missing:
-        lines.append(f"{t(lang, 'ui.common_missing')}:")
+        lines.append(f"{t(lang, 'ui.common_missing')}{colon(lang).strip()}")
         for rid, title, n in summary.common_missing:
             lines.append(f"  {title}{lp(lang)}{rid}{rp(lang)}{colon(lang)}{t(lang, 'ui.times', n=n)}")
     return "\n".join(lines) + "\n"
