@@ -44,7 +44,9 @@ def explain_rule(rule: RuleBase, lang: str = "zh") -> str:
         # What the reader does not see: how sure each part is, and whom and when the provision governs.
         marks = [f"{b.source}", f"{L['status']}: {t(lang, 'verify.' + b.status)}"]
         if b.article:
-            marks.append(f"{L['article']}: {b.article}（{t(lang, 'verify.' + (b.article_status or b.status))}）")
+            how = t(lang, "verify." + (b.article_status or b.status))
+            around = ("（", "）") if lang == "zh" else (" (", ")")
+            marks.append(f"{L['article']}: {b.article}{around[0]}{how}{around[1]}")
         if b.years.start is not None or b.years.end is not None:
             marks.append(f"{L['years']}: {b.years.start or ''}–{b.years.end or ''}")
         if b.levels:

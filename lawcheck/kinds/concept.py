@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from lawcheck.i18n import t
+from lawcheck.i18n import join, t
 from lawcheck.kinds.base import Outcome, Role, RuleBase, Span, role_names, roles_in_order, status_of
 from lawcheck.kinds.describe import label, part_lines
 from lawcheck.kinds.matching import (
@@ -123,7 +123,7 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
 
 def describe(rule: ConceptRule, lang: str) -> list[str]:
     """What the rule requires, for ``lawcheck explain`` and the catalogue."""
-    out = [f"  {label(lang, 'scope')}: {'、'.join(t(lang, 'role.' + s) for s in rule.scope)}"]
+    out = [f"  {label(lang, 'scope')}: {join(lang, [t(lang, 'role.' + s) for s in rule.scope])}"]
     for p in rule.parts:
         out += part_lines(p, lang)
     if rule.collective:  # a name covering every part (三项制度)

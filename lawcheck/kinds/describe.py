@@ -28,7 +28,7 @@ LABELS = {
            "boundary": "Boundary day (warning)", "forbidden": "Must not contain", "pattern": "Pattern",
            "pass_min": "Sentences to pass", "partial_min": "Sentences for partial", "all": "all years",
            "heading": " (or its heading)", "collective": "Collective name (covers every part)",
-           "mention": "Without a section, these count as a mention", "status": "verified", "article": "article",
+           "mention": "Without a section, these count as a mention", "status": "status", "article": "article",
            "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report",
            "patterns": "and {n} regular expression(s) (see the rule file)"},
 }

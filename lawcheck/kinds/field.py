@@ -74,4 +74,4 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
 
 
 def describe(rule: FieldRule, lang: str) -> list[str]:
-    return [f"  {label(lang, 'fields')}: {'、'.join(t(lang, 'field.' + f) for f in rule.fields)}"]
+    return [f"  {label(lang, 'fields')}: {join(lang, [t(lang, 'field.' + f) for f in rule.fields])}"]
