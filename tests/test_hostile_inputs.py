@@ -310,3 +310,21 @@ def test_a_file_with_no_text_is_an_error_row_not_a_score(tmp_path, name, data):
     res = _check(tmp_path, name, data)
     _clean(res)
     assert res.returncode == 2 and "得分" not in res.stdout, res.stdout
+
+
+def test_fuzz_findings_stay_fixed():
+    """Inputs the fuzzer found (tests/data/fuzz: first byte the format, as fuzz/fuzz_text.py reads them)."""
+    import re
+
+    import lawcheck
+    from lawcheck.readers import read_document
+
+    suffixes = [".txt", ".html", ".mhtml", ".docx", ".pdf", ".ofd"]
+    for path in sorted((ROOT / "tests" / "data" / "fuzz").glob("*.bin")):
+        data = path.read_bytes()
+        doc = read_document("fuzz" + suffixes[data[0] % len(suffixes)], data[1:])
+        assert not re.search("[\ud800-\udfff]", doc.text), path.name  # a PDF's lone surrogate is read as U+FFFD
+        card = lawcheck.evaluate(doc.text)
+        for r in card.results:
+            for ev in r.evidence:
+                assert doc.text[ev.start:ev.end] == ev.text, (path.name, r.rule)

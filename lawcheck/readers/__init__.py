@@ -9,7 +9,9 @@ the same table.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
+import re
 from pathlib import Path
 
 from lawcheck.errors import InputError
@@ -51,7 +53,14 @@ def read_document(
     loaded = _load(name, data, encoding, lang, lim)
     if len(loaded.text) > lim.max_chars:
         raise InputError(name, msg(lang, "chars", n=len(loaded.text), limit=lim.max_chars))
+    if _SURROGATE.search(loaded.text):
+        # A PDF's damaged text map can yield lone surrogates, which no file can hold: U+FFFD, one for one,
+        # so that what was read is what is checked and quoted.
+        loaded = dataclasses.replace(loaded, text=_SURROGATE.sub("\ufffd", loaded.text))
     return loaded
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits) -> Document:
