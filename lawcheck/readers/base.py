@@ -25,7 +25,7 @@ _MSG = {
         "timeout": "读取超时（超过 {limit} 秒；可用 --timeout 调整）",
         "chars": "提取的文字过长（{n} 字，上限 {limit} 字；可用 --max-chars 调整）",
         "task_timeout": "检查超时（超过 {limit} 秒，已停止；可用 --timeout 调整）",
-        "crashed": "检查此文件的进程异常退出（退出码 {code}），其他文件不受影响",
+        "crashed": "检查此文件的进程异常退出（退出码 {code}；可能超过了内存上限 --max-memory），其他文件不受影响",
     },
     "en": {
         "extra": "reading {fmt} files needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'",
@@ -44,7 +44,8 @@ _MSG = {
         "timeout": "reading took too long (over {limit} s, see --timeout)",
         "chars": "extracted text too long ({n} characters; the limit is {limit}, see --max-chars)",
         "task_timeout": "checking took too long (over {limit} s) and was stopped; see --timeout",
-        "crashed": "the process checking this file died (exit code {code}); other files are not affected",
+        "crashed": "the process checking this file died (exit code {code}; perhaps past --max-memory); other files "
+                   "are not affected",
     },
 }
 
