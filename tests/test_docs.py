@@ -39,6 +39,7 @@ def test_sample_scorecard_matches(capsys, monkeypatch):
     block = README.split("```\n$ lawcheck check fixtures/003_changsheng_2020.txt\n", 1)[1].split("```", 1)[0]
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)  # piped: 100 columns unless COLUMNS says otherwise
     assert main(["check", "fixtures/003_changsheng_2020.txt", "--format", "rich"]) == 1
     _output_lines_hold(block, capsys.readouterr().out)
 
@@ -53,6 +54,7 @@ def test_guide_shows_the_output_as_it_really_is(capsys, monkeypatch):
     assert len(blocks) >= 3
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    monkeypatch.delenv("COLUMNS", raising=False)
     for command, block in blocks:
         argv = shlex.split(command)
         assert argv[0] == "lawcheck"
