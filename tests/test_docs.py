@@ -13,7 +13,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def test_first_lines_are_the_two_commands():
     first = [ln for ln in README.splitlines()[:6] if ln.strip()]
     assert "pip install '.[all]'" in first[1] and "lawcheck check" in first[1]
-    assert "pip install -e '.[dev]'" in first[2] and first[2].rstrip("`").endswith("pytest")
+    # The whole suite, on every core (pytest-xdist, one file per worker: module fixtures stay shared).
+    assert "pip install -e '.[dev]'" in first[2] and first[2].rstrip("`").endswith("pytest -n auto --dist loadfile")
     assert first[2].startswith("Set up and run the tests: `")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "Set up and run the tests:" in ci  # .ci/run reads the command from README
