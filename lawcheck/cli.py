@@ -10,6 +10,7 @@ import os
 import re
 import sys
 import tempfile
+import threading
 import traceback
 from enum import IntEnum
 from pathlib import Path
@@ -99,7 +100,7 @@ _ARGPARSE_ZH = [
     (re.compile(r"^argument (\S+): unknown encoding: (.+)$"), "参数 {0}：不认识的编码 {1}"),
 ]
 _TYPE_ZH = {"int": "整数", "float": "数字", "score": "0–100 的分数", "count": "正整数", "year": "年份",
-            "seconds": "秒数"}
+            "seconds": "秒数", "bytes": "字节数"}
 
 
 def _in_chinese(message: str) -> str:
@@ -208,7 +209,7 @@ def build_parser() -> argparse.ArgumentParser:
     lim.add_argument("--max-pages", type=_positive_int, metavar="N", help="most PDF pages (default 2000)")
     lim.add_argument("--max-chars", type=_positive_int, metavar="N",
                      help="longest extracted text, in characters (default 10000000)")
-    lim.add_argument("--max-memory", type=_positive_int, metavar="N",
+    lim.add_argument("--max-memory", type=_memory, metavar="N",
                      help="address space of the process checking one input, in bytes (default 2 GB; "
                           "Linux and macOS)")
     lim.add_argument("--timeout", type=_seconds, metavar="SECONDS",
@@ -433,6 +434,9 @@ def _load_pack(args: argparse.Namespace, s):
 # ----------------------------------------------------------------------------- check
 
 
+_TERMINATED = threading.Event()  # SIGTERM arrived (exit 143, also when it ends the run at once)
+
+
 class _Interrupts:
     """While active, Ctrl-C only asks the batch to stop: it is honoured between records (see
     ``_until``), so a record is never cut in half and the finished ones are all written."""
@@ -450,6 +454,7 @@ class _Interrupts:
         from lawcheck.batch import STOP
 
         STOP.clear()
+        _TERMINATED.clear()
         self.terminated = False
         if threading.current_thread() is threading.main_thread():
             self._old = signal.signal(signal.SIGINT, self._press)
@@ -465,7 +470,8 @@ class _Interrupts:
 
         if signum == signal.SIGTERM:
             self.terminated = True
-        if self.pressed or (self.single and signum == signal.SIGTERM):  # a second Ctrl-C: stop at once
+            _TERMINATED.set()
+        if self.pressed or self.single:  # a second Ctrl-C, or one input (nothing finished to keep): at once
             raise KeyboardInterrupt
         self.pressed = True
         STOP.set()  # a batch waiting on an input in flight stops waiting
@@ -571,6 +577,14 @@ def _write(text: str, output: str | None) -> None:
         out.write(text)
 
 
+def _show(text: str) -> None:
+    """Text made from a rule pack (a third party's titles and messages) on standard output: its control
+    characters shown as escapes, never acted on by the terminal."""
+    from lawcheck.render.common import visible
+
+    _write(visible(text), None)
+
+
 def _progress(total: int, lang: str):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
@@ -613,8 +627,15 @@ def _year(text: str) -> int:
 
 def _seconds(text: str) -> float:
     value = float(text)
-    if not value > 0 or value != value or value == float("inf"):
-        raise argparse.ArgumentTypeError(f"must be at least 0.001: {text}")
+    if not 0.001 <= value <= 1_000_000:  # also nan and inf: an alarm takes neither
+        raise argparse.ArgumentTypeError(f"must be between 0.001 and 1000000: {text}")
+    return value
+
+
+def _memory(text: str) -> int:
+    value = int(text)
+    if not 16 * 1024 * 1024 <= value <= 1 << 50:
+        raise argparse.ArgumentTypeError(f"must be between {16 * 1024 * 1024} and {1 << 50}: {text}")
     return value
 
 
@@ -632,6 +653,7 @@ _score.__name__ = "score"
 _positive_int.__name__ = "count"
 _year.__name__ = "year"
 _seconds.__name__ = "seconds"
+_memory.__name__ = "bytes"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -840,7 +862,8 @@ def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: s
             raise _OutputError("is_input", str(out / name))
     for name, text in files.items():
         _write(text, str(out / name))
-    stale = [p for p in out.iterdir() if p.name not in files and p.is_file() and _written_by_lawcheck(p)]
+    stale = [p for p in out.iterdir() if p.name not in files and p.is_file() and _written_by_lawcheck(p)
+             and not any(_same(p, i) for i in inputs)]  # an input is never removed, whatever it carries
     for p in stale:
         p.unlink()
     if stale:
@@ -884,7 +907,7 @@ def _rules(args: argparse.Namespace) -> int:
         else:
             lines.append(f"{r.id:<34} {r.weight:>4g} {r.severity:<8} {r.title.get(lang)}")
             lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {b.cite()}")
-    _write("\n".join(lines) + "\n", None)
+    _show("\n".join(lines) + "\n")
     return Exit.OK
 
 
@@ -934,7 +957,7 @@ def _rules_tool(args: argparse.Namespace, action: str) -> int:
         pack = _load_pack(args, s)
         ids = None
     runs = authoring.run_examples(pack, ids)
-    _write(authoring.report_runs(runs, s.lang), None)
+    _show(authoring.report_runs(runs, s.lang))
     return Exit.OK if all(r.ok for r in runs) else Exit.BELOW_GATE
 
 
@@ -953,12 +976,12 @@ def _explain(args: argparse.Namespace) -> int:
                  if any(words in (x or "").lower() for x in (r.title.zh, r.title.en, *((r.name.zh, r.name.en)
                                                                                       if r.name else ())))]
         if len(named) == 1:
-            _write(explain_rule(named[0], lang), None)
+            _show(explain_rule(named[0], lang))
             return Exit.OK
         if named:  # several rules say so: which ones, to pick from (exit 2: nothing was explained yet)
             head = (f"有 {len(named)} 条规则的名称含“{args.rule_id}”，请用编号指定其中一条：" if lang == "zh" else
                     f"{len(named)} rules are named with \"{args.rule_id}\"; give the id of one:")
-            _write("\n".join([head, *(f"  {r.id:<34} {r.title.get(lang)}" for r in named)]) + "\n", None)
+            _show("\n".join([head, *(f"  {r.id:<34} {r.title.get(lang)}" for r in named)]) + "\n")
             return Exit.USAGE_OR_INPUT
         ids = [r.id for r in pack.rules]
         near = difflib.get_close_matches(args.rule_id, ids, n=3, cutoff=0.5)
@@ -967,7 +990,7 @@ def _explain(args: argparse.Namespace) -> int:
             msg += _MSG[lang]["did_you_mean"].format(near=", ".join(near))
         _err(msg)
         return Exit.USAGE_OR_INPUT
-    _write(explain_rule(rule, lang), None)
+    _show(explain_rule(rule, lang))
     return Exit.OK
 
 
@@ -1011,7 +1034,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.close()
         return Exit.OK
     except KeyboardInterrupt:
-        return Exit.INTERRUPTED
+        return Exit.TERMINATED if _TERMINATED.is_set() else Exit.INTERRUPTED
     except Exception as e:
         if getattr(args, "debug", False):
             traceback.print_exc()

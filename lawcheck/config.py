@@ -51,8 +51,8 @@ class FileSettings(BaseModel):
     max_zip_members: int | None = Field(None, alias="max-zip-members", ge=1)
     max_pages: int | None = Field(None, alias="max-pages", ge=1)
     max_chars: int | None = Field(None, alias="max-chars", ge=1)
-    max_memory: int | None = Field(None, alias="max-memory", ge=64 * 1024 * 1024)
-    timeout: float | None = Field(None, gt=0)
+    max_memory: int | None = Field(None, alias="max-memory", ge=16 * 1024 * 1024, le=1 << 50)
+    timeout: float | None = Field(None, ge=0.001, le=1_000_000)
 
 
     @field_validator("format")

@@ -14,6 +14,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "read": ("无法读取文件：{err}", "cannot read file: {err}"),
     "yaml_syntax": ("YAML 语法错误：{problem}", "YAML syntax error: {problem}"),
     "yaml": ("YAML 错误：{err}", "YAML error: {err}"),
+    "outside_pack": ("规则文件链接到规则包之外的文件，拒绝读取（规则文件须在规则包目录内）",
+                     "the rule file links to a file outside its pack; refused (rule files must be inside the pack)"),
     "plugin_failed": ("规则包插件加载失败：{err}", "the rule-pack plugin failed to load: {err}"),
     "yaml_aliases": ("YAML 别名（&/*）展开后超过 {limit} 个节点，拒绝读取",
                      "YAML aliases (&/*) expand to more than {limit} nodes; refused"),

@@ -84,6 +84,7 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
     m = _MSG.get(lang, _MSG["zh"])
     out: list[Source] = []
     seen: set[str] = set()
+    shown: set[str] = set()  # names as shown: two undecodable names must not read the same (one page, one row)
     for arg in args:
         if arg == "-":
             out.append(Source("-", None))
@@ -96,11 +97,19 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
                 key = str(f.path)
                 if key not in seen:
                     seen.add(key)
-                    out.append(f)
+                    out.append(_unique(f, shown))
         elif arg not in seen:
             seen.add(arg)
-            out.append(Source(display_name(arg), p))
+            out.append(_unique(Source(display_name(arg), p), shown))
     return out
+
+
+def _unique(src: Source, shown: set[str]) -> Source:
+    name = src.name
+    if name in shown and src.raw_name:
+        name = f"{name} [{src.raw_name}]"  # the exact bytes tell it from the other
+    shown.add(name)
+    return src if name == src.name else Source(name, src.path, src.skip)
 
 
 def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:

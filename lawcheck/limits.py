@@ -59,6 +59,6 @@ def cap_memory(limit: int) -> bool:
         new = min(new, hard)
     try:
         resource.setrlimit(resource.RLIMIT_AS, (new, hard))
-    except (ValueError, OSError):
+    except (ValueError, OSError, OverflowError):
         return False
     return True

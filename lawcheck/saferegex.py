@@ -29,8 +29,10 @@ MAX_EXPANDED = 100_000  # program size once counted repeats are unrolled
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_pattern(pattern: str) -> regex.Pattern:
-    if len(pattern) > MAX_PATTERN:
+def compile_pattern(pattern: str, combined: bool = False) -> regex.Pattern:
+    """``combined``: the union of a matcher's patterns, each already checked on its own (its length is
+    the sum of theirs; its unrolled size is bounded by theirs)."""
+    if len(pattern) > MAX_PATTERN and not combined:
         raise UnsafePattern(f"regular expression of {len(pattern)} characters (at most {MAX_PATTERN})",
                             f"正则表达式长 {len(pattern)} 个字符（至多 {MAX_PATTERN} 个）")
     if _expanded(pattern) > MAX_EXPANDED:
@@ -53,10 +55,15 @@ def _expanded(pattern: str) -> int:
         import re._parser as sre_parse  # type: ignore[import-not-found]
     except ImportError:  # Python 3.10
         import sre_parse  # type: ignore[no-redef]
+    # regex reads "{ 1000 }" (spaces inside, verbose mode) as a count where Python's parser reads text:
+    # such a pattern is estimated from its text, counts multiplied, an upper bound.
+    spaced = regex.search(r"\{\s+\d|\d\s+[,}]|,\s+\d", pattern) is not None
     try:
+        if spaced:
+            raise ValueError("estimate from the text")
         parsed = sre_parse.parse(pattern)
     except Exception:
-        counts = [int(n) for n in regex.findall(r"\{(\d+)(?:,(\d*))?\}", pattern) for n in n if n]
+        counts = [int(n) for m in regex.findall(r"\{\s*(\d+)\s*(?:,\s*(\d*)\s*)?\}", pattern) for n in m if n]
         total = len(pattern)
         for n in counts:
             total *= max(n, 1)
@@ -120,8 +127,9 @@ class PatternTimeout(Exception):
 
 
 def finditer(pattern: str, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Spans of every non-empty match, within a time limit."""
-    rx = compile_pattern(pattern)
+    """Spans of every non-empty match, within a time limit (patterns checked when their pack loaded, or
+    the union of such patterns)."""
+    rx = compile_pattern(pattern, combined=True)
     try:
         return [m.span() for m in rx.finditer(text, start, len(text) if end is None else end,
                                               timeout=SEARCH_SECONDS) if m.end() > m.start()]
@@ -130,7 +138,7 @@ def finditer(pattern: str, text: str, start: int = 0, end: int | None = None) ->
 
 
 def search(pattern: str, text: str, start: int = 0, end: int | None = None) -> bool:
-    rx = compile_pattern(pattern)
+    rx = compile_pattern(pattern, combined=True)
     try:
         return rx.search(text, start, len(text) if end is None else end, timeout=SEARCH_SECONDS) is not None
     except TimeoutError:

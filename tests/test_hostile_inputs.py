@@ -331,3 +331,44 @@ def test_fuzz_findings_stay_fixed():
         for r in card.results:
             for ev in r.evidence:
                 assert doc.text[ev.start:ev.end] == ev.text, (path.name, r.rule)
+
+
+def test_word_text_in_content_controls_fields_and_tracked_insertions_is_read(tmp_path):
+    """Content controls (w:sdt), tracked insertions (w:ins), fields and smart tags hold report text too; a
+    tracked deletion does not."""
+    from html import escape
+
+    lines = [escape(line) for line in REPORT.splitlines() if line.strip()]
+    half = len(lines) // 2
+    first = "".join(hd.para(x) for x in lines[:half])
+    second = "".join(f"<w:p><w:ins><w:r><w:t>{x}</w:t></w:r></w:ins><w:fldSimple><w:r><w:t></w:t></w:r>"
+                     f"</w:fldSimple><w:del><w:r><w:delText>已删除的话</w:delText></w:r></w:del></w:p>"
+                     for x in lines[half:])
+    body = f"<w:sdt><w:sdtContent>{first}</w:sdtContent></w:sdt>{second}"
+    from lawcheck.readers import read_document
+
+    doc = read_document("r.docx", hd.docx(body))
+    assert "已删除的话" not in doc.text
+    import lawcheck
+
+    assert lawcheck.evaluate(doc.text).score == lawcheck.evaluate(REPORT).score
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="signals as on Linux")
+@pytest.mark.parametrize("signame,code", [("SIGTERM", 143), ("SIGINT", 130)])
+def test_one_input_stops_at_once_on_the_first_signal(tmp_path, signame, code):
+    import signal
+    import time
+
+    (tmp_path / "x-hang.txt").write_text(REPORT, encoding="utf-8")
+    driver = tmp_path / "driver.py"
+    driver.write_text(_DRIVER, encoding="utf-8")
+    out = tmp_path / "out.json"
+    proc = subprocess.Popen([sys.executable, str(driver), "check", str(tmp_path / "x-hang.txt"), "--format", "json",
+                             "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    time.sleep(3)  # reading the file: the sabotaged reader hangs
+    proc.send_signal(getattr(signal, signame))
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == code, err.decode()[-300:]
+    assert not out.exists() and not list(tmp_path.glob(".out.json.*")), "no output, no temporary file"

@@ -176,3 +176,26 @@ def test_an_unreadable_folder_is_reported(tmp_path):
         assert any(s.skip and "locked" in s.name for s in found)
     finally:
         os.chmod(tmp_path / "locked", 0o700)
+
+
+def test_sarif_uris_are_encoded_and_json_escapes_what_terminals_act_on(tmp_path, capsys):
+    import json as _json
+
+    path = tmp_path / "a#1 b.txt"
+    path.write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    main(["check", str(path), "--format", "sarif"])
+    out = capsys.readouterr().out
+    uris = [loc["physicalLocation"]["artifactLocation"]["uri"] for run in _json.loads(out)["runs"]
+            for res in run["results"] for loc in res["locations"]]
+    assert uris and all(u.endswith("a%231%20b.txt") for u in uris)
+    # A name with a bidirectional override and a C1 code: valid JSON either way, but escaped, so that a
+    # terminal or an editor showing the JSON does not reorder or act on it.
+    odd = tmp_path / "报告\u202e\u009b.txt"
+    odd.write_text(LINGSHOU.read_text(encoding="utf-8"), encoding="utf-8")
+    for fmt in ("json", "jsonl", "sarif"):
+        main(["check", str(odd), str(path), "--format", fmt])
+        out = capsys.readouterr().out
+        assert "\u202e" not in out and "\u009b" not in out, fmt
+        assert ("%E2%80%AE" if fmt == "sarif" else "\\u202e") in out, fmt  # in a URI: percent-encoded
+        for doc in (out.splitlines() if fmt == "jsonl" else [out]):
+            _json.loads(doc)

@@ -30,13 +30,18 @@ from lawcheck.version import __version__
 def _compiler_files() -> tuple[Path, ...]:
     """The code that turns rule files into a compiled pack: the kinds and the packs packages."""
     here = Path(__file__).resolve().parent.parent
-    return tuple(sorted([*(here / "kinds").glob("*.py"), *(here / "packs").glob("*.py")]))
+    # text/ too: the phrases' normalised forms (text/normalize.py) are cached with the pack.
+    return tuple(sorted([*(here / "kinds").glob("*.py"), *(here / "packs").glob("*.py"), *(here / "text").glob("*.py"),
+                         here / "saferegex.py"]))
 
 
 def packs_digest(roots: list[Path], extra: list[Path] | tuple = (), read: Mapping[str, bytes] | None = None) -> str:
     h = hashlib.sha256()
-    for r in [*roots, *extra]:
-        h.update(pack_digest(r, read).encode())
+    # The same folder as a pack (--pack: its pack.yaml, disables and overrides apply) and as extra rule
+    # files (--rules: only its rules) compiles differently: the role is part of the key.
+    for role, group in ((b"pack\0", roots), (b"extra\0", extra)):
+        for r in group:
+            h.update(role + pack_digest(r, read).encode())
     return h.hexdigest()
 
 

@@ -45,16 +45,17 @@ def _yaml_loader() -> type:
 def read_yaml(path: Path, display: str, root: Path | None = None) -> tuple[Any, Marks, list[str]]:
     """Parse one YAML file; return the data, a map from key path to (line, col), and the lines.
 
-    A file that is a link to somewhere outside its pack ``root`` is read, but its lines are never
-    quoted in an error: a pack must not make lawcheck print a file it points at (a key, a password file)."""
+    A file that is a link to somewhere outside its pack ``root`` is refused before it is read: a pack must
+    not make lawcheck print (or parse) a file it points at, a key or a password file."""
     import yaml
 
+    if root is not None and not _inside(path, root):
+        raise RuleFileError(display, Msg("outside_pack"))
     try:
         text = read_pack_file(path).decode("utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise RuleFileError(display, Msg("read", err=e)) from None
-    quotable = root is None or _inside(path, root)
-    lines = text.splitlines() if quotable else []
+    lines = text.splitlines()
     loader_cls = _yaml_loader()
     try:
         node = yaml.compose(text, Loader=loader_cls)
@@ -71,7 +72,7 @@ def read_yaml(path: Path, display: str, root: Path | None = None) -> tuple[Any, 
         raise RuleFileError(display, Msg("yaml_syntax", problem=e.problem or e.context), line, col,
                             source_line=src) from None
     except yaml.YAMLError as e:
-        raise RuleFileError(display, Msg("yaml", err=e if quotable else type(e).__name__)) from None
+        raise RuleFileError(display, Msg("yaml", err=e)) from None
     marks: Marks = {}
     if node is not None:
         _marks(node, (), marks, display, lines)

@@ -158,7 +158,7 @@ def _table_rows(tbl) -> Iterator[str]:
             merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
             if merge is not None and merge.get(f"{_W}val") != "restart":
                 continue  # the rest of a merged cell: its text is in the first row
-            paragraphs = ("".join(t.text or "" for t in p.iter(f"{_W}t")) for p in tc.iter(f"{_W}p"))
+            paragraphs = (paragraph_text(p) for p in tc.iter(f"{_W}p"))
             text = " ".join(" ".join(paragraphs).split())
             if text and (not cells or cells[-1] != text):
                 cells.append(text)
@@ -172,16 +172,47 @@ def _blocks(document) -> Iterator[str]:
         numbering = Numbering(document.part.numbering_part.element)
     except (KeyError, NotImplementedError, AttributeError):
         numbering = Numbering(None)
-    for child in document.element.body.iterchildren():
+    for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p":
             p = Paragraph(child, document)
             label = ""
             pr = _num_pr(p)
             if pr is not None:
                 label = numbering.label(*pr)
-            yield label + p.text
+            yield label + paragraph_text(child)
         elif child.tag == f"{_W}tbl":
             yield from _table_rows(child)
+
+
+_CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag"}
+
+
+def _block_elements(parent) -> Iterator:
+    """Paragraphs and tables in reading order, also inside content controls (w:sdt), custom XML and tracked
+    insertions that wrap whole paragraphs; without recursion (a deep wrapper must not exhaust the stack)."""
+    stack = [iter(parent.iterchildren())]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in (f"{_W}p", f"{_W}tbl"):
+            yield child
+        elif child.tag in _CONTAINERS:
+            stack.append(iter(child.iterchildren()))
+
+
+_SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del"}  # text moved away or deleted (tracked changes) is not the report's
+
+
+def paragraph_text(p) -> str:
+    """All the text of a paragraph as Word shows it: runs inside hyperlinks, content controls, fields,
+    smart tags and tracked insertions too (python-docx's ``text`` reads only some of these)."""
+    out: list[str] = []
+    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
+        if any(a.tag in _SKIP_TEXT for a in el.iterancestors()):
+            continue
+        out.append(el.text or "" if el.tag == f"{_W}t" else "\t" if el.tag == f"{_W}tab" else "\n")
+    return "".join(out)
 
 
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:

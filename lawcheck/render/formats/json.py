@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json as _json
+import re
 
 from lawcheck.model import SCHEMA_VERSION, Record
 from lawcheck.render import Context, Format
@@ -11,19 +12,28 @@ FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON:
                 output="document")
 
 
+# Characters valid in JSON strings that a terminal or an editor acts on when the JSON is shown (C1 codes
+# such as U+009B, line separators, bidirectional overrides): written as \u escapes, the same value.
+_UNSAFE = re.compile("[\u0080-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) if _UNSAFE.search(text) else text
+
+
 def with_path(rec: Record) -> str:
     """The record as one JSON object: the scorecard with its path first, or the path and the error."""
     raw = {"path_raw": rec.path_raw} if rec.path_raw else {}
     if rec.card is None:
-        return _json.dumps({"path": rec.path, **raw, "schema_version": SCHEMA_VERSION, "error": rec.error},
-                           ensure_ascii=False)
+        return safe(_json.dumps({"path": rec.path, **raw, "schema_version": SCHEMA_VERSION, "error": rec.error},
+                                ensure_ascii=False))
     head = _json.dumps({"path": rec.path, **raw}, ensure_ascii=False)[:-1]
-    return head + "," + rec.card.model_dump_json()[1:]
+    return safe(head + "," + rec.card.model_dump_json()[1:])
 
 
 def render(records: list[Record], ctx: Context) -> str:
     """One input: the canonical scorecard.  Several: a list, each with its path."""
     if len(records) == 1:
         rec = records[0]
-        return (rec.card.model_dump_json() if rec.card else with_path(rec)) + "\n"
+        return (safe(rec.card.model_dump_json()) if rec.card else with_path(rec)) + "\n"
     return "[" + ",".join(with_path(rec) for rec in records) + "]\n"

@@ -7,6 +7,7 @@ from bisect import bisect_right
 
 from lawcheck.model import Record, RuleResult
 from lawcheck.render import Context, Format
+from lawcheck.render.formats.json import safe
 from lawcheck.version import __version__
 
 FORMAT = Format("sarif", "SARIF 2.1.0（代码审查工具读取，含行列位置）", "SARIF 2.1.0, with lines and columns",
@@ -36,6 +37,13 @@ def _region(starts: list[int], text: str, start: int, end: int) -> dict:
             "snippet": {"text": text[start:end]}}
 
 
+def _uri(path: str) -> str:
+    """A path as a relative URI reference (RFC 3986): "a#1.txt" must not end at "#", a space is %20."""
+    from urllib.parse import quote
+
+    return quote(path.replace("\\", "/"), safe="/:-._~()")
+
+
 def render(records: list[Record], ctx: Context) -> str:
     rules_meta = [
         {
@@ -55,7 +63,7 @@ def render(records: list[Record], ctx: Context) -> str:
     for rec in records:
         if rec.card is None:
             notifications.append({"level": "error", "message": {"text": f"{rec.path}: {rec.error}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": rec.path}}}]})
+                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(rec.path)}}}]})
             continue
         text = rec.text or ""
         starts = _line_starts(text)
@@ -74,16 +82,16 @@ def render(records: list[Record], ctx: Context) -> str:
                              "toolExecutionNotifications": notifications}],
         }],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
 
 
 def _result(r: RuleResult, path: str, text: str, starts: list[int], index: dict[str, int]) -> dict:
     spans = [(e.start, e.end) for e in r.evidence] or ([(r.near_miss.start, r.near_miss.end)] if r.near_miss else [])
     if text and spans:
-        locations = [{"physicalLocation": {"artifactLocation": {"uri": path},
+        locations = [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)},
                                            "region": _region(starts, text, s, e)}} for s, e in spans[:5]]
     else:  # nothing to point at: the report as a whole
-        locations = [{"physicalLocation": {"artifactLocation": {"uri": path}, "region": {"startLine": 1}}}]
+        locations = [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": {"startLine": 1}}}]
     # A failure carries the rule's severity; a partial result is at most a warning.
     level = _LEVEL[r.severity] if r.status == "fail" else ("note" if r.severity == "info" else "warning")
     result = {
