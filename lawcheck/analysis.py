@@ -86,6 +86,8 @@ class Analysis:
     regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     # The same for phrase hits (by phrase id), built when a false friend is first asked about.
     hit_index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # The opening and closing quotation marks of each original line (by its start), found once per line.
+    quote_marks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.neg_starts = sorted(s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ()))

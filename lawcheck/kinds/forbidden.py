@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -39,14 +40,26 @@ def matchers(rule: ForbiddenRule) -> list[Matcher]:
     return list(rule.items)
 
 
-def _quoted(st: Structure, s: int) -> bool:
+def _quoted(a: Analysis, s: int) -> bool:
     """Is the text at ``s`` (in the view) inside “…” in its paragraph?  Counted in the original,
     where the quotation marks are; the paragraph is the view's line, so a line broken by a page
     width (a soft break) does not cut it."""
+    st = a.st
     norm = st.norm
     nl = st.text.rfind("\n", 0, s)  # a kept line break: the original line starts right after it
-    seg = norm.original[norm.orig(nl) + 1 if nl >= 0 else 0:norm.orig(s)]
-    return seg.count("“") > seg.count("”")
+    start = norm.orig(nl) + 1 if nl >= 0 else 0
+    # The quotation marks of the line, found once per line (a one-line report full of blanks would
+    # otherwise count them again for every blank: quadratic).
+    cache = a.quote_marks
+    marks = cache.get(start)
+    if marks is None:
+        end = norm.original.find("\n", start)
+        line = norm.original[start:end if end >= 0 else len(norm.original)]
+        marks = cache[start] = ([start + i for i, c in enumerate(line) if c == "“"],
+                                [start + i for i, c in enumerate(line) if c == "”"])
+    at = norm.orig(s)
+    return bisect_left(marks[0], at) > bisect_left(marks[1], at)
+
 
 
 # "XX乡(镇)", "××县（市、区）": a blank followed by a unit and its alternatives in brackets names each such
@@ -77,7 +90,7 @@ def item_hits(a: Analysis, item: ForbiddenItem) -> list[Span]:
                 continue
         if rejection(a, item, cm, sent, s, e) is not None:
             continue
-        if item.exempt_quoted and _quoted(st, s) and _generic_label(st, e):
+        if item.exempt_quoted and _quoted(a, s) and _generic_label(st, e):
             continue
         out.append((s, e))
     return out

@@ -94,7 +94,9 @@ class Numbering:
                 text = lvl.find(f"{_W}lvlText")
                 levels[ilvl] = (_int(start.get(f"{_W}val"), 1) if start is not None else 1,
                                 fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
-                                text.get(f"{_W}val", "") if text is not None else "")
+                                # A label is a few characters ("%1、"); a hostile one repeated 10**5 times
+                                # on every paragraph would take gigabytes before --max-chars is checked.
+                                text.get(f"{_W}val", "")[:_LABEL_MAX] if text is not None else "")
             abstract[an.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering_xml.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
@@ -124,6 +126,7 @@ class Numbering:
         return "" if levels[ilvl][1] == "bullet" else text
 
 
+_LABEL_MAX = 32
 _STYLE_DEPTH = 32  # styles based on styles: Word itself stops far earlier; a cycle (A on B on A) ends here
 
 

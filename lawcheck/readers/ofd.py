@@ -89,6 +89,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         base = posixpath.dirname(doc_path)
         pages: list[list[str]] = []
         lines_of: dict[str, list[str]] = {}
+        chars = 0
         for page in document.iter(f"{NS}Page"):
             if len(pages) >= lim.max_pages:
                 raise InputError(name, msg(lang, "too_many_pages", n=f"> {lim.max_pages}", limit=lim.max_pages))
@@ -97,6 +98,9 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
             if path not in lines_of:
                 lines_of[path] = _page_lines(r.parse(path))
             pages.append(lines_of[path])
+            chars += sum(len(ln) for ln in lines_of[path])
+            if chars > lim.max_chars:  # counted as the pages are listed, before the text is built
+                raise InputError(name, msg(lang, "chars", n=f"> {lim.max_chars}", limit=lim.max_chars))
     except _TooLarge:
         limit = human_bytes(lim.max_unzipped_bytes)
         raise InputError(name, msg(lang, "zip_size", size=f"> {limit}", limit=limit)) from None
