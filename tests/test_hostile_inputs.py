@@ -320,12 +320,16 @@ def test_fuzz_findings_stay_fixed():
     import re
 
     import lawcheck
+    from lawcheck.errors import LawcheckError
     from lawcheck.readers import read_document
 
     suffixes = [".txt", ".html", ".mhtml", ".docx", ".pdf", ".ofd"]
     for path in sorted((ROOT / "tests" / "data" / "fuzz").glob("*.bin")):
         data = path.read_bytes()
-        doc = read_document("fuzz" + suffixes[data[0] % len(suffixes)], data[1:])
+        try:
+            doc = read_document("fuzz" + suffixes[data[0] % len(suffixes)], data[1:])
+        except LawcheckError:  # a documented error (a damaged file), never an internal one
+            continue
         assert not re.search("[\ud800-\udfff]", doc.text), path.name  # a PDF's lone surrogate is read as U+FFFD
         card = lawcheck.evaluate(doc.text)
         for r in card.results:

@@ -86,8 +86,8 @@ def check_zip(name: str, data: bytes, lang: str, lim: Limits) -> None:
 
     try:
         infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, ValueError, OSError):
-        return  # not a readable archive: the format's reader reports it as corrupt
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
+        return  # not a readable archive (or a zip version it cannot read): the reader reports it as corrupt
     if len(infos) > lim.max_zip_members:
         raise InputError(name, msg(lang, "zip_members", n=len(infos), limit=lim.max_zip_members))
     total = sum(i.file_size for i in infos)
@@ -102,7 +102,7 @@ def _zip_kind(data: bytes) -> str:
 
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except zipfile.BadZipFile:
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
         return "text"
     if "word/document.xml" in names:
         return "docx"

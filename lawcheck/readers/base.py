@@ -73,6 +73,7 @@ _CAUSE_ZH = {
     "error": "压缩数据损坏", "PdfReadError": "文件结构损坏", "PdfStreamError": "数据流损坏",
     "RecursionError": "结构嵌套过深", "UnicodeDecodeError": "文字编码错误", "ValueError": "内容不合规范",
     "EOFError": "文件不完整（被截断）", "OSError": "读取失败", "IndexError": "结构不完整",
+    "NotImplementedError": "使用了不支持的压缩方式或版本",
 }
 
 
