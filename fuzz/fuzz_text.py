@@ -8,15 +8,15 @@ real reports in every format (made from the fixtures), so mutations start from r
 
 A finding is anything but the project's own documented errors (``LawcheckError``) escaping, evidence
 pointing outside the text, a score outside 0–100, or an output that cannot be written.  Fuzzing goes
-on past a finding: each distinct one (exception type and the last lawcheck frame) is printed once and
-its input saved under ``fuzz/findings/``; the run then exits 1.  libFuzzer's "cov:" figure is the number
+on past a finding: each distinct one (exception type and the last lawcheck frame) is printed once, on a
+line starting "FINDING", and its input saved under ``fuzz/findings/`` (the test fails on any FINDING
+line; libFuzzer ends the process itself, so the exit code does not say).  libFuzzer's "cov:" is the number
 of code edges reached in lawcheck (the whole package is instrumented: every module is imported inside
 the instrumented block, the lazy ones too).
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import hashlib
 import importlib
@@ -92,17 +92,6 @@ def one_input(data: bytes) -> None:
         _seen[key] += 1
 
 
-def _summary() -> None:
-    if _seen:
-        print(f"\n{len(_seen)} distinct finding(s):", file=sys.stderr)
-        for key, n in sorted(_seen.items()):
-            print(f"  {key} ({n} inputs)", file=sys.stderr)
-        sys.stderr.flush()
-        import os
-
-        os._exit(1)
-
-
 def seeds(folder: Path | None = None) -> Path:
     """A folder of seed inputs (fresh, or ``folder``): each fixture as .txt, and (with the test helpers'
     libraries) as .html, .docx, .pdf and .ofd — a first byte that picks the format, then the file."""
@@ -136,7 +125,6 @@ def main() -> None:
         args.append(str(seeds()))
     elif not any(corpora[0].iterdir()):  # a new corpus folder starts from the seeds
         seeds(corpora[0])
-    atexit.register(_summary)
     atheris.Setup(args, one_input)
     atheris.Fuzz()
 
