@@ -53,8 +53,10 @@ def _quoted(a: Analysis, s: int) -> bool:
     cache = a.quote_marks
     marks = cache.get(start)
     if marks is None:
-        end = norm.original.find("\n", start)
-        line = norm.original[start:end if end >= 0 else len(norm.original)]
+        # The paragraph is the view's line (a line broken by the page width is one), in the original.
+        vend = st.text.find("\n", s)
+        end = norm.orig(vend) if vend >= 0 else len(norm.original)
+        line = norm.original[start:end]
         marks = cache[start] = ([start + i for i, c in enumerate(line) if c == "“"],
                                 [start + i for i, c in enumerate(line) if c == "”"])
     at = norm.orig(s)
