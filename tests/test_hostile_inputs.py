@@ -376,3 +376,22 @@ def test_one_input_stops_at_once_on_the_first_signal(tmp_path, signame, code):
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == code, err.decode()[-300:]
     assert not out.exists() and not list(tmp_path.glob(".out.json.*")), "no output, no temporary file"
+
+
+def test_styles_are_read_once_numbering_through_based_on_styles(tmp_path):
+    """A heading numbered by its style (through basedOn) gets its label; a file with thousands of styles,
+    each paragraph in its own, is read as fast as any (styles read from styles.xml once)."""
+    from lawcheck.readers import read_document
+
+    styles = ('<w:style w:type="paragraph" w:styleId="Base"><w:name w:val="Base"/><w:pPr><w:numPr>'
+              '<w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+              '<w:style w:type="paragraph" w:styleId="H1"><w:name w:val="H1"/><w:basedOn w:val="Base"/></w:style>')
+    body = hd.para("主要举措和成效", style="H1") + hd.para("全县推进依法行政。")
+    doc = read_document("s.docx", hd.docx(body, styles=styles,
+                                           numbering=hd.numbering("chineseCounting", 1)))
+    assert doc.text.splitlines()[0] == "一、主要举措和成效"
+    many = "".join(f'<w:style w:type="paragraph" w:styleId="S{i}"><w:name w:val="S{i}"/>'
+                   + (f'<w:basedOn w:val="S{i - 1}"/>' if i else "") + "</w:style>" for i in range(3000))
+    body = "".join(hd.para("推进依法行政。", style=f"S{i}") for i in range(3000))
+    res = _check(tmp_path, "styles.docx", hd.docx(body + hd.report_paragraphs(REPORT), styles=many), timeout=60)
+    _clean(res)

@@ -130,24 +130,61 @@ _LABEL_MAX = 32
 _STYLE_DEPTH = 32  # styles based on styles: Word itself stops far earlier; a cycle (A on B on A) ends here
 
 
-def _num_pr(p) -> tuple[str, int] | None:
-    try:
-        ppr = p._p.pPr
-        num_pr = ppr.numPr if ppr is not None else None
-        if num_pr is None:
-            style = p.style
-            seen: set[int] = set()
-            while style is not None and num_pr is None and id(style.element) not in seen and len(seen) < _STYLE_DEPTH:
-                seen.add(id(style.element))
-                sppr = style.element.pPr
-                num_pr = sppr.numPr if sppr is not None else None
-                style = style.base_style
-        if num_pr is None or num_pr.numId is None:
-            return None
-        ilvl = num_pr.ilvl.val if num_pr.ilvl is not None else 0
-        return str(num_pr.numId.val), _int(str(ilvl), 0)
-    except (ValueError, TypeError, KeyError, AttributeError):  # a damaged numbering or style reference
+class Styles:
+    """Each paragraph style's own numbering and the style it is based on, read from styles.xml once:
+    python-docx looks a style up by walking every style, per paragraph (quadratic for a file with
+    thousands of styles)."""
+
+    def __init__(self, styles_xml) -> None:
+        self.based: dict[str, str] = {}
+        self.num: dict[str, tuple[str | None, str | None]] = {}
+        self.default: str | None = None
+        if styles_xml is None:
+            return
+        for st in styles_xml.iterchildren(f"{_W}style"):
+            sid = st.get(f"{_W}styleId")
+            if sid is None:
+                continue
+            if st.get(f"{_W}default") in ("1", "true") and st.get(f"{_W}type") == "paragraph":
+                self.default = sid
+            based = st.find(f"{_W}basedOn")
+            if based is not None and based.get(f"{_W}val"):
+                self.based[sid] = based.get(f"{_W}val")
+            numpr = st.find(f"{_W}pPr/{_W}numPr")
+            if numpr is not None:
+                self.num[sid] = _num_ids(numpr)
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, str | None] | None:
+        """The numPr a paragraph of this style inherits, following basedOn (a cycle or a deep chain ends)."""
+        seen: set[str] = set()
+        sid = style_id or self.default
+        while sid is not None and sid not in seen and len(seen) < _STYLE_DEPTH:
+            seen.add(sid)
+            if sid in self.num:
+                return self.num[sid]
+            sid = self.based.get(sid)
         return None
+
+
+def _num_ids(numpr) -> tuple[str | None, str | None]:
+    num_id = numpr.find(f"{_W}numId")
+    ilvl = numpr.find(f"{_W}ilvl")
+    return (num_id.get(f"{_W}val") if num_id is not None else None,
+            ilvl.get(f"{_W}val") if ilvl is not None else None)
+
+
+def _num_pr(p, styles: Styles) -> tuple[str, int] | None:
+    """A paragraph's list (numId, level): its own numPr, else its style's (read from the XML)."""
+    ppr = p.find(f"{_W}pPr")
+    own = ppr.find(f"{_W}numPr") if ppr is not None else None
+    if own is not None:
+        found: tuple[str | None, str | None] | None = _num_ids(own)
+    else:
+        pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
+        found = styles.numbering(pstyle.get(f"{_W}val") if pstyle is not None else None)
+    if found is None or found[0] is None:
+        return None
+    return found[0], _int(found[1], 0)
 
 
 def _table_rows(tbl) -> Iterator[str]:
@@ -169,17 +206,18 @@ def _table_rows(tbl) -> Iterator[str]:
 
 
 def _blocks(document) -> Iterator[str]:
-    from docx.text.paragraph import Paragraph
-
     try:
         numbering = Numbering(document.part.numbering_part.element)
     except (KeyError, NotImplementedError, AttributeError):
         numbering = Numbering(None)
+    try:
+        styles = Styles(document.part.styles.element)
+    except (KeyError, NotImplementedError, AttributeError):
+        styles = Styles(None)
     for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p":
-            p = Paragraph(child, document)
             label = ""
-            pr = _num_pr(p)
+            pr = _num_pr(child, styles)
             if pr is not None:
                 label = numbering.label(*pr)
             yield label + paragraph_text(child)
