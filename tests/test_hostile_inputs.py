@@ -395,3 +395,13 @@ def test_styles_are_read_once_numbering_through_based_on_styles(tmp_path):
     body = "".join(hd.para("推进依法行政。", style=f"S{i}") for i in range(3000))
     res = _check(tmp_path, "styles.docx", hd.docx(body + hd.report_paragraphs(REPORT), styles=many), timeout=60)
     _clean(res)
+
+
+def test_an_mhtml_nested_thousands_deep_is_a_one_line_error(tmp_path):
+    message = 'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b0"\n\n'
+    for i in range(3000):
+        message += f'--b{i}\nContent-Type: multipart/related; boundary="b{i + 1}"\n\n'
+    message += '--b3000\nContent-Type: text/html; charset=utf-8\n\n<html><body><p>法治</p></body></html>\n'
+    res = _check(tmp_path, "deep.mhtml", message.encode("utf-8"))
+    _clean(res)
+    assert res.returncode == 2 and "嵌套过深" in res.stderr

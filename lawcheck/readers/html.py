@@ -125,7 +125,10 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         raise need_extra(name, "HTML", "html", lang) from None
     from lawcheck.errors import InputError
 
-    raw = _html_from_mhtml(data) if mhtml else data
+    try:
+        raw = _html_from_mhtml(data) if mhtml else data
+    except RecursionError:  # parts nested thousands deep: the email parser recurses
+        raise InputError(name, msg(lang, "corrupt", fmt="MHTML", err=cause("nested too deeply", lang))) from None
     if not raw.strip():
         raise InputError(name, msg(lang, "corrupt", fmt="HTML", err=cause("no HTML part", lang)))
     head = raw[:8192]
