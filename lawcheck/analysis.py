@@ -102,21 +102,14 @@ class Analysis:
         """A phrase's hits as (starts, running maximum of the ends), in the order of the hits."""
         index = self.hit_index.get(pid)
         if index is None:
-            hits = self.hits.get(pid, ())
-            reach: list[int] = []
-            for _s, e in hits:
-                reach.append(max(e, reach[-1]) if reach else e)
-            index = self.hit_index[pid] = ([s for s, _e in hits], reach)
+            index = self.hit_index[pid] = _reach_index(self.hits.get(pid, ()))
         return index
 
     def spans_of(self, pattern: str) -> tuple[list[int], list[int]]:
         index = self.regex_spans.get(pattern)
         if index is None:
             spans = sorted(saferegex.finditer(pattern, self.text, 0, len(self.text)))
-            reach: list[int] = []
-            for _s, e in spans:
-                reach.append(max(e, reach[-1]) if reach else e)
-            index = self.regex_spans[pattern] = ([s for s, _e in spans], reach)
+            index = self.regex_spans[pattern] = _reach_index(spans)
         return index
 
 
@@ -166,3 +159,12 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         script="traditional" if written == "traditional" else "simplified",
         session=facts.delivered_at_session(st),
     )
+
+
+def _reach_index(spans) -> tuple[list[int], list[int]]:  # type: ignore[no-untyped-def]
+    """Spans sorted by start as (starts, running maximum of the ends): whether one covers [s, e), and which
+    first, is then a bisection."""
+    reach: list[int] = []
+    for _s, e in spans:
+        reach.append(max(e, reach[-1]) if reach else e)
+    return [s for s, _e in spans], reach

@@ -122,6 +122,11 @@ def _lang_from_argv() -> str:
     return env if env in ("zh", "en") else "zh"
 
 
+def _add_lang(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--lang", choices=["zh", "en"], default=None,
+                   help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+
+
 def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pack", metavar="NAME|DIR", action="append", default=None,
                    help="rule pack by name (core, shaanxi, shenzhen, an installed plugin) or directory; "
@@ -130,8 +135,7 @@ def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
                    help="a directory of extra rule files (repeatable); adds to lawcheck.toml's 'rules'")
     p.add_argument("--disable", metavar="RULE_ID", action="append", default=None,
                    help="leave a rule out (repeatable); adds to lawcheck.toml's 'disable'")
-    p.add_argument("--lang", choices=["zh", "en"], default=None,
-                   help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    _add_lang(p)
     p.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
 
 
@@ -235,8 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "运行每条规则的通过与不通过示例，说明哪些不符及原因。"),
                          epilog=examples(lang, "lawcheck rules test my-pack/"))
     rt.add_argument("pack_dir", nargs="?", metavar="PACK_DIR", help="a pack directory (default: the active packs)")
-    rt.add_argument("--lang", choices=["zh", "en"], default=None,
-                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    _add_lang(rt)
     rn = rsub.add_parser("new", help=t("write a commented template rule file", "生成带注释的规则文件模板"),
                          formatter_class=_Formatter,
                          description=t("Write a commented template rule file for a new rule id.",
@@ -244,16 +247,14 @@ def build_parser() -> argparse.ArgumentParser:
                          epilog=examples(lang, "lawcheck rules new office.content.legal_adviser --dir my-pack"))
     rn.add_argument("rule_id", metavar="ID", help="the new rule's dotted id (e.g. office.content.legal_adviser)")
     rn.add_argument("--dir", default=".", help="the pack directory (default: here)")
-    rn.add_argument("--lang", choices=["zh", "en"], default=None,
-                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    _add_lang(rn)
     rs = rsub.add_parser("schema", help=t("the JSON Schema of a rule file", "规则文件的 JSON Schema"),
                          formatter_class=_Formatter,
                          description=t("Print the JSON Schema that rule files are validated against (for editors).",
                                        "输出校验规则文件所用的 JSON Schema（供编辑器使用）。"),
                          epilog=examples(lang, "lawcheck rules schema --output rules/schema.json"))
     rs.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
-    rs.add_argument("--lang", choices=["zh", "en"], default=None,
-                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    _add_lang(rs)
     rd = rsub.add_parser("docs", help=t("the catalogue of the built-in packs' rules (Markdown)",
                                         "内置规则包的规则目录（Markdown）"),
                          formatter_class=_Formatter,
@@ -261,8 +262,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "以 Markdown 生成内置规则包的规则目录。"),
                          epilog=examples(lang, "lawcheck rules docs --output docs/rules.md"))
     rd.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
-    rd.add_argument("--lang", choices=["zh", "en"], default=None,
-                    help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    _add_lang(rd)
 
     e = sub.add_parser("explain", help=t("explain one rule", "解释一条规则"), formatter_class=_Formatter,
                        description=t("What a rule requires, its legal basis, what it looks for, examples and the "
@@ -277,8 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
                                      "(lawcheck.toml or the default).",
                                      "显示检查将使用的设置及其来源（lawcheck.toml 或默认值）。"),
                        epilog=examples(lang, "lawcheck config"))
-    g.add_argument("--lang", choices=["zh", "en"], default=None,
-                   help="language of what a person reads (default zh; env LAWCHECK_LANG)")
+    _add_lang(g)
     g.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
     if lang == "zh":
         _localise(p)

@@ -10,7 +10,6 @@ scorecard once, with what the caller stated beside what was read.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 from typing import Literal, cast
 
@@ -40,10 +39,10 @@ from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
 from lawcheck.text.kind import WORDS, KindVerdict, classify
+from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.structure import CLOSING, PREAMBLE
 from lawcheck.version import __version__
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _QUOTE_MAX = 160
 _HEADING_LABEL = 24
 
@@ -351,7 +350,7 @@ def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh"
     """read → analyse → check → score → assemble, for facts already validated."""
     a = analyse(text, pack, given, lang)
     kind: Kind
-    if not _CJK.search(text):
+    if not HAN.search(text):
         # Nothing a report is written in ('' or text with no Chinese at all): it cannot be judged, and
         # is not scored as a report that lacks everything.
         why = t(lang, "no_chinese")
@@ -413,13 +412,9 @@ def evaluate(
     return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _whole(s: str | None) -> str | None:
-    """A lone surrogate (no file holds one; a caller's string can) as U+FFFD, one character for one,
-    so offsets still point into the caller's text and the scorecard can always be written as JSON."""
-    return _SURROGATE.sub("\ufffd", s) if isinstance(s, str) and _SURROGATE.search(s) else s
+    """A caller's string with lone surrogates as U+FFFD, one for one (text.normalize.whole)."""
+    return whole(s) if isinstance(s, str) else s
 
 
 def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None, lang: str = "zh",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from lawcheck.errors import InputError
@@ -12,8 +11,7 @@ from lawcheck.limits import Limits
 from lawcheck.model import Scorecard
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.readers.base import Document
-
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+from lawcheck.text.normalize import HAN
 
 
 def check_file(
@@ -63,7 +61,7 @@ def scorecard_of(
 
     if doc.no_text_layer:
         return unknown_scorecard(msg(lang, "no_text"), rules=pack, lang=lang, level=level)
-    if not _CJK.search(doc.text):
+    if not HAN.search(doc.text):
         # Random bytes named .html, an empty .docx, a page whose text was all dropped: an error, with
         # the reason, never a scorecard of a report that lacks everything.
         raise InputError(name, msg(lang, "no_text_read"))

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
-import re
 from pathlib import Path
 
 from lawcheck.errors import InputError
 from lawcheck.limits import Limits, human_bytes
 from lawcheck.readers.base import Document, ReadOptions, msg
+from lawcheck.text.normalize import whole
 
 # Every suffix lawcheck reads, and the reader it goes to ("legacy": refused with a how-to-convert).
 SUFFIXES: dict[str, str] = {
@@ -53,14 +53,8 @@ def read_document(
     loaded = _load(name, data, encoding, lang, lim)
     if len(loaded.text) > lim.max_chars:
         raise InputError(name, msg(lang, "chars", n=len(loaded.text), limit=lim.max_chars))
-    if _SURROGATE.search(loaded.text):
-        # A PDF's damaged text map can yield lone surrogates, which no file can hold: U+FFFD, one for one,
-        # so that what was read is what is checked and quoted.
-        loaded = dataclasses.replace(loaded, text=_SURROGATE.sub("\ufffd", loaded.text))
-    return loaded
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
+    text = whole(loaded.text)  # a PDF's damaged text map can yield lone surrogates: what is read is what is quoted
+    return loaded if text is loaded.text else dataclasses.replace(loaded, text=text)
 
 
 def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits) -> Document:

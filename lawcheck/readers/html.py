@@ -12,6 +12,7 @@ import re
 from email import policy
 
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
+from lawcheck.text.normalize import HAN
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
@@ -56,7 +57,6 @@ def _iso(y: str, m: str, d: str) -> str | None:
         return None
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
 _BLOCK = frozenset(("p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table",
                    "ul", "ol", "title", "td", "th", "dd", "dt"))
 _SKIP = frozenset(("script", "style", "noscript", "template"))
@@ -163,7 +163,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     lines = [ln.strip() for ln in main.splitlines() if ln.strip()]
     _, base, _ = trafilatura.baseline(page)
     lines = restore_dropped(lines, [ln.strip() for ln in (base or "").splitlines() if ln.strip()])
-    if not _CJK.search("".join(lines)) and _CJK.search(page):
+    if not HAN.search("".join(lines)) and HAN.search(page):
         # lxml stops building the tree 256 elements deep, and the article below is dropped: read the
         # page's text with the standard library's parser, which has no depth limit, instead.
         lines = plain_lines(page)

@@ -53,6 +53,14 @@ _JUNK = re.compile(
 _JUNK_START = re.compile(f"[{_DROP} ]")
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# A character of Chinese (CJK ideographs and compatibility ideographs): a text without one is no report.
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def whole(text: str) -> str:
+    """``text`` with each lone surrogate (no file holds one; a broken decoder or a caller's string can) as
+    U+FFFD, one character for one, so offsets still hold and the text can always be encoded."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,8 +130,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     if not unicodedata.is_normalized("NFKC", text):
         text, per_char = _nfkc_per_char(original, simplify)
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
+    text = whole(text)
     # Line breaks made by a page width (text out of a PDF) go too: phrases come back whole.
     soft = soft_breaks(original if per_char is None else text, starts_heading)
     # Drop the junk; each kept stretch of `text` becomes a run of the map.
