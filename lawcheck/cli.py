@@ -571,9 +571,15 @@ def _umask() -> int:
 
 
 def _write(text: str, output: str | None) -> None:
-    """Standard output, or a file written atomically (a temporary file, then rename)."""
+    """Standard output, or a file written atomically (a temporary file, then rename).  A page written to
+    a file is recorded as lawcheck's own (``lawcheck.written``), so a later folder walk leaves it out."""
     with _Sink(output) as out:
         out.write(text)
+    if output is not None:
+        from lawcheck import written
+
+        if written.marked(text):
+            written.remember(text.encode("utf-8"))
 
 
 def _show(text: str) -> None:
@@ -850,9 +856,9 @@ def _terminal_width() -> int:
 
 def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:
     """Each file written atomically into the directory ``output`` (created).  Pages lawcheck wrote there
-    before for reports not in this run are removed (only files carrying its generator mark), so the
-    folder never mixes two runs; an input is never overwritten."""
-    from lawcheck.inputs import _written_by_lawcheck
+    before for reports not in this run are removed (only pages this user's lawcheck wrote, unchanged
+    since: ``lawcheck.written``), so the folder never mixes two runs; an input is never overwritten."""
+    from lawcheck.written import origin
 
     out = Path(output)
     out.mkdir(parents=True, exist_ok=True)
@@ -861,7 +867,7 @@ def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: s
             raise _OutputError("is_input", str(out / name))
     for name, text in files.items():
         _write(text, str(out / name))
-    stale = [p for p in out.iterdir() if p.name not in files and p.is_file() and _written_by_lawcheck(p)
+    stale = [p for p in out.iterdir() if p.name not in files and p.is_file() and origin(p) == "ours"
              and not any(_same(p, i) for i in inputs)]  # an input is never removed, whatever it carries
     for p in stale:
         p.unlink()

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lawcheck.errors import InputError
+from lawcheck.written import origin
 
 _MSG = {
     "zh": {
@@ -20,6 +21,8 @@ _MSG = {
         "loop": "符号链接循环，已跳过",
         "dangling": "链接指向的文件不存在，已跳过",
         "special": "不是普通文件（{what}），已跳过",
+        "lawcheck_page": "带有 lawcheck 生成标记的网页，但不是本机本用户运行 lawcheck 写出的，已跳过"
+                         "（如确为报告，请直接指定该文件）",
         "kind_FIFO": "命名管道", "kind_folder": "文件夹", "kind_socket": "套接字", "kind_device": "设备",
     },
     "en": {
@@ -30,6 +33,8 @@ _MSG = {
         "loop": "a symbolic link loop; skipped",
         "dangling": "a link to a file that does not exist; skipped",
         "special": "not a regular file ({what}); skipped",
+        "lawcheck_page": "a web page with lawcheck's generator mark that this user's lawcheck did not write;"
+                         " skipped (name the file itself if it is a report)",
         "kind_FIFO": "a FIFO", "kind_folder": "a folder", "kind_socket": "a socket", "kind_device": "a device",
     },
 }
@@ -92,8 +97,12 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
         p = Path(arg)
         if p.is_dir():
             for f in _walk(p, globs, m):
-                if f.skip is None and _written_by_lawcheck(f.path):  # type: ignore[arg-type]
-                    continue  # lawcheck's own HTML pages, from an earlier run into the same folder
+                if f.skip is None and f.path is not None:
+                    made = origin(f.path)
+                    if made == "ours":
+                        continue  # lawcheck's own page, from an earlier run into the same folder
+                    if made == "marked":  # the mark alone hides nothing: said in the batch, with the reason
+                        f = Source(f.name, f.path, m["lawcheck_page"])
                 key = str(f.path)
                 if key not in seen:
                     seen.add(key)
@@ -165,20 +174,6 @@ def _not_a_file(path: str, m: dict[str, str]) -> str | None:
     what = ("FIFO" if stat.S_ISFIFO(st.st_mode) else "folder" if stat.S_ISDIR(st.st_mode)
             else "socket" if stat.S_ISSOCK(st.st_mode) else "device")
     return m["special"].format(what=m["kind_" + what])
-
-
-_GENERATOR = b'<meta name="generator" content="lawcheck">'
-
-
-def _written_by_lawcheck(path: Path) -> bool:
-    """An HTML page lawcheck wrote carries its generator mark near the top."""
-    if path.suffix.lower() not in (".html", ".htm"):
-        return False
-    try:
-        with path.open("rb") as f:
-            return _GENERATOR in f.read(2048)
-    except OSError:
-        return False
 
 
 def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> bytes:

@@ -199,3 +199,59 @@ def test_sarif_uris_are_encoded_and_json_escapes_what_terminals_act_on(tmp_path,
         assert ("%E2%80%AE" if fmt == "sarif" else "\\u202e") in out, fmt  # in a URI: percent-encoded
         for doc in (out.splitlines() if fmt == "jsonl" else [out]):
             _json.loads(doc)
+
+
+# --- lawcheck's generator mark: it leaves out only pages this user's lawcheck wrote ---------------------
+
+def _page(report: str, mark: bool) -> str:
+    head = '<meta name="generator" content="lawcheck">' if mark else ""
+    return (f"<html><head>{head}<title>灵寿县法治政府建设报告</title></head><body><p>"
+            + report.replace("\n", "</p><p>") + "</p></body></html>")
+
+
+def test_a_report_page_carrying_the_generator_mark_cannot_hide_from_a_batch(tmp_path, capsys):
+    import json
+
+    report = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "forged.html").write_text(_page(report, mark=True), encoding="utf-8")
+    main(["check", str(folder / "forged.html"), "--format", "html", "-o", str(folder / "ours.html"), "-q"])
+    ours = folder / "ours.html"
+    capsys.readouterr()
+    main(["check", str(folder), "--format", "jsonl"])
+    rows = {json.loads(line)["path"]: json.loads(line) for line in capsys.readouterr().out.splitlines()}
+    assert str(ours) not in rows  # lawcheck's own page, recorded when it was written
+    forged = rows[str(folder / "forged.html")]  # in the batch, with the reason, not silently left out
+    assert "生成标记" in forged["error"] and "直接指定" in forged["error"]
+    # Named on the command line it is checked as what it is.
+    card = json.loads(_run_json(folder / "forged.html"))
+    assert card["score"] > 50
+    # lawcheck's page edited afterwards is no longer provably lawcheck's: shown, not hidden.
+    ours.write_text(ours.read_text(encoding="utf-8").replace("</body>", "<p>追加</p></body>"), encoding="utf-8")
+    main(["check", str(folder), "--format", "jsonl"])
+    paths = [json.loads(line)["path"] for line in capsys.readouterr().out.splitlines()]
+    assert str(ours) in paths
+
+
+def test_a_page_with_a_forged_mark_in_a_reused_output_folder_is_never_deleted(tmp_path, capsys):
+    report = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    pages = tmp_path / "pages"
+    assert main(["check", str(FIXTURES / "001_lingshou_2021.txt"), str(FIXTURES / "002_yixing_2020.txt"),
+                 "--format", "html", "-o", str(pages), "-q"]) == 0
+    forged = pages / "别人的报告.html"
+    forged.write_text(_page(report, mark=True), encoding="utf-8")
+    main(["check", str(FIXTURES / "002_yixing_2020.txt"), str(FIXTURES / "004_hetang_2024.txt"),
+          "--format", "html", "-o", str(pages), "-q"])
+    assert forged.read_text(encoding="utf-8") == _page(report, mark=True)
+    assert not any("lingshou" in p.name for p in pages.iterdir())  # lawcheck's own stale page is removed
+
+
+def _run_json(path) -> str:
+    import contextlib
+    import io
+
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        main(["check", str(path), "--format", "json", "-q"])
+    return buf.getvalue()

@@ -1,0 +1,78 @@
+"""Which pages lawcheck itself wrote: a record kept in the user's private cache folder.
+
+lawcheck's HTML pages carry a generator mark, and a folder walk leaves them out (a second run into the
+same folder must not check its own scorecards), and a run into a reused output folder removes its stale
+pages.  The mark alone cannot decide either: anyone can put it into a page, and a report page that
+carried it would hide from a batch (or, sitting in an output folder, be deleted).  So a page counts as
+lawcheck's only when its exact bytes were recorded here when lawcheck wrote it: a file named by the
+page's SHA-256 in the cache folder, which only this user can write (``packs.cache.private_dir``).  The
+pages themselves stay byte-identical across users and machines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from lawcheck.packs.cache import private_dir
+
+MARK = '<meta name="generator" content="lawcheck">'
+_HEAD = 4096  # the mark sits in the page's head, written before any report text
+_LARGEST = 256 * 1024 * 1024  # larger than any page lawcheck writes
+_KEEP = 20000  # records kept: the oldest half is dropped past this, so the folder cannot grow without end
+
+
+def marked(head: bytes | str) -> bool:
+    """Whether a page's first bytes carry lawcheck's generator mark."""
+    return (MARK.encode() if isinstance(head, bytes) else MARK) in head[:_HEAD]
+
+
+def _folder() -> Path | None:
+    d = private_dir()
+    if d is None:
+        return None
+    pages = d / "pages"
+    try:
+        if not os.path.lexists(pages):
+            os.mkdir(pages, 0o700)
+        return pages if pages.is_dir() and not pages.is_symlink() else None
+    except OSError:
+        return None
+
+
+def remember(data: bytes) -> None:
+    """Record a page lawcheck has just written (nothing when there is no private cache folder)."""
+    if not marked(data):
+        return
+    d = _folder()
+    if d is None:
+        return
+    try:
+        (d / hashlib.sha256(data).hexdigest()).touch()
+        names = os.listdir(d)
+        if len(names) > _KEEP:
+            by_age = sorted(names, key=lambda n: os.stat(d / n).st_mtime)
+            for n in by_age[: len(names) // 2]:
+                (d / n).unlink(missing_ok=True)
+    except OSError:
+        pass  # a read-only cache must not stop a check; the page is then only "marked"
+
+
+def origin(path: Path) -> str | None:
+    """``"ours"`` for a page this user's lawcheck wrote (bytes unchanged since), ``"marked"`` for one
+    that only carries the mark, None for anything else (or a file that cannot be read)."""
+    if path.suffix.lower() not in (".html", ".htm"):
+        return None
+    try:
+        with path.open("rb") as f:
+            if not marked(f.read(_HEAD)):
+                return None
+            f.seek(0)
+            data = f.read(_LARGEST + 1)
+    except OSError:
+        return None
+    d = _folder()
+    if d is not None and len(data) <= _LARGEST and (d / hashlib.sha256(data).hexdigest()).is_file():
+        return "ours"
+    return "marked"
