@@ -18,6 +18,7 @@ _MSG = {
         "unreadable": "无法读取：{err}",
         "empty": "文件为空",
         "folder": "无法读取文件夹，其中的文件未检查：{err}",
+        "no_writer": "命名管道没有程序写入（等待2秒后放弃）",
         "loop": "符号链接循环，已跳过",
         "dangling": "链接指向的文件不存在，已跳过",
         "special": "不是普通文件（{what}），已跳过",
@@ -30,6 +31,7 @@ _MSG = {
         "unreadable": "cannot read: {err}",
         "empty": "the file is empty",
         "folder": "cannot read the folder; its files were not checked: {err}",
+        "no_writer": "a named pipe that nothing writes to (gave up after 2 seconds)",
         "loop": "a symbolic link loop; skipped",
         "dangling": "a link to a file that does not exist; skipped",
         "special": "not a regular file ({what}); skipped",
@@ -181,21 +183,26 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
     m = _MSG.get(lang, _MSG["zh"])
     assert src.path is not None
     try:
-        if max_bytes is None:
+        if stat.S_ISFIFO(os.stat(src.path).st_mode):
+            data = _read_pipe(src, m, max_bytes)
+            size = len(data)
+        elif max_bytes is None:
             data = src.path.read_bytes()
+            size = len(data)
         else:
-            # Size first (the message can say how large); then a bounded read, because a pipe or
-            # a device such as /dev/zero has no size to ask.
+            # Size first (the message can say how large); then a bounded read, because a device such
+            # as /dev/zero has no size to ask.
             size = src.path.stat().st_size
+            data = b""
             if size <= max_bytes:
                 with src.path.open("rb") as f:
                     data = f.read(max_bytes + 1)
-            if size > max_bytes or len(data) > max_bytes:
-                from lawcheck.limits import human_bytes
-                from lawcheck.readers import msg
+        if max_bytes is not None and (size > max_bytes or len(data) > max_bytes):
+            from lawcheck.limits import human_bytes
+            from lawcheck.readers import msg
 
-                shown = human_bytes(size) if size > max_bytes else f"> {human_bytes(max_bytes)}"
-                raise InputError(src.name, msg(lang, "too_big", size=shown, limit=human_bytes(max_bytes)))
+            shown = human_bytes(size) if size > max_bytes else f"> {human_bytes(max_bytes)}"
+            raise InputError(src.name, msg(lang, "too_big", size=shown, limit=human_bytes(max_bytes)))
     except FileNotFoundError:
         raise InputError(src.name, m["not_found"]) from None
     except OSError as e:
@@ -203,3 +210,44 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
     if not data.strip():
         raise InputError(src.name, m["empty"])
     return data
+
+
+_WRITER_WAIT = 2.0  # seconds a named pipe may take to get its writer (a command started beside lawcheck)
+
+
+def _read_pipe(src: Source, m: dict[str, str], max_bytes: int | None) -> bytes:
+    """A named pipe given on the command line (``<(command)`` in bash is one): read while something
+    writes to it; one that nobody writes to is an error at once, not a wait until --timeout.
+
+    Opening a FIFO for reading blocks until a writer opens it, so it is opened non-blocking; a read
+    then returns b"" while there is no writer, EAGAIN while a writer has not written yet.
+    """
+    import time
+
+    assert src.path is not None
+    fd = os.open(src.path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        deadline = time.monotonic() + _WRITER_WAIT
+        while True:
+            try:
+                first = os.read(fd, 1 << 16)
+            except BlockingIOError:
+                break  # a writer is there: read the rest blocking (--timeout still bounds it)
+            if first:
+                break
+            if time.monotonic() > deadline:
+                raise InputError(src.name, m["no_writer"])
+            time.sleep(0.05)
+        os.set_blocking(fd, True)
+        chunks = [first] if isinstance(first, bytes) and first else []
+        size = sum(map(len, chunks))
+        limit = max_bytes + 1 if max_bytes is not None else None
+        while limit is None or size < limit:
+            chunk = os.read(fd, 1 << 20 if limit is None else min(1 << 20, limit - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

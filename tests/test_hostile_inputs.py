@@ -405,3 +405,32 @@ def test_an_mhtml_nested_thousands_deep_is_a_one_line_error(tmp_path):
     res = _check(tmp_path, "deep.mhtml", message.encode("utf-8"))
     _clean(res)
     assert res.returncode == 2 and "嵌套过深" in res.stderr
+
+
+# --- a named pipe on the command line ----------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_nobody_writes_to_is_an_error_at_once_not_a_wait(tmp_path):
+    fifo = tmp_path / "报告.txt"
+    os.mkfifo(fifo)
+    # --timeout 600: before the fix the check sat in open() until the alarm; the test's own timeout
+    # (60 s) is what would end it.
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(fifo), "-q", "--timeout", "600"],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT)
+    assert res.returncode == 2 and "命名管道没有程序写入" in res.stderr and str(fifo) in res.stderr, res.stderr
+
+
+@pytest.mark.skipif(os.name != "posix", reason="/dev/fd is POSIX")
+def test_a_pipe_named_like_bash_process_substitution_is_read(tmp_path):
+    """``lawcheck check <(curl …)`` names /dev/fd/63: a pipe with a writer, read to its end."""
+    read, write = os.pipe()
+    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", "check", f"/dev/fd/{read}", "--format", "json"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, pass_fds=(read,))
+    os.close(read)
+    with os.fdopen(write, "wb") as w:
+        w.write(REPORT.encode("utf-8"))
+    out, err = proc.communicate(timeout=120)
+    import json
+
+    assert proc.returncode == 0, err.decode()
+    assert json.loads(out)["score"] > 80
