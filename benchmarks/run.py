@@ -344,7 +344,8 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
 
     false_friends: a report padded with lines of the three systems' false friends (公示期, 任前公示,
     决策全过程记录), evaluate() per 10k characters.  unclosed_h1: a page of unclosed <h1>s, reading the page.
-    merged_rows: a Word table cell merged down N rows, reading the file.  Files are built here."""
+    merged_rows: a Word table cell merged down N rows, reading the file.  mhtml_parts: a saved page of N
+    empty parts before its HTML, reading the file.  Files are built here."""
     import html as _html
     import io
     import zipfile
@@ -385,6 +386,15 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
         data = buf.getvalue()
         best = min(_timed(lambda data=data: read_document("t.docx", data)) for _ in range(2))
         out["merged_rows"].append({"rows": rows, "us_per_row": round(best * 1e6 / rows, 1)})
+    out["mhtml_parts"] = []
+    body = "".join(f"<p>{_html.escape(ln)}</p>" for ln in report.splitlines())
+    for parts in ([10_000, 40_000] if quick else [10_000, 40_000, 160_000]):
+        data = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n"
+                + "--B\r\nContent-Type: text/plain\r\n\r\n\r\n" * parts
+                + f"--B\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html><body>{body}</body></html>\r\n"
+                + "--B--\r\n").encode()
+        best = min(_timed(lambda data=data: read_document("p.mhtml", data)) for _ in range(2))
+        out["mhtml_parts"].append({"parts": parts, "us_per_part": round(best * 1e6 / parts, 1)})
     for rows in out.values():
         key = next(k for k in rows[0] if k.startswith("us_per"))
         for r in rows:

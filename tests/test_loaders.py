@@ -198,3 +198,23 @@ def test_web_page_facts_reach_the_scorecard(tmp_path, capsys):
     d = json.loads(capsys.readouterr().out)["document"]
     assert (d["source"], d["index_number"], d["doc_number"], d["published_date"]) == \
         ("宜兴市司法局", "014046317/2021-01500", "宜政发〔2021〕12号", "2021-03-29")
+
+
+@pytest.mark.parametrize("cte", ["quoted-printable", "base64"])
+def test_mhtml_as_browsers_save_it_after_many_parts(cte):
+    """Chrome saves quoted-printable parts, others base64; the page may come after thousands of resource
+    parts (issue 14: 60,000 empty parts took 11 s with the modern email policy)."""
+    import base64
+    import quopri
+
+    text = report("002_yixing_2020")
+    page = make_html(text, published="2021-03-29", title="2020年度宜兴市法治政府建设工作报告").decode("utf-8")
+    raw = page.replace("utf-8", "gb18030").encode("gb18030")
+    body = quopri.encodestring(raw).decode("ascii") if cte == "quoted-printable" else base64.encodebytes(raw).decode()
+    data = ("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"B\"\r\n\r\n"
+            + "--B\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n\r\n" * 3000
+            + f"--B\r\nContent-Type: text/html; charset=gb18030\r\nContent-Transfer-Encoding: {cte}\r\n\r\n{body}\r\n"
+            + "--B--\r\n").encode("ascii")
+    loaded = read_document("saved.mhtml", data)
+    assert outcome(loaded.text, loaded.meta.get("published")) == outcome(text, "2021-03-29")
+    assert loaded.meta["published"] == "2021-03-29"

@@ -26,7 +26,10 @@ _META_TITLE = re.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"
 
 
 def _html_from_mhtml(data: bytes) -> bytes:
-    message = email.message_from_bytes(data, policy=policy.default)
+    # compat32, not policy.default: the modern policy parses every header of every part into objects,
+    # ten times slower (a saved page of 60,000 empty parts took 11 s); only the content type and the
+    # decoded payload are needed here.
+    message = email.message_from_bytes(data, policy=policy.compat32)
     for part in message.walk():
         if part.get_content_type() == "text/html":
             payload = part.get_payload(decode=True)
