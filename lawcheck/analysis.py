@@ -16,6 +16,7 @@ from lawcheck import saferegex
 from lawcheck.model import CallerFacts, Level, Reporter
 from lawcheck.text import dates, facts, script
 from lawcheck.text.dates import Found
+from lawcheck.text.figures import FoundFigure, extract
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import Structure, build
 
@@ -41,6 +42,7 @@ class CompiledRules(Protocol):
     hint_ids: dict[str, list[int]]
     negation_ids: list[int]
     future_ids: list[int]
+    indicators: Any  # the pack's indicator catalogue (lawcheck.packs.models.Catalogue)
 
     def compiled(self, matcher: Any) -> Any: ...  # a CompiledMatcher (lawcheck.kinds.matching)
 
@@ -88,6 +90,23 @@ class Analysis:
     hit_index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     # The opening and closing quotation marks of each original line (by its start), found once per line.
     quote_marks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+
+    _figures: list[FoundFigure] | None = None
+    _line_starts: list[int] | None = None
+
+    @property
+    def line_starts(self) -> list[int]:
+        """Where each line (a paragraph) of the normalised text starts, found once when first asked for."""
+        if self._line_starts is None:
+            self._line_starts = [0, *(m.end() for m in re.finditer("\n", self.text))]
+        return self._line_starts
+
+    @property
+    def figures(self) -> list[FoundFigure]:
+        """The figures of the pack's indicators (lawcheck.text.figures), read once when first asked for."""
+        if self._figures is None:
+            self._figures = extract(self.st, self.pack.indicators.indicators, self.year)
+        return self._figures
 
     def __post_init__(self) -> None:
         self.neg_starts = sorted(s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ()))

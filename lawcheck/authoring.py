@@ -277,4 +277,23 @@ def catalogue(packs: list[RulePack]) -> str:
         for r in own:
             seen.add(r.id)
             out += [f"### `{r.id}`", "", "```", explain_rule(r, "zh").rstrip(), "```", ""]
+    out += _indicator_table(packs[0]) if packs and packs[0].indicators.indicators else []
     return "\n".join(out) + "\n"
+
+
+def _indicator_table(pack: RulePack) -> list[str]:
+    """The indicator catalogue (indicators.yaml): the figures read from a report, and how they relate."""
+    cat = pack.indicators
+    out = ["## Indicators (`indicators.yaml`)", "",
+           "The figures lawcheck reads from a report (`figures` in the JSON; the CSV has a column for each key",
+           "indicator).  A number in one of the units is the indicator's when a measure word stands in its clause",
+           "and the nearest topic word is one of the topic words.", "",
+           "| id | 名称 | name | topic | measure | units | range | key |", "|---|---|---|---|---|---|---|---|"]
+    for i in cat.indicators:
+        rng = f"{i.min:g}–{i.max:g}" if i.max is not None else f"≥ {i.min:g}"
+        out.append(f"| `{i.id}` | {i.name.zh} | {i.name.en or ''} | {'、'.join(i.topic) or '—'} | "
+                   f"{'、'.join(i.measure)} | {' '.join(i.units)} | {rng} | {'✓' if i.key else ''} |")
+    out += ["", "Relations checked by the `figures` rules:", ""]
+    for r in cat.relations:
+        out.append(f"- `{r.rate}` = `{r.part}` ÷ `{r.total}`" if r.rate else f"- `{r.part}` ≤ `{r.total}`")
+    return [*out, ""]

@@ -666,7 +666,7 @@ def _check(args: argparse.Namespace) -> int:
 
     from lawcheck.batch import Options, default_jobs, iter_run
     from lawcheck.config import LIMIT_KEYS
-    from lawcheck.engine import rule_infos
+    from lawcheck.engine import key_indicators, rule_infos
     from lawcheck.gate import Gate
     from lawcheck.inputs import expand
     from lawcheck.limits import Limits
@@ -711,7 +711,8 @@ def _check(args: argparse.Namespace) -> int:
     stdin_data = _read_stdin(s.values["max_bytes"]) if any(src.path is None for src in sources) else None
     on_terminal = args.output is None and sys.stdout.isatty()
     ctx = Context(lang=lang, gate=Gate(s.min_score, s.fail_on),
-                  rules=rule_infos(pack, lang) if spec.needs_rules else (), verbose=args.verbose, quiet=args.quiet,
+                  rules=rule_infos(pack, lang) if spec.needs_rules else (), indicators=key_indicators(pack, lang),
+                  verbose=args.verbose, quiet=args.quiet,
                   # Piped: 100 columns, or what COLUMNS says (a CI log, a fixed-width report).
                   width=_terminal_width() if on_terminal else _columns(),
                   # NO_COLOR (no-color.org): no escape codes at all, bold included.

@@ -20,8 +20,11 @@ from lawcheck.kinds.base import Outcome, RuleBase, Years
 from lawcheck.model import (
     BasisRef,
     CallerFacts,
+    Change,
     DocumentInfo,
     Evidence,
+    Figure,
+    IndicatorInfo,
     Kind,
     MissingItem,
     NearMiss,
@@ -336,7 +339,25 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
         results=results,
         missing=missing,
         not_scored=[NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored],
+        figures=_figures(a) if document.kind == "annual_report" else [],
     )
+
+
+def _figures(a: Analysis) -> list[Figure]:
+    """The figures read, each quoted in its sentence with the number marked (original offsets)."""
+    out = []
+    names = {i.id: i.name.get(a.lang) for i in a.pack.indicators.indicators}
+    for f in a.figures:
+        q = f.quantity
+        change = None
+        if f.comparison is not None:
+            c = f.comparison
+            change = Change.model_construct(direction=c.direction, value=c.value, unit=c.unit, basis=c.basis,
+                                            evidence=_evidence(a, c.span))
+        out.append(Figure.model_construct(
+            indicator=f.indicator, name=names[f.indicator], value=q.value, high=q.high, unit=q.unit,
+            approx=q.approx, period=f.period, target=f.target, change=change, evidence=_evidence(a, (q.start, q.end))))
+    return out
 
 
 # ---------------------------------------------------------------- entry points
@@ -425,6 +446,12 @@ def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None
     a = analyse("", pack, given, "en" if lang == "en" else "zh")
     results = [_result(rule, Outcome("unknown", 0.0, details=[reason]), a) for rule in pack.rules]
     return assemble(a, results, score(results, pack.policy), _document(a, given, "annual_report", None, None))
+
+
+def key_indicators(pack: RulePack, lang: str = "zh") -> tuple[IndicatorInfo, ...]:
+    """The pack's key indicators as outputs describe them (the CSV's columns, a folder's spreads)."""
+    return tuple(IndicatorInfo(id=i.id, name=i.name.get(lang), unit=i.units[0])
+                 for i in pack.indicators.indicators if i.key)
 
 
 def rule_infos(pack: RulePack, lang: str = "zh") -> tuple[RuleInfo, ...]:

@@ -131,6 +131,31 @@ class DocumentInfo(Frozen):
     script: Literal["simplified", "traditional"] = "simplified"
 
 
+class Change(Frozen):
+    """A change stated beside a figure (同比增长12%, 较上年减少5件, 上升3.2个百分点)."""
+
+    direction: Literal["up", "down"]
+    value: float
+    unit: str
+    basis: str  # the words it is measured against: 同比, 较上年 …
+    evidence: Evidence
+
+
+class Figure(Frozen):
+    """A figure the report gives for one of the pack's indicators (rules/indicators.yaml)."""
+
+    indicator: str  # the indicator's id: review.cases_received, litigation.appearance_rate …
+    name: str  # the indicator's name in the reader's language
+    value: float
+    high: float | None = None  # a range "10至20件": value is its low end
+    unit: str  # 件, 人次, % …
+    approx: str | None = None  # 余, 以上, 近 …: the number is a bound
+    period: Literal["current", "previous"] = "current"  # previous: stated as last year's (上年50件)
+    target: bool = False  # a planned figure (下一年度安排, 力争…): not a result
+    change: Change | None = None
+    evidence: Evidence
+
+
 class SectionInfo(Frozen):
     """A top-level part of the report: its roles (a heading such as 存在的问题和下一步打算 has two), its
     heading and where it is in the original text."""
@@ -189,6 +214,7 @@ class Scorecard(Frozen):
     results: list[RuleResult]
     missing: list[MissingItem]
     not_scored: list[NotScored]
+    figures: list[Figure] = Field(default_factory=list, description="the figures read for the pack's indicators")
 
     def result(self, rule_id: str) -> RuleResult:
         for r in self.results:
@@ -235,6 +261,14 @@ class RuleInfo(Frozen):
     severity: Literal["error", "warning", "info"]
     weight: float
     basis: list[str]  # each basis as an official reads it
+
+
+class IndicatorInfo(Frozen):
+    """An indicator as an output describes it (the CSV's columns, a folder's spread): id, name, unit."""
+
+    id: str
+    name: str
+    unit: str  # the first unit the catalogue lists: 件, 人次, %
 
 
 class CallerFacts(Frozen):

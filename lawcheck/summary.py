@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from lawcheck.i18n import t
-from lawcheck.model import Record, Scorecard, Timeliness
+from lawcheck.model import IndicatorInfo, Record, Scorecard, Timeliness
 
 
 @dataclass
@@ -25,6 +25,71 @@ class SummaryRow:
 
 
 @dataclass
+class Spread:
+    """One key indicator across the units of a batch: each unit's headline figure (its first result of the
+    year for that indicator), the median, the lowest and highest, and the outliers."""
+
+    indicator: str
+    name: str
+    unit: str
+    values: list[tuple[str, float]]  # (who: organ or file, value), lowest first
+    median: float
+    outliers: list[tuple[str, float]]  # beyond 1.5 × the interquartile range (5 units or more)
+
+    @property
+    def low(self) -> tuple[str, float]:
+        return self.values[0]
+
+    @property
+    def high(self) -> tuple[str, float]:
+        return self.values[-1]
+
+
+def headline(card: Scorecard, indicator: str) -> float | None:
+    """A report's figure for an indicator, as a reviewer copies it: of the year's results, the first rate
+    (a report states its rate once, the rest are a part's), or the largest count (the total: "收到申请58件,
+    受理50件"; "涉及信息公开的复议案件9件" beside "共受理29件")."""
+    found = [f for f in card.figures if f.indicator == indicator and f.period == "current" and not f.target]
+    if not found:
+        return None
+    if found[0].unit in ("%", "‰"):
+        return found[0].value
+    return max(f.value for f in found)
+
+
+def _quartiles(xs: list[float]) -> tuple[float, float]:
+    import statistics
+
+    q = statistics.quantiles(xs, n=4, method="inclusive")
+    return q[0], q[2]
+
+
+def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo]) -> list[Spread]:
+    import statistics
+
+    out = []
+    for ind in indicators:
+        values = []
+        for r in rows:
+            if r.card is None:
+                continue
+            v = headline(r.card, ind.id)
+            if v is not None:
+                values.append((r.card.document.organ or r.path, v))
+        if len(values) < 2:
+            continue
+        values.sort(key=lambda x: (x[1], x[0]))
+        xs = [v for _, v in values]
+        outliers: list[tuple[str, float]] = []
+        if len(xs) >= 5:
+            q1, q3 = _quartiles(xs)
+            lo, hi = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+            outliers = [(who, v) for who, v in values if v < lo or v > hi]
+        out.append(Spread(ind.id, ind.name, ind.unit, values, statistics.median(xs), outliers))
+    return out
+
+
+@dataclass
 class Summary:
     rows: list[SummaryRow]  # unreadable first, then the annual reports, worst first
     total: int
@@ -35,6 +100,7 @@ class Summary:
     missing_counts: list[tuple[str, str, int]] = field(default_factory=list)  # all of them, most first
     others: list[SummaryRow] = field(default_factory=list)  # not annual reports: listed apart, never ranked
     undated: int = 0  # annual reports whose timeliness cannot be judged
+    spreads: list[Spread] = field(default_factory=list)  # each key indicator across the reports
 
     @property
     def reports(self) -> int:
@@ -50,8 +116,10 @@ class Summary:
                  others=len(self.others), errors=self.errors, late=self.late, undated=self.undated)
 
 
-def summarize(records: list[Record], top: int = 3) -> Summary:
-    """The summary of a batch's records (each carrying its scorecard and gate outcome)."""
+def summarize(records: list[Record], top: int = 3,
+              indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo] = ()) -> Summary:
+    """The summary of a batch's records (each carrying its scorecard and gate outcome); ``indicators``:
+    the key indicators whose spread across the reports it gives."""
     rows: list[SummaryRow] = []
     others: list[SummaryRow] = []
     counts: Counter[str] = Counter()
@@ -87,4 +155,5 @@ def summarize(records: list[Record], top: int = 3) -> Summary:
         missing_counts=ranked,
         others=others,
         undated=sum(1 for r in rows if r.timeliness == "unknown"),
+        spreads=spreads(rows, indicators),
     )

@@ -106,7 +106,7 @@ def test_results_identical_whatever_the_parallelism(capsys):
 
 def test_record_formats_stream_the_same_bytes_as_the_whole_batch(capsys, tmp_path):
     from lawcheck import batch
-    from lawcheck.engine import rule_infos
+    from lawcheck.engine import key_indicators, rule_infos
     from lawcheck.inputs import expand
     from lawcheck.packs import load_pack
     from lawcheck.render import Context, module
@@ -117,7 +117,7 @@ def test_record_formats_stream_the_same_bytes_as_the_whole_batch(capsys, tmp_pat
     (tmp_path / "2-empty.txt").write_bytes(b"")
     paths = [str(tmp_path)]
     items = batch.run(expand(paths, ["*.txt"]), batch.Options())
-    ctx = Context(rules=rule_infos(load_pack()))
+    ctx = Context(rules=rule_infos(load_pack()), indicators=key_indicators(load_pack()))
     for fmt in ("jsonl", "csv"):
         whole = module(fmt).render(items, ctx)
         for jobs in ("1", "2"):

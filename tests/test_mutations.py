@@ -109,7 +109,26 @@ CASES = [
      {"deadline.first_quarter": {"unknown"}, "form.signature": {"partial"}}, set()),
     ("003_changsheng_2020", "a township made a county government",
      lambda t: t.replace("长生镇人民政府", "县人民政府").replace("长生镇", "本县"),
-     {"deadline.first_quarter": {"fail"}}, {"form.recipients", "era.rule_of_law_thought"}),
+     {"deadline.first_quarter": {"fail"}}, {"form.recipients", "era.rule_of_law_thought", "figures.key_indicators"}),
+    # Figures (issue 15): a number changed the way a careless draft changes it.
+    ("000-4", "a rate pushed above 100%", lambda t: t.replace("出庭应诉率达到33.8%", "出庭应诉率达到133.8%"),
+     {"figures.rate_range": {"fail"}}, set()),
+    ("002_yixing_2020", "more cases decided than received", lambda t: t.replace("已办结42件", "已办结52件"),
+     {"figures.part_total": {"fail"}}, set()),
+    ("002_yixing_2020", "a correction rate the counts contradict",
+     lambda t: t.replace("已办结42件。", "已办结42件,其中纠错6件,纠错率为20%。"),
+     {"figures.rate_consistency": {"fail"}}, {"figures.rate_range"}),
+    # Several parts (撤销4宗、确认违法2宗): a rate none of them bears out is not confirmed, nor called wrong.
+    ("000-1", "a correction rate its several parts do not bear out",
+     lambda t: t.replace("直接纠错率达14%", "直接纠错率达24%"), {"figures.rate_consistency": {"not_applicable"}}, set()),
+    ("000-1", "a year-over-year claim the two years contradict",
+     lambda t: t.replace("共发生行政诉讼案件240宗", "共发生行政诉讼案件240宗,同比下降20%(上年200宗)"),
+     {"figures.change_consistency": {"fail"}}, set()),
+    ("000-1", "a year-over-year claim the two years bear out",
+     lambda t: t.replace("共发生行政诉讼案件240宗", "共发生行政诉讼案件240宗,同比增长20%(上年200宗)"),
+     {"figures.change_consistency": {"pass"}}, set()),
+    ("000-4", "the court appearance figure taken out", lambda t: remove_sentences(t, "出庭应诉率"),
+     {"figures.key_indicators": {"partial"}}, {"figures.rate_range"}),
 ]
 
 

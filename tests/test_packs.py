@@ -178,7 +178,7 @@ def test_schema_validates_the_rule_files():
 
     schema = json.loads((builtin_rules_dir() / "schema.json").read_text(encoding="utf-8"))
     for path in sorted(builtin_rules_dir().rglob("*.yaml")):
-        if path.name in ("pack.yaml", "policy.yaml"):
+        if path.name in ("pack.yaml", "policy.yaml", "indicators.yaml"):  # not rules: validated by their models
             continue
         jsonschema.validate(yaml.safe_load(path.read_text(encoding="utf-8")), schema)
     with pytest.raises(jsonschema.ValidationError):

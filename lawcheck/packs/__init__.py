@@ -16,10 +16,10 @@ from lawcheck.packs import cache
 from lawcheck.packs.cache import PACKS, PackCache
 from lawcheck.packs.compile import RulePack, derive_hints, rule_order
 from lawcheck.packs.discover import builtin_pack_names, builtin_rules_dir, pack_chain, plugin_packs, resolve_pack
-from lawcheck.packs.models import Manifest, Policy
+from lawcheck.packs.models import Catalogue, Manifest, Policy
 
 _RULE_TYPES = tuple(RULE_MODELS.values())
-_CACHE_FORMAT = 3
+_CACHE_FORMAT = 4
 
 
 def load_pack(
@@ -66,7 +66,8 @@ def load_pack(
             key = (tuple(map(str, roots)), compiled, tuple(map(str, extra_roots)), tuple(disable))
         rules = sorted(src.rules, key=rule_order(src.manifest))
         hints = derive_hints(rules, src.userdict)
-        pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain))
+        pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain),
+                        indicators=src.catalogue)
         cache.cache_write(compiled, _payload(pack))
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
@@ -88,7 +89,7 @@ def _digest_of(roots: list[Path], extra: list[Path], read: dict[str, bytes] | No
 
 def _payload(pack: RulePack) -> dict[str, Any]:
     return {"format": _CACHE_FORMAT, "manifest": pack.manifest, "policy": pack.policy, "rules": pack.rules,
-            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms()}
+            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms(), "indicators": pack.indicators}
 
 
 def _from_disk(root: Path, digest: str) -> RulePack | None:
@@ -99,7 +100,8 @@ def _from_disk(root: Path, digest: str) -> RulePack | None:
     try:
         if not isinstance(data, dict) or data.get("format") != _CACHE_FORMAT:
             return None
-        if not (isinstance(data["manifest"], Manifest) and isinstance(data["policy"], Policy)):
+        if not (isinstance(data["manifest"], Manifest) and isinstance(data["policy"], Policy)
+                and isinstance(data["indicators"], Catalogue)):
             return None
         rules = tuple(data["rules"])
         if not all(isinstance(r, _RULE_TYPES) for r in rules):
@@ -108,7 +110,7 @@ def _from_disk(root: Path, digest: str) -> RulePack | None:
         if not (isinstance(normed, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in normed.items())):
             return None
         return RulePack(root, digest, data["manifest"], data["policy"], rules, dict(data["hints"]),
-                        chain=tuple(tuple(c) for c in data["chain"]), _normed=normed)
+                        chain=tuple(tuple(c) for c in data["chain"]), indicators=data["indicators"], _normed=normed)
     except Exception:  # a stale or foreign cache file is rebuilt, never trusted
         return None
 

@@ -22,7 +22,7 @@ import ahocorasick_rs
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import RuleBase, Span
 from lawcheck.kinds.matching import CompiledMatcher, Matcher
-from lawcheck.packs.models import Manifest, Policy
+from lawcheck.packs.models import Catalogue, Manifest, Policy
 from lawcheck.text.normalize import normalize
 
 Hits = dict[int, list[Span]]
@@ -97,6 +97,7 @@ class RulePack:
     rules: tuple[Any, ...]  # rules of the registry's kinds, in display order
     hints: dict[str, list[str]]
     chain: tuple = ()  # (id, version) of every pack that made this one, base first
+    indicators: Catalogue = field(default_factory=Catalogue)  # the figures read from reports (indicators.yaml)
     patterns: list[str] = field(default_factory=list)
     negation_ids: list[int] = field(default_factory=list)
     future_ids: list[int] = field(default_factory=list)
@@ -177,4 +178,4 @@ class RulePack:
         """A pack with a subset of the rules (same vocabulary and policy)."""
         keep = tuple(self.rule(i) for i in rule_ids)
         return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
-                        {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain)
+                        {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain, indicators=self.indicators)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from lawcheck.kinds.base import PART_ID_RE, Lifecycle, Severity, Strict, Text
 from lawcheck.model import Tone
@@ -90,3 +90,72 @@ class Manifest(Strict):
     overrides: dict[str, RuleOverride] = Field(default_factory=dict, description="inherited rules changed by id")
     disable: list[str] = Field(default_factory=list, description="inherited rules left out, by id")
     era: list[EraFact] = Field(default_factory=list, description="dated facts the era-aware rules follow")
+
+
+class IndicatorExample(Strict):
+    """A sentence and the figure the indicator must read from it (``value`` None: none of this indicator)."""
+
+    text: str = Field(min_length=1)
+    value: float | None = Field(description="the figure read, or null when the text gives none of this indicator")
+
+
+class Indicator(Strict):
+    """One figure evaluators read from reports (``rules/indicators.yaml``): what names it, its unit, its range.
+
+    A number with one of ``units`` is this indicator's when a ``measure`` word stands in its clause (the
+    stretch of text between punctuation) and the nearest topic word of the sentence is one of ``topic``
+    (none listed: no topic needed).
+    """
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+    name: Text
+    topic: list[str] = Field(default_factory=list, description="words naming the field: 行政复议, 行政诉讼 …")
+    measure: list[str] = Field(min_length=1, description="words naming what is counted: 受理, 审结, 纠错率 …")
+    units: list[str] = Field(min_length=1, description="units the figure is written in: 件, 人次, % …")
+    unless: list[str] = Field(default_factory=list, description="words that, in the clause, make it another figure")
+    fallback: bool = Field(False, description="takes a number of its topic and unit when no measure word is there")
+    min: float = 0
+    max: float | None = Field(None, description="the largest valid value (100 for a share in %)")
+    key: bool = Field(False, description="a key indicator: a CSV column and a spread across a folder")
+    examples: list[IndicatorExample] = Field(min_length=1)
+
+    @property
+    def is_rate(self) -> bool:
+        return any(u in ("%", "‰") for u in self.units)
+
+
+class Relation(Strict):
+    """How two or three indicators must agree: ``part`` ≤ ``total``; with ``rate``, rate = part ÷ total."""
+
+    part: str
+    total: str
+    rate: str | None = None
+    note: Text | None = None
+
+
+class Catalogue(Strict):
+    """The indicators a pack reads from reports, and how they relate (``rules/indicators.yaml``)."""
+
+    indicators: list[Indicator] = Field(default_factory=list)
+    relations: list[Relation] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known(self) -> Catalogue:
+        ids = [i.id for i in self.indicators]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"indicator ids listed twice: {', '.join(dup)}")
+        for r in self.relations:
+            for name in (r.part, r.total, r.rate):
+                if name is not None and name not in ids:
+                    raise ValueError(f"relation names an unknown indicator: {name}")
+        return self
+
+    def get(self, indicator_id: str) -> Indicator | None:
+        return next((i for i in self.indicators if i.id == indicator_id), None)
+
+    def merged(self, other: Catalogue) -> Catalogue:
+        """This catalogue with ``other``'s indicators added (same id: ``other``'s wins) and its relations."""
+        own = {i.id for i in other.indicators}
+        return Catalogue(indicators=[*(i for i in self.indicators if i.id not in own), *other.indicators],
+                         relations=[*self.relations, *(r for r in other.relations if r not in self.relations)])

@@ -20,10 +20,10 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from lawcheck.errors import Msg, RuleFileError, pydantic_zh
 from lawcheck.kinds import RULE_ADAPTER, RULE_MODELS
 from lawcheck.packs.cache import read_pack_file
-from lawcheck.packs.models import Manifest, Policy
+from lawcheck.packs.models import Catalogue, Manifest, Policy
 
 RULE_SUFFIX = ".yaml"
-META_FILES = {"pack.yaml", "policy.yaml"}
+META_FILES = {"pack.yaml", "policy.yaml", "indicators.yaml"}
 Marks = dict[tuple, tuple[int, int]]
 
 
@@ -249,6 +249,7 @@ class Composed:
     rules: list[Any]
     userdict: str  # the packs' jieba dictionaries, for the near-miss hints
     chain: list[tuple[str, str]]  # (id, version) of every pack, base first
+    catalogue: Catalogue  # the indicators read from reports, merged (indicators.yaml)
 
 
 def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> Composed:
@@ -262,6 +263,7 @@ def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> Composed:
     rules: list = []
     chain: list[tuple[str, str]] = []
     userdict = ""
+    catalogue = Catalogue()
     for root in roots:
         if not (root / "pack.yaml").is_file():
             raise RuleFileError(str(root), Msg("not_pack"))
@@ -271,6 +273,8 @@ def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> Composed:
         chain.append((own.id, own.version))
         if (root / "policy.yaml").is_file():
             policy = _validate_file(Policy, root / "policy.yaml")
+        if (root / "indicators.yaml").is_file():
+            catalogue = catalogue.merged(_validate_file(Catalogue, root / "indicators.yaml"))
         known = {r.id for r in rules}
         for what, ids in (("what_override", list(own.overrides)), ("what_disable", own.disable)):
             missing = [i for i in ids if i not in known]
@@ -293,7 +297,7 @@ def compose(roots: list[Path], extra: list[Path] | tuple = ()) -> Composed:
     seen = {name: "pack" for r in rules for name in (r.id, *r.aliases)}
     for d in extra:
         rules.extend(load_rule_files(d, manifest, seen))
-    return Composed(manifest, policy, rules, userdict, chain)
+    return Composed(manifest, policy, rules, userdict, chain, catalogue)
 
 
 def _merge_manifests(base: Manifest | None, own: Manifest) -> Manifest:

@@ -22,7 +22,7 @@ from types import ModuleType
 from typing import Literal
 
 from lawcheck.gate import Gate
-from lawcheck.model import RuleInfo
+from lawcheck.model import IndicatorInfo, RuleInfo
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,7 @@ class Context:
     lang: str = "zh"
     gate: Gate = field(default_factory=Gate)
     rules: tuple[RuleInfo, ...] = ()  # the rules checked, in order, for a format that needs_rules
+    indicators: tuple[IndicatorInfo, ...] = ()  # the pack's key indicators: CSV columns, a batch's spreads
     verbose: bool = False
     quiet: bool = False  # text and rich: only the score line of each input
     width: int = 100  # rich: the terminal's width

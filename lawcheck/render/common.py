@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from lawcheck.i18n import join, t
-from lawcheck.model import BasisRef, Evidence, Record, RuleResult, Scorecard
+from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard
 from lawcheck.summary import Summary, summarize
 
 MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
@@ -224,14 +224,62 @@ def is_report(card: Scorecard) -> bool:
     return card.document.kind == "annual_report"
 
 
-def cards_and_summary(records: list[Record], verbose: bool) -> tuple[list[tuple[Scorecard, Record, str | None]],
-                                                                       Summary | None]:
+def cards_and_summary(records: list[Record], verbose: bool, indicators: tuple = ()
+                      ) -> tuple[list[tuple[Scorecard, Record, str | None]], Summary | None]:
     """What a batch shows: each scorecard (with the path to head it, when several inputs or a non-report
     need one) when there is one input or ``verbose``, and the summary when there are several."""
-    summary = summarize(records) if len(records) > 1 else None
+    summary = summarize(records, indicators=indicators) if len(records) > 1 else None
     cards = []
     if summary is None or verbose:
         for rec in records:
             if rec.card is not None:
                 cards.append((rec.card, rec, rec.path if summary or not is_report(rec.card) else None))
     return cards, summary
+
+
+def number(v: float) -> str:
+    """A figure's number as a report writes it: 15645, 15.4 — never 15.400000001, no thousands commas."""
+    return f"{int(v)}" if v == int(v) else f"{v:.2f}".rstrip("0").rstrip(".")
+
+
+def figure_value(f: Figure, lang: str) -> str:
+    """58件, 15.4%, 500余件, 10至20件, 90%以上 — the value as the report states it."""
+    zh = lang == "zh"
+    low = number(f.value)
+    if f.high is not None:
+        low += ("至" if zh else "–") + number(f.high)
+    if f.approx in ("余", "多"):
+        return f"{low}{f.approx}{f.unit}" if zh else f"{low}+ {f.unit}"
+    if f.approx in ("以上", "超过", "逾", "不少于", "不低于", "多于"):
+        return f"{low}{f.unit}以上" if zh else f"≥ {low}{f.unit}"
+    if f.approx in ("近", "约", "左右"):
+        return f"约{low}{f.unit}" if zh else f"about {low}{f.unit}"
+    if f.approx in ("以下", "以内", "不到", "不足"):
+        return f"{low}{f.unit}以下" if zh else f"≤ {low}{f.unit}"
+    return f"{low}{f.unit}"
+
+
+def figure_note(f: Figure, lang: str) -> str:
+    """What else the reader must know of a figure: last year's, a target, the change stated beside it."""
+    notes = []
+    if f.period == "previous":
+        notes.append(t(lang, "ui.fig_previous"))
+    if f.target:
+        notes.append(t(lang, "ui.fig_target"))
+    if f.change is not None:
+        c = f.change
+        word = t(lang, "figures.up" if c.direction == "up" else "figures.down").strip()
+        notes.append(f"{c.basis}{word}{number(c.value)}{c.unit}" if lang == "zh"
+                     else f"{c.basis} {word} {number(c.value)}{c.unit}")
+    return (semi(lang)).join(notes)
+
+
+def spread_line(sp: Any, lang: str) -> str:
+    """One key indicator across a batch, in a line: median, lowest and highest with who, outliers named."""
+    line = t(lang, "ui.spread_line", name=sp.name, n=len(sp.values), median=number(sp.median) + sp.unit,
+             low=number(sp.low[1]) + sp.unit, low_by=sp.low[0], high=number(sp.high[1]) + sp.unit,
+             high_by=sp.high[0])
+    if sp.outliers:
+        named = (semi(lang) if lang == "zh" else ", ").join(f"{who} {number(v)}{sp.unit}" for who, v in sp.outliers)
+        line += f"{semi(lang)}{t(lang, 'ui.outliers')}{colon(lang)}{named}"
+    return line

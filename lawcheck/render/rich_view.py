@@ -22,9 +22,12 @@ from lawcheck.render.common import (
     by_category,
     colon,
     comma,
+    figure_note,
+    figure_value,
     is_own_heading,
     lp,
     not_report_line,
+    number,
     quote_pieces,
     rp,
     status_label,
@@ -215,6 +218,23 @@ class ScorecardView:
         yield self._header()
         yield self._table(options.max_width)
         yield self._missing()
+        if self.card.figures:
+            yield self._figures(options.max_width)
+
+    def _figures(self, width: int) -> Table:
+        """The figures read, as a reviewer copies them: indicator, value, what else to know, where."""
+        lang = self.card.lang
+        table = Table(title=f"{t(lang, 'ui.figures')}{lp(lang)}{len(self.card.figures)}{rp(lang)}",
+                      title_justify="left", title_style="bold", expand=True, header_style="bold")
+        table.add_column(t(lang, "ui.indicator"), ratio=2, overflow="fold")
+        table.add_column(t(lang, "ui.value"), justify="right", no_wrap=True)
+        table.add_column(t(lang, "ui.fig_note"), ratio=2, overflow="fold")
+        table.add_column(t(lang, "ui.evidence"), ratio=4, overflow="fold")
+        quote = max((width - 30) * 4 // 8, 16)
+        for f in self.card.figures:
+            table.add_row(Text(f.name), Text(figure_value(f, lang)), Text(figure_note(f, lang), style="dim"),
+                          _quote(f.evidence, quote if not self.verbose else None, self.styled))
+        return table
 
 
 class SummaryView:
@@ -260,3 +280,17 @@ class SummaryView:
             for rid, title, n in s.common_missing:
                 yield Text(f"  {t(lang, 'ui.times', n=n)}{colon(lang)}{title}{lp(lang)}{rid}"
                            f"{rp(lang)}", overflow="fold")
+        if s.spreads:
+            spread = Table(title=t(lang, "ui.spread"), title_justify="left", title_style="bold", expand=True,
+                           header_style="bold")
+            for head, kw in ((t(lang, "ui.indicator"), {"ratio": 2}), (t(lang, "ui.units_n"), {"justify": "right"}),
+                             (t(lang, "ui.median"), {"justify": "right"}), (t(lang, "ui.lowest"), {"ratio": 2}),
+                             (t(lang, "ui.highest"), {"ratio": 2}), (t(lang, "ui.outliers"), {"ratio": 2})):
+                spread.add_column(head, overflow="fold", **kw)  # type: ignore[arg-type]
+            for sp in s.spreads:
+                spread.add_row(Text(sp.name), str(len(sp.values)), number(sp.median) + sp.unit,
+                               Text(f"{number(sp.low[1])}{sp.unit} {sp.low[0]}"),
+                               Text(f"{number(sp.high[1])}{sp.unit} {sp.high[0]}"),
+                               Text(("；" if lang == "zh" else "; ").join(
+                                   f"{who} {number(v)}{sp.unit}" for who, v in sp.outliers) or "—"))
+            yield spread

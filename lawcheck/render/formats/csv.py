@@ -1,4 +1,4 @@
-"""CSV: one row per input, one column per rule's status; a spreadsheet never runs a cell.
+"""CSV: one row per input, one column per key figure and per rule's status; a spreadsheet never runs a cell.
 
 It starts with a UTF-8 byte-order mark, so that Excel and WPS open it as UTF-8.  In Chinese (the
 default) the headers and values are what a reviewer reads (文件, 得分, 逾期: 是/否/—, 通过/缺失 …); with
@@ -14,7 +14,8 @@ import io
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
-from lawcheck.render.common import visible
+from lawcheck.render.common import number, visible
+from lawcheck.summary import headline
 
 FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per report", output="stream", needs_rules=True)
 
@@ -43,7 +44,10 @@ def _row(values: list) -> str:
 
 
 def header(ctx: Context) -> str:
-    return BOM + _row((HEAD_ZH if ctx.lang == "zh" else HEAD) + [r.id for r in ctx.rules])
+    # One column per key indicator (the figure a reviewer copies: the year's total, or its rate), between
+    # the report's facts and the rules: a folder becomes the spreadsheet built by hand today.
+    figures = [f"{i.name}（{i.unit}）" if ctx.lang == "zh" else i.id for i in ctx.indicators]
+    return BOM + _row((HEAD_ZH if ctx.lang == "zh" else HEAD) + figures + [r.id for r in ctx.rules])
 
 
 def _values(c: Scorecard, gate_ok: bool, lang: str) -> list:
@@ -66,11 +70,13 @@ def record(rec: Record, ctx: Context) -> str:
     if rec.card is None:
         fail = t(ctx.lang, "ui.gate_fail") if zh else "fail"
         return _row([_cell(x) for x in [rec.path, "", "", "", "", "", "", "", "", "", "", fail, "", rec.error]]
-                    + [""] * len(rule_ids))
+                    + [""] * (len(ctx.indicators) + len(rule_ids)))
     statuses = rec.card.statuses()
     row = [rec.path, *_values(rec.card, not rec.gate, ctx.lang)]
+    figures = [headline(rec.card, i.id) for i in ctx.indicators]
     shown = (lambda s: t(ctx.lang, f"status.{s}") if s else "") if zh else (lambda s: s)
-    return _row([_cell(x) for x in row] + [shown(statuses.get(r, "")) for r in rule_ids])
+    return _row([_cell(x) for x in row] + ["" if v is None else number(v) for v in figures]
+                + [shown(statuses.get(r, "")) for r in rule_ids])
 
 
 def render(records: list[Record], ctx: Context) -> str:

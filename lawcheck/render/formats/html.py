@@ -20,9 +20,12 @@ from lawcheck.render.common import (
     by_category,
     clip,
     colon,
+    figure_note,
+    figure_value,
     lp,
     marked_quote,
     not_report_line,
+    number,
     role_names,
     rp,
     status_label,
@@ -39,14 +42,17 @@ _UI = {
            "searched_empty": "在此部分查找未果：{rules}", "looked_in": "查找范围", "found_nothing": "未找到",
            "back": "返回汇总", "chart": "缺失次数最多的项目", "reports": "份", "sort": "点击列标题排序",
            "skip": "跳到正文", "printed": "lawcheck {version} 生成", "evidence_for": "证据：{rules}",
-           "index_title": "法治政府建设年度报告批量检查", "report": "报告", "of": "满分 100"},
+           "index_title": "法治政府建设年度报告批量检查", "report": "报告", "of": "满分 100",
+           "to_text": "看原文", "spread_note": "每个点是一个单位（悬停可见单位名），竖线为中位数；数字见左侧。"},
     "en": {"html_lang": "en", "text": "Full text (evidence highlighted)", "jump": "jump to evidence",
            "no_evidence": "no evidence", "searched_empty": "Looked here and found nothing: {rules}",
            "looked_in": "Looked in", "found_nothing": "found nothing", "back": "Back to the summary",
            "chart": "Most often missing", "reports": "reports", "sort": "click a column heading to sort",
            "skip": "Skip to the text", "printed": "made by lawcheck {version}", "evidence_for": "evidence for: {rules}",
            "index_title": "Annual reports on law-based government: batch check", "report": "Report",
-           "of": "out of 100"},
+           "of": "out of 100", "to_text": "in the text",
+           "spread_note": ("Each dot is one unit (hover for its name); the line is the median; "
+                           "the numbers are on the left.")},
 }
 
 _FONT = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
@@ -97,6 +103,11 @@ mark.ev.flash{background:var(--flash);outline:2px solid #bf8700}
 font-size:.9em;white-space:normal}
 footer{color:var(--muted);font-size:.85em;margin:2em 0 1em}
 a.jump{white-space:nowrap}
+.fig{outline:2px solid #0969da;outline-offset:1px;border-radius:2px}
+.spread td.strip{min-width:10em}.track{position:relative;height:1.2em;background:#f6f8fa;border:1px solid var(--line);
+border-radius:3px}.track .dot{position:absolute;top:.25em;width:.6em;height:.6em;margin-left:-.3em;border-radius:50%;
+background:#0969da}.track .dot.out{background:#cf222e}.track .med{position:absolute;top:0;bottom:0;width:2px;
+margin-left:-1px;background:#1b1f24}
 .chart{margin:0;padding:0;list-style:none}.chart li{display:grid;grid-template-columns:minmax(6em,14em) 1fr;
 gap:4px 10px;align-items:center;margin:4px 0}.chart .bar-track{display:flex;align-items:center;gap:6px}
 .chart .bar-fill{display:inline-block;height:1em;background:#cf222e;border-radius:2px;min-width:2px}
@@ -204,8 +215,11 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
                     empty_at.setdefault(sec.start, []).append(r.name)
     # What matched inside each quote (a phrase, a placeholder), in bold within its mark.
     hits = sorted({m for r in card.results for ev in r.evidence for m in ev.marks if 0 <= m[0] < m[1] <= len(text)})
+    # Each figure's number, so that the figures table can link to it (fig-1, fig-2, … in table order).
+    figs = {f.evidence.marks[0]: k for k, f in enumerate(card.figures, 1)
+            if f.evidence.marks and 0 <= f.evidence.marks[0][0] < f.evidence.marks[0][1] <= len(text)}
     cuts = sorted({0, len(text), *(s for s, _, _, _ in spans), *(e for _, e, _, _ in spans), *empty_at,
-                   *(s for s, _ in hits), *(e for _, e in hits)})
+                   *(s for s, _ in hits), *(e for _, e in hits), *(s for s, _ in figs), *(e for _, e in figs)})
     out: list[str] = []
     anchors: dict[str, str] = {}
     marks = 0
@@ -218,6 +232,11 @@ def _highlighted_text(card: Scorecard, text: str) -> tuple[str, dict[str, str]]:
         piece = _e(text[a:b])
         if any(s <= a and b <= e for s, e in hits):
             piece = f'<strong class="hit">{piece}</strong>'
+        for (s, e), k in figs.items():
+            if s <= a and b <= e:
+                ident = f' id="fig-{k}"' if s == a else ""
+                piece = f'<span class="fig"{ident}>{piece}</span>'
+                break
         cover = [(i, k) for s, e, i, k in spans if s <= a and b <= e]
         if not cover:
             out.append(piece)
@@ -335,12 +354,60 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
         f'<section aria-labelledby="h-missing"><h2 id="h-missing">{_e(t(lang, "ui.missing"))}</h2>'
         f"{_missing(card)}</section>\n"
         f'<section aria-labelledby="h-results"><h2 id="h-results">{_e(t(lang, "ui.results"))}</h2>'
-        f"{_rule_rows(card, anchors)}</section>\n"
+        f"{_rule_rows(card, anchors)}</section>\n{_figures(card)}"
         f'<section aria-labelledby="h-text"><h2 id="h-text">{_e(_u(lang, "text"))}</h2>'
         f'<div class="text" id="text">{marked}</div></section>\n'
         f"<footer>{_e(_u(lang, 'printed', version=__version__))} · {_e(card.pack.id)} {_e(card.pack.version)}"
         f"</footer>\n</main>")
     return _page(lang, f"{title} — {t(lang, 'ui.card')}", body, _REPORT_JS)
+
+
+def _figures(card: Scorecard) -> str:
+    """The figures read: indicator, value, what else to know, and a link to the number in the text."""
+    if not card.figures:
+        return ""
+    lang = card.lang
+    rows = "".join(
+        f"<tr><td>{_e(f.name)}<br><small><code>{_rid(f.indicator)}</code></small></td>"
+        f'<td class="num">{_e(figure_value(f, lang))}</td><td>{_e(figure_note(f, lang))}</td>'
+        f'<td><a class="jump" href="#fig-{k}">{_e(_u(lang, "to_text"))}</a></td></tr>'
+        for k, f in enumerate(card.figures, 1))
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in (t(lang, "ui.indicator"), t(lang, "ui.value"),
+                                                             t(lang, "ui.fig_note"), t(lang, "ui.evidence")))
+    return (f'<section aria-labelledby="h-figures"><h2 id="h-figures">{_e(t(lang, "ui.figures"))}'
+            f"{lp(lang)}{len(card.figures)}{rp(lang)}</h2>"
+            f'<div class="tbl"><table class="figures"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody>'
+            f"</table></div></section>\n")
+
+
+def _spread(summary: Summary, lang: str) -> str:
+    """Each key indicator across the units: the numbers, and a strip of dots (one per unit) with the median."""
+    if not summary.spreads:
+        return ""
+    rows = []
+    for sp in summary.spreads:
+        lo, hi = sp.low[1], sp.high[1]
+        width = (hi - lo) or 1.0
+        outs = set(sp.outliers)
+        dots = "".join(f'<span class="dot{" out" if (who, v) in outs else ""}" '
+                       f'style="left:{100 * (v - lo) / width:.1f}%" title="{_e(who)}{colon(lang)}'
+                       f'{_e(number(v) + sp.unit)}"></span>' for who, v in sp.values)
+        med = f'<span class="med" style="left:{100 * (sp.median - lo) / width:.1f}%"></span>'
+        outliers = ("；" if lang == "zh" else "; ").join(f"{who} {number(v)}{sp.unit}" for who, v in sp.outliers)
+        rows.append(
+            f"<tr><th scope=\"row\">{_e(sp.name)}</th><td class=\"num\">{len(sp.values)}</td>"
+            f'<td class="num">{_e(number(sp.median) + sp.unit)}</td>'
+            f"<td>{_e(number(lo) + sp.unit)}<br><small>{_e(sp.low[0])}</small></td>"
+            f"<td>{_e(number(hi) + sp.unit)}<br><small>{_e(sp.high[0])}</small></td>"
+            f"<td>{_e(outliers or '—')}</td>"
+            f'<td class="strip"><div class="track" aria-hidden="true">{dots}{med}</div></td></tr>')
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in (
+        t(lang, "ui.indicator"), t(lang, "ui.units_n"), t(lang, "ui.median"), t(lang, "ui.lowest"),
+        t(lang, "ui.highest"), t(lang, "ui.outliers"), ""))
+    return (f'<section aria-labelledby="h-spread"><h2 id="h-spread">{_e(t(lang, "ui.spread"))}</h2>'
+            f'<p><small>{_e(_u(lang, "spread_note"))}</small></p>'
+            f'<div class="tbl"><table class="spread"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
+            f"</tbody></table></div></section>\n")
 
 
 def _not_report_page(card: Scorecard, text: str, path: str | None, gate: list[str] | None,
@@ -429,7 +496,7 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
         f'<section aria-labelledby="h-rank"><h2 id="h-rank">{_e(t(lang, "ui.summary"))}</h2>'
         f'<p class="noprint"><small>{_e(_u(lang, "sort"))}</small></p>'
         f'<div class="tbl"><table id="ranking"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
-        f"</table></div></section>\n{others}<section>{_chart(summary, lang)}</section>\n"
+        f"</table></div></section>\n{others}{_spread(summary, lang)}<section>{_chart(summary, lang)}</section>\n"
         f"<footer>{_e(_u(lang, 'printed', version=__version__))}</footer>\n</main>")
     return _page(lang, _u(lang, "index_title"), body, _INDEX_JS)
 
@@ -451,7 +518,7 @@ def page_names(records: list[Record]) -> dict[str, str]:
 def files(records: list[Record], ctx: Context) -> dict[str, str]:
     """Every file of a batch's HTML output: ``index.html`` and one page per checked report."""
     names = page_names(records)
-    out = {"index.html": render_index(summarize(records), names, ctx.lang)}
+    out = {"index.html": render_index(summarize(records, indicators=ctx.indicators), names, ctx.lang)}
     for rec in records:
         if rec.card is not None:
             out[names[rec.path]] = render_report_page(rec.card, rec.text or "", rec.path, rec.gate,

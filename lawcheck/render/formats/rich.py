@@ -23,7 +23,7 @@ def render(records: list[Record], ctx: Context) -> str:
     from lawcheck.render.rich_view import ScorecardView, SummaryView
 
     records = shown(records)  # control characters from a report or a name shown, never sent to a terminal
-    cards, summary = cards_and_summary(records, ctx.verbose)
+    cards, summary = cards_and_summary(records, ctx.verbose, ctx.indicators)
     buf = io.StringIO()
     # NO_COLOR (no-color.org) or not a terminal: no escape codes at all, bold included.
     console = Console(file=buf, width=ctx.width, force_terminal=ctx.styled, no_color=not ctx.styled,

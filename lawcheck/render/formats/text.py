@@ -13,6 +13,8 @@ from lawcheck.render.common import (
     clip,
     colon,
     comma,
+    figure_note,
+    figure_value,
     is_own_heading,
     lp,
     marked_quote,
@@ -20,6 +22,7 @@ from lawcheck.render.common import (
     rp,
     semi,
     shown,
+    spread_line,
     status_label,
     timeliness_label,
 )
@@ -81,6 +84,16 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
                          f"{r.near_miss.reason}{rp(lang)}")
         lines.append(f"     {t(lang, 'ui.fix')}{colon(lang)}{m.fix}")
         lines.append(f"     {t(lang, 'ui.basis')}{colon(lang)}{basis_line(lang, m.basis)}")
+    if card.figures:
+        lines.append("")
+        lines.append(f"{t(lang, 'ui.figures')}{lp(lang)}{len(card.figures)}{rp(lang)}{colon(lang).strip()}")
+        for f in card.figures:
+            note = figure_note(f, lang)
+            where = "" if is_own_heading(f.evidence) else f"[{clip(f.evidence.section, 30)}] "
+            lines.append(f"  {f.name}{colon(lang)}{figure_value(f, lang)}"
+                         + (f"{lp(lang)}{note}{rp(lang)}" if note else ""))
+            if verbose:
+                lines.append(f"      {t(lang, 'ui.evidence')}{colon(lang)}{where}{marked_quote(f.evidence, 80)}")
     if card.not_scored:
         lines.append("")
         lines.append(f"{t(lang, 'ui.not_scored')}{colon(lang).strip()}")
@@ -126,6 +139,9 @@ def render_summary(summary: Summary, lang: str) -> str:
         lines.append(f"{t(lang, 'ui.common_missing')}{colon(lang).strip()}")
         for rid, title, n in summary.common_missing:
             lines.append(f"  {title}{lp(lang)}{rid}{rp(lang)}{colon(lang)}{t(lang, 'ui.times', n=n)}")
+    if summary.spreads:
+        lines.append(f"{t(lang, 'ui.spread')}{colon(lang).strip()}")
+        lines += [f"  {spread_line(sp, lang)}" for sp in summary.spreads]
     return "\n".join(lines) + "\n"
 
 
@@ -139,7 +155,7 @@ def render(records: list[Record], ctx: Context) -> str:
     if ctx.quiet:
         return score_lines(records, ctx)
     records = shown(records)  # control characters from a report or a name shown, never sent to a terminal
-    cards, summary = cards_and_summary(records, ctx.verbose)
+    cards, summary = cards_and_summary(records, ctx.verbose, ctx.indicators)
     out = [card_text(card, path, rec.gate, verbose=ctx.verbose) for card, rec, path in cards]
     if summary is not None:
         out.append(render_summary(summary, ctx.lang))
