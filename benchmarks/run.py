@@ -39,6 +39,7 @@ TARGETS = {
     "cold_start_vs_pydantic": 1.5,  # `lawcheck check one.txt --format json` <= 1.5x `import pydantic`
     "batch_j2_reports_per_s": 500.0,
     "batch_peak_mb": 150.0,
+    "figures_overhead": 1.20,  # evaluate with the figures read and checked <= 1.2x evaluate without (issue 15)
 }
 
 
@@ -345,7 +346,8 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
     false_friends: a report padded with lines of the three systems' false friends (公示期, 任前公示,
     决策全过程记录), evaluate() per 10k characters.  unclosed_h1: a page of unclosed <h1>s, reading the page.
     merged_rows: a Word table cell merged down N rows, reading the file.  mhtml_parts: a saved page of N
-    empty parts before its HTML, reading the file.  Files are built here."""
+    empty parts before its HTML, reading the file.  figures_dense: a report padded with lines of figures
+    (issue 15), evaluate() per 10k characters.  Files are built here."""
     import html as _html
     import io
     import zipfile
@@ -386,6 +388,12 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
         data = buf.getvalue()
         best = min(_timed(lambda data=data: read_document("t.docx", data)) for _ in range(2))
         out["merged_rows"].append({"rows": rows, "us_per_row": round(best * 1e6 / rows, 1)})
+    out["figures_dense"] = []
+    figline = "全年收到行政复议申请58件,审结52件,纠错8件,纠错率为15.4%,同比增长12%(上年52件)。\n"
+    for size in ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]):
+        text = report[:at] + figline * (size // len(figline)) + report[at:]
+        best = min(_timed(lambda text=text: lawcheck.evaluate(text, rules=pack)) for _ in range(2))
+        out["figures_dense"].append({"chars": len(text), "us_per_10k": round(per_10k(best, len(text)))})
     out["mhtml_parts"] = []
     body = "".join(f"<p>{_html.escape(ln)}</p>" for ln in report.splitlines())
     for parts in ([10_000, 40_000] if quick else [10_000, 40_000, 160_000]):
@@ -400,6 +408,26 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
         for r in rows:
             r["vs_smallest"] = round(r[key] / rows[0][key], 2)
     return out
+
+
+def measure_figures_overhead(texts: list[str], reps: int) -> dict:
+    """What reading and checking the figures adds to evaluate() (issue 15): the same reports against the
+    pack, and against the pack without its indicator catalogue and figures rules; one run, interleaved."""
+    import lawcheck
+    from lawcheck.packs.models import Catalogue
+
+    pack = lawcheck.load_pack()
+    bare = pack.only([r.id for r in pack.rules if r.kind != "figures"])
+    bare.indicators = Catalogue()
+    with_f, without = [], []
+    for _ in range(reps):
+        without.append(_timed(lambda: [lawcheck.evaluate(t, rules=bare) for t in texts]))
+        with_f.append(_timed(lambda: [lawcheck.evaluate(t, rules=pack) for t in texts]))
+    figures = sum(len(lawcheck.evaluate(t, rules=pack).figures) for t in texts)
+    chars = sum(map(len, texts))
+    a, b = statistics.median(without), statistics.median(with_f)
+    return {"reports": len(texts), "figures": figures, "without_us_per_10k": round(per_10k(a, chars)),
+            "with_us_per_10k": round(per_10k(b, chars)), "ratio": round(b / a, 3)}
 
 
 def synthetic_pack(n: int, phrases: list[str]):
@@ -521,6 +549,13 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     fig["evaluate"]["profile_percent"] = dict(prof)
     say("   where the time goes (cProfile, own time): " + "; ".join(f"{k} {v}%" for k, v in prof))
 
+    say("\n1b. the figures (issue 15): evaluate() with the figures read and checked, against without")
+    fo = measure_figures_overhead(fixtures, 5 if quick else 40)
+    fig["figures"] = fo
+    say(f"   fixtures ({fo['reports']} reports, {fo['figures']} figures): without {fo['without_us_per_10k']} µs per "
+        f"10k, with {fo['with_us_per_10k']} µs; ratio {fo['ratio']}× (target ≤ {TARGETS['figures_overhead']}×: "
+        f"{verdict(fo['ratio'], TARGETS['figures_overhead'])})")
+
     say("\n2. cold start: whole-process wall time, median")
     cs = measure_cold_start(FIXTURES / "001_lingshou_2021.txt", 3 if quick else 15)
     fig["cold_start"] = cs
@@ -578,6 +613,7 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         "cold_start_vs_pydantic": verdict(cs["cold_start_vs_pydantic"], TARGETS["cold_start_vs_pydantic"]),
         "batch_j2_reports_per_s": verdict(bt["j2_reports_per_s"], TARGETS["batch_j2_reports_per_s"], True),
         "batch_peak_mb": verdict(bt["j2_peak_mb"], TARGETS["batch_peak_mb"]),
+        "figures_overhead": verdict(fo["ratio"], TARGETS["figures_overhead"]),
     }
     say("\nverdicts: " + ", ".join(f"{k} {v}" for k, v in fig["verdicts"].items()))
     if json_out:

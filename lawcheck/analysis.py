@@ -105,7 +105,7 @@ class Analysis:
     def figures(self) -> list[FoundFigure]:
         """The figures of the pack's indicators (lawcheck.text.figures), read once when first asked for."""
         if self._figures is None:
-            self._figures = extract(self.st, self.pack.indicators.indicators, self.year)
+            self._figures = extract(self.st, self.pack.indicators.indicators, self.year, self.clause_ends)
         return self._figures
 
     def __post_init__(self) -> None:

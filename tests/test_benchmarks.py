@@ -28,9 +28,11 @@ def test_the_benchmark_runs_in_quick_mode_and_reports_every_figure(tmp_path):
     assert fig["batch"]["j1_reports_per_s"] > 0 and fig["batch"]["j2_reports_per_s"] > 0
     assert [r["chars"] for r in fig["scaling_length"]] == [10_000, 100_000]
     assert [r["rules"] for r in fig["scaling_rules"]] == [50, 500]
+    assert fig["figures"]["figures"] > 50 and fig["figures"]["ratio"] > 0
+    assert len(fig["scaling_hostile"]["figures_dense"]) == 2 and fig["scaling_hostile"]["figures_dense"][0]["chars"] > 10_000
     assert set(fig["verdicts"]) == set(fig["targets"])
     # Every figure is printed with its target beside it.
-    for target in ("≤ 5.0×", "≤ 1.5×", "≥ 500 reports/s", "≤ 150 MB"):
+    for target in ("≤ 5.0×", "≤ 1.5×", "≥ 500 reports/s", "≤ 150 MB", "≤ 1.2×"):
         assert target in res.stdout, target
 
 

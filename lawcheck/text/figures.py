@@ -13,11 +13,13 @@ is the comparison of the figure before it, not a figure.  A figure in the plan p
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
-from lawcheck.text.numbers import Quantity, quantities
+from lawcheck.text.numbers import Quantity, number_matches, quantity_of, unit_of
 from lawcheck.text.structure import PLAN, Structure
 
 
@@ -69,56 +71,122 @@ _TARGET = re.compile(r"力争|确保|争取|目标|计划|预计|达到.{0,6}以
 _DOWN = ("下降", "减少", "降低", "回落", "少")
 
 
-def extract(st: Structure, catalogue: Sequence[IndicatorSpec], year: int | None = None) -> list[FoundFigure]:
-    """Every figure of the catalogue's indicators in the report, in text order."""
+@dataclass(frozen=True)
+class _Prepared:
+    """What extraction needs of a catalogue, built once per catalogue."""
+
+    topic_rx: re.Pattern[str] | None
+    by_unit: dict[str, list[IndicatorSpec]]
+    # Per unit: any measure word of its indicators (or a fallback's topic word): a clause without one
+    # holds none of that unit's figures (the cheap test most numbers fail).
+    cue_rx: dict[str, re.Pattern[str]]
+
+
+_PREPARED: dict[int, tuple[Sequence[IndicatorSpec], _Prepared]] = {}
+# Words of a stated change or of last year's figure: a clause with one is read whatever its unit.
+_CHANGE_CUES = {"同比", "环比", "较上", "比上", "较去", "比去", "与上年", "与去年", "较20", "比20", "上年", "去年"}
+
+
+def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
+    hit = _PREPARED.get(id(catalogue))
+    if hit is not None and hit[0] is catalogue:
+        return hit[1]
+    topics = sorted({w for ind in catalogue for w in ind.topic}, key=len, reverse=True)
+    by_unit: dict[str, list[IndicatorSpec]] = {}
+    for ind in catalogue:
+        for u in ind.units:
+            by_unit.setdefault(u, []).append(ind)
+    cue_rx = {}
+    for u in [*by_unit, "个百分点"]:
+        words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
+        cue_rx[u] = re.compile("|".join(map(re.escape, sorted(words | _CHANGE_CUES, key=len, reverse=True))))
+    prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx)
+    if len(_PREPARED) > 16:
+        _PREPARED.clear()
+    _PREPARED[id(catalogue)] = (catalogue, prepared)
+    return prepared
+
+
+def extract(st: Structure, catalogue: Sequence[IndicatorSpec], year: int | None = None,
+            clause_ends: list[int] | None = None) -> list[FoundFigure]:
+    """Every figure of the catalogue's indicators in the report, in text order.  ``clause_ends``: where
+    the clause marks stand (the analysis has found them already), else found here."""
     if not catalogue:
         return []
     text = st.text
-    topics = sorted({w for ind in catalogue for w in ind.topic}, key=len, reverse=True)
-    topic_rx = re.compile("|".join(map(re.escape, topics))) if topics else None
-    units = {u for ind in catalogue for u in ind.units}
+    prep = _prepare(catalogue)
+    by_unit = prep.by_unit
+    units = {*by_unit, "个百分点"}
+    marks = clause_ends if clause_ends is not None else [m.start() for m in _BOUNDARY.finditer(text)]
+    n = len(text)
     out: list[FoundFigure] = []
-    for q in quantities(text, st.body[0] if st.body[1] > st.body[0] else 0):
-        if q.unit not in units and q.unit != "个百分点":
+    for m in number_matches(text, st.body[0] if st.body[1] > st.body[0] else 0, units=units):
+        # The cheap test first, which most numbers fail: a cue word of its unit in its clause.
+        ms, me = m.start(), m.end()
+        k = bisect_left(marks, ms)
+        lo = max(marks[k - 1] + 1 if k else 0, ms - 200)
+        e = bisect_left(marks, me)
+        hi = min(marks[e] if e < len(marks) else n, me + 200)
+        if not prep.cue_rx[unit_of(m)].search(text, lo, hi):
             continue
-        c_start = _clause_start(text, q.start)
-        c_end = _clause_end(text, q.end)
-        prefix = text[c_start:q.start]
-        change = _CHANGE.search(prefix)
-        if change:
-            _attach(out, q, change, c_start)
-            continue
-        if q.unit == "个百分点" or text[q.start - 1:q.start] in ("每", "第"):
-            continue  # "每4名执法人员", "第3次": a ratio or an ordinal, not a count
-        aside = _in_brackets(text, c_start, q.start)
-        if aside is not None and not _PREVIOUS.search(text, aside, q.start):
-            continue  # "89件(涉及区政府17件)": a breakdown in brackets, not the figure itself
-        si = st.sentence_at(q.start)
-        sentence = st.sentences[si] if si is not None else None
-        s_start = sentence.start if sentence is not None else c_start
-        found = _choose(catalogue, q, text, c_start, c_end, s_start, topic_rx, st, sentence)
-        if found is None and aside is not None and out and out[-1].quantity.unit == q.unit \
-                and q.start - out[-1].quantity.end < 60:
-            found = out[-1].indicator  # "审结52件(上年48件)": last year's figure of what the bracket follows
-        if found is None:
-            continue
-        # "上年50件", "(上年50件)", "2020年50件" in a 2021 report: last year's figure.
-        last_year = year is not None and f"{year - 1}年" in prefix and f"{year}年" not in prefix
-        period = "previous" if _PREVIOUS.search(prefix) or last_year else "current"
-        target = bool(sentence is not None and PLAN in sentence.roles) or bool(
-            _TARGET.search(text[s_start:q.start]))
-        out.append(FoundFigure(found, q, (c_start, q.end), period, target))
+        # A 、 closing a counted item of an enumeration ends a clause too ("撤销4件、确认违法2件").
+        before = list(_enumeration_marks(text, lo, ms))
+        after = next(_enumeration_marks(text, me, hi), None)
+        out = _read(m, text, st, prep, before[-1] + 1 if before else lo, after if after is not None else hi,
+                    year, out)
     return out
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Where the number's clause begins: after the last clause end, or after a 、 that closes a counted
-    item of an enumeration ("撤销4宗、确认违法2宗、驳回1宗": each count has its own measure word)."""
-    i = pos - 1
-    lo = max(0, pos - 200)
-    while i >= lo and not _BOUNDARY.match(text, i) and not (text[i] == "、" and _counted_before(text, i)):
-        i -= 1
-    return i + 1
+def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: int, c_end: int,
+          year: int | None, out: list[FoundFigure]) -> list[FoundFigure]:
+    """One number in its clause: a figure appended to ``out``, a change attached to the figure before it,
+    or nothing."""
+    by_unit = prep.by_unit
+    ms = m.start()
+    near = max(c_start, ms - 16)  # the words of a stated change stand right before its number
+    change = _CHANGE.search(text, near, ms)
+    aside = _in_brackets(text, c_start, ms)
+    q = quantity_of(text, m)
+    if q is None:
+        return out
+    if change:
+        _attach(out, q, change, 0)
+        return out
+    if q.unit == "个百分点" or text[q.start - 1:q.start] in ("每", "第"):
+        return out  # "每4名执法人员", "第3次": a ratio or an ordinal, not a count
+    cue = prep.cue_rx.get(q.unit)
+    if cue is None or not cue.search(text, c_start, c_end):
+        return out  # the cue stood beyond a 、 that ends this number's clause
+    if aside is not None and not _PREVIOUS.search(text, aside, q.start):
+        return out  # "89件(涉及区政府17件)": a breakdown in brackets, not the figure itself
+    prefix = text[c_start:q.start]
+    si = st.sentence_at(q.start)
+    sentence = st.sentences[si] if si is not None else None
+    s_start = sentence.start if sentence is not None else c_start
+    found = None
+    if prep.cue_rx[q.unit].search(text, c_start, c_end):
+        found = _choose(by_unit[q.unit], q, text, c_start, c_end, s_start, prep.topic_rx, st, sentence)
+    if found is None and aside is not None and out and out[-1].quantity.unit == q.unit \
+            and q.start - out[-1].quantity.end < 60:
+        found = out[-1].indicator  # "审结52件(上年48件)": last year's figure of what the bracket follows
+    if found is None:
+        return out
+    # "上年50件", "(上年50件)", "2020年50件" in a 2021 report: last year's figure.
+    last_year = year is not None and f"{year - 1}年" in prefix and f"{year}年" not in prefix
+    period = "previous" if _PREVIOUS.search(prefix) or last_year else "current"
+    target = bool(sentence is not None and PLAN in sentence.roles) or bool(
+        _TARGET.search(text[s_start:q.start]))
+    out.append(FoundFigure(found, q, (c_start, q.end), period, target))
+    return out
+
+
+def _enumeration_marks(text: str, lo: int, hi: int):  # type: ignore[no-untyped-def]
+    """Each 、 in text[lo:hi] that closes a counted item ("撤销4件、确认违法2件"): a clause end for figures."""
+    i = text.find("、", lo, hi)
+    while i >= 0:
+        if _counted_before(text, i):
+            yield i
+        i = text.find("、", i + 1, hi)
 
 
 def _counted_before(text: str, i: int) -> bool:
@@ -129,30 +197,10 @@ def _counted_before(text: str, i: int) -> bool:
 
 def _in_brackets(text: str, lo: int, pos: int) -> int | None:
     """The position after the bracket still open at ``pos`` (within its clause), or None."""
-    depth, at = 0, None
-    for i in range(pos - 1, lo - 1, -1):
-        c = text[i]
-        if c == ")":
-            depth += 1
-        elif c == "(":
-            if depth == 0:
-                return i + 1
-            depth -= 1
-    return at
-
-
-def _clause_end(text: str, pos: int) -> int:
-    """Where the clause of the number ending at ``pos`` ends: the next clause end, or a 、 closing a counted
-    item of an enumeration (this number's, right after its unit, or a later one's)."""
-    hi = min(len(text), pos + 200)
-    m = _BOUNDARY.search(text, pos, hi)
-    end = m.start() if m else hi
-    i = text.find("、", pos, end)
-    while i >= 0:
-        if i == pos or _counted_before(text, i):
-            return i
-        i = text.find("、", i + 1, end)
-    return end
+    i = text.rfind("(", lo, pos)
+    if i < 0 or text.find(")", i, pos) >= 0:
+        return None
+    return i + 1
 
 
 def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[int, str] | None:
@@ -167,17 +215,33 @@ def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[
     return best
 
 
+@lru_cache(maxsize=512)
+def _word_rx_cached(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+def _word_rx(words: list[str]) -> re.Pattern[str]:
+    """Any of ``words``, as one pattern (compiled once per word list)."""
+    return _word_rx_cached(tuple(words))
+
+
 def _choose(catalogue: Sequence[IndicatorSpec], q: Quantity, text: str, c_start: int, c_end: int, s_start: int,
             topic_rx: re.Pattern[str] | None, st: Structure, sentence) -> str | None:  # type: ignore[no-untyped-def]
     """The indicator a number is, or None.  Candidates rank by: their topic is the nearest one (an
     indicator without topic words counts as such), then a measure word before the number (nearest, then
     longest), after it, or none (the topic's fallback)."""
-    nearest, present = _topics(text, q, c_end, s_start, topic_rx, st, sentence)
     clause = text[c_start:c_end]
+    # First the cheap test, which most numbers fail: a measure word of one of the unit's indicators in the
+    # clause (or, for a fallback, one of its topic words).  Only then the topics of the sentence.
+    rx = _word_rx
+    live = [ind for ind in catalogue
+            if rx(ind.measure).search(clause) or (ind.fallback and rx(ind.topic).search(clause))]
+    live = [ind for ind in live if not (ind.unless and rx(ind.unless).search(clause))]
+    if not live:
+        return None
+    nearest, present = _topics(text, q, c_end, s_start, topic_rx, st, sentence)
     best: tuple[tuple, str] | None = None
-    for ind in catalogue:
-        if q.unit not in ind.units or any(w in clause for w in ind.unless):
-            continue
+    for ind in live:
         if ind.topic and not present & set(ind.topic):
             continue
         near = 0 if not ind.topic or nearest & set(ind.topic) else 1

@@ -120,45 +120,107 @@ class Quantity:
 UNITS = ("个百分点", "个工作日", "人次", "件次", "场次", "家次", "户次", "万元", "亿元", "平方米", "公里",
          "件", "人", "名", "次", "场", "期", "个", "项", "条", "份", "宗", "起", "批", "家", "户", "篇", "天", "日",
          "小时", "学时", "元", "本", "册", "卷", "部", "所", "座", "支", "类", "项次", "例", "%", "‰")
-_UNITS_RX = "|".join(re.escape(u) for u in sorted(set(UNITS), key=len, reverse=True))
+
+
+def _units_rx(units: tuple[str, ...]) -> str:
+    """The units as a pattern that fails at once on a character no unit starts with: a class of first
+    characters, then each first character with its longer units (个百分点|个工作日|个), longest first.
+    A flat alternation of 45 units was tried one by one after every numeral."""
+    by_first: dict[str, list[str]] = {}
+    for u in sorted(set(units), key=len, reverse=True):
+        by_first.setdefault(u[0], []).append(u)
+    branches = []
+    for first, group in sorted(by_first.items()):
+        rests = [re.escape(u[1:]) for u in group if len(u) > 1]
+        single = any(len(u) == 1 for u in group)
+        if rests:
+            branches.append(re.escape(first) + "(?:" + "|".join(rests) + ")" + ("?" if single else ""))
+        else:
+            branches.append(re.escape(first))
+    firsts = "".join(re.escape(c) for c in sorted(by_first))
+    return f"(?=[{firsts}])(?:{'|'.join(branches)})"
+
+
+_UNITS_RX = _units_rx(UNITS)
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CN = f"[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGIT)}]+)?"
 _NUM = f"(?:(?:{_ARABIC})[万亿]?|{_CN})"
-_BEFORE = r"(?P<pre>近|约|超过|逾|达到|多于|不少于|不低于|不到|不足)?"
+# Words before a number that make it a bound (read by looking back from the number, not by the pattern:
+# an optional group at its head would make the pattern try every position of the text).
+_BEFORE = re.compile(r"(?:近|约|超过|逾|多于|不少于|不低于|不到|不足)$")
+_TAIL = (rf"(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P<unit>{_UNITS_RX})"
+         r"(?P<post>以上|左右|以下|以内)?")
+# One pattern whose first element is a character class (a digit or a Chinese numeral): the engine skips
+# straight to where a number can start, which an alternation at the head of a pattern would not let it do.
+# Lookbehinds then tell the branches apart: 百分之…, an Arabic numeral, a Chinese one.
 _QTY = re.compile(
-    rf"{_BEFORE}(?:百分之(?P<pct>{_CN}|{_ARABIC})"
-    rf"|(?P<num>{_NUM})(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P<unit>{_UNITS_RX}))"
-    r"(?P<post>以上|左右|以下|以内)?"
+    rf"[0-9{_CN_CHARS}](?:(?<=百)分之(?P<pct>{_CN}|{_ARABIC})(?P<ppost>以上|左右|以下|以内)?"
+    rf"|(?:(?<=\d)(?P<arest>\d*(?:,\d{{3}})*(?:\.\d+)?[万亿]?)"
+    rf"|(?<=[{_CN_CHARS}])(?P<crest>[{_CN_CHARS}]*(?:点[{''.join(_CN_DIGIT)}]+)?)){_TAIL})"
 )
 # A Chinese numeral that is part of a word, not a count: 一是, 三项制度, 十四五, 一把手, 一站式 …
 _CN_WORDS = re.compile(r"[一二三四五六七八九十]+(?:项制度|个方面|个一|个全|个结合|个到位|级|把手|站式|张网|体化|盘棋"
                        r"|条龙|窗|线|网|号|本账)")
 
 
-def quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """Every number with a unit in ``text[start:end]``, in order."""
-    out: list[Quantity] = []
-    for m in _QTY.finditer(text, start, len(text) if end is None else end):
-        pct = m.group("pct")
-        raw = pct if pct is not None else m.group("num")
-        s = m.start("pct") if pct is not None else m.start("num")
-        before = text[s - 1] if s > 0 else ""
-        if before.isdigit() or before == "." or (raw[0] in _CN_CHARS and before and before in _CN_CHARS):
-            continue  # the tail of a longer numeral or word
-        if raw[0] in _CN_CHARS and _CN_WORDS.match(text, s):
-            continue
-        try:
-            value = parse_number(raw)
-            high = parse_number(m.group("high")) if m.group("high") else None
-        except NotANumber:
-            continue
-        unit = "%" if pct is not None else m.group("unit")
-        approx = m.group("pre") if m.group("pre") not in (None, "达到") else None
-        approx = m.group("mod") or m.group("post") or approx
-        # Decimals as written (a rate's rounding); "1.2万" is a whole number.
-        decimals = 0 if raw[-1] in _CN_BIG else len(raw.partition("." if "." in raw else "点")[2])
-        qs = m.start("pct") - 3 if pct is not None else m.start("num")
-        if high is not None and high < value:
-            high = None
-        out.append(Quantity(qs, m.end(), value, unit, approx, high, decimals))
+def quantities(text: str, start: int = 0, end: int | None = None,
+               units: set[str] | frozenset[str] | None = None) -> list[Quantity]:
+    """Every number with a unit in ``text[start:end]``, in order (where two readings overlap, the first);
+    only those in ``units`` when given."""
+    out = []
+    for m in number_matches(text, start, end, units):
+        q = quantity_of(text, m)
+        if q is not None:
+            out.append(q)
     return out
+
+
+def number_matches(text: str, start: int = 0, end: int | None = None,
+                   units: set[str] | frozenset[str] | None = None) -> list[re.Match[str]]:
+    """Where numbers with units stand, not yet read (``quantity_of`` reads one): a caller that wants only
+    some of them tests the words around each first, which is cheaper than reading every numeral."""
+    out = []
+    for m in _QTY.finditer(text, start, len(text) if end is None else end):
+        if m.group("pct") is None:
+            if units is not None and m.group("unit") not in units:
+                continue
+            if m.end("crest") == m.start() + 1 and text[m.start()] in "一两" and m.group("mod") is None:
+                continue  # a lone 一 or 两 before a unit is a word, not a count: 一个, 一项, 两次
+        out.append(m)
+    return out
+
+
+def unit_of(m: re.Match[str]) -> str:
+    """The unit of a match of ``number_matches`` ("%" for 百分之…), before it is read."""
+    return "%" if m.group("pct") is not None else m.group("unit")
+
+
+def quantity_of(text: str, m: re.Match[str]) -> Quantity | None:
+    """The number a match of ``number_matches`` stands for; None when it is no count after all (the tail of
+    a longer numeral, a word such as 三项制度, a numeral that does not parse)."""
+    groups = m.groupdict()
+    pct = groups["pct"]
+    if pct is not None:
+        raw, s = pct, m.start("pct")
+    else:
+        s = m.start()
+        raw = text[s:m.end("arest") if groups["arest"] is not None else m.end("crest")]
+    before = text[m.start() - 1] if m.start() > 0 else ""
+    if before.isdigit() or before == "." or (raw[0] in _CN_CHARS and before and before in _CN_CHARS):
+        return None  # the tail of a longer numeral or word
+    if raw[0] in _CN_CHARS and _CN_WORDS.match(text, s):
+        return None
+    try:
+        value = parse_number(raw)
+        high = parse_number(groups["high"]) if groups.get("high") else None
+    except NotANumber:
+        return None
+    unit = "%" if pct is not None else m.group("unit")
+    qs = m.start()
+    lead = _BEFORE.search(text, max(0, qs - 3), qs)
+    approx = groups["mod"] or groups["post"] or groups["ppost"] or (lead.group() if lead else None)
+    # Decimals as written (a rate's rounding); "1.2万" is a whole number.
+    decimals = 0 if raw[-1] in _CN_BIG else len(raw.partition("." if "." in raw else "点")[2])
+    if high is not None and high < value:
+        high = None
+    return Quantity(qs, m.end(), value, unit, approx, high, decimals)
