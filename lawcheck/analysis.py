@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
 from lawcheck import saferegex
-from lawcheck.model import CallerFacts, Level, Reporter
+from lawcheck.model import CallerFacts, Level, PreviousFigures, Reporter
 from lawcheck.text import dates, facts, script
 from lawcheck.text.dates import Found
 from lawcheck.text.figures import FoundFigure, extract
@@ -76,6 +76,7 @@ class Analysis:
     # traditional: matched through a simplified view (same offsets)
     script: Literal["simplified", "traditional"] = "simplified"
     session: bool = False  # delivered to a 人大常委会 session: no signature block
+    previous: PreviousFigures | None = None  # last year's report's figures, when the caller gives them
     # Start positions of every negation / future cue, merged and sorted once per report.
     neg_starts: list[int] = field(default_factory=list)
     fut_starts: list[int] = field(default_factory=list)
@@ -177,6 +178,7 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         page_title=given.title,
         script="traditional" if written == "traditional" else "simplified",
         session=facts.delivered_at_session(st),
+        previous=given.previous,
     )
 
 

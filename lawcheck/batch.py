@@ -11,7 +11,7 @@ from lawcheck.errors import InputError, LawcheckError
 from lawcheck.gate import Gate
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import Record
+from lawcheck.model import PreviousFigures, Record
 from lawcheck.readers import Document
 
 # How a streaming format writes one record (``render.formats.<name>.record`` bound to its context with
@@ -39,6 +39,7 @@ class Options:
     # scorecard (pickling scorecards cost the parent a core's worth).
     write: RecordWriter | None = None
     limits: Limits = field(default_factory=Limits)
+    previous: PreviousFigures | None = None  # last year's report's figures (check --previous, one input)
 
 
 # Records are built from trusted values with ``model_construct``: no validation, and Record's schema is
@@ -74,7 +75,7 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
     from lawcheck.files import scorecard_of
 
     card = scorecard_of(doc, _pack(opts), name=name, report_year=opts.year, published=opts.published, lang=opts.lang,
-                        level=opts.level, kind=opts.kind, reporter=opts.reporter)
+                        level=opts.level, kind=opts.kind, reporter=opts.reporter, previous=opts.previous)
     return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None)
 
 

@@ -190,6 +190,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="check N inputs in parallel (default: the number of cores)")
     c.add_argument("--year", type=_year, default=None, metavar="N", help="report year, overriding the text")
     c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
+    c.add_argument("--previous", metavar="FILE", default=None,
+                   help="the same body's report of the year before: a year-over-year claim is held against its figures")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
                    help="the reporter's level (recorded on the scorecard)")
     c.add_argument("--reporter", choices=["government", "department", "joint"], default=None,
@@ -306,6 +308,8 @@ _HELP_ZH = {
     "check N inputs in parallel (default: the number of cores)": "并行检查 N 个文件（默认：CPU 核数）",
     "report year, overriding the text": "报告年度（覆盖正文中读出的年度）",
     "publication date, overriding the page header": "发布日期（覆盖网页上读出的日期）",
+    "the same body's report of the year before: a year-over-year claim is held against its figures":
+        "同一单位上一年度的报告：本报告所称的同比变化将与其中的数据核对",
     "the reporter's level (recorded on the scorecard)": "报告主体的层级（记入记分卡）",
     "who reports: a people's government, a government department, or party committee and government jointly "
     "(default: read from the organ's name)": "报告主体：人民政府、政府部门或党委和政府联合（默认：从机关名称判断）",
@@ -364,7 +368,9 @@ _MSG = {
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
            "cannot_write": "无法写入“{path}”：{err}",
-           "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面"},
+           "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
+           "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
+           "previous_bad": "上一年度报告“{path}”：{err}"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -378,7 +384,9 @@ _MSG = {
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
            "cannot_write": "cannot write \"{path}\": {err}",
-           "stale": "removed {n} pages lawcheck wrote there before for reports not in this run"},
+           "stale": "removed {n} pages lawcheck wrote there before for reports not in this run",
+           "previous_one": "--previous works with one report to check ({n} given)",
+           "previous_bad": "last year's report \"{path}\": {err}"},
 }
 
 
@@ -708,6 +716,15 @@ def _check(args: argparse.Namespace) -> int:
         if problem:
             _err(m[problem[0]].format(path=args.output, err=problem[1]))
             return Exit.USAGE_OR_INPUT
+    previous = None
+    if getattr(args, "previous", None):
+        if len(sources) != 1:
+            _err(m["previous_one"].format(n=len(sources)))
+            return Exit.USAGE_OR_INPUT
+        previous = _previous_figures(args.previous, pack, s, lang)
+        if isinstance(previous, str):
+            _err(m["previous_bad"].format(path=args.previous, err=previous))
+            return Exit.USAGE_OR_INPUT
     stdin_data = _read_stdin(s.values["max_bytes"]) if any(src.path is None for src in sources) else None
     on_terminal = args.output is None and sys.stdout.isatty()
     ctx = Context(lang=lang, gate=Gate(s.min_score, s.fail_on),
@@ -723,6 +740,7 @@ def _check(args: argparse.Namespace) -> int:
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
+                   previous=previous,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     if len(sources) == 1 and getattr(args, "as_program", False):
@@ -853,6 +871,33 @@ def _terminal_width() -> int:
     from rich.console import Console
 
     return Console().width
+
+
+def _previous_figures(path: str, pack, s, lang: str):  # type: ignore[no-untyped-def]
+    """Last year's report read at the edge (any format, the same limits): its figures, or why it cannot be
+    read (one line).  Its own year comes from its text; --year is this year's report's."""
+    from lawcheck.errors import LawcheckError
+    from lawcheck.files import check_file
+    from lawcheck.inputs import display_name
+    from lawcheck.limits import Limits
+
+    try:
+        card = check_file(path, rules=pack, lang=lang, level=s.level,
+                          limits=Limits(**{k: s.values[k] for k in _limit_keys()}))
+    except LawcheckError as e:
+        return str(getattr(e, "problem", None) or e)
+    except OSError as e:
+        return _os_reason(e)
+    d = card.document
+    name = " ".join(str(x) for x in (d.organ, f"{d.report_year}年度" if d.report_year and lang == "zh" else
+                                     d.report_year) if x) or display_name(Path(path).name)
+    return card.previous_figures(name)
+
+
+def _limit_keys():  # type: ignore[no-untyped-def]
+    from lawcheck.config import LIMIT_KEYS
+
+    return LIMIT_KEYS
 
 
 def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:

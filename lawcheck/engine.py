@@ -30,6 +30,7 @@ from lawcheck.model import (
     NearMiss,
     NotScored,
     PackRef,
+    PreviousFigures,
     Role,
     RuleInfo,
     RuleResult,
@@ -410,6 +411,7 @@ def evaluate(
     kind: str | None = None,
     reporter: str | None = None,
     page: dict[str, str] | None = None,
+    previous: Scorecard | PreviousFigures | None = None,
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
@@ -418,8 +420,9 @@ def evaluate(
     department), ``reporter`` (government, department, joint) and ``kind`` (annual_report, other)
     override what is inferred from the organ's name and the wording; ``title`` is used when the
     text shows none (a web page's own title, say); ``page`` holds what a web page says of itself
-    (source, index_no, doc_no), kept on the scorecard.  The result is deterministic: the same text and
-    pack give the same Scorecard.
+    (source, index_no, doc_no), kept on the scorecard.  ``previous``: the same body's report of the year
+    before (its scorecard, or its figures): a 同比 claim is then held against its figures.  The result is
+    deterministic: the same text and pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
@@ -429,7 +432,8 @@ def evaluate(
     text = _whole(text)
     given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter, kind=kind,
                            title=_whole(title) or None, doc_number=page.get("doc_no") or None,
-                           source=page.get("source") or None, index_number=page.get("index_no") or None)
+                           source=page.get("source") or None, index_number=page.get("index_no") or None,
+                           previous=previous.previous_figures() if isinstance(previous, Scorecard) else previous)
     return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
 
 

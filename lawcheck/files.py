@@ -8,7 +8,7 @@ from pathlib import Path
 from lawcheck.errors import InputError
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import Scorecard
+from lawcheck.model import PreviousFigures, Scorecard
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.readers.base import Document
 from lawcheck.text.normalize import HAN
@@ -53,6 +53,7 @@ def scorecard_of(
     level: str | None = None,
     kind: str | None = None,
     reporter: str | None = None,
+    previous: PreviousFigures | None = None,
 ) -> Scorecard:
     """The scorecard of a document already read (``check_file`` and the batch both end here): what its
     file or page says of itself is kept, and one with no text layer gets every rule ``unknown``."""
@@ -67,4 +68,4 @@ def scorecard_of(
         raise InputError(name, msg(lang, "no_text_read"))
     return evaluate(doc.text, report_year=report_year, published=published or doc.meta.get("published"),
                     rules=pack, lang=lang, level=level, title=doc.meta.get("title"), kind=kind, reporter=reporter,
-                    page=doc.meta)
+                    page=doc.meta, previous=previous)

@@ -225,6 +225,29 @@ class Scorecard(Frozen):
     def statuses(self) -> dict[str, str]:
         return {r.rule: r.status for r in self.results}
 
+    def headline(self, indicator: str) -> float | None:
+        """The report's figure for an indicator as a reviewer copies it: of the year's results, the first
+        rate (a report states its rate once; the rest are a part's), or the largest count (the total:
+        "收到申请58件, 受理50件"; "涉及信息公开的复议案件9件" beside "共受理29件")."""
+        found = [f for f in self.figures if f.indicator == indicator and f.period == "current" and not f.target]
+        if not found:
+            return None
+        if found[0].unit in ("%", "‰"):
+            return found[0].value
+        return max(f.value for f in found)
+
+    def previous_figures(self, name: str | None = None) -> PreviousFigures:
+        """This report's key figures, for next year's report to be checked against (``--previous``)."""
+        d = self.document
+        label = name or " ".join(str(x) for x in (d.organ, f"{d.report_year}年度" if d.report_year else None) if x)
+        values, units = {}, {}
+        for f in self.figures:
+            if f.indicator not in values:
+                v = self.headline(f.indicator)
+                if v is not None:
+                    values[f.indicator], units[f.indicator] = v, f.unit
+        return PreviousFigures(name=label or "上年报告", year=d.report_year, values=values, units=units)
+
     def __str__(self) -> str:
         """A few lines a person reads: who, which year, the score and grade, what is missing."""
         zh = self.lang == "zh"
@@ -271,6 +294,16 @@ class IndicatorInfo(Frozen):
     unit: str  # the first unit the catalogue lists: 件, 人次, %
 
 
+class PreviousFigures(Frozen):
+    """Last year's report's key figures, for a 同比 claim of this year's to be held against (issue 15):
+    each indicator's headline figure (``Scorecard.headline``) and unit, and what that report is."""
+
+    name: str  # how it is named in a finding: its organ and year, or its file
+    year: int | None = None
+    values: dict[str, float] = Field(default_factory=dict)
+    units: dict[str, str] = Field(default_factory=dict)
+
+
 class CallerFacts(Frozen):
     """What the caller states about a report, instead of what lawcheck reads from it: validated once,
     when the check starts (a wrong value is a one-line error naming the parameter)."""
@@ -286,6 +319,7 @@ class CallerFacts(Frozen):
     doc_number: str | None = None  # what a web page says of itself: 文号, 来源, 索引号
     source: str | None = None
     index_number: str | None = None
+    previous: PreviousFigures | None = None  # last year's report's figures (check --previous)
 
     @field_validator("report_year", mode="before")
     @classmethod

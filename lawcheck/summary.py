@@ -46,15 +46,8 @@ class Spread:
 
 
 def headline(card: Scorecard, indicator: str) -> float | None:
-    """A report's figure for an indicator, as a reviewer copies it: of the year's results, the first rate
-    (a report states its rate once, the rest are a part's), or the largest count (the total: "收到申请58件,
-    受理50件"; "涉及信息公开的复议案件9件" beside "共受理29件")."""
-    found = [f for f in card.figures if f.indicator == indicator and f.period == "current" and not f.target]
-    if not found:
-        return None
-    if found[0].unit in ("%", "‰"):
-        return found[0].value
-    return max(f.value for f in found)
+    """A report's figure for an indicator, as a reviewer copies it (``Scorecard.headline``)."""
+    return card.headline(indicator)
 
 
 def _quartiles(xs: list[float]) -> tuple[float, float]:

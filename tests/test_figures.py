@@ -300,3 +300,138 @@ def test_key_indicators_by_level_and_reporter(organ, body, status):
     assert r.status == status, r.message
     if status == "partial":
         assert "行政复议" in r.message and "出庭应诉" in r.message  # what is there, and what is not
+
+
+# --- where people see them ------------------------------------------------------------------------------
+
+def _folder(tmp_path):
+    """Three units' reports: the fixtures whose key figures a reviewer copies."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("000-2", "000-4", "001_lingshou_2021"):
+        (folder / f"{name}.txt").write_text((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return folder
+
+
+def test_the_csv_has_a_column_per_key_indicator_holding_the_figure_a_reviewer_copies(tmp_path, capsys):
+    import csv
+    import io
+
+    from lawcheck.cli import main
+
+    folder = _folder(tmp_path)
+    main(["check", str(folder), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    by = {r["文件"].rsplit("/", 1)[-1]: r for r in rows}
+    assert by["000-4.txt"]["负责人出庭应诉率（%）"] == "33.8"
+    assert by["001_lingshou_2021.txt"]["行政复议收案数（件）"] == "11"
+    assert by["001_lingshou_2021.txt"]["行政诉讼案件数（件）"] == "60"
+    assert by["001_lingshou_2021.txt"]["负责人出庭应诉率（%）"] == ""  # not given: empty, never 0
+    header = list(rows[0])
+    assert header.index("错误") < header.index("行政复议收案数（件）") < header.index("content.measures_and_results")
+    main(["check", str(folder), "--format", "csv", "--lang", "en"])
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert "litigation.appearance_rate" in rows[0] and "负责人出庭应诉率（%）" not in rows[0]
+
+
+def test_the_batch_summary_gives_each_key_indicator_s_spread(tmp_path, capsys):
+    from lawcheck.cli import main
+
+    main(["check", str(_folder(tmp_path)), "--format", "text"])
+    out = capsys.readouterr().out
+    assert "关键数据分布" in out
+    line = next(ln for ln in out.splitlines() if ln.strip().startswith("行政复议收案数（"))
+    # 000-2: 36 received; 000-4: 43; 灵寿: 11 — the median, the lowest and the highest with who.
+    assert "3个单位" in line and "中位数36件" in line and "最低11件（灵寿县人民政府）" in line and "最高43件" in line
+
+
+def test_the_spread_names_its_outliers():
+    from lawcheck.model import IndicatorInfo, Record
+    from lawcheck.summary import summarize
+
+    cards = []
+    for i, n in enumerate([40, 42, 45, 47, 50, 900]):
+        text = (f"青{'山水林田湖草'[i]}县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+                f"全年收到行政复议申请{n}件。\n")
+        cards.append(Record(path=f"{i}.txt", card=lawcheck.evaluate(text)))
+    cards.append(Record(path="6.txt", card=lawcheck.evaluate(
+        "青石县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n依法做好行政复议工作。\n")))
+    [sp] = summarize(cards, indicators=[IndicatorInfo(id="review.cases_received", name="行政复议收案数", unit="件")]).spreads
+    assert len(sp.values) == 6  # the report without the figure is not a zero
+    assert sp.median == 46 and sp.low == ("青山县人民政府", 40) and sp.high[1] == 900
+    assert sp.outliers == [("青草县人民政府", 900)]
+
+
+def test_the_html_page_links_each_figure_to_its_number_in_the_text(tmp_path):
+    import re as _re
+
+    from lawcheck.render.formats.html import render_report_page
+
+    text = (FIXTURES / "000-4.txt").read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text)
+    page = render_report_page(card, text)
+    ids = _re.findall(r'id="(fig-\d+)"', page)
+    assert len(ids) == len(set(ids)) == len(card.figures)
+    for k, f in enumerate(card.figures, 1):
+        assert f'href="#fig-{k}"' in page
+        number = _re.search(rf'<span class="fig" id="fig-{k}">(.*?)</span>', page).group(1)
+        s, e = f.evidence.marks[0]
+        assert _re.sub(r"<[^>]+>", "", number) in text[s:e]  # the link lands on the figure's own number
+    assert "报告中的数据" in page and "负责人出庭应诉率" in page
+
+
+def test_the_scorecard_lists_the_figures_in_text_and_rich():
+    from lawcheck.model import Record
+    from lawcheck.render import Context
+    from lawcheck.render.formats import rich, text
+
+    card = lawcheck.evaluate((FIXTURES / "000-4.txt").read_text(encoding="utf-8"))
+    for fmt in (text, rich):
+        out = fmt.render([Record(path="a.txt", card=card)], Context(width=120))
+        assert "报告中的数据" in out and "负责人出庭应诉率" in out and "33.8%" in out, fmt
+    en = lawcheck.evaluate((FIXTURES / "000-4.txt").read_text(encoding="utf-8"), lang="en")
+    out = text.render([Record(path="a.txt", card=en)], Context(lang="en"))
+    assert "Figures in the report" in out and "court appearance rate of agency heads: 33.8%" in out
+
+
+# --- with last year's report (--previous) ---------------------------------------------------------------
+
+LAST = "青山县人民政府关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n全年收到行政复议申请40件。办理行政诉讼案件50件。\n"
+THIS = "青山县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n全年收到行政复议申请48件。办理行政诉讼案件60件,{claim}。\n"
+
+
+@pytest.mark.parametrize(("claim", "status"), [("同比增长20%", "pass"), ("同比增长35%", "fail"),
+                                               ("同比下降20%", "fail"), ("较上年增加10件", "pass")])
+def test_a_claim_held_against_last_year_s_report(claim, status):
+    last = lawcheck.evaluate(LAST)
+    r = lawcheck.evaluate(THIS.format(claim=claim), previous=last).result("figures.change_consistency")
+    assert r.status == status, r.message
+    if status == "fail":
+        assert "50件" in r.message and "2022年度" in r.message  # last year's figure, and whose it is
+    # Without last year's report nothing can be said.
+    assert lawcheck.evaluate(THIS.format(claim=claim)).result("figures.change_consistency").status == "not_applicable"
+
+
+def test_last_year_s_report_of_another_year_is_not_held_against_this_one():
+    older = lawcheck.evaluate(LAST.replace("2022", "2020"))
+    r = lawcheck.evaluate(THIS.format(claim="同比增长35%"), previous=older).result("figures.change_consistency")
+    assert r.status == "not_applicable"
+
+
+def test_check_previous_from_the_command_line(tmp_path, capsys):
+    from lawcheck.cli import main
+
+    last, this = tmp_path / "2022.txt", tmp_path / "2023.txt"
+    last.write_text(LAST, encoding="utf-8")
+    this.write_text(THIS.format(claim="同比增长35%"), encoding="utf-8")
+    main(["check", str(this), "--previous", str(last), "--format", "json"])
+    import json
+
+    card = json.loads(capsys.readouterr().out)
+    r = next(x for x in card["results"] if x["rule"] == "figures.change_consistency")
+    assert r["status"] == "fail" and "50件" in r["message"]
+    assert main(["check", str(this), str(last), "--previous", str(last)]) == 2
+    assert "只能用于检查一份报告" in capsys.readouterr().err
+    assert main(["check", str(this), "--previous", str(tmp_path / "none.txt")]) == 2
+    err = capsys.readouterr().err
+    assert "上一年度报告" in err and "文件不存在" in err and len(err.strip().splitlines()) == 1

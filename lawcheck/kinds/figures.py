@@ -207,10 +207,16 @@ def _change(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> 
         para = _paragraph(a, f.quantity.start)
         prev = [p for p in figs if p.indicator == f.indicator and p.period == "previous"
                 and _paragraph(a, p.quantity.start) == para and p.quantity.unit == f.quantity.unit]
-        if not prev:
-            continue
-        p = min(prev, key=lambda x: abs(x.quantity.start - f.quantity.start))
-        cur, old = f.quantity.value, p.quantity.value
+        p: FoundFigure | None = None
+        if prev:
+            p = min(prev, key=lambda x: abs(x.quantity.start - f.quantity.start))
+            old, shown_old = p.quantity.value, _fmt(p.quantity.value) + p.quantity.unit
+        else:
+            last = _last_year(a, f, figs)
+            if last is None:
+                continue
+            old, shown_old = last
+        cur = f.quantity.value
         if c.unit == "%":
             if old == 0:
                 continue
@@ -226,15 +232,32 @@ def _change(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> 
         stated = c.value if c.direction == "up" else -c.value
         if (implied > 0) != (stated > 0) or not _agrees(abs(stated), abs(implied), decimals):
             word = t(a.lang, "figures.up" if c.direction == "up" else "figures.down")
-            bad.append(t(a.lang, "figures.change_mismatch", cur=_shown(f, names), prev=_fmt(old) + p.quantity.unit,
+            bad.append(t(a.lang, "figures.change_mismatch", cur=_shown(f, names), prev=shown_old,
                          stated=f"{c.basis}{word}{_fmt(c.value)}{c.unit}",
                          implied=f"{implied:+.{max(1, decimals)}f}{'%' if c.unit == '%' else c.unit}"))
-            evidence += [_span(f), c.span, _span(p)]
+            evidence += [_span(f), c.span, *([_span(p)] if p is not None else [])]
     if not checked:
         return _none(a)
     if not bad:
         return Outcome("pass", 1.0, evidence=seen[:3], details=[t(a.lang, "figures.change_ok", n=checked)])
     return Outcome("fail", 0.0, evidence=sorted(set(evidence)), details=bad, own_message=True)
+
+
+def _last_year(a: Analysis, f: FoundFigure, figs: list[FoundFigure]) -> tuple[float, str] | None:
+    """Last year's figure of ``f``'s indicator from last year's report (``--previous``): only for this
+    year's headline figure of the indicator (the one a reviewer copies; a part's 同比 is not last year's
+    total's), only when the two reports' years follow each other, and in the same unit."""
+    prev = a.previous
+    if prev is None or f.indicator not in prev.values or prev.units.get(f.indicator) != f.quantity.unit:
+        return None
+    if prev.year is not None and a.year is not None and prev.year != a.year - 1:
+        return None
+    same = [g for g in figs if g.indicator == f.indicator and g.period == "current"]
+    head = same[0] if f.quantity.unit in ("%", "‰") else max(same, key=lambda g: g.quantity.value)
+    if head is not f:
+        return None
+    value = prev.values[f.indicator]
+    return value, f"{_fmt(value)}{f.quantity.unit}{'，' if a.lang == 'zh' else ', '}{prev.name}"
 
 
 def _decimals(v: float) -> int:
