@@ -196,3 +196,24 @@ def test_hovering_a_highlight_names_its_rules_and_it_prints_as_a4(browser, pages
     ARTEFACTS.mkdir(parents=True, exist_ok=True)
     report.pdf(path=str(ARTEFACTS / "report-a4.pdf"), format="A4")
     assert (ARTEFACTS / "report-a4.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_a_figure_s_link_lands_on_its_number_and_the_spread_reads_on_a_phone(browser, pages):
+    _, batch = pages
+    page = _open(browser, next(batch.glob("*000-4*.html")), 1280)
+    link = page.locator("table.figures a.jump").first
+    href = link.get_attribute("href")
+    link.click()
+    page.wait_for_timeout(200)
+    target = page.locator(href)
+    assert target.evaluate("e => { const r = e.getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight }")
+    assert target.text_content() and any(ch.isdigit() for ch in target.text_content())
+    page = _open(browser, batch / "index.html", 390)
+    rows = page.eval_on_selector_all("table.spread tbody tr", "rs => rs.map(r => r.getBoundingClientRect().right)")
+    assert rows and max(rows) <= 391, rows
+    names = page.eval_on_selector_all("table.spread th[scope=row]", "ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert min(names) >= 80, names  # an indicator's name is not squeezed to one character a line
+    page = _open(browser, batch / "index.html", 1280)
+    names = page.eval_on_selector_all("table.spread th[scope=row]", "ts => ts.map(t => t.getBoundingClientRect().width)")
+    assert min(names) >= 100, names
+    page.screenshot(path=str(ARTEFACTS / "index-spread-1280.png"), full_page=True)

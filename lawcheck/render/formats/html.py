@@ -104,7 +104,10 @@ font-size:.9em;white-space:normal}
 footer{color:var(--muted);font-size:.85em;margin:2em 0 1em}
 a.jump{white-space:nowrap}
 .fig{outline:2px solid #0969da;outline-offset:1px;border-radius:2px}
-.spread td.strip{min-width:10em}.track{position:relative;height:1.2em;background:#f6f8fa;border:1px solid var(--line);
+table.spread th[scope=row]{min-width:8em;text-align:left}table.spread td.strip{min-width:10em;width:22%}
+table.spread thead th{white-space:nowrap}table.spread td.who{overflow-wrap:anywhere;min-width:7em}
+table.figures td.num,table.spread td.num{white-space:nowrap;text-align:right}.fig:target{background:var(--flash)}
+.track{position:relative;height:1.2em;background:#f6f8fa;border:1px solid var(--line);
 border-radius:3px}.track .dot{position:absolute;top:.25em;width:.6em;height:.6em;margin-left:-.3em;border-radius:50%;
 background:#0969da}.track .dot.out{background:#cf222e}.track .med{position:absolute;top:0;bottom:0;width:2px;
 margin-left:-1px;background:#1b1f24}
@@ -118,6 +121,12 @@ padding:6px 0}table.rules td{border:0;padding:0 2px}
 table.rules td:nth-child(1){grid-area:1/1}table.rules td:nth-child(3){grid-area:1/3;white-space:nowrap}
 table.rules td:nth-child(2){grid-area:2/1/3/4}table.rules td:nth-child(4){grid-area:3/1/4/4}
 table.rules td:nth-child(5){grid-area:4/1/5/4}
+table.spread,table.spread tbody{display:block}table.spread thead{display:none}
+table.spread tr{display:grid;grid-template-columns:1fr auto;gap:2px 8px;border-bottom:1px solid var(--line);
+padding:6px 0}table.spread th,table.spread td{border:0;padding:0 2px}
+table.spread td.strip{grid-column:1/3;grid-row:2;width:auto}
+table.spread td[data-l]{grid-column:1/3;text-align:left}table.spread td[data-l]::before{content:attr(data-l);
+color:var(--muted)}
 #ranking{min-width:0;display:block}#ranking thead{display:none}#ranking tbody{display:block}
 #ranking tr{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;border:1px solid var(--line);
 border-radius:8px;padding:8px;margin:8px 0}
@@ -395,15 +404,18 @@ def _spread(summary: Summary, lang: str) -> str:
         med = f'<span class="med" style="left:{100 * (sp.median - lo) / width:.1f}%"></span>'
         outliers = ("；" if lang == "zh" else "; ").join(f"{who} {number(v)}{sp.unit}" for who, v in sp.outliers)
         rows.append(
-            f"<tr><th scope=\"row\">{_e(sp.name)}</th><td class=\"num\">{len(sp.values)}</td>"
-            f'<td class="num">{_e(number(sp.median) + sp.unit)}</td>'
-            f"<td>{_e(number(lo) + sp.unit)}<br><small>{_e(sp.low[0])}</small></td>"
-            f"<td>{_e(number(hi) + sp.unit)}<br><small>{_e(sp.high[0])}</small></td>"
-            f"<td>{_e(outliers or '—')}</td>"
-            f'<td class="strip"><div class="track" aria-hidden="true">{dots}{med}</div></td></tr>')
+            f"<tr><th scope=\"row\">{_e(sp.name)}</th>"
+            f'<td class="strip"><div class="track" aria-hidden="true">{dots}{med}</div></td>'
+            f'<td class="num" data-l="{_e(t(lang, "ui.units_n") + colon(lang))}">{len(sp.values)}</td>'
+            f'<td class="num" data-l="{_e(t(lang, "ui.median") + colon(lang))}">{_e(number(sp.median) + sp.unit)}</td>'
+            f'<td class="who" data-l="{_e(t(lang, "ui.lowest") + colon(lang))}">{_e(number(lo) + sp.unit)}<br>'
+            f"<small>{_e(sp.low[0])}</small></td>"
+            f'<td class="who" data-l="{_e(t(lang, "ui.highest") + colon(lang))}">{_e(number(hi) + sp.unit)}<br>'
+            f"<small>{_e(sp.high[0])}</small></td>"
+            f'<td class="who" data-l="{_e(t(lang, "ui.outliers") + colon(lang))}">{_e(outliers or "—")}</td></tr>')
     head = "".join(f'<th scope="col">{_e(h)}</th>' for h in (
-        t(lang, "ui.indicator"), t(lang, "ui.units_n"), t(lang, "ui.median"), t(lang, "ui.lowest"),
-        t(lang, "ui.highest"), t(lang, "ui.outliers"), ""))
+        t(lang, "ui.indicator"), "", t(lang, "ui.units_n"), t(lang, "ui.median"), t(lang, "ui.lowest"),
+        t(lang, "ui.highest"), t(lang, "ui.outliers")))
     return (f'<section aria-labelledby="h-spread"><h2 id="h-spread">{_e(t(lang, "ui.spread"))}</h2>'
             f'<p><small>{_e(_u(lang, "spread_note"))}</small></p>'
             f'<div class="tbl"><table class="spread"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}'
