@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from lawcheck.analysis import Analysis, Span, analyse
-from lawcheck.i18n import has_text, join, t
+from lawcheck.i18n import has_text, join, t, unit_label
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import Outcome, RuleBase, Years
 from lawcheck.model import (
@@ -454,7 +454,7 @@ def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None
 
 def key_indicators(pack: RulePack, lang: str = "zh") -> tuple[IndicatorInfo, ...]:
     """The pack's key indicators as outputs describe them (the CSV's columns, a folder's spreads)."""
-    return tuple(IndicatorInfo(id=i.id, name=i.name.get(lang), unit=i.units[0])
+    return tuple(IndicatorInfo(id=i.id, name=i.name.get(lang), unit=unit_label(lang, i.units[0]))
                  for i in pack.indicators.indicators if i.key)
 
 

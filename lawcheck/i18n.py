@@ -117,6 +117,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.fig_note": "说明",
         "ui.fig_previous": "上年数据",
         "ui.fig_target": "目标（非实绩）",
+        "ui.fig_cumulative": "多年累计数",
         "ui.spread": "关键数据分布",
         "ui.spread_line": "{name}（{n}个单位）：中位数{median}，最低{low}（{low_by}），最高{high}（{high_by}）",
         "ui.outliers": "异常值",
@@ -355,6 +356,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.fig_note": "Note",
         "ui.fig_previous": "last year's",
         "ui.fig_target": "a target, not a result",
+        "ui.fig_cumulative": "over several years",
         "ui.spread": "Key figures across the reports",
         "ui.spread_line": "{name} ({n} units): median {median}, lowest {low} ({low_by}), highest {high} ({high_by})",
         "ui.outliers": "outliers",
@@ -507,3 +509,15 @@ def join(lang: Lang, items: list[str]) -> str:
 def has_text(lang: Lang, key: str) -> bool:
     """Whether ``key`` has a text (in Chinese, the reference catalogue)."""
     return key in _T["zh"]
+
+
+# A figure's unit as an English reader reads it (Chinese keeps the unit the report wrote).  Counts of
+# cases and documents (件, 宗, 起) need no word after the number in a column that names them.
+_UNITS_EN = {"件": "", "宗": "", "起": "", "件次": "", "个": "", "人次": " person-times", "人": " people",
+             "名": " people", "条": " entries", "份": " documents", "项": " items", "次": " times", "场": " sessions",
+             "期": " sessions", "%": "%", "‰": "‰", "个百分点": " points", "万元": "0,000 yuan", "元": " yuan"}
+
+
+def unit_label(lang: Lang, unit: str) -> str:
+    """How a unit follows a number in the reader's language: 58件 / 58; 1200人次 / 1200 person-times."""
+    return unit if lang != "en" else _UNITS_EN.get(unit, f" {unit}")

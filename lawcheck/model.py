@@ -150,7 +150,8 @@ class Figure(Frozen):
     high: float | None = None  # a range "10至20件": value is its low end
     unit: str  # 件, 人次, % …
     approx: str | None = None  # 余, 以上, 近 …: the number is a bound
-    period: Literal["current", "previous"] = "current"  # previous: stated as last year's (上年50件)
+    # previous: stated as last year's (上年50件); cumulative: over several years (2019年以来累计…)
+    period: Literal["current", "previous", "cumulative"] = "current"
     target: bool = False  # a planned figure (下一年度安排, 力争…): not a result
     change: Change | None = None
     evidence: Evidence
@@ -229,12 +230,19 @@ class Scorecard(Frozen):
         """The report's figure for an indicator as a reviewer copies it: of the year's results, the first
         rate (a report states its rate once; the rest are a part's), or the largest count (the total:
         "收到申请58件, 受理50件"; "涉及信息公开的复议案件9件" beside "共受理29件")."""
+        f = self.headline_figure(indicator)
+        return None if f is None else f.value
+
+    def headline_figure(self, indicator: str) -> Figure | None:
+        """The figure ``headline`` takes its value from (with its bound: 1200余, 90%以上)."""
         found = [f for f in self.figures if f.indicator == indicator and f.period == "current" and not f.target]
         if not found:
             return None
         if found[0].unit in ("%", "‰"):
-            return found[0].value
-        return max(f.value for f in found)
+            return found[0]
+        # Counts of one kind only: 人次 (attendances) and 人/名 (people) are not the same figure.
+        kind = _UNIT_KIND.get(found[0].unit, found[0].unit)
+        return max((f for f in found if _UNIT_KIND.get(f.unit, f.unit) == kind), key=lambda f: f.value)
 
     def previous_figures(self, name: str | None = None) -> PreviousFigures:
         """This report's key figures, for next year's report to be checked against (``--previous``)."""
@@ -292,6 +300,10 @@ class IndicatorInfo(Frozen):
     id: str
     name: str
     unit: str  # the first unit the catalogue lists: 件, 人次, %
+
+
+# Units that count the same thing: cases in 件, 宗 or 起; people in 人 or 名.
+_UNIT_KIND = {"件": "件", "宗": "件", "起": "件", "件次": "件", "人": "人", "名": "人"}
 
 
 class PreviousFigures(Frozen):

@@ -63,12 +63,16 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
     out = []
     for ind in indicators:
         values = []
+        organs = [r.card.document.organ for r in rows if r.card is not None]
         for r in rows:
             if r.card is None:
                 continue
             v = headline(r.card, ind.id)
             if v is not None:
-                values.append((r.card.document.organ or r.path, v))
+                organ = r.card.document.organ
+                # Named by organ; by organ and file when the batch has several reports of one organ.
+                who = organ if organ and organs.count(organ) == 1 else f"{organ}（{r.path}）" if organ else r.path
+                values.append((who, v))
         if len(values) < 2:
             continue
         values.sort(key=lambda x: (x[1], x[0]))
@@ -76,7 +80,10 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
         outliers: list[tuple[str, float]] = []
         if len(xs) >= 5:
             q1, q3 = _quartiles(xs)
-            lo, hi = q1 - 1.5 * (q3 - q1), q3 + 1.5 * (q3 - q1)
+            # Tukey's fences, never narrower than a tenth of the median: five units at 100% and one at 99.5%
+            # have no spread to speak of, and 99.5% is no outlier.
+            reach = max(1.5 * (q3 - q1), 0.1 * abs(statistics.median(xs)))
+            lo, hi = q1 - reach, q3 + reach
             outliers = [(who, v) for who, v in values if v < lo or v > hi]
         out.append(Spread(ind.id, ind.name, ind.unit, values, statistics.median(xs), outliers))
     return out

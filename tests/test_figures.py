@@ -435,3 +435,107 @@ def test_check_previous_from_the_command_line(tmp_path, capsys):
     assert main(["check", str(this), "--previous", str(tmp_path / "none.txt")]) == 2
     err = capsys.readouterr().err
     assert "上一年度报告" in err and "文件不存在" in err and len(err.strip().splitlines()) == 1
+
+
+# --- a reviewer's sentences (issue 15 review): false alarms, misreadings, hostile numbers ----------------
+
+_H = "青山县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n"
+
+
+def _card(body: str):
+    return lawcheck.evaluate(_H + body + "\n")
+
+
+@pytest.mark.parametrize("body", [
+    "全年新收行政复议案件40件,上年结转12件,审结48件。",             # carry-over stated
+    "全年新收行政复议案件40件,审结48件(含上年结转12件)。",
+    "全年收到行政复议申请40件,审结38件(上年收到30件,审结45件)。",  # last year's in a bracket
+    "全年办理行政诉讼案件40件,败诉2件,败诉率5%,上年败诉6件、败诉率12%。",
+    "全年审结行政复议案件52件,调解和解14件,直接纠错8件,直接纠错率15.4%,综合纠错率42.3%。",
+    "全年办理行政诉讼案件86件,审结79件,败诉4件,败诉率5.1%。",        # a rate on 审结
+    "全年收到行政复议申请60件,审结50件,纠错6件,纠错率10%。",          # a rate on 收案
+    "审结行政复议案件52件(其中终止7件),纠错8件,纠错率17.8%。",        # on 审结 less 终止
+    "市政府本级审结行政复议案件280件,纠错35件;全市行政复议综合纠错率为15.2%。",
+    "审结行政复议案件52件,其中撤销6件,纠错率19.2%。",                 # one kind of correction listed
+    "全年行政诉讼收案86件,审结、败诉分别为70件、3件,败诉率3.5%。",
+    "全年办理行政诉讼案件40件,败诉2件,同比下降20%(上年50件)。",
+    "行政诉讼败诉率3.5%,同比下降1.2%(上年4.7%)。",                     # points written as %
+])
+def test_no_false_alarm_on_what_reports_really_write(body):
+    failed = {r.rule: r.message for r in _card(body).results if r.category == "figures" and r.status == "fail"
+              and r.rule != "figures.key_indicators"}
+    assert not failed, failed
+
+
+def test_results_are_not_targets_because_a_target_word_stands_earlier_in_the_sentence():
+    figs = _card("为确保案件办理质量,全年审结行政复议案件52件,纠错8件。对照年度考核目标,行政机关负责人出庭应诉率达100%。"
+                 "按照年度培训计划,全年培训执法人员1200人次。").figures
+    assert figs and not any(f.target for f in figs)
+    assert [f for f in _card("力争行政机关负责人出庭应诉率达到100%。").figures if f.target]
+
+
+@pytest.mark.parametrize(("body", "indicator", "value", "period"), [
+    ("出庭应诉率由上年的85%提高到100%。", "litigation.appearance_rate", 100, "current"),
+    ("出庭应诉率由上年的85%提高到100%。", "litigation.appearance_rate", 85, "previous"),
+    ("2019年以来累计办理行政复议案件500件。", "review.cases_received", 500, "cumulative"),
+    ("全年未发生行政诉讼案件。", "litigation.cases", 0, "current"),
+    ("全年办理行政诉讼案件12件,实现零败诉。", "litigation.lost", 0, "current"),
+    ("培训12期、1200人次。", "training.attendance", 1200, "current"),
+    ("全年培训执法人员1 200人次。", "training.attendance", 1200, "current"),
+    ("执法人员持证上岗率达百分之百。", "enforcement.certified_rate", 100, "current"),
+    ("办理行政诉讼案件86件;败诉3件,败诉率3.5%。", "litigation.loss_rate", 3.5, "current"),
+])
+def test_figures_read_as_reports_write_them(body, indicator, value, period):
+    assert (value, period) in [(f.value, f.period) for f in _card(body).figures if f.indicator == indicator]
+
+
+@pytest.mark.parametrize("body", [
+    "旁听出庭应诉庭审12场。", "对12名执法人员进行约谈提醒。", "全年审结行政复议案件一件。",
+    "(四)强化行政复议\n全年受理法律援助案件1500件,办理公证2300件。",
+])
+def test_numbers_that_are_no_figure_of_the_catalogue(body):
+    figs = [(f.indicator, f.value) for f in _card(body).figures if f.value in (12, 1500, 2300, 1)]
+    assert not figs, figs
+
+
+@pytest.mark.parametrize("body", [
+    "行政复议纠错率为" + "9" * 400 + "%。", "全年办理行政复议案件" + "一亿" * 40 + "件。",
+    "全年办理行政复议案件" + "一" * 4301 + "件。", "全年办理行政复议案件99999999999999999999件。",
+    "行政复议纠错率-5%。", "行政复议纠错率1e309%。", "审结行政复议案件0.000001件。",
+])
+def test_hostile_numbers_are_no_figures_and_no_crash(body):
+    card = _card(body)
+    assert all(0 <= f.value <= 1e12 and f.value == f.value for f in card.figures), card.figures
+
+
+def test_many_figures_in_one_long_line_stay_linear():
+    """A report of one long line of figures: the checks pair figures in a bounded window (operation counts
+    are what is held here, not time: the number of figures looked at per figure stays small)."""
+    from lawcheck.kinds import figures as kf
+
+    calls = {"n": 0}
+    real = kf._Index.near
+
+    def counting(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        found = real(self, *args, **kwargs)
+        calls["n"] += 1
+        calls.setdefault("max", 0)
+        calls["max"] = max(calls["max"], len(found))
+        return found
+
+    kf._Index.near = counting
+    try:
+        card = _card("全年收到行政复议申请58件,审结52件,其中纠错8件,纠错率为15.4%。" * 2000)
+    finally:
+        kf._Index.near = real
+    assert len(card.figures) == 8000
+    assert calls["max"] <= 20  # each lookup sees the figures near it, not the 8,000 of the line
+
+
+def test_english_output_has_no_chinese_units():
+    card = lawcheck.evaluate(_H + "全年办理行政诉讼案件60件,同比增长35%(上年50件)。培训执法人员1200人次。\n", lang="en")
+    r = card.result("figures.change_consistency")
+    assert r.status == "fail" and "件" not in r.message and "同比" not in r.message and "（" not in r.message
+    from lawcheck.render.common import figure_value
+
+    assert [figure_value(f, "en") for f in card.figures if f.period == "current"] == ["60", "1200 person-times"]

@@ -17,12 +17,13 @@ paragraphs may count different things.  A check with nothing to check is not app
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
-from lawcheck.i18n import t
+from lawcheck.i18n import t, unit_label
 from lawcheck.kinds.base import Outcome, RuleBase, Strict, Text
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
@@ -55,8 +56,9 @@ def _fmt(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
 
 
-def _shown(f: FoundFigure, names: dict[str, str]) -> str:
-    return f"{names.get(f.indicator, f.indicator)}（{_fmt(f.quantity.value)}{f.quantity.unit}）"
+def _shown(f: FoundFigure, names: dict[str, str], lang: str = "zh") -> str:
+    value = _fmt(f.quantity.value) + unit_label(lang, f.quantity.unit)
+    return f"{names.get(f.indicator, f.indicator)}{_lp(lang)}{value}{_rp(lang)}"
 
 
 def _results(a: Analysis) -> list[FoundFigure]:
@@ -100,68 +102,96 @@ def _range(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> O
         return _none(a)
     if not bad:
         return Outcome("pass", 1.0, evidence=seen[:3], details=[t(a.lang, "figures.range_ok", n=checked)])
-    details = [t(a.lang, "figures.out_of_range", what=_shown(f, names), max=_fmt(cat.get(f.indicator).max or 0))
+    details = [t(a.lang, "figures.out_of_range", what=_shown(f, names, a.lang), max=_fmt(cat.get(f.indicator).max or 0))
                for f in bad]
     return Outcome("fail", 0.0, evidence=[_span(f) for f in bad], details=details, own_message=True)
 
 
-def _in_paragraph(figs: list[FoundFigure], indicator: str, para: int, a: Analysis) -> list[FoundFigure]:
-    """The current-year figures of ``indicator`` in the paragraph starting at ``para``."""
-    key = (id(figs), indicator)
-    index = _GROUPS.get(key)
-    if index is None or index[0] is not figs:
-        groups: dict[int, list[FoundFigure]] = {}
-        for f in figs:
-            if f.indicator == indicator and f.period == "current":
-                groups.setdefault(_paragraph(a, f.quantity.start), []).append(f)
-        index = _GROUPS[key] = (figs, groups)
-        if len(_GROUPS) > 64:
-            _GROUPS.clear()
-            _GROUPS[key] = index
-    return index[1].get(para, [])
+# How far apart (in characters, within one paragraph) figures may be and still be read as one statement:
+# "审结52件，其中纠错8件，纠错率为15.4%" — never a whole chapter, and never an unbounded walk (a report of one
+# long line would make every check quadratic).
+_NEAR = 200
+# Words in a window that say its counts are not the plain ones a rule compares: a part of a whole
+# (本级, 作为被告, 一审) or a composite rate (综合纠错率 counts 调解和解 too).
+_SCOPED = re.compile(r"本级|作为被告|一审|二审|综合纠错|综合纠正")
 
 
-# Figures by paragraph, per (figure list, indicator): a check asks about each rate or part once, not
-# by walking every figure each time.  Keyed by the list's identity (kept alive in the entry itself).
-_GROUPS: dict[tuple[int, str], tuple[list, dict[int, list]]] = {}
+class _Index:
+    """The year's results by position, for windowed lookups (one per check call)."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.a = a
+        self.figs = [f for f in a.figures if not f.target]
+        self.starts = [f.quantity.start for f in self.figs]
+
+    def near(self, pos: int, indicator: str, before: int = _NEAR, after: int = 0,
+             period: str = "current") -> list[FoundFigure]:
+        """Figures of ``indicator`` in [pos - before, pos + after], in ``pos``'s paragraph."""
+        para = _paragraph(self.a, pos)
+        lo = bisect_left(self.starts, max(para, pos - before))
+        hi = bisect_right(self.starts, pos + after)
+        return [f for f in self.figs[lo:hi] if f.indicator == indicator and f.period == period
+                and _paragraph(self.a, f.quantity.start) == para]
 
 
 def _rate(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> Outcome:
-    """A rate is checked against its paragraph's counts.  Several parts may be the rate's components
-    ("撤销4件、确认违法2件 … 直接纠错率14%"): the rate agrees with one of them or with their sum.  A
-    mismatch is reported only when the paragraph gives one part and one total — with more, lawcheck cannot
-    tell which the rate was computed from, and says nothing rather than raise a false alarm."""
-    figs = _results(a)
+    """A rate against the counts stated before it in its statement.  It agrees when any count there (one
+    of the rule's totals, or any other count in 件: a rate may be computed on 审结, 收案 or 判决) over a part,
+    or over the sum of several parts, gives it within rounding.  A mismatch is reported only when the
+    statement is plain — one part, one total, no 本级/作为被告/综合 — so an official never reads a false alarm."""
+    ix = _Index(a)
     checked, bad, evidence, seen = 0, [], [], []
     for rel in cat.relations:
         if rel.rate is None:
             continue
-        for r in (f for f in figs if f.indicator == rel.rate and f.period == "current" and f.quantity.approx is None):
-            para = _paragraph(a, r.quantity.start)
-            parts = [f for f in _in_paragraph(figs, rel.part, para, a) if not f.quantity.approx]
-            totals = [f for f in _in_paragraph(figs, rel.total, para, a)
-                      if not f.quantity.approx and f.quantity.value > 0]
+        for r in ix.figs:
+            if r.indicator != rel.rate or r.period != "current" or r.quantity.approx is not None:
+                continue
+            parts = [f for f in ix.near(r.quantity.start, rel.part) if not f.quantity.approx]
+            totals = [f for f in ix.near(r.quantity.start, rel.total) if not f.quantity.approx
+                      and f.quantity.value > 0]
             if not parts or not totals:
                 continue
-            numerators = [p.quantity.value for p in parts] + ([sum(p.quantity.value for p in parts)]
-                                                              if len(parts) > 1 else [])
-            if any(_agrees(r.quantity.value, n / t.quantity.value * 100, r.quantity.decimals)
-                   for n in numerators for t in totals):
+            lo = max(_paragraph(a, r.quantity.start), r.quantity.start - _NEAR)
+            window = a.text[lo:r.quantity.end]
+            counts = _counts(window)
+            # A rate's base may be any count of the statement, or one less what it excludes ("审结52件(其中
+            # 终止7件)…纠错率17.8%" is 8 ÷ 45).
+            bases = {f.quantity.value for f in totals} | counts | {
+                b - c for b in {f.quantity.value for f in totals} for c in counts if 0 < c < b}
+            numerators = {p.quantity.value for p in parts} | ({sum(p.quantity.value for p in parts)}
+                                                              if len(parts) > 1 else set())
+            if any(_agrees(r.quantity.value, n / b * 100, r.quantity.decimals)
+                   for n in numerators for b in bases if b >= n and b > 0):
                 checked += 1
                 seen.append(_span(r))
                 continue
-            if len(parts) == 1 and len(totals) == 1:
+            stems = [w[:-1] for w in cat.get(rel.rate).measure if w.endswith("率")]
+            named = any(stem in a.text[parts[0].span[0]:parts[0].span[1]] for stem in stems) if parts else False
+            # Reported only when the statement is plain: one part, named by the rate's own word ("纠错8件",
+            # not one kind of correction, "撤销6件"), one total, nothing scoped.
+            if len(parts) == 1 and len(totals) == 1 and named and not _SCOPED.search(window) \
+                    and not (rel.unless and any(w in window for w in rel.unless)):
                 checked += 1
                 part, total = parts[0], totals[0]
                 computed = part.quantity.value / total.quantity.value * 100
-                bad.append(t(a.lang, "figures.rate_mismatch", rate=_shown(r, names), part=_shown(part, names),
-                             total=_shown(total, names), computed=f"{computed:.{max(1, r.quantity.decimals)}f}%"))
+                bad.append(t(a.lang, "figures.rate_mismatch", rate=_shown(r, names, a.lang),
+                             part=_shown(part, names, a.lang), total=_shown(total, names, a.lang),
+                             computed=f"{computed:.{max(1, r.quantity.decimals)}f}%"))
                 evidence += [_span(r), _span(part), _span(total)]
     if not checked:
         return _none(a)
     if not bad:
         return Outcome("pass", 1.0, evidence=seen[:3], details=[t(a.lang, "figures.rate_ok", n=checked)])
     return Outcome("fail", 0.0, evidence=sorted(set(evidence)), details=bad, own_message=True)
+
+
+def _counts(window: str) -> set[float]:
+    """Every count in cases a window states (a possible base of a rate), read afresh: 审结79件 is no figure
+    of the catalogue, yet a 败诉率 may be computed on it."""
+    from lawcheck.text.numbers import quantities
+
+    return {q.value for q in quantities(window, units={"件", "宗", "起", "件次"}) if q.approx is None}
 
 
 def _agrees(stated: float, computed: float, decimals: int) -> bool:
@@ -171,24 +201,31 @@ def _agrees(stated: float, computed: float, decimals: int) -> bool:
 
 
 def _part_total(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> Outcome:
-    """Each part against the largest total its paragraph gives (two totals — 收到58件, 受理50件 — are
-    two counts of the same thing; a part above the larger is wrong whichever was meant)."""
-    figs = _results(a)
+    """Each part against the largest total stated near it (two totals — 收到58件, 受理50件 — are two counts
+    of the same thing; a part above the larger is wrong whichever was meant).  A statement that says why a
+    part may be larger (上年结转 …: the relation's ``unless`` words) is not judged."""
+    ix = _Index(a)
     checked, bad, evidence, seen = 0, [], [], []
     for rel in cat.relations:
         if rel.rate is not None:
             continue
-        for part in (f for f in figs if f.indicator == rel.part and f.period == "current"):
-            totals = _in_paragraph(figs, rel.total, _paragraph(a, part.quantity.start), a)
+        for part in ix.figs:
+            if part.indicator != rel.part or part.period != "current":
+                continue
+            totals = ix.near(part.quantity.start, rel.total, before=_NEAR, after=_NEAR)
             if not totals or any(f.quantity.approx in ("余", "多", "以上", "超过", "逾") for f in totals):
+                continue
+            lo = min(f.quantity.start for f in (part, *totals))
+            hi = max(f.quantity.end for f in (part, *totals))
+            if rel.unless and any(w in a.text[max(0, lo - 40):hi + 40] for w in rel.unless):
                 continue
             total = max(totals, key=lambda f: f.quantity.value)
             checked += 1
             seen.append(_span(part))
             if part.quantity.value > total.quantity.value:
-                note = f"（{rel.note.get(a.lang)}）" if rel.note else ""
-                bad.append(t(a.lang, "figures.part_exceeds", part=_shown(part, names), total=_shown(total, names))
-                           + note)
+                note = f"{_lp(a.lang)}{rel.note.get(a.lang)}{_rp(a.lang)}" if rel.note else ""
+                bad.append(t(a.lang, "figures.part_exceeds", part=_shown(part, names, a.lang),
+                             total=_shown(total, names, a.lang)) + note)
                 evidence += [_span(part), _span(total)]
     if not checked:
         return _none(a)
@@ -197,45 +234,56 @@ def _part_total(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str])
     return Outcome("fail", 0.0, evidence=sorted(set(evidence)), details=bad, own_message=True)
 
 
+def _lp(lang: str) -> str:
+    return "（" if lang == "zh" else " ("
+
+
+def _rp(lang: str) -> str:
+    return "）" if lang == "zh" else ")"
+
+
 def _change(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> Outcome:
-    figs = _results(a)
+    ix = _Index(a)
     checked, bad, evidence, seen = 0, [], [], []
-    for f in figs:
+    for f in ix.figs:
         c = f.comparison
         if c is None or f.period != "current":
             continue
-        para = _paragraph(a, f.quantity.start)
-        prev = [p for p in figs if p.indicator == f.indicator and p.period == "previous"
-                and _paragraph(a, p.quantity.start) == para and p.quantity.unit == f.quantity.unit]
+        prev = [p for p in ix.near(f.quantity.start, f.indicator, before=_NEAR, after=_NEAR, period="previous")
+                if p.quantity.unit == f.quantity.unit]
         p: FoundFigure | None = None
         if prev:
             p = min(prev, key=lambda x: abs(x.quantity.start - f.quantity.start))
-            old, shown_old = p.quantity.value, _fmt(p.quantity.value) + p.quantity.unit
+            old, shown_old = p.quantity.value, _fmt(p.quantity.value) + unit_label(a.lang, p.quantity.unit)
         else:
-            last = _last_year(a, f, figs)
+            last = _last_year(a, f, ix.figs)
             if last is None:
                 continue
             old, shown_old = last
         cur = f.quantity.value
-        if c.unit == "%":
-            if old == 0:
-                continue
-            implied, decimals = (cur - old) / old * 100, _decimals(c.value)
-        elif c.unit == "个百分点":
-            implied, decimals = cur - old, _decimals(c.value)
-        elif c.unit == f.quantity.unit:
-            implied, decimals = cur - old, 0
-        else:
+        # What the stated change may mean: a relative change (%), a difference in points (个百分点, or a
+        # rate's change written "下降1.2%"), a difference in the figure's own unit.
+        readings = []
+        if c.unit == "%" and old != 0:
+            readings.append(((cur - old) / old * 100, _decimals(c.value)))
+        if c.unit == "个百分点" or (c.unit == "%" and f.quantity.unit == "%"):
+            readings.append((cur - old, _decimals(c.value)))
+        if c.unit == f.quantity.unit and c.unit != "%":
+            readings.append((cur - old, 0))
+        if not readings:
             continue
         checked += 1
         seen.append(_span(f))
         stated = c.value if c.direction == "up" else -c.value
-        if (implied > 0) != (stated > 0) or not _agrees(abs(stated), abs(implied), decimals):
-            word = t(a.lang, "figures.up" if c.direction == "up" else "figures.down")
-            bad.append(t(a.lang, "figures.change_mismatch", cur=_shown(f, names), prev=shown_old,
-                         stated=f"{c.basis}{word}{_fmt(c.value)}{c.unit}",
-                         implied=f"{implied:+.{max(1, decimals)}f}{'%' if c.unit == '%' else c.unit}"))
-            evidence += [_span(f), c.span, *([_span(p)] if p is not None else [])]
+        if any((implied > 0) == (stated > 0) and _agrees(abs(stated), abs(implied), d) for implied, d in readings):
+            continue
+        implied, decimals = readings[0]
+        word = t(a.lang, "figures.up" if c.direction == "up" else "figures.down")
+        basis = c.basis if a.lang == "zh" else "year on year"
+        bad.append(t(a.lang, "figures.change_mismatch", cur=_shown(f, names, a.lang), prev=shown_old,
+                     stated=f"{basis}{word}{_fmt(c.value)}{unit_label(a.lang, c.unit)}",
+                     implied=f"{implied:+.{max(1, decimals)}f}{'%' if c.unit == '%' else unit_label(a.lang, c.unit)}"))
+        evidence += [_span(f), c.span, *([_span(p)] if p is not None else [])]
     if not checked:
         return _none(a)
     if not bad:
@@ -257,7 +305,7 @@ def _last_year(a: Analysis, f: FoundFigure, figs: list[FoundFigure]) -> tuple[fl
     if head is not f:
         return None
     value = prev.values[f.indicator]
-    return value, f"{_fmt(value)}{f.quantity.unit}{'，' if a.lang == 'zh' else ', '}{prev.name}"
+    return value, f"{_fmt(value)}{unit_label(a.lang, f.quantity.unit)}{'，' if a.lang == 'zh' else ', '}{prev.name}"
 
 
 def _decimals(v: float) -> int:

@@ -114,6 +114,8 @@ class Indicator(Strict):
     units: list[str] = Field(min_length=1, description="units the figure is written in: 件, 人次, % …")
     unless: list[str] = Field(default_factory=list, description="words that, in the clause, make it another figure")
     fallback: bool = Field(False, description="takes a number of its topic and unit when no measure word is there")
+    zero: list[str] = Field(default_factory=list,
+                            description="phrases that state the figure is zero in words: 未发生行政诉讼案件, 零败诉")
     min: float = 0
     max: float | None = Field(None, description="the largest valid value (100 for a share in %)")
     key: bool = Field(False, description="a key indicator: a CSV column and a spread across a folder")
@@ -131,6 +133,8 @@ class Relation(Strict):
     total: str
     rate: str | None = None
     note: Text | None = None
+    unless: list[str] = Field(default_factory=list,
+                              description="words near the figures that say why the relation need not hold (上年结转)")
 
 
 class Catalogue(Strict):

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from lawcheck.i18n import join, t
+from lawcheck.i18n import join, t, unit_label
 from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard
 from lawcheck.summary import Summary, summarize
 
@@ -243,20 +243,40 @@ def number(v: float) -> str:
 
 
 def figure_value(f: Figure, lang: str) -> str:
-    """58件, 15.4%, 500余件, 10至20件, 90%以上 — the value as the report states it."""
+    """58件, 15.4%, 500余件, 10至20件, 90%以上 — the value as the report states it (English: 500+, ≥ 90%)."""
     zh = lang == "zh"
+    unit = unit_label(lang, f.unit)
     low = number(f.value)
     if f.high is not None:
         low += ("至" if zh else "–") + number(f.high)
     if f.approx in ("余", "多"):
-        return f"{low}{f.approx}{f.unit}" if zh else f"{low}+ {f.unit}"
+        return f"{low}{f.approx}{unit}" if zh else f"{low}+{unit}"
     if f.approx in ("以上", "超过", "逾", "不少于", "不低于", "多于"):
-        return f"{low}{f.unit}以上" if zh else f"≥ {low}{f.unit}"
+        return f"{low}{unit}以上" if zh else f"≥ {low}{unit}"
     if f.approx in ("近", "约", "左右"):
-        return f"约{low}{f.unit}" if zh else f"about {low}{f.unit}"
+        return f"约{low}{unit}" if zh else f"about {low}{unit}"
     if f.approx in ("以下", "以内", "不到", "不足"):
-        return f"{low}{f.unit}以下" if zh else f"≤ {low}{f.unit}"
-    return f"{low}{f.unit}"
+        return f"{low}{unit}以下" if zh else f"≤ {low}{unit}"
+    return f"{low}{unit}"
+
+
+def figure_cell(f: Figure | None, lang: str) -> str:
+    """A key figure in a spreadsheet cell: the number, with its bound or range in Chinese (1200余, 90以上,
+    10-20: what the report claims, not more); the bare number with --lang en (a script's column)."""
+    if f is None:
+        return ""
+    if lang != "zh":
+        return number(f.value)
+    low = number(f.value) + (f"-{number(f.high)}" if f.high is not None else "")
+    if f.approx in ("余", "多"):
+        return low + f.approx
+    if f.approx in ("以上", "超过", "逾", "不少于", "不低于", "多于"):
+        return low + "以上"
+    if f.approx in ("近", "约", "左右"):
+        return "约" + low
+    if f.approx in ("以下", "以内", "不到", "不足"):
+        return low + "以下"
+    return low
 
 
 def figure_note(f: Figure, lang: str) -> str:
@@ -264,22 +284,24 @@ def figure_note(f: Figure, lang: str) -> str:
     notes = []
     if f.period == "previous":
         notes.append(t(lang, "ui.fig_previous"))
+    if f.period == "cumulative":
+        notes.append(t(lang, "ui.fig_cumulative"))
     if f.target:
         notes.append(t(lang, "ui.fig_target"))
     if f.change is not None:
         c = f.change
         word = t(lang, "figures.up" if c.direction == "up" else "figures.down").strip()
         notes.append(f"{c.basis}{word}{number(c.value)}{c.unit}" if lang == "zh"
-                     else f"{c.basis} {word} {number(c.value)}{c.unit}")
+                     else f"{word} {number(c.value)}{unit_label(lang, c.unit)} year on year")
     return (semi(lang)).join(notes)
 
 
 def spread_line(sp: Any, lang: str) -> str:
     """One key indicator across a batch, in a line: median, lowest and highest with who, outliers named."""
-    line = t(lang, "ui.spread_line", name=sp.name, n=len(sp.values), median=number(sp.median) + sp.unit,
-             low=number(sp.low[1]) + sp.unit, low_by=sp.low[0], high=number(sp.high[1]) + sp.unit,
-             high_by=sp.high[0])
+    u = sp.unit  # already in the reader's language (engine.key_indicators)
+    line = t(lang, "ui.spread_line", name=sp.name, n=len(sp.values), median=number(sp.median) + u,
+             low=number(sp.low[1]) + u, low_by=sp.low[0], high=number(sp.high[1]) + u, high_by=sp.high[0])
     if sp.outliers:
-        named = (semi(lang) if lang == "zh" else ", ").join(f"{who} {number(v)}{sp.unit}" for who, v in sp.outliers)
+        named = (semi(lang) if lang == "zh" else ", ").join(f"{who} {number(v)}{u}" for who, v in sp.outliers)
         line += f"{semi(lang)}{t(lang, 'ui.outliers')}{colon(lang)}{named}"
     return line

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from lawcheck.text.numbers import Quantity, number_matches, quantity_of, unit_of
+from lawcheck.text.reflow import starts_heading
 from lawcheck.text.structure import PLAN, Structure
 
 
@@ -32,6 +33,7 @@ class IndicatorSpec(Protocol):
     units: list[str]
     unless: list[str]
     fallback: bool
+    zero: list[str]
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,7 @@ class FoundFigure:
     indicator: str
     quantity: Quantity
     span: tuple[int, int]  # the clause up to the unit: what a reader sees quoted
-    period: str  # "current" | "previous"
+    period: str  # "current" | "previous" | "cumulative" (over several years)
     target: bool
     comparison: Comparison | None = None
 
@@ -66,8 +68,15 @@ _TITLES = re.compile(r"《[^》]{0,80}》")
 _CHANGE = re.compile(
     r"(?P<basis>同比|较上年|比上年|较去年|比去年|较上一年度?|比上一年度?|较20\d\d年|比20\d\d年|与上年相比|与去年相比|环比)"
     r"(?:同期)?\s*(?:分别)?(?P<dir>增长|增加|上升|提高|提升|多|下降|减少|降低|回落|少|下降了|增长了)了?\s*$")
-_PREVIOUS = re.compile(r"上年|去年|上一年度?|上年度|前一年")
-_TARGET = re.compile(r"力争|确保|争取|目标|计划|预计|达到.{0,6}以上的目标")
+_PREVIOUS = re.compile(r"上年(?!结转|未结|遗留)|去年|上一年度?|前一年")
+# After last year's figure, the words that lead to this year's: "由上年的85%提高到100%".
+_TO_NOW = re.compile(r"到|至|为|达")
+# A target governs its number in its own clause: "力争出庭应诉率达到100%" (a 确保 or 目标 in an earlier clause,
+# "为确保案件办理质量，全年审结…", does not make the year's results targets).
+_TARGET = re.compile(r"力争|争取|预计|确保(?:全年|年内|实现|达到|不低于|保持)|目标(?:是|为|值)|计划(?:完成|达到|实现)")
+# A count over several years is no figure of the report year: "2019年以来累计办理…", "截至2023年底，累计…".
+_CUMULATIVE = re.compile(r"(?:\d{4}年|十[二三四五]五|近[两三五十]年|历年|成立|组建|建[区县市]|实施)[^。;]{0,10}以来"
+                         r"|截至\d{4}年[^。;]{0,12}累计|累计[^。;]{0,6}(?:\d{4}年|近[两三五十]年)")
 _DOWN = ("下降", "减少", "降低", "回落", "少")
 
 
@@ -80,6 +89,8 @@ class _Prepared:
     # Per unit: any measure word of its indicators (or a fallback's topic word): a clause without one
     # holds none of that unit's figures (the cheap test most numbers fail).
     cue_rx: dict[str, re.Pattern[str]]
+    zero_rx: re.Pattern[str] | None = None  # the catalogue's phrases of a zero figure
+    zero_of: dict[str, IndicatorSpec] | None = None
 
 
 _PREPARED: dict[int, tuple[Sequence[IndicatorSpec], _Prepared]] = {}
@@ -100,7 +111,10 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
     for u in [*by_unit, "个百分点"]:
         words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
         cue_rx[u] = re.compile("|".join(map(re.escape, sorted(words | _CHANGE_CUES, key=len, reverse=True))))
-    prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx)
+    zero_of = {p: ind for ind in catalogue for p in ind.zero}
+    zero_rx = re.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
+    prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
+                         zero_rx, zero_of)
     if len(_PREPARED) > 16:
         _PREPARED.clear()
     _PREPARED[id(catalogue)] = (catalogue, prepared)
@@ -130,22 +144,53 @@ def extract(st: Structure, catalogue: Sequence[IndicatorSpec], year: int | None 
         if not prep.cue_rx[unit_of(m)].search(text, lo, hi):
             continue
         # A 、 closing a counted item of an enumeration ends a clause too ("撤销4件、确认违法2件").
-        before = list(_enumeration_marks(text, lo, ms))
-        after = next(_enumeration_marks(text, me, hi), None)
-        out = _read(m, text, st, prep, before[-1] + 1 if before else lo, after if after is not None else hi,
-                    year, out)
+        c_start, c_end = lo, hi
+        i = text.rfind("、", lo, ms)
+        while i >= 0:
+            if _counted_before(text, i):
+                c_start = i + 1
+                break
+            i = text.rfind("、", lo, i)
+        i = text.find("、", me, hi)
+        while i >= 0:
+            if _counted_before(text, i):
+                c_end = i
+                break
+            i = text.find("、", i + 1, hi)
+        out = _read(m, text, st, prep, c_start, c_end, lo, year, out)
+    if prep.zero_rx is not None:
+        out = sorted([*out, *_zeros(st, prep, marks)], key=lambda f: f.quantity.start)
+    return out
+
+
+def _zeros(st: Structure, prep: _Prepared, marks: list[int]) -> list[FoundFigure]:
+    """Figures stated as zero in words ("全年未发生行政诉讼案件", "实现零败诉"), outside the plan part."""
+    text = st.text
+    out = []
+    assert prep.zero_rx is not None
+    for m in prep.zero_rx.finditer(text, st.body[0] if st.body[1] > st.body[0] else 0):
+        ind = prep.zero_of[m.group()]
+        si = st.sentence_at(m.start())
+        if si is not None and PLAN in st.sentences[si].roles:
+            continue
+        k = bisect_left(marks, m.start())
+        lo = marks[k - 1] + 1 if k else 0
+        if _TARGET.search(text, lo, m.start()):
+            continue
+        q = Quantity(m.start(), m.end(), 0.0, ind.units[0])
+        out.append(FoundFigure(ind.id, q, (lo, m.end()), "current", False))
     return out
 
 
 def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: int, c_end: int,
-          year: int | None, out: list[FoundFigure]) -> list[FoundFigure]:
-    """One number in its clause: a figure appended to ``out``, a change attached to the figure before it,
-    or nothing."""
+          lo: int, year: int | None, out: list[FoundFigure]) -> list[FoundFigure]:
+    """One number in its clause ([c_start, c_end); ``lo``: where the clause begins if a 、 does not end
+    it): a figure appended to ``out``, a change attached to the figure before it, or nothing."""
     by_unit = prep.by_unit
     ms = m.start()
     near = max(c_start, ms - 16)  # the words of a stated change stand right before its number
     change = _CHANGE.search(text, near, ms)
-    aside = _in_brackets(text, c_start, ms)
+    aside = _in_brackets(text, max(0, ms - 60), ms)
     q = quantity_of(text, m)
     if q is None:
         return out
@@ -154,39 +199,68 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
         return out
     if q.unit == "个百分点" or text[q.start - 1:q.start] in ("每", "第"):
         return out  # "每4名执法人员", "第3次": a ratio or an ordinal, not a count
+    if "分别" in text[lo:ms]:
+        return out  # "审结、败诉分别为70件、3件": which number is which is not read, so none is taken
     cue = prep.cue_rx.get(q.unit)
-    if cue is None or not cue.search(text, c_start, c_end):
+    if cue is None or not cue.search(text, lo, c_end):
         return out  # the cue stood beyond a 、 that ends this number's clause
-    if aside is not None and not _PREVIOUS.search(text, aside, q.start):
+    # Last year's: said in the bracket the number stands in ("(上年收到30件,审结45件)", "与上年(…)相比"), in its
+    # clause before it and not followed by the way to this year ("由上年的85%提高到100%": 85% only), or
+    # the year before the report's.
+    bracket_prev = aside is not None and _PREVIOUS.search(text, max(0, aside - 8), ms) is not None
+    if aside is not None and not bracket_prev:
         return out  # "89件(涉及区政府17件)": a breakdown in brackets, not the figure itself
-    prefix = text[c_start:q.start]
+    prefix = text[lo:q.start]
+    said = [w.end() for w in _PREVIOUS.finditer(prefix)]
+    clause_prev = bool(said) and not _TO_NOW.search(prefix, said[-1])
+    last_year = year is not None and f"{year - 1}年" in prefix and f"{year}年" not in prefix
     si = st.sentence_at(q.start)
     sentence = st.sentences[si] if si is not None else None
-    s_start = sentence.start if sentence is not None else c_start
+    # Topics are looked for in the sentence — across a ；, never past a 。, never far.
+    s_start = max(ms - 120, text.rfind("。", max(0, ms - 120), ms) + 1)
+    if sentence is not None and not _continues(text, sentence.start):
+        s_start = max(s_start, sentence.start)
     found = None
     if prep.cue_rx[q.unit].search(text, c_start, c_end):
         found = _choose(by_unit[q.unit], q, text, c_start, c_end, s_start, prep.topic_rx, st, sentence)
-    if found is None and aside is not None and out and out[-1].quantity.unit == q.unit \
-            and q.start - out[-1].quantity.end < 60:
+    if found is None and c_start > lo and prep.cue_rx[q.unit].search(text, lo, c_start):
+        # "培训12期、1200人次": the measure word before an enumeration's first item serves the rest.
+        found = _choose(by_unit[q.unit], q, text, lo, c_end, s_start, prep.topic_rx, st, sentence)
+    if found is None and aside is not None and out and _bracket_follows(text, out[-1], q, aside):
         found = out[-1].indicator  # "审结52件(上年48件)": last year's figure of what the bracket follows
     if found is None:
         return out
-    # "上年50件", "(上年50件)", "2020年50件" in a 2021 report: last year's figure.
-    last_year = year is not None and f"{year - 1}年" in prefix and f"{year}年" not in prefix
-    period = "previous" if _PREVIOUS.search(prefix) or last_year else "current"
-    target = bool(sentence is not None and PLAN in sentence.roles) or bool(
-        _TARGET.search(text[s_start:q.start]))
+    period = "previous" if bracket_prev or clause_prev or last_year else "current"
+    if period == "current" and _CUMULATIVE.search(text, s_start, ms):
+        period = "cumulative"
+    target = bool(sentence is not None and PLAN in sentence.roles) or bool(_TARGET.search(text, c_start, ms))
     out.append(FoundFigure(found, q, (c_start, q.end), period, target))
     return out
 
 
-def _enumeration_marks(text: str, lo: int, hi: int):  # type: ignore[no-untyped-def]
-    """Each 、 in text[lo:hi] that closes a counted item ("撤销4件、确认违法2件"): a clause end for figures."""
-    i = text.find("、", lo, hi)
-    while i >= 0:
-        if _counted_before(text, i):
-            yield i
-        i = text.find("、", i + 1, hi)
+def _continues(text: str, start: int) -> bool:
+    """Whether a sentence starting at ``start`` goes on from the text before it: after a ；, or after a line
+    break inside a sentence (a hard-wrapped page whose breaks were not all recognised) — not after a
+    heading ("（四）强化行政复议" heads 法律援助 and 公证 figures too) or a sentence's end."""
+    before = text[start - 1:start]
+    if before == ";":
+        return True
+    if before != "\n":
+        return False
+    prev = text[text.rfind("\n", 0, start - 1) + 1:start - 1]
+    # A heading is a short line of its own; a long line that begins "二是…" is a wrapped paragraph.
+    return bool(prev) and prev[-1] not in "。!?:;" and not (len(prev) <= 30 and starts_heading(prev))
+
+
+def _bracket_follows(text: str, f: FoundFigure, q: Quantity, aside: int) -> bool:
+    """Whether the bracket holding ``q`` follows figure ``f`` directly (or the change stated beside it:
+    "60件,同比增长20%(上年50件)"), in the same unit and of a like size — last year's 50件 beside this year's
+    2件 is another figure's ("败诉2件,同比下降20%(上年50件)": which one's is not said)."""
+    end = f.comparison.span[1] if f.comparison is not None else f.quantity.end
+    if f.quantity.unit != q.unit or text[end:aside - 1].strip(" ,"):
+        return False
+    a, b = f.quantity.value, q.value
+    return a == b or (min(a, b) > 0 and max(a, b) / min(a, b) <= 5)
 
 
 def _counted_before(text: str, i: int) -> bool:
@@ -196,9 +270,10 @@ def _counted_before(text: str, i: int) -> bool:
 
 
 def _in_brackets(text: str, lo: int, pos: int) -> int | None:
-    """The position after the bracket still open at ``pos`` (within its clause), or None."""
+    """The position after the bracket still open at ``pos`` (opened after ``lo``, in the same sentence), or
+    None."""
     i = text.rfind("(", lo, pos)
-    if i < 0 or text.find(")", i, pos) >= 0:
+    if i < 0 or text.find(")", i, pos) >= 0 or text.find("。", i, pos) >= 0:
         return None
     return i + 1
 
@@ -225,6 +300,22 @@ def _word_rx(words: list[str]) -> re.Pattern[str]:
     return _word_rx_cached(tuple(words))
 
 
+_CUES: dict[int, tuple[IndicatorSpec, re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """An indicator's words as patterns, built once: what makes a clause its candidate (a measure word, or
+    for a fallback a topic word), and what rules it out (``unless``)."""
+    hit = _CUES.get(id(ind))
+    if hit is None or hit[0] is not ind:
+        words = [*ind.measure, *(ind.topic if ind.fallback else ())]
+        hit = _CUES[id(ind)] = (ind, _word_rx(words), _word_rx(ind.unless) if ind.unless else None)
+        if len(_CUES) > 1024:
+            _CUES.clear()
+            _CUES[id(ind)] = hit
+    return hit[1], hit[2]
+
+
 def _choose(catalogue: Sequence[IndicatorSpec], q: Quantity, text: str, c_start: int, c_end: int, s_start: int,
             topic_rx: re.Pattern[str] | None, st: Structure, sentence) -> str | None:  # type: ignore[no-untyped-def]
     """The indicator a number is, or None.  Candidates rank by: their topic is the nearest one (an
@@ -233,10 +324,11 @@ def _choose(catalogue: Sequence[IndicatorSpec], q: Quantity, text: str, c_start:
     clause = text[c_start:c_end]
     # First the cheap test, which most numbers fail: a measure word of one of the unit's indicators in the
     # clause (or, for a fallback, one of its topic words).  Only then the topics of the sentence.
-    rx = _word_rx
-    live = [ind for ind in catalogue
-            if rx(ind.measure).search(clause) or (ind.fallback and rx(ind.topic).search(clause))]
-    live = [ind for ind in live if not (ind.unless and rx(ind.unless).search(clause))]
+    live = []
+    for ind in catalogue:
+        cue, unless = _cues(ind)
+        if cue.search(clause) and not (unless is not None and unless.search(clause)):
+            live.append(ind)
     if not live:
         return None
     nearest, present = _topics(text, q, c_end, s_start, topic_rx, st, sentence)
@@ -284,12 +376,8 @@ def _topics(text: str, q: Quantity, c_end: int, s_start: int, topic_rx: re.Patte
     if topic_rx is None:
         return set(), set()
     found = [(m.start(), m.end(), m.group()) for m in _overlapping(topic_rx, text, s_start, c_end)]
-    if not found and sentence is not None and sentence.section is not None:
-        heading = st.sections[sentence.section].heading
-        found = [(m.start(), m.end(), m.group()) for m in _overlapping(topic_rx, heading, 0, len(heading))]
-        return ({found[-1][2]} | {w for s, e, w in found if e > found[-1][0]}, {w for _, _, w in found}) if found \
-            else (set(), set())
     if not found:
+        # Not the heading of the part: "（四）强化行政复议" heads 法律援助 and 公证 figures too.
         return set(), set()
     before = [f for f in found if f[1] <= q.start]
     if before:
@@ -312,9 +400,14 @@ def _overlapping(rx: re.Pattern[str], text: str, lo: int, hi: int):  # type: ign
 
 
 def _attach(out: list[FoundFigure], q: Quantity, change: re.Match[str], offset: int) -> None:
-    """A stated change belongs to the figure just before it (same sentence: within 60 characters)."""
-    if not out or q.start - out[-1].quantity.end > 60 or out[-1].comparison is not None:
+    """A stated change belongs to this year's figure just before it (within 60 characters): not to last
+    year's figure in a bracket between ("收到58件(上年47件),同比增长23.4%")."""
+    k = len(out) - 1
+    while k >= 0 and out[k].period != "current" and q.start - out[k].quantity.end <= 60:
+        k -= 1
+    if k < 0 or q.start - out[k].quantity.end > 60 or out[k].comparison is not None:
         return
+    f = out[k]
     d = "down" if change.group("dir").startswith(_DOWN) else "up"
     cmp = Comparison(d, q.value, q.unit, (offset + change.start(), q.end), change.group("basis"))
-    out[-1] = FoundFigure(out[-1].indicator, out[-1].quantity, out[-1].span, out[-1].period, out[-1].target, cmp)
+    out[k] = FoundFigure(f.indicator, f.quantity, f.span, f.period, f.target, cmp)

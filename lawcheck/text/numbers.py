@@ -74,16 +74,35 @@ def _cn_integer(s: str) -> int:
     return total + section
 
 
+# The largest number a report counts in (a trillion): anything longer is a code, a serial number or a
+# hostile input, never a figure — and is refused before Python is asked to make it a float.
+LARGEST = 1e12
+_MAX_CHARS = 24
+
+
 def parse_number(s: str) -> float:
-    """One numeral as a number: Arabic ("1,234", "12.5", "1.2万") or Chinese ("一百二十三", "九十五点五", "两千")."""
-    s = s.strip()
-    if not s:
+    """One numeral as a number: Arabic ("1,234", "12.5", "1.2万") or Chinese ("一百二十三", "九十五点五", "两千",
+    "百" as in 百分之百).  Refused (``NotANumber``) when it is not one, or is beyond ``LARGEST``."""
+    s = s.strip().replace(" ", "")
+    if not s or len(s) > _MAX_CHARS:
         raise NotANumber(s)
+    try:
+        value = _parse(s)
+    except (OverflowError, ValueError) as e:  # int("9"*5000), float overflow: no figure
+        raise NotANumber(s) from e
+    if not (0 <= value <= LARGEST):
+        raise NotANumber(s)
+    return value
+
+
+def _parse(s: str) -> float:
     mult = 1
     if s[-1] in _CN_BIG and s[:-1] and (s[-2].isdigit() or s[-2] == "."):
         mult, s = _CN_BIG[s[-1]], s[:-1]
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?", s):
         return _exact(float(s.replace(",", "")) * mult)
+    if s in ("百", "千"):  # 百分之百
+        return float(_CN_SMALL[s] * mult)
     if "点" in s:
         whole, _, frac = s.partition("点")
         if not frac or not all(c in _CN_DIGIT for c in frac):
@@ -155,7 +174,7 @@ _TAIL = (rf"(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P
 # Lookbehinds then tell the branches apart: 百分之…, an Arabic numeral, a Chinese one.
 _QTY = re.compile(
     rf"[0-9{_CN_CHARS}](?:(?<=百)分之(?P<pct>{_CN}|{_ARABIC})(?P<ppost>以上|左右|以下|以内)?"
-    rf"|(?:(?<=\d)(?P<arest>\d*(?:,\d{{3}})*(?:\.\d+)?[万亿]?)"
+    rf"|(?:(?<=\d)(?P<arest>\d*(?:[, ]\d{{3}}(?!\d))*(?:\.\d+)?[万亿]?)"
     rf"|(?<=[{_CN_CHARS}])(?P<crest>[{_CN_CHARS}]*(?:点[{''.join(_CN_DIGIT)}]+)?)){_TAIL})"
 )
 # A Chinese numeral that is part of a word, not a count: 一是, 三项制度, 十四五, 一把手, 一站式 …
@@ -206,8 +225,9 @@ def quantity_of(text: str, m: re.Match[str]) -> Quantity | None:
         s = m.start()
         raw = text[s:m.end("arest") if groups["arest"] is not None else m.end("crest")]
     before = text[m.start() - 1] if m.start() > 0 else ""
-    if before.isdigit() or before == "." or (raw[0] in _CN_CHARS and before and before in _CN_CHARS):
-        return None  # the tail of a longer numeral or word
+    if (before and (before.isdigit() or before in ".-+" or "a" <= before.lower() <= "z")) or (
+            raw[0] in _CN_CHARS and before and before in _CN_CHARS):
+        return None  # the tail of a longer numeral or word, a negative number, a code ("e309", "-5%")
     if raw[0] in _CN_CHARS and _CN_WORDS.match(text, s):
         return None
     try:
@@ -223,4 +243,10 @@ def quantity_of(text: str, m: re.Match[str]) -> Quantity | None:
     decimals = 0 if raw[-1] in _CN_BIG else len(raw.partition("." if "." in raw else "点")[2])
     if high is not None and high < value:
         high = None
+    if unit not in _FRACTIONAL and value != int(value):
+        return None  # "0.5件": a count is whole ("1.2万件" is)
     return Quantity(qs, m.end(), value, unit, approx, high, decimals)
+
+
+_FRACTIONAL = frozenset(("%", "‰", "个百分点", "万元", "亿元", "元", "平方米", "公里", "小时", "学时", "天", "日",
+                         "个工作日"))

@@ -14,8 +14,7 @@ import io
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
-from lawcheck.render.common import number, visible
-from lawcheck.summary import headline
+from lawcheck.render.common import figure_cell, visible
 
 FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per report", output="stream", needs_rules=True)
 
@@ -73,9 +72,9 @@ def record(rec: Record, ctx: Context) -> str:
                     + [""] * (len(ctx.indicators) + len(rule_ids)))
     statuses = rec.card.statuses()
     row = [rec.path, *_values(rec.card, not rec.gate, ctx.lang)]
-    figures = [headline(rec.card, i.id) for i in ctx.indicators]
+    figures = [figure_cell(rec.card.headline_figure(i.id), ctx.lang) for i in ctx.indicators]
     shown = (lambda s: t(ctx.lang, f"status.{s}") if s else "") if zh else (lambda s: s)
-    return _row([_cell(x) for x in row] + ["" if v is None else number(v) for v in figures]
+    return _row([_cell(x) for x in row] + figures
                 + [shown(statuses.get(r, "")) for r in rule_ids])
 
 
