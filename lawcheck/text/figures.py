@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
@@ -89,6 +89,8 @@ class _Prepared:
     # Per unit: any measure word of its indicators (or a fallback's topic word): a clause without one
     # holds none of that unit's figures (the cheap test most numbers fail).
     cue_rx: dict[str, re.Pattern[str]]
+    # Per unit: its indicators with their cue and unless patterns (``_cues``), for ``_choose``.
+    cued: dict[str, list] = field(default_factory=dict)
     zero_rx: re.Pattern[str] | None = None  # the catalogue's phrases of a zero figure
     zero_of: dict[str, IndicatorSpec] | None = None
 
@@ -113,8 +115,9 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
         cue_rx[u] = re.compile("|".join(map(re.escape, sorted(words | _CHANGE_CUES, key=len, reverse=True))))
     zero_of = {p: ind for ind in catalogue for p in ind.zero}
     zero_rx = re.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
+    cued = {u: [(ind, *_cues(ind)) for ind in inds] for u, inds in by_unit.items()}
     prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
-                         zero_rx, zero_of)
+                         cued, zero_rx, zero_of)
     if len(_PREPARED) > 16:
         _PREPARED.clear()
     _PREPARED[id(catalogue)] = (catalogue, prepared)
@@ -186,7 +189,6 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
           lo: int, year: int | None, out: list[FoundFigure]) -> list[FoundFigure]:
     """One number in its clause ([c_start, c_end); ``lo``: where the clause begins if a 、 does not end
     it): a figure appended to ``out``, a change attached to the figure before it, or nothing."""
-    by_unit = prep.by_unit
     ms = m.start()
     near = max(c_start, ms - 16)  # the words of a stated change stand right before its number
     change = _CHANGE.search(text, near, ms)
@@ -222,10 +224,10 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
         s_start = max(s_start, sentence.start)
     found = None
     if prep.cue_rx[q.unit].search(text, c_start, c_end):
-        found = _choose(by_unit[q.unit], q, text, c_start, c_end, s_start, prep.topic_rx, st, sentence)
+        found = _choose(prep.cued[q.unit], q, text, c_start, c_end, s_start, prep.topic_rx, st, sentence)
     if found is None and c_start > lo and prep.cue_rx[q.unit].search(text, lo, c_start):
         # "培训12期、1200人次": the measure word before an enumeration's first item serves the rest.
-        found = _choose(by_unit[q.unit], q, text, lo, c_end, s_start, prep.topic_rx, st, sentence)
+        found = _choose(prep.cued[q.unit], q, text, lo, c_end, s_start, prep.topic_rx, st, sentence)
     if found is None and aside is not None and out and _bracket_follows(text, out[-1], q, aside):
         found = out[-1].indicator  # "审结52件(上年48件)": last year's figure of what the bracket follows
     if found is None:
@@ -316,7 +318,10 @@ def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     return hit[1], hit[2]
 
 
-def _choose(catalogue: Sequence[IndicatorSpec], q: Quantity, text: str, c_start: int, c_end: int, s_start: int,
+_Cued = tuple[IndicatorSpec, re.Pattern[str], "re.Pattern[str] | None"]
+
+
+def _choose(catalogue: Sequence[_Cued], q: Quantity, text: str, c_start: int, c_end: int, s_start: int,
             topic_rx: re.Pattern[str] | None, st: Structure, sentence) -> str | None:  # type: ignore[no-untyped-def]
     """The indicator a number is, or None.  Candidates rank by: their topic is the nearest one (an
     indicator without topic words counts as such), then a measure word before the number (nearest, then
@@ -324,11 +329,8 @@ def _choose(catalogue: Sequence[IndicatorSpec], q: Quantity, text: str, c_start:
     clause = text[c_start:c_end]
     # First the cheap test, which most numbers fail: a measure word of one of the unit's indicators in the
     # clause (or, for a fallback, one of its topic words).  Only then the topics of the sentence.
-    live = []
-    for ind in catalogue:
-        cue, unless = _cues(ind)
-        if cue.search(clause) and not (unless is not None and unless.search(clause)):
-            live.append(ind)
+    live = [ind for ind, cue, unless in catalogue
+            if cue.search(clause) and not (unless is not None and unless.search(clause))]
     if not live:
         return None
     nearest, present = _topics(text, q, c_end, s_start, topic_rx, st, sentence)
