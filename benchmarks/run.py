@@ -347,7 +347,8 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
     决策全过程记录), evaluate() per 10k characters.  unclosed_h1: a page of unclosed <h1>s, reading the page.
     merged_rows: a Word table cell merged down N rows, reading the file.  mhtml_parts: a saved page of N
     empty parts before its HTML, reading the file.  figures_dense: a report padded with lines of figures
-    (issue 15), evaluate() per 10k characters.  Files are built here."""
+    (issue 15), evaluate() per 10k characters.  numeral_runs: one run of digits of that length.  Files are
+    built here."""
     import html as _html
     import io
     import zipfile
@@ -394,6 +395,11 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
         text = report[:at] + figline * (size // len(figline)) + report[at:]
         best = min(_timed(lambda text=text: lawcheck.evaluate(text, rules=pack)) for _ in range(2))
         out["figures_dense"].append({"chars": len(text), "us_per_10k": round(per_10k(best, len(text)))})
+    out["numeral_runs"] = []
+    for size in ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]):
+        text = report[:at] + "全年收到行政复议申请" + "1234567890" * (size // 10) + "件。\n" + report[at:]
+        best = min(_timed(lambda text=text: lawcheck.evaluate(text, rules=pack)) for _ in range(2))
+        out["numeral_runs"].append({"chars": len(text), "us_per_10k": round(per_10k(best, len(text)))})
     out["mhtml_parts"] = []
     body = "".join(f"<p>{_html.escape(ln)}</p>" for ln in report.splitlines())
     for parts in ([10_000, 40_000] if quick else [10_000, 40_000, 160_000]):

@@ -539,3 +539,38 @@ def test_english_output_has_no_chinese_units():
     from lawcheck.render.common import figure_value
 
     assert [figure_value(f, "en") for f in card.figures if f.period == "current"] == ["60", "1200 person-times"]
+
+
+# --- the second review: last year's figures named before, rounded figures, long runs of numerals ---------
+
+@pytest.mark.parametrize("body", [
+    "全年审结行政复议案件50件,纠错6件,纠错率12%,上年纠错率为20%。",
+    "全年审结行政复议案件50件,纠错6件,纠错率12%,上年同期纠错率为20%。",
+    "全年收到行政复议申请40件,审结38件;2022年收到32件,审结45件。",
+    "全年收到行政复议申请58件,审结52件,上年收到60件,审结65件。",
+    "全年收到行政复议申请58件,审结52件。2022年,收到行政复议申请60件,审结65件。",
+    "行政诉讼败诉率3.5%,同比下降25.9%(上年4.7%)。",                    # both years rounded
+    "全县办理行政处罚案件1.2万件,同比增长10%(上年1.1万件)。",
+])
+def test_no_false_alarm_from_last_year_s_figures_or_rounding(body):
+    failed = {r.rule: r.message for r in _card(body).results if r.category == "figures" and r.status == "fail"
+              and r.rule != "figures.key_indicators"}
+    assert not failed, failed
+
+
+def test_the_csv_column_holds_this_year_s_figure_not_last_year_s():
+    card = _card("上年行政复议纠错率为20%,今年审结50件,纠错6件,纠错率12%。全年收到行政复议申请58件,"
+                 "上年度收到行政复议申请70件。")
+    assert card.headline("review.correction_rate") == 12 and card.headline("review.cases_received") == 58
+    assert _card("2020年收到行政复议申请30件。").headline("review.cases_received") is None  # not the year's
+
+
+@pytest.mark.parametrize("run", ["1234567890" * 2000, "一" * 20000, "十百千万亿" * 4000,
+                                 " ".join(["123"] * 5000)])
+def test_a_long_run_of_numerals_is_no_figure(run):
+    """A long run of numerals gives no figure and no error (it took minutes when the pattern was tried at
+    every position of the run; its time is measured in benchmarks/run.py §4b, numeral_runs)."""
+    from lawcheck.text.numbers import number_matches
+
+    assert len(number_matches(run + "件")) <= 2
+    assert _card("全年收到行政复议申请" + run + "件。") is not None

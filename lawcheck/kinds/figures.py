@@ -262,22 +262,29 @@ def _change(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> 
             old, shown_old = last
         cur = f.quantity.value
         # What the stated change may mean: a relative change (%), a difference in points (个百分点, or a
-        # rate's change written "下降1.2%"), a difference in the figure's own unit.
+        # rate's change written "下降1.2%"), a difference in the figure's own unit.  Each as the range the
+        # two figures allow, since they are rounded too (3.5% and 4.7% are 3.45–3.55 and 4.65–4.75; 1.2万
+        # and 1.1万 are ±500).
+        s_cur = f.quantity.step / 2
+        s_old = (p.quantity.step if p is not None else 1.0) / 2 if old != int(old) or p is not None else 0.5
+        corners = [(cur + a, old + b) for a in (-s_cur, s_cur) for b in (-s_old, s_old)]
         readings = []
-        if c.unit == "%" and old != 0:
-            readings.append(((cur - old) / old * 100, _decimals(c.value)))
+        if c.unit == "%" and old != 0 and all(o > 0 for _, o in corners):
+            rel = [(x - o) / o * 100 for x, o in corners]
+            readings.append(((cur - old) / old * 100, min(rel), max(rel)))
         if c.unit == "个百分点" or (c.unit == "%" and f.quantity.unit == "%"):
-            readings.append((cur - old, _decimals(c.value)))
+            readings.append((cur - old, cur - old - s_cur - s_old, cur - old + s_cur + s_old))
         if c.unit == f.quantity.unit and c.unit != "%":
-            readings.append((cur - old, 0))
+            readings.append((cur - old, cur - old - s_cur - s_old, cur - old + s_cur + s_old))
         if not readings:
             continue
         checked += 1
         seen.append(_span(f))
         stated = c.value if c.direction == "up" else -c.value
-        if any((implied > 0) == (stated > 0) and _agrees(abs(stated), abs(implied), d) for implied, d in readings):
+        half = 10.0 ** -_decimals(c.value) / 2
+        if any(lo - half - 1e-9 <= stated <= hi + half + 1e-9 for _, lo, hi in readings):
             continue
-        implied, decimals = readings[0]
+        implied, decimals = readings[0][0], _decimals(c.value)
         word = t(a.lang, "figures.up" if c.direction == "up" else "figures.down")
         basis = c.basis if a.lang == "zh" else "year on year"
         bad.append(t(a.lang, "figures.change_mismatch", cur=_shown(f, names, a.lang), prev=shown_old,

@@ -69,8 +69,13 @@ _CHANGE = re.compile(
     r"(?P<basis>同比|较上年|比上年|较去年|比去年|较上一年度?|比上一年度?|较20\d\d年|比20\d\d年|与上年相比|与去年相比|环比)"
     r"(?:同期)?\s*(?:分别)?(?P<dir>增长|增加|上升|提高|提升|多|下降|减少|降低|回落|少|下降了|增长了)了?\s*$")
 _PREVIOUS = re.compile(r"上年(?!结转|未结|遗留)|去年|上一年度?|前一年")
+# Which year the words before a figure speak of: the last of these in its sentence wins.  Last year's
+# ("上年纠错率为20%", "2022年,收到…60件,审结65件" in a 2023 report) or this year's (全年, 今年, 本年度); a
+# comparison ("较上年", "与上年相比", "同比") names no year of its own.
+_YEAR_SCOPE = re.compile(r"(?<![较比与])(?P<prev>上年度?|去年|上一年度?|前一年)(?!结转|未结|遗留|相比|同期相比)"
+                         r"|(?P<now>全年|今年|本年度?|当年)|(?P<y>(?:19|20)\d\d)年")
 # After last year's figure, the words that lead to this year's: "由上年的85%提高到100%".
-_TO_NOW = re.compile(r"到|至|为|达")
+_TO_NOW = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|回落|达)(?:到|至)|[降升增减]至")
 # A target governs its number in its own clause: "力争出庭应诉率达到100%" (a 确保 or 目标 in an earlier clause,
 # "为确保案件办理质量，全年审结…", does not make the year's results targets).
 _TARGET = re.compile(r"力争|争取|预计|确保(?:全年|年内|实现|达到|不低于|保持)|目标(?:是|为|值)|计划(?:完成|达到|实现)")
@@ -206,22 +211,20 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
     cue = prep.cue_rx.get(q.unit)
     if cue is None or not cue.search(text, lo, c_end):
         return out  # the cue stood beyond a 、 that ends this number's clause
-    # Last year's: said in the bracket the number stands in ("(上年收到30件,审结45件)", "与上年(…)相比"), in its
-    # clause before it and not followed by the way to this year ("由上年的85%提高到100%": 85% only), or
-    # the year before the report's.
+    # Last year's: said in the bracket the number stands in ("(上年收到30件,审结45件)", "与上年(…)相比"), or
+    # by the last year named before it in its sentence (``_scope``).
     bracket_prev = aside is not None and _PREVIOUS.search(text, max(0, aside - 8), ms) is not None
     if aside is not None and not bracket_prev:
         return out  # "89件(涉及区政府17件)": a breakdown in brackets, not the figure itself
-    prefix = text[lo:q.start]
-    said = [w.end() for w in _PREVIOUS.finditer(prefix)]
-    clause_prev = bool(said) and not _TO_NOW.search(prefix, said[-1])
-    last_year = year is not None and f"{year - 1}年" in prefix and f"{year}年" not in prefix
     si = st.sentence_at(q.start)
     sentence = st.sentences[si] if si is not None else None
-    # Topics are looked for in the sentence — across a ；, never past a 。, never far.
+    # Topics and years are looked for in the sentence — across a ；, never past a 。, never far.
     s_start = max(ms - 120, text.rfind("。", max(0, ms - 120), ms) + 1)
     if sentence is not None and not _continues(text, sentence.start):
         s_start = max(s_start, sentence.start)
+    scope = _scope(text, s_start, ms, year)
+    if scope == "other":
+        return out  # a figure of another year than the report's or the one before it
     found = None
     if prep.cue_rx[q.unit].search(text, c_start, c_end):
         found = _choose(prep.cued[q.unit], q, text, c_start, c_end, s_start, prep.topic_rx, st, sentence)
@@ -232,12 +235,34 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
         found = out[-1].indicator  # "审结52件(上年48件)": last year's figure of what the bracket follows
     if found is None:
         return out
-    period = "previous" if bracket_prev or clause_prev or last_year else "current"
+    period = "previous" if bracket_prev or scope == "previous" else "current"
     if period == "current" and _CUMULATIVE.search(text, s_start, ms):
         period = "cumulative"
     target = bool(sentence is not None and PLAN in sentence.roles) or bool(_TARGET.search(text, c_start, ms))
     out.append(FoundFigure(found, q, (c_start, q.end), period, target))
     return out
+
+
+def _scope(text: str, lo: int, pos: int, year: int | None) -> str:
+    """"previous", "current" or "other": the year the words in text[lo:pos] give the figure at ``pos``.
+    "由上年的85%提高到100%": after 上年, "到" leads to this year's figure."""
+    last = None
+    for m in _YEAR_SCOPE.finditer(text, lo, pos):
+        last = m
+    if last is None:
+        return "current"
+    if last.group("now"):
+        return "current"
+    if last.group("prev"):
+        return "current" if _TO_NOW.search(text, last.end(), pos) else "previous"
+    y = int(last.group("y"))
+    if year is None or y == year or _TO_NOW.search(text, last.end(), pos):
+        return "current"
+    if y == year - 1:
+        return "previous"
+    # Another year: a date ("2023年1月", the report's year) is current; an older year's figure is not the
+    # report's (unless a later 以来 makes it a multi-year count, marked apart).
+    return "current" if y > year or "以来" in text[last.end():pos] else "other"
 
 
 def _continues(text: str, start: int) -> bool:

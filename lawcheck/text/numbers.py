@@ -129,6 +129,7 @@ class Quantity:
     approx: str | None = None  # 余, 多, 以上, 左右, 近, 约, 超过 …: the number is a bound, not exact
     high: float | None = None  # a range "10至20件": value is the low end
     decimals: int = 0  # decimals written (12.5% → 1): a rate's rounding
+    step: float = 1.0  # the last written place: 12.5% → 0.1, 1.2万 → 1000 (what rounding may hide)
 
     @property
     def is_rate(self) -> bool:
@@ -171,9 +172,12 @@ _TAIL = (rf"(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P
          r"(?P<post>以上|左右|以下|以内)?")
 # One pattern whose first element is a character class (a digit or a Chinese numeral): the engine skips
 # straight to where a number can start, which an alternation at the head of a pattern would not let it do.
-# Lookbehinds then tell the branches apart: 百分之…, an Arabic numeral, a Chinese one.
+# Lookbehinds then tell the branches apart: 百分之…, an Arabic numeral, a Chinese one.  A match starts only
+# where a run of numerals starts (never inside "1234567…" or "一一一…"): each run is tried once, which keeps a
+# long run of digits linear instead of quadratic.
 _QTY = re.compile(
-    rf"[0-9{_CN_CHARS}](?:(?<=百)分之(?P<pct>{_CN}|{_ARABIC})(?P<ppost>以上|左右|以下|以内)?"
+    rf"(?<![0-9{_CN_CHARS}])(?<![0-9][, ])[0-9{_CN_CHARS}]"
+    rf"(?:(?<=百)分之(?P<pct>{_CN}|{_ARABIC})(?P<ppost>以上|左右|以下|以内)?"
     rf"|(?:(?<=\d)(?P<arest>\d*(?:[, ]\d{{3}}(?!\d))*(?:\.\d+)?[万亿]?)"
     rf"|(?<=[{_CN_CHARS}])(?P<crest>[{_CN_CHARS}]*(?:点[{''.join(_CN_DIGIT)}]+)?)){_TAIL})"
 )
@@ -245,7 +249,11 @@ def quantity_of(text: str, m: re.Match[str]) -> Quantity | None:
         high = None
     if unit not in _FRACTIONAL and value != int(value):
         return None  # "0.5件": a count is whole ("1.2万件" is)
-    return Quantity(qs, m.end(), value, unit, approx, high, decimals)
+    arabic_mult = len(raw) > 1 and raw[-1] in _CN_BIG and (raw[-2].isdigit() or raw[-2] == ".")  # 1.2万
+    core = raw[:-1] if arabic_mult else raw
+    places = len(core.partition("." if "." in core else "点")[2])
+    step = _CN_BIG.get(raw[-1], 1) * 10.0 ** -places if arabic_mult else 10.0 ** -places
+    return Quantity(qs, m.end(), value, unit, approx, high, decimals, step)
 
 
 _FRACTIONAL = frozenset(("%", "‰", "个百分点", "万元", "亿元", "元", "平方米", "公里", "小时", "学时", "天", "日",
