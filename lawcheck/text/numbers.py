@@ -174,9 +174,10 @@ _TAIL = (rf"(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P
 # straight to where a number can start, which an alternation at the head of a pattern would not let it do.
 # Lookbehinds then tell the branches apart: 百分之…, an Arabic numeral, a Chinese one.  A match starts only
 # where a run of numerals starts (never inside "1234567…" or "一一一…"): each run is tried once, which keeps a
-# long run of digits linear instead of quadratic.
+# long run of digits linear instead of quadratic.  The class comes first and the lookbehinds after it, so
+# that the engine's fast skip to a numeral still works.
 _QTY = re.compile(
-    rf"(?<![0-9{_CN_CHARS}])(?<![0-9][, ])[0-9{_CN_CHARS}]"
+    rf"[0-9{_CN_CHARS}](?<![0-9{_CN_CHARS}][0-9{_CN_CHARS}])(?<![0-9][, ][0-9{_CN_CHARS}])"
     rf"(?:(?<=百)分之(?P<pct>{_CN}|{_ARABIC})(?P<ppost>以上|左右|以下|以内)?"
     rf"|(?:(?<=\d)(?P<arest>\d*(?:[, ]\d{{3}}(?!\d))*(?:\.\d+)?[万亿]?)"
     rf"|(?<=[{_CN_CHARS}])(?P<crest>[{_CN_CHARS}]*(?:点[{''.join(_CN_DIGIT)}]+)?)){_TAIL})"
