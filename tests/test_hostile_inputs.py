@@ -441,3 +441,16 @@ def test_a_pipe_named_like_bash_process_substitution_is_read(tmp_path):
 
     assert proc.returncode == 0, err.decode()
     assert json.loads(out)["score"] > 80
+
+
+def test_a_long_run_of_digits_does_not_time_out_the_rules_that_count_figures():
+    """Rule patterns that count figures ("\\d+…件") backtracked from every digit of a long run without a
+    unit, past their time limit, and the rule became unknown: a count now starts only where its run does."""
+    import lawcheck
+
+    at = REPORT.index("二、")
+    text = REPORT[:at] + "全年收到行政复议申请" + "1234567890" * 3000 + "件。\n" + REPORT[at:]
+    card = lawcheck.evaluate(text)
+    before = lawcheck.evaluate(REPORT)
+    for rule in ("quality.quantified", "content.measures_and_results", "content.first_responsible_duty"):
+        assert card.result(rule).status == before.result(rule).status != "unknown", (rule, card.result(rule).message)
