@@ -716,12 +716,13 @@ def _check(args: argparse.Namespace) -> int:
         if problem:
             _err(m[problem[0]].format(path=args.output, err=problem[1]))
             return Exit.USAGE_OR_INPUT
+    limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     previous = None
     if getattr(args, "previous", None):
         if len(sources) != 1:
             _err(m["previous_one"].format(n=len(sources)))
             return Exit.USAGE_OR_INPUT
-        previous = _previous_figures(args.previous, pack, s, lang)
+        previous = _previous_figures(args.previous, pack, s, lang, limits)
         if isinstance(previous, str):
             _err(m["previous_bad"].format(path=args.previous, err=previous))
             return Exit.USAGE_OR_INPUT
@@ -742,7 +743,7 @@ def _check(args: argparse.Namespace) -> int:
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
                    previous=previous,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
-                   limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
+                   limits=limits)
     if len(sources) == 1 and getattr(args, "as_program", False):
         from lawcheck.limits import cap_memory
 
@@ -873,17 +874,15 @@ def _terminal_width() -> int:
     return Console().width
 
 
-def _previous_figures(path: str, pack, s, lang: str):  # type: ignore[no-untyped-def]
+def _previous_figures(path: str, pack, s, lang: str, limits):  # type: ignore[no-untyped-def]
     """Last year's report read at the edge (any format, the same limits): its figures, or why it cannot be
     read (one line).  Its own year comes from its text; --year is this year's report's."""
     from lawcheck.errors import LawcheckError
     from lawcheck.files import check_file
     from lawcheck.inputs import display_name
-    from lawcheck.limits import Limits
 
     try:
-        card = check_file(path, rules=pack, lang=lang, level=s.level,
-                          limits=Limits(**{k: s.values[k] for k in _limit_keys()}))
+        card = check_file(path, rules=pack, lang=lang, level=s.level, limits=limits)
     except LawcheckError as e:
         return str(getattr(e, "problem", None) or e)
     except OSError as e:
@@ -892,12 +891,6 @@ def _previous_figures(path: str, pack, s, lang: str):  # type: ignore[no-untyped
     name = " ".join(str(x) for x in (d.organ, f"{d.report_year}年度" if d.report_year and lang == "zh" else
                                      d.report_year) if x) or display_name(Path(path).name)
     return card.previous_figures(name)
-
-
-def _limit_keys():  # type: ignore[no-untyped-def]
-    from lawcheck.config import LIMIT_KEYS
-
-    return LIMIT_KEYS
 
 
 def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:

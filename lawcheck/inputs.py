@@ -183,7 +183,8 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
     m = _MSG.get(lang, _MSG["zh"])
     assert src.path is not None
     try:
-        if stat.S_ISFIFO(os.stat(src.path).st_mode):
+        st = os.stat(src.path)
+        if stat.S_ISFIFO(st.st_mode):
             data = _read_pipe(src, m, max_bytes)
             size = len(data)
         elif max_bytes is None:
@@ -192,7 +193,7 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
         else:
             # Size first (the message can say how large); then a bounded read, because a device such
             # as /dev/zero has no size to ask.
-            size = src.path.stat().st_size
+            size = st.st_size
             data = b""
             if size <= max_bytes:
                 with src.path.open("rb") as f:

@@ -45,11 +45,6 @@ class Spread:
         return self.values[-1]
 
 
-def headline(card: Scorecard, indicator: str) -> float | None:
-    """A report's figure for an indicator, as a reviewer copies it (``Scorecard.headline``)."""
-    return card.headline(indicator)
-
-
 def _quartiles(xs: list[float]) -> tuple[float, float]:
     import statistics
 
@@ -67,7 +62,7 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
         for r in rows:
             if r.card is None:
                 continue
-            v = headline(r.card, ind.id)
+            v = r.card.headline(ind.id)
             if v is not None:
                 organ = r.card.document.organ
                 # Named by organ; by organ and file when the batch has several reports of one organ.

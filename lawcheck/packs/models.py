@@ -121,10 +121,6 @@ class Indicator(Strict):
     key: bool = Field(False, description="a key indicator: a CSV column and a spread across a folder")
     examples: list[IndicatorExample] = Field(min_length=1)
 
-    @property
-    def is_rate(self) -> bool:
-        return any(u in ("%", "‰") for u in self.units)
-
 
 class Relation(Strict):
     """How two or three indicators must agree: ``part`` ≤ ``total``; with ``rate``, rate = part ÷ total."""

@@ -117,7 +117,7 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
     cue_rx = {}
     for u in [*by_unit, "个百分点"]:
         words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
-        cue_rx[u] = re.compile("|".join(map(re.escape, sorted(words | _CHANGE_CUES, key=len, reverse=True))))
+        cue_rx[u] = _word_rx(tuple(sorted(words | _CHANGE_CUES)))
     zero_of = {p: ind for ind in catalogue for p in ind.zero}
     zero_rx = re.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
     cued = {u: [(ind, *_cues(ind)) for ind in inds] for u, inds in by_unit.items()}
@@ -318,29 +318,16 @@ def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[
 
 
 @lru_cache(maxsize=512)
-def _word_rx_cached(words: tuple[str, ...]) -> re.Pattern[str]:
+def _word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words``, as one pattern (compiled once per word list)."""
     return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
-def _word_rx(words: list[str]) -> re.Pattern[str]:
-    """Any of ``words``, as one pattern (compiled once per word list)."""
-    return _word_rx_cached(tuple(words))
-
-
-_CUES: dict[int, tuple[IndicatorSpec, re.Pattern[str], re.Pattern[str] | None]] = {}
-
-
 def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
-    """An indicator's words as patterns, built once: what makes a clause its candidate (a measure word, or
-    for a fallback a topic word), and what rules it out (``unless``)."""
-    hit = _CUES.get(id(ind))
-    if hit is None or hit[0] is not ind:
-        words = [*ind.measure, *(ind.topic if ind.fallback else ())]
-        hit = _CUES[id(ind)] = (ind, _word_rx(words), _word_rx(ind.unless) if ind.unless else None)
-        if len(_CUES) > 1024:
-            _CUES.clear()
-            _CUES[id(ind)] = hit
-    return hit[1], hit[2]
+    """An indicator's words as patterns (``_prepare`` keeps them per catalogue): what makes a clause its
+    candidate (a measure word, or for a fallback a topic word), and what rules it out (``unless``)."""
+    words = (*ind.measure, *(ind.topic if ind.fallback else ()))
+    return _word_rx(words), _word_rx(tuple(ind.unless)) if ind.unless else None
 
 
 _Cued = tuple[IndicatorSpec, re.Pattern[str], "re.Pattern[str] | None"]

@@ -131,10 +131,6 @@ class Quantity:
     decimals: int = 0  # decimals written (12.5% → 1): a rate's rounding
     step: float = 1.0  # the last written place: 12.5% → 0.1, 1.2万 → 1000 (what rounding may hide)
 
-    @property
-    def is_rate(self) -> bool:
-        return self.unit in ("%", "‰")
-
 
 # Units reports count in, longest first where one is a prefix of another.
 UNITS = ("个百分点", "个工作日", "人次", "件次", "场次", "家次", "户次", "万元", "亿元", "平方米", "公里",
