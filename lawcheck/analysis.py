@@ -30,6 +30,7 @@ class Credits(Protocol):
     mention_credit: float
     weak_credit: float
     boundary_credit: float
+    history_in_score: bool
 
 
 class CompiledRules(Protocol):
@@ -47,6 +48,8 @@ class CompiledRules(Protocol):
     def compiled(self, matcher: Any) -> Any: ...  # a CompiledMatcher (lawcheck.kinds.matching)
 
     def find(self, text: str) -> dict[int, list[Span]]: ...
+
+    def words(self, text: str) -> Any: ...  # (word, start, end) by jieba with the packs' domain dictionary
 _CLAUSE_END_RX = re.compile("[,:;。!?\n]")
 
 
@@ -77,6 +80,8 @@ class Analysis:
     script: Literal["simplified", "traditional"] = "simplified"
     session: bool = False  # delivered to a 人大常委会 session: no signature block
     previous: PreviousFigures | None = None  # last year's report's figures, when the caller gives them
+    # Last year's report analysed against the same pack, with what the history rules share (lawcheck.history.Pair).
+    pair: Any = None
     # Start positions of every negation / future cue, merged and sorted once per report.
     neg_starts: list[int] = field(default_factory=list)
     fut_starts: list[int] = field(default_factory=list)

@@ -38,7 +38,8 @@ def run_examples(pack: RulePack, rule_ids: list[str] | None = None) -> list[Exam
         single = pack.only([rule.id])
         for expected, examples in rule.examples.by_status().items():
             for ex in examples:
-                card = evaluate(ex.text, report_year=ex.report_year, published=ex.published, rules=single)
+                card = evaluate(ex.text, report_year=ex.report_year, published=ex.published, rules=single,
+                                previous=ex.previous)
                 r = card.result(rule.id)
                 runs.append(ExampleRun(rule.id, expected, r.status, ex.text, r.message,
                                        [e.text for e in r.evidence],

@@ -11,7 +11,7 @@ from lawcheck.errors import InputError, LawcheckError
 from lawcheck.gate import Gate
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import PreviousFigures, Record
+from lawcheck.model import PreviousReport, Record
 from lawcheck.readers import Document
 
 # How a streaming format writes one record (``render.formats.<name>.record`` bound to its context with
@@ -39,7 +39,7 @@ class Options:
     # scorecard (pickling scorecards cost the parent a core's worth).
     write: RecordWriter | None = None
     limits: Limits = field(default_factory=Limits)
-    previous: PreviousFigures | None = None  # last year's report's figures (check --previous, one input)
+    previous: PreviousReport | None = None  # last year's report (check --previous, one input)
 
 
 # Records are built from trusted values with ``model_construct``: no validation, and Record's schema is
@@ -244,6 +244,27 @@ def _pooled(
     progress: Callable[[int, int], None] | None,
     stdin_data: bytes | None,
 ) -> Iterator[Record]:
+    from lawcheck.readers import msg
+
+    def task(src: Source) -> tuple:
+        return check_source, (src, opts, stdin_data if src.path is None else None)
+
+    def lost(src: Source, why: str, code: int | None) -> Record:
+        if why == "timeout":
+            return _lost(src, opts, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
+        if why == "crashed":
+            return _lost(src, opts, msg(opts.lang, "crashed", code=code))
+        return _lost(src, opts, why)
+
+    yield from pooled(sources, task, lost, jobs, opts.limits, progress)
+
+
+def pooled(items: list, task: Callable, lost: Callable, jobs: int, limits: Limits,  # type: ignore[type-arg]
+           progress: Callable[[int, int], None] | None = None) -> Iterator:  # type: ignore[type-arg]
+    """Run ``task(item)`` — which returns (function, args) — for every item in worker processes, yielding the
+    results in input order.  A task that runs past ``limits.timeout`` or whose worker dies yields
+    ``lost(item, "timeout" | "crashed" | the error, exit code)`` in its place; memory stays flat (a bounded
+    window of tasks in flight); ``STOP`` stops the workers."""
     # Imported here: a single-report check never pays for the pool machinery.  pebble, not
     # concurrent.futures: a dead worker there breaks the whole pool, and tasks cannot time out.
     import multiprocessing
@@ -252,16 +273,16 @@ def _pooled(
 
     from pebble import ProcessExpired, ProcessPool
 
-    from lawcheck.readers import msg
-
-    total = len(sources)
+    total = len(items)
+    if not total:
+        return
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     window = max(4, 8 * jobs)
     done = 0
-    ready: dict[int, Record] = {}
+    ready: dict[int, object] = {}
     nxt = 0  # the next index to yield
     pool = ProcessPool(max_workers=min(jobs, total), context=multiprocessing.get_context(method),
-                       initializer=_worker_init, initargs=(opts.limits.max_memory, os.getpid()))
+                       initializer=_worker_init, initargs=(limits.max_memory, os.getpid()))
     finished_normally = False
     try:
         pending: dict[Future, int] = {}
@@ -269,9 +290,8 @@ def _pooled(
         while nxt < total:
             # Keep the window full, but never run more than ``window`` ahead of what was yielded.
             while submitted < total and submitted < nxt + window and len(pending) < window:
-                src = sources[submitted]
-                fut = pool.schedule(check_source, args=(src, opts, stdin_data if src.path is None else None),
-                                    timeout=opts.limits.timeout)
+                fn, args = task(items[submitted])
+                fut = pool.schedule(fn, args=args, timeout=limits.timeout)
                 pending[fut] = submitted
                 submitted += 1
             finished, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
@@ -282,11 +302,11 @@ def _pooled(
                 try:
                     ready[i] = fut.result()
                 except TaskTimeout:
-                    ready[i] = _lost(sources[i], opts, msg(opts.lang, "task_timeout", limit=f"{opts.limits.timeout:g}"))
+                    ready[i] = lost(items[i], "timeout", None)
                 except ProcessExpired as e:
-                    ready[i] = _lost(sources[i], opts, msg(opts.lang, "crashed", code=e.exitcode))
+                    ready[i] = lost(items[i], "crashed", e.exitcode)
                 except Exception as e:  # anything else the pool reports for this input
-                    ready[i] = _lost(sources[i], opts, f"internal error: {type(e).__name__}: {e}")
+                    ready[i] = lost(items[i], f"internal error: {type(e).__name__}: {e}", None)
                 done += 1
                 if progress:
                     progress(done, total)

@@ -46,6 +46,17 @@ _CHECK_EXAMPLES = (
 )
 
 
+_COMPARE_EXAMPLES = (
+    ("lawcheck compare 2023年度报告.docx 2024年度报告.docx", "last year's report, then this year's",
+     "先上一年度，后本年度"),
+    ("lawcheck compare 2023/ 2024/ --format csv -o 历年对照.csv", "two years of a folder → a table",
+     "两个年度的文件夹 → 表格"),
+    ("lawcheck compare reports/ --format html -o 对照/", "every unit's pages and the index",
+     "每个单位的对照页和汇总页"),
+    ("lawcheck compare reports/ --pairs pairs.csv", "pairs given by hand", "手工指定配对"),
+)
+
+
 def exit_help(lang: str) -> str:
     head = "退出码：" if lang == "zh" else "exit codes:"
     return "\n".join([head, *(f"  {code:<4} {zh if lang == 'zh' else en}" for code, en, zh in _EXIT_CODES)])
@@ -191,7 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--year", type=_year, default=None, metavar="N", help="report year, overriding the text")
     c.add_argument("--published", metavar="YYYY-MM-DD", help="publication date, overriding the page header")
     c.add_argument("--previous", metavar="FILE", default=None,
-                   help="the same body's report of the year before: a year-over-year claim is held against its figures")
+                   help="the same body's report of the year before: the scorecard adds the year-over-year review "
+                        "(last year's plan and shortcomings followed up, text copied from it) and a "
+                        "year-over-year claim is held against its figures")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
                    help="the reporter's level (recorded on the scorecard)")
     c.add_argument("--reporter", choices=["government", "department", "joint"], default=None,
@@ -221,6 +234,36 @@ def build_parser() -> argparse.ArgumentParser:
     lim.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                      help="time for one input; in a batch its worker is stopped (default 300)")
     _add_rule_source_args(c)
+
+    cp = sub.add_parser("compare", help=t("compare reports with their unit's report of the year before",
+                                          "与本单位上一年度报告对照"), formatter_class=_Formatter,
+                        epilog=examples(lang, *_COMPARE_EXAMPLES) + "\n\n" + exit_help(lang),
+                        description=t("LAST THIS: review this year's report against last year's (planned tasks "
+                                      "followed up, shortcomings followed up, text copied).  One or more folders: "
+                                      "pair every report with its unit's report of the year before (organ and "
+                                      "year as read from the reports, or --pairs) and find template passages "
+                                      "shared by different units of one year.",
+                                      "LAST THIS：以上一年度报告对照本年度报告（上年安排是否落实、上年不足是否整改、"
+                                      "是否照搬上年文字）。给出文件夹：按报告中读出的机关和年度（或 --pairs 配对文件）"
+                                      "把每份报告与本单位上一年度报告配对，并找出同一年度不同单位共用的模板段落。"))
+    cp.add_argument("paths", nargs="+", metavar="PATH", help="LAST THIS (two files), or folders / files to pair")
+    cp.add_argument("--format", choices=["text", "json", "markdown", "html", "csv"], default="text",
+                    help="text (default), json, markdown, html (two files side by side; a folder: -o DIR), csv")
+    cp.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
+    cp.add_argument("--force", action="store_true",
+                    help="compare two files even when their organ or years do not line up")
+    cp.add_argument("--pairs", metavar="CSV", default=None,
+                    help="a folder: pairs to use (rows: last year's file, this year's file; paths relative to "
+                         "the CSV)")
+    cp.add_argument("--year", type=_year, default=None, metavar="N",
+                    help="this year's report year, overriding the text")
+    cp.add_argument("-j", "--jobs", type=_positive_int, default=None, metavar="N",
+                    help="a folder: N processes (default: the number of cores)")
+    cp.add_argument("--encoding", metavar="NAME", default=None, type=_encoding,
+                    help="the encoding of text files, instead of detecting it (e.g. gb18030)")
+    cp.add_argument("-v", "--verbose", action="store_true", help="every item and passage, not only the first")
+    cp.add_argument("--no-progress", action="store_true", help="no progress bar")
+    _add_rule_source_args(cp)
 
     r = sub.add_parser("rules", help=t("list, test and write rules", "规则：列出、测试、编写"),
                        formatter_class=_Formatter,
@@ -308,8 +351,20 @@ _HELP_ZH = {
     "check N inputs in parallel (default: the number of cores)": "并行检查 N 个文件（默认：CPU 核数）",
     "report year, overriding the text": "报告年度（覆盖正文中读出的年度）",
     "publication date, overriding the page header": "发布日期（覆盖网页上读出的日期）",
-    "the same body's report of the year before: a year-over-year claim is held against its figures":
-        "同一单位上一年度的报告：本报告所称的同比变化将与其中的数据核对",
+    "the same body's report of the year before: the scorecard adds the year-over-year review (last year's plan "
+    "and shortcomings followed up, text copied from it) and a year-over-year claim is held against its figures":
+        "同一单位上一年度的报告：记分卡增加历年对照（上年安排是否落实、上年不足是否整改、是否照搬上年文字），"
+        "本报告所称的同比变化也将与其中的数据核对",
+    "LAST THIS (two files), or folders / files to pair":
+        "LAST THIS（两个文件：先上一年度，后本年度），或要配对的文件夹、文件",
+    "text (default), json, markdown, html (two files side by side; a folder: -o DIR), csv":
+        "text（默认）、json、markdown、html（两份报告并排对照；文件夹须用 -o 指定目录）、csv",
+    "compare two files even when their organ or years do not line up": "即使两份报告的机关或年度对不上，也进行对照",
+    "a folder: pairs to use (rows: last year's file, this year's file; paths relative to the CSV)":
+        "文件夹：指定配对（每行：上一年度文件, 本年度文件；路径相对于该 CSV 所在文件夹）",
+    "this year's report year, overriding the text": "本年度报告的年度（覆盖正文中读出的年度）",
+    "a folder: N processes (default: the number of cores)": "文件夹：使用 N 个进程（默认：CPU 核数）",
+    "every item and passage, not only the first": "列出全部事项和段落，而不只是前几项",
     "the reporter's level (recorded on the scorecard)": "报告主体的层级（记入记分卡）",
     "who reports: a people's government, a government department, or party committee and government jointly "
     "(default: read from the organ's name)": "报告主体：人民政府、政府部门或党委和政府联合（默认：从机关名称判断）",
@@ -364,6 +419,7 @@ _MSG = {
            "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
            "no_input": "没有找到要检查的文件（查找了：{where}；支持的格式：{globs}）",
            "written": "结果已写入 {path}",
+           "compare_missing": "找不到“{path}”",
            "is_input": "输出位置“{path}”就是要检查的文件；lawcheck 不改写输入文件，请另选输出位置",
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
@@ -380,6 +436,7 @@ _MSG = {
            "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
            "no_input": "no file to check was found (looked in: {where}; formats: {globs})",
            "written": "results written to {path}",
+           "compare_missing": "no such file or folder: \"{path}\"",
            "is_input": "the output \"{path}\" is one of the files being checked; lawcheck never writes to its inputs",
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
@@ -722,7 +779,7 @@ def _check(args: argparse.Namespace) -> int:
         if len(sources) != 1:
             _err(m["previous_one"].format(n=len(sources)))
             return Exit.USAGE_OR_INPUT
-        previous = _previous_figures(args.previous, pack, s, lang, limits)
+        previous = _previous_report(args.previous, lang, limits, args.encoding)
         if isinstance(previous, str):
             _err(m["previous_bad"].format(path=args.previous, err=previous))
             return Exit.USAGE_OR_INPUT
@@ -734,7 +791,8 @@ def _check(args: argparse.Namespace) -> int:
                   # Piped: 100 columns, or what COLUMNS says (a CI log, a fixed-width report).
                   width=_terminal_width() if on_terminal else _columns(),
                   # NO_COLOR (no-color.org): no escape codes at all, bold included.
-                  styled=on_terminal and not os.environ.get("NO_COLOR"))
+                  styled=on_terminal and not os.environ.get("NO_COLOR"),
+                  previous_text=previous.text if previous is not None else None)
     # A streaming format is written as each report is checked, in input order, and nothing is kept:
     # memory stays flat for a corpus of any size.  The worker writes the record itself.
     streaming = spec.output == "stream"
@@ -874,23 +932,25 @@ def _terminal_width() -> int:
     return Console().width
 
 
-def _previous_figures(path: str, pack, s, lang: str, limits):  # type: ignore[no-untyped-def]
-    """Last year's report read at the edge (any format, the same limits): its figures, or why it cannot be
-    read (one line).  Its own year comes from its text; --year is this year's report's."""
-    from lawcheck.errors import LawcheckError
-    from lawcheck.files import check_file
-    from lawcheck.inputs import display_name
+def _previous_report(path: str, lang: str, limits, encoding: str | None = None):  # type: ignore[no-untyped-def]
+    """Last year's report read at the edge (any format, the same limits) as a PreviousReport, or why it cannot
+    be read (one line).  Its own year and organ come from its text; --year is this year's report's."""
+    from lawcheck.errors import InputError, LawcheckError
+    from lawcheck.inputs import Source, display_name, read_bytes
+    from lawcheck.model import PreviousReport
+    from lawcheck.readers import msg, read_document
+    from lawcheck.text.normalize import HAN
 
     try:
-        card = check_file(path, rules=pack, lang=lang, level=s.level, limits=limits)
+        data = read_bytes(Source(display_name(path), Path(path)), lang, limits.max_bytes)
+        doc = read_document(path, data, encoding=encoding, lang=lang, limits=limits)
+        if doc.no_text_layer or not HAN.search(doc.text):
+            raise InputError(path, msg(lang, "no_text_read"))
     except LawcheckError as e:
         return str(getattr(e, "problem", None) or e)
     except OSError as e:
         return _os_reason(e)
-    d = card.document
-    name = " ".join(str(x) for x in (d.organ, f"{d.report_year}年度" if d.report_year and lang == "zh" else
-                                     d.report_year) if x) or display_name(Path(path).name)
-    return card.previous_figures(name)
+    return PreviousReport(name=display_name(Path(path).name), text=doc.text, title=doc.meta.get("title"))
 
 
 def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:
@@ -1038,6 +1098,156 @@ def _explain(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _compare(args: argparse.Namespace) -> int:
+    """lawcheck compare LAST THIS | DIR…: the year-over-year review of one pair, or of a folder."""
+    from lawcheck import compare
+    from lawcheck.config import LIMIT_KEYS
+    from lawcheck.inputs import expand
+    from lawcheck.limits import Limits
+
+    s = _settings(args)
+    lang = s.lang
+    pack = _load_pack(args, s)
+    limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
+    paths = list(args.paths)
+    for p in paths:
+        if not os.path.exists(p):
+            _err(_MSG[lang]["compare_missing"].format(path=p))
+            return Exit.USAGE_OR_INPUT
+    if len(paths) == 2 and all(os.path.isfile(p) for p in paths) and not args.pairs:
+        try:
+            card, last_text, this_text = compare.compare_files(paths[0], paths[1], pack, lang, limits,
+                                                               encoding=args.encoding, force=args.force, year=args.year)
+        except OSError as e:
+            _err(f"{getattr(e, 'filename', '') or ''}: {_os_reason(e)}")
+            return Exit.USAGE_OR_INPUT
+        return _compare_pair(args, card, last_text, this_text, lang)
+    jobs = args.jobs or s.values.get("jobs") or default_jobs_count()
+    sources = expand(paths, s.glob)
+    files = [str(src.path) for src in sources if src.path is not None and src.skip is None]
+    job = compare.Job(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), lang=lang,
+                      limits=limits, encoding=args.encoding)
+    progress = None
+    bar = None
+    if sys.stderr.isatty() and not args.no_progress and len(files) > 1:
+        bar, stop = _progress(2 * len(files), lang)
+
+        def progress(stage: str, done: int, total: int) -> None:  # type: ignore[misc]
+            bar(done + (len(files) if stage == "pairs" else 0), 2 * len(files))
+    try:
+        review = compare.review_folder(files, job, jobs=jobs, pairs_csv=args.pairs, progress=progress)
+    finally:
+        if bar is not None:
+            stop()
+    skipped = [src for src in sources if src.skip is not None]
+    if skipped:
+        from lawcheck.model import UnitReview
+
+        review = review.model_copy(update={"units": [*review.units, *(UnitReview(this=src.name, error=src.skip)
+                                                                     for src in skipped)]})
+    return _compare_folder(args, review, lang)
+
+
+def default_jobs_count() -> int:
+    from lawcheck.batch import default_jobs
+
+    return default_jobs()
+
+
+def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str, lang: str) -> int:  # type: ignore[no-untyped-def]
+    from lawcheck.model import Record
+    from lawcheck.render import Context
+
+    name = _one_line(args.paths[1])
+    rec = Record.model_construct(path=name, card=card, text=this_text, gate=[])
+    if args.format == "json":
+        from lawcheck.render.formats import json as fmt
+
+        out = fmt.render([rec], Context(lang=lang))
+    elif args.format == "markdown":
+        from lawcheck.render.formats.markdown import card_md
+
+        out = card_md(card, name, None, verbose=args.verbose)
+    elif args.format == "html":
+        from lawcheck.render.formats.html import render_report_page
+
+        out = render_report_page(card, this_text, name, None, previous_text=last_text)
+    elif args.format == "csv":
+        from lawcheck.compare import unit_row
+        from lawcheck.model import FolderReview
+        from lawcheck.render.folder_view import csv_text
+
+        out = csv_text(FolderReview(units=[unit_row(card, args.paths[1], args.paths[0], None)]), lang)
+    else:
+        from lawcheck.render.formats.text import score_line
+        from lawcheck.render.history_view import history_lines
+
+        out = score_line(card, name, None, None, lang) + "\n" + "\n".join(
+            history_lines(card.history, lang, args.verbose)) + "\n" if card.history else \
+            score_line(card, name, None, None, lang) + "\n"
+    _write(out, args.output)
+    if args.output:
+        _err(_MSG[lang]["written"].format(path=args.output))
+    return Exit.OK
+
+
+def _compare_folder(args: argparse.Namespace, review, lang: str) -> int:  # type: ignore[no-untyped-def]
+    from lawcheck.render import folder_view
+
+    bad = any(u.error for u in review.units)
+    if args.format == "html":
+        if not args.output:
+            _err(_MSG[lang]["html_dir"])
+            return Exit.USAGE_OR_INPUT
+        from lawcheck import compare
+        from lawcheck.render.formats.html import render_report_page
+
+        pages: dict[str, str] = {}
+        files: dict[str, str] = {}
+        job_lang = lang
+        for n, u in enumerate(review.units, 1):
+            if u.error or u.last is None:
+                continue
+            try:
+                card, last_text, this_text = compare.compare_files(
+                    u.last, u.this, _load_pack(args, _settings(args)), job_lang, _limits(args), encoding=args.encoding,
+                    force=True)
+            except Exception:  # the row already says what went wrong with this pair
+                continue
+            name = _page_name(n, u.this)
+            pages[u.this] = name
+            files[name] = render_report_page(card, this_text, _one_line(u.this), None, index_href="index.html",
+                                             previous_text=last_text)
+        files["index.html"] = folder_view.html_index(review, lang, pages)
+        _write_files(files, args.output, [Path(u.this) for u in review.units], lang)
+        _err(_MSG[lang]["written"].format(path=args.output))
+        return Exit.USAGE_OR_INPUT if bad else Exit.OK
+    if args.format == "csv":
+        out = folder_view.csv_text(review, lang)
+    elif args.format == "json":
+        out = folder_view.json_text(review)
+    else:
+        out = folder_view.text(review, lang, args.verbose)
+    _write(out, args.output)
+    if args.output:
+        _err(_MSG[lang]["written"].format(path=args.output))
+    return Exit.USAGE_OR_INPUT if bad else Exit.OK
+
+
+def _page_name(n: int, path: str) -> str:
+    """A pair's page in the folder's HTML output: numbered, readable, safe as a file name."""
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", Path(path).stem)[:60] or "report"
+    return f"{n:04d}-{stem}.html"
+
+
+def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from lawcheck.config import LIMIT_KEYS
+    from lawcheck.limits import Limits
+
+    s = _settings(args)
+    return Limits(**{k: s.values[k] for k in LIMIT_KEYS})
+
+
 def _config(args: argparse.Namespace) -> int:
     s = _settings(args)
     m = _MSG[s.lang]
@@ -1064,7 +1274,7 @@ def main(argv: list[str] | None = None) -> int:
     args.as_program = argv is None
     lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
     lang = lang if lang in ("zh", "en") else "zh"
-    handlers = {"check": _check, "rules": _rules, "explain": _explain, "config": _config}
+    handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config}
     try:
         return int(handlers[args.command](args))
     except RuleFileError as e:

@@ -31,6 +31,7 @@ from lawcheck.model import (
     NotScored,
     PackRef,
     PreviousFigures,
+    PreviousReport,
     Role,
     RuleInfo,
     RuleResult,
@@ -39,6 +40,7 @@ from lawcheck.model import (
     SectionInfo,
 )
 from lawcheck.packs import RulePack, load_pack
+from lawcheck.review import history, pair_with
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
@@ -204,7 +206,9 @@ def _pass_message(rule: RuleBase, out: Outcome, lang: str) -> str:
 
 def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     lang = a.lang
-    scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental"
+    # The history rules count only when the policy says so (by default they are reported beside the score).
+    scored = out.status in ("pass", "partial", "fail") and rule.lifecycle != "experimental" and \
+        (rule.kind != "history" or a.pack.policy.history_in_score)
     sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
         message = sep.join(out.details) if out.details else _pass_message(rule, out, lang)
@@ -322,7 +326,9 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
     missing = [
         MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
                     message=r.message, fix=r.fix, basis=r.basis)
-        for r in sorted((r for r in results if r.status in ("fail", "partial")), key=missing_order)
+        # A history rule the policy leaves out of the score is reported in the history review, not as missing.
+        for r in sorted((r for r in results if r.status in ("fail", "partial") and (r.scored or r.kind != "history")),
+                        key=missing_order)
     ]
     return Scorecard(
         lawcheck_version=__version__,
@@ -370,7 +376,21 @@ def _pack(rules: RulePack | str | Path | None) -> RulePack:
 
 def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", "en"] = "zh") -> Scorecard:
     """read → analyse → check → score → assemble, for facts already validated."""
+    return _checked(text, pack, given, lang)[1]
+
+
+def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", "en"]) -> tuple[Analysis, Scorecard]:
+    last = None
+    if given.previous_report is not None:
+        # Last year's report, checked against the same pack: its figures for the 同比 checks (unless the
+        # caller gave them) and its analysis for the history review.
+        prev = given.previous_report
+        last, last_card = _checked(prev.text, pack, CallerFacts.of(title=prev.title), lang)
+        if given.previous is None:
+            given = given.model_copy(update={"previous": last_card.previous_figures(prev.name)})
     a = analyse(text, pack, given, lang)
+    if last is not None and HAN.search(text):
+        pair_with(a, last)
     kind: Kind
     if not HAN.search(text):
         # Nothing a report is written in ('' or text with no Chinese at all): it cannot be judged, and
@@ -378,7 +398,7 @@ def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh"
         why = t(lang, "no_chinese")
         results = [_result(rule, Outcome("unknown", 0.0, details=[why]), a) for rule in pack.rules]
         document = _document(a, given, "other", f"{t(lang, 'other_kind.no_text')}", "no_text")
-        return assemble(a, results, score(results, pack.policy), document)
+        return a, assemble(a, results, score(results, pack.policy), document)
     if given.kind is None:
         found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
         verdict = classify(a.st, found_title)
@@ -396,7 +416,11 @@ def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh"
         else:
             out = _applicability(rule, a) or _run_check(rule, a)
         results.append(_result(rule, out, a))
-    return assemble(a, results, score(results, pack.policy), _document(a, given, kind, kind_reason, other_kind))
+    document = _document(a, given, kind, kind_reason, other_kind)
+    card = assemble(a, results, score(results, pack.policy), document)
+    if kind == "annual_report" and a.pair is not None and given.previous_report is not None:
+        card = card.model_copy(update={"history": history(a, given.previous_report.name, pack.policy.history_in_score)})
+    return a, card
 
 
 def evaluate(
@@ -411,7 +435,7 @@ def evaluate(
     kind: str | None = None,
     reporter: str | None = None,
     page: dict[str, str] | None = None,
-    previous: Scorecard | PreviousFigures | None = None,
+    previous: Scorecard | PreviousFigures | PreviousReport | str | None = None,
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
@@ -421,7 +445,9 @@ def evaluate(
     override what is inferred from the organ's name and the wording; ``title`` is used when the
     text shows none (a web page's own title, say); ``page`` holds what a web page says of itself
     (source, index_no, doc_no), kept on the scorecard.  ``previous``: the same body's report of the year
-    before (its scorecard, or its figures): a 同比 claim is then held against its figures.  The result is
+    before — its text (or a ``PreviousReport``): the scorecard then carries the history review (``history``:
+    last year's plan followed up, its problems, the text copied) and the history rules are checked; or only
+    its scorecard or figures: a 同比 claim is then held against its figures.  The result is
     deterministic: the same text and pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
@@ -433,7 +459,11 @@ def evaluate(
     given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter, kind=kind,
                            title=_whole(title) or None, doc_number=page.get("doc_no") or None,
                            source=page.get("source") or None, index_number=page.get("index_no") or None,
-                           previous=previous.previous_figures() if isinstance(previous, Scorecard) else previous)
+                           previous=previous.previous_figures() if isinstance(previous, Scorecard) else
+                           previous if isinstance(previous, PreviousFigures) else None,
+                           previous_report=PreviousReport(name="上年报告" if lang != "en" else "last year's report",
+                                                          text=_whole(previous)) if isinstance(previous, str) else
+                           previous if isinstance(previous, PreviousReport) else None)
     return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from lawcheck.errors import InputError
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import PreviousFigures, Scorecard
+from lawcheck.model import PreviousFigures, PreviousReport, Scorecard
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.readers.base import Document
 from lawcheck.text.normalize import HAN
@@ -53,7 +53,7 @@ def scorecard_of(
     level: str | None = None,
     kind: str | None = None,
     reporter: str | None = None,
-    previous: PreviousFigures | None = None,
+    previous: PreviousReport | PreviousFigures | None = None,
 ) -> Scorecard:
     """The scorecard of a document already read (``check_file`` and the batch both end here): what its
     file or page says of itself is kept, and one with no text layer gets every rule ``unknown``."""

@@ -216,6 +216,7 @@ class Scorecard(Frozen):
     missing: list[MissingItem]
     not_scored: list[NotScored]
     figures: list[Figure] = Field(default_factory=list, description="the figures read for the pack's indicators")
+    history: History | None = Field(None, description="the review against last year's report, when it was given")
 
     def result(self, rule_id: str) -> RuleResult:
         for r in self.results:
@@ -316,6 +317,139 @@ class PreviousFigures(Frozen):
     units: dict[str, str] = Field(default_factory=dict)
 
 
+class PreviousReport(Frozen):
+    """Last year's report of the same body, for the year-over-year review (issue 16): its text, how it is
+    named in the findings (its organ and year, or its file) and, for a web page, the page's own title."""
+
+    name: str
+    text: str
+    title: str | None = None
+
+
+ItemFate = Literal["done", "carried_over", "admitted", "addressed", "repeated", "silent"]
+
+
+class ItemReview(Frozen):
+    """What became of one item of last year's report: a planned task (done, carried_over, admitted,
+    silent) or an admitted shortcoming (addressed, repeated, silent).  ``item`` quotes last year's report,
+    ``where`` this year's (offsets into each ORIGINAL text); ``score`` is the share of the item's word
+    weight that passage carries, ``shared`` the words they share."""
+
+    item: Evidence
+    outcome: ItemFate
+    where: Evidence | None = None
+    score: float
+    shared: list[str] = Field(default_factory=list)
+
+
+class CopiedPassage(Frozen):
+    """A passage of this year's report (``this``) repeating last year's (``last``), verbatim or with numbers,
+    names or the order of clauses changed; ``part`` is the part of this year's report it stands in."""
+
+    this: Evidence
+    last: Evidence
+    part: Role
+    verbatim: bool
+    length: int  # characters of this year's passage
+
+
+class PartCopied(Frozen):
+    """How much of one part of this year's report repeats last year's."""
+
+    part: Role
+    chars: int
+    copied: int
+    share: float
+
+
+class ReportRef(Frozen):
+    """The other report of a comparison, as lawcheck read it."""
+
+    name: str
+    organ: str | None = None
+    year: int | None = None
+    title: str | None = None
+
+
+class History(Frozen):
+    """This year's report against the same body's report of the year before (``--previous``, ``compare``).
+
+    ``paired``: the two reports' organ and years line up (``pairing`` says why not, or what could not be
+    told); ``plan`` and ``shortcomings`` list last year's items, those left silent and carried over first;
+    ``copied`` the passages repeating last year's text, ``copied_share`` their share of this year's body,
+    ``parts`` the share part by part and ``worst_parts`` the problems or plan parts copied at length;
+    ``in_score``: whether the history rules count in the score (the policy's ``history_in_score``)."""
+
+    last: ReportRef
+    paired: bool
+    pairing: list[str] = Field(default_factory=list)
+    plan: list[ItemReview] = Field(default_factory=list)
+    plan_counts: dict[str, int] = Field(default_factory=dict)
+    shortcomings: list[ItemReview] = Field(default_factory=list)
+    shortcoming_counts: dict[str, int] = Field(default_factory=dict)
+    copied: list[CopiedPassage] = Field(default_factory=list)
+    copied_share: float = 0.0
+    parts: list[PartCopied] = Field(default_factory=list)
+    worst_parts: list[Role] = Field(default_factory=list)
+    in_score: bool = False
+
+
+class UnitReview(Frozen):
+    """One report of a folder compared with its unit's report of the year before (``lawcheck compare DIR``).
+
+    ``this``/``last`` are the files (``last`` None: no report of the year before was found); ``paired_by``
+    says how they were paired (organ and consecutive years read from the reports, or ``pairs.csv``).  The
+    counts and lists are those of the report's ``history``; ``silent_plan`` the planned tasks left
+    unmentioned, ``repeated_problems`` the shortcomings listed again; ``templates`` the clusters of
+    reports of other units it shares passages with, ``template_share`` how much of it those passages are."""
+
+    this: str
+    organ: str | None = None
+    year: int | None = None
+    last: str | None = None
+    last_year: int | None = None
+    paired_by: Literal["organ_year", "pairs_csv"] | None = None
+    error: str | None = None
+    score: float | None = None
+    pairing: list[str] = Field(default_factory=list)
+    plan_counts: dict[str, int] = Field(default_factory=dict)
+    shortcoming_counts: dict[str, int] = Field(default_factory=dict)
+    silent_plan: list[str] = Field(default_factory=list)
+    repeated_problems: list[str] = Field(default_factory=list)
+    copied_share: float | None = None
+    worst_parts: list[Role] = Field(default_factory=list)
+    templates: list[int] = Field(default_factory=list)
+    template_share: float = 0.0
+
+
+class SharedPassage(Frozen):
+    """A passage several units' reports share (numbers and their own place names aside): as the first of them
+    writes it, and which reports carry it."""
+
+    text: str
+    length: int
+    units: list[str]
+
+
+class TemplateCluster(Frozen):
+    """Reports of different units, of one year, that share passages: the units, the passages (longest first)
+    and how much of each report they are (``shares``, by file)."""
+
+    id: int
+    year: int | None = None
+    units: list[str]
+    organs: list[str | None]
+    passages: list[SharedPassage]
+    shares: dict[str, float]
+
+
+class FolderReview(Frozen):
+    """A folder of reports reviewed year over year: one row per report, and the template clusters."""
+
+    units: list[UnitReview]
+    clusters: list[TemplateCluster] = Field(default_factory=list)
+
+
 class CallerFacts(Frozen):
     """What the caller states about a report, instead of what lawcheck reads from it: validated once,
     when the check starts (a wrong value is a one-line error naming the parameter)."""
@@ -332,6 +466,7 @@ class CallerFacts(Frozen):
     source: str | None = None
     index_number: str | None = None
     previous: PreviousFigures | None = None  # last year's report's figures (check --previous)
+    previous_report: PreviousReport | None = None  # last year's report itself, for the history review
 
     @field_validator("report_year", mode="before")
     @classmethod

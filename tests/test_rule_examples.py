@@ -28,7 +28,7 @@ def _cases():
 def test_example(pack_name, rule_id, expected, example):
     pack = load_pack(packs=[pack_name])
     card = lawcheck.evaluate(example.text, report_year=example.report_year, published=example.published,
-                             rules=pack.only([rule_id]))
+                             rules=pack.only([rule_id]), previous=example.previous)
     result = card.result(rule_id)
     assert result.status == expected, (
         f"{rule_id}: example labelled {expected!r} gave {result.status!r}: {result.message}\n"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Union
 
 from pydantic import ConfigDict, Field, TypeAdapter
 
-from lawcheck.kinds import concept, count, deadline, field, figures, forbidden, recipients, section, title
+from lawcheck.kinds import concept, count, deadline, field, figures, forbidden, history, recipients, section, title
 from lawcheck.kinds.base import Outcome, RuleBase
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ _MODULES = [
     (recipients, recipients.RecipientsRule),
     (title, title.TitleRule),
     (figures, figures.FiguresRule),
+    (history, history.HistoryRule),
 ]
 KINDS: dict[str, Kind] = {k.name: k for k in (_kind(m, cls) for m, cls in _MODULES)}
 RULE_MODELS: dict[str, type[RuleBase]] = {name: k.model for name, k in KINDS.items()}

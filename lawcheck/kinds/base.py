@@ -126,6 +126,7 @@ class Example(Strict):
     text: str = Field(min_length=1)
     report_year: int | None = None
     published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$")
+    previous: str | None = Field(None, min_length=1, description="last year's report (the history rules' examples)")
     note: str | None = None
 
 

@@ -19,7 +19,7 @@ from lawcheck.packs.discover import builtin_pack_names, builtin_rules_dir, pack_
 from lawcheck.packs.models import Catalogue, Manifest, Policy
 
 _RULE_TYPES = tuple(RULE_MODELS.values())
-_CACHE_FORMAT = 4
+_CACHE_FORMAT = 5
 
 
 def load_pack(
@@ -67,7 +67,7 @@ def load_pack(
         rules = sorted(src.rules, key=rule_order(src.manifest))
         hints = derive_hints(rules, src.userdict)
         pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain),
-                        indicators=src.catalogue)
+                        indicators=src.catalogue, userdict=src.userdict)
         cache.cache_write(compiled, _payload(pack))
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
@@ -89,7 +89,8 @@ def _digest_of(roots: list[Path], extra: list[Path], read: dict[str, bytes] | No
 
 def _payload(pack: RulePack) -> dict[str, Any]:
     return {"format": _CACHE_FORMAT, "manifest": pack.manifest, "policy": pack.policy, "rules": pack.rules,
-            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms(), "indicators": pack.indicators}
+            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms(), "indicators": pack.indicators,
+            "userdict": pack.userdict}
 
 
 def _from_disk(root: Path, digest: str) -> RulePack | None:
@@ -109,8 +110,11 @@ def _from_disk(root: Path, digest: str) -> RulePack | None:
         normed = data["normed"]
         if not (isinstance(normed, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in normed.items())):
             return None
+        if not isinstance(data["userdict"], str):
+            return None
         return RulePack(root, digest, data["manifest"], data["policy"], rules, dict(data["hints"]),
-                        chain=tuple(tuple(c) for c in data["chain"]), indicators=data["indicators"], _normed=normed)
+                        chain=tuple(tuple(c) for c in data["chain"]), indicators=data["indicators"], _normed=normed,
+                        userdict=data["userdict"])
     except Exception:  # a stale or foreign cache file is rebuilt, never trusted
         return None
 

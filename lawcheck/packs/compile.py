@@ -8,11 +8,13 @@ worked out here, once per pack.  That pass is the performance floor.
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import shutil
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +45,12 @@ def derive_hints(rules: list[RuleBase] | tuple[RuleBase, ...], userdict: str) ->
 
     Runs when a pack is compiled, never per report; the result is cached with the pack.
     """
+    return _hints(rules, domain_tokenizer(userdict))
+
+
+@functools.lru_cache(maxsize=4)
+def domain_tokenizer(userdict: str):  # type: ignore[no-untyped-def]
+    """A jieba tokenizer with the packs' domain dictionary, initialised once per process and dictionary."""
     import jieba
 
     from lawcheck.packs.cache import private_dir
@@ -60,10 +68,10 @@ def derive_hints(rules: list[RuleBase] | tuple[RuleBase, ...], userdict: str) ->
             tok.load_userdict(io.StringIO(userdict))
         else:
             tok.initialize()
-        return _hints(rules, tok)
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)
+    return tok
 
 
 def _hints(rules, tok) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
@@ -98,6 +106,7 @@ class RulePack:
     hints: dict[str, list[str]]
     chain: tuple = ()  # (id, version) of every pack that made this one, base first
     indicators: Catalogue = field(default_factory=Catalogue)  # the figures read from reports (indicators.yaml)
+    userdict: str = ""  # the packs' jieba dictionaries (near-miss hints, matching last year's items)
     patterns: list[str] = field(default_factory=list)
     negation_ids: list[int] = field(default_factory=list)
     future_ids: list[int] = field(default_factory=list)
@@ -152,6 +161,11 @@ class RulePack:
             raise LookupError(f"matcher {matcher.id!r} is not compiled into the pack: its kind's "
                               f"matchers() must return it") from None
 
+    def words(self, text: str) -> Iterator[tuple[str, int, int]]:
+        """The words of ``text`` (jieba with the packs' domain dictionary) as (word, start, end)."""
+        # Search mode: a compound and the words in it (科学决策, 科学, 决策), so that 决策科学化 meets 科学决策.
+        return domain_tokenizer(self.userdict).tokenize(text, mode="search")
+
     def find(self, text: str) -> Hits:
         """Every occurrence of every phrase, overlapping, in one pass."""
         hits: defaultdict[int, list[Span]] = defaultdict(list)
@@ -178,4 +192,5 @@ class RulePack:
         """A pack with a subset of the rules (same vocabulary and policy)."""
         keep = tuple(self.rule(i) for i in rule_ids)
         return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
-                        {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain, indicators=self.indicators)
+                        {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain, indicators=self.indicators,
+                        userdict=self.userdict)

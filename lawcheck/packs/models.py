@@ -25,6 +25,9 @@ class Policy(Strict):
     mention_credit: float = Field(ge=0, lt=1, description="credit for a part mentioned only as a plan or a problem")
     weak_credit: float = Field(ge=0, lt=1, description="credit for a weak phrase")
     boundary_credit: float = Field(ge=0, lt=1, description="credit for a date on the boundary day")
+    history_in_score: bool = Field(
+        False, description="whether the year-over-year rules (kind history, checked with last year's report) "
+                           "count in the score; by default they are reported beside it")
     grades: list[Grade] = Field(min_length=1)
 
     @field_validator("grades")

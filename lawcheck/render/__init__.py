@@ -55,6 +55,7 @@ class Context:
     quiet: bool = False  # text and rich: only the score line of each input
     width: int = 100  # rich: the terminal's width
     styled: bool = False  # rich: colours and bold (a terminal without NO_COLOR)
+    previous_text: str | None = None  # last year's report (--previous, compare): HTML shows both side by side
 
 
 _ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"]

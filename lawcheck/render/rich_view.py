@@ -33,6 +33,7 @@ from lawcheck.render.common import (
     status_label,
     timeliness_label,
 )
+from lawcheck.render.history_view import history_lines
 from lawcheck.render.linebreak import break_offsets
 from lawcheck.summary import Summary
 
@@ -220,6 +221,17 @@ class ScorecardView:
         yield self._missing()
         if self.card.figures:
             yield self._figures(options.max_width)
+        if self.card.history is not None:
+            yield self._history()
+
+    def _history(self) -> Group:
+        """The year-over-year review: the lines the text format prints, the heading and warnings marked."""
+        lines = history_lines(self.card.history, self.card.lang, self.verbose)  # type: ignore[arg-type]
+        out = [Text(lines[0], style="bold")]
+        for line in lines[1:]:
+            style = "bold yellow" if line.lstrip().startswith("!") else ""
+            out.append(Text(line, style=style if self.styled else "", overflow="fold"))
+        return Group(Text(""), *out)
 
     def _figures(self, width: int) -> Table:
         """The figures read, as a reviewer copies them: indicator, value, what else to know, where."""

@@ -31,6 +31,7 @@ from lawcheck.render.common import (
     status_label,
     timeliness_label,
 )
+from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, last_name, outcome_label, pct
 from lawcheck.summary import Summary, summarize
 
 FORMAT = Format("html", "HTML 网页（可转发；多份报告用 -o 指定目录，生成索引页和每份报告的页面）",
@@ -43,7 +44,9 @@ _UI = {
            "back": "返回汇总", "chart": "缺失次数最多的项目", "reports": "份", "sort": "点击列标题排序",
            "skip": "跳到正文", "printed": "lawcheck {version} 生成", "evidence_for": "证据：{rules}",
            "index_title": "法治政府建设年度报告批量检查", "report": "报告", "of": "满分 100",
-           "to_text": "看原文", "spread_note": "每个点是一个单位（悬停可见单位名），竖线为中位数；数字见左侧。"},
+           "to_text": "看原文", "spread_note": "每个点是一个单位（悬停可见单位名），竖线为中位数；数字见左侧。",
+           "side": "两年报告对照（相同或近乎相同的段落已标出，点击跳到另一份中的对应段落）", "to_other": "看对应段落",
+           "copy_of": "与上年第{n}段相同或近乎相同", "copy_in": "被本年第{n}段照搬"},
     "en": {"html_lang": "en", "text": "Full text (evidence highlighted)", "jump": "jump to evidence",
            "no_evidence": "no evidence", "searched_empty": "Looked here and found nothing: {rules}",
            "looked_in": "Looked in", "found_nothing": "found nothing", "back": "Back to the summary",
@@ -52,7 +55,10 @@ _UI = {
            "index_title": "Annual reports on law-based government: batch check", "report": "Report",
            "of": "out of 100", "to_text": "in the text",
            "spread_note": ("Each dot is one unit (hover for its name); the line is the median; "
-                           "the numbers are on the left.")},
+                           "the numbers are on the left."),
+           "side": "The two reports side by side (repeated passages marked; click one to jump to the other)",
+           "to_other": "the other passage", "copy_of": "repeats passage {n} of last year's report",
+           "copy_in": "repeated in passage {n} of this year's report"},
 }
 
 _FONT = ('"PingFang SC","Hiragino Sans GB","Microsoft YaHei","Noto Sans CJK SC","Source Han Sans SC",'
@@ -104,6 +110,11 @@ font-size:.9em;white-space:normal}
 footer{color:var(--muted);font-size:.85em;margin:2em 0 1em}
 a.jump{white-space:nowrap}
 .fig{outline:2px solid #0969da;outline-offset:1px;border-radius:2px}
+.side{display:grid;grid-template-columns:1fr 1fr;gap:12px}.side h3{margin:.3em 0}
+.side .text{max-height:80vh;overflow:auto}
+mark.cp{background:#ffd8b5;border-bottom:2px solid #bc4c00;scroll-margin-top:30vh}
+mark.cp:target{background:var(--flash)}mark.cp a{color:inherit;text-decoration:none}
+.warn{border-left:4px solid var(--fail);padding:2px 8px;background:#fff8c5}
 table.spread th[scope=row]{min-width:8em;text-align:left}table.spread td.strip{min-width:10em;width:22%}
 table.spread thead th{white-space:nowrap}table.spread td.who{overflow-wrap:anywhere;min-width:7em}
 table.figures td.num,table.spread td.num{white-space:nowrap;text-align:right}.fig:target{background:var(--flash)}
@@ -114,7 +125,7 @@ margin-left:-1px;background:#1b1f24}
 .chart{margin:0;padding:0;list-style:none}.chart li{display:grid;grid-template-columns:minmax(6em,14em) 1fr;
 gap:4px 10px;align-items:center;margin:4px 0}.chart .bar-track{display:flex;align-items:center;gap:6px}
 .chart .bar-fill{display:inline-block;height:1em;background:#cf222e;border-radius:2px;min-width:2px}
-@media (max-width:600px){body{font-size:15px}main{padding:8px}.gauge{flex-basis:100%}
+@media (max-width:600px){body{font-size:15px}main{padding:8px}.gauge{flex-basis:100%}.side{grid-template-columns:1fr}
 table.rules,table.rules tbody{display:block}table.rules colgroup,table.rules thead{display:none}
 table.rules tr{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;border-bottom:1px solid var(--line);
 padding:6px 0}table.rules td{border:0;padding:0 2px}
@@ -332,7 +343,7 @@ def _missing(card: Scorecard) -> str:
 
 
 def render_report_page(card: Scorecard, text: str, path: str | None = None, gate: list[str] | None = None,
-                       index_href: str | None = None) -> str:
+                       index_href: str | None = None, previous_text: str | None = None) -> str:
     """One report: header and gauge, what is missing, the rules by category, the text with evidence."""
     from lawcheck.version import __version__
 
@@ -363,12 +374,76 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
         f'<section aria-labelledby="h-missing"><h2 id="h-missing">{_e(t(lang, "ui.missing"))}</h2>'
         f"{_missing(card)}</section>\n"
         f'<section aria-labelledby="h-results"><h2 id="h-results">{_e(t(lang, "ui.results"))}</h2>'
-        f"{_rule_rows(card, anchors)}</section>\n{_figures(card)}"
+        f"{_rule_rows(card, anchors)}</section>\n{_figures(card)}{_history(card, text, previous_text)}"
         f'<section aria-labelledby="h-text"><h2 id="h-text">{_e(_u(lang, "text"))}</h2>'
         f'<div class="text" id="text">{marked}</div></section>\n'
         f"<footer>{_e(_u(lang, 'printed', version=__version__))} · {_e(card.pack.id)} {_e(card.pack.version)}"
         f"</footer>\n</main>")
     return _page(lang, f"{title} — {t(lang, 'ui.card')}", body, _REPORT_JS)
+
+
+def _history(card: Scorecard, text: str, previous: str | None) -> str:
+    """The year-over-year review: counts and items (with the passage each went to), then both texts side by
+    side with the copied passages marked and linked to each other (when last year's text is at hand)."""
+    h = card.history
+    if h is None:
+        return ""
+    lang = card.lang
+    c = colon(lang)
+    parts = [f'<section aria-labelledby="h-history"><h2 id="h-history">{_e(t(lang, "history.heading"))}'
+             f'{_e(lp(lang) + t(lang, "history.against", name=last_name(h, lang)) + rp(lang))}</h2>']
+    if not h.in_score:
+        parts.append(f'<p class="note">{_e(t(lang, "history.beside_score"))}</p>')
+    parts += [f'<p class="warn">⚠ {_e(n)}</p>' for n in h.pairing]
+    head = "".join(f'<th scope="col">{_e(x)}</th>' for x in (t(lang, "ui.status"), t(lang, "history.last_year"),
+                                                            t(lang, "history.this_year")))
+    for key, items, counts, order in (("history.plan_heading", h.plan, h.plan_counts, PLAN),
+                                      ("history.problems_heading", h.shortcomings, h.shortcoming_counts, PROBLEMS)):
+        parts.append(f"<h3>{_e(t(lang, key, n=len(items)))}</h3><p>"
+                     f"{_e(counts_line(lang, counts, order) if items else t(lang, 'ui.none'))}</p>")
+        if items:
+            rows = "".join(
+                f"<tr><td>{_e(outcome_label(lang, r.outcome))}</td><td>{_e(r.item.text)}</td>"
+                f"<td>{(_e(r.where.section) + _e(c) + _e(r.where.text)) if r.where else '—'}</td></tr>"
+                for r in items)
+            parts.append(f'<div class="tbl"><table class="items"><thead><tr>{head}</tr></thead><tbody>{rows}'
+                         f"</tbody></table></div>")
+    if h.copied:
+        parts.append(f"<h3>{_e(t(lang, 'history.copied_heading', n=len(h.copied), share=pct(h.copied_share)))}</h3>")
+        if h.worst_parts:
+            worst = ("、" if lang == "zh" else ", ").join(t(lang, f"role.{r}") for r in h.worst_parts)
+            parts.append(f'<p class="warn">⚠ {_e(t(lang, "history.copied.worst", parts=worst))}</p>')
+        this_spans = [(p.this.start, p.this.end) for p in h.copied]
+        parts.append(f'<h3>{_e(_u(lang, "side"))}</h3><div class="side">'
+                     f'<div><h3>{_e(t(lang, "history.this_year"))}</h3><div class="text">'
+                     f'{_copies_marked(text, this_spans, "cp-this", "cp-last", lang, "copy_of")}</div></div>')
+        if previous is not None:
+            last_spans = [(p.last.start, p.last.end) for p in h.copied]
+            parts.append(f'<div><h3>{_e(t(lang, "history.last_year"))}</h3><div class="text">'
+                         f'{_copies_marked(previous, last_spans, "cp-last", "cp-this", lang, "copy_in")}</div></div>')
+        parts.append("</div>")
+    else:
+        parts.append(f"<p>{_e(t(lang, 'history.copied_none'))}</p>")
+    parts.append("</section>\n")
+    return "".join(parts)
+
+
+def _copies_marked(text: str, spans: list[tuple[int, int]], own: str, other: str, lang: str, title: str) -> str:
+    """A text with each span (the k-th copied passage) marked as #own-k, linking to #other-k; overlapping
+    spans (a passage of last year's copied twice) are marked once, by the first."""
+    out: list[str] = []
+    pos = 0
+    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    for k in order:
+        s, e = spans[k]
+        if not (0 <= s < e <= len(text)) or s < pos:
+            continue
+        out.append(_e(text[pos:s]))
+        out.append(f'<mark class="cp" id="{own}-{k + 1}" title="{_e(_u(lang, title, n=k + 1))}">'
+                   f'<a href="#{other}-{k + 1}">{_e(text[s:e])}</a></mark>')
+        pos = e
+    out.append(_e(text[pos:]))
+    return "".join(out)
 
 
 def _figures(card: Scorecard) -> str:
@@ -543,4 +618,4 @@ def render(records: list[Record], ctx: Context) -> str:
     rec = records[0]
     if rec.card is None:  # the error is on standard error; the page says it too
         return render_error_page(rec.path, rec.error or "", ctx.lang)
-    return render_report_page(rec.card, rec.text or "", rec.path, rec.gate)
+    return render_report_page(rec.card, rec.text or "", rec.path, rec.gate, previous_text=ctx.previous_text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from lawcheck.i18n import t
-from lawcheck.model import Evidence, Record, Scorecard
+from lawcheck.model import Evidence, History, Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.common import (
     arithmetic,
@@ -21,6 +21,7 @@ from lawcheck.render.common import (
     status_label,
     timeliness_label,
 )
+from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, last_name, outcome_label, pct
 from lawcheck.summary import summarize
 
 FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
@@ -98,7 +99,46 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
                 out.append(f"   {t(lang, 'ui.found_at')}{colon(lang)}{_esc(e.section)}{colon(lang)}{_quote(e, 80)}  ")
         out.append(f"   {t(lang, 'ui.fix')}{colon(lang)}{_esc(m.fix)}  ")
         out.append(f"   {t(lang, 'ui.basis')}{colon(lang)}{_esc(basis_line(lang, m.basis))}")
+    if card.history is not None:
+        out += ["", *_history(card.history, lang, h + "#", verbose)]
     return "\n".join(out) + "\n"
+
+
+def _history(hist: History, lang: str, h: str, verbose: bool) -> list[str]:
+    """The year-over-year review: counts, the items as a table (silent and carried over first), the copies."""
+    c = colon(lang)
+    out = [f"{h} {t(lang, 'history.heading')}{lp(lang)}{_esc(t(lang, 'history.against', name=last_name(hist, lang)))}"
+           f"{rp(lang)}", ""]
+    if not hist.in_score:
+        out.append(f"- {t(lang, 'history.beside_score')}")
+    out += [f"- ⚠ {_esc(n)}" for n in hist.pairing]
+    limit = None if verbose else 80
+    for key, items, counts, order in (("history.plan_heading", hist.plan, hist.plan_counts, PLAN),
+                                      ("history.problems_heading", hist.shortcomings, hist.shortcoming_counts,
+                                       PROBLEMS)):
+        tally = counts_line(lang, counts, order) if items else t(lang, "ui.none")
+        out.append(f"- **{t(lang, key, n=len(items))}**{c}{tally}")
+        if items:
+            cols = (t(lang, "ui.status"), t(lang, "history.last_year"), t(lang, "history.this_year"))
+            out += ["", "| " + " | ".join(cols) + " |",
+                    "|---|---|---|"]
+            for r in items:
+                where = f"{_esc(r.where.section)}{c}{_quote(r.where, limit)}" if r.where else "—"
+                out.append(f"| {outcome_label(lang, r.outcome)} | {_quote(r.item, limit)} | {where} |")
+            out.append("")
+    if not hist.copied:
+        out.append(f"- {t(lang, 'history.copied_none')}")
+        return out
+    out.append(f"- **{t(lang, 'history.copied_heading', n=len(hist.copied), share=pct(hist.copied_share))}**")
+    if hist.worst_parts:
+        worst = ("、" if lang == "zh" else ", ").join(t(lang, f"role.{r}") for r in hist.worst_parts)
+        out.append(f"- ⚠ {t(lang, 'history.copied.worst', parts=worst)}")
+    out += ["", f"| {t(lang, 'history.this_year')} | {t(lang, 'history.last_year')} |", "|---|---|"]
+    for p in hist.copied:
+        how = t(lang, "history.verbatim" if p.verbatim else "history.changed")
+        out.append(f"| {t(lang, f'role.{p.part}')}{lp(lang)}{p.length}{t(lang, 'history.chars')}{rp(lang)}{c}"
+                   f"{_quote(p.this, limit)} | {how}{c}{_quote(p.last, limit)} |")
+    return out
 
 
 def render(records: list[Record], ctx: Context) -> str:

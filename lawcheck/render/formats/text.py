@@ -26,6 +26,7 @@ from lawcheck.render.common import (
     status_label,
     timeliness_label,
 )
+from lawcheck.render.history_view import history_lines
 from lawcheck.summary import Summary
 
 FORMAT = Format("text", "纯文本（输出到管道或文件时的默认格式）", "plain text (the default when piped)",
@@ -94,6 +95,9 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
                          + (f"{lp(lang)}{note}{rp(lang)}" if note else ""))
             if verbose:
                 lines.append(f"      {t(lang, 'ui.evidence')}{colon(lang)}{where}{marked_quote(f.evidence, 80)}")
+    if card.history is not None:
+        lines.append("")
+        lines.extend(history_lines(card.history, lang, verbose))
     if card.not_scored:
         lines.append("")
         lines.append(f"{t(lang, 'ui.not_scored')}{colon(lang).strip()}")

@@ -1,0 +1,348 @@
+"""``lawcheck compare``: a report against its unit's report of the year before, one pair or a whole folder.
+
+An edge of the architecture: it reads files (any format lawcheck reads, the same limits), pairs them and
+hands texts to the core (``engine`` with a ``PreviousReport``, ``templates``); what it returns is the
+model (``Scorecard.history``, ``FolderReview``), rendered elsewhere.
+
+A folder is worked in three passes, each in worker processes (``batch.pooled``) that send back only small
+results: every report is read and analysed once (its organ, year and sentence fingerprints); reports are
+paired by organ and consecutive years (or by ``pairs.csv``); each pair is reviewed.  Then the
+fingerprints of each year are clustered (``templates``).  A file that cannot be read is a row with its
+error; it never stops the rest.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lawcheck.errors import InputError, LawcheckError
+from lawcheck.inputs import Source, display_name, read_bytes
+from lawcheck.limits import Limits
+from lawcheck.model import FolderReview, PreviousReport, Scorecard, SharedPassage, TemplateCluster, UnitReview
+
+_MSG = {
+    "zh": {"mismatch": "“{last}”不像是“{this}”同一机关上一年度的报告：{why}如确需对照，请加 --force。",
+           "pairs_csv": "配对文件“{path}”第{line}行：{why}",
+           "pairs_cols": "应有两列：上一年度报告, 本年度报告（文件路径，相对于配对文件所在文件夹）",
+           "pairs_missing": "找不到文件“{name}”",
+           "not_report": "不是法治政府建设年度报告",
+           "no_text": "读不出文字"},
+    "en": {"mismatch": "\"{last}\" does not look like the report of the year before by the body of \"{this}\": {why} "
+                       "Add --force to compare them anyway.",
+           "pairs_csv": "pairs file \"{path}\", line {line}: {why}",
+           "pairs_cols": "two columns expected: last year's report, this year's report (paths relative to the "
+                         "pairs file's folder)",
+           "pairs_missing": "no file \"{name}\"",
+           "not_report": "not an annual report on law-based government",
+           "no_text": "no text could be read"},
+}
+
+
+def _m(lang: str, key: str, **kw: object) -> str:
+    return _MSG.get(lang, _MSG["zh"])[key].format(**kw)
+
+
+def read_text(path: str, lang: str, limits: Limits, encoding: str | None = None) -> tuple[str, str | None]:
+    """A report's text and its page title, read as ``lawcheck check`` reads it; InputError names the file."""
+    from lawcheck.readers import msg, read_document
+    from lawcheck.text.normalize import HAN
+
+    name = display_name(path)
+    data = read_bytes(Source(name, Path(path)), lang, limits.max_bytes)
+    doc = read_document(name, data, encoding=encoding, lang=lang, limits=limits)
+    if doc.no_text_layer or not HAN.search(doc.text):
+        raise InputError(name, msg(lang, "no_text_read"))
+    return doc.text, doc.meta.get("title")
+
+
+def compare_texts(last: str, this: str, pack, lang: str = "zh", last_name: str = "",  # type: ignore[no-untyped-def]
+                  last_title: str | None = None, this_title: str | None = None, year: int | None = None) -> Scorecard:
+    """This year's scorecard with the review against last year's (``history``)."""
+    from lawcheck.engine import evaluate
+
+    prev = PreviousReport(name=last_name or ("上年报告" if lang == "zh" else "last year's report"), text=last,
+                          title=last_title)
+    return evaluate(this, rules=pack, lang=lang, title=this_title, previous=prev, report_year=year)
+
+
+def mismatch(card: Scorecard, lang: str) -> str | None:
+    """Why last year's report is not this body's report of the year before, when what was read says so."""
+    from lawcheck.review import pairing
+
+    h = card.history
+    if h is None:
+        return None
+    _paired, wrong, notes = pairing(card.document.organ, card.document.report_year, h.last.organ, h.last.year, lang)
+    return "".join(notes) if wrong else None
+
+
+def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # type: ignore[no-untyped-def]
+                  encoding: str | None = None, force: bool = False, year: int | None = None
+                  ) -> tuple[Scorecard, str, str]:
+    """One pair of files: the scorecard with its history, and both texts.  A pair whose organ or years do not
+    line up raises InputError (unless ``force``)."""
+    last_text, last_title = read_text(last, lang, limits, encoding)
+    this_text, this_title = read_text(this, lang, limits, encoding)
+    card = compare_texts(last_text, this_text, pack, lang, display_name(Path(last).name), last_title, this_title,
+                         year)
+    why = mismatch(card, lang)
+    if why and not force:
+        raise InputError(display_name(last), _m(lang, "mismatch", last=display_name(last), this=display_name(this),
+                                                why=why))
+    return card, last_text, this_text
+
+
+# ---------------------------------------------------------------- a folder
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the first pass keeps of one file: who wrote it for which year, and its sentence fingerprints."""
+
+    path: str
+    organ: str | None = None
+    year: int | None = None
+    error: str | None = None
+    prints: object = None  # templates.Prints
+
+
+@dataclass(frozen=True)
+class Job:
+    packs: tuple[str, ...]
+    extra: tuple[str, ...]
+    disable: tuple[str, ...]
+    lang: str
+    limits: Limits
+    encoding: str | None
+    min_chars: int = 50
+
+
+def _pack(job: Job):  # type: ignore[no-untyped-def]
+    from lawcheck.packs import PACKS, load_pack
+
+    return PACKS.pinned(("compare", job.packs, job.extra, job.disable),
+                        lambda: load_pack(packs=job.packs, extra=job.extra, disable=job.disable))
+
+
+def scan(path: str, job: Job) -> Scan:
+    """Read and analyse one file (first pass)."""
+    from lawcheck.analysis import analyse
+    from lawcheck.templates import fingerprints
+    from lawcheck.text.kind import classify
+
+    try:
+        text, title = read_text(path, job.lang, job.limits, job.encoding)
+        pack = _pack(job)
+        a = analyse(text, pack, None, "en" if job.lang == "en" else "zh")
+        found = "".join(a.st.title.split()) if a.st.title else (title or "")
+        if classify(a.st, found).kind == "other":
+            return Scan(path, a.organ, a.year, _m(job.lang, "not_report"))
+        return Scan(path, a.organ, a.year, None, fingerprints(a.st, path, a.organ, a.year))
+    except LawcheckError as e:
+        return Scan(path, error=str(getattr(e, "problem", None) or e))
+    except MemoryError:
+        return Scan(path, error="MemoryError")
+    except Exception as e:  # a bug must not lose the rest of the folder
+        return Scan(path, error=f"internal error: {type(e).__name__}: {e}")
+
+
+def review_pair(this: str, last: str | None, paired_by: str | None, job: Job) -> UnitReview:
+    """Second pass: one report against its unit's report of the year before."""
+    from lawcheck.engine import evaluate
+
+    try:
+        pack = _pack(job)
+        this_text, this_title = read_text(this, job.lang, job.limits, job.encoding)
+        if last is None:
+            card = evaluate(this_text, rules=pack, lang=job.lang, title=this_title)
+            return unit_row(card, this, None, None)
+        last_text, last_title = read_text(last, job.lang, job.limits, job.encoding)
+        card = compare_texts(last_text, this_text, pack, job.lang, display_name(Path(last).name), last_title,
+                             this_title)
+    except LawcheckError as e:
+        return UnitReview(this=this, last=last, error=str(getattr(e, "problem", None) or e))
+    except MemoryError:
+        return UnitReview(this=this, last=last, error="MemoryError")
+    except Exception as e:  # a bug must not lose the rest of the folder
+        return UnitReview(this=this, last=last, error=f"internal error: {type(e).__name__}: {e}")
+    return unit_row(card, this, last, paired_by)
+
+
+def unit_row(card: Scorecard, this: str, last: str | None, paired_by: str | None) -> UnitReview:
+    """A folder's row for one compared report."""
+    d, h = card.document, card.history
+    if h is None:
+        return UnitReview(this=this, organ=d.organ, year=d.report_year, last=last, score=card.score)
+    return UnitReview(
+        this=this, organ=d.organ, year=d.report_year, last=last, last_year=h.last.year,
+        paired_by=paired_by, score=card.score, pairing=h.pairing, plan_counts=h.plan_counts,  # type: ignore[arg-type]
+        shortcoming_counts=h.shortcoming_counts,
+        silent_plan=[_head(r.item.text) for r in h.plan if r.outcome == "silent"],
+        repeated_problems=[_head(r.item.text) for r in h.shortcomings if r.outcome == "repeated"],
+        copied_share=h.copied_share, worst_parts=h.worst_parts)
+
+
+def _head(text: str) -> str:
+    """An item as a list names it: its first sentence, at most 40 characters."""
+    first = text.strip().split("。")[0].split("\n")[0]
+    return first if len(first) <= 40 else first[:39] + "…"
+
+
+def read_pairs(path: str, known: dict[str, str], lang: str) -> list[tuple[str, str]]:
+    """``pairs.csv``: rows of last year's report, this year's report (relative to the file's folder; a header
+    row is allowed).  An unreadable file, a row that is not two columns, or a file not in the folder is a
+    one-line error naming the line."""
+    base = Path(path).resolve().parent
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as e:
+        raise InputError(display_name(path), str(e.strerror or e)) from None
+    text = raw.decode("utf-8-sig", errors="replace")
+    out: list[tuple[str, str]] = []
+    for n, row in enumerate(csv.reader(io.StringIO(text)), 1):
+        if not row or all(not c.strip() for c in row):
+            continue
+        if len(row) != 2:
+            raise InputError(display_name(path), _m(lang, "pairs_csv", path=display_name(path), line=n,
+                                                    why=_m(lang, "pairs_cols")))
+        files = []
+        for cell in row:
+            p = str((base / cell.strip()).resolve())
+            if p not in known:
+                if n == 1 and not any((base / c.strip()).exists() for c in row):
+                    files = []  # a header row
+                    break
+                raise InputError(display_name(path), _m(lang, "pairs_csv", path=display_name(path), line=n,
+                                                        why=_m(lang, "pairs_missing", name=cell.strip())))
+            files.append(known[p])
+        if files:
+            out.append((files[0], files[1]))
+    return out
+
+
+def pair_by_organ(scans: list[Scan]) -> list[tuple[str, str | None, str | None]]:
+    """(this, last, how) for every readable report: paired with the same organ's report of the year before
+    (organs as lawcheck reads them; two reports of one organ and year: the first by name is used)."""
+    from lawcheck.review import same_organ
+
+    by_unit: dict[tuple[str, int], str] = {}
+    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
+        by_unit.setdefault((_organ_key(s.organ), s.year), s.path)  # type: ignore[arg-type]
+    out: list[tuple[str, str | None, str | None]] = []
+    for s in scans:
+        if s.error is not None:
+            continue
+        last = by_unit.get((_organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
+        if last is not None and not same_organ(s.organ, next(x.organ for x in scans if x.path == last)):
+            last = None
+        out.append((s.path, last, "organ_year" if last else None))
+    return out
+
+
+def _organ_key(organ: str | None) -> str:
+    import re
+
+    return re.sub(r"\s+|^中共|中国共产党", "", organ or "")
+
+
+def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | None = None,
+                  progress: Callable[[str, int, int], None] | None = None) -> FolderReview:
+    """Every report of the folder(s): paired year over year and reviewed, and the template clusters."""
+    scans = list(_run(paths, lambda p: (scan, (p, job)), lambda p, why, code: Scan(p, error=_lost(why, code, job)),
+                      jobs, job.limits, progress and (lambda d, t: progress("scan", d, t))))
+    if pairs_csv:
+        known = {str(Path(s.path).resolve()): s.path for s in scans}
+        chosen = read_pairs(pairs_csv, known, job.lang)
+        taken = {this for _last, this in chosen}
+        plan: list[tuple[str, str | None, str | None]] = [(this, last, "pairs_csv") for last, this in chosen]
+        plan += [t for t in pair_by_organ(scans) if t[0] not in taken]
+    else:
+        plan = pair_by_organ(scans)
+    order = {s.path: i for i, s in enumerate(scans)}
+    plan.sort(key=lambda t: order[t[0]])
+    plan = [t for t in plan if t[1] is not None]
+    rows = {r.this: r for r in _run(plan, lambda t: (review_pair, (t[0], t[1], t[2], job)),
+                                    lambda t, why, code: UnitReview(this=t[0], last=t[1],
+                                                                    error=_lost(why, code, job)),
+                                    jobs, job.limits, progress and (lambda d, t: progress("pairs", d, t)))}
+    clusters = _clusters([s.prints for s in scans if s.prints is not None], job)
+    in_cluster: dict[str, list[int]] = {}
+    share: dict[str, float] = {}
+    for c in clusters:
+        for u in c.units:
+            in_cluster.setdefault(u, []).append(c.id)
+            share[u] = max(share.get(u, 0.0), c.shares[u])
+    units: list[UnitReview] = []
+    lasts = {last for _this, last, _how in plan if last is not None}
+    for s in scans:
+        if s.path in lasts and s.path not in rows and s.path not in in_cluster:
+            continue  # last year's report of a pair, and nothing else to say of it: it is in its pair's row
+        row = rows.get(s.path) or UnitReview(this=s.path, organ=s.organ, year=s.year, error=s.error)
+        if s.path in lasts and s.path not in rows and row.error is None:
+            row = row.model_copy(update={"pairing": []})
+        if s.path in in_cluster:
+            row = row.model_copy(update={"templates": in_cluster[s.path], "template_share": share[s.path]})
+        units.append(row)
+    return FolderReview(units=units, clusters=clusters)
+
+
+def _lost(why: str, code: int | None, job: Job) -> str:
+    from lawcheck.readers import msg
+
+    if why == "timeout":
+        return msg(job.lang, "task_timeout", limit=f"{job.limits.timeout:g}")
+    if why == "crashed":
+        return msg(job.lang, "crashed", code=code)
+    return why
+
+
+def _run(items: list, task: Callable, lost: Callable, jobs: int, limits: Limits,  # type: ignore[type-arg]
+         progress: Callable[[int, int], None] | None):  # type: ignore[no-untyped-def]
+    """The items through ``task`` in worker processes (or here, for one item or one job)."""
+    from lawcheck.batch import pooled
+
+    if jobs <= 1 or len(items) <= 1:
+        for i, item in enumerate(items, 1):
+            fn, args = task(item)
+            yield fn(*args)
+            if progress:
+                progress(i, len(items))
+        return
+    yield from pooled(items, task, lost, jobs, limits, progress)
+
+
+def _clusters(prints: list, job: Job) -> list[TemplateCluster]:  # type: ignore[type-arg]
+    """Template clusters of each year, numbered from 1 in the order: year, then largest first."""
+    from lawcheck.templates import clusters
+
+    by_year: dict[int | None, list] = {}  # type: ignore[type-arg]
+    for p in prints:
+        by_year.setdefault(p.year, []).append(p)
+    out: list[TemplateCluster] = []
+    for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
+        group = by_year[year]
+        texts: dict[str, str] = {}
+        for c in clusters(group, min_chars=job.min_chars):
+            units = [group[u].key for u in c.units]
+            passages = []
+            for u, s, e, who in c.passages[:5]:
+                key = group[u].key
+                if key not in texts:
+                    texts[key] = _text_of(key, job)
+                passages.append(SharedPassage(text=texts[key][s:e], length=e - s, units=[group[w].key for w in who]))
+            out.append(TemplateCluster(
+                id=len(out) + 1, year=year, units=units, organs=[group[u].organ for u in c.units], passages=passages,
+                shares={group[u].key: round(c.covered[u] / group[u].body, 4) for u in c.units}))
+    return out
+
+
+def _text_of(path: str, job: Job) -> str:
+    """A report's text again, to quote a shared passage (the first pass keeps only fingerprints)."""
+    try:
+        return read_text(path, job.lang, job.limits, job.encoding)[0]
+    except (LawcheckError, OSError):
+        return ""

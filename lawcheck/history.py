@@ -1,0 +1,350 @@
+"""Year over year (issue 16): this year's report held against the same body's report of the year before.
+
+Three questions an evaluator asks of a unit's reports, answered from the two analyses:
+
+- **plan → done**: each item of last year's plan (``text.items``) is reported as done among this year's
+  measures, carried over into this year's plan, admitted among this year's shortcomings, or not mentioned;
+- **shortcomings → follow-up**: each problem last year admitted is addressed among this year's measures,
+  listed again among this year's problems, or not mentioned;
+- **copied text**: passages of this year's report that repeat last year's (``text.copies``), and the share
+  of each part they make up.
+
+An item is matched by its words (jieba with the packs' domain dictionary, generic words left out), each
+weighted by how rare it is among the two reports' sentences (idf): the share of the item's weight that a
+sentence of this year's report, or two sentences in a row, also carries.  What counts, and the
+thresholds, come from the pack's ``history`` rules (``Match``, ``CopyRule``).  Everything here is deterministic.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from lawcheck.text.copies import Copy, copies, skeleton
+from lawcheck.text.items import Item, items
+from lawcheck.text.structure import MEASURES, OTHER, PLAN, PREAMBLE, SHORTCOMINGS, Structure
+
+if TYPE_CHECKING:
+    from lawcheck.analysis import Analysis
+
+PlanFate = Literal["done", "carried_over", "admitted", "silent"]
+ProblemFate = Literal["addressed", "repeated", "silent"]
+Cut = Callable[[str], Iterable[tuple[str, int, int]]]  # jieba's tokenize: (word, start, end)
+
+# Where this year's report says what became of an item: its measures (the preamble and 其他 report the
+# year's work too), its plan, its problems.
+_GROUPS = {MEASURES: "measures", PREAMBLE: "measures", OTHER: "measures", PLAN: "plan", SHORTCOMINGS: "shortcomings"}
+_PLAN_FATE: dict[str, PlanFate] = {"measures": "done", "plan": "carried_over", "shortcomings": "admitted"}
+_PROBLEM_FATE: dict[str, ProblemFate] = {"measures": "addressed", "shortcomings": "repeated"}
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"\d")
+PARTS = (PREAMBLE, MEASURES, SHORTCOMINGS, PLAN, OTHER)
+
+
+@dataclass(frozen=True)
+class Match:
+    """When a passage of this year's report follows up an item of last year's (a ``history`` rule's settings)."""
+
+    match_at: float = 0.4  # the share of the item's weight the passage must carry
+    min_shared: int = 2  # … in at least this many words
+    generic: frozenset[str] = frozenset()  # words that say nothing about which task (推进, 加强, 工作 …)
+
+
+@dataclass(frozen=True)
+class CopyRule:
+    """What counts as copied text (the ``history`` rule's settings)."""
+
+    min_chars: int = 50  # the shortest copied passage, in characters
+    numbers: Literal["ignore", "exact"] = "ignore"  # ignore: 12件 and 15件 read alike
+    seed: int = 8  # the shortest run of identical characters a copy is built from
+    gap: int = 12  # the most characters between two runs of one copied passage (a changed name)
+    min_same: float = 0.8  # the share of a copied passage found in last year's report
+    worst_parts: tuple[str, ...] = (SHORTCOMINGS, PLAN)  # parts where copying is the worst case
+    worst_share: float = 0.5  # a worst part this much copied is said to be copied
+
+
+@dataclass(frozen=True)
+class Fate:
+    """What became of one item of last year's report."""
+
+    item: Item  # in last year's normalised text
+    outcome: str  # a PlanFate or a ProblemFate
+    where: tuple[int, int] | None  # the passage of this year's normalised text it went to
+    score: float  # the share of the item's weight that passage carries
+    shared: tuple[str, ...]  # the words they share, heaviest first
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A copied passage and the part of this year's report it stands in."""
+
+    copy: Copy
+    part: str
+
+
+@dataclass
+class Copied:
+    """The passages of this year's report that repeat last year's, and how much of each part they are."""
+
+    copies: list[Placed] = field(default_factory=list)
+    parts: dict[str, tuple[int, int]] = field(default_factory=dict)  # role: (characters, copied characters)
+    worst: list[str] = field(default_factory=list)  # worst parts copied beyond worst_share
+
+    @property
+    def share(self) -> float:
+        """The share of this year's report (its body) that repeats last year's."""
+        total = sum(c for c, _ in self.parts.values())
+        return sum(k for _, k in self.parts.values()) / total if total else 0.0
+
+
+@dataclass
+class Review:
+    """What the checks found, each part filled by its rule (or with the defaults when the pack has none)."""
+
+    plan: list[Fate] | None = None
+    problems: list[Fate] | None = None
+    copied: Copied | None = None
+
+
+class Pair:
+    """This year's and last year's analyses, with what the three questions share: this year's sentences as
+    words, last year's items and their words, each word's weight.  Built once per pair."""
+
+    def __init__(self, this: Analysis, last: Analysis, cut: Cut) -> None:
+        self.this, self.last = this, last
+        self.index = _Index(this.st, cut)
+        self.plan_items = items(last.st, PLAN)
+        self.problem_items = items(last.st, SHORTCOMINGS)
+        self.queries = [_query(last.st.text, it, cut) for it in (*self.plan_items, *self.problem_items)]
+        self.index.weigh(self.queries)
+        self.review = Review()
+
+    def plan(self, m: Match) -> list[Fate]:
+        """What became of each item of last year's plan."""
+        if self.review.plan is None:
+            qs = self.queries[:len(self.plan_items)]
+            self.review.plan = [_place(it, q, self.index, m, _PLAN_FATE)
+                                for it, q in zip(self.plan_items, qs, strict=True)]
+        return self.review.plan
+
+    def problems(self, m: Match) -> list[Fate]:
+        """What became of each problem last year's report admitted."""
+        if self.review.problems is None:
+            qs = self.queries[len(self.plan_items):]
+            self.review.problems = [_place(it, q, self.index, m, _PROBLEM_FATE)
+                                    for it, q in zip(self.problem_items, qs, strict=True)]
+        return self.review.problems
+
+    def copied(self, c: CopyRule) -> Copied:
+        """The passages of this year's report repeating last year's."""
+        if self.review.copied is None:
+            self.review.copied = _copied(self.this.st, self.last.st, c)
+        return self.review.copied
+
+
+# ---------------------------------------------------------------- matching items
+
+
+class _Index:
+    """This year's sentences as sets of words, and which sentences hold each word."""
+
+    def __init__(self, st: Structure, cut: Cut) -> None:
+        self.st = st
+        body = [s for s in st.sentences if not s.heading or s.section is not None]
+        self.sents = [s for s in body if any(r in _GROUPS for r in s.roles)]
+        self.starts = [s.start for s in self.sents]
+        self.words: list[set[str]] = [set() for _ in self.sents]
+        lo, hi = st.body
+        text = st.text[lo:hi]
+        for w, s, _e in cut(text):
+            k = bisect_right(self.starts, lo + s) - 1
+            if k >= 0 and lo + s < self.sents[k].end and _word(w):
+                self.words[k].add(w)
+        # The paragraph (line) of each sentence, as (first, last) sentence of it.
+        self.para: list[tuple[int, int]] = []
+        first = 0
+        for k, sent in enumerate(self.sents):
+            if k and (st.text.rfind("\n", 0, sent.start) != st.text.rfind("\n", 0, self.sents[k - 1].start)
+                      or self.group(k) != self.group(k - 1)):
+                first = k
+            self.para.append((first, k))
+        for k in range(len(self.para) - 2, -1, -1):
+            if self.para[k][0] == self.para[k + 1][0]:
+                self.para[k] = self.para[k + 1]
+        self.holders: dict[str, list[int]] = {}
+        for k, ws in enumerate(self.words):
+            for w in ws:
+                self.holders.setdefault(w, []).append(k)
+        self.idf: dict[str, float] = {}
+
+    def weigh(self, queries: list[dict[str, float]]) -> None:
+        """Each word's weight: its idf among this year's sentences and last year's items, times how rare it is
+        in Chinese at large (jieba's idf table: 还有, 工作 say less than 法制观念, whatever the two reports)."""
+        n = len(self.sents) + len(queries)
+        df: dict[str, int] = {w: len(ks) for w, ks in self.holders.items()}
+        for q in queries:
+            for w in q:
+                df[w] = df.get(w, 0) + 1
+        general = _general_idf()
+        self.idf = {w: math.log(1 + n / d) * min(1.0, max(0.3, general.get(w, _RARE) / _RARE)) for w, d in df.items()}
+
+    def group(self, k: int) -> str:
+        roles = self.sents[k].roles
+        for role in (SHORTCOMINGS, PLAN, MEASURES, PREAMBLE, OTHER):
+            if role in roles:
+                return _GROUPS[role]
+        return "measures"
+
+    def next_in_section(self, k: int) -> int | None:
+        if k + 1 < len(self.sents) and self.sents[k + 1].section == self.sents[k].section:
+            return k + 1
+        return None
+
+
+ARE = 12.0  # jieba's idf of a word it has seen about once (its table's median is 12.0); unknown words count as rare
+
+
+_RARE = 12.0  # jieba's idf of a word it has seen about once (its table's median is 12.0); unknown words count as rare
+
+
+@functools.lru_cache(maxsize=1)
+def _general_idf() -> dict[str, float]:
+    """jieba's general-corpus idf table (jieba/analyse/idf.txt, shipped with jieba), read once."""
+    import jieba.analyse
+
+    out: dict[str, float] = {}
+    path = Path(jieba.analyse.__file__).with_name("idf.txt")
+    try:
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                w, _, v = line.rstrip("\n").partition(" ")
+                try:
+                    out[w] = float(v)
+                except ValueError:
+                    continue
+    except OSError:  # a jieba without its table: every word weighs by the two reports alone
+        return {}
+    return out
+
+
+def _word(w: str) -> bool:
+    return len(w) >= 2 and bool(_CJK.search(w)) and not _DIGIT.search(w)
+
+
+def _query(text: str, it: Item, cut: Cut) -> dict[str, float]:
+    """An item's words and how much each says about it: its head's words count fully, the rest half."""
+    q: dict[str, float] = {}
+    for w, s, _e in cut(text[it.start:it.end]):
+        if _word(w):
+            here = 1.0 if it.start + s < it.head_end else 0.5
+            q[w] = max(q.get(w, 0.0), here)
+    return q
+
+
+_TOP = 8  # an item is as specific as its heaviest words: a long item is not harder to match than a short one
+
+
+def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[str, str]) -> Fate:
+    weights = {w: f * index.idf.get(w, 0.0) for w, f in q.items() if w not in p.generic}
+    total = sum(sorted(weights.values(), reverse=True)[:_TOP])
+    if not total:
+        return Fate(it, "silent", None, 0.0, ())
+    hit: dict[int, set[str]] = {}
+    for w in weights:
+        for k in index.holders.get(w, ()):
+            hit.setdefault(k, set()).add(w)
+    best: dict[str, tuple[float, int, int, tuple[str, ...]]] = {}
+    paras: set[int] = set()
+    for k in sorted(hit):
+        group = index.group(k)
+        if group not in fates:
+            continue
+        p0, p1 = index.para[k]
+        whole = (p0, p1) if p0 not in paras and p1 > p0 else (None, None)
+        paras.add(p0)
+        for span in ((k, k), (k, index.next_in_section(k)), whole):
+            if span[0] is None or span[1] is None:
+                continue
+            shared = set().union(*(hit.get(j, set()) for j in range(span[0], span[1] + 1)))
+            if len(shared) < p.min_shared:
+                continue
+            score = min(1.0, sum(weights[w] for w in shared) / total)
+            # Equal scores: the earlier, shorter passage.
+            if group not in best or score > best[group][0] + 1e-9:
+                words = tuple(sorted(shared, key=lambda w: (-weights[w], w)))
+                best[group] = (score, span[0], span[1], words)  # type: ignore[assignment]
+    if not best:
+        return Fate(it, "silent", None, 0.0, ())
+    # The part that carries most of the item; equal shares: problems, then plan, then measures (the more
+    # telling answer for a reviewer).
+    order = {"shortcomings": 0, "plan": 1, "measures": 2}
+    group = min(best, key=lambda g: (-round(best[g][0], 9), order[g]))
+    score, k0, k1, words = best[group]
+    if score < p.match_at:
+        return Fate(it, "silent", None, round(score, 3), ())
+    where = (index.sents[k0].start, index.sents[k1].end)
+    return Fate(it, fates[group], where, round(score, 3), words)
+
+
+# ---------------------------------------------------------------- copied passages
+
+
+_SHORT_LINE = 30  # a heading, or a fragment of the next paragraph: not what a copied passage is about
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """A copied passage without the short lines at its edges (the heading every year's report repeats, the
+    first characters of the next paragraph)."""
+    while True:
+        nl = text.find("\n", s, e)
+        if nl < 0 or nl - s > _SHORT_LINE:
+            break
+        s = nl + 1
+        while s < e and text[s] in "\n ":
+            s += 1
+    while True:
+        nl = text.rfind("\n", s, e)
+        if nl < 0 or e - nl > _SHORT_LINE:
+            break
+        e = nl
+        while e > s and text[e - 1] in "\n ":
+            e -= 1
+    return s, e
+
+
+def _copied(this: Structure, last: Structure, p: CopyRule) -> Copied:
+    out = Copied()
+    exact = p.numbers == "exact"
+    found = []
+    for c in copies(skeleton(this.text, *this.body, numbers=exact), skeleton(last.text, *last.body, numbers=exact),
+                    seed=p.seed, min_chars=p.min_chars, gap=p.gap, min_same=p.min_same):
+        ts, te = _trim(this.text, c.this_start, c.this_end)
+        ls, le = _trim(last.text, c.last_start, c.last_end)
+        if te - ts >= p.min_chars and le > ls:
+            found.append(Copy(ts, te, ls, le, c.same, c.length))
+    covered = bytearray(len(this.text))
+    for c in found:
+        covered[c.this_start:c.this_end] = b"\x01" * (c.this_end - c.this_start)
+    parts: dict[str, list[int]] = {}
+    for s in this.sentences:
+        role = next((r for r in PARTS if r in s.roles), None)
+        if role is None:
+            continue
+        tally = parts.setdefault(role, [0, 0])
+        tally[0] += s.end - s.start
+        tally[1] += covered[s.start:s.end].count(1)
+    out.parts = {r: (c, k) for r, (c, k) in parts.items()}
+    starts = [s.start for s in this.sentences]
+    for c in found:
+        k = bisect_right(starts, c.this_start) - 1
+        roles = this.sentences[k].roles if k >= 0 else frozenset()
+        out.copies.append(Placed(c, next((r for r in PARTS if r in roles), MEASURES)))
+    out.worst = [r for r in p.worst_parts if r in out.parts and out.parts[r][0]
+                 and out.parts[r][1] / out.parts[r][0] >= p.worst_share]
+    return out

@@ -1,0 +1,137 @@
+"""Kind ``history``: this year's report against the same body's report of the year before (issue 16).
+
+Checked only when last year's report is given (``evaluate(text, previous=last_text)``, ``lawcheck check
+--previous``, ``lawcheck compare``); otherwise not applicable.  One rule per question:
+
+- ``plan``: the items of last year's plan are followed up this year (done, carried over, or admitted
+  among the problems), not left unmentioned;
+- ``problems``: the problems last year admitted are addressed this year, or listed again, not left
+  unmentioned;
+- ``copied``: this year's report does not repeat last year's text (``lawcheck.text.copies``), least of
+  all in its problems and plan.
+
+The work is in ``lawcheck.history``; whether these rules count in the score is the policy's
+``history_in_score`` (by default they are reported beside it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import Field
+
+from lawcheck.i18n import t
+from lawcheck.kinds.base import ROLES, Outcome, RuleBase
+from lawcheck.kinds.describe import label
+from lawcheck.kinds.matching import Matcher
+
+if TYPE_CHECKING:
+    from lawcheck.analysis import Analysis
+    from lawcheck.history import Copied, CopyRule, Fate, Match
+
+
+class HistoryRule(RuleBase):
+    """A question asked of two consecutive reports of one body."""
+
+    kind: Literal["history"]
+    check: Literal["plan", "problems", "copied"]
+    # plan, problems: when a passage of this year's report follows up an item of last year's.
+    match_at: float = Field(0.4, gt=0, le=1, description="plan, problems: the share of an item's word weight "
+                                                          "a passage must carry to follow it up")
+    min_shared: int = Field(2, ge=1, le=20, description="plan, problems: … in at least this many words")
+    generic: list[str] = Field(default_factory=list, description="plan, problems: words that say nothing "
+                                                                 "about which task or problem (推进, 加强, 工作 …)")
+    pass_at: float = Field(0.75, ge=0, le=1, description="plan, problems: the share of items followed up to pass")
+    fail_below: float = Field(0.5, ge=0, le=1, description="plan, problems: fewer followed up fails")
+    # copied: what counts as copied text.
+    min_chars: int = Field(50, ge=10, le=10_000, description="copied: the shortest passage, in characters")
+    numbers: Literal["ignore", "exact"] = Field(
+        "ignore", description="copied: ignore — a passage with only its numbers (and dates) changed is copied")
+    seed: int = Field(8, ge=4, le=50, description="copied: the shortest run of identical characters")
+    gap: int = Field(12, ge=0, le=100, description="copied: the most characters between two runs of one passage "
+                                                   "(a changed name, a moved clause)")
+    min_same: float = Field(0.8, gt=0, le=1, description="copied: the share of a passage found in last year's text")
+    worst_parts: list[str] = Field(default_factory=lambda: ["shortcomings", "plan"],
+                                   description="copied: parts whose copying fails the rule (role ids)")
+    worst_share: float = Field(0.5, gt=0, le=1, description="copied: a worst part this much copied fails the rule")
+    pass_below: float = Field(0.1, ge=0, le=1, description="copied: the share of the report copied that passes")
+    fail_at: float = Field(0.3, ge=0, le=1, description="copied: the share of the report copied that fails")
+
+    def match(self) -> Match:
+        from lawcheck.history import Match
+
+        return Match(self.match_at, self.min_shared, frozenset(self.generic))
+
+    def copy_rule(self) -> CopyRule:
+        from lawcheck.history import CopyRule
+
+        parts = tuple(r for r in self.worst_parts if r in ROLES)
+        return CopyRule(self.min_chars, self.numbers, self.seed, self.gap, self.min_same, parts, self.worst_share)
+
+
+def matchers(rule: HistoryRule) -> list[Matcher]:
+    return []
+
+
+def check(rule: HistoryRule, a: Analysis) -> Outcome:
+    pair = a.pair
+    if pair is None:
+        return Outcome("not_applicable", 0.0, details=[t(a.lang, "history.no_previous")])
+    if rule.check == "copied":
+        return _copied(rule, pair.copied(rule.copy_rule()), a.lang)
+    fates = pair.plan(rule.match()) if rule.check == "plan" else pair.problems(rule.match())
+    return _followed(rule, fates, a)
+
+
+def _followed(rule: HistoryRule, fates: list[Fate], a: Analysis) -> Outcome:
+    lang, what = a.lang, rule.check
+    if not fates:
+        return Outcome("not_applicable", 0.0, details=[t(lang, f"history.{what}.none")])
+    silent = [f for f in fates if f.outcome == "silent"]
+    followed = (len(fates) - len(silent)) / len(fates)
+    last = a.pair.last.st.text  # type: ignore[union-attr]
+    named = [_head(last, f) for f in silent[:5]]
+    counts = t(lang, f"history.{what}.counts", n=len(fates), done=len(fates) - len(silent), silent=len(silent))
+    evidence = [f.where for f in fates if f.where is not None][:5]
+    if followed >= rule.pass_at - 1e-9:
+        details = [counts] + ([t(lang, f"history.{what}.silent", items="；".join(named))] if named else [])
+        return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True)
+    status = "fail" if followed < rule.fail_below - 1e-9 else "partial"
+    fraction = 0.0 if status == "fail" else followed
+    return Outcome(status, fraction, evidence=evidence,
+                   details=[counts, t(lang, f"history.{what}.silent", items="；".join(named))])
+
+
+def _head(text: str, f: Fate) -> str:
+    head = text[f.item.head_start:f.item.head_end].strip().rstrip("。;,:")
+    return head if len(head) <= 40 else head[:39] + "…"
+
+
+def _copied(rule: HistoryRule, c: Copied, lang: str) -> Outcome:
+    share = c.share
+    pct = f"{share * 100:.0f}%"
+    evidence = [(p.copy.this_start, p.copy.this_end) for p in sorted(
+        c.copies, key=lambda p: (-(p.copy.this_end - p.copy.this_start), p.copy.this_start))[:5]]
+    if not c.copies:
+        return Outcome("pass", 1.0, details=[t(lang, "history.copied.none", n=rule.min_chars)], own_message=True)
+    details = [t(lang, "history.copied.share", n=len(c.copies), share=pct)]
+    worst = [t(lang, f"role.{r}") for r in c.worst]
+    if worst:
+        details.append(t(lang, "history.copied.worst", parts="、".join(worst) if lang == "zh" else ", ".join(worst)))
+        return Outcome("fail", 0.0, evidence=evidence, details=details)
+    if share < rule.pass_below:
+        return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True)
+    if share >= rule.fail_at:
+        return Outcome("fail", 0.0, evidence=evidence, details=details)
+    span = max(rule.fail_at - rule.pass_below, 1e-9)
+    return Outcome("partial", round(1 - (share - rule.pass_below) / span, 3), evidence=evidence, details=details)
+
+
+def describe(rule: HistoryRule, lang: str) -> list[str]:
+    lines = [f"  {label(lang, 'requires')}: {t(lang, 'history.check.' + rule.check)}"]
+    if rule.check == "copied":
+        lines.append("  " + t(lang, "history.describe.copied", n=rule.min_chars,
+                              numbers=t(lang, f"history.numbers.{rule.numbers}")))
+    else:
+        lines.append("  " + t(lang, "history.describe.followed", share=f"{rule.pass_at * 100:.0f}%"))
+    return lines

@@ -1,0 +1,168 @@
+"""A folder reviewed year over year (``lawcheck compare DIR``): the terminal table, CSV, JSON and the HTML index.
+
+Built from the model (``FolderReview``) only.  Per report: its pair, last year's planned tasks that went
+silent, the problems repeated, the share copied from last year, and the units it shares a template with.
+"""
+
+from __future__ import annotations
+
+import html as _html
+
+from lawcheck.i18n import t
+from lawcheck.model import FolderReview, UnitReview
+from lawcheck.render.common import clip, colon, lp, rp, visible
+from lawcheck.render.formats.csv import BOM, _cell, _row
+from lawcheck.render.formats.json import safe
+from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, pct
+
+_HEAD = {
+    "zh": ["本年度报告", "单位", "报告年度", "上年度报告", "上年度", "配对依据", "得分", "上年安排项数", "已完成",
+           "继续列入", "列为不足", "未提及", "未提及的安排", "上年不足项数", "已整改", "仍列为不足", "未提及（不足）",
+           "仍列为不足的问题", "照搬上年比例", "照搬的部分", "共用模板（组）", "模板段落占比", "配对提示", "错误"],
+    "en": ["this", "organ", "year", "last", "last_year", "paired_by", "score", "plan_items", "done", "carried_over",
+           "admitted", "silent", "silent_items", "shortcomings", "addressed", "repeated", "silent_shortcomings",
+           "repeated_items", "copied_share", "worst_parts", "template_clusters", "template_share", "pairing", "error"],
+}
+
+
+def _paired_by(lang: str, how: str | None) -> str:
+    if how is None:
+        return ""
+    return t(lang, f"compare.paired_by.{how}") if lang == "zh" else how
+
+
+def csv_text(review: FolderReview, lang: str) -> str:
+    """One row per report, opened as UTF-8 by Excel and WPS; Chinese headers and words by default."""
+    zh = lang == "zh"
+    sep = "；" if zh else "; "
+    out = [BOM + _row(_HEAD["zh" if zh else "en"])]
+    for u in review.units:
+        paired = u.last is not None
+        worst = sep.join(t(lang, f"role.{r}") if zh else r for r in u.worst_parts)
+        values = [u.this, u.organ, u.year, u.last, u.last_year, _paired_by(lang, u.paired_by),
+                  "" if u.score is None else f"{u.score:.1f}",
+                  *(_pair_cells(u, zh, sep, worst) if paired else [""] * 13),
+                  " ".join(str(c) for c in u.templates),
+                  (pct(u.template_share) if zh else f"{u.template_share:.4f}") if u.templates else "",
+                  sep.join(u.pairing), u.error]
+        out.append(_row([_cell(v) for v in values]))
+    return "".join(out)
+
+
+def _pair_cells(u: UnitReview, zh: bool, sep: str, worst: str) -> list:  # type: ignore[type-arg]
+    pc, sc = u.plan_counts, u.shortcoming_counts
+    share = "" if u.copied_share is None else (pct(u.copied_share) if zh else f"{u.copied_share:.4f}")
+    return [sum(pc.values()), *(pc.get(k, 0) for k in PLAN), sep.join(u.silent_plan),
+            sum(sc.values()), *(sc.get(k, 0) for k in PROBLEMS), sep.join(u.repeated_problems), share, worst]
+
+
+def json_text(review: FolderReview) -> str:
+    return safe(review.model_dump_json()) + "\n"
+
+
+def _unit_name(u: UnitReview) -> str:
+    return u.organ or u.this
+
+
+def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
+    """The terminal's view: one line per report, then what went silent, what was repeated, the templates."""
+    c = colon(lang)
+    zh = lang == "zh"
+    lines = [t(lang, "compare.heading", n=len(review.units), pairs=sum(1 for u in review.units if u.last))]
+    for u in sorted(review.units, key=_order):
+        if u.error:
+            lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{u.error}")
+            continue
+        who = f"{clip(visible(_unit_name(u), one_line=True), 24)} {u.year or '—'}"
+        if u.last is None:
+            note = t(lang, "compare.no_last")
+        else:
+            silent = u.plan_counts.get("silent", 0)
+            repeated = u.shortcoming_counts.get("repeated", 0)
+            sep = "，" if zh else ", "
+            note = sep.join((t(lang, "compare.silent", n=silent, of=sum(u.plan_counts.values())),
+                             t(lang, "compare.repeated", n=repeated, of=sum(u.shortcoming_counts.values())),
+                             t(lang, "compare.copied", share=pct(u.copied_share or 0))))
+            if u.worst_parts:
+                note += ("，" if zh else ", ") + t(lang, "compare.worst", parts=("、" if zh else ", ").join(
+                    t(lang, f"role.{r}") for r in u.worst_parts))
+        if u.templates:
+            note += ("，" if zh else ", ") + t(lang, "compare.template", ids=" ".join(f"#{i}" for i in u.templates),
+                                               share=pct(u.template_share))
+        mark = "!" if (u.plan_counts.get("silent") or u.worst_parts or u.templates) else " "
+        lines.append(f"  {mark} {who}{c}{note}")
+        for item in u.silent_plan if (verbose or u.last) else []:
+            lines.append(f"      {t(lang, 'history.outcome.silent')}{c}{item}")
+        for item in u.repeated_problems:
+            lines.append(f"      {t(lang, 'history.outcome.repeated')}{c}{item}")
+        for note in u.pairing:
+            lines.append(f"      ! {note}")
+    if review.clusters:
+        lines.append("")
+        lines.append(t(lang, "compare.clusters", n=len(review.clusters)))
+        for cl in review.clusters:
+            names = ("、" if zh else ", ").join(
+                f"{visible(o or p, one_line=True)}{lp(lang)}{pct(cl.shares[p])}{rp(lang)}"
+                for p, o in zip(cl.units, cl.organs, strict=True))
+            lines.append(f"  #{cl.id} {cl.year or '—'}{c}{names}")
+            for p in cl.passages[:3 if not verbose else None]:
+                lines.append(f"      {lp(lang).strip()}{p.length}{t(lang, 'history.chars')}{rp(lang)}"
+                             f"{clip(visible(p.text, one_line=True), 80)}")
+    else:
+        lines.append("")
+        lines.append(t(lang, "compare.no_clusters"))
+    return "\n".join(lines) + "\n"
+
+
+def _order(u: UnitReview) -> tuple:
+    """Reports with something to look at first: silent tasks, copied problems, a template; then by name."""
+    worry = -(u.plan_counts.get("silent", 0) * 2 + len(u.worst_parts) * 3 + len(u.templates))
+    return (u.error is None, worry, u.organ or "", u.this)
+
+
+def _e(v: object) -> str:
+    return _html.escape("" if v is None else str(v), quote=True)
+
+
+def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
+    """The folder's index page: the table of reports (each linked to its page) and the template clusters."""
+    from lawcheck.render.formats.html import _page
+
+    zh = lang == "zh"
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in (
+        t(lang, "ui.organ"), t(lang, "ui.year"), t(lang, "compare.col.last"), t(lang, "compare.col.plan"),
+        t(lang, "compare.col.silent"), t(lang, "compare.col.problems"), t(lang, "compare.col.copied"),
+        t(lang, "compare.col.template")))
+    rows = []
+    for u in sorted(review.units, key=_order):
+        name = _e(_unit_name(u))
+        link = f'<a href="{_e(pages[u.this])}">{name}</a>' if u.this in pages else name
+        if u.error:
+            rows.append(f'<tr><td>{link}<br><small>{_e(u.this)}</small></td><td colspan="7">✗ {_e(u.error)}</td></tr>')
+            continue
+        paired = u.last is not None
+        silent = "<br>".join(_e(s) for s in u.silent_plan) if u.silent_plan else ("—" if paired else "")
+        worst = ("、" if zh else ", ").join(t(lang, f"role.{r}") for r in u.worst_parts)
+        copied = (_e(pct(u.copied_share or 0)) + (f'<br><strong class="bad">⚠ {_e(worst)}</strong>' if worst else "")
+                  ) if paired else ""
+        tmpl = " ".join(f'<a href="#tpl-{i}">#{i}</a>' for i in u.templates)
+        rows.append(
+            f"<tr><td>{link}<br><small>{_e(u.this)}</small></td><td>{_e(u.year or '—')}</td>"
+            f"<td>{_e(u.last or t(lang, 'compare.no_last'))}</td>"
+            f"<td>{_e(counts_line(lang, u.plan_counts, PLAN)) if paired else ''}</td><td>{silent}</td>"
+            f"<td>{_e(counts_line(lang, u.shortcoming_counts, PROBLEMS)) if paired else ''}</td>"
+            f"<td>{copied}</td><td>{tmpl}{(' ' + _e(pct(u.template_share))) if u.templates else ''}</td></tr>")
+    clusters = []
+    for cl in review.clusters:
+        members = "".join(f"<li>{_e(o or p)}{_e(lp(lang))}{_e(pct(cl.shares[p]))}{_e(rp(lang))}</li>"
+                          for p, o in zip(cl.units, cl.organs, strict=True))
+        passages = "".join(f"<blockquote>{_e(p.text)}</blockquote>" for p in cl.passages[:3])
+        clusters.append(f'<section id="tpl-{cl.id}"><h3>#{cl.id} {_e(cl.year or "—")}</h3><ul>{members}</ul>'
+                        f"{passages}</section>")
+    paired = sum(1 for u in review.units if u.last)
+    body = (f"<main><h1>{_e(t(lang, 'compare.title'))}</h1>"
+            f"<p>{_e(t(lang, 'compare.heading', n=len(review.units), pairs=paired))}</p>"
+            f'<div class="tbl"><table class="rules"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            f"</table></div><h2>{_e(t(lang, 'compare.clusters', n=len(review.clusters)))}</h2>"
+            f"{''.join(clusters) or '<p>' + _e(t(lang, 'compare.no_clusters')) + '</p>'}</main>")
+    return _page(lang, t(lang, "compare.title"), body, "")

@@ -1,0 +1,163 @@
+"""A part of a report split into the items a reader counts: the tasks of a plan, the problems admitted.
+
+Reports list them in one of four ways, and the first that the part uses decides:
+subsections ("（一）深化行政执法改革。……"), numbered paragraphs ("1.……", "（1）……"), items run on in a
+paragraph ("一是……；二是……"), or plain sentences in a row.  A lead-in that only announces the list
+("下一步，我们将重点做好以下工作：") is no item.  Spans are in the normalised text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from lawcheck.text.grammar import CN_DIGITS
+from lawcheck.text.structure import SHORTCOMINGS, Structure
+
+# An item marker at the start of a paragraph (ranks 3–5 of grammar.HEADINGS and their kin).
+_LINE_MARK = re.compile(
+    rf"^(?:\d{{1,2}}(?:\.(?!\d)|、)|\(\d{{1,2}}\)[、.]?|[①-⑳]|(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是|"
+    rf"第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、])"
+)
+# The same markers run on inside a paragraph, after a sentence or clause end: "……;二是……".
+_INLINE_MARK = re.compile(
+    rf"(?:(?<=^)|(?<=[。;:,!?]))(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、]"
+    r"|\d{1,2}(?:\.(?!\d)|、)|\(\d{1,2}\)[、.]?|[①-⑳])"
+)
+# A sentence that only leads into a list: ends with a colon, or says so.
+_LEAD_IN = re.compile(r":$|(?:以下|如下|下列|几个方面|几点)[^。]{0,12}$|^(?:下一步|下步|今后|明年|20\d\d年)[^。]{0,8}$")
+_MIN_ITEM = 8  # characters: shorter sentences are fragments, not tasks
+# What a clause admitting a problem says ("……还不到位", "……有待加强"): a sentence of several such clauses is a
+# list of problems written on one line ("如“放管服”改革仍需继续深入,行政决策制度落实还不到位,……").
+_PROBLEM = re.compile(
+    r"不够|不到位|有待|还需|仍需|尚需|亟需|亟待|偏低|偏少|偏弱|偏长|偏高|不足|欠缺|薄弱|滞后|不高|不强|不深|不严|不实|不细"
+    r"|不规范|不完善|不健全|不平衡|不充分|不明显|不统一|参差不齐|较弱|较少|较低|缺乏|缺少|短板|差距|困难"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One item: its whole span, and the span of its head (the heading or first sentence, what it is about)."""
+
+    start: int
+    end: int
+    head_start: int
+    head_end: int
+
+
+def items(st: Structure, role: str) -> list[Item]:
+    """The items of the part(s) of the report with ``role`` (structure.PLAN, structure.SHORTCOMINGS …)."""
+    found = _items(st, role)
+    if role != SHORTCOMINGS:
+        return found
+    out: list[Item] = []
+    for it in found:
+        out.extend(_problem_clauses(st.text, it))
+    return out
+
+
+def _problem_clauses(text: str, it: Item) -> list[Item]:
+    """An item that lists several problems in one sentence, clause by clause; any other item whole."""
+    body = text[it.start:it.end].rstrip("。;!? ")
+    # Only a plain sentence: an enumerated item ("二是……。……") is one problem told at length.
+    if len(body) > 300 or "\n" in body or "。" in body or _LINE_MARK.match(body) or _INLINE_MARK.match(body):
+        return [it]
+    cuts = [it.start] + [it.start + m.end() for m in re.finditer("[,;:]", text[it.start:it.end])] + [it.end]
+    # A clause ending in a colon leads into the list ("但也仍然存在一些问题与不足:"), and is none of it.
+    clauses = [(a, b) for a, b in pairwise(cuts) if b > a and text[b - 1] != ":"]
+    problems = [(a, b) for a, b in clauses if _PROBLEM.search(text, a, b) and b - a >= _MIN_ITEM]
+    if len(problems) < 2 or len(problems) * 2 < len(clauses):
+        return [it]
+    out = []
+    for a, b in problems:
+        while b > a and text[b - 1] in ",;。等":
+            b -= 1
+        out.append(Item(a, b, a, b))
+    return out
+
+
+def _items(st: Structure, role: str) -> list[Item]:
+    text = st.text
+    sents = [s for s in st.sentences if role in s.roles]
+    if not sents:
+        return []
+    # The part's own heading ("三、2023年工作打算") and its sections.
+    part_sections = {s.section for s in sents if s.section is not None}
+    tops = sorted(i for i in part_sections if st.sections[i].parent is None or
+                  role not in st.sections[st.sections[i].parent].roles)
+    children = [sec for sec in st.sections if sec.parent in tops and role in sec.roles]
+    if children:
+        out = []
+        for sec in children:
+            own = [s for s in sents if s.section is not None and _within(st, s.section, sec.index)]
+            body = [s for s in own if not (s.heading and s.section in tops)]
+            if not body:
+                continue
+            head = next((s for s in body if s.heading), body[0])
+            out.append(Item(body[0].start, body[-1].end, head.start, head.end))
+        # Sentences of the part outside every child (a lead-in, or a closing sentence) are not items.
+        return out
+    body = [s for s in sents if not s.heading]
+    return _from_sentences(text, body)
+
+
+def _within(st: Structure, section: int, ancestor: int) -> bool:
+    while section is not None:
+        if section == ancestor:
+            return True
+        section = st.sections[section].parent  # type: ignore[assignment]
+    return False
+
+
+def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-def]
+    """Items of a part without subsections: numbered paragraphs, run-on items, or sentences."""
+    if not body:
+        return []
+    # Paragraphs (lines) of the part, in order.
+    paras: list[tuple[int, int]] = []
+    for s in body:
+        ls = text.rfind("\n", 0, s.start) + 1
+        le = text.find("\n", s.end)
+        le = len(text) if le < 0 else le
+        if not paras or paras[-1][0] != ls:
+            paras.append((max(ls, s.start) if not paras else ls, min(le, body[-1].end)))
+    marked = [p for p in paras if _LINE_MARK.match(text, p[0])]
+    if len(marked) >= 2:
+        return [_item(text, s, e) for s, e in _marked_runs(text, paras)]
+    out: list[Item] = []
+    for ps, pe in paras:
+        marks = [m.start() for m in _INLINE_MARK.finditer(text, ps, pe)]
+        if len(marks) >= 2:
+            cuts = [*marks, pe]
+            out.extend(_item(text, a, b) for a, b in pairwise(cuts) if b - a >= _MIN_ITEM)
+            continue
+        for s in body:
+            if ps <= s.start < pe:
+                sent = text[s.start:s.end].strip()
+                if len(sent) >= _MIN_ITEM and not _LEAD_IN.search(sent):
+                    out.append(Item(s.start, s.end, s.start, s.end))
+    return out
+
+
+def _marked_runs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Numbered paragraphs, each with the unnumbered paragraphs after it (its continuation)."""
+    runs: list[list[int]] = []
+    for s, e in paras:
+        if _LINE_MARK.match(text, s):
+            runs.append([s, e])
+        elif runs:
+            runs[-1][1] = e
+    return [(s, e) for s, e in runs if e - s >= _MIN_ITEM]
+
+
+def _item(text: str, start: int, end: int) -> Item:
+    """An item of [start, end): its head is its first sentence (or clause, when that is very long)."""
+    while end > start and text[end - 1] in " \n;,":
+        end -= 1
+    m = re.compile("[。;!?\n]").search(text, start, end)
+    head_end = m.end() if m else end
+    if head_end - start > 60:
+        comma = text.find(",", start + _MIN_ITEM, head_end)
+        head_end = comma if comma > 0 else head_end
+    return Item(start, end, start, head_end)

@@ -1,0 +1,119 @@
+"""Measure the history review against the hand-labelled pairs in tests/data/history (issue 16).
+
+    python -m tests.helpers.history_eval            # every pair: placement and copied-passage figures
+    python -m tests.helpers.history_eval -v         # and each disagreement
+
+Each ``NAME.labels.yaml`` was written with ``NAME.this.txt`` (a report written from a real report, the
+``last`` fixture, as that body's report of the next year) before the matcher existed.  An item counts as
+placed right when lawcheck found an item containing the labelled quote and gave it the labelled outcome; a
+labelled copied passage is found when lawcheck's passages cover at least half of it, and a passage lawcheck
+reports is right when at least half of it lies in labelled copied passages.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+import lawcheck
+from lawcheck.model import PreviousReport, Scorecard
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data" / "history"
+
+
+@dataclass
+class Tally:
+    items: int = 0
+    placed: int = 0
+    labelled: int = 0  # copied passages labelled (≥ 50 characters)
+    found: int = 0
+    reported: int = 0
+    right: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, o: Tally) -> None:
+        for k in ("items", "placed", "labelled", "found", "reported", "right"):
+            setattr(self, k, getattr(self, k) + getattr(o, k))
+        self.notes += o.notes
+
+
+def pairs() -> list[Path]:
+    return sorted(DATA.glob("*.labels.yaml"))
+
+
+def load(label_file: Path) -> tuple[dict, str, str]:
+    labels = yaml.safe_load(label_file.read_text(encoding="utf-8"))
+    last = (ROOT / labels["last"]).read_text(encoding="utf-8")
+    this = (DATA / labels["this"]).read_text(encoding="utf-8")
+    return labels, last, this
+
+
+def review(last: str, this: str) -> Scorecard:
+    return lawcheck.evaluate(this, previous=PreviousReport(name="上年", text=last))
+
+
+def measure(label_file: Path) -> Tally:
+    labels, last, this = load(label_file)
+    card = review(last, this)
+    h = card.history
+    assert h is not None
+    out = Tally()
+    name = label_file.name.split(".")[0]
+    for key, got in (("plan_items", h.plan), ("shortcomings", h.shortcomings)):
+        for lab in labels.get(key) or []:
+            out.items += 1
+            at = last.find(lab["last_quote"]) + len(lab["last_quote"]) // 2
+            mine = [r for r in got if r.item.start <= at < r.item.end]
+            outcome = mine[0].outcome if mine else "(no item)"
+            if outcome == lab["outcome"]:
+                out.placed += 1
+            else:
+                where = mine[0].where.text[:40] if mine and mine[0].where else ""
+                out.notes.append(f"{name} {key}: {lab['last_quote']!r} labelled {lab['outcome']}, got {outcome} {where}")
+    spans = [(c.this.start, c.this.end) for c in h.copied]
+    labelled = []
+    for lab in labels.get("copied") or []:
+        s = this.find(lab["this_quote"])
+        labelled.append((s, s + len(lab["this_quote"])))
+    for s, e in labelled:
+        if e - s < 50:
+            continue
+        out.labelled += 1
+        if sum(_overlap(s, e, a, b) for a, b in spans) * 2 >= e - s:
+            out.found += 1
+        else:
+            out.notes.append(f"{name} copied: missed {this[s:e][:50]!r}")
+    for a, b in spans:
+        out.reported += 1
+        if sum(_overlap(a, b, s, e) for s, e in labelled) * 2 >= b - a:
+            out.right += 1
+        else:
+            out.notes.append(f"{name} copied: not labelled {this[a:b][:60]!r}")
+    return out
+
+
+def _overlap(s: int, e: int, a: int, b: int) -> int:
+    return max(0, min(e, b) - max(s, a))
+
+
+def main(argv: list[str]) -> int:
+    total = Tally()
+    for f in pairs():
+        t = measure(f)
+        total.add(t)
+        print(f"{f.name.split('.')[0]:12} items {t.placed}/{t.items}  copied found {t.found}/{t.labelled}  "
+              f"right {t.right}/{t.reported}")
+    print(f"placed right {total.placed}/{total.items} = {total.placed / max(total.items, 1):.3f}; "
+          f"copied recall {total.found}/{total.labelled} = {total.found / max(total.labelled, 1):.3f}, "
+          f"precision {total.right}/{total.reported} = {total.right / max(total.reported, 1):.3f}")
+    if "-v" in argv:
+        print("\n".join(total.notes))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
