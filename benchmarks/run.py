@@ -40,6 +40,12 @@ TARGETS = {
     "batch_j2_reports_per_s": 500.0,
     "batch_peak_mb": 150.0,
     "figures_overhead": 1.20,  # evaluate reading the figures <= 1.2x evaluate without (issue 15)
+    # issue 16, year over year
+    "history_placed": 0.90,  # plan items and shortcomings placed right on the labelled pairs
+    "history_copied_precision": 0.95,  # copied passages of >= 50 characters
+    "history_copied_recall": 0.90,
+    "history_pair_ms": 50.0,  # one pair of 10k-character reports compared
+    "history_folder_minutes": 10.0,  # a folder of 10,000 reports for shared passages, 2 cores
 }
 
 
@@ -442,6 +448,126 @@ def measure_figures_overhead(texts: list[str], reps: int) -> dict:
             "ratio_with_checks": round(med["checked"] / med["without"], 3)}
 
 
+# --- year over year (issue 16) ----------------------------------------------------------------
+
+
+_PLACES = "东西南北中安平和顺兴隆昌盛永宁泰康乐福寿青山绿水清河长林丰源新华胜利"
+
+
+def place(i: int) -> str:
+    """A distinct two- or three-character place name for unit i."""
+    n = len(_PLACES)
+    return _PLACES[i % n] + _PLACES[(i // n) % n] + (_PLACES[(i // n // n) % n] if i >= n * n else "")
+
+
+def folder_corpus(n: int, seed: int = SEED) -> list[str]:
+    """n reports of distinct townships of one year; one in four belongs to a group of 5 that fills in the same
+    template paragraphs, each with its own name."""
+    rng = random.Random(seed)
+    base = synthetic_corpus(n, seed=seed)
+    # The synthetic reports draw on one pool of paragraphs; real reports of different units do not share
+    # sentences, so each sentence gets one character of its own (a template's are added after).
+    own = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥"
+    base = [t.split("\n", 1)[0] + "\n" + re.sub(r"(?<=[，。；,;:：\n])(?=[\u4e00-\u9fff\d])",
+                                                 lambda m: "".join(rng.choice(own) for _ in range(5)),
+                                                 t.split("\n", 1)[1]) for t in base]
+    out = []
+    template: list[str] = []
+    for i, text in enumerate(base):
+        name = place(i) + "镇"
+        text = re.sub(r"某.人民政府", f"{name}人民政府", text).replace("我镇", f"我{name}")
+        text = re.sub(r"(?:19|20)\d\d年度", "2023年度", text, count=1)
+        if i % 20 < 5:  # a template group: the leader writes it, four others copy it with their own names
+            lines = text.split("\n")
+            if i % 20 == 0:
+                template = [ln for ln in lines if len(ln) > 60][:4]
+            lines[3:3] = [ln.replace(place(i - i % 20) + "镇", name) for ln in template]
+            text = "\n".join(lines)
+        out.append(text)
+    rng.shuffle(out)
+    return out
+
+
+def measure_history(quick: bool) -> dict:
+    """The labelled pairs' figures, one pair's time, and a folder of reports for shared passages."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from lawcheck.analysis import analyse
+    from lawcheck.history import CopyRule, Match, Pair
+    from lawcheck.packs import load_pack
+    from tests.helpers.history_eval import Tally, measure, pairs
+
+    total = Tally()
+    for f in pairs():
+        total.add(measure(f))
+    out: dict = {"pairs": len(pairs()), "items": total.items, "placed": total.placed,
+                 "placed_share": round(total.placed / max(total.items, 1), 3),
+                 "copied_labelled": total.labelled, "copied_found": total.found,
+                 "copied_recall": round(total.found / max(total.labelled, 1), 3),
+                 "copied_reported": total.reported, "copied_right": total.right,
+                 "copied_precision": round(total.right / max(total.reported, 1), 3)}
+    # One pair, both reports already analysed: the review's own cost.  The real pair: the longest fixture
+    # (000-4, 10k characters) and the next year's report written from it (tests/data/history/district4).
+    # The synthetic pair: a 10k-character report and one written from it (numbers changed, a third of its
+    # paragraphs replaced) whose plan and shortcomings are most of its text (the worst case for the items).
+    pack = load_pack(None)
+    corpus = synthetic_corpus(2, seed=SEED + 16)
+    rng = random.Random(SEED)
+    mixed = [ln if rng.random() < 0.67 else rng.choice(corpus[1].split("\n")) for ln in corpus[0].split("\n")]
+    real = ((FIXTURES / "000-4.txt").read_text(encoding="utf-8"),
+            (ROOT / "tests" / "data" / "history" / "district4.this.txt").read_text(encoding="utf-8"))
+    synthetic = (corpus[0], re.sub(r"\d+", lambda m: str(int(m.group()) + 1), "\n".join(mixed)))
+    for name, (last, this) in (("pair", real), ("pair_synthetic", synthetic)):
+        a, b = analyse(this, pack), analyse(last, pack)
+        Pair(a, b, pack.words)  # the dictionaries, once
+        runs = []
+        for _ in range(3 if quick else 30):
+            t0 = time.perf_counter()
+            pr = Pair(a, b, pack.words)
+            pr.plan(Match())
+            pr.problems(Match())
+            pr.copied(CopyRule())
+            runs.append(time.perf_counter() - t0)
+        out[f"{name}_chars"] = [len(last), len(this)]
+        out[f"{name}_item_chars"] = sum(i.end - i.start for i in (*pr.plan_items, *pr.problem_items))
+        out[f"{name}_ms"] = round(statistics.median(runs) * 1000, 1)
+    import lawcheck
+    from lawcheck.model import PreviousReport
+
+    last, this = real
+    reps = 3 if quick else 10
+    t0 = time.perf_counter()
+    for _ in range(reps):
+        lawcheck.evaluate(this, rules=pack, previous=PreviousReport(name="x", text=last))
+    out["pair_with_both_evaluated_ms"] = round((time.perf_counter() - t0) * 1000 / reps, 1)
+    # A folder: files on disk, ``lawcheck compare DIR -j 2``, wall time and peak memory of the process tree.
+    sizes = [40, 160] if quick else [2_500, 10_000]
+    out["folder"] = []
+    for n in sizes:
+        texts = folder_corpus(n)
+        with tempfile.TemporaryDirectory(prefix="lawcheck-bench-folder-") as tmp:
+            src = Path(tmp) / "reports"
+            src.mkdir()
+            for i, t in enumerate(texts):
+                (src / f"r{i:05d}.txt").write_text(t, encoding="utf-8")
+            cmd = [*lawcheck_cmd(), "compare", str(src), "-j", "2", "--no-progress", "--format", "json",
+                   "-o", str(Path(tmp) / "out.json")]
+            t0 = time.perf_counter()
+            proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            with TreeMemory(proc.pid) as mem:
+                _, err = proc.communicate()
+            elapsed = time.perf_counter() - t0
+            if proc.returncode not in (0, 1):
+                raise SystemExit(f"benchmark: compare failed: {err.decode(errors='replace')[-500:]}")
+            review = json.loads((Path(tmp) / "out.json").read_text(encoding="utf-8"))
+        grouped = sum(1 for u in review["units"] if u["templates"])
+        out["folder"].append({"reports": n, "seconds": round(elapsed, 1), "reports_per_s": round(n / elapsed),
+                              "peak_mb": round(mem.peak_kb / 1024, 1), "clusters": len(review["clusters"]),
+                              "reports_in_clusters": grouped, "expected_in_clusters": sum(
+                                  5 for i in range(n) if i % 20 == 0 and i + 4 < n)})
+    return out
+
+
 def synthetic_pack(n: int, phrases: list[str]):
     """The core pack's manifest and policy with n generated one-phrase concept rules."""
     import lawcheck
@@ -621,12 +747,46 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         say(f"   {r['rules']:>5} rules ({r['phrases']} phrases): evaluate {r['evaluate_us_per_10k']} µs per 10k, "
             f"{r['us_per_rule']} µs per rule; pack build {r['build_ms']} ms")
 
+    say("\n6. year over year (issue 16)")
+    hi = measure_history(quick)
+    fig["history"] = hi
+    say(f"   labelled pairs ({hi['pairs']}): plan items and shortcomings placed right {hi['placed']}/{hi['items']} = "
+        f"{hi['placed_share']} (target ≥ {TARGETS['history_placed']}: "
+        f"{verdict(hi['placed_share'], TARGETS['history_placed'], True)}); copied passages ≥ 50 characters: "
+        f"precision {hi['copied_right']}/{hi['copied_reported']} = {hi['copied_precision']} (target ≥ "
+        f"{TARGETS['history_copied_precision']}: "
+        f"{verdict(hi['copied_precision'], TARGETS['history_copied_precision'], True)}), recall "
+        f"{hi['copied_found']}/{hi['copied_labelled']} = {hi['copied_recall']} (target ≥ "
+        f"{TARGETS['history_copied_recall']}: {verdict(hi['copied_recall'], TARGETS['history_copied_recall'], True)})")
+    say(f"   one pair ({hi['pair_chars'][0]:,} and {hi['pair_chars'][1]:,} characters, {hi['pair_item_chars']:,} of "
+        f"them in last year's plan and shortcomings; both analysed): the review {hi['pair_ms']} ms (target ≤ "
+        f"{TARGETS['history_pair_ms']:.0f} ms: {verdict(hi['pair_ms'], TARGETS['history_pair_ms'])}); "
+        f"evaluate(this, previous=last), both reports checked and compared: {hi['pair_with_both_evaluated_ms']} ms")
+    say(f"   synthetic pair ({hi['pair_synthetic_chars'][0]:,} and {hi['pair_synthetic_chars'][1]:,} characters, "
+        f"{hi['pair_synthetic_item_chars']:,} in plan and shortcomings): the review "
+        f"{hi['pair_synthetic_ms']} ms")
+    for r in hi["folder"]:
+        say(f"   lawcheck compare DIR -j 2, {r['reports']:,} reports: {r['seconds']} s "
+            f"({r['reports_per_s']} reports/s), "
+            f"peak {r['peak_mb']} MB; {r['clusters']} template clusters, {r['reports_in_clusters']} reports in them "
+            f"({r['expected_in_clusters']} written from a template)")
+    big = hi["folder"][-1]
+    minutes = big["seconds"] / 60 * 10_000 / big["reports"]
+    say(f"   10,000 reports: {minutes:.1f} minutes (target ≤ {TARGETS['history_folder_minutes']:.0f}: "
+        f"{verdict(minutes, TARGETS['history_folder_minutes'])}); memory {hi['folder'][0]['peak_mb']} → "
+        f"{big['peak_mb']} MB for {big['reports'] // hi['folder'][0]['reports']}× the reports")
+
     fig["verdicts"] = {
         "evaluate_vs_floor": verdict(sy["evaluate_vs_floor"], TARGETS["evaluate_vs_floor"]),
         "cold_start_vs_pydantic": verdict(cs["cold_start_vs_pydantic"], TARGETS["cold_start_vs_pydantic"]),
         "batch_j2_reports_per_s": verdict(bt["j2_reports_per_s"], TARGETS["batch_j2_reports_per_s"], True),
         "batch_peak_mb": verdict(bt["j2_peak_mb"], TARGETS["batch_peak_mb"]),
         "figures_overhead": verdict(fo["ratio"], TARGETS["figures_overhead"]),
+        "history_placed": verdict(hi["placed_share"], TARGETS["history_placed"], True),
+        "history_copied_precision": verdict(hi["copied_precision"], TARGETS["history_copied_precision"], True),
+        "history_copied_recall": verdict(hi["copied_recall"], TARGETS["history_copied_recall"], True),
+        "history_pair_ms": verdict(hi["pair_ms"], TARGETS["history_pair_ms"]),
+        "history_folder_minutes": verdict(minutes, TARGETS["history_folder_minutes"]),
     }
     say("\nverdicts: " + ", ".join(f"{k} {v}" for k, v in fig["verdicts"].items()))
     if json_out:

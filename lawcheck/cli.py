@@ -1114,6 +1114,17 @@ def _compare(args: argparse.Namespace) -> int:
         if not os.path.exists(p):
             _err(_MSG[lang]["compare_missing"].format(path=p))
             return Exit.USAGE_OR_INPUT
+    if args.output:
+        from lawcheck.inputs import Source
+
+        srcs = [Source(p, Path(p)) for p in paths]
+        if os.path.isdir(args.output) or any(os.path.isdir(p) for p in paths):
+            srcs = expand(paths, s.glob)
+        problem = _output_problem(args.output, srcs, args.format == "html" and not (
+            len(paths) == 2 and all(os.path.isfile(p) for p in paths)))
+        if problem:
+            _err(_MSG[lang][problem[0]].format(path=args.output, err=problem[1]))
+            return Exit.USAGE_OR_INPUT
     if len(paths) == 2 and all(os.path.isfile(p) for p in paths) and not args.pairs:
         try:
             card, last_text, this_text = compare.compare_files(paths[0], paths[1], pack, lang, limits,

@@ -118,7 +118,17 @@ class Job:
     lang: str
     limits: Limits
     encoding: str | None
-    min_chars: int = 50
+
+
+def _template_rule(job: Job) -> tuple[int, int]:
+    """(min_chars, max_units) from the pack's copied-text rule (its defaults when the pack has none)."""
+    from lawcheck.kinds.history import HistoryRule
+
+    for rule in _pack(job).rules:
+        if isinstance(rule, HistoryRule) and rule.check == "copied":
+            return rule.min_chars, rule.max_units
+    defaults = HistoryRule.model_fields
+    return defaults["min_chars"].default, defaults["max_units"].default
 
 
 def _pack(job: Job):  # type: ignore[no-untyped-def]
@@ -319,6 +329,7 @@ def _clusters(prints: list, job: Job) -> list[TemplateCluster]:  # type: ignore[
     """Template clusters of each year, numbered from 1 in the order: year, then largest first."""
     from lawcheck.templates import clusters
 
+    min_chars, max_units = _template_rule(job)
     by_year: dict[int | None, list] = {}  # type: ignore[type-arg]
     for p in prints:
         by_year.setdefault(p.year, []).append(p)
@@ -326,7 +337,7 @@ def _clusters(prints: list, job: Job) -> list[TemplateCluster]:  # type: ignore[
     for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
         group = by_year[year]
         texts: dict[str, str] = {}
-        for c in clusters(group, min_chars=job.min_chars):
+        for c in clusters(group, min_chars=min_chars, max_units=max_units):
             units = [group[u].key for u in c.units]
             passages = []
             for u, s, e, who in c.passages[:5]:

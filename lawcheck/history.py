@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 PlanFate = Literal["done", "carried_over", "admitted", "silent"]
 ProblemFate = Literal["addressed", "repeated", "silent"]
-Cut = Callable[[str], Iterable[tuple[str, int, int]]]  # jieba's tokenize: (word, start, end)
+Cut = Callable[[str], Iterable[tuple[str, int, int]]]  # jieba's tokenize: (word, start, end), for last year's items
 
 # Where this year's report says what became of an item: its measures (the preamble and 其他 report the
 # year's work too), its plan, its problems.
@@ -118,10 +118,12 @@ class Pair:
 
     def __init__(self, this: Analysis, last: Analysis, cut: Cut) -> None:
         self.this, self.last = this, last
-        self.index = _Index(this.st, cut)
         self.plan_items = items(last.st, PLAN)
         self.problem_items = items(last.st, SHORTCOMINGS)
         self.queries = [_query(last.st.text, it, cut) for it in (*self.plan_items, *self.problem_items)]
+        # Only the items' words matter in this year's report: found there in one automaton pass (as
+        # substrings, as jieba's search mode would also find 科学 in 科学化), not by segmenting all of it.
+        self.index = _Index(this.st, sorted({w for q in self.queries for w in q}))
         self.index.weigh(self.queries)
         self.review = Review()
 
@@ -152,20 +154,23 @@ class Pair:
 
 
 class _Index:
-    """This year's sentences as sets of words, and which sentences hold each word."""
+    """This year's sentences as sets of (last year's items') words, and which sentences hold each word."""
 
-    def __init__(self, st: Structure, cut: Cut) -> None:
+    def __init__(self, st: Structure, vocabulary: list[str]) -> None:
+        import ahocorasick_rs
+
         self.st = st
         body = [s for s in st.sentences if not s.heading or s.section is not None]
         self.sents = [s for s in body if any(r in _GROUPS for r in s.roles)]
         self.starts = [s.start for s in self.sents]
         self.words: list[set[str]] = [set() for _ in self.sents]
         lo, hi = st.body
-        text = st.text[lo:hi]
-        for w, s, _e in cut(text):
-            k = bisect_right(self.starts, lo + s) - 1
-            if k >= 0 and lo + s < self.sents[k].end and _word(w):
-                self.words[k].add(w)
+        if vocabulary and self.sents:
+            ac = ahocorasick_rs.AhoCorasick(vocabulary, matchkind=ahocorasick_rs.MatchKind.Standard)
+            for pid, s, e in ac.find_matches_as_indexes(st.text[lo:hi], overlapping=True):
+                k = bisect_right(self.starts, lo + s) - 1
+                if k >= 0 and lo + e <= self.sents[k].end:
+                    self.words[k].add(vocabulary[pid])
         # The paragraph (line) of each sentence, as (first, last) sentence of it.
         self.para: list[tuple[int, int]] = []
         first = 0

@@ -6,9 +6,9 @@ Each report of a year is reduced to one fingerprint per sentence: a 64-bit hash 
 at least ``min_chars`` characters, are the shared passages; units linked by a passage form a cluster.
 
 A sentence every other report writes (a slogan) is the genre, not a template: one shared by more than
-``max_units`` reports (and more than half of a year's reports) is left out.  The work is a hash table of
-sentences and the pairs of reports that share them: memory grows with the number of sentences, never with
-the square of the number of reports; pairs are counted only for sentences below ``max_units``.
+``max_units`` reports is left out.  The work is one hash table of sentences and a union-find over the
+reports: time and memory grow with the number of sentences, never with the square of the number of
+reports.
 """
 
 from __future__ import annotations
@@ -79,29 +79,19 @@ class Cluster:
     covered: dict[int, int]  # unit: characters in shared passages
 
 
-def clusters(prints: list[Prints], min_chars: int = 50, max_units: int = 30) -> list[Cluster]:
-    """Units of one year that share passages of at least ``min_chars`` characters, largest clusters first."""
-    holders: dict[int, list[tuple[int, int]]] = {}  # hash: (unit, sentence index)
+def clusters(prints: list[Prints], min_chars: int = 50, max_units: int = 50) -> list[Cluster]:
+    """Units of one year that share passages of at least ``min_chars`` characters, largest clusters first.
+
+    Linear in the sentences: a sentence's holders are joined once (never pair by pair), and a sentence held
+    by more than ``max_units`` reports is the genre's, not a template's."""
+    holders: dict[int, list[int]] = {}  # hash: the units holding it, in order, once each
     for u, p in enumerate(prints):
-        for k, (h, _s, _e) in enumerate(p.sentences):
-            holders.setdefault(h, []).append((u, k))
-    common = max(max_units, len(prints) // 2)
-    # For each pair of units of different organs, the sentences of the first they share.
-    shared: dict[tuple[int, int], set[int]] = {}
-    for hs in holders.values():
-        units = {u for u, _ in hs}
-        if len(units) < 2 or len(units) > common:
-            continue
-        for u, k in hs:
-            for v in units:
-                if v != u and not _same_organ(prints[u], prints[v]):
-                    shared.setdefault((u, v), set()).add(k)
-    # Runs of consecutive shared sentences (a sentence between them may differ) long enough to count.
-    links: dict[tuple[int, int], list[tuple[int, int, tuple[int, ...]]]] = {}
-    for (u, v), ks in shared.items():
-        runs = _runs(prints[u], sorted(ks), min_chars)
-        if runs:
-            links[(u, v)] = runs
+        for h, _s, _e in p.sentences:
+            units = holders.setdefault(h, [])
+            if not units or units[-1] != u:
+                units.append(u)
+    shared = {h: us for h, us in holders.items()
+              if 2 <= len(us) <= max_units and len({prints[u].organ or f"#{u}" for u in us}) >= 2}
     parent = list(range(len(prints)))
 
     def root(x: int) -> int:
@@ -110,37 +100,45 @@ def clusters(prints: list[Prints], min_chars: int = 50, max_units: int = 30) -> 
             x = parent[x]
         return x
 
-    for u, v in links:
-        ru, rv = root(u), root(v)
-        if ru != rv:
-            parent[max(ru, rv)] = min(ru, rv)
+    joined: set[int] = set()
+    covered: dict[int, list[tuple[int, int]]] = {}
+    passages: dict[frozenset[int], tuple[int, int, int, set[int]]] = {}
+    for u, p in enumerate(prints):
+        ks = [k for k, (h, _s, _e) in enumerate(p.sentences) if h in shared]
+        for s, e, hashes in _runs(p, ks, min_chars):
+            covered.setdefault(u, []).append((s, e))
+            who: set[int] = set()
+            for h in hashes:
+                who.update(shared[h])
+                if h not in joined:  # each sentence's holders joined once: linear, never pair by pair
+                    joined.add(h)
+                    first = shared[h][0]
+                    for v in shared[h][1:]:
+                        ru, rv = root(first), root(v)
+                        if ru != rv:
+                            parent[max(ru, rv)] = min(ru, rv)
+            # One passage whatever the order of its sentences in each report (two sentences swapped).
+            key = frozenset(hashes)
+            first_seen = passages.get(key)
+            if first_seen is None:
+                passages[key] = (u, s, e, who)
+            else:
+                first_seen[3].update(who)
     groups: dict[int, list[int]] = {}
-    for u in sorted({x for pair in links for x in pair}):
+    for u in sorted(covered):
         groups.setdefault(root(u), []).append(u)
+    by_group: dict[int, list[tuple[int, int, int, set[int]]]] = {}
+    for u, s, e, who in passages.values():
+        by_group.setdefault(root(u), []).append((u, s, e, who))
     out: list[Cluster] = []
-    for members in groups.values():
-        covered: dict[int, list[tuple[int, int]]] = {u: [] for u in members}
-        # A passage once, by the sentences it is made of: as the first unit holding it writes it.
-        passages: dict[tuple[int, ...], tuple[int, int, int, set[int]]] = {}
-        for (u, v), runs in sorted(links.items()):
-            if u not in covered:
-                continue
-            for s, e, hashes in runs:
-                covered[u].append((s, e))
-                first = passages.get(hashes)
-                if first is None:
-                    passages[hashes] = (u, s, e, {u, v})
-                else:
-                    first[3].update((u, v))
-        kept = sorted(passages.values(), key=lambda x: (-(x[2] - x[1]), x[0], x[1]))
-        out.append(Cluster(members, [(u, s, e, sorted(w)) for u, s, e, w in kept],
-                           {u: _union(spans) for u, spans in covered.items()}))
+    for g, members in groups.items():
+        if len(members) < 2:
+            continue  # its sentences' other holders have no run of their own long enough
+        kept = sorted(by_group.get(g, []), key=lambda x: (-(x[2] - x[1]), x[0], x[1]))
+        out.append(Cluster(members, [(u, s, e, sorted(w & set(members))) for u, s, e, w in kept],
+                           {u: _union(covered[u]) for u in members}))
     out.sort(key=lambda c: (-len(c.units), c.units))
     return out
-
-
-def _same_organ(a: Prints, b: Prints) -> bool:
-    return a.organ is not None and a.organ == b.organ
 
 
 def _runs(p: Prints, ks: list[int], min_chars: int) -> list[tuple[int, int, tuple[int, ...]]]:

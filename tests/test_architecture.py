@@ -20,8 +20,14 @@ PACKAGE = ROOT / "lawcheck"
 # (importer prefix, imported prefixes it must not reach, why)
 FORBIDDEN = [
     ("lawcheck.render", ("lawcheck.batch", "lawcheck.engine", "lawcheck.cli", "lawcheck.kinds", "lawcheck.packs",
-                         "lawcheck.readers", "lawcheck.text", "lawcheck.analysis", "lawcheck.scoring"),
+                         "lawcheck.readers", "lawcheck.text", "lawcheck.analysis", "lawcheck.scoring",
+                         "lawcheck.history", "lawcheck.review", "lawcheck.templates", "lawcheck.compare"),
      "renderers start from the model"),
+    # Year over year (issue 16): the comparison is core, pure; compare.py is the edge that reads the files.
+    *((m, ("lawcheck.render", "lawcheck.cli", "lawcheck.batch", "lawcheck.readers", "lawcheck.compare",
+           "lawcheck.files", "lawcheck.inputs"), "the year-over-year review is text in, model out")
+      for m in ("lawcheck.history", "lawcheck.review", "lawcheck.templates")),
+    ("lawcheck.compare", ("lawcheck.render", "lawcheck.cli"), "compare returns the model; the command line renders it"),
     ("lawcheck.readers", ("lawcheck.packs", "lawcheck.kinds", "lawcheck.engine", "lawcheck.render"),
      "reading a file knows nothing of rules"),
     ("lawcheck.text", ("lawcheck.packs", "lawcheck.kinds", "lawcheck.render", "lawcheck.engine", "lawcheck.readers"),

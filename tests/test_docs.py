@@ -53,6 +53,10 @@ def test_guide_shows_the_output_as_it_really_is(capsys, monkeypatch):
     guide = (ROOT / "docs" / "guide.zh.md").read_text(encoding="utf-8")
     blocks = re.findall(r"<!-- 输出: (.+?) -->\n```\n(.*?)```", guide, re.S)
     assert len(blocks) >= 3
+    # README's blocks marked the same way (lawcheck compare) are held to the same standard.
+    readme_blocks = re.findall(r"<!-- 输出: (.+?) -->\n```\n(.*?)```", README, re.S)
+    assert len(readme_blocks) >= 2
+    blocks += readme_blocks
     monkeypatch.chdir(ROOT)
     monkeypatch.delenv("LAWCHECK_LANG", raising=False)
     monkeypatch.delenv("COLUMNS", raising=False)

@@ -54,6 +54,8 @@ class HistoryRule(RuleBase):
     worst_parts: list[str] = Field(default_factory=lambda: ["shortcomings", "plan"],
                                    description="copied: parts whose copying fails the rule (role ids)")
     worst_share: float = Field(0.5, gt=0, le=1, description="copied: a worst part this much copied fails the rule")
+    max_units: int = Field(50, ge=2, le=100_000, description="copied, in a folder: a sentence more reports than "
+                                                             "this share is the genre's, not a template's")
     pass_below: float = Field(0.1, ge=0, le=1, description="copied: the share of the report copied that passes")
     fail_at: float = Field(0.3, ge=0, le=1, description="copied: the share of the report copied that fails")
 

@@ -73,7 +73,8 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
         if u.error:
             lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{u.error}")
             continue
-        who = f"{clip(visible(_unit_name(u), one_line=True), 24)} {u.year or '—'}"
+        name = clip(visible(u.organ, one_line=True), 24) if u.organ else visible(u.this, one_line=True)
+        who = f"{name} {u.year or '—'}"
         if u.last is None:
             note = t(lang, "compare.no_last")
         else:

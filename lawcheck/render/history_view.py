@@ -41,7 +41,7 @@ def pct(share: float) -> str:
     return f"{share * 100:.0f}%"
 
 
-def item_line(lang: str, r: ItemReview, width: int = 60) -> list[str]:
+def item_line(lang: str, r: ItemReview, width: int = 44) -> list[str]:
     head = clip(flat(r.item.text), width)
     lines = [f"    {outcome_label(lang, r.outcome):<6} {head}"]
     if r.where is not None:
@@ -51,7 +51,7 @@ def item_line(lang: str, r: ItemReview, width: int = 60) -> list[str]:
     return lines
 
 
-def copy_lines(lang: str, k: int, c: CopiedPassage, width: int = 70) -> list[str]:
+def copy_lines(lang: str, k: int, c: CopiedPassage, width: int = 44) -> list[str]:
     how = t(lang, "history.verbatim" if c.verbatim else "history.changed")
     part = t(lang, f"role.{c.part}")
     return [f"    {k}. {t(lang, 'history.this_year')}{lp(lang)}{part}{comma(lang)}{c.length}"

@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Kept in the skeleton: Chinese characters, letters and (unless masked) digits.  Everything else is layout.
-_KEEP = re.compile(r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9#]")
 # A numeral as reports write counts, years and shares: Arabic with separators, or Chinese numerals that
 # stand next to a counted unit or 年/月/日 (一是, 统一 and 进一步 keep their 一).
 _NUMBER = re.compile(
@@ -24,6 +22,8 @@ _NUMBER = re.compile(
     r"|(?<![一二三四五六七八九十第统进唯之])[一二两三四五六七八九十](?=[年月日件项次人个名场条家份余多]|[百千万亿])"
 )
 _MAX_REPEAT = 8
+_KEPT = r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9#]"
+_RUNS = re.compile(f"{_KEPT}+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,22 +41,24 @@ def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = 
     chars: list[str] = []
     pos: list[int] = []
     ends: list[int] = []
-    masked = {} if numbers else {m.start(): m.end() for m in _NUMBER.finditer(text, start, end)}
-    i = start
-    while i < end:
-        stop = masked.get(i)
-        if stop is not None:
+
+    def runs(a: int, b: int) -> None:
+        # A run of kept characters costs one match, not one per character.
+        for m in _RUNS.finditer(text, a, b):
+            s, e = m.span()
+            chars.append(m.group())
+            pos.extend(range(s, e))
+            ends.extend(range(s + 1, e + 1))
+
+    at = start
+    if not numbers:
+        for m in _NUMBER.finditer(text, start, end):
+            runs(at, m.start())
             chars.append("#")
-            pos.append(i)
-            ends.append(stop)
-            i = stop
-            continue
-        c = text[i]
-        if _KEEP.match(c):
-            chars.append(c)
-            pos.append(i)
-            ends.append(i + 1)
-        i += 1
+            pos.append(m.start())
+            ends.append(m.end())
+            at = m.end()
+    runs(at, end)
     return Skeleton("".join(chars), pos, ends)
 
 

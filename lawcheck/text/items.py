@@ -16,13 +16,14 @@ from lawcheck.text.grammar import CN_DIGITS
 from lawcheck.text.structure import SHORTCOMINGS, Structure
 
 # An item marker at the start of a paragraph (ranks 3–5 of grammar.HEADINGS and their kin).
+# (``match`` at a position: no "^", which would only ever match at the start of the whole text.)
 _LINE_MARK = re.compile(
-    rf"^(?:\d{{1,2}}(?:\.(?!\d)|、)|\(\d{{1,2}}\)[、.]?|[①-⑳]|(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是|"
+    rf"(?:\d{{1,2}}(?:\.(?!\d)|、)|\(\d{{1,2}}\)[、.]?|[①-⑳]|(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是|"
     rf"第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、])"
 )
 # The same markers run on inside a paragraph, after a sentence or clause end: "……;二是……".
 _INLINE_MARK = re.compile(
-    rf"(?:(?<=^)|(?<=[。;:,!?]))(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、]"
+    rf"(?<=[。;:,!?])(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、]"
     r"|\d{1,2}(?:\.(?!\d)|、)|\(\d{1,2}\)[、.]?|[①-⑳])"
 )
 # A sentence that only leads into a list: ends with a colon, or says so.
@@ -95,7 +96,9 @@ def _items(st: Structure, role: str) -> list[Item]:
             if not body:
                 continue
             head = next((s for s in body if s.heading), body[0])
-            out.append(Item(body[0].start, body[-1].end, head.start, head.end))
+            whole = Item(body[0].start, body[-1].end, head.start, head.end)
+            # "一是……;二是……;三是……" on one line is read as one 一是 section: its items are run on.
+            out.extend(_run_on(st.text, whole) if sec.rank == 5 else [whole])
         # Sentences of the part outside every child (a lead-in, or a closing sentence) are not items.
         return out
     body = [s for s in sents if not s.heading]
@@ -127,10 +130,9 @@ def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-d
         return [_item(text, s, e) for s, e in _marked_runs(text, paras)]
     out: list[Item] = []
     for ps, pe in paras:
-        marks = [m.start() for m in _INLINE_MARK.finditer(text, ps, pe)]
-        if len(marks) >= 2:
-            cuts = [*marks, pe]
-            out.extend(_item(text, a, b) for a, b in pairwise(cuts) if b - a >= _MIN_ITEM)
+        run_on = _run_on(text, Item(ps, pe, ps, pe))
+        if len(run_on) >= 2:
+            out.extend(run_on)
             continue
         for s in body:
             if ps <= s.start < pe:
@@ -138,6 +140,17 @@ def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-d
                 if len(sent) >= _MIN_ITEM and not _LEAD_IN.search(sent):
                     out.append(Item(s.start, s.end, s.start, s.end))
     return out
+
+
+def _run_on(text: str, it: Item) -> list[Item]:
+    """Items run on in one paragraph ("一是……;二是……"), each from its marker; [it] when there are not two."""
+    marks = [m.start() for m in _INLINE_MARK.finditer(text, it.start, it.end)]
+    if _LINE_MARK.match(text, it.start) and (not marks or marks[0] != it.start):
+        marks.insert(0, it.start)
+    if len(marks) < 2:
+        return [it]
+    cuts = [*marks, it.end]
+    return [_item(text, a, b) for a, b in pairwise(cuts) if b - a >= _MIN_ITEM]
 
 
 def _marked_runs(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,394 @@
+"""Year over year (issue 16): items, copied passages, the review, the rules, compare for a pair and a folder."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+import lawcheck
+from lawcheck.analysis import analyse
+from lawcheck.cli import main
+from lawcheck.model import PreviousReport
+from lawcheck.packs import load_pack
+from lawcheck.templates import clusters, fingerprints, place_names
+from lawcheck.text.copies import copies, skeleton
+from lawcheck.text.items import items
+from lawcheck.text.normalize import normalize
+from lawcheck.text.structure import PLAN, SHORTCOMINGS, build
+from tests.helpers.history_eval import DATA, load, measure, pairs
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "fixtures"
+
+
+def _fixture(name: str) -> str:
+    return (FIX / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _review(last: str, this: str, **kw):  # type: ignore[no-untyped-def]
+    card = lawcheck.evaluate(this, previous=PreviousReport(name="上年", text=last), **kw)
+    assert card.history is not None
+    return card
+
+
+def _items_of(text: str, role: str) -> list[str]:
+    st = build(normalize(text))
+    return [st.text[i.start:i.end] for i in items(st, role)]
+
+
+# ---------------------------------------------------------------- items
+
+
+def test_items_from_subsections():
+    text = ("一、主要举措和成效\n全年办理行政复议案件42件。\n二、2024年工作打算\n(一)深化行政复议体制改革。统一受理标准。\n"
+            "(二)推进综合行政执法。组织执法人员轮训。\n")
+    got = _items_of(text, PLAN)
+    assert len(got) == 2 and got[0].startswith("(一)深化") and got[1].startswith("(二)推进")
+
+
+def test_items_from_run_on_markers_and_lead_in():
+    text = ("一、主要举措和成效\n全年办理行政复议案件42件。\n二、下一步工作打算\n下一步，我们将重点做好以下工作：\n"
+            "一是深化行政复议体制改革，统一受理标准；二是推进综合行政执法，组织执法人员轮训；三是加强法治宣传。\n")
+    got = _items_of(text, PLAN)
+    assert [g[:2] for g in got] == ["一是", "二是", "三是"]
+    assert not any("以下工作" in g for g in got)
+
+
+def test_a_one_line_list_of_problems_is_split_clause_by_clause():
+    text = ("一、主要举措和成效\n全年办理行政复议案件42件。\n二、存在的不足\n"
+            "工作中仍然存在一些问题与不足：领导干部法治思维有待提升，执法队伍规范化建设有待加强，普法工作创新性不足等。\n")
+    got = _items_of(text, SHORTCOMINGS)
+    assert got == ["领导干部法治思维有待提升", "执法队伍规范化建设有待加强", "普法工作创新性不足"]
+
+
+def test_an_enumerated_problem_told_at_length_is_one_item():
+    got = _items_of(_fixture("001_lingshou_2021"), SHORTCOMINGS)
+    assert len(got) == 2 and got[0].startswith("一是") and got[1].startswith("二是")
+
+
+# ---------------------------------------------------------------- copied passages
+
+
+PARA = ("严格政府常务会文件的合法性审核工作，县依法治县办全程参与县政府常务会文件的合法性审查工作，"
+        "2021年对政府常务会议题会前合法性审查125件，提出意见建议38条，均被采纳。")
+
+
+def _copies(this: str, last: str, **kw):  # type: ignore[no-untyped-def]
+    return copies(skeleton(this), skeleton(last), **kw)
+
+
+def test_numbers_changed_still_copied_and_exact_numbers_setting_sees_them():
+    changed = PARA.replace("2021", "2022").replace("125", "138").replace("38", "41")
+    assert len(_copies(changed, PARA)) == 1
+    # numbers: exact — the changed numbers break the passage into runs too short to count
+    exact = copies(skeleton(changed, numbers=True), skeleton(PARA, numbers=True), min_chars=50)
+    assert sum(c.this_end - c.this_start for c in exact) < len(changed) - 10
+
+
+def test_a_moved_clause_is_one_passage():
+    a, b = PARA.split("，", 1)
+    moved = b.rstrip("。") + "，" + a + "。"
+    got = _copies(moved, PARA)
+    assert len(got) == 1 and got[0].this_end - got[0].this_start >= len(moved) - 3
+
+
+def test_a_changed_name_inside_a_passage_does_not_split_it():
+    text = ("县司法局组织应急管理局、自然资源规划局、民族宗教局等部门分批对乡镇执法人员进行了法律业务知识培训，"
+            "对下放事项结合工作实际进行详细讲解，并就执法过程中遇到的问题做出解答。")
+    changed = text.replace("应急管理局、自然资源规划局、民族宗教局", "市场监督管理局、农业农村局、卫生健康局")
+    assert len(_copies(changed, text)) == 1
+
+
+def test_stock_phrases_strung_together_are_not_a_copy():
+    last = "坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神。深入学习贯彻习近平法治思想。"
+    this = "坚持以习近平新时代中国特色社会主义思想为指导，我县推进综合行政执法改革，深入学习贯彻习近平法治思想。"
+    assert _copies(this, last) == []
+
+
+def test_two_unrelated_reports_share_no_passage():
+    card = _review(_fixture("001_lingshou_2021"), _fixture("002_yixing_2020"))
+    assert card.history.copied == [] and card.history.copied_share == 0
+    assert not card.history.paired and card.history.pairing  # another organ: said so
+
+
+def test_last_years_report_with_only_the_year_bumped_is_copied_throughout():
+    last = _fixture("001_lingshou_2021")
+    this = last.replace("2021", "2022").replace("2022年1月14日", "2023年1月12日")
+    card = _review(last, this)
+    h = card.history
+    assert h.copied_share > 0.95 and set(h.worst_parts) == {"shortcomings", "plan"}
+    assert card.result("history.copied_text").status == "fail"
+    assert {r.outcome for r in h.plan} == {"carried_over"} and {r.outcome for r in h.shortcomings} == {"repeated"}
+    assert any(not p.verbatim for p in h.copied)  # the years differ: not verbatim
+
+
+# ---------------------------------------------------------------- the review on labelled pairs
+
+
+@pytest.mark.parametrize("label_file", pairs(), ids=lambda p: p.name.split(".")[0])
+def test_labelled_pair_copies_all_found_and_none_invented(label_file):
+    t = measure(label_file)
+    assert t.found == t.labelled, t.notes
+    assert t.right == t.reported, t.notes
+
+
+def test_labelled_pairs_items_placed():
+    """Measured 52/60 when the matcher was written (README, issue 16 note); the target is 90%."""
+    placed = items_ = 0
+    for f in pairs():
+        t = measure(f)
+        placed += t.placed
+        items_ += t.items
+    assert items_ >= 60 and placed / items_ >= 0.85
+
+
+def test_each_outcome_occurs_on_the_labelled_pairs():
+    seen = set()
+    for f in pairs():
+        _labels, last, this = load(f)
+        h = _review(last, this).history
+        seen |= {r.outcome for r in [*h.plan, *h.shortcomings]}
+    assert seen == {"done", "carried_over", "admitted", "silent", "addressed", "repeated"}
+
+
+def test_offsets_point_into_both_original_texts():
+    _labels, last, this = load(DATA / "changsheng.labels.yaml")
+    # Windows line ends and full-width punctuation: the normalised views differ from the originals.
+    last = last.replace("\n", "\r\n").replace(",", "，").replace("(", "（").replace(")", "）")
+    this = this.replace(",", "，")
+    h = _review(last, this).history
+    for r in [*h.plan, *h.shortcomings]:
+        assert last[r.item.start:r.item.end] == r.item.text
+        if r.where:
+            assert this[r.where.start:r.where.end] == r.where.text
+    assert h.copied
+    for p in h.copied:
+        assert this[p.this.start:p.this.end] == p.this.text
+        assert last[p.last.start:p.last.end] == p.last.text
+
+
+def test_silent_and_carried_over_items_come_first():
+    _labels, last, this = load(DATA / "yixing.labels.yaml")
+    order = [r.outcome for r in _review(last, this).history.plan]
+    rank = {"silent": 0, "carried_over": 1, "admitted": 2, "done": 3}
+    assert order == sorted(order, key=rank.get)
+
+
+def test_history_is_deterministic():
+    _labels, last, this = load(DATA / "hetang.labels.yaml")
+    assert _review(last, this).model_dump_json() == _review(last, this).model_dump_json()
+
+
+# ---------------------------------------------------------------- the rules and the policy
+
+
+def test_without_last_year_the_history_rules_do_not_apply():
+    card = lawcheck.evaluate(_fixture("001_lingshou_2021"))
+    assert card.history is None
+    assert {r.status for r in card.results if r.kind == "history"} == {"not_applicable"}
+
+
+def test_history_is_reported_beside_the_score_by_default():
+    _labels, last, this = load(DATA / "changsheng.labels.yaml")
+    card = _review(last, this)
+    plain = lawcheck.evaluate(this)
+    assert card.score == plain.score
+    assert card.result("history.copied_text").status == "fail" and not card.result("history.copied_text").scored
+    assert "history.copied_text" not in {m.rule for m in card.missing}
+    assert not card.history.in_score
+
+
+def _pack_copy(tmp_path: Path, edit) -> Path:  # type: ignore[no-untyped-def]
+    dst = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", dst, ignore=shutil.ignore_patterns("_packs"))
+    edit(dst)
+    return dst
+
+
+def test_the_policy_can_count_history_in_the_score(tmp_path):
+    def on(d: Path) -> None:
+        p = d / "policy.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("history_in_score: false", "history_in_score: true"),
+                     encoding="utf-8")
+
+    pack = load_pack(_pack_copy(tmp_path, on))
+    _labels, last, this = load(DATA / "changsheng.labels.yaml")
+    card = _review(last, this, rules=pack)
+    assert card.result("history.copied_text").scored and card.history.in_score
+    assert card.score < lawcheck.evaluate(this, rules=pack).score
+    assert "history.copied_text" in {m.rule for m in card.missing}
+
+
+def test_what_counts_as_copied_is_read_from_the_rule(tmp_path):
+    def longer(d: Path) -> None:
+        p = d / "history" / "copied_text.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("min_chars: 50", "min_chars: 150"), encoding="utf-8")
+
+    _labels, last, this = load(DATA / "changsheng.labels.yaml")
+    default = _review(last, this).history.copied
+    fewer = _review(last, this, rules=load_pack(_pack_copy(tmp_path, longer))).history.copied
+    assert len(fewer) < len(default) and all(p.length >= 150 for p in fewer)
+
+
+# ---------------------------------------------------------------- templates
+
+
+def _prints(texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    pack = load_pack(None)
+    out = []
+    for key, text in texts.items():
+        a = analyse(text, pack)
+        out.append(fingerprints(a.st, key, a.organ, a.year))
+    return out
+
+
+def test_place_names():
+    assert place_names("彭水苗族土家族自治县长生镇人民政府")[:1] == ["彭水苗族土家族自治县长生镇"]
+    assert "长生镇" in place_names("彭水苗族土家族自治县长生镇人民政府")
+    assert place_names("灵寿县人民政府") == ["灵寿县", "灵寿"]
+    assert place_names(None) == []
+
+
+def test_a_template_shared_by_two_townships_is_found_with_their_names_changed():
+    town = (DATA / "changsheng.this.txt").read_text(encoding="utf-8")
+    other = town.replace("长生镇", "保家镇").replace("龙汇社区", "鹿鸣社区")
+    found = clusters(_prints({"a": town, "b": other, "c": _fixture("002_yixing_2020")}))
+    assert len(found) == 1 and found[0].units == [0, 1]
+    assert min(found[0].covered.values()) > 1000
+
+
+def test_unrelated_reports_share_no_template():
+    assert clusters(_prints({k: _fixture(k) for k in ("001_lingshou_2021", "002_yixing_2020", "000-1", "000-4")})) == []
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def _run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_compare_two_files(capsys):
+    code, out, err = _run(capsys, "compare", str(FIX / "003_changsheng_2020.txt"), str(DATA / "changsheng.this.txt"))
+    assert code == 0 and err == ""
+    assert "历年对照" in out and "未提及" in out and "“存在的不足”部分大段照搬" in out
+
+
+def test_compare_refuses_another_body_without_force(capsys):
+    last, this = str(FIX / "001_lingshou_2021.txt"), str(DATA / "changsheng.this.txt")
+    code, out, err = _run(capsys, "compare", last, this)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "001_lingshou_2021.txt" in err and "--force" in err
+    code, out, _ = _run(capsys, "compare", last, this, "--force")
+    assert code == 0 and "两份报告不是同一机关" in out
+
+
+def test_compare_json_html_and_check_previous(capsys, tmp_path):
+    last, this = str(FIX / "003_changsheng_2020.txt"), str(DATA / "changsheng.this.txt")
+    code, out, _ = _run(capsys, "compare", last, this, "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["history"]["copied"] and data["history"]["plan_counts"]["silent"] >= 1
+    code, out, _ = _run(capsys, "check", this, "--previous", last, "--format", "json")
+    assert json.loads(out)["history"] == data["history"]
+    page = tmp_path / "p.html"
+    code, _, _ = _run(capsys, "compare", last, this, "--format", "html", "-o", str(page))
+    html = page.read_text(encoding="utf-8")
+    n = len(data["history"]["copied"])
+    for k in range(1, n + 1):  # every copy marked in both texts, each linking to the other
+        assert f'id="cp-this-{k}"' in html and f'href="#cp-last-{k}"' in html
+    assert html.count('<mark class="cp"') >= n + 1
+
+
+def _folder(tmp_path: Path) -> Path:
+    root = tmp_path / "reports"
+    (root / "2020").mkdir(parents=True)
+    (root / "2021").mkdir()
+    shutil.copy(FIX / "003_changsheng_2020.txt", root / "2020" / "长生镇.txt")
+    shutil.copy(DATA / "changsheng.this.txt", root / "2021" / "长生镇.txt")
+    shutil.copy(FIX / "002_yixing_2020.txt", root / "2020" / "宜兴.txt")
+    shutil.copy(DATA / "yixing.this.txt", root / "2021" / "宜兴.txt")
+    town = (DATA / "changsheng.this.txt").read_text(encoding="utf-8")
+    (root / "2021" / "保家镇.txt").write_text(town.replace("长生镇", "保家镇"), encoding="utf-8")
+    (root / "2021" / "broken.txt").write_bytes(b"\x00\x01 not a report")
+    return root
+
+
+def test_compare_a_folder(capsys, tmp_path):
+    root = _folder(tmp_path)
+    code, out, _err = _run(capsys, "compare", str(root), "-j", "1", "--format", "json")
+    assert code == 2  # the broken file is a row with its error; the rest is reviewed
+    review = json.loads(out)
+    rows = {Path(u["this"]).relative_to(root).as_posix(): u for u in review["units"]}
+    assert rows["2021/broken.txt"]["error"]
+    assert rows["2021/长生镇.txt"]["last"].endswith("2020/长生镇.txt")
+    assert rows["2021/长生镇.txt"]["paired_by"] == "organ_year"
+    assert rows["2021/长生镇.txt"]["worst_parts"] == ["shortcomings"]
+    assert rows["2021/宜兴.txt"]["last"].endswith("2020/宜兴.txt")
+    assert "2020/宜兴.txt" not in rows  # last year's report is in its pair's row
+    assert rows["2021/保家镇.txt"]["last"] is None and rows["2021/保家镇.txt"]["templates"] == [1]
+    [cluster] = review["clusters"]
+    assert sorted(Path(u).name for u in cluster["units"]) == ["保家镇.txt", "长生镇.txt"]
+    # the same bytes with workers
+    _code2, out2, _ = _run(capsys, "compare", str(root), "-j", "2", "--format", "json")
+    assert out2 == out
+
+
+def test_compare_a_folder_csv_text_and_html(capsys, tmp_path):
+    root = _folder(tmp_path)
+    _code, out, _ = _run(capsys, "compare", str(root), "--format", "csv")
+    assert out.startswith("\ufeff本年度报告,单位,") and "未提及的安排" in out.splitlines()[0]
+    _code, out, _ = _run(capsys, "compare", str(root))
+    assert "共用模板段落的单位（1组）" in out and "未提及：" in out
+    _code, _, _err = _run(capsys, "compare", str(root), "--format", "html", "-o", str(tmp_path / "out"))
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'id="tpl-1"' in index and ".html" in index
+    assert len(list((tmp_path / "out").glob("*.html"))) == 3  # the index and the two pairs' pages
+
+
+def test_pairs_csv_overrides_and_bad_rows_are_named(capsys, tmp_path):
+    root = _folder(tmp_path)
+    pairs_csv = root / "pairs.csv"
+    # 保家镇 given 长生镇's 2020 report by hand
+    pairs_csv.write_text("上一年度,本年度\n2020/长生镇.txt,2021/保家镇.txt\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "compare", str(root), "--pairs", str(pairs_csv), "--format", "json")
+    rows = {Path(u["this"]).name + Path(u["this"]).parent.name: u for u in json.loads(out)["units"]}
+    assert rows["保家镇.txt2021"]["paired_by"] == "pairs_csv"
+    pairs_csv.write_text("2020/长生镇.txt,2021/nope.txt\n", encoding="utf-8")
+    code, out, err = _run(capsys, "compare", str(root), "--pairs", str(pairs_csv))
+    assert code == 2 and "第1行" in err and "nope.txt" in err and len(err.strip().splitlines()) == 1
+
+
+def test_compare_never_writes_to_its_inputs(capsys, tmp_path):
+    last, this = tmp_path / "last.txt", tmp_path / "this.txt"
+    shutil.copy(FIX / "003_changsheng_2020.txt", last)
+    shutil.copy(DATA / "changsheng.this.txt", this)
+    before = this.read_bytes()
+    code, _, err = _run(capsys, "compare", str(last), str(this), "-o", str(this))
+    assert code == 2 and this.read_bytes() == before and err
+
+
+def test_rule_examples_need_last_year(tmp_path):
+    pack = load_pack(None)
+    for rule in (r for r in pack.rules if r.kind == "history"):
+        for status, examples in rule.examples.by_status().items():
+            for ex in examples:
+                assert (ex.previous is not None) == (status != "not_applicable"), rule.id
+
+
+def test_labels_quote_their_files_exactly():
+    for f in pairs():
+        labels, last, this = load(f)
+        for key in ("plan_items", "shortcomings"):
+            for lab in labels.get(key) or []:
+                assert last.count(lab["last_quote"]) == 1, lab
+                if lab.get("this_quote"):
+                    assert lab["this_quote"] in this, lab
+        for lab in labels.get("copied") or []:
+            assert lab["this_quote"] in this and lab["last_quote"] in last
+        assert yaml.safe_load(f.read_text(encoding="utf-8"))["last"].startswith("fixtures/")
