@@ -57,9 +57,20 @@ _COMPARE_EXAMPLES = (
 )
 
 
-def exit_help(lang: str) -> str:
+def exit_help(lang: str, codes: tuple = _EXIT_CODES) -> str:  # type: ignore[type-arg]
     head = "退出码：" if lang == "zh" else "exit codes:"
-    return "\n".join([head, *(f"  {code:<4} {zh if lang == 'zh' else en}" for code, en, zh in _EXIT_CODES)])
+    return "\n".join([head, *(f"  {code:<4} {zh if lang == 'zh' else en}" for code, en, zh in codes)])
+
+
+# lawcheck compare is a review, not a gate: no exit code 1.
+_COMPARE_EXIT_CODES = (
+    ("0", "every report was read and compared", "全部读取并对照完毕"),
+    ("2", "bad arguments, two reports that are not one body's consecutive years (without --force), or a file "
+          "that could not be read (the others are still reported)",
+     "参数有误、两份报告不是同一单位相邻年度的报告（未加 --force），或有文件无法读取（其余照常输出）"),
+    ("3", "a rule file is invalid", "规则文件有误"),
+    ("130", "interrupted (Ctrl-C)", "被中断（Ctrl-C）"),
+)
 
 
 def examples(lang: str, *commands: str | tuple[str, str, str]) -> str:
@@ -205,6 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="the same body's report of the year before: the scorecard adds the year-over-year review "
                         "(last year's plan and shortcomings followed up, text copied from it) and a "
                         "year-over-year claim is held against its figures")
+    c.add_argument("--force", action="store_true",
+                   help="with --previous: compare even when the two reports' organ or years do not line up")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
                    help="the reporter's level (recorded on the scorecard)")
     c.add_argument("--reporter", choices=["government", "department", "joint"], default=None,
@@ -237,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cp = sub.add_parser("compare", help=t("compare reports with their unit's report of the year before",
                                           "与本单位上一年度报告对照"), formatter_class=_Formatter,
-                        epilog=examples(lang, *_COMPARE_EXAMPLES) + "\n\n" + exit_help(lang),
+                        epilog=examples(lang, *_COMPARE_EXAMPLES) + "\n\n" + exit_help(lang, _COMPARE_EXIT_CODES),
                         description=t("LAST THIS: review this year's report against last year's (planned tasks "
                                       "followed up, shortcomings followed up, text copied).  One or more folders: "
                                       "pair every report with its unit's report of the year before (organ and "
@@ -360,6 +373,8 @@ _HELP_ZH = {
     "text (default), json, markdown, html (two files side by side; a folder: -o DIR), csv":
         "text（默认）、json、markdown、html（两份报告并排对照；文件夹须用 -o 指定目录）、csv",
     "compare two files even when their organ or years do not line up": "即使两份报告的机关或年度对不上，也进行对照",
+    "with --previous: compare even when the two reports' organ or years do not line up":
+        "与 --previous 同用：即使两份报告的机关或年度对不上，也进行对照",
     "a folder: pairs to use (rows: last year's file, this year's file; paths relative to the CSV)":
         "文件夹：指定配对（每行：上一年度文件, 本年度文件；路径相对于该 CSV 所在文件夹）",
     "this year's report year, overriding the text": "本年度报告的年度（覆盖正文中读出的年度）",
@@ -420,13 +435,16 @@ _MSG = {
            "no_input": "没有找到要检查的文件（查找了：{where}；支持的格式：{globs}）",
            "written": "结果已写入 {path}",
            "compare_missing": "找不到“{path}”",
+           "compare_two": "请给出两个文件（先上一年度、后本年度的报告），或一个及以上文件夹",
+           "compare_folder_option": "{option} 只用于两个文件的对照",
            "is_input": "输出位置“{path}”就是要检查的文件；lawcheck 不改写输入文件，请另选输出位置",
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
            "cannot_write": "无法写入“{path}”：{err}",
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
            "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
-           "previous_bad": "上一年度报告“{path}”：{err}"},
+           "previous_bad": "上一年度报告“{path}”：{err}",
+           "previous_force": "如确需对照，请加 --force。"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -437,13 +455,16 @@ _MSG = {
            "no_input": "no file to check was found (looked in: {where}; formats: {globs})",
            "written": "results written to {path}",
            "compare_missing": "no such file or folder: \"{path}\"",
+           "compare_two": "give two files (last year's report, then this year's), or one or more folders",
+           "compare_folder_option": "{option} is for comparing two files",
            "is_input": "the output \"{path}\" is one of the files being checked; lawcheck never writes to its inputs",
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
            "cannot_write": "cannot write \"{path}\": {err}",
            "stale": "removed {n} pages lawcheck wrote there before for reports not in this run",
            "previous_one": "--previous works with one report to check ({n} given)",
-           "previous_bad": "last year's report \"{path}\": {err}"},
+           "previous_bad": "last year's report \"{path}\": {err}",
+           "previous_force": " Add --force to compare them anyway."},
 }
 
 
@@ -733,7 +754,7 @@ def _check(args: argparse.Namespace) -> int:
     from lawcheck.config import LIMIT_KEYS
     from lawcheck.engine import key_indicators, rule_infos
     from lawcheck.gate import Gate
-    from lawcheck.inputs import expand
+    from lawcheck.inputs import Source, expand
     from lawcheck.limits import Limits
     from lawcheck.render import Context, module
 
@@ -769,7 +790,9 @@ def _check(args: argparse.Namespace) -> int:
         _err(m["dir_not_file"].format(name=args.output))
         return Exit.USAGE_OR_INPUT
     if args.output:
-        problem = _output_problem(args.output, sources, spec.output == "directory" and len(sources) > 1)
+        guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
+            else sources  # last year's report is an input too
+        problem = _output_problem(args.output, guarded, spec.output == "directory" and len(sources) > 1)
         if problem:
             _err(m[problem[0]].format(path=args.output, err=problem[1]))
             return Exit.USAGE_OR_INPUT
@@ -782,6 +805,11 @@ def _check(args: argparse.Namespace) -> int:
         previous = _previous_report(args.previous, lang, limits, args.encoding)
         if isinstance(previous, str):
             _err(m["previous_bad"].format(path=args.previous, err=previous))
+            return Exit.USAGE_OR_INPUT
+        why = None if args.force or sources[0].path is None else _not_the_year_before(
+            str(sources[0].path), previous, pack, lang, limits, args.encoding, s.year)
+        if why:
+            _err(m["previous_bad"].format(path=args.previous, err=why))
             return Exit.USAGE_OR_INPUT
     stdin_data = _read_stdin(s.values["max_bytes"]) if any(src.path is None for src in sources) else None
     on_terminal = args.output is None and sys.stdout.isatty()
@@ -953,6 +981,27 @@ def _previous_report(path: str, lang: str, limits, encoding: str | None = None):
     return PreviousReport(name=display_name(Path(path).name), text=doc.text, title=doc.meta.get("title"))
 
 
+def _not_the_year_before(this: str, previous, pack, lang: str, limits, encoding: str | None,  # type: ignore[no-untyped-def]
+                         year: int | None) -> str | None:
+    """Why last year's report is not this report's body's report of the year before, when what is read from
+    the two says so (another organ, a year that does not follow); None otherwise, or when this cannot be read
+    (the check reports that)."""
+    from lawcheck.analysis import analyse
+    from lawcheck.compare import read_text
+    from lawcheck.errors import LawcheckError
+    from lawcheck.model import CallerFacts
+    from lawcheck.review import pairing
+
+    try:
+        text, title = read_text(this, lang, limits, encoding)
+    except (LawcheckError, OSError):
+        return None
+    mine = analyse(text, pack, CallerFacts.of(report_year=year, title=title))
+    last = analyse(previous.text, pack, CallerFacts.of(title=previous.title))
+    _paired, wrong, notes = pairing(mine.organ, mine.year, last.organ, last.year, lang)
+    return "".join(notes) + _MSG[lang]["previous_force"] if wrong else None
+
+
 def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:
     """Each file written atomically into the directory ``output`` (created).  Pages lawcheck wrote there
     before for reports not in this run are removed (only pages this user's lawcheck wrote, unchanged
@@ -1102,51 +1151,54 @@ def _compare(args: argparse.Namespace) -> int:
     """lawcheck compare LAST THIS | DIR…: the year-over-year review of one pair, or of a folder."""
     from lawcheck import compare
     from lawcheck.config import LIMIT_KEYS
-    from lawcheck.inputs import expand
+    from lawcheck.inputs import Source, expand
     from lawcheck.limits import Limits
 
     s = _settings(args)
     lang = s.lang
-    pack = _load_pack(args, s)
+    m = _MSG[lang]
+    _load_pack(args, s)  # a rule file's error here (exit 3); forked workers inherit the loaded pack
     limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     paths = list(args.paths)
     for p in paths:
         if not os.path.exists(p):
-            _err(_MSG[lang]["compare_missing"].format(path=p))
+            _err(m["compare_missing"].format(path=_one_line(p)))
             return Exit.USAGE_OR_INPUT
+    pair = len(paths) == 2 and all(os.path.isfile(p) for p in paths) and not args.pairs
+    if not pair and all(os.path.isfile(p) for p in paths):
+        _err(m["compare_two"])  # one file, or three files: not a pair, and not a folder
+        return Exit.USAGE_OR_INPUT
+    if not pair and (args.year is not None or args.format == "markdown"):
+        _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
+        return Exit.USAGE_OR_INPUT
+    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob)
     if args.output:
-        from lawcheck.inputs import Source
-
-        srcs = [Source(p, Path(p)) for p in paths]
-        if os.path.isdir(args.output) or any(os.path.isdir(p) for p in paths):
-            srcs = expand(paths, s.glob)
-        problem = _output_problem(args.output, srcs, args.format == "html" and not (
-            len(paths) == 2 and all(os.path.isfile(p) for p in paths)))
+        problem = _output_problem(args.output, sources, not pair and args.format == "html")
         if problem:
-            _err(_MSG[lang][problem[0]].format(path=args.output, err=problem[1]))
+            _err(m[problem[0]].format(path=args.output, err=problem[1]))
             return Exit.USAGE_OR_INPUT
-    if len(paths) == 2 and all(os.path.isfile(p) for p in paths) and not args.pairs:
-        try:
-            card, last_text, this_text = compare.compare_files(paths[0], paths[1], pack, lang, limits,
-                                                               encoding=args.encoding, force=args.force, year=args.year)
-        except OSError as e:
-            _err(f"{getattr(e, 'filename', '') or ''}: {_os_reason(e)}")
-            return Exit.USAGE_OR_INPUT
-        return _compare_pair(args, card, last_text, this_text, lang)
-    jobs = args.jobs or s.values.get("jobs") or default_jobs_count()
-    sources = expand(paths, s.glob)
-    files = [str(src.path) for src in sources if src.path is not None and src.skip is None]
+    if not pair and args.format == "html" and not args.output:
+        _err(m["html_dir"])
+        return Exit.USAGE_OR_INPUT
     job = compare.Job(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), lang=lang,
-                      limits=limits, encoding=args.encoding)
-    progress = None
-    bar = None
+                      limits=limits, encoding=args.encoding, force=args.force, keep=args.format == "html")
+    if pair:
+        # In a worker, bounded like one input of a batch: a hostile pair costs its time and memory limit.
+        got = compare.run_isolated(compare.compare_task, (paths[0], paths[1], job, args.year), limits, lang)
+        if isinstance(got, str):
+            _err(got)
+            return Exit.USAGE_OR_INPUT
+        return _compare_pair(args, *got, lang)
+    jobs = args.jobs or s.values.get("jobs") or default_jobs_count()
+    files = [str(src.path) for src in sources if src.path is not None and src.skip is None]
+    progress = bar = None
     if sys.stderr.isatty() and not args.no_progress and len(files) > 1:
         bar, stop = _progress(2 * len(files), lang)
 
         def progress(stage: str, done: int, total: int) -> None:  # type: ignore[misc]
             bar(done + (len(files) if stage == "pairs" else 0), 2 * len(files))
     try:
-        review = compare.review_folder(files, job, jobs=jobs, pairs_csv=args.pairs, progress=progress)
+        review, reviewed = compare.review_folder(files, job, jobs=jobs, pairs_csv=args.pairs, progress=progress)
     finally:
         if bar is not None:
             stop()
@@ -1156,7 +1208,7 @@ def _compare(args: argparse.Namespace) -> int:
 
         review = review.model_copy(update={"units": [*review.units, *(UnitReview(this=src.name, error=src.skip)
                                                                      for src in skipped)]})
-    return _compare_folder(args, review, lang)
+    return _compare_folder(args, review, reviewed, [Path(f) for f in files], lang)
 
 
 def default_jobs_count() -> int:
@@ -1188,49 +1240,43 @@ def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str
         from lawcheck.model import FolderReview
         from lawcheck.render.folder_view import csv_text
 
-        out = csv_text(FolderReview(units=[unit_row(card, args.paths[1], args.paths[0], None)]), lang)
+        out = csv_text(FolderReview(units=[unit_row(card, name, _one_line(args.paths[0]), None)]), lang)
     else:
         from lawcheck.render.formats.text import score_line
         from lawcheck.render.history_view import history_lines
 
-        out = score_line(card, name, None, None, lang) + "\n" + "\n".join(
-            history_lines(card.history, lang, args.verbose)) + "\n" if card.history else \
-            score_line(card, name, None, None, lang) + "\n"
+        lines = [score_line(card, name, None, None, lang)]
+        if card.history is not None:
+            lines += history_lines(card.history, lang, args.verbose)
+        out = "\n".join(lines) + "\n"
     _write(out, args.output)
     if args.output:
         _err(_MSG[lang]["written"].format(path=args.output))
     return Exit.OK
 
 
-def _compare_folder(args: argparse.Namespace, review, lang: str) -> int:  # type: ignore[no-untyped-def]
+def _compare_folder(args: argparse.Namespace, review, reviewed, inputs: list[Path], lang: str) -> int:  # type: ignore[no-untyped-def]
     from lawcheck.render import folder_view
 
     bad = any(u.error for u in review.units)
     if args.format == "html":
-        if not args.output:
-            _err(_MSG[lang]["html_dir"])
-            return Exit.USAGE_OR_INPUT
-        from lawcheck import compare
         from lawcheck.render.formats.html import render_report_page
 
         pages: dict[str, str] = {}
         files: dict[str, str] = {}
-        job_lang = lang
-        for n, u in enumerate(review.units, 1):
-            if u.error or u.last is None:
+        for n, r in enumerate(reviewed, 1):
+            if r.card is None:
                 continue
-            try:
-                card, last_text, this_text = compare.compare_files(
-                    u.last, u.this, _load_pack(args, _settings(args)), job_lang, _limits(args), encoding=args.encoding,
-                    force=True)
-            except Exception:  # the row already says what went wrong with this pair
-                continue
-            name = _page_name(n, u.this)
-            pages[u.this] = name
-            files[name] = render_report_page(card, this_text, _one_line(u.this), None, index_href="index.html",
-                                             previous_text=last_text)
+            name = _page_name(n, r.row.this)
+            pages[r.row.this] = name
+            files[name] = render_report_page(r.card, r.this_text or "", r.row.this, None, index_href="index.html",
+                                             previous_text=r.last_text)
         files["index.html"] = folder_view.html_index(review, lang, pages)
-        _write_files(files, args.output, [Path(u.this) for u in review.units], lang)
+        try:
+            _write_files(files, args.output, inputs, lang)
+        except _OutputError as e:
+            _err(_MSG[lang][e.key].format(path=e.path, err=e.err))
+            return Exit.USAGE_OR_INPUT
         _err(_MSG[lang]["written"].format(path=args.output))
         return Exit.USAGE_OR_INPUT if bad else Exit.OK
     if args.format == "csv":
@@ -1249,14 +1295,6 @@ def _page_name(n: int, path: str) -> str:
     """A pair's page in the folder's HTML output: numbered, readable, safe as a file name."""
     stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", Path(path).stem)[:60] or "report"
     return f"{n:04d}-{stem}.html"
-
-
-def _limits(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from lawcheck.config import LIMIT_KEYS
-    from lawcheck.limits import Limits
-
-    s = _settings(args)
-    return Limits(**{k: s.values[k] for k in LIMIT_KEYS})
 
 
 def _config(args: argparse.Namespace) -> int:

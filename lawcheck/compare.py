@@ -30,7 +30,10 @@ _MSG = {
            "pairs_cols": "应有两列：上一年度报告, 本年度报告（文件路径，相对于配对文件所在文件夹）",
            "pairs_missing": "找不到文件“{name}”",
            "not_report": "不是法治政府建设年度报告",
-           "no_text": "读不出文字"},
+           "pairs_encoding": "不是 UTF-8 或 GB18030 编码的文本（可用 --encoding 指定）",
+           "pairs_self": "同一个文件既是上一年度又是本年度的报告",
+           "pairs_twice": "“{name}”在第{first}行已配对",
+           "duplicate": "同一机关同一年度另有报告：{others}；按文件名取第一份配对"},
     "en": {"mismatch": "\"{last}\" does not look like the report of the year before by the body of \"{this}\": {why} "
                        "Add --force to compare them anyway.",
            "pairs_csv": "pairs file \"{path}\", line {line}: {why}",
@@ -38,7 +41,10 @@ _MSG = {
                          "pairs file's folder)",
            "pairs_missing": "no file \"{name}\"",
            "not_report": "not an annual report on law-based government",
-           "no_text": "no text could be read"},
+           "pairs_encoding": "not UTF-8 or GB18030 text (name the encoding with --encoding)",
+           "pairs_self": "the same file is both last year's and this year's report",
+           "pairs_twice": "\"{name}\" is already paired on line {first}",
+           "duplicate": "other reports of the same organ and year: {others}; the first by name is paired"},
 }
 
 
@@ -85,6 +91,8 @@ def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # t
                   ) -> tuple[Scorecard, str, str]:
     """One pair of files: the scorecard with its history, and both texts.  A pair whose organ or years do not
     line up raises InputError (unless ``force``)."""
+    if _same_file(last, this):
+        raise InputError(display_name(last), _m(lang, "pairs_self"))
     last_text, last_title = read_text(last, lang, limits, encoding)
     this_text, this_title = read_text(this, lang, limits, encoding)
     card = compare_texts(last_text, this_text, pack, lang, display_name(Path(last).name), last_title, this_title,
@@ -99,25 +107,34 @@ def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # t
 # ---------------------------------------------------------------- a folder
 
 
-@dataclass(frozen=True)
-class Scan:
-    """What the first pass keeps of one file: who wrote it for which year, and its sentence fingerprints."""
+def _same_file(a: str, b: str) -> bool:
+    import os
 
-    path: str
-    organ: str | None = None
-    year: int | None = None
-    error: str | None = None
-    prints: object = None  # templates.Prints
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return a == b
 
 
 @dataclass(frozen=True)
 class Job:
+    """What a worker needs (picklable): the pack, the language, the limits, and what the command asked."""
+
     packs: tuple[str, ...]
     extra: tuple[str, ...]
     disable: tuple[str, ...]
     lang: str
     limits: Limits
     encoding: str | None
+    force: bool = False  # review a pair whose organ or years do not line up (with the pairing notes)
+    keep: bool = False  # send the scorecard and both texts back (the HTML pages)
+
+
+def _pack(job: Job):  # type: ignore[no-untyped-def]
+    from lawcheck.packs import PACKS, load_pack
+
+    return PACKS.pinned(("compare", job.packs, job.extra, job.disable),
+                        lambda: load_pack(packs=job.packs, extra=job.extra, disable=job.disable))
 
 
 def _template_rule(job: Job) -> tuple[int, int]:
@@ -131,11 +148,33 @@ def _template_rule(job: Job) -> tuple[int, int]:
     return defaults["min_chars"].default, defaults["max_units"].default
 
 
-def _pack(job: Job):  # type: ignore[no-untyped-def]
-    from lawcheck.packs import PACKS, load_pack
+def compare_task(last: str, this: str, job: Job, year: int | None) -> tuple[Scorecard, str, str] | str:
+    """One pair in a worker: the scorecard and both texts, or the one-line reason there are none."""
+    try:
+        return compare_files(last, this, _pack(job), job.lang, job.limits, encoding=job.encoding, force=job.force,
+                             year=year)
+    except LawcheckError as e:
+        return str(e)
+    except OSError as e:
+        from lawcheck.readers.base import os_reason
 
-    return PACKS.pinned(("compare", job.packs, job.extra, job.disable),
-                        lambda: load_pack(packs=job.packs, extra=job.extra, disable=job.disable))
+        return f"{display_name(getattr(e, 'filename', None) or this)}: {os_reason(e, job.lang)}"
+    except MemoryError:
+        from lawcheck.limits import human_bytes
+        from lawcheck.readers import msg
+
+        return f"{display_name(this)}: {msg(job.lang, 'memory', limit=human_bytes(job.limits.max_memory))}"
+
+
+@dataclass(frozen=True)
+class Scan:
+    """What the first pass keeps of one file: who wrote it for which year, and its sentence fingerprints."""
+
+    path: str  # as given to the file system
+    organ: str | None = None
+    year: int | None = None
+    error: str | None = None
+    prints: object = None  # templates.Prints
 
 
 def scan(path: str, job: Job) -> Scan:
@@ -154,36 +193,53 @@ def scan(path: str, job: Job) -> Scan:
         return Scan(path, a.organ, a.year, None, fingerprints(a.st, path, a.organ, a.year))
     except LawcheckError as e:
         return Scan(path, error=str(getattr(e, "problem", None) or e))
+    except OSError as e:
+        from lawcheck.readers.base import os_reason
+
+        return Scan(path, error=os_reason(e, job.lang))
     except MemoryError:
         return Scan(path, error="MemoryError")
     except Exception as e:  # a bug must not lose the rest of the folder
         return Scan(path, error=f"internal error: {type(e).__name__}: {e}")
 
 
-def review_pair(this: str, last: str | None, paired_by: str | None, job: Job) -> UnitReview:
-    """Second pass: one report against its unit's report of the year before."""
-    from lawcheck.engine import evaluate
+@dataclass(frozen=True)
+class Reviewed:
+    """Second pass: a report's row, and (for the HTML pages) its scorecard and both texts."""
 
+    row: UnitReview
+    card: Scorecard | None = None
+    last_text: str | None = None
+    this_text: str | None = None
+
+
+def review_pair(this: str, last: str, paired_by: str, notes: tuple[str, ...], job: Job) -> Reviewed:
+    """One report against its unit's report of the year before (``notes``: what the pairing found)."""
     try:
-        pack = _pack(job)
-        this_text, this_title = read_text(this, job.lang, job.limits, job.encoding)
-        if last is None:
-            card = evaluate(this_text, rules=pack, lang=job.lang, title=this_title)
-            return unit_row(card, this, None, None)
-        last_text, last_title = read_text(last, job.lang, job.limits, job.encoding)
-        card = compare_texts(last_text, this_text, pack, job.lang, display_name(Path(last).name), last_title,
-                             this_title)
+        got = compare_files(last, this, _pack(job), job.lang, job.limits, encoding=job.encoding, force=job.force)
     except LawcheckError as e:
-        return UnitReview(this=this, last=last, error=str(getattr(e, "problem", None) or e))
+        return Reviewed(UnitReview(this=display_name(this), last=display_name(last), paired_by=paired_by,
+                                   pairing=list(notes), error=str(getattr(e, "problem", None) or e)))
+    except OSError as e:
+        from lawcheck.readers.base import os_reason
+
+        return Reviewed(UnitReview(this=display_name(this), last=display_name(last), error=os_reason(e, job.lang)))
     except MemoryError:
-        return UnitReview(this=this, last=last, error="MemoryError")
+        return Reviewed(UnitReview(this=display_name(this), last=display_name(last), error="MemoryError"))
     except Exception as e:  # a bug must not lose the rest of the folder
-        return UnitReview(this=this, last=last, error=f"internal error: {type(e).__name__}: {e}")
-    return unit_row(card, this, last, paired_by)
+        return Reviewed(UnitReview(this=display_name(this), last=display_name(last),
+                                   error=f"internal error: {type(e).__name__}: {e}"))
+    card, last_text, this_text = got
+    row = unit_row(card, display_name(this), display_name(last), paired_by)
+    if notes:
+        row = row.model_copy(update={"pairing": [*notes, *row.pairing]})
+    if job.keep:
+        return Reviewed(row, card, last_text, this_text)
+    return Reviewed(row)
 
 
 def unit_row(card: Scorecard, this: str, last: str | None, paired_by: str | None) -> UnitReview:
-    """A folder's row for one compared report."""
+    """A folder's row for one compared report (``this``, ``last``: the files' names as a person reads them)."""
     d, h = card.document, card.history
     if h is None:
         return UnitReview(this=this, organ=d.organ, year=d.report_year, last=last, score=card.score)
@@ -202,54 +258,58 @@ def _head(text: str) -> str:
     return first if len(first) <= 40 else first[:39] + "…"
 
 
-def read_pairs(path: str, known: dict[str, str], lang: str) -> list[tuple[str, str]]:
+def _decode_pairs(raw: bytes, encoding: str | None, path: str, lang: str) -> str:
+    """pairs.csv as saved by Excel or WPS: UTF-8 (with or without BOM), else GB18030 (Chinese Windows)."""
+    for enc in ([encoding] if encoding else ["utf-8-sig", "gb18030"]):
+        try:
+            return raw.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise InputError(display_name(path), _m(lang, "pairs_encoding"))
+
+
+def read_pairs(path: str, known: dict[str, str], lang: str, encoding: str | None = None) -> list[tuple[str, str]]:
     """``pairs.csv``: rows of last year's report, this year's report (relative to the file's folder; a header
-    row is allowed).  An unreadable file, a row that is not two columns, or a file not in the folder is a
-    one-line error naming the line."""
+    row is allowed).  An unreadable file, a row that is not two files of the folder, a file paired with
+    itself or a report given twice is a one-line error naming the line."""
+    import os
+
     base = Path(path).resolve().parent
     try:
         raw = Path(path).read_bytes()
     except OSError as e:
-        raise InputError(display_name(path), str(e.strerror or e)) from None
-    text = raw.decode("utf-8-sig", errors="replace")
+        from lawcheck.readers.base import os_reason
+
+        raise InputError(display_name(path), os_reason(e, lang)) from None
+    text = _decode_pairs(raw, encoding, path, lang)
     out: list[tuple[str, str]] = []
+    seen: dict[str, int] = {}
+
+    def bad(line: int, why: str) -> InputError:
+        return InputError(display_name(path), _m(lang, "pairs_csv", path=display_name(path), line=line, why=why))
+
     for n, row in enumerate(csv.reader(io.StringIO(text)), 1):
         if not row or all(not c.strip() for c in row):
             continue
         if len(row) != 2:
-            raise InputError(display_name(path), _m(lang, "pairs_csv", path=display_name(path), line=n,
-                                                    why=_m(lang, "pairs_cols")))
+            raise bad(n, _m(lang, "pairs_cols"))
         files = []
         for cell in row:
-            p = str((base / cell.strip()).resolve())
+            p = os.path.realpath(base / cell.strip())
             if p not in known:
                 if n == 1 and not any((base / c.strip()).exists() for c in row):
                     files = []  # a header row
                     break
-                raise InputError(display_name(path), _m(lang, "pairs_csv", path=display_name(path), line=n,
-                                                        why=_m(lang, "pairs_missing", name=cell.strip())))
+                raise bad(n, _m(lang, "pairs_missing", name=cell.strip()))
             files.append(known[p])
-        if files:
-            out.append((files[0], files[1]))
-    return out
-
-
-def pair_by_organ(scans: list[Scan]) -> list[tuple[str, str | None, str | None]]:
-    """(this, last, how) for every readable report: paired with the same organ's report of the year before
-    (organs as lawcheck reads them; two reports of one organ and year: the first by name is used)."""
-    from lawcheck.review import same_organ
-
-    by_unit: dict[tuple[str, int], str] = {}
-    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
-        by_unit.setdefault((_organ_key(s.organ), s.year), s.path)  # type: ignore[arg-type]
-    out: list[tuple[str, str | None, str | None]] = []
-    for s in scans:
-        if s.error is not None:
+        if not files:
             continue
-        last = by_unit.get((_organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
-        if last is not None and not same_organ(s.organ, next(x.organ for x in scans if x.path == last)):
-            last = None
-        out.append((s.path, last, "organ_year" if last else None))
+        if files[0] == files[1]:
+            raise bad(n, _m(lang, "pairs_self"))
+        if files[1] in seen:
+            raise bad(n, _m(lang, "pairs_twice", name=row[1].strip(), first=seen[files[1]]))
+        seen[files[1]] = n
+        out.append((files[0], files[1]))
     return out
 
 
@@ -259,26 +319,56 @@ def _organ_key(organ: str | None) -> str:
     return re.sub(r"\s+|^中共|中国共产党", "", organ or "")
 
 
+def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
+    """(this, last, how, notes) for every readable report: paired with the same organ's report of the year
+    before (organs as lawcheck reads them).  Two reports of one organ and year: the first by name is used,
+    and the row says which others there are."""
+    by_unit: dict[tuple[str, int], list[str]] = {}
+    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
+        by_unit.setdefault((_organ_key(s.organ), s.year), []).append(s.path)  # type: ignore[arg-type]
+    out: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
+    for s in scans:
+        if s.error is not None:
+            continue
+        notes: tuple[str, ...] = ()
+        if s.organ and s.year:
+            same = by_unit[(_organ_key(s.organ), s.year)]
+            if len(same) > 1:
+                others = [display_name(p) for p in same if p != s.path]
+                notes = (_m(lang, "duplicate", others="、".join(others) if lang == "zh" else ", ".join(others)),)
+            if s.path != same[0]:
+                out.append((s.path, None, None, notes))
+                continue
+        lasts = by_unit.get((_organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
+        out.append((s.path, lasts[0] if lasts else None, "organ_year" if lasts else None, notes))
+    return out
+
+
 def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | None = None,
-                  progress: Callable[[str, int, int], None] | None = None) -> FolderReview:
-    """Every report of the folder(s): paired year over year and reviewed, and the template clusters."""
+                  progress: Callable[[str, int, int], None] | None = None) -> tuple[FolderReview, list[Reviewed]]:
+    """Every report of the folder(s): paired year over year and reviewed, and the template clusters; with
+    ``job.keep``, the reviewed pairs' scorecards and texts too (for their pages)."""
+    import os
+
     scans = list(_run(paths, lambda p: (scan, (p, job)), lambda p, why, code: Scan(p, error=_lost(why, code, job)),
                       jobs, job.limits, progress and (lambda d, t: progress("scan", d, t))))
+    plan = pair_by_organ(scans, job.lang)
     if pairs_csv:
-        known = {str(Path(s.path).resolve()): s.path for s in scans}
-        chosen = read_pairs(pairs_csv, known, job.lang)
-        taken = {this for _last, this in chosen}
-        plan: list[tuple[str, str | None, str | None]] = [(this, last, "pairs_csv") for last, this in chosen]
-        plan += [t for t in pair_by_organ(scans) if t[0] not in taken]
-    else:
-        plan = pair_by_organ(scans)
+        known = {os.path.realpath(s.path): s.path for s in scans}
+        chosen = read_pairs(pairs_csv, known, job.lang, job.encoding)
+        given = {this: last for last, this in chosen}
+        plan = [(this, given[this], "pairs_csv", notes) if this in given else (this, last, how, notes)
+                for this, last, how, notes in plan]
+        planned = {t[0] for t in plan}
+        plan += [(this, last, "pairs_csv", ()) for this, last in given.items() if this not in planned]
     order = {s.path: i for i, s in enumerate(scans)}
     plan.sort(key=lambda t: order[t[0]])
-    plan = [t for t in plan if t[1] is not None]
-    rows = {r.this: r for r in _run(plan, lambda t: (review_pair, (t[0], t[1], t[2], job)),
-                                    lambda t, why, code: UnitReview(this=t[0], last=t[1],
-                                                                    error=_lost(why, code, job)),
-                                    jobs, job.limits, progress and (lambda d, t: progress("pairs", d, t)))}
+    pairs = [t for t in plan if t[1] is not None]
+    reviewed = {t[0]: r for t, r in zip(pairs, _run(
+        pairs, lambda t: (review_pair, (t[0], t[1], t[2], t[3], job)),
+        lambda t, why, code: Reviewed(UnitReview(this=display_name(t[0]), last=display_name(t[1]),
+                                                 error=_lost(why, code, job))),
+        jobs, job.limits, progress and (lambda d, t: progress("pairs", d, t))), strict=True)}
     clusters = _clusters([s.prints for s in scans if s.prints is not None], job)
     in_cluster: dict[str, list[int]] = {}
     share: dict[str, float] = {}
@@ -286,18 +376,19 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         for u in c.units:
             in_cluster.setdefault(u, []).append(c.id)
             share[u] = max(share.get(u, 0.0), c.shares[u])
+    notes_of = {t[0]: t[3] for t in plan}
+    lasts = {t[1] for t in pairs}
     units: list[UnitReview] = []
-    lasts = {last for _this, last, _how in plan if last is not None}
     for s in scans:
-        if s.path in lasts and s.path not in rows and s.path not in in_cluster:
+        name = display_name(s.path)
+        if s.path in lasts and s.path not in reviewed and name not in in_cluster and not notes_of.get(s.path):
             continue  # last year's report of a pair, and nothing else to say of it: it is in its pair's row
-        row = rows.get(s.path) or UnitReview(this=s.path, organ=s.organ, year=s.year, error=s.error)
-        if s.path in lasts and s.path not in rows and row.error is None:
-            row = row.model_copy(update={"pairing": []})
-        if s.path in in_cluster:
-            row = row.model_copy(update={"templates": in_cluster[s.path], "template_share": share[s.path]})
+        row = reviewed[s.path].row if s.path in reviewed else UnitReview(
+            this=name, organ=s.organ, year=s.year, error=s.error, pairing=list(notes_of.get(s.path, ())))
+        if name in in_cluster:
+            row = row.model_copy(update={"templates": in_cluster[name], "template_share": share[name]})
         units.append(row)
-    return FolderReview(units=units, clusters=clusters)
+    return FolderReview(units=units, clusters=clusters), [reviewed[t[0]] for t in pairs]
 
 
 def _lost(why: str, code: int | None, job: Job) -> str:
@@ -311,43 +402,55 @@ def _lost(why: str, code: int | None, job: Job) -> str:
 
 
 def _run(items: list, task: Callable, lost: Callable, jobs: int, limits: Limits,  # type: ignore[type-arg]
-         progress: Callable[[int, int], None] | None):  # type: ignore[no-untyped-def]
-    """The items through ``task`` in worker processes (or here, for one item or one job)."""
+         progress: Callable[[int, int], None] | None, isolate: bool = False):  # type: ignore[no-untyped-def]
+    """The items through ``task`` in worker processes (here, for one item or one job, unless ``isolate``)."""
     from lawcheck.batch import pooled
 
-    if jobs <= 1 or len(items) <= 1:
+    if not isolate and (jobs <= 1 or len(items) <= 1):
         for i, item in enumerate(items, 1):
             fn, args = task(item)
             yield fn(*args)
             if progress:
                 progress(i, len(items))
         return
-    yield from pooled(items, task, lost, jobs, limits, progress)
+    yield from pooled(items, task, lost, max(1, jobs), limits, progress)
+
+
+def run_isolated(fn: Callable, args: tuple, limits: Limits, lang: str):  # type: ignore[type-arg, no-untyped-def]
+    """One task in a worker process, bounded like a batch's (its time and memory); a task that runs out of
+    either returns the one-line reason."""
+    job = Job((), (), (), lang, limits, None)
+    return next(_run([args], lambda a: (fn, a), lambda _a, why, code: _lost(why, code, job), 1, limits, None,
+                     isolate=True))
 
 
 def _clusters(prints: list, job: Job) -> list[TemplateCluster]:  # type: ignore[type-arg]
-    """Template clusters of each year, numbered from 1 in the order: year, then largest first."""
+    """Template clusters of each year, numbered from 1 in the order: year, then largest first.  Reports whose
+    year could not be read are not clustered: nothing says they are of one year."""
     from lawcheck.templates import clusters
 
     min_chars, max_units = _template_rule(job)
-    by_year: dict[int | None, list] = {}  # type: ignore[type-arg]
+    by_year: dict[int, list] = {}  # type: ignore[type-arg]
     for p in prints:
-        by_year.setdefault(p.year, []).append(p)
+        if p.year is not None:
+            by_year.setdefault(p.year, []).append(p)
     out: list[TemplateCluster] = []
-    for year in sorted(by_year, key=lambda y: (y is None, y or 0)):
+    for year in sorted(by_year):
         group = by_year[year]
         texts: dict[str, str] = {}
         for c in clusters(group, min_chars=min_chars, max_units=max_units):
-            units = [group[u].key for u in c.units]
             passages = []
             for u, s, e, who in c.passages[:5]:
                 key = group[u].key
                 if key not in texts:
                     texts[key] = _text_of(key, job)
-                passages.append(SharedPassage(text=texts[key][s:e], length=e - s, units=[group[w].key for w in who]))
+                passages.append(SharedPassage(text=texts[key][s:e], length=e - s,
+                                              units=[display_name(group[w].key) for w in who]))
             out.append(TemplateCluster(
-                id=len(out) + 1, year=year, units=units, organs=[group[u].organ for u in c.units], passages=passages,
-                shares={group[u].key: round(c.covered[u] / group[u].body, 4) for u in c.units}))
+                id=len(out) + 1, year=year, units=[display_name(group[u].key) for u in c.units],
+                organs=[group[u].organ for u in c.units], passages=passages,
+                shares={display_name(group[u].key): round(min(1.0, c.covered[u] / group[u].body), 4)
+                        for u in c.units}))
     return out
 
 

@@ -220,21 +220,38 @@ _RARE = 12.0  # jieba's idf of a word it has seen about once (its table's median
 
 @functools.lru_cache(maxsize=1)
 def _general_idf() -> dict[str, float]:
-    """jieba's general-corpus idf table (jieba/analyse/idf.txt, shipped with jieba), read once."""
-    import jieba.analyse
+    """jieba's general-corpus idf table (jieba/analyse/idf.txt, shipped with jieba), the words below _RARE
+    only (the others weigh fully anyway); parsed once and kept in the private cache (signed, like the packs)."""
+    import importlib.util
 
+    from lawcheck.packs.cache import cache_read, cache_write
+
+    spec = importlib.util.find_spec("jieba")  # not ``import jieba.analyse``: that loads jieba's tagger too
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    path = Path(next(iter(spec.submodule_search_locations))) / "analyse" / "idf.txt"
+    try:
+        st = path.stat()
+    except OSError:  # a jieba without its table: every word weighs by the two reports alone
+        return {}
+    key = f"jieba-idf-{st.st_size}-{int(st.st_mtime)}"
+    cached = cache_read(key)
+    if isinstance(cached, dict):
+        return cached
     out: dict[str, float] = {}
-    path = Path(jieba.analyse.__file__).with_name("idf.txt")
     try:
         with path.open(encoding="utf-8") as f:
             for line in f:
                 w, _, v = line.rstrip("\n").partition(" ")
                 try:
-                    out[w] = float(v)
+                    idf = float(v)
                 except ValueError:
                     continue
-    except OSError:  # a jieba without its table: every word weighs by the two reports alone
+                if idf < _RARE and len(w) >= 2:
+                    out[w] = idf
+    except (OSError, UnicodeDecodeError):
         return {}
+    cache_write(key, out)
     return out
 
 
@@ -252,7 +269,10 @@ def _query(text: str, it: Item, cut: Cut) -> dict[str, float]:
     return q
 
 
-_TOP = 8  # an item is as specific as its heaviest words: a long item is not harder to match than a short one
+_TOP = 8
+_PARA = 12
+_COMMON = 64
+_CANDIDATES = 24  # an item is as specific as its heaviest words: a long item is not harder to match than a short one
 
 
 def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[str, str]) -> Fate:
@@ -261,29 +281,40 @@ def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[s
     if not total:
         return Fate(it, "silent", None, 0.0, ())
     hit: dict[int, set[str]] = {}
+    # A word in more than _COMMON sentences weighs little and would make the work items × sentences on a
+    # long or repetitive report: it counts in the item's weight, not in finding candidates.
     for w in weights:
-        for k in index.holders.get(w, ()):
-            hit.setdefault(k, set()).add(w)
-    best: dict[str, tuple[float, int, int, tuple[str, ...]]] = {}
-    paras: set[int] = set()
-    for k in sorted(hit):
-        group = index.group(k)
-        if group not in fates:
+        holders = index.holders.get(w, ())
+        if len(holders) > _COMMON:
             continue
-        p0, p1 = index.para[k]
-        whole = (p0, p1) if p0 not in paras and p1 > p0 else (None, None)
-        paras.add(p0)
-        for span in ((k, k), (k, index.next_in_section(k)), whole):
-            if span[0] is None or span[1] is None:
-                continue
-            shared = set().union(*(hit.get(j, set()) for j in range(span[0], span[1] + 1)))
-            if len(shared) < p.min_shared:
-                continue
-            score = min(1.0, sum(weights[w] for w in shared) / total)
-            # Equal scores: the earlier, shorter passage.
-            if group not in best or score > best[group][0] + 1e-9:
-                words = tuple(sorted(shared, key=lambda w: (-weights[w], w)))
-                best[group] = (score, span[0], span[1], words)  # type: ignore[assignment]
+        for k in holders:
+            hit.setdefault(k, set()).add(w)
+    # Windows (the sentence, it and the next, its paragraph) only around each part's best sentences: the
+    # work per item is bounded whatever the length of the report.
+    by_group: dict[str, list[tuple[float, int]]] = {}
+    for k, ws in hit.items():
+        group = index.group(k)
+        if group in fates:
+            by_group.setdefault(group, []).append((-sum(weights[w] for w in ws), k))
+    best: dict[str, tuple[float, int, int, tuple[str, ...]]] = {}
+    for group, ranked in sorted(by_group.items()):
+        paras: set[int] = set()
+        for k in sorted(k for _w, k in sorted(ranked)[:_CANDIDATES]):
+            p0, p1 = index.para[k]
+            # A paragraph is a passage up to _PARA sentences (a whole report on one line is not one).
+            whole = (p0, p1) if p0 not in paras and 0 < p1 - p0 < _PARA else (None, None)
+            paras.add(p0)
+            for span in ((k, k), (k, index.next_in_section(k)), whole):
+                if span[0] is None or span[1] is None:
+                    continue
+                shared = set().union(*(hit.get(j, set()) for j in range(span[0], span[1] + 1)))
+                if len(shared) < p.min_shared:
+                    continue
+                score = min(1.0, sum(weights[w] for w in shared) / total)
+                # Equal scores: the earlier, shorter passage.
+                if group not in best or score > best[group][0] + 1e-9:
+                    words = tuple(sorted(shared, key=lambda w: (-weights[w], w)))
+                    best[group] = (score, span[0], span[1], words)  # type: ignore[assignment]
     if not best:
         return Fate(it, "silent", None, 0.0, ())
     # The part that carries most of the item; equal shares: problems, then plan, then measures (the more
@@ -323,14 +354,33 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+_SENTENCE_END = "。!?;\n"
+
+
+def _whole_sentences(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
+    """A copied passage widened to the clause it starts in and the sentence it ends in, when their edges are
+    near (a changed name just before the first identical run belongs to the passage: "县司法局组织市场监督管理局、
+    农业农村局等部门…")."""
+    start = max(text.rfind(c, 0, s) for c in _SENTENCE_END + ",") + 1  # the clause, at least
+    if 0 < s - start <= 3 * reach:
+        s = start
+    ends = [i for i in (text.find(c, e - 1) for c in _SENTENCE_END) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    if text[end - 1:end] == "\n":
+        end -= 1
+    if 0 < end - e <= 3 * reach:
+        e = end
+    return s, e
+
+
 def _copied(this: Structure, last: Structure, p: CopyRule) -> Copied:
     out = Copied()
     exact = p.numbers == "exact"
     found = []
     for c in copies(skeleton(this.text, *this.body, numbers=exact), skeleton(last.text, *last.body, numbers=exact),
                     seed=p.seed, min_chars=p.min_chars, gap=p.gap, min_same=p.min_same):
-        ts, te = _trim(this.text, c.this_start, c.this_end)
-        ls, le = _trim(last.text, c.last_start, c.last_end)
+        ts, te = _trim(this.text, *_whole_sentences(this.text, c.this_start, c.this_end, p.gap))
+        ls, le = _trim(last.text, *_whole_sentences(last.text, c.last_start, c.last_end, p.gap))
         if te - ts >= p.min_chars and le > ls:
             found.append(Copy(ts, te, ls, le, c.same, c.length))
     covered = bytearray(len(this.text))
@@ -347,9 +397,17 @@ def _copied(this: Structure, last: Structure, p: CopyRule) -> Copied:
     out.parts = {r: (c, k) for r, (c, k) in parts.items()}
     starts = [s.start for s in this.sentences]
     for c in found:
-        k = bisect_right(starts, c.this_start) - 1
-        roles = this.sentences[k].roles if k >= 0 else frozenset()
-        out.copies.append(Placed(c, next((r for r in PARTS if r in roles), MEASURES)))
+        # The part most of the passage stands in (a whole report copied is its measures, not its preamble).
+        share: dict[str, int] = {}
+        k = max(0, bisect_right(starts, c.this_start) - 1)
+        while k < len(this.sentences) and this.sentences[k].start < c.this_end:
+            sent = this.sentences[k]
+            role = next((r for r in PARTS if r in sent.roles), None)
+            if role is not None:
+                share[role] = share.get(role, 0) + max(0, min(sent.end, c.this_end) - max(sent.start, c.this_start))
+            k += 1
+        part = max(PARTS, key=lambda r: (share.get(r, 0), r == MEASURES)) if share else MEASURES
+        out.copies.append(Placed(c, part))
     out.worst = [r for r in p.worst_parts if r in out.parts and out.parts[r][0]
                  and out.parts[r][1] / out.parts[r][0] >= p.worst_share]
     return out

@@ -69,7 +69,8 @@ def fingerprints(st: Structure, key: str, organ: str | None, year: int | None) -
             continue
         h = int.from_bytes(hashlib.blake2b(chars.encode("utf-8"), digest_size=8).digest(), "big")
         out.append((h, *st.norm.orig_span(sent.start, sent.end)))
-    return Prints(key, organ, year, max(1, st.body[1] - st.body[0]), out)
+    body = st.norm.orig_span(*st.body)  # shares are of the original text, as the passages' offsets are
+    return Prints(key, organ, year, max(1, body[1] - body[0]), out)
 
 
 @dataclass

@@ -30,9 +30,15 @@ def test_the_benchmark_runs_in_quick_mode_and_reports_every_figure(tmp_path):
     assert [r["rules"] for r in fig["scaling_rules"]] == [50, 500]
     assert fig["figures"]["figures"] > 50 and fig["figures"]["ratio"] > 0
     assert len(fig["scaling_hostile"]["figures_dense"]) == 2 and fig["scaling_hostile"]["figures_dense"][0]["chars"] > 10_000
+    hi = fig["history"]
+    assert hi["items"] >= 60 and 0 < hi["placed_share"] <= 1 and hi["copied_labelled"] >= 29
+    assert hi["pair_ms"] > 0 and hi["unrelated_items"] > 0 and hi["unrelated_copied_passages"] == 0
+    assert [r["reports"] for r in hi["folder"]] == [40, 160]
+    assert all(r["reports_in_clusters"] == r["expected_in_clusters"] for r in hi["folder"])
     assert set(fig["verdicts"]) == set(fig["targets"])
     # Every figure is printed with its target beside it.
-    for target in ("≤ 5.0×", "≤ 1.5×", "≥ 500 reports/s", "≤ 150 MB", "≤ 1.2×"):
+    for target in ("≤ 5.0×", "≤ 1.5×", "≥ 500 reports/s", "≤ 150 MB", "≤ 1.2×", "≥ 0.9", "≥ 0.95", "≤ 50 ms",
+                   "≤ 10"):
         assert target in res.stdout, target
 
 

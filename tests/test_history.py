@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -392,3 +394,143 @@ def test_labels_quote_their_files_exactly():
         for lab in labels.get("copied") or []:
             assert lab["this_quote"] in this and lab["last_quote"] in last
         assert yaml.safe_load(f.read_text(encoding="utf-8"))["last"].startswith("fixtures/")
+
+
+def test_compare_guards_every_input_against_the_output(capsys, tmp_path):
+    last, this = tmp_path / "last.txt", tmp_path / "this.txt"
+    shutil.copy(FIX / "003_changsheng_2020.txt", last)
+    shutil.copy(DATA / "changsheng.this.txt", this)
+    before = last.read_bytes()
+    for argv in (["compare", str(last), str(this), "-o", str(last)],
+                 ["check", str(this), "--previous", str(last), "-o", str(last)]):
+        code, _, err = _run(capsys, *argv)
+        assert code == 2 and last.read_bytes() == before and "last.txt" in err, argv
+    # A folder's HTML into a folder where last year's report is named index.html: refused, nothing lost.
+    root = _folder(tmp_path)
+    index = root / "2020" / "index.html"
+    index.write_text((FIX / "001_lingshou_2021.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    kept = index.read_bytes()
+    code, _, err = _run(capsys, "compare", str(root), "--format", "html", "-o", str(root / "2020"))
+    assert code == 2 and index.read_bytes() == kept and err.strip()
+
+
+def test_compare_arguments_that_make_no_sense_are_one_line_errors(capsys, tmp_path):
+    one = str(FIX / "003_changsheng_2020.txt")
+    root = _folder(tmp_path)
+    for argv, says in ((["compare", one], "两个文件"),
+                       (["compare", one, one, one], "两个文件"),
+                       (["compare", str(root), "--year", "2021"], "--year"),
+                       (["compare", str(root), "--format", "markdown"], "markdown"),
+                       (["compare", str(root), "--format", "html"], "-o"),
+                       (["compare", str(tmp_path / "nope"), one], "nope"),
+                       (["compare", one, one], "同一个文件")):
+        code, out, err = _run(capsys, *argv)
+        assert code == 2 and out == "" and len(err.strip().splitlines()) == 1 and says in err, (argv, err)
+    (tmp_path / "adir").mkdir()
+    code, _, err = _run(capsys, "compare", one, str(DATA / "changsheng.this.txt"), "--format", "html",
+                        "-o", str(tmp_path / "adir"))
+    assert code == 2 and "adir" in err
+
+
+def test_check_previous_refuses_another_body_unless_forced(capsys):
+    this, other = str(DATA / "changsheng.this.txt"), str(FIX / "001_lingshou_2021.txt")
+    code, out, err = _run(capsys, "check", this, "--previous", other, "--format", "json")
+    assert code == 2 and out == "" and "--force" in err
+    code, out, _ = _run(capsys, "check", this, "--previous", other, "--format", "json", "--force")
+    assert json.loads(out)["history"]["pairing"]
+
+
+def test_pairs_csv_in_gbk_and_rows_that_make_no_sense(capsys, tmp_path):
+    root = _folder(tmp_path)
+    pairs_csv = root / "pairs.csv"
+    pairs_csv.write_bytes("上一年度,本年度\n2020/长生镇.txt,2021/保家镇.txt\n".encode("gbk"))  # Excel on Chinese Windows
+    code, out, err = _run(capsys, "compare", str(root), "--pairs", str(pairs_csv), "--format", "json")
+    rows = {u["this"]: u for u in json.loads(out)["units"]}
+    assert any(u["paired_by"] == "pairs_csv" and u["this"].endswith("保家镇.txt") for u in rows.values()), err
+    for body, says in (("2021/长生镇.txt,2021/长生镇.txt\n", "同一个文件"),
+                       ("2020/长生镇.txt,2021/保家镇.txt\n2020/宜兴.txt,2021/保家镇.txt\n", "第2行"),
+                       ("a,b,c\n", "两列")):
+        pairs_csv.write_text(body, encoding="utf-8")
+        code, out, err = _run(capsys, "compare", str(root), "--pairs", str(pairs_csv))
+        assert code == 2 and says in err and len(err.strip().splitlines()) == 1, (body, err)
+
+
+def test_a_pairs_csv_row_of_another_body_is_an_error_row_unless_forced(capsys, tmp_path):
+    root = _folder(tmp_path)
+    pairs_csv = root / "pairs.csv"
+    pairs_csv.write_text("2020/宜兴.txt,2021/保家镇.txt\n", encoding="utf-8")
+    code, out, _ = _run(capsys, "compare", str(root), "--pairs", str(pairs_csv), "--format", "json")
+    row = next(u for u in json.loads(out)["units"] if u["this"].endswith("保家镇.txt"))
+    assert code == 2 and "--force" in row["error"]
+    code, out, _ = _run(capsys, "compare", str(root), "--pairs", str(pairs_csv), "--format", "json", "--force")
+    row = next(u for u in json.loads(out)["units"] if u["this"].endswith("保家镇.txt"))
+    assert row["error"] is None and row["pairing"] and row["paired_by"] == "pairs_csv"
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses file names that are not UTF-8")
+def test_file_names_that_are_not_utf8_are_shown_not_fatal(capsys, tmp_path):
+    root = tmp_path / "b"
+    root.mkdir()
+    last = os.path.join(os.fsencode(root), b"last\xff.txt")
+    this = os.path.join(os.fsencode(root), b"this\xfe.txt")
+    with open(last, "wb") as f:
+        f.write((FIX / "003_changsheng_2020.txt").read_bytes())
+    with open(this, "wb") as f:
+        f.write((DATA / "changsheng.this.txt").read_bytes())
+    for fmt in ("json", "csv", "text"):
+        code, out, err = _run(capsys, "compare", str(root), "--format", fmt)
+        assert code == 0 and "内部错误" not in err and "\udcfe" not in out, (fmt, err)
+        assert "this\ufffd.txt" in out or "this\\xfe" in out, fmt
+    code, _, err = _run(capsys, "compare", str(root), "--format", "html", "-o", str(tmp_path / "out"))
+    assert code == 0 and (tmp_path / "out" / "index.html").exists(), err
+
+
+def test_two_reports_of_one_unit_and_year_are_told_apart(capsys, tmp_path):
+    root = _folder(tmp_path)
+    shutil.copy(root / "2021" / "长生镇.txt", root / "2021" / "长生镇 (1).txt")
+    _code, out, _ = _run(capsys, "compare", str(root), "--format", "json")
+    rows = {Path(u["this"]).name: u for u in json.loads(out)["units"] if "2021" in u["this"]}
+    # The first by name ("长生镇 (1).txt" sorts before "长生镇.txt") is paired; both rows say there are two.
+    assert rows["长生镇 (1).txt"]["last"] and not rows["长生镇.txt"]["last"]
+    assert any("长生镇 (1).txt" in n for n in rows["长生镇.txt"]["pairing"])
+    assert any("长生镇.txt" in n for n in rows["长生镇 (1).txt"]["pairing"])
+    _code, out, _ = _run(capsys, "compare", str(root))
+    assert "长生镇 (1).txt" in out
+
+
+def _operations(last: str, this: str) -> int:
+    """Built-in calls made by the item placing (lawcheck.history._place): a count, not a time."""
+    from lawcheck import history
+
+    pack = load_pack(None)
+    a, b = analyse(this, pack), analyse(last, pack)
+    n = 0
+
+    def count(frame, event, arg):  # type: ignore[no-untyped-def]
+        nonlocal n
+        if event == "c_call" and frame.f_code is history._place.__code__:
+            n += 1
+
+    pair = history.Pair(a, b, pack.words)
+    sys.setprofile(count)
+    try:
+        pair.plan(history.Match())
+        pair.problems(history.Match())
+    finally:
+        sys.setprofile(None)
+    return n
+
+
+def test_the_history_review_is_linear_on_a_long_repetitive_pair():
+    """A report repeated 10 and 40 times (issue 18's shapes): the work per character stays flat (it was
+    items × sentences: 16× the work for 4× the text)."""
+    last, this = _fixture("001_lingshou_2021"), (DATA / "lingshou.this.txt").read_text(encoding="utf-8")
+    small, large = _operations(last * 10, this * 10), _operations(last * 40, this * 40)
+    assert small > 0 and large / small <= 4 * 1.5, (small, large)
+
+
+def test_a_whole_report_copied_is_in_its_measures():
+    last = _fixture("001_lingshou_2021")
+    h = _review(last, last.replace("2021", "2022")).history
+    longest = max(h.copied, key=lambda p: p.length)
+    assert longest.part == "measures"

@@ -73,8 +73,10 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
         if u.error:
             lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{u.error}")
             continue
-        name = clip(visible(u.organ, one_line=True), 24) if u.organ else visible(u.this, one_line=True)
-        who = f"{name} {u.year or '—'}"
+        # The organ and year as read, and the file: two reports of one unit and year stay told apart.
+        file = visible(u.this, one_line=True)
+        who = f"{clip(visible(u.organ, one_line=True), 24)} {u.year or '—'}{lp(lang)}{file}{rp(lang)}" if u.organ \
+            else f"{file} {u.year or '—'}"
         if u.last is None:
             note = t(lang, "compare.no_last")
         else:
