@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Literal
 
 from lawcheck.text.copies import Copy, copies, skeleton
 from lawcheck.text.items import Item, items
+from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import MEASURES, OTHER, PLAN, PREAMBLE, SHORTCOMINGS, Structure
 
 if TYPE_CHECKING:
@@ -67,6 +68,7 @@ class CopyRule:
     min_same: float = 0.8  # the share of a copied passage found in last year's report
     worst_parts: tuple[str, ...] = (SHORTCOMINGS, PLAN)  # parts where copying is the worst case
     worst_share: float = 0.5  # a worst part this much copied is said to be copied
+    stock: tuple[str, ...] = ()  # phrases every report writes: one mark each, never the stuff of a copy
 
 
 @dataclass(frozen=True)
@@ -377,7 +379,9 @@ def _copied(this: Structure, last: Structure, p: CopyRule) -> Copied:
     out = Copied()
     exact = p.numbers == "exact"
     found = []
-    for c in copies(skeleton(this.text, *this.body, numbers=exact), skeleton(last.text, *last.body, numbers=exact),
+    stock = tuple(normalize(x).text for x in p.stock)
+    for c in copies(skeleton(this.text, *this.body, numbers=exact, stock=stock),
+                    skeleton(last.text, *last.body, numbers=exact, stock=stock),
                     seed=p.seed, min_chars=p.min_chars, gap=p.gap, min_same=p.min_same):
         ts, te = _trim(this.text, *_whole_sentences(this.text, c.this_start, c.this_end, p.gap))
         ls, le = _trim(last.text, *_whole_sentences(last.text, c.last_start, c.last_end, p.gap))

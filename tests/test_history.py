@@ -534,3 +534,11 @@ def test_a_whole_report_copied_is_in_its_measures():
     h = _review(last, last.replace("2021", "2022")).history
     longest = max(h.copied, key=lambda p: p.length)
     assert longest.part == "measures"
+
+
+def test_an_opening_made_of_the_same_political_formulae_is_not_a_copy():
+    """Two districts open with 坚持以习近平新时代中国特色社会主义思想为指导，认真贯彻党的十九大和十九届二中、三中、
+    四中全会精神: the genre's wording (copied_text's stock phrases), not a copy of each other."""
+    this = (DATA / "district5.this.txt").read_text(encoding="utf-8")
+    assert "以习近平新时代中国特色社会主义思想为指导" in this
+    assert _review(_fixture("000-3"), this).history.copied == []

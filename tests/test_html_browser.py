@@ -217,3 +217,69 @@ def test_a_figure_s_link_lands_on_its_number_and_the_spread_reads_on_a_phone(bro
     names = page.eval_on_selector_all("table.spread th[scope=row]", "ts => ts.map(t => t.getBoundingClientRect().width)")
     assert min(names) >= 100, names
     page.screenshot(path=str(ARTEFACTS / "index-spread-1280.png"), full_page=True)
+
+
+# ---------------------------------------------------------------- year over year (issue 16)
+
+
+@pytest.fixture(scope="module")
+def compare_pages(tmp_path_factory):
+    out = tmp_path_factory.mktemp("compare")
+    pair = out / "pair.html"
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "compare", "fixtures/003_changsheng_2020.txt",
+                          "tests/data/history/changsheng.this.txt", "--format", "html", "-o", str(pair)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    folder = out / "folder"
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "compare", "fixtures", "tests/data/history",
+                          "tests/data/templates", "--pairs", "tests/data/history/pairs.csv", "--format", "html",
+                          "-o", str(folder)], capture_output=True, text=True, cwd=ROOT)
+    assert res.returncode == 0, res.stderr
+    return pair, folder
+
+
+def test_a_copied_passage_links_to_its_source_in_last_years_text(browser, compare_pages):
+    pair, _ = compare_pages
+    page = _open(browser, pair, 1280)
+    this_col, last_col = page.locator(".side > div").all()
+    assert this_col.bounding_box()["x"] < last_col.bounding_box()["x"]  # side by side
+    link = page.locator("#cp-this-1 a")
+    assert link.get_attribute("href") == "#cp-last-1"
+    link.click()
+    assert page.evaluate("location.hash") == "#cp-last-1"
+    assert page.locator("#cp-last-1").is_visible()
+    back = page.locator("#cp-last-1 a")
+    assert back.get_attribute("href") == "#cp-this-1"
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / "compare-1280.png"), full_page=True)
+    page.close()
+    page = _open(browser, pair, 390)
+    this_col, last_col = page.locator(".side > div").all()
+    assert this_col.bounding_box()["y"] < last_col.bounding_box()["y"]  # stacked on a phone
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path=str(ARTEFACTS / "compare-390.png"), full_page=True)
+    page.close()
+
+
+def test_the_folder_index_links_every_pair_and_template(browser, compare_pages):
+    _, folder = compare_pages
+    page = _open(browser, folder / "index.html", 1280)
+    links = [a.get_attribute("href") for a in page.locator("table a").all()]
+    pages = [h for h in links if h.endswith(".html")]
+    assert len(pages) == 8 and all((folder / h).is_file() for h in pages)
+    assert "#tpl-1" in links and page.locator("#tpl-1").is_visible()
+    page.screenshot(path=str(ARTEFACTS / "compare-index-1280.png"), full_page=True)
+    page.close()
+
+
+@pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (.ci/run installs it from npm)")
+def test_compare_pages_have_no_serious_accessibility_violations(browser, compare_pages):
+    pair, folder = compare_pages
+    for path in (pair, folder / "index.html"):
+        page = _open(browser, path, 1280)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+               if v["impact"] in ("serious", "critical")]
+        assert not bad, (path.name, bad)
+        page.close()

@@ -54,6 +54,9 @@ class HistoryRule(RuleBase):
     worst_parts: list[str] = Field(default_factory=lambda: ["shortcomings", "plan"],
                                    description="copied: parts whose copying fails the rule (role ids)")
     worst_share: float = Field(0.5, gt=0, le=1, description="copied: a worst part this much copied fails the rule")
+    stock: list[str] = Field(default_factory=list, description="copied: phrases every report writes "
+                                                               "(习近平新时代中国特色社会主义思想, 党的二十大精神…): "
+                                                               "one mark each, never the stuff of a copy")
     max_units: int = Field(50, ge=2, le=100_000, description="copied, in a folder: a sentence more reports than "
                                                              "this share is the genre's, not a template's")
     pass_below: float = Field(0.1, ge=0, le=1, description="copied: the share of the report copied that passes")
@@ -68,7 +71,8 @@ class HistoryRule(RuleBase):
         from lawcheck.history import CopyRule
 
         parts = tuple(r for r in self.worst_parts if r in ROLES)
-        return CopyRule(self.min_chars, self.numbers, self.seed, self.gap, self.min_same, parts, self.worst_share)
+        return CopyRule(self.min_chars, self.numbers, self.seed, self.gap, self.min_same, parts, self.worst_share,
+                        tuple(self.stock))
 
 
 def matchers(rule: HistoryRule) -> list[Matcher]:

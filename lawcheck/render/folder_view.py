@@ -132,16 +132,23 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
     from lawcheck.render.formats.html import _page
 
     zh = lang == "zh"
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in (
-        t(lang, "ui.organ"), t(lang, "ui.year"), t(lang, "compare.col.last"), t(lang, "compare.col.plan"),
-        t(lang, "compare.col.silent"), t(lang, "compare.col.problems"), t(lang, "compare.col.copied"),
-        t(lang, "compare.col.template")))
+    labels = (t(lang, "ui.organ"), t(lang, "ui.year"), t(lang, "compare.col.last"), t(lang, "compare.col.plan"),
+              t(lang, "compare.col.silent"), t(lang, "compare.col.problems"), t(lang, "compare.col.copied"),
+              t(lang, "compare.col.template"))
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in labels)
+
+    def cells(*values: str) -> str:
+        # Each cell names its column (data-label): on a phone the rows are stacked cards.
+        return "".join(f'<td data-label="{_e(k + colon(lang))}">{v}</td>' for k, v in zip(labels, values, strict=True))
     rows = []
     for u in sorted(review.units, key=_order):
         name = _e(_unit_name(u))
         link = f'<a href="{_e(pages[u.this])}">{name}</a>' if u.this in pages else name
+        # The file under the organ's name (two reports of one unit stay told apart); alone when no organ was read.
+        who = f"{link}<br><small>{_e(u.this)}</small>" if u.organ else link
         if u.error:
-            rows.append(f'<tr><td>{link}<br><small>{_e(u.this)}</small></td><td colspan="7">✗ {_e(u.error)}</td></tr>')
+            rows.append(f'<tr><td data-label="{_e(labels[0] + colon(lang))}">{who}</td>'
+                        f'<td colspan="7">✗ {_e(u.error)}</td></tr>')
             continue
         paired = u.last is not None
         silent = "<br>".join(_e(s) for s in u.silent_plan) if u.silent_plan else ("—" if paired else "")
@@ -149,12 +156,11 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
         copied = (_e(pct(u.copied_share or 0)) + (f'<br><strong class="bad">⚠ {_e(worst)}</strong>' if worst else "")
                   ) if paired else ""
         tmpl = " ".join(f'<a href="#tpl-{i}">#{i}</a>' for i in u.templates)
-        rows.append(
-            f"<tr><td>{link}<br><small>{_e(u.this)}</small></td><td>{_e(u.year or '—')}</td>"
-            f"<td>{_e(u.last or t(lang, 'compare.no_last'))}</td>"
-            f"<td>{_e(counts_line(lang, u.plan_counts, PLAN)) if paired else ''}</td><td>{silent}</td>"
-            f"<td>{_e(counts_line(lang, u.shortcoming_counts, PROBLEMS)) if paired else ''}</td>"
-            f"<td>{copied}</td><td>{tmpl}{(' ' + _e(pct(u.template_share))) if u.templates else ''}</td></tr>")
+        rows.append("<tr>" + cells(
+            who, _e(u.year or "—"), _e(u.last or t(lang, "compare.no_last")),
+            _e(counts_line(lang, u.plan_counts, PLAN)) if paired else "", silent,
+            _e(counts_line(lang, u.shortcoming_counts, PROBLEMS)) if paired else "", copied,
+            tmpl + ((" " + _e(pct(u.template_share))) if u.templates else "")) + "</tr>")
     clusters = []
     for cl in review.clusters:
         members = "".join(f"<li>{_e(o or p)}{_e(lp(lang))}{_e(pct(cl.shares[p]))}{_e(rp(lang))}</li>"
@@ -165,7 +171,7 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
     paired = sum(1 for u in review.units if u.last)
     body = (f"<main><h1>{_e(t(lang, 'compare.title'))}</h1>"
             f"<p>{_e(t(lang, 'compare.heading', n=len(review.units), pairs=paired))}</p>"
-            f'<div class="tbl"><table class="rules"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
+            f'<div class="tbl"><table class="units"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
             f"</table></div><h2>{_e(t(lang, 'compare.clusters', n=len(review.clusters)))}</h2>"
             f"{''.join(clusters) or '<p>' + _e(t(lang, 'compare.no_clusters')) + '</p>'}</main>")
     return _page(lang, t(lang, "compare.title"), body, "")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A numeral as reports write counts, years and shares: Arabic with separators, or Chinese numerals that
 # stand next to a counted unit or 年/月/日 (一是, 统一 and 进一步 keep their 一).
@@ -35,8 +36,11 @@ class Skeleton:
     end: list[int]  # offset just after the text character(s) it came from (a masked number: after the run)
 
 
-def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = False) -> Skeleton:
-    """The skeleton of ``text[start:end]``; ``numbers``: keep numerals as written (else each run is "#")."""
+def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = False,
+             stock: tuple[str, ...] = ()) -> Skeleton:
+    """The skeleton of ``text[start:end]``; ``numbers``: keep numerals as written (else each run is "#");
+    ``stock``: phrases every report writes (习近平新时代中国特色社会主义思想), each one "#" too — a string of
+    them is the genre's opening, not a copy."""
     end = len(text) if end is None else end
     chars: list[str] = []
     pos: list[int] = []
@@ -51,8 +55,9 @@ def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = 
             ends.extend(range(s + 1, e + 1))
 
     at = start
-    if not numbers:
-        for m in _NUMBER.finditer(text, start, end):
+    masks = _masks(stock, not numbers)
+    if masks is not None:
+        for m in masks.finditer(text, start, end):
             runs(at, m.start())
             chars.append("#")
             pos.append(m.start())
@@ -60,6 +65,15 @@ def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = 
             at = m.end()
     runs(at, end)
     return Skeleton("".join(chars), pos, ends)
+
+
+@lru_cache(maxsize=16)
+def _masks(stock: tuple[str, ...], numbers: bool) -> re.Pattern[str] | None:
+    """One pattern for what reads as one mark: the stock phrases (longest first), and numerals unless kept."""
+    parts = [re.escape(p) for p in sorted(set(stock), key=lambda p: (-len(p), p)) if p]
+    if numbers:
+        parts.append(_NUMBER.pattern)
+    return re.compile("|".join(parts)) if parts else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -113,8 +113,10 @@ a.jump{white-space:nowrap}
 .side{display:grid;grid-template-columns:1fr 1fr;gap:12px}.side h3{margin:.3em 0}
 .side .text{max-height:80vh;overflow:auto}
 mark.cp{background:#ffd8b5;border-bottom:2px solid #bc4c00;scroll-margin-top:30vh}
-mark.cp:target{background:var(--flash)}mark.cp a{color:inherit;text-decoration:none}
+mark.cp:target{background:var(--flash)}mark.cp a{color:inherit;text-decoration:underline dotted}
 .warn{border-left:4px solid var(--fail);padding:2px 8px;background:#fff8c5}
+table.items td:first-child{white-space:nowrap}table.items small{color:var(--muted)}
+table.units td{overflow-wrap:anywhere;vertical-align:top}table.units small{color:var(--muted)}
 table.spread th[scope=row]{min-width:8em;text-align:left}table.spread td.strip{min-width:10em;width:22%}
 table.spread thead th{white-space:nowrap}table.spread td.who{overflow-wrap:anywhere;min-width:7em}
 table.figures td.num,table.spread td.num{white-space:nowrap;text-align:right}.fig:target{background:var(--flash)}
@@ -126,6 +128,9 @@ margin-left:-1px;background:#1b1f24}
 gap:4px 10px;align-items:center;margin:4px 0}.chart .bar-track{display:flex;align-items:center;gap:6px}
 .chart .bar-fill{display:inline-block;height:1em;background:#cf222e;border-radius:2px;min-width:2px}
 @media (max-width:600px){body{font-size:15px}main{padding:8px}.gauge{flex-basis:100%}.side{grid-template-columns:1fr}
+table.units,table.units tbody,table.units tr,table.units td{display:block}table.units thead{display:none}
+table.units tr{border-bottom:1px solid var(--line);padding:6px 0}table.units td{border:0;padding:1px 2px}
+table.units td[data-label]::before{content:attr(data-label);color:var(--muted);font-size:.9em}
 table.rules,table.rules tbody{display:block}table.rules colgroup,table.rules thead{display:none}
 table.rules tr{display:grid;grid-template-columns:auto 1fr auto;gap:2px 8px;border-bottom:1px solid var(--line);
 padding:6px 0}table.rules td{border:0;padding:0 2px}
@@ -389,7 +394,6 @@ def _history(card: Scorecard, text: str, previous: str | None) -> str:
     if h is None:
         return ""
     lang = card.lang
-    c = colon(lang)
     parts = [f'<section aria-labelledby="h-history"><h2 id="h-history">{_e(t(lang, "history.heading"))}'
              f'{_e(lp(lang) + t(lang, "history.against", name=last_name(h, lang)) + rp(lang))}</h2>']
     if not h.in_score:
@@ -404,7 +408,8 @@ def _history(card: Scorecard, text: str, previous: str | None) -> str:
         if items:
             rows = "".join(
                 f"<tr><td>{_e(outcome_label(lang, r.outcome))}</td><td>{_e(r.item.text)}</td>"
-                f"<td>{(_e(r.where.section) + _e(c) + _e(r.where.text)) if r.where else '—'}</td></tr>"
+                f"<td>{('<small>' + _e(r.where.section) + '</small><br>' + _e(r.where.text)) if r.where else '—'}"
+                f"</td></tr>"
                 for r in items)
             parts.append(f'<div class="tbl"><table class="items"><thead><tr>{head}</tr></thead><tbody>{rows}'
                          f"</tbody></table></div>")
