@@ -279,9 +279,17 @@ _CANDIDATES = 24  # an item is as specific as its heaviest words: a long item is
 
 def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[str, str]) -> Fate:
     weights = {w: f * index.idf.get(w, 0.0) for w, f in q.items() if w not in p.generic}
+    if len(weights) < p.min_shared:
+        # A short item made mostly of common words ("行政决策制度落实还不到位"): its common words count too,
+        # at half weight, or it could never be matched at all.
+        weights.update({w: 0.5 * f * index.idf.get(w, 0.0) for w, f in q.items() if w in p.generic})
     total = sum(sorted(weights.values(), reverse=True)[:_TOP])
     if not total:
         return Fate(it, "silent", None, 0.0, ())
+    # The item's body on its own, at full weight: under a thematic heading ("(一)强化法治政府建设的基础性、系统性
+    # 工作") the tasks are in the body ("制定复议、诉讼、部门执法共性问题工作指引"), and a follow-up names those.
+    body = {w: v / q[w] for w, v in weights.items() if q[w] < 1.0 and w not in p.generic}
+    body_total = sum(sorted(body.values(), reverse=True)[:_TOP]) if len(body) >= _TOP else 0.0
     hit: dict[int, set[str]] = {}
     # A word in more than _COMMON sentences weighs little and would make the work items × sentences on a
     # long or repetitive report: it counts in the item's weight, not in finding candidates.
@@ -312,7 +320,10 @@ def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[s
                 shared = set().union(*(hit.get(j, set()) for j in range(span[0], span[1] + 1)))
                 if len(shared) < p.min_shared:
                     continue
-                score = min(1.0, sum(weights[w] for w in shared) / total)
+                score = sum(weights[w] for w in shared) / total
+                if body_total:
+                    score = max(score, sum(body.get(w, 0.0) for w in shared) / body_total)
+                score = min(1.0, score)
                 # Equal scores: the earlier, shorter passage.
                 if group not in best or score > best[group][0] + 1e-9:
                     words = tuple(sorted(shared, key=lambda w: (-weights[w], w)))
