@@ -23,6 +23,8 @@ _EXPORTS = {
     "LawcheckError": "lawcheck.errors",
     "RuleFileError": "lawcheck.errors",
     "Evidence": "lawcheck.model",
+    "History": "lawcheck.model",
+    "PreviousReport": "lawcheck.model",
     "RuleResult": "lawcheck.model",
     "Scorecard": "lawcheck.model",
     "RulePack": "lawcheck.packs",
@@ -34,7 +36,7 @@ if TYPE_CHECKING:
     from lawcheck.engine import evaluate
     from lawcheck.errors import InputError, LawcheckError, RuleFileError
     from lawcheck.files import check_file
-    from lawcheck.model import Evidence, RuleResult, Scorecard
+    from lawcheck.model import Evidence, History, PreviousReport, RuleResult, Scorecard
     from lawcheck.packs import RulePack, load_pack
 
     load_rules = load_pack
@@ -56,8 +58,10 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Evidence",
+    "History",
     "InputError",
     "LawcheckError",
+    "PreviousReport",
     "RuleFileError",
     "RulePack",
     "RuleResult",

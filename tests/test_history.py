@@ -139,13 +139,14 @@ def test_labelled_pair_copies_all_found_and_none_invented(label_file):
 
 
 def test_labelled_pairs_items_placed():
-    """Measured 52/60 when the matcher was written (README, issue 16 note); the target is 90%."""
+    """Measured 84/96 (the held-out pairs 30/36) when the matcher was written (README, issue 16 note); the
+    target is 90%: this guards against going back."""
     placed = items_ = 0
     for f in pairs():
         t = measure(f)
         placed += t.placed
         items_ += t.items
-    assert items_ >= 60 and placed / items_ >= 0.85
+    assert items_ >= 96 and placed / items_ >= 0.85
 
 
 def test_each_outcome_occurs_on_the_labelled_pairs():
