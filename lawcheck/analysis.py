@@ -82,6 +82,7 @@ class Analysis:
     previous: PreviousFigures | None = None  # last year's report's figures, when the caller gives them
     # Last year's report analysed against the same pack, with what the history rules share (lawcheck.history.Pair).
     pair: Any = None
+    last_note: str | None = None  # why last year's report, though given, cannot be held against this one
     # Start positions of every negation / future cue, merged and sorted once per report.
     neg_starts: list[int] = field(default_factory=list)
     fut_starts: list[int] = field(default_factory=list)

@@ -996,10 +996,17 @@ def _not_the_year_before(this: str, previous, pack, lang: str, limits, encoding:
         text, title = read_text(this, lang, limits, encoding)
     except (LawcheckError, OSError):
         return None
+    from lawcheck.i18n import has_text, t
+    from lawcheck.text.kind import classify
+
     mine = analyse(text, pack, CallerFacts.of(report_year=year, title=title))
     last = analyse(previous.text, pack, CallerFacts.of(title=previous.title))
+    verdict = classify(last.st, "".join(last.st.title.split()) if last.st.title else (previous.title or ""))
+    if verdict.kind == "other":  # a 政府工作报告 or a news page given as last year's report
+        kind = f"other_kind.{verdict.other_kind}"
+        return t(lang, "history.last_not_report", why=t(lang, kind) if has_text(lang, kind) else "")
     _paired, wrong, notes = pairing(mine.organ, mine.year, last.organ, last.year, lang)
-    return "".join(notes) + _MSG[lang]["previous_force"] if wrong else None
+    return (" " if lang == "en" else "").join(notes) + _MSG[lang]["previous_force"] if wrong else None
 
 
 def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:

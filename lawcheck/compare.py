@@ -83,7 +83,7 @@ def mismatch(card: Scorecard, lang: str) -> str | None:
     if h is None:
         return None
     _paired, wrong, notes = pairing(card.document.organ, card.document.report_year, h.last.organ, h.last.year, lang)
-    return "".join(notes) if wrong else None
+    return (" " if lang == "en" else "").join(notes) if wrong else None
 
 
 def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # type: ignore[no-untyped-def]
@@ -97,6 +97,10 @@ def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # t
     this_text, this_title = read_text(this, lang, limits, encoding)
     card = compare_texts(last_text, this_text, pack, lang, display_name(Path(last).name), last_title, this_title,
                          year)
+    if card.history is None and card.document.kind == "annual_report":
+        # Last year's report is not one (a 政府工作报告, a news page): the history rules say why.
+        why_not = next((r.message for r in card.results if r.kind == "history" and r.status == "unknown"), "")
+        raise InputError(display_name(last), why_not)
     why = mismatch(card, lang)
     if why and not force:
         raise InputError(display_name(last), _m(lang, "mismatch", last=display_name(last), this=display_name(this),
@@ -249,6 +253,7 @@ def unit_row(card: Scorecard, this: str, last: str | None, paired_by: str | None
         shortcoming_counts=h.shortcoming_counts,
         silent_plan=[_head(r.item.text) for r in h.plan if r.outcome == "silent"],
         repeated_problems=[_head(r.item.text) for r in h.shortcomings if r.outcome == "repeated"],
+        silent_problems=[_head(r.item.text) for r in h.shortcomings if r.outcome == "silent"],
         copied_share=h.copied_share, worst_parts=h.worst_parts)
 
 

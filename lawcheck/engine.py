@@ -380,7 +380,7 @@ def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh"
 
 
 def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", "en"]) -> tuple[Analysis, Scorecard]:
-    last = None
+    last = last_card = None
     if given.previous_report is not None:
         # Last year's report, checked against the same pack: its figures for the 同比 checks (unless the
         # caller gave them) and its analysis for the history review.
@@ -389,7 +389,12 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         if given.previous is None:
             given = given.model_copy(update={"previous": last_card.previous_figures(prev.name)})
     a = analyse(text, pack, given, lang)
-    if last is not None and HAN.search(text):
+    if last is not None and last_card.document.kind != "annual_report":
+        # A 政府工作报告, a news page, an empty text given as last year's report: nothing to hold this one
+        # against, and said so (never an easy pass).
+        d = last_card.document
+        a.last_note = t(lang, "history.last_not_report", why=d.kind_reason or t(lang, "no_chinese"))
+    elif last is not None and HAN.search(text):
         pair_with(a, last)
     kind: Kind
     if not HAN.search(text):

@@ -65,6 +65,12 @@ def explain_rule(rule: RuleBase, lang: str = "zh") -> str:
             extra = f" (report_year={ex.report_year})" if ex.report_year else ""
             extra += f" (published={ex.published})" if ex.published else ""
             out.append(f"  [{label}]{extra}")
+            if ex.previous:  # a history rule's example: last year's report, then this year's
+                out.append(f"    {L['previous']}:")
+                out += [f"      {line}" for line in ex.previous.strip().splitlines()]
+                out.append(f"    {L['this_year']}:")
+                out += [f"      {line}" for line in ex.text.strip().splitlines()]
+                continue
             out += [f"    {line}" for line in ex.text.strip().splitlines()]
     out += ["", f"{L['message']}: {r.message.get(lang)}", f"{L['fix']}: {r.fix.get(lang)}"]
     return "\n".join(out) + "\n"

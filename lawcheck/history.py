@@ -370,7 +370,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 _SENTENCE_END = "。!?;\n"
 
 
-def _whole_sentences(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
+def _whole_sentences(text: str, s: int, e: int, reach: int, widen_end: bool = True) -> tuple[int, int]:
     """A copied passage widened to the clause it starts in and the sentence it ends in, when their edges are
     near (a changed name just before the first identical run belongs to the passage: "县司法局组织市场监督管理局、
     农业农村局等部门…")."""
@@ -381,7 +381,7 @@ def _whole_sentences(text: str, s: int, e: int, reach: int) -> tuple[int, int]:
     end = min(ends) + 1 if ends else len(text)
     if text[end - 1:end] == "\n":
         end -= 1
-    if 0 < end - e <= 3 * reach:
+    if widen_end and 0 < end - e <= 3 * reach:
         e = end
     return s, e
 
@@ -391,11 +391,13 @@ def _copied(this: Structure, last: Structure, p: CopyRule) -> Copied:
     exact = p.numbers == "exact"
     found = []
     stock = tuple(normalize(x).text for x in p.stock)
-    for c in copies(skeleton(this.text, *this.body, numbers=exact, stock=stock),
-                    skeleton(last.text, *last.body, numbers=exact, stock=stock),
-                    seed=p.seed, min_chars=p.min_chars, gap=p.gap, min_same=p.min_same):
-        ts, te = _trim(this.text, *_whole_sentences(this.text, c.this_start, c.this_end, p.gap))
-        ls, le = _trim(last.text, *_whole_sentences(last.text, c.last_start, c.last_end, p.gap))
+    # The stock phrases marked differently in the two texts: they never match, they are only bridged.
+    for c in copies(skeleton(this.text, *this.body, numbers=exact, stock=stock, stock_mark="\ue000"),
+                    skeleton(last.text, *last.body, numbers=exact, stock=stock, stock_mark="\ue001"),
+                    seed=p.seed, min_chars=p.min_chars, gap=p.gap, min_same=p.min_same, exact_numbers=exact):
+        # With exact numbers a passage ends where a number differs: it is not widened over it.
+        ts, te = _trim(this.text, *_whole_sentences(this.text, c.this_start, c.this_end, p.gap, not exact))
+        ls, le = _trim(last.text, *_whole_sentences(last.text, c.last_start, c.last_end, p.gap, not exact))
         if te - ts >= p.min_chars and le > ls:
             found.append(Copy(ts, te, ls, le, c.same, c.length))
     covered = bytearray(len(this.text))

@@ -189,6 +189,7 @@ _T: dict[str, dict[str, str]] = {
         "quote_times": "“{text}”（{n}处）",
         "count": "共有{count}句含具体数据（通过需{need}句）。",
         "history.no_previous": "未提供上一年度报告，本项不适用（可用 --previous 或 lawcheck compare 给出）。",
+        "history.last_not_report": "给出的上一年度报告不是法治政府建设年度报告（{why}），无法对照。",
         "history.plan.none": "上一年度报告未列出可逐项对照的下一年度工作安排，本项不适用。",
         "history.problems.none": "上一年度报告未列出存在的不足，本项不适用。",
         "history.plan.counts": "上一年度报告安排的{n}项工作，本报告回应了{done}项（已完成、继续列入安排或列为不足），"
@@ -212,6 +213,10 @@ _T: dict[str, dict[str, str]] = {
         "compare.no_last": "未找到本单位上一年度的报告",
         "compare.silent": "上年安排未提及{n}/{of}项",
         "compare.repeated": "上年不足仍列为不足{n}/{of}项",
+        "compare.problems": "上年不足未提及{silent}/{of}项、仍列为不足{repeated}项",
+        "compare.no_plan": "上年报告未列工作安排",
+        "compare.no_problems": "上年报告未列不足",
+        "compare.problem_silent": "不足未提及",
         "compare.copied": "照搬上年文字{share}",
         "compare.worst": "“{parts}”照搬上年",
         "compare.template": "与其他单位共用模板{ids}（占{share}）",
@@ -492,6 +497,8 @@ _T: dict[str, dict[str, str]] = {
         "count": "{count} sentences carry concrete figures ({need} needed to pass).",
         "history.no_previous": "Last year's report was not given; this does not apply "
                                "(give it with --previous or lawcheck compare).",
+        "history.last_not_report": "What was given as last year's report is not an annual report on "
+                                   "law-based government ({why}): nothing to compare with.",
         "history.plan.none": "Last year's report lists no plan items to follow up; this does not apply.",
         "history.problems.none": "Last year's report admits no shortcomings; this does not apply.",
         "history.plan.counts": "Of the {n} tasks last year's report planned, this report follows up {done} "
@@ -516,6 +523,10 @@ _T: dict[str, dict[str, str]] = {
         "compare.no_last": "no report of the year before found for this unit",
         "compare.silent": "{n} of {of} planned tasks not mentioned",
         "compare.repeated": "{n} of {of} shortcomings listed again",
+        "compare.problems": "{silent} of {of} shortcomings not followed up, {repeated} listed again",
+        "compare.no_plan": "last year's report has no plan",
+        "compare.no_problems": "last year's report admits no shortcomings",
+        "compare.problem_silent": "shortcoming not followed up",
         "compare.copied": "{share} copied from last year",
         "compare.worst": "{parts} copied from last year",
         "compare.template": "shares a template with other units: {ids} ({share})",

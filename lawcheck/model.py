@@ -400,7 +400,8 @@ class UnitReview(Frozen):
     ``this``/``last`` are the files (``last`` None: no report of the year before was found); ``paired_by``
     says how they were paired (organ and consecutive years read from the reports, or ``pairs.csv``).  The
     counts and lists are those of the report's ``history``; ``silent_plan`` the planned tasks left
-    unmentioned, ``repeated_problems`` the shortcomings listed again; ``templates`` the clusters of
+    unmentioned, ``repeated_problems`` the shortcomings listed again, ``silent_problems`` those not followed up
+    at all; ``templates`` the clusters of
     reports of other units it shares passages with, ``template_share`` how much of it those passages are."""
 
     this: str
@@ -416,6 +417,7 @@ class UnitReview(Frozen):
     shortcoming_counts: dict[str, int] = Field(default_factory=dict)
     silent_plan: list[str] = Field(default_factory=list)
     repeated_problems: list[str] = Field(default_factory=list)
+    silent_problems: list[str] = Field(default_factory=list)
     copied_share: float | None = None
     worst_parts: list[Role] = Field(default_factory=list)
     templates: list[int] = Field(default_factory=list)

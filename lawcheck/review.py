@@ -20,6 +20,8 @@ from lawcheck.text.structure import CLOSING
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
 
+_OPENING = "“‘「『"
+_CLOSING_MARKS = "”’」』"
 _ORDER = {"silent": 0, "carried_over": 1, "repeated": 1, "admitted": 2, "done": 3, "addressed": 3}
 _PLAN_OUTCOMES = ("silent", "carried_over", "admitted", "done")
 _PROBLEM_OUTCOMES = ("silent", "repeated", "addressed")
@@ -94,6 +96,11 @@ def _passage(a: Analysis, start: int, end: int) -> Evidence:
     """Exactly [start, end) of the normalised text, quoted from the original, with where it stands."""
     st = a.st
     os_, oe = st.norm.orig_span(start, end)
+    original = st.norm.original
+    # An opening quotation mark the matching view dropped belongs to a quote that holds its closing one
+    # (“以案释法”工作有待加强).
+    if os_ > 0 and original[os_ - 1] in _OPENING and any(c in original[os_:oe] for c in _CLOSING_MARKS):
+        os_ -= 1
     si = st.sentence_at(start)
     section = ""
     if si is not None:

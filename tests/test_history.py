@@ -346,6 +346,14 @@ def test_compare_a_folder_csv_text_and_html(capsys, tmp_path):
     root = _folder(tmp_path)
     _code, out, _ = _run(capsys, "compare", str(root), "--format", "csv")
     assert out.startswith("\ufeff本年度报告,单位,") and "未提及的安排" in out.splitlines()[0]
+    import csv as _csv
+    import io as _io
+
+    rows = list(_csv.reader(_io.StringIO(out)))
+    assert {len(r) for r in rows} == {len(rows[0])}  # every row, an error row too, has every column
+    _code, out, _ = _run(capsys, "compare", str(root), "--format", "csv", "--lang", "en")
+    rows = list(_csv.reader(_io.StringIO(out)))
+    assert rows[0][:2] == ["\ufeffthis", "organ"] and {len(r) for r in rows} == {len(rows[0])}
     _code, out, _ = _run(capsys, "compare", str(root))
     assert "共用模板段落的单位（1组）" in out and "未提及：" in out
     _code, _, _err = _run(capsys, "compare", str(root), "--format", "html", "-o", str(tmp_path / "out"))
@@ -543,3 +551,54 @@ def test_an_opening_made_of_the_same_political_formulae_is_not_a_copy():
     this = (DATA / "district5.this.txt").read_text(encoding="utf-8")
     assert "以习近平新时代中国特色社会主义思想为指导" in this
     assert _review(_fixture("000-3"), this).history.copied == []
+
+
+def test_last_year_given_as_something_else_is_refused_or_unknown(capsys, tmp_path):
+    body = _fixture("001_lingshou_2021").split("\n", 3)[3]
+    work_report = tmp_path / "2021政府工作报告.txt"
+    work_report.write_text("灵寿县人民政府2021年政府工作报告\n" + body, encoding="utf-8")
+    this = str(DATA / "lingshou.this.txt")
+    for argv in (["compare", str(work_report), this], ["check", this, "--previous", str(work_report)]):
+        code, out, err = _run(capsys, *argv)
+        assert code == 2 and out == "" and "不是法治政府建设年度报告" in err, argv
+    # From Python: never an easy pass — the history rules cannot be judged, and there is no review.
+    for previous in ("", "hello", work_report.read_text(encoding="utf-8")):
+        card = lawcheck.evaluate((DATA / "lingshou.this.txt").read_text(encoding="utf-8"), previous=previous)
+        assert card.history is None
+        assert {r.status for r in card.results if r.kind == "history"} == {"unknown"}
+
+
+def test_a_stock_opening_inside_both_reports_is_not_copied():
+    opening = "坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻党的十九大和十九届二中、三中全会精神,"
+    last = f"一、主要举措和成效\n{opening}全年办理行政复议案件42件。\n"
+    this = f"一、主要举措和成效\n{opening}推进综合执法改革。\n"
+    assert _review(last, this).history.copied == []
+
+
+def test_numbers_exact_counts_a_changed_number_as_a_difference(tmp_path):
+    def exact(d: Path) -> None:
+        p = d / "history" / "copied_text.yaml"
+        p.write_text(p.read_text(encoding="utf-8").replace("numbers: ignore", "numbers: exact"), encoding="utf-8")
+
+    last = "一、主要举措和成效\n" + PARA + "\n"
+    this = "一、主要举措和成效\n" + PARA.replace("125", "138").replace("38条", "41条") + "\n"
+    ignored = _review(last, this).history.copied
+    assert ignored and any("138" in p.this.text for p in ignored)  # ignore: numbers changed, still copied
+    pack = load_pack(_pack_copy(tmp_path, exact))
+    # exact: the identical text before the first changed number may be a copy; it stops there.
+    assert all("138" not in p.this.text for p in _review(last, this, rules=pack).history.copied)
+
+
+def test_history_rule_settings_that_contradict_themselves_are_refused(tmp_path):
+    from lawcheck.errors import RuleFileError
+
+    for old, new in (("worst_parts: [shortcomings, plan]", "worst_parts: [shortcoming, plan]"),
+                     ("pass_below: 0.1", "pass_below: 0.5")):
+        def edit(d: Path, old: str = old, new: str = new) -> None:
+            p = d / "history" / "copied_text.yaml"
+            p.write_text(p.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+        root = tmp_path / new.split(":")[0]
+        root.mkdir()
+        with pytest.raises(RuleFileError):
+            load_pack(_pack_copy(root, edit))

@@ -17,7 +17,8 @@ LABELS = {
            "pass_min": "通过所需句数", "partial_min": "部分所需句数", "all": "全部年度", "heading": "（含所在小标题）",
            "collective": "统称（覆盖全部部分）", "mention": "未单列时，以下表述视为提及",
            "status": "核实情况", "article": "条号", "levels": "适用层级", "reporters": "适用主体",
-           "no_basis": "依据不覆盖时", "patterns": "另按 {n} 个正则表达式匹配（见规则文件）"},
+           "no_basis": "依据不覆盖时", "patterns": "另按 {n} 个正则表达式匹配（见规则文件）",
+           "previous": "上一年度报告", "this_year": "本年度报告"},
     "en": {"id": "Rule id", "kind": "Kind", "severity": "Severity", "weight": "Weight", "years": "Report years",
            "lifecycle": "Lifecycle", "requires": "Requires", "counts": "Counts", "weak": "Partial credit only",
            "not": "Does not count (false friends)", "context": "Must occur with", "veto": "Not counted near",
@@ -30,6 +31,7 @@ LABELS = {
            "heading": " (or its heading)", "collective": "Collective name (covers every part)",
            "mention": "Without a section, these count as a mention", "status": "status", "article": "article",
            "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report",
+           "previous": "Last year's report", "this_year": "This year's report",
            "patterns": "and {n} regular expression(s) (see the rule file)"},
 }
 

@@ -18,11 +18,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from lawcheck.i18n import t
-from lawcheck.kinds.base import ROLES, Outcome, RuleBase
-from lawcheck.kinds.describe import label
+from lawcheck.kinds.base import Outcome, RuleBase
 from lawcheck.kinds.matching import Matcher
 
 if TYPE_CHECKING:
@@ -51,8 +51,8 @@ class HistoryRule(RuleBase):
     gap: int = Field(12, ge=0, le=100, description="copied: the most characters between two runs of one passage "
                                                    "(a changed name, a moved clause)")
     min_same: float = Field(0.8, gt=0, le=1, description="copied: the share of a passage found in last year's text")
-    worst_parts: list[str] = Field(default_factory=lambda: ["shortcomings", "plan"],
-                                   description="copied: parts whose copying fails the rule (role ids)")
+    worst_parts: list[Literal["preamble", "measures", "shortcomings", "plan", "other"]] = Field(
+        default_factory=lambda: ["shortcomings", "plan"], description="copied: parts whose copying fails the rule")
     worst_share: float = Field(0.5, gt=0, le=1, description="copied: a worst part this much copied fails the rule")
     stock: list[str] = Field(default_factory=list, description="copied: phrases every report writes "
                                                                "(习近平新时代中国特色社会主义思想, 党的二十大精神…): "
@@ -62,6 +62,17 @@ class HistoryRule(RuleBase):
     pass_below: float = Field(0.1, ge=0, le=1, description="copied: the share of the report copied that passes")
     fail_at: float = Field(0.3, ge=0, le=1, description="copied: the share of the report copied that fails")
 
+    @model_validator(mode="after")
+    def _thresholds_in_order(self) -> HistoryRule:
+        # A rule whose pass line lies beyond its fail line would give statuses that contradict each other.
+        if self.fail_below > self.pass_at:
+            raise PydanticCustomError("history_order", "fail_below ({low}) is above pass_at ({high})",
+                                      {"low": self.fail_below, "high": self.pass_at})
+        if self.pass_below > self.fail_at:
+            raise PydanticCustomError("history_order", "pass_below ({low}) is above fail_at ({high})",
+                                      {"low": self.pass_below, "high": self.fail_at})
+        return self
+
     def match(self) -> Match:
         from lawcheck.history import Match
 
@@ -70,7 +81,7 @@ class HistoryRule(RuleBase):
     def copy_rule(self) -> CopyRule:
         from lawcheck.history import CopyRule
 
-        parts = tuple(r for r in self.worst_parts if r in ROLES)
+        parts = tuple(self.worst_parts)
         return CopyRule(self.min_chars, self.numbers, self.seed, self.gap, self.min_same, parts, self.worst_share,
                         tuple(self.stock))
 
@@ -81,6 +92,8 @@ def matchers(rule: HistoryRule) -> list[Matcher]:
 
 def check(rule: HistoryRule, a: Analysis) -> Outcome:
     pair = a.pair
+    if pair is None and a.last_note:
+        return Outcome("unknown", 0.0, details=[a.last_note])
     if pair is None:
         return Outcome("not_applicable", 0.0, details=[t(a.lang, "history.no_previous")])
     if rule.check == "copied":
@@ -122,19 +135,21 @@ def _copied(rule: HistoryRule, c: Copied, lang: str) -> Outcome:
         return Outcome("pass", 1.0, details=[t(lang, "history.copied.none", n=rule.min_chars)], own_message=True)
     details = [t(lang, "history.copied.share", n=len(c.copies), share=pct)]
     worst = [t(lang, f"role.{r}") for r in c.worst]
+    # The details say it all ("有3段文字与上一年度报告相同或近乎相同，占正文的21%"): the rule's message would repeat it.
     if worst:
         details.append(t(lang, "history.copied.worst", parts="、".join(worst) if lang == "zh" else ", ".join(worst)))
-        return Outcome("fail", 0.0, evidence=evidence, details=details)
+        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True)
     if share < rule.pass_below:
         return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True)
     if share >= rule.fail_at:
-        return Outcome("fail", 0.0, evidence=evidence, details=details)
+        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True)
     span = max(rule.fail_at - rule.pass_below, 1e-9)
-    return Outcome("partial", round(1 - (share - rule.pass_below) / span, 3), evidence=evidence, details=details)
+    return Outcome("partial", round(1 - (share - rule.pass_below) / span, 3), evidence=evidence, details=details,
+                   own_message=True)
 
 
 def describe(rule: HistoryRule, lang: str) -> list[str]:
-    lines = [f"  {label(lang, 'requires')}: {t(lang, 'history.check.' + rule.check)}"]
+    lines = [f"  {t(lang, 'history.check.' + rule.check)}"]
     if rule.check == "copied":
         lines.append("  " + t(lang, "history.describe.copied", n=rule.min_chars,
                               numbers=t(lang, f"history.numbers.{rule.numbers}")))

@@ -18,10 +18,12 @@ from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, pct
 _HEAD = {
     "zh": ["本年度报告", "单位", "报告年度", "上年度报告", "上年度", "配对依据", "得分", "上年安排项数", "已完成",
            "继续列入", "列为不足", "未提及", "未提及的安排", "上年不足项数", "已整改", "仍列为不足", "未提及（不足）",
-           "仍列为不足的问题", "照搬上年比例", "照搬的部分", "共用模板（组）", "模板段落占比", "配对提示", "错误"],
+           "仍列为不足的问题", "未提及的不足", "照搬上年比例", "照搬的部分", "共用模板（组）", "模板段落占比",
+           "配对提示", "错误"],
     "en": ["this", "organ", "year", "last", "last_year", "paired_by", "score", "plan_items", "done", "carried_over",
            "admitted", "silent", "silent_items", "shortcomings", "addressed", "repeated", "silent_shortcomings",
-           "repeated_items", "copied_share", "worst_parts", "template_clusters", "template_share", "pairing", "error"],
+           "repeated_items", "silent_shortcoming_items", "copied_share", "worst_parts", "template_clusters",
+           "template_share", "pairing", "error"],
 }
 
 
@@ -37,11 +39,11 @@ def csv_text(review: FolderReview, lang: str) -> str:
     sep = "；" if zh else "; "
     out = [BOM + _row(_HEAD["zh" if zh else "en"])]
     for u in review.units:
-        paired = u.last is not None
+        paired = u.last is not None and not u.error
         worst = sep.join(t(lang, f"role.{r}") if zh else r for r in u.worst_parts)
         values = [u.this, u.organ, u.year, u.last, u.last_year, _paired_by(lang, u.paired_by),
                   "" if u.score is None else f"{u.score:.1f}",
-                  *(_pair_cells(u, zh, sep, worst) if paired else [""] * 13),
+                  *(_pair_cells(u, zh, sep, worst) if paired else [""] * 14),
                   " ".join(str(c) for c in u.templates),
                   (pct(u.template_share) if zh else f"{u.template_share:.4f}") if u.templates else "",
                   sep.join(u.pairing), u.error]
@@ -53,7 +55,8 @@ def _pair_cells(u: UnitReview, zh: bool, sep: str, worst: str) -> list:  # type:
     pc, sc = u.plan_counts, u.shortcoming_counts
     share = "" if u.copied_share is None else (pct(u.copied_share) if zh else f"{u.copied_share:.4f}")
     return [sum(pc.values()), *(pc.get(k, 0) for k in PLAN), sep.join(u.silent_plan),
-            sum(sc.values()), *(sc.get(k, 0) for k in PROBLEMS), sep.join(u.repeated_problems), share, worst]
+            sum(sc.values()), *(sc.get(k, 0) for k in PROBLEMS), sep.join(u.repeated_problems),
+            sep.join(u.silent_problems), share, worst]
 
 
 def json_text(review: FolderReview) -> str:
@@ -68,7 +71,7 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
     """The terminal's view: one line per report, then what went silent, what was repeated, the templates."""
     c = colon(lang)
     zh = lang == "zh"
-    lines = [t(lang, "compare.heading", n=len(review.units), pairs=sum(1 for u in review.units if u.last))]
+    lines = [t(lang, "compare.heading", n=len(review.units), pairs=_paired(review))]
     for u in sorted(review.units, key=_order):
         if u.error:
             lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{u.error}")
@@ -80,22 +83,29 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
         if u.last is None:
             note = t(lang, "compare.no_last")
         else:
-            silent = u.plan_counts.get("silent", 0)
-            repeated = u.shortcoming_counts.get("repeated", 0)
             sep = "，" if zh else ", "
-            note = sep.join((t(lang, "compare.silent", n=silent, of=sum(u.plan_counts.values())),
-                             t(lang, "compare.repeated", n=repeated, of=sum(u.shortcoming_counts.values())),
-                             t(lang, "compare.copied", share=pct(u.copied_share or 0))))
+            problems = sum(u.shortcoming_counts.values())
+            plans = sum(u.plan_counts.values())
+            note = sep.join((
+                t(lang, "compare.silent", n=u.plan_counts.get("silent", 0), of=plans) if plans
+                else t(lang, "compare.no_plan"),
+                t(lang, "compare.problems", silent=u.shortcoming_counts.get("silent", 0),
+                  repeated=u.shortcoming_counts.get("repeated", 0), of=problems) if problems
+                else t(lang, "compare.no_problems"),
+                t(lang, "compare.copied", share=pct(u.copied_share or 0))))
             if u.worst_parts:
                 note += ("，" if zh else ", ") + t(lang, "compare.worst", parts=("、" if zh else ", ").join(
                     t(lang, f"role.{r}") for r in u.worst_parts))
         if u.templates:
             note += ("，" if zh else ", ") + t(lang, "compare.template", ids=" ".join(f"#{i}" for i in u.templates),
                                                share=pct(u.template_share))
-        mark = "!" if (u.plan_counts.get("silent") or u.worst_parts or u.templates) else " "
+        mark = "!" if (u.plan_counts.get("silent") or u.shortcoming_counts.get("silent") or u.worst_parts
+                       or u.templates) else " "
         lines.append(f"  {mark} {who}{c}{note}")
         for item in u.silent_plan if (verbose or u.last) else []:
             lines.append(f"      {t(lang, 'history.outcome.silent')}{c}{item}")
+        for item in u.silent_problems:
+            lines.append(f"      {t(lang, 'compare.problem_silent')}{c}{item}")
         for item in u.repeated_problems:
             lines.append(f"      {t(lang, 'history.outcome.repeated')}{c}{item}")
         for note in u.pairing:
@@ -115,6 +125,11 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
         lines.append("")
         lines.append(t(lang, "compare.no_clusters"))
     return "\n".join(lines) + "\n"
+
+
+def _paired(review: FolderReview) -> int:
+    """Reports compared with last year's: paired, and read."""
+    return sum(1 for u in review.units if u.last and not u.error)
 
 
 def _order(u: UnitReview) -> tuple:
@@ -168,7 +183,7 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
         passages = "".join(f"<blockquote>{_e(p.text)}</blockquote>" for p in cl.passages[:3])
         clusters.append(f'<section id="tpl-{cl.id}"><h3>#{cl.id} {_e(cl.year or "—")}</h3><ul>{members}</ul>'
                         f"{passages}</section>")
-    paired = sum(1 for u in review.units if u.last)
+    paired = _paired(review)
     body = (f"<main><h1>{_e(t(lang, 'compare.title'))}</h1>"
             f"<p>{_e(t(lang, 'compare.heading', n=len(review.units), pairs=paired))}</p>"
             f'<div class="tbl"><table class="units"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'

@@ -21,6 +21,16 @@ def flat(text: str) -> str:
     return visible(re.sub(r"\s*\n\s*", " ", text), one_line=True)
 
 
+def around(text: str, words: list[str], before: int = 8) -> str:
+    """A quote from just before the first word it shares with the item: the passage's opening boilerplate
+    ("20xx年,全区推进法治政府建设工作虽然取得了一定的成绩…") is not what a reader needs to see."""
+    # The heaviest shared word first (``shared`` is heaviest first), the others if it is not in the quote.
+    at = next((i for i in (text.find(w) for w in words[:1]) if i >= 0), None)
+    if at is None:
+        at = min((i for i in (text.find(w) for w in words) if i >= 0), default=0)
+    return text if at <= before * 2 else "…" + text[at - before:]
+
+
 def outcome_label(lang: str, outcome: str) -> str:
     return t(lang, f"history.outcome.{outcome}")
 
@@ -47,7 +57,7 @@ def item_line(lang: str, r: ItemReview, width: int = 44) -> list[str]:
     if r.where is not None:
         where = f"[{clip(r.where.section, 24)}] " if r.where.section else ""
         lines.append(f"           → {t(lang, 'history.this_year')}{colon(lang)}{where}"
-                     f"{clip(flat(r.where.text), width)}")
+                     f"{clip(around(flat(r.where.text), r.shared), width)}")
     return lines
 
 
@@ -86,8 +96,10 @@ def history_lines(h: History, lang: str, verbose: bool = False) -> list[str]:
         if h.worst_parts:
             worst = ("、" if lang == "zh" else ", ").join(t(lang, f"role.{r}") for r in h.worst_parts)
             lines.append(f"  ! {t(lang, 'history.copied.worst', parts=worst)}")
-        shown = h.copied if verbose else sorted(h.copied, key=lambda p: (-p.length, p.this.start))[:5]
-        for k, p in enumerate(shown, 1):
+        # Numbered by position in this year's report, whether all are shown or the five longest.
+        numbered = list(enumerate(h.copied, 1))
+        shown = numbered if verbose else sorted(sorted(numbered, key=lambda kp: (-kp[1].length, kp[0]))[:5])
+        for k, p in shown:
             lines.extend(copy_lines(lang, k, p))
     else:
         lines.append(f"  {t(lang, 'history.copied_none')}")

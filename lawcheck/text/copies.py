@@ -25,6 +25,7 @@ _NUMBER = re.compile(
 _MAX_REPEAT = 8
 _KEPT = r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9#]"
 _RUNS = re.compile(f"{_KEPT}+")
+_DIGITS = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,10 +38,11 @@ class Skeleton:
 
 
 def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = False,
-             stock: tuple[str, ...] = ()) -> Skeleton:
+             stock: tuple[str, ...] = (), stock_mark: str = "#") -> Skeleton:
     """The skeleton of ``text[start:end]``; ``numbers``: keep numerals as written (else each run is "#");
-    ``stock``: phrases every report writes (习近平新时代中国特色社会主义思想), each one "#" too — a string of
-    them is the genre's opening, not a copy."""
+    ``stock``: phrases every report writes (习近平新时代中国特色社会主义思想), each one ``stock_mark`` — give the
+    two texts different marks and a stock phrase never matches: the genre's opening strung from them is not a
+    copy, and a copied passage with one inside is bridged like a changed name."""
     end = len(text) if end is None else end
     chars: list[str] = []
     pos: list[int] = []
@@ -59,7 +61,7 @@ def skeleton(text: str, start: int = 0, end: int | None = None, numbers: bool = 
     if masks is not None:
         for m in masks.finditer(text, start, end):
             runs(at, m.start())
-            chars.append("#")
+            chars.append("#" if m.lastgroup == "num" else stock_mark)
             pos.append(m.start())
             ends.append(m.end())
             at = m.end()
@@ -72,7 +74,7 @@ def _masks(stock: tuple[str, ...], numbers: bool) -> re.Pattern[str] | None:
     """One pattern for what reads as one mark: the stock phrases (longest first), and numerals unless kept."""
     parts = [re.escape(p) for p in sorted(set(stock), key=lambda p: (-len(p), p)) if p]
     if numbers:
-        parts.append(_NUMBER.pattern)
+        parts.append(f"(?P<num>{_NUMBER.pattern})")
     return re.compile("|".join(parts)) if parts else None
 
 
@@ -103,18 +105,19 @@ class _Run:
 
 
 def copies(this: Skeleton, last: Skeleton, *, seed: int = 8, anchor: int = 16, min_chars: int = 50, gap: int = 12,
-           reach: int = 200, min_same: float = 0.8) -> list[Copy]:
+           reach: int = 200, min_same: float = 0.8, exact_numbers: bool = False) -> list[Copy]:
     """The passages of THIS repeating LAST, in THIS's order.
 
     seed: the shortest run of identical skeleton characters that counts; min_chars: the shortest passage
     (in the text's characters, punctuation included); gap: the most skeleton characters between two runs
     of one passage (a changed name, a clause in between); reach: how far apart in LAST two runs of one
     passage may be (a clause moved); min_same: the share of a passage's skeleton found in LAST; anchor: the
-    longest run a passage must hold (stock phrases strung together are not a copy).
+    longest run a passage must hold (stock phrases strung together are not a copy); exact_numbers: a changed
+    number is a difference the gap does not bridge (the skeletons keep their digits).
     """
     runs = _runs(this.chars, last.chars, seed)
     out: list[Copy] = []
-    for chain in _chains(runs, gap, reach):
+    for chain in _chains(runs, gap, reach, this.chars if exact_numbers else None):
         i0, i1 = chain[0].i, max(r.i + r.n for r in chain)
         same = sum(r.n for r in chain)
         if same < min_same * (i1 - i0) or max(r.n for r in chain) < anchor:
@@ -122,10 +125,23 @@ def copies(this: Skeleton, last: Skeleton, *, seed: int = 8, anchor: int = 16, m
         t0, t1 = this.pos[i0], this.end[i1 - 1]
         if t1 - t0 < min_chars:
             continue
-        j0 = min(r.j for r in chain)
-        j1 = max(r.j + r.n for r in chain)
+        j0, j1 = _source(chain, gap)
         out.append(Copy(t0, t1, last.pos[j0], last.end[j1 - 1], same, i1 - i0))
     return out
+
+
+def _source(chain: list[_Run], gap: int) -> tuple[int, int]:
+    """Where in LAST a passage comes from: the runs that lie together there (each within ``gap`` of the next),
+    the group holding most of the passage — a stray run matched far off does not stretch the quote."""
+    runs = sorted(chain, key=lambda r: r.j)
+    groups: list[list[_Run]] = [[runs[0]]]
+    for r in runs[1:]:
+        if r.j - max(x.j + x.n for x in groups[-1]) <= gap:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    best = max(groups, key=lambda g: (sum(r.n for r in g), -g[0].j))
+    return best[0].j, max(r.j + r.n for r in best)
 
 
 def _runs(a: str, b: str, k: int) -> list[_Run]:
@@ -177,13 +193,14 @@ def _runs(a: str, b: str, k: int) -> list[_Run]:
     return kept
 
 
-def _chains(runs: list[_Run], gap: int, reach: int) -> list[list[_Run]]:
+def _chains(runs: list[_Run], gap: int, reach: int, digits_in: str | None = None) -> list[list[_Run]]:
     """Runs in THIS's order joined while each starts within ``gap`` of the chain's end in THIS and lies within
-    ``reach`` of the chain's span in LAST."""
+    ``reach`` of the chain's span in LAST (and, with ``digits_in``, no digit of it lies between them)."""
     chains: list[list[_Run]] = []
     end = lo = hi = 0
     for r in runs:
-        if chains and r.i - end <= gap and lo - reach <= r.j <= hi + reach:
+        between = digits_in[end:r.i] if digits_in is not None and r.i > end else ""
+        if chains and r.i - end <= gap and lo - reach <= r.j <= hi + reach and not _DIGITS.search(between):
             chains[-1].append(r)
             end = max(end, r.i + r.n)
             lo, hi = min(lo, r.j), max(hi, r.j + r.n)

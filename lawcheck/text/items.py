@@ -54,8 +54,22 @@ def items(st: Structure, role: str) -> list[Item]:
         return found
     out: list[Item] = []
     for it in found:
-        out.extend(_problem_clauses(st.text, it))
+        out.extend(c for c in _problem_clauses(st.text, it) if _is_problem(st.text, c))
     return out
+
+
+# What opens or closes a list of problems without being one: "……清醒地认识到工作中的不足和问题", "主要表现在",
+# "针对存在的问题，我们要认真研究总结，切实加以解决".
+_NOT_A_PROBLEM = re.compile(r"认识到|主要表现|表现在|具体如下|体现在|针对(?:存在的|上述|以上|这些)?(?:问题|不足)"
+                            r"|加以解决|下一步|今后|我们(?:将|要)")
+
+
+def _is_problem(text: str, it: Item) -> bool:
+    """An item of a shortcomings part names a problem; a lead-in or a resolve to solve them does not."""
+    piece = text[it.start:it.end]
+    if _LINE_MARK.match(piece) or _INLINE_MARK.match(piece):
+        return True  # "一是……", "(二)……": the report itself numbers it as a problem
+    return bool(_PROBLEM.search(piece)) and not _NOT_A_PROBLEM.search(piece)
 
 
 def _problem_clauses(text: str, it: Item) -> list[Item]:
@@ -89,10 +103,19 @@ def _items(st: Structure, role: str) -> list[Item]:
                   role not in st.sections[st.sections[i].parent].roles)
     children = [sec for sec in st.sections if sec.parent in tops and role in sec.roles]
     if children:
+        # Each sentence under the child of the part it belongs to: one walk up per sentence (not one scan of
+        # the sentences per child, which was children × sentences on a long report).
+        wanted = {sec.index for sec in children}
+        under: dict[int, list] = {i: [] for i in wanted}  # type: ignore[type-arg]
+        for sent in sents:
+            sec = sent.section
+            while sec is not None and sec not in wanted:
+                sec = st.sections[sec].parent
+            if sec is not None:
+                under[sec].append(sent)
         out = []
         for sec in children:
-            own = [s for s in sents if s.section is not None and _within(st, s.section, sec.index)]
-            body = [s for s in own if not (s.heading and s.section in tops)]
+            body = [s for s in under[sec.index] if not (s.heading and s.section in tops)]
             if not body:
                 continue
             head = next((s for s in body if s.heading), body[0])
@@ -103,14 +126,6 @@ def _items(st: Structure, role: str) -> list[Item]:
         return out
     body = [s for s in sents if not s.heading]
     return _from_sentences(text, body)
-
-
-def _within(st: Structure, section: int, ancestor: int) -> bool:
-    while section is not None:
-        if section == ancestor:
-            return True
-        section = st.sections[section].parent  # type: ignore[assignment]
-    return False
 
 
 def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-def]
