@@ -156,3 +156,28 @@ def test_surrogates_and_control_characters_survive_every_output(pack, text):
         out = module(name).render([rec], Context(lang="zh", width=100))
         assert "\x1b" not in out and "\r" not in out and not re.search("[\ud800-\udfff]", out), name
     ET.fromstring(module("junit").render([rec], Context(lang="zh")))
+
+
+# Last year's and this year's reports made of real pieces of two reports, plans and problems included.
+_LAST_PIECES = st.sampled_from([
+    *REAL.split("。")[:60], "二、存在的不足\n", "三、下一步工作打算\n", "(一)", "一是", "二是", "；", "：", "\n",
+    "全年办理行政复议案件42件", "“", "”", "\u3000", "\r\n", "习近平新时代中国特色社会主义思想", "有待加强，", "不到位。",
+])
+last_like = st.lists(_LAST_PIECES, max_size=50).map("".join)
+
+
+@_SETTINGS
+@given(last_like, last_like)
+def test_any_pair_compares_and_quotes_both_texts_exactly(pack, last, this):
+    card = lawcheck.evaluate(this, rules=pack, previous=last)
+    h = card.history
+    if h is None:
+        return
+    for r in [*h.plan, *h.shortcomings]:
+        assert last[r.item.start:r.item.end] == r.item.text
+        assert r.where is None or this[r.where.start:r.where.end] == r.where.text
+        assert 0 <= r.score <= 1
+    for p in h.copied:
+        assert this[p.this.start:p.this.end] == p.this.text and last[p.last.start:p.last.end] == p.last.text
+    assert 0 <= h.copied_share <= 1 and all(0 <= part.share <= 1 for part in h.parts)
+    assert card.model_dump_json() == lawcheck.evaluate(this, rules=pack, previous=last).model_dump_json()
