@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, Group, RenderResult
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Lines
@@ -227,10 +228,13 @@ class ScorecardView:
     def _history(self) -> Group:
         """The year-over-year review: the lines the text format prints, the heading and warnings marked."""
         lines = history_lines(self.card.history, self.card.lang, self.verbose)  # type: ignore[arg-type]
-        out = [Text(lines[0], style="bold")]
+        out: list = [Text(lines[0], style="bold")]  # type: ignore[type-arg]
         for line in lines[1:]:
-            style = "bold yellow" if line.lstrip().startswith("!") else ""
-            out.append(Text(line, style=style if self.styled else "", overflow="fold"))
+            body = line.lstrip()
+            style = "bold yellow" if body.startswith("!") else ""
+            # A wrapped line keeps its indent (the quote under its item, the item under its heading).
+            out.append(Padding(Text(body, style=style if self.styled else "", overflow="fold"),
+                               (0, 0, 0, len(line) - len(body))))
         return Group(Text(""), *out)
 
     def _figures(self, width: int) -> Table:
