@@ -260,11 +260,13 @@ def build_parser() -> argparse.ArgumentParser:
                                       "是否照搬上年文字）。给出文件夹：按报告中读出的机关和年度（或 --pairs 配对文件）"
                                       "把每份报告与本单位上一年度报告配对，并找出同一年度不同单位共用的模板段落。"))
     cp.add_argument("paths", nargs="+", metavar="PATH", help="LAST THIS (two files), or folders / files to pair")
-    cp.add_argument("--format", choices=["text", "json", "markdown", "html", "csv"], default="text",
+    cp.add_argument("--format", choices=["text", "json", "markdown", "html", "csv"], default=None,
                     help="text (default), json, markdown, html (two files side by side; a folder: -o DIR), csv")
     cp.add_argument("-o", "--output", metavar="FILE", help="write there instead of standard output (atomically)")
     cp.add_argument("--force", action="store_true",
                     help="compare two files even when their organ or years do not line up")
+    cp.add_argument("--glob", action="append", default=None, metavar="PATTERN",
+                    help="file-name pattern to pick in directories (repeatable; default: every supported format)")
     cp.add_argument("--pairs", metavar="CSV", default=None,
                     help="a folder: pairs to use (rows: last year's file, this year's file; paths relative to "
                          "the CSV)")
@@ -444,7 +446,8 @@ _MSG = {
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
            "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
            "previous_bad": "上一年度报告“{path}”：{err}",
-           "previous_force": "如确需对照，请加 --force。"},
+           "previous_force": "如确需对照，请加 --force。",
+           "previous_self": "与要检查的报告是同一个文件"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -464,7 +467,8 @@ _MSG = {
            "stale": "removed {n} pages lawcheck wrote there before for reports not in this run",
            "previous_one": "--previous works with one report to check ({n} given)",
            "previous_bad": "last year's report \"{path}\": {err}",
-           "previous_force": " Add --force to compare them anyway."},
+           "previous_force": " Add --force to compare them anyway.",
+           "previous_self": "it is the same file as the report to check"},
 }
 
 
@@ -801,6 +805,9 @@ def _check(args: argparse.Namespace) -> int:
     if getattr(args, "previous", None):
         if len(sources) != 1:
             _err(m["previous_one"].format(n=len(sources)))
+            return Exit.USAGE_OR_INPUT
+        if sources[0].path is not None and _same(Path(args.previous), sources[0].path):
+            _err(m["previous_bad"].format(path=args.previous, err=m["previous_self"]))
             return Exit.USAGE_OR_INPUT
         previous = _previous_report(args.previous, lang, limits, args.encoding)
         if isinstance(previous, str):
@@ -1175,20 +1182,21 @@ def _compare(args: argparse.Namespace) -> int:
     if not pair and all(os.path.isfile(p) for p in paths):
         _err(m["compare_two"])  # one file, or three files: not a pair, and not a folder
         return Exit.USAGE_OR_INPUT
-    if not pair and (args.year is not None or args.format == "markdown"):
+    fmt = _compare_format(args)
+    if not pair and (args.year is not None or fmt == "markdown"):
         _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
         return Exit.USAGE_OR_INPUT
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob)
     if args.output:
-        problem = _output_problem(args.output, sources, not pair and args.format == "html")
+        problem = _output_problem(args.output, sources, not pair and fmt == "html")
         if problem:
             _err(m[problem[0]].format(path=args.output, err=problem[1]))
             return Exit.USAGE_OR_INPUT
-    if not pair and args.format == "html" and not args.output:
+    if not pair and fmt == "html" and not args.output:
         _err(m["html_dir"])
         return Exit.USAGE_OR_INPUT
     job = compare.Job(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), lang=lang,
-                      limits=limits, encoding=args.encoding, force=args.force, keep=args.format == "html")
+                      limits=limits, encoding=args.encoding, force=args.force, keep=fmt == "html")
     if pair:
         # In a worker, bounded like one input of a batch: a hostile pair costs its time and memory limit.
         got = compare.run_isolated(compare.compare_task, (paths[0], paths[1], job, args.year), limits, lang)
@@ -1197,7 +1205,19 @@ def _compare(args: argparse.Namespace) -> int:
             return Exit.USAGE_OR_INPUT
         return _compare_pair(args, *got, lang)
     jobs = args.jobs or s.values.get("jobs") or default_jobs_count()
-    files = [str(src.path) for src in sources if src.path is not None and src.skip is None]
+    # One file reached by two paths (a link, a folder given twice) is one report.
+    files, seen = [], set()
+    for src in sources:
+        if src.path is None or src.skip is not None:
+            continue
+        try:
+            st = os.stat(src.path)
+            ident: object = (st.st_dev, st.st_ino)
+        except OSError:
+            ident = os.path.realpath(src.path)
+        if ident not in seen:
+            seen.add(ident)
+            files.append(str(src.path))
     progress = bar = None
     if sys.stderr.isatty() and not args.no_progress and len(files) > 1:
         bar, stop = _progress(2 * len(files), lang)
@@ -1227,22 +1247,26 @@ def default_jobs_count() -> int:
 def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str, lang: str) -> int:  # type: ignore[no-untyped-def]
     from lawcheck.model import Record
     from lawcheck.render import Context
+    from lawcheck.render.common import shown
 
     name = _one_line(args.paths[1])
     rec = Record.model_construct(path=name, card=card, text=this_text, gate=[])
-    if args.format == "json":
-        from lawcheck.render.formats import json as fmt
+    fmt = _compare_format(args)
+    if fmt in ("text", "markdown", "csv"):
+        card = shown([rec])[0].card  # words from the reports: control characters shown, never acted on
+    if fmt == "json":
+        from lawcheck.render.formats import json as json_format
 
-        out = fmt.render([rec], Context(lang=lang))
-    elif args.format == "markdown":
+        out = json_format.render([rec], Context(lang=lang))
+    elif fmt == "markdown":
         from lawcheck.render.formats.markdown import card_md
 
         out = card_md(card, name, None, verbose=args.verbose)
-    elif args.format == "html":
+    elif fmt == "html":
         from lawcheck.render.formats.html import render_report_page
 
         out = render_report_page(card, this_text, name, None, previous_text=last_text)
-    elif args.format == "csv":
+    elif fmt == "csv":
         from lawcheck.compare import unit_row
         from lawcheck.model import FolderReview
         from lawcheck.render.folder_view import csv_text
@@ -1262,11 +1286,20 @@ def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str
     return Exit.OK
 
 
+def _compare_format(args: argparse.Namespace) -> str:
+    """--format, else what -o's suffix says (报告.html is a page, .json JSON, .csv a table), else text."""
+    if args.format:
+        return args.format
+    suffix = Path(args.output).suffix.lower() if args.output else ""
+    return {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".md": "markdown"}.get(suffix, "text")
+
+
 def _compare_folder(args: argparse.Namespace, review, reviewed, inputs: list[Path], lang: str) -> int:  # type: ignore[no-untyped-def]
     from lawcheck.render import folder_view
 
     bad = any(u.error for u in review.units)
-    if args.format == "html":
+    fmt = _compare_format(args)
+    if fmt == "html":
         from lawcheck.render.formats.html import render_report_page
 
         pages: dict[str, str] = {}
@@ -1286,9 +1319,9 @@ def _compare_folder(args: argparse.Namespace, review, reviewed, inputs: list[Pat
             return Exit.USAGE_OR_INPUT
         _err(_MSG[lang]["written"].format(path=args.output))
         return Exit.USAGE_OR_INPUT if bad else Exit.OK
-    if args.format == "csv":
+    if fmt == "csv":
         out = folder_view.csv_text(review, lang)
-    elif args.format == "json":
+    elif fmt == "json":
         out = folder_view.json_text(review)
     else:
         out = folder_view.text(review, lang, args.verbose)

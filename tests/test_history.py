@@ -602,3 +602,51 @@ def test_history_rule_settings_that_contradict_themselves_are_refused(tmp_path):
         root.mkdir()
         with pytest.raises(RuleFileError):
             load_pack(_pack_copy(root, edit))
+
+
+def test_words_from_reports_never_reach_the_terminal_as_control_codes(capsys, tmp_path):
+    hostile = "三是\x1b[2J\x1b]0;PWN\x07\u202e"
+    last = tmp_path / "last.txt"
+    last.write_text(_fixture("003_changsheng_2020").replace("三是", hostile), encoding="utf-8")
+    this = tmp_path / "this.txt"
+    this.write_text((DATA / "changsheng.this.txt").read_text(encoding="utf-8").replace(
+        "四、下步工作打算", "四、下步工作打算\x1b[2J"), encoding="utf-8")
+    for argv in (["compare", str(last), str(this)], ["compare", str(last), str(this), "--format", "markdown"],
+                 ["compare", str(tmp_path)]):
+        _code, out, _ = _run(capsys, *argv)
+        assert "\x1b" not in out and "\x07" not in out and "\u202e" not in out, argv
+
+
+def test_compare_writes_the_format_its_output_file_names(capsys, tmp_path):
+    last, this = str(FIX / "003_changsheng_2020.txt"), str(DATA / "changsheng.this.txt")
+    _run(capsys, "compare", last, this, "-o", str(tmp_path / "r.html"))
+    assert (tmp_path / "r.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    _run(capsys, "compare", last, this, "-o", str(tmp_path / "r.json"))
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["history"]
+
+
+def test_one_file_reached_twice_is_one_report(capsys, tmp_path):
+    root = tmp_path / "E"
+    root.mkdir()
+    shutil.copy(FIX / "003_changsheng_2020.txt", root / "last.txt")
+    shutil.copy(DATA / "changsheng.this.txt", root / "this.txt")
+    os.symlink("this.txt", root / "alias.txt")
+    os.link(root / "this.txt", root / "hard.txt")
+    _code, out, _ = _run(capsys, "compare", str(root), str(root), "--format", "json")
+    units = json.loads(out)["units"]
+    assert len(units) == 1 and units[0]["last"] and not units[0]["pairing"]
+    code, _, err = _run(capsys, "check", str(root / "this.txt"), "--previous", str(root / "alias.txt"), "--force")
+    assert code == 2 and "同一个文件" in err
+
+
+def test_a_passage_of_last_year_copied_twice_links_from_both(tmp_path):
+    from lawcheck.render.formats.html import render_report_page
+
+    last = _fixture("003_changsheng_2020")
+    this = (DATA / "changsheng.this.txt").read_text(encoding="utf-8")
+    twice = next(p for p in _review(last, this).history.copied if p.length > 100).this.text
+    this2 = this.replace("(七)", twice + "\n(七)", 1)
+    card = _review(last, this2)
+    page = render_report_page(card, this2, "this", previous_text=last)
+    for k in range(1, len(card.history.copied) + 1):
+        assert f'id="cp-last-{k}"' in page and f'id="cp-this-{k}"' in page, k

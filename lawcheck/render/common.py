@@ -117,6 +117,11 @@ def _clean(obj: Any) -> Any:
     return obj
 
 
+def clean(obj: Any) -> Any:
+    """A model (or any value) with the control characters of every string in it escaped (``visible``)."""
+    return _clean(obj)
+
+
 def shown(records: list[Record]) -> list[Record]:
     """Records as a terminal or a text file may show them: every string from a report or a file name
     with its control characters escaped (names kept on one line); the same objects when there are none."""

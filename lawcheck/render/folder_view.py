@@ -10,7 +10,7 @@ import html as _html
 
 from lawcheck.i18n import t
 from lawcheck.model import FolderReview, UnitReview
-from lawcheck.render.common import clip, colon, lp, rp, visible
+from lawcheck.render.common import clean, clip, colon, lp, rp, visible
 from lawcheck.render.formats.csv import BOM, _cell, _row
 from lawcheck.render.formats.json import safe
 from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, pct
@@ -69,12 +69,13 @@ def _unit_name(u: UnitReview) -> str:
 
 def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
     """The terminal's view: one line per report, then what went silent, what was repeated, the templates."""
+    review = clean(review)  # words from reports and file names: their control characters shown, never acted on
     c = colon(lang)
     zh = lang == "zh"
     lines = [t(lang, "compare.heading", n=len(review.units), pairs=_paired(review))]
     for u in sorted(review.units, key=_order):
         if u.error:
-            lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{u.error}")
+            lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{visible(u.error, one_line=True)}")
             continue
         # The organ and year as read, and the file: two reports of one unit and year stay told apart.
         file = visible(u.this, one_line=True)
@@ -103,13 +104,13 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
                        or u.templates) else " "
         lines.append(f"  {mark} {who}{c}{note}")
         for item in u.silent_plan if (verbose or u.last) else []:
-            lines.append(f"      {t(lang, 'history.outcome.silent')}{c}{item}")
+            lines.append(f"      {t(lang, 'history.outcome.silent')}{c}{visible(item, one_line=True)}")
         for item in u.silent_problems:
-            lines.append(f"      {t(lang, 'compare.problem_silent')}{c}{item}")
+            lines.append(f"      {t(lang, 'compare.problem_silent')}{c}{visible(item, one_line=True)}")
         for item in u.repeated_problems:
-            lines.append(f"      {t(lang, 'history.outcome.repeated')}{c}{item}")
+            lines.append(f"      {t(lang, 'history.outcome.repeated')}{c}{visible(item, one_line=True)}")
         for note in u.pairing:
-            lines.append(f"      ! {note}")
+            lines.append(f"      ! {visible(note, one_line=True)}")
     if review.clusters:
         lines.append("")
         lines.append(t(lang, "compare.clusters", n=len(review.clusters)))

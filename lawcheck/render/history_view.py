@@ -55,7 +55,7 @@ def item_line(lang: str, r: ItemReview, width: int = 44) -> list[str]:
     head = clip(flat(r.item.text), width)
     lines = [f"    {outcome_label(lang, r.outcome):<6} {head}"]
     if r.where is not None:
-        where = f"[{clip(r.where.section, 24)}] " if r.where.section else ""
+        where = f"[{clip(flat(r.where.section), 24)}] " if r.where.section else ""
         lines.append(f"           → {t(lang, 'history.this_year')}{colon(lang)}{where}"
                      f"{clip(around(flat(r.where.text), r.shared), width)}")
     return lines
@@ -73,12 +73,12 @@ def copy_lines(lang: str, k: int, c: CopiedPassage, width: int = 44) -> list[str
 def history_lines(h: History, lang: str, verbose: bool = False) -> list[str]:
     """The review as indented lines under a heading."""
     c = colon(lang)
-    lines = [f"{t(lang, 'history.heading')}{lp(lang)}{t(lang, 'history.against', name=last_name(h, lang))}{rp(lang)}"
-             f"{c.strip()}"]
+    lines = [f"{t(lang, 'history.heading')}{lp(lang)}{t(lang, 'history.against', name=flat(last_name(h, lang)))}"
+             f"{rp(lang)}{c.strip()}"]
     if not h.in_score:
         lines.append(f"  {t(lang, 'history.beside_score')}")
     for note in h.pairing:
-        lines.append(f"  ! {note}")
+        lines.append(f"  ! {flat(note)}")
     n = len(h.plan)
     lines.append(f"  {t(lang, 'history.plan_heading', n=n)}{c}"
                  f"{counts_line(lang, h.plan_counts, PLAN) if n else t(lang, 'ui.none')}")

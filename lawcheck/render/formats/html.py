@@ -434,18 +434,27 @@ def _history(card: Scorecard, text: str, previous: str | None) -> str:
 
 
 def _copies_marked(text: str, spans: list[tuple[int, int]], own: str, other: str, lang: str, title: str) -> str:
-    """A text with each span (the k-th copied passage) marked as #own-k, linking to #other-k; overlapping
-    spans (a passage of last year's copied twice) are marked once, by the first."""
+    """A text with each span (the k-th copied passage) marked as #own-k, linking to #other-k.  A span inside
+    one already marked (a passage of last year's copied twice) gets its anchor at the start of that mark, so
+    that every link lands."""
     out: list[str] = []
     pos = 0
-    order = sorted(range(len(spans)), key=lambda k: spans[k])
+    order = sorted(range(len(spans)), key=lambda k: (spans[k][0], -spans[k][1]))
+    marked: list[tuple[int, int, list[int]]] = []  # (start, end, the passages it stands for)
     for k in order:
         s, e = spans[k]
-        if not (0 <= s < e <= len(text)) or s < pos:
+        if not (0 <= s < e <= len(text)):
             continue
+        if marked and s < marked[-1][1]:
+            marked[-1][2].append(k)
+            continue
+        marked.append((s, e, [k]))
+    for s, e, ks in marked:
         out.append(_e(text[pos:s]))
-        out.append(f'<mark class="cp" id="{own}-{k + 1}" title="{_e(_u(lang, title, n=k + 1))}">'
-                   f'<a href="#{other}-{k + 1}">{_e(text[s:e])}</a></mark>')
+        first, *inner = ks
+        anchors = "".join(f'<span id="{own}-{k + 1}"></span>' for k in inner)
+        out.append(f'<mark class="cp" id="{own}-{first + 1}" title="{_e(_u(lang, title, n=first + 1))}">{anchors}'
+                   f'<a href="#{other}-{first + 1}">{_e(text[s:e])}</a></mark>')
         pos = e
     out.append(_e(text[pos:]))
     return "".join(out)
