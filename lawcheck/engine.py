@@ -40,7 +40,7 @@ from lawcheck.model import (
     SectionInfo,
 )
 from lawcheck.packs import RulePack, load_pack
-from lawcheck.review import history, pair_with
+from lawcheck.review import history, pair_with, passage
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
@@ -238,7 +238,7 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
         points=round(weight * out.fraction, 2) if scored else 0.0,
         scored=scored,
         missing=out.missing if out.status in ("partial", "fail") else [],
-        evidence=_evidence_once(a, out.evidence),
+        evidence=[passage(a, *sp) for sp in out.evidence] if out.passages else _evidence_once(a, out.evidence),
         message=message,
         fix=rule.fix.get(lang),
         basis=_basis_refs(rule, a),

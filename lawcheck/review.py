@@ -66,7 +66,7 @@ def history(a: Analysis, name: str, in_score: bool) -> History | None:
 def _copied(a: Analysis, last: Analysis, p: Placed) -> CopiedPassage:
     c = p.copy
     return CopiedPassage.model_construct(
-        this=_passage(a, c.this_start, c.this_end), last=_passage(last, c.last_start, c.last_end),
+        this=passage(a, c.this_start, c.this_end), last=passage(last, c.last_start, c.last_end),
         part=cast(Role, p.part), verbatim=_verbatim(a, last, c), length=c.this_end - c.this_start)
 
 
@@ -87,12 +87,12 @@ def _items(a: Analysis, fates: list[Fate]) -> list[ItemReview]:
     last = a.pair.last
     ordered = sorted(fates, key=lambda f: (_ORDER[f.outcome], f.item.start))
     return [ItemReview.model_construct(
-        item=_passage(last, f.item.start, f.item.end), outcome=f.outcome,
-        where=_passage(a, *f.where) if f.where else None, score=f.score, shared=list(f.shared))
+        item=passage(last, f.item.start, f.item.end), outcome=f.outcome,
+        where=passage(a, *f.where) if f.where else None, score=f.score, shared=list(f.shared))
         for f in ordered]
 
 
-def _passage(a: Analysis, start: int, end: int) -> Evidence:
+def passage(a: Analysis, start: int, end: int) -> Evidence:
     """Exactly [start, end) of the normalised text, quoted from the original, with where it stands."""
     st = a.st
     os_, oe = st.norm.orig_span(start, end)

@@ -650,3 +650,10 @@ def test_a_passage_of_last_year_copied_twice_links_from_both(tmp_path):
     page = render_report_page(card, this2, "this", previous_text=last)
     for k in range(1, len(card.history.copied) + 1):
         assert f'id="cp-last-{k}"' in page and f'id="cp-this-{k}"' in page, k
+
+
+def test_the_copied_rule_quotes_the_passages_exactly():
+    """Its evidence (a SARIF region, the HTML jump) is each copied passage, not a window around its start."""
+    card = _review(_fixture("003_changsheng_2020"), (DATA / "changsheng.this.txt").read_text(encoding="utf-8"))
+    evidence = {(e.start, e.end) for e in card.result("history.copied_text").evidence}
+    assert evidence and evidence <= {(p.this.start, p.this.end) for p in card.history.copied}

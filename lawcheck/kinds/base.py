@@ -188,6 +188,7 @@ class Outcome:
     near_miss: tuple[Span, str] | None = None
     searched: tuple[list[str], list[str]] | None = None  # what was looked for (labels), where (role ids)
     own_message: bool = False  # the details say it all: the rule's "not found" message would contradict them
+    passages: bool = False  # the evidence spans are whole passages (copied text): quoted exactly, not windowed
 
 
 def status_of(fraction: float, pass_at: float = 1.0) -> str:

@@ -138,14 +138,14 @@ def _copied(rule: HistoryRule, c: Copied, lang: str) -> Outcome:
     # The details say it all ("有3段文字与上一年度报告相同或近乎相同，占正文的21%"): the rule's message would repeat it.
     if worst:
         details.append(t(lang, "history.copied.worst", parts="、".join(worst) if lang == "zh" else ", ".join(worst)))
-        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True)
+        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True, passages=True)
     if share < rule.pass_below:
-        return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True)
+        return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True, passages=True)
     if share >= rule.fail_at:
-        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True)
+        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True, passages=True)
     span = max(rule.fail_at - rule.pass_below, 1e-9)
     return Outcome("partial", round(1 - (share - rule.pass_below) / span, 3), evidence=evidence, details=details,
-                   own_message=True)
+                   own_message=True, passages=True)
 
 
 def describe(rule: HistoryRule, lang: str) -> list[str]:
