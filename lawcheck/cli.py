@@ -1016,10 +1016,12 @@ def _not_the_year_before(this: str, previous, pack, lang: str, limits, encoding:
     return (" " if lang == "en" else "").join(notes) + _MSG[lang]["previous_force"] if wrong else None
 
 
-def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str) -> None:
+def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str,
+                 written: set[str] | None = None) -> None:
     """Each file written atomically into the directory ``output`` (created).  Pages lawcheck wrote there
     before for reports not in this run are removed (only pages this user's lawcheck wrote, unchanged
-    since: ``lawcheck.written``), so the folder never mixes two runs; an input is never overwritten."""
+    since: ``lawcheck.written``), so the folder never mixes two runs; an input is never overwritten.
+    ``written``: pages of this run already written there (a folder compared writes them as it goes)."""
     from lawcheck.written import origin
 
     out = Path(output)
@@ -1029,7 +1031,8 @@ def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: s
             raise _OutputError("is_input", str(out / name))
     for name, text in files.items():
         _write(text, str(out / name))
-    stale = [p for p in out.iterdir() if p.name not in files and p.is_file() and origin(p) == "ours"
+    keep = set(files) | (written or set())
+    stale = [p for p in out.iterdir() if p.name not in keep and p.is_file() and origin(p) == "ours"
              and not any(_same(p, i) for i in inputs)]  # an input is never removed, whatever it carries
     for p in stale:
         p.unlink()
@@ -1224,8 +1227,26 @@ def _compare(args: argparse.Namespace) -> int:
 
         def progress(stage: str, done: int, total: int) -> None:  # type: ignore[misc]
             bar(done + (len(files) if stage == "pairs" else 0), 2 * len(files))
+    pages: dict[str, str] = {}  # a pair's page in the HTML output, by its report, written as it comes
+    each = None
+    if fmt == "html":
+        from lawcheck.render.formats.html import render_report_page
+
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+
+        def each(n: int, r) -> None:  # type: ignore[no-untyped-def]
+            name = _page_name(n, r.row.this)
+            target = Path(args.output) / name
+            if any(_same(target, Path(f)) for f in files):
+                raise _OutputError("is_input", str(target))
+            pages[r.row.this] = name
+            _write(render_report_page(r.card, r.this_text or "", r.row.this, None, index_href="index.html",
+                                      previous_text=r.last_text), str(target))
     try:
-        review, reviewed = compare.review_folder(files, job, jobs=jobs, pairs_csv=args.pairs, progress=progress)
+        review = compare.review_folder(files, job, jobs=jobs, pairs_csv=args.pairs, progress=progress, each=each)
+    except _OutputError as e:
+        _err(m[e.key].format(path=e.path, err=e.err))
+        return Exit.USAGE_OR_INPUT
     finally:
         if bar is not None:
             stop()
@@ -1235,7 +1256,7 @@ def _compare(args: argparse.Namespace) -> int:
 
         review = review.model_copy(update={"units": [*review.units, *(UnitReview(this=src.name, error=src.skip)
                                                                      for src in skipped)]})
-    return _compare_folder(args, review, reviewed, [Path(f) for f in files], lang)
+    return _compare_folder(args, review, pages, [Path(f) for f in files], lang)
 
 
 def default_jobs_count() -> int:
@@ -1294,26 +1315,17 @@ def _compare_format(args: argparse.Namespace) -> str:
     return {".html": "html", ".htm": "html", ".json": "json", ".csv": "csv", ".md": "markdown"}.get(suffix, "text")
 
 
-def _compare_folder(args: argparse.Namespace, review, reviewed, inputs: list[Path], lang: str) -> int:  # type: ignore[no-untyped-def]
+def _compare_folder(args: argparse.Namespace, review, pages: dict[str, str], inputs: list[Path],  # type: ignore[no-untyped-def]
+                    lang: str) -> int:
     from lawcheck.render import folder_view
 
     bad = any(u.error for u in review.units)
     fmt = _compare_format(args)
     if fmt == "html":
-        from lawcheck.render.formats.html import render_report_page
-
-        pages: dict[str, str] = {}
-        files: dict[str, str] = {}
-        for n, r in enumerate(reviewed, 1):
-            if r.card is None:
-                continue
-            name = _page_name(n, r.row.this)
-            pages[r.row.this] = name
-            files[name] = render_report_page(r.card, r.this_text or "", r.row.this, None, index_href="index.html",
-                                             previous_text=r.last_text)
-        files["index.html"] = folder_view.html_index(review, lang, pages)
+        # The pairs' pages are written already (as each pair was reviewed); now the index, and stale pages out.
+        files = {"index.html": folder_view.html_index(review, lang, pages)}
         try:
-            _write_files(files, args.output, inputs, lang)
+            _write_files(files, args.output, inputs, lang, written=set(pages.values()))
         except _OutputError as e:
             _err(_MSG[lang][e.key].format(path=e.path, err=e.err))
             return Exit.USAGE_OR_INPUT

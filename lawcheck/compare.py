@@ -350,9 +350,11 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
 
 
 def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | None = None,
-                  progress: Callable[[str, int, int], None] | None = None) -> tuple[FolderReview, list[Reviewed]]:
-    """Every report of the folder(s): paired year over year and reviewed, and the template clusters; with
-    ``job.keep``, the reviewed pairs' scorecards and texts too (for their pages)."""
+                  progress: Callable[[str, int, int], None] | None = None,
+                  each: Callable[[int, Reviewed], None] | None = None) -> FolderReview:
+    """Every report of the folder(s): paired year over year and reviewed, and the template clusters.  With
+    ``job.keep`` each reviewed pair (its scorecard and both texts) is handed to ``each(n, pair)`` as it comes,
+    in order, and dropped: a folder's pages are written one by one, never all held at once."""
     import os
 
     scans = list(_run(paths, lambda p: (scan, (p, job)), lambda p, why, code: Scan(p, error=_lost(why, code, job)),
@@ -369,11 +371,15 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
     order = {s.path: i for i, s in enumerate(scans)}
     plan.sort(key=lambda t: order[t[0]])
     pairs = [t for t in plan if t[1] is not None]
-    reviewed = {t[0]: r for t, r in zip(pairs, _run(
-        pairs, lambda t: (review_pair, (t[0], t[1], t[2], t[3], job)),
-        lambda t, why, code: Reviewed(UnitReview(this=display_name(t[0]), last=display_name(t[1]),
-                                                 error=_lost(why, code, job))),
-        jobs, job.limits, progress and (lambda d, t: progress("pairs", d, t))), strict=True)}
+    reviewed: dict[str, Reviewed] = {}
+    for n, (t, r) in enumerate(zip(pairs, _run(
+            pairs, lambda t: (review_pair, (t[0], t[1], t[2], t[3], job)),
+            lambda t, why, code: Reviewed(UnitReview(this=display_name(t[0]), last=display_name(t[1]),
+                                                     error=_lost(why, code, job))),
+            jobs, job.limits, progress and (lambda d, t: progress("pairs", d, t))), strict=True), 1):
+        if each is not None and r.card is not None:
+            each(n, r)
+        reviewed[t[0]] = Reviewed(r.row)  # the row only: the scorecard and texts are not kept
     clusters = _clusters([s.prints for s in scans if s.prints is not None], job)
     in_cluster: dict[str, list[int]] = {}
     share: dict[str, float] = {}
@@ -393,7 +399,7 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         if name in in_cluster:
             row = row.model_copy(update={"templates": in_cluster[name], "template_share": share[name]})
         units.append(row)
-    return FolderReview(units=units, clusters=clusters), [reviewed[t[0]] for t in pairs]
+    return FolderReview(units=units, clusters=clusters)
 
 
 def _lost(why: str, code: int | None, job: Job) -> str:
