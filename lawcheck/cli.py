@@ -970,22 +970,18 @@ def _terminal_width() -> int:
 def _previous_report(path: str, lang: str, limits, encoding: str | None = None):  # type: ignore[no-untyped-def]
     """Last year's report read at the edge (any format, the same limits) as a PreviousReport, or why it cannot
     be read (one line).  Its own year and organ come from its text; --year is this year's report's."""
-    from lawcheck.errors import InputError, LawcheckError
-    from lawcheck.inputs import Source, display_name, read_bytes
+    from lawcheck.compare import read_text
+    from lawcheck.errors import LawcheckError
+    from lawcheck.inputs import display_name
     from lawcheck.model import PreviousReport
-    from lawcheck.readers import msg, read_document
-    from lawcheck.text.normalize import HAN
 
     try:
-        data = read_bytes(Source(display_name(path), Path(path)), lang, limits.max_bytes)
-        doc = read_document(path, data, encoding=encoding, lang=lang, limits=limits)
-        if doc.no_text_layer or not HAN.search(doc.text):
-            raise InputError(path, msg(lang, "no_text_read"))
+        text, title = read_text(path, lang, limits, encoding)
     except LawcheckError as e:
         return str(getattr(e, "problem", None) or e)
     except OSError as e:
         return _os_reason(e)
-    return PreviousReport(name=display_name(Path(path).name), text=doc.text, title=doc.meta.get("title"))
+    return PreviousReport(name=display_name(Path(path).name), text=text, title=title)
 
 
 def _not_the_year_before(this: str, previous, pack, lang: str, limits, encoding: str | None,  # type: ignore[no-untyped-def]
@@ -1167,6 +1163,7 @@ def _explain(args: argparse.Namespace) -> int:
 def _compare(args: argparse.Namespace) -> int:
     """lawcheck compare LAST THIS | DIR…: the year-over-year review of one pair, or of a folder."""
     from lawcheck import compare
+    from lawcheck.batch import default_jobs
     from lawcheck.config import LIMIT_KEYS
     from lawcheck.inputs import Source, expand
     from lawcheck.limits import Limits
@@ -1207,7 +1204,7 @@ def _compare(args: argparse.Namespace) -> int:
             _err(got)
             return Exit.USAGE_OR_INPUT
         return _compare_pair(args, *got, lang)
-    jobs = args.jobs or s.values.get("jobs") or default_jobs_count()
+    jobs = args.jobs or s.values.get("jobs") or default_jobs()
     # One file reached by two paths (a link, a folder given twice) is one report.
     files, seen = [], set()
     for src in sources:
@@ -1257,12 +1254,6 @@ def _compare(args: argparse.Namespace) -> int:
         review = review.model_copy(update={"units": [*review.units, *(UnitReview(this=src.name, error=src.skip)
                                                                      for src in skipped)]})
     return _compare_folder(args, review, pages, [Path(f) for f in files], lang)
-
-
-def default_jobs_count() -> int:
-    from lawcheck.batch import default_jobs
-
-    return default_jobs()
 
 
 def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str, lang: str) -> int:  # type: ignore[no-untyped-def]

@@ -152,22 +152,31 @@ def _template_rule(job: Job) -> tuple[int, int]:
     return defaults["min_chars"].default, defaults["max_units"].default
 
 
+def _reason(e: Exception, job: Job) -> str:
+    """Why a file of a comparison could not be done, in one line (no file name: the caller names it)."""
+    if isinstance(e, LawcheckError):
+        return str(getattr(e, "problem", None) or e)
+    if isinstance(e, OSError):
+        from lawcheck.readers.base import os_reason
+
+        return os_reason(e, job.lang)
+    if isinstance(e, MemoryError):
+        from lawcheck.limits import human_bytes
+        from lawcheck.readers import msg
+
+        return msg(job.lang, "memory", limit=human_bytes(job.limits.max_memory))
+    return f"internal error: {type(e).__name__}: {e}"  # a bug must not lose the rest of the folder
+
+
 def compare_task(last: str, this: str, job: Job, year: int | None) -> tuple[Scorecard, str, str] | str:
     """One pair in a worker: the scorecard and both texts, or the one-line reason there are none."""
     try:
         return compare_files(last, this, _pack(job), job.lang, job.limits, encoding=job.encoding, force=job.force,
                              year=year)
     except LawcheckError as e:
-        return str(e)
-    except OSError as e:
-        from lawcheck.readers.base import os_reason
-
-        return f"{display_name(getattr(e, 'filename', None) or this)}: {os_reason(e, job.lang)}"
-    except MemoryError:
-        from lawcheck.limits import human_bytes
-        from lawcheck.readers import msg
-
-        return f"{display_name(this)}: {msg(job.lang, 'memory', limit=human_bytes(job.limits.max_memory))}"
+        return str(e)  # it names its file
+    except (OSError, MemoryError) as e:
+        return f"{display_name(getattr(e, 'filename', None) or this)}: {_reason(e, job)}"
 
 
 @dataclass(frozen=True)
@@ -195,16 +204,8 @@ def scan(path: str, job: Job) -> Scan:
         if classify(a.st, found).kind == "other":
             return Scan(path, a.organ, a.year, _m(job.lang, "not_report"))
         return Scan(path, a.organ, a.year, None, fingerprints(a.st, path, a.organ, a.year))
-    except LawcheckError as e:
-        return Scan(path, error=str(getattr(e, "problem", None) or e))
-    except OSError as e:
-        from lawcheck.readers.base import os_reason
-
-        return Scan(path, error=os_reason(e, job.lang))
-    except MemoryError:
-        return Scan(path, error="MemoryError")
-    except Exception as e:  # a bug must not lose the rest of the folder
-        return Scan(path, error=f"internal error: {type(e).__name__}: {e}")
+    except Exception as e:  # the file's row says why; the rest of the folder goes on
+        return Scan(path, error=_reason(e, job))
 
 
 @dataclass(frozen=True)
@@ -221,18 +222,9 @@ def review_pair(this: str, last: str, paired_by: str, notes: tuple[str, ...], jo
     """One report against its unit's report of the year before (``notes``: what the pairing found)."""
     try:
         got = compare_files(last, this, _pack(job), job.lang, job.limits, encoding=job.encoding, force=job.force)
-    except LawcheckError as e:
+    except Exception as e:  # the report's row says why; the rest of the folder goes on
         return Reviewed(UnitReview(this=display_name(this), last=display_name(last), paired_by=paired_by,
-                                   pairing=list(notes), error=str(getattr(e, "problem", None) or e)))
-    except OSError as e:
-        from lawcheck.readers.base import os_reason
-
-        return Reviewed(UnitReview(this=display_name(this), last=display_name(last), error=os_reason(e, job.lang)))
-    except MemoryError:
-        return Reviewed(UnitReview(this=display_name(this), last=display_name(last), error="MemoryError"))
-    except Exception as e:  # a bug must not lose the rest of the folder
-        return Reviewed(UnitReview(this=display_name(this), last=display_name(last),
-                                   error=f"internal error: {type(e).__name__}: {e}"))
+                                   pairing=list(notes), error=_reason(e, job)))
     card, last_text, this_text = got
     row = unit_row(card, display_name(this), display_name(last), paired_by)
     if notes:
@@ -318,33 +310,29 @@ def read_pairs(path: str, known: dict[str, str], lang: str, encoding: str | None
     return out
 
 
-def _organ_key(organ: str | None) -> str:
-    import re
-
-    return re.sub(r"\s+|^中共|中国共产党", "", organ or "")
-
-
 def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
     """(this, last, how, notes) for every readable report: paired with the same organ's report of the year
     before (organs as lawcheck reads them).  Two reports of one organ and year: the first by name is used,
     and the row says which others there are."""
+    from lawcheck.review import organ_key
+
     by_unit: dict[tuple[str, int], list[str]] = {}
     for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
-        by_unit.setdefault((_organ_key(s.organ), s.year), []).append(s.path)  # type: ignore[arg-type]
+        by_unit.setdefault((organ_key(s.organ), s.year), []).append(s.path)  # type: ignore[arg-type]
     out: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
     for s in scans:
         if s.error is not None:
             continue
         notes: tuple[str, ...] = ()
         if s.organ and s.year:
-            same = by_unit[(_organ_key(s.organ), s.year)]
+            same = by_unit[(organ_key(s.organ), s.year)]
             if len(same) > 1:
                 others = [display_name(p) for p in same if p != s.path]
                 notes = (_m(lang, "duplicate", others="、".join(others) if lang == "zh" else ", ".join(others)),)
             if s.path != same[0]:
                 out.append((s.path, None, None, notes))
                 continue
-        lasts = by_unit.get((_organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
+        lasts = by_unit.get((organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
         out.append((s.path, lasts[0] if lasts else None, "organ_year" if lasts else None, notes))
     return out
 

@@ -113,11 +113,16 @@ def passage(a: Analysis, start: int, end: int) -> Evidence:
     return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section, marks=[])
 
 
+def organ_key(organ: str | None) -> str:
+    """An organ's name as one body's, whatever a year's report adds (中共…, spaces)."""
+    return _ORGAN_NOISE.sub("", organ or "")
+
+
 def same_organ(a: str | None, b: str | None) -> bool | None:
     """Whether two organ names read from reports name one body (None: one of them is unknown)."""
     if not a or not b:
         return None
-    return _ORGAN_NOISE.sub("", a) == _ORGAN_NOISE.sub("", b)
+    return organ_key(a) == organ_key(b)
 
 
 def pairing(organ: str | None, year: int | None, last_organ: str | None, last_year: int | None,

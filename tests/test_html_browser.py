@@ -168,15 +168,21 @@ def test_the_index_sorts_by_score_and_links_every_report(browser, pages):
     assert page.locator(".chart li").count() >= 1
 
 
+def _serious_violations(browser, path: Path) -> list:
+    """What axe-core finds serious or critical on the page at 1280 px."""
+    page = _open(browser, path, 1280)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    page.close()
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
+            if v["impact"] in ("serious", "critical")]
+
+
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (.ci/run installs it from npm)")
 def test_no_serious_accessibility_violations(browser, pages):
     one, batch = pages
     for path in (one, batch / "index.html"):
-        page = _open(browser, path, 1280)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = _serious_violations(browser, path)
         assert not bad, (path.name, bad)
 
 
@@ -276,10 +282,5 @@ def test_the_folder_index_links_every_pair_and_template(browser, compare_pages):
 def test_compare_pages_have_no_serious_accessibility_violations(browser, compare_pages):
     pair, folder = compare_pages
     for path in (pair, folder / "index.html"):
-        page = _open(browser, path, 1280)
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        bad = [(v["id"], v["impact"], len(v["nodes"])) for v in result["violations"]
-               if v["impact"] in ("serious", "critical")]
+        bad = _serious_violations(browser, path)
         assert not bad, (path.name, bad)
-        page.close()

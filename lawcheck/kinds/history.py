@@ -135,17 +135,20 @@ def _copied(rule: HistoryRule, c: Copied, lang: str) -> Outcome:
         return Outcome("pass", 1.0, details=[t(lang, "history.copied.none", n=rule.min_chars)], own_message=True)
     details = [t(lang, "history.copied.share", n=len(c.copies), share=pct)]
     worst = [t(lang, f"role.{r}") for r in c.worst]
-    # The details say it all ("有3段文字与上一年度报告相同或近乎相同，占正文的21%"): the rule's message would repeat it.
+    # The details say it all ("有3段文字与上一年度报告相同或近乎相同，占正文的21%"): the rule's message would repeat
+    # it; the evidence is the passages themselves, quoted whole.
+    def outcome(status: str, fraction: float) -> Outcome:
+        return Outcome(status, fraction, evidence=evidence, details=details, own_message=True, passages=True)
+
     if worst:
         details.append(t(lang, "history.copied.worst", parts="、".join(worst) if lang == "zh" else ", ".join(worst)))
-        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True, passages=True)
+        return outcome("fail", 0.0)
     if share < rule.pass_below:
-        return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True, passages=True)
+        return outcome("pass", 1.0)
     if share >= rule.fail_at:
-        return Outcome("fail", 0.0, evidence=evidence, details=details, own_message=True, passages=True)
+        return outcome("fail", 0.0)
     span = max(rule.fail_at - rule.pass_below, 1e-9)
-    return Outcome("partial", round(1 - (share - rule.pass_below) / span, 3), evidence=evidence, details=details,
-                   own_message=True, passages=True)
+    return outcome("partial", round(1 - (share - rule.pass_below) / span, 3))
 
 
 def describe(rule: HistoryRule, lang: str) -> list[str]:

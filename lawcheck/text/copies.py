@@ -83,7 +83,7 @@ class Copy:
     """A passage of THIS ([this_start, this_end)) repeating LAST ([last_start, last_end)).
 
     ``same`` is how many skeleton characters of the passage are in runs found in LAST, ``length`` the
-    passage's skeleton characters: ``same == length`` is a verbatim copy (as far as the skeleton sees)."""
+    passage's skeleton characters."""
 
     this_start: int
     this_end: int
@@ -91,10 +91,6 @@ class Copy:
     last_end: int
     same: int
     length: int
-
-    @property
-    def verbatim(self) -> bool:
-        return self.same >= self.length
 
 
 @dataclass(frozen=True, slots=True)
