@@ -11,8 +11,9 @@ from lawcheck.errors import InputError, LawcheckError
 from lawcheck.gate import Gate
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import PreviousReport, Record
+from lawcheck.model import PreviousReport, Record, Waiver
 from lawcheck.readers import Document
+from lawcheck.waivers import for_file
 
 # How a streaming format writes one record (``render.formats.<name>.record`` bound to its context with
 # ``functools.partial``): handed in by the caller, so that the batch imports no renderer.
@@ -40,6 +41,7 @@ class Options:
     write: RecordWriter | None = None
     limits: Limits = field(default_factory=Limits)
     previous: PreviousReport | None = None  # last year's report (check --previous, one input)
+    waivers: tuple[Waiver, ...] = ()  # the settings' waivers that apply today; each input takes those for its name
 
 
 # Records are built from trusted values with ``model_construct``: no validation, and Record's schema is
@@ -75,7 +77,8 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
     from lawcheck.files import scorecard_of
 
     card = scorecard_of(doc, _pack(opts), name=name, report_year=opts.year, published=opts.published, lang=opts.lang,
-                        level=opts.level, kind=opts.kind, reporter=opts.reporter, previous=opts.previous)
+                        level=opts.level, kind=opts.kind, reporter=opts.reporter, previous=opts.previous,
+                        waivers=for_file(opts.waivers, name) if opts.waivers else ())
     return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None)
 
 

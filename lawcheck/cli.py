@@ -22,7 +22,7 @@ class Exit(IntEnum):
     OK = 0  # every input was checked and meets the gate
     BELOW_GATE = 1  # some input falls short of --min-score / --fail-on
     USAGE_OR_INPUT = 2  # bad arguments or settings, or an input could not be read (the others are still reported)
-    RULE_FILE = 3  # a rule file is invalid
+    RULE_FILE = 3  # a rule file is invalid, or a waiver in the settings
     INTERRUPTED = 130  # Ctrl-C: what was finished is still written
     TERMINATED = 143  # SIGTERM: the same, as a service manager expects
 
@@ -32,7 +32,8 @@ _EXIT_CODES = (
     ("1", "some input falls short of --min-score or --fail-on", "有报告未达到 --min-score 或 --fail-on 门槛"),
     ("2", "usage error, no input found, or an input could not be read (the others are still checked)",
      "用法错误、没有找到输入文件，或有文件无法读取（其余文件照常检查）"),
-    ("3", "a rule file is invalid", "规则文件有误"),
+    ("3", "a rule file is invalid, or a waiver in the settings (no end date, an unknown rule)",
+     "规则文件有误，或设置中的豁免有误（缺少结束日期、规则编号不存在）"),
     ("130", "interrupted (Ctrl-C); what was finished is still written", "已中断（Ctrl-C），已完成的结果照常输出"),
     ("143", "terminated (SIGTERM); the same as Ctrl-C", "被终止（SIGTERM），处理同 Ctrl-C"),
 )
@@ -68,7 +69,8 @@ _COMPARE_EXIT_CODES = (
     ("2", "bad arguments, two reports that are not one body's consecutive years (without --force), or a file "
           "that could not be read (the others are still reported)",
      "参数有误、两份报告不是同一单位相邻年度的报告（未加 --force），或有文件无法读取（其余照常输出）"),
-    ("3", "a rule file is invalid", "规则文件有误"),
+    ("3", "a rule file is invalid, or a waiver in the settings (no end date, an unknown rule)",
+     "规则文件有误，或设置中的豁免有误（缺少结束日期、规则编号不存在）"),
     ("130", "interrupted (Ctrl-C)", "被中断（Ctrl-C）"),
 )
 
@@ -447,7 +449,8 @@ _MSG = {
            "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
            "previous_bad": "上一年度报告“{path}”：{err}",
            "previous_force": "如确需对照，请加 --force。",
-           "previous_self": "与要检查的报告是同一个文件"},
+           "previous_self": "与要检查的报告是同一个文件",
+           "waiver_expired": "{where}: 提示：{rule} 的豁免已于 {until} 到期，不再适用；如仍需豁免，请更新 until"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -468,7 +471,9 @@ _MSG = {
            "previous_one": "--previous works with one report to check ({n} given)",
            "previous_bad": "last year's report \"{path}\": {err}",
            "previous_force": " Add --force to compare them anyway.",
-           "previous_self": "it is the same file as the report to check"},
+           "previous_self": "it is the same file as the report to check",
+           "waiver_expired": "{where}: note: the waiver of {rule} ran out on {until} and no longer applies; "
+                             "update until if it is still needed"},
 }
 
 
@@ -776,6 +781,7 @@ def _check(args: argparse.Namespace) -> int:
         _err(m["jobs"])
         return Exit.USAGE_OR_INPUT
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
+    waivers = _waivers(s, pack, lang)  # an unknown rule id is an error before any input is read, too
     # No --format: the -o file's suffix says which (汇总.csv is CSV, a page .html is HTML).
     fmt = s.format or (_format_of(args.output) if args.output else None) or (
         "rich" if sys.stdout.isatty() and not args.output else "text")
@@ -834,7 +840,7 @@ def _check(args: argparse.Namespace) -> int:
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
-                   previous=previous,
+                   previous=previous, waivers=waivers,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
                    limits=limits)
     if len(sources) == 1 and getattr(args, "as_program", False):
@@ -901,6 +907,22 @@ def _check(args: argparse.Namespace) -> int:
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
                    ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".xml": "junit", ".sarif": "sarif",
                    ".txt": "text"}
+
+
+def _waivers(s, pack, lang: str) -> tuple:  # type: ignore[no-untyped-def]
+    """The settings' waivers that apply today, each naming its rule by id (a former id is taken); one that has
+    run out is said on stderr and left out; one naming no rule of the pack raises WaiverError (exit 3)."""
+    from lawcheck.waivers import check_rules, current, today
+
+    given = s.values.get("waivers") or []
+    if not given:
+        return ()
+    names = {name: r.id for r in pack.rules for name in (r.id, *r.aliases)}
+    check_rules(given, [*names, *s.disable])
+    live, expired = current([w.model_copy(update={"rule": names.get(w.rule, w.rule)}) for w in given], today())
+    for w in expired:
+        _err(_MSG[lang]["waiver_expired"].format(where=w.where, rule=w.rule, until=w.until.isoformat()))
+    return tuple(live)
 
 
 def _format_of(output: str) -> str | None:
@@ -1347,7 +1369,10 @@ def _config(args: argparse.Namespace) -> int:
     lines = [f"{m['config_head']}{c.strip()}", f"  {m['config_file']}{c}{s.file or m['none']}"]
     for key in s.values:
         value = s.values[key]
-        shown = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
+        if key == "waivers":
+            shown = ", ".join(f"{w.rule} ≤ {w.until.isoformat()}" for w in value)
+        else:
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else ("" if value is None else str(value))
         source = s.sources[key]
         if s.lang == "zh":
             source = source.replace("default", "默认").replace("command line", "命令行").replace("env ", "环境变量 ")
@@ -1358,7 +1383,7 @@ def _config(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError
+    from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError, WaiverError
 
     args = build_parser().parse_args(argv)
     # Run as the program (no argv given: the console script, python -m lawcheck): this process may cap its
@@ -1369,7 +1394,7 @@ def main(argv: list[str] | None = None) -> int:
     handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config}
     try:
         return int(handlers[args.command](args))
-    except RuleFileError as e:
+    except (RuleFileError, WaiverError) as e:
         _err(e.text(lang))
         return Exit.RULE_FILE
     except (ConfigError, UsageError, InputError) as e:

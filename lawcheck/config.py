@@ -80,6 +80,7 @@ DEFAULTS: dict[str, Any] = {
     "jobs": None,  # the number of cores
     **{k: getattr(_LIMITS, k) for k in LIMIT_KEYS},
     "glob": default_globs(),  # every suffix the readers read (lawcheck.readers.SUFFIXES)
+    "waivers": [],  # [[waivers]]: exceptions accepted with a reason and an end date (lawcheck.waivers)
 }
 
 
@@ -150,13 +151,19 @@ def load_settings(start: Path | None = None, env: dict[str, str] | None = None) 
     if found:
         path, data = found
         s.file = path
+        if "waivers" in data:
+            # Checked on their own: an error names the line, and a waiver error is not a setting's (exit 3).
+            from lawcheck.waivers import parse
+
+            data = dict(data)
+            s.set("waivers", parse(data.pop("waivers"), path), str(path))
         try:
             fs = FileSettings.model_validate(data)
         except ValidationError as e:
             err = e.errors()[0]
             key = ".".join(str(x) for x in err["loc"])
             if err["type"] == "extra_forbidden":
-                allowed = sorted(f.alias or n for n, f in FileSettings.model_fields.items())
+                allowed = sorted([*(f.alias or n for n, f in FileSettings.model_fields.items()), "waivers"])
                 raise ConfigError(str(path), Msg("cfg_key", key=key), allowed) from None
             raise ConfigError(str(path), Msg("cfg_value", key=key,
                                              msg=Msg("bilingual", zh=pydantic_zh(err), en=err["msg"]))) from None

@@ -38,6 +38,8 @@ from lawcheck.model import (
     Scorecard,
     Searched,
     SectionInfo,
+    Waived,
+    Waiver,
 )
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.review import history, pair_with, passage
@@ -247,6 +249,24 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     )
 
 
+def waive(results: list[RuleResult], waivers: tuple[Waiver, ...] | list[Waiver]) -> list[RuleResult]:
+    """The results with each shortfall (fail or partial) a waiver names marked waived and left unscored.
+
+    A rule that passes, or cannot be judged, needs no waiver and is left as it is; of two waivers for one rule
+    the first written applies."""
+    first: dict[str, Waiver] = {}
+    for w in waivers:
+        first.setdefault(w.rule, w)
+    out = []
+    for r in results:
+        w = first.get(r.rule)
+        if w is not None and r.status in ("fail", "partial"):
+            r = r.model_copy(update={"waived": Waived(reason=w.reason, until=w.until, where=w.where),
+                                     "scored": False, "fraction": 0.0, "points": 0.0})
+        out.append(r)
+    return out
+
+
 # ---------------------------------------------------------------- assemble
 
 
@@ -327,8 +347,8 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
         MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
                     message=r.message, fix=r.fix, basis=r.basis)
         # A history rule the policy leaves out of the score is reported in the history review, not as missing.
-        for r in sorted((r for r in results if r.status in ("fail", "partial") and (r.scored or r.kind != "history")),
-                        key=missing_order)
+        for r in sorted((r for r in results if r.status in ("fail", "partial") and r.waived is None
+                         and (r.scored or r.kind != "history")), key=missing_order)
     ]
     return Scorecard(
         lawcheck_version=__version__,
@@ -345,7 +365,8 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
         sections=_sections(a),
         results=results,
         missing=missing,
-        not_scored=[NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results if not r.scored],
+        not_scored=[NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results
+                    if not r.scored and r.waived is None],
         figures=_figures(a) if document.kind == "annual_report" else [],
     )
 
@@ -421,6 +442,8 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         else:
             out = _applicability(rule, a) or _run_check(rule, a)
         results.append(_result(rule, out, a))
+    if given.waivers:
+        results = waive(results, given.waivers)
     document = _document(a, given, kind, kind_reason, other_kind)
     card = assemble(a, results, score(results, pack.policy), document)
     if kind == "annual_report" and a.pair is not None and given.previous_report is not None:
@@ -441,6 +464,7 @@ def evaluate(
     reporter: str | None = None,
     page: dict[str, str] | None = None,
     previous: Scorecard | PreviousFigures | PreviousReport | str | None = None,
+    waivers: list[Waiver | dict] | tuple[Waiver, ...] = (),
 ) -> Scorecard:
     """Check one report's text against a rule pack (default: the built-in statutory pack).
 
@@ -452,8 +476,12 @@ def evaluate(
     (source, index_no, doc_no), kept on the scorecard.  ``previous``: the same body's report of the year
     before — its text (or a ``PreviousReport``): the scorecard then carries the history review (``history``:
     last year's plan followed up, its problems, the text copied) and the history rules are checked; or only
-    its scorecard or figures: a 同比 claim is then held against its figures.  The result is
-    deterministic: the same text and pack give the same Scorecard.
+    its scorecard or figures: a 同比 claim is then held against its figures.  ``waivers``: exceptions accepted
+    for this report (``Waiver`` or dicts with rule, reason, until): a shortfall of a waived rule is shown as
+    waived (``result.waived``) and left out of the score, the missing items and the gate.  Every waiver given
+    applies — which ones have run out (``until``) or are for other files is the caller's choice
+    (``lawcheck.waivers.current``; the command line does it).  The result is deterministic: the same text and
+    pack give the same Scorecard.
     """
     if lang not in ("zh", "en"):
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
@@ -468,7 +496,8 @@ def evaluate(
                            previous if isinstance(previous, PreviousFigures) else None,
                            previous_report=PreviousReport(name="上年报告" if lang != "en" else "last year's report",
                                                           text=_whole(previous)) if isinstance(previous, str) else
-                           previous if isinstance(previous, PreviousReport) else None)
+                           previous if isinstance(previous, PreviousReport) else None,
+                           waivers=tuple(waivers) or None)
     return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
 
 

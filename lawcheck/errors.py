@@ -38,6 +38,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "cfg_toml": ("TOML 格式错误：{err}", "invalid TOML: {err}"),
     "cfg_key": ("未知的键“{key}”", "unknown key '{key}'"),
     "cfg_value": ("{key}：{msg}", "{key}: {msg}"),
+    "waiver_table": ("第 {n} 条豁免须为表（[[waivers]] 下的 rule、reason、until、files）",
+                     "waiver {n} must be a table ([[waivers]] with rule, reason, until, files)"),
+    "waiver_list": ("waivers 须为豁免的数组（[[waivers]]）", "waivers must be an array of waivers ([[waivers]])"),
+    "waiver_key": ("豁免中有未知的键“{key}”", "unknown key '{key}' in a waiver"),
+    "waiver_rule": ("豁免缺少规则编号 rule", "the waiver names no rule (rule)"),
+    "waiver_reason": ("豁免缺少理由 reason（说明为什么接受这一例外）",
+                      "the waiver gives no reason (reason: why this exception is accepted)"),
+    "waiver_until": ("豁免缺少结束日期 until（没有结束日期的豁免不予接受）",
+                     "the waiver has no end date (until); a waiver without one is refused"),
+    "waiver_date": ("豁免的结束日期 until 须为日期，如 2026-06-30（现为“{value}”）",
+                    "the waiver's end date (until) must be a date such as 2026-06-30 (got '{value}')"),
+    "waiver_files": ("豁免的 files 须为文件名模式的列表，如 [\"*公开版*\"]",
+                     "the waiver's files must be a list of file-name patterns such as [\"*public*\"]"),
+    "waiver_unknown": ("豁免的规则编号“{rule}”不存在{hint}",
+                       "the waiver names rule '{rule}', which does not exist{hint}"),
     "needs_extra": ("需要安装 lawcheck[{extra}]：pip install 'lawcheck[{extra}]'",
                     "this needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'"),
     "disable_unknown": ("无法停用 {ids}：没有这条规则", "cannot disable {ids}: no such rule"),
@@ -148,6 +163,12 @@ class ConfigError(LawcheckError):
 
     def __str__(self) -> str:
         return self.text()
+
+
+class WaiverError(ConfigError):
+    """A waiver in the settings is refused (no end date, no reason, an unknown rule): ``path`` is the settings
+    file with the line (``lawcheck.toml:7``).  The command line exits 3, as for a rule file: the rules applied
+    would not be the ones written."""
 
 
 class UsageError(LawcheckError):

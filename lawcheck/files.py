@@ -8,10 +8,11 @@ from pathlib import Path
 from lawcheck.errors import InputError
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import PreviousFigures, PreviousReport, Scorecard
+from lawcheck.model import PreviousFigures, PreviousReport, Scorecard, Waiver
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.readers.base import Document
 from lawcheck.text.normalize import HAN
+from lawcheck.waivers import for_file
 
 
 def check_file(
@@ -26,11 +27,13 @@ def check_file(
     reporter: str | None = None,
     encoding: str | None = None,
     limits: Limits | None = None,
+    waivers: list[Waiver] | tuple[Waiver, ...] = (),
 ) -> Scorecard:
     """The scorecard of the report in ``path`` (.txt .docx .pdf .html .mhtml .ofd …), as ``lawcheck check``
     gives it: what the file or page says of itself (title, 发布时间, 文号) is kept; a PDF with no text layer
     gets every rule ``unknown``.  A file that cannot be read raises ``lawcheck.InputError`` with the
-    same one-line message the command line prints.  The other arguments are those of ``evaluate``."""
+    same one-line message the command line prints.  ``waivers``: those whose ``files`` match ``path`` apply
+(``lawcheck.waivers.for_file``).  The other arguments are those of ``evaluate``."""
     from lawcheck.readers import read_document
 
     lim = limits or Limits()
@@ -39,7 +42,7 @@ def check_file(
     doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
     pack = rules if isinstance(rules, RulePack) else load_pack(rules)
     return scorecard_of(doc, pack, name=str(p), report_year=report_year, published=published, lang=lang, level=level,
-                        kind=kind, reporter=reporter)
+                        kind=kind, reporter=reporter, waivers=for_file(waivers, str(p)))
 
 
 def scorecard_of(
@@ -54,6 +57,7 @@ def scorecard_of(
     kind: str | None = None,
     reporter: str | None = None,
     previous: PreviousReport | PreviousFigures | None = None,
+    waivers: tuple[Waiver, ...] | list[Waiver] = (),
 ) -> Scorecard:
     """The scorecard of a document already read (``check_file`` and the batch both end here): what its
     file or page says of itself is kept, and one with no text layer gets every rule ``unknown``."""
@@ -68,4 +72,4 @@ def scorecard_of(
         raise InputError(name, msg(lang, "no_text_read"))
     return evaluate(doc.text, report_year=report_year, published=published or doc.meta.get("published"),
                     rules=pack, lang=lang, level=level, title=doc.meta.get("title"), kind=kind, reporter=reporter,
-                    page=doc.meta, previous=previous)
+                    page=doc.meta, previous=previous, waivers=waivers)

@@ -14,8 +14,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 # 2: sections carry role ids (``roles``), ``searched.roles`` are role ids, each result its ``kind``, the
-# scorecard its ``timeliness`` and ``grade_tone``.
-SCHEMA_VERSION = "2"
+# scorecard its ``timeliness`` and ``grade_tone``.  2.1: each result its ``waived`` (null unless waived).
+SCHEMA_VERSION = "2.1"
 Status = Literal["pass", "partial", "fail", "unknown", "not_applicable"]
 STATUSES: tuple[str, ...] = ("pass", "partial", "fail", "unknown", "not_applicable")
 Role = Literal["preamble", "measures", "shortcomings", "plan", "other", "closing"]
@@ -75,6 +75,36 @@ class BasisRef(Frozen):
     note: str | None = None
 
 
+class Waiver(Frozen):
+    """An exception accepted once, with a reason and an end date (``lawcheck.toml``'s ``[[waivers]]``): while
+    it runs, the rule's shortfall (fail or partial) is shown as waived and left out of the score and the gate.
+    ``files``: file-name patterns it is limited to (every input when absent); ``where``: the settings file
+    and line it was written on."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    rule: str = Field(min_length=1)
+    reason: str = Field(min_length=1)
+    until: dt.date  # the last day it applies
+    files: list[str] | None = None
+    where: str | None = None
+
+    @field_validator("reason")
+    @classmethod
+    def _said(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("a waiver needs a reason")
+        return v.strip()
+
+
+class Waived(Frozen):
+    """Why a result is left out of the score and the gate: the waiver's reason, its end date, where it is."""
+
+    reason: str
+    until: dt.date
+    where: str | None = None
+
+
 class RuleResult(Frozen):
     """One rule's verdict on the report: its ``status`` (pass, partial, fail, unknown, not_applicable),
     the points it earned of its ``weight`` (``scored``: whether it counts), what is ``missing`` (part ids),
@@ -100,6 +130,7 @@ class RuleResult(Frozen):
     basis: list[BasisRef]
     searched: Searched | None = None
     near_miss: NearMiss | None = None
+    waived: Waived | None = None  # a shortfall accepted by a waiver: not scored, not missing, not in the gate
 
 
 class DocumentInfo(Frozen):
@@ -223,6 +254,10 @@ class Scorecard(Frozen):
             if r.rule == rule_id:
                 return r
         raise KeyError(rule_id)
+
+    def waived(self) -> list[RuleResult]:
+        """The results a waiver left out of the score and the gate, in the pack's order."""
+        return [r for r in self.results if r.waived is not None]
 
     def statuses(self) -> dict[str, str]:
         return {r.rule: r.status for r in self.results}
@@ -469,6 +504,7 @@ class CallerFacts(Frozen):
     index_number: str | None = None
     previous: PreviousFigures | None = None  # last year's report's figures (check --previous)
     previous_report: PreviousReport | None = None  # last year's report itself, for the history review
+    waivers: tuple[Waiver, ...] = ()  # exceptions accepted for this report (the caller chose which apply)
 
     @field_validator("report_year", mode="before")
     @classmethod

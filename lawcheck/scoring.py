@@ -29,7 +29,8 @@ def score(results: list[RuleResult], policy: Policy) -> Score:
 def timeliness(results: list[RuleResult]) -> Timeliness:
     """late: a deadline rule failed; on_time: every deadline rule that applies was judged and met;
     unknown: a date could not be read, or no deadline could be judged.  Unknown is never on time."""
-    deadlines = [r for r in results if r.kind == "deadline"]
+    # A waived deadline (an extension the reviewer accepted) is not judged here either way.
+    deadlines = [r for r in results if r.kind == "deadline" and r.waived is None]
     if any(r.status == "fail" for r in deadlines):
         return "late"
     judged = [r for r in deadlines if r.status in ("pass", "partial")]

@@ -96,6 +96,8 @@ class Summary:
     others: list[SummaryRow] = field(default_factory=list)  # not annual reports: listed apart, never ranked
     undated: int = 0  # annual reports whose timeliness cannot be judged
     spreads: list[Spread] = field(default_factory=list)  # each key indicator across the reports
+    waived: int = 0  # results a waiver left out of the score and the gate, over every report
+    waived_reports: int = 0  # reports with at least one
 
     @property
     def reports(self) -> int:
@@ -107,8 +109,12 @@ class Summary:
         return self.reports - self.gate_ok
 
     def totals(self, lang: str) -> str:
-        return t(lang, "ui.totals", total=self.total, reports=self.reports, ok=self.gate_ok, short=self.short,
+        line = t(lang, "ui.totals", total=self.total, reports=self.reports, ok=self.gate_ok, short=self.short,
                  others=len(self.others), errors=self.errors, late=self.late, undated=self.undated)
+        if self.waived:
+            line = line.rstrip("。.") + t(lang, "ui.waivers_total", n=self.waived, reports=self.waived_reports) + \
+                ("。" if lang == "zh" else ".")
+        return line
 
 
 def summarize(records: list[Record], top: int = 3,
@@ -151,4 +157,6 @@ def summarize(records: list[Record], top: int = 3,
         others=others,
         undated=sum(1 for r in rows if r.timeliness == "unknown"),
         spreads=spreads(rows, indicators),
+        waived=sum(len(r.card.waived()) for r in rows if r.card is not None),
+        waived_reports=sum(1 for r in rows if r.card is not None and r.card.waived()),
     )

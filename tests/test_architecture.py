@@ -39,6 +39,9 @@ FORBIDDEN = [
     ("lawcheck.model", ("lawcheck",), "the model is what everything else depends on"),
     ("lawcheck.summary", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch"), "a summary is of records"),
     ("lawcheck.gate", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch"), "the gate judges a scorecard"),
+    ("lawcheck.waivers", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch", "lawcheck.cli", "lawcheck.packs",
+                          "lawcheck.readers", "lawcheck.config"),
+     "a waiver is read and matched at the edge; the engine applies what it is given"),
 ]
 # Third-party packages a module may import (besides the standard library and lawcheck itself).
 THIRD_PARTY = {"lawcheck.model": {"pydantic"}}

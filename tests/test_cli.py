@@ -55,13 +55,13 @@ def test_json_is_the_canonical_scorecard(capsys):
     assert code == 0
     card = lawcheck.evaluate((FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8"))
     assert out.strip() == card.model_dump_json()
-    assert json.loads(out)["schema_version"] == "2"
+    assert json.loads(out)["schema_version"] == "2.1"
 
 
 def test_json_list_and_jsonl(capsys):
     _, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "json")
     data = json.loads(out)
-    assert [d["path"] for d in data] == [LINGSHOU, HETANG] and all(d["schema_version"] == "2" for d in data)
+    assert [d["path"] for d in data] == [LINGSHOU, HETANG] and all(d["schema_version"] == "2.1" for d in data)
     _, out, _ = run(capsys, "check", LINGSHOU, HETANG, "--format", "jsonl")
     lines = [json.loads(x) for x in out.splitlines()]
     assert [x["path"] for x in lines] == [LINGSHOU, HETANG] and all("schema_version" in x for x in lines)

@@ -57,11 +57,17 @@ def test_guide_shows_the_output_as_it_really_is(capsys, monkeypatch):
     readme_blocks = re.findall(r"<!-- 输出: (.+?) -->\n```\n(.*?)```", README, re.S)
     assert len(readme_blocks) >= 2
     blocks += readme_blocks
-    monkeypatch.chdir(ROOT)
     monkeypatch.delenv("LAWCHECK_LANG", raising=False)
     monkeypatch.delenv("COLUMNS", raising=False)
+    # The day the guide's outputs were made: a waiver's end date is judged against it.
+    monkeypatch.setenv("LAWCHECK_TODAY", "2026-11-30")
     for command, block in blocks:
         argv = shlex.split(command)
+        monkeypatch.chdir(ROOT)
+        if argv[0] == "cd":  # "cd docs/examples/waivers && lawcheck …": run where its lawcheck.toml is
+            assert argv[2] == "&&"
+            monkeypatch.chdir(ROOT / argv[1])
+            argv = argv[3:]
         assert argv[0] == "lawcheck"
         main(argv[1:])
         _output_lines_hold(block, capsys.readouterr().out)

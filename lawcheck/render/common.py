@@ -12,12 +12,32 @@ from lawcheck.i18n import join, t, unit_label
 from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard
 from lawcheck.summary import Summary, summarize
 
-MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–"}
+MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–", "waived": "⊘"}
 
 
 def status_label(lang: str, status: str) -> str:
     """A symbol and a word: never colour alone."""
     return f"{MARK[status]} {t(lang, 'status.' + status)}"
+
+
+def shown_status(r: RuleResult) -> str:
+    """What a result shows as: its status, or ``waived`` for a shortfall a waiver accepted."""
+    return "waived" if r.waived is not None else r.status
+
+
+def result_label(lang: str, r: RuleResult) -> str:
+    """A result's symbol and word: ⊘ 已豁免 for a waived shortfall, else its status."""
+    return status_label(lang, shown_status(r))
+
+
+def waiver_note(lang: str, r: RuleResult) -> str:
+    """Why a waived result is not counted: 公开版本不含主送机关（豁免至 2026-06-30，原为缺失）."""
+    w = r.waived
+    if w is None:
+        return ""
+    sep = "，" if lang == "zh" else ", "
+    was = t(lang, "ui.waived_was", status=t(lang, "status." + r.status))
+    return f"{w.reason}{lp(lang)}{t(lang, 'ui.waived_until', until=w.until.isoformat())}{sep}{was}{rp(lang)}"
 
 
 def role_names(lang: str, roles: list[str]) -> str:
@@ -214,6 +234,10 @@ def arithmetic(card: Scorecard) -> str:
     points = round(sum(r.points for r in scored), 2)
     weight = sum(r.weight for r in scored)
     score = f"{card.score:.1f}" if card.score is not None else t(card.lang, "ui.no_score")
+    waived = len(card.waived())
+    if waived:
+        return t(card.lang, "ui.arith_waived", points=points, weight=weight, score=score,
+                 n=len(card.results) - len(scored) - waived, w=waived)
     return t(card.lang, "ui.arith", points=points, weight=weight, score=score, n=len(card.results) - len(scored))
 
 

@@ -30,9 +30,11 @@ from lawcheck.render.common import (
     not_report_line,
     number,
     quote_pieces,
+    result_label,
     rp,
-    status_label,
+    shown_status,
     timeliness_label,
+    waiver_note,
 )
 from lawcheck.render.history_view import history_lines
 from lawcheck.render.linebreak import break_offsets
@@ -63,7 +65,8 @@ class Text(_RichText):
         return lines
 
 
-_STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim"}
+_STYLE = {"pass": "green", "partial": "yellow", "fail": "red bold", "unknown": "cyan", "not_applicable": "dim",
+          "waived": "magenta"}
 _TONE = {"good": "green", "fair": "yellow", "poor": "red"}  # the policy's grades say which
 _BAR = 20
 
@@ -144,7 +147,7 @@ class ScorecardView:
                 table.add_section()
             table.add_row("", Text(category(lang, cat), style="bold underline"), "")
             for r in results:
-                table.add_row(Text(status_label(lang, r.status), style=_STYLE[r.status]),
+                table.add_row(Text(result_label(lang, r), style=_STYLE[shown_status(r)]),
                               self._rule_cell(r, quote_cells),
                               f"{r.points:g}/{r.weight:g}" if r.scored else "—")
         return table
@@ -154,6 +157,12 @@ class ScorecardView:
         cell = Text(r.title, overflow="fold")
         cell.append(f"\n{r.rule}", style="dim")
         quotes = r.evidence if self.verbose else r.evidence[:1]
+        if r.waived is not None:
+            # Accepted once, with a reason and an end date: said instead of the shortfall.
+            cell.append(f"\n{t(lang, 'ui.waiver')}{colon(lang)}{waiver_note(lang, r)}", style="magenta")
+            if r.waived.where:
+                cell.append(f"\n{t(lang, 'ui.waiver_where')}{colon(lang)}{r.waived.where}", style="dim")
+            return cell
         if r.status in ("unknown", "not_applicable"):
             cell.append("\n" + _one_line(r.message, 2 * cells - 2), style="dim")
             return cell

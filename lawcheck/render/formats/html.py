@@ -28,8 +28,10 @@ from lawcheck.render.common import (
     number,
     role_names,
     rp,
+    shown_status,
     status_label,
     timeliness_label,
+    waiver_note,
 )
 from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, last_name, outcome_label, pct
 from lawcheck.summary import Summary, summarize
@@ -96,7 +98,7 @@ th{background:#f6f8fa}
 th button{font:inherit;font-weight:bold;background:none;border:0;padding:0;cursor:pointer;color:inherit}
 .st{white-space:nowrap;font-weight:bold}
 .st-pass{color:var(--pass)}.st-partial{color:var(--partial)}.st-fail{color:var(--fail)}
-.st-unknown,.st-not_applicable{color:var(--na)}
+.st-unknown,.st-not_applicable{color:var(--na)}.st-waived{color:#6639ba}
 code{font-size:.85em;color:var(--muted)}
 .missing li{margin-bottom:.8em}
 .fix,.why{margin:.2em 0}.basis,.near{color:var(--muted);font-size:.9em;margin:.2em 0}
@@ -297,9 +299,9 @@ def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
             else:
                 where = _e(_u(lang, "no_evidence"))
             rows.append(
-                f'<tr id="rule-{_e(r.rule)}" data-status="{r.status}"><td>{_status(lang, r.status)}</td>'
+                f'<tr id="rule-{_e(r.rule)}" data-status="{shown_status(r)}"><td>{_status(lang, shown_status(r))}</td>'
                 f"<td>{_e(r.title)}<br><code>{_rid(r.rule)}</code></td><td>{_e(pts)}</td>"
-                f"<td>{_e(r.message)}{_searched(r, lang)}</td><td>{where}</td></tr>")
+                f"<td>{_why(r, lang)}</td><td>{where}</td></tr>")
         head = "".join(f'<th scope="col">{_e(h)}</th>' for h in
                        (t(lang, "ui.status"), t(lang, "ui.rule"), t(lang, "ui.weight"), t(lang, "ui.why"),
                         t(lang, "ui.evidence")))
@@ -307,6 +309,30 @@ def _rule_rows(card: Scorecard, anchors: dict[str, str]) -> str:
         parts.append(f'<div class="tbl"><table class="rules">{cols}<thead><tr>{head}</tr></thead>'
                      f'<tbody>{"".join(rows)}</tbody></table></div>')
     return "".join(parts)
+
+
+def _why(r: RuleResult, lang: str) -> str:
+    if r.waived is not None:  # accepted with a reason and an end date: that, not the shortfall, is what to read
+        return (f'<strong>{_e(t(lang, "ui.waiver"))}{colon(lang)}</strong>{_e(waiver_note(lang, r))}'
+                f'<br><small>{_e(r.message)}</small>')
+    return f"{_e(r.message)}{_searched(r, lang)}"
+
+
+def _waived(card: Scorecard) -> str:
+    """The shortfalls a waiver accepted: each with its reason, end date and where the waiver is written."""
+    waived = card.waived()
+    if not waived:
+        return ""
+    lang = card.lang
+    items = "".join(
+        f'<li><strong>{_e(MARK["waived"])} {_e(r.name)}</strong> — {_e(r.title)} '
+        f'<a href="#rule-{_e(r.rule)}"><code>{_rid(r.rule)}</code></a>'
+        f'<p>{_e(waiver_note(lang, r))}</p>'
+        + (f'<p class="basis">{_e(t(lang, "ui.waiver_where"))}{colon(lang)}<code>{_e(r.waived.where)}</code></p>'
+           if r.waived and r.waived.where else "") + "</li>"
+        for r in waived)
+    return (f'<section aria-labelledby="h-waived"><h2 id="h-waived">{_e(t(lang, "ui.waived"))}'
+            f'{lp(lang)}{len(waived)}{rp(lang)}</h2><ul class="missing">{items}</ul></section>\n')
 
 
 def _searched(r: RuleResult, lang: str) -> str:
@@ -377,7 +403,7 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
         f'<header class="card"><div class="facts"><dl>{dl}</dl>'
         f'<p class="arith">{_e(arithmetic(card))}</p></div>{_gauge(card)}</header>\n{note}'
         f'<section aria-labelledby="h-missing"><h2 id="h-missing">{_e(t(lang, "ui.missing"))}</h2>'
-        f"{_missing(card)}</section>\n"
+        f"{_missing(card)}</section>\n{_waived(card)}"
         f'<section aria-labelledby="h-results"><h2 id="h-results">{_e(t(lang, "ui.results"))}</h2>'
         f"{_rule_rows(card, anchors)}</section>\n{_figures(card)}{_history(card, text, previous_text)}"
         f'<section aria-labelledby="h-text"><h2 id="h-text">{_e(_u(lang, "text"))}</h2>'

@@ -7,7 +7,7 @@ from xml.etree import ElementTree as ET
 from lawcheck.i18n import t
 from lawcheck.model import Record
 from lawcheck.render import Context, Format
-from lawcheck.render.common import shown
+from lawcheck.render.common import shown, waiver_note
 
 FORMAT = Format("junit", "JUnit XML（持续集成系统读取）", "JUnit XML, for CI systems", output="document")
 
@@ -29,7 +29,12 @@ def render(records: list[Record], ctx: Context) -> str:
             for r in rec.card.results:
                 case = ET.SubElement(suite, "testcase", classname=f"lawcheck.{r.category}", name=r.rule)
                 counts["tests"] += 1
-                if r.status in ("fail", "partial"):
+                if r.waived is not None:
+                    # Accepted with a reason and an end date: skipped, as a known exception is in a test suite.
+                    counts["skipped"] += 1
+                    ET.SubElement(case, "skipped", type="waived",
+                                  message=f"{t(lang, 'status.waived')}: {waiver_note(lang, r)}")
+                elif r.status in ("fail", "partial"):
                     counts["failures"] += 1
                     f = ET.SubElement(case, "failure", type=r.status, message=r.message)
                     f.text = f"{r.title}\n{t(lang, 'ui.fix')}: {r.fix}\n{t(lang, 'ui.basis')}: " + \

@@ -8,6 +8,7 @@ from lawcheck.i18n import t
 from lawcheck.model import Evidence, History, Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.common import (
+    MARK,
     arithmetic,
     basis_line,
     colon,
@@ -15,11 +16,13 @@ from lawcheck.render.common import (
     lp,
     marked_quote,
     not_report_line,
+    result_label,
     rp,
     semi,
     shown,
     status_label,
     timeliness_label,
+    waiver_note,
 )
 from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, last_name, outcome_label, pct
 from lawcheck.summary import summarize
@@ -83,7 +86,9 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
             (f"{_esc(ev.section)}{colon(lang)}{_quote(ev, None if verbose else 60)}" if ev else "")
         if r.status in ("unknown", "not_applicable"):
             note = _esc(note)
-        out.append(f"| {status_label(lang, r.status)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {note} |")
+        if r.waived is not None:
+            note = f"{t(lang, 'ui.waiver')}{colon(lang)}{_esc(waiver_note(lang, r))}"
+        out.append(f"| {result_label(lang, r)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {note} |")
     out += ["", f"{h}# {t(lang, 'ui.missing')}", ""]
     if not card.missing:
         out.append(none)
@@ -99,6 +104,14 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
                 out.append(f"   {t(lang, 'ui.found_at')}{colon(lang)}{_esc(e.section)}{colon(lang)}{_quote(e, 80)}  ")
         out.append(f"   {t(lang, 'ui.fix')}{colon(lang)}{_esc(m.fix)}  ")
         out.append(f"   {t(lang, 'ui.basis')}{colon(lang)}{_esc(basis_line(lang, m.basis))}")
+    waived = card.waived()
+    if waived:
+        out += ["", f"{h}# {t(lang, 'ui.waived')}{lp(lang)}{len(waived)}{rp(lang)}", ""]
+        for r in waived:
+            where = f"{comma(lang)}{t(lang, 'ui.waiver_where')}{colon(lang)}{_code(r.waived.where)}" \
+                if r.waived and r.waived.where else ""
+            out.append(f"- {MARK['waived']} **{_esc(r.title)}**{lp(lang)}`{r.rule}`{rp(lang)}{colon(lang)}"
+                       f"{_esc(waiver_note(lang, r))}{where}")
     if card.history is not None:
         out += ["", *_history(card.history, lang, h + "#", verbose)]
     return "\n".join(out) + "\n"

@@ -101,6 +101,19 @@ def _result(r: RuleResult, path: str, text: str, starts: list[int], index: dict[
         "locations": locations,
         "properties": {"status": r.status, "fraction": r.fraction, "missing": r.missing},
     }
+    if r.waived is not None:
+        # A waiver is a suppression from outside the report (the settings file): accepted, with its reason,
+        # its end date and where it is written.  SARIF viewers show the result as suppressed.
+        w = r.waived
+        sup: dict = {"kind": "external", "status": "accepted", "justification": w.reason,
+                     "properties": {"until": w.until.isoformat()}}
+        if w.where:
+            file, _, line = w.where.rpartition(":")
+            loc: dict = {"artifactLocation": {"uri": _uri(file if line.isdigit() else w.where)}}
+            if line.isdigit():
+                loc["region"] = {"startLine": int(line)}
+            sup["location"] = {"physicalLocation": loc}
+        result["suppressions"] = [sup]
     if r.rule in index:
         result["ruleIndex"] = index[r.rule]
     return result

@@ -6,6 +6,7 @@ from lawcheck.i18n import category, t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.common import (
+    MARK,
     arithmetic,
     basis_line,
     by_category,
@@ -19,12 +20,14 @@ from lawcheck.render.common import (
     lp,
     marked_quote,
     not_report_line,
+    result_label,
     rp,
     semi,
     shown,
     spread_line,
     status_label,
     timeliness_label,
+    waiver_note,
 )
 from lawcheck.render.history_view import history_lines
 from lawcheck.summary import Summary
@@ -59,7 +62,9 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
         lines.append(f"  [{category(lang, cat)}]")
         for r in results:
             pts = f"{r.points:g}/{r.weight:g}{t(lang, 'ui.points')}" if r.scored else ""
-            lines.append(f"  {status_label(lang, r.status):<8} {r.rule:<34} {pts:>10}  {r.title}")
+            lines.append(f"  {result_label(lang, r):<8} {r.rule:<34} {pts:>10}  {r.title}")
+            if r.waived is not None:
+                lines.append(f"      {t(lang, 'ui.waiver')}{colon(lang)}{waiver_note(lang, r)}")
             shown = r.evidence if verbose else r.evidence[:1] if r.status in ("pass", "partial") else []
             width = 200 if verbose else 60
             for e in shown:
@@ -85,6 +90,14 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
                          f"{r.near_miss.reason}{rp(lang)}")
         lines.append(f"     {t(lang, 'ui.fix')}{colon(lang)}{m.fix}")
         lines.append(f"     {t(lang, 'ui.basis')}{colon(lang)}{basis_line(lang, m.basis)}")
+    waived = card.waived()
+    if waived:
+        lines.append("")
+        lines.append(f"{t(lang, 'ui.waived')}{lp(lang)}{len(waived)}{rp(lang)}{colon(lang).strip()}")
+        for r in waived:
+            lines.append(f"  {MARK['waived']} {r.title}{lp(lang)}{r.rule}{rp(lang)}{colon(lang)}{waiver_note(lang, r)}")
+            if r.waived and r.waived.where:
+                lines.append(f"     {t(lang, 'ui.waiver_where')}{colon(lang)}{r.waived.where}")
     if card.figures:
         lines.append("")
         lines.append(f"{t(lang, 'ui.figures')}{lp(lang)}{len(card.figures)}{rp(lang)}{colon(lang).strip()}")

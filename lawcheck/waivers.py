@@ -1,0 +1,168 @@
+"""Waivers: an exception accepted once, with a reason and an end date, instead of the same red line every time.
+
+    [[waivers]]
+    rule = "form.recipients"
+    reason = "公开版本不含主送机关"
+    until = 2026-06-30          # required: a waiver without an end date is refused
+    files = ["*公开版*"]         # optional: file-name patterns; every input when absent
+
+Read from ``lawcheck.toml`` (or ``[tool.lawcheck]``) at the edge: each is checked when the settings are read
+(an error names the file and the line), its rule id against the pack once the pack is loaded, its end date
+against today (a waiver that has run out no longer applies, and is warned about), and its ``files`` against
+each input's name.  The core (``engine.waive``) applies what it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import fnmatch
+import re
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+from typing import Any
+
+from lawcheck.errors import Msg, WaiverError
+from lawcheck.model import Waiver
+
+_KEYS = ("rule", "reason", "until", "files")
+_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*lawcheck\s*\.\s*)?waivers\s*\]\]\s*(?:#.*)?$")
+_TABLE = re.compile(r"^\s*\[")
+_ARRAY_KEY = re.compile(r"^\s*waivers\s*=")
+
+
+def parse(raw: Any, path: Path) -> list[Waiver]:
+    """The ``waivers`` array of a settings file as Waivers, each knowing its file and line; the first
+    problem raises WaiverError naming the file, the line and what is wrong."""
+    lines = _lines(path)
+    if not isinstance(raw, list):
+        raise WaiverError(_at(path, lines.array), Msg("waiver_list"))
+    out = []
+    for n, entry in enumerate(raw):
+        where = lines.of(n)
+        if not isinstance(entry, dict):
+            raise WaiverError(_at(path, where(None)), Msg("waiver_table", n=n + 1))
+        for key in entry:
+            if key not in _KEYS:
+                raise WaiverError(_at(path, where(key)), Msg("waiver_key", key=key), list(_KEYS))
+        rule, reason, until, files = (entry.get(k) for k in _KEYS)
+        if not isinstance(rule, str) or not rule.strip():
+            raise WaiverError(_at(path, where("rule")), Msg("waiver_rule"))
+        if not isinstance(reason, str) or not reason.strip():
+            raise WaiverError(_at(path, where("reason")), Msg("waiver_reason"))
+        if until is None:
+            raise WaiverError(_at(path, where(None)), Msg("waiver_until"))
+        day = _date(until)
+        if day is None:
+            raise WaiverError(_at(path, where("until")), Msg("waiver_date", value=str(until)))
+        if isinstance(files, str):
+            files = [files]
+        if files is not None and (not isinstance(files, list) or not files
+                                  or not all(isinstance(f, str) and f.strip() for f in files)):
+            raise WaiverError(_at(path, where("files")), Msg("waiver_files"))
+        out.append(Waiver(rule=rule.strip(), reason=reason.strip(), until=day, files=files,
+                          where=_at(path, where("rule"))))
+    return out
+
+
+def check_rules(waivers: Iterable[Waiver], known: Iterable[str]) -> None:
+    """Every waiver names a rule the pack has (a typo would otherwise waive nothing, silently)."""
+    ids = sorted(set(known))
+    for w in waivers:
+        if w.rule not in ids:
+            near = difflib.get_close_matches(w.rule, ids, n=1, cutoff=0.6)
+            hint = Msg("did_you_mean", near=near[0]) if near else ""
+            raise WaiverError(w.where or "waivers", Msg("waiver_unknown", rule=w.rule, hint=hint))
+
+
+def current(waivers: Iterable[Waiver], today: dt.date) -> tuple[list[Waiver], list[Waiver]]:
+    """(those that still apply, those that have run out): a waiver applies to the end of its ``until`` day."""
+    live, expired = [], []
+    for w in waivers:
+        (live if w.until >= today else expired).append(w)
+    return live, expired
+
+
+def for_file(waivers: Iterable[Waiver], name: str) -> tuple[Waiver, ...]:
+    """The waivers that apply to the input called ``name`` (as given: a path, or ``-`` for standard input):
+    those without ``files``, and those with a pattern matching the file's name or its path."""
+    p = PurePath(name)
+    whole = p.as_posix()
+    return tuple(w for w in waivers if w.files is None or (
+        name != "-" and any(fnmatch.fnmatchcase(p.name, pat) or fnmatch.fnmatchcase(whole, pat)
+                            for pat in w.files)))
+
+
+def today() -> dt.date:
+    """Today, or the day ``LAWCHECK_TODAY`` names (to re-run a past review as it was, or a documented example)."""
+    import os
+
+    given = os.environ.get("LAWCHECK_TODAY")
+    if given:
+        try:
+            return dt.date.fromisoformat(given.strip())
+        except ValueError:
+            pass
+    return dt.date.today()
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def _at(path: Path, line: int | None) -> str:
+    """``lawcheck.toml:7``: the file as the user knows it (relative to where lawcheck runs, when it is below)."""
+    try:
+        shown = path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        shown = str(path)
+    return f"{shown}:{line}" if line else shown
+
+
+class _Lines:
+    """Where each waiver and its keys are written (tomllib keeps no positions): the n-th ``[[waivers]]``
+    table, or the ``waivers = [...]`` line for an inline array."""
+
+    def __init__(self, text: str) -> None:
+        self.blocks: list[tuple[int, dict[str, int]]] = []
+        self.array: int | None = None
+        current: dict[str, int] | None = None
+        for i, line in enumerate(text.splitlines(), 1):
+            if _HEADER.match(line):
+                current = {}
+                self.blocks.append((i, current))
+                continue
+            if _TABLE.match(line):
+                current = None
+                continue
+            if self.array is None and _ARRAY_KEY.match(line):
+                self.array = i
+            if current is not None:
+                m = re.match(r"^\s*([A-Za-z_-]+)\s*=", line)
+                if m and m.group(1) not in current:
+                    current[m.group(1)] = i
+
+    def of(self, n: int):  # type: ignore[no-untyped-def]
+        def where(key: str | None) -> int | None:
+            if n < len(self.blocks):
+                header, keys = self.blocks[n]
+                return keys.get(key, header) if key else header
+            return self.array
+
+        return where
+
+
+def _lines(path: Path) -> _Lines:
+    try:
+        return _Lines(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return _Lines("")
