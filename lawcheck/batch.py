@@ -35,6 +35,7 @@ class Options:
     kind: str | None = None  # annual_report | other, instead of inferring it
     reporter: str | None = None  # government | department | joint, instead of inferring it
     keep_text: bool = False  # formats that show the text (SARIF's lines and columns, the HTML page)
+    keep_original: bool = False  # a format that writes a Word input back (the docx output): its bytes and map
     gate: Gate = field(default_factory=Gate)
     # A streaming format: the worker writes the record itself and sends back only that line, not the
     # scorecard (pickling scorecards cost the parent a core's worth).
@@ -79,7 +80,14 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
     card = scorecard_of(doc, _pack(opts), name=name, report_year=opts.year, published=opts.published, lang=opts.lang,
                         level=opts.level, kind=opts.kind, reporter=opts.reporter, previous=opts.previous,
                         waivers=for_file(opts.waivers, name) if opts.waivers else ())
-    return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None)
+    original = None
+    if opts.keep_original and doc.original is not None:
+        from lawcheck.model import Original
+
+        data, pieces = doc.original
+        original = Original.model_construct(format="docx", data=data, pieces=pieces)
+    return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None,
+                                  original=original)
 
 
 def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Record:
@@ -107,7 +115,8 @@ def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Recor
 
             limit = human_bytes(opts.limits.max_bytes)
             raise InputError(src.name, msg(opts.lang, "too_big", size=f"> {limit}", limit=limit))
-        doc = read_document(src.name, data, encoding=opts.encoding, lang=opts.lang, limits=opts.limits)
+        doc = read_document(src.name, data, encoding=opts.encoding, lang=opts.lang, limits=opts.limits,
+                            keep_original=opts.keep_original)
         return check_document(src.name, doc, opts)
     except LawcheckError as e:
         problem = getattr(e, "problem", None) or str(e)

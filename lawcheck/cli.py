@@ -450,7 +450,12 @@ _MSG = {
            "previous_bad": "上一年度报告“{path}”：{err}",
            "previous_force": "如确需对照，请加 --force。",
            "previous_self": "与要检查的报告是同一个文件",
-           "waiver_expired": "{where}: 提示：{rule} 的豁免已于 {until} 到期，不再适用；如仍需豁免，请更新 until"},
+           "waiver_expired": "{where}: 提示：{rule} 的豁免已于 {until} 到期，不再适用；如仍需豁免，请更新 until",
+           "docx_dir": "多个报告输出 Word 批注文档时须用 -o 指定一个目录（每份报告一个 .docx）",
+           "docx_dir_not_file": "多个报告输出 Word 批注文档时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
+           "binary_terminal": "Word 文档不能输出到终端，请用 -o 指定文件，如：-o 报告-审查意见.docx",
+           "compare_docx": "lawcheck compare 不输出 Word 文档；请用 .html、.json、.csv 或 .md 作 -o 的扩展名"
+                           "（批注版 Word 文档用 lawcheck check 报告.docx -o 报告-审查意见.docx）"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -473,7 +478,13 @@ _MSG = {
            "previous_force": " Add --force to compare them anyway.",
            "previous_self": "it is the same file as the report to check",
            "waiver_expired": "{where}: note: the waiver of {rule} ran out on {until} and no longer applies; "
-                             "update until if it is still needed"},
+                             "update until if it is still needed",
+           "docx_dir": "Word documents for several reports need -o DIRECTORY (one .docx per report)",
+           "docx_dir_not_file": "Word documents for several reports need -o DIRECTORY (no extension, or ending in /), "
+                                "not '{name}'",
+           "binary_terminal": "a Word document cannot be written to a terminal: give -o FILE, e.g. -o review.docx",
+           "compare_docx": "lawcheck compare writes no Word document: give -o a .html, .json, .csv or .md name "
+                           "(the commented Word copy is lawcheck check REPORT.docx -o REVIEW.docx)"},
 }
 
 
@@ -593,35 +604,38 @@ class _Sink:
     """Standard output, or a file written atomically: a temporary file beside it, renamed when
     everything is written, removed if anything fails (a half-written report list never lands)."""
 
-    def __init__(self, output: str | None) -> None:
+    def __init__(self, output: str | None, binary: bool = False) -> None:
         self.output = output
+        self.binary = binary
         self.tmp: str | None = None
         self.f = None
 
     def __enter__(self) -> _Sink:
         if self.output is not None and _special(self.output):
             # /dev/stdout, a FIFO, a terminal: no file to replace, written straight through.
-            self.f = open(self.output, "w", encoding="utf-8", newline="")
+            self.f = open(self.output, "wb") if self.binary else \
+                open(self.output, "w", encoding="utf-8", newline="")
             self.tmp = None
         elif self.output is not None:
             target = Path(self.output)
             fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
                                             prefix=f".{target.name}.", suffix=".tmp")
-            self.f = os.fdopen(fd, "w", encoding="utf-8", newline="")
+            self.f = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
         return self
 
-    def write(self, text: str) -> None:
+    def write(self, text: str | bytes) -> None:
         if self.f is not None:
             self.f.write(text)
             return
         raw = getattr(sys.stdout, "buffer", None)
         if raw is None:  # a replaced stdout (tests, embedding): text only
-            sys.stdout.write(text)
+            sys.stdout.write(text if isinstance(text, str) else text.decode("latin-1"))
             return
         # Bytes, written to the end: under PYTHONUNBUFFERED stdout's buffer is a raw file whose
         # write may stop short when a signal arrives mid-record, and the text layer drops the rest.
         sys.stdout.flush()
-        data = memoryview(text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+        data = memoryview(text if isinstance(text, bytes) else
+                          text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
         while data:
             n = raw.write(data)
             data = data[n if n is not None else 0:]
@@ -665,15 +679,18 @@ def _umask() -> int:
     return mask
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str | bytes, output: str | None) -> None:
     """Standard output, or a file written atomically (a temporary file, then rename).  A page written to
-    a file is recorded as lawcheck's own (``lawcheck.written``), so a later folder walk leaves it out."""
-    with _Sink(output) as out:
+    a file is recorded as lawcheck's own (``lawcheck.written``), so a later folder walk leaves it out.
+    Bytes (a Word document) are written as they are."""
+    with _Sink(output, binary=isinstance(text, bytes)) as out:
         out.write(text)
-    if output is not None:
+    if output is not None and output != "-":
         from lawcheck import written
 
-        if written.marked(text):
+        if isinstance(text, bytes):  # a commented Word copy: a later folder walk leaves it out too
+            written.remember(text, word=True)
+        elif written.marked(text):
             written.remember(text.encode("utf-8"))
 
 
@@ -787,17 +804,25 @@ def _check(args: argparse.Namespace) -> int:
         "rich" if sys.stdout.isatty() and not args.output else "text")
     renderer = module(fmt)
     spec = renderer.FORMAT
+    if spec.requires is not None and not _importable(spec.requires[0]):
+        from lawcheck.readers.base import msg
+
+        _err(msg(lang, "extra", fmt="Word", extra=spec.requires[1]))
+        return Exit.USAGE_OR_INPUT
+    if spec.binary and args.output is None and sys.stdout.isatty():
+        _err(m["binary_terminal"])
+        return Exit.USAGE_OR_INPUT
     sources = expand(args.paths, s.glob)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
         _err(m["no_input"].format(where=", ".join(args.paths), globs=" ".join(s.glob)))
         return Exit.USAGE_OR_INPUT
     if spec.output == "directory" and len(sources) > 1 and not args.output:
-        _err(m["html_dir"])
+        _err(m.get(f"{fmt}_dir", m["html_dir"]))
         return Exit.USAGE_OR_INPUT
     if spec.output == "directory" and len(sources) > 1 and not (
             args.output.endswith(("/", os.sep)) or not Path(args.output).suffix or Path(args.output).is_dir()):
-        _err(m["dir_not_file"].format(name=args.output))
+        _err(m.get(f"{fmt}_dir_not_file", m["dir_not_file"]).format(name=args.output))
         return Exit.USAGE_OR_INPUT
     if args.output:
         guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
@@ -840,6 +865,7 @@ def _check(args: argparse.Namespace) -> int:
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
+                   keep_original=spec.needs_original,
                    previous=previous, waivers=waivers,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
                    limits=limits)
@@ -879,7 +905,8 @@ def _check(args: argparse.Namespace) -> int:
             if spec.output == "directory" and len(sources) > 1:
                 inputs = [src.path for src in sources if src.path is not None]
                 _write_files(renderer.files(records, ctx), args.output, inputs, lang)
-            else:
+            elif not spec.binary or any(rec.card is not None for rec in records):
+                # A binary output of an input that could not be read is nothing: its error line says why.
                 _write(renderer.render(records, ctx), args.output)
         except _OutputError as e:
             _err(m[e.key].format(path=e.path, err=e.err))
@@ -906,7 +933,7 @@ def _check(args: argparse.Namespace) -> int:
 
 _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
                    ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".xml": "junit", ".sarif": "sarif",
-                   ".txt": "text"}
+                   ".txt": "text", ".docx": "docx"}
 
 
 def _waivers(s, pack, lang: str) -> tuple:  # type: ignore[no-untyped-def]
@@ -948,6 +975,12 @@ def _output_problem(output: str, sources: list, directory: bool) -> tuple[str, s
         except OSError as e:
             return "cannot_write", _os_reason(e)
     return None
+
+
+def _importable(name: str) -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec(name) is not None
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -1034,7 +1067,7 @@ def _not_the_year_before(this: str, previous, pack, lang: str, limits, encoding:
     return (" " if lang == "en" else "").join(notes) + _MSG[lang]["previous_force"] if wrong else None
 
 
-def _write_files(files: dict[str, str], output: str, inputs: list[Path], lang: str,
+def _write_files(files: dict[str, str] | dict[str, bytes], output: str, inputs: list[Path], lang: str,
                  written: set[str] | None = None) -> None:
     """Each file written atomically into the directory ``output`` (created).  Pages lawcheck wrote there
     before for reports not in this run are removed (only pages this user's lawcheck wrote, unchanged
@@ -1205,6 +1238,9 @@ def _compare(args: argparse.Namespace) -> int:
         _err(m["compare_two"])  # one file, or three files: not a pair, and not a folder
         return Exit.USAGE_OR_INPUT
     fmt = _compare_format(args)
+    if args.format is None and args.output and Path(args.output).suffix.lower() == ".docx":
+        _err(m["compare_docx"])  # a Word file is a commented report (check); a comparison has none to offer
+        return Exit.USAGE_OR_INPUT
     if not pair and (args.year is not None or fmt == "markdown"):
         _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
         return Exit.USAGE_OR_INPUT

@@ -525,13 +525,27 @@ class CallerFacts(Frozen):
             raise ValueError(f"{name}: {err['msg']} (got {err.get('input')!r})") from None
 
 
+class Original(BaseModel):
+    """An input's own bytes, for an output that writes the document back (Word with comments): the Word
+    file as it was read and ``pieces``, where each stretch of the text lawcheck read is in it —
+    (start, end) in the text, the index of a text node (w:t, w:tab, w:br, w:cr) in the body's document
+    order and the offset in that node's text.  Numbering labels and line joins have no piece."""
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+    format: Literal["docx"] = "docx"
+    data: bytes = Field(repr=False)
+    pieces: list[tuple[int, int, int, int]] = Field(default_factory=list, repr=False)
+
+
 class Record(BaseModel):
     """One input of a batch, as the batch hands it on.
 
     ``error``: why the input could not be checked (None: it was checked).  ``card``: its scorecard, when
     carried (a worker that writes a streaming format drops it once ``line`` is written, so that
     scorecards are not sent between processes).  ``line``: the record as the streaming format writes
-    it.  ``text``: the report's text, kept only for formats that show it.  ``gate``: why the input
+    it.  ``text``: the report's text, kept only for formats that show it; ``original``: a Word input's own
+    bytes and the text's map to them, kept only for a format that writes the document back.  ``gate``: why the input
     falls short of the gate (empty: it meets it; an input that could not be checked never does).
     """
 
@@ -544,6 +558,7 @@ class Record(BaseModel):
     card: Scorecard | None = None
     line: str | None = Field(None, repr=False)
     text: str | None = Field(None, repr=False)
+    original: Original | None = Field(None, repr=False)  # the Word file itself, for formats that need_original
     gate: list[str] = Field(default_factory=list)
 
     @property

@@ -1,4 +1,4 @@
-"""Which pages lawcheck itself wrote: a record kept in the user's private cache folder.
+"""Which pages (and commented Word copies) lawcheck itself wrote: a record kept in the user's private cache folder.
 
 lawcheck's HTML pages carry a generator mark, and a folder walk leaves them out (a second run into the
 same folder must not check its own scorecards), and a run into a reused output folder removes its stale
@@ -6,7 +6,8 @@ pages.  The mark alone cannot decide either: anyone can put it into a page, and 
 carried it would hide from a batch (or, sitting in an output folder, be deleted).  So a page counts as
 lawcheck's only when its exact bytes were recorded here when lawcheck wrote it: a file named by the
 page's SHA-256 in the cache folder, which only this user can write (``packs.cache.private_dir``).  The
-pages themselves stay byte-identical across users and machines.
+pages themselves stay byte-identical across users and machines.  A commented Word copy (``--format docx``)
+carries no mark: it counts as lawcheck's when its bytes were recorded, and is otherwise a report like any.
 """
 
 from __future__ import annotations
@@ -41,9 +42,10 @@ def _folder() -> Path | None:
         return None
 
 
-def remember(data: bytes) -> None:
-    """Record a page lawcheck has just written (nothing when there is no private cache folder)."""
-    if not marked(data):
+def remember(data: bytes, word: bool = False) -> None:
+    """Record a page (or, ``word``, a commented Word copy) lawcheck has just written (nothing when there is
+    no private cache folder)."""
+    if not word and not marked(data):
         return
     d = _folder()
     if d is None:
@@ -61,8 +63,12 @@ def remember(data: bytes) -> None:
 
 def origin(path: Path) -> str | None:
     """``"ours"`` for a page this user's lawcheck wrote (bytes unchanged since), ``"marked"`` for one
-    that only carries the mark, None for anything else (or a file that cannot be read)."""
-    if path.suffix.lower() not in (".html", ".htm"):
+    that only carries the mark, None for anything else (or a file that cannot be read).  A .docx is
+    "ours" when its bytes are those of a commented copy lawcheck wrote."""
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return _word_origin(path)
+    if suffix not in (".html", ".htm"):
         return None
     try:
         with path.open("rb") as f:
@@ -76,3 +82,16 @@ def origin(path: Path) -> str | None:
     if d is not None and len(data) <= _LARGEST and (d / hashlib.sha256(data).hexdigest()).is_file():
         return "ours"
     return "marked"
+
+
+def _word_origin(path: Path) -> str | None:
+    d = _folder()
+    if d is None:
+        return None
+    try:
+        if path.stat().st_size > _LARGEST:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return "ours" if (d / hashlib.sha256(data).hexdigest()).is_file() else None

@@ -44,20 +44,23 @@ def sniff(data: bytes, suffix: str) -> str:
 
 
 def read_document(
-    name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh", limits: Limits | None = None
+    name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh", limits: Limits | None = None,
+    keep_original: bool = False,
 ) -> Document:
-    """The report in ``data`` (named ``name`` for messages and the suffix), within ``limits``."""
+    """The report in ``data`` (named ``name`` for messages and the suffix), within ``limits``;
+    ``keep_original``: a Word file keeps its bytes and the text's map to them (``Document.original``)."""
     lim = limits or Limits()
     if len(data) > lim.max_bytes:
         raise InputError(name, msg(lang, "too_big", size=human_bytes(len(data)), limit=human_bytes(lim.max_bytes)))
-    loaded = _load(name, data, encoding, lang, lim)
+    loaded = _load(name, data, encoding, lang, lim, keep_original)
     if len(loaded.text) > lim.max_chars:
         raise InputError(name, msg(lang, "chars", n=len(loaded.text), limit=lim.max_chars))
     text = whole(loaded.text)  # a PDF's damaged text map can yield lone surrogates: what is read is what is quoted
     return loaded if text is loaded.text else dataclasses.replace(loaded, text=text)
 
 
-def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits) -> Document:
+def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, keep_original: bool = False
+          ) -> Document:
     fmt = sniff(data, SUFFIXES.get(Path(name).suffix.lower(), "text"))
     if fmt == "legacy":
         raise InputError(name, msg(lang, "legacy", suffix=Path(name).suffix or ".doc"))
@@ -66,7 +69,7 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits) 
     if fmt == "zip":
         fmt = _zip_kind(data)
     reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
-    return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt))
+    return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt, keep_original))
 
 
 def check_zip(name: str, data: bytes, lang: str, lim: Limits) -> None:

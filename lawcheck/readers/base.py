@@ -64,6 +64,9 @@ class Document:
     format: str
     meta: dict[str, str] = field(default_factory=dict)  # title, published (ISO), source, index_no, doc_no
     no_text_layer: bool = False
+    # A Word file read with ``keep_original``: its bytes and where each stretch of ``text`` is in them
+    # (readers.docx.Piece), for an output that writes the document back with comments.
+    original: tuple[bytes, list[tuple[int, int, int, int]]] | None = field(default=None, repr=False)
 
 
 # What a parser's failure means, as a Chinese reader reads it (the exception's own English text is for
@@ -124,3 +127,4 @@ class ReadOptions:
     limits: Limits = field(default_factory=Limits)
     encoding: str | None = None  # text and web pages: instead of detecting it
     fmt: str = ""  # the format the reader was chosen for (html or mhtml)
+    keep_original: bool = False  # Word: keep the bytes and the text's map to them (the Word output)

@@ -187,25 +187,128 @@ def _num_pr(p, styles: Styles) -> tuple[str, int] | None:
     return found[0], _int(found[1], 0)
 
 
-def _table_rows(tbl) -> Iterator[str]:
+# Where each stretch of the text came from: (start, end) in the text, the index of a Word text node (w:t,
+# w:tab, w:br, w:cr) in the body's document order, and the offset in that node's own text.  Numbering labels
+# and the line and cell joins have no source.  The Word output (comments on the original document) maps
+# evidence back through it; text and map come from one pass, so they cannot disagree.
+Piece = tuple[int, int, int, int]
+_TEXT_TAGS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")
+
+
+def _node_text(el) -> str:
+    return el.text or "" if el.tag == f"{_W}t" else "\t" if el.tag == f"{_W}tab" else "\n"
+
+
+def _text_nodes(p) -> Iterator:
+    """A paragraph's text nodes as Word shows them: runs inside hyperlinks, content controls, fields, smart
+    tags and tracked insertions too (python-docx's ``text`` reads only some of these)."""
+    for el in p.iter(*_TEXT_TAGS):
+        if any(a.tag in _SKIP_TEXT for a in el.iterancestors()):
+            continue
+        yield el
+
+
+def paragraph_text(p) -> str:
+    """All the text of a paragraph as Word shows it."""
+    return "".join(_node_text(el) for el in _text_nodes(p))
+
+
+class _Line:
+    """A line of the text being built, with the source of each stretch when a map is asked for."""
+
+    def __init__(self, index: dict | None) -> None:
+        self.index = index
+        self.parts: list[str] = []
+        self.pieces: list[Piece] = []  # offsets within this line
+        self.size = 0
+
+    def add(self, text: str, node=None) -> None:
+        i = self.index.get(node) if self.index is not None and node is not None else None
+        # Only text inside a run can carry a comment (a w:tab in a paragraph's tab stops is no run's).
+        if i is not None and text and node.getparent().tag == f"{_W}r":
+            self.pieces.append((self.size, self.size + len(text), i, 0))
+        self.parts.append(text)
+        self.size += len(text)
+
+    def one(self, ch: str, where: tuple[int, int] | None) -> None:
+        """One character with its source, merged into the previous piece when it continues it."""
+        if where is not None:
+            last = self.pieces[-1] if self.pieces else None
+            if last is not None and last[1] == self.size and last[2] == where[0] and \
+                    last[3] + last[1] - last[0] == where[1]:
+                self.pieces[-1] = (last[0], last[1] + 1, last[2], last[3])
+            else:
+                self.pieces.append((self.size, self.size + 1, where[0], where[1]))
+        self.parts.append(ch)
+        self.size += 1
+
+    def paragraph(self, p) -> None:
+        for el in _text_nodes(p):
+            self.add(_node_text(el), el)
+
+    @property
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _collapsed(line: _Line) -> _Line:
+    """``" ".join(text.split())`` of a cell, keeping each kept character's source: a run of whitespace
+    becomes one space (mapped to its first character), none at either end."""
+    text = line.text
+    src: list[tuple[int, int] | None] = [None] * len(text)
+    for s, e, node, off in line.pieces:
+        for k in range(s, e):
+            src[k] = (node, off + k - s)
+    out = _Line(line.index)
+    pending: tuple[int, int] | bool | None = False  # False: no whitespace waiting; else its source
+    for ch, where in zip(text, src, strict=True):
+        if ch.isspace():
+            if pending is False:
+                pending = where
+            continue
+        if pending is not False and out.size:
+            out.one(" ", pending)
+        pending = False
+        out.one(ch, where)
+    return out
+
+
+
+
+def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     """A table's rows as lines, read from the XML cell by cell: python-docx's grid materialises every
     spanned column (gridSpan 10**9 is gigabytes) and walks every merged row for each cell (a 3,000-row
     merge is quadratic).  A cell continuing a vertical merge is empty; nested tables are read in place."""
     for tr in tbl.iterchildren(f"{_W}tr"):
-        cells: list[str] = []
+        row = _Line(index)
+        last = None
         for tc in tr.iterchildren(f"{_W}tc"):
             tcpr = tc.find(f"{_W}tcPr")
             merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
             if merge is not None and merge.get(f"{_W}val") != "restart":
                 continue  # the rest of a merged cell: its text is in the first row
-            paragraphs = (paragraph_text(p) for p in tc.iter(f"{_W}p"))
-            text = " ".join(" ".join(paragraphs).split())
-            if text and (not cells or cells[-1] != text):
-                cells.append(text)
-        yield " ".join(cells)
+            if index is None:  # no map asked for: the plain join, as fast as before
+                cell = _Line(None)
+                cell.add(" ".join(" ".join(paragraph_text(p) for p in tc.iter(f"{_W}p")).split()))
+            else:
+                raw = _Line(index)
+                for k, p in enumerate(tc.iter(f"{_W}p")):
+                    if k:
+                        raw.add(" ")
+                    raw.paragraph(p)
+                cell = _collapsed(raw)
+            text = cell.text
+            if text and text != last:
+                if row.size:
+                    row.add(" ")
+                row.pieces += [(s + row.size, e + row.size, n, o) for s, e, n, o in cell.pieces]
+                row.parts.append(text)
+                row.size += len(text)
+                last = text
+        yield row
 
 
-def _blocks(document) -> Iterator[str]:
+def _lines(document, index: dict | None) -> Iterator[_Line]:
     try:
         numbering = Numbering(document.part.numbering_part.element)
     except (KeyError, NotImplementedError, AttributeError):
@@ -216,13 +319,32 @@ def _blocks(document) -> Iterator[str]:
         styles = Styles(None)
     for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p":
-            label = ""
+            line = _Line(index)
             pr = _num_pr(child, styles)
             if pr is not None:
-                label = numbering.label(*pr)
-            yield label + paragraph_text(child)
+                line.add(numbering.label(*pr))
+            line.paragraph(child)
+            yield line
         elif child.tag == f"{_W}tbl":
-            yield from _table_rows(child)
+            yield from _table_rows(child, index)
+
+
+def layout(document, with_map: bool = False) -> tuple[str, list[Piece]]:
+    """The text lawcheck reads from a python-docx ``document`` (paragraphs and table rows, one a line, with
+    Word's numbering labels) and, ``with_map``, where each stretch of it is in the document's text nodes."""
+    index = {el: i for i, el in enumerate(document.element.body.iter(*_TEXT_TAGS))} if with_map else None
+    parts: list[str] = []
+    pieces: list[Piece] = []
+    pos = 0
+    for line in _lines(document, index):
+        if parts:
+            parts.append("\n")
+            pos += 1
+        text = line.text
+        pieces += [(s + pos, e + pos, n, o) for s, e, n, o in line.pieces]
+        parts.append(text)
+        pos += len(text)
+    return "".join(parts), pieces
 
 
 _CONTAINERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins", f"{_W}moveTo", f"{_W}smartTag"}
@@ -245,17 +367,6 @@ def _block_elements(parent) -> Iterator:
 _SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del"}  # text moved away or deleted (tracked changes) is not the report's
 
 
-def paragraph_text(p) -> str:
-    """All the text of a paragraph as Word shows it: runs inside hyperlinks, content controls, fields,
-    smart tags and tracked insertions too (python-docx's ``text`` reads only some of these)."""
-    out: list[str] = []
-    for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):
-        if any(a.tag in _SKIP_TEXT for a in el.iterancestors()):
-            continue
-        out.append(el.text or "" if el.tag == f"{_W}t" else "\t" if el.tag == f"{_W}tab" else "\n")
-    return "".join(out)
-
-
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     lang = opts.lang
     try:
@@ -266,7 +377,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
 
     try:
         document = docx.Document(io.BytesIO(data))
-        text = "\n".join(_blocks(document))
+        text, pieces = layout(document, with_map=opts.keep_original)
     except RecursionError as e:  # an element nested thousands deep
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
     except Exception as e:  # python-docx raises several kinds for a damaged package or part
@@ -275,4 +386,6 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     title = (document.core_properties.title or "").strip()
     if title:
         meta["title"] = title
-    return Document(text, "docx", meta)
+    # The original bytes and the map, for an output that writes the document back with comments.
+    original = (data, pieces) if opts.keep_original else None
+    return Document(text, "docx", meta, original=original)

@@ -7,6 +7,10 @@ Every output format is one module in ``lawcheck/render/formats/`` with the same 
     def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
     def files(records, ctx) -> dict[str, str]                   # output == "directory" for several inputs
 
+A ``binary`` format (the Word document with comments) returns bytes from ``render`` and ``files``; one that
+``needs_original`` is handed each Word input's own bytes and the text's map to them (``Record.original``),
+read at the edge: a renderer never opens a file.
+
 The command line's ``--format`` choices and help, ``lawcheck.toml``'s allowed values, batch streaming
 and the docs all read this registry (``names``, ``declarations``, ``module``): adding a format is adding its
 module.
@@ -38,6 +42,11 @@ class Format:
     needs_text: bool = False  # shows the report's text (offsets to lines, the highlighted page)
     needs_rules: bool = False  # describes the pack's rules (CSV's columns, SARIF's rule list): Context.rules
     terminal: bool = False  # made for a terminal (the default there)
+    binary: bool = False  # bytes, not text: never written to a terminal, and files are written as they are
+    needs_original: bool = False  # a Word input's own bytes and map (Record.original), to write it back
+    # The Python module and lawcheck extra it needs ("docx", "docx"): checked before any input is read, so a
+    # missing one is the same one-line "pip install 'lawcheck[docx]'" the readers give.
+    requires: tuple[str, str] | None = None
 
     def description(self, lang: str) -> str:
         return self.en if lang == "en" else self.zh
@@ -58,7 +67,7 @@ class Context:
     previous_text: str | None = None  # last year's report (--previous, compare): HTML shows both side by side
 
 
-_ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html"]
+_ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html", "docx"]
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,117 @@
+"""Word: the report back as a .docx with the review as comments (批注), for the drafter to work through.
+
+A Word input is copied with no change to its text: each comment is anchored on exactly the passage it
+is about (``render/comments.py`` says where and what; ``render/wordfile.py`` splits the runs).  Any
+other input (.txt, .pdf, .ofd, a web page) becomes a new .docx made from the text lawcheck read, one
+paragraph a line, the title styled as a title, with the same comments.  The same report gives the same
+bytes: no clock is written.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import PurePath
+
+from lawcheck.model import Record, Scorecard
+from lawcheck.render import Context, Format
+from lawcheck.render.comments import AUTHOR, INITIALS, notes, title_span
+
+FORMAT = Format("docx", "Word 文档，审查意见以批注写在原文上（单份须 -o 文件，多份须 -o 目录）",
+                "Word document with the review as comments on the text (-o FILE, or -o DIR for several)",
+                output="directory", needs_text=True, binary=True, needs_original=True, requires=("docx", "docx"))
+
+
+def commented(card: Scorecard, text: str, original: bytes | None, pieces: list[tuple[int, int, int, int]],
+              gate: list[str]) -> bytes:
+    """The Word file with the review's comments: ``original`` (a .docx, its text's map in ``pieces``) with
+    its text unchanged, or, when None, a new document made from ``text``."""
+    import docx
+
+    from lawcheck.render.wordfile import Anchors, deterministic, xml_safe
+
+    if original is not None:
+        document = docx.Document(io.BytesIO(original))
+    else:
+        document, pieces = _from_text(card, text)
+    anchors = Anchors(document.element.body, pieces)
+    title = title_span(card, text)
+    for note in notes(card, text, gate):
+        runs = anchors.runs(note.start, note.end) or anchors.runs(*title) or anchors.runs(0, len(text))
+        if runs is None:  # a document with no text in any run: nothing to hang a comment on
+            continue
+        comment = document.add_comment([_run(runs[0]), _run(runs[1])], text=xml_safe(note.text), author=AUTHOR,
+                                       initials=INITIALS)
+        # The time of writing would make every run's bytes differ; a comment's date is optional in Word.
+        comment._comment_elm.attrib.pop(_qn("w:date"), None)
+    buf = io.BytesIO()
+    document.save(buf)
+    return deterministic(buf.getvalue())
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return qn(tag)
+
+
+def _run(r):  # type: ignore[no-untyped-def]
+    from docx.text.run import Run
+
+    return Run(r, None)  # type: ignore[arg-type]  # only its element is used to mark the range
+
+
+def _from_text(card: Scorecard, text: str):  # type: ignore[no-untyped-def]
+    """A new document, one paragraph per line of ``text`` (the title line(s) in the Title style), and its map:
+    line k's characters are paragraph k's, one for one."""
+    import docx
+
+    from lawcheck.render.wordfile import TEXT_TAGS, W, node_text, xml_safe
+
+    document = docx.Document()
+    props = document.core_properties
+    props.title = xml_safe(card.document.title or "")
+    props.author = props.last_modified_by = AUTHOR
+    props.comments = ""
+    title = title_span(card, text)
+    pos = 0
+    for line in text.split("\n"):
+        style = "Title" if title[0] <= pos < title[1] and line.strip() else None
+        document.add_paragraph(xml_safe(line.replace("\r", " ")), style=style)
+        pos += len(line) + 1
+    pieces: list[tuple[int, int, int, int]] = []
+    index = {el: i for i, el in enumerate(document.element.body.iter(*TEXT_TAGS))}
+    pos = 0
+    for p in document.element.body.iterchildren(f"{W}p"):
+        for el in p.iter(*TEXT_TAGS):
+            n = len(node_text(el))
+            if n and el.getparent().tag == f"{W}r":
+                pieces.append((pos, pos + n, index[el], 0))
+            pos += n
+        pos += 1  # the line's end
+    return document, pieces
+
+
+def file_name(path: str, lang: str, n: int) -> str:
+    """The commented copy's name in a folder: numbered in input order, the report's own name, readable."""
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(path).stem)[:60] or "report"
+    return f"{n:04d}-{stem}-{'审查意见' if lang == 'zh' else 'review'}.docx"
+
+
+def _one(rec: Record) -> bytes:
+    assert rec.card is not None
+    original = rec.original
+    return commented(rec.card, rec.text or "", original.data if original else None,
+                     original.pieces if original else [], rec.gate)
+
+
+def files(records: list[Record], ctx: Context) -> dict[str, bytes]:
+    """One commented .docx per report checked (an input that could not be read has its error line only)."""
+    return {file_name(rec.path, ctx.lang, n): _one(rec) for n, rec in enumerate(records, 1) if rec.card is not None}
+
+
+def render(records: list[Record], ctx: Context) -> bytes:
+    """One input's commented .docx (several go to a directory: ``files``); b"" for an input that could not
+    be read (its error is on standard error, and nothing is written)."""
+    rec = records[0]
+    return _one(rec) if rec.card is not None else b""
