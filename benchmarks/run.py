@@ -415,6 +415,18 @@ def measure_hostile_shapes(quick: bool) -> dict[str, list[dict]]:
                 + "--B--\r\n").encode()
         best = min(_timed(lambda data=data: read_document("p.mhtml", data)) for _ in range(2))
         out["mhtml_parts"].append({"parts": parts, "us_per_part": round(best * 1e6 / parts, 1)})
+    # Issue 18's shapes (tests/helpers/shapes.py; tests/test_scaling.py counts their work in lines of code).
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    from tests.helpers.shapes import SHAPES, shaped
+
+    for name in SHAPES:
+        out[name] = []
+        for size in ([10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]):
+            text = shaped(name, size)
+            lawcheck.evaluate(text[:5000], rules=pack)
+            best = min(_timed(lambda text=text: lawcheck.evaluate(text, rules=pack)) for _ in range(2))
+            out[name].append({"chars": len(text), "us_per_10k": round(per_10k(best, len(text)))})
     for rows in out.values():
         key = next(k for k in rows[0] if k.startswith("us_per"))
         for r in rows:
@@ -755,7 +767,7 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     for r in ls:
         say(f"   {r['chars']:>9,} chars: {r['us_per_10k']} µs per 10k ({r['vs_smallest']}× the 10k figure)")
 
-    say("\n4b. hostile shapes (issue 14): per unit, growing sizes (flat = linear)")
+    say("\n4b. hostile shapes (issues 14 and 18): per unit, growing sizes (flat = linear)")
     hs = measure_hostile_shapes(quick)
     fig["scaling_hostile"] = hs
     for name, rows in hs.items():

@@ -1,0 +1,34 @@
+"""Input shapes an attacker or an odd document chooses (issue 18), shared by tests/test_scaling.py (work per
+character counted in lines of code) and benchmarks/run.py §4b (wall time at 10k, 100k and 1M characters)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+HEAD = "某某县人民政府关于2024年度法治政府建设情况的报告\n"
+REPORT = (Path(__file__).resolve().parents[2] / "fixtures" / "004_hetang_2024.txt").read_text(encoding="utf-8")
+AT = REPORT.index("二、")
+
+# name: (the unit repeated, whether it is put inside a real report (True) or makes the whole text)
+SHAPES: dict[str, tuple[str, bool]] = {
+    "false_friend_lines": ("严格落实重大行政决策程序,实行决策全过程记录。\n", True),
+    "false_friend_one_line": ("决策全过程记录,", False),
+    "outdated_in_allowed_form": ("认真贯彻省信访条例，", False),
+    "outdated_bare": ("认真贯彻《信访条例》。\n", False),
+    "same_sentence_lines": ("我县坚持以习近平法治思想为指导,全面推进依法行政。\n", False),
+    "one_line": ("全面推进依法行政,深化行政执法体制改革", False),
+    "heading_every_line": ("（一）加强组织领导\n", False),
+    "chinese_heading_every_line": ("一、加强组织领导\n", False),
+    "placeholders": ("××县人民政府XX局2024年度工作。\n", False),
+    "quotation_marks_one_line": ("“依法行政”", False),
+    "figures_lines": ("全年收到行政复议申请58件,审结52件,纠错率为15.4%,同比增长12%。\n", True),
+    "dates_lines": ("2024年3月31日前报送。\n", True),
+}
+
+
+def shaped(name: str, size: int) -> str:
+    """About ``size`` characters of the shape ``name``."""
+    unit, inside = SHAPES[name]
+    if inside:
+        return REPORT[:AT] + unit * max(1, (size - len(REPORT)) // len(unit)) + REPORT[AT:]
+    return HEAD + unit * (size // len(unit))
