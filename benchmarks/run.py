@@ -46,6 +46,8 @@ TARGETS = {
     "history_copied_recall": 0.90,
     "history_pair_ms": 50.0,  # one pair of 10k-character reports compared
     "history_folder_minutes": 10.0,  # a folder of 10,000 reports for shared passages, 2 cores
+    # issue 17, lawcheck serve: a 10k-character paste sent, checked and answered with the report's page
+    "serve_round_trip_ms": 100.0,
 }
 
 
@@ -653,6 +655,53 @@ def measure_rule_scaling(corpus: list[str], counts: list[int]) -> list[dict]:
     return rows
 
 
+def measure_serve(requests: int) -> dict:
+    """The local page's check as the page makes it: the real server (``lawcheck serve``, uvicorn) started as a
+    user starts it, and a 10,000-character paste cut from a real report POSTed ``requests`` times over one
+    kept-alive connection, one character edited each time as a person typing would; from sending the
+    request to the answer's JSON (the report's HTML page, the text, the statuses) parsed."""
+    import http.client
+
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        return {"skipped": "lawcheck[serve] is not installed"}
+    text = (FIXTURES / "000-4.txt").read_text(encoding="utf-8")[:10_000]
+    cwd = tempfile.mkdtemp(prefix="lawcheck-bench-serve-")
+    proc = subprocess.Popen([*lawcheck_cmd(), "serve", "--no-browser"], cwd=cwd, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = "http://" + line.split("http://", 1)[1].split()[0]
+        host = url.split("//", 1)[1].rstrip("/")
+        conn = http.client.HTTPConnection(host, timeout=60)
+        headers = {"Origin": f"http://{host}", "Content-Type": "text/plain;charset=utf-8"}
+
+        def check(body: str) -> dict:
+            conn.request("POST", "/api/check", body=body.encode("utf-8"), headers=headers)
+            answer = conn.getresponse()
+            data = answer.read()
+            assert answer.status == 200, data[:300]
+            return json.loads(data)
+
+        check(text)  # the first request opens the connection
+        times = []
+        for i in range(requests):
+            at = 100 + (i * 97) % (len(text) - 200)
+            edited = text[:at] + "的" + text[at + 1:]
+            times.append(_timed(lambda edited=edited: check(edited)) * 1000)
+        last = check(text)
+        conn.close()
+    finally:
+        proc.send_signal(2)  # Ctrl-C
+        proc.communicate(timeout=30)
+        shutil.rmtree(cwd, ignore_errors=True)
+    return {"requests": requests, "chars": len(text), "page_kb": round(len(last["page"].encode()) / 1024, 1),
+            "round_trip_median_ms": round(statistics.median(times), 1),
+            "round_trip_p95_ms": round(pct(times, 0.95), 1)}
+
+
 def _timed(fn) -> float:
     t0 = time.perf_counter()
     fn()
@@ -818,6 +867,18 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         f"{verdict(minutes, TARGETS['history_folder_minutes'])}); memory {hi['folder'][0]['peak_mb']} → "
         f"{big['peak_mb']} MB for {big['reports'] // hi['folder'][0]['reports']}× the reports")
 
+    say("\n7. the local page (issue 17): a check's round trip through the real server (lawcheck serve)")
+    sv = measure_serve(10 if quick else 200)
+    fig["serve"] = sv
+    if "skipped" in sv:
+        say(f"   skipped: {sv['skipped']}")
+        serve_verdict = "skipped"
+    else:
+        serve_verdict = verdict(sv["round_trip_p95_ms"], TARGETS["serve_round_trip_ms"])
+        say(f"   {sv['requests']} pastes of {sv['chars']:,} characters (a real report, one character edited each "
+            f"time), answered with a {sv['page_kb']} KB page: median {sv['round_trip_median_ms']} ms, p95 "
+            f"{sv['round_trip_p95_ms']} ms (target ≤ {TARGETS['serve_round_trip_ms']:.0f} ms: {serve_verdict})")
+
     fig["verdicts"] = {
         "evaluate_vs_floor": verdict(sy["evaluate_vs_floor"], TARGETS["evaluate_vs_floor"]),
         "cold_start_vs_pydantic": verdict(cs["cold_start_vs_pydantic"], TARGETS["cold_start_vs_pydantic"]),
@@ -829,6 +890,7 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         "history_copied_recall": verdict(hi["copied_recall"], TARGETS["history_copied_recall"], True),
         "history_pair_ms": verdict(hi["pair_ms"], TARGETS["history_pair_ms"]),
         "history_folder_minutes": verdict(minutes, TARGETS["history_folder_minutes"]),
+        "serve_round_trip_ms": serve_verdict,
     }
     say("\nverdicts: " + ", ".join(f"{k} {v}" for k, v in fig["verdicts"].items()))
     if json_out:

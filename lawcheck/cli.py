@@ -163,6 +163,24 @@ def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
 
 
+def _add_limit_args(p: argparse.ArgumentParser, title: str) -> None:
+    lim = p.add_argument_group(title)
+    lim.add_argument("--max-bytes", type=_positive_int, metavar="N",
+                     help="largest file read, in bytes (default 50 MB)")
+    lim.add_argument("--max-unzipped-bytes", type=_positive_int, metavar="N",
+                     help=".docx/.ofd: largest total unpacked size (default 200 MB)")
+    lim.add_argument("--max-zip-members", type=_positive_int, metavar="N",
+                     help=".docx/.ofd: most members in the archive (default 10000)")
+    lim.add_argument("--max-pages", type=_positive_int, metavar="N", help="most PDF pages (default 2000)")
+    lim.add_argument("--max-chars", type=_positive_int, metavar="N",
+                     help="longest extracted text, in characters (default 10000000)")
+    lim.add_argument("--max-memory", type=_memory, metavar="N",
+                     help="address space of the process checking one input, in bytes (default 2 GB; "
+                          "Linux and macOS)")
+    lim.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                     help="time for one input; in a batch its worker is stopped (default 300)")
+
+
 class _LazyText:
     """A help text worked out when it is shown."""
 
@@ -232,22 +250,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("-v", "--verbose", action="store_true", help="show all evidence (and every scorecard of a batch)")
     c.add_argument("-q", "--quiet", action="store_true", help="print only the score line")
     c.add_argument("--no-progress", action="store_true", help="no progress bar")
-    lim = c.add_argument_group(t("limits on one input (README: Limits and safety)",
-                                 "单个输入的上限（见 README 的 Limits and safety）"))
-    lim.add_argument("--max-bytes", type=_positive_int, metavar="N",
-                     help="largest file read, in bytes (default 50 MB)")
-    lim.add_argument("--max-unzipped-bytes", type=_positive_int, metavar="N",
-                     help=".docx/.ofd: largest total unpacked size (default 200 MB)")
-    lim.add_argument("--max-zip-members", type=_positive_int, metavar="N",
-                     help=".docx/.ofd: most members in the archive (default 10000)")
-    lim.add_argument("--max-pages", type=_positive_int, metavar="N", help="most PDF pages (default 2000)")
-    lim.add_argument("--max-chars", type=_positive_int, metavar="N",
-                     help="longest extracted text, in characters (default 10000000)")
-    lim.add_argument("--max-memory", type=_memory, metavar="N",
-                     help="address space of the process checking one input, in bytes (default 2 GB; "
-                          "Linux and macOS)")
-    lim.add_argument("--timeout", type=_seconds, metavar="SECONDS",
-                     help="time for one input; in a batch its worker is stopped (default 300)")
+    _add_limit_args(c, t("limits on one input (README: Limits and safety)",
+                         "单个输入的上限（见 README 的 Limits and safety）"))
     _add_rule_source_args(c)
 
     cp = sub.add_parser("compare", help=t("compare reports with their unit's report of the year before",
@@ -341,6 +345,25 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=examples(lang, "lawcheck config"))
     _add_lang(g)
     g.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+
+    sv = sub.add_parser("serve", formatter_class=_Formatter,
+                        help=t("a page on this computer to drop a report on", "本机网页：拖入或粘贴报告即可检查"),
+                        description=t("Open a page on this computer (127.0.0.1, a free port) to drop a .docx, .pdf, "
+                                      ".txt or .ofd on or paste a report's text: the scorecard shows at once and "
+                                      "follows the text as it is edited.  Nothing leaves the computer and nothing "
+                                      "is kept.  Needs lawcheck[serve].",
+                                      "在本机（127.0.0.1，自动选择空闲端口）打开一个网页：拖入 .docx、.pdf、.txt、.ofd "
+                                      "文件或粘贴报告全文，立即看到检查结果，修改文字时结果随之更新。内容不离开本机，"
+                                      "也不保留。需要安装 lawcheck[serve]。"),
+                        epilog=examples(lang, "lawcheck serve", "lawcheck serve --port 8765 --no-browser"))
+    sv.add_argument("--host", default="127.0.0.1",
+                    help="the address to listen on (default 127.0.0.1: this computer only)")
+    sv.add_argument("--port", type=_port, default=0, help="the port (default 0: a free one)")
+    sv.add_argument("--no-browser", action="store_true", help="do not open the browser; only print the address")
+    sv.add_argument("--year", type=_year, default=None, metavar="N", help="report year, overriding the text")
+    _add_limit_args(sv, t("limits on one input (README: Limits and safety)",
+                          "单个输入的上限（见 README 的 Limits and safety）"))
+    _add_rule_source_args(sv)
     if lang == "zh":
         _localise(p)
     return p
@@ -414,6 +437,9 @@ _HELP_ZH = {
         "新规则的编号（以点分隔，如 office.content.legal_adviser）",
     "a rule id, or words from its title": "规则编号，或规则标题中的词语",
     "show program's version number and exit": "显示版本号并退出",
+    "the address to listen on (default 127.0.0.1: this computer only)": "监听地址（默认 127.0.0.1：仅本机可访问）",
+    "the port (default 0: a free one)": "端口（默认 0：自动选择空闲端口）",
+    "do not open the browser; only print the address": "不打开浏览器，只输出网址",
 }
 
 
@@ -455,7 +481,11 @@ _MSG = {
            "docx_dir_not_file": "多个报告输出 Word 批注文档时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
            "binary_terminal": "Word 文档不能输出到终端，请用 -o 指定文件，如：-o 报告-审查意见.docx",
            "compare_docx": "lawcheck compare 不输出 Word 文档；请用 .html、.json、.csv 或 .md 作 -o 的扩展名"
-                           "（批注版 Word 文档用 lawcheck check 报告.docx -o 报告-审查意见.docx）"},
+                           "（批注版 Word 文档用 lawcheck check 报告.docx -o 报告-审查意见.docx）",
+           "serve_url": "lawcheck 本机检查页面：{url}\n（文件和文字只在本机处理，不保留；按 Ctrl-C 关闭）",
+           "serve_open": "警告：--host {host} 不是本机回环地址，同一网络中的其他电脑也可能打开此页面并提交报告；"
+                         "页面没有登录保护，只应在可信的网络中这样使用",
+           "serve_bind": "无法在 {host} 端口 {port} 上打开页面：{err}"},
     "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -484,7 +514,12 @@ _MSG = {
                                 "not '{name}'",
            "binary_terminal": "a Word document cannot be written to a terminal: give -o FILE, e.g. -o review.docx",
            "compare_docx": "lawcheck compare writes no Word document: give -o a .html, .json, .csv or .md name "
-                           "(the commented Word copy is lawcheck check REPORT.docx -o REVIEW.docx)"},
+                           "(the commented Word copy is lawcheck check REPORT.docx -o REVIEW.docx)",
+           "serve_url": "lawcheck's page on this computer: {url}\n(files and text stay on this computer and are not "
+                        "kept; Ctrl-C stops it)",
+           "serve_open": "warning: --host {host} is not a loopback address: other computers on the network may open "
+                         "this page and post reports to it; it has no login, so do this only on a trusted network",
+           "serve_bind": "cannot open the page on {host} port {port}: {err}"},
 }
 
 
@@ -732,6 +767,13 @@ def _positive_int(text: str) -> int:
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {text}")
+    return value
+
+
+def _port(text: str) -> int:
+    value = int(text) if text.isdigit() else -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 65535: {text}")  # 0: a free one
     return value
 
 
@@ -1418,6 +1460,40 @@ def _config(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """The local page: the settings and pack of ``check``, a socket bound here, the browser opened."""
+    import threading
+    import webbrowser
+
+    from lawcheck.batch import Options
+    from lawcheck.config import LIMIT_KEYS
+    from lawcheck.gate import Gate
+    from lawcheck.limits import Limits
+
+    s = _settings(args)
+    m = _MSG[s.lang]
+    _load_pack(args, s)  # rule-file errors surface here, before the page opens
+    import lawcheck.serve as serve
+
+    serve.require()
+    if not serve.is_loopback(args.host):
+        _err(m["serve_open"].format(host=args.host))
+    try:
+        sock = serve.bind(args.host, args.port)
+    except OSError as e:
+        _err(m["serve_bind"].format(host=args.host, port=args.port, err=_os_reason(e)))
+        return Exit.USAGE_OR_INPUT
+    url = serve.url_of(sock, args.host)
+    print(m["serve_url"].format(url=url), flush=True)
+    if not args.no_browser:  # in a thread: a text-mode browser would hold the terminal until it quits
+        threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
+    opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year, lang=s.lang,
+                   level=s.level, gate=Gate(s.min_score, s.fail_on),
+                   limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
+    serve.run(sock, opts, args.host)
+    return Exit.OK
+
+
 def main(argv: list[str] | None = None) -> int:
     from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError, WaiverError
 
@@ -1427,7 +1503,8 @@ def main(argv: list[str] | None = None) -> int:
     args.as_program = argv is None
     lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
     lang = lang if lang in ("zh", "en") else "zh"
-    handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config}
+    handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config,
+                "serve": _serve}
     try:
         return int(handlers[args.command](args))
     except (RuleFileError, WaiverError) as e:

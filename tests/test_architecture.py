@@ -42,7 +42,10 @@ FORBIDDEN = [
     ("lawcheck.waivers", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch", "lawcheck.cli", "lawcheck.packs",
                           "lawcheck.readers", "lawcheck.config"),
      "a waiver is read and matched at the edge; the engine applies what it is given"),
+    ("lawcheck.serve", ("lawcheck.cli",), "the command line starts the page, not the other way round"),
 ]
+# lawcheck serve (issue 17) is an edge only the command line reaches; its web libraries stay inside it.
+SERVE_ONLY = ("lawcheck.serve", "starlette", "uvicorn")
 # Third-party packages a module may import (besides the standard library and lawcheck itself).
 THIRD_PARTY = {"lawcheck.model": {"pydantic"}}
 
@@ -191,3 +194,10 @@ def test_the_architecture_page_names_every_package(doc):
     text = (ROOT / doc).read_text(encoding="utf-8")
     for sub in sorted(p.name for p in PACKAGE.iterdir() if p.is_dir() and (p / "__init__.py").exists()):
         assert f"lawcheck/{sub}/" in text, f"{doc} does not describe lawcheck/{sub}/"
+
+
+def test_only_the_command_line_starts_the_page():
+    bad = [f"{src} → {dst}" for src, targets in sorted(import_graph(PACKAGE).items())
+           if src != "lawcheck.cli" and not src.startswith("lawcheck.serve")
+           for dst in sorted(targets) if any(dst == x or dst.startswith(x + ".") for x in SERVE_ONLY)]
+    assert bad == []

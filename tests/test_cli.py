@@ -269,7 +269,7 @@ def test_explain(capsys):
 def test_every_command_has_help_with_an_example():
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    assert set(sub.choices) == {"check", "compare", "rules", "explain", "config"}
+    assert set(sub.choices) == {"check", "compare", "rules", "explain", "config", "serve"}
     for name, p in sub.choices.items():
         text = p.format_help()
         assert "lawcheck " + name in text and ("examples" in text or "示例" in text), name

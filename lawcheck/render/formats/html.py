@@ -182,6 +182,17 @@ return asc?r:-r;});rows.forEach(function(r){tb.appendChild(r);});});});
 """
 
 
+def stylesheet() -> str:
+    """The pages' style: ``lawcheck serve`` shows a report inside its own page, under a Content-Security-Policy
+    that allows no inline code, and serves this as a file."""
+    return _CSS
+
+
+def report_script() -> str:
+    """The report page's script (jump to a rule's evidence and flash it), served as a file the same way."""
+    return _REPORT_JS
+
+
 def _u(lang: str, key: str, **kw: object) -> str:
     return _UI.get(lang, _UI["zh"])[key].format(**kw)
 

@@ -1,0 +1,68 @@
+"""``lawcheck serve``: a page on this computer to drop a report on (``lawcheck[serve]``).
+
+An edge, like the command line: Starlette routes (``app``) behind one safety middleware (``guard``),
+served by uvicorn on a socket bound here, checking with the batch's own functions (``work``).  The
+page (``assets/``) is the report's HTML page shown inside a drop zone and a text box; it loads nothing
+from elsewhere.  Nothing is written to disk and nothing outlives the request that carried it.
+"""
+
+from __future__ import annotations
+
+import socket
+
+from lawcheck.batch import Options
+from lawcheck.errors import Msg, UsageError
+from lawcheck.serve.guard import is_loopback
+
+
+def require() -> None:
+    """Raise the one-line install hint when the ``serve`` extra is missing."""
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise UsageError(Msg("needs_extra", extra="serve")) from None
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port`` (0: a free port the system picks).  Bound here, before the
+    server starts, so the real port is known to the Host check and the URL printed."""
+    family, kind, proto, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(64)  # the browser may connect before uvicorn runs: it waits in the backlog
+    except OSError:
+        sock.close()
+        raise
+    return sock
+
+
+def url_of(sock: socket.socket, host: str) -> str:
+    """The page's address: the host as given (a wildcard one becomes 127.0.0.1, where a browser here finds
+    it), IPv6 in brackets."""
+    port = sock.getsockname()[1]
+    name = host.strip("[]")
+    if name in ("0.0.0.0", "::", ""):
+        name = "127.0.0.1"
+    if ":" in name:
+        name = f"[{name}]"
+    return f"http://{name}:{port}/"
+
+
+def run(sock: socket.socket, opts: Options, host: str) -> None:
+    """Serve the page on ``sock`` until Ctrl-C (or SIGTERM).  The rule pack is loaded once, here."""
+    import uvicorn
+
+    from lawcheck.serve.app import create_app
+    from lawcheck.serve.work import Checker
+
+    app = create_app(Checker(opts), host=host, port=sock.getsockname()[1])
+    # No access log: file names stay off the terminal; no server or date header to fingerprint.
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False,
+                            date_header=False)
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+__all__ = ["bind", "is_loopback", "require", "run", "url_of"]
