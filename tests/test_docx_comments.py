@@ -301,7 +301,7 @@ def test_binary_never_to_a_terminal(monkeypatch, capsys, tmp_path):
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_opens_it_and_shows_the_comments(tmp_path):
     """LibreOffice opens the file and exports the comments: as PDF notes (7.4, Debian bookworm) and, where
-    it has the option (7.6 on), in the margin.  A page is rendered to PNG (poppler) as an artefact to look at."""
+    it has the option and a window system to lay it out (the full Writer of 7.5 on), in the margin.  A page is rendered to PNG (poppler) as an artefact to look at."""
     _code, out, _card = run_cli(tmp_path, "长生镇.docx", rich_docx(report("003_changsheng_2020")))
     profile = f"-env:UserInstallation=file://{tmp_path}/lo-profile"  # a private profile: no shared lock
     options = {"ExportNotes": True, "ExportNotesInMargin": True}
