@@ -329,6 +329,31 @@ def measure_batch(texts: list[str], jobs: list[int]) -> dict:
     return out
 
 
+def measure_format_memory(texts: list[str], counts: list[int]) -> dict[str, list[dict]]:
+    """Peak memory (PSS of the process tree) of `lawcheck check DIR --format F -j 2` for each format at growing
+    numbers of reports (issue 18): a streaming format stays flat, a format built whole grows with the folder."""
+    out: dict[str, list[dict]] = {}
+    with tempfile.TemporaryDirectory(prefix="lawcheck-bench-") as tmp:
+        for n in counts:
+            src = Path(tmp) / f"r{n}"
+            src.mkdir()
+            for i in range(n):
+                (src / f"r{i:05d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
+        for fmt in ("json", "jsonl", "csv", "text", "markdown", "junit", "sarif"):
+            out[fmt] = []
+            for n in counts:
+                cmd = [*lawcheck_cmd(), "check", str(Path(tmp) / f"r{n}"), "--format", fmt, "-j", "2", "--no-progress",
+                       "--fail-on", "never"]
+                with open(os.devnull, "wb") as sink:
+                    proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE)
+                    with TreeMemory(proc.pid) as mem:
+                        _, err = proc.communicate()
+                if proc.returncode not in (0, 1):
+                    raise SystemExit(f"benchmark: --format {fmt} failed: {err.decode(errors='replace')[-300:]}")
+                out[fmt].append({"reports": n, "peak_mb": round(mem.peak_kb / 1024, 1)})
+    return out
+
+
 def measure_length_scaling(corpus: list[str], sizes: list[int]) -> list[dict]:
     import lawcheck
 
@@ -808,6 +833,14 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         f"{verdict(bt['j2_reports_per_s'], TARGETS['batch_j2_reports_per_s'], True)}; "
         f"peak ≤ {TARGETS['batch_peak_mb']:.0f} MB: {verdict(bt['j2_peak_mb'], TARGETS['batch_peak_mb'])}; "
         f"same bytes with -j 1 and -j 2: {bt['same_bytes_for_every_j']}")
+
+    counts = [63, 252] if quick else [252, 1008]
+    say(f"\n3b. peak memory per output format, {counts[0]} and {counts[1]} reports, -j 2 (flat = streams)")
+    fm = measure_format_memory(corpus, counts)
+    fig["format_memory"] = fm
+    for fmt, rows in fm.items():
+        grow = rows[-1]["peak_mb"] / rows[0]["peak_mb"]
+        say(f"   {fmt:<9} " + "; ".join(f"{r['reports']}: {r['peak_mb']} MB" for r in rows) + f" ({grow:.2f}×)")
 
     say("\n4. scaling with report length (evaluate, µs per 10,000 characters; flat = linear)")
     sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]

@@ -900,7 +900,7 @@ def _check(args: argparse.Namespace) -> int:
                   width=_terminal_width() if on_terminal else _columns(),
                   # NO_COLOR (no-color.org): no escape codes at all, bold included.
                   styled=on_terminal and not os.environ.get("NO_COLOR"),
-                  previous_text=previous.text if previous is not None else None)
+                  previous_text=previous.text if previous is not None else None, inputs=len(sources))
     # A streaming format is written as each report is checked, in input order, and nothing is kept:
     # memory stays flat for a corpus of any size.  The worker writes the record itself.
     streaming = spec.output == "stream"
@@ -925,6 +925,7 @@ def _check(args: argparse.Namespace) -> int:
         with _Sink(args.output if streaming else None) as out, _Interrupts(single=len(sources) == 1) as ctrl_c:
             if streaming:
                 out.write(renderer.header(ctx))
+                between = renderer.separator(ctx) if hasattr(renderer, "separator") else ""
             # Ctrl-C stops between records, never inside one: what was written stays whole.
             for rec in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
                 if rec.error is not None:
@@ -933,9 +934,11 @@ def _check(args: argparse.Namespace) -> int:
                 below = below or bool(rec.gate)
                 done += 1
                 if streaming:
-                    out.write(rec.line or "")
+                    out.write((between if done > 1 else "") + (rec.line or ""))
                 else:
                     records.append(rec)
+            if streaming and hasattr(renderer, "footer"):
+                out.write(renderer.footer(ctx))  # interrupted too: what was written is a whole document
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT

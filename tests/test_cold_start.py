@@ -57,3 +57,28 @@ def test_extends_is_read_as_yaml_reads_it(tmp_path, text):
     path.write_text(text, encoding="utf-8")
     value = (yaml.safe_load(text) or {}).get("extends")
     assert _extends(path) == (str(value) if value else None)
+
+
+WARM_PROBE = """
+import sys, json
+from pathlib import Path
+from lawcheck.batch import Options, _warm
+from lawcheck.inputs import Source
+before = set(sys.modules)
+_warm([Source(p, Path(p)) for p in sys.argv[1:]], Options())
+sys.stdout.write(json.dumps(sorted(set(sys.modules) - before)))
+"""
+
+
+def test_a_batch_imports_what_its_workers_need_before_forking_them(tmp_path):
+    """Issue 18: the parent of a batch imports the engine, the text modules and the readers (with their
+    libraries) of the batch's formats before the workers are forked, so each worker inherits them instead
+    of importing them again.  The warm-up checks a report of its own, never an input."""
+    report = tmp_path / "a.docx"
+    report.write_bytes(b"PK\x03\x04 not really a Word file: the warm-up must not read it")
+    res = subprocess.run([sys.executable, "-c", WARM_PROBE, str(FIXTURES / "001_lingshou_2021.txt"), str(report)],
+                         capture_output=True, text=True, cwd=ROOT, check=True)
+    loaded = set(json.loads(res.stdout))
+    assert {"lawcheck.engine", "lawcheck.files", "lawcheck.readers.text", "lawcheck.readers.docx", "docx",
+            "charset_normalizer"} <= loaded
+    assert "lawcheck.readers.pdf" not in loaded  # no PDF in this batch

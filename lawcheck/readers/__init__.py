@@ -72,6 +72,19 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
     return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt, keep_original))
 
 
+def preload(names: list[str]) -> None:
+    """Import the readers of these files' formats now (a batch does it before forking its workers, which
+    then inherit them); a reader whose optional library is missing is left for its file's own error."""
+    import contextlib
+
+    for fmt in sorted({SUFFIXES.get(Path(n).suffix.lower(), "text") for n in names}):
+        with contextlib.suppress(ImportError):
+            reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
+            # The library it reads with, imported only when a file of its format is read.
+            for library in getattr(reader, "LIBRARIES", ()):
+                importlib.import_module(library)
+
+
 def check_zip(name: str, data: bytes, lang: str, lim: Limits) -> None:
     """Member count and declared uncompressed size, from the central directory alone.
 
@@ -108,4 +121,4 @@ def _zip_kind(data: bytes) -> str:
     return "text"
 
 
-__all__ = ["SUFFIXES", "Document", "ReadOptions", "default_globs", "msg", "read_document", "sniff"]
+__all__ = ["SUFFIXES", "Document", "ReadOptions", "default_globs", "msg", "preload", "read_document", "sniff"]

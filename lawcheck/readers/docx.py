@@ -11,6 +11,9 @@ from collections.abc import Iterator
 
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 
+# Imported when a file of this format is read; a batch imports it before forking (readers.preload).
+LIBRARIES = ("docx",)
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _CN = "零一二三四五六七八九"
 

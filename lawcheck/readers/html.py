@@ -14,6 +14,9 @@ from email import policy
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 from lawcheck.text.normalize import HAN
 
+# Imported when a file of this format is read; a batch imports it before forking (readers.preload).
+LIBRARIES = ("trafilatura",)
+
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
     "published": re.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|成文日期|发文日期|日期)\s*[:：]?\s*" + _DATE),

@@ -13,6 +13,9 @@ from lawcheck.limits import Budget, Limits
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 from lawcheck.readers.layout import join_lines, strip_running_lines
 
+# Imported when a file of this format is read; a batch imports it before forking (readers.preload).
+LIBRARIES = ("pypdf",)
+
 
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     lang, limits = opts.lang, opts.limits

@@ -14,6 +14,9 @@ import re
 from lawcheck.errors import InputError
 from lawcheck.readers.base import Document, ReadOptions
 
+# Imported when a file of this format is read; a batch imports it before forking (readers.preload).
+LIBRARIES = ("charset_normalizer",)
+
 _MSG = {
     "zh": {"binary": "是二进制文件，不是文本", "empty": "文件为空",
            "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}"},

@@ -5,6 +5,7 @@ Every output format is one module in ``lawcheck/render/formats/`` with the same 
     FORMAT = Format(name, description, output, needs_text)
     def render(records: list[Record], ctx: Context) -> str      # the whole output
     def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
+    def separator(ctx) -> str; def footer(ctx) -> str           # (optional) between records; after the last
     def files(records, ctx) -> dict[str, str]                   # output == "directory" for several inputs
 
 A ``binary`` format (the Word document with comments) returns bytes from ``render`` and ``files``; one that
@@ -65,6 +66,7 @@ class Context:
     width: int = 100  # rich: the terminal's width
     styled: bool = False  # rich: colours and bold (a terminal without NO_COLOR)
     previous_text: str | None = None  # last year's report (--previous, compare): HTML shows both side by side
+    inputs: int = 0  # how many inputs the run has (JSON: one scorecard bare, several as a list), 0: not known
 
 
 _ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html", "docx"]

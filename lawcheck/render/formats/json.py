@@ -1,4 +1,7 @@
-"""JSON: one input's canonical scorecard, or a list of them (each with its path) for several."""
+"""JSON: one input's canonical scorecard, or a list of them (each with its path) for several.
+
+Written as each input is checked (a stream: "[", the records with commas between them, "]"), so that a
+corpus of any size runs in flat memory; the bytes are those of the whole list written at once."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from lawcheck.model import SCHEMA_VERSION, Record
 from lawcheck.render import Context, Format
 
 FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON: the scorecard (a list for several inputs)",
-                output="document")
+                output="stream")
 
 
 # Characters valid in JSON strings that a terminal or an editor acts on when the JSON is shown (C1 codes
@@ -29,6 +32,26 @@ def with_path(rec: Record) -> str:
                                 ensure_ascii=False))
     head = _json.dumps({"path": rec.path, **raw}, ensure_ascii=False)[:-1]
     return safe(head + "," + rec.card.model_dump_json()[1:])
+
+
+def header(ctx: Context) -> str:
+    return "" if ctx.inputs == 1 else "["
+
+
+def record(rec: Record, ctx: Context) -> str:
+    """One input of a run of one: its canonical scorecard (or its path and error).  Of several: the record
+    with its path, one element of the list."""
+    if ctx.inputs == 1:
+        return (safe(rec.card.model_dump_json()) if rec.card else with_path(rec)) + "\n"
+    return with_path(rec)
+
+
+def separator(ctx: Context) -> str:
+    return "" if ctx.inputs == 1 else ","
+
+
+def footer(ctx: Context) -> str:
+    return "" if ctx.inputs == 1 else "]\n"
 
 
 def render(records: list[Record], ctx: Context) -> str:
