@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
-from lawcheck import saferegex
+from lawcheck import rx, saferegex
 from lawcheck.model import CallerFacts, Level, PreviousFigures, Reporter
 from lawcheck.text import dates, facts, script
 from lawcheck.text.dates import Found
@@ -50,7 +50,7 @@ class CompiledRules(Protocol):
     def find(self, text: str) -> dict[int, list[Span]]: ...
 
     def words(self, text: str) -> Any: ...  # (word, start, end) by jieba with the packs' domain dictionary
-_CLAUSE_END_RX = re.compile("[,:;。!?\n]")
+_CLAUSE_END_RX = rx.compile("[,:;。!?\n]")
 
 
 @dataclass

@@ -15,6 +15,7 @@ import traceback
 from enum import IntEnum
 from pathlib import Path
 
+from lawcheck import rx
 from lawcheck.version import __version__
 
 
@@ -111,25 +112,25 @@ class _Parser(argparse.ArgumentParser):
 
 # argparse's own messages, as a Chinese reader reads them (the names of options and values stay as typed).
 _ARGPARSE_ZH = [
-    (re.compile(r"^the following arguments are required: (.+)$"), "缺少参数：{0}"),
-    (re.compile(r"^unrecognized arguments: (.+)$"), "无法识别的参数：{0}"),
-    (re.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"),
+    (rx.compile(r"^the following arguments are required: (.+)$"), "缺少参数：{0}"),
+    (rx.compile(r"^unrecognized arguments: (.+)$"), "无法识别的参数：{0}"),
+    (rx.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"),
      "参数 {0} 的取值 {1} 无效（可选：{2}）"),
-    (re.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 需要一个值"),
-    (re.compile(r"^argument (\S+): invalid (\w+) value: (.+)$"), "参数 {0} 的值 {2} 不是有效的{1}"),
-    (re.compile(r"^argument (\S+): must be between (\S+) and (\S+): (.+)$"),
+    (rx.compile(r"^argument (\S+): expected one argument$"), "参数 {0} 需要一个值"),
+    (rx.compile(r"^argument (\S+): invalid (\w+) value: (.+)$"), "参数 {0} 的值 {2} 不是有效的{1}"),
+    (rx.compile(r"^argument (\S+): must be between (\S+) and (\S+): (.+)$"),
      "参数 {0} 须在 {1} 到 {2} 之间，而不是 {3}"),
-    (re.compile(r"^argument (\S+): must be at least (\S+): (.+)$"), "参数 {0} 至少为 {1}，而不是 {2}"),
-    (re.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
-    (re.compile(r"^argument (\S+): unknown encoding: (.+)$"), "参数 {0}：不认识的编码 {1}"),
+    (rx.compile(r"^argument (\S+): must be at least (\S+): (.+)$"), "参数 {0} 至少为 {1}，而不是 {2}"),
+    (rx.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
+    (rx.compile(r"^argument (\S+): unknown encoding: (.+)$"), "参数 {0}：不认识的编码 {1}"),
 ]
 _TYPE_ZH = {"int": "整数", "float": "数字", "score": "0–100 的分数", "count": "正整数", "year": "年份",
             "seconds": "秒数", "bytes": "字节数"}
 
 
 def _in_chinese(message: str) -> str:
-    for rx, template in _ARGPARSE_ZH:
-        m = rx.match(message)
+    for pattern, template in _ARGPARSE_ZH:
+        m = pattern.match(message)
         if m:
             return template.format(*(_TYPE_ZH.get(g, g) for g in m.groups()))
     return message

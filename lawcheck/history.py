@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from lawcheck import rx
 from lawcheck.text.copies import Copy, copies, skeleton
 from lawcheck.text.items import Item, items
 from lawcheck.text.normalize import normalize
@@ -43,8 +43,8 @@ Cut = Callable[[str], Iterable[tuple[str, int, int]]]  # jieba's tokenize: (word
 _GROUPS = {MEASURES: "measures", PREAMBLE: "measures", OTHER: "measures", PLAN: "plan", SHORTCOMINGS: "shortcomings"}
 _PLAN_FATE: dict[str, PlanFate] = {"measures": "done", "plan": "carried_over", "shortcomings": "admitted"}
 _PROBLEM_FATE: dict[str, ProblemFate] = {"measures": "addressed", "shortcomings": "repeated"}
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT = re.compile(r"\d")
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
+_DIGIT = rx.compile(r"\d")
 PARTS = (PREAMBLE, MEASURES, SHORTCOMINGS, PLAN, OTHER)
 
 

@@ -30,7 +30,7 @@ Tone = Literal["good", "fair", "poor"]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
 
 class Evidence(Frozen):
@@ -81,7 +81,7 @@ class Waiver(Frozen):
     ``files``: file-name patterns it is limited to (every input when absent); ``where``: the settings file
     and line it was written on."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     rule: str = Field(min_length=1)
     reason: str = Field(min_length=1)

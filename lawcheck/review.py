@@ -8,9 +8,9 @@ each report's ORIGINAL text.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, cast
 
+from lawcheck import rx
 from lawcheck.history import CopyRule, Fate, Match, Pair, Placed
 from lawcheck.i18n import t
 from lawcheck.model import CopiedPassage, Evidence, History, ItemReview, PartCopied, ReportRef, Role
@@ -27,7 +27,7 @@ _PLAN_OUTCOMES = ("silent", "carried_over", "admitted", "done")
 _PROBLEM_OUTCOMES = ("silent", "repeated", "addressed")
 # What an organ's name may carry in one year and not the next: the party committee beside the government
 # (中共…委 …人民政府), spaces.
-_ORGAN_NOISE = re.compile(r"\s+|^中共|中国共产党")
+_ORGAN_NOISE = rx.compile(r"\s+|^中共|中国共产党")
 
 
 def pair_with(a: Analysis, last: Analysis) -> None:

@@ -18,10 +18,11 @@ import re
 from array import array
 from dataclasses import dataclass
 
+from lawcheck import rx
 from lawcheck.text.copies import skeleton
 from lawcheck.text.structure import CLOSING, Structure
 
-_SUFFIX = re.compile(r"(?:中共|人民政府|政府|办事处|委员会|管委会|党委|党组|司法局|局|委|办公室)+$")
+_SUFFIX = rx.compile(r"(?:中共|人民政府|政府|办事处|委员会|管委会|党委|党组|司法局|局|委|办公室)+$")
 _MIN_SENTENCE = 12  # skeleton characters: shorter sentences (headings, 特此报告) are everyone's
 
 
@@ -61,7 +62,7 @@ def place_names(organ: str | None) -> list[str]:
 def fingerprints(st: Structure, key: str, organ: str | None, year: int | None) -> Prints:
     """A report's sentences as hashes (its own place names masked)."""
     names = place_names(organ)
-    mask = re.compile("|".join(map(re.escape, names))) if names else None
+    mask = rx.compile("|".join(map(re.escape, names))) if names else None
     hashes, starts, ends = array("Q"), array("L"), array("L")
     for sent in st.sentences:
         if sent.heading or CLOSING in sent.roles:

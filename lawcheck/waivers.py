@@ -22,13 +22,14 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
 
+from lawcheck import rx
 from lawcheck.errors import Msg, WaiverError
 from lawcheck.model import Waiver
 
 _KEYS = ("rule", "reason", "until", "files")
-_HEADER = re.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*lawcheck\s*\.\s*)?waivers\s*\]\]\s*(?:#.*)?$")
-_TABLE = re.compile(r"^\s*\[")
-_ARRAY_KEY = re.compile(r"^\s*waivers\s*=")
+_HEADER = rx.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*lawcheck\s*\.\s*)?waivers\s*\]\]\s*(?:#.*)?$")
+_TABLE = rx.compile(r"^\s*\[")
+_ARRAY_KEY = rx.compile(r"^\s*waivers\s*=")
 
 
 def parse(raw: Any, path: Path) -> list[Waiver]:

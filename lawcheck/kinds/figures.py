@@ -17,12 +17,12 @@ paragraphs may count different things.  A check with nothing to check is not app
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import Field
 
+from lawcheck import rx
 from lawcheck.i18n import t, unit_label
 from lawcheck.kinds.base import Outcome, RuleBase, Strict, Text
 from lawcheck.kinds.describe import label
@@ -113,7 +113,7 @@ def _range(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> O
 _NEAR = 200
 # Words in a window that say its counts are not the plain ones a rule compares: a part of a whole
 # (本级, 作为被告, 一审) or a composite rate (综合纠错率 counts 调解和解 too).
-_SCOPED = re.compile(r"本级|作为被告|一审|二审|综合纠错|综合纠正")
+_SCOPED = rx.compile(r"本级|作为被告|一审|二审|综合纠错|综合纠正")
 
 
 class _Index:

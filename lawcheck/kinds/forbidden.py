@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from lawcheck import rx
 from lawcheck.i18n import join, t
 from lawcheck.kinds.base import Outcome, Role, RuleBase, Span
 from lawcheck.kinds.describe import label
@@ -66,7 +66,7 @@ def _quoted(a: Analysis, s: int) -> bool:
 
 # "XX乡(镇)", "××县（市、区）": a blank followed by a unit and its alternatives in brackets names each such
 # unit (a sign made for every township), as drafters write it; a bare “xx区人民政府” is a blank left unfilled.
-_GENERIC = re.compile(r"[\u4e00-\u9fff]{1,3}\s*[（(][^（()）]{1,8}[)）]")
+_GENERIC = rx.compile(r"[\u4e00-\u9fff]{1,3}\s*[（(][^（()）]{1,8}[)）]")
 
 
 def _generic_label(st: Structure, e: int) -> bool:

@@ -8,7 +8,6 @@ while it runs.  The evaluation helpers here are shared by the kinds that use mat
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,7 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from lawcheck import saferegex
+from lawcheck import rx, saferegex
 from lawcheck.i18n import join, t
 from lawcheck.kinds.base import PART_ID_RE, Pattern, Role, Span, Strict, Text, Years, role_names
 from lawcheck.text import organs
@@ -210,12 +209,12 @@ def window(a: Analysis, sent: Sentence, s: int, e: int, size: Window) -> Span:
 # The administrative unit a leader word belongs to: its own first character ("县长", "市委常委会") or the
 # body named right before it ("县政府主要负责同志", "市委书记", "县委常委会").
 _UNIT_WORD = "(自治区|自治州|自治县|自治旗|[省市县区镇乡州旗盟])"
-_LEADER_UNIT = re.compile(_UNIT_WORD + r"(?:委|党委|人民政府|政府|委员会)?$")
-_UNIT_FIRST = re.compile(_UNIT_WORD)
+_LEADER_UNIT = rx.compile(_UNIT_WORD + r"(?:委|党委|人民政府|政府|委员会)?$")
+_UNIT_FIRST = rx.compile(_UNIT_WORD)
 # The heads of departments and their meetings: a government's report does not show its own leaders by them.
-_DEPARTMENT_HEAD = re.compile(r"局长|厅长|部长|委主任|[局厅部委]党组|[局厅部委]务会|(?:局长|部长|主任)办公会")
+_DEPARTMENT_HEAD = rx.compile(r"局长|厅长|部长|委主任|[局厅部委]党组|[局厅部委]务会|(?:局长|部长|主任)办公会")
 # A street office (办事处) or an administrative committee (管委会) is headed by a 主任.
-_HEADED_BY_DIRECTOR = re.compile(r"(?:办事处|管委会|管理委员会)$")
+_HEADED_BY_DIRECTOR = rx.compile(r"(?:办事处|管委会|管理委员会)$")
 
 
 def own_level(a: Analysis, s: int, e: int) -> bool:

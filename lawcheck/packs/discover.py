@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from lawcheck import rx
 from lawcheck.errors import Msg, RuleFileError
 
 
@@ -74,7 +75,7 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
     raise RuleFileError(text, Msg("no_pack", name=text), known)
 
 
-_EXTENDS = re.compile(
+_EXTENDS = rx.compile(
     r"""^extends:[ \t]*(?:"([^"\\\n]*)"|'([^'\n]*)'|([^\s"'#\[\]{}&*!|>%@`][^#\n]*?))[ \t]*(?:#.*)?$""", re.M
 )
 

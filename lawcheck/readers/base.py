@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from lawcheck import rx
 from lawcheck.errors import InputError
 from lawcheck.limits import Limits
 
@@ -93,7 +93,7 @@ def cause(e: BaseException | str, lang: str) -> str:
     return f"{name}: {_ADDRESS.sub('', str(e))}"
 
 
-_ADDRESS = re.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
+_ADDRESS = rx.compile(r" (?:object )?at 0x[0-9a-fA-F]+")
 
 
 _ERRNO_ZH = {

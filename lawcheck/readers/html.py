@@ -11,6 +11,7 @@ import email
 import re
 from email import policy
 
+from lawcheck import rx
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 from lawcheck.text.normalize import HAN
 
@@ -19,13 +20,13 @@ LIBRARIES = ("trafilatura",)
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
-    "published": re.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|成文日期|发文日期|日期)\s*[:：]?\s*" + _DATE),
-    "source": re.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|　]{2,30})"),
-    "index_no": re.compile(r"索引号\s*[:：]?\s*([0-9A-Za-z/\-]{6,40})"),
-    "doc_no": re.compile(r"(?:文号|发文字号)\s*[:：]?\s*([^\s|　]{2,20}〔\d{4}〕\d+号)"),
+    "published": rx.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|成文日期|发文日期|日期)\s*[:：]?\s*" + _DATE),
+    "source": rx.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|　]{2,30})"),
+    "index_no": rx.compile(r"索引号\s*[:：]?\s*([0-9A-Za-z/\-]{6,40})"),
+    "doc_no": rx.compile(r"(?:文号|发文字号)\s*[:：]?\s*([^\s|　]{2,20}〔\d{4}〕\d+号)"),
 }
-_META_DATE = re.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"\s+content="([^"]+)"', re.I)
-_META_TITLE = re.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"]+)"', re.I)
+_META_DATE = rx.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"\s+content="([^"]+)"', re.I)
+_META_TITLE = rx.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"]+)"', re.I)
 
 
 def _html_from_mhtml(data: bytes) -> bytes:
@@ -156,8 +157,8 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         title = re.sub(r"<[^>]+>|\s+", "", h1.group(1)) if h1 else ""
     if title:
         meta["title"] = title
-    for key, rx in _LABELLED.items():
-        found = rx.search(visible)
+    for key, pattern in _LABELLED.items():
+        found = pattern.search(visible)
         if found:
             value = _iso(*found.groups()) if key == "published" else found.group(1)
             if value:

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from lawcheck import rx
 from lawcheck.text.reflow import join_soft_breaks
 
-_PAGE_NO = re.compile(r"^[\s\-—－–一_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)"
+_PAGE_NO = rx.compile(r"^[\s\-—－–一_]*(?:第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?|\d{1,4}(?:\s*/\s*\d{1,4})?)"
                       r"[\s\-—－–一_]*$")
 
 

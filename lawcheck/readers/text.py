@@ -9,8 +9,8 @@ bytes is read with U+FFFD in their place.
 from __future__ import annotations
 
 import codecs
-import re
 
+from lawcheck import rx
 from lawcheck.errors import InputError
 from lawcheck.readers.base import Document, ReadOptions
 
@@ -27,8 +27,8 @@ _MSG = {
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
 _CANDIDATES = ["utf_8", "gb18030", "big5", "utf_16", "utf_32"]
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_ODD = re.compile(r"[\u0080-\u024f\u2500-\u25ff\ue000-\uf8ff\ufffd]")
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
+_ODD = rx.compile(r"[\u0080-\u024f\u2500-\u25ff\ue000-\uf8ff\ufffd]")
 
 
 def _m(lang: str, key: str, **kw: object) -> str:

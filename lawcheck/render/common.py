@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from lawcheck import rx
 from lawcheck.i18n import join, t, unit_label
 from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard
 from lawcheck.summary import Summary, summarize
@@ -99,9 +100,9 @@ def basis_line(lang: str, refs: list[BasisRef]) -> str:
 # Characters a terminal acts on instead of showing (ESC starts a sequence that can retitle the window
 # or clear the screen, CR overwrites the line, C1 codes, the bidirectional overrides that reorder what
 # is read): from a report or a file name they are shown as escapes (\x1b, \u202e), never sent raw.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = rx.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
                       "\ufffe\uffff\ud800-\udfff]")
-_CONTROL_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
+_CONTROL_LINE = rx.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
                            "\ufffe\uffff\ud800-\udfff]")
 
 

@@ -12,12 +12,14 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from lawcheck import rx
+
 # 禁则: what may not start a line, and what may not end one (GB/T 15834 and common practice).
 NO_START = frozenset("、，。：；！？）］｝〕〗】》〉」』”’…—·%‰,.:;!?)]}")
 NO_END = frozenset("（［｛〔〖【《〈「『“‘([{")
 
 # A unit that is never broken inside: an id, a number, a Latin word, a path.
-_UNIT = re.compile(r"[A-Za-z0-9_.\-/:%+#@~]+|\s+|.", re.S)
+_UNIT = rx.compile(r"[A-Za-z0-9_.\-/:%+#@~]+|\s+|.", re.S)
 
 
 def break_offsets(text: str, width: int, measure: Callable[[str], int] = len) -> list[int]:

@@ -12,15 +12,16 @@ from __future__ import annotations
 import bisect
 import copy
 import io
-import re
 import zipfile
 from collections.abc import Sequence
+
+from lawcheck import rx
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 # Characters XML 1.0 cannot hold (a text file's form feed, a damaged decoder's surrogates): one for one.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest date: no clock in the bytes
 
 

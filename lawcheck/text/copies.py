@@ -15,17 +15,19 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lawcheck import rx
+
 # A numeral as reports write counts, years and shares: Arabic with separators, or Chinese numerals that
 # stand next to a counted unit or 年/月/日 (一是, 统一 and 进一步 keep their 一).
-_NUMBER = re.compile(
+_NUMBER = rx.compile(
     r"\d+(?:[.,]\d+)*%?"
     r"|[〇零一二两三四五六七八九十百千万亿]{2,}(?=[年月日件项次人个名场条家份余多%])"
     r"|(?<![一二三四五六七八九十第统进唯之])[一二两三四五六七八九十](?=[年月日件项次人个名场条家份余多]|[百千万亿])"
 )
 _MAX_REPEAT = 8
 _KEPT = r"[\u3400-\u9fff\uf900-\ufaffA-Za-z0-9#]"
-_RUNS = re.compile(f"{_KEPT}+")
-_DIGITS = re.compile(r"\d")
+_RUNS = rx.compile(f"{_KEPT}+")
+_DIGITS = rx.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,7 @@ def _masks(stock: tuple[str, ...], numbers: bool) -> re.Pattern[str] | None:
     parts = [re.escape(p) for p in sorted(set(stock), key=lambda p: (-len(p), p)) if p]
     if numbers:
         parts.append(f"(?P<num>{_NUMBER.pattern})")
-    return re.compile("|".join(parts)) if parts else None
+    return rx.compile("|".join(parts)) if parts else None
 
 
 @dataclass(frozen=True, slots=True)

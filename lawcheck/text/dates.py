@@ -7,12 +7,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from lawcheck import rx
 from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER
 from lawcheck.text.structure import Structure, sign_line
 
 _DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
-PLACEHOLDER = re.compile(r"[xX×_]+|某某|□{2,}")  # blanks a template leaves: 20xx, ××区, 某某县, □□
+PLACEHOLDER = rx.compile(r"[xX×_]+|某某|□{2,}")  # blanks a template leaves: 20xx, ××区, 某某县, □□
 
 
 def _cn_small(s: str) -> int | None:
@@ -77,10 +78,10 @@ class Found:
 
 
 _Y = r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2})"
-_TITLE_YEAR = re.compile(r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
+_TITLE_YEAR = rx.compile(r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
 # Matched at a line's start with .match(text, pos): no "^", which would only ever match at the text's start.
-_OPENING_YEAR = re.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
-_REPORTING = re.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
+_OPENING_YEAR = rx.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
+_REPORTING = rx.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
 
 
 def report_year(st: Structure) -> Found | None:
@@ -114,8 +115,8 @@ def report_year(st: Structure) -> Found | None:
     return None
 
 
-_PLAN_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_AS_OF = re.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?"
+_PLAN_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年")
+_AS_OF = rx.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?"
                     r"|((?:19|20)\d\d)\s*年\s*1\s*月\s*(?:至|到|-|—)\s*1?\d\s*月")
 
 
@@ -164,7 +165,7 @@ def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
-_SESSION_DATE = re.compile(
+_SESSION_DATE = rx.compile(
     r"(?P<date>(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)\s*在[^。\n]{0,30}人(?:民代表)?大(?:会)?常(?:务)?委"
 )
 
@@ -194,21 +195,21 @@ def signed_date(st: Structure) -> Found | None:
 # Labels of a page header's date, best first.  A site clock ("今天是…") is never one.
 _PUB_LABELS = ["发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "日期", "发布", "时间",
                "更新时间", "生成日期", "生效日期"]
-_PUB = re.compile(
+_PUB = rx.compile(
     r"(?<!今天是)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")[\s:|]*"
     r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
 )
 
 
 # A header line that is only an organ and a date ("清水县人民政府 2024年01月08日").
-_BARE_DATE_LINE = re.compile(
+_BARE_DATE_LINE = rx.compile(
     r"^[^\d:]{0,40}?(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)$"
 )
 
 
 # A copy on a document-sharing or template site: its dates are when someone posted it there, not when the
 # government published the report.
-_REPOST = re.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投稿|范文|文库|作文(?:吧|网|大全)|个人图书馆"
+_REPOST = rx.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投稿|范文|文库|作文(?:吧|网|大全)|个人图书馆"
                      r"|原创力|道客巴巴|豆丁"
                      r"|公文网|文秘网")
 
@@ -238,7 +239,7 @@ def published_date(st: Structure) -> Found | None:
     return best[1] if best else None
 
 
-_TITLE_ORGAN = re.compile(
+_TITLE_ORGAN = rx.compile(
     r"^(?:中共)?(?P<organ>[^,。:;\d]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|行政公署|局|厅|(?<!干)部|海关|办公室|党委|党组))"
     r"(?:关于|\d|20|$)"
 )

@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawcheck import rx
 from lawcheck.text.structure import Structure
 
-_DOC_NO = re.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
-_ADDRESSEE = re.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
-_RECIPIENT_WORD = re.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院")
+_DOC_NO = rx.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
+_ADDRESSEE = rx.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
+_RECIPIENT_WORD = rx.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院")
 
 # Administrative units, most specific last in an organ's name.
-_UNIT = re.compile(
+_UNIT = rx.compile(
     r"(自治区|省|自治州|地区|盟|直辖市|市|州|自治县|自治旗|县|区|旗|民族乡|乡|镇|苏木|街道)"
     r"(?:人民政府|政府|党委|党工委|委员会|办事处|行政公署|委)?$"
 )
@@ -26,23 +27,23 @@ _LEVEL_OF_UNIT = {
     "民族乡": "township", "乡": "township", "镇": "township", "苏木": "township", "街道": "township",
 }
 # The four municipalities directly under the central government are provinces.
-_MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
-_DEPARTMENT = re.compile(
+_MUNICIPALITY = rx.compile(r"^(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
+_DEPARTMENT = rx.compile(
     r"(?:局|分局|厅|(?<![省市县区乡镇])委员会|(?<![省市县区乡镇旗州])委|办公室|中心|司法所|署|院|(?<!干)部|海关)$"
 )
-_PARTY = re.compile(r"中共|党委|党工委|[省市县区乡镇旗]委(?!员)|委员会")
-_GOVERNMENT = re.compile(r"人民政府|政府|办事处|管委会|管理委员会|行政公署")
-_GOVERNMENT_END = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
+_PARTY = rx.compile(r"中共|党委|党工委|[省市县区乡镇旗]委(?!员)|委员会")
+_GOVERNMENT = rx.compile(r"人民政府|政府|办事处|管委会|管理委员会|行政公署")
+_GOVERNMENT_END = rx.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
 # In the opening, who is speaking: "我县…", "淄博市政府在…", "周溪乡在…", "生态环境部坚持…".
-_SELF = re.compile(r"[我本](省|自治区|市|州|县|区|旗|乡|镇|街道|局|委|厅|部|办|单位|部门)")
+_SELF = rx.compile(r"[我本](省|自治区|市|州|县|区|旗|乡|镇|街道|局|委|厅|部|办|单位|部门)")
 _SELF_LEVEL = {"省": "province", "自治区": "province", "市": "city", "州": "city", "县": "county", "区": "county",
                "旗": "county", "乡": "township", "镇": "township", "街道": "township"}
-_SUBJECT = re.compile(
+_SUBJECT = rx.compile(
     r"(?:^|[,，。:：])\s*(?:\d{4}年(?:以来|度)?[,，]?|一年来[,，]?|今年以来[,，]?|现将)?\s*"
     r"(?P<organ>[\u4e00-\u9fffxX×]{0,16}?(?:自治区|省|自治州|市|州|自治县|县|区|旗|乡|镇|街道|局|厅|部|委员会)"
     r"(?:人民政府|政府|办事处)?)(?=[在坚认深全紧以按围切积始扎持一贯2-9]|\d)"
 )
-_LEADERSHIP = re.compile(r"在[^,，。]{0,40}?(?:领导|指导|监督支持)下")
+_LEADERSHIP = rx.compile(r"在[^,，。]{0,40}?(?:领导|指导|监督支持)下")
 
 @dataclass(frozen=True)
 class Reporter:
@@ -126,8 +127,8 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
     return Reporter(level, kind)
 
 
-_SESSION_LINE = re.compile(r"在[^。]{0,30}人(?:民代表)?大(?:会)?常(?:务)?委(?:员)?会[^。]{0,20}会议上")
-_SALUTATION = re.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
+_SESSION_LINE = rx.compile(r"在[^。]{0,30}人(?:民代表)?大(?:会)?常(?:务)?委(?:员)?会[^。]{0,20}会议上")
+_SALUTATION = rx.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
 
 
 def delivered_at_session(st: Structure) -> bool:
@@ -140,7 +141,7 @@ def delivered_at_session(st: Structure) -> bool:
     return bool(_SESSION_LINE.search(head))
 
 
-_COPY = re.compile(r"^抄\s*送(?:机关|单位)?\s*[:：]\s*(?P<to>.+?)[。.]?$")
+_COPY = rx.compile(r"^抄\s*送(?:机关|单位)?\s*[:：]\s*(?P<to>.+?)[。.]?$")
 
 
 def copies(st: Structure) -> tuple[list[str], tuple[int, int]] | None:

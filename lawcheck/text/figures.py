@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+from lawcheck import rx
 from lawcheck.text.numbers import Quantity, number_matches, quantity_of, unit_of
 from lawcheck.text.reflow import starts_heading
 from lawcheck.text.structure import PLAN, Structure
@@ -59,28 +60,28 @@ class FoundFigure:
 
 # Clause ends.  Not 、 (an enumeration: "审查决策、合同文件等250余件" is one clause) and not brackets (an
 # aside inside a clause: "审查区政府(办)规范性文件12件"; "(上年50件)" is read as last year's by its words).
-_BOUNDARY = re.compile(r"[,;:。!?\n]")
+_BOUNDARY = rx.compile(r"[,;:。!?\n]")
 _ADJECTIVE = ("性", "类")  # a word + 性/类 names a kind of thing (审查性, 执法类), not an act
 # A counted item just ended: a numeral, maybe 余/多, and a unit ("撤销4件" before its 、).
-_COUNTED_END = re.compile(r"(?:\d|[〇一二两三四五六七八九十百千万亿])(?:余|多)?"
+_COUNTED_END = rx.compile(r"(?:\d|[〇一二两三四五六七八九十百千万亿])(?:余|多)?"
                           r"(?:%|[件宗起人次名项条份个场期批家户]{1,2})$")
-_TITLES = re.compile(r"《[^》]{0,80}》")
-_CHANGE = re.compile(
+_TITLES = rx.compile(r"《[^》]{0,80}》")
+_CHANGE = rx.compile(
     r"(?P<basis>同比|较上年|比上年|较去年|比去年|较上一年度?|比上一年度?|较20\d\d年|比20\d\d年|与上年相比|与去年相比|环比)"
     r"(?:同期)?\s*(?:分别)?(?P<dir>增长|增加|上升|提高|提升|多|下降|减少|降低|回落|少|下降了|增长了)了?\s*$")
-_PREVIOUS = re.compile(r"上年(?!结转|未结|遗留)|去年|上一年度?|前一年")
+_PREVIOUS = rx.compile(r"上年(?!结转|未结|遗留)|去年|上一年度?|前一年")
 # Which year the words before a figure speak of: the last of these in its sentence wins.  Last year's
 # ("上年纠错率为20%", "2022年,收到…60件,审结65件" in a 2023 report) or this year's (全年, 今年, 本年度); a
 # comparison ("较上年", "与上年相比", "同比") names no year of its own.
-_YEAR_SCOPE = re.compile(r"(?<![较比与])(?P<prev>上年度?|去年|上一年度?|前一年)(?!结转|未结|遗留|相比|同期相比)"
+_YEAR_SCOPE = rx.compile(r"(?<![较比与])(?P<prev>上年度?|去年|上一年度?|前一年)(?!结转|未结|遗留|相比|同期相比)"
                          r"|(?P<now>全年|今年|本年度?|当年)|(?P<y>(?:19|20)\d\d)年")
 # After last year's figure, the words that lead to this year's: "由上年的85%提高到100%".
-_TO_NOW = re.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|回落|达)(?:到|至)|[降升增减]至")
+_TO_NOW = rx.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|回落|达)(?:到|至)|[降升增减]至")
 # A target governs its number in its own clause: "力争出庭应诉率达到100%" (a 确保 or 目标 in an earlier clause,
 # "为确保案件办理质量，全年审结…", does not make the year's results targets).
-_TARGET = re.compile(r"力争|争取|预计|确保(?:全年|年内|实现|达到|不低于|保持)|目标(?:是|为|值)|计划(?:完成|达到|实现)")
+_TARGET = rx.compile(r"力争|争取|预计|确保(?:全年|年内|实现|达到|不低于|保持)|目标(?:是|为|值)|计划(?:完成|达到|实现)")
 # A count over several years is no figure of the report year: "2019年以来累计办理…", "截至2023年底，累计…".
-_CUMULATIVE = re.compile(r"(?:\d{4}年|十[二三四五]五|近[两三五十]年|历年|成立|组建|建[区县市]|实施)[^。;]{0,10}以来"
+_CUMULATIVE = rx.compile(r"(?:\d{4}年|十[二三四五]五|近[两三五十]年|历年|成立|组建|建[区县市]|实施)[^。;]{0,10}以来"
                          r"|截至\d{4}年[^。;]{0,12}累计|累计[^。;]{0,6}(?:\d{4}年|近[两三五十]年)")
 _DOWN = ("下降", "减少", "降低", "回落", "少")
 
@@ -119,9 +120,9 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
         words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
         cue_rx[u] = _word_rx(tuple(sorted(words | _CHANGE_CUES)))
     zero_of = {p: ind for ind in catalogue for p in ind.zero}
-    zero_rx = re.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
+    zero_rx = rx.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
     cued = {u: [(ind, *_cues(ind)) for ind in inds] for u, inds in by_unit.items()}
-    prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
+    prepared = _Prepared(rx.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
                          cued, zero_rx, zero_of)
     if len(_PREPARED) > 16:
         _PREPARED.clear()
@@ -320,7 +321,7 @@ def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[
 @lru_cache(maxsize=512)
 def _word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``words``, as one pattern (compiled once per word list)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return rx.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
@@ -370,8 +371,8 @@ def _choose(catalogue: Sequence[_Cued], q: Quantity, text: str, c_start: int, c_
     return best[1] if best else None
 
 
-_OBJECT_BEFORE = re.compile(r"对(?:全[县市区镇乡省]|各[级类])?$|对[^,;。]{0,12}$")
-_JOINS = re.compile(r"参加|参与|接受|进行|开展|组织")
+_OBJECT_BEFORE = rx.compile(r"对(?:全[县市区镇乡省]|各[级类])?$|对[^,;。]{0,12}$")
+_JOINS = rx.compile(r"参加|参与|接受|进行|开展|组织")
 
 
 def _object_of(text: str, c_start: int, q: Quantity, at: int, word: str) -> bool:

@@ -10,18 +10,20 @@ from __future__ import annotations
 
 import re
 
+from lawcheck import rx
+
 # Chinese numerals as headings and dates write them.
 CN_DIGITS = "一二三四五六七八九十"
 CN_ZERO_DIGITS = "〇零一二三四五六七八九O0"
 
 # (rank, marker pattern).  Lower rank = higher level.  Rank 5 (一是…) is an item, never top level.
 HEADINGS: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(rf"第[{CN_DIGITS}]{{1,3}}(?:部分|章|节)[、,:.]?")),
-    (1, re.compile(rf"[{CN_DIGITS}]{{1,3}}[、.](?![{CN_DIGITS}]、)")),
-    (2, re.compile(rf"\([{CN_DIGITS}]{{1,3}}\)[、.]?")),
-    (3, re.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
-    (4, re.compile(r"\(\d{1,2}\)[、.]?")),
-    (5, re.compile(rf"(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是")),
+    (0, rx.compile(rf"第[{CN_DIGITS}]{{1,3}}(?:部分|章|节)[、,:.]?")),
+    (1, rx.compile(rf"[{CN_DIGITS}]{{1,3}}[、.](?![{CN_DIGITS}]、)")),
+    (2, rx.compile(rf"\([{CN_DIGITS}]{{1,3}}\)[、.]?")),
+    (3, rx.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
+    (4, rx.compile(r"\(\d{1,2}\)[、.]?")),
+    (5, rx.compile(rf"(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是")),
 ]
 TOP_RANKS = range(0, 5)
 
@@ -36,18 +38,18 @@ def heading_marker(line: str) -> tuple[int, int] | None:
 
 
 # Any date: 2022年1月14日, 2022-01-14, 2022/1/14, 2022.1.14, 二〇二二年一月十四日.
-DATE_RE = re.compile(
+DATE_RE = rx.compile(
     r"(?P<y>(?:19|20)\d\d|20[xX×]{2}|[二一][〇零一二三四五六七八九O0]{3})\s*(?:年|[-/.])\s*"
     rf"(?P<m>\d{{1,2}}|[{CN_DIGITS}]{{1,2}}|[xX×]{{1,2}})\s*(?:月|[-/.])\s*"
     rf"(?P<d>\d{{1,2}}|[{CN_DIGITS}]{{1,3}}|[xX×]{{1,2}})\s*日?"
 )
 # A date with its digits run together: 2021714, 20210714.
-RUN_TOGETHER = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<md>\d{2,4})")
+RUN_TOGETHER = rx.compile(r"(?P<y>(?:19|20)\d\d)(?P<md>\d{2,4})")
 
 # What ends a line on purpose, in full-width and half-width forms (usable before and after folding).
 LINE_ENDS = tuple("。！？!?：:；;」』”’)）】》")
 # Lines of the closing block (特此报告, the organ, the date), which never continue a paragraph.
-CLOSING_LINE = re.compile(
+CLOSING_LINE = rx.compile(
     r"^(?:特此|专此)(?:报告|汇报)|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[一二〇○零]{4}年|人民政府$"
     r"|\d{4}-\d{2}-\d{2}"
 )

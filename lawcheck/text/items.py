@@ -12,26 +12,27 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from lawcheck import rx
 from lawcheck.text.grammar import CN_DIGITS
 from lawcheck.text.structure import SHORTCOMINGS, Structure
 
 # An item marker at the start of a paragraph (ranks 3–5 of grammar.HEADINGS and their kin).
 # (``match`` at a position: no "^", which would only ever match at the start of the whole text.)
-_LINE_MARK = re.compile(
+_LINE_MARK = rx.compile(
     rf"(?:\d{{1,2}}(?:\.(?!\d)|、)|\(\d{{1,2}}\)[、.]?|[①-⑳]|(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是|"
     rf"第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、])"
 )
 # The same markers run on inside a paragraph, after a sentence or clause end: "……;二是……".
-_INLINE_MARK = re.compile(
+_INLINE_MARK = rx.compile(
     rf"(?<=[。;:,!?])(?:[{CN_DIGITS}]{{1,2}}是|第[{CN_DIGITS}]{{1,2}}[,、]|其[{CN_DIGITS}][,、]"
     r"|\d{1,2}(?:\.(?!\d)|、)|\(\d{1,2}\)[、.]?|[①-⑳])"
 )
 # A sentence that only leads into a list: ends with a colon, or says so.
-_LEAD_IN = re.compile(r":$|(?:以下|如下|下列|几个方面|几点)[^。]{0,12}$|^(?:下一步|下步|今后|明年|20\d\d年)[^。]{0,8}$")
+_LEAD_IN = rx.compile(r":$|(?:以下|如下|下列|几个方面|几点)[^。]{0,12}$|^(?:下一步|下步|今后|明年|20\d\d年)[^。]{0,8}$")
 _MIN_ITEM = 8  # characters: shorter sentences are fragments, not tasks
 # What a clause admitting a problem says ("……还不到位", "……有待加强"): a sentence of several such clauses is a
 # list of problems written on one line ("如“放管服”改革仍需继续深入,行政决策制度落实还不到位,……").
-_PROBLEM = re.compile(
+_PROBLEM = rx.compile(
     r"不够|不到位|有待|还需|仍需|尚需|亟需|亟待|偏低|偏少|偏弱|偏长|偏高|不足|欠缺|薄弱|滞后|不高|不强|不深|不严|不实|不细"
     r"|不规范|不完善|不健全|不平衡|不充分|不明显|不统一|参差不齐|较弱|较少|较低|缺乏|缺少|短板|差距|困难"
 )
@@ -60,7 +61,7 @@ def items(st: Structure, role: str) -> list[Item]:
 
 # What opens or closes a list of problems without being one: "……清醒地认识到工作中的不足和问题", "主要表现在",
 # "针对存在的问题，我们要认真研究总结，切实加以解决".
-_NOT_A_PROBLEM = re.compile(r"认识到|主要表现|表现在|具体如下|体现在|针对(?:存在的|上述|以上|这些)?(?:问题|不足)"
+_NOT_A_PROBLEM = rx.compile(r"认识到|主要表现|表现在|具体如下|体现在|针对(?:存在的|上述|以上|这些)?(?:问题|不足)"
                             r"|加以解决|下一步|今后|我们(?:将|要)")
 
 
@@ -183,7 +184,7 @@ def _item(text: str, start: int, end: int) -> Item:
     """An item of [start, end): its head is its first sentence (or clause, when that is very long)."""
     while end > start and text[end - 1] in " \n;,":
         end -= 1
-    m = re.compile("[。;!?\n]").search(text, start, end)
+    m = rx.compile("[。;!?\n]").search(text, start, end)
     head_end = m.end() if m else end
     if head_end - start > 60:
         comma = text.find(",", start + _MIN_ITEM, head_end)

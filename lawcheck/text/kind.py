@@ -22,79 +22,80 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from lawcheck import rx
 from lawcheck.text.grammar import heading_marker
 from lawcheck.text.structure import Structure
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
-CORE_TOPIC = re.compile(
+CORE_TOPIC = rx.compile(
     r"法治政府|依法行政|(?<!平安)法治(?:建设|工作)|依法治[省市县区州旗镇乡]"
     r"|法治(?!社会|文化|乡村|宣传|思维|意识|素养|氛围|精神|教育)[\u4e00-\u9fff]{1,4}建设"
 )
 # Other fields a text may report on instead (a special report, a summary of another field).
 _TOPICS: list[tuple[str, re.Pattern[str]]] = [
-    ("topic.reconsideration", re.compile(r"行政复议|行政应诉|行政诉讼")),
-    ("topic.enforcement", re.compile(r"行政执法|执法规范化|综合执法|严格规范公正文明执法|执法工作")),
-    ("topic.pufa", re.compile(r"普法|法治宣传|法治宣扬|75普法|七五|八五")),
-    ("topic.public_security", re.compile(r"平安建设|平安[\u4e00-\u9fffXx×]{0,3}建设|政法工作|综治|扫黑除恶|维稳")),
-    ("topic.disclosure", re.compile(r"政务公开|信息公开")),
-    ("topic.petition", re.compile(r"信访")),
-    ("topic.normative_docs", re.compile(r"规范性文件|备案审查")),
+    ("topic.reconsideration", rx.compile(r"行政复议|行政应诉|行政诉讼")),
+    ("topic.enforcement", rx.compile(r"行政执法|执法规范化|综合执法|严格规范公正文明执法|执法工作")),
+    ("topic.pufa", rx.compile(r"普法|法治宣传|法治宣扬|75普法|七五|八五")),
+    ("topic.public_security", rx.compile(r"平安建设|平安[\u4e00-\u9fffXx×]{0,3}建设|政法工作|综治|扫黑除恶|维稳")),
+    ("topic.disclosure", rx.compile(r"政务公开|信息公开")),
+    ("topic.petition", rx.compile(r"信访")),
+    ("topic.normative_docs", rx.compile(r"规范性文件|备案审查")),
 ]
 # Kinds of report that are not the annual report even when they are about law-based government.
 _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("rectification", re.compile(r"整改|反馈(?:意见|问题)(?:的)?落实")),
+    ("rectification", rx.compile(r"整改|反馈(?:意见|问题)(?:的)?落实")),
     # Part of a year (1—12月 is the whole year).
     ("interim_summary",
-     re.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*(?:[1-9]|1[01])\s*月")),
-    ("survey_report", re.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
-    ("self_assessment", re.compile(r"自评|自查|考核(?:自评|评分)")),
+     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*(?:[1-9]|1[01])\s*月")),
+    ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
+    ("self_assessment", rx.compile(r"自评|自查|考核(?:自评|评分)")),
 ]
-_REPORT_NOUN = re.compile(r"报告|总结|汇报")
+_REPORT_NOUN = rx.compile(r"报告|总结|汇报")
 
 # --- titles
-_T_INTERPRETATION = re.compile(
+_T_INTERPRETATION = rx.compile(
     r"^(?:文字|图文|政策|文件)?(?P<w>解读)|(?P<w2>图解|一图(?:读懂|看懂|了解)|答记者问)|(?P<w3>解读)$"
 )
-_T_GOV_WORK = re.compile(r"政府工作报告|人民代表大会(?!常务委员会)[^。]{0,16}会议上")
-_T_SHUFA = re.compile(r"述法|述职")
-_T_DUTY = re.compile(r"(?:主要负责人|主要负责同志|主要领导|第一责任人|县长|区长|市长|省长|镇长|乡长|书记).{0,16}职责")
+_T_GOV_WORK = rx.compile(r"政府工作报告|人民代表大会(?!常务委员会)[^。]{0,16}会议上")
+_T_SHUFA = rx.compile(r"述法|述职")
+_T_DUTY = rx.compile(r"(?:主要负责人|主要负责同志|主要领导|第一责任人|县长|区长|市长|省长|镇长|乡长|书记).{0,16}职责")
 # The body's own 法治政府建设 as the title's subject ("…法治政府建设情况的报告", "…法治政府建设和…").
-_T_CORE_SUBJECT = re.compile(
+_T_CORE_SUBJECT = rx.compile(
     r"(?:法治政府|依法行政|法治)建设?(?:工作)?(?:情况|年度|和|及|暨|与|工作总结|工作报告|报告)"
 )
-_T_DISCLOSURE = re.compile(r"(?:政府)?信息公开.{0,8}(?:年度报告|年报)|政务公开.{0,8}(?:年度报告|年报)")
+_T_DISCLOSURE = rx.compile(r"(?:政府)?信息公开.{0,8}(?:年度报告|年报)|政务公开.{0,8}(?:年度报告|年报)")
 # Covers that carry a document: issued (印发…的通知), sent by its author (报送…的函), made public (公布…的公告).
 # "关于报送…报告的通知" asks others to send theirs: it carries nothing.
-_T_WRAPPER = re.compile(
+_T_WRAPPER = rx.compile(
     r"(?:(?:印发|转发|下发)[《<]?(?P<issued>.+?)[》>]?的通知"
     r"|(?:报送|呈报|上报|呈送)[《<]?(?P<sent>.+?)[》>]?的(?:函|报告|请示)"
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
-_T_REQUEST = re.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
-_T_NOTICE = re.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$")
-_T_PLAN = re.compile(
+_T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
+_T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$")
+_T_PLAN = rx.compile(
     r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|重点工作|工作任务|实施意见"
     r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
 )
 # "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
-_T_REPORT_FIRST = re.compile(
+_T_REPORT_FIRST = rx.compile(
     r"(?:法治政府|依法行政|法治)建设?[^及和与暨]{0,12}(?:报告|总结|汇报|情况)[^及和与暨]{0,4}(?:及|和|与|暨)"
 )
-_T_NEWS = re.compile(
+_T_NEWS = rx.compile(
     r"召开|举行|举办|调研|考核|督导|督查|座谈|现场会|评议会|推进会|培训班|评估组|考核组|督察组|到[\u4e00-\u9fff]{1,6}开展"
     r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选|答卷|位列|名列"
 )
-_T_ASSESSMENT = re.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
+_T_ASSESSMENT = rx.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
-_T_NEWS_ABOUT = re.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布")
+_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布")
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
-_T_PERSON = re.compile(
+_T_PERSON = rx.compile(
     r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)[\u4e00-\u9fff]{2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
 )
 # Other forms a document takes: a speech, a conference statement, minutes, an explanation, an answer to a
 # motion, an experience article, an outline to fill in.
-_T_FORMS = re.compile(
+_T_FORMS = rx.compile(
     r"(?P<speech>讲话|致辞|动员讲话)|(?P<statement>(?:交流|典型|表态)发言)|(?P<minutes>纪要)|(?P<explanation>的说明$|起草说明)"
     r"|(?P<reply>(?:提案|建议|议案)[^。]{0,20}(?:答复|办理)|答复意见)|(?P<experience>经验(?:做法|材料|交流)|典型经验)"
     r"|(?P<outline>提纲|模板|范本)"
@@ -103,83 +104,83 @@ _FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "
               "reply": "reply", "experience": "news", "outline": "template"}
 
 # --- openings and bodies
-_GOV_WORK = re.compile(r"各位代表|向大会报告(?:政府)?工作|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
+_GOV_WORK = rx.compile(r"各位代表|向大会报告(?:政府)?工作|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
 # A 政府工作报告's review of the year: the economy in figures, the year's targets.
-_ECONOMY = re.compile(
+_ECONOMY = rx.compile(
     r"(?:地区)?生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|城乡居民人均可支配收入"
 )
-_GOV_WORK_HEADING = re.compile(r"工作回顾|总体要求和主要目标|主要预期目标|(?:20\d\d年|今年)(?:重点)?工作(?:安排|任务)")
-_DISCLOSURE = re.compile(
+_GOV_WORK_HEADING = rx.compile(r"工作回顾|总体要求和主要目标|主要预期目标|(?:20\d\d年|今年)(?:重点)?工作(?:安排|任务)")
+_DISCLOSURE = rx.compile(
     r"政府信息公开条例|政府信息公开工作年度报告|政务公开(?:年度)?工作(?:情况)?(?:年度)?报告|主动公开政府信息情况"
     r"|收到和处理政府信息公开申请"
 )
-_DISCLOSURE_PART = re.compile(r"主动公开政府信息|收到和处理政府信息公开申请|政府信息公开(?:行政复议|工作存在)")
-_NEWS_OPENER = re.compile(
+_DISCLOSURE_PART = rx.compile(r"主动公开政府信息|收到和处理政府信息公开申请|政府信息公开(?:行政复议|工作存在)")
+_NEWS_OPENER = rx.compile(
     r"^(?:本报讯|[^,，。\n]{0,10}讯[(（]|新华社[^,，。\n]{0,12}电|[^,，。\n]{0,12}记者|据悉|近日|日前|近期|昨天|昨日|今天上午"
     r"|今日|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[,，])"
 )
 # Words only news is written with: a reporter, a byline, "据介绍", "X表示".
-_NEWS_STRONG = re.compile(
+_NEWS_STRONG = rx.compile(
     r"本报讯|记者(?:从|了解|获悉|采访)?|据了解|据介绍|据悉|通讯员|责任编辑|编辑[:：]|(?:^|\n)\s*会上[,，]"
     r"|[(（][^()（）\n]{0,16}(?:融媒体中心|记者|通讯员|报社|日报|新闻中心|电视台)[^()（）\n]{0,12}[)）]"
     r"|[\u4e00-\u9fff]{2,4}(?:介绍|表示|说)[,，:：]"
 )
 # Words news shares with reports (a meeting chaired, a leader's instruction): only beside one of the above.
-_NEWS_CUE = re.compile(
+_NEWS_CUE = rx.compile(
     r"(?:强调|指出|要求)[:：]|(?:主持(?:会议|召开会议)|出席会议并讲话)|(?:现场会|评议会|推进会|座谈会)在[^。]{0,20}召开"
     r"|近日|日前"
 )
-_ANNOUNCEMENT_CUE = re.compile(
+_ANNOUNCEMENT_CUE = rx.compile(
     r"各地区各部门|各地区高度重视|经[^。,，]{0,12}批准|自愿申报|予以公示|拟命名|名单(?:如下|公布)|现予公布"
 )
-_PLAN_CUE = re.compile(
+_PLAN_CUE = rx.compile(
     r"[〔\[(（]?(?:牵头|责任|配合)(?:单位|部门)[:：]|完成时限[:：]|时间节点[:：]"
     r"|[(（][^()（）\n]{0,20}牵头[^()（）\n]{0,20}[)）]"
 )
-_PLAN_OPENING = re.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
+_PLAN_OPENING = rx.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
 # A text that says it was made to govern others: "制定本工作指引", "特制定本方案", "现就…工作安排如下".
-_NORMATIVE_OPENING = re.compile(
+_NORMATIVE_OPENING = rx.compile(
     r"(?:特|现)?制定本(?:工作)?(?:方案|要点|计划|指引|办法|规定|细则|意见|规划)|制定如下(?:方案|措施|计划|要点)"
     r"|现(?:将|就)[^。]{0,40}(?:工作)?(?:安排|部署|要点|任务)如下|提出(?:如下|以下)(?:实施)?意见"
 )
-_INTERPRETATION_OPENING = re.compile(r"现(?:就|将)?[^。,，]{0,24}解读如下|(?:政策|文件)解读[:：]")
-_INTERVIEW = re.compile(r"^\s*问[:：]", re.M)
-_NOTICE_OPENING = re.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际")
+_INTERPRETATION_OPENING = rx.compile(r"现(?:就|将)?[^。,，]{0,24}解读如下|(?:政策|文件)解读[:：]")
+_INTERVIEW = rx.compile(r"^\s*问[:：]", re.M)
+_NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际")
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
-_FORMULA = re.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
+_FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
-_BASIS_OPENING = re.compile(r"^(?:根据|按照|依据)[^。]{0,12}《[^》]{0,40}(?:督察工作规定|法治政府建设[^》]{0,12}报告)")
+_BASIS_OPENING = rx.compile(r"^(?:根据|按照|依据)[^。]{0,12}《[^》]{0,40}(?:督察工作规定|法治政府建设[^》]{0,12}报告)")
 # The parts only an annual report has: the year's measures and results, its shortcomings, its plan.
-_RESULTS_HEADING = re.compile(
+_RESULTS_HEADING = rx.compile(
     r"(?:举措|工作|做法)(?:和|及|与|、)?成效|主要成效|工作(?:开展|推进|完成)情况|履行第一责任人"
 )
-_PROBLEMS_HEADING = re.compile(r"存在的?(?:主要)?(?:问题|不足|困难)|不足和原因|问题和不足|短板")
-_PLAN_HEADING = re.compile(r"下一(?:年度|步)|下步|(?:工作)?(?:安排|打算|计划|思路)|20\d\d年(?:工作|主要)")
+_PROBLEMS_HEADING = rx.compile(r"存在的?(?:主要)?(?:问题|不足|困难)|不足和原因|问题和不足|短板")
+_PLAN_HEADING = rx.compile(r"下一(?:年度|步)|下步|(?:工作)?(?:安排|打算|计划|思路)|20\d\d年(?:工作|主要)")
 # A leader's own 述法: "我" as the speaker, "本人", a first part on one person's performance of duty.
 # "我县", "我们", "我局", "我苏木" speak for a body; "我" alone, for one person ("我为群众办实事" is a campaign).
 # A person speaks: "我始终", "我带头", "我将"; a body speaks as "我县", "我局", "我关", "我支队", "我们".
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = rx.compile(
     r"本人|(?<![自敌])我(?=始终|坚持|认真|带头|将|要|把|在|对|作为|深知|自觉|严格|主动|积极|切实|亲自|能|也|还|更|时刻"
     r"|从|向|以|先后|参加|多次|主持|负责|分管|任职|到任|担任|深刻|牢记|一直|坚决|个人)"
 )
 # "王建国同志" names a person; "主要负责同志", "有关同志" do not.
-_COMRADE = re.compile(r"[\u4e00-\u9fff]{2,3}同志")
-_NOT_A_NAME = re.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
-_DUTY_HEADING = re.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:情况)?$")
+_COMRADE = rx.compile(r"[\u4e00-\u9fff]{2,3}同志")
+_NOT_A_NAME = rx.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
+_DUTY_HEADING = rx.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:情况)?$")
 # What only one person's duty report says of its author.
-_PERSONAL = re.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
+_PERSONAL = rx.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
 # A speech or a statement at a meeting.
-_SPEECH = re.compile(r"同志们[:：!！,，]|下面[,，]?我(?:讲|谈|就)|^尊敬的[^,，。\n]{0,16}(?:书记|领导|主任|同志)", re.M)
+_SPEECH = rx.compile(r"同志们[:：!！,，]|下面[,，]?我(?:讲|谈|就)|^尊敬的[^,，。\n]{0,16}(?:书记|领导|主任|同志)", re.M)
 # An article about a body in the third person ("该县…").
-_THIRD_PERSON = re.compile(r"该[县区市镇乡局委省州旗]")
+_THIRD_PERSON = rx.compile(r"该[县区市镇乡局委省州旗]")
 # A fill-in template: instructions to the drafter, or blanks where names and numbers go.
-_TEMPLATE_CUE = re.compile(r"[(（【]\s*(?:此处|请)?填写|填写说明|[(（](?:此处|请)[^)）]{0,20}[)）]|模板|范文")
-_INSTRUCTION = re.compile(r"[(（【](?:写明|填写|列明|列举|简述|注明|概述|请填|此处)[^)）】\n]{0,40}[)）】]")
+_TEMPLATE_CUE = rx.compile(r"[(（【]\s*(?:此处|请)?填写|填写说明|[(（](?:此处|请)[^)）]{0,20}[)）]|模板|范文")
+_INSTRUCTION = rx.compile(r"[(（【](?:写明|填写|列明|列举|简述|注明|概述|请填|此处)[^)）】\n]{0,40}[)）】]")
 # Blanks where a year or a name goes (a drafter's unfilled figure is a placeholder, not a template).
-_BLANK = re.compile(r"_{2,}")
-_BLANK_YEAR = re.compile(r"(?:19|20)_{1,2}\s*年")
+_BLANK = rx.compile(r"_{2,}")
+_BLANK_YEAR = rx.compile(r"(?:19|20)_{1,2}\s*年")
 # A page of sample texts: "…报告 篇1", "【篇二】".
-_SAMPLES = re.compile(r"篇\s*[\d一二三四五六七八九十]{1,2}\s*(?:[:：】]|$)", re.M)
+_SAMPLES = rx.compile(r"篇\s*[\d一二三四五六七八九十]{1,2}\s*(?:[:：】]|$)", re.M)
 
 
 @dataclass(frozen=True)
@@ -207,16 +208,16 @@ def _topic(text: str) -> str | None:
     """The other field a phrase names (its i18n key), when it names no core topic."""
     if CORE_TOPIC.search(text):
         return None
-    for key, rx in _TOPICS:
-        if rx.search(text):
+    for key, pattern in _TOPICS:
+        if pattern.search(text):
             return key
     return None
 
 
 def _report_kind(text: str) -> tuple[str, str] | None:
     """A rectification, half-year or investigation report named in ``text``: (other_kind, the words)."""
-    for key, rx in _REPORT_KINDS:
-        m = rx.search(text)
+    for key, pattern in _REPORT_KINDS:
+        m = pattern.search(text)
         if m:
             return key, m.group(0)
     return None
@@ -299,16 +300,16 @@ def _title_verdict(title: str) -> KindVerdict | None:
     return None
 
 
-_DOC_NOUN = re.compile(
+_DOC_NOUN = rx.compile(
     r"(?:报告|总结|汇报|通知|方案|要点|安排|计划|规划|解读|意见|办法|规定|指引|名单|通报|纪要|任务|情况|答记者问"
     r"|打算|思路|设想|白皮书|蓝皮书|年报|讲话|发言|说明|答复|提纲|公告|通告|函)"
     r"(?:\(.{0,16}\))?$"
 )
-_CHROME_LINE = re.compile(
+_CHROME_LINE = rx.compile(
     r"当前位置|所在位置|您的位置|首页|>|>>|【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
     r"|^相关|^推荐|^上一篇|^下一篇|^阅读|^附件"
 )
-_LABELLED_TITLE = re.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
+_LABELLED_TITLE = rx.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
 
 
 def title_candidates(st: Structure, title: str | None) -> list[str]:
@@ -350,7 +351,7 @@ def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.split("\n") if ln.strip()]
 
 
-_QUOTED = re.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|「[^」\n]{0,40}」")
+_QUOTED = rx.compile(r"“[^”\n]{0,40}”|\"[^\"\n]{0,40}\"|「[^」\n]{0,40}」")
 
 
 def _first_person(st: Structure, lo: int, hi: int) -> int:

@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from lawcheck import rx
 from lawcheck.text.reflow import soft_breaks, starts_heading
 
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
@@ -31,7 +32,7 @@ _ONE_TO_ONE.update(
 _ONE_TO_ONE.update({cp: " " for cp in range(0x2000, 0x200B)})
 _TRANSLATE = str.maketrans(_ONE_TO_ONE)
 _REPLACE = {chr(k): v for k, v in _ONE_TO_ONE.items()}
-_MAPPED = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
+_MAPPED = rx.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]")
 
 # Characters removed from the matching view.  Quotation marks are dropped so that
 # 行政执法“三项制度” matches 行政执法三项制度; book-title marks 《》 are kept because
@@ -40,7 +41,7 @@ _DROP = "\ufeff\u200b\u200c\u200d\u2060\u00ad\r“”‘’\"'「」『』"
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef、。,:;!?()《》【】“”‘’「」『』\ufeff"
 # A run of spaces touching a CJK character or a line edge disappears; other runs
 # collapse to one space.  Characters in _DROP always disappear.
-_JUNK = re.compile(
+_JUNK = rx.compile(
     rf"[{_DROP}]+"
     rf"|(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])|(?<=\n)[ ]+|^[ ]+|[ ]+(?=\n)|[ ]+$"
     r"|[ ]{2,}"
@@ -50,11 +51,11 @@ _JUNK = re.compile(
 # Every junk match starts with a dropped character or a space; finding those first and trying
 # _JUNK only there gives the same matches as _JUNK.finditer, several times faster (its
 # lookbehinds would otherwise run at every character of the report).
-_JUNK_START = re.compile(f"[{_DROP} ]")
+_JUNK_START = rx.compile(f"[{_DROP} ]")
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = rx.compile("[\ud800-\udfff]")
 # A character of Chinese (CJK ideographs and compatibility ideographs): a text without one is no report.
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+HAN = rx.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def whole(text: str) -> str:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawcheck import rx
+
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
@@ -163,7 +165,7 @@ _CN = f"[{_CN_CHARS}]+(?:点[{''.join(_CN_DIGIT)}]+)?"
 _NUM = f"(?:(?:{_ARABIC})[万亿]?|{_CN})"
 # Words before a number that make it a bound (read by looking back from the number, not by the pattern:
 # an optional group at its head would make the pattern try every position of the text).
-_BEFORE = re.compile(r"(?:近|约|超过|逾|多于|不少于|不低于|不到|不足)$")
+_BEFORE = rx.compile(r"(?:近|约|超过|逾|多于|不少于|不低于|不到|不足)$")
 _TAIL = (rf"(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P<unit>{_UNITS_RX})"
          r"(?P<post>以上|左右|以下|以内)?")
 # One pattern whose first element is a character class (a digit or a Chinese numeral): the engine skips
@@ -172,14 +174,14 @@ _TAIL = (rf"(?:\s*(?:-|~|至|到)\s*(?P<high>{_NUM}))?\s*(?P<mod>余|多)?\s*(?P
 # where a run of numerals starts (never inside "1234567…" or "一一一…"): each run is tried once, which keeps a
 # long run of digits linear instead of quadratic.  The class comes first and the lookbehinds after it, so
 # that the engine's fast skip to a numeral still works.
-_QTY = re.compile(
+_QTY = rx.compile(
     rf"[0-9{_CN_CHARS}](?<![0-9{_CN_CHARS}][0-9{_CN_CHARS}])(?<![0-9][, ][0-9{_CN_CHARS}])"
     rf"(?:(?<=百)分之(?P<pct>{_CN}|{_ARABIC})(?P<ppost>以上|左右|以下|以内)?"
     rf"|(?:(?<=\d)(?P<arest>\d*(?:[, ]\d{{3}}(?!\d))*(?:\.\d+)?[万亿]?)"
     rf"|(?<=[{_CN_CHARS}])(?P<crest>[{_CN_CHARS}]*(?:点[{''.join(_CN_DIGIT)}]+)?)){_TAIL})"
 )
 # A Chinese numeral that is part of a word, not a count: 一是, 三项制度, 十四五, 一把手, 一站式 …
-_CN_WORDS = re.compile(r"[一二三四五六七八九十]+(?:项制度|个方面|个一|个全|个结合|个到位|级|把手|站式|张网|体化|盘棋"
+_CN_WORDS = rx.compile(r"[一二三四五六七八九十]+(?:项制度|个方面|个一|个全|个结合|个到位|级|把手|站式|张网|体化|盘棋"
                        r"|条龙|窗|线|网|号|本账)")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lawcheck import rx
+
 # Administrative ranks: lower is higher.
 CENTRAL, PROVINCE, CITY, COUNTY, TOWNSHIP = 0, 1, 2, 3, 4
 RANK_OF_LEVEL = {"province": PROVINCE, "city": CITY, "county": COUNTY, "township": TOWNSHIP}
@@ -21,24 +23,24 @@ _UNIT_RANK = {
     "民族乡": TOWNSHIP, "乡": TOWNSHIP, "镇": TOWNSHIP, "苏木": TOWNSHIP, "街道": TOWNSHIP,
 }
 _UNITS = "|".join(sorted(_UNIT_RANK, key=len, reverse=True))
-_MUNICIPALITY = re.compile(r"^(?:北京|天津|上海|重庆)市?$")
+_MUNICIPALITY = rx.compile(r"^(?:北京|天津|上海|重庆)市?$")
 
 # Bodies, by the suffix of their name (most specific first).
-_CENTRAL = re.compile(r"^(?:中共)?(?:党中央|中共中央|国务院|中央全面依法治国委员会(?:办公室)?|中央依法治国办)$")
-_SESSION = re.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
-_COORDINATION = re.compile(
+_CENTRAL = rx.compile(r"^(?:中共)?(?:党中央|中共中央|国务院|中央全面依法治国委员会(?:办公室)?|中央依法治国办)$")
+_SESSION = rx.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
+_COORDINATION = rx.compile(
     r"依法治[省市县区州旗镇乡]|法治建设(?:议事协调|委员会)|法治[省市县区]建设(?:委员会|领导小组)"
 )
-_CONGRESS = re.compile(r"人大常委会|人民代表大会常务委员会|人大工委|人大$")
+_CONGRESS = rx.compile(r"人大常委会|人民代表大会常务委员会|人大工委|人大$")
 # A party committee: 中共…, …党委 / 党工委, or a unit word right before 委 ("县委", "区委常委会").  A
 # 卫生健康委员会 or a 卫健委 is a government department, whatever its last character.
-_PARTY = re.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)(?:常委会)?$|[省市县区州旗镇乡]委(?:员会)?(?:常委会|常委)?$")
-_GOVERNMENT = re.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
-_DEPARTMENT_PARTY = re.compile(r"(?:局|厅|办公室)(?:党组|党委)?$")  # a department's own party group
-_DEPARTMENT = re.compile(r"(?:局|厅|办公室|委员会|委|中心|署|院|(?<!干)部|司|所|办)$")
+_PARTY = rx.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)(?:常委会)?$|[省市县区州旗镇乡]委(?:员会)?(?:常委会|常委)?$")
+_GOVERNMENT = rx.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
+_DEPARTMENT_PARTY = rx.compile(r"(?:局|厅|办公室)(?:党组|党委)?$")  # a department's own party group
+_DEPARTMENT = rx.compile(r"(?:局|厅|办公室|委员会|委|中心|署|院|(?<!干)部|司|所|办)$")
 
 
-_NATIONAL = re.compile(r"^(?:国家|中华人民共和国|国务院)|(?<!干)部$|总局$|总署$")
+_NATIONAL = rx.compile(r"^(?:国家|中华人民共和国|国务院)|(?<!干)部$|总局$|总署$")
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ class Body:
 
 
 # Unit words that are part of an ordinary word, not an administrative unit: 市场, 城市, 社区, 乡村, 县域 …
-_NOT_UNIT = re.compile(
+_NOT_UNIT = rx.compile(
     r"(?<=依法治)[省市县区州旗镇乡]|(?<=[城都])市|市(?=[场民容级])|(?<=[社园景辖])区|[区县市](?=域)|县(?=级)"
     r"|乡(?=[村镇])|(?<=乡)镇"
 )

@@ -12,16 +12,16 @@ heading or the closing block.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from lawcheck import rx
 from lawcheck.text.grammar import CLOSING_LINE, LINE_ENDS, heading_marker
 
 # Full-width ASCII folded to ASCII, so that "（一）" and "１．" read as heading markers before the
 # text is normalised.
 _FOLD = str.maketrans({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})
 # A page's own labels (日期:, 来源:, 索引号:) start lines of their own, even after a full line.
-_LABEL = re.compile(r"^[\u4e00-\u9fff]{2,5}[:：]")
+_LABEL = rx.compile(r"^[\u4e00-\u9fff]{2,5}[:：]")
 _MIN_LINES = 6  # full lines needed before a text counts as wrapped
 _LONG = 12  # lines shorter than this (in characters) are titles, headings, signatures
 

@@ -10,8 +10,9 @@ simplified texts never load it.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from lawcheck import rx
 
 # Very common characters that exist only in traditional writing (their simplified forms differ):
 # a cheap first test, so that a simplified report never pays for the full table.
@@ -19,8 +20,8 @@ _COMMON_TRADITIONAL = (
     "們個來時會國說對這經過還為與發動學關現實點後體員區縣執權報決審議務應職責設開問題進總導鄉鎮機構規"
     "範監檢參與諮詢風險評討論訴訟調處糾紛熱線辦幹門環衛營產業農業資訊網絡數據統計財務稅費預專項級長處領"
 )
-_PROBE = re.compile(f"[{_COMMON_TRADITIONAL}]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
+_PROBE = rx.compile(f"[{_COMMON_TRADITIONAL}]")
+_CJK = rx.compile(r"[\u4e00-\u9fff]")
 # At least this share of the CJK characters are traditional-only: a traditional text.  Simplified
 # reports quoting a traditional name stay far below it.
 _SHARE = 0.05

@@ -6,10 +6,10 @@ half-open ``(start, end)`` offsets into it.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from lawcheck import rx
 from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, TOP_RANKS, heading_marker
 from lawcheck.text.normalize import NormText
 
@@ -24,45 +24,45 @@ ROLES = (PREAMBLE, MEASURES, SHORTCOMINGS, PLAN, OTHER, CLOSING)
 
 _HEADING_MAX = 40  # a longer first sentence is content, even when it starts with a marker
 
-_SHORT_CUE = re.compile(
+_SHORT_CUE = rx.compile(
     r"存在的?(?:主要)?(?:问题|不足|短板|困难|差距)|(?:问题|困难)(?:和|与|及|、)?(?:不足|困难|短板|差距|挑战)"
     r"|不足(?:和|与|及|之处)|短板|差距|薄弱环节|主要问题|存在问题"
     # "三、问题产生的原因", "原因分析": the statutory item's 原因 written as a part of its own
     r"|(?:问题|不足)(?:产生|存在)?的?(?:主要)?(?:原因|成因)|原因分析|成因分析"
 )
-_PLAN_CUE = re.compile(
+_PLAN_CUE = rx.compile(
     r"下一步|下步|下一年|下年度|明年|来年|今后|工作(?:思路|打算|安排|计划|设想|展望|谋划)"
     r"|主要安排|重点(?:工作)?(?:计划|安排|任务)|努力方向|(?:思路|打算)和(?:举措|措施)"
 )
-_OTHER_CUE = re.compile(r"其他需要报告|其他事项|其他情况")
-_DUTY_CUE = re.compile(r"第一责任人|主要负责人|主要负责同志")
+_OTHER_CUE = rx.compile(r"其他需要报告|其他事项|其他情况")
+_DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
 
 # Paragraph openings that switch role in reports without numbered headings.
-_PARA_SHORT = re.compile(
+_PARA_SHORT = rx.compile(
     r"^.{0,20}?(?:(?:但|同时|然而).{0,12}?(?:存在|仍有|还有)|存在的?(?:问题|不足)|问题和不足|不足之处)"
 )
-_PARA_PLAN = re.compile(r"^.{0,16}?(?:下一步|今后|明年|下一年度?|20\d\d年[,,]?(?:我|全)?.{0,8}?将)")
+_PARA_PLAN = rx.compile(r"^.{0,16}?(?:下一步|今后|明年|下一年度?|20\d\d年[,,]?(?:我|全)?.{0,8}?将)")
 
-_CHROME = re.compile(
+_CHROME = rx.compile(
     r"当前位置|所在位置|您的位置|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
     r"|^来源|来源[:]|发布[时日]|发布[:]|^发布|^日期|日期[:]|索引号|发布机构|生成日期|公开日期|公开方式|公开范围"
     r"|公开时限|公开形式|公开程序|效力状况|主题\(|体裁|关键词|分类词|文件下载|内容概况|今天是|信息来源"
     r"|文章来源|更新时间|点击[数率:]|作者[:]|责任编辑|扫一扫|【|】|\|"
 )
-_TRAILING_CHROME = re.compile(
+_TRAILING_CHROME = rx.compile(
     r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关推荐|相关文档|猜你喜欢|热门推荐|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到"
     r"|责任编辑|附件下载|网站地图|本文(?:来源|来自|转自|由)|(?:免责)?声明[:：]|版权(?:归|所有|声明)|原文链接|文章来源|来源[:：])"
 )
 # "附件：…" after the signature and date: an attachment (GB/T 9704), not the body and not the closing block.
-_ATTACHMENT = re.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
-_ADDRESSEE = re.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
+_ATTACHMENT = rx.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
+_ADDRESSEE = rx.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
 _ORGAN_SUFFIX = (r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|行政公署|局|厅|(?<!干)部|总署|海关|办公室|党委"
                  r"|党组|委|司法所|依法治.办)")
-_ORGAN_LINE = re.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
-_CLOSING_PHRASE = re.compile(
+_ORGAN_LINE = rx.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
+_CLOSING_PHRASE = rx.compile(
     r"^(?:特此|专此)(?:报告|汇报|函告|报送)|^以上报告|^\(?此件.{0,8}\)?$|^请予?审[议定阅]|^抄\s*送[^。]{0,80}$"
 )
-_TITLE_CUE = re.compile(r"(?:法治|依法行政|法制).{0,30}?(?:报告|总结|情况)|(?:报告|总结)$")
+_TITLE_CUE = rx.compile(r"(?:法治|依法行政|法制).{0,30}?(?:报告|总结|情况)|(?:报告|总结)$")
 
 
 
@@ -147,11 +147,11 @@ def _is_paragraph(line: str) -> bool:
     return len(line) >= 40 or bool(_YEAR_OPENING.match(line) and line.endswith("。"))
 
 
-_YEAR_OPENING = re.compile(r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]")
+_YEAR_OPENING = rx.compile(r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]")
 
 
-_SIGN_ORGAN = re.compile(rf"^[^。,:;\d]{{2,40}}{_ORGAN_SUFFIX}")
-_ISSUED = re.compile(r"(?:印发|发布|印)$")
+_SIGN_ORGAN = rx.compile(rf"^[^。,:;\d]{{2,40}}{_ORGAN_SUFFIX}")
+_ISSUED = rx.compile(r"(?:印发|发布|印)$")
 
 
 def _is_date(s: str) -> bool:
@@ -303,7 +303,7 @@ def _unmarked_headings(
     return out
 
 
-_YEAR_IN_TITLE = re.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
+_YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
 
 
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -372,8 +372,8 @@ def _build_sections(
     return out
 
 
-_SENT_END = re.compile(r"[。!?;\n]")
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:项|件|次|人|个|%|条|场|名|份|起)")
+_SENT_END = rx.compile(r"[。!?;\n]")
+_FIGURE = rx.compile(r"\d+(?:\.\d+)?\s*(?:项|件|次|人|个|%|条|场|名|份|起)")
 
 
 def _split(text: str, start: int, end: int, section: int | None, roles: frozenset[str]) -> list[Sentence]:

@@ -6,8 +6,8 @@ corpus of any size runs in flat memory; the bytes are those of the whole list wr
 from __future__ import annotations
 
 import json as _json
-import re
 
+from lawcheck import rx
 from lawcheck.model import SCHEMA_VERSION, Record
 from lawcheck.render import Context, Format
 
@@ -17,7 +17,7 @@ FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON:
 
 # Characters valid in JSON strings that a terminal or an editor acts on when the JSON is shown (C1 codes
 # such as U+009B, line separators, bidirectional overrides): written as \u escapes, the same value.
-_UNSAFE = re.compile("[\u0080-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_UNSAFE = rx.compile("[\u0080-\u009f\u2028\u2029\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def safe(text: str) -> str:

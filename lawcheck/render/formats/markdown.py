@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from lawcheck import rx
 from lawcheck.i18n import t
 from lawcheck.model import Evidence, History, Record, Scorecard
 from lawcheck.render import Context, Format
@@ -30,7 +31,7 @@ from lawcheck.summary import summarize
 FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#!~])")
+_MD_SPECIAL = rx.compile(r"([\\`*_\[\]<>|#!~])")
 
 
 def _esc(s: object) -> str:

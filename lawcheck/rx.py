@@ -1,0 +1,110 @@
+"""lawcheck's own regular expressions, compiled once per machine instead of once per process.
+
+Python compiles a pattern in two pure-Python steps (parse, then code generation) before handing the code
+to the C engine; for the few hundred patterns of lawcheck that is some 60 ms of every start, about a
+sixth of a one-report check.  The code the engine is handed depends only on the pattern, its flags and
+the Python build, so it is kept in this user's private cache folder (``packs.cache.private_dir``, as the
+compiled rule pack is) in a file named for the Python build and the engine's version, and handed
+straight to the engine on the next start.  The engine validates the code it is given.
+
+Only patterns written in lawcheck's source go through here (a fixed set): rule files' patterns keep
+their own checked path (``saferegex``).  Anything unexpected — another Python, no cache folder, a damaged
+file — falls back to ``re.compile``: the cache can only save time.
+"""
+
+from __future__ import annotations
+
+import atexit
+import hashlib
+import os
+import re
+import sys
+
+try:  # the compiler's two steps, as re.compile runs them
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10
+    try:
+        import _sre
+        import sre_compile as _compiler  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
+    except ImportError:
+        _compiler = _parser = None  # type: ignore[assignment]
+
+_MAX = 4096  # entries kept: lawcheck has a few hundred; a bound against anything that would grow it
+_cache: dict[tuple[str, int], tuple] | None = None  # type: ignore[type-arg]
+_added = False
+
+
+def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from this machine's cache of compiled code when it is there."""
+    flags = int(flags)
+    if _compiler is None:
+        return re.compile(pattern, flags)
+    known = _entries().get((pattern, flags))
+    if known is not None:
+        try:
+            return _sre.compile(pattern, *known)
+        except Exception:  # a damaged entry: compiled afresh below
+            pass
+    try:
+        parsed = _parser.parse(pattern, flags)
+        code = [int(op) for op in _compiler._code(parsed, flags)]
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup = [None] * parsed.state.groups
+        for name, i in groupindex.items():
+            indexgroup[i] = name
+        args = (int(flags | parsed.state.flags), code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
+        compiled = _sre.compile(pattern, *args)
+    except re.error:
+        raise
+    except Exception:  # the compiler's inner steps changed: the public way
+        return re.compile(pattern, flags)
+    _remember((pattern, flags), args)
+    return compiled
+
+
+def _name() -> str:
+    """The cache file's name: the Python build and the engine's version, so that another Python never
+    reads code made for this one."""
+    build = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode()).hexdigest()[:16]
+    return f"regex-{build}"
+
+
+def _entries() -> dict[tuple[str, int], tuple]:  # type: ignore[type-arg]
+    global _cache
+    if _cache is None:
+        from lawcheck.cachefile import cache_read  # signed with this user's key, checked before unpickling
+
+        data = cache_read(_name())
+        _cache = data if isinstance(data, dict) else {}
+    return _cache
+
+
+def _remember(key: tuple[str, int], args: tuple) -> None:  # type: ignore[type-arg]
+    global _added
+    entries = _entries()
+    if len(entries) >= _MAX:
+        return
+    entries[key] = args
+    if not _added:
+        _added = True
+        atexit.register(_save, os.getpid())
+
+
+def _save(pid: int) -> None:
+    """Written at exit by the process that compiled something new (a forked worker is told apart by its
+    pid); atomically, so that a reader sees the old file or the new one.  A read-only cache only costs the
+    next start its compile time."""
+    if os.getpid() == pid and _cache:
+        from lawcheck.cachefile import cache_write
+
+        cache_write(_name(), _cache)
+
+
+def cached(pattern: str, flags: int = 0) -> bool:
+    """Whether this pattern's compiled code is in the cache (for tests and the benchmark)."""
+    return (pattern, int(flags)) in _entries()
+
+
+__all__ = ["cached", "compile"]

@@ -1,0 +1,79 @@
+"""lawcheck.rx: lawcheck's own patterns compiled once per machine (issue 18, the cold start).
+
+The code handed to the regular-expression engine comes from this user's signed cache on the next start;
+the patterns must behave exactly as ``re.compile``'s, and anything unexpected must fall back to it."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+
+from tests.conftest import ROOT
+
+PROBE = """
+import json, re, sys
+import lawcheck.rx as rx
+import lawcheck.text.structure, lawcheck.text.kind, lawcheck.text.dates, lawcheck.text.figures  # noqa: F401
+samples = ["2024年3月31日前报送。", "一、主要举措和成效", "（二）存在的不足", "某县人民政府关于2023年度法治政府建设情况的报告",
+           "全年收到行政复议申请58件,纠错率为15.4%。", "“依法行政”", "XX县××局", "附件：1. 目录"]
+out = {"cached": 0, "patterns": 0, "same": True}
+for key in list(rx._entries()):
+    pattern, flags = key
+    out["patterns"] += 1
+    out["cached"] += rx.cached(pattern, flags)
+    ours, theirs = rx.compile(pattern, flags), re.compile(pattern, flags)
+    if (ours.pattern, ours.flags, ours.groupindex, ours.groups) != (theirs.pattern, theirs.flags, theirs.groupindex,
+                                                                       theirs.groups):
+        out["same"] = False
+    for s in samples:
+        a, b = ours.search(s), theirs.search(s)
+        if (a and (a.span(), a.groups())) != (b and (b.span(), b.groups())):
+            out["same"] = False
+sys.stdout.write(json.dumps(out))
+"""
+
+
+def _probe(env: dict[str, str]) -> dict:
+    res = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    return json.loads(res.stdout)
+
+
+def test_the_second_start_takes_the_compiled_code_from_the_cache_and_behaves_the_same(tmp_path):
+    import os
+
+    env = {**os.environ, "LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", "import lawcheck.text.structure, lawcheck.text.kind, lawcheck.text.dates, "
+                    "lawcheck.text.figures"], cwd=ROOT, env=env, check=True)  # the first start writes the cache
+    files = list((tmp_path / "cache").glob("pack-regex-*.pickle"))
+    assert len(files) == 1
+    out = _probe(env)
+    assert out["patterns"] > 100 and out["cached"] == out["patterns"] and out["same"]
+
+
+def test_a_damaged_or_foreign_cache_file_is_never_used(tmp_path):
+    import os
+
+    env = {**os.environ, "LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    subprocess.run([sys.executable, "-c", "import lawcheck.text.structure"], cwd=ROOT, env=env, check=True)
+    (path,) = (tmp_path / "cache").glob("pack-regex-*.pickle")
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0xFF  # one byte changed: its signature no longer holds
+    path.write_bytes(bytes(data))
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(ROOT / "fixtures" / "001_lingshou_2021.txt"),
+                          "--format", "json"], capture_output=True, text=True, cwd=ROOT, env=env)
+    assert res.returncode == 0 and json.loads(res.stdout)["score"] is not None
+
+
+def test_it_compiles_and_fails_as_re_compile_does():
+    import lawcheck.rx as rx
+
+    p = rx.compile(r"(?P<year>(?:19|20)\d\d)\s*年", re.I)
+    assert p.search("报告年度 2024 年").group("year") == "2024"
+    try:
+        rx.compile(r"(unclosed")
+    except re.error:
+        pass
+    else:
+        raise AssertionError("an invalid pattern must raise re.error, as re.compile does")
