@@ -376,3 +376,63 @@ def test_a_waived_shortfall_is_commented_as_waived_not_as_a_fix(tmp_path, monkey
     title = next(k for k in got if "得分" in k)
     assert "已豁免：行政执法三项制度（豁免至 2999-12-31）" in title
     assert "行政执法三项制度" not in title.split("缺失项：")[1].split("\n")[0]
+
+
+def _text_box(text: str):
+    """A run holding a text box as Word writes one: a drawing (mc:Choice) and its VML copy (mc:Fallback)."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        f'<w:r xmlns:w="{W[1:-1]}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1800000" cy="600000"/>'
+        '<wp:docPr id="77" name="文本框 1"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+        '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+        f'<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox>'
+        '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_title_in_a_text_box_is_read_once_and_commented_inside_it(tmp_path):
+    """A 红头-style title set in a text box: its text is read once (Word writes the box twice, as a drawing and
+    as VML), and the title's comment starts and ends in the drawing's own text, not from one copy to the
+    other (a range across two stories: LibreOffice showed no comment on the title at all)."""
+    lines = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8").split("\n")[1:]
+    document = docx.Document(io.BytesIO(make_docx("\n".join(lines[2:]))))
+    first = document.paragraphs[0]._p
+    holder = first.makeelement(first.tag)
+    holder.append(_text_box(lines[0] + lines[1]))
+    first.addprevious(holder)
+    buf = io.BytesIO()
+    document.save(buf)
+    data = buf.getvalue()
+    title = "灵寿县人民政府关于2021年度法治政府建设情况的报告"
+    assert layout(docx.Document(io.BytesIO(data)))[0].split("\n")[0] == title
+    _code, out, card = run_cli(tmp_path, "红头.docx", data)
+    assert card["document"]["title"] == title
+    result = docx.Document(io.BytesIO(out.read_bytes()))
+    ids = {str(c.comment_id) for c in result.comments if "得分" in c.text}
+    [cid] = ids
+    ends = [el for el in result.element.body.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd",
+                                                   f"{W}commentReference") if el.get(f"{W}id") == cid]
+    assert len(ends) == 3
+    boxes = {next(el.iterancestors(f"{W}txbxContent"), None) for el in ends}
+    assert len(boxes) == 1 and None not in boxes  # all three in one text box
+    assert not any(a.tag.endswith("}Fallback") for a in ends[0].iterancestors())
+    assert paragraphs(out.read_bytes()) == paragraphs(data)
+
+
+def test_a_passage_from_a_text_box_into_the_body_is_anchored_in_one_story():
+    from lawcheck.render.wordfile import Anchors
+
+    document = docx.Document()
+    p = document.add_paragraph()
+    p._p.append(_text_box("附件一"))
+    p.add_run("正文第一句。")
+    text, pieces = layout(document, with_map=True)
+    assert text == "附件一正文第一句。"
+    head, tail = Anchors(document.element.body, pieces).runs(1, 6)
+    assert next(head.iterancestors(f"{W}txbxContent"), None) is next(tail.iterancestors(f"{W}txbxContent"), None)
