@@ -436,3 +436,28 @@ def test_a_passage_from_a_text_box_into_the_body_is_anchored_in_one_story():
     assert text == "附件一正文第一句。"
     head, tail = Anchors(document.element.body, pieces).runs(1, 6)
     assert next(head.iterancestors(f"{W}txbxContent"), None) is next(tail.iterancestors(f"{W}txbxContent"), None)
+
+
+def test_a_folder_of_one_report_to_an_output_folder(tmp_path, capsys):
+    """The documented `lawcheck check 各区县报告/ --format docx -o 审查意见/` on a folder that holds one report
+    (or -o an existing folder): the commented copy goes into the folder, named as in a batch."""
+    inbox = tmp_path / "各区县报告"
+    inbox.mkdir()
+    (inbox / "长生镇.docx").write_bytes(rich_docx(report("003_changsheng_2020")))
+    assert main(["check", str(inbox), "--format", "docx", "-o", str(tmp_path / "审查意见") + "/"]) in (0, 1)
+    assert [p.name for p in (tmp_path / "审查意见").iterdir()] == ["0001-长生镇-审查意见.docx"]
+    (tmp_path / "已有").mkdir()
+    assert main(["check", str(inbox / "长生镇.docx"), "--format", "docx", "-o", str(tmp_path / "已有")]) in (0, 1)
+    made = tmp_path / "已有" / "0001-长生镇-审查意见.docx"
+    assert docx.Document(str(made)).comments
+
+
+def test_nothing_written_is_never_said_to_be_written(tmp_path, capsys):
+    """An unreadable Word input gives no commented copy: its error line, and no "结果已写入" for a file that
+    does not exist."""
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    out = tmp_path / "坏-审查意见.docx"
+    assert main(["check", str(bad), "--format", "docx", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "坏.docx" in err and "结果已写入" not in err and not out.exists()
