@@ -867,10 +867,14 @@ def _check(args: argparse.Namespace) -> int:
             args.output.endswith(("/", os.sep)) or not Path(args.output).suffix or Path(args.output).is_dir()):
         _err(m.get(f"{fmt}_dir_not_file", m["dir_not_file"]).format(name=args.output))
         return Exit.USAGE_OR_INPUT
+    # Several inputs go to a folder; so does one when -o names a folder (`各区县报告/ -o 审查意见/` with a
+    # single report in it): its file, named as in a batch, goes into the folder.
+    to_dir = spec.output == "directory" and (len(sources) > 1 or (bool(args.output) and (
+        args.output.endswith(("/", os.sep)) or Path(args.output).is_dir())))
     if args.output:
         guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
             else sources  # last year's report is an input too
-        problem = _output_problem(args.output, guarded, spec.output == "directory" and len(sources) > 1)
+        problem = _output_problem(args.output, guarded, to_dir)
         if problem:
             _err(m[problem[0]].format(path=args.output, err=problem[1]))
             return Exit.USAGE_OR_INPUT
@@ -946,21 +950,25 @@ def _check(args: argparse.Namespace) -> int:
     finally:
         if stop:
             stop()
+    wrote = streaming
     if not streaming and records:
         try:
-            if spec.output == "directory" and len(sources) > 1:
+            if to_dir:
                 inputs = [src.path for src in sources if src.path is not None]
-                _write_files(renderer.files(records, ctx), args.output, inputs, lang)
+                made = renderer.files(records, ctx)
+                _write_files(made, args.output, inputs, lang)
+                wrote = bool(made)
             elif not spec.binary or any(rec.card is not None for rec in records):
                 # A binary output of an input that could not be read is nothing: its error line says why.
                 _write(renderer.render(records, ctx), args.output)
+                wrote = True
         except _OutputError as e:
             _err(m[e.key].format(path=e.path, err=e.err))
             return Exit.USAGE_OR_INPUT
         except OSError as e:
             _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
             return Exit.USAGE_OR_INPUT
-    if args.output and (records or streaming) and not args.quiet:
+    if args.output and wrote and not args.quiet:  # never said of a Word file not written (its input unreadable)
         _err(m["written"].format(path=args.output))
     if ctrl_c.pressed:
         # On a line of its own (a progress bar or a half-printed line may be on the terminal), saying where
@@ -1476,7 +1484,10 @@ def _serve(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     m = _MSG[s.lang]
-    _load_pack(args, s)  # rule-file errors surface here, before the page opens
+    pack = _load_pack(args, s)  # rule-file errors surface here, before the page opens
+    # lawcheck.toml's waivers as for check (a bad one stops here, exit 3; one run out is said once): the page
+    # gives the score and the commented .docx that check gives for the same file.
+    waivers = _waivers(s, pack, s.lang)
     import lawcheck.serve as serve
 
     serve.require()
@@ -1492,7 +1503,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.no_browser:  # in a thread: a text-mode browser would hold the terminal until it quits
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year, lang=s.lang,
-                   level=s.level, gate=Gate(s.min_score, s.fail_on),
+                   level=s.level, gate=Gate(s.min_score, s.fail_on), waivers=waivers,
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     serve.run(sock, opts, args.host)
     return Exit.OK

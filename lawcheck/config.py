@@ -121,7 +121,7 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows Notepad) is no TOML error
     except (OSError, UnicodeDecodeError) as e:
         raise ConfigError(str(path), Msg("cfg_read", err=e)) from None
     except tomllib.TOMLDecodeError as e:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import fnmatch
-import re
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 from typing import Any
@@ -29,7 +28,11 @@ from lawcheck.model import Waiver
 _KEYS = ("rule", "reason", "until", "files")
 _HEADER = rx.compile(r"^\s*\[\[\s*(?:tool\s*\.\s*lawcheck\s*\.\s*)?waivers\s*\]\]\s*(?:#.*)?$")
 _TABLE = rx.compile(r"^\s*\[")
-_ARRAY_KEY = rx.compile(r"^\s*waivers\s*=")
+# Where ``waivers`` is written when it is not an array of tables: ``waivers = [...]``, dotted ``waivers.x = …``,
+# or a single ``[waivers]`` table (an error: its line is named).
+_ARRAY_KEY = rx.compile(r"^\s*waivers\s*[=.]")
+_SINGLE = rx.compile(r"^\s*\[\s*(?:tool\s*\.\s*lawcheck\s*\.\s*)?waivers\s*[\].]")
+_KEY = rx.compile(r"""^\s*(["']?)([A-Za-z0-9_-]+)\1\s*=""")
 
 
 def parse(raw: Any, path: Path) -> list[Waiver]:
@@ -90,8 +93,19 @@ def for_file(waivers: Iterable[Waiver], name: str) -> tuple[Waiver, ...]:
     p = PurePath(name)
     whole = p.as_posix()
     return tuple(w for w in waivers if w.files is None or (
-        name != "-" and any(fnmatch.fnmatchcase(p.name, pat) or fnmatch.fnmatchcase(whole, pat)
-                            for pat in w.files)))
+        name != "-" and any(_matches(pat, p.name, whole) for pat in w.files)))
+
+
+def _matches(pattern: str, name: str, whole: str) -> bool:
+    """A ``files`` pattern against an input's name or path: ``\\`` is taken as ``/`` (a path copied from
+    Windows), and a leading ``**/`` (any folder) also matches no folder at all (``**/*公开版*`` matches
+    ``x公开版.docx`` given on its own, as a shell's globstar does)."""
+    pat = pattern.replace("\\", "/")
+    tried = [pat]
+    while pat.startswith("**/"):
+        pat = pat[3:]
+        tried.append(pat)
+    return any(fnmatch.fnmatchcase(name, t) or fnmatch.fnmatchcase(whole, t) for t in tried)
 
 
 def today() -> dt.date:
@@ -144,13 +158,15 @@ class _Lines:
                 continue
             if _TABLE.match(line):
                 current = None
+                if self.array is None and _SINGLE.match(line):
+                    self.array = i
                 continue
             if self.array is None and _ARRAY_KEY.match(line):
                 self.array = i
             if current is not None:
-                m = re.match(r"^\s*([A-Za-z_-]+)\s*=", line)
-                if m and m.group(1) not in current:
-                    current[m.group(1)] = i
+                m = _KEY.match(line)
+                if m and m.group(2) not in current:
+                    current[m.group(2)] = i
 
     def of(self, n: int):  # type: ignore[no-untyped-def]
         def where(key: str | None) -> int | None:
@@ -164,6 +180,6 @@ class _Lines:
 
 def _lines(path: Path) -> _Lines:
     try:
-        return _Lines(path.read_text(encoding="utf-8"))
+        return _Lines(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError):
         return _Lines("")

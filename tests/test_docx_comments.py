@@ -356,3 +356,108 @@ def test_commented_copies_in_the_input_folder_are_not_checked_again(tmp_path, ca
     doc.save(str(edited))
     assert main(["check", str(inbox), "--format", "jsonl"]) in (0, 1)
     assert len(capsys.readouterr().out.splitlines()) == 3
+
+
+def test_a_waived_shortfall_is_commented_as_waived_not_as_a_fix(tmp_path, monkeypatch):
+    """A waiver accepted in lawcheck.toml: the passage's comment says ⊘ 已豁免 with the reason and the end
+    date (what is lacking still said), never "修改建议" for what the reviewer accepted; the title lists it."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lawcheck.toml").write_text(
+        '[[waivers]]\nrule = "enforcement.three_systems"\nreason = "三项制度另行专报"\nuntil = 2999-12-31\n',
+        encoding="utf-8")
+    data = rich_docx((FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8"))
+    _code, out, card = run_cli(tmp_path, "荷塘.docx", data)
+    r = next(r for r in card["results"] if r["rule"] == "enforcement.three_systems")
+    assert r["status"] == "partial" and r["waived"]["reason"] == "三项制度另行专报"
+    got = anchored(out.read_bytes())
+    [note] = [k for k, v in got.items() if "enforcement.three_systems" in k and v == r["evidence"][0]["text"]]
+    assert "⊘ 已豁免" in note and "三项制度另行专报" in note and "2999-12-31" in note and "原为部分" in note
+    assert "修改建议" not in note and "依据" in note and r["message"] in note
+    title = next(k for k in got if "得分" in k)
+    assert "已豁免：行政执法三项制度（豁免至 2999-12-31）" in title
+    assert "行政执法三项制度" not in title.split("缺失项：")[1].split("\n")[0]
+
+
+def _text_box(text: str):
+    """A run holding a text box as Word writes one: a drawing (mc:Choice) and its VML copy (mc:Fallback)."""
+    from docx.oxml import parse_xml
+
+    return parse_xml(
+        f'<w:r xmlns:w="{W[1:-1]}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml">'
+        '<mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:extent cx="1800000" cy="600000"/>'
+        '<wp:docPr id="77" name="文本框 1"/><a:graphic><a:graphicData '
+        'uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>'
+        f'<wps:spPr/><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>'
+        '<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict>'
+        f'<v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></v:textbox>'
+        '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>')
+
+
+def test_a_title_in_a_text_box_is_read_once_and_commented_inside_it(tmp_path):
+    """A 红头-style title set in a text box: its text is read once (Word writes the box twice, as a drawing and
+    as VML), and the title's comment starts and ends in the drawing's own text, not from one copy to the
+    other (a range across two stories: LibreOffice showed no comment on the title at all)."""
+    lines = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8").split("\n")[1:]
+    document = docx.Document(io.BytesIO(make_docx("\n".join(lines[2:]))))
+    first = document.paragraphs[0]._p
+    holder = first.makeelement(first.tag)
+    holder.append(_text_box(lines[0] + lines[1]))
+    first.addprevious(holder)
+    buf = io.BytesIO()
+    document.save(buf)
+    data = buf.getvalue()
+    title = "灵寿县人民政府关于2021年度法治政府建设情况的报告"
+    assert layout(docx.Document(io.BytesIO(data)))[0].split("\n")[0] == title
+    _code, out, card = run_cli(tmp_path, "红头.docx", data)
+    assert card["document"]["title"] == title
+    result = docx.Document(io.BytesIO(out.read_bytes()))
+    ids = {str(c.comment_id) for c in result.comments if "得分" in c.text}
+    [cid] = ids
+    ends = [el for el in result.element.body.iter(f"{W}commentRangeStart", f"{W}commentRangeEnd",
+                                                   f"{W}commentReference") if el.get(f"{W}id") == cid]
+    assert len(ends) == 3
+    boxes = {next(el.iterancestors(f"{W}txbxContent"), None) for el in ends}
+    assert len(boxes) == 1 and None not in boxes  # all three in one text box
+    assert not any(a.tag.endswith("}Fallback") for a in ends[0].iterancestors())
+    assert paragraphs(out.read_bytes()) == paragraphs(data)
+
+
+def test_a_passage_from_a_text_box_into_the_body_is_anchored_in_one_story():
+    from lawcheck.render.wordfile import Anchors
+
+    document = docx.Document()
+    p = document.add_paragraph()
+    p._p.append(_text_box("附件一"))
+    p.add_run("正文第一句。")
+    text, pieces = layout(document, with_map=True)
+    assert text == "附件一正文第一句。"
+    head, tail = Anchors(document.element.body, pieces).runs(1, 6)
+    assert next(head.iterancestors(f"{W}txbxContent"), None) is next(tail.iterancestors(f"{W}txbxContent"), None)
+
+
+def test_a_folder_of_one_report_to_an_output_folder(tmp_path, capsys):
+    """The documented `lawcheck check 各区县报告/ --format docx -o 审查意见/` on a folder that holds one report
+    (or -o an existing folder): the commented copy goes into the folder, named as in a batch."""
+    inbox = tmp_path / "各区县报告"
+    inbox.mkdir()
+    (inbox / "长生镇.docx").write_bytes(rich_docx(report("003_changsheng_2020")))
+    assert main(["check", str(inbox), "--format", "docx", "-o", str(tmp_path / "审查意见") + "/"]) in (0, 1)
+    assert [p.name for p in (tmp_path / "审查意见").iterdir()] == ["0001-长生镇-审查意见.docx"]
+    (tmp_path / "已有").mkdir()
+    assert main(["check", str(inbox / "长生镇.docx"), "--format", "docx", "-o", str(tmp_path / "已有")]) in (0, 1)
+    made = tmp_path / "已有" / "0001-长生镇-审查意见.docx"
+    assert docx.Document(str(made)).comments
+
+
+def test_nothing_written_is_never_said_to_be_written(tmp_path, capsys):
+    """An unreadable Word input gives no commented copy: its error line, and no "结果已写入" for a file that
+    does not exist."""
+    bad = tmp_path / "坏.docx"
+    bad.write_bytes(b"PK\x03\x04 broken")
+    out = tmp_path / "坏-审查意见.docx"
+    assert main(["check", str(bad), "--format", "docx", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "坏.docx" in err and "结果已写入" not in err and not out.exists()

@@ -376,3 +376,32 @@ def test_a_host_that_is_not_loopback_is_warned_about(tmp_path):
     proc, _ = start_server(tmp_path)
     code, err = stop_server(proc)
     assert code == 130 and "警告" not in err
+
+
+def test_the_settings_waivers_apply_on_the_page(tmp_path, monkeypatch, capsys):
+    """lawcheck.toml's [[waivers]] are read as check reads them: the page's score and commented .docx are
+    check's for the same file; a waiver naming no rule stops the command (exit 3) before the page opens."""
+    import lawcheck.serve as serve
+    from lawcheck.cli import main
+
+    seen: list = []
+
+    def run(sock, opts, host):  # the page is not served: the options it would be served with are kept
+        sock.close()
+        seen.append(opts)
+
+    monkeypatch.setattr(serve, "run", run)
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lawcheck.toml").write_text(
+        '[[waivers]]\nrule = "enforcement.three_systems"\nreason = "另行专报"\nuntil = 2999-12-31\n', encoding="utf-8")
+    assert main(["serve", "--no-browser"]) == 0
+    [opts] = seen
+    changsheng = (FIXTURES / "003_changsheng_2020.txt").read_bytes()
+    rec = Checker(opts).check(changsheng, None)
+    assert rec.card is not None and rec.card.result("enforcement.three_systems").waived is not None
+    assert rec.card.result("enforcement.three_systems").waived.reason == "另行专报"
+    capsys.readouterr()
+    (tmp_path / "lawcheck.toml").write_text(
+        '[[waivers]]\nrule = "enforcement.three_systemz"\nreason = "另行专报"\nuntil = 2999-12-31\n', encoding="utf-8")
+    assert main(["serve", "--no-browser"]) == 3
+    assert "lawcheck.toml:2" in capsys.readouterr().err and len(seen) == 1

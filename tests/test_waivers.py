@@ -157,6 +157,10 @@ def test_the_end_date_is_the_last_day_it_applies():
     (waiver_toml("form.recipients", until='"明年六月"'), 4, "须为日期"),
     ('[[waivers]]\nrule = "form.recipients"\nreason = "x"\nuntil = 2999-01-01\nfile = ["*"]\n', 5, "未知的键"),
     (waiver_toml("form.recipients") + '\n[[waivers]]\nreason = "x"\nuntil = 2999-01-01\n', 6, "缺少规则编号"),
+    # Found in review: a key with a digit, a single [waivers] table, dotted keys were named by no line.
+    ('[[waivers]]\nrule = "form.recipients"\nreason = "x"\nuntil = 2999-01-01\nfiles2 = ["*"]\n', 5, "未知的键"),
+    ('# 审查处\n[waivers]\nrule = "form.recipients"\nreason = "x"\nuntil = 2999-01-01\n', 2, "须为豁免的数组"),
+    ('lang = "zh"\nwaivers.rule = "form.recipients"\n', 2, "须为豁免的数组"),
 ])
 def test_a_bad_waiver_is_a_configuration_error_naming_the_file_and_line(folder, capsys, body, line, needle):
     (folder / "lawcheck.toml").write_text(body, encoding="utf-8")
@@ -238,6 +242,27 @@ def test_for_file_matches_the_name_or_the_path():
     assert for_file([w, deep, every], "收文/长生镇公开版.docx") == (w, every)
     assert for_file([w, deep, every], "乡镇/长生镇.docx") == (deep, every)
     assert for_file([w, deep, every], "-") == (every,)  # standard input has no name to match
+
+
+def test_for_file_takes_a_leading_globstar_and_windows_separators():
+    """Found in review: ``**/*.docx`` never matched a file given without a folder (fnmatch's ``*`` wants the
+    ``/``), and a pattern copied from Windows (``报告\\*.docx``) matched nothing: both silently waived nothing."""
+    anywhere = Waiver(rule="a.b", reason="r", until=dt.date(2999, 1, 1), files=["**/*公开版*"])
+    windows = Waiver(rule="a.c", reason="r", until=dt.date(2999, 1, 1), files=["收文\\*.docx"])
+    assert for_file([anywhere, windows], "长生镇公开版.docx") == (anywhere,)
+    assert for_file([anywhere, windows], "乡镇/长生镇公开版.docx") == (anywhere,)
+    assert for_file([anywhere, windows], "收文/长生镇.docx") == (windows,)
+    assert for_file([anywhere, windows], "长生镇.docx") == ()
+
+
+def test_a_settings_file_with_a_bom_is_read(folder, capsys):
+    """Found in review: lawcheck.toml saved by Windows Notepad as "UTF-8 with BOM" was a TOML error (exit 2,
+    "第1行第1列：语句无效"); it is read, and the waiver's line is still its own."""
+    (folder / "lawcheck.toml").write_bytes(b"\xef\xbb\xbf" + waiver_toml("enforcement.three_systems").encode("utf-8"))
+    code, out, err = run(capsys, "check", "长生镇.txt", "--format", "json")
+    assert code in (0, 1), err
+    r = next(x for x in json.loads(out)["results"] if x["rule"] == "enforcement.three_systems")
+    assert r["waived"]["where"] == "lawcheck.toml:2"
 
 
 def test_waiver_error_is_a_configuration_error():

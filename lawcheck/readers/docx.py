@@ -204,7 +204,8 @@ def _node_text(el) -> str:
 
 def _text_nodes(p) -> Iterator:
     """A paragraph's text nodes as Word shows them: runs inside hyperlinks, content controls, fields, smart
-    tags and tracked insertions too (python-docx's ``text`` reads only some of these)."""
+    tags and tracked insertions too (python-docx's ``text`` reads only some of these).  A text box is written
+    twice, as a drawing (mc:Choice) and as VML for older readers (mc:Fallback): read once, from the drawing."""
     for el in p.iter(*_TEXT_TAGS):
         if any(a.tag in _SKIP_TEXT for a in el.iterancestors()):
             continue
@@ -367,7 +368,8 @@ def _block_elements(parent) -> Iterator:
             stack.append(iter(child.iterchildren()))
 
 
-_SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del"}  # text moved away or deleted (tracked changes) is not the report's
+# Text moved away or deleted (tracked changes) is not the report's; a text box's VML copy repeats its drawing.
+_SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
 
 
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:

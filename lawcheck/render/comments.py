@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lawcheck.i18n import join, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import basis_line, colon, lp, not_report_line, rp, status_label
+from lawcheck.render.common import MARK, basis_line, colon, lp, not_report_line, result_label, rp, waiver_note
 
 AUTHOR = "lawcheck"
 INITIALS = "LC"
@@ -73,9 +73,14 @@ def _line_of(text: str, start: int) -> tuple[int, int]:
 
 
 def _rule_note(r: RuleResult, lang: str) -> str:
+    """A rule's comment: what is lacking, the fix and the basis; for a shortfall a waiver accepted, ⊘ 已豁免
+    with the reason and the end date in place of the fix (the drafter is not asked to change what was
+    accepted; what is lacking is still said, as in every other format)."""
     c = colon(lang)
-    lines = [f"{status_label(lang, r.status)}{c}{r.title}{lp(lang)}{r.rule}{rp(lang)}", r.message]
-    if r.fix:
+    lines = [f"{result_label(lang, r)}{c}{r.title}{lp(lang)}{r.rule}{rp(lang)}", r.message]
+    if r.waived is not None:
+        lines.append(f"{t(lang, 'ui.waiver')}{c}{waiver_note(lang, r)}")
+    elif r.fix:
         lines.append(f"{t(lang, 'ui.fix')}{c}{r.fix}")
     if r.basis:
         lines.append(f"{t(lang, 'ui.basis')}{c}{basis_line(lang, r.basis)}")
@@ -103,6 +108,11 @@ def title_note(card: Scorecard, gate: list[str]) -> str:
     if docs:  # the documents only, the first few: each rule's comment quotes its provisions
         more = ("等" if lang == "zh" else ", etc.") if len(docs) > _TITLE_DOCS else ""
         lines.append(f"{t(lang, 'ui.basis')}{c}{('' if lang == 'zh' else '; ').join(docs[:_TITLE_DOCS])}{more}")
+    waived = card.waived()
+    if waived:  # accepted shortfalls: out of the score and the missing items, said so on the title too
+        lines.append(f"{MARK['waived']} {t(lang, 'ui.waived')}{c}" + join(lang, [
+            f"{r.name}{lp(lang)}{t(lang, 'ui.waived_until', until=r.waived.until.isoformat())}{rp(lang)}"
+            for r in waived if r.waived is not None]))
     return "\n".join(lines)
 
 

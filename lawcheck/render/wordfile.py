@@ -57,6 +57,10 @@ class Anchors:
                 covered.append(p)
         if not covered:
             return None
+        # A comment's start and end must be in one story: the body, or one text box (a range from a text box
+        # into the body is no range Word can show).  The story where the passage starts holds it.
+        story = _story(self.nodes[covered[0][2]])
+        covered = [p for p in covered if _story(self.nodes[p[2]]) is story]
         first, last = covered[0], covered[-1]
         head = self._element_at(first[2], first[3] + max(0, start - first[0]), split=True)
         self._run_starting(head)
@@ -113,6 +117,11 @@ class Anchors:
         for c in moved:
             new.append(c)  # moves the element (lxml): fragments keep pointing at it
         r.addnext(new)
+
+
+def _story(el):  # type: ignore[no-untyped-def]
+    """The text box holding ``el`` (its w:txbxContent), or None for the body."""
+    return next(el.iterancestors(f"{W}txbxContent"), None)
 
 
 def deterministic(data: bytes) -> bytes:
