@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from lawcheck.cli import build_parser, main
+from lawcheck.gate import Gate
 from tests.conftest import FIXTURES, ROOT
 
 LINGSHOU = str(FIXTURES / "001_lingshou_2021.txt")
@@ -67,26 +68,31 @@ def test_json_list_and_jsonl(capsys):
     assert [x["path"] for x in lines] == [LINGSHOU, HETANG] and all("schema_version" in x for x in lines)
 
 
-def test_json_of_several_is_streamed_with_the_bytes_of_the_whole_list(capsys, tmp_path):
-    """--format json writes each record as it is checked (issue 18: flat memory for any corpus); the bytes are
-    those of the list rendered whole, an unreadable input included, with one worker or two."""
+@pytest.mark.parametrize("fmt", ["json", "junit"])
+def test_several_are_streamed_with_the_bytes_of_the_whole_document(capsys, tmp_path, fmt):
+    """--format json and junit write each record as it is checked (issue 18: flat memory for any corpus); the
+    bytes are those of the document rendered whole, an unreadable input included, with one worker or two."""
     from lawcheck.batch import Options
     from lawcheck.batch import run as run_batch
     from lawcheck.inputs import expand
-    from lawcheck.render import Context
-    from lawcheck.render.formats import json as json_format
+    from lawcheck.render import Context, module
 
     (tmp_path / "坏.docx").write_bytes(b"PK\x03\x04 broken")
     paths = [LINGSHOU, str(tmp_path / "坏.docx"), HETANG]
-    assert json_format.FORMAT.output == "stream"
-    outs = []
-    for jobs in ("1", "2"):
-        outs.append(run(capsys, "check", *paths, "--format", "json", "-j", jobs)[1])
-    whole = json_format.render(run_batch(expand(paths, ["*"]), Options(), jobs=1), Context())
+    renderer = module(fmt)
+    assert renderer.FORMAT.output == "stream"
+    outs = [run(capsys, "check", *paths, "--format", fmt, "-j", jobs)[1] for jobs in ("1", "2")]
+    records = run_batch(expand(paths, ["*"]), Options(gate=Gate()), jobs=1)
+    whole = renderer.render(records, Context(inputs=len(paths)))
     assert outs[0] == outs[1] == whole
-    assert [d["path"] for d in json.loads(whole)] == paths and "error" in json.loads(whole)[1]
-    # One input: its canonical scorecard, not a list.
-    assert isinstance(json.loads(run(capsys, "check", LINGSHOU, "--format", "json")[1]), dict)
+    if fmt == "json":
+        assert [d["path"] for d in json.loads(whole)] == paths and "error" in json.loads(whole)[1]
+        # One input: its canonical scorecard, not a list.
+        assert isinstance(json.loads(run(capsys, "check", LINGSHOU, "--format", "json")[1]), dict)
+    else:
+        from xml.etree import ElementTree as ET
+
+        assert [s.get("name") for s in ET.fromstring(whole).findall("testsuite")] == paths
 
 
 def test_batch_reports_every_input_even_broken_ones(capsys, tmp_path):
