@@ -30,7 +30,8 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
         elif card.score < min_score:
             reasons.append(t(lang, "gate.low_score", score=f"{card.score:.1f}", min=f"{min_score:g}"))
     blocking = _BLOCKING[fail_on]
-    short = [r.rule for r in card.results
+    # Each by the name an official reads, its id beside it (what a log is searched for, what --disable takes).
+    short = [f"{r.name}（{r.rule}）" if lang == "zh" else f"{r.name} ({r.rule})" for r in card.results
              if r.scored and r.severity in blocking and r.status in ("fail", "partial")]
     if short:
         reasons.append(t(lang, f"gate.{fail_on}", rules=join(lang, short)))

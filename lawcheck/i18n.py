@@ -310,8 +310,8 @@ _T: dict[str, dict[str, str]] = {
         "gate.not_report": ("不是法治政府建设年度报告（{why}），不能作为年度报告通过；"
                             "如确为年度报告，可用 --kind annual_report 检查。"),
         "gate.low_score": "得分{score}低于门槛{min}。",
-        "gate.error": "必备项（error）未满足：{rules}。",
-        "gate.warning": "必备或重要项（error、warning）未满足：{rules}。",
+        "gate.error": "必备项未满足：{rules}。",
+        "gate.warning": "必备项或重要项未满足：{rules}。",
         "all_years": "各",
         "years_from": "{start}年及以后",
         "years_to": "{end}年及以前",
@@ -636,8 +636,8 @@ _T: dict[str, dict[str, str]] = {
         "gate.not_report": ("Not an annual report on building law-based government ({why}), so it cannot pass as one; "
                             "if it is one, check it with --kind annual_report."),
         "gate.low_score": "Score {score} is below the minimum {min}.",
-        "gate.error": "Must-have (error) items not met: {rules}.",
-        "gate.warning": "Error or warning items not met: {rules}.",
+        "gate.error": "Must-have items not met: {rules}.",
+        "gate.warning": "Must-have or important items not met: {rules}.",
         "all_years": "all",
         "years_from": "{start} and later",
         "years_to": "{end} and earlier",
