@@ -1472,7 +1472,8 @@ def _serve(args: argparse.Namespace) -> int:
 
     s = _settings(args)
     m = _MSG[s.lang]
-    _load_pack(args, s)  # rule-file errors surface here, before the page opens
+    pack = _load_pack(args, s)  # rule-file errors surface here, before the page opens
+    waivers = _waivers(s, pack, s.lang)  # lawcheck.toml's waivers, as `check` applies them (exit 3 if bad)
     import lawcheck.serve as serve
 
     serve.require()
@@ -1488,7 +1489,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.no_browser:  # in a thread: a text-mode browser would hold the terminal until it quits
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year, lang=s.lang,
-                   level=s.level, gate=Gate(s.min_score, s.fail_on),
+                   level=s.level, gate=Gate(s.min_score, s.fail_on), waivers=waivers,
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     serve.run(sock, opts, args.host)
     return Exit.OK

@@ -376,3 +376,49 @@ def test_a_host_that_is_not_loopback_is_warned_about(tmp_path):
     proc, _ = start_server(tmp_path)
     code, err = stop_server(proc)
     assert code == 130 and "警告" not in err
+
+
+def test_the_waivers_of_lawcheck_toml_apply_as_in_check(tmp_path):
+    """Found in review: serve built its options without the settings' waivers, so a report scored lower
+    on the page than `lawcheck check` scored it with the same lawcheck.toml."""
+    import httpx2 as httpx
+
+    from lawcheck.cli import main
+
+    (tmp_path / "lawcheck.toml").write_text(
+        '[[waivers]]\nrule = "content.first_responsible_duty"\nreason = "测试"\nuntil = 2099-06-30\n'
+        '[[waivers]]\nrule = "form.recipients"\nreason = "只对公开版"\nuntil = 2099-06-30\nfiles = ["*公开版*"]\n',
+        encoding="utf-8")
+    text = "\n".join(line for line in LINGSHOU.splitlines() if "第一责任人" not in line)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    proc, url = start_server(tmp_path)
+    try:
+        r = httpx.post(url + "api/check", content=text.encode(), headers={"Origin": url.rstrip("/")}, timeout=30)
+        assert r.status_code == 200, r.text
+        assert "已豁免" in r.json()["page"] and "测试" in r.json()["page"]
+        served = r.json()["score"]
+    finally:
+        stop_server(proc)
+    import json
+    import os
+
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        assert main(["check", "r.txt", "--format", "json", "-o", "out.json"]) == 0
+    finally:
+        os.chdir(here)
+    assert served == json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["score"]
+
+
+def test_a_waiver_naming_no_rule_stops_serve_as_it_stops_check(tmp_path, monkeypatch, capsys):
+    from lawcheck.cli import main
+
+    (tmp_path / "lawcheck.toml").write_text('[[waivers]]\nrule = "no.such_rule"\nreason = "x"\nuntil = 2099-06-30\n',
+                                            encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    import lawcheck.serve
+
+    monkeypatch.setattr(lawcheck.serve, "run", lambda *a: None)  # were it to start, it would not serve forever
+    assert main(["serve", "--no-browser"]) == 3
+    assert "no.such_rule" in capsys.readouterr().err
