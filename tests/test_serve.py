@@ -422,3 +422,52 @@ def test_a_waiver_naming_no_rule_stops_serve_as_it_stops_check(tmp_path, monkeyp
     monkeypatch.setattr(lawcheck.serve, "run", lambda *a: None)  # were it to start, it would not serve forever
     assert main(["serve", "--no-browser"]) == 3
     assert "no.such_rule" in capsys.readouterr().err
+
+
+def _slow_check(*args):  # a worker's check that would run for a minute (a large scanned PDF, say)
+    time.sleep(60)
+
+
+def test_ctrl_c_stops_a_check_running_in_a_worker(checker, monkeypatch):
+    """Found in review: after Ctrl-C uvicorn waits for the requests in flight, and a dropped file's check
+    runs up to --timeout (300 s) in its worker: the server did not stop, and said nothing, until it ended."""
+    import contextlib
+    import signal
+    import threading
+
+    import httpx2 as httpx
+
+    import lawcheck.serve as serve
+    from lawcheck.batch import STOP
+
+    sock = serve.bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    monkeypatch.setattr("lawcheck.serve.work.check_source", _slow_check)  # the worker is forked: it runs this
+    srv = serve.server(create_app(checker, host="127.0.0.1", port=port))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    answers: list = []
+    origin = f"http://127.0.0.1:{port}"
+
+    def drop() -> None:
+        answers.append(httpx.post(origin + "/api/check", params={"name": "big.pdf"}, content=b"%PDF-1.7",
+                                  headers={"Origin": origin}, timeout=90))
+
+    try:
+        while not srv.started:
+            time.sleep(0.05)
+        client = threading.Thread(target=drop, daemon=True)
+        client.start()
+        time.sleep(1.5)  # the check is running in its worker
+        t0 = time.monotonic()
+        srv.handle_exit(signal.SIGINT, None)  # Ctrl-C
+        thread.join(20)
+        client.join(5)
+        assert not thread.is_alive() and time.monotonic() - t0 < 10
+        assert answers and answers[0].status_code == 422
+        assert answers[0].json()["error"] == "本机的 lawcheck 服务正在关闭，检查已停止"
+    finally:
+        STOP.clear()
+        srv.should_exit = srv.force_exit = True
+        with contextlib.suppress(OSError):
+            sock.close()

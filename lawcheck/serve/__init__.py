@@ -9,6 +9,7 @@ from elsewhere.  Nothing is written to disk and nothing outlives the request tha
 from __future__ import annotations
 
 import socket
+from typing import Any
 
 from lawcheck.batch import Options
 from lawcheck.errors import Msg, UsageError
@@ -51,18 +52,33 @@ def url_of(sock: socket.socket, host: str) -> str:
     return f"http://{name}:{port}/"
 
 
-def run(sock: socket.socket, opts: Options, host: str) -> None:
-    """Serve the page on ``sock`` until Ctrl-C (or SIGTERM).  The rule pack is loaded once, here."""
+def server(app: Any) -> Any:
+    """The uvicorn server for ``app``.  Ctrl-C (or SIGTERM) also stops the checks running in worker
+    processes: uvicorn waits for the requests in flight before it exits, and a dropped PDF may take up to
+    ``--timeout`` (300 s) — the page is closed, the terminal would seem to hang."""
     import uvicorn
 
+    from lawcheck.batch import STOP
+
+    class _Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            STOP.set()  # a request waiting on a worker stops waiting; the worker is stopped
+            super().handle_exit(sig, frame)
+
+    STOP.clear()
+    # No access log: file names stay off the terminal; no server or date header to fingerprint.
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False,
+                            date_header=False)
+    return _Server(config)
+
+
+def run(sock: socket.socket, opts: Options, host: str) -> None:
+    """Serve the page on ``sock`` until Ctrl-C (or SIGTERM).  The rule pack is loaded once, here."""
     from lawcheck.serve.app import create_app
     from lawcheck.serve.work import Checker
 
     app = create_app(Checker(opts), host=host, port=sock.getsockname()[1])
-    # No access log: file names stay off the terminal; no server or date header to fingerprint.
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False,
-                            date_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    server(app).run(sockets=[sock])
 
 
-__all__ = ["bind", "is_loopback", "require", "run", "url_of"]
+__all__ = ["bind", "is_loopback", "require", "run", "server", "url_of"]
