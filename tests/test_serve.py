@@ -330,7 +330,38 @@ def test_a_port_in_use_is_a_one_line_error(capsys):
         port = taken.getsockname()[1]
         assert main(["serve", "--no-browser", "--port", str(port)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith(f"lawcheck: 无法在 127.0.0.1 端口 {port} 上打开页面：") and "\n" not in err
+    assert err == f"lawcheck: 无法在 127.0.0.1 端口 {port} 上打开页面：端口已被占用"  # not "读写失败" (review)
+    assert main(["serve", "--no-browser", "--host", "no-such-host.invalid"]) == 2
+    assert capsys.readouterr().err.strip().endswith("上打开页面：找不到这个主机名")
+    assert main(["serve", "--no-browser", "--lang", "en", "--host", "no-such-host.invalid"]) == 2
+    assert "cannot open the page on no-such-host.invalid port 0: " in capsys.readouterr().err
+
+
+def test_on_windows_the_port_is_not_shared(monkeypatch):
+    """Found in review: SO_REUSEADDR on Windows lets a socket bind a port another program listens on, so a
+    second server (or another program's) would silently share --port; socket.create_server leaves it off there."""
+    import os
+    import socket
+
+    import lawcheck.serve as serve
+
+    options: list[int] = []
+    real = socket.socket.setsockopt
+
+    def spy(self, level, option, value):  # type: ignore[no-untyped-def]
+        options.append(option)
+        if option != getattr(socket, "SO_EXCLUSIVEADDRUSE", None):
+            real(self, level, option, value)
+
+    monkeypatch.setattr(socket.socket, "setsockopt", spy)
+    serve.bind("127.0.0.1", 0).close()
+    assert options == [socket.SO_REUSEADDR]  # POSIX: a port in TIME_WAIT may be taken again
+    options.clear()
+    with monkeypatch.context() as windows:  # undone before the assertion: pytest itself needs the real os.name
+        windows.setattr(os, "name", "nt")
+        windows.setattr(socket, "SO_EXCLUSIVEADDRUSE", 0x7FFF, raising=False)
+        serve.bind("127.0.0.1", 0).close()
+    assert socket.SO_REUSEADDR not in options and options == [0x7FFF]
 
 
 def test_the_real_server_guards_checks_and_writes_nothing(tmp_path):

@@ -8,6 +8,7 @@ from elsewhere.  Nothing is written to disk and nothing outlives the request tha
 
 from __future__ import annotations
 
+import os
 import socket
 from typing import Any
 
@@ -31,7 +32,13 @@ def bind(host: str, port: int) -> socket.socket:
     family, kind, proto, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
     sock = socket.socket(family, kind, proto)
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if os.name in ("nt", "cygwin"):
+            # Windows: SO_REUSEADDR would let this socket bind a port another program is listening on (and
+            # either get the browser's requests); the port must be ours alone (socket.create_server does so).
+            if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        else:  # POSIX: only a port left in TIME_WAIT by a server just stopped is taken again
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
         sock.listen(64)  # the browser may connect before uvicorn runs: it waits in the backlog
     except OSError:
