@@ -502,3 +502,17 @@ def test_ctrl_c_stops_a_check_running_in_a_worker(checker, monkeypatch):
         srv.should_exit = srv.force_exit = True
         with contextlib.suppress(OSError):
             sock.close()
+
+
+def test_the_address_printed_for_a_wildcard_host_is_of_its_family():
+    """Found in review: --host :: printed http://127.0.0.1:…/, which an IPv6 socket does not answer where
+    IPV6_V6ONLY is on (Windows' default)."""
+    from lawcheck.serve import url_of
+
+    class Bound:
+        def getsockname(self):  # type: ignore[no-untyped-def]
+            return ("::", 8765, 0, 0)
+
+    assert url_of(Bound(), "::") == url_of(Bound(), "[::]") == "http://[::1]:8765/"  # type: ignore[arg-type]
+    assert url_of(Bound(), "0.0.0.0") == "http://127.0.0.1:8765/"  # type: ignore[arg-type]
+    assert url_of(Bound(), "::1") == "http://[::1]:8765/"  # type: ignore[arg-type]

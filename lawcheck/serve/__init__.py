@@ -48,12 +48,14 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def url_of(sock: socket.socket, host: str) -> str:
-    """The page's address: the host as given (a wildcard one becomes 127.0.0.1, where a browser here finds
-    it), IPv6 in brackets."""
+    """The page's address: the host as given (a wildcard one becomes this computer's loopback address of
+    its family, where a browser here finds it), IPv6 in brackets."""
     port = sock.getsockname()[1]
     name = host.strip("[]")
-    if name in ("0.0.0.0", "::", ""):
+    if name in ("0.0.0.0", ""):
         name = "127.0.0.1"
+    elif name == "::":  # ::1, not 127.0.0.1: an IPv6 socket takes IPv4 only where IPV6_V6ONLY is off (not Windows)
+        name = "::1"
     if ":" in name:
         name = f"[{name}]"
     return f"http://{name}:{port}/"
