@@ -330,7 +330,38 @@ def test_a_port_in_use_is_a_one_line_error(capsys):
         port = taken.getsockname()[1]
         assert main(["serve", "--no-browser", "--port", str(port)]) == 2
     err = capsys.readouterr().err.strip()
-    assert err.startswith(f"lawcheck: 无法在 127.0.0.1 端口 {port} 上打开页面：") and "\n" not in err
+    assert err == f"lawcheck: 无法在 127.0.0.1 端口 {port} 上打开页面：端口已被占用"  # not "读写失败" (review)
+    assert main(["serve", "--no-browser", "--host", "no-such-host.invalid"]) == 2
+    assert capsys.readouterr().err.strip().endswith("上打开页面：找不到这个主机名")
+    assert main(["serve", "--no-browser", "--lang", "en", "--host", "no-such-host.invalid"]) == 2
+    assert "cannot open the page on no-such-host.invalid port 0: " in capsys.readouterr().err
+
+
+def test_on_windows_the_port_is_not_shared(monkeypatch):
+    """Found in review: SO_REUSEADDR on Windows lets a socket bind a port another program listens on, so a
+    second server (or another program's) would silently share --port; socket.create_server leaves it off there."""
+    import os
+    import socket
+
+    import lawcheck.serve as serve
+
+    options: list[int] = []
+    real = socket.socket.setsockopt
+
+    def spy(self, level, option, value):  # type: ignore[no-untyped-def]
+        options.append(option)
+        if option != getattr(socket, "SO_EXCLUSIVEADDRUSE", None):
+            real(self, level, option, value)
+
+    monkeypatch.setattr(socket.socket, "setsockopt", spy)
+    serve.bind("127.0.0.1", 0).close()
+    assert options == [socket.SO_REUSEADDR]  # POSIX: a port in TIME_WAIT may be taken again
+    options.clear()
+    with monkeypatch.context() as windows:  # undone before the assertion: pytest itself needs the real os.name
+        windows.setattr(os, "name", "nt")
+        windows.setattr(socket, "SO_EXCLUSIVEADDRUSE", 0x7FFF, raising=False)
+        serve.bind("127.0.0.1", 0).close()
+    assert socket.SO_REUSEADDR not in options and options == [0x7FFF]
 
 
 def test_the_real_server_guards_checks_and_writes_nothing(tmp_path):
@@ -378,30 +409,110 @@ def test_a_host_that_is_not_loopback_is_warned_about(tmp_path):
     assert code == 130 and "警告" not in err
 
 
-def test_the_settings_waivers_apply_on_the_page(tmp_path, monkeypatch, capsys):
-    """lawcheck.toml's [[waivers]] are read as check reads them: the page's score and commented .docx are
-    check's for the same file; a waiver naming no rule stops the command (exit 3) before the page opens."""
-    import lawcheck.serve as serve
+def test_the_waivers_of_lawcheck_toml_apply_as_in_check(tmp_path):
+    """Found in review: serve built its options without the settings' waivers, so a report scored lower
+    on the page than `lawcheck check` scored it with the same lawcheck.toml."""
+    import httpx2 as httpx
+
     from lawcheck.cli import main
 
-    seen: list = []
+    (tmp_path / "lawcheck.toml").write_text(
+        '[[waivers]]\nrule = "content.first_responsible_duty"\nreason = "测试"\nuntil = 2099-06-30\n'
+        '[[waivers]]\nrule = "form.recipients"\nreason = "只对公开版"\nuntil = 2099-06-30\nfiles = ["*公开版*"]\n',
+        encoding="utf-8")
+    text = "\n".join(line for line in LINGSHOU.splitlines() if "第一责任人" not in line)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    proc, url = start_server(tmp_path)
+    try:
+        r = httpx.post(url + "api/check", content=text.encode(), headers={"Origin": url.rstrip("/")}, timeout=30)
+        assert r.status_code == 200, r.text
+        assert "已豁免" in r.json()["page"] and "测试" in r.json()["page"]
+        served = r.json()["score"]
+    finally:
+        stop_server(proc)
+    import json
+    import os
 
-    def run(sock, opts, host):  # the page is not served: the options it would be served with are kept
-        sock.close()
-        seen.append(opts)
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        assert main(["check", "r.txt", "--format", "json", "-o", "out.json"]) == 0
+    finally:
+        os.chdir(here)
+    assert served == json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["score"]
 
-    monkeypatch.setattr(serve, "run", run)
+
+def test_a_waiver_naming_no_rule_stops_serve_as_it_stops_check(tmp_path, monkeypatch, capsys):
+    from lawcheck.cli import main
+
+    (tmp_path / "lawcheck.toml").write_text('[[waivers]]\nrule = "no.such_rule"\nreason = "x"\nuntil = 2099-06-30\n',
+                                            encoding="utf-8")
     monkeypatch.chdir(tmp_path)
-    (tmp_path / "lawcheck.toml").write_text(
-        '[[waivers]]\nrule = "enforcement.three_systems"\nreason = "另行专报"\nuntil = 2999-12-31\n', encoding="utf-8")
-    assert main(["serve", "--no-browser"]) == 0
-    [opts] = seen
-    changsheng = (FIXTURES / "003_changsheng_2020.txt").read_bytes()
-    rec = Checker(opts).check(changsheng, None)
-    assert rec.card is not None and rec.card.result("enforcement.three_systems").waived is not None
-    assert rec.card.result("enforcement.three_systems").waived.reason == "另行专报"
-    capsys.readouterr()
-    (tmp_path / "lawcheck.toml").write_text(
-        '[[waivers]]\nrule = "enforcement.three_systemz"\nreason = "另行专报"\nuntil = 2999-12-31\n', encoding="utf-8")
+    import lawcheck.serve
+
+    monkeypatch.setattr(lawcheck.serve, "run", lambda *a: None)  # were it to start, it would not serve forever
     assert main(["serve", "--no-browser"]) == 3
-    assert "lawcheck.toml:2" in capsys.readouterr().err and len(seen) == 1
+    assert "no.such_rule" in capsys.readouterr().err
+
+
+def _slow_check(*args):  # a worker's check that would run for a minute (a large scanned PDF, say)
+    time.sleep(60)
+
+
+def test_ctrl_c_stops_a_check_running_in_a_worker(checker, monkeypatch):
+    """Found in review: after Ctrl-C uvicorn waits for the requests in flight, and a dropped file's check
+    runs up to --timeout (300 s) in its worker: the server did not stop, and said nothing, until it ended."""
+    import contextlib
+    import signal
+    import threading
+
+    import httpx2 as httpx
+
+    import lawcheck.serve as serve
+    from lawcheck.batch import STOP
+
+    sock = serve.bind("127.0.0.1", 0)
+    port = sock.getsockname()[1]
+    monkeypatch.setattr("lawcheck.serve.work.check_source", _slow_check)  # the worker is forked: it runs this
+    srv = serve.server(create_app(checker, host="127.0.0.1", port=port))
+    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    answers: list = []
+    origin = f"http://127.0.0.1:{port}"
+
+    def drop() -> None:
+        answers.append(httpx.post(origin + "/api/check", params={"name": "big.pdf"}, content=b"%PDF-1.7",
+                                  headers={"Origin": origin}, timeout=90))
+
+    try:
+        while not srv.started:
+            time.sleep(0.05)
+        client = threading.Thread(target=drop, daemon=True)
+        client.start()
+        time.sleep(1.5)  # the check is running in its worker
+        t0 = time.monotonic()
+        srv.handle_exit(signal.SIGINT, None)  # Ctrl-C
+        thread.join(20)
+        client.join(5)
+        assert not thread.is_alive() and time.monotonic() - t0 < 10
+        assert answers and answers[0].status_code == 422
+        assert answers[0].json()["error"] == "本机的 lawcheck 服务正在关闭，检查已停止"
+    finally:
+        STOP.clear()
+        srv.should_exit = srv.force_exit = True
+        with contextlib.suppress(OSError):
+            sock.close()
+
+
+def test_the_address_printed_for_a_wildcard_host_is_of_its_family():
+    """Found in review: --host :: printed http://127.0.0.1:…/, which an IPv6 socket does not answer where
+    IPV6_V6ONLY is on (Windows' default)."""
+    from lawcheck.serve import url_of
+
+    class Bound:
+        def getsockname(self):  # type: ignore[no-untyped-def]
+            return ("::", 8765, 0, 0)
+
+    assert url_of(Bound(), "::") == url_of(Bound(), "[::]") == "http://[::1]:8765/"  # type: ignore[arg-type]
+    assert url_of(Bound(), "0.0.0.0") == "http://127.0.0.1:8765/"  # type: ignore[arg-type]
+    assert url_of(Bound(), "::1") == "http://[::1]:8765/"  # type: ignore[arg-type]

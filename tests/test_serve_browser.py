@@ -135,7 +135,55 @@ def test_the_file_picker_is_keyboard_accessible(browser, server):
     chooser.value.set_files(files=[{"name": "bad.docx", "mimeType": "application/octet-stream",
                                     "buffer": b"PK\x03\x04 not a real archive"}])
     page.wait_for_selector("#error:not([hidden])")
-    assert page.inner_text("#error").startswith("检查失败：") and "\n" not in page.inner_text("#error")
+    assert page.inner_text("#error").startswith("“bad.docx”检查失败：") and "\n" not in page.inner_text("#error")
+    page.close()
+
+
+def _drop(page, data: bytes, name: str) -> None:
+    transfer = page.evaluate_handle(
+        """([b64, name]) => { const bytes = Uint8Array.from(atob(b64), c => c.charCodeAt(0));
+        const dt = new DataTransfer(); dt.items.add(new File([bytes], name)); return dt; }""",
+        [base64.b64encode(data).decode(), name])
+    page.dispatch_event("#drop", "drop", {"dataTransfer": transfer})
+
+
+def test_a_failed_check_says_which_file_and_the_status_does_not_stay_checking(browser, server):
+    """Found in review: after a file that could not be checked the status line said "正在检查……" for good
+    (and screen readers were told nothing more), and the error ("检查失败：是二进制文件，不是文本") named no file."""
+    page = _open(browser, server)
+    _drop(page, _docx_bytes(), "灵寿.docx")
+    shown = _wait_for_report(page)
+    _drop(page, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 4, "照片.png")
+    page.wait_for_selector("#error:not([hidden])")
+    assert page.inner_text("#error") == "“照片.png”检查失败：是二进制文件，不是文本"
+    assert page.inner_text("#status") == shown  # the report still shown is 灵寿.docx's, and says so
+    _drop(page, b"\xd0\xcf\x11\xe0" + b"\0" * 600, "旧报告.doc")
+    page.wait_for_function("() => document.getElementById('error').textContent.includes('旧报告.doc')")
+    assert "另存为 .docx" in page.inner_text("#error") and page.inner_text("#status") == shown
+    page.close()
+
+
+def test_editing_a_dropped_file_says_the_docx_is_then_new_and_emptying_clears(browser, server):
+    """Found in review: once the text read from a Word file was edited, the note "来自文件…" just vanished,
+    though the commented .docx is from then on a new document without the file's layout (the guide said
+    otherwise); and an emptied text box left the last report, and its downloads, in place."""
+    page = _open(browser, server)
+    _drop(page, _docx_bytes(), "灵寿.docx")
+    first = _wait_for_report(page)
+    page.focus("#paste")
+    page.keyboard.press("End")
+    page.keyboard.type("补")
+    _wait_for_report(page, first)
+    assert not page.is_hidden("#origin")
+    assert page.inner_text("#origin").startswith("已修改从文件“灵寿.docx”读出的文字") and "新建" in page.inner_text("#origin")
+    page.fill("#paste", "")
+    page.wait_for_function("() => document.getElementById('status').textContent === ''")
+    page.wait_for_selector("#report .empty")
+    assert page.is_disabled("#dl-html") and page.is_disabled("#dl-docx") and page.is_hidden("#origin")
+    assert page.get_attribute("#report", "data-score") is None
+    page.fill("#paste", LINGSHOU)  # and it checks again from there
+    assert _wait_for_report(page).startswith("得分：")
+    assert not page.is_disabled("#dl-docx") and page.is_hidden("#origin")
     page.close()
 
 

@@ -102,13 +102,18 @@ _ERRNO_ZH = {
     "ENOSPC": "磁盘空间不足", "EROFS": "只读的文件系统", "ENAMETOOLONG": "文件名过长", "ELOOP": "符号链接循环",
     "EINVAL": "不是普通文件", "EFBIG": "文件过大", "EEXIST": "已存在", "EBUSY": "正被占用", "EIO": "读写出错",
     "EMFILE": "打开的文件过多", "EXDEV": "不能跨文件系统移动",
+    # lawcheck serve's socket.
+    "EADDRINUSE": "端口已被占用", "EADDRNOTAVAIL": "本机没有这个地址",
 }
 
 
 def os_reason(e: OSError, lang: str) -> str:
     """An operating-system error as a person reads it: "没有权限", not "[Errno 13] Permission denied"."""
     import errno
+    import socket
 
+    if isinstance(e, socket.gaierror):  # a host name that does not resolve (its codes are not errno's)
+        return "找不到这个主机名" if lang == "zh" else e.strerror or str(e)
     name = errno.errorcode.get(e.errno or 0, "")
     if lang == "zh":
         return _ERRNO_ZH.get(name, "读写失败")

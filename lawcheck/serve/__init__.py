@@ -8,7 +8,9 @@ from elsewhere.  Nothing is written to disk and nothing outlives the request tha
 
 from __future__ import annotations
 
+import os
 import socket
+from typing import Any
 
 from lawcheck.batch import Options
 from lawcheck.errors import Msg, UsageError
@@ -30,7 +32,13 @@ def bind(host: str, port: int) -> socket.socket:
     family, kind, proto, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
     sock = socket.socket(family, kind, proto)
     try:
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        if os.name in ("nt", "cygwin"):
+            # Windows: SO_REUSEADDR would let this socket bind a port another program is listening on (and
+            # either get the browser's requests); the port must be ours alone (socket.create_server does so).
+            if hasattr(socket, "SO_EXCLUSIVEADDRUSE"):
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_EXCLUSIVEADDRUSE, 1)
+        else:  # POSIX: only a port left in TIME_WAIT by a server just stopped is taken again
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind(address)
         sock.listen(64)  # the browser may connect before uvicorn runs: it waits in the backlog
     except OSError:
@@ -40,29 +48,46 @@ def bind(host: str, port: int) -> socket.socket:
 
 
 def url_of(sock: socket.socket, host: str) -> str:
-    """The page's address: the host as given (a wildcard one becomes 127.0.0.1, where a browser here finds
-    it), IPv6 in brackets."""
+    """The page's address: the host as given (a wildcard one becomes this computer's loopback address of
+    its family, where a browser here finds it), IPv6 in brackets."""
     port = sock.getsockname()[1]
     name = host.strip("[]")
-    if name in ("0.0.0.0", "::", ""):
+    if name in ("0.0.0.0", ""):
         name = "127.0.0.1"
+    elif name == "::":  # ::1, not 127.0.0.1: an IPv6 socket takes IPv4 only where IPV6_V6ONLY is off (not Windows)
+        name = "::1"
     if ":" in name:
         name = f"[{name}]"
     return f"http://{name}:{port}/"
 
 
-def run(sock: socket.socket, opts: Options, host: str) -> None:
-    """Serve the page on ``sock`` until Ctrl-C (or SIGTERM).  The rule pack is loaded once, here."""
+def server(app: Any) -> Any:
+    """The uvicorn server for ``app``.  Ctrl-C (or SIGTERM) also stops the checks running in worker
+    processes: uvicorn waits for the requests in flight before it exits, and a dropped PDF may take up to
+    ``--timeout`` (300 s) — the page is closed, the terminal would seem to hang."""
     import uvicorn
 
+    from lawcheck.batch import STOP
+
+    class _Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            STOP.set()  # a request waiting on a worker stops waiting; the worker is stopped
+            super().handle_exit(sig, frame)
+
+    STOP.clear()
+    # No access log: file names stay off the terminal; no server or date header to fingerprint.
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False,
+                            date_header=False)
+    return _Server(config)
+
+
+def run(sock: socket.socket, opts: Options, host: str) -> None:
+    """Serve the page on ``sock`` until Ctrl-C (or SIGTERM).  The rule pack is loaded once, here."""
     from lawcheck.serve.app import create_app
     from lawcheck.serve.work import Checker
 
     app = create_app(Checker(opts), host=host, port=sock.getsockname()[1])
-    # No access log: file names stay off the terminal; no server or date header to fingerprint.
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off", server_header=False,
-                            date_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    server(app).run(sockets=[sock])
 
 
-__all__ = ["bind", "is_loopback", "require", "run", "url_of"]
+__all__ = ["bind", "is_loopback", "require", "run", "server", "url_of"]

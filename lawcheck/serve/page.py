@@ -33,8 +33,11 @@ UI = {
         # For the script.
         "checking": "正在检查……",
         "from_file": "来自文件“{name}”。修改下面的文字后，将按修改后的文字检查。",
+        "edited": "已修改从文件“{name}”读出的文字：按修改后的文字检查；下载的批注 .docx 将按这些文字新建，"
+                  "不保留原文件的排版。",
         "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
         "failed": "检查失败：{error}",
+        "failed_file": "“{name}”检查失败：{error}",
         "network": "无法连接本机的 lawcheck 服务（可能已经关闭）。请在命令行重新运行 lawcheck serve。",
         "took": "用时 {ms} 毫秒",
         "html_suffix": "-检查结果.html",
@@ -62,8 +65,11 @@ UI = {
         "privacy": "lawcheck's local page: no Internet connection, no files written. Ctrl-C stops the server.",
         "checking": "Checking…",
         "from_file": "From the file \"{name}\". Edit the text below and it is checked as edited.",
+        "edited": "The text read from \"{name}\" is edited: it is checked as edited, and the commented .docx is "
+                  "a new document made from it, without the file's own layout.",
         "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",
         "failed": "Could not check: {error}",
+        "failed_file": "Could not check \"{name}\": {error}",
         "network": "lawcheck on this computer does not answer (it may have stopped). Run lawcheck serve again.",
         "took": "{ms} ms",
         "html_suffix": "-result.html",
@@ -85,8 +91,8 @@ def index(lang: str, max_bytes: int) -> str:
     words = dict(ui(lang))
     words["formats"] = words["formats"].format(formats=" ".join(s for s in (".docx", ".pdf", ".txt", ".ofd",
                                                                                ".html")))
-    for_script = {k: words[k] for k in ("checking", "from_file", "too_big", "failed", "network", "took",
-                                        "html_suffix", "docx_suffix", "pasted_stem")}
+    for_script = {k: words[k] for k in ("checking", "from_file", "edited", "too_big", "failed", "failed_file",
+                                        "network", "took", "html_suffix", "docx_suffix", "pasted_stem")}
     for_script["max_bytes"] = max_bytes  # type: ignore[assignment]
     # "<" escaped: no text in the data can close the block it sits in.
     data = json.dumps(for_script, ensure_ascii=False).replace("<", "\\u003c")

@@ -23,6 +23,10 @@ PASTE_IN_PROCESS = 600_000
 
 PASTED = {"zh": "粘贴的文本.txt", "en": "pasted text.txt"}
 
+# A check in a worker when the server is stopped (Ctrl-C): it is stopped too.
+STOPPED = {"zh": "本机的 lawcheck 服务正在关闭，检查已停止",
+           "en": "lawcheck is stopping on this computer; the check was stopped"}
+
 # The first keystroke should cost what the others do: imports, the pack and the automaton are made at start.
 _WARM = "某县人民政府2023年法治政府建设年度报告\n一、主要举措和成效\n主要负责人切实履行推进法治建设第一责任人职责。\n"
 
@@ -66,7 +70,10 @@ class Checker:
                 why = msg(self.lang, "crashed", code=code)
             return Record.model_construct(path=item.name, error=why, gate=[why])
 
-        return next(iter(pooled([src], task, lost, 1, opts.limits)))
+        for rec in pooled([src], task, lost, 1, opts.limits):
+            return rec
+        why = STOPPED.get(self.lang, STOPPED["zh"])  # the server is stopping (Ctrl-C): the worker was stopped
+        return Record.model_construct(path=src.name, error=why, gate=[why])
 
 
 def file_name(raw: str | None) -> str | None:

@@ -14,6 +14,9 @@
   var shown = null;     // {page, name}: the report on screen, for the downloads
   var file = null;      // the dropped file, while the text box still holds what was read from it
   var fileText = null;
+  var fileName = null;  // the name of the file the text box's text was read from (also once edited)
+  var shownStatus = ''; // the status line of the report on screen (restored when a later check fails)
+  var placeholder = Array.prototype.slice.call(report.childNodes);  // what the result shows before any check
 
   function fill(template, values) {
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
@@ -56,14 +59,19 @@
     return post('/api/check', body, name, ctl.signal).then(reply).then(function (res) {
       if (mine !== seq) return null;
       if (!res.ok) {
-        showError(fill(ui.failed, {error: res.j.error || res.status}));
+        var error = res.j.error || res.status;
+        showError(name ? fill(ui.failed_file, {name: name, error: error}) : fill(ui.failed, {error: error}));
+        status.textContent = shownStatus;  // not "checking…" for ever: the report still shown is the last one
         return null;
       }
       showError('');
       show(res.j, name, Math.round(performance.now() - t0));
       return res.j;
     }).catch(function (e) {
-      if (mine === seq && e.name !== 'AbortError') showError(ui.network);
+      if (mine === seq && e.name !== 'AbortError') {
+        showError(ui.network);
+        status.textContent = shownStatus;
+      }
       return null;
     }).finally(function () {
       if (mine === seq) {
@@ -88,6 +96,7 @@
     report.replaceChildren(frag);
     report.setAttribute('data-score', answer.score === null ? '' : answer.score);
     status.textContent = answer.summary + ' · ' + fill(ui.took, {ms: ms});
+    shownStatus = status.textContent;
     shown = {page: answer.page, name: name};
     dlHtml.disabled = false;
     dlDocx.disabled = false;
@@ -96,7 +105,8 @@
   function checkFile(f) {
     if (!f) return;
     if (f.size > ui.max_bytes) {
-      showError(fill(ui.failed, {error: fill(ui.too_big, {size: human(f.size), limit: human(ui.max_bytes)})}));
+      showError(fill(ui.failed_file, {name: f.name,
+                                      error: fill(ui.too_big, {size: human(f.size), limit: human(ui.max_bytes)})}));
       return;
     }
     clearTimeout(timer);
@@ -105,17 +115,32 @@
       if (!answer) return;
       file = f;
       fileText = answer.text;
+      fileName = f.name;
       paste.value = answer.text;
       origin.textContent = fill(ui.from_file, {name: f.name});
       origin.hidden = false;
     });
   }
 
+  // An empty text box: back to the page as it opened (no report of a text no longer there to download).
+  function clear() {
+    ++seq;
+    if (inflight) inflight.abort();
+    report.replaceChildren.apply(report, placeholder);
+    report.removeAttribute('data-score');
+    status.textContent = shownStatus = '';
+    showError('');
+    shown = null;
+    dlHtml.disabled = true;
+    dlDocx.disabled = true;
+    fileName = null;
+    origin.hidden = true;
+  }
+
   function checkText() {
     var text = paste.value;
     if (!text.trim()) {
-      ++seq;
-      if (inflight) inflight.abort();
+      clear();
       return;
     }
     check(text, null);
@@ -125,7 +150,9 @@
     if (file && paste.value !== fileText) {  // edited: from now on the text is what is checked
       file = null;
       fileText = null;
-      origin.hidden = true;
+      // Said, not just hidden: the commented .docx is now a new document made from this text, without the
+      // dropped file's own layout.
+      origin.textContent = fill(ui.edited, {name: fileName});
     }
     clearTimeout(timer);
     timer = setTimeout(checkText, DEBOUNCE_MS);
