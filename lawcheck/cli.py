@@ -362,6 +362,9 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--port", type=_port, default=0, help="the port (default 0: a free one)")
     sv.add_argument("--no-browser", action="store_true", help="do not open the browser; only print the address")
     sv.add_argument("--year", type=_year, default=None, metavar="N", help="report year, overriding the text")
+    # The page's "not an annual report" line suggests --kind annual_report, as check's does.
+    sv.add_argument("--kind", choices=["annual_report", "other"], default=None,
+                    help="whether the input is an annual report (default: read from its title and wording)")
     _add_limit_args(sv, t("limits on one input (README: Limits and safety)",
                           "单个输入的上限（见 README 的 Limits and safety）"))
     _add_rule_source_args(sv)
@@ -1503,7 +1506,7 @@ def _serve(args: argparse.Namespace) -> int:
     if not args.no_browser:  # in a thread: a text-mode browser would hold the terminal until it quits
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year, lang=s.lang,
-                   level=s.level, gate=Gate(s.min_score, s.fail_on), waivers=waivers,
+                   level=s.level, gate=Gate(s.min_score, s.fail_on), waivers=waivers, kind=args.kind,
                    limits=Limits(**{k: s.values[k] for k in LIMIT_KEYS}))
     serve.run(sock, opts, args.host)
     return Exit.OK

@@ -3,6 +3,7 @@ server started as the command does it (the browser's view is tests/test_serve_br
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 
@@ -516,3 +517,25 @@ def test_the_address_printed_for_a_wildcard_host_is_of_its_family():
     assert url_of(Bound(), "::") == url_of(Bound(), "[::]") == "http://[::1]:8765/"  # type: ignore[arg-type]
     assert url_of(Bound(), "0.0.0.0") == "http://127.0.0.1:8765/"  # type: ignore[arg-type]
     assert url_of(Bound(), "::1") == "http://[::1]:8765/"  # type: ignore[arg-type]
+
+
+def test_kind_is_an_option_of_serve_as_the_not_a_report_line_suggests(monkeypatch, tmp_path):
+    """The page's "不是法治政府建设年度报告…如确为年度报告，可用 --kind annual_report 检查" must be true of serve
+    (found in review: serve had no --kind)."""
+    import lawcheck.serve as serve
+    from lawcheck.cli import main
+
+    seen: list = []
+
+    def run(sock, opts, host):  # the page is not served: the options it would be served with are kept
+        sock.close()
+        seen.append(opts)
+
+    monkeypatch.setattr(serve, "run", run)
+    monkeypatch.chdir(tmp_path)
+    assert main(["serve", "--no-browser", "--kind", "annual_report"]) == 0
+    assert seen[0].kind == "annual_report"
+    work = "某县人民政府工作报告\n一、过去一年工作回顾\n全县地区生产总值增长6%。\n二、今年工作安排\n"
+    forced = Checker(seen[0]).check(work.encode(), None)
+    assert forced.card is not None and forced.card.document.kind == "annual_report"
+    assert Checker(dataclasses.replace(seen[0], kind=None)).check(work.encode(), None).card.document.kind == "other"

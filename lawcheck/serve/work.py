@@ -40,6 +40,11 @@ class Checker:
         # Text from the page is always UTF-8 (the browser encodes it), whatever --encoding says of files.
         self._paste = dataclasses.replace(self.opts, encoding="utf-8")
         check_source(Source(PASTED.get(opts.lang, PASTED["zh"]), None), self._paste, _WARM.encode())
+        # The readers' libraries (python-docx for the commented copy too) imported now, in one thread: a worker
+        # forked while another thread held an import lock would wait out --timeout (found in review).
+        from lawcheck.readers import preload
+
+        preload(["a.docx", "a.pdf", "a.html", "a.txt", "a.ofd"])
 
     @property
     def lang(self) -> str:
