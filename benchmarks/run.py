@@ -36,7 +36,9 @@ SEED = 20261122
 
 TARGETS = {
     "evaluate_vs_floor": 5.0,  # evaluate <= 5x one Aho-Corasick pass of the pack's phrases
-    "cold_start_vs_pydantic": 1.5,  # `lawcheck check one.txt --format json` <= 1.5x `import pydantic`
+    # `lawcheck check one.txt --format json` <= 1.5x `from pydantic import BaseModel` (issue 18: `import pydantic`
+    # alone is lazy and imports almost nothing; the old ratio against it is printed beside)
+    "cold_start_vs_pydantic": 1.5,
     "batch_j2_reports_per_s": 500.0,
     "batch_peak_mb": 150.0,
     "figures_overhead": 1.20,  # evaluate reading the figures <= 1.2x evaluate without (issue 15)
@@ -290,9 +292,11 @@ def measure_cold_start(report: Path, runs: int) -> dict:
             times[key] += wall([sys.executable, "-c", code], 1, env=env)
         times["lawcheck_check_json_ms"] += wall(lc, 1, env=env)
     out = {k: round(1000 * statistics.median(v)) for k, v in times.items()}
-    out["cold_start_vs_pydantic"] = round(
+    out["cold_start_vs_import_pydantic"] = round(
         statistics.median(times["lawcheck_check_json_ms"]) / statistics.median(times["import_pydantic_ms"]), 2
     )
+    floor = statistics.median(times["from_pydantic_import_basemodel_ms"])
+    out["cold_start_vs_pydantic"] = round(statistics.median(times["lawcheck_check_json_ms"]) / floor, 2)
     return out
 
 
@@ -809,9 +813,10 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     cs = measure_cold_start(FIXTURES / "001_lingshou_2021.txt", 3 if quick else 15)
     fig["cold_start"] = cs
     say(f"   lawcheck check one.txt --format json: {cs['lawcheck_check_json_ms']} ms; "
-        f"python -c 'import pydantic': {cs['import_pydantic_ms']} ms; ratio {cs['cold_start_vs_pydantic']}× "
-        f"(target ≤ {TARGETS['cold_start_vs_pydantic']}×: "
-        f"{verdict(cs['cold_start_vs_pydantic'], TARGETS['cold_start_vs_pydantic'])})")
+        f"python -c 'from pydantic import BaseModel': {cs['from_pydantic_import_basemodel_ms']} ms; ratio "
+        f"{cs['cold_start_vs_pydantic']}× (target ≤ {TARGETS['cold_start_vs_pydantic']}×: "
+        f"{verdict(cs['cold_start_vs_pydantic'], TARGETS['cold_start_vs_pydantic'])}); against the lazy "
+        f"`import pydantic` ({cs['import_pydantic_ms']} ms), the old measure: {cs['cold_start_vs_import_pydantic']}×")
     say(f"   where it goes (whole processes): python -c pass {cs['python_startup_ms']} ms; "
         f"from pydantic import BaseModel {cs['from_pydantic_import_basemodel_ms']} ms; "
         f"import lawcheck.engine {cs['import_engine_ms']} ms; + load the cached pack "

@@ -82,3 +82,47 @@ def test_the_measure_sees_a_quadratic_scan(pack, monkeypatch):
     small = lines_per_char(shaped("false_friend_lines", 10_000), pack, own)
     large = lines_per_char(shaped("false_friend_lines", 100_000), pack, own)
     assert large / small > BOUND
+
+
+def test_the_collector_is_paused_during_a_check_and_left_as_the_caller_had_it(pack, monkeypatch):
+    """evaluate pauses Python's cyclic garbage collector while it checks (its full passes over a large report's
+    objects made time per character grow with the report) and leaves it as it found it: on after a check,
+    on after a check that raised, off if the caller had turned it off; threads and nested checks share it."""
+    import gc
+    import threading
+
+    from lawcheck import engine
+
+    text = shaped("chinese_heading_every_line", 10_000)
+    seen = []
+    real = engine._checked
+
+    def watched(*args, **kwargs):  # type: ignore[no-untyped-def]
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "_checked", watched)
+    assert gc.isenabled()
+    lawcheck.evaluate(text, rules=pack, previous=text)  # last year's report is checked inside this one
+    assert seen and not any(seen) and gc.isenabled()
+
+    def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise RuntimeError("a check that fails")
+
+    monkeypatch.setattr(engine, "_checked", broken)
+    with pytest.raises(RuntimeError):
+        lawcheck.evaluate(text, rules=pack)
+    assert gc.isenabled()
+    monkeypatch.setattr(engine, "_checked", real)
+    gc.disable()
+    try:
+        lawcheck.evaluate(text, rules=pack)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    threads = [threading.Thread(target=lawcheck.evaluate, args=(text,), kwargs={"rules": pack}) for _ in range(4)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert gc.isenabled()
