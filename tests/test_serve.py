@@ -539,3 +539,19 @@ def test_kind_is_an_option_of_serve_as_the_not_a_report_line_suggests(monkeypatc
     forced = Checker(seen[0]).check(work.encode(), None)
     assert forced.card is not None and forced.card.document.kind == "annual_report"
     assert Checker(dataclasses.replace(seen[0], kind=None)).check(work.encode(), None).card.document.kind == "other"
+
+
+def test_a_waiver_that_runs_out_while_the_page_is_open_no_longer_applies(monkeypatch):
+    """Found in review: serve judged the waivers' end dates when it started, so a page left open kept applying
+    a waiver past its end date."""
+    import datetime as dt
+
+    from lawcheck.model import Waiver
+
+    waiver = Waiver(rule="enforcement.three_systems", reason="另行专报", until=dt.date(2026, 6, 30))
+    page = Checker(Options(waivers=(waiver,)))
+    report = (FIXTURES / "003_changsheng_2020.txt").read_bytes()
+    monkeypatch.setenv("LAWCHECK_TODAY", "2026-06-30")
+    assert page.check(report, None).card.result("enforcement.three_systems").waived is not None
+    monkeypatch.setenv("LAWCHECK_TODAY", "2026-07-01")
+    assert page.check(report, None).card.result("enforcement.three_systems").waived is None

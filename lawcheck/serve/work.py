@@ -57,6 +57,13 @@ class Checker:
         paste, opts = self._paste, self.opts
         if keep_original:
             paste, opts = (dataclasses.replace(o, keep_original=True) for o in (paste, opts))
+        if opts.waivers:
+            # A page left open for days: a waiver that has run out since it started no longer applies.
+            from lawcheck.waivers import current, today
+
+            live = tuple(current(opts.waivers, today())[0])
+            if len(live) != len(opts.waivers):
+                paste, opts = (dataclasses.replace(o, waivers=live) for o in (paste, opts))
         if name is None:
             src = Source(PASTED.get(self.lang, PASTED["zh"]), None)
             if len(data) <= PASTE_IN_PROCESS:
