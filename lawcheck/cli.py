@@ -927,6 +927,8 @@ def _check(args: argparse.Namespace) -> int:
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
     records = []  # kept only for the formats written at the end
+    failed: list = []  # a streamed format's inputs that could not be read (path and reason)
+    wrote = False
     done = 0
     errors = below = False
     try:
@@ -942,11 +944,19 @@ def _check(args: argparse.Namespace) -> int:
                 below = below or bool(rec.gate)
                 done += 1
                 if streaming:
-                    out.write((between if done > 1 else "") + (rec.line or ""))
+                    # Between two records that wrote something (a SARIF record of a report with no result,
+                    # or of an input that could not be read, writes nothing).
+                    line = rec.line or ""
+                    out.write((between if wrote and line else "") + line)
+                    wrote = wrote or bool(line)
+                    if rec.error is not None:
+                        failed.append(rec)  # its path and reason: no scorecard
                 else:
                     records.append(rec)
             if streaming and hasattr(renderer, "footer"):
-                out.write(renderer.footer(ctx))  # interrupted too: what was written is a whole document
+                # Interrupted too: what was written is a whole document.  The inputs that could not be read
+                # (path and reason only) for a format that lists them at its end (SARIF).
+                out.write(renderer.footer(ctx, failed))
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT

@@ -68,7 +68,7 @@ def test_json_list_and_jsonl(capsys):
     assert [x["path"] for x in lines] == [LINGSHOU, HETANG] and all("schema_version" in x for x in lines)
 
 
-@pytest.mark.parametrize("fmt", ["json", "junit"])
+@pytest.mark.parametrize("fmt", ["json", "junit", "sarif"])
 def test_several_are_streamed_with_the_bytes_of_the_whole_document(capsys, tmp_path, fmt):
     """--format json and junit write each record as it is checked (issue 18: flat memory for any corpus); the
     bytes are those of the document rendered whole, an unreadable input included, with one worker or two."""
@@ -82,17 +82,26 @@ def test_several_are_streamed_with_the_bytes_of_the_whole_document(capsys, tmp_p
     renderer = module(fmt)
     assert renderer.FORMAT.output == "stream"
     outs = [run(capsys, "check", *paths, "--format", fmt, "-j", jobs)[1] for jobs in ("1", "2")]
-    records = run_batch(expand(paths, ["*"]), Options(gate=Gate()), jobs=1)
-    whole = renderer.render(records, Context(inputs=len(paths)))
+    import lawcheck
+    from lawcheck.engine import rule_infos
+
+    records = run_batch(expand(paths, ["*"]), Options(gate=Gate(), keep_text=True), jobs=1)
+    whole = renderer.render(records, Context(inputs=len(paths), rules=rule_infos(lawcheck.load_pack())))
     assert outs[0] == outs[1] == whole
     if fmt == "json":
         assert [d["path"] for d in json.loads(whole)] == paths and "error" in json.loads(whole)[1]
         # One input: its canonical scorecard, not a list.
         assert isinstance(json.loads(run(capsys, "check", LINGSHOU, "--format", "json")[1]), dict)
-    else:
+    elif fmt == "junit":
         from xml.etree import ElementTree as ET
 
         assert [s.get("name") for s in ET.fromstring(whole).findall("testsuite")] == paths
+    else:  # the unreadable input is in the invocation's notifications, the others' results in order
+        run_ = json.loads(whole)["runs"][0]
+        assert not run_["invocations"][0]["executionSuccessful"]
+        assert "坏.docx" in run_["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+        uris = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run_["results"]]
+        assert uris == sorted(uris, key=lambda u: 0 if "lingshou" in u else 1) and len(set(uris)) == 2
 
 
 def test_batch_reports_every_input_even_broken_ones(capsys, tmp_path):

@@ -5,7 +5,9 @@ Every output format is one module in ``lawcheck/render/formats/`` with the same 
     FORMAT = Format(name, description, output, needs_text)
     def render(records: list[Record], ctx: Context) -> str      # the whole output
     def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
-    def separator(ctx) -> str; def footer(ctx) -> str           # (optional) between records; after the last
+    def separator(ctx) -> str                                   # (optional) between two records that wrote text
+    def footer(ctx, failed) -> str                              # (optional) after the last; failed: the records
+                                                                # of inputs that could not be read
     def files(records, ctx) -> dict[str, str]                   # output == "directory" for several inputs
 
 A ``binary`` format (the Word document with comments) returns bytes from ``render`` and ``files``; one that

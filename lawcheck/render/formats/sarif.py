@@ -11,7 +11,7 @@ from lawcheck.render.formats.json import safe
 from lawcheck.version import __version__
 
 FORMAT = Format("sarif", "SARIF 2.1.0（代码审查工具读取，含行列位置）", "SARIF 2.1.0, with lines and columns",
-                output="document", needs_text=True, needs_rules=True)
+                output="stream", needs_text=True, needs_rules=True)
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
@@ -44,8 +44,15 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"), safe="/:-._~()")
 
 
-def render(records: list[Record], ctx: Context) -> str:
-    rules_meta = [
+# Written as each report is checked (flat memory for any corpus): the log up to its results, each report's
+# results, then the rest of the log with the inputs that could not be read.  The bytes are those of the whole
+# log written by json.dumps(indent=2): a result sits at depth 4 (log, runs, run, results).
+_SENTINEL = "\x00lawcheck results\x00"
+_DEPTH = " " * 8
+
+
+def _rules_meta(ctx: Context) -> list[dict]:
+    return [
         {
             "id": r.id,
             "name": r.id.replace(".", "_"),
@@ -57,32 +64,59 @@ def render(records: list[Record], ctx: Context) -> str:
         }
         for r in ctx.rules
     ]
-    index = {r["id"]: i for i, r in enumerate(rules_meta)}
-    results: list[dict] = []
-    notifications: list[dict] = []
-    for rec in records:
-        if rec.card is None:
-            notifications.append({"level": "error", "message": {"text": f"{rec.path}: {rec.error}"},
-                                  "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(rec.path)}}}]})
-            continue
-        text = rec.text or ""
-        starts = _line_starts(text)
-        for r in rec.card.results:
-            if r.status in ("fail", "partial"):
-                results.append(_result(r, rec.path, text, starts, index))
+
+
+def _log(ctx: Context, failed: list[Record] | tuple[Record, ...]) -> tuple[str, str]:
+    """The log's text before its results and after them (``failed``: the inputs that could not be read)."""
+    notifications = [{"level": "error", "message": {"text": f"{rec.path}: {rec.error}"},
+                      "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(rec.path)}}}]}
+                     for rec in failed]
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
             "tool": {"driver": {"name": "lawcheck", "version": __version__, "informationUri":
-                                "https://pypi.org/project/lawcheck/", "rules": rules_meta}},
+                                "https://pypi.org/project/lawcheck/", "rules": _rules_meta(ctx)}},
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [_SENTINEL],
             "invocations": [{"executionSuccessful": not notifications,
                              "toolExecutionNotifications": notifications}],
         }],
     }
-    return safe(json.dumps(log, ensure_ascii=False, indent=2)) + "\n"
+    whole = json.dumps(log, ensure_ascii=False, indent=2)
+    marker = _DEPTH + json.dumps(_SENTINEL, ensure_ascii=False)
+    before, after = whole.split(marker)
+    return safe(before), safe(after) + "\n"
+
+
+def header(ctx: Context) -> str:
+    return _log(ctx, ())[0]
+
+
+def record(rec: Record, ctx: Context) -> str:
+    """This report's results, indented as elements of the log's results (nothing for a report without any,
+    or an input that could not be read: it is in the footer)."""
+    if rec.card is None:
+        return ""
+    index = {r.id: i for i, r in enumerate(ctx.rules)}
+    text = rec.text or ""
+    starts = _line_starts(text)
+    items = [json.dumps(_result(r, rec.path, text, starts, index), ensure_ascii=False, indent=2)
+             for r in rec.card.results if r.status in ("fail", "partial")]
+    return safe(",\n".join(_DEPTH + item.replace("\n", "\n" + _DEPTH) for item in items))
+
+
+def separator(ctx: Context) -> str:
+    return ",\n"
+
+
+def footer(ctx: Context, failed: list[Record] | tuple[Record, ...] = ()) -> str:
+    return _log(ctx, failed)[1]
+
+
+def render(records: list[Record], ctx: Context) -> str:
+    body = separator(ctx).join(chunk for chunk in (record(rec, ctx) for rec in records) if chunk)
+    return header(ctx) + body + footer(ctx, [rec for rec in records if rec.card is None])
 
 
 def _result(r: RuleResult, path: str, text: str, starts: list[int], index: dict[str, int]) -> dict:
