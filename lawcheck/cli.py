@@ -203,7 +203,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=t("Check an annual report on building law-based government against the rules, score it "
                       "and list what is missing.", "检查法治政府建设年度报告是否具备法定要素，打分并列出缺失项。"),
         epilog=examples(lang, "lawcheck check report.txt", "lawcheck rules",
-                        "lawcheck explain enforcement.three_systems", "lawcheck config") + "\n\n" + exit_help(lang),
+                        "lawcheck explain enforcement.three_systems", "lawcheck config",
+                        ("lawcheck serve", "a page on this computer to drop a report on",
+                         "本机网页：拖入或粘贴报告检查")) + "\n\n" + exit_help(lang),
         formatter_class=_Formatter,
     )
     p.add_argument("--version", action="version", version=f"lawcheck {__version__}")
