@@ -1,0 +1,38 @@
+"""Defects found by review 18 (the regex cache, the paused collector, streamed formats, the batch's warm-up)."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from tests.conftest import FIXTURES, ROOT
+
+LINGSHOU = FIXTURES / "001_lingshou_2021.txt"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV_CORE")}
+    env.update(extra)
+    return env
+
+
+def test_a_broken_optional_library_costs_its_files_not_the_batch(tmp_path):
+    """A library that fails on import with something other than ImportError (a native build that will not
+    load) made the batch's warm-up (readers.preload, before forking) end the whole run with an internal error;
+    one such file alone gets an error record.  Found by planting a trafilatura that raises RuntimeError."""
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "trafilatura.py").write_text('raise RuntimeError("broken build")\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(LINGSHOU.read_bytes())
+    (tmp_path / "b.html").write_text("<html><body><p>某县人民政府2023年法治政府建设年度报告</p></body></html>",
+                                     encoding="utf-8")
+    env = _env(PYTHONPATH=os.pathsep.join([str(fake), str(ROOT)]))
+    out = subprocess.run([sys.executable, "-m", "lawcheck", "check", "a.txt", "b.html", "--format", "jsonl"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["path"] for r in rows] == ["a.txt", "b.html"], out.stderr
+    assert "error" not in rows[0] and "broken build" in rows[1]["error"]
