@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
+
+import pytest
 
 from tests.conftest import FIXTURES, ROOT
 
@@ -36,3 +36,21 @@ def test_a_broken_optional_library_costs_its_files_not_the_batch(tmp_path):
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert [r["path"] for r in rows] == ["a.txt", "b.html"], out.stderr
     assert "error" not in rows[0] and "broken build" in rows[1]["error"]
+
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "csv", "json"])
+def test_a_single_streamed_input_stopped_mid_check_leaves_no_half_document(capsys, monkeypatch, fmt):
+    """Ctrl-C (or SIGTERM) during the check of one input ends the run at once; the streamed formats had
+    already written their header to stdout (SARIF's log up to its results, JUnit's root): a CI step got a
+    truncated document.  Found by killing `check big.txt --format sarif` a second in.  The header is now
+    written with the first record."""
+    from lawcheck import batch
+    from lawcheck.cli import main
+
+    def interrupted(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "check_source", interrupted)
+    assert main(["check", str(LINGSHOU), "--format", fmt]) == 130
+    assert capsys.readouterr().out == ""
