@@ -54,3 +54,45 @@ def test_a_single_streamed_input_stopped_mid_check_leaves_no_half_document(capsy
     monkeypatch.setattr(batch, "check_source", interrupted)
     assert main(["check", str(LINGSHOU), "--format", fmt]) == 130
     assert capsys.readouterr().out == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_worker_forked_during_another_threads_check_collects_again():
+    """`lawcheck serve` checks a paste in a thread and forks a worker for a file: forked while the paste's check
+    had the collector paused, the worker inherited the count of one, its own check brought it back to one, not
+    zero, and the collector stayed off in the worker (its reading of the file included).  Found in review of
+    engine.collector_paused."""
+    import gc
+    import threading
+
+    import lawcheck
+    from lawcheck.engine import collector_paused
+
+    lawcheck.evaluate("某县人民政府2023年法治政府建设年度报告\n一、主要举措\n")  # imports done before the fork
+    inside, leave = threading.Event(), threading.Event()
+
+    def checking():
+        with collector_paused():
+            inside.set()
+            leave.wait(30)
+
+    th = threading.Thread(target=checking)
+    th.start()
+    inside.wait(30)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: a check of its own, then is the collector on?
+        try:
+            lawcheck.evaluate("某县人民政府2023年法治政府建设年度报告\n一、主要举措\n")
+            os.write(w, b"1" if gc.isenabled() else b"0")
+        finally:
+            os._exit(0)
+    os.close(w)
+    try:
+        answer = os.read(r, 1)
+    finally:
+        os.waitpid(pid, 0)
+        leave.set()
+        th.join()
+    assert answer == b"1"
+    assert gc.isenabled()
