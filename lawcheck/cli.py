@@ -935,8 +935,10 @@ def _check(args: argparse.Namespace) -> int:
     errors = below = False
     try:
         with _Sink(args.output if streaming else None) as out, _Interrupts(single=len(sources) == 1) as ctrl_c:
+            # The header is written with the first record (or the footer): a Ctrl-C during a single input's
+            # check ends the run at once, and must leave no half document (SARIF's opening, JUnit's root).
+            head = renderer.header(ctx) if streaming else ""
             if streaming:
-                out.write(renderer.header(ctx))
                 between = renderer.separator(ctx) if hasattr(renderer, "separator") else ""
             # Ctrl-C stops between records, never inside one: what was written stays whole.
             for rec in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
@@ -949,16 +951,17 @@ def _check(args: argparse.Namespace) -> int:
                     # Between two records that wrote something (a SARIF record of a report with no result,
                     # or of an input that could not be read, writes nothing).
                     line = rec.line or ""
-                    out.write((between if wrote and line else "") + line)
+                    out.write(head + (between if wrote and line else "") + line)
+                    head = ""
                     wrote = wrote or bool(line)
                     if rec.error is not None:
                         failed.append(rec)  # its path and reason: no scorecard
                 else:
                     records.append(rec)
-            if streaming and hasattr(renderer, "footer"):
+            if streaming:
                 # Interrupted too: what was written is a whole document.  The inputs that could not be read
                 # (path and reason only) for a format that lists them at its end (SARIF).
-                out.write(renderer.footer(ctx, failed))
+                out.write(head + (renderer.footer(ctx, failed) if hasattr(renderer, "footer") else ""))
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT

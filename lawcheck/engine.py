@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -429,9 +430,26 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         with _PAUSE:
-            _pausing -= 1
+            _pausing = max(0, _pausing - 1)  # never below zero: a forked child unwinding a pause it reset
             if _pausing == 0 and _was_enabled:
                 gc.enable()
+
+
+def _forked() -> None:
+    """In a process forked while another thread checked (``lawcheck serve`` forks a worker for a file while
+    a paste is checked in a thread): that check does not run on here, so its pause is not inherited — the
+    worker's own check would otherwise never bring the count to zero and leave the collector off for the
+    rest of it (a PDF parsed with cycles never collected) — nor is a lock a vanished thread may have held."""
+    global _PAUSE, _pausing
+    _PAUSE = threading.Lock()
+    if _pausing:
+        _pausing = 0
+        if _was_enabled:
+            gc.enable()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forked)
 
 
 def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", "en"]) -> tuple[Analysis, Scorecard]:

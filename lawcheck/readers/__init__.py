@@ -74,11 +74,12 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
 
 def preload(names: list[str]) -> None:
     """Import the readers of these files' formats now (a batch does it before forking its workers, which
-    then inherit them); a reader whose optional library is missing is left for its file's own error."""
+    then inherit them); a reader whose optional library is missing — or broken, failing on import with any
+    error (a native library that will not load) — is left for its file's own error record, never the batch's."""
     import contextlib
 
     for fmt in sorted({SUFFIXES.get(Path(n).suffix.lower(), "text") for n in names}):
-        with contextlib.suppress(ImportError):
+        with contextlib.suppress(Exception):
             reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
             # The library it reads with, imported only when a file of its format is read.
             for library in getattr(reader, "LIBRARIES", ()):

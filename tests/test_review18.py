@@ -1,0 +1,98 @@
+"""Defects found by review 18 (the regex cache, the paused collector, streamed formats, the batch's warm-up)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT
+
+LINGSHOU = FIXTURES / "001_lingshou_2021.txt"
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("COV_CORE")}
+    env.update(extra)
+    return env
+
+
+def test_a_broken_optional_library_costs_its_files_not_the_batch(tmp_path):
+    """A library that fails on import with something other than ImportError (a native build that will not
+    load) made the batch's warm-up (readers.preload, before forking) end the whole run with an internal error;
+    one such file alone gets an error record.  Found by planting a trafilatura that raises RuntimeError."""
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "trafilatura.py").write_text('raise RuntimeError("broken build")\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(LINGSHOU.read_bytes())
+    (tmp_path / "b.html").write_text("<html><body><p>某县人民政府2023年法治政府建设年度报告</p></body></html>",
+                                     encoding="utf-8")
+    env = _env(PYTHONPATH=os.pathsep.join([str(fake), str(ROOT)]))
+    out = subprocess.run([sys.executable, "-m", "lawcheck", "check", "a.txt", "b.html", "--format", "jsonl"],
+                         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
+    rows = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["path"] for r in rows] == ["a.txt", "b.html"], out.stderr
+    assert "error" not in rows[0] and "broken build" in rows[1]["error"]
+
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "junit", "csv", "json"])
+def test_a_single_streamed_input_stopped_mid_check_leaves_no_half_document(capsys, monkeypatch, fmt):
+    """Ctrl-C (or SIGTERM) during the check of one input ends the run at once; the streamed formats had
+    already written their header to stdout (SARIF's log up to its results, JUnit's root): a CI step got a
+    truncated document.  Found by killing `check big.txt --format sarif` a second in.  The header is now
+    written with the first record."""
+    from lawcheck import batch
+    from lawcheck.cli import main
+
+    def interrupted(*_a, **_k):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "check_source", interrupted)
+    assert main(["check", str(LINGSHOU), "--format", fmt]) == 130
+    assert capsys.readouterr().out == ""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_a_worker_forked_during_another_threads_check_collects_again():
+    """`lawcheck serve` checks a paste in a thread and forks a worker for a file: forked while the paste's check
+    had the collector paused, the worker inherited the count of one, its own check brought it back to one, not
+    zero, and the collector stayed off in the worker (its reading of the file included).  Found in review of
+    engine.collector_paused."""
+    import gc
+    import threading
+
+    import lawcheck
+    from lawcheck.engine import collector_paused
+
+    lawcheck.evaluate("某县人民政府2023年法治政府建设年度报告\n一、主要举措\n")  # imports done before the fork
+    inside, leave = threading.Event(), threading.Event()
+
+    def checking():
+        with collector_paused():
+            inside.set()
+            leave.wait(30)
+
+    th = threading.Thread(target=checking)
+    th.start()
+    inside.wait(30)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the worker: a check of its own, then is the collector on?
+        try:
+            lawcheck.evaluate("某县人民政府2023年法治政府建设年度报告\n一、主要举措\n")
+            os.write(w, b"1" if gc.isenabled() else b"0")
+        finally:
+            os._exit(0)
+    os.close(w)
+    try:
+        answer = os.read(r, 1)
+    finally:
+        os.waitpid(pid, 0)
+        leave.set()
+        th.join()
+    assert answer == b"1"
+    assert gc.isenabled()
