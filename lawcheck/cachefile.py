@@ -135,5 +135,5 @@ def cache_write(digest: str, payload: object) -> None:
         with os.fdopen(fd, "wb") as f:
             f.write(_MAGIC + hmac.new(key, body, hashlib.sha256).digest() + body)
         os.replace(tmp, d / f"pack-{digest}.pickle")
-    except (OSError, pickle.PicklingError):
-        pass  # a read-only home must not stop a check
+    except Exception:  # a read-only home, or a payload changed while pickled at exit: never fatal
+        pass

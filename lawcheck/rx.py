@@ -7,9 +7,11 @@ the Python build, so it is kept in this user's private cache folder (``packs.cac
 compiled rule pack is) in a file named for the Python build and the engine's version, and handed
 straight to the engine on the next start.  The engine validates the code it is given.
 
-Only patterns written in lawcheck's source go through here (a fixed set): rule files' patterns keep
-their own checked path (``saferegex``).  Anything unexpected — another Python, no cache folder, a damaged
-file — falls back to ``re.compile``: the cache can only save time.
+Only patterns written in lawcheck's source go through here (a fixed set): patterns built from data — a
+pack's phrases and catalogue, a folder's place names — are compiled with ``re`` where they are built (they
+would fill the cache), and rule files' patterns keep their own checked path (``saferegex``).  Anything
+unexpected — another Python, no cache folder, a damaged file — falls back to ``re.compile``: the cache
+can only save time.
 """
 
 from __future__ import annotations

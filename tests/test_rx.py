@@ -77,3 +77,33 @@ def test_it_compiles_and_fails_as_re_compile_does():
         pass
     else:
         raise AssertionError("an invalid pattern must raise re.error, as re.compile does")
+
+
+def test_patterns_built_from_data_never_reach_the_cache(tmp_path):
+    """Found in review: patterns built from a pack's phrases, its catalogue or a report's place names went
+    through the cache, which then grew with every edit and every corpus until it was full.  Only the patterns
+    written in lawcheck's source are cached: a report's own place names (masked in a folder's template
+    search) add none."""
+    import os
+
+    env = {**os.environ, "LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    text = (ROOT / "fixtures" / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+    probe = (
+        "import json, sys\n"
+        "import lawcheck, lawcheck.rx as rx\n"
+        "from lawcheck.analysis import analyse\n"
+        "from lawcheck.model import CallerFacts\n"
+        "from lawcheck.templates import fingerprints\n"
+        "pack = lawcheck.load_pack()\n"
+        "text = sys.stdin.read()\n"
+        "for place in ('甲乙丙丁县戊己镇', '庚辛壬癸县子丑乡'):\n"
+        "    a = analyse(text, pack, CallerFacts.of(), 'zh')\n"
+        "    fingerprints(a.st, place, place + '人民政府', 2020)\n"
+        "    lawcheck.evaluate(text.replace('长生镇', place), rules=pack)\n"
+        "sys.stdout.write(json.dumps([p for p, f in rx._entries()]))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", probe], input=text, capture_output=True, text=True, cwd=ROOT,
+                         env=env)
+    assert res.returncode == 0, res.stderr[-2000:]
+    cached = json.loads(res.stdout)
+    assert len(cached) > 100 and not any(name in p for p in cached for name in ("戊己", "子丑", "甲乙丙丁"))

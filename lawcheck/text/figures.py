@@ -120,9 +120,10 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
         words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
         cue_rx[u] = _word_rx(tuple(sorted(words | _CHANGE_CUES)))
     zero_of = {p: ind for ind in catalogue for p in ind.zero}
-    zero_rx = rx.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
+    # From the pack's catalogue: the plain compiler (rx caches only the patterns written in the source).
+    zero_rx = re.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
     cued = {u: [(ind, *_cues(ind)) for ind in inds] for u, inds in by_unit.items()}
-    prepared = _Prepared(rx.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
+    prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
                          cued, zero_rx, zero_of)
     if len(_PREPARED) > 16:
         _PREPARED.clear()
@@ -321,7 +322,7 @@ def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[
 @lru_cache(maxsize=512)
 def _word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of ``words``, as one pattern (compiled once per word list)."""
-    return rx.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
 
 
 def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
