@@ -36,6 +36,7 @@ class Options:
     kind: str | None = None  # annual_report | other, instead of inferring it
     reporter: str | None = None  # government | department | joint, instead of inferring it
     keep_text: bool = False  # formats that show the text (SARIF's lines and columns, the HTML page)
+    keep_slim: bool = False  # a streamed format with a batch summary: the record keeps Scorecard.slim()
     keep_original: bool = False  # a format that writes a Word input back (the docx output): its bytes and map
     gate: Gate = field(default_factory=Gate)
     # A streaming format: the worker writes the record itself and sends back only that line, not the
@@ -56,7 +57,9 @@ def _finish(rec: Record, opts: Options) -> Record:
     done = rec.model_copy(update={"gate": gate})
     if opts.write is None:
         return done
-    return Record.model_construct(path=rec.path, error=rec.error, line=opts.write(done), gate=gate)
+    slim = done.card.slim() if opts.keep_slim and done.card is not None else None
+    return Record.model_construct(path=rec.path, path_raw=rec.path_raw, error=rec.error, line=opts.write(done),
+                                  gate=gate, card=slim)
 
 
 def forget_pack() -> None:

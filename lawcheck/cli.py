@@ -917,7 +917,7 @@ def _check(args: argparse.Namespace) -> int:
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
-                   keep_original=spec.needs_original,
+                   keep_original=spec.needs_original, keep_slim=streaming and spec.summary,
                    previous=previous, waivers=waivers,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
                    limits=limits)
@@ -929,7 +929,7 @@ def _check(args: argparse.Namespace) -> int:
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
     records = []  # kept only for the formats written at the end
-    failed: list = []  # a streamed format's inputs that could not be read (path and reason)
+    kept: list = []  # a streamed format's inputs that could not be read, and (summary) every slim record
     wrote = False
     done = 0
     errors = below = False
@@ -954,14 +954,14 @@ def _check(args: argparse.Namespace) -> int:
                     out.write(head + (between if wrote and line else "") + line)
                     head = ""
                     wrote = wrote or bool(line)
-                    if rec.error is not None:
-                        failed.append(rec)  # its path and reason: no scorecard
+                    if rec.error is not None or spec.summary:
+                        kept.append(rec)  # its path and reason, or (a summary's format) its slim scorecard
                 else:
                     records.append(rec)
             if streaming:
                 # Interrupted too: what was written is a whole document.  The inputs that could not be read
-                # (path and reason only) for a format that lists them at its end (SARIF).
-                out.write(head + (renderer.footer(ctx, failed) if hasattr(renderer, "footer") else ""))
+                # (SARIF lists them at its end), and for a format ending in a batch summary every slim record.
+                out.write(head + (renderer.footer(ctx, kept) if hasattr(renderer, "footer") else ""))
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT

@@ -255,6 +255,26 @@ class Scorecard(Frozen):
                 return r
         raise KeyError(rule_id)
 
+    def slim(self) -> Scorecard:
+        """What a batch summary reads of this scorecard (score, grade, the document's facts, lateness, the
+        missing items, waived results, the year's headline figures), without the rest: a streamed batch
+        keeps one of these per report, a few KB, instead of the whole scorecard."""
+        headline = {}
+        for f in self.figures:
+            if f.indicator not in headline:
+                headline[f.indicator] = self.headline_figure(f.indicator)
+        # The items by name and weight (a summary counts and names them); the year's headline figure of each
+        # indicator (the figure headline() gives, kept alone, gives it again).
+        missing = [MissingItem.model_construct(rule=m.rule, title=m.title, name=m.name, status=m.status,
+                                               weight=m.weight, missing=[], message="", fix="", basis=[])
+                   for m in self.missing]
+        # A figure's value and unit are what a summary's spreads read: its quote and its change are left out.
+        figures = [f.model_copy(update={"evidence": f.evidence.model_copy(update={"text": "", "marks": []}),
+                                        "change": None}) for f in headline.values() if f is not None]
+        return self.model_copy(update={"results": [r for r in self.results if r.waived is not None],
+                                       "sections": [], "not_scored": [], "history": None, "missing": missing,
+                                       "figures": figures})
+
     def waived(self) -> list[RuleResult]:
         """The results a waiver left out of the score and the gate, in the pack's order."""
         return [r for r in self.results if r.waived is not None]

@@ -405,3 +405,54 @@ def test_kind_reporter_and_encoding_flags(capsys, tmp_path):
     assert data["document"]["kind"] == "other" and data["score"] is None
     code, _, err = run(capsys, "check", str(gbk), "--encoding", "utf-8")
     assert code == 2 and "utf-8" in err
+
+
+@pytest.mark.parametrize("fmt", ["text", "rich"])
+@pytest.mark.parametrize("extra", [[], ["--verbose"], ["--quiet"]])
+def test_text_and_rich_stream_with_a_slim_scorecard_kept_for_the_summary(capsys, tmp_path, monkeypatch, fmt, extra):
+    """Issue 18: text and rich write each scorecard as it is checked and keep only a slim scorecard of each
+    report (Scorecard.slim: a tenth of the memory) for the batch summary at the end — the same bytes as the
+    whole document rendered from the full scorecards, a non-report and an unreadable input included."""
+    import lawcheck
+    from lawcheck.batch import Options
+    from lawcheck.batch import run as run_batch
+    from lawcheck.engine import key_indicators
+    from lawcheck.inputs import expand
+    from lawcheck.render import Context, module
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    (tmp_path / "坏.docx").write_bytes(b"PK\x03\x04 broken")
+    (tmp_path / "工作报告.txt").write_text("某县人民政府工作报告\n一、过去一年工作回顾\n全县地区生产总值增长6%。\n",
+                                          encoding="utf-8")
+    paths = [LINGSHOU, str(tmp_path / "坏.docx"), HETANG, str(tmp_path / "工作报告.txt"), TEMPLATE]
+    renderer = module(fmt)
+    assert renderer.FORMAT.output == "stream" and renderer.FORMAT.summary
+    streamed = run(capsys, "check", *paths, "--format", fmt, "-j", "2", *extra)[1]
+    records = run_batch(expand(paths, ["*"]), Options(gate=Gate()), jobs=1)
+    ctx = Context(inputs=len(paths), indicators=key_indicators(lawcheck.load_pack()), width=100,
+                  verbose="--verbose" in extra, quiet="--quiet" in extra)
+    assert streamed == renderer.render(records, ctx)
+    if not extra:
+        assert "批量检查汇总" in streamed or "汇总" in streamed
+
+
+def test_a_slim_scorecard_gives_the_summary_the_whole_one_gives():
+    import lawcheck
+    from lawcheck.engine import key_indicators
+    from lawcheck.model import Record
+    from lawcheck.render.formats.text import render_summary
+    from lawcheck.summary import summarize
+
+    pack = lawcheck.load_pack()
+    cards = [lawcheck.evaluate(p.read_text(encoding="utf-8"), rules=pack) for p in sorted(FIXTURES.glob("*.txt"))]
+    full = [Record.model_construct(path=f"r{i}", card=c, gate=[]) for i, c in enumerate(cards)]
+    slim = [Record.model_construct(path=f"r{i}", card=c.slim(), gate=[]) for i, c in enumerate(cards)]
+    inds = key_indicators(pack)
+    assert render_summary(summarize(slim, indicators=inds), "zh") == render_summary(summarize(full, indicators=inds),
+                                                                                  "zh")
+    for c in cards:
+        s = c.slim()
+        assert all(s.headline(f.indicator) == c.headline(f.indicator) for f in c.figures)
+        assert [r.rule for r in s.waived()] == [r.rule for r in c.waived()]
+        assert [m.rule for m in s.missing] == [m.rule for m in c.missing]
+        assert len(s.model_dump_json()) * 4 < len(c.model_dump_json())

@@ -6,8 +6,9 @@ Every output format is one module in ``lawcheck/render/formats/`` with the same 
     def render(records: list[Record], ctx: Context) -> str      # the whole output
     def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
     def separator(ctx) -> str                                   # (optional) between two records that wrote text
-    def footer(ctx, failed) -> str                              # (optional) after the last; failed: the records
-                                                                # of inputs that could not be read
+    def footer(ctx, kept) -> str                                # (optional) after the last; kept: the records of
+                                                                # the inputs that could not be read, and with
+                                                                # summary=True every record, scorecards slim
     def files(records, ctx) -> dict[str, str]                   # output == "directory" for several inputs
 
 A ``binary`` format (the Word document with comments) returns bytes from ``render`` and ``files``; one that
@@ -45,6 +46,9 @@ class Format:
     needs_text: bool = False  # shows the report's text (offsets to lines, the highlighted page)
     needs_rules: bool = False  # describes the pack's rules (CSV's columns, SARIF's rule list): Context.rules
     terminal: bool = False  # made for a terminal (the default there)
+    # stream and ends with a batch summary: each record comes back with a slim scorecard (Scorecard.slim)
+    # for the footer, never the whole one
+    summary: bool = False
     binary: bool = False  # bytes, not text: never written to a terminal, and files are written as they are
     needs_original: bool = False  # a Word input's own bytes and map (Record.original), to write it back
     # The Python module and lawcheck extra it needs ("docx", "docx"): checked before any input is read, so a

@@ -50,7 +50,7 @@ def separator(ctx: Context) -> str:
     return "" if ctx.inputs == 1 else ","
 
 
-def footer(ctx: Context, failed: list[Record] | tuple[Record, ...] = ()) -> str:
+def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
     return "" if ctx.inputs == 1 else "]\n"
 
 

@@ -20,7 +20,7 @@ def header(ctx: Context) -> str:
     return _HEAD
 
 
-def footer(ctx: Context, failed: list[Record] | tuple[Record, ...] = ()) -> str:
+def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
     return "</testsuites>\n"
 
 

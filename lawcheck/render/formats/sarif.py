@@ -110,8 +110,8 @@ def separator(ctx: Context) -> str:
     return ",\n"
 
 
-def footer(ctx: Context, failed: list[Record] | tuple[Record, ...] = ()) -> str:
-    return _log(ctx, failed)[1]
+def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
+    return _log(ctx, [rec for rec in kept if rec.error is not None])[1]
 
 
 def render(records: list[Record], ctx: Context) -> str:

@@ -17,6 +17,7 @@ from lawcheck.render.common import (
     figure_note,
     figure_value,
     is_own_heading,
+    is_report,
     lp,
     marked_quote,
     not_report_line,
@@ -30,10 +31,10 @@ from lawcheck.render.common import (
     waiver_note,
 )
 from lawcheck.render.history_view import history_lines
-from lawcheck.summary import Summary
+from lawcheck.summary import Summary, summarize
 
 FORMAT = Format("text", "纯文本（输出到管道或文件时的默认格式）", "plain text (the default when piped)",
-                output="document")
+                output="stream", summary=True)
 
 
 def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None = None, verbose: bool = False) -> str:
@@ -177,3 +178,33 @@ def render(records: list[Record], ctx: Context) -> str:
     if summary is not None:
         out.append(render_summary(summary, ctx.lang))
     return "\n".join(out)
+
+
+# Written as each report is checked: its scorecard (one input, or each of several with --verbose) or its
+# --quiet line; the batch summary at the end, from the slim scorecards the batch kept (Scorecard.slim).
+# The bytes are those of ``render`` over the same records.
+def header(ctx: Context) -> str:
+    return ""
+
+
+def record(rec: Record, ctx: Context) -> str:
+    rec = shown([rec])[0]
+    if ctx.quiet:
+        return score_line(rec.card, rec.path, rec.gate, rec.error, ctx.lang) + "\n"
+    several = ctx.inputs != 1
+    if rec.card is None or (several and not ctx.verbose):
+        return ""
+    path = rec.path if several or not is_report(rec.card) else None
+    return card_text(rec.card, path, rec.gate, verbose=ctx.verbose)
+
+
+def separator(ctx: Context) -> str:
+    return "" if ctx.quiet else "\n"
+
+
+def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
+    if ctx.quiet or ctx.inputs == 1 or len(kept) < 2:
+        return ""
+    summary = summarize(shown(list(kept)), indicators=ctx.indicators)
+    cards = ctx.verbose and any(rec.card is not None for rec in kept)
+    return ("\n" if cards else "") + render_summary(summary, ctx.lang)
