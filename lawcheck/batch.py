@@ -184,11 +184,12 @@ def iter_run(
     yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
 
 
-# A short report that runs every stage (a text read, its parts, every check, the scorecard, the record written).
-_WARM = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n县政府主要负责人切实履行推进法治建设"
-         "第一责任人职责，全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。\n"
-         "二、存在的不足\n一是依法行政意识有待提高。\n三、下一年度工作安排\n深入学习贯彻习近平法治思想。\n"
-         "某县人民政府\n2024年3月20日\n")
+# A short report that runs every stage (a text read, its parts, every check, the scorecard, the record written):
+# the batch's warm-up before forking, and lawcheck serve's at start.
+WARM_REPORT = ("某县人民政府关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n县政府主要负责人切实履行推进法治"
+               "建设第一责任人职责，全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。\n"
+               "二、存在的不足\n一是依法行政意识有待提高。\n三、下一年度工作安排\n深入学习贯彻习近平法治思想。\n"
+               "某县人民政府\n2024年3月20日\n")
 
 
 def _warm(sources: list[Source], opts: Options) -> None:
@@ -198,9 +199,9 @@ def _warm(sources: list[Source], opts: Options) -> None:
     report of its own, never an input (an input may be hostile: it is checked only in a worker)."""
     from lawcheck.readers import preload
 
-    preload([src.name for src in sources if src.path is not None])
+    preload({src.name for src in sources if src.path is not None})
     warm = dataclasses.replace(opts, keep_text=False, keep_original=False, previous=None, waivers=())
-    rec = check_source(Source("warm.txt", None), warm, _WARM.encode())
+    rec = check_source(Source("warm.txt", None), warm, WARM_REPORT.encode())
     if opts.write is not None and rec.line is None and rec.card is not None:
         opts.write(rec)
 

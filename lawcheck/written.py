@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from lawcheck.packs.cache import private_dir
@@ -51,7 +52,9 @@ def remember(data: bytes, word: bool = False) -> None:
     if d is None:
         return
     try:
-        (d / hashlib.sha256(data).hexdigest()).touch()
+        (d / _record_name(data, word)).touch()
+        if word:
+            _word_sizes.cache_clear()
         names = os.listdir(d)
         if len(names) > _KEEP:
             by_age = sorted(names, key=lambda n: os.stat(d / n).st_mtime)
@@ -84,14 +87,31 @@ def origin(path: Path) -> str | None:
     return "marked"
 
 
+def _record_name(data: bytes, word: bool) -> str:
+    """A page's record is its SHA-256; a Word copy's carries its size first (``docx-<size>-<sha256>``), so
+    that a folder walk reads and hashes only the .docx files whose size some copy of lawcheck's had."""
+    digest = hashlib.sha256(data).hexdigest()
+    return f"docx-{len(data)}-{digest}" if word else digest
+
+
+@lru_cache(maxsize=1)
+def _word_sizes() -> frozenset[int]:
+    d = _folder()
+    try:
+        names = os.listdir(d) if d is not None else []
+    except OSError:
+        names = []
+    return frozenset(int(n.split("-")[1]) for n in names if n.startswith("docx-") and n.split("-")[1].isdigit())
+
+
 def _word_origin(path: Path) -> str | None:
     d = _folder()
     if d is None:
         return None
     try:
-        if path.stat().st_size > _LARGEST:
+        if path.stat().st_size not in _word_sizes():  # every report of a folder is not read twice
             return None
         data = path.read_bytes()
     except OSError:
         return None
-    return "ours" if (d / hashlib.sha256(data).hexdigest()).is_file() else None
+    return "ours" if (d / _record_name(data, True)).is_file() else None

@@ -178,12 +178,16 @@ def _serious_violations(browser, path: Path) -> list:
             if v["impact"] in ("serious", "critical")]
 
 
+def _assert_accessible(browser, *paths) -> None:  # type: ignore[no-untyped-def]
+    for path in paths:
+        bad = _serious_violations(browser, path)
+        assert not bad, (path.name, bad)
+
+
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (.ci/run installs it from npm)")
 def test_no_serious_accessibility_violations(browser, pages):
     one, batch = pages
-    for path in (one, batch / "index.html"):
-        bad = _serious_violations(browser, path)
-        assert not bad, (path.name, bad)
+    _assert_accessible(browser, one, batch / "index.html")
 
 
 def test_hovering_a_highlight_names_its_rules_and_it_prints_as_a4(browser, pages):
@@ -281,6 +285,4 @@ def test_the_folder_index_links_every_pair_and_template(browser, compare_pages):
 @pytest.mark.skipif(not AXE.is_file(), reason=f"axe-core not found at {AXE} (.ci/run installs it from npm)")
 def test_compare_pages_have_no_serious_accessibility_violations(browser, compare_pages):
     pair, folder = compare_pages
-    for path in (pair, folder / "index.html"):
-        bad = _serious_violations(browser, path)
-        assert not bad, (path.name, bad)
+    _assert_accessible(browser, pair, folder / "index.html")

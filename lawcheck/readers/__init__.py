@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from lawcheck.errors import InputError
@@ -72,13 +73,15 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
     return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt, keep_original))
 
 
-def preload(names: list[str]) -> None:
-    """Import the readers of these files' formats now (a batch does it before forking its workers, which
-    then inherit them); a reader whose optional library is missing — or broken, failing on import with any
-    error (a native library that will not load) — is left for its file's own error record, never the batch's."""
+def preload(names: Iterable[str] | None = None) -> None:
+    """Import the readers of these files' formats (of every format when ``names`` is None) now: a batch does
+    it before forking its workers, which then inherit them, and lawcheck serve at start.  A reader whose
+    optional library is missing, or broken (failing on import with any error), is left for its file's own
+    error record, never the batch's."""
     import contextlib
 
-    for fmt in sorted({SUFFIXES.get(Path(n).suffix.lower(), "text") for n in names}):
+    formats = set(SUFFIXES.values()) if names is None else {SUFFIXES.get(Path(n).suffix.lower(), "text") for n in names}
+    for fmt in sorted(formats):
         with contextlib.suppress(Exception):
             reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
             # The library it reads with, imported only when a file of its format is read.

@@ -30,7 +30,7 @@ from types import ModuleType
 from typing import Literal
 
 from lawcheck.gate import Gate
-from lawcheck.model import IndicatorInfo, RuleInfo
+from lawcheck.model import IndicatorInfo, Record, RuleInfo
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,17 @@ def names() -> tuple[str, ...]:
     found = {name[:-3] for d in pkg.__path__ for name in os.listdir(d)
              if name.endswith(".py") and not name.startswith("_")}
     return tuple(sorted(found, key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n)))
+
+
+def whole(renderer: ModuleType, records: list[Record], ctx: Context) -> str:
+    """A stream format's whole document: what the command line writes record by record (the header, each
+    record with the separator between two that wrote something, the footer handed every record)."""
+    import dataclasses
+
+    ctx = dataclasses.replace(ctx, inputs=len(records))
+    between = renderer.separator(ctx) if hasattr(renderer, "separator") else ""
+    body = between.join(line for line in (renderer.record(rec, ctx) for rec in records) if line)
+    return renderer.header(ctx) + body + (renderer.footer(ctx, records) if hasattr(renderer, "footer") else "")
 
 
 def module(name: str) -> ModuleType:

@@ -11,7 +11,6 @@ from pydantic import BaseModel
 from lawcheck import rx
 from lawcheck.i18n import join, t, unit_label
 from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard
-from lawcheck.summary import Summary, summarize
 
 MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–", "waived": "⊘"}
 
@@ -252,19 +251,6 @@ def by_category(card: Scorecard) -> list[tuple[str, list[RuleResult]]]:
 
 def is_report(card: Scorecard) -> bool:
     return card.document.kind == "annual_report"
-
-
-def cards_and_summary(records: list[Record], verbose: bool, indicators: tuple = ()
-                      ) -> tuple[list[tuple[Scorecard, Record, str | None]], Summary | None]:
-    """What a batch shows: each scorecard (with the path to head it, when several inputs or a non-report
-    need one) when there is one input or ``verbose``, and the summary when there are several."""
-    summary = summarize(records, indicators=indicators) if len(records) > 1 else None
-    cards = []
-    if summary is None or verbose:
-        for rec in records:
-            if rec.card is not None:
-                cards.append((rec.card, rec, rec.path if summary or not is_report(rec.card) else None))
-    return cards, summary
 
 
 def number(v: float) -> str:

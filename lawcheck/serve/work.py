@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import PurePath
 
-from lawcheck.batch import Options, check_source, pooled
+from lawcheck.batch import WARM_REPORT, Options, check_source, pooled
 from lawcheck.inputs import Source
 from lawcheck.model import Record
 from lawcheck.readers import msg
@@ -28,8 +28,6 @@ STOPPED = {"zh": "本机的 lawcheck 服务正在关闭，检查已停止",
            "en": "lawcheck is stopping on this computer; the check was stopped"}
 
 # The first keystroke should cost what the others do: imports, the pack and the automaton are made at start.
-_WARM = "某县人民政府2023年法治政府建设年度报告\n一、主要举措和成效\n主要负责人切实履行推进法治建设第一责任人职责。\n"
-
 
 class Checker:
     """Checks what the page sends with one loaded pack and one set of options (``lawcheck.toml``'s and
@@ -39,12 +37,12 @@ class Checker:
         self.opts = dataclasses.replace(opts, keep_text=True, write=None, previous=None)
         # Text from the page is always UTF-8 (the browser encodes it), whatever --encoding says of files.
         self._paste = dataclasses.replace(self.opts, encoding="utf-8")
-        check_source(Source(PASTED.get(opts.lang, PASTED["zh"]), None), self._paste, _WARM.encode())
+        check_source(Source(PASTED.get(opts.lang, PASTED["zh"]), None), self._paste, WARM_REPORT.encode())
         # The readers' libraries (python-docx for the commented copy too) imported now, in one thread: a worker
         # forked while another thread held an import lock would wait out --timeout (found in review).
         from lawcheck.readers import preload
 
-        preload(["a.docx", "a.pdf", "a.html", "a.txt", "a.ofd"])
+        preload()
 
     @property
     def lang(self) -> str:

@@ -6,10 +6,11 @@ corpus of any size runs in flat memory; the bytes are those of the whole list wr
 from __future__ import annotations
 
 import json as _json
+import sys
 
 from lawcheck import rx
 from lawcheck.model import SCHEMA_VERSION, Record
-from lawcheck.render import Context, Format
+from lawcheck.render import Context, Format, whole
 
 FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON: the scorecard (a list for several inputs)",
                 output="stream")
@@ -55,8 +56,5 @@ def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
 
 
 def render(records: list[Record], ctx: Context) -> str:
-    """One input: the canonical scorecard.  Several: a list, each with its path."""
-    if len(records) == 1:
-        rec = records[0]
-        return (safe(rec.card.model_dump_json()) if rec.card else with_path(rec)) + "\n"
-    return "[" + ",".join(with_path(rec) for rec in records) + "]\n"
+    """One input: the canonical scorecard.  Several: a list, each with its path (what the stream writes)."""
+    return whole(sys.modules[__name__], records, ctx)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import sys
 from xml.etree import ElementTree as ET
 
 from lawcheck.i18n import t
 from lawcheck.model import Record
-from lawcheck.render import Context, Format
+from lawcheck.render import Context, Format, whole
 from lawcheck.render.common import shown, waiver_note
 
 FORMAT = Format("junit", "JUnit XML（持续集成系统读取）", "JUnit XML, for CI systems", output="stream")
@@ -33,7 +34,7 @@ def record(rec: Record, ctx: Context) -> str:
 
 
 def render(records: list[Record], ctx: Context) -> str:
-    return header(ctx) + "".join(record(rec, ctx) for rec in records) + footer(ctx)
+    return whole(sys.modules[__name__], records, ctx)
 
 
 def _suite(rec: Record) -> ET.Element:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import sys
 from bisect import bisect_right
 
 from lawcheck.model import Record, RuleResult
-from lawcheck.render import Context, Format
+from lawcheck.render import Context, Format, whole
 from lawcheck.render.formats.json import safe
 from lawcheck.version import __version__
 
@@ -115,8 +116,7 @@ def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
 
 
 def render(records: list[Record], ctx: Context) -> str:
-    body = separator(ctx).join(chunk for chunk in (record(rec, ctx) for rec in records) if chunk)
-    return header(ctx) + body + footer(ctx, [rec for rec in records if rec.card is None])
+    return whole(sys.modules[__name__], records, ctx)
 
 
 def _result(r: RuleResult, path: str, text: str, starts: list[int], index: dict[str, int]) -> dict:

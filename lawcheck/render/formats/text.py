@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+
 from lawcheck.i18n import category, t
 from lawcheck.model import Record, Scorecard
-from lawcheck.render import Context, Format
+from lawcheck.render import Context, Format, whole
 from lawcheck.render.common import (
     MARK,
     arithmetic,
     basis_line,
     by_category,
-    cards_and_summary,
     clip,
     colon,
     comma,
@@ -163,21 +164,8 @@ def render_summary(summary: Summary, lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def score_lines(records: list[Record], ctx: Context) -> str:
-    """--quiet: one line per input."""
-    records = shown(records)
-    return "".join(score_line(rec.card, rec.path, rec.gate, rec.error, ctx.lang) + "\n" for rec in records)
-
-
 def render(records: list[Record], ctx: Context) -> str:
-    if ctx.quiet:
-        return score_lines(records, ctx)
-    records = shown(records)  # control characters from a report or a name shown, never sent to a terminal
-    cards, summary = cards_and_summary(records, ctx.verbose, ctx.indicators)
-    out = [card_text(card, path, rec.gate, verbose=ctx.verbose) for card, rec, path in cards]
-    if summary is not None:
-        out.append(render_summary(summary, ctx.lang))
-    return "\n".join(out)
+    return whole(sys.modules[__name__], records, ctx)
 
 
 # Written as each report is checked: its scorecard (one input, or each of several with --verbose) or its
