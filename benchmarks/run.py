@@ -333,7 +333,11 @@ def measure_batch(texts: list[str], jobs: list[int]) -> dict:
     return out
 
 
-def measure_format_memory(texts: list[str], counts: list[int]) -> dict[str, list[dict]]:
+FORMATS = ("json", "jsonl", "csv", "text", "markdown", "junit", "sarif")
+
+
+def measure_format_memory(texts: list[str], counts: list[int], formats: tuple[str, ...] = FORMATS
+                          ) -> dict[str, list[dict]]:
     """Peak memory (PSS of the process tree) of `lawcheck check DIR --format F -j 2` for each format at growing
     numbers of reports (issue 18): a streaming format stays flat, a format built whole grows with the folder."""
     out: dict[str, list[dict]] = {}
@@ -343,7 +347,7 @@ def measure_format_memory(texts: list[str], counts: list[int]) -> dict[str, list
             src.mkdir()
             for i in range(n):
                 (src / f"r{i:05d}.txt").write_text(texts[i % len(texts)], encoding="utf-8")
-        for fmt in ("json", "jsonl", "csv", "text", "markdown", "junit", "sarif"):
+        for fmt in formats:
             out[fmt] = []
             for n in counts:
                 cmd = [*lawcheck_cmd(), "check", str(Path(tmp) / f"r{n}"), "--format", fmt, "-j", "2", "--no-progress",

@@ -641,6 +641,40 @@ def _until(ctrl_c: _Interrupts, records):
         records.close()
 
 
+SPOOL_IN_MEMORY = 8 << 20  # bytes of a summary-first format's records held in memory before they go to disk
+
+
+class _Spool:
+    """Where a format whose summary comes first (Markdown) writes its records as they are checked: a temporary
+    file, in memory up to 8 MB and on disk past that (never beside the output, removed when closed), copied
+    to the sink after the summary.  Any other format writes to the sink itself."""
+
+    def __init__(self, sink: _Sink, spool: bool) -> None:
+        self.sink = sink
+        self.spool = spool
+        self.f = None
+
+    def __enter__(self) -> _Spool | _Sink:
+        if not self.spool:
+            return self.sink
+        self.f = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
+        return self
+
+    def write(self, text: str) -> None:
+        self.f.write(text)  # type: ignore[union-attr]
+
+    def copy_to(self, sink: _Sink) -> None:
+        if self.f is None:
+            return
+        self.f.seek(0)
+        while chunk := self.f.read(1 << 20):
+            sink.write(chunk)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.f is not None:
+            self.f.close()
+
+
 class _Sink:
     """Standard output, or a file written atomically: a temporary file beside it, renamed when
     everything is written, removed if anything fails (a half-written report list never lands)."""
@@ -934,7 +968,8 @@ def _check(args: argparse.Namespace) -> int:
     done = 0
     errors = below = False
     try:
-        with _Sink(args.output if streaming else None) as out, _Interrupts(single=len(sources) == 1) as ctrl_c:
+        with _Sink(args.output if streaming else None) as sink, _Interrupts(single=len(sources) == 1) as ctrl_c, \
+                _Spool(sink, spool=spec.summary_first) as out:
             # The header is written with the first record (or the footer): a Ctrl-C during a single input's
             # check ends the run at once, and must leave no half document (SARIF's opening, JUnit's root).
             head = renderer.header(ctx) if streaming else ""
@@ -955,13 +990,18 @@ def _check(args: argparse.Namespace) -> int:
                     head = ""
                     wrote = wrote or bool(line)
                     if rec.error is not None or spec.summary:
-                        kept.append(rec)  # its path and reason, or (a summary's format) its slim scorecard
+                        # Its path and reason, or (a summary's format) its slim scorecard; never the text written.
+                        kept.append(rec.model_copy(update={"line": None}) if line else rec)
                 else:
                     records.append(rec)
             if streaming:
                 # Interrupted too: what was written is a whole document.  The inputs that could not be read
                 # (SARIF lists them at its end), and for a format ending in a batch summary every slim record.
-                out.write(head + (renderer.footer(ctx, kept) if hasattr(renderer, "footer") else ""))
+                if spec.summary_first:  # the summary, then the records held back
+                    sink.write(head + renderer.lead(ctx, kept))
+                    head = ""
+                    out.copy_to(sink)
+                sink.write(head + (renderer.footer(ctx, kept) if hasattr(renderer, "footer") else ""))
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT

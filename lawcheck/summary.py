@@ -7,13 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from lawcheck.i18n import t
-from lawcheck.model import IndicatorInfo, Record, Scorecard, Timeliness
+from lawcheck.model import IndicatorInfo, Record, SlimCard, Timeliness
 
 
 @dataclass
 class SummaryRow:
     path: str
-    card: Scorecard | None
+    card: SlimCard | None  # what the summary reads of the report's scorecard
     error: str | None
     gate_ok: bool
     timeliness: Timeliness | None  # None for an error or a non-report
@@ -126,18 +126,18 @@ def summarize(records: list[Record], top: int = 3,
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
     for rec in records:
-        card = rec.card
-        if rec.error is not None or card is None:
+        if rec.error is not None or rec.card is None:
             rows.append(SummaryRow(rec.path, None, rec.error, False, None, []))
             continue
+        card = rec.card.slim()  # a whole scorecard, or the slim one a streamed batch kept
         if card.document.kind != "annual_report":
             others.append(SummaryRow(rec.path, card, None, False, None, []))
             continue
-        for m in card.missing:
-            counts[m.rule] += 1
-            names[m.rule] = m.name
+        for rule, name in card.missing:
+            counts[rule] += 1
+            names[rule] = name
         rows.append(SummaryRow(rec.path, card, None, not rec.gate, card.timeliness,
-                               [m.name for m in card.missing[:top]]))
+                               [name for _, name in card.missing[:top]]))
 
     def rank(r: SummaryRow) -> tuple:
         # Unreadable first, then lowest score first; ties by path for a stable order.

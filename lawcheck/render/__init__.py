@@ -6,6 +6,7 @@ Every output format is one module in ``lawcheck/render/formats/`` with the same 
     def render(records: list[Record], ctx: Context) -> str      # the whole output
     def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
     def separator(ctx) -> str                                   # (optional) between two records that wrote text
+    def lead(ctx, kept) -> str                                  # (summary_first) before the records, at the end
     def footer(ctx, kept) -> str                                # (optional) after the last; kept: the records of
                                                                 # the inputs that could not be read, and with
                                                                 # summary=True every record, scorecards slim
@@ -49,6 +50,9 @@ class Format:
     # stream and ends with a batch summary: each record comes back with a slim scorecard (Scorecard.slim)
     # for the footer, never the whole one
     summary: bool = False
+    # stream whose batch summary comes first (Markdown): the records are written as checked into a spooled
+    # temporary file (memory up to a few MB, then disk) and follow ``lead(ctx, kept)``, the summary, at the end
+    summary_first: bool = False
     binary: bool = False  # bytes, not text: never written to a terminal, and files are written as they are
     needs_original: bool = False  # a Word input's own bytes and map (Record.original), to write it back
     # The Python module and lawcheck extra it needs ("docx", "docx"): checked before any input is read, so a
@@ -97,7 +101,8 @@ def whole(renderer: ModuleType, records: list[Record], ctx: Context) -> str:
     ctx = dataclasses.replace(ctx, inputs=len(records))
     between = renderer.separator(ctx) if hasattr(renderer, "separator") else ""
     body = between.join(line for line in (renderer.record(rec, ctx) for rec in records) if line)
-    return renderer.header(ctx) + body + (renderer.footer(ctx, records) if hasattr(renderer, "footer") else "")
+    lead = renderer.lead(ctx, records) if hasattr(renderer, "lead") else ""
+    return renderer.header(ctx) + lead + body + (renderer.footer(ctx, records) if hasattr(renderer, "footer") else "")
 
 
 def module(name: str) -> ModuleType:

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from lawcheck import rx
 from lawcheck.i18n import join, t, unit_label
-from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard
+from lawcheck.model import BasisRef, Evidence, Figure, Record, RuleResult, Scorecard, SlimCard
 
 MARK = {"pass": "✓", "partial": "◐", "fail": "✗", "unknown": "?", "not_applicable": "–", "waived": "⊘"}
 
@@ -54,7 +54,7 @@ def timeliness_label(lang: str, value: str | None) -> str:
     return "—"
 
 
-def not_report_line(card: Scorecard, path: str | None = None) -> str:
+def not_report_line(card: Scorecard | SlimCard, path: str | None = None) -> str:
     """What a text that is not an annual report gets instead of a scorecard: one line, with the reason."""
     lang = card.lang
     d = card.document

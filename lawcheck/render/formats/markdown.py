@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+import sys
 
 from lawcheck import rx
 from lawcheck.i18n import t
 from lawcheck.model import Evidence, History, Record, Scorecard
-from lawcheck.render import Context, Format
+from lawcheck.render import Context, Format, whole
 from lawcheck.render.common import (
     MARK,
     arithmetic,
@@ -28,7 +29,8 @@ from lawcheck.render.common import (
 from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, last_name, outcome_label, pct
 from lawcheck.summary import summarize
 
-FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="document")
+FORMAT = Format("markdown", "Markdown（贴入审查意见）", "Markdown, to paste into a review note", output="stream",
+                summary=True, summary_first=True)
 
 
 _MD_SPECIAL = rx.compile(r"([\\`*_\[\]<>|#!~])")
@@ -156,15 +158,38 @@ def _history(hist: History, lang: str, h: str, verbose: bool) -> list[str]:
 
 
 def render(records: list[Record], ctx: Context) -> str:
+    return whole(sys.modules[__name__], records, ctx)
+
+
+# Streamed with the summary first (``Format.summary_first``): each report's part is written as it is checked
+# (the command line holds the parts in a spooled temporary file), the summary of the slim scorecards before
+# them at the end.  The bytes are those of ``render`` over the same records.
+def header(ctx: Context) -> str:
+    return ""
+
+
+def record(rec: Record, ctx: Context) -> str:
+    rec = shown([rec])[0]
     lang = ctx.lang
-    records = shown(records)
     gated = ctx.gate.active
-    if len(records) == 1:
-        rec = records[0]
+    if ctx.inputs == 1:
         if rec.card is None:
             return f"{_code(rec.path)}{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{_esc(rec.error)}\n"
         return card_md(rec.card, None, rec.gate if gated else None, verbose=ctx.verbose)
-    summary = summarize(records)
+    if rec.card is None or rec.card.document.kind != "annual_report":
+        return ""
+    # A batch for a review note: the summary, then each report's facts and missing items (the full rule
+    # tables with --verbose).
+    return card_md(rec.card, rec.path, rec.gate if gated else None, level=3, table=ctx.verbose,
+                   verbose=ctx.verbose) + "\n"
+
+
+def lead(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
+    """The batch summary, written before the reports' parts (nothing for one input)."""
+    if ctx.inputs == 1:
+        return ""
+    lang = ctx.lang
+    summary = summarize(shown(list(kept)))
     out = [f"## {t(lang, 'ui.summary')}", "",
            f"| {t(lang, 'ui.rank')} | {t(lang, 'ui.file')} | {t(lang, 'ui.score')} | {t(lang, 'ui.gate')} | "
            f"{t(lang, 'ui.top_missing')} |", "|---:|---|---:|---|---|"]
@@ -180,11 +205,5 @@ def render(records: list[Record], ctx: Context) -> str:
     if summary.others:
         out += ["", f"**{t(lang, 'ui.others')}**", ""]
         out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others if row.card]
-    out += ["", summary.totals(lang), ""]
-    for rec in records:
-        if rec.card is not None and rec.card.document.kind == "annual_report":
-            # A batch for a review note: the summary, then each report's facts and missing items (the
-            # full rule tables with --verbose).
-            out.append(card_md(rec.card, rec.path, rec.gate if gated else None, level=3, table=ctx.verbose,
-                               verbose=ctx.verbose))
-    return "\n".join(out) + "\n"
+    out += ["", summary.totals(lang), "", ""]
+    return "\n".join(out)
