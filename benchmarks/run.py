@@ -333,7 +333,8 @@ def measure_batch(texts: list[str], jobs: list[int]) -> dict:
     return out
 
 
-FORMATS = ("json", "jsonl", "csv", "text", "markdown", "junit", "sarif")
+FORMATS = ("json", "jsonl", "csv", "text", "markdown", "junit", "sarif", "html", "docx")
+DIRECTORY_FORMATS = ("html", "docx")  # several inputs: -o DIR, one file per report and (html) an index
 
 
 def measure_format_memory(texts: list[str], counts: list[int], formats: tuple[str, ...] = FORMATS
@@ -352,6 +353,8 @@ def measure_format_memory(texts: list[str], counts: list[int], formats: tuple[st
             for n in counts:
                 cmd = [*lawcheck_cmd(), "check", str(Path(tmp) / f"r{n}"), "--format", fmt, "-j", "2", "--no-progress",
                        "--fail-on", "never"]
+                if fmt in DIRECTORY_FORMATS:
+                    cmd += ["-o", str(Path(tmp) / f"out-{fmt}-{n}")]
                 with open(os.devnull, "wb") as sink:
                     proc = subprocess.Popen(cmd, stdout=sink, stderr=subprocess.PIPE)
                     with TreeMemory(proc.pid) as mem:

@@ -17,8 +17,9 @@ from lawcheck.readers import Document
 from lawcheck.waivers import for_file
 
 # How a streaming format writes one record (``render.formats.<name>.record`` bound to its context with
-# ``functools.partial``): handed in by the caller, so that the batch imports no renderer.
-RecordWriter = Callable[[Record], str]
+# ``functools.partial``): handed in by the caller, so that the batch imports no renderer.  A folder's format
+# (HTML pages, Word copies) makes the record's file: text or bytes.
+RecordWriter = Callable[[Record], str | bytes]
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,16 @@ def iter_run(
                 progress(i + 1, total)
         return
     _warm(sources, opts)
-    yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
+    import gc
+
+    # What this process holds now (the engine, the pack, the readers, warmed) moves out of the collector's
+    # reach: the workers' collections would otherwise touch every inherited object and so copy every page of
+    # it into each worker (copy-on-write), the workers growing towards the parent's size as they run.
+    gc.freeze()
+    try:
+        yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
+    finally:
+        gc.unfreeze()
 
 
 # A short report that runs every stage (a text read, its parts, every check, the scorecard, the record written):

@@ -14,9 +14,17 @@ import threading
 import traceback
 from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lawcheck import rx
 from lawcheck.version import __version__
+
+if TYPE_CHECKING:  # annotations only: a check imports what it uses when it uses it
+    from types import ModuleType
+
+    from lawcheck.inputs import Source
+    from lawcheck.model import Record
+    from lawcheck.render import Context
 
 
 class Exit(IntEnum):
@@ -948,12 +956,20 @@ def _check(args: argparse.Namespace) -> int:
     # A streaming format is written as each report is checked, in input order, and nothing is kept:
     # memory stays flat for a corpus of any size.  The worker writes the record itself.
     streaming = spec.output == "stream"
+    # A folder (HTML pages, Word copies) is written as the reports are checked too: each file made in the worker,
+    # the index (HTML) at the end from the slim scorecards kept.
+    folder = _Folder(args.output, sources, renderer, ctx) if to_dir else None
+    if folder is not None:
+        clash = folder.clash()
+        if clash:
+            _err(m["is_input"].format(path=clash))
+            return Exit.USAGE_OR_INPUT
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
-                   keep_original=spec.needs_original, keep_slim=streaming and spec.summary,
+                   keep_original=spec.needs_original, keep_slim=(streaming and spec.summary) or folder is not None,
                    previous=previous, waivers=waivers,
-                   write=functools.partial(renderer.record, ctx=ctx) if streaming else None,
+                   write=functools.partial(renderer.record, ctx=ctx) if streaming or folder is not None else None,
                    limits=limits)
     if len(sources) == 1 and getattr(args, "as_program", False):
         from lawcheck.limits import cap_memory
@@ -982,7 +998,10 @@ def _check(args: argparse.Namespace) -> int:
                     _err(f"{_one_line(rec.path)}: {_one_line(rec.error or '')}")
                 below = below or bool(rec.gate)
                 done += 1
-                if streaming:
+                if folder is not None:
+                    folder.write(rec)
+                    kept.append(rec.model_copy(update={"line": None}) if rec.line else rec)
+                elif streaming:
                     # Between two records that wrote something (a SARIF record of a report with no result,
                     # or of an input that could not be read, writes nothing).
                     line = rec.line or ""
@@ -1009,14 +1028,18 @@ def _check(args: argparse.Namespace) -> int:
         if stop:
             stop()
     wrote = streaming
-    if not streaming and records:
+    if folder is not None:  # the index of what was finished (interrupted too), stale pages of an earlier run removed
         try:
-            if to_dir:
-                inputs = [src.path for src in sources if src.path is not None]
-                made = renderer.files(records, ctx)
-                _write_files(made, args.output, inputs, lang)
-                wrote = bool(made)
-            elif not spec.binary or any(rec.card is not None for rec in records):
+            wrote = folder.finish(kept)
+        except _OutputError as e:
+            _err(m[e.key].format(path=e.path, err=e.err))
+            return Exit.USAGE_OR_INPUT
+        except OSError as e:
+            _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
+            return Exit.USAGE_OR_INPUT
+    elif not streaming and records:
+        try:
+            if not spec.binary or any(rec.card is not None for rec in records):
                 # A binary output of an input that could not be read is nothing: its error line says why.
                 _write(renderer.render(records, ctx), args.output)
                 wrote = True
@@ -1201,6 +1224,44 @@ def _write_files(files: dict[str, str] | dict[str, bytes], output: str, inputs: 
         p.unlink()
     if stale:
         _err(_MSG[lang]["stale"].format(n=len(stale)))
+
+
+class _Folder:
+    """A batch's folder output (``-o DIR``), written as the reports are checked: each report's file (made in the
+    worker: ``Record.line``) under the name of its place among the inputs, at the end the format's index of the
+    slim scorecards kept, and pages lawcheck wrote there before for reports not in this run removed."""
+
+    def __init__(self, output: str, sources: list[Source], renderer: ModuleType, ctx: Context) -> None:
+        self.out = Path(output)
+        self.renderer = renderer
+        self.ctx = ctx
+        self.inputs = [src.path for src in sources if src.path is not None]
+        # Named by place among the inputs, so the names are known before any is checked.
+        self.names = {src.name: renderer.name(src.name, n, ctx) for n, src in enumerate(sources, 1)}
+        self.pages: dict[str, str] = {}  # path → file name, of the files written
+
+    def clash(self) -> str | None:
+        """The first file this run would write that is one of its inputs (nothing is written then)."""
+        for name in self.names.values():
+            if any(_same(self.out / name, p) for p in self.inputs):
+                return str(self.out / name)
+        return None
+
+    def write(self, rec: Record) -> None:
+        if not rec.line:  # an input that could not be read: its error line says why
+            return
+        self.out.mkdir(parents=True, exist_ok=True)
+        name = self.names[rec.path]
+        _write(rec.line, str(self.out / name))
+        self.pages[rec.path] = name
+
+    def finish(self, kept: list[Record]) -> bool:
+        """The index and the clean-up; whether anything was written."""
+        made = self.renderer.index(self.ctx, kept, self.pages) if hasattr(self.renderer, "index") else {}
+        if not made and not self.pages:
+            return False
+        _write_files(made, str(self.out), self.inputs, self.ctx.lang, written=set(self.pages.values()))
+        return True
 
 
 class _OutputError(Exception):

@@ -597,8 +597,9 @@ class Record(BaseModel):
     ``error``: why the input could not be checked (None: it was checked).  ``card``: its scorecard, when
     carried (a worker that writes a streaming format drops it once ``line`` is written, so that
     scorecards are not sent between processes).  ``line``: the record as the streaming format writes
-    it.  ``text``: the report's text, kept only for formats that show it; ``original``: a Word input's own
-    bytes and the text's map to them, kept only for a format that writes the document back.  ``gate``: why the input
+    it (a folder's format: the record's file).  ``text``: the report's text, kept only for formats that
+    show it; ``original``: a Word input's own bytes and the text's map to them, kept only for a format
+    that writes the document back.  ``gate``: why the input
     falls short of the gate (empty: it meets it; an input that could not be checked never does).
     """
 
@@ -609,7 +610,7 @@ class Record(BaseModel):
                                                   "escapes, when the name is not UTF-8 (path shows them as U+FFFD)")
     error: str | None = None
     card: Scorecard | None = None
-    line: str | None = Field(None, repr=False)
+    line: str | bytes | None = Field(None, repr=False)  # bytes: a folder's Word copy
     text: str | None = Field(None, repr=False)
     original: Original | None = Field(None, repr=False)  # the Word file itself, for formats that need_original
     gate: list[str] = Field(default_factory=list)

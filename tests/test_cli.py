@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -434,6 +436,70 @@ def test_text_and_rich_stream_with_a_slim_scorecard_kept_for_the_summary(capsys,
     assert streamed == renderer.render(records, ctx)
     if not extra:
         assert "批量检查汇总" in streamed or "汇总" in streamed
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_folder_is_written_as_checked_with_the_files_of_the_whole_batch(capsys, tmp_path, fmt):
+    """Issue 18: -o DIR for HTML and Word copies writes each report's file as it is checked (made in the worker,
+    which sends back the file, never the scorecard and text) and the index at the end from the slim scorecards:
+    the same files, byte for byte, as the folder made at once from every whole record, with one worker or two."""
+    import functools
+
+    import lawcheck
+    from lawcheck.batch import Options
+    from lawcheck.batch import run as run_batch
+    from lawcheck.engine import key_indicators
+    from lawcheck.inputs import expand
+    from lawcheck.model import SlimCard
+    from lawcheck.render import Context, module
+
+    (tmp_path / "坏.docx").write_bytes(b"PK\x03\x04 broken")
+    paths = [LINGSHOU, str(tmp_path / "坏.docx"), HETANG, TEMPLATE]
+    renderer = module(fmt)
+    ctx = Context(inputs=len(paths), indicators=key_indicators(lawcheck.load_pack()))
+    records = run_batch(expand(paths, ["*"]), Options(gate=Gate(), keep_text=True, keep_original=True), jobs=1)
+    whole = renderer.files(records, ctx)
+    assert len(whole) == (4 if fmt == "html" else 3)  # html: the index too; the unreadable input has no file
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        code, _, err = run(capsys, "check", *paths, "--format", fmt, "-j", jobs, "-o", f"{out}/")
+        assert code == 2 and "坏.docx" in err
+        assert {p.name: p.read_bytes() for p in out.iterdir()} == {
+            k: v if isinstance(v, bytes) else v.encode("utf-8") for k, v in whole.items()}
+    # What a worker sends back: the file and a slim scorecard, not the scorecard, the text or the Word bytes.
+    streamed = run_batch(expand(paths, ["*"]), Options(gate=Gate(), keep_text=True, keep_original=True,
+                                                      keep_slim=True, write=functools.partial(renderer.record, ctx=ctx)),
+                         jobs=2)
+    for rec in streamed:
+        assert rec.text is None and rec.original is None
+        assert (rec.card is None) == (rec.error is not None) and (rec.card is None or isinstance(rec.card, SlimCard))
+        assert bool(rec.line) == (rec.error is None)
+
+
+def test_an_interrupted_folder_keeps_an_index_of_the_finished_pages(tmp_path):
+    """Ctrl-C during a folder's HTML: the pages finished are there, and index.html lists exactly them."""
+    import signal
+    import time
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(300):
+        (src / f"r{i:03d}.txt").write_bytes(Path(LINGSHOU).read_bytes())
+    out = tmp_path / "out"
+    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", "check", str(src), "--format", "html", "-j", "2",
+                             "-o", f"{out}/"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            cwd=ROOT, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and any(out.glob("*.html"))) and time.monotonic() < deadline:
+        time.sleep(0.05)  # until a page is written: the folder fills as the reports are checked
+    os.killpg(proc.pid, signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err.decode()[-300:]
+    pages = sorted(p.name for p in out.glob("0*.html"))
+    assert 1 <= len(pages) < 300
+    index = (out / "index.html").read_text(encoding="utf-8")
+    linked = sorted(set(re.findall(r'href="(0\d{3}-r\d{3}\.html)"', index)))
+    assert linked == pages
 
 
 @pytest.mark.parametrize("in_memory", [8 << 20, 1])

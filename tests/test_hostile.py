@@ -377,3 +377,19 @@ def test_the_quick_traditional_probe_holds_only_traditional_only_characters():
     assert [c for c in script._COMMON_TRADITIONAL if ord(c) not in table] == []
     for path in FIXTURES.glob("*.txt"):  # simplified reports do not even reach the full count
         assert len(script._PROBE.findall(path.read_text(encoding="utf-8"))) < script._MIN_PROBES, path.name
+
+
+def test_the_workers_inherit_the_warmed_parent_frozen_out_of_the_collector(tmp_path):
+    """Issue 18: before forking, the batch freezes what the parent holds (gc.freeze), so that the workers'
+    collections do not copy the inherited pages into each worker; the parent is unfrozen afterwards."""
+    import gc
+
+    for n in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(LINGSHOU, tmp_path / n)
+    seen = []
+    it = batch.iter_run(expand([str(tmp_path)], ["*.txt"]), batch.Options(), jobs=2)
+    for rec in it:
+        seen.append(gc.get_freeze_count())
+        assert rec.card is not None
+    assert len(seen) == 3 and min(seen) > 10_000
+    assert gc.get_freeze_count() == 0

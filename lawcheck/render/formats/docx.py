@@ -105,9 +105,20 @@ def _one(rec: Record) -> bytes:
                      original.pieces if original else [], rec.gate)
 
 
+# A folder is written as the reports are checked (constant memory for any corpus): each copy made in the worker
+# (``record``) and named by its place among the inputs (``name``); ``files`` is the same folder made at once.
+def name(path: str, n: int, ctx: Context) -> str:
+    return file_name(path, ctx.lang, n)
+
+
+def record(rec: Record, ctx: Context) -> bytes:
+    """A checked report's commented copy (b"" for an input that could not be read: its error line says why)."""
+    return _one(rec) if rec.card is not None else b""
+
+
 def files(records: list[Record], ctx: Context) -> dict[str, bytes]:
     """One commented .docx per report checked (an input that could not be read has its error line only)."""
-    return {file_name(rec.path, ctx.lang, n): _one(rec) for n, rec in enumerate(records, 1) if rec.card is not None}
+    return {name(rec.path, n, ctx): record(rec, ctx) for n, rec in enumerate(records, 1) if rec.card is not None}
 
 
 def render(records: list[Record], ctx: Context) -> bytes:

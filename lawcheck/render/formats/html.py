@@ -639,28 +639,42 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
     return _page(lang, _u(lang, "index_title"), body, _INDEX_JS)
 
 
-def page_names(records: list[Record]) -> dict[str, str]:
-    """A file name for each checked report's page: numbered in input order, readable, unique."""
+def name(path: str, n: int, ctx: Context | None = None) -> str:
+    """The file name of input ``n``'s page (1: the first input): numbered in input order, readable, unique."""
     import re
     from pathlib import PurePath
 
-    out: dict[str, str] = {}
-    for n, rec in enumerate(records, 1):
-        if rec.card is None:
-            continue
-        stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(rec.path).stem)[:60] or "report"
-        out[rec.path] = f"{n:04d}-{stem}.html"
-    return out
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(path).stem)[:60] or "report"
+    return f"{n:04d}-{stem}.html"
+
+
+def page_names(records: list[Record]) -> dict[str, str]:
+    """A file name for each checked report's page, by its path."""
+    return {rec.path: name(rec.path, n) for n, rec in enumerate(records, 1) if rec.card is not None}
+
+
+# A folder is written as the reports are checked (constant memory for any corpus): each report's page made in
+# the worker (``record``), named by its place among the inputs (``name``), and at the end the index of the slim
+# scorecards kept (``index``).  ``files`` is the same folder made at once.
+def record(rec: Record, ctx: Context) -> str:
+    """A checked report's page in a batch's folder ("" for an input that could not be read)."""
+    if rec.card is None:
+        return ""
+    return render_report_page(rec.card, rec.text or "", rec.path, rec.gate, index_href="index.html")
+
+
+def index(ctx: Context, kept: list[Record] | tuple[Record, ...], pages: dict[str, str]) -> dict[str, str]:
+    """The folder's ``index.html``: every input ranked, linked to its page (``pages``: path → file name)."""
+    return {"index.html": render_index(summarize(list(kept), indicators=ctx.indicators), pages, ctx.lang)}
 
 
 def files(records: list[Record], ctx: Context) -> dict[str, str]:
     """Every file of a batch's HTML output: ``index.html`` and one page per checked report."""
     names = page_names(records)
-    out = {"index.html": render_index(summarize(records, indicators=ctx.indicators), names, ctx.lang)}
+    out = index(ctx, records, names)
     for rec in records:
         if rec.card is not None:
-            out[names[rec.path]] = render_report_page(rec.card, rec.text or "", rec.path, rec.gate,
-                                                      index_href="index.html")
+            out[names[rec.path]] = record(rec, ctx)
     return out
 
 
