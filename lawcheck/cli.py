@@ -1028,27 +1028,19 @@ def _check(args: argparse.Namespace) -> int:
         if stop:
             stop()
     wrote = streaming
-    if folder is not None:  # the index of what was finished (interrupted too), stale pages of an earlier run removed
-        try:
+    try:
+        if folder is not None:  # the index of what was finished (interrupted too), stale pages of a past run removed
             wrote = folder.finish(kept)
-        except _OutputError as e:
-            _err(m[e.key].format(path=e.path, err=e.err))
-            return Exit.USAGE_OR_INPUT
-        except OSError as e:
-            _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
-            return Exit.USAGE_OR_INPUT
-    elif not streaming and records:
-        try:
-            if not spec.binary or any(rec.card is not None for rec in records):
-                # A binary output of an input that could not be read is nothing: its error line says why.
-                _write(renderer.render(records, ctx), args.output)
-                wrote = True
-        except _OutputError as e:
-            _err(m[e.key].format(path=e.path, err=e.err))
-            return Exit.USAGE_OR_INPUT
-        except OSError as e:
-            _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
-            return Exit.USAGE_OR_INPUT
+        elif not streaming and records and (not spec.binary or any(rec.card is not None for rec in records)):
+            # A binary output of an input that could not be read is nothing: its error line says why.
+            _write(renderer.render(records, ctx), args.output)
+            wrote = True
+    except _OutputError as e:
+        _err(m[e.key].format(path=e.path, err=e.err))
+        return Exit.USAGE_OR_INPUT
+    except OSError as e:
+        _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
+        return Exit.USAGE_OR_INPUT
     if args.output and wrote and not args.quiet:  # never said of a Word file not written (its input unreadable)
         _err(m["written"].format(path=args.output))
     if ctrl_c.pressed:
