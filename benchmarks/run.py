@@ -41,6 +41,9 @@ TARGETS = {
     "cold_start_vs_pydantic": 1.5,
     "batch_j2_reports_per_s": 500.0,
     "batch_peak_mb": 150.0,
+    # issue 18: every format in flat memory — the peak for 4x the reports within 1.25x the peak (what grows is
+    # the ranked summary's few KB a report)
+    "format_memory_growth": 1.25,
     "figures_overhead": 1.20,  # evaluate reading the figures <= 1.2x evaluate without (issue 15)
     # issue 16, year over year
     "history_placed": 0.90,  # plan items and shortcomings placed right on the labelled pairs
@@ -850,9 +853,13 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     say(f"\n3b. peak memory per output format, {counts[0]} and {counts[1]} reports, -j 2 (flat = streams)")
     fm = measure_format_memory(corpus, counts)
     fig["format_memory"] = fm
+    growth = {}
     for fmt, rows in fm.items():
-        grow = rows[-1]["peak_mb"] / rows[0]["peak_mb"]
+        grow = growth[fmt] = rows[-1]["peak_mb"] / rows[0]["peak_mb"]
         say(f"   {fmt:<9} " + "; ".join(f"{r['reports']}: {r['peak_mb']} MB" for r in rows) + f" ({grow:.2f}×)")
+    worst = max(growth, key=lambda k: growth[k])
+    say(f"   every format ≤ {TARGETS['format_memory_growth']}× for {counts[1] // counts[0]}× the reports: "
+        f"{verdict(growth[worst], TARGETS['format_memory_growth'])} (most: {worst} {growth[worst]:.2f}×)")
 
     say("\n4. scaling with report length (evaluate, µs per 10,000 characters; flat = linear)")
     sizes = [10_000, 100_000] if quick else [10_000, 100_000, 1_000_000]
@@ -929,6 +936,7 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
         "cold_start_vs_pydantic": verdict(cs["cold_start_vs_pydantic"], TARGETS["cold_start_vs_pydantic"]),
         "batch_j2_reports_per_s": verdict(bt["j2_reports_per_s"], TARGETS["batch_j2_reports_per_s"], True),
         "batch_peak_mb": verdict(bt["j2_peak_mb"], TARGETS["batch_peak_mb"]),
+        "format_memory_growth": verdict(growth[worst], TARGETS["format_memory_growth"]),
         "figures_overhead": verdict(fo["ratio"], TARGETS["figures_overhead"]),
         "history_placed": verdict(hi["placed_share"], TARGETS["history_placed"], True),
         "history_copied_precision": verdict(hi["copied_precision"], TARGETS["history_copied_precision"], True),

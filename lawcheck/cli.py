@@ -967,7 +967,8 @@ def _check(args: argparse.Namespace) -> int:
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
                    kind=args.kind, reporter=args.reporter, keep_text=spec.needs_text, gate=ctx.gate,
-                   keep_original=spec.needs_original, keep_slim=(streaming and spec.summary) or folder is not None,
+                   keep_original=spec.needs_original,
+                   keep_slim=(streaming and spec.summary) or (folder is not None and folder.indexed),
                    previous=previous, waivers=waivers,
                    write=functools.partial(renderer.record, ctx=ctx) if streaming or folder is not None else None,
                    limits=limits)
@@ -1000,7 +1001,8 @@ def _check(args: argparse.Namespace) -> int:
                 done += 1
                 if folder is not None:
                     folder.write(rec)
-                    kept.append(rec.model_copy(update={"line": None}) if rec.line else rec)
+                    if folder.indexed:  # its slim scorecard for the index, never the file written
+                        kept.append(rec.model_copy(update={"line": None}) if rec.line else rec)
                 elif streaming:
                     # Between two records that wrote something (a SARIF record of a report with no result,
                     # or of an input that could not be read, writes nothing).
@@ -1231,6 +1233,7 @@ class _Folder:
         # Named by place among the inputs, so the names are known before any is checked.
         self.names = {src.name: renderer.name(src.name, n, ctx) for n, src in enumerate(sources, 1)}
         self.pages: dict[str, str] = {}  # path → file name, of the files written
+        self.indexed = hasattr(renderer, "index")  # an index of the folder (HTML) is written at the end
 
     def clash(self) -> str | None:
         """The first file this run would write that is one of its inputs (nothing is written then)."""
@@ -1249,7 +1252,7 @@ class _Folder:
 
     def finish(self, kept: list[Record]) -> bool:
         """The index and the clean-up; whether anything was written."""
-        made = self.renderer.index(self.ctx, kept, self.pages) if hasattr(self.renderer, "index") else {}
+        made = self.renderer.index(self.ctx, kept, self.pages) if self.indexed else {}
         if not made and not self.pages:
             return False
         _write_files(made, str(self.out), self.inputs, self.ctx.lang, written=set(self.pages.values()))
