@@ -1228,31 +1228,37 @@ class _Folder:
         self.renderer = renderer
         self.ctx = ctx
         self.inputs = [src.path for src in sources if src.path is not None]
-        # Named by place among the inputs, so the names are known before any is checked.
-        self.names = {src.name: renderer.name(src.name, n, ctx) for n, src in enumerate(sources, 1)}
-        self.pages: dict[str, str] = {}  # path → file name, of the files written
+        # Named by place among the inputs, so the names are known before any is checked.  By place, not by
+        # name: two inputs may show one name (standard input given twice, an undecodable name beside a real
+        # U+FFFD one), and each has its own file.  The records come back in input order, one per input.
+        self.names = [renderer.name(src.name, n, ctx) for n, src in enumerate(sources, 1)]
+        self.done = 0  # records seen: the next one is input self.done + 1
+        self.pages: dict[str, str] = {}  # path → file name, of the files written (the index's links)
+        self.written: set[str] = set()  # the file names written
 
     def clash(self) -> str | None:
         """The first file this run would write that is one of its inputs (nothing is written then)."""
-        for name in self.names.values():
+        for name in self.names:
             if any(_same(self.out / name, p) for p in self.inputs):
                 return str(self.out / name)
         return None
 
     def write(self, rec: Record) -> None:
+        name = self.names[self.done]
+        self.done += 1
         if not rec.line:  # an input that could not be read: its error line says why
             return
         self.out.mkdir(parents=True, exist_ok=True)
-        name = self.names[rec.path]
         _write(rec.line, str(self.out / name))
         self.pages[rec.path] = name
+        self.written.add(name)
 
     def finish(self, kept: list[Record]) -> bool:
         """The index and the clean-up; whether anything was written."""
         made = self.renderer.index(self.ctx, kept, self.pages) if hasattr(self.renderer, "index") else {}
         if not made and not self.pages:
             return False
-        _write_files(made, str(self.out), self.inputs, self.ctx.lang, written=set(self.pages.values()))
+        _write_files(made, str(self.out), self.inputs, self.ctx.lang, written=self.written)
         return True
 
 
