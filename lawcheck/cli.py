@@ -1237,8 +1237,9 @@ class _Folder:
         self.written: set[str] = set()  # the file names written
 
     def clash(self) -> str | None:
-        """The first file this run would write that is one of its inputs (nothing is written then)."""
-        for name in self.names:
+        """The first file this run would write that is one of its inputs (nothing is written then): a report's
+        file, or the index written at the end."""
+        for name in [*self.names, *([self.renderer.INDEX] if hasattr(self.renderer, "INDEX") else [])]:
             if any(_same(self.out / name, p) for p in self.inputs):
                 return str(self.out / name)
         return None

@@ -124,3 +124,19 @@ def test_two_inputs_of_one_name_each_get_their_file_in_a_folder(capsys, monkeypa
     made = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert [n[:4] for n in made if n != "index.html"] == ["0001", "0002", "0003"], made
     assert "已删除" not in err  # none of this run's files is taken for a stale one
+
+
+def test_an_index_html_among_the_inputs_is_refused_before_any_page_is_written(capsys, monkeypatch, tmp_path):
+    """`check a.txt b.txt index.html --format html -o .`: the folder's index would replace an input.  The folder
+    made at once refused before checking anything; written as checked, it checked every input and wrote every
+    page, and only then refused the index (a folder of pages with no index, or an earlier run's).  Found in
+    review."""
+    (tmp_path / "a.txt").write_bytes((FIXTURES / "000-1.txt").read_bytes())
+    (tmp_path / "b.txt").write_bytes((FIXTURES / "000-2.txt").read_bytes())
+    (tmp_path / "index.html").write_text("<html><body><h1>某县人民政府2023年法治政府建设年度报告</h1></body></html>",
+                                         encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = _main(capsys, monkeypatch, tmp_path, "check", "a.txt", "b.txt", "index.html", "--format", "html",
+                         "-j", "1", "-o", ".")
+    assert code == 2 and "index.html" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
