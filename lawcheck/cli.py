@@ -735,8 +735,12 @@ class _Sink:
         if exc_type is None:
             # The temporary file is private (0600) while it is written; the result gets the mode any
             # file the user writes gets (their umask), so a 汇总.csv on a shared drive can be opened.
-            os.chmod(self.tmp, 0o666 & ~_umask())
-            os.replace(self.tmp, self.output)
+            try:
+                os.chmod(self.tmp, 0o666 & ~_umask())
+                os.replace(self.tmp, self.output)
+            except OSError:  # a folder where the file goes, a read-only target: no temporary file left
+                Path(self.tmp).unlink(missing_ok=True)
+                raise
         else:
             Path(self.tmp).unlink(missing_ok=True)
 
@@ -1021,6 +1025,9 @@ def _check(args: argparse.Namespace) -> int:
                     head = ""
                     out.copy_to(sink)
                 sink.write(head + (renderer.footer(ctx, kept) if hasattr(renderer, "footer") else ""))
+    except _OutputError as e:  # a folder's file, named
+        _err(m[e.key].format(path=e.path, err=e.err))
+        return Exit.USAGE_OR_INPUT
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT
@@ -1249,8 +1256,14 @@ class _Folder:
         self.done += 1
         if not rec.line:  # an input that could not be read: its error line says why
             return
-        self.out.mkdir(parents=True, exist_ok=True)
-        _write(rec.line, str(self.out / name))
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise _OutputError("cannot_write", str(self.out), _os_reason(e)) from e
+        try:
+            _write(rec.line, str(self.out / name))
+        except OSError as e:  # named: the folder may be fine, this file is what could not be written
+            raise _OutputError("cannot_write", str(self.out / name), _os_reason(e)) from e
         self.pages[rec.path] = name
         self.written.add(name)
 

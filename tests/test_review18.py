@@ -140,3 +140,19 @@ def test_an_index_html_among_the_inputs_is_refused_before_any_page_is_written(ca
                          "-j", "1", "-o", ".")
     assert code == 2 and "index.html" in err
     assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_page_that_cannot_be_written_is_named_and_leaves_no_temporary_file(capsys, monkeypatch, tmp_path, fmt):
+    """A folder written as checked that cannot write one report's file (here a folder stands where the page goes;
+    a full disk alike): the error named the output folder ("cannot write "out": is a folder"), not the file, and
+    the file's temporary copy (.0002-b.html.xxxx.tmp) stayed in the folder.  Found in review."""
+    for name, fixture in (("a.txt", "000-1.txt"), ("b.txt", "000-2.txt"), ("c.txt", "000-3.txt")):
+        (tmp_path / name).write_bytes((FIXTURES / fixture).read_bytes())
+    page = "0002-b.html" if fmt == "html" else "0002-b-审查意见.docx"
+    (tmp_path / "out" / page).mkdir(parents=True)
+    code, _, err = _main(capsys, monkeypatch, tmp_path, "check", "a.txt", "b.txt", "c.txt", "--format", fmt,
+                         "-j", "1", "-o", "out")
+    assert code == 2
+    assert page in err.strip().splitlines()[-1], err
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
