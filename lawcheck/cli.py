@@ -485,6 +485,7 @@ _MSG = {
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
            "cannot_write": "无法写入“{path}”：{err}",
+           "spool": "无法写入临时文件夹“{path}”（批量 Markdown 的各报告部分先暂存于此，可用 TMPDIR 另选）：{err}",
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
            "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
            "previous_bad": "上一年度报告“{path}”：{err}",
@@ -516,6 +517,8 @@ _MSG = {
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
            "cannot_write": "cannot write \"{path}\": {err}",
+           "spool": "cannot write to the temporary folder \"{path}\" (a batch's Markdown holds the reports' parts "
+                    "there; TMPDIR chooses another): {err}",
            "stale": "removed {n} pages lawcheck wrote there before for reports not in this run",
            "previous_one": "--previous works with one report to check ({n} given)",
            "previous_bad": "last year's report \"{path}\": {err}",
@@ -669,18 +672,38 @@ class _Spool:
         return self
 
     def write(self, text: str) -> None:
-        self.f.write(text)  # type: ignore[union-attr]
+        try:
+            self.f.write(text)  # type: ignore[union-attr]
+        except OSError as e:  # the temporary folder (full, read-only), not the output: said as such
+            raise self._error(e) from e
 
     def copy_to(self, sink: _Sink) -> None:
         if self.f is None:
             return
-        self.f.seek(0)
-        while chunk := self.f.read(1 << 20):
-            sink.write(chunk)
+        try:
+            self.f.seek(0)
+        except OSError as e:
+            raise self._error(e) from e
+        while True:
+            try:
+                chunk = self.f.read(1 << 20)
+            except OSError as e:
+                raise self._error(e) from e
+            if not chunk:
+                return
+            sink.write(chunk)  # the output's own errors stay the output's
+
+    @staticmethod
+    def _error(e: OSError) -> _OutputError:
+        return _OutputError("spool", tempfile.gettempdir(), _os_reason(e))
 
     def __exit__(self, *exc: object) -> None:
         if self.f is not None:
-            self.f.close()
+            import contextlib
+
+            # What was buffered for a full temporary folder is lost: the write that failed already said why.
+            with contextlib.suppress(OSError):
+                self.f.close()
 
 
 class _Sink:

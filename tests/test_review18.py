@@ -156,3 +156,30 @@ def test_a_page_that_cannot_be_written_is_named_and_leaves_no_temporary_file(cap
     assert code == 2
     assert page in err.strip().splitlines()[-1], err
     assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_full_temporary_folder_is_said_as_such_not_as_the_output(capsys, monkeypatch, tmp_path):
+    """Markdown over several inputs holds the reports' parts in a spooled temporary file (on disk past
+    SPOOL_IN_MEMORY, in the temporary folder).  When that folder could not take it, the error said the output
+    could not be written ("cannot write "-": no space left"), though standard output or the -o file's disk was
+    fine.  Found in review with TMPDIR on a full disk."""
+    import errno
+    import tempfile
+
+    class Full:
+        def __init__(self, *a, **k):
+            pass
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", Full)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmpdir"))
+    code, out, err = _main(capsys, monkeypatch, tmp_path, "check", str(FIXTURES / "000-1.txt"),
+                           str(FIXTURES / "000-2.txt"), "--format", "markdown", "-j", "1")
+    assert code == 2 and out == ""
+    last = err.strip().splitlines()[-1]
+    assert "临时" in last and str(tmp_path / "tmpdir") in last and "“-”" not in last, err
