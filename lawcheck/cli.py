@@ -1281,6 +1281,8 @@ class _Folder:
             return
         try:
             self.out.mkdir(parents=True, exist_ok=True)
+            if not self.written:
+                self._drop_index()
         except OSError as e:
             raise _OutputError("cannot_write", str(self.out), _os_reason(e)) from e
         try:
@@ -1289,6 +1291,19 @@ class _Folder:
             raise _OutputError("cannot_write", str(self.out / name), _os_reason(e)) from e
         self.pages[rec.path] = name
         self.written.add(name)
+
+    def _drop_index(self) -> None:
+        """An earlier run's index (lawcheck's own, unchanged), removed before this run's first page replaces
+        any of its pages: a run that stops before its own index (a second Ctrl-C, kill, a full disk) leaves
+        pages without an index, never an index of other scores over them."""
+        from lawcheck.written import origin
+
+        index = getattr(self.renderer, "INDEX", None)
+        if index is None:
+            return
+        p = self.out / index
+        if p.is_file() and origin(p) == "ours" and not any(_same(p, i) for i in self.inputs):
+            p.unlink()
 
     def finish(self, kept: list[Record]) -> bool:
         """The index and the clean-up; whether anything was written."""

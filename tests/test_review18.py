@@ -183,3 +183,21 @@ def test_a_full_temporary_folder_is_said_as_such_not_as_the_output(capsys, monke
     assert code == 2 and out == ""
     last = err.strip().splitlines()[-1]
     assert "临时" in last and str(tmp_path / "tmpdir") in last and "“-”" not in last, err
+
+
+def test_a_run_that_stops_midway_leaves_no_earlier_runs_index_over_its_pages(capsys, monkeypatch, tmp_path):
+    """A folder written as checked replaces an earlier run's pages one by one.  A run that stops before its index
+    (a second Ctrl-C, kill, a full disk, a page that cannot be written) left the earlier run's index.html, which
+    then ranked the earlier scores over this run's pages.  The folder made at once touched nothing until the end.
+    Found in review by pressing Ctrl-C twice over a folder of an earlier run."""
+    for name, fixture in (("a.txt", "000-1.txt"), ("b.txt", "000-2.txt"), ("c.txt", "000-3.txt")):
+        (tmp_path / name).write_bytes((FIXTURES / fixture).read_bytes())
+    args = ("check", "a.txt", "b.txt", "c.txt", "--format", "html", "-j", "1", "-o", "out")
+    assert _main(capsys, monkeypatch, tmp_path, *args)[0] in (0, 1)
+    assert (tmp_path / "out" / "index.html").is_file()
+    (tmp_path / "a.txt").write_bytes((FIXTURES / "000-4.txt").read_bytes())  # a report edited since
+    (tmp_path / "out" / "0002-b.html").unlink()
+    (tmp_path / "out" / "0002-b.html").mkdir()  # this run stops at its second page
+    code, _, err = _main(capsys, monkeypatch, tmp_path, *args)
+    assert code == 2 and "0002-b.html" in err
+    assert not (tmp_path / "out" / "index.html").exists()
