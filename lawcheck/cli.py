@@ -485,6 +485,7 @@ _MSG = {
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
            "cannot_write": "无法写入“{path}”：{err}",
+           "spool": "无法写入临时文件夹“{path}”（批量 Markdown 的各报告部分先暂存于此，可用 TMPDIR 另选）：{err}",
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
            "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
            "previous_bad": "上一年度报告“{path}”：{err}",
@@ -516,6 +517,8 @@ _MSG = {
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
            "cannot_write": "cannot write \"{path}\": {err}",
+           "spool": "cannot write to the temporary folder \"{path}\" (a batch's Markdown holds the reports' parts "
+                    "there; TMPDIR chooses another): {err}",
            "stale": "removed {n} pages lawcheck wrote there before for reports not in this run",
            "previous_one": "--previous works with one report to check ({n} given)",
            "previous_bad": "last year's report \"{path}\": {err}",
@@ -669,18 +672,38 @@ class _Spool:
         return self
 
     def write(self, text: str) -> None:
-        self.f.write(text)  # type: ignore[union-attr]
+        try:
+            self.f.write(text)  # type: ignore[union-attr]
+        except OSError as e:  # the temporary folder (full, read-only), not the output: said as such
+            raise self._error(e) from e
 
     def copy_to(self, sink: _Sink) -> None:
         if self.f is None:
             return
-        self.f.seek(0)
-        while chunk := self.f.read(1 << 20):
-            sink.write(chunk)
+        try:
+            self.f.seek(0)
+        except OSError as e:
+            raise self._error(e) from e
+        while True:
+            try:
+                chunk = self.f.read(1 << 20)
+            except OSError as e:
+                raise self._error(e) from e
+            if not chunk:
+                return
+            sink.write(chunk)  # the output's own errors stay the output's
+
+    @staticmethod
+    def _error(e: OSError) -> _OutputError:
+        return _OutputError("spool", tempfile.gettempdir(), _os_reason(e))
 
     def __exit__(self, *exc: object) -> None:
         if self.f is not None:
-            self.f.close()
+            import contextlib
+
+            # What was buffered for a full temporary folder is lost: the write that failed already said why.
+            with contextlib.suppress(OSError):
+                self.f.close()
 
 
 class _Sink:
@@ -735,8 +758,12 @@ class _Sink:
         if exc_type is None:
             # The temporary file is private (0600) while it is written; the result gets the mode any
             # file the user writes gets (their umask), so a 汇总.csv on a shared drive can be opened.
-            os.chmod(self.tmp, 0o666 & ~_umask())
-            os.replace(self.tmp, self.output)
+            try:
+                os.chmod(self.tmp, 0o666 & ~_umask())
+                os.replace(self.tmp, self.output)
+            except OSError:  # a folder where the file goes, a read-only target: no temporary file left
+                Path(self.tmp).unlink(missing_ok=True)
+                raise
         else:
             Path(self.tmp).unlink(missing_ok=True)
 
@@ -1023,6 +1050,9 @@ def _check(args: argparse.Namespace) -> int:
                     head = ""
                     out.copy_to(sink)
                 sink.write(head + (renderer.footer(ctx, kept) if hasattr(renderer, "footer") else ""))
+    except _OutputError as e:  # a folder's file, named
+        _err(m[e.key].format(path=e.path, err=e.err))
+        return Exit.USAGE_OR_INPUT
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
         _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT
@@ -1230,32 +1260,60 @@ class _Folder:
         self.renderer = renderer
         self.ctx = ctx
         self.inputs = [src.path for src in sources if src.path is not None]
-        # Named by place among the inputs, so the names are known before any is checked.
-        self.names = {src.name: renderer.name(src.name, n, ctx) for n, src in enumerate(sources, 1)}
-        self.pages: dict[str, str] = {}  # path → file name, of the files written
+        # Named by place among the inputs, so the names are known before any is checked.  By place, not by
+        # name: two inputs may show one name (standard input given twice, an undecodable name beside a real
+        # U+FFFD one), and each has its own file.  The records come back in input order, one per input.
+        self.names = [renderer.name(src.name, n, ctx) for n, src in enumerate(sources, 1)]
+        self.done = 0  # records seen: the next one is input self.done + 1
+        self.pages: dict[str, str] = {}  # path → file name, of the files written (the index's links)
+        self.written: set[str] = set()  # the file names written
         self.indexed = hasattr(renderer, "index")  # an index of the folder (HTML) is written at the end
 
     def clash(self) -> str | None:
-        """The first file this run would write that is one of its inputs (nothing is written then)."""
-        for name in self.names.values():
+        """The first file this run would write that is one of its inputs (nothing is written then): a report's
+        file, or the index written at the end."""
+        for name in [*self.names, *([self.renderer.INDEX] if hasattr(self.renderer, "INDEX") else [])]:
             if any(_same(self.out / name, p) for p in self.inputs):
                 return str(self.out / name)
         return None
 
     def write(self, rec: Record) -> None:
+        name = self.names[self.done]
+        self.done += 1
         if not rec.line:  # an input that could not be read: its error line says why
             return
-        self.out.mkdir(parents=True, exist_ok=True)
-        name = self.names[rec.path]
-        _write(rec.line, str(self.out / name))
+        try:
+            self.out.mkdir(parents=True, exist_ok=True)
+            if not self.written:
+                self._drop_index()
+        except OSError as e:
+            raise _OutputError("cannot_write", str(self.out), _os_reason(e)) from e
+        try:
+            _write(rec.line, str(self.out / name))
+        except OSError as e:  # named: the folder may be fine, this file is what could not be written
+            raise _OutputError("cannot_write", str(self.out / name), _os_reason(e)) from e
         self.pages[rec.path] = name
+        self.written.add(name)
+
+    def _drop_index(self) -> None:
+        """An earlier run's index (lawcheck's own, unchanged), removed before this run's first page replaces
+        any of its pages: a run that stops before its own index (a second Ctrl-C, kill, a full disk) leaves
+        pages without an index, never an index of other scores over them."""
+        from lawcheck.written import origin
+
+        index = getattr(self.renderer, "INDEX", None)
+        if index is None:
+            return
+        p = self.out / index
+        if p.is_file() and origin(p) == "ours" and not any(_same(p, i) for i in self.inputs):
+            p.unlink()
 
     def finish(self, kept: list[Record]) -> bool:
         """The index and the clean-up; whether anything was written."""
         made = self.renderer.index(self.ctx, kept, self.pages) if self.indexed else {}
         if not made and not self.pages:
             return False
-        _write_files(made, str(self.out), self.inputs, self.ctx.lang, written=set(self.pages.values()))
+        _write_files(made, str(self.out), self.inputs, self.ctx.lang, written=self.written)
         return True
 
 

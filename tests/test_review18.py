@@ -96,3 +96,108 @@ def test_a_worker_forked_during_another_threads_check_collects_again():
         th.join()
     assert answer == b"1"
     assert gc.isenabled()
+
+
+def _main(capsys, monkeypatch, tmp_path, *args):
+    from lawcheck.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_two_inputs_of_one_name_each_get_their_file_in_a_folder(capsys, monkeypatch, tmp_path, fmt):
+    """Standard input given twice (or an undecodable name beside a real U+FFFD one) is two inputs with one display
+    name.  The folder written as checked named the files by that name, so the second input's file took the first's
+    place: one Word copy of two, silently (the folder made at once named them by place: 0001-…, 0003-…).  Found in
+    review by `check - a.txt - --format docx -o out`."""
+    import io
+
+    (tmp_path / "a.txt").write_bytes((FIXTURES / "000-1.txt").read_bytes())
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(LINGSHOU.read_bytes()), encoding="utf-8"))
+    code, _, err = _main(capsys, monkeypatch, tmp_path, "check", "-", "a.txt", "-", "--format", fmt,
+                         "-j", "1", "-o", "out/")
+    assert code in (0, 1), err
+    made = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert [n[:4] for n in made if n != "index.html"] == ["0001", "0002", "0003"], made
+    assert "已删除" not in err  # none of this run's files is taken for a stale one
+
+
+def test_an_index_html_among_the_inputs_is_refused_before_any_page_is_written(capsys, monkeypatch, tmp_path):
+    """`check a.txt b.txt index.html --format html -o .`: the folder's index would replace an input.  The folder
+    made at once refused before checking anything; written as checked, it checked every input and wrote every
+    page, and only then refused the index (a folder of pages with no index, or an earlier run's).  Found in
+    review."""
+    (tmp_path / "a.txt").write_bytes((FIXTURES / "000-1.txt").read_bytes())
+    (tmp_path / "b.txt").write_bytes((FIXTURES / "000-2.txt").read_bytes())
+    (tmp_path / "index.html").write_text("<html><body><h1>某县人民政府2023年法治政府建设年度报告</h1></body></html>",
+                                         encoding="utf-8")
+    before = sorted(p.name for p in tmp_path.iterdir())
+    code, _, err = _main(capsys, monkeypatch, tmp_path, "check", "a.txt", "b.txt", "index.html", "--format", "html",
+                         "-j", "1", "-o", ".")
+    assert code == 2 and "index.html" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == before  # nothing written
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_a_page_that_cannot_be_written_is_named_and_leaves_no_temporary_file(capsys, monkeypatch, tmp_path, fmt):
+    """A folder written as checked that cannot write one report's file (here a folder stands where the page goes;
+    a full disk alike): the error named the output folder ("cannot write "out": is a folder"), not the file, and
+    the file's temporary copy (.0002-b.html.xxxx.tmp) stayed in the folder.  Found in review."""
+    for name, fixture in (("a.txt", "000-1.txt"), ("b.txt", "000-2.txt"), ("c.txt", "000-3.txt")):
+        (tmp_path / name).write_bytes((FIXTURES / fixture).read_bytes())
+    page = "0002-b.html" if fmt == "html" else "0002-b-审查意见.docx"
+    (tmp_path / "out" / page).mkdir(parents=True)
+    code, _, err = _main(capsys, monkeypatch, tmp_path, "check", "a.txt", "b.txt", "c.txt", "--format", fmt,
+                         "-j", "1", "-o", "out")
+    assert code == 2
+    assert page in err.strip().splitlines()[-1], err
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_full_temporary_folder_is_said_as_such_not_as_the_output(capsys, monkeypatch, tmp_path):
+    """Markdown over several inputs holds the reports' parts in a spooled temporary file (on disk past
+    SPOOL_IN_MEMORY, in the temporary folder).  When that folder could not take it, the error said the output
+    could not be written ("cannot write "-": no space left"), though standard output or the -o file's disk was
+    fine.  Found in review with TMPDIR on a full disk."""
+    import errno
+    import tempfile
+
+    class Full:
+        def __init__(self, *a, **k):
+            pass
+
+        def write(self, text):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(tempfile, "SpooledTemporaryFile", Full)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmpdir"))
+    code, out, err = _main(capsys, monkeypatch, tmp_path, "check", str(FIXTURES / "000-1.txt"),
+                           str(FIXTURES / "000-2.txt"), "--format", "markdown", "-j", "1")
+    assert code == 2 and out == ""
+    last = err.strip().splitlines()[-1]
+    assert "临时" in last and str(tmp_path / "tmpdir") in last and "“-”" not in last, err
+
+
+def test_a_run_that_stops_midway_leaves_no_earlier_runs_index_over_its_pages(capsys, monkeypatch, tmp_path):
+    """A folder written as checked replaces an earlier run's pages one by one.  A run that stops before its index
+    (a second Ctrl-C, kill, a full disk, a page that cannot be written) left the earlier run's index.html, which
+    then ranked the earlier scores over this run's pages.  The folder made at once touched nothing until the end.
+    Found in review by pressing Ctrl-C twice over a folder of an earlier run."""
+    for name, fixture in (("a.txt", "000-1.txt"), ("b.txt", "000-2.txt"), ("c.txt", "000-3.txt")):
+        (tmp_path / name).write_bytes((FIXTURES / fixture).read_bytes())
+    args = ("check", "a.txt", "b.txt", "c.txt", "--format", "html", "-j", "1", "-o", "out")
+    assert _main(capsys, monkeypatch, tmp_path, *args)[0] in (0, 1)
+    assert (tmp_path / "out" / "index.html").is_file()
+    (tmp_path / "a.txt").write_bytes((FIXTURES / "000-4.txt").read_bytes())  # a report edited since
+    (tmp_path / "out" / "0002-b.html").unlink()
+    (tmp_path / "out" / "0002-b.html").mkdir()  # this run stops at its second page
+    code, _, err = _main(capsys, monkeypatch, tmp_path, *args)
+    assert code == 2 and "0002-b.html" in err
+    assert not (tmp_path / "out" / "index.html").exists()

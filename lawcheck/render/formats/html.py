@@ -660,12 +660,15 @@ def record(rec: Record, ctx: Context) -> str:
     """A checked report's page in a batch's folder ("" for an input that could not be read)."""
     if rec.card is None:
         return ""
-    return render_report_page(rec.card, rec.text or "", rec.path, rec.gate, index_href="index.html")
+    return render_report_page(rec.card, rec.text or "", rec.path, rec.gate, index_href=INDEX)
+
+
+INDEX = "index.html"  # the file ``index`` makes: known before any input is checked (it must not be one)
 
 
 def index(ctx: Context, kept: list[Record] | tuple[Record, ...], pages: dict[str, str]) -> dict[str, str]:
     """The folder's ``index.html``: every input ranked, linked to its page (``pages``: path → file name)."""
-    return {"index.html": render_index(summarize(list(kept), indicators=ctx.indicators), pages, ctx.lang)}
+    return {INDEX: render_index(summarize(list(kept), indicators=ctx.indicators), pages, ctx.lang)}
 
 
 def files(records: list[Record], ctx: Context) -> dict[str, str]:
