@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import threading
@@ -182,16 +183,32 @@ def iter_run(
                 progress(i + 1, total)
         return
     _warm(sources, opts)
+    with _frozen():
+        yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
+
+
+_FREEZES = [0]  # batches running in this process (threads) inside _frozen
+_FREEZE_LOCK = threading.Lock()
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """What this process holds (the engine, the pack, the readers, warmed) moved out of the collector's reach
+    while a batch's workers are forked: their collections would otherwise touch every inherited object and so
+    copy every page of it into each worker (copy-on-write), the workers growing towards the parent's size as
+    they run.  Two batches in threads share it: the last one to end unfreezes."""
     import gc
 
-    # What this process holds now (the engine, the pack, the readers, warmed) moves out of the collector's
-    # reach: the workers' collections would otherwise touch every inherited object and so copy every page of
-    # it into each worker (copy-on-write), the workers growing towards the parent's size as they run.
-    gc.freeze()
+    with _FREEZE_LOCK:
+        _FREEZES[0] += 1
+        gc.freeze()
     try:
-        yield from _pooled(sources, opts, max(1, jobs), progress, stdin_data)
+        yield
     finally:
-        gc.unfreeze()
+        with _FREEZE_LOCK:
+            _FREEZES[0] -= 1
+            if not _FREEZES[0]:
+                gc.unfreeze()
 
 
 # A short report that runs every stage (a text read, its parts, every check, the scorecard, the record written):

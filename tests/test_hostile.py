@@ -393,3 +393,19 @@ def test_the_workers_inherit_the_warmed_parent_frozen_out_of_the_collector(tmp_p
         assert rec.card is not None
     assert len(seen) == 3 and min(seen) > 10_000
     assert gc.get_freeze_count() == 0
+
+
+def test_two_batches_in_threads_share_the_freeze(tmp_path):
+    """The freeze is the process's: a batch ending while another runs in a thread leaves it frozen."""
+    import gc
+
+    for n in ("a.txt", "b.txt"):
+        shutil.copy(LINGSHOU, tmp_path / n)
+    srcs = expand([str(tmp_path)], ["*.txt"])
+    first = batch.iter_run(srcs, batch.Options(), jobs=2)
+    next(first)
+    assert gc.get_freeze_count() > 0
+    assert len(list(batch.iter_run(srcs, batch.Options(), jobs=2))) == 2  # a second batch, begun and ended
+    assert gc.get_freeze_count() > 0  # the first still runs: still frozen
+    list(first)
+    assert gc.get_freeze_count() == 0
