@@ -20,6 +20,7 @@ from lawcheck import rx
 from lawcheck.version import __version__
 
 if TYPE_CHECKING:  # annotations only: a check imports what it uses when it uses it
+    from collections.abc import Iterator
     from types import ModuleType
 
     from lawcheck.inputs import Source
@@ -655,6 +656,11 @@ def _until(ctrl_c: _Interrupts, records):
 SPOOL_IN_MEMORY = 8 << 20  # bytes of a summary-first format's records held in memory before they go to disk
 
 
+def _unwritten(rec: Record) -> Record:
+    """A streamed record as a batch keeps it for its summary or index: without the text or file written."""
+    return rec.model_copy(update={"line": None}) if rec.line else rec
+
+
 class _Spool:
     """Where a format whose summary comes first (Markdown) writes its records as they are checked: a temporary
     file, in memory up to 8 MB and on disk past that (never beside the output, removed when closed), copied
@@ -672,35 +678,32 @@ class _Spool:
         return self
 
     def write(self, text: str) -> None:
-        try:
+        with self._own_errors():
             self.f.write(text)  # type: ignore[union-attr]
-        except OSError as e:  # the temporary folder (full, read-only), not the output: said as such
-            raise self._error(e) from e
 
     def copy_to(self, sink: _Sink) -> None:
         if self.f is None:
             return
-        try:
+        with self._own_errors():
             self.f.seek(0)
-        except OSError as e:
-            raise self._error(e) from e
         while True:
-            try:
+            with self._own_errors():
                 chunk = self.f.read(1 << 20)
-            except OSError as e:
-                raise self._error(e) from e
             if not chunk:
                 return
             sink.write(chunk)  # the output's own errors stay the output's
 
     @staticmethod
-    def _error(e: OSError) -> _OutputError:
-        return _OutputError("spool", tempfile.gettempdir(), _os_reason(e))
+    @contextlib.contextmanager
+    def _own_errors() -> Iterator[None]:
+        """The temporary folder's errors (full, read-only), not the output's: said as such."""
+        try:
+            yield
+        except OSError as e:
+            raise _OutputError("spool", tempfile.gettempdir(), _os_reason(e)) from e
 
     def __exit__(self, *exc: object) -> None:
         if self.f is not None:
-            import contextlib
-
             # What was buffered for a full temporary folder is lost: the write that failed already said why.
             with contextlib.suppress(OSError):
                 self.f.close()
@@ -899,7 +902,7 @@ def _check(args: argparse.Namespace) -> int:
     from lawcheck.gate import Gate
     from lawcheck.inputs import Source, expand
     from lawcheck.limits import Limits
-    from lawcheck.render import Context, module
+    from lawcheck.render import Context, module, part
 
     s = _settings(args)
     lang = s.lang
@@ -1016,9 +1019,8 @@ def _check(args: argparse.Namespace) -> int:
                 _Spool(sink, spool=spec.summary_first) as out:
             # The header is written with the first record (or the footer): a Ctrl-C during a single input's
             # check ends the run at once, and must leave no half document (SARIF's opening, JUnit's root).
-            head = renderer.header(ctx) if streaming else ""
-            if streaming:
-                between = renderer.separator(ctx) if hasattr(renderer, "separator") else ""
+            head = part(renderer, "header", ctx) if streaming else ""
+            between = part(renderer, "separator", ctx) if streaming else ""
             # Ctrl-C stops between records, never inside one: what was written stays whole.
             for rec in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
                 if rec.error is not None:
@@ -1029,7 +1031,7 @@ def _check(args: argparse.Namespace) -> int:
                 if folder is not None:
                     folder.write(rec)
                     if folder.indexed:  # its slim scorecard for the index, never the file written
-                        kept.append(rec.model_copy(update={"line": None}) if rec.line else rec)
+                        kept.append(_unwritten(rec))
                 elif streaming:
                     # Between two records that wrote something (a SARIF record of a report with no result,
                     # or of an input that could not be read, writes nothing).
@@ -1039,17 +1041,17 @@ def _check(args: argparse.Namespace) -> int:
                     wrote = wrote or bool(line)
                     if rec.error is not None or spec.summary:
                         # Its path and reason, or (a summary's format) its slim scorecard; never the text written.
-                        kept.append(rec.model_copy(update={"line": None}) if line else rec)
+                        kept.append(_unwritten(rec))
                 else:
                     records.append(rec)
             if streaming:
                 # Interrupted too: what was written is a whole document.  The inputs that could not be read
                 # (SARIF lists them at its end), and for a format ending in a batch summary every slim record.
                 if spec.summary_first:  # the summary, then the records held back
-                    sink.write(head + renderer.lead(ctx, kept))
+                    sink.write(head + part(renderer, "lead", ctx, kept))
                     head = ""
                     out.copy_to(sink)
-                sink.write(head + (renderer.footer(ctx, kept) if hasattr(renderer, "footer") else ""))
+                sink.write(head + part(renderer, "footer", ctx, kept))
     except _OutputError as e:  # a folder's file, named
         _err(m[e.key].format(path=e.path, err=e.err))
         return Exit.USAGE_OR_INPUT

@@ -258,21 +258,18 @@ class Scorecard(Frozen):
     def slim(self) -> SlimCard:
         """What a batch summary reads of this scorecard (score, grade, the document's facts, lateness, the
         missing items by name, the waived rules, the year's headline figures) and nothing else: a streamed
-        batch keeps one of these per report (about 2 KB in memory against 355 KB for the whole scorecard)."""
+        batch keeps one of these per report (a few KB in memory against 355 KB for the whole scorecard)."""
         d = self.document
-        headlines = []
-        for f in self.figures:
-            if all(ind != f.indicator for ind, _ in headlines):
-                value = self.headline(f.indicator)
-                if value is not None:
-                    headlines.append((f.indicator, value))
+        indicators = dict.fromkeys(f.indicator for f in self.figures)  # each once, in the order read
+        values = ((ind, self.headline(ind)) for ind in indicators)
+        headlines = tuple((ind, v) for ind, v in values if v is not None)
         return SlimCard.model_construct(
             lang=self.lang, score=self.score, grade_label=self.grade_label, timeliness=self.timeliness,
             document=SlimDocument.model_construct(title=d.title, organ=d.organ, report_year=d.report_year, kind=d.kind,
                                                   kind_reason=d.kind_reason, other_kind=d.other_kind),
             missing=tuple((m.rule, m.name) for m in self.missing),
             waived_rules=tuple(r.rule for r in self.results if r.waived is not None),
-            headlines=tuple(headlines))
+            headlines=headlines)
 
     def waived(self) -> list[RuleResult]:
         """The results a waiver left out of the score and the gate, in the pack's order."""
@@ -332,7 +329,6 @@ class Scorecard(Frozen):
         return "\n".join(lines)
 
 
-
 class SlimDocument(Frozen):
     """The facts of a document a batch summary shows (a slim scorecard's)."""
 
@@ -365,6 +361,7 @@ class SlimCard(Frozen):
 
     def slim(self) -> SlimCard:
         return self
+
 
 class RuleInfo(Frozen):
     """A rule as an output describes it (SARIF's rule list, a CSV's columns): id, texts, severity, weight."""

@@ -4,7 +4,8 @@ Every output format is one module in ``lawcheck/render/formats/`` with the same 
 
     FORMAT = Format(name, description, output, needs_text)
     def render(records: list[Record], ctx: Context) -> str      # the whole output
-    def header(ctx) -> str; def record(rec, ctx) -> str         # output == "stream": written as checked
+    def record(rec, ctx) -> str                                 # output == "stream": written as checked
+    def header(ctx) -> str                                      # (optional) before the first record
     def separator(ctx) -> str                                   # (optional) between two records that wrote text
     def lead(ctx, kept) -> str                                  # (summary_first) before the records, at the end
     def footer(ctx, kept) -> str                                # (optional) after the last; kept: the records of
@@ -93,16 +94,22 @@ def names() -> tuple[str, ...]:
     return tuple(sorted(found, key=lambda n: (_ORDER.index(n) if n in _ORDER else len(_ORDER), n)))
 
 
+def part(renderer: ModuleType, name: str, *args: object) -> str:
+    """A stream format's optional part (``header``, ``separator``, ``lead``, ``footer``): "" when it has none."""
+    fn = getattr(renderer, name, None)
+    return fn(*args) if fn is not None else ""
+
+
 def whole(renderer: ModuleType, records: list[Record], ctx: Context) -> str:
     """A stream format's whole document: what the command line writes record by record (the header, each
     record with the separator between two that wrote something, the footer handed every record)."""
     import dataclasses
 
     ctx = dataclasses.replace(ctx, inputs=len(records))
-    between = renderer.separator(ctx) if hasattr(renderer, "separator") else ""
-    body = between.join(line for line in (renderer.record(rec, ctx) for rec in records) if line)
-    lead = renderer.lead(ctx, records) if hasattr(renderer, "lead") else ""
-    return renderer.header(ctx) + lead + body + (renderer.footer(ctx, records) if hasattr(renderer, "footer") else "")
+    written = (renderer.record(rec, ctx) for rec in records)
+    body = part(renderer, "separator", ctx).join(line for line in written if line)
+    return part(renderer, "header", ctx) + part(renderer, "lead", ctx, records) + body + \
+        part(renderer, "footer", ctx, records)
 
 
 def module(name: str) -> ModuleType:
@@ -118,4 +125,4 @@ def declarations() -> dict[str, Format]:
     return {name: module(name).FORMAT for name in names()}
 
 
-__all__ = ["Context", "Format", "declarations", "module", "names"]
+__all__ = ["Context", "Format", "declarations", "module", "names", "part", "whole"]

@@ -653,6 +653,9 @@ def page_names(records: list[Record]) -> dict[str, str]:
     return {rec.path: name(rec.path, n) for n, rec in enumerate(records, 1) if rec.card is not None}
 
 
+INDEX = "index.html"  # the file ``index`` makes: known before any input is checked (it must not be one)
+
+
 # A folder is written as the reports are checked (constant memory for any corpus): each report's page made in
 # the worker (``record``), named by its place among the inputs (``name``), and at the end the index of the slim
 # scorecards kept (``index``).  ``files`` is the same folder made at once.
@@ -661,9 +664,6 @@ def record(rec: Record, ctx: Context) -> str:
     if rec.card is None:
         return ""
     return render_report_page(rec.card, rec.text or "", rec.path, rec.gate, index_href=INDEX)
-
-
-INDEX = "index.html"  # the file ``index`` makes: known before any input is checked (it must not be one)
 
 
 def index(ctx: Context, kept: list[Record] | tuple[Record, ...], pages: dict[str, str]) -> dict[str, str]:

@@ -10,10 +10,6 @@ FORMAT = Format("jsonl", "JSON Lines（每行一份，适合大批量）", "JSON
                 output="stream")
 
 
-def header(ctx: Context) -> str:
-    return ""
-
-
 def record(rec: Record, ctx: Context) -> str:
     return with_path(rec) + "\n"
 

@@ -164,10 +164,6 @@ def render(records: list[Record], ctx: Context) -> str:
 # Streamed with the summary first (``Format.summary_first``): each report's part is written as it is checked
 # (the command line holds the parts in a spooled temporary file), the summary of the slim scorecards before
 # them at the end.  The bytes are those of ``render`` over the same records.
-def header(ctx: Context) -> str:
-    return ""
-
-
 def record(rec: Record, ctx: Context) -> str:
     rec = shown([rec])[0]
     lang = ctx.lang

@@ -25,10 +25,6 @@ def _console(ctx: Context, buf: io.StringIO):  # type: ignore[no-untyped-def]
 
 # Written as each report is checked (as the text format is): a scorecard printed on its own console is the
 # same text as on a shared one; the batch summary at the end, from the slim scorecards the batch kept.
-def header(ctx: Context) -> str:
-    return ""
-
-
 def record(rec: Record, ctx: Context) -> str:
     if ctx.quiet:
         from lawcheck.render.formats.text import record as text_record

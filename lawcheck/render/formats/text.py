@@ -171,10 +171,6 @@ def render(records: list[Record], ctx: Context) -> str:
 # Written as each report is checked: its scorecard (one input, or each of several with --verbose) or its
 # --quiet line; the batch summary at the end, from the slim scorecards the batch kept (Scorecard.slim).
 # The bytes are those of ``render`` over the same records.
-def header(ctx: Context) -> str:
-    return ""
-
-
 def record(rec: Record, ctx: Context) -> str:
     rec = shown([rec])[0]
     if ctx.quiet:
