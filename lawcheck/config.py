@@ -21,18 +21,14 @@ from lawcheck.readers import default_globs
 
 _LIMITS = Limits()
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib
-
 LEVELS = ("province", "city", "county", "township", "department")
 
 
 class FileSettings(BaseModel):
     """What a lawcheck.toml (or [tool.lawcheck]) may hold.  Keys are written with dashes."""
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    # Built when a config file is read, not at every start (most runs have none).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     format: str | None = Field(None, description="an output format (lawcheck.render.names())")
     min_score: float | None = Field(None, alias="min-score", ge=0, le=100)
@@ -120,6 +116,11 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    # Imported here: only a run that finds a config file pays for the TOML parser (issue 18).
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows Notepad) is no TOML error
     except (OSError, UnicodeDecodeError) as e:

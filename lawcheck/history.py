@@ -214,9 +214,6 @@ class _Index:
         return None
 
 
-ARE = 12.0  # jieba's idf of a word it has seen about once (its table's median is 12.0); unknown words count as rare
-
-
 _RARE = 12.0  # jieba's idf of a word it has seen about once (its table's median is 12.0); unknown words count as rare
 
 

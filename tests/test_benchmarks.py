@@ -22,8 +22,14 @@ def test_the_benchmark_runs_in_quick_mode_and_reports_every_figure(tmp_path):
         assert ev["evaluate_median_us_per_10k"] > 0 and ev["floor_median_us_per_10k"] > 0
         assert ev["evaluate_p95_us_per_10k"] >= ev["evaluate_median_us_per_10k"]
         assert ev["evaluate_default_pack_median_us_per_10k"] > 0
+        # Both floors (issue 18) and the measured Python minimum, which cannot be below the pass it makes.
+        assert ev["floor_overlapping_median_us_per_10k"] > 0 and ev["evaluate_vs_overlapping_floor"] > 0
+        assert ev["python_minimum_median_us_per_10k"] > 0 and ev["python_minimum_vs_floor"] > 0
     assert abs(sum(fig["evaluate"]["profile_percent"].values()) - 100) < 1
     assert fig["cold_start"]["lawcheck_check_json_ms"] > 0 and fig["cold_start"]["import_pydantic_ms"] > 0
+    cs = fig["cold_start"]
+    assert cs["import_model_ms"] > 0 and cs["scorecard_round_trip_ms"] > 0 and cs["scorecard_round_trip_vs_pydantic"] > 0
+    assert fig["batch"]["ceiling_reports_per_s"] > 0
     assert fig["batch"]["reports"] == 12 and fig["batch"]["same_bytes_for_every_j"] is True
     assert fig["batch"]["j1_reports_per_s"] > 0 and fig["batch"]["j2_reports_per_s"] > 0
     assert [r["chars"] for r in fig["scaling_length"]] == [10_000, 100_000]

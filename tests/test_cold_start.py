@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -82,3 +83,23 @@ def test_a_batch_imports_what_its_workers_need_before_forking_them(tmp_path):
     assert {"lawcheck.engine", "lawcheck.files", "lawcheck.readers.text", "lawcheck.readers.docx", "docx",
             "charset_normalizer"} <= loaded
     assert "lawcheck.readers.pdf" not in loaded  # no PDF in this batch
+
+
+def test_the_toml_parser_is_loaded_only_when_a_config_file_is_found(tmp_path):
+    """Issue 18: most runs have no lawcheck.toml or pyproject.toml; they do not pay for the TOML parser.
+    Where one is found it is read (the setting takes effect)."""
+    fixture = str(FIXTURES / "001_lingshou_2021.txt")
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    res = subprocess.run([sys.executable, "-c", PROBE, fixture], capture_output=True, text=True, cwd=bare,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert '"results"' in res.stdout
+    loaded = set(json.loads(res.stderr.strip().splitlines()[-1]))
+    assert not {"tomllib", "tomli"} & loaded
+    configured = tmp_path / "configured"
+    configured.mkdir()
+    (configured / "lawcheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+    res = subprocess.run([sys.executable, "-c", PROBE, fixture], capture_output=True, text=True, cwd=configured,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert json.loads(res.stdout)["lang"] == "en"
+    assert {"tomllib", "tomli"} & set(json.loads(res.stderr.strip().splitlines()[-1]))
