@@ -591,17 +591,19 @@ def measure_history(quick: bool) -> dict:
     from lawcheck.analysis import analyse
     from lawcheck.history import CopyRule, Match, Pair
     from lawcheck.packs import load_pack
-    from tests.helpers.history_eval import Tally, load, measure, pairs
+    from tests.helpers.history_eval import GROUPS, Tally, agreement, group, load, measure, pairs
 
-    total, held = Tally(), Tally()
-    for f in pairs():
-        t = measure(f)
-        total.add(t)
-        if f in pairs(held_out=True):
-            held.add(t)
-    out: dict = {"pairs": len(pairs()), "items": total.items, "placed": total.placed,
-                 "held_out_pairs": len(pairs(held_out=True)), "held_out_items": held.items,
-                 "held_out_placed": held.placed,
+    total = Tally()
+    groups: dict[str, dict] = {}
+    for label, _ in GROUPS:
+        part = Tally()
+        for f in group(label):
+            part.add(measure(f))
+        total.add(part)
+        groups[label] = {"pairs": len(group(label)), "items": part.items, "placed": part.placed}
+    agree = agreement()
+    out: dict = {"pairs": len(pairs()), "items": total.items, "placed": total.placed, "groups": groups,
+                 "readers_agree": agree.readers, "readers_items": agree.items,
                  "placed_share": round(total.placed / max(total.items, 1), 3),
                  "copied_labelled": total.labelled, "copied_found": total.found,
                  "copied_recall": round(total.found / max(total.labelled, 1), 3),
@@ -945,8 +947,9 @@ def _run(quick: bool, n: int, json_out: str | None) -> int:
     fig["history"] = hi
     say(f"   labelled pairs ({hi['pairs']}): plan items and shortcomings placed right {hi['placed']}/{hi['items']} = "
         f"{hi['placed_share']} (target ≥ {TARGETS['history_placed']}: "
-        f"{verdict(hi['placed_share'], TARGETS['history_placed'], True)}; the {hi['held_out_pairs']} held-out pairs "
-        f"{hi['held_out_placed']}/{hi['held_out_items']}); copied passages ≥ 50 characters: "
+        f"{verdict(hi['placed_share'], TARGETS['history_placed'], True)}; "
+        + ", ".join(f"{k} {g['placed']}/{g['items']} ({g['pairs']} pairs)" for k, g in hi["groups"].items())
+        + f"; two readers agree on {hi['readers_agree']}/{hi['readers_items']}); copied passages ≥ 50 characters: "
         f"precision {hi['copied_right']}/{hi['copied_reported']} = {hi['copied_precision']} (target ≥ "
         f"{TARGETS['history_copied_precision']}: "
         f"{verdict(hi['copied_precision'], TARGETS['history_copied_precision'], True)}), recall "

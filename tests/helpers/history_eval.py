@@ -2,6 +2,7 @@
 
     python -m tests.helpers.history_eval            # every pair: placement and copied-passage figures
     python -m tests.helpers.history_eval -v         # and each disagreement
+    python -m tests.helpers.history_eval --agreement  # a second reader's outcomes against the labels
 
 Each ``NAME.labels.yaml`` was written with ``NAME.this.txt`` (a report written from a real report, the
 ``last`` fixture, as that body's report of the next year) before the matcher existed.  An item counts as
@@ -25,6 +26,12 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "history"
 # Pairs written after the matcher was built and tuned on DATA, measured as they came (issue 16 note).
 HELDOUT = ROOT / "tests" / "data" / "history_heldout"
+# Pairs written after the last change to the matcher, every fixture once (set E), measured as they came.
+FRESH = ROOT / "tests" / "data" / "history_fresh"
+# A second reader's outcomes for the items of DATA and HELDOUT, decided from the two texts alone (without
+# the labels, lawcheck's code or its output): how far two careful readers agree.
+SECOND = ROOT / "tests" / "data" / "history_second"
+GROUPS = (("tuned on", DATA), ("held out", HELDOUT), ("fresh", FRESH))
 
 
 @dataclass
@@ -44,9 +51,14 @@ class Tally:
 
 
 def pairs(held_out: bool | None = None) -> list[Path]:
-    """The labelled pairs: all (None), the held-out ones (True) or the others (False)."""
-    dirs = [DATA, HELDOUT] if held_out is None else [HELDOUT] if held_out else [DATA]
+    """The labelled pairs: all (None), the ones never tuned on (True: held out and fresh) or the others (False)."""
+    dirs = [d for _, d in GROUPS] if held_out is None else [HELDOUT, FRESH] if held_out else [DATA]
     return [f for d in dirs for f in sorted(d.glob("*.labels.yaml"))]
+
+
+def group(name: str) -> list[Path]:
+    """The pairs of one group of GROUPS ("tuned on", "held out", "fresh")."""
+    return sorted(dict(GROUPS)[name].glob("*.labels.yaml"))
 
 
 def load(label_file: Path) -> tuple[dict, str, str]:
@@ -110,16 +122,61 @@ def summary(t: Tally) -> str:
             f"precision {t.right}/{t.reported} = {t.right / max(t.reported, 1):.3f}")
 
 
+@dataclass
+class Agreement:
+    items: int = 0
+    readers: int = 0  # the second reader gave the label's outcome
+    tool_label: int = 0  # lawcheck gave the label's outcome
+    tool_second: int = 0  # lawcheck gave the second reader's outcome
+    differ: list[str] = field(default_factory=list)
+
+
+def agreement() -> Agreement:
+    """The second reader's outcomes (SECOND) against the labels, and lawcheck's against both."""
+    out = Agreement()
+    for f in [*group("tuned on"), *group("held out")]:
+        name = f.name.split(".")[0]
+        second_file = SECOND / f"{name}.mine.yaml"
+        if not second_file.is_file():
+            continue
+        labels, last, this = load(f)
+        second = yaml.safe_load(second_file.read_text(encoding="utf-8"))
+        h = review(last, this).history
+        assert h is not None
+        for key, got in (("plan_items", h.plan), ("shortcomings", h.shortcomings)):
+            for lab, sec in zip(labels.get(key) or [], second.get(key) or [], strict=True):
+                assert lab["last_quote"] == sec["last_quote"], (name, lab["last_quote"])
+                at = last.find(lab["last_quote"]) + len(lab["last_quote"]) // 2
+                mine = [r.outcome for r in got if r.item.start <= at < r.item.end]
+                tool = mine[0] if mine else "(no item)"
+                out.items += 1
+                out.readers += lab["outcome"] == sec["outcome"]
+                out.tool_label += tool == lab["outcome"]
+                out.tool_second += tool == sec["outcome"]
+                if lab["outcome"] != sec["outcome"]:
+                    out.differ.append(f"{name} {key}: {lab['last_quote']!r} labelled {lab['outcome']}, second "
+                                      f"reader {sec['outcome']}, lawcheck {tool}")
+    return out
+
+
 def main(argv: list[str]) -> int:
+    if "--agreement" in argv:
+        a = agreement()
+        n = max(a.items, 1)
+        print(f"two readers agree on {a.readers}/{a.items} = {a.readers / n:.3f}; lawcheck and the labels "
+              f"{a.tool_label}/{a.items} = {a.tool_label / n:.3f}; lawcheck and the second reader "
+              f"{a.tool_second}/{a.items} = {a.tool_second / n:.3f}")
+        print("\n".join(a.differ))
+        return 0
     total = Tally()
-    for held_out in (False, True):
+    for label, _ in GROUPS:
         part = Tally()
-        for f in pairs(held_out):
+        for f in group(label):
             t = measure(f)
             part.add(t)
             print(f"{f.name.split('.')[0]:12} items {t.placed}/{t.items}  copied found {t.found}/{t.labelled}  "
                   f"right {t.right}/{t.reported}")
-        print(f"{'held out' if held_out else 'tuned on'}: {summary(part)}")
+        print(f"{label}: {summary(part)}")
         total.add(part)
     print(f"all: {summary(total)}")
     if "-v" in argv:
