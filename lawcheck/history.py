@@ -52,7 +52,7 @@ PARTS = (PREAMBLE, MEASURES, SHORTCOMINGS, PLAN, OTHER)
 class Match:
     """When a passage of this year's report follows up an item of last year's (a ``history`` rule's settings)."""
 
-    match_at: float = 0.4  # the share of the item's weight the passage must carry
+    match_at: float = 0.35  # the share of the item's weight the passage must carry
     min_shared: int = 2  # … in at least this many words
     generic: frozenset[str] = frozenset()  # words that say nothing about which task (推进, 加强, 工作 …)
 
@@ -163,7 +163,11 @@ class _Index:
 
         self.st = st
         body = [s for s in st.sentences if not s.heading or s.section is not None]
-        self.sents = [s for s in body if any(r in _GROUPS for r in s.roles)]
+        # This year's plan counts where it plans a task: not its lead-in or its closing resolve ("我们将以更加
+        # 务实的作风……提供坚实法治保障"), which would carry over every task in general words.
+        planned = items(st, PLAN)
+        self.sents = [s for s in body if any(r in _GROUPS for r in s.roles)
+                      and (PLAN not in s.roles or _inside(s.start, s.end, planned))]
         self.starts = [s.start for s in self.sents]
         self.words: list[set[str]] = [set() for _ in self.sents]
         lo, hi = st.body
@@ -212,6 +216,10 @@ class _Index:
         if k + 1 < len(self.sents) and self.sents[k + 1].section == self.sents[k].section:
             return k + 1
         return None
+
+
+def _inside(start: int, end: int, its: list[Item]) -> bool:
+    return any(it.start <= start and end <= it.end for it in its)
 
 
 _RARE = 12.0  # jieba's idf of a word it has seen about once (its table's median is 12.0); unknown words count as rare

@@ -52,6 +52,52 @@ def test_items_from_subsections():
     assert len(got) == 2 and got[0].startswith("(一)深化") and got[1].startswith("(二)推进")
 
 
+_CLOSING_PARAGRAPHS = [
+    "我们将在今后的工作中坚持更务实的作风、拿出更有力的举措,争创全国法治政府建设示范市,推动高质量发展走在前列。",
+    "2025年,我们将以更加务实的作风推进法治政府建设,为全县高质量发展提供坚实法治保障。",
+    "下一步，全区将持续深化法治政府建设，为建设现代化新城贡献法治力量。",
+]
+
+
+@pytest.mark.parametrize("closing", _CLOSING_PARAGRAPHS)
+@pytest.mark.parametrize("numbering", ["sections", "paragraphs"])
+def test_the_paragraph_closing_a_numbered_plan_is_not_part_of_its_last_task(closing, numbering):
+    """Issue 16: the resolve after the last task (real reports end their plan with one: 002_yixing_2020)
+    is no task: left in the last item, its general words carried that task over to any report closing the
+    same way."""
+    tasks = (["(一)深化行政复议体制改革\n整合行政复议职责，统一受理标准。", "(二)推进综合行政执法\n组织执法人员轮训。"]
+             if numbering == "sections" else
+             ["1.深化行政复议体制改革，整合行政复议职责，统一受理标准。", "2.推进综合行政执法，组织执法人员轮训。"])
+    text = "一、主要举措和成效\n全年办理行政复议案件42件。\n二、2024年工作打算\n" + "\n".join(tasks) + "\n" + closing + "\n"
+    got = _items_of(text, PLAN)
+    assert len(got) == 2 and "轮训" in got[1]
+    assert not any(closing[:8] in g for g in got)
+
+
+def test_a_resolve_inside_a_task_s_own_paragraph_stays_with_it():
+    text = ("一、主要举措和成效\n全年办理行政复议案件42件。\n二、2024年工作打算\n(一)深化行政复议体制改革\n整合行政复议职责。\n"
+            "(二)推进综合行政执法\n我们将组织执法人员轮训，实现全覆盖。\n")
+    got = _items_of(text, PLAN)
+    assert len(got) == 2 and "我们将组织执法人员轮训" in got[1]
+
+
+def test_a_task_is_not_carried_over_by_the_closing_resolve_both_years_write():
+    """Last year's plan ends with its resolve; this year's report never mentions the task (复议体制改革)
+    and closes its own plan in the same general words: the task is silent, not carried over."""
+    resolve = "我们将以更加务实的作风、更加有力的举措推进法治政府建设，争创全国法治政府建设示范市，为“强富美高”新宜兴建设提供有力法治保障。"
+    last = ("宜兴市人民政府关于2020年度法治政府建设工作情况的报告\n一、主要举措和成效\n全年办理行政复议案件42件。\n"
+            "二、存在的不足\n执法人员数量不够。\n三、2021年工作安排\n(一)推进综合行政执法体制改革\n推动执法力量下沉镇街。\n"
+            "(二)开展行政复议体制改革\n深入贯彻落实上级行政复议体制改革方案，整合行政复议职责，畅通行政复议渠道。\n"
+            + resolve.replace("更加务实", "更务实") + "\n宜兴市人民政府\n2021年3月29日\n")
+    this = ("宜兴市人民政府关于2021年度法治政府建设工作情况的报告\n一、主要举措和成效\n向镇街充实一线执法人员216名，执法力量下沉镇街。\n"
+            "二、存在的不足\n执法人员数量仍显不足。\n三、2022年工作安排\n(一)优化法治化营商环境\n开展涉企执法专项监督。\n"
+            + resolve + "\n宜兴市人民政府\n2022年3月25日\n")
+    h = _review(last, this).history
+    reform = next(r for r in h.plan if "复议体制改革" in r.item.text)
+    assert reform.outcome == "silent", (reform.outcome, reform.where)
+    assert not any("争创" in r.item.text for r in h.plan)  # the resolve is no task of last year's plan
+
+
 def test_items_from_run_on_markers_and_lead_in():
     text = ("一、主要举措和成效\n全年办理行政复议案件42件。\n二、下一步工作打算\n下一步，我们将重点做好以下工作：\n"
             "一是深化行政复议体制改革，统一受理标准；二是推进综合行政执法，组织执法人员轮训；三是加强法治宣传。\n")
@@ -154,14 +200,14 @@ def test_labelled_pair_copies_all_found_and_none_invented(label_file):
 
 
 def test_labelled_pairs_items_placed():
-    """Measured 162/186 (tuned on 54/60, held out 54/66, fresh 54/60) (README, issue 16 note); the target is
-    90%: this guards against going back."""
+    """Measured 167/186 (tuned on 54/60, held out 56/66, fresh 57/60) once the closing resolve of a plan was
+    no task and the threshold 0.35 (README, issue 16 note); the target is 90%: this guards against going back."""
     placed = items_ = 0
     for f in pairs():
         t = measure(f)
         placed += t.placed
         items_ += t.items
-    assert items_ >= 186 and placed / items_ >= 0.85
+    assert items_ >= 186 and placed / items_ >= 0.89
 
 
 def test_the_second_reading_covers_every_labelled_item_of_the_first_two_sets():

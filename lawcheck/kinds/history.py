@@ -36,7 +36,7 @@ class HistoryRule(RuleBase):
     kind: Literal["history"]
     check: Literal["plan", "problems", "copied"]
     # plan, problems: when a passage of this year's report follows up an item of last year's.
-    match_at: float = Field(0.4, gt=0, le=1, description="plan, problems: the share of an item's word weight "
+    match_at: float = Field(0.35, gt=0, le=1, description="plan, problems: the share of an item's word weight "
                                                           "a passage must carry to follow it up")
     min_shared: int = Field(2, ge=1, le=20, description="plan, problems: … in at least this many words")
     generic: list[str] = Field(default_factory=list, description="plan, problems: words that say nothing "

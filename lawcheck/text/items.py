@@ -30,6 +30,18 @@ _INLINE_MARK = rx.compile(
 # A sentence that only leads into a list: ends with a colon, or says so.
 _LEAD_IN = rx.compile(r":$|(?:以下|如下|下列|几个方面|几点)[^。]{0,12}$|^(?:下一步|下步|今后|明年|20\d\d年)[^。]{0,8}$")
 _MIN_ITEM = 8  # characters: shorter sentences are fragments, not tasks
+# The paragraph that closes a numbered plan without being one of its tasks: a resolve in the first person
+# about the whole ("我们将在今后的工作中坚持更务实的作风……争创全国法治政府建设示范市", "2022年,我们将以更加务实的
+# 作风推进法治政府建设") or a pledge of the whole ("……为……提供坚实法治保障").  A task told in the first
+# person ("我们将配齐配强法制审核人员") names no such whole.  Only ever the last paragraph(s) after numbered items.
+_RESOLVE = rx.compile(
+    r"^\s*(?:(?:20\d\d|20[xX×]{2})年[,，]?|下一步[,，]?|新的一年(?:里)?[,，]?|今后[,，]?|总之[,，]?)?"
+    r"(?:我们|我[县区市州省镇乡街局委办]|全[县区市州省镇乡])(?:将|要|会)"
+)
+_THE_WHOLE = rx.compile(
+    r"法治政府建设|法治建设|依法治[县区市省镇乡]|各项(?:工作|任务)|示范[市县区]|新篇章|走在前列|高质量发展|现代化"
+    r"|(?:提供|作出|贡献)[^。;\n]{0,12}(?:法治保障|法治支撑|保驾护航|力量|贡献)"
+)
 # What a clause admitting a problem says ("……还不到位", "……有待加强"): a sentence of several such clauses is a
 # list of problems written on one line ("如“放管服”改革仍需继续深入,行政决策制度落实还不到位,……").
 _PROBLEM = rx.compile(
@@ -117,6 +129,8 @@ def _items(st: Structure, role: str) -> list[Item]:
         out = []
         for sec in children:
             body = [s for s in under[sec.index] if not (s.heading and s.section in tops)]
+            if sec is children[-1]:
+                body = _without_conclusion(text, body)
             if not body:
                 continue
             head = next((s for s in body if s.heading), body[0])
@@ -143,6 +157,8 @@ def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-d
             paras.append((max(ls, s.start) if not paras else ls, min(le, body[-1].end)))
     marked = [p for p in paras if _LINE_MARK.match(text, p[0])]
     if len(marked) >= 2:
+        while len(paras) > 1 and not _LINE_MARK.match(text, paras[-1][0]) and _conclusion(text, *paras[-1]):
+            paras.pop()
         return [_item(text, s, e) for s, e in _marked_runs(text, paras)]
     out: list[Item] = []
     for ps, pe in paras:
@@ -156,6 +172,30 @@ def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-d
                 if len(sent) >= _MIN_ITEM and not _LEAD_IN.search(sent):
                     out.append(Item(s.start, s.end, s.start, s.end))
     return out
+
+
+def _conclusion(text: str, start: int, end: int) -> bool:
+    """A paragraph that closes the part (a resolve or a pledge of the whole), not a task of it."""
+    piece = text[start:end].strip()
+    return bool(piece) and not _LINE_MARK.match(piece) and bool(_RESOLVE.search(piece)) \
+        and bool(_THE_WHOLE.search(piece))
+
+
+def _without_conclusion(text: str, body):  # type: ignore[no-untyped-def]
+    """The sentences of a part's last item without the closing paragraph(s) after its own, when there are
+    such: the item keeps at least its first paragraph (its heading, or the numbered line that is the task)."""
+    def para(sent) -> int:  # type: ignore[no-untyped-def]
+        return text.rfind("\n", 0, sent.start) + 1
+
+    while True:
+        last = para(body[-1]) if body else -1
+        rest = [x for x in body if para(x) != last]
+        if not rest:
+            return body
+        end = max(x.end for x in body)
+        if not _conclusion(text, last, end):
+            return body
+        body = rest
 
 
 def _run_on(text: str, it: Item) -> list[Item]:
