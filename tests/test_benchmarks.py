@@ -37,7 +37,7 @@ def test_the_benchmark_runs_in_quick_mode_and_reports_every_figure(tmp_path):
     assert fig["figures"]["figures"] > 50 and fig["figures"]["ratio"] > 0
     assert len(fig["scaling_hostile"]["figures_dense"]) == 2 and fig["scaling_hostile"]["figures_dense"][0]["chars"] > 10_000
     hi = fig["history"]
-    assert set(hi["groups"]) == {"tuned on", "held out", "fresh"} and hi["readers_items"] == 126
+    assert set(hi["groups"]) == {"tuned on", "held out", "fresh", "blind"} and hi["readers_items"] == 126
     assert hi["items"] >= 60 and 0 < hi["placed_share"] <= 1 and hi["copied_labelled"] >= 29
     assert hi["pair_ms"] > 0 and hi["unrelated_items"] > 0 and hi["unrelated_copied_passages"] == 0
     assert [r["reports"] for r in hi["folder"]] == [40, 160]

@@ -200,14 +200,15 @@ def test_labelled_pair_copies_all_found_and_none_invented(label_file):
 
 
 def test_labelled_pairs_items_placed():
-    """Measured 167/186 (tuned on 54/60, held out 56/66, fresh 57/60) once the closing resolve of a plan was
-    no task and the threshold 0.35 (README, issue 16 note); the target is 90%: this guards against going back."""
+    """Measured 233/257: tuned on 54/60, held out 56/66, fresh 57/60 (the closing resolve of a plan no task,
+    the threshold 0.35), and the blind pairs written after that, never tuned on, 66/71 (README, issue 16
+    note).  The target is 90%."""
     placed = items_ = 0
     for f in pairs():
         t = measure(f)
         placed += t.placed
         items_ += t.items
-    assert items_ >= 186 and placed / items_ >= 0.89
+    assert items_ >= 257 and placed / items_ >= 0.9
 
 
 def test_the_second_reading_covers_every_labelled_item_of_the_first_two_sets():

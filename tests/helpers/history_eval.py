@@ -31,7 +31,9 @@ FRESH = ROOT / "tests" / "data" / "history_fresh"
 # A second reader's outcomes for the items of DATA and HELDOUT, decided from the two texts alone (without
 # the labels, lawcheck's code or its output): how far two careful readers agree.
 SECOND = ROOT / "tests" / "data" / "history_second"
-GROUPS = (("tuned on", DATA), ("held out", HELDOUT), ("fresh", FRESH))
+# Pairs written after the matcher was tuned on all of the above, measured once and never tuned on (set F).
+BLIND = ROOT / "tests" / "data" / "history_blind"
+GROUPS = (("tuned on", DATA), ("held out", HELDOUT), ("fresh", FRESH), ("blind", BLIND))
 
 
 @dataclass
@@ -52,12 +54,12 @@ class Tally:
 
 def pairs(held_out: bool | None = None) -> list[Path]:
     """The labelled pairs: all (None), the ones never tuned on (True: held out and fresh) or the others (False)."""
-    dirs = [d for _, d in GROUPS] if held_out is None else [HELDOUT, FRESH] if held_out else [DATA]
+    dirs = [d for _, d in GROUPS] if held_out is None else [HELDOUT, FRESH, BLIND] if held_out else [DATA]
     return [f for d in dirs for f in sorted(d.glob("*.labels.yaml"))]
 
 
 def group(name: str) -> list[Path]:
-    """The pairs of one group of GROUPS ("tuned on", "held out", "fresh")."""
+    """The pairs of one group of GROUPS ("tuned on", "held out", "fresh", "blind")."""
     return sorted(dict(GROUPS)[name].glob("*.labels.yaml"))
 
 
