@@ -170,3 +170,12 @@ def test_a_dated_part_before_the_shortcomings_is_still_the_years_work(pack):
             "二、存在的不足\n执法队伍素质有待提高。\n三、2022年工作重点\n(一)全面落实行政执法三项制度。\n")
     roles = [s.roles for s in build(normalize(text)).sections if s.parent is None]
     assert roles[0] == {MEASURES} and roles[2] == {PLAN}
+
+
+@pytest.mark.parametrize("name", ["000-1", "000-4", "001_lingshou_2021", "003_changsheng_2020"])
+def test_part_numbers_followed_by_a_comma_still_open_their_parts(pack, name):
+    """"一，工作开展情况": a full-width comma typed where the 顿号 belongs still numbers a part."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    copy = re.sub(r"(?m)^(\s*[一二三四五六七八九十]+)、", r"\1，", text)
+    assert copy != text
+    assert statuses(copy, pack) == statuses(text, pack)
