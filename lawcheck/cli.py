@@ -1244,7 +1244,11 @@ def _write_files(files: dict[str, str] | dict[str, bytes], output: str, inputs: 
     for name, text in files.items():
         _write(text, str(out / name))
     keep = set(files) | (written or set())
-    stale = [p for p in out.iterdir() if p.name not in keep and p.is_file() and origin(p) == "ours"
+    # Only this format's files are this run's to replace: the Word copies of a --format docx run are not stale
+    # pages of a --format html run into the same folder, nor the other way round.
+    kinds = {Path(name).suffix.lower() for name in keep}
+    stale = [p for p in out.iterdir() if p.name not in keep and p.suffix.lower() in kinds and p.is_file()
+             and origin(p) == "ours"
              and not any(_same(p, i) for i in inputs)]  # an input is never removed, whatever it carries
     for p in stale:
         p.unlink()

@@ -32,6 +32,7 @@ _MSG = {
            "not_report": "不是法治政府建设年度报告",
            "pairs_encoding": "不是 UTF-8 或 GB18030 编码的文本（可用 --encoding 指定）",
            "pairs_self": "同一个文件既是上一年度又是本年度的报告",
+           "this_not_report": "给出的本年度报告不是法治政府建设年度报告（{why}），无法对照。",
            "pairs_twice": "“{name}”在第{first}行已配对",
            "duplicate": "同一机关同一年度另有报告：{others}；按文件名取第一份配对"},
     "en": {"mismatch": "\"{last}\" does not look like the report of the year before by the body of \"{this}\": {why} "
@@ -43,6 +44,8 @@ _MSG = {
            "not_report": "not an annual report on law-based government",
            "pairs_encoding": "not UTF-8 or GB18030 text (name the encoding with --encoding)",
            "pairs_self": "the same file is both last year's and this year's report",
+           "this_not_report": "the report given as this year's is not an annual report on law-based government "
+                              "({why}), so there is nothing to compare.",
            "pairs_twice": "\"{name}\" is already paired on line {first}",
            "duplicate": "other reports of the same organ and year: {others}; the first by name is paired"},
 }
@@ -97,7 +100,10 @@ def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # t
     this_text, this_title = read_text(this, lang, limits, encoding)
     card = compare_texts(last_text, this_text, pack, lang, display_name(Path(last).name), last_title, this_title,
                          year)
-    if card.history is None and card.document.kind == "annual_report":
+    if card.document.kind != "annual_report":
+        # This year's "report" is a 政府工作报告, a news page …: there is no review to give, and no pass.
+        raise InputError(display_name(this), _m(lang, "this_not_report", why=card.document.kind_reason or ""))
+    if card.history is None:
         # Last year's report is not one (a 政府工作报告, a news page): the history rules say why.
         why_not = next((r.message for r in card.results if r.kind == "history" and r.status == "unknown"), "")
         raise InputError(display_name(last), why_not)

@@ -652,6 +652,17 @@ def test_last_year_given_as_something_else_is_refused_or_unknown(capsys, tmp_pat
         assert {r.status for r in card.results if r.kind == "history"} == {"unknown"}
 
 
+def test_this_year_given_as_something_else_is_refused(capsys, tmp_path):
+    """compare LAST THIS where THIS is a 政府工作报告: nothing was compared, so it is refused (exit 2, one line naming
+    the file), as a last year's report that is no annual report is."""
+    body = _fixture("001_lingshou_2021").split("\n", 3)[3]
+    work_report = tmp_path / "2022政府工作报告.txt"
+    work_report.write_text("灵寿县人民政府2022年政府工作报告\n" + body, encoding="utf-8")
+    code, out, err = _run(capsys, "compare", str(FIX / "001_lingshou_2021.txt"), str(work_report))
+    assert code == 2 and out == "", (code, out)
+    assert "本年度报告不是法治政府建设年度报告" in err and "政府工作报告" in err and str(work_report) in err
+
+
 def test_a_stock_opening_inside_both_reports_is_not_copied():
     opening = "坚持以习近平新时代中国特色社会主义思想为指导,深入贯彻党的十九大和十九届二中、三中全会精神,"
     last = f"一、主要举措和成效\n{opening}全年办理行政复议案件42件。\n"

@@ -149,3 +149,33 @@ def test_a_title_line_above_the_numbered_parts_is_not_a_plan_part():
     st = build(normalize(text))
     plans = [s for s in st.sections if PLAN in s.roles]
     assert [s.heading for s in plans] == ["下一步工作安排"]
+
+
+@pytest.mark.parametrize("heading", ["三、2022年工作重点", "三、2022年重点工作", "三、下一阶段重点工作", "三、下阶段工作重点",
+                                     "三、2022年主要工作任务", "三、2022年法治政府建设重点", "三、整改措施"])
+def test_a_plan_part_headed_by_its_year_or_the_work_ahead_is_the_plan(pack, heading):
+    """The part after the shortcomings, headed "2022年工作重点" or "下一阶段重点工作" as many reports head it, is
+    the next year's plan: renaming "三、下一步工作计划" so changes no verdict."""
+    text = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    copy = text.replace("三、下一步工作计划", heading)
+    assert copy != text
+    assert statuses(copy, pack) == statuses(text, pack)
+
+
+def test_a_dated_part_before_the_shortcomings_is_still_the_years_work(pack):
+    from lawcheck.text.normalize import normalize
+    from lawcheck.text.structure import MEASURES, PLAN, build
+
+    text = ("2021年以来,我县扎实推进法治政府建设。\n一、2021年重点工作推进情况\n全年办理行政复议案件12件。\n"
+            "二、存在的不足\n执法队伍素质有待提高。\n三、2022年工作重点\n(一)全面落实行政执法三项制度。\n")
+    roles = [s.roles for s in build(normalize(text)).sections if s.parent is None]
+    assert roles[0] == {MEASURES} and roles[2] == {PLAN}
+
+
+@pytest.mark.parametrize("name", ["000-1", "000-4", "001_lingshou_2021", "003_changsheng_2020"])
+def test_part_numbers_followed_by_a_comma_still_open_their_parts(pack, name):
+    """"一，工作开展情况": a full-width comma typed where the 顿号 belongs still numbers a part."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    copy = re.sub(r"(?m)^(\s*[一二三四五六七八九十]+)、", r"\1，", text)
+    assert copy != text
+    assert statuses(copy, pack) == statuses(text, pack)

@@ -89,6 +89,22 @@ def test_a_reused_page_folder_keeps_no_stale_pages(tmp_path, capsys):
     assert "已删除" in capsys.readouterr().err
 
 
+def test_a_folder_of_word_copies_keeps_them_when_pages_are_written_into_it(tmp_path, capsys):
+    """The reviewer's commented Word copies (--format docx -o DIR) are not stale pages of a later
+    --format html -o DIR into the same folder, nor its pages stale Word copies of a later docx run."""
+    out = tmp_path / "审查意见"
+    assert main(["check", str(LINGSHOU), str(YIXING), "--format", "docx", "-o", str(out), "-q"]) == 0
+    words = {p.name for p in out.glob("*.docx")}
+    assert len(words) == 2
+    assert main(["check", str(LINGSHOU), str(YIXING), "--format", "html", "-o", str(out), "-q"]) == 0
+    assert {p.name for p in out.glob("*.docx")} == words
+    pages = {p.name for p in out.glob("*.html")}
+    assert "index.html" in pages
+    assert main(["check", str(LINGSHOU), str(YIXING), "--format", "docx", "-o", str(out), "-q"]) == 0
+    assert {p.name for p in out.glob("*.html")} == pages
+    assert "已删除" not in capsys.readouterr().err
+
+
 def test_standard_input_obeys_max_bytes():
     with open("/dev/zero", "rb") as zero:
         res = _cli("check", "-", "--max-bytes", "100000", stdin=zero, timeout=60)

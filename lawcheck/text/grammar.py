@@ -19,7 +19,8 @@ CN_ZERO_DIGITS = "〇零一二三四五六七八九O0"
 # (rank, marker pattern).  Lower rank = higher level.  Rank 5 (一是…) is an item, never top level.
 HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (0, rx.compile(rf"第[{CN_DIGITS}]{{1,3}}(?:部分|章|节)[、,:.]?")),
-    (1, rx.compile(rf"[{CN_DIGITS}]{{1,3}}[、.](?![{CN_DIGITS}]、)")),
+    # "一，" (a full-width comma typed for the 顿号) heads a part as "一、" does.
+    (1, rx.compile(rf"[{CN_DIGITS}]{{1,3}}(?:[、.](?![{CN_DIGITS}]、)|,(?![{CN_DIGITS}][、,]))")),
     (2, rx.compile(rf"\([{CN_DIGITS}]{{1,3}}\)[、.]?")),
     (3, rx.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
     (4, rx.compile(r"\(\d{1,2}\)[、.]?")),

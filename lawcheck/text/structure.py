@@ -31,9 +31,12 @@ _SHORT_CUE = rx.compile(
     r"|(?:问题|不足)(?:产生|存在)?的?(?:主要)?(?:原因|成因)|原因分析|成因分析"
 )
 _PLAN_CUE = rx.compile(
-    r"下一步|下步|下一年|下年度|明年|来年|今后|工作(?:思路|打算|安排|计划|设想|展望|谋划)"
+    r"下一步|下步|下一年|下年度|下一?阶段|明年|来年|今后|工作(?:思路|打算|安排|计划|设想|展望|谋划)"
     r"|主要安排|重点(?:工作)?(?:计划|安排|任务)|努力方向|(?:思路|打算)和(?:举措|措施)"
 )
+# A top-level part after the shortcomings whose heading names a year or the work ahead ("三、2022年工作重点",
+# "三、整改措施") is the plan: the reports' order is the year's work, its shortcomings, then the plan.
+_PLAN_AFTER_SHORT = rx.compile(r"(?:19|20)\d\d\s*年|重点|任务|措施|举措|对策|建议|方向|展望|目标")
 _OTHER_CUE = rx.compile(r"其他需要报告|其他事项|其他情况")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
 
@@ -355,6 +358,8 @@ def _build_sections(
                 roles = cues
             elif _DUTY_CUE.search(heading) and not seen_plan:
                 roles = {MEASURES}
+            elif seen_short and not seen_plan and _PLAN_AFTER_SHORT.search(heading):
+                roles = {PLAN}
             elif seen_plan or (seen_short and _OTHER_CUE.search(heading)):
                 roles = {OTHER}
             else:
