@@ -179,3 +179,23 @@ def test_part_numbers_followed_by_a_comma_still_open_their_parts(pack, name):
     copy = re.sub(r"(?m)^(\s*[一二三四五六七八九十]+)、", r"\1，", text)
     assert copy != text
     assert statuses(copy, pack) == statuses(text, pack)
+
+
+@pytest.mark.parametrize("heading", ["二、需要改进的方面", "二、有待加强的地方", "二、亟待解决的问题", "二、仍需完善的环节"])
+def test_a_shortcomings_part_headed_by_what_is_to_mend_is_the_shortcomings(heading):
+    """Found in review: these headings left content.shortcomings partial and the causes failing."""
+    text = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    assert "二、法治政府建设中存在的问题" in text
+    original = lawcheck.evaluate(text)
+    card = lawcheck.evaluate(text.replace("二、法治政府建设中存在的问题", heading))
+    for rule in ("content.shortcomings", "content.shortcoming_causes", "content.next_year_plan"):
+        assert card.result(rule).status == original.result(rule).status == "pass", rule
+    assert card.score == original.score
+
+
+def test_a_measures_heading_that_tackles_a_problem_stays_the_measures():
+    text = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    first = next(line for line in text.splitlines() if line.startswith("一、"))
+    card = lawcheck.evaluate(text.replace(first, "一、着力解决群众反映强烈的问题,法治政府建设取得新成效"))
+    assert card.result("content.measures_and_results").status == "pass"
+    assert card.result("content.shortcomings").status == "pass"

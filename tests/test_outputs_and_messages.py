@@ -218,3 +218,15 @@ def test_a_quoted_placeholder_counts_unless_it_names_each_unit(added, status):
     base = LINGSHOU.read_text(encoding="utf-8")
     card = lawcheck.evaluate(base.replace("特此报告。", added + "\n特此报告。"))
     assert card.result("form.placeholders").status == status
+
+
+def test_a_wrong_encoding_is_said_in_chinese_with_the_bytes_it_stopped_at(capsys):
+    """--encoding big5 on a UTF-8 file: one line naming the file and the place, without Python's English
+    ("'big5' codec can't decode byte …", found in review); English on request."""
+    path = str(ROOT / "fixtures" / "001_lingshou_2021.txt")
+    assert main(["check", path, "--encoding", "big5"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "001_lingshou_2021.txt" in err and "big5" in err
+    assert "codec" not in err and "decode" not in err and "第1个字节" in err
+    assert main(["check", path, "--encoding", "big5", "--lang", "en"]) == 2
+    assert "at byte 1" in capsys.readouterr().err

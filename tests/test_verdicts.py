@@ -424,6 +424,24 @@ def test_a_repost_sites_date_is_not_the_publication_date():
     assert lawcheck.evaluate(official).result("deadline.publication").status == "fail"
 
 
+@pytest.mark.parametrize("label", ["成文日期：", "成文日期:", "发文日期：", "成文日期 | "])
+def test_the_day_a_report_was_signed_is_not_the_day_it_was_published(label, tmp_path):
+    """成文日期 / 发文日期 in a page's header is the day the document was signed: a report signed on 25 March
+    may have been published in May, so it does not show the report public before 1 April (found in review)."""
+    text = f"索引号：000000000/2023-00001\n{label}2023-03-25\n" + _report()
+    card = lawcheck.evaluate(text)
+    assert card.document.published_date is None
+    assert card.result("deadline.publication").status == "unknown"
+    page = tmp_path / "page.html"
+    page.write_text(f"<html><head><title>安平县人民政府关于2022年度法治政府建设情况的报告</title></head><body>"
+                    f"<div>{label}2023-03-25</div><div>" + _report().replace("\n", "</div><div>") + "</div></body></html>",
+                    encoding="utf-8")
+    assert lawcheck.check_file(page).document.published_date is None
+    # The label the page gives its publication still counts.
+    published = lawcheck.evaluate("成文日期：2023-03-25 发布日期：2023-04-12\n" + _report())
+    assert str(published.document.published_date) == "2023-04-12"
+
+
 @pytest.mark.parametrize("decision", ["均经司法局合法性审核后提交县政府常务会议集体研究决定。",
                                       "均经合法性审查，并提交县政府常务会议审议决定。"])
 def test_discussion_at_the_executive_meeting_is_collective_discussion(decision):

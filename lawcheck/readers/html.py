@@ -20,7 +20,7 @@ LIBRARIES = ("trafilatura",)
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
-    "published": rx.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|成文日期|发文日期|日期)\s*[:：]?\s*" + _DATE),
+    "published": rx.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|(?<![成发]文)日期)\s*[:：]?\s*" + _DATE),
     "source": rx.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|　]{2,30})"),
     "index_no": rx.compile(r"索引号\s*[:：]?\s*([0-9A-Za-z/\-]{6,40})"),
     "doc_no": rx.compile(r"(?:文号|发文字号)\s*[:：]?\s*([^\s|　]{2,20}〔\d{4}〕\d+号)"),

@@ -19,10 +19,12 @@ LIBRARIES = ("charset_normalizer",)
 
 _MSG = {
     "zh": {"binary": "是二进制文件，不是文本", "empty": "文件为空",
-           "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}"},
+           "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}",
+           "bad_bytes": "第{pos}个字节起的“{hex}”不是该编码的字符", "no_codec": "没有这种编码"},
     "en": {"binary": "a binary file, not text", "empty": "the file is empty",
            "unknown": "cannot tell the file's encoding (pass --encoding, e.g. gb18030)",
-           "bad": "cannot decode as {enc}: {err}"},
+           "bad": "cannot decode as {enc}: {err}",
+           "bad_bytes": "the bytes \"{hex}\" at byte {pos} are no character in it", "no_codec": "no such encoding"},
 }
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
@@ -43,19 +45,26 @@ def _reads_as_chinese(text: str) -> bool:
     return cjk >= 2 and odd <= max(3, cjk // 20)
 
 
+def _why(e: Exception, lang: str) -> str:
+    """Python's decoding error ("'big5' codec can't decode byte 0xe6 in position 0") in the reader's language."""
+    if isinstance(e, UnicodeDecodeError):
+        return _m(lang, "bad_bytes", pos=e.start + 1, hex=e.object[e.start:min(e.end, e.start + 4)].hex(" "))
+    return _m(lang, "no_codec")
+
+
 def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: str = "zh") -> str:
     if encoding:
         try:
             text = data.decode(encoding)
         except (LookupError, UnicodeDecodeError) as e:
-            raise InputError(name, _m(lang, "bad", enc=encoding, err=e)) from None
+            raise InputError(name, _m(lang, "bad", enc=encoding, err=_why(e, lang))) from None
         return _check_text(name, text.lstrip("\ufeff"), lang)
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 return _check_text(name, data[len(bom):].decode(enc), lang)
             except UnicodeDecodeError as e:
-                raise InputError(name, _m(lang, "bad", enc=enc, err=e)) from None
+                raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang))) from None
     if b"\x00" in data[:4096]:
         raise InputError(name, _m(lang, "binary"))
     try:

@@ -192,11 +192,12 @@ def signed_date(st: Structure) -> Found | None:
     return best
 
 
-# Labels of a page header's date, best first.  A site clock ("今天是…") is never one.
-_PUB_LABELS = ["发布时间", "发布日期", "公开日期", "成文日期", "发文日期", "日期", "发布", "时间",
+# Labels of a page header's date, best first.  A site clock ("今天是…") is never one, and neither is the
+# document's 成文日期 / 发文日期: the day it was signed, which says nothing of when it was made public.
+_PUB_LABELS = ["发布时间", "发布日期", "公开日期", "日期", "发布", "时间",
                "更新时间", "生成日期", "生效日期"]
 _PUB = rx.compile(
-    r"(?<!今天是)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")[\s:|]*"
+    r"(?<!今天是)(?<![成发]文)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")[\s:|]*"
     r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
 )
 
@@ -214,6 +215,9 @@ _REPOST = rx.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投
                      r"|公文网|文秘网")
 
 
+_SIGNED = rx.compile(r"[成发]文(?:日期|时间)")
+
+
 def published_date(st: Structure) -> Found | None:
     """The page header's publication date (labelled; a site clock "今天是…" never counts).  None for a copy on
     a document-sharing site: the date there is the upload's."""
@@ -223,7 +227,7 @@ def published_date(st: Structure) -> Found | None:
     best: tuple[int, Found] | None = None
     for s, e in st.header:
         m = _BARE_DATE_LINE.match(text[s:e])
-        if m and "今天是" not in text[s:e]:
+        if m and "今天是" not in text[s:e] and not _SIGNED.search(text, s, m.start("date") + s):
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None
             if d is not None and (best is None or best[0] > len(_PUB_LABELS)):

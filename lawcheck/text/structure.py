@@ -27,6 +27,8 @@ _HEADING_MAX = 40  # a longer first sentence is content, even when it starts wit
 _SHORT_CUE = rx.compile(
     r"存在的?(?:主要)?(?:问题|不足|短板|困难|差距)|(?:问题|困难)(?:和|与|及|、)?(?:不足|困难|短板|差距|挑战)"
     r"|不足(?:和|与|及|之处)|短板|差距|薄弱环节|主要问题|存在问题"
+    # "二、需要改进的方面", "二、有待加强的地方", "二、亟待解决的问题": what is still lacking, said as what is to mend
+    r"|(?:需要|有待|亟待|亟需|尚需|仍需)(?:进一步)?(?:改进|加强|提高|提升|完善|解决|改善)的?(?:方面|地方|问题|环节|事项)"
     # "三、问题产生的原因", "原因分析": the statutory item's 原因 written as a part of its own
     r"|(?:问题|不足)(?:产生|存在)?的?(?:主要)?(?:原因|成因)|原因分析|成因分析"
 )
