@@ -307,6 +307,7 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "位于“{where}”部分",
         "reason.related": "相关表述，但不满足本项要求",
         "gate.no_score": "无可计分项，无法核对最低分。",
+        "gate.no_score_rules": "无可计分项，无法核对必备项。",
         "gate.not_report": ("不是法治政府建设年度报告（{why}），不能作为年度报告通过；"
                             "如确为年度报告，可用 --kind annual_report 检查。"),
         "gate.low_score": "得分{score}低于门槛{min}。",
@@ -633,6 +634,7 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "in the \"{where}\" section",
         "reason.related": "related wording that does not meet the requirement",
         "gate.no_score": "Nothing could be scored, so the minimum score cannot be checked.",
+        "gate.no_score_rules": "Nothing could be scored, so the must-have items cannot be checked.",
         "gate.not_report": ("Not an annual report on building law-based government ({why}), so it cannot pass as one; "
                             "if it is one, check it with --kind annual_report."),
         "gate.low_score": "Score {score} is below the minimum {min}.",

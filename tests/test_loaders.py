@@ -101,10 +101,15 @@ def test_scanned_pdf_is_unknown_not_zero(tmp_path, capsys):
     path = tmp_path / "scan.pdf"
     path.write_bytes(make_pdf(report("001_lingshou_2021"), scanned=True))
     assert read_document("scan.pdf", path.read_bytes()).no_text_layer
-    assert main(["check", str(path), "--format", "json"]) == 0
+    # Nothing in it could be judged: it does not meet the default gate (it did, found in review), with
+    # the reason said; the scorecard says why every rule is unknown.
+    assert main(["check", str(path), "--format", "json"]) == 1
     card = json.loads(capsys.readouterr().out)
     assert card["score"] is None and {r["status"] for r in card["results"]} == {"unknown"}
     assert all("扫描件" in r["message"] for r in card["results"])
+    assert main(["check", str(path), "--format", "text"]) == 1
+    assert "无可计分项" in capsys.readouterr().out
+    assert main(["check", str(path), "--format", "json", "--fail-on", "never"]) == 0  # no gate asked for
 
 
 def test_pdf_headers_and_page_numbers_are_removed():
