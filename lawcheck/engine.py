@@ -550,7 +550,17 @@ def evaluate(
                                                           text=_whole(previous)) if isinstance(previous, str) else
                            previous if isinstance(previous, PreviousReport) else None,
                            waivers=tuple(waivers) or None)
-    return check_text(text, _pack(rules), given, "en" if lang == "en" else "zh")
+    pack = _pack(rules)
+    if given.waivers:
+        # As the command line does: a waiver naming no rule of the pack is refused (a typo would otherwise
+        # waive nothing, silently), and one naming a rule by its former id waives that rule.
+        from lawcheck.waivers import check_rules
+
+        names = {name: r.id for r in pack.rules for name in (r.id, *r.aliases)}
+        check_rules(given.waivers, names)
+        given = given.model_copy(update={"waivers": tuple(w.model_copy(update={"rule": names[w.rule]})
+                                                          for w in given.waivers)})
+    return check_text(text, pack, given, "en" if lang == "en" else "zh")
 
 
 def _whole(s: str | None) -> str | None:

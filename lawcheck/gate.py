@@ -28,9 +28,8 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
         # Nothing could be judged (a scan without a text layer, an empty text): not shown to meet any rule,
         # so it cannot pass a gate that asks for some (found in review: a scanned PDF passed the default gate).
         return [t(lang, "gate.no_score_rules" if min_score is None else "gate.no_score")]
-    if min_score is not None:
-        if card.score is not None and card.score < min_score:
-            reasons.append(t(lang, "gate.low_score", score=f"{card.score:.1f}", min=f"{min_score:g}"))
+    if min_score is not None and card.score is not None and card.score < min_score:
+        reasons.append(t(lang, "gate.low_score", score=f"{card.score:.1f}", min=f"{min_score:g}"))
     blocking = _BLOCKING[fail_on]
     # Each by the name an official reads, its id beside it (what a log is searched for, what --disable takes).
     short = [f"{r.name}（{r.rule}）" if lang == "zh" else f"{r.name} ({r.rule})" for r in card.results

@@ -88,3 +88,15 @@ def test_a_non_report_says_so_plainly(shared_dir, pack):
     assert "不是法治政府建设年度报告" in card.results[0].message
     forced = lawcheck.evaluate(text, rules=pack, kind="annual_report")
     assert forced.document.kind == "annual_report" and forced.score is not None
+
+
+def test_an_organ_read_from_a_page_s_title_carries_no_quotation_or_title_mark(shared_dir):
+    """Found in review: pages/004.txt ("关于《清水县人民政府关于……的报告》的政策解读") gave the organ
+    "《清水县人民政府"; no page's organ starts with a mark."""
+    import lawcheck
+
+    for row in _labels(shared_dir):
+        card = lawcheck.check_file(shared_dir / "corpus" / "pages" / row["file"])
+        organ = card.document.organ or ""
+        assert not organ.startswith(("《", "“", "\"")), (row["file"], organ)
+    assert lawcheck.check_file(shared_dir / "corpus" / "pages" / "004.txt").document.organ == "清水县人民政府"

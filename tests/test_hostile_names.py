@@ -255,3 +255,21 @@ def _run_json(path) -> str:
     with contextlib.redirect_stdout(buf):
         main(["check", str(path), "--format", "json", "-q"])
     return buf.getvalue()
+
+
+def test_standard_input_s_name_in_a_csv_is_a_plain_dash_and_a_formula_still_is_not(tmp_path, monkeypatch, capsys):
+    """Found in review: the formula guard turned standard input's "-" into "'-"; a name starting with "-"
+    and more (-1+1) is still neutralised."""
+    from lawcheck.cli import main
+
+    text = (ROOT / "fixtures" / "000-5.txt").read_text(encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8")), encoding="utf-8"))
+    main(["check", "-", "--format", "csv", "--fail-on", "never"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    assert rows[1][0] == "-"
+    (tmp_path / "-1+1.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", ".", "--format", "csv", "--fail-on", "never"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    (name,) = [r[0] for r in rows[1:]]
+    assert name.endswith("-1+1.txt") and not name.startswith(("=", "+", "-", "@"))

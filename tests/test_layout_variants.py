@@ -199,3 +199,20 @@ def test_a_measures_heading_that_tackles_a_problem_stays_the_measures():
     card = lawcheck.evaluate(text.replace(first, "一、着力解决群众反映强烈的问题,法治政府建设取得新成效"))
     assert card.result("content.measures_and_results").status == "pass"
     assert card.result("content.shortcomings").status == "pass"
+
+
+@pytest.mark.parametrize("stop", ["．", "."])
+@pytest.mark.parametrize("name", NAMES)
+def test_a_full_stop_typed_as_a_point_ends_sentences_as_the_chinese_one_does(name, stop):
+    """Found in review: "．" for "。" let a heading swallow its paragraph (decision.major_procedure partial →
+    fail on 001) and joined unrelated figures (a false figures.part_total)."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    original = lawcheck.evaluate(text)
+    card = lawcheck.evaluate(text.replace("。", stop))
+    assert {r.rule: r.status for r in card.results} == {r.rule: r.status for r in original.results}
+    assert card.score == original.score
+
+
+def test_a_point_inside_a_number_a_name_or_a_heading_s_number_is_no_full_stop():
+    text = normalize("一.加强领导\n(二).组织学习\n出庭率98．5%,访问www.gov.cn.全年1.5万人次").text
+    assert text.startswith("一.加强领导\n(二).组织学习\n") and "98.5%" in text and "www.gov.cn.全年1.5万" in text

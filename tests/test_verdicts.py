@@ -508,3 +508,4 @@ def test_a_county_does_not_report_to_the_province_over_the_citys_head():
     assert lawcheck.evaluate(_report(to="河西市人民政府：")).result("form.recipients").status == "pass"
     district = _report(to="重庆市人民政府：", organ="重庆市长寿区人民政府")
     assert lawcheck.evaluate(district).result("form.recipients").status == "pass"
+

@@ -269,3 +269,14 @@ def test_waiver_error_is_a_configuration_error():
     from lawcheck.errors import ConfigError
 
     assert issubclass(WaiverError, ConfigError)
+
+
+def test_evaluate_refuses_a_waiver_naming_no_rule_as_the_command_line_does():
+    """Found in review: evaluate(..., waivers=[{"rule": "nope", …}]) waived nothing, silently, where the
+    command line stops with exit 3."""
+    text = (FIXTURES / "000-5.txt").read_text(encoding="utf-8")
+    with pytest.raises(WaiverError, match=r"content\.shortcomingz") as e:
+        lawcheck.evaluate(text, waivers=[{"rule": "content.shortcomingz", "reason": "整改中", "until": "2030-12-31"}])
+    assert "content.shortcomings" in str(e.value)  # the near id is offered
+    card = lawcheck.evaluate(text, waivers=[{"rule": "content.shortcomings", "reason": "整改中", "until": "2030-12-31"}])
+    assert card.result("content.shortcomings").waived is not None

@@ -124,16 +124,17 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     ``simplify``: a one-for-one character table (traditional → simplified) applied to the view;
     one code point for one, so it leaves the offset map unchanged.
     """
-    text = _one_to_one(original)
+    source = _full_stops(original)
+    text = _one_to_one(source)
     if simplify:
         text = text.translate(simplify)
     per_char: list[int] | None = None
     if not unicodedata.is_normalized("NFKC", text):
-        text, per_char = _nfkc_per_char(original, simplify)
+        text, per_char = _nfkc_per_char(source, simplify)
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
     text = whole(text)
     # Line breaks made by a page width (text out of a PDF) go too: phrases come back whole.
-    soft = soft_breaks(original if per_char is None else text, starts_heading)
+    soft = soft_breaks(source if per_char is None else text, starts_heading)
     # Drop the junk; each kept stretch of `text` becomes a run of the map.
     pieces: list[str] = []
     kept: list[tuple[int, int, int]] = []  # (start in text, start in output, length)
@@ -161,6 +162,26 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
         flat.extend(per_char[t:t + length])
     seg_norm, seg_orig = _runs(flat)
     return NormText(original, normalised, seg_norm, seg_orig)
+
+
+# A full stop typed as "．" or "." after Chinese ("……合法性审查．全年……") ends a sentence as "。" does; between
+# digits (98．5%, 1.5) or in a name (www.gov.cn) it does not.  One character for one: the map is unchanged.
+_STOP = rx.compile(r"(?<=[\u4e00-\u9fff”’)）》])[.．](?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．])")
+
+
+_NUMBERING = rx.compile(r"[\s(（]*(?:第?[一二三四五六七八九十百〇零]{1,4}|[\u4e00-\u9fff])?[)）]?$")
+
+
+def _full_stops(text: str) -> str:
+    if "." not in text and "．" not in text:
+        return text
+
+    def stop(m: re.Match[str]) -> str:
+        # Not the point of a heading's number ("一.", "(一).", "第二."): what precedes it on the line is only that.
+        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
+        return m.group() if _NUMBERING.match(line) else "。"
+
+    return _STOP.sub(stop, text)
 
 
 def _one_to_one(text: str) -> str:

@@ -33,7 +33,8 @@ def _cell(value: object) -> str:
     """A spreadsheet must not run a cell: neutralise leading =, +, -, @ (and tab, CR), after spaces too;
     a control character (a CR in a file name would split the row) is shown as an escape first."""
     s = "" if value is None else visible(str(value), one_line=True)
-    return "'" + s if s.lstrip(" \u3000").startswith(_FORMULA) else s
+    # A lone "-" (standard input's name) is no formula: kept as it is, so that it reads back as the input.
+    return "'" + s if s.strip(" \u3000") != "-" and s.lstrip(" \u3000").startswith(_FORMULA) else s
 
 
 def _row(values: list) -> str:
