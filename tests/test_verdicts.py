@@ -509,3 +509,20 @@ def test_a_county_does_not_report_to_the_province_over_the_citys_head():
     district = _report(to="重庆市人民政府：", organ="重庆市长寿区人民政府")
     assert lawcheck.evaluate(district).result("form.recipients").status == "pass"
 
+
+
+def test_the_report_year_is_read_from_the_signature_when_the_body_agrees():
+    """Found in review: a title without its year and an opening "一年来" left the year unknown (9 rules
+    unknown) although the report is signed 2022年1月14日 and writes "2021年" throughout."""
+    text = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    bare = text.replace("关于2021年度法治政府建设情况的报告", "关于法治政府建设情况的报告").replace("2021年以来,", "一年来,")
+    card = lawcheck.evaluate(bare)
+    assert (card.document.report_year, card.document.report_year_source) == (2021, "inferred")
+    assert not [r.rule for r in card.results if r.status == "unknown"]
+    assert card.result("form.reporting_year").status == "fail"  # the title still does not say it
+    # Signed in the summer: no year follows from the date, and none is guessed.
+    summer = bare.replace("2022年1月14日", "2022年7月14日")
+    assert lawcheck.evaluate(summer).document.report_year is None
+    # The body writing another year most: the signature alone decides nothing.
+    other = bare.replace("2021年", "2020年")
+    assert lawcheck.evaluate(other).document.report_year is None

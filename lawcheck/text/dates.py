@@ -145,7 +145,32 @@ def inferred_report_year(st: Structure) -> Found | None:
         year = max(set(years), key=lambda y: (years.count(y), y))
         m = next(m for m in dated if int(m.group(1) or m.group(2)) == year)
         return Found(year, m.span())
-    return None
+    return _year_by_signature(st)
+
+
+# A year the body writes as the year of its work ("2021年,全县……", "2021年共办理……").
+_YEAR_WRITTEN = rx.compile(r"(?<![\d.-])((?:19|20)\d\d)年(?!\d|度?(?:工作)?(?:计划|安排|打算|思路|重点|要点))")
+
+
+def _year_by_signature(st: Structure) -> Found | None:
+    """A report signed in the first half of a year reports on the year before, one signed in its last quarter
+    on its own year; taken only when that is also the year the body writes most ("一年来" openings, titles
+    without their year: found in review), never from the signature alone."""
+    signed = signed_date(st)
+    if signed is None:
+        return None
+    day = signed.value
+    if not isinstance(day, dt.date) or 6 < day.month < 10:
+        return None
+    year = day.year - 1 if day.month <= 6 else day.year
+    written = [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(st.text, *st.body)]
+    if not written or year not in written:
+        return None
+    counts = {y: written.count(y) for y in set(written)}
+    top = max(counts.values())
+    if counts[year] != top or sum(c == top for c in counts.values()) > 1:
+        return None
+    return Found(year, signed.span)
 
 
 def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
