@@ -1100,14 +1100,12 @@ _SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "
 def _waivers(s, pack, lang: str) -> tuple:  # type: ignore[no-untyped-def]
     """The settings' waivers that apply today, each naming its rule by id (a former id is taken); one that has
     run out is said on stderr and left out; one naming no rule of the pack raises WaiverError (exit 3)."""
-    from lawcheck.waivers import check_rules, current, today
+    from lawcheck.waivers import current, resolve, today
 
     given = s.values.get("waivers") or []
     if not given:
         return ()
-    names = {name: r.id for r in pack.rules for name in (r.id, *r.aliases)}
-    check_rules(given, [*names, *s.disable])
-    live, expired = current([w.model_copy(update={"rule": names.get(w.rule, w.rule)}) for w in given], today())
+    live, expired = current(resolve(given, pack.rules, also_known=s.disable), today())
     for w in expired:
         _err(_MSG[lang]["waiver_expired"].format(where=w.where, rule=w.rule, until=w.until.isoformat()))
     return tuple(live)

@@ -554,12 +554,9 @@ def evaluate(
     if given.waivers:
         # As the command line does: a waiver naming no rule of the pack is refused (a typo would otherwise
         # waive nothing, silently), and one naming a rule by its former id waives that rule.
-        from lawcheck.waivers import check_rules
+        from lawcheck.waivers import resolve
 
-        names = {name: r.id for r in pack.rules for name in (r.id, *r.aliases)}
-        check_rules(given.waivers, names)
-        given = given.model_copy(update={"waivers": tuple(w.model_copy(update={"rule": names[w.rule]})
-                                                          for w in given.waivers)})
+        given = given.model_copy(update={"waivers": tuple(resolve(given.waivers, pack.rules))})
     return check_text(text, pack, given, "en" if lang == "en" else "zh")
 
 

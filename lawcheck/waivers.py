@@ -79,6 +79,15 @@ def check_rules(waivers: Iterable[Waiver], known: Iterable[str]) -> None:
             raise WaiverError(w.where or "waivers", Msg("waiver_unknown", rule=w.rule, hint=hint))
 
 
+def resolve(waivers: Iterable[Waiver], rules: Iterable[Any], also_known: Iterable[str] = ()) -> list[Waiver]:
+    """The waivers checked against the pack's ``rules`` (``check_rules``; ``also_known``: ids named elsewhere,
+    such as disabled rules) and each naming its rule by id (a rule's former id is taken)."""
+    waivers = list(waivers)
+    names = {name: r.id for r in rules for name in (r.id, *r.aliases)}
+    check_rules(waivers, [*names, *also_known])
+    return [w.model_copy(update={"rule": names.get(w.rule, w.rule)}) for w in waivers]
+
+
 def current(waivers: Iterable[Waiver], today: dt.date) -> tuple[list[Waiver], list[Waiver]]:
     """(those that still apply, those that have run out): a waiver applies to the end of its ``until`` day."""
     live, expired = [], []

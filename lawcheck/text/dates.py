@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from lawcheck import rx
@@ -163,12 +164,9 @@ def _year_by_signature(st: Structure) -> Found | None:
     if not isinstance(day, dt.date) or 6 < day.month < 10:
         return None
     year = day.year - 1 if day.month <= 6 else day.year
-    written = [int(m.group(1)) for m in _YEAR_WRITTEN.finditer(st.text, *st.body)]
-    if not written or year not in written:
-        return None
-    counts = {y: written.count(y) for y in set(written)}
-    top = max(counts.values())
-    if counts[year] != top or sum(c == top for c in counts.values()) > 1:
+    written = Counter(int(m.group(1)) for m in _YEAR_WRITTEN.finditer(st.text, *st.body)).most_common(2)
+    # The year the body writes most, and alone: a tie decides nothing.
+    if not written or written[0][0] != year or (len(written) > 1 and written[1][1] == written[0][1]):
         return None
     return Found(year, signed.span)
 
@@ -218,11 +216,14 @@ def signed_date(st: Structure) -> Found | None:
 
 
 # Labels of a page header's date, best first.  A site clock ("今天是…") is never one, and neither is the
-# document's 成文日期 / 发文日期: the day it was signed, which says nothing of when it was made public.
+# document's 成文日期 / 发文日期 (_SIGNED): the day it was signed, which says nothing of when it was made public.
+_SIGNED_BY = r"[成发]文"
+_SIGNED = rx.compile(_SIGNED_BY + r"(?:日期|时间)")
 _PUB_LABELS = ["发布时间", "发布日期", "公开日期", "日期", "发布", "时间",
                "更新时间", "生成日期", "生效日期"]
 _PUB = rx.compile(
-    r"(?<!今天是)(?<![成发]文)(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True)) + r")[\s:|]*"
+    r"(?<!今天是)(?<!" + _SIGNED_BY + r")(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True))
+    + r")[\s:|]*"
     r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
 )
 
@@ -238,9 +239,6 @@ _BARE_DATE_LINE = rx.compile(
 _REPOST = rx.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投稿|范文|文库|作文(?:吧|网|大全)|个人图书馆"
                      r"|原创力|道客巴巴|豆丁"
                      r"|公文网|文秘网")
-
-
-_SIGNED = rx.compile(r"[成发]文(?:日期|时间)")
 
 
 def published_date(st: Structure) -> Found | None:

@@ -157,7 +157,7 @@ def _from_sentences(text: str, body) -> list[Item]:  # type: ignore[no-untyped-d
             paras.append((max(ls, s.start) if not paras else ls, min(le, body[-1].end)))
     marked = [p for p in paras if _LINE_MARK.match(text, p[0])]
     if len(marked) >= 2:
-        while len(paras) > 1 and not _LINE_MARK.match(text, paras[-1][0]) and _conclusion(text, *paras[-1]):
+        while len(paras) > 1 and _conclusion(text, *paras[-1]):
             paras.pop()
         return [_item(text, s, e) for s, e in _marked_runs(text, paras)]
     out: list[Item] = []
