@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
@@ -44,6 +45,7 @@ class CompiledRules(Protocol):
     negation_ids: list[int]
     future_ids: list[int]
     indicators: Any  # the pack's indicator catalogue (lawcheck.packs.models.Catalogue)
+    trusted: bool  # made of the built-in packs only: its patterns run without a time limit
 
     def compiled(self, matcher: Any) -> Any: ...  # a CompiledMatcher (lawcheck.kinds.matching)
 
@@ -93,6 +95,7 @@ class Analysis:
     # Matches of the rules' regular-expression false friends, found once per report and pattern, as
     # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
     regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
+    regex_found: dict[str, list[Span]] = field(default_factory=dict)  # the matches themselves, by pattern
     # The same for phrase hits (by phrase id), built when a false friend is first asked about.
     hit_index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     # The opening and closing quotation marks of each original line (by its start), found once per line.
@@ -131,11 +134,31 @@ class Analysis:
             index = self.hit_index[pid] = _reach_index(self.hits.get(pid, ()))
         return index
 
+    def matches_of(self, pattern: str) -> list[Span]:
+        """Every match of a rule's pattern in the text, in order: one scan per report and pattern, whichever
+        checks ask (two rules with one pattern share it).  The built-in pack's patterns run without the
+        time limit third-party ones carry (lawcheck.saferegex)."""
+        found = self.regex_found.get(pattern)
+        if found is None:
+            found = self.regex_found[pattern] = sorted(
+                saferegex.finditer(pattern, self.text, 0, len(self.text), limit=not self.pack.trusted))
+        return found
+
+    def matches_in(self, pattern: str, lo: int, hi: int) -> list[Span]:
+        """The matches of ``pattern`` that lie inside [lo, hi)."""
+        found = self.matches_of(pattern)
+        i = bisect_left(found, (lo, -1))
+        out = []
+        while i < len(found) and found[i][0] < hi:
+            if found[i][1] <= hi:
+                out.append(found[i])
+            i += 1
+        return out
+
     def spans_of(self, pattern: str) -> tuple[list[int], list[int]]:
         index = self.regex_spans.get(pattern)
         if index is None:
-            spans = sorted(saferegex.finditer(pattern, self.text, 0, len(self.text)))
-            index = self.regex_spans[pattern] = _reach_index(spans)
+            index = self.regex_spans[pattern] = _reach_index(self.matches_of(pattern))
         return index
 
 

@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from lawcheck import saferegex
 from lawcheck.i18n import t
 from lawcheck.kinds.base import Outcome, Pattern, Role, RuleBase, roles_in_order
 from lawcheck.kinds.describe import label
@@ -35,7 +34,7 @@ def check(rule: CountRule, a: Analysis) -> Outcome:
     scope = set(rule.scope)
     # One pass of the pattern over the text; each match counts for the sentence it falls in.
     hit: set[int] = set()
-    for s, _e in saferegex.finditer(rule.pattern, a.text, st.body[0], st.body[1]):
+    for s, _e in a.matches_in(rule.pattern, st.body[0], st.body[1]):
         si = st.sentence_at(s)
         if si is not None and st.sentences[si].roles & scope:
             hit.add(si)

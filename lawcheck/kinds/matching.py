@@ -242,7 +242,7 @@ def anchors(a: Analysis, cm: CompiledMatcher, lo: int, hi: int) -> list[Span]:
     [lo, hi)) occur, in reading order."""
     spans = [sp for pid in cm.anchors for sp in a.hits.get(pid, ())]
     if cm.pattern is not None:
-        spans.extend(saferegex.finditer(cm.pattern, a.text, lo, hi))
+        spans.extend(a.matches_in(cm.pattern, lo, hi))
     return sorted(set(spans))
 
 

@@ -69,6 +69,8 @@ def load_pack(
         pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain),
                         indicators=src.catalogue, userdict=src.userdict)
         cache.cache_write(compiled, _payload(pack))
+    builtin = builtin_rules_dir().resolve()
+    pack.trusted = not extra_roots and all(root.resolve().is_relative_to(builtin) for root in roots)
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
         unknown = [d for d in disable if d not in known]

@@ -116,6 +116,9 @@ class RulePack:
     _compiled: dict[int, CompiledMatcher] = field(default_factory=dict)
     # Output objects derived from the pack's rules (a basis as the scorecard cites it), built once per pack.
     output_memo: dict[int, Any] = field(default_factory=dict)
+    # Made of the built-in packs alone (no plugin, no directory of the user's): their regular expressions
+    # are lawcheck's own, tested on hostile shapes, and run without the time limit a third party's carry.
+    trusted: bool = False
     _ac: Any = None
 
     def __post_init__(self) -> None:
@@ -193,4 +196,4 @@ class RulePack:
         keep = tuple(self.rule(i) for i in rule_ids)
         return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
                         {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain, indicators=self.indicators,
-                        userdict=self.userdict)
+                        userdict=self.userdict, trusted=self.trusted)
