@@ -1,0 +1,79 @@
+"""What was not done, in the many words officials use for it, is not counted as done (a review of altered
+copies found 未全面推行, 暂未, 没能, 流于形式, 推行不力, 仍有差距, 尚处于起步阶段 all taken as done).
+
+Each case puts one sentence into a real report from which every sentence on the subject was removed: the
+rule must not pass on it.  The same sentence said as done must pass, so the cue, not the place, decides.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lawcheck
+from tests.conftest import FIXTURES
+
+REPORT = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+ANCHOR = "(四)推进严格规范公正文明执法"
+
+
+def _without(text: str, words: str) -> str:
+    """The report with every sentence that mentions ``words`` removed."""
+    lines = []
+    for line in text.split("\n"):
+        lines.append("".join(p for p in re.split(r"(?<=[。；;])", line) if not re.search(words, p)))
+    return "\n".join(lines)
+
+
+def _with(text: str, sentence: str) -> str:
+    at = text.index("\n", text.index(ANCHOR))
+    return text[:at] + sentence + text[at:]
+
+
+THREE = _without(REPORT, "三项制度|全过程记录|法制审核|执法公示|公示制度|音像记录|执法记录仪")
+DUTY = _without(REPORT, "第一责任人|主要负责|主要领导|述法|常务会|学法|一把手")
+
+
+@pytest.mark.parametrize("sentence", [
+    "三是行政执法三项制度未全面推行。",
+    "三是行政执法三项制度暂未推行。",
+    "三是行政执法三项制度没能落实。",
+    "三是行政执法三项制度未实现全覆盖。",
+    "三是行政执法三项制度推行不力。",
+    "三是行政执法三项制度落实与上级要求仍有差距。",
+    "三是行政执法三项制度尚处于起步阶段。",
+    "三是行政执法三项制度落实存在短板。",
+    "三是行政執法三項制度未真正落實。",  # Traditional characters: matched through the simplified view
+])
+def test_three_systems_said_as_not_done_do_not_pass(sentence):
+    assert lawcheck.evaluate(THREE).result("enforcement.three_systems").status == "fail"
+    result = lawcheck.evaluate(_with(THREE, sentence)).result("enforcement.three_systems")
+    assert result.status != "pass", (sentence, result.message)
+
+
+@pytest.mark.parametrize("sentence", [
+    "三是全面推行行政执法三项制度，全年公示执法信息1200条，执法全过程记录全覆盖，重大执法决定均经法制审核。",
+    "三是行政执法三项制度全面推行，行政执法公示、执法全过程记录、重大执法决定法制审核实现全覆盖。",
+])
+def test_the_same_systems_said_as_done_pass(sentence):
+    assert lawcheck.evaluate(_with(THREE, sentence)).result("enforcement.three_systems").status == "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    "县政府主要负责人未全面履行推进法治建设第一责任人职责，全年未主持专题会议研究法治政府建设。",
+    "县政府主要负责人暂未履行推进法治建设第一责任人职责，未听取法治政府建设工作汇报。",
+])
+def test_the_duty_said_as_not_done_does_not_pass(sentence):
+    result = lawcheck.evaluate(_with(DUTY, sentence)).result("content.first_responsible_duty")
+    assert result.status != "pass", (sentence, result.message)
+
+
+def test_the_statutory_rule_restated_as_followed_still_counts():
+    """未经 is not a negation cue: "未经合法性审查或经审查不合法的，不得提交讨论" is the 条例's own rule,
+    which reports restate as what they follow."""
+    text = _with(_without(REPORT, "合法性审查|合法性审核"),
+                 "严格落实重大行政决策合法性审查制度，未经合法性审查或经审查不合法的，不得提交县政府常务会议讨论。")
+    base = lawcheck.evaluate(_without(REPORT, "合法性审查|合法性审核")).result("decision.major_procedure")
+    now = lawcheck.evaluate(text).result("decision.major_procedure")
+    assert "legality_review" in base.missing and "legality_review" not in now.missing, (base.missing, now.missing)
