@@ -202,15 +202,18 @@ def test_failed_rule_on_the_title_when_its_part_is_missing(tmp_path):
 
 
 def test_late_report_comment_on_the_date_line(tmp_path):
-    text = report("001_lingshou_2021").replace("2022年1月14日", "2022年5月14日")
+    # A 2020 report (the first-quarter clause of the 2015 纲要 governs it), dated in May.
+    text = report("001_lingshou_2021").replace("2022年1月14日", "2021年5月14日").replace("2021年度", "2020年度")
     _code, out, card = run_cli(tmp_path, "灵寿-逾期.docx", rich_docx(text))
     late = [r for r in card["results"] if r["kind"] == "deadline" and r["status"] == "fail"]
     assert late and card["timeliness"] == "late"
     got = anchored(out.read_bytes())
     title = next(k for k in got if "得分" in k)
-    assert got[title] == "灵寿县人民政府关于2021年度法治政府建设情况的报告"  # the title set on two lines
+    assert got[title] == "灵寿县人民政府关于2020年度法治政府建设情况的报告"  # the title set on two lines
+    assert "deadline.first_quarter" in {r["rule"] for r in late}
     for r in late:
-        assert any(r["rule"] in k and "2022年5月14日" in v for k, v in got.items())
+        assert any(r["rule"] in k for k in got), r["rule"]
+    assert any("deadline.first_quarter" in k and "2021年5月14日" in v for k, v in got.items())
 
 
 @pytest.mark.parametrize("kind", ["txt", "pdf"])
