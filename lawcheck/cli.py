@@ -932,7 +932,7 @@ def _check(args: argparse.Namespace) -> int:
     if spec.binary and args.output is None and sys.stdout.isatty():
         _err(m["binary_terminal"])
         return Exit.USAGE_OR_INPUT
-    sources = expand(args.paths, s.glob)
+    sources = expand(args.paths, s.glob, lang)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
         _err(m["no_input"].format(where=", ".join(args.paths), globs=" ".join(s.glob)))
@@ -1474,7 +1474,7 @@ def _compare(args: argparse.Namespace) -> int:
     if not pair and (args.year is not None or fmt == "markdown"):
         _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
         return Exit.USAGE_OR_INPUT
-    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob)
+    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob, lang)
     if args.output:
         problem = _output_problem(args.output, sources, not pair and fmt == "html")
         if problem:

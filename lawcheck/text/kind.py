@@ -490,6 +490,12 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if m and not core_formula:
         return _other("notice", "kind.reason.opening", word=m.group(0))
 
+    # Not written as a report at all, whatever its title says: words in a row instead of sentences, the same
+    # paragraphs again and again, or several reports run together.
+    unwritten = None if _lawless(text, title) else _unwritten(body, title)  # noise is "unrelated" (below)
+    if unwritten is not None:
+        return unwritten
+
     # Positive signs of a report: its title, its reporting formula, its basis, its statutory parts in a text
     # about law-based government.
     statutory_parts = (any(_RESULTS_HEADING.search(h) for h in top_headings) +
@@ -522,9 +528,98 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                 return _other("topic_summary", "kind.reason.body_topic", topic=key)
     # Hundreds of characters without one "法" (garbage bytes read as Chinese, an unrelated text): not a
     # report on law-based government, whatever its shape.  A short excerpt may well lack it.
-    if len(text) >= _NO_LAW_MIN_CHARS and (text.count("法") + title.count("法")) * 2000 < len(text):
+    if _lawless(text, title):
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
 
 
+def _lawless(text: str, title: str) -> bool:
+    return len(text) >= _NO_LAW_MIN_CHARS and (text.count("法") + title.count("法")) * 2000 < len(text)
+
+
 _NO_LAW_MIN_CHARS = 600
+
+# A sentence: up to its end mark.  Its items: what 、, commas and spaces separate.
+_SENTENCE = rx.compile(r"[^。!?;\n]*[。!?;]")
+_ITEM_SEPARATOR = rx.compile(r"[、,\s]+")
+_SPACE = rx.compile(r"\s+")
+_LINE = rx.compile(r"[^\n]+")
+_YEAR = rx.compile(r"(?:19|20)\d\d\s*年")
+_UNWRITTEN_MIN_CHARS = 100  # a shorter excerpt says too little either way
+# Shares measured on the fixtures, the seeds and the corpus's report pages and reports among look-alikes:
+# written reports put 0.54 or more of their body in sentences, none repeats any of it (0.06 at most in a
+# look-alike); a list of words has no sentence at all, three copies of one report repeat 0.65.
+_PROSE_MIN = 0.3
+_REPEATED_MAX = 0.3
+
+
+def _prose_share(body: str) -> float:
+    """The share of the body's characters in sentences: a sentence ends with its mark, has a dozen
+    characters or more, and is not a list of eight or more short items (under ten characters on average:
+    "主要负责人、主持召开、合法性审查、…。"; a report's own enumerations run inside longer sentences)."""
+    total = len(_SPACE.sub("", body))
+    prose = 0
+    for m in _SENTENCE.finditer(body):
+        sentence = _SPACE.sub("", m.group(0))
+        items = [x for x in _ITEM_SEPARATOR.split(m.group(0)) if x]
+        if len(sentence) >= 12 and not (len(items) >= 8 and len(sentence) < 10 * len(items)):
+            prose += len(sentence)
+    return prose / total if total else 1.0
+
+
+def _repeated_share(body: str) -> float:
+    """The share of the body's characters in paragraphs (of 30 characters or more) that stand there again."""
+    seen: dict[str, int] = {}
+    for line in body.split("\n"):
+        line = line.strip()
+        if len(line) >= 30:
+            seen[line] = seen.get(line, 0) + 1
+    total = len(_SPACE.sub("", body))
+    return sum(len(line) * (n - 1) for line, n in seen.items()) / total if total else 0.0
+
+
+def _unwritten(body: str, title: str) -> KindVerdict | None:
+    """A text that is not written as one report: words in a row, the same paragraphs over again, or a second
+    report's title standing in the body (reports run together, a page collecting several)."""
+    if len(_SPACE.sub("", body)) < _UNWRITTEN_MIN_CHARS:
+        return None
+    share = _prose_share(body)
+    if share < _PROSE_MIN:
+        return _other("word_list", "kind.reason.word_list", share=f"{round(100 * (1 - share))}%")
+    repeated = _repeated_share(body)
+    if repeated >= _REPEATED_MAX:
+        return _other("repeated_text", "kind.reason.repeated", share=f"{round(100 * repeated)}%")
+    # A second report's title: a line of its own that titles a report, not a part's heading ("一、2017年法治政府
+    # 建设情况"), not the report's own title again, not in the first tenth (a page may repeat its title), after
+    # a first report title (the page's, or one before it in the body: a 公告 that publishes one report is one).
+    # Another report's: of another year or another body than the one before it ("关于公布2022年度…报告的公告"
+    # above the report it publishes titles the same one).
+    first = title if title and _title_verdict(title) is REPORT else None
+    for m in _LINE.finditer(body):
+        line = _SPACE.sub("", m.group(0))
+        if (len(line) > 60 or heading_marker(line) or line in title or not _YEAR.search(line)
+                or _title_verdict(line) is not REPORT):
+            continue
+        if first is not None and m.start() > len(body) // 10 and not _same_report(first, line):
+            return _other("several_reports", "kind.reason.several_reports", word=line)
+        first = first or line
+    return None
+
+
+def _same_report(a: str, b: str) -> bool:
+    """Whether two report titles name the same year and (where both name it) the same body."""
+    ya, yb = _YEAR.search(a), _YEAR.search(b)
+    if ya and yb and _SPACE.sub("", ya.group(0)) != _SPACE.sub("", yb.group(0)):
+        return False
+    pa, pb = _place(a), _place(b)
+    return not (pa and pb and pa not in pb and pb not in pa)
+
+
+# The place a title names first ("宜兴市", "彭水苗族土家族自治县"), its year taken out ("2020年度宜兴市…").
+_PLACE = rx.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|州|县|区|旗|盟|镇|乡)")
+_YEAR_WORD = rx.compile(r"(?:19|20)\d\d\s*年度?")
+
+
+def _place(title: str) -> str:
+    m = _PLACE.search(_YEAR_WORD.sub("\n", title))
+    return m.group(0) if m else ""

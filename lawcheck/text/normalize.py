@@ -124,7 +124,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     ``simplify``: a one-for-one character table (traditional → simplified) applied to the view;
     one code point for one, so it leaves the offset map unchanged.
     """
-    source = _full_stops(original)
+    source = _full_stops(_line_breaks(original))
     text = _one_to_one(source)
     if simplify:
         text = text.translate(simplify)
@@ -170,6 +170,16 @@ _STOP = rx.compile(r"(?<=[\u4e00-\u9fff”’)）》])[.．](?![0-9０-９A-Za-z
 
 
 _NUMBERING = rx.compile(r"[\s(（]*(?:第?[一二三四五六七八九十百〇零]{1,4}|[\u4e00-\u9fff])?[)）]?$")
+
+
+# A line ended by a carriage return alone (old Mac files, some exports), a form feed (a page break out of a
+# PDF), a vertical tab or a Unicode line or paragraph separator ends a line as "\n" does: one character for
+# one, so the map is unchanged ("\r\n" keeps its "\r", dropped below).
+_LINE_BREAK = rx.compile("\r(?!\n)|[\x0b\x0c\u2028\u2029]")
+
+
+def _line_breaks(text: str) -> str:
+    return _LINE_BREAK.sub("\n", text) if _LINE_BREAK.search(text) else text
 
 
 def _full_stops(text: str) -> str:
