@@ -133,10 +133,8 @@ def finditer(pattern: str, text: str, start: int = 0, end: int | None = None, *,
     tests run on hostile shapes; the limit costs about a quarter of a scan's time (issue 18)."""
     rx = compile_pattern(pattern, combined=True)
     stop = len(text) if end is None else end
-    if not limit:
-        return [m.span() for m in rx.finditer(text, start, stop) if m.end() > m.start()]
     try:
-        return [m.span() for m in rx.finditer(text, start, stop, timeout=SEARCH_SECONDS) if m.end() > m.start()]
+        return [m.span() for m in rx.finditer(text, start, stop, **_limit(limit)) if m.end() > m.start()]
     except TimeoutError:
         raise PatternTimeout(pattern) from None
 
@@ -144,9 +142,11 @@ def finditer(pattern: str, text: str, start: int = 0, end: int | None = None, *,
 def search(pattern: str, text: str, start: int = 0, end: int | None = None, *, limit: bool = True) -> bool:
     rx = compile_pattern(pattern, combined=True)
     stop = len(text) if end is None else end
-    if not limit:
-        return rx.search(text, start, stop) is not None
     try:
-        return rx.search(text, start, stop, timeout=SEARCH_SECONDS) is not None
+        return rx.search(text, start, stop, **_limit(limit)) is not None
     except TimeoutError:
         raise PatternTimeout(pattern) from None
+
+
+def _limit(limit: bool) -> dict[str, float]:
+    return {"timeout": SEARCH_SECONDS} if limit else {}

@@ -492,7 +492,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
 
     # Not written as a report at all, whatever its title says: words in a row instead of sentences, the same
     # paragraphs again and again, or several reports run together.
-    unwritten = None if _lawless(text, title) else _unwritten(body, title)  # noise is "unrelated" (below)
+    lawless = _lawless(text, title)
+    unwritten = None if lawless else _unwritten(body, title)  # noise is "unrelated" (below)
     if unwritten is not None:
         return unwritten
 
@@ -528,7 +529,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                 return _other("topic_summary", "kind.reason.body_topic", topic=key)
     # Hundreds of characters without one "法" (garbage bytes read as Chinese, an unrelated text): not a
     # report on law-based government, whatever its shape.  A short excerpt may well lack it.
-    if _lawless(text, title):
+    if lawless:
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
 
@@ -553,40 +554,40 @@ _PROSE_MIN = 0.3
 _REPEATED_MAX = 0.3
 
 
-def _prose_share(body: str) -> float:
+def _prose_share(body: str, total: int) -> float:
     """The share of the body's characters in sentences: a sentence ends with its mark, has a dozen
     characters or more, and is not a list of eight or more short items (under ten characters on average:
-    "主要负责人、主持召开、合法性审查、…。"; a report's own enumerations run inside longer sentences)."""
-    total = len(_SPACE.sub("", body))
+    "主要负责人、主持召开、合法性审查、…。"; a report's own enumerations run inside longer sentences).
+    ``total``: the body's characters other than spaces."""
     prose = 0
     for m in _SENTENCE.finditer(body):
         sentence = _SPACE.sub("", m.group(0))
         items = [x for x in _ITEM_SEPARATOR.split(m.group(0)) if x]
         if len(sentence) >= 12 and not (len(items) >= 8 and len(sentence) < 10 * len(items)):
             prose += len(sentence)
-    return prose / total if total else 1.0
+    return prose / total
 
 
-def _repeated_share(body: str) -> float:
+def _repeated_share(body: str, total: int) -> float:
     """The share of the body's characters in paragraphs (of 30 characters or more) that stand there again."""
     seen: dict[str, int] = {}
     for line in body.split("\n"):
         line = line.strip()
         if len(line) >= 30:
             seen[line] = seen.get(line, 0) + 1
-    total = len(_SPACE.sub("", body))
-    return sum(len(line) * (n - 1) for line, n in seen.items()) / total if total else 0.0
+    return sum(len(line) * (n - 1) for line, n in seen.items()) / total
 
 
 def _unwritten(body: str, title: str) -> KindVerdict | None:
     """A text that is not written as one report: words in a row, the same paragraphs over again, or a second
     report's title standing in the body (reports run together, a page collecting several)."""
-    if len(_SPACE.sub("", body)) < _UNWRITTEN_MIN_CHARS:
+    total = len(_SPACE.sub("", body))
+    if total < _UNWRITTEN_MIN_CHARS:
         return None
-    share = _prose_share(body)
+    share = _prose_share(body, total)
     if share < _PROSE_MIN:
         return _other("word_list", "kind.reason.word_list", share=f"{round(100 * (1 - share))}%")
-    repeated = _repeated_share(body)
+    repeated = _repeated_share(body, total)
     if repeated >= _REPEATED_MAX:
         return _other("repeated_text", "kind.reason.repeated", share=f"{round(100 * repeated)}%")
     # A second report's title: a line of its own that titles a report, not a part's heading ("一、2017年法治政府

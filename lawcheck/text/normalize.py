@@ -23,7 +23,7 @@ _ONE_TO_ONE: dict[int, str] = {cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF
 _ONE_TO_ONE.update(
     {
         0x3000: " ", 0x00A0: " ", 0x2007: " ", 0x202F: " ", 0x205F: " ", 0x1680: " ",
-        0x0009: " ", 0x000B: " ", 0x000C: " ", 0x0085: "\n", 0x2028: "\n", 0x2029: "\n",
+        0x0009: " ", 0x0085: "\n", 0x2028: "\n", 0x2029: "\n",
         0x2010: "-", 0x2011: "-", 0x2012: "-", 0x2013: "-", 0x2014: "-", 0x2015: "-",
         0x2212: "-", 0xFE58: "-", 0xFE63: "-", 0x2E3A: "-", 0x2E3B: "-",
         0x25CB: "〇", 0x25EF: "〇",  # "二○二二年": a circle used as zero
@@ -173,9 +173,10 @@ _NUMBERING = rx.compile(r"[\s(（]*(?:第?[一二三四五六七八九十百〇�
 
 
 # A line ended by a carriage return alone (old Mac files, some exports), a form feed (a page break out of a
-# PDF), a vertical tab or a Unicode line or paragraph separator ends a line as "\n" does: one character for
-# one, so the map is unchanged ("\r\n" keeps its "\r", dropped below).
-_LINE_BREAK = rx.compile("\r(?!\n)|[\x0b\x0c\u2028\u2029]")
+# PDF) or a vertical tab (Word's manual line break) ends a line as "\n" does, before soft breaks are looked
+# for: one character for one, so the map is unchanged ("\r\n" keeps its "\r", dropped below; U+2028/2029
+# are mapped with the one-to-one table).
+_LINE_BREAK = rx.compile("\r(?!\n)|[\x0b\x0c]")
 
 
 def _line_breaks(text: str) -> str:
