@@ -383,7 +383,11 @@ def _report(to="中共安平县委、县人大常委会：", duty=DUTY, decision
     ("分管副县长主持召开县政府常务会议专题研究法治政府建设工作4次。", "fail"),      # a deputy's meeting
     ("常务副县长主持召开县政府办公会议研究依法行政工作。", "fail"),
     ("县委书记主持召开县委常委会会议专题研究法治建设工作2次。", "pass"),
-    ("县委常委会会议专题学习习近平法治思想。", "pass"),
+    # What a meeting the principal leader chairs did, no leader named, is the leaders' act in part only;
+    # with the duty stated it passes.
+    ("县委常委会会议专题学习习近平法治思想。", "partial"),
+    ("县政府常务会议会前学法12次，县政府党组理论学习中心组集体学法4次。", "partial"),
+    ("县政府主要负责人认真履行推进法治建设第一责任人职责。县政府常务会议专题研究法治政府建设工作4次。", "pass"),
 ])
 def test_the_duty_is_the_reporting_bodys_own(duty, status):
     assert lawcheck.evaluate(_report(duty=duty)).result("content.first_responsible_duty").status == status, duty
@@ -532,3 +536,32 @@ def test_the_report_year_is_read_from_the_signature_when_the_body_agrees():
     # The body writing another year most: the signature alone decides nothing.
     other = bare.replace("2021年", "2020年")
     assert lawcheck.evaluate(other).document.report_year is None
+
+
+def test_a_weak_context_needs_its_reason_and_shows_in_explain():
+    """``Context.weak`` words earn partial credit only; the reader is told why (a rule without the reason
+    does not load), and ``lawcheck explain`` lists them apart from the words that hold the context fully."""
+    from pydantic import ValidationError
+
+    from lawcheck.kinds.matching import Context
+
+    with pytest.raises(ValidationError, match="weak_reason"):
+        Context.model_validate({"any": ["书记"], "weak": ["常务会议"]})
+    rule = lawcheck.load_pack().rule("content.first_responsible_duty")
+    from lawcheck.kinds.describe import part_lines
+
+    acts = next(p for p in rule.parts if p.id == "acts")
+    lines = "\n".join(part_lines(acts, "zh"))
+    assert "或者（仅部分计分）" in lines and "常务会议" in lines.split("或者（仅部分计分）")[1]
+    card = lawcheck.evaluate(_report(duty="县政府常务会议会前学法12次。"), lang="en")
+    r = card.result("content.first_responsible_duty")
+    assert r.status == "partial" and "partial credit only" in r.message, r.message
+
+
+@pytest.mark.parametrize("year", [2017, 2018])
+def test_the_duty_applies_from_2017(year):
+    """The 2016 规定 is in force for the reports of 2017 on: the rule applies, citing it (not the 2019 督察规定)."""
+    text = _report(duty="县政府常务会议研究工作。").replace("2022", str(year)).replace("2023", str(year + 1))
+    r = lawcheck.evaluate(text).result("content.first_responsible_duty")
+    assert r.status != "not_applicable"
+    assert {b.document for b in r.basis} == {"党政主要负责人履行推进法治建设第一责任人职责规定"}

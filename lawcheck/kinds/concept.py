@@ -63,7 +63,8 @@ def _credit_headings(a: Analysis, all_results: list[PartOutcome], results: list[
     duty described; the same heading over nothing relevant is only a heading.
     """
     st = a.st
-    done_spans = [sp for r in all_results for sp in r.done]
+    # Done in part counts too: "县政府常务会议专题研究…" under a 第一责任人 heading is the duty described.
+    done_spans = [sp for r in all_results for sp in (*r.done, *r.weak_done)]
     for r in results:
         if r.credit >= 1:
             continue

@@ -10,17 +10,20 @@ if TYPE_CHECKING:
 LABELS = {
     "zh": {"id": "规则编号", "kind": "检查方式", "severity": "严重程度", "weight": "分值", "years": "适用年度",
            "lifecycle": "状态", "requires": "要求", "counts": "计入的表述", "weak": "仅部分计分的表述",
+           "weak_context": "或者（仅部分计分）",
            "not": "不计入（同名异义）", "context": "须同时出现", "veto": "出现以下词语则不计入",
            "scope": "仅在以下部分计为已做", "sentence": "同一句", "clause": "同一分句", "chars": "前后{n}字以内",
            "basis": "依据", "examples": "示例", "message": "缺失时的说明", "fix": "修改建议", "section": "须有的部分",
            "fields": "须写明", "due": "期限", "boundary": "当日提示", "forbidden": "不应出现", "pattern": "计数表达式",
            "pass_min": "通过所需句数", "partial_min": "部分所需句数", "all": "全部年度", "heading": "（含所在小标题）",
            "collective": "统称（覆盖全部部分）", "mention": "未单列时，以下表述视为提及",
+           "denial": "只有以下表述、未写具体不足的，视为未写",
            "status": "核实情况", "article": "条号", "levels": "适用层级", "reporters": "适用主体",
            "no_basis": "依据不覆盖时", "patterns": "另按 {n} 个正则表达式匹配（见规则文件）",
            "previous": "上一年度报告", "this_year": "本年度报告"},
     "en": {"id": "Rule id", "kind": "Kind", "severity": "Severity", "weight": "Weight", "years": "Report years",
            "lifecycle": "Lifecycle", "requires": "Requires", "counts": "Counts", "weak": "Partial credit only",
+           "weak_context": "or, for partial credit only",
            "not": "Does not count (false friends)", "context": "Must occur with", "veto": "Not counted near",
            "scope": "Counts as done only in", "basis": "Basis", "examples": "Examples",
            "message": "Message when missing", "sentence": "same sentence", "clause": "same clause",
@@ -29,7 +32,9 @@ LABELS = {
            "boundary": "Boundary day (warning)", "forbidden": "Must not contain", "pattern": "Pattern",
            "pass_min": "Sentences to pass", "partial_min": "Sentences for partial", "all": "all years",
            "heading": " (or its heading)", "collective": "Collective name (covers every part)",
-           "mention": "Without a section, these count as a mention", "status": "status", "article": "article",
+           "mention": "Without a section, these count as a mention",
+           "denial": "A part saying only this, naming nothing wanting, counts as empty",
+           "status": "status", "article": "article",
            "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report",
            "previous": "Last year's report", "this_year": "This year's report",
            "patterns": "and {n} regular expression(s) (see the rule file)"},
@@ -59,6 +64,8 @@ def part_lines(p: Matcher, lang: str, indent: str = "  ") -> list[str]:
         where = L[c.window] if isinstance(c.window, str) else L["chars"].format(n=c.window)
         extra = L["heading"] if c.headings else ""
         out.append(f"{indent}  {L['context']} ({where}{extra}): {'、'.join(c.any)}")
+        if c.weak:
+            out.append(f"{indent}    {L['weak_context']}: {'、'.join(c.weak)}")
     if p.veto:
         out.append(f"{indent}  {L['veto']}: {'、'.join(p.veto.any)}")
     return out

@@ -36,12 +36,25 @@ class Context(Strict):
     not_patterns: list[Pattern] = Field(default_factory=list,
                                         description="false friends as regular expressions (a context word inside "
                                                     "one does not count)")
+    weak: list[str] = Field(default_factory=list,
+                            description="words that hold the context for partial credit only: the act of a "
+                                        "meeting the principal leader chairs (常务会议) with no leader named "
+                                        "is the leaders' act only in part")
+    weak_reason: Text | None = Field(None, description="what a hit that holds the context only by a weak word "
+                                                       "lacks, told to the reader (required with weak)")
     window: Window = "sentence"
     headings: bool = Field(False, description="the headings above the sentence count as context too")
     own_level: bool = Field(False, description="a context word naming an administrative level (县长, 市委书记, "
                                                "县政府主要负责同志) counts only for the reporter's own level: a 市长 "
                                                "in a county's report is the level above; a department's own are "
                                                "its 局长, not the 县长")
+
+
+    @model_validator(mode="after")
+    def _weak_told(self) -> Context:
+        if self.weak and self.weak_reason is None:
+            raise ValueError("weak context words need weak_reason: what the reader is told such a hit lacks")
+        return self
 
 
 class Veto(Strict):
@@ -86,6 +99,7 @@ class Matcher(Strict):
         yield from self.not_
         for ctx in self.contexts:
             yield from ctx.any
+            yield from ctx.weak
             yield from ctx.not_
         if self.veto:
             yield from self.veto.any
@@ -94,7 +108,8 @@ class Matcher(Strict):
         return CompiledMatcher(
             anchors=ids(self.phrases),
             not_=ids(self.not_),
-            contexts=[(c, ids(c.any), ids(c.not_)) for c in self.contexts],
+            # (the context, the ids that hold it, its false friends, the ids that hold it for full credit)
+            contexts=[(c, ids([*c.any, *c.weak]), ids(c.not_), ids(c.any)) for c in self.contexts],
             veto=ids(self.veto.any) if self.veto else [],
             pattern=saferegex.any_of(self.patterns) if self.patterns else None,
         )
@@ -106,7 +121,7 @@ class CompiledMatcher:
 
     anchors: list[int]
     not_: list[int]
-    contexts: list[tuple[Context, list[int], list[int]]]
+    contexts: list[tuple[Context, list[int], list[int], list[int]]]
     veto: list[int]
     pattern: str | None  # the matcher's regular expressions as one
     weak: list[int] = field(default_factory=list)
@@ -290,8 +305,16 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
         if first_in(a, cm.veto, lo, hi):
             return "veto"
     if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)
-                                                for c, ids, nots in cm.contexts)):
+                                                for c, ids, nots, _full in cm.contexts)):
         return "no_context"
+    return None
+
+
+def weak_context(a: Analysis, cm: CompiledMatcher, sent: Sentence, s: int, e: int) -> Context | None:
+    """The context a hit that counts holds only by its words for partial credit (``Context.weak``), if any."""
+    for c, _ids, nots, full in cm.contexts:
+        if c.weak and not context_ok(a, c, sent, s, e, full, nots):
+            return c
     return None
 
 
@@ -307,6 +330,7 @@ class PartOutcome:
     weak_done: list[Span] = field(default_factory=list)
     mentioned: list[tuple[Span, str, str]] = field(default_factory=list)  # span, detail key, where
     rejected: list[tuple[Span, str]] = field(default_factory=list)  # span, reason code
+    weak_context: Context | None = None  # the context that held the weak hits only for partial credit
 
 
 def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool) -> PartOutcome:
@@ -340,8 +364,11 @@ def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool) -> PartO
             elif sent.heading:
                 res.mentioned.append(((s, e), "heading_only", ""))
             elif sent.roles & scope:
-                if weak:
+                held_weakly = None if weak else weak_context(a, cm, sent, s, e)
+                if weak or held_weakly is not None:
                     res.weak_done.append((s, e))
+                    if res.weak_context is None:
+                        res.weak_context = held_weakly
                 else:
                     res.done.append((s, e))
                     done_in.add(si)
@@ -388,6 +415,10 @@ def part_details(a: Analysis, parts: list[Part], results: list[PartOutcome]) -> 
         details.append(t(lang, "missing_parts", parts=join(lang, missing)))
     for p, r in zip(parts, results, strict=True):
         if r.credit >= 1 or r.credit == 0:
+            continue
+        if r.weak_done and r.weak_context is not None and r.weak_context.weak_reason is not None:
+            details.append(t(lang, "weak_context", part=p.label.get(lang),
+                             reason=r.weak_context.weak_reason.get(lang)))
             continue
         if r.weak_done:
             details.append(t(lang, "weak", part=p.label.get(lang)))

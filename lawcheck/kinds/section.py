@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
 from lawcheck.i18n import t
-from lawcheck.kinds.base import ROLES, Outcome, Role, RuleBase, status_of
+from lawcheck.kinds.base import ROLES, Outcome, Role, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label, part_lines
 from lawcheck.kinds.matching import (
     Matcher,
     Part,
     anchor_words,
+    anchors,
     eval_part,
     near_miss,
     part_details,
     pick_evidence,
+    rejection,
     roles_at,
 )
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
+    from lawcheck.text.structure import Sentence
 
 
 class SectionRule(RuleBase):
@@ -36,10 +40,38 @@ class SectionRule(RuleBase):
         default_factory=lambda: list(ROLES),
         description="where a mention counts (a plan's 针对存在的问题 is not a statement of problems)",
     )
+    denial: Part | None = Field(None, description="wording that says the part has nothing to tell (未发现明显问题): a "
+                                                  "section that says so and states nothing the pack's negation cues "
+                                                  "mark (不到位, 有待, 薄弱…) outside it is empty")
 
 
 def _parts(rule: SectionRule) -> list[Part]:
-    return [*rule.parts, *([rule.mention] if rule.mention else [])]
+    return [*rule.parts, *([rule.mention] if rule.mention else []), *([rule.denial] if rule.denial else [])]
+
+
+def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | None:
+    """Where the section says it has nothing to tell ("经自查，未发现明显问题"), when it states nothing else that
+    is wanting: no negation cue (不高, 有待, 薄弱…) in its sentences outside the denial.  "未发现明显问题，但执法
+    案卷质量不高" names a problem and is not a denial."""
+    assert rule.denial is not None
+    body = [s for s in sents if not s.heading]
+    if not body:
+        return None
+    cm = a.pack.compiled(rule.denial)
+    denials = []
+    for s in body:
+        for hs, he in anchors(a, cm, s.start, s.end):
+            if s.start <= hs and he <= s.end and rejection(a, rule.denial, cm, s, hs, he) is None:
+                denials.append((hs, he))
+    if not denials:
+        return None
+    for s in body:
+        i = bisect_left(a.neg_starts, s.start)
+        while i < len(a.neg_starts) and a.neg_starts[i] < s.end:
+            if not any(ds <= a.neg_starts[i] < de for ds, de in denials):
+                return None
+            i += 1
+    return denials[0]
 
 
 def matchers(rule: SectionRule) -> list[Matcher]:
@@ -75,6 +107,14 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
         if out.status == "fail":
             out.near_miss = near_miss(a, rule.id, [], set())
         return out
+    denied = _denied(rule, a, sents) if rule.denial else None
+    if denied is not None:
+        # The part is there and says there is nothing wanting: the content it must give is not given.
+        out = Outcome("fail", 0.0, [rule.role], [denied])
+        out.details = [t(lang, "denied_section", role=role_name)]
+        out.own_message = True
+        out.searched = searched
+        return out
     heading = next((s for s in sents if s.section is not None and
                     st.sections[s.section].heading_span[0] == s.start), sents[0])
     evidence = [(heading.start, heading.end)]
@@ -101,4 +141,7 @@ def describe(rule: SectionRule, lang: str) -> list[str]:
     if rule.mention:  # a bare mention of the section
         out.append(f"  {label(lang, 'mention')}:")
         out += part_lines(rule.mention, lang, "    ")
+    if rule.denial:  # the section saying it has nothing to tell
+        out.append(f"  {label(lang, 'denial')}:")
+        out += part_lines(rule.denial, lang, "    ")
     return out

@@ -561,10 +561,18 @@ def _prose_share(body: str, total: int) -> float:
     ``total``: the body's characters other than spaces."""
     prose = 0
     for m in _SENTENCE.finditer(body):
-        sentence = _SPACE.sub("", m.group(0))
-        items = [x for x in _ITEM_SEPARATOR.split(m.group(0)) if x]
-        if len(sentence) >= 12 and not (len(items) >= 8 and len(sentence) < 10 * len(items)):
-            prose += len(sentence)
+        sentence = m.group(0)
+        # Its length without spaces (a printable text without U+0020 has none: the common case, no copy).
+        size = len(sentence) if sentence.isprintable() and " " not in sentence else len("".join(sentence.split()))
+        if size < 12:
+            continue
+        # Eight items need seven separators: count them before splitting (most sentences have fewer).
+        separators = sentence.count("、") + sentence.count(",") + len(sentence) - size
+        if separators >= 7:
+            items = sum(1 for x in _ITEM_SEPARATOR.split(sentence) if x)
+            if items >= 8 and size < 10 * items:
+                continue
+        prose += size
     return prose / total
 
 
@@ -581,7 +589,7 @@ def _repeated_share(body: str, total: int) -> float:
 def _unwritten(body: str, title: str) -> KindVerdict | None:
     """A text that is not written as one report: words in a row, the same paragraphs over again, or a second
     report's title standing in the body (reports run together, a page collecting several)."""
-    total = len(_SPACE.sub("", body))
+    total = len("".join(body.split()))
     if total < _UNWRITTEN_MIN_CHARS:
         return None
     share = _prose_share(body, total)
@@ -597,7 +605,9 @@ def _unwritten(body: str, title: str) -> KindVerdict | None:
     # above the report it publishes titles the same one).
     first = title if title and _title_verdict(title) is REPORT else None
     for m in _LINE.finditer(body):
-        line = _SPACE.sub("", m.group(0))
+        line = m.group(0)
+        if not (line.isprintable() and " " not in line):  # spaces out (most lines have none: no copy)
+            line = "".join(line.split())
         if (len(line) > 60 or heading_marker(line) or line in title or not _YEAR.search(line)
                 or _title_verdict(line) is not REPORT):
             continue

@@ -1,0 +1,43 @@
+"""A shortcomings part that says there are none states no shortcoming (the report must give them as they
+are); one that also names a problem, in the same sentence or another, is a shortcomings part.  Found by
+a domain review: "经自查，未发现明显问题" under 存在的不足 passed."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+from lawcheck.kinds.describe import label
+
+REPORT = ("一、主要举措和成效\n全年办理行政复议案件12件，纠错率10%。\n二、存在的不足和原因\n{x}\n"
+          "三、下一步工作安排\n继续深化法治政府建设。")
+
+
+@pytest.mark.parametrize(("part", "status"), [
+    ("经认真自查，本年度未发现明显问题，各项工作均按要求完成。", "fail"),
+    ("经自查，我局法治政府建设工作不存在明显问题。", "fail"),
+    ("本年度没有发现需要整改的问题，全年工作总体平稳。", "fail"),
+    ("对照年度任务逐项检查，暂未发现突出问题。\n各项工作推进有序。", "fail"),
+    ("行政复议方面未发现明显问题，但执法案卷质量不高，部分案卷说理不充分。", "pass"),
+    ("虽未发生重大问题，但仍存在一些薄弱环节：基层执法力量不足。", "pass"),
+    ("经自查未发现明显问题。\n执法人员业务能力有待提高，培训不够系统。", "pass"),
+    ("一是部分执法人员业务能力不强。二是行政复议规范化建设有待加强。", "pass"),
+])
+def test_a_part_that_denies_any_shortcoming_states_none(part, status):
+    card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)
+    r = card.result("content.shortcomings")
+    assert r.status == status, (part, r.message)
+    if status == "fail":
+        assert "只说没有发现问题" in r.message
+        quoted = r.evidence[0]
+        assert REPORT.format(x=part)[quoted.start:quoted.end] == quoted.text and "问题" in quoted.text
+
+
+def test_the_denial_in_english_and_in_explain():
+    card = lawcheck.evaluate(REPORT.format(x="经自查，未发现明显问题。"), kind="annual_report", report_year=2022,
+                             lang="en")
+    assert "only says no problem was found" in card.result("content.shortcomings").message
+    from lawcheck.kinds.section import describe
+
+    lines = describe(lawcheck.load_pack().rule("content.shortcomings"), "zh")
+    assert any(label("zh", "denial") in line for line in lines)
