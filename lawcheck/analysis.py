@@ -119,7 +119,10 @@ class Analysis:
         return self._figures
 
     def __post_init__(self) -> None:
-        self.neg_starts = sorted(s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ()))
+        neg = [s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ())]
+        if self.pack.manifest.negation_patterns:
+            neg.extend(s for p in self.pack.manifest.negation_patterns for s, _ in self.matches_of(p))
+        self.neg_starts = sorted(neg)
         self.fut_starts = sorted(s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ()))
         self.clause_ends = [m.start() for m in _CLAUSE_END_RX.finditer(self.st.text)]
 

@@ -31,7 +31,8 @@ if TYPE_CHECKING:  # annotations only: a check imports what it uses when it uses
 class Exit(IntEnum):
     OK = 0  # every input was checked and meets the gate
     BELOW_GATE = 1  # some input falls short of --min-score / --fail-on
-    USAGE_OR_INPUT = 2  # bad arguments or settings, or an input could not be read (the others are still reported)
+    USAGE_OR_INPUT = 2  # bad arguments or settings, an input could not be read (the others are still reported),
+    # or the output could not be written (a closed pipe, a full disk)
     RULE_FILE = 3  # a rule file is invalid, or a waiver in the settings
     INTERRUPTED = 130  # Ctrl-C: what was finished is still written
     TERMINATED = 143  # SIGTERM: the same, as a service manager expects
@@ -40,8 +41,9 @@ class Exit(IntEnum):
 _EXIT_CODES = (
     ("0", "every input was checked and meets the gate", "全部检查完毕且达到门槛"),
     ("1", "some input falls short of --min-score or --fail-on", "有报告未达到 --min-score 或 --fail-on 门槛"),
-    ("2", "usage error, no input found, or an input could not be read (the others are still checked)",
-     "用法错误、没有找到输入文件，或有文件无法读取（其余文件照常检查）"),
+    ("2", "usage error, no input found, an input could not be read (the others are still checked), or the "
+          "output could not be written",
+     "用法错误、没有找到输入文件、有文件无法读取（其余文件照常检查），或结果无法写出"),
     ("3", "a rule file is invalid, or a waiver in the settings (no end date, an unknown rule)",
      "规则文件有误，或设置中的豁免有误（缺少结束日期、规则编号不存在）"),
     ("130", "interrupted (Ctrl-C); what was finished is still written", "已中断（Ctrl-C），已完成的结果照常输出"),
@@ -113,6 +115,11 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         lang = _lang_from_argv()
+        # A file named "-rf.txt" is read as options: argparse then says a PATH is missing, or an option is
+        # unknown.  Name the file and the two ways to pass it instead.
+        dashed = next((a for a in _ARGV if a.startswith("-") and a != "-" and os.path.isfile(a)), None)
+        if dashed and ("required" in message or "unrecognized" in message or "expected one argument" in message):
+            self.exit(2, f"{self.prog}: {_MSG[lang]['dash_name'].format(name=dashed)}\n")
         # One line, as every error of lawcheck's is; the usage is one --help away.
         if lang == "zh":
             self.exit(2, f"{self.prog}: 参数错误：{_in_chinese(message)}（用法见 {self.prog} --help）\n")
@@ -146,7 +153,7 @@ def _in_chinese(message: str) -> str:
 
 
 def _lang_from_argv() -> str:
-    argv = sys.argv[1:]
+    argv = _ARGV or sys.argv[1:]  # what main() is parsing (main([...]) from Python too)
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
             return argv[i + 1] if argv[i + 1] in ("zh", "en") else "zh"
@@ -471,7 +478,9 @@ def _localise(parser: argparse.ArgumentParser) -> None:
 
 
 _MSG = {
-    "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "internal": "内部错误：{err}（加 --debug 查看详情）",
+    "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "no_such_date": "--published {date} 不是存在的日期",
+           "dash_name": "“{name}”以“-”开头，被当作了选项；文件名请写成 ./{name}，或写在 -- 之后",
+           "internal": "内部错误：{err}（加 --debug 查看详情）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
            "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
            "interrupted": "已中断：已检查 {done} 个，共 {total} 个；已完成的结果{where}",
@@ -502,7 +511,10 @@ _MSG = {
            "serve_open": "警告：--host {host} 不是本机回环地址，同一网络中的其他电脑也可能打开此页面并提交报告；"
                          "页面没有登录保护，只应在可信的网络中这样使用",
            "serve_bind": "无法在 {host} 端口 {port} 上打开页面：{err}"},
-    "en": {"bad_date": "--published must be a date in YYYY-MM-DD form", "internal":
+    "en": {"bad_date": "--published must be a date in YYYY-MM-DD form",
+           "no_such_date": "--published {date} is no date of the calendar",
+           "dash_name": "\"{name}\" starts with \"-\" and was read as an option: write ./{name}, or put it after --",
+           "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
            "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
@@ -911,7 +923,9 @@ def _check(args: argparse.Namespace) -> int:
         try:
             dt.date.fromisoformat(args.published)
         except ValueError:
-            _err(m["bad_date"])
+            # The form is right but the day does not exist ("2021-02-30"): say that, not "use YYYY-MM-DD".
+            form = re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published)
+            _err(m["no_such_date" if form else "bad_date"].format(date=args.published))
             return Exit.USAGE_OR_INPUT
     jobs = s.jobs if s.jobs is not None else default_jobs()
     if jobs < 1:
@@ -1685,10 +1699,27 @@ def _serve(args: argparse.Namespace) -> int:
     return Exit.OK
 
 
+_COMMAND_NAMES = ("check", "compare", "rules", "explain", "config", "serve")
+_ARGV: list[str] = []  # the arguments main() is parsing, for the parser's language and error messages
+
+
+def _command_first(argv: list[str]) -> list[str]:
+    """``lawcheck --lang zh check 报告.txt`` as ``lawcheck check --lang zh 报告.txt``: the options belong to the
+    command, and argparse would read "zh" as the command."""
+    if not argv or not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"):
+        return argv
+    k = next((i for i, a in enumerate(argv) if a in _COMMAND_NAMES), None)
+    return [argv[k], *argv[:k], *argv[k + 1:]] if k is not None else argv
+
+
 def main(argv: list[str] | None = None) -> int:
     from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError, WaiverError
 
-    args = build_parser().parse_args(argv)
+    _ARGV[:] = _command_first(list(sys.argv[1:] if argv is None else argv))
+    try:
+        args = build_parser().parse_args(_ARGV)
+    finally:  # read only while parsing: a later build_parser() (a test's, an embedder's) reads sys.argv again
+        _ARGV.clear()
     # Run as the program (no argv given: the console script, python -m lawcheck): this process may cap its
     # own memory.  main([...]) from Python (a test, an office system) leaves its caller's process alone.
     args.as_program = argv is None
@@ -1704,10 +1735,12 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, UsageError, InputError) as e:
         _err(e.text(lang))
         return Exit.USAGE_OR_INPUT
-    except BrokenPipeError:  # `lawcheck check … | head`
-        with contextlib.suppress(OSError):
-            sys.stdout.close()
-        return Exit.OK
+    except BrokenPipeError:  # `lawcheck check … | head`, or stderr closed while telling that the output was
+        # cut short: what was to be written was not, so never "checked and meets the gate" (exit 0).
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError):
+                stream.close()
+        return Exit.USAGE_OR_INPUT
     except KeyboardInterrupt:
         return Exit.TERMINATED if _TERMINATED.is_set() else Exit.INTERRUPTED
     except Exception as e:

@@ -57,7 +57,11 @@ class FileSettings(BaseModel):
         from lawcheck.render import names
 
         if v is not None and v not in names():
-            raise ValueError(f"must be one of {', '.join(names())}")
+            # As pydantic says it of a Literal, so that the Chinese reader reads it in Chinese (pydantic_zh).
+            from pydantic_core import PydanticCustomError
+
+            expected = ", ".join(repr(n) for n in names())
+            raise PydanticCustomError("literal_error", "Input should be one of {expected}", {"expected": expected})
         return v
 
 

@@ -199,10 +199,12 @@ def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
     return out
 
 
-def _pass_message(rule: RuleBase, out: Outcome, lang: str) -> str:
-    """What passed, in words ("已说明三项制度（行政执法公示、…）。", "未发现模板占位符。"), never a bare "found"."""
+def _pass_message(rule: RuleBase, out: Outcome, lang: str, year: int | None) -> str:
+    """What passed, in words ("已说明三项制度（行政执法公示、…）。", "未发现模板占位符。"), never a bare "found".
+    Only the parts in force for the report's year: the others were never asked for."""
     name = rule.name.get(lang) if getattr(rule, "name", None) else rule.title.get(lang)
-    parts = [p.label.get(lang) for p in getattr(rule, "parts", []) if p.id not in out.missing]
+    parts = [p.label.get(lang) for p in getattr(rule, "parts", [])
+             if p.id not in out.missing and (year is None or p.years.contains(year))]
     if rule.kind == "concept" and parts and parts != [name]:
         return t(lang, "pass.concept", name=name, parts=join(lang, parts))
     if rule.kind == "concept":
@@ -218,7 +220,7 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
         (rule.kind != "history" or a.pack.policy.history_in_score)
     sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
-        message = sep.join(out.details) if out.details else _pass_message(rule, out, lang)
+        message = sep.join(out.details) if out.details else _pass_message(rule, out, lang, a.year)
     elif out.status in ("unknown", "not_applicable") or out.own_message:
         message = sep.join(out.details)
     else:

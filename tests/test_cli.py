@@ -212,8 +212,10 @@ def test_invalid_rule_file_exit_3(capsys, tmp_path):
     (bad / "x.yaml").write_text("id: demo.x\nkind: concept\nsevrity: error\n", encoding="utf-8")
     code, _, err = run(capsys, "check", LINGSHOU, "--rules", str(tmp_path / "extra"))
     assert code == 3 and "x.yaml:" in err and "Traceback" not in err
+    # A folder that holds no pack at all is a wrong argument, as a wrong pack name is (exit 2): exit 3 is for
+    # a rule file that is wrong.
     code, _, err = run(capsys, "check", LINGSHOU, "--pack", str(tmp_path))
-    assert code == 3 and "pack.yaml" in err
+    assert code == 2 and "pack.yaml" in err
 
 
 def test_usage_errors_from_argparse_exit_2():

@@ -114,9 +114,28 @@ def test_duplicate_ids_across_files(tmp_path):
 
 
 def test_not_a_pack(tmp_path):
-    with pytest.raises(RuleFileError) as exc:
+    """A folder the caller names that holds no pack is a wrong argument (as a wrong pack name is); a pack that
+    extends such a folder has a wrong rule file."""
+    from lawcheck.errors import UsageError
+
+    with pytest.raises(UsageError) as exc:
         load_pack(tmp_path)
-    assert "pack.yaml is missing" in exc.value.one_line("en") and "缺少 pack.yaml" in exc.value.one_line("zh")
+    assert "pack.yaml is missing" in exc.value.text("en") and "缺少 pack.yaml" in exc.value.text("zh")
+    (tmp_path / "child").mkdir()
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "child" / "pack.yaml").write_text("id: child\ntitle: {zh: 子包}\nversion: '1'\nextends: ../empty\n",
+                                                  encoding="utf-8")
+    with pytest.raises(RuleFileError) as exc:
+        load_pack(tmp_path / "child")
+    line = exc.value.one_line("zh")
+    assert line.startswith(str(tmp_path / "child" / "pack.yaml") + ": ") and "“../empty”" in line and "pack.yaml" in line
+    # A name no pack has: the pack.yaml named, and the packs there are (it read "path:[…]:1:" before).
+    (tmp_path / "child" / "pack.yaml").write_text("id: child\ntitle: {zh: 子包}\nversion: '1'\nextends: cor\n",
+                                                  encoding="utf-8")
+    with pytest.raises(RuleFileError) as exc:
+        load_pack(tmp_path / "child")
+    line = exc.value.one_line("en")
+    assert line.startswith(str(tmp_path / "child" / "pack.yaml") + ": ") and "core" in line and "[" not in line
 
 
 def test_yaml_tags_cannot_construct_objects(tmp_path):

@@ -77,3 +77,31 @@ def test_the_statutory_rule_restated_as_followed_still_counts():
     base = lawcheck.evaluate(_without(REPORT, "合法性审查|合法性审核")).result("decision.major_procedure")
     now = lawcheck.evaluate(text).result("decision.major_procedure")
     assert "legality_review" in base.missing and "legality_review" not in now.missing, (base.missing, now.missing)
+
+
+DECISION_BASE = ("安平县人民政府关于2022年度法治政府建设情况的报告\n一、主要举措和成效\n全年作出重大行政决策3项，"
+                 "履行了公众参与、风险评估、合法性审查和集体讨论决定程序。{x}\n二、存在的不足和原因\n"
+                 "一是执法人员业务能力不强，原因是培训不够。\n三、2023年工作安排\n继续推进。")
+
+
+def _expert_done(x: str) -> bool:
+    r = lawcheck.evaluate(DECISION_BASE.format(x=x)).result("decision.major_procedure")
+    return "专家论证" in r.message.split("（", 1)[-1]
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中1项决策未经专家论证即作出。",
+    "个别决策未经专家论证就提交会议讨论。",
+    "1项决策未经专家论证而直接作出。",
+])
+def test_a_step_skipped_and_the_decision_made_anyway_is_not_done(sentence):
+    """未经…即作出 is what a negation phrase cannot say (未经 alone is the rule restated): a pattern cue."""
+    assert not _expert_done(sentence), sentence
+
+
+@pytest.mark.parametrize("sentence", [
+    "其中1项决策组织了专家论证。",
+    "坚持未经专家论证的决策事项不得提交讨论，1项决策组织了专家论证。",
+])
+def test_the_step_taken_or_the_rule_restated_still_counts(sentence):
+    assert _expert_done(sentence), sentence

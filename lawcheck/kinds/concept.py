@@ -34,6 +34,9 @@ class ConceptRule(RuleBase):
     collective: Part | None = Field(None, description="a name that covers every part at once (三项制度)")
     pass_at: float = Field(1.0, gt=0, le=1, description="fraction of credit that counts as pass")
     negation: bool = Field(True, description="a clause saying it is not done (尚未/不到位) does not count")
+    headings_state: bool = Field(False, description="a heading in scope states the thing: the shortcomings "
+                                                    "part's sub-headings are its problems (\"（一）执法力量薄弱，"
+                                                    "主要原因是…\"), not topics")
 
     @model_validator(mode="after")
     def _unique_parts(self) -> ConceptRule:
@@ -94,9 +97,9 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
                       details=[t(lang, "scope_missing", roles=role_names(lang, frozenset(scope)))])
         out.searched = ([p.label.get(lang) for p in parts], roles_in_order(scope))
         return out
-    results = [eval_part(a, p, scope, rule.negation) for p in parts]
+    results = [eval_part(a, p, scope, rule.negation, rule.headings_state) for p in parts]
     if rule.collective:
-        whole = eval_part(a, rule.collective, scope, rule.negation)
+        whole = eval_part(a, rule.collective, scope, rule.negation, rule.headings_state)
         for r in results:
             if whole.credit > r.credit:
                 r.credit = whole.credit

@@ -333,9 +333,10 @@ class PartOutcome:
     weak_context: Context | None = None  # the context that held the weak hits only for partial credit
 
 
-def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool) -> PartOutcome:
+def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool, headings_state: bool = False) -> PartOutcome:
     """A part's credit: done in ``scope`` (1), only in general terms (weak credit) or only mentioned
-    as a plan, a problem, a negation or a heading (mention credit)."""
+    as a plan, a problem, a negation or a heading (mention credit; with ``headings_state`` a sub-heading in
+    scope states it: the part's own heading, "二、存在的不足和原因", names it and states nothing)."""
     cm = a.pack.compiled(part)
     st = a.st
     res = PartOutcome()
@@ -361,7 +362,8 @@ def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool) -> PartO
                 res.mentioned.append(((s, e), "negated", ""))
             elif any_start_in(a.fut_starts, sent.start, chi):  # a plan cue before it or in its clause
                 res.mentioned.append(((s, e), "planned", ""))
-            elif sent.heading:
+            elif sent.heading and not (headings_state and sent.roles & scope and sent.section is not None
+                                       and st.sections[sent.section].parent is not None):  # a sub-heading
                 res.mentioned.append(((s, e), "heading_only", ""))
             elif sent.roles & scope:
                 held_weakly = None if weak else weak_context(a, cm, sent, s, e)

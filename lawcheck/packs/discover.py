@@ -60,19 +60,24 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
     plugins = plugin_packs()
     if text in plugins:
         return plugins[text]
-    if Path(text).is_dir():
-        raise RuleFileError(text, Msg("not_pack"))
     known = [*builtin_pack_names(), *sorted(plugins)]
-    if relative_to is None:
-        # A name the user typed (--pack, lawcheck.toml): a usage error, with the nearest name.
-        import difflib
-
+    if relative_to is not None:  # a pack.yaml's extends: that file is wrong, named with what it extends
+        where = str(relative_to / "pack.yaml")
+        if (relative_to / text).is_dir() or Path(text).is_dir():
+            raise RuleFileError(where, Msg("extends_not_pack", name=text))
+        raise RuleFileError(where, Msg("no_pack", name=text), allowed=known)
+    if Path(text).is_dir():  # a folder the user typed (--pack /etc): a usage error, as a wrong name is
         from lawcheck.errors import UsageError
 
-        near = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
-        raise UsageError(Msg("no_pack_here", name=text, known=", ".join(known),
-                             hint=Msg("did_you_mean", near=near[0]) if near else ""))
-    raise RuleFileError(text, Msg("no_pack", name=text), known)
+        raise UsageError(Msg("not_pack_dir", path=text))
+    # A name the user typed (--pack, lawcheck.toml): a usage error, with the nearest name.
+    import difflib
+
+    from lawcheck.errors import UsageError
+
+    near = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
+    raise UsageError(Msg("no_pack_here", name=text, known=", ".join(known),
+                         hint=Msg("did_you_mean", near=near[0]) if near else ""))
 
 
 _EXTENDS = rx.compile(

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from lawcheck.kinds.base import PART_ID_RE, Lifecycle, Severity, Strict, Text
+from lawcheck.kinds.base import PART_ID_RE, Lifecycle, Pattern, Severity, Strict, Text
 from lawcheck.model import Tone
 
 
@@ -88,6 +88,9 @@ class Manifest(Strict):
     lists: dict[str, list[str]] = Field(default_factory=dict)
     negation: list[str] | None = Field(None, min_length=1,
                                        description="clause cues that something is not (yet) done (inherited if absent)")
+    negation_patterns: list[Pattern] | None = Field(
+        None, description="clause cues of negation that a phrase cannot say, as regular expressions: \"未经…即作出\" "
+                          "(inherited if absent)")
     future: list[str] | None = Field(None, min_length=1,
                                      description="clause cues that something is only planned (inherited if absent)")
     overrides: dict[str, RuleOverride] = Field(default_factory=dict, description="inherited rules changed by id")

@@ -80,6 +80,18 @@ _CAUSE_ZH = {
 }
 
 
+# The same in English words (not the exception's class name); where the parser's message locates the damage
+# ("mismatched tag: line 3, column 2"), it follows.
+_CAUSE_EN = {
+    "BadZipFile": "not a valid ZIP archive", "KeyError": "a required part is missing ({detail})",
+    "ParseError": "malformed XML ({detail})", "error": "damaged compressed data",
+    "PdfReadError": "damaged file structure ({detail})", "PdfStreamError": "a damaged data stream ({detail})",
+    "RecursionError": "nested too deeply", "UnicodeDecodeError": "a text encoding error",
+    "EOFError": "the file is incomplete (cut short)", "IndexError": "an incomplete structure",
+    "NotImplementedError": "an unsupported compression method or version",
+}
+
+
 def cause(e: BaseException | str, lang: str) -> str:
     """Why a file could not be parsed, in the reader's language."""
     if isinstance(e, str):
@@ -90,7 +102,11 @@ def cause(e: BaseException | str, lang: str) -> str:
         return _CAUSE_ZH.get(name, "无法解析")
     # A parser's message may name an object by its memory address ("<… object at 0x7f…>"), which differs
     # every run: the same file must give the same bytes.
-    return f"{name}: {_ADDRESS.sub('', str(e))}"
+    detail = _ADDRESS.sub("", str(e)).strip("'\"")
+    words = _CAUSE_EN.get(name)
+    if words is None:
+        return f"{name}: {detail}" if detail else name
+    return words.format(detail=detail) if detail else words.split(" (", 1)[0]
 
 
 _ADDRESS = rx.compile(r" (?:object )?at 0x[0-9a-fA-F]+")

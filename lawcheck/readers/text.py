@@ -19,9 +19,14 @@ LIBRARIES = ("charset_normalizer",)
 
 _MSG = {
     "zh": {"binary": "是二进制文件，不是文本", "empty": "文件为空",
+           "nul": "第{pos}个字符是空字符（NUL）：文件已损坏，或不是文本文件",
+           "not_chinese": "按 {enc} 解码后不是中文文本，编码可能不对（不指定 --encoding 时自动识别）",
            "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}",
            "bad_bytes": "第{pos}个字节起的“{hex}”不是该编码的字符", "no_codec": "没有这种编码"},
     "en": {"binary": "a binary file, not text", "empty": "the file is empty",
+           "nul": "character {pos} is a NUL: the file is damaged, or not a text file",
+           "not_chinese": "decoded as {enc} it is not Chinese text: the encoding is probably wrong (without "
+                          "--encoding it is detected)",
            "unknown": "cannot tell the file's encoding (pass --encoding, e.g. gb18030)",
            "bad": "cannot decode as {enc}: {err}",
            "bad_bytes": "the bytes \"{hex}\" at byte {pos} are no character in it", "no_codec": "no such encoding"},
@@ -58,7 +63,12 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
             text = data.decode(encoding)
         except (LookupError, UnicodeDecodeError) as e:
             raise InputError(name, _m(lang, "bad", enc=encoding, err=_why(e, lang))) from None
-        return _check_text(name, text.lstrip("\ufeff"), lang)
+        text = _check_text(name, text.lstrip("\ufeff"), lang)
+        # The wrong encoding given by hand decodes UTF-8 as UTF-16 into rare Han characters and symbols:
+        # mojibake, not a report.  A text that reads as Chinese, or has no letters to judge by, is kept.
+        if not _reads_as_chinese(text) and _mojibake(text):
+            raise InputError(name, _m(lang, "not_chinese", enc=encoding))
+        return text
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
@@ -66,7 +76,11 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
             except UnicodeDecodeError as e:
                 raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang))) from None
     if b"\x00" in data[:4096]:
-        raise InputError(name, _m(lang, "binary"))
+        # UTF-16 without a byte-order mark (a converter that left it out): its ASCII characters carry NULs.
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise InputError(name, _m(lang, "binary"))
+        return _check_text(name, text, lang)
     try:
         return _check_text(name, data.decode("utf-8"), lang)
     except UnicodeDecodeError:
@@ -87,9 +101,40 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
     return _check_text(name, text, lang)
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 data without a byte-order mark, when it decodes (either byte order) into Chinese
+    with no NUL characters; None otherwise (a binary file)."""
+    if len(data) % 2:
+        return None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text and _reads_as_chinese(text):
+            return text
+    return None
+
+
+# Blocks a Chinese report has next to nothing of, and a wrong decoding fills: Hangul syllables, CJK extension
+# A, Yi, private use, Latin extended, box drawing (UTF-8 read as UTF-16 spreads over the whole plane).
+_RARE = rx.compile(r"[\u0100-\u024f\u2500-\u25ff\u3400-\u4dbf\ua000-\ua4cf\uac00-\ud7af\ue000-\uf8ff]")
+
+
+def _mojibake(text: str) -> bool:
+    """Whether a decoded text is what decoding with the wrong encoding makes: a tenth or more of its
+    characters from blocks a report does not use."""
+    sample = text[:20000]
+    chars = len(sample) - sample.count(" ") - sample.count("\n")
+    return chars >= 20 and len(_RARE.findall(sample)) * 10 >= chars
+
+
 def _check_text(name: str, text: str, lang: str) -> str:
     if not text.strip():
         raise InputError(name, _m(lang, "empty"))
+    nul = text.find("\x00")
+    if nul >= 0:  # a damaged file: a NUL is no character of a written report
+        raise InputError(name, _m(lang, "nul", pos=nul + 1))
     return text
 
 

@@ -22,7 +22,8 @@ HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     # "一，" (a full-width comma typed for the 顿号) heads a part as "一、" does.
     (1, rx.compile(rf"[{CN_DIGITS}]{{1,3}}(?:[、.](?![{CN_DIGITS}]、)|,(?![{CN_DIGITS}][、,]))")),
     (2, rx.compile(rf"\([{CN_DIGITS}]{{1,3}}\)[、.]?")),
-    (3, rx.compile(r"\d{1,2}(?:\.(?!\d)|、)")),
+    # "1." but not a decimal ("3.5%"); "3.2023年工作安排" is a heading over a year.
+    (3, rx.compile(r"\d{1,2}(?:\.(?!\d)|\.(?=(?:19|20)\d\d\s*年)|、)")),
     (4, rx.compile(r"\(\d{1,2}\)[、.]?")),
     (5, rx.compile(rf"(?:[{CN_DIGITS}]{{1,2}}|第[{CN_DIGITS}]{{1,2}})是")),
 ]

@@ -47,6 +47,16 @@ _PARA_SHORT = rx.compile(
     r"^.{0,20}?(?:(?:但|同时|然而).{0,12}?(?:存在|仍有|还有)|存在的?(?:问题|不足)|问题和不足|不足之处)"
 )
 _PARA_PLAN = rx.compile(r"^.{0,16}?(?:下一步|今后|明年|下一年度?|20\d\d年[,,]?(?:我|全)?.{0,8}?将)")
+# A paragraph inside the year's work that turns to the shortcomings, in a report with numbered headings but
+# no shortcomings part: "在肯定成绩的同时，我们也清醒地看到，…还存在一些不足：一是…".  Stricter than _PARA_SHORT
+# (a paragraph of measures may well say "同时，针对存在的问题…" or "…12件，但也存在办案力量不足等问题"): the
+# paragraph opens with the turn from the results, or with a "but" followed by what remains wanting, and it
+# is not a response to problems (针对, 整改…).  Matched at the paragraph's start.
+_INLINE_SHORT = rx.compile(
+    r"[^。,]{0,6}?(?:(?:肯定|看到|取得)(?:成绩|成效)的?同时|清醒(?:地)?(?:看到|认识到))"
+    r"|(?:但|但是|同时|然而|不过)[^。]{0,20}?(?:存在|仍有|还有)[^。]{0,16}?(?:问题|不足|差距|短板|薄弱环节)"
+)
+_INLINE_SHORT_NOT = rx.compile(r"针对|对照|围绕|梳理|查找|整改|解决|排查")
 
 _CHROME = rx.compile(
     r"当前位置|所在位置|您的位置|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
@@ -260,6 +270,7 @@ def build(norm: NormText) -> Structure:
         hm = heading_marker(line)
         if hm:
             heads.append((hm[0], s, s + _heading_title_end(line), e))
+    heads = _parts_by_their_own_style(text, heads)
     top_rank = min((h[0] for h in heads if h[0] in TOP_RANKS), default=None)
     if top_rank is not None:
         unmarked = _unmarked_headings(text, lines, body_first, closing_first, heads, top_rank)
@@ -274,6 +285,64 @@ def build(norm: NormText) -> Structure:
     st = Structure(norm, header, title_span, (body_start, body_end), closing, sections, sentences)
     st._starts = [s.start for s in sentences]
     return st
+
+
+def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section], lines: list[tuple[int, int]],
+                         first: int, stop: int) -> list[Sentence]:
+    """The shortcomings written as a paragraph at the end of the year's work, when no part is headed as
+    them: from that paragraph to the end of its top-level part, the sentences are the shortcomings."""
+    if any(SHORTCOMINGS in sec.roles for sec in sections):
+        return out
+    starts = [sec.span[0] for sec in sections]
+    for i in range(first, stop):
+        s, e = lines[i]
+        if e <= s or heading_marker(text[s:e]):
+            continue
+        m = _INLINE_SHORT.match(text, s, e)  # the paragraph's opening
+        if m is None or _INLINE_SHORT_NOT.search(text, s, m.end()):
+            continue
+        k = _section_at(sections, starts, s)
+        if k is None or MEASURES not in sections[k].roles:
+            continue
+        top = k
+        while sections[top].parent is not None:
+            top = sections[top].parent
+        end = sections[top].span[1]
+        return [replace(x, roles=(x.roles - {MEASURES}) | {SHORTCOMINGS}) if s <= x.start < end else x
+                for x in out]
+    return out
+
+
+def _section_at(sections: list[Section], starts: list[int], pos: int) -> int | None:
+    """The innermost section whose span holds ``pos``: the last one starting at or before it, or the
+    nearest of its ancestors that still runs past it (sections nest, in reading order)."""
+    i = bisect_right(starts, pos) - 1
+    k = sections[i].index if i >= 0 else None
+    while k is not None and not pos < sections[k].span[1]:
+        k = sections[k].parent
+    return k
+
+
+def _parts_by_their_own_style(text: str, heads: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Headings as the report nests them when its parts are numbered in a lower style than their
+    subsections ("1.主要举措和成效" over "（一）强化组织领导", "2.存在的不足" …): the style of the first heading is
+    the parts' when it recurs, names one of the report's parts (the shortcomings, the plan) and a heading of
+    a higher style stands between two of them.  Otherwise the official order (一、 over （一） over 1.) holds: a
+    list numbered 1. 2. in the preamble above the 一、 parts stays a list."""
+    ranks = [h[0] for h in heads if h[0] in TOP_RANKS]
+    if not ranks:
+        return heads
+    first, highest = ranks[0], min(ranks)
+    if first == highest or highest == 0:
+        return heads
+    parts = [h for h in heads if h[0] == first]
+    if len(parts) < 2 or not any(roles_from_heading(text[s:te]) & {SHORTCOMINGS, PLAN} for _r, s, te, _e in parts):
+        return heads
+    # Inside them: a heading of a higher style between two of the parts (a list above the parts has none).
+    if not any(parts[0][1] < s < parts[-1][1] for r, s, _te, _e in heads if r < first):
+        return heads
+    # The parts' style becomes the top one; the others keep their order below it.
+    return [(highest - 1 if r == first else r, s, te, e) for r, s, te, e in heads]
 
 
 _UNMARKED_MAX = 24  # longer lines, or lines with sentence punctuation, are prose
@@ -419,7 +488,7 @@ def _sentences(
                     not _FIGURE.search(text, part[0].start, part[0].end):
                 part[0] = replace(part[0], heading=True)
             out.extend(part)
-        return out
+        return _inline_shortcomings(text, out, sections, lines, body_first, closing_first)
     # No numbered headings: roles come from paragraph openings.
     role = PREAMBLE
     opened = False  # the preamble runs to the end of the first real paragraph

@@ -23,6 +23,9 @@ SHAPES: dict[str, tuple[str, bool]] = {
     "quotation_marks_one_line": ("“依法行政”", False),
     "figures_lines": ("全年收到行政复议申请58件,审结52件,纠错率为15.4%,同比增长12%。\n", True),
     "dates_lines": ("2024年3月31日前报送。\n", True),
+    # paragraphs that look like the turn to the shortcomings (the inline shortcomings of the structure)
+    "turning_paragraphs": ("（一）完善制度\n同时，针对存在的问题开展整改。\n但仍存在一些问题和不足。\n", False),
+    "turning_lines_in_report": ("但也要看到，针对存在的问题和不足仍需整改。\n", True),
 }
 
 
