@@ -1705,16 +1705,71 @@ _ARGV: list[str] = []  # the arguments main() is parsing, for the parser's langu
 
 def _command_first(argv: list[str]) -> list[str]:
     """``lawcheck --lang zh check 报告.txt`` as ``lawcheck check --lang zh 报告.txt``: the options belong to the
-    command, and argparse would read "zh" as the command."""
+    command, and argparse would read "zh" as the command.  An option's value is never taken for the command
+    (``-o compare check a.txt`` writes check's output to "compare")."""
     if not argv or not argv[0].startswith("-") or argv[0] in ("-h", "--help", "--version"):
         return argv
-    k = next((i for i, a in enumerate(argv) if a in _COMMAND_NAMES), None)
-    return [argv[k], *argv[:k], *argv[k + 1:]] if k is not None else argv
+    takes_value = _options_with_values()
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in _COMMAND_NAMES:
+            return [a, *argv[:i], *argv[i + 1:]]
+        if a == "--" or not a.startswith("-"):
+            return argv  # a file before any command: argparse says what is wrong
+        i += 2 if a in takes_value else 1
+    return argv
+
+
+def _options_with_values() -> set[str]:
+    """Every option of every command that takes a value (-o FILE, --lang zh, -j N …)."""
+    out: set[str] = set()
+    todo = [build_parser()]
+    while todo:
+        parser = todo.pop()
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                todo.extend(action.choices.values())
+            elif action.option_strings and action.nargs != 0:
+                out.update(action.option_strings)
+    return out
+
+
+class _ClosedStream:
+    """Standard output or error closed before lawcheck started (``>&-``, ``2>&-``): Python leaves None there.
+    Writing to it fails as writing to a closed pipe does (OSError: the output cannot be written, exit 2), so a
+    batch is reported as unwritten rather than crashing; it is no terminal."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, _text: str) -> int:
+        import errno
+
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
+
+def _closed_streams_stand_in() -> None:
+    # stdout: writing fails (exit 2, said on stderr).  stderr: diagnostics go nowhere, never into stdout.
+    if sys.stdout is None:
+        sys.stdout = _ClosedStream()  # type: ignore[assignment]
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
 
 
 def main(argv: list[str] | None = None) -> int:
     from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError, WaiverError
 
+    _closed_streams_stand_in()
     _ARGV[:] = _command_first(list(sys.argv[1:] if argv is None else argv))
     try:
         args = build_parser().parse_args(_ARGV)

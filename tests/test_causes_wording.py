@@ -37,3 +37,13 @@ def test_a_cause_in_the_measures_part_is_not_a_shortcomings_cause():
         "纠错率10%。", "纠错率10%，这与复议委员会改革有一定关系，受疫情影响开庭减少。")
     assert lawcheck.evaluate(text, kind="annual_report",
                              report_year=2022).result("content.shortcoming_causes").status == "fail"
+
+
+def test_a_sub_heading_that_only_names_the_causes_states_none():
+    """"（二）原因分析" over no cause is a label; "（一）…不强，主要原因是培训不够系统" states one."""
+    label = REPORT.format(x="（一）主要问题\n执法人员素质有待提高。\n（二）原因分析\n下一步将认真研究。")
+    assert lawcheck.evaluate(label, kind="annual_report",
+                             report_year=2022).result("content.shortcoming_causes").status == "fail"
+    stated = REPORT.format(x="（一）执法人员素质不高，主要原因是培训不够系统\n（二）基层法治力量薄弱")
+    assert lawcheck.evaluate(stated, kind="annual_report",
+                             report_year=2022).result("content.shortcoming_causes").status == "pass"

@@ -65,3 +65,11 @@ def test_a_damaged_word_file_is_told_in_words(capsys):
     assert main(["check", str(broken), "--lang", "en", "-q"]) == 2
     err = capsys.readouterr().err
     assert "not a valid ZIP archive" in err and "BadZipFile" not in err
+
+
+def test_an_option_value_is_never_taken_for_the_command(tmp_path, monkeypatch, capsys):
+    """``-o compare check a.txt``: check's output written to a file named "compare" (compare ran before)."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["-o", "compare", "check", str(FIXTURE), "-q"]) in (0, 1)
+    assert "得分" in (tmp_path / "compare").read_text(encoding="utf-8")
+    assert main(["--glob", "*.txt", "check", str(FIXTURE), "-q"]) in (0, 1)

@@ -22,6 +22,13 @@ REPORT = ("一、主要举措和成效\n全年办理行政复议案件12件，�
     ("虽未发生重大问题，但仍存在一些薄弱环节：基层执法力量不足。", "pass"),
     ("经自查未发现明显问题。\n执法人员业务能力有待提高，培训不够系统。", "pass"),
     ("一是部分执法人员业务能力不强。二是行政复议规范化建设有待加强。", "pass"),
+    # Problems after the denial in words the negation cues lack: the turn (但, 也要看到, 一是…) tells them.
+    ("经认真自查，未发现明显问题。同时也要看到，普法形式较为单一，基层执法人员年龄普遍偏大。", "pass"),
+    ("总体来看，未发现明显短板，但仍有一些方面需要改进：一是培训频次少；二是普法方式传统。", "pass"),
+    ("经自查，未发现重大问题。\n（一）领导干部依法行政意识有待增强\n（二）基层执法力量较为薄弱", "pass"),
+    # What is planned, or results offered instead, state no shortcoming.
+    ("经认真自查，未发现明显问题。下一步，我们将继续查找薄弱环节，持续巩固提升。", "fail"),
+    ("经认真自查，全年没有发生行政诉讼败诉案件，没有出现重大执法过错问题。", "fail"),
 ])
 def test_a_part_that_denies_any_shortcoming_states_none(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

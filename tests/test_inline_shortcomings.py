@@ -29,6 +29,10 @@ PROBLEMS = "一是部分执法人员业务能力不强，主要原因是培训�
     "但也要看到，我县法治政府建设仍存在一些问题和短板：",
     "同时我们清醒认识到，与上级要求相比还有差距：",
     "看到成效的同时，工作中也还存在一些薄弱环节。",
+    "2022年，我县法治政府建设取得了一些新成效，但也仍然存在一些问题与不足：",
+    "一年来，我县法治政府建设虽然取得了一定成效，但也还存在一些问题与不足：",
+    "但是，对照上级要求，我县法治政府建设仍存在一些短板：",
+    "当然，我县法治政府建设工作中也存在一些问题：",
 ])
 def test_a_paragraph_turning_to_the_shortcomings_is_the_shortcomings(opening):
     text = REPORT.format(para=opening + PROBLEMS)
@@ -48,6 +52,29 @@ def test_a_paragraph_turning_to_the_shortcomings_is_the_shortcomings(opening):
 def test_measures_that_answer_problems_stay_measures(para):
     card = lawcheck.evaluate(REPORT.format(para=para))
     assert card.result("content.shortcomings").status != "pass", para
+
+
+@pytest.mark.parametrize("para", [
+    "我们清醒地认识到，严格规范公正文明执法是法治政府建设的关键环节。",
+    "在取得成效的同时，县政府注重总结经验，形成了一批可复制可推广的做法。",
+    "但是，部分执法单位仍存在一些问题，对此县政府开展专项整治，督促整改问题17个。",
+])
+def test_a_measures_paragraph_mid_part_is_not_the_shortcomings(para):
+    """A paragraph that states no remaining problem, or answers one, is the year's work; and what follows it
+    under the next subsection heading is the year's work whatever the paragraph says."""
+    text = REPORT.format(para=para).replace(
+        "（二）严格规范公正文明执法。", para + "\n（二）严格规范公正文明执法。").replace("\n" + para + "\n二、", "\n二、")
+    card = lawcheck.evaluate(text)
+    assert card.result("content.shortcomings").status != "pass", para
+
+
+def test_the_turn_reaches_only_to_the_next_heading():
+    text = REPORT.format(para="全年办理行政复议案件12件。").replace(
+        "（二）严格规范公正文明执法。", "在肯定成绩的同时，也要看到还存在一些不足：" + PROBLEMS + "\n（二）严格规范公正文明执法。")
+    card = lawcheck.evaluate(text)
+    assert card.result("content.shortcomings").status == "pass"
+    # The subsection after it is still the year's work: the three systems count as done.
+    assert card.result("enforcement.three_systems").status == "pass"
 
 
 def test_a_report_with_a_shortcomings_part_is_read_as_before():

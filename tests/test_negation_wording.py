@@ -93,6 +93,8 @@ def _expert_done(x: str) -> bool:
     "其中1项决策未经专家论证即作出。",
     "个别决策未经专家论证就提交会议讨论。",
     "1项决策未经专家论证而直接作出。",
+    "个别决策事项未经专家论证，直接提交常务会议审议。",
+    "个别决策事项未进行专家论证。",
 ])
 def test_a_step_skipped_and_the_decision_made_anyway_is_not_done(sentence):
     """未经…即作出 is what a negation phrase cannot say (未经 alone is the rule restated): a pattern cue."""
@@ -102,6 +104,10 @@ def test_a_step_skipped_and_the_decision_made_anyway_is_not_done(sentence):
 @pytest.mark.parametrize("sentence", [
     "其中1项决策组织了专家论证。",
     "坚持未经专家论证的决策事项不得提交讨论，1项决策组织了专家论证。",
+    # The safeguard held, said with 未经: not a step skipped.
+    "1项决策组织了专家论证，杜绝未经专家论证即提交讨论。",
+    "1项决策组织了专家论证，全年无一未经专家论证即作出。",
+    "1项决策组织了专家论证，未发生未经专家论证即提交常务会议讨论的情况。",
 ])
 def test_the_step_taken_or_the_rule_restated_still_counts(sentence):
     assert _expert_done(sentence), sentence

@@ -59,3 +59,13 @@ def test_a_heading_over_a_year_is_a_heading_and_a_decimal_is_not():
 
     assert heading_marker("3.2023年工作安排") == (3, 2)
     assert heading_marker("3.5%的增长来自行政复议") is None
+
+
+def test_items_numbered_again_under_each_part_are_items():
+    """1. 2. in the preamble and again under 二、 and 三、 (numbering that starts over) are lists, not the parts."""
+    text = REPORT.format(p1="一、", p2="二、", p3="三、").replace(
+        "现将有关情况报告如下。\n", "现将有关情况报告如下。\n1.坚持党的领导。\n2.坚持依法行政。\n").replace(
+        "（一）部分执法人员", "1.存在的问题\n（一）部分执法人员").replace("（一）继续深化", "1.下一步工作安排\n（一）继续深化")
+    st = build(normalize(text))
+    parts = [s.heading[:2] for s in st.sections if s.rank == min(x.rank for x in st.sections)]
+    assert parts == ["一、", "二、", "三、"], parts

@@ -70,3 +70,22 @@ def test_a_closed_pipe_never_passes_the_gate(tmp_path, fmt):
                           stdout=w, stderr=w, timeout=120)
     os.close(w)
     assert proc.returncode == 2
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", ">&-"])
+def test_a_stream_closed_before_the_start(tmp_path, redirect):
+    """stderr closed: the batch runs and nothing but the results reaches stdout (an internal error was
+    printed into stdout); stdout closed: the output cannot be written (exit 2), not an internal error."""
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(TEXT, encoding="utf-8")
+    (tmp_path / "坏.txt").write_bytes(b"\x00" * 100)
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.run(["bash", "-c", f'"$0" -m lawcheck check "$1" --format jsonl --no-progress > "$2" {redirect}',
+                           sys.executable, str(tmp_path), str(out) if redirect != ">&-" else "/dev/null"],
+                          capture_output=redirect == ">&-", timeout=300)
+    if redirect == "2>&-":
+        lines = out.read_text(encoding="utf-8").splitlines()
+        assert proc.returncode == 2  # an input could not be read; the others are reported
+        assert len(lines) == 3 and all(line.startswith("{") for line in lines)
+    else:
+        assert proc.returncode == 2 and b"Traceback" not in proc.stderr and "内部错误" not in proc.stderr.decode()

@@ -388,6 +388,10 @@ def _report(to="中共安平县委、县人大常委会：", duty=DUTY, decision
     ("县委常委会会议专题学习习近平法治思想。", "partial"),
     ("县政府常务会议会前学法12次，县政府党组理论学习中心组集体学法4次。", "partial"),
     ("县政府主要负责人认真履行推进法治建设第一责任人职责。县政府常务会议专题研究法治政府建设工作4次。", "pass"),
+    ("县政府主要负责人认真履行推进法治建设第一责任人职责。县政府党组专题研究法治政府建设工作3次。", "pass"),
+    # The meetings of the units below are theirs; checking others' duty is not performing one's own.
+    ("县政府主要负责人认真履行推进法治建设第一责任人职责。全县各乡镇党委会、各部门局务会会前学法实现全覆盖。", "partial"),
+    ("开展党政主要负责人履行推进法治建设第一责任人职责督察，县政府常务会议会前学法12次。", "partial"),
 ])
 def test_the_duty_is_the_reporting_bodys_own(duty, status):
     assert lawcheck.evaluate(_report(duty=duty)).result("content.first_responsible_duty").status == status, duty

@@ -333,6 +333,9 @@ class PartOutcome:
     weak_context: Context | None = None  # the context that held the weak hits only for partial credit
 
 
+_LABEL_MAX = 12  # "（二）原因分析" names a topic; a sub-heading that states a problem and its cause is longer
+
+
 def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool, headings_state: bool = False) -> PartOutcome:
     """A part's credit: done in ``scope`` (1), only in general terms (weak credit) or only mentioned
     as a plan, a problem, a negation or a heading (mention credit; with ``headings_state`` a sub-heading in
@@ -363,7 +366,8 @@ def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool, headings
             elif any_start_in(a.fut_starts, sent.start, chi):  # a plan cue before it or in its clause
                 res.mentioned.append(((s, e), "planned", ""))
             elif sent.heading and not (headings_state and sent.roles & scope and sent.section is not None
-                                       and st.sections[sent.section].parent is not None):  # a sub-heading
+                                       and st.sections[sent.section].parent is not None  # a sub-heading
+                                       and sent.end - sent.start > _LABEL_MAX):
                 res.mentioned.append(((s, e), "heading_only", ""))
             elif sent.roles & scope:
                 held_weakly = None if weak else weak_context(a, cm, sent, s, e)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
+from lawcheck import rx
 from lawcheck.i18n import t
 from lawcheck.kinds.base import ROLES, Outcome, Role, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label, part_lines
@@ -15,6 +16,7 @@ from lawcheck.kinds.matching import (
     Part,
     anchor_words,
     anchors,
+    any_start_in,
     eval_part,
     near_miss,
     part_details,
@@ -51,10 +53,13 @@ def _parts(rule: SectionRule) -> list[Part]:
 
 def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | None:
     """Where the section says it has nothing to tell ("经自查，未发现明显问题"), when it states nothing else that
-    is wanting: no negation cue (不高, 有待, 薄弱…) in its sentences outside the denial.  "未发现明显问题，但执法
-    案卷质量不高" names a problem and is not a denial."""
+    is wanting.  Outside the clauses of the denial and of what is planned ("下一步，我们将继续查找薄弱环节"):
+    no negation cue (不高, 有待, 薄弱…) and no turn to what is wanting (但, 也要看到, 一是…).  "未发现明显问题，
+    但执法案卷质量不高" names a problem; so do the sub-headings of the part ("（一）基层执法力量较为薄弱")."""
     assert rule.denial is not None
-    body = [s for s in sents if not s.heading]
+    st = a.st
+    # Its own heading ("二、存在的不足和原因") names the part; sub-headings may state its problems.
+    body = [s for s in sents if not (s.heading and s.section is not None and st.sections[s.section].parent is None)]
     if not body:
         return None
     cm = a.pack.compiled(rule.denial)
@@ -65,13 +70,22 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | Non
                 denials.append((hs, he))
     if not denials:
         return None
+    ends = a.clause_ends
     for s in body:
-        i = bisect_left(a.neg_starts, s.start)
-        while i < len(a.neg_starts) and a.neg_starts[i] < s.end:
-            if not any(ds <= a.neg_starts[i] < de for ds, de in denials):
+        lo = s.start
+        for k in range(bisect_left(ends, s.start), bisect_left(ends, s.end) + 1):
+            hi = min(ends[k] + 1, s.end) if k < len(ends) else s.end
+            if hi <= lo:
+                continue
+            told = not any(lo < de and ds < hi for ds, de in denials) and not any_start_in(a.fut_starts, s.start, hi)
+            if told and (any_start_in(a.neg_starts, lo, hi) or _TURN.search(a.text, lo, hi)):
                 return None
-            i += 1
+            lo = hi
     return denials[0]
+
+
+# A turn to what is wanting after a denial: "…未发现明显短板，但仍有一些方面需要改进：一是…".
+_TURN = rx.compile(r"但|然而|不过|也要看到|也应看到|也应当看到|需要改进|有待改进|一是|首先")
 
 
 def matchers(rule: SectionRule) -> list[Matcher]:

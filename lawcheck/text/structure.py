@@ -48,15 +48,20 @@ _PARA_SHORT = rx.compile(
 )
 _PARA_PLAN = rx.compile(r"^.{0,16}?(?:下一步|今后|明年|下一年度?|20\d\d年[,,]?(?:我|全)?.{0,8}?将)")
 # A paragraph inside the year's work that turns to the shortcomings, in a report with numbered headings but
-# no shortcomings part: "在肯定成绩的同时，我们也清醒地看到，…还存在一些不足：一是…".  Stricter than _PARA_SHORT
-# (a paragraph of measures may well say "同时，针对存在的问题…" or "…12件，但也存在办案力量不足等问题"): the
-# paragraph opens with the turn from the results, or with a "but" followed by what remains wanting, and it
-# is not a response to problems (针对, 整改…).  Matched at the paragraph's start.
-_INLINE_SHORT = rx.compile(
-    r"[^。,]{0,6}?(?:(?:肯定|看到|取得)(?:成绩|成效)的?同时|清醒(?:地)?(?:看到|认识到))"
-    r"|(?:但|但是|同时|然而|不过)[^。]{0,20}?(?:存在|仍有|还有)[^。]{0,16}?(?:问题|不足|差距|短板|薄弱环节)"
+# no shortcomings part: "在肯定成绩的同时，我们也清醒地看到，…还存在一些不足：一是…", "2024年，我区…取得了一些新
+# 成效，但也仍然存在一些问题与不足：", "当然，…也存在一些问题：".  Stricter than _PARA_SHORT: its first sentence
+# says that problems remain (存在/仍有/还有 … 问题/不足/差距/短板/薄弱环节), and turns to them — from the results
+# ("取得成效的同时", "成效…但"), with a "but" opening the paragraph, or introducing a list (":") — and is not
+# a response to problems ("针对存在的问题…", "…仍存在一些问题，对此开展专项整治，督促整改"), nor an aside in a
+# paragraph of measures ("全年办理案件12件，但也存在办案力量不足等问题。": no turn, no list).
+_INLINE_PROBLEMS = rx.compile(r"(?:存在|仍有|还有|也有|尚有)[^。;:]{0,16}?(?:问题|不足|差距|短板|薄弱环节|困难)")
+_INLINE_TURN = rx.compile(
+    r"(?:肯定|看到|取得)(?:了)?(?:一定的?|一些)?(?:成绩|成效)的?同时|清醒(?:地)?(?:看到|认识到)"
+    r"|(?:成绩|成效|进展)[^。:]{0,16}?(?:但|但是|然而|不过)"
 )
-_INLINE_SHORT_NOT = rx.compile(r"针对|对照|围绕|梳理|查找|整改|解决|排查")
+_INLINE_OPENING = rx.compile(r"(?:但|但是|然而|不过|同时|当然|与此同时)[,、]?")
+_INLINE_SHORT_NOT = rx.compile(r"针对|梳理|查找|整改|解决|排查|整治|督促")
+_FIRST_SENTENCE = rx.compile(r"[^。!?;:]*[。!?;:]?")
 
 _CHROME = rx.compile(
     r"当前位置|所在位置|您的位置|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
@@ -296,21 +301,26 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
     starts = [sec.span[0] for sec in sections]
     for i in range(first, stop):
         s, e = lines[i]
-        if e <= s or heading_marker(text[s:e]):
-            continue
-        m = _INLINE_SHORT.match(text, s, e)  # the paragraph's opening
-        if m is None or _INLINE_SHORT_NOT.search(text, s, m.end()):
+        if e <= s or heading_marker(text[s:e]) or not _turns_to_shortcomings(text, s, e):
             continue
         k = _section_at(sections, starts, s)
         if k is None or MEASURES not in sections[k].roles:
             continue
-        top = k
-        while sections[top].parent is not None:
-            top = sections[top].parent
-        end = sections[top].span[1]
+        # To the next heading: a subsection of measures after it ("（三）…") is still the year's work.
+        following = bisect_right(starts, s)
+        end = sections[following].span[0] if following < len(sections) else sections[k].span[1]
         return [replace(x, roles=(x.roles - {MEASURES}) | {SHORTCOMINGS}) if s <= x.start < end else x
                 for x in out]
     return out
+
+
+def _turns_to_shortcomings(text: str, s: int, e: int) -> bool:
+    """Whether the paragraph at [s, e) opens the shortcomings (see _INLINE_PROBLEMS)."""
+    m = _FIRST_SENTENCE.match(text, s, min(e, s + 120))
+    first = m.group(0) if m else ""
+    if not _INLINE_PROBLEMS.search(first) or _INLINE_SHORT_NOT.search(first):
+        return False
+    return bool(_INLINE_TURN.search(first) or _INLINE_OPENING.match(first) or first.endswith(":"))
 
 
 def _section_at(sections: list[Section], starts: list[int], pos: int) -> int | None:
@@ -338,11 +348,33 @@ def _parts_by_their_own_style(text: str, heads: list[tuple[int, int, int, int]])
     parts = [h for h in heads if h[0] == first]
     if len(parts) < 2 or not any(roles_from_heading(text[s:te]) & {SHORTCOMINGS, PLAN} for _r, s, te, _e in parts):
         return heads
+    # Numbered 1, 2, 3… through the report: a list that starts again at 1 under each part is items, not parts.
+    if [_marker_number(text, s) for _r, s, _te, _e in parts] != list(range(1, len(parts) + 1)):
+        return heads
     # Inside them: a heading of a higher style between two of the parts (a list above the parts has none).
     if not any(parts[0][1] < s < parts[-1][1] for r, s, _te, _e in heads if r < first):
         return heads
     # The parts' style becomes the top one; the others keep their order below it.
     return [(highest - 1 if r == first else r, s, te, e) for r, s, te, e in heads]
+
+
+_CN_NUMBER = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+_MARKER_NUMBER = rx.compile(r"第?\(?(\d{1,2}|[一二三四五六七八九十]{1,3})")
+
+
+def _marker_number(text: str, s: int) -> int | None:
+    """The number a heading's marker gives ("3." → 3, "（十二）" → 12), None when it gives none."""
+    m = _MARKER_NUMBER.match(text, s)
+    if m is None:
+        return None
+    n = m.group(1)
+    if n.isdigit():
+        return int(n)
+    if len(n) == 1:
+        return _CN_NUMBER[n]
+    # 十一 … 九十九: tens digit (or 十 alone), then units
+    tens, _, units = n.partition("十")
+    return (_CN_NUMBER.get(tens, 1) if tens else 1) * 10 + (_CN_NUMBER.get(units, 0) if units else 0)
 
 
 _UNMARKED_MAX = 24  # longer lines, or lines with sentence punctuation, are prose
