@@ -49,7 +49,6 @@ class Context(Strict):
                                                "in a county's report is the level above; a department's own are "
                                                "its 局长, not the 县长")
 
-
     @model_validator(mode="after")
     def _weak_told(self) -> Context:
         if self.weak and self.weak_reason is None:

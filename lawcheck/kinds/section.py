@@ -63,11 +63,13 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | Non
     if not body:
         return None
     cm = a.pack.compiled(rule.denial)
+    inside = {st.sentence_at(s.start) for s in body}
     denials = []
-    for s in body:
-        for hs, he in anchors(a, cm, s.start, s.end):
-            if s.start <= hs and he <= s.end and rejection(a, rule.denial, cm, s, hs, he) is None:
-                denials.append((hs, he))
+    for hs, he in anchors(a, cm, body[0].start, body[-1].end):  # one pass over the part, not one per sentence
+        si = st.sentence_at(hs)
+        if si in inside and he <= st.sentences[si].end and \
+                rejection(a, rule.denial, cm, st.sentences[si], hs, he) is None:
+            denials.append((hs, he))
     if not denials:
         return None
     ends = a.clause_ends

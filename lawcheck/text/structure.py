@@ -299,9 +299,10 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
     if any(SHORTCOMINGS in sec.roles for sec in sections):
         return out
     starts = [sec.span[0] for sec in sections]
+    heading_lines = set(starts)  # the headings build() found: not looked for again
     for i in range(first, stop):
         s, e = lines[i]
-        if e <= s or heading_marker(text[s:e]) or not _turns_to_shortcomings(text, s, e):
+        if e <= s or s in heading_lines or not _turns_to_shortcomings(text, s, e):
             continue
         k = _section_at(sections, starts, s)
         if k is None or MEASURES not in sections[k].roles:
