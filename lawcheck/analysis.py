@@ -15,6 +15,7 @@ from typing import Any, Literal, Protocol, cast
 
 from lawcheck import rx, saferegex
 from lawcheck.model import CallerFacts, Level, PreviousFigures, Reporter
+from lawcheck.saferegex import PatternTimeout
 from lawcheck.text import dates, facts, script
 from lawcheck.text.dates import Found
 from lawcheck.text.figures import FoundFigure, extract
@@ -85,9 +86,6 @@ class Analysis:
     # Last year's report analysed against the same pack, with what the history rules share (lawcheck.history.Pair).
     pair: Any = None
     last_note: str | None = None  # why last year's report, though given, cannot be held against this one
-    # Start positions of every negation / future cue, merged and sorted once per report.
-    neg_starts: list[int] = field(default_factory=list)
-    fut_starts: list[int] = field(default_factory=list)
     # Positions of every clause-ending mark, so that a clause is two bisections, not a walk.
     clause_ends: list[int] = field(default_factory=list)
     # Where each section sits ("一、… > (二)…"), worked out once for all the evidence quoted from it.
@@ -103,6 +101,41 @@ class Analysis:
 
     _figures: list[FoundFigure] | None = None
     _line_starts: list[int] | None = None
+    # Start positions of every negation / future cue, merged and sorted once per report when a check first asks.
+    _neg_starts: list[int] | None = None
+    _fut_starts: list[int] | None = None
+    _cues_timeout: PatternTimeout | None = None
+
+    @property
+    def neg_starts(self) -> list[int]:
+        if self._neg_starts is None:
+            self._cues()
+        assert self._neg_starts is not None
+        return self._neg_starts
+
+    @property
+    def fut_starts(self) -> list[int]:
+        if self._fut_starts is None:
+            self._cues()
+        assert self._fut_starts is not None
+        return self._fut_starts
+
+    def _cues(self) -> None:
+        """The pack's negation and plan cues, phrases and patterns.  A third-party pattern that runs past its
+        time limit on this text raises PatternTimeout in every check that reads the cues (each is then
+        ``unknown``, said why), not once for the whole report, and is not run again."""
+        if self._cues_timeout is not None:
+            raise self._cues_timeout
+        manifest = self.pack.manifest
+        try:
+            neg = [s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ())]
+            neg.extend(s for p in manifest.negation_patterns or () for s, _ in self.matches_of(p))
+            fut = [s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ())]
+            fut.extend(s for p in manifest.future_patterns or () for s, _ in self.matches_of(p))
+        except PatternTimeout as e:
+            self._cues_timeout = e
+            raise
+        self._neg_starts, self._fut_starts = sorted(neg), sorted(fut)
 
     @property
     def line_starts(self) -> list[int]:
@@ -119,11 +152,6 @@ class Analysis:
         return self._figures
 
     def __post_init__(self) -> None:
-        neg = [s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ())]
-        if self.pack.manifest.negation_patterns:
-            neg.extend(s for p in self.pack.manifest.negation_patterns for s, _ in self.matches_of(p))
-        self.neg_starts = sorted(neg)
-        self.fut_starts = sorted(s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ()))
         self.clause_ends = [m.start() for m in _CLAUSE_END_RX.finditer(self.st.text)]
 
     @property

@@ -23,6 +23,7 @@ if TYPE_CHECKING:  # annotations only: a check imports what it uses when it uses
     from collections.abc import Iterator
     from types import ModuleType
 
+    from lawcheck.config import Settings
     from lawcheck.inputs import Source
     from lawcheck.model import Record
     from lawcheck.render import Context
@@ -492,6 +493,8 @@ _MSG = {
            "compare_two": "请给出两个文件（先上一年度、后本年度的报告），或一个及以上文件夹",
            "compare_folder_option": "{option} 只用于两个文件的对照",
            "is_input": "输出位置“{path}”就是要检查的文件；lawcheck 不改写输入文件，请另选输出位置",
+           "is_read": "输出位置“{path}”是本次运行要读取的文件或规则包文件夹（设置文件、配对文件、规则包）；"
+                      "lawcheck 不改写它读取的文件，请另选输出位置",
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
            "cannot_write": "无法写入“{path}”：{err}",
@@ -501,6 +504,7 @@ _MSG = {
            "previous_bad": "上一年度报告“{path}”：{err}",
            "previous_force": "如确需对照，请加 --force。",
            "previous_self": "与要检查的报告是同一个文件",
+           "previous_stdin": "须写文件名（“-”标准输入只用于要检查的报告）",
            "waiver_expired": "{where}: 提示：{rule} 的豁免已于 {until} 到期，不再适用；如仍需豁免，请更新 until",
            "docx_dir": "多个报告输出 Word 批注文档时须用 -o 指定一个目录（每份报告一个 .docx）",
            "docx_dir_not_file": "多个报告输出 Word 批注文档时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
@@ -527,6 +531,8 @@ _MSG = {
            "compare_two": "give two files (last year's report, then this year's), or one or more folders",
            "compare_folder_option": "{option} is for comparing two files",
            "is_input": "the output \"{path}\" is one of the files being checked; lawcheck never writes to its inputs",
+           "is_read": "the output \"{path}\" is a file or rule pack folder this run reads (the settings, the pairs, "
+                      "a rule pack); lawcheck never writes to what it reads",
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
            "cannot_write": "cannot write \"{path}\": {err}",
@@ -537,6 +543,7 @@ _MSG = {
            "previous_bad": "last year's report \"{path}\": {err}",
            "previous_force": " Add --force to compare them anyway.",
            "previous_self": "it is the same file as the report to check",
+           "previous_stdin": "give a file (\"-\", standard input, is for the report to check)",
            "waiver_expired": "{where}: note: the waiver of {rule} ran out on {until} and no longer applies; "
                              "update until if it is still needed",
            "docx_dir": "Word documents for several reports need -o DIRECTORY (one .docx per report)",
@@ -892,9 +899,14 @@ def _encoding(text: str) -> str:
     import codecs
 
     try:
-        return codecs.lookup(text).name
+        info = codecs.lookup(text)
     except LookupError:
-        raise argparse.ArgumentTypeError(f"unknown encoding: {text}") from None
+        info = None
+    # Only a text encoding decodes a report: not rot13, base64, zlib (bytes to bytes), not "undefined" (which
+    # refuses everything); each would fail every file of a batch, one by one.
+    if info is None or not getattr(info, "_is_text_encoding", True) or info.name == "undefined":
+        raise argparse.ArgumentTypeError("unknown encoding: " + (text or '""')) from None
+    return info.name
 
 
 # argparse names a failed type by its function's name ("invalid _score value"): names a reader reads.
@@ -956,7 +968,7 @@ def _check(args: argparse.Namespace) -> int:
         return Exit.USAGE_OR_INPUT
     if spec.output == "directory" and len(sources) > 1 and not (
             args.output.endswith(("/", os.sep)) or not Path(args.output).suffix or Path(args.output).is_dir()):
-        _err(m.get(f"{fmt}_dir_not_file", m["dir_not_file"]).format(name=args.output))
+        _err(m.get(f"{fmt}_dir_not_file", m["dir_not_file"]).format(name=_one_line(args.output)))
         return Exit.USAGE_OR_INPUT
     # Several inputs go to a folder; so does one when -o names a folder (`各区县报告/ -o 审查意见/` with a
     # single report in it): its file, named as in a batch, goes into the folder.
@@ -965,15 +977,18 @@ def _check(args: argparse.Namespace) -> int:
     if args.output:
         guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
             else sources  # last year's report is an input too
-        problem = _output_problem(args.output, guarded, to_dir)
+        problem = _output_problem(args.output, guarded, to_dir, _read_by_this_run(args, s))
         if problem:
-            _err(m[problem[0]].format(path=args.output, err=problem[1]))
+            _err(m[problem[0]].format(path=_one_line(args.output), err=problem[1]))
             return Exit.USAGE_OR_INPUT
     limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     previous = None
     if getattr(args, "previous", None):
         if len(sources) != 1:
             _err(m["previous_one"].format(n=len(sources)))
+            return Exit.USAGE_OR_INPUT
+        if args.previous == "-":  # standard input is for the report to check; last year's is read from a file
+            _err(m["previous_bad"].format(path="-", err=m["previous_stdin"]))
             return Exit.USAGE_OR_INPUT
         if sources[0].path is not None and _same(Path(args.previous), sources[0].path):
             _err(m["previous_bad"].format(path=args.previous, err=m["previous_self"]))
@@ -1070,7 +1085,7 @@ def _check(args: argparse.Namespace) -> int:
         _err(m[e.key].format(path=e.path, err=e.err))
         return Exit.USAGE_OR_INPUT
     except OSError as e:  # the output file or folder (inputs' errors are records, never raised)
-        _err(m["cannot_write"].format(path=args.output or "-", err=_os_reason(e)))
+        _err(m["cannot_write"].format(path=_one_line(args.output or "-"), err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT
     finally:
         if stop:
@@ -1087,10 +1102,10 @@ def _check(args: argparse.Namespace) -> int:
         _err(m[e.key].format(path=e.path, err=e.err))
         return Exit.USAGE_OR_INPUT
     except OSError as e:
-        _err(m["cannot_write"].format(path=args.output, err=_os_reason(e)))
+        _err(m["cannot_write"].format(path=_one_line(args.output), err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT
     if args.output and wrote and not args.quiet:  # never said of a Word file not written (its input unreadable)
-        _err(m["written"].format(path=args.output))
+        _err(m["written"].format(path=_one_line(args.output)))
     if ctrl_c.pressed:
         # On a line of its own (a progress bar or a half-printed line may be on the terminal), saying where
         # the finished results went.
@@ -1129,13 +1144,18 @@ def _format_of(output: str) -> str | None:
     return _SUFFIX_FORMATS.get(Path(output).suffix.lower())
 
 
-def _output_problem(output: str, sources: list, directory: bool) -> tuple[str, str] | None:
-    """Why ``output`` cannot take the result (a message key and detail), or None.  The parent folder of
-    a file that does not exist yet is made here."""
+def _output_problem(output: str, sources: list, directory: bool,
+                    read: tuple[list[Path], list[Path]] = ([], [])) -> tuple[str, str] | None:
+    """Why ``output`` cannot take the result (a message key and detail), or None.  ``read``: the other files
+    and the folders this run reads (the settings file, --pairs, a pack's folder): never written either.  The
+    parent folder of a file that does not exist yet is made here."""
     target = Path(output)
     inputs = [src.path for src in sources if src.path is not None]
     if target.exists() and any(_same(target, p) for p in inputs):
         return "is_input", ""
+    files, folders = read
+    if (target.exists() and any(_same(target, p) for p in files)) or any(_inside(target, d) for d in folders):
+        return "is_read", ""
     if directory:
         if target.exists() and not target.is_dir():
             return "not_dir", ""
@@ -1156,6 +1176,22 @@ def _importable(name: str) -> bool:
     return importlib.util.find_spec(name) is not None
 
 
+def _read_by_this_run(args: argparse.Namespace, s: Settings) -> tuple[list[Path], list[Path]]:
+    """The files and folders a run reads besides its reports: the settings file, the pairs file, the rule packs
+    and rule folders given as folders."""
+    files = [p for p in (s.file, Path(args.pairs) if getattr(args, "pairs", None) else None) if p is not None]
+    folders = [Path(p) for p in [*s.packs, *s.rules] if Path(p).is_dir()]
+    return files, folders
+
+
+def _inside(target: Path, folder: Path) -> bool:
+    """Whether ``target`` (existing or not) lies in ``folder``: a pack's folder takes no output."""
+    try:
+        return target.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
 def _same(a: Path, b: Path) -> bool:
     try:
         return os.path.samefile(a, b)
@@ -1172,6 +1208,10 @@ def _os_reason(e: OSError) -> str:
 def _read_stdin(max_bytes: int) -> bytes:
     """Standard input, read no further than one byte past --max-bytes (a pipe from /dev/zero has no end;
     the check then refuses it as too large)."""
+    if sys.stdin is None:  # closed before the start (`<&-`): Python leaves None there
+        from lawcheck.errors import Msg, UsageError
+
+        raise UsageError(Msg("stdin_closed"))
     chunks, size = [], 0
     while size <= max_bytes:
         chunk = sys.stdin.buffer.read(min(1 << 20, max_bytes + 1 - size))
@@ -1490,9 +1530,9 @@ def _compare(args: argparse.Namespace) -> int:
         return Exit.USAGE_OR_INPUT
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob, lang)
     if args.output:
-        problem = _output_problem(args.output, sources, not pair and fmt == "html")
+        problem = _output_problem(args.output, sources, not pair and fmt == "html", _read_by_this_run(args, s))
         if problem:
-            _err(m[problem[0]].format(path=args.output, err=problem[1]))
+            _err(m[problem[0]].format(path=_one_line(args.output), err=problem[1]))
             return Exit.USAGE_OR_INPUT
     if not pair and fmt == "html" and not args.output:
         _err(m["html_dir"])
@@ -1596,7 +1636,7 @@ def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str
         out = "\n".join(lines) + "\n"
     _write(out, args.output)
     if args.output:
-        _err(_MSG[lang]["written"].format(path=args.output))
+        _err(_MSG[lang]["written"].format(path=_one_line(args.output)))
     return Exit.OK
 
 
@@ -1622,7 +1662,7 @@ def _compare_folder(args: argparse.Namespace, review, pages: dict[str, str], inp
         except _OutputError as e:
             _err(_MSG[lang][e.key].format(path=e.path, err=e.err))
             return Exit.USAGE_OR_INPUT
-        _err(_MSG[lang]["written"].format(path=args.output))
+        _err(_MSG[lang]["written"].format(path=_one_line(args.output)))
         return Exit.USAGE_OR_INPUT if bad else Exit.OK
     if fmt == "csv":
         out = folder_view.csv_text(review, lang)
@@ -1632,7 +1672,7 @@ def _compare_folder(args: argparse.Namespace, review, pages: dict[str, str], inp
         out = folder_view.text(review, lang, args.verbose)
     _write(out, args.output)
     if args.output:
-        _err(_MSG[lang]["written"].format(path=args.output))
+        _err(_MSG[lang]["written"].format(path=_one_line(args.output)))
     return Exit.USAGE_OR_INPUT if bad else Exit.OK
 
 
@@ -1718,7 +1758,9 @@ def _command_first(argv: list[str]) -> list[str]:
         if a == "--" or not a.startswith("-"):
             return argv  # a file before any command: argparse says what is wrong
         i += 2 if a in takes_value else 1
-    return argv
+    # Only options, no command (``lawcheck --lang en``): say the command is missing, in that language,
+    # rather than take the option's value for the command.
+    return [] if any(a in takes_value for a in argv) else argv
 
 
 def _options_with_values() -> set[str]:
@@ -1770,14 +1812,17 @@ def main(argv: list[str] | None = None) -> int:
     from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError, WaiverError
 
     _closed_streams_stand_in()
-    _ARGV[:] = _command_first(list(sys.argv[1:] if argv is None else argv))
+    given = list(sys.argv[1:] if argv is None else argv)
+    _ARGV[:] = given  # the language and the names in error messages are read from all that was given
     try:
-        args = build_parser().parse_args(_ARGV)
+        args = build_parser().parse_args(_command_first(given))
     finally:  # read only while parsing: a later build_parser() (a test's, an embedder's) reads sys.argv again
         _ARGV.clear()
     # Run as the program (no argv given: the console script, python -m lawcheck): this process may cap its
     # own memory.  main([...]) from Python (a test, an office system) leaves its caller's process alone.
     args.as_program = argv is None
+    if getattr(args, "output", None) == "-":
+        args.output = None  # "-o -": standard output, as for inputs ("./-" names a file called "-")
     lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
     lang = lang if lang in ("zh", "en") else "zh"
     handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config,

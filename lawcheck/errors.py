@@ -29,6 +29,9 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "extends_not_pack": ("extends 指向的“{name}”不是规则包：缺少 pack.yaml",
                          "extends names '{name}', which is not a rule pack: pack.yaml is missing"),
     "not_pack_dir": ("“{path}”不是规则包：缺少 pack.yaml", "'{path}' is not a rule pack: pack.yaml is missing"),
+    "stdin_closed": ("标准输入已关闭，无法读取“-”（请用管道或重定向给出报告，或写文件名）",
+                     "standard input is closed: \"-\" cannot be read (pipe or redirect a report into it, "
+                     "or name a file)"),
     "not_mapping": ("规则文件须为“键: 值”的映射", "a rule file must be a mapping of keys to values"),
     "unknown_kind": ("未知的检查方式 {kind}", "unknown kind {kind}"),
     "missing_kind": ("缺少键“kind”", "missing key 'kind'"),
@@ -52,6 +55,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                      "the waiver has no end date (until); a waiver without one is refused"),
     "waiver_date": ("豁免的结束日期 until 须为日期，如 2026-06-30（现为“{value}”）",
                     "the waiver's end date (until) must be a date such as 2026-06-30 (got '{value}')"),
+    "waiver_too_long": ("豁免的结束日期 until（{until}）晚于两年之后（{limit}）："
+                        "豁免应随年度报告逐年审视，请改为 {limit} 之前",
+                        "the waiver's end date (until, {until}) is more than two years away ({limit}): waivers are "
+                        "reviewed with each year's report; set one before {limit}"),
     "waiver_files": ("豁免的 files 须为文件名模式的列表，如 [\"*公开版*\"]",
                      "the waiver's files must be a list of file-name patterns such as [\"*public*\"]"),
     "waiver_unknown": ("豁免的规则编号“{rule}”不存在{hint}",

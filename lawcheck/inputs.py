@@ -94,7 +94,9 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
     shown: set[str] = set()  # names as shown: two undecodable names must not read the same (one page, one row)
     for arg in args:
         if arg == "-":
-            out.append(Source("-", None))
+            if "\0stdin" not in seen:  # standard input can be read once: "- -" is one input, as "a.txt a.txt" is
+                seen.add("\0stdin")
+                out.append(Source("-", None))
             continue
         p = Path(arg)
         if p.is_dir():
@@ -109,8 +111,8 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
                 if key not in seen:
                     seen.add(key)
                     out.append(_unique(f, shown))
-        elif arg not in seen:
-            seen.add(arg)
+        elif str(p) not in seen:  # "./a.txt" and "a.txt" are one file, as a folder's files are by path
+            seen.add(str(p))
             out.append(_unique(Source(display_name(arg), p), shown))
     return out
 

@@ -8,6 +8,7 @@ a pattern that does not finish in time there is rejected with a message naming i
 from __future__ import annotations
 
 import functools
+import itertools
 
 import regex
 
@@ -101,7 +102,7 @@ def _size(items, sre) -> int:  # type: ignore[no-untyped-def]
 def check_pattern(pattern: str) -> None:
     """Raise UnsafePattern for a pattern that does not compile or that backtracks catastrophically."""
     rx = compile_pattern(pattern)
-    for probe in _PROBES:
+    for probe in [*_PROBES, *_own_probes(pattern)]:
         try:
             rx.search(probe, timeout=PROBE_SECONDS)
         except TimeoutError:
@@ -111,6 +112,18 @@ def check_pattern(pattern: str) -> None:
                 f"正则表达式 {pattern!r} 会灾难性回溯（在一个很短的测试字符串上没有结束）；"
                 f"请改写，避免 (a+)+ 这样的嵌套重复",
             ) from None
+
+
+_META = set("\\.^$*+?{}[]()|-,:=!<>#&~'\"0123456789 \t\n")
+
+
+def _own_probes(pattern: str, most: int = 8) -> list[str]:
+    """Strings of the pattern's own literal characters ("(?:法|法)+!" backtracks on "法法法…" only): each
+    repeated, and the first pairs alternated, ending on a character no pattern expects (a control)."""
+    chars = list(dict.fromkeys(c for c in pattern if c not in _META and c.isprintable()))[:most]
+    probes = [c * 64 + "\x01" for c in chars]
+    probes += [(a + b) * 32 + "\x01" for a, b in itertools.pairwise(chars)]
+    return probes
 
 
 def any_of(patterns: list[str] | tuple[str, ...]) -> str:

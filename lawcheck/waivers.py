@@ -88,10 +88,19 @@ def resolve(waivers: Iterable[Waiver], rules: Iterable[Any], also_known: Iterabl
     return [w.model_copy(update={"rule": names.get(w.rule, w.rule)}) for w in waivers]
 
 
+MAX_SPAN_DAYS = 731  # two years: a waiver is reviewed with each year's report, never set for ever
+
+
 def current(waivers: Iterable[Waiver], today: dt.date) -> tuple[list[Waiver], list[Waiver]]:
-    """(those that still apply, those that have run out): a waiver applies to the end of its ``until`` day."""
+    """(those that still apply, those that have run out): a waiver applies to the end of its ``until`` day.
+    One that ends more than two years from ``today`` (``until = 9999-12-31``: for ever, in effect) raises
+    WaiverError naming it."""
     live, expired = [], []
+    limit = today + dt.timedelta(days=MAX_SPAN_DAYS)
     for w in waivers:
+        if w.until > limit:
+            raise WaiverError(w.where or "waivers", Msg("waiver_too_long", until=w.until.isoformat(),
+                                                         limit=limit.isoformat()))
         (live if w.until >= today else expired).append(w)
     return live, expired
 

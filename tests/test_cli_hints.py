@@ -73,3 +73,70 @@ def test_an_option_value_is_never_taken_for_the_command(tmp_path, monkeypatch, c
     assert main(["-o", "compare", "check", str(FIXTURE), "-q"]) in (0, 1)
     assert "得分" in (tmp_path / "compare").read_text(encoding="utf-8")
     assert main(["--glob", "*.txt", "check", str(FIXTURE), "-q"]) in (0, 1)
+
+
+@pytest.mark.parametrize(("argv", "says"), [(["--lang", "en"], "required: COMMAND"),
+                                            (["--lang", "zh", "--quiet"], "缺少参数：COMMAND"),
+                                            (["-o", "x.txt"], "缺少参数：COMMAND")])
+def test_options_without_a_command_say_the_command_is_missing(capsys, argv, says):
+    """``lawcheck --lang en`` said "invalid choice: 'en'" (the option's value taken for the command)."""
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and says in err and "invalid choice" not in err and err.count("\n") == 1
+
+
+def test_standard_input_and_a_file_given_twice_are_read_once(tmp_path, monkeypatch, capsys):
+    """``- -`` read standard input twice (the second time empty: an error); ``./a.txt a.txt`` checked one file twice."""
+    import io
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copy(FIXTURE, tmp_path / "a.txt")
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(FIXTURE.read_bytes()), encoding="utf-8"))
+    assert main(["check", "-", "-", "./a.txt", "a.txt", "-q"]) in (0, 1)
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    assert len(lines) == 2 and lines[0].startswith("-：得分") and "a.txt：得分" in lines[1], lines
+    assert captured.err == ""
+
+
+@pytest.mark.parametrize("encoding", ["undefined", "rot13", "base64", "zlib", ""])
+def test_an_encoding_that_decodes_no_text_is_a_usage_error(capsys, encoding):
+    """"--encoding undefined" was an English internal error; rot13, base64… passed the argument check and failed
+    every file of a batch one by one; "" was half English.  Each is now one usage error, before any file is read."""
+    with pytest.raises(SystemExit) as e:
+        main(["check", str(FIXTURE), "--encoding", encoding])
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and err.count("\n") == 1 and "不认识的编码" in err and "unknown" not in err
+
+
+def test_closed_standard_input_is_said_in_one_line():
+    """`lawcheck check - <&-` was an internal error (AttributeError)."""
+    import os
+    import subprocess
+    import sys
+
+    for lang, says in (("zh", "标准输入已关闭"), ("en", "standard input is closed")):
+        res = subprocess.run([sys.executable, "-m", "lawcheck", "check", "-", "-q", "--lang", lang], stdin=None,
+                             capture_output=True, text=True, timeout=120,
+                             preexec_fn=lambda: os.close(0))
+        assert res.returncode == 2 and says in res.stderr and "内部错误" not in res.stderr, res.stderr
+
+
+def test_an_output_name_with_a_line_break_is_said_on_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(FIXTURE), "--format", "json", "-o", "bad\nname.json"]) in (0, 1)
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad\\x0aname.json" in err
+    assert (tmp_path / "bad\nname.json").is_file()
+
+
+def test_dash_as_the_output_is_standard_output_and_dash_as_last_year_is_refused(tmp_path, monkeypatch, capsys):
+    """`-o -` made a file called "-" (found by an attack review): it is standard output, as "-" is for inputs.
+    `--previous -` said the file "-" did not exist: last year's report must be a file."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", str(FIXTURE), "-o", "-", "-q"]) in (0, 1)
+    assert "得分" in capsys.readouterr().out and not (tmp_path / "-").exists()
+    assert main(["check", str(FIXTURE), "--previous", "-"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "须写文件名" in err and "不存在" not in err

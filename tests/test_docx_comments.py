@@ -364,9 +364,12 @@ def test_commented_copies_in_the_input_folder_are_not_checked_again(tmp_path, ca
 def test_a_waived_shortfall_is_commented_as_waived_not_as_a_fix(tmp_path, monkeypatch):
     """A waiver accepted in lawcheck.toml: the passage's comment says ⊘ 已豁免 with the reason and the end
     date (what is lacking still said), never "修改建议" for what the reviewer accepted; the title lists it."""
+    import datetime as dt
+
     monkeypatch.chdir(tmp_path)
+    until = (dt.date.today() + dt.timedelta(days=365)).isoformat()  # a waiver runs two years at most
     (tmp_path / "lawcheck.toml").write_text(
-        '[[waivers]]\nrule = "enforcement.three_systems"\nreason = "三项制度另行专报"\nuntil = 2999-12-31\n',
+        f'[[waivers]]\nrule = "enforcement.three_systems"\nreason = "三项制度另行专报"\nuntil = {until}\n',
         encoding="utf-8")
     data = rich_docx((FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8"))
     _code, out, card = run_cli(tmp_path, "荷塘.docx", data)
@@ -374,10 +377,10 @@ def test_a_waived_shortfall_is_commented_as_waived_not_as_a_fix(tmp_path, monkey
     assert r["status"] == "partial" and r["waived"]["reason"] == "三项制度另行专报"
     got = anchored(out.read_bytes())
     [note] = [k for k, v in got.items() if "enforcement.three_systems" in k and v == r["evidence"][0]["text"]]
-    assert "⊘ 已豁免" in note and "三项制度另行专报" in note and "2999-12-31" in note and "原为部分" in note
+    assert "⊘ 已豁免" in note and "三项制度另行专报" in note and until in note and "原为部分" in note
     assert "修改建议" not in note and "依据" in note and r["message"] in note
     title = next(k for k in got if "得分" in k)
-    assert "已豁免：行政执法三项制度（豁免至 2999-12-31）" in title
+    assert f"已豁免：行政执法三项制度（豁免至 {until}）" in title
     assert "行政执法三项制度" not in title.split("缺失项：")[1].split("\n")[0]
 
 

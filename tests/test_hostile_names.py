@@ -273,3 +273,31 @@ def test_standard_input_s_name_in_a_csv_is_a_plain_dash_and_a_formula_still_is_n
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
     (name,) = [r[0] for r in rows[1:]]
     assert name.endswith("-1+1.txt") and not name.startswith(("=", "+", "-", "@"))
+
+
+@pytest.mark.parametrize("lead", ["\u00a0", "\u3000", "\u2003", "\u200b", "\ufeff"])
+def test_a_formula_behind_any_blank_is_neutralised_in_a_csv(tmp_path, monkeypatch, capsys, lead):
+    """Only U+0020 and U+3000 were stripped before the formula test: " =1+1.txt" with a no-break space first
+    reached the sheet as a formula (found by an attack review)."""
+    from lawcheck.cli import main
+
+    text = (ROOT / "fixtures" / "000-5.txt").read_text(encoding="utf-8")
+    (tmp_path / f"{lead}=1+1.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", f"{lead}=1+1.txt", "--format", "csv", "--fail-on", "never"])
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out.lstrip("\ufeff"))))
+    (name,) = [r[0] for r in rows[1:]]
+    assert name.startswith("'") and name.endswith("=1+1.txt"), repr(name)
+
+
+def test_a_right_to_left_override_in_a_report_is_shown_not_obeyed_in_html(tmp_path, monkeypatch):
+    """U+202E reorders what a page shows; every other format showed it as an escape, the HTML page wrote it raw
+    (found by an attack review)."""
+    from lawcheck.cli import main
+
+    text = (ROOT / "fixtures" / "000-5.txt").read_text(encoding="utf-8").replace("。", "。\u202e", 1)
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "r.txt", "--format", "html", "-o", "r.html"]) in (0, 1)
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "\u202e" not in page and "\\u202e" in page

@@ -17,7 +17,7 @@ import pytest
 from lawcheck.errors import RuleFileError
 from lawcheck.packs import PACKS, cache, load_pack
 from tests.conftest import ROOT
-from tests.test_loader_errors import GOOD, make_pack
+from tests.test_loader_errors import GOOD, load_error, make_pack
 
 posix_only = pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX ownership and modes")
 
@@ -282,3 +282,38 @@ def test_a_jieba_cache_planted_in_the_shared_temp_folder_changes_nothing(tmp_pat
         monkeypatch.setenv("LAWCHECK_CACHE_DIR", cache_dir)
         assert derive_hints(src.rules, src.userdict) == honest
     assert honest["enforcement.three_systems"]
+
+
+@pytest.mark.parametrize("pattern", ["(?:法|法)+!", "(?:依法|依法)+行政$"])
+def test_a_pattern_that_backtracks_on_its_own_characters_is_refused_at_load(tmp_path, pattern):
+    """The probes were a, 一, x, 1, space: "(?:法|法)+!" passed them and ran a second on each report line of 法
+    (found by an attack review: 20 such rules made a 13 KB report take 23 s).  Each pattern is now also tried on
+    its own characters."""
+    rule = GOOD.replace("phrases: [示例事项]", f"phrases: [示例事项]\n    patterns: ['{pattern}']")
+    err = load_error(tmp_path, {"demo/rule.yaml": rule})
+    assert "灾难性回溯" in err.text("zh") and pattern in err.text("zh")
+
+
+def test_a_cue_pattern_that_times_out_leaves_the_rules_that_read_cues_unknown(monkeypatch):
+    """A pack's negation or plan pattern that runs past its time limit on a text: every rule that reads the
+    cues is unknown, saying why in the reader's language; the report is checked (it was an English "internal
+    error" for the whole report)."""
+    import lawcheck
+    from lawcheck import analysis, saferegex
+
+    pack = load_pack()
+    pattern = pack.manifest.future_patterns[0]
+    real = analysis.saferegex.finditer
+
+    def slow(p, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if p == pattern:
+            raise saferegex.PatternTimeout(p)
+        return real(p, *args, **kwargs)
+
+    monkeypatch.setattr(analysis.saferegex, "finditer", slow)
+    text = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text, rules=pack)
+    unknown = {r.rule for r in card.results if r.status == "unknown"}
+    assert {"content.first_responsible_duty", "content.shortcomings", "decision.major_procedure"} <= unknown
+    assert all("超时" in card.result(r).message for r in unknown)
+    assert card.result("form.signature").status == "pass"  # a rule that reads no cue is judged

@@ -64,6 +64,41 @@ def test_deputy_is_not_the_principal_leader():
     assert r.status == "fail"
 
 
+@pytest.mark.parametrize("acts", [
+    "组织全县主要负责人开展述法,督促落实第一责任人职责。",
+    "组织开展党政主要负责人述法评议活动,将主要负责人述法纳入年度考核。",
+    "把党政主要负责人述法列入领导干部年度考核测评内容。",
+])
+def test_leaders_who_are_the_object_of_what_is_done_did_not_act(acts):
+    """Organising, assessing or scheduling the heads' 述法 is the reporter supervising others, not what its own
+    principal leaders did (a review found each of these passing the duty)."""
+    section = "县长主持召开县政府常务会议专题研究法治政府建设工作4次,年底在县委全面依法治县委员会会议上述法。"
+    text = STATUTORY.replace(section, acts).replace("第一责任人职责,加强", "工作,加强")
+    assert lawcheck.evaluate(text).result("content.first_responsible_duty").status == "fail", acts
+    # The leaders as the ones who act, in the same words, still pass.
+    assert lawcheck.evaluate(STATUTORY.replace(section, "县长带头述法,主持召开会议研究部署主要负责人述法工作。")
+                             ).result("content.first_responsible_duty").status == "pass"
+
+
+@pytest.mark.parametrize("acts", [
+    "县长全年未专题研究法治政府建设工作,也未在县委全面依法治县委员会会议上述法。",   # not done
+    "县长从未主持召开会议研究法治政府建设工作。",
+    "县长将于2024年一季度主持召开县政府常务会议专题研究法治政府建设。",            # planned
+    "县长拟在年底县委全面依法治县委员会会议上述法。",
+    "县长在全县法治政府建设推进会上强调,各级领导干部要切实履行法治建设职责,带头尊法学法守法用法。",  # told others
+    "县长主持召开县政府常务会议专题研究依法征收土地工作12次。",                      # other work, done lawfully
+    "县长主持召开常务会议专题研究依法治理安全生产隐患4次。",
+    "县政府主要负责人将法治政府建设与经济社会发展同部署、同推进、同督促、同考核、同奖惩。",  # a formula
+])
+def test_acts_not_done_or_not_about_the_rule_of_law_do_not_count(acts):
+    """Found by a domain review: each of these passed the duty (and the gate) where no act of the principal
+    leaders on the rule of law is told."""
+    section = "县长主持召开县政府常务会议专题研究法治政府建设工作4次,年底在县委全面依法治县委员会会议上述法。"
+    text = STATUTORY.replace(section, acts).replace("第一责任人职责,加强", "工作,加强")
+    r = lawcheck.evaluate(text).result("content.first_responsible_duty")
+    assert r.status == "fail", (acts, r.message)
+
+
 def test_general_secretary_is_not_the_local_leader():
     text = ("2023年,县政府深入学习习近平总书记关于法治政府建设的重要讲话精神,召开会议研究部署依法行政工作,"
             "推动法治政府建设取得新成效。\n")

@@ -413,13 +413,16 @@ def test_a_host_that_is_not_loopback_is_warned_about(tmp_path):
 def test_the_waivers_of_lawcheck_toml_apply_as_in_check(tmp_path):
     """Found in review: serve built its options without the settings' waivers, so a report scored lower
     on the page than `lawcheck check` scored it with the same lawcheck.toml."""
+    import datetime as dt
+
     import httpx2 as httpx
 
     from lawcheck.cli import main
 
+    until = (dt.date.today() + dt.timedelta(days=365)).isoformat()  # a waiver runs two years at most
     (tmp_path / "lawcheck.toml").write_text(
-        '[[waivers]]\nrule = "content.first_responsible_duty"\nreason = "测试"\nuntil = 2099-06-30\n'
-        '[[waivers]]\nrule = "form.recipients"\nreason = "只对公开版"\nuntil = 2099-06-30\nfiles = ["*公开版*"]\n',
+        f'[[waivers]]\nrule = "content.first_responsible_duty"\nreason = "测试"\nuntil = {until}\n'
+        f'[[waivers]]\nrule = "form.recipients"\nreason = "只对公开版"\nuntil = {until}\nfiles = ["*公开版*"]\n',
         encoding="utf-8")
     text = "\n".join(line for line in LINGSHOU.splitlines() if "第一责任人" not in line)
     (tmp_path / "r.txt").write_text(text, encoding="utf-8")

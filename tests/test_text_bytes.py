@@ -34,6 +34,18 @@ def test_utf16_without_a_byte_order_mark_is_read(tmp_path, capsys, encoding):
     assert out == out8  # the same text, the same scorecard
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("mark", [b"", b"bom"])
+def test_a_cut_off_utf16_file_is_said_to_be_cut_off(tmp_path, capsys, encoding, mark):
+    """An odd number of bytes, with or without the mark: a damaged UTF-16 file (its last byte named), where
+    without the mark it was called a binary file."""
+    bom = {"utf-16-le": b"\xff\xfe", "utf-16-be": b"\xfe\xff"}[encoding] if mark else b""
+    data = bom + TEXT.encode(encoding)[:-1]
+    rc, _out, err = _card(tmp_path, data, capsys=capsys)
+    assert rc == 2 and err.count("\n") == 1 and "二进制" not in err
+    assert f"按 {encoding} 编码无法解码" in err and f"第{len(data) - len(bom)}个字节" in err and "报告.txt" in err
+
+
 def test_binary_data_with_nuls_is_still_binary(tmp_path, capsys):
     rc, _out, err = _card(tmp_path, bytes(range(256)) * 20, capsys=capsys)
     assert rc == 2 and "二进制" in err and "报告.txt" in err

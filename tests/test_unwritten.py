@@ -94,3 +94,26 @@ def test_what_real_reports_have_keeps_them_reports():
 def test_the_reasons_are_said_in_both_languages():
     card = lawcheck.evaluate(LINGSHOU * 3, lang="en")
     assert "repeated" in card.document.kind_reason and "重复" in lawcheck.evaluate(LINGSHOU * 3).document.kind_reason
+
+
+def test_the_sentence_share_reads_as_before_without_rescanning_a_line():
+    """The sentence scan takes a run without an end mark whole (it was tried again from each of its characters:
+    quadratic on a long line, found by an attack review); what it counts is what the old scan counted."""
+    import re
+
+    from lawcheck.text import kind
+
+    old = re.compile(r"[^。!?;\n]*[。!?;]")
+    texts = [p.read_text(encoding="utf-8") for p in REPORTS]
+    texts += [LINGSHOU + "\n" + "依法行政工作," * 300, "无标点的一行\n有标点。\n" * 50, "。;!?\n\n", "一句话没有结尾"]
+    for text in texts:
+        total = len("".join(text.split())) or 1
+        new_share = kind._prose_share(text, total)
+        saved = kind._SENTENCE
+        try:
+            kind._SENTENCE = old  # type: ignore[assignment]
+            old_share = kind._prose_share(text, total)
+        finally:
+            kind._SENTENCE = saved
+        assert new_share == old_share, text[:40]
+    assert kind._SENTENCE.pattern != old.pattern

@@ -25,7 +25,8 @@ from lawcheck.waivers import current, for_file
 from tests.conftest import FIXTURES
 
 CHANGSHENG = FIXTURES / "003_changsheng_2020.txt"
-LATER = "2999-12-31"  # a waiver still running whenever the suite runs
+# A waiver still running whenever the suite runs, within the two years a waiver may run.
+LATER = (dt.date.today() + dt.timedelta(days=365)).isoformat()
 EARLIER = "2001-01-01"  # one long run out
 
 
@@ -70,7 +71,7 @@ def test_a_waived_shortfall_scores_as_if_the_rule_were_not_checked():
     without = lawcheck.evaluate(text, rules=lawcheck.load_pack(disable=[rule]))
     r = waived.result(rule)
     assert r.status == plain.result(rule).status  # what the report lacks is still said
-    assert r.waived is not None and r.waived.reason == "试点单位另行报送" and r.waived.until == dt.date(2999, 12, 31)
+    assert r.waived is not None and r.waived.reason == "试点单位另行报送" and r.waived.until == dt.date.fromisoformat(LATER)
     assert not r.scored and r.points == 0
     assert waived.score == without.score != plain.score
     assert rule in [m.rule for m in plain.missing] and rule not in [m.rule for m in waived.missing]
@@ -178,7 +179,7 @@ def test_a_waiver_in_pyproject_and_an_inline_array(folder, capsys):
     assert code == 3 and err.startswith("lawcheck: pyproject.toml:8: ")
     (folder / "pyproject.toml").unlink()
     (folder / "lawcheck.toml").write_text('lang = "zh"\nwaivers = [{rule = "enforcement.three_systems", reason = "x", '
-                                          'until = 2999-01-01}]\n', encoding="utf-8")
+                                          f'until = {LATER}}}]\n', encoding="utf-8")
     code, out, _ = run(capsys, "check", "长生镇.txt", "--format", "json")
     r = next(x for x in json.loads(out)["results"] if x["rule"] == "enforcement.three_systems")
     assert r["waived"]["where"] == "lawcheck.toml:2"
@@ -280,3 +281,18 @@ def test_evaluate_refuses_a_waiver_naming_no_rule_as_the_command_line_does():
     assert "content.shortcomings" in str(e.value)  # the near id is offered
     card = lawcheck.evaluate(text, waivers=[{"rule": "content.shortcomings", "reason": "整改中", "until": "2030-12-31"}])
     assert card.result("content.shortcomings").waived is not None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_waiver_for_ever_is_refused(folder, capsys, monkeypatch, lang):
+    """"until = 9999-12-31" accepted a waiver for ever (found by an attack review; the README promises never);
+    one ending more than two years from today is refused with its line, one within them is taken."""
+    monkeypatch.setenv("LAWCHECK_TODAY", "2026-12-01")
+    (folder / "lawcheck.toml").write_text(waiver_toml("deadline.publication", until="9999-12-31"), encoding="utf-8")
+    code, _, err = run(capsys, "check", "长生镇.txt", "--lang", lang)
+    assert code == 3 and err.count("\n") == 1 and "lawcheck.toml:" in err and "9999-12-31" in err
+    assert ("两年" if lang == "zh" else "two years") in err and "2028-12-01" in err
+    (folder / "lawcheck.toml").write_text(waiver_toml("deadline.publication", until="2028-12-01"), encoding="utf-8")
+    code, out, err = run(capsys, "check", "长生镇.txt", "--format", "json")
+    assert err == "" and json.loads(out)["results"]
+

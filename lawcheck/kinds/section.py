@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -45,17 +47,28 @@ class SectionRule(RuleBase):
     denial: Part | None = Field(None, description="wording that says the part has nothing to tell (未发现明显问题): a "
                                                   "section that says so and states nothing the pack's negation cues "
                                                   "mark (不到位, 有待, 薄弱…) outside it is empty")
+    problem_words: list[str] = Field(default_factory=list,
+                                     description="words that state something wanting (困难, 短板, 单一, 老化) besides "
+                                                 "the pack's negation cues: a part with denial wording checked "
+                                                 "that has no clause with one of them, naming what it is, states "
+                                                 "nothing wanting (only results, plans or set phrases)")
+    vague: list[str] = Field(default_factory=list,
+                             description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
+                                         "after a denial made only of them, the pack's negation cues and "
+                                         "turns (各项工作仍需进一步巩固提升) states no shortcoming")
 
 
 def _parts(rule: SectionRule) -> list[Part]:
     return [*rule.parts, *([rule.mention] if rule.mention else []), *([rule.denial] if rule.denial else [])]
 
 
-def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | None:
-    """Where the section says it has nothing to tell ("经自查，未发现明显问题"), when it states nothing else that
-    is wanting.  Outside the clauses of the denial and of what is planned ("下一步，我们将继续查找薄弱环节"):
-    no negation cue (不高, 有待, 薄弱…) and no turn to what is wanting (但, 也要看到, 一是…).  "未发现明显问题，
-    但执法案卷质量不高" names a problem; so do the sub-headings of the part ("（一）基层执法力量较为薄弱")."""
+def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, str] | None:
+    """Where the section says it has nothing to tell ("经自查，未发现明显问题"; message ``denied_section``), or,
+    with ``problem_words``, tells nothing wanting at all ("各项任务均已圆满完成"; ``empty_section``): when it
+    states nothing else that is wanting.  Outside the clauses of the denial and of what is planned ("下一步，
+    我们将继续查找薄弱环节"): no negation cue (不高, 有待, 薄弱…), problem word (困难, 短板…) or turn to what is
+    wanting (但, 也要看到, 一是…) in a clause that names what it is.  "未发现明显问题，但执法案卷质量不高"
+    names a problem; so do the sub-headings of the part ("（一）基层执法力量较为薄弱")."""
     assert rule.denial is not None
     st = a.st
     # Its own heading ("二、存在的不足和原因") names the part; sub-headings may state its problems.
@@ -70,21 +83,51 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | Non
         if si in inside and he <= st.sentences[si].end and \
                 rejection(a, rule.denial, cm, st.sentences[si], hs, he) is None:
             denials.append((hs, he))
-    if not denials:
+    if not denials and not rule.problem_words:
         return None
+    problems = _words_rx(tuple(rule.problem_words))
     ends = a.clause_ends
     for s in body:
         lo = s.start
+        turned = False  # a turn that names nothing itself ("同时也要看到，") opens the next clause of its sentence
         for k in range(bisect_left(ends, s.start), bisect_left(ends, s.end) + 1):
             hi = min(ends[k] + 1, s.end) if k < len(ends) else s.end
             if hi <= lo:
                 continue
             told = not any(lo < de and ds < hi for ds, de in denials) and not any_start_in(a.fut_starts, s.start, hi)
-            if told and (any_start_in(a.neg_starts, lo, hi) or _TURN.search(a.text, lo, hi)):
+            turn = _TURN.search(a.text, lo, hi) is not None
+            cue = turned or turn or any_start_in(a.neg_starts, lo, hi) or (
+                problems is not None and problems.search(a.text, lo, hi) is not None)
+            if told and cue and _names_something(rule, a, lo, hi):
                 return None
+            turned = told and turn
             lo = hi
-    return denials[0]
+    if denials:
+        return denials[0], "denied_section"
+    return (body[0].start, body[0].end), "empty_section"
 
+
+def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
+    """Whether the clause names what is wanting: something left once the rule's vague words, the pack's
+    negation cues and the turns are taken out ("执法力量仍需加强" names 执法力量; "各项工作仍需进一步巩固提升",
+    "仍有提升空间" name nothing)."""
+    rest = _filler(tuple(rule.vague), tuple(a.pack.manifest.negation or ())).sub("", a.text[lo:hi])
+    return len(_HAN.findall(rest)) >= 2
+
+
+@lru_cache(maxsize=8)
+def _words_rx(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))) if words else None
+
+
+@lru_cache(maxsize=8)
+def _filler(vague: tuple[str, ...], negation: tuple[str, ...]) -> re.Pattern[str]:
+    # Built from the pack's words (not lawcheck's own), so not kept in lawcheck.rx's cache.
+    words = sorted({*vague, *negation, *_TURN.pattern.split("|")}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, words)))
+
+
+_HAN = rx.compile(r"[\u4e00-\u9fff]")
 
 # A turn to what is wanting after a denial: "…未发现明显短板，但仍有一些方面需要改进：一是…".
 _TURN = rx.compile(r"但|然而|不过|也要看到|也应看到|也应当看到|需要改进|有待改进|一是|首先")
@@ -126,8 +169,8 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     denied = _denied(rule, a, sents) if rule.denial else None
     if denied is not None:
         # The part is there and says there is nothing wanting: the content it must give is not given.
-        out = Outcome("fail", 0.0, [rule.role], [denied])
-        out.details = [t(lang, "denied_section", role=role_name)]
+        out = Outcome("fail", 0.0, [rule.role], [denied[0]])
+        out.details = [t(lang, denied[1], role=role_name)]
         out.own_message = True
         out.searched = searched
         return out

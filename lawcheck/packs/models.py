@@ -93,6 +93,9 @@ class Manifest(Strict):
                           "(inherited if absent)")
     future: list[str] | None = Field(None, min_length=1,
                                      description="clause cues that something is only planned (inherited if absent)")
+    future_patterns: list[Pattern] | None = Field(
+        None, description="clause cues of a plan or an exhortation that a phrase cannot say, as regular "
+                          "expressions: \"将于明年一季度主持召开\", \"要带头述法\" (inherited if absent)")
     overrides: dict[str, RuleOverride] = Field(default_factory=dict, description="inherited rules changed by id")
     disable: list[str] = Field(default_factory=list, description="inherited rules left out, by id")
     era: list[EraFact] = Field(default_factory=list, description="dated facts the era-aware rules follow")

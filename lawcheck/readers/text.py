@@ -77,9 +77,16 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
                 raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang))) from None
     if b"\x00" in data[:4096]:
         # UTF-16 without a byte-order mark (a converter that left it out): its ASCII characters carry NULs.
-        text = _utf16_without_bom(data)
-        if text is None:
+        # An odd byte at the end is a cut-off file in UTF-16 (said as such, as with a mark), not a binary one.
+        found = _utf16_without_bom(data[:len(data) - len(data) % 2])
+        if found is None:
             raise InputError(name, _m(lang, "binary"))
+        text, enc = found
+        if len(data) % 2:
+            try:
+                data.decode(enc)
+            except UnicodeDecodeError as e:
+                raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang))) from None
         return _check_text(name, text, lang)
     try:
         return _check_text(name, data.decode("utf-8"), lang)
@@ -101,18 +108,16 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
     return _check_text(name, text, lang)
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """The text of UTF-16 data without a byte-order mark, when it decodes (either byte order) into Chinese
-    with no NUL characters; None otherwise (a binary file)."""
-    if len(data) % 2:
-        return None
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-16 data without a byte-order mark and its byte order, when it decodes (either byte
+    order) into Chinese with no NUL characters; None otherwise (a binary file)."""
     for enc in ("utf-16-le", "utf-16-be"):
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
         if "\x00" not in text and _reads_as_chinese(text):
-            return text
+            return text, enc
     return None
 
 

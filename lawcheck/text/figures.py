@@ -69,11 +69,13 @@ _TITLES = rx.compile(r"《[^》]{0,80}》")
 _CHANGE = rx.compile(
     r"(?P<basis>同比|较上年|比上年|较去年|比去年|较上一年度?|比上一年度?|较20\d\d年|比20\d\d年|与上年相比|与去年相比|环比)"
     r"(?:同期)?\s*(?:分别)?(?P<dir>增长|增加|上升|提高|提升|多|下降|减少|降低|回落|少|下降了|增长了)了?\s*$")
-_PREVIOUS = rx.compile(r"上年(?!结转|未结|遗留)|去年|上一年度?|前一年")
+# "上年结转/转入/未结…" (cases carried over into this year) is no figure of last year; "度" may come between.
+_CARRIED = r"度?(?:结转|未结|遗留|转入|积存|结余|留存)"
+_PREVIOUS = rx.compile(r"上年(?!" + _CARRIED + r")|去年|上一年度?|前一年")
 # Which year the words before a figure speak of: the last of these in its sentence wins.  Last year's
 # ("上年纠错率为20%", "2022年,收到…60件,审结65件" in a 2023 report) or this year's (全年, 今年, 本年度); a
 # comparison ("较上年", "与上年相比", "同比") names no year of its own.
-_YEAR_SCOPE = rx.compile(r"(?<![较比与])(?P<prev>上年度?|去年|上一年度?|前一年)(?!结转|未结|遗留|相比|同期相比)"
+_YEAR_SCOPE = rx.compile(r"(?<![较比与])(?P<prev>上年度?|去年|上一年度?|前一年)(?!" + _CARRIED + r"|相比|同期相比)"
                          r"|(?P<now>全年|今年|本年度?|当年)|(?P<y>(?:19|20)\d\d)年")
 # After last year's figure, the words that lead to this year's: "由上年的85%提高到100%".
 _TO_NOW = rx.compile(r"(?:提高|提升|上升|增加|增长|下降|降低|减少|回落|达)(?:到|至)|[降升增减]至")

@@ -88,7 +88,13 @@ _T_NEWS = rx.compile(
 )
 _T_ASSESSMENT = rx.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
-_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布")
+# "青山县公开2023年度法治政府建设情况报告": a body that publishes the year's report, said in a headline (not
+# "政务公开", "信息公开", "依法公开": a field's name).
+_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布"
+                           r"|(?<![务息法动文以])(?:公开|发布|晒出|公布)了?(?=\s*(?:20\d\d|二〇))")
+# Sentences about a report ("报告显示，…", "报告坦言，…", "《报告》提出，…"): an article on it, not the report.
+_ABOUT_REPORT = rx.compile(r"(?:^|(?<=[。,，;；!！\n]))\s*(?:《?报告》?|该报告|这份报告)"
+                           r"(?:显示|指出|提出|坦言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到|列出|梳理)")
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
 _T_PERSON = rx.compile(
     r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)[\u4e00-\u9fff]{2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
@@ -458,6 +464,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("interpretation", "kind.reason.opening", word=m.group(0))
     if len(_INTERVIEW.findall(body[:3000])) >= 2:  # questions and answers about a report
         return _other("interpretation", "kind.reason.opening", word="问：……答：")
+    about = [m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
+    if len(about) >= 2 and not core_formula:  # a report never speaks of itself as "报告显示"
+        return _other("news", "kind.reason.news", word=WORDS.join(dict.fromkeys(about[:3])))
     # News: a dateline, a reporter, a byline, an article about "该县" — unless the text names itself a report.
     if not titled_report and not core_formula:
         m = next((m for m in map(_NEWS_OPENER.match, first_lines) if m), None)
@@ -541,7 +550,9 @@ def _lawless(text: str, title: str) -> bool:
 _NO_LAW_MIN_CHARS = 600
 
 # A sentence: up to its end mark.  Its items: what 、, commas and spaces separate.
-_SENTENCE = rx.compile(r"[^。!?;\n]*[。!?;]")
+# A run up to its end mark, if it has one: a run without one is taken whole, never tried again from each of its
+# characters ("[^。]*。" on a long line with no end mark is quadratic).  Only runs that end with a mark count.
+_SENTENCE = rx.compile(r"[^。!?;\n]+[。!?;]?")
 _ITEM_SEPARATOR = rx.compile(r"[、,\s]+")
 _SPACE = rx.compile(r"\s+")
 _LINE = rx.compile(r"[^\n]+")
@@ -562,6 +573,8 @@ def _prose_share(body: str, total: int) -> float:
     prose = 0
     for m in _SENTENCE.finditer(body):
         sentence = m.group(0)
+        if sentence[-1] not in "。!?;":
+            continue  # no end mark: not a sentence
         # Its length without spaces (a printable text without U+0020 has none: the common case, no copy).
         size = len(sentence) if sentence.isprintable() and " " not in sentence else len("".join(sentence.split()))
         if size < 12:

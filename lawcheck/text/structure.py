@@ -40,6 +40,17 @@ _PLAN_CUE = rx.compile(
 # "三、整改措施") is the plan: the reports' order is the year's work, its shortcomings, then the plan.
 _PLAN_AFTER_SHORT = rx.compile(r"(?:19|20)\d\d\s*年|重点|任务|措施|举措|对策|建议|方向|展望|目标")
 _OTHER_CUE = rx.compile(r"其他需要报告|其他事项|其他情况")
+# A part named by its last words: "二、工作中的不足", "二、主要困难", "二、问题与原因", "二、查摆的问题", "二、反思与
+# 不足" — not a measure that answers problems ("三、着力解决群众身边的问题", "补齐短板").
+_SHORT_END = rx.compile(r"(?:的|与|和|及|主要)(?:主要)?(?:不足|问题|困难|短板|差距)(?:之处)?$"
+                        r"|(?:问题|不足)(?:和|与|及)(?:其)?(?:原因|成因)|查(?:摆|找)出?的?(?:主要)?(?:问题|不足)"
+                        r"|面临的(?:主要)?(?:困难|问题|挑战)")
+_ANSWERS = rx.compile(r"解决|化解|整治|整改|破解|聚焦|针对|补齐|弥补|克服|回应|办理|排查|导向")
+# A part that looks back, though its heading names a plan or a year: "三、2020年度工作计划落实情况", "四、2020年
+# 工作亮点" are the year's work, not the plan.
+_LOOKBACK = rx.compile(r"(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效|经验做法")
+# Words of what is ahead, in a heading that names the duty after the plan: "五、进一步压实第一责任人职责".
+_AHEAD = rx.compile(r"进一步|继续|持续|将|压实|下一步|今后")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
 
 # Paragraph openings that switch role in reports without numbered headings.
@@ -208,9 +219,10 @@ def _is_closing_line(line: str) -> bool:
 
 def roles_from_heading(heading: str) -> set[str]:
     roles: set[str] = set()
-    if _SHORT_CUE.search(heading):
+    bare = heading.rstrip(" 。:：\t")
+    if _SHORT_CUE.search(heading) or (_SHORT_END.search(bare) and not _ANSWERS.search(bare)):
         roles.add(SHORTCOMINGS)
-    if _PLAN_CUE.search(heading):
+    if _PLAN_CUE.search(heading) and not _LOOKBACK.search(heading):
         roles.add(PLAN)
     if not roles and _OTHER_CUE.search(heading):
         roles.add(OTHER)
@@ -460,9 +472,11 @@ def _build_sections(
         if r["parent"] is None:
             if cues:
                 roles = cues
-            elif _DUTY_CUE.search(heading) and not seen_plan:
-                roles = {MEASURES}
-            elif seen_short and not seen_plan and _PLAN_AFTER_SHORT.search(heading):
+            elif seen_plan and _AHEAD.search(heading):
+                roles = {PLAN}  # after the plan, what is ahead ("五、进一步压实第一责任人职责") goes on with it
+            elif _DUTY_CUE.search(heading):
+                roles = {MEASURES}  # the leaders' duty done in the year, wherever the report puts it
+            elif seen_short and not seen_plan and _PLAN_AFTER_SHORT.search(heading) and not _LOOKBACK.search(heading):
                 roles = {PLAN}
             elif seen_plan or (seen_short and _OTHER_CUE.search(heading)):
                 roles = {OTHER}

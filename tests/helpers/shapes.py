@@ -26,6 +26,11 @@ SHAPES: dict[str, tuple[str, bool]] = {
     # paragraphs that look like the turn to the shortcomings (the inline shortcomings of the structure)
     "turning_paragraphs": ("（一）完善制度\n同时，针对存在的问题开展整改。\n但仍存在一些问题和不足。\n", False),
     "turning_lines_in_report": ("但也要看到，针对存在的问题和不足仍需整改。\n", True),
+    # a long line with no end mark inside a report (the classifier's sentence scan was quadratic on it: found by
+    # an attack review, 52.8 s for 205 KB; the line counts of tests/test_scaling.py do not see work inside a
+    # regular expression, so benchmarks/run.py's wall time is its measure)
+    "no_end_mark_in_report": ("依法行政工作,", True),
+    "figures_no_end_mark_in_report": ("收到行政复议案件10件,审结8件,纠错2件,纠错率25%,同比增长12%,较上年增加5件,", True),
 }
 
 

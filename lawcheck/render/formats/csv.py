@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv as _csv
 import io
+import re
 
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
@@ -19,6 +20,7 @@ from lawcheck.render.common import figure_cell, shown_status, visible
 FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per report", output="stream", needs_rules=True)
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_BLANKS = re.compile(r"^[\s\u200b\u200c\u200d\u2060\ufeff]+")
 HEAD = ["path", "organ", "title", "report_year", "signed_date", "published_date", "level", "kind", "other_kind",
         "score", "grade", "gate", "late", "error"]
 HEAD_ZH = ["文件", "机关", "标题", "报告年度", "落款日期", "发布日期", "层级", "文本类型", "其他类型", "得分", "等级",
@@ -33,8 +35,10 @@ def _cell(value: object) -> str:
     """A spreadsheet must not run a cell: neutralise leading =, +, -, @ (and tab, CR), after spaces too;
     a control character (a CR in a file name would split the row) is shown as an escape first."""
     s = "" if value is None else visible(str(value), one_line=True)
+    # Leading blanks of any kind (a no-break space, an ideographic space, a zero-width space) do not hide one.
+    lead = _BLANKS.sub("", s)
     # A lone "-" (standard input's name) is no formula: kept as it is, so that it reads back as the input.
-    return "'" + s if s.strip(" \u3000") != "-" and s.lstrip(" \u3000").startswith(_FORMULA) else s
+    return "'" + s if lead.rstrip() != "-" and lead.startswith(_FORMULA) else s
 
 
 def _row(values: list) -> str:

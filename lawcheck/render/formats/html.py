@@ -31,6 +31,7 @@ from lawcheck.render.common import (
     shown_status,
     status_label,
     timeliness_label,
+    visible,
     waiver_note,
 )
 from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, last_name, outcome_label, pct
@@ -198,7 +199,9 @@ def _u(lang: str, key: str, **kw: object) -> str:
 
 
 def _e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    # Control characters shown as escapes first, as every other format shows them: a right-to-left override
+    # (U+202E) in a report or a waiver's reason would otherwise reorder what the page shows.
+    return escape(visible("" if value is None else str(value)), quote=True)
 
 
 def _page(lang: str, title: str, body: str, script: str) -> str:

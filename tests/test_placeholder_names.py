@@ -1,0 +1,27 @@
+"""A private party's name hidden by a surname and 某某/×× ("张某某诉县自然资源局一案") is what publication requires,
+not a template blank; a blank for a unit, a figure or a year still is.  Found by a domain review: the hidden
+names failed form.placeholders (an error: the gate) and pushed drafters to publish the names."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+
+REPORT = ("灵寿县人民政府关于2021年度法治政府建设情况的报告\n2021年,我县扎实推进法治政府建设。{x}\n"
+          "灵寿县人民政府\n2022年1月14日\n")
+
+
+@pytest.mark.parametrize(("x", "status"), [
+    ("在张某某诉县自然资源局行政处罚一案中,县长出庭应诉。", "pass"),
+    ("对王××等3人非法占地案依法作出处罚。", "pass"),
+    ("依法审结欧阳某某申请行政复议案件。", "pass"),
+    ("由某某县人民政府统一部署。", "fail"),
+    ("由李××局牵头办理。", "fail"),
+    ("全年办理行政许可事项××件。", "fail"),
+    ("县长某某同志主持召开常务会议。", "fail"),
+    ("举报电话0771-××××××。", "fail"),
+])
+def test_hidden_names_are_no_placeholders(x, status):
+    r = lawcheck.evaluate(REPORT.format(x=x)).result("form.placeholders")
+    assert r.status == status, (x, r.message)
