@@ -104,6 +104,7 @@ class Analysis:
     # Start positions of every negation / future cue, merged and sorted once per report when a check first asks.
     _neg_starts: list[int] | None = None
     _fut_starts: list[int] | None = None
+    _fut_spans: tuple[list[int], list[int]] | None = None
     _cues_timeout: PatternTimeout | None = None
 
     @property
@@ -115,10 +116,20 @@ class Analysis:
 
     @property
     def fut_starts(self) -> list[int]:
+        """The plan phrases' starts: each holds for the rest of its sentence ("下一步，…")."""
         if self._fut_starts is None:
             self._cues()
         assert self._fut_starts is not None
         return self._fut_starts
+
+    @property
+    def fut_spans(self) -> tuple[list[int], list[int]]:
+        """What the plan patterns cover, as (starts, running maximum of the ends): each match is the stretch
+        planned or exhorted ("将于明年一季度主持召开…", "强调，要…"), so a hit inside one is a plan."""
+        if self._fut_spans is None:
+            self._cues()
+        assert self._fut_spans is not None
+        return self._fut_spans
 
     def _cues(self) -> None:
         """The pack's negation and plan cues, phrases and patterns.  A third-party pattern that runs past its
@@ -131,11 +142,11 @@ class Analysis:
             neg = [s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ())]
             neg.extend(s for p in manifest.negation_patterns or () for s, _ in self.matches_of(p))
             fut = [s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ())]
-            fut.extend(s for p in manifest.future_patterns or () for s, _ in self.matches_of(p))
+            spans = sorted(sp for p in manifest.future_patterns or () for sp in self.matches_of(p))
         except PatternTimeout as e:
             self._cues_timeout = e
             raise
-        self._neg_starts, self._fut_starts = sorted(neg), sorted(fut)
+        self._neg_starts, self._fut_starts, self._fut_spans = sorted(neg), sorted(fut), _reach_index(spans)
 
     @property
     def line_starts(self) -> list[int]:

@@ -71,6 +71,17 @@ def test_the_denial_in_english_and_in_explain():
     ("部分单位对法治政府建设重视不够,行政执法案卷质量参差不齐。", "pass"),
     ("（一）执法队伍方面\n执法人员专业素质有待提高。", "pass"),
     ("还存在一些困难和问题:执法装备落后,经费保障紧张。", "pass"),
+    # Shortcomings in words no list holds, with no praise: taken as they are (found by review: they failed).
+    ("(一)行政执法人员专业素质与新形势新任务要求还不相适应。(二)基层司法所人员配备与承担的工作任务不相称。", "pass"),
+    ("1.执法人员老龄化严重,专业人才匮乏。2.群众法治意识淡薄,普法宣传覆盖面窄。", "pass"),
+    ("“谁执法谁普法”责任制落实存在“上热中温下冷”现象。法律顾问作用发挥有限。", "pass"),
+    ("督察反馈指出:我县行政执法制度执行不严,执法案卷质量参差不齐。", "pass"),
+    ("部分单位应当组织听证的重大决策事项未组织听证。", "pass"),
+    ("上年度法治督察反馈的问题尚未全部整改到位。", "pass"),
+    ("一是2022年度法治督察反馈的8个问题中仍有2个未全部整改到位。二是群众反映的问题还没有全部解决。", "pass"),
+    # Praise behind a turn or an enumeration is still praise.
+    ("2022年,我县法治政府建设取得显著成效,但法治政府建设永远在路上。", "fail"),
+    ("各项任务均已完成:一是法治政府建设考核连续三年位列全市第一;二是群众满意度达到98%。", "fail"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -41,11 +41,18 @@ def test_the_shortcomings_under_the_headings_reports_give_them(heading):
     assert card.result("content.shortcoming_causes").status == "pass", heading
 
 
-@pytest.mark.parametrize("heading", ["二、着力解决群众身边的问题", "二、聚焦突出问题", "二、依法化解群众反映的问题"])
+@pytest.mark.parametrize("heading", ["二、着力解决群众身边的问题", "二、聚焦突出问题", "二、依法化解群众反映的问题",
+                                     "二、纠正执法中的问题", "二、查处群众身边的问题"])
 def test_a_part_that_answers_problems_is_no_shortcomings_part(heading):
     card = _card(short=heading)
     roles = [",".join(s.roles) for s in card.sections if s.heading.startswith("二、")]
     assert roles and "shortcomings" not in roles[0], (heading, roles)
+
+
+@pytest.mark.parametrize("plan", [("三、2023年工作计划完成情况和2024年工作打算", "(一)全面落实行政执法三项制度。"),
+                                  ("三、对标整改落实情况及下一步打算", "(一)全面落实行政执法三项制度。")])
+def test_a_heading_that_looks_back_and_ahead_is_the_plan(plan):
+    assert _card(plan=plan).result("content.next_year_plan").status == "pass", plan
 
 
 @pytest.mark.parametrize("plan", [("三、2022年度工作计划落实情况", "2022年度报告提出的各项工作计划均已落实到位。"),
@@ -57,7 +64,9 @@ def test_a_last_part_that_looks_back_is_no_plan(plan):
     assert _card().result("content.next_year_plan").status == "pass"
 
 
-@pytest.mark.parametrize("where", ["四、党政主要负责人履行推进法治建设第一责任人职责情况\n", "四、其他需要报告的情况\n"])
+@pytest.mark.parametrize("where", ["四、党政主要负责人履行推进法治建设第一责任人职责情况\n", "四、其他需要报告的情况\n",
+                                   "四、压实第一责任人职责情况\n",
+                                   "四、党政主要负责人履行推进法治建设第一责任人职责、持续加强法治政府建设情况\n"])
 def test_the_leaders_duty_told_after_the_plan_counts(where):
     card = _card(duty_here="", duty_after=where + DUTY)
     assert card.result("content.first_responsible_duty").status == "pass", where

@@ -21,6 +21,8 @@ REPORT = ("灵寿县人民政府关于2021年度法治政府建设情况的报�
     ("全年办理行政许可事项××件。", "fail"),
     ("县长某某同志主持召开常务会议。", "fail"),
     ("举报电话0771-××××××。", "fail"),
+    ("县长王××认真履行推进法治建设第一责任人职责。", "fail"),       # an official's name left blank
+    ("局党组书记张某某主持召开会议。", "fail"),
 ])
 def test_hidden_names_are_no_placeholders(x, status):
     r = lawcheck.evaluate(REPORT.format(x=x)).result("form.placeholders")

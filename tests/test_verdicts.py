@@ -117,7 +117,7 @@ def test_real_reports_of_every_kind_stay_reports(shared_dir, pack):
      "专题研究法治政府建设工作4次。\n二、存在的不足和原因\n报告坦言，部分执法人员业务能力不强。\n三、2024年主要安排\n"
      "报告提出，2024年将全面落实行政执法三项制度。\n", "news", "报告显示"),
     ("青山县公开2023年度法治政府建设情况报告\n3月20日，青山县人民政府在门户网站全文公开年度报告。一、主要举措和成效\n"
-     "全县全面推行行政执法三项制度。\n", "news", "公开"),
+     "全县全面推行行政执法三项制度。\n", "news", "3月20日"),
     ("党中央、国务院高度重视法治政府建设。各地区各部门坚持以习近平新时代中国特色社会主义思想为指导。活动开展以来，"
      "各地区高度重视，共有1847个市、县政府自愿申报，经中央依法治国委批准，现予公布。\n", "announcement", "各地区"),
 ])
@@ -129,6 +129,20 @@ def test_lookalikes_of_each_kind(text, other_kind, why):
     assert not re.search(r"title:|opening:|kind\.|topic\.", d.kind_reason)
     en = lawcheck.evaluate(text, lang="en").document.kind_reason
     assert en and not re.search(r"[：；（）]|依据", en.split("\"")[0]), en
+
+
+def test_the_report_under_a_headline_that_publishes_it_is_the_report():
+    """A page titled "青山县公开2023年度法治政府建设情况报告" carrying the whole report (recipients, "报告如下", the
+    signature) is the report: the headline alone made it news (found by review)."""
+    body = STATUTORY_LIKE.replace("TITLE", "青山县公开2023年度法治政府建设情况报告")
+    d = lawcheck.evaluate(body).document
+    assert d.kind == "annual_report", d.kind_reason
+
+
+STATUTORY_LIKE = ("TITLE\n县委、县人大常委会:\n2023年,县政府坚持以习近平法治思想为指导,扎实推进法治政府建设,现将有关情况报告如下。\n"
+                  "一、2023年推进法治政府建设的主要举措和成效\n全年公示行政执法信息1200条。\n二、存在的不足和原因\n"
+                  "一是执法人员专业化水平不高。\n三、2024年推进法治政府建设的主要安排\n全面提升行政执法质量。\n特此报告。\n"
+                  "青山县人民政府\n2024年3月15日\n")
 
 
 def test_a_report_issued_by_a_notice_is_still_a_report():

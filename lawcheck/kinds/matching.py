@@ -362,7 +362,8 @@ def eval_part(a: Analysis, part: Part, scope: set[str], negation: bool, headings
             clo, chi = clause(a, sent, s, e)
             if negation and any_start_in(a.neg_starts, clo, chi):
                 res.mentioned.append(((s, e), "negated", ""))
-            elif any_start_in(a.fut_starts, sent.start, chi):  # a plan cue before it or in its clause
+            elif any_start_in(a.fut_starts, sent.start, chi) or covered_by(a.fut_spans, s, e):
+                # a plan phrase before it in its sentence or in its clause; inside what a plan pattern covers
                 res.mentioned.append(((s, e), "planned", ""))
             elif sent.heading and not (headings_state and sent.roles & scope and sent.section is not None
                                        and st.sections[sent.section].parent is not None  # a sub-heading

@@ -52,6 +52,12 @@ class SectionRule(RuleBase):
                                                  "the pack's negation cues: a part with denial wording checked "
                                                  "that has no clause with one of them, naming what it is, states "
                                                  "nothing wanting (only results, plans or set phrases)")
+    praise_words: list[str] = Field(default_factory=list,
+                                    description="words of results, praise and set phrases (圆满完成, 位列, "
+                                                "永远在路上): a part judged to tell nothing wanting must say one of "
+                                                "them (word "
+                                                "lists miss ways of stating a shortcoming; a part that only lacks "
+                                                "the cue words is not failed for it)")
     vague: list[str] = Field(default_factory=list,
                              description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
                                          "after a denial made only of them, the pack's negation cues and "
@@ -86,6 +92,9 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     if not denials and not rule.problem_words:
         return None
     problems = _words_rx(tuple(rule.problem_words))
+    praise = _words_rx(tuple(rule.praise_words))
+    if not denials and (praise is None or praise.search(a.text, body[0].start, body[-1].end) is None):
+        return None  # no denial, no praise: whatever it says is taken as its shortcomings
     ends = a.clause_ends
     for s in body:
         lo = s.start
@@ -96,9 +105,11 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
                 continue
             told = not any(lo < de and ds < hi for ds, de in denials) and not any_start_in(a.fut_starts, s.start, hi)
             turn = _TURN.search(a.text, lo, hi) is not None
-            cue = turned or turn or any_start_in(a.neg_starts, lo, hi) or (
+            wanting = any_start_in(a.neg_starts, lo, hi) or (
                 problems is not None and problems.search(a.text, lo, hi) is not None)
-            if told and cue and _names_something(rule, a, lo, hi):
+            # A turn to praise ("一是考核连续三年位列全市第一") tells nothing wanting.
+            praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None
+            if told and (turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
                 return None
             turned = told and turn
             lo = hi

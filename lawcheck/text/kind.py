@@ -88,10 +88,11 @@ _T_NEWS = rx.compile(
 )
 _T_ASSESSMENT = rx.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
-# "青山县公开2023年度法治政府建设情况报告": a body that publishes the year's report, said in a headline (not
-# "政务公开", "信息公开", "依法公开": a field's name).
-_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布"
-                           r"|(?<![务息法动文以])(?:公开|发布|晒出|公布)了?(?=\s*(?:20\d\d|二〇))")
+_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布")
+# "青山县公开2023年度法治政府建设情况报告": a headline that a body publishes the year's report (not "政务公开",
+# "信息公开", "依法公开": a field's name).  It does not name the text a report: what the text says decides (a
+# dateline, sentences about the report: news; the report itself under it, as a page may carry it: the report).
+_T_PUBLISHES = rx.compile(r"(?<![务息法动文以])(?:公开|发布|晒出|公布)了?(?=\s*(?:20\d\d|二〇))")
 # Sentences about a report ("报告显示，…", "报告坦言，…", "《报告》提出，…"): an article on it, not the report.
 _ABOUT_REPORT = rx.compile(r"(?:^|(?<=[。,，;；!！\n]))\s*(?:《?报告》?|该报告|这份报告)"
                            r"(?:显示|指出|提出|坦言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到|列出|梳理)")
@@ -393,7 +394,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                 break
     if by_title is not None and by_title.kind == "other":
         return by_title
-    titled_report = by_title is REPORT
+    titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
 
     lo, hi = st.body
     body = text[lo:hi]

@@ -45,10 +45,13 @@ _OTHER_CUE = rx.compile(r"其他需要报告|其他事项|其他情况")
 _SHORT_END = rx.compile(r"(?:的|与|和|及|主要)(?:主要)?(?:不足|问题|困难|短板|差距)(?:之处)?$"
                         r"|(?:问题|不足)(?:和|与|及)(?:其)?(?:原因|成因)|查(?:摆|找)出?的?(?:主要)?(?:问题|不足)"
                         r"|面临的(?:主要)?(?:困难|问题|挑战)")
-_ANSWERS = rx.compile(r"解决|化解|整治|整改|破解|聚焦|针对|补齐|弥补|克服|回应|办理|排查|导向")
+_ANSWERS = rx.compile(r"解决|化解|整治|整改|破解|聚焦|针对|补齐|弥补|克服|回应|办理|排查|导向|纠正|查处|治理"
+                      r"|防范|防止|预防|处置|处理|应对|调处")
 # A part that looks back, though its heading names a plan or a year: "三、2020年度工作计划落实情况", "四、2020年
-# 工作亮点" are the year's work, not the plan.
-_LOOKBACK = rx.compile(r"(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效|经验做法")
+# 工作亮点" are the year's work, not the plan.  The words of a look-back with what they are about ("2023年工作计划
+# 完成情况") are taken out: what is left may still name the plan ("…完成情况和2024年工作打算").
+_LOOKBACK = rx.compile(r"[^和及与、,，]*?(?:(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效"
+                       r"|经验做法)")
 # Words of what is ahead, in a heading that names the duty after the plan: "五、进一步压实第一责任人职责".
 _AHEAD = rx.compile(r"进一步|继续|持续|将|压实|下一步|今后")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
@@ -222,7 +225,7 @@ def roles_from_heading(heading: str) -> set[str]:
     bare = heading.rstrip(" 。:：\t")
     if _SHORT_CUE.search(heading) or (_SHORT_END.search(bare) and not _ANSWERS.search(bare)):
         roles.add(SHORTCOMINGS)
-    if _PLAN_CUE.search(heading) and not _LOOKBACK.search(heading):
+    if _PLAN_CUE.search(_LOOKBACK.sub("", heading)):
         roles.add(PLAN)
     if not roles and _OTHER_CUE.search(heading):
         roles.add(OTHER)
@@ -472,11 +475,11 @@ def _build_sections(
         if r["parent"] is None:
             if cues:
                 roles = cues
-            elif seen_plan and _AHEAD.search(heading):
+            elif seen_plan and _AHEAD.search(heading) and not heading.rstrip(" 。:：").endswith("情况"):
                 roles = {PLAN}  # after the plan, what is ahead ("五、进一步压实第一责任人职责") goes on with it
             elif _DUTY_CUE.search(heading):
                 roles = {MEASURES}  # the leaders' duty done in the year, wherever the report puts it
-            elif seen_short and not seen_plan and _PLAN_AFTER_SHORT.search(heading) and not _LOOKBACK.search(heading):
+            elif seen_short and not seen_plan and _PLAN_AFTER_SHORT.search(_LOOKBACK.sub("", heading)):
                 roles = {PLAN}
             elif seen_plan or (seen_short and _OTHER_CUE.search(heading)):
                 roles = {OTHER}
