@@ -1017,11 +1017,11 @@ def _check(args: argparse.Namespace) -> int:
     streaming = spec.output == "stream"
     # A folder (HTML pages, Word copies) is written as the reports are checked too: each file made in the worker,
     # the index (HTML) at the end from the slim scorecards kept.
-    folder = _Folder(args.output, sources, renderer, ctx) if to_dir else None
+    folder = _Folder(args.output, sources, renderer, ctx, _read_by_this_run(args, s)) if to_dir else None
     if folder is not None:
         clash = folder.clash()
         if clash:
-            _err(m["is_input"].format(path=clash))
+            _err(m[clash[0]].format(path=_one_line(clash[1])))
             return Exit.USAGE_OR_INPUT
     opts = Options(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), year=s.year,
                    published=args.published, lang=lang, level=s.level, encoding=args.encoding,
@@ -1149,7 +1149,9 @@ def _output_problem(output: str, sources: list, directory: bool,
     """Why ``output`` cannot take the result (a message key and detail), or None.  ``read``: the other files
     and the folders this run reads (the settings file, --pairs, a pack's folder): never written either.  The
     parent folder of a file that does not exist yet is made here."""
-    target = Path(output)
+    # The path as the system will take it, "..": folded after the folders before it are followed ("nosuchdir/../
+    # r.txt" is r.txt: compared as given, it did not exist, and the report was written over).
+    target = Path(os.path.realpath(output))
     inputs = [src.path for src in sources if src.path is not None]
     if target.exists() and any(_same(target, p) for p in inputs):
         return "is_input", ""
@@ -1177,10 +1179,18 @@ def _importable(name: str) -> bool:
 
 
 def _read_by_this_run(args: argparse.Namespace, s: Settings) -> tuple[list[Path], list[Path]]:
-    """The files and folders a run reads besides its reports: the settings file, the pairs file, the rule packs
-    and rule folders given as folders."""
+    """The files and folders a run reads besides its reports: the settings file, the pairs file, lawcheck's own
+    rules, every rule pack loaded (by name or folder, and each pack it extends) and the rule folders."""
+    from lawcheck.errors import LawcheckError
+    from lawcheck.packs.discover import builtin_rules_dir, pack_chain, resolve_pack
+
     files = [p for p in (s.file, Path(args.pairs) if getattr(args, "pairs", None) else None) if p is not None]
-    folders = [Path(p) for p in [*s.packs, *s.rules] if Path(p).is_dir()]
+    folders = [builtin_rules_dir(), *(Path(p) for p in s.rules if Path(p).is_dir())]
+    for ref in s.packs:
+        try:
+            folders.extend(pack_chain(resolve_pack(ref)))
+        except (LawcheckError, OSError):
+            continue  # loading the pack says what is wrong with it
     return files, folders
 
 
@@ -1313,8 +1323,10 @@ class _Folder:
     worker: ``Record.line``) under the name of its place among the inputs, at the end the format's index of the
     slim scorecards kept, and pages lawcheck wrote there before for reports not in this run removed."""
 
-    def __init__(self, output: str, sources: list[Source], renderer: ModuleType, ctx: Context) -> None:
+    def __init__(self, output: str, sources: list[Source], renderer: ModuleType, ctx: Context,
+                 read: tuple[list[Path], list[Path]] = ([], [])) -> None:
         self.out = Path(output)
+        self.read = read  # what the run reads besides the reports: never written either
         self.renderer = renderer
         self.ctx = ctx
         self.inputs = [src.path for src in sources if src.path is not None]
@@ -1327,12 +1339,17 @@ class _Folder:
         self.written: set[str] = set()  # the file names written
         self.indexed = hasattr(renderer, "index")  # an index of the folder (HTML) is written at the end
 
-    def clash(self) -> str | None:
-        """The first file this run would write that is one of its inputs (nothing is written then): a report's
-        file, or the index written at the end."""
+    def clash(self) -> tuple[str, str] | None:
+        """The first file this run would write that is one of its inputs or what it reads (nothing is written
+        then), with the message key: a report's file, or the index written at the end (a link planted in the
+        folder to the settings file is followed by the write)."""
+        files, folders = self.read
         for name in [*self.names, *([self.renderer.INDEX] if hasattr(self.renderer, "INDEX") else [])]:
-            if any(_same(self.out / name, p) for p in self.inputs):
-                return str(self.out / name)
+            path = self.out / name
+            if any(_same(path, p) for p in self.inputs):
+                return "is_input", str(path)
+            if any(_same(path, p) for p in files) or any(_inside(path, d) for d in folders):
+                return "is_read", str(path)
         return None
 
     def write(self, rec: Record) -> None:
@@ -1425,6 +1442,13 @@ def _rules_tool(args: argparse.Namespace, action: str) -> int:
     from lawcheck import authoring
     from lawcheck.packs import builtin_pack_names, load_pack
 
+    if action in ("schema", "docs") and args.output:
+        from lawcheck.config import load_settings
+
+        settings = load_settings().file  # the settings file in use: never written (rules/ is what docs are for)
+        if settings is not None and _output_problem(args.output, [], False, ([settings], [])):
+            _err(_MSG[_lang_of(args)]["is_read"].format(path=_one_line(args.output)))
+            return Exit.USAGE_OR_INPUT
     if action == "schema":
         _write(authoring.json_schema(), args.output)
         return Exit.OK
@@ -1529,8 +1553,9 @@ def _compare(args: argparse.Namespace) -> int:
         _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
         return Exit.USAGE_OR_INPUT
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob, lang)
+    read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
     if args.output:
-        problem = _output_problem(args.output, sources, not pair and fmt == "html", _read_by_this_run(args, s))
+        problem = _output_problem(args.output, sources, not pair and fmt == "html", read)
         if problem:
             _err(m[problem[0]].format(path=_one_line(args.output), err=problem[1]))
             return Exit.USAGE_OR_INPUT
@@ -1578,6 +1603,8 @@ def _compare(args: argparse.Namespace) -> int:
             target = Path(args.output) / name
             if any(_same(target, Path(f)) for f in files):
                 raise _OutputError("is_input", str(target))
+            if any(_same(target, f) for f in read[0]) or any(_inside(target, d) for d in read[1]):
+                raise _OutputError("is_read", str(target))
             pages[r.row.this] = name
             _write(render_report_page(r.card, r.this_text or "", r.row.this, None, index_href="index.html",
                                       previous_text=r.last_text), str(target))

@@ -107,14 +107,24 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
                         continue  # lawcheck's own page, from an earlier run into the same folder
                     if made == "marked":  # the mark alone hides nothing: said in the batch, with the reason
                         f = Source(f.name, f.path, m["lawcheck_page"])
-                key = str(f.path)
+                key = _identity(f.path)
                 if key not in seen:
                     seen.add(key)
                     out.append(_unique(f, shown))
-        elif str(p) not in seen:  # "./a.txt" and "a.txt" are one file, as a folder's files are by path
-            seen.add(str(p))
+        elif _identity(p) not in seen:  # one file however it is named: "./a.txt", "d/../a.txt", a link to it
+            seen.add(_identity(p))
             out.append(_unique(Source(display_name(arg), p), shown))
     return out
+
+
+def _identity(path: Path) -> str:
+    """What makes two names one file: the device and inode (a hard or symbolic link, "d/../d/a.txt", an absolute
+    path), or, for a name that is not there (reported in its place), the path with "." and ".." folded."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return "path:" + os.path.normpath(os.path.abspath(path))
+    return f"file:{st.st_dev}:{st.st_ino}"
 
 
 def _unique(src: Source, shown: set[str]) -> Source:

@@ -301,8 +301,10 @@ class Scorecard(Frozen):
         d = self.document
         label = name or " ".join(str(x) for x in (d.organ, f"{d.report_year}年度" if d.report_year else None) if x)
         values, units = {}, {}
+        asked: set[str] = set()  # each indicator's headline worked out once (not once per figure of it)
         for f in self.figures:
-            if f.indicator not in values:
+            if f.indicator not in asked:
+                asked.add(f.indicator)
                 v = self.headline(f.indicator)
                 if v is not None:
                     values[f.indicator], units[f.indicator] = v, f.unit

@@ -117,12 +117,13 @@ def check_pattern(pattern: str) -> None:
 _META = set("\\.^$*+?{}[]()|-,:=!<>#&~'\"0123456789 \t\n")
 
 
-def _own_probes(pattern: str, most: int = 8) -> list[str]:
+def _own_probes(pattern: str, most: int = 64, pairs: int = 16) -> list[str]:
     """Strings of the pattern's own literal characters ("(?:法|法)+!" backtracks on "法法法…" only): each
-    repeated, and the first pairs alternated, ending on a character no pattern expects (a control)."""
-    chars = list(dict.fromkeys(c for c in pattern if c not in _META and c.isprintable()))[:most]
-    probes = [c * 64 + "\x01" for c in chars]
-    probes += [(a + b) * 32 + "\x01" for a, b in itertools.pairwise(chars)]
+    repeated (every one, up to ``most``: "(?:甲乙丙丁戊己庚辛)?(?:审|审)+$" hid 审 behind eight others), and
+    neighbouring pairs alternated, ending on a character no pattern expects (a control)."""
+    chars = list(dict.fromkeys(c for c in pattern if c not in _META and c.isprintable()))
+    probes = [c * 64 + "\x01" for c in chars[:most]]
+    probes += [(a + b) * 32 + "\x01" for a, b in itertools.pairwise(chars[:pairs])]
     return probes
 
 

@@ -56,3 +56,69 @@ def test_a_rule_packs_folder_takes_no_output(here, capsys):
     # Beside it is fine.
     assert main(["check", "a.txt", "--pack", str(pack), "-o", "out.json"]) in (0, 1)
     assert (here / "out.json").is_file()
+
+
+@pytest.mark.parametrize("spelling", ["nosuchdir/../{name}", "./sub/../{name}", "nosuchdir/deeper/../../{name}"])
+def test_a_path_through_a_missing_folder_and_back_is_the_file_it_names(here, capsys, spelling):
+    """"-o nosuchdir/../r.txt": compared as given it did not exist, its folder was made and the report written
+    over (found by the second attack review); the settings file the same way."""
+    (here / "sub").mkdir()
+    (here / "lawcheck.toml").write_text("min_score = 60\n", encoding="utf-8")
+    before = (here / "a.txt").read_bytes()
+    assert main(["check", "a.txt", "-o", spelling.format(name="a.txt")]) == 2
+    assert "就是要检查的文件" in capsys.readouterr().err and (here / "a.txt").read_bytes() == before
+    _refused(capsys, ["check", "a.txt", "-o", spelling.format(name="lawcheck.toml")], here / "lawcheck.toml")
+    assert not (here / "nosuchdir").exists()
+
+
+def test_lawchecks_own_rules_and_a_named_pack_and_what_a_pack_extends_take_no_output(here, capsys, monkeypatch):
+    from lawcheck import packs
+    from lawcheck.packs import discover
+    from lawcheck.packs.discover import resolve_pack
+
+    # lawcheck's own rules as a copy: were the guard ever broken, this test writes over the copy, not the checkout.
+    own = here / "own_rules"
+    shutil.copytree(builtin_rules_dir(), own)
+    monkeypatch.setattr(discover, "builtin_rules_dir", lambda: own)
+    monkeypatch.setattr(packs, "builtin_rules_dir", lambda: own)
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", "")
+    core = discover.builtin_rules_dir()
+    _refused(capsys, ["check", "a.txt", "-o", str(core / "pack.yaml")], core / "pack.yaml")
+    shaanxi = resolve_pack("shaanxi")
+    _refused(capsys, ["check", "a.txt", "--pack", "shaanxi", "-o", str(shaanxi / "pack.yaml")], shaanxi / "pack.yaml")
+    base = here / "packs" / "base"
+    shutil.copytree(builtin_rules_dir(), base, ignore=shutil.ignore_patterns("_packs"))
+    top = here / "packs" / "top"
+    top.mkdir()
+    (top / "pack.yaml").write_text("id: top\ntitle: {zh: 本单位}\nversion: \"0.1\"\nextends: ../base\n", encoding="utf-8")
+    _refused(capsys, ["check", "a.txt", "--pack", str(top), "-o", str(base / "pack.yaml")], base / "pack.yaml")
+
+
+def test_a_link_in_the_output_folder_to_the_settings_is_not_written_through(here, capsys):
+    import os
+
+    (here / "lawcheck.toml").write_text("min_score = 60\n", encoding="utf-8")
+    (here / "d").mkdir()
+    shutil.copy(here / "a.txt", here / "d" / "a.txt")
+    shutil.copy(here / "b.txt", here / "d" / "b.txt")
+    (here / "out").mkdir()
+    os.symlink("../lawcheck.toml", here / "out" / "0001-a.html")
+    before = (here / "lawcheck.toml").read_bytes()
+    assert main(["check", "d", "--format", "html", "-o", "out"]) == 2
+    assert "不改写它读取的文件" in capsys.readouterr().err and (here / "lawcheck.toml").read_bytes() == before
+
+
+def test_rules_docs_do_not_write_over_the_settings(here, capsys):
+    (here / "lawcheck.toml").write_text("min_score = 60\n", encoding="utf-8")
+    _refused(capsys, ["rules", "docs", "--output", "lawcheck.toml"], here / "lawcheck.toml")
+
+
+def test_one_file_however_it_is_named_is_checked_once(here, capsys):
+    import os
+
+    (here / "d").mkdir()
+    shutil.copy(here / "a.txt", here / "d" / "a.txt")
+    os.symlink("a.txt", here / "d" / "link.txt")
+    os.link(here / "d" / "a.txt", here / "d" / "hard.txt")
+    assert main(["check", "d/a.txt", "d/../d/a.txt", str(here / "d" / "a.txt"), "d", "--format", "jsonl"]) in (0, 1)
+    assert len(capsys.readouterr().out.splitlines()) == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -57,7 +57,11 @@ def _quoted(a: Analysis, s: int) -> bool:
     width (a soft break) does not cut it."""
     st = a.st
     norm = st.norm
-    nl = st.text.rfind("\n", 0, s)  # a kept line break: the original line starts right after it
+    # A kept line break: the original line starts right after it.  Found among the lines' starts (looking back
+    # for it from every hit of a long line was quadratic).
+    starts = a.line_starts
+    line = starts[bisect_right(starts, s) - 1]
+    nl = line - 1 if line > 0 else -1
     start = norm.orig(nl) + 1 if nl >= 0 else 0
     # The quotation marks of the line, found once per line (a one-line report full of blanks would
     # otherwise count them again for every blank: quadratic).

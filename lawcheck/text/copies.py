@@ -134,11 +134,14 @@ def _source(chain: list[_Run], gap: int) -> tuple[int, int]:
     the group holding most of the passage — a stray run matched far off does not stretch the quote."""
     runs = sorted(chain, key=lambda r: r.j)
     groups: list[list[_Run]] = [[runs[0]]]
+    reach = runs[0].j + runs[0].n  # the group's furthest end, kept as it grows (not recomputed per run)
     for r in runs[1:]:
-        if r.j - max(x.j + x.n for x in groups[-1]) <= gap:
+        if r.j - reach <= gap:
             groups[-1].append(r)
+            reach = max(reach, r.j + r.n)
         else:
             groups.append([r])
+            reach = r.j + r.n
     best = max(groups, key=lambda g: (sum(r.n for r in g), -g[0].j))
     return best[0].j, max(r.j + r.n for r in best)
 

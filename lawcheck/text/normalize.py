@@ -169,6 +169,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
 _STOP = rx.compile(r"(?<=[\u4e00-\u9fff”’)）》])[.．](?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．])")
 
 
+_NONBLANK = rx.compile(r"\S")
 _NUMBERING = rx.compile(r"[\s(（]*(?:第?[一二三四五六七八九十百〇零]{1,4}|[\u4e00-\u9fff])?[)）]?$")
 
 
@@ -187,10 +188,27 @@ def _full_stops(text: str) -> str:
     if "." not in text and "．" not in text:
         return text
 
+    # The line's first character that is not a blank, found once per line and looked for only past where the
+    # previous stop looked (each stop looked back to its line's start: quadratic on a long line of stops).
+    state = {"seen": 0, "from": 0, "first": -1}  # text looked at up to; blanks looked at from; first non-blank
+
     def stop(m: re.Match[str]) -> str:
         # Not the point of a heading's number ("一.", "(一).", "第二."): what precedes it on the line is only that.
-        line = text[text.rfind("\n", 0, m.start()) + 1:m.start()]
-        return m.group() if _NUMBERING.match(line) else "。"
+        at = m.start()
+        nl = text.rfind("\n", state["seen"], at)
+        if nl >= 0:  # a new line: its blanks not yet looked at
+            state["from"], state["first"] = nl + 1, -1
+        state["seen"] = at
+        if state["first"] < 0:
+            found = _NONBLANK.search(text, state["from"], at)
+            if found is None:
+                state["from"] = at
+                return m.group()  # only blanks before it: the number's own point ("一." had no number: kept)
+            state["first"] = found.start()
+        if at - state["first"] > 16:
+            return "。"  # more than a heading's number before it (not sliced: a long line would be copied each time)
+        # The line less its leading blanks, which _NUMBERING allows.
+        return m.group() if _NUMBERING.match(text[state["first"]:at]) else "。"
 
     return _STOP.sub(stop, text)
 

@@ -8,9 +8,11 @@ from pathlib import Path
 HEAD = "某某县人民政府关于2024年度法治政府建设情况的报告\n"
 REPORT = (Path(__file__).resolve().parents[2] / "fixtures" / "004_hetang_2024.txt").read_text(encoding="utf-8")
 AT = REPORT.index("二、")
+SHORT = REPORT.index("\n", AT) + 1  # under the report's shortcomings heading ("二、存在的问题和困难")
 
-# name: (the unit repeated, whether it is put inside a real report (True) or makes the whole text)
-SHAPES: dict[str, tuple[str, bool]] = {
+# name: (the unit repeated, where: inside a real report before its second part (True), under its shortcomings
+# heading ("short"), or the whole text (False))
+SHAPES: dict[str, tuple[str, bool | str]] = {
     "false_friend_lines": ("严格落实重大行政决策程序,实行决策全过程记录。\n", True),
     "false_friend_one_line": ("决策全过程记录,", False),
     "outdated_in_allowed_form": ("认真贯彻省信访条例，", False),
@@ -31,6 +33,12 @@ SHAPES: dict[str, tuple[str, bool]] = {
     # regular expression, so benchmarks/run.py's wall time is its measure)
     "no_end_mark_in_report": ("依法行政工作,", True),
     "figures_no_end_mark_in_report": ("收到行政复议案件10件,审结8件,纠错2件,纠错率25%,同比增长12%,较上年增加5件,", True),
+    # found by the second attack review: a shortcomings part of a thousand denials (each clause held against
+    # every denial), a long line of half-width stops (each looked back to its line's start), a long line of
+    # placeholders (each looked back to its line's start for quotation marks)
+    "denials_in_shortcomings": ("经自查，未发现明显问题。\n", "short"),
+    "stops_one_line": ("推进依法行政.", False),
+    "placeholders_one_line": ("xx某某××", False),
 }
 
 
@@ -38,5 +46,6 @@ def shaped(name: str, size: int) -> str:
     """About ``size`` characters of the shape ``name``."""
     unit, inside = SHAPES[name]
     if inside:
-        return REPORT[:AT] + unit * max(1, (size - len(REPORT)) // len(unit)) + REPORT[AT:]
+        at = SHORT if inside == "short" else AT
+        return REPORT[:at] + unit * max(1, (size - len(REPORT)) // len(unit)) + REPORT[at:]
     return HEAD + unit * (size // len(unit))
