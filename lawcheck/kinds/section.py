@@ -134,14 +134,15 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
 
 @lru_cache(maxsize=8)
 def _words_rx(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of ``words``, longest first (built from the pack's words, so not kept in lawcheck.rx's cache)."""
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))) if words else None
 
 
-@lru_cache(maxsize=8)
 def _filler(vague: tuple[str, ...], negation: tuple[str, ...]) -> re.Pattern[str]:
-    # Built from the pack's words (not lawcheck's own), so not kept in lawcheck.rx's cache.
-    words = sorted({*vague, *negation, *_TURN.pattern.split("|")}, key=lambda w: (-len(w), w))
-    return re.compile("|".join(map(re.escape, words)))
+    # The vague words, the negation cues and the turns as one alternation (cached by _words_rx).
+    found = _words_rx(tuple(sorted({*vague, *negation, *_TURN.pattern.split("|")})))
+    assert found is not None  # the turns are never empty
+    return found
 
 
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
