@@ -82,6 +82,11 @@ def test_the_denial_in_english_and_in_explain():
     # Praise behind a turn or an enumeration is still praise.
     ("2022年,我县法治政府建设取得显著成效,但法治政府建设永远在路上。", "fail"),
     ("各项任务均已完成:一是法治政府建设考核连续三年位列全市第一;二是群众满意度达到98%。", "fail"),
+    ("各项任务均已圆满完成,被评为全省法治政府建设示范县。", "fail"),
+    # The words of praise as the measure a shortcoming falls short of (found by a third review: failed).
+    ("与先进地区相比,我县法治政府建设还有一定距离。部分执法人员重实体、轻程序。", "pass"),
+    ("对照法治政府建设示范创建标准,我县还有一定距离。部分执法人员重实体、轻程序。", "pass"),
+    ("群众满意度与先进地区相比还有一定距离。部分执法人员重实体、轻程序。", "pass"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -50,7 +50,11 @@ def test_a_part_that_answers_problems_is_no_shortcomings_part(heading):
 
 
 @pytest.mark.parametrize("plan", [("三、2023年工作计划完成情况和2024年工作打算", "(一)全面落实行政执法三项制度。"),
-                                  ("三、对标整改落实情况及下一步打算", "(一)全面落实行政执法三项制度。")])
+                                  ("三、对标整改落实情况及下一步打算", "(一)全面落实行政执法三项制度。"),
+                                  # the words of a look-back as what the plan is about (found by a third review)
+                                  ("三、下一步工作计划(巩固提升工作成效)", "(一)全面落实行政执法三项制度。"),
+                                  ("三、下一步工作计划（巩固提升工作成效）", "(一)全面落实行政执法三项制度。"),
+                                  ("三、2024年工作思路暨法治亮点培育计划", "(一)全面落实行政执法三项制度。")])
 def test_a_heading_that_looks_back_and_ahead_is_the_plan(plan):
     assert _card(plan=plan).result("content.next_year_plan").status == "pass", plan
 

@@ -94,7 +94,7 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
         return None
     problems = _words_rx(tuple(rule.problem_words))
     praise = _words_rx(tuple(rule.praise_words))
-    if not denials and (praise is None or praise.search(a.text, body[0].start, body[-1].end) is None):
+    if not denials and not _praises(a, praise, body[0].start, body[-1].end):
         return None  # no denial, no praise: whatever it says is taken as its shortcomings
     ends = a.clause_ends
     # The denials as (starts, running maximum of the ends): whether one overlaps a clause is a bisection (a scan
@@ -114,7 +114,8 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             wanting = any_start_in(a.neg_starts, lo, hi) or (
                 problems is not None and problems.search(a.text, lo, hi) is not None)
             # A turn to praise ("一是考核连续三年位列全市第一") tells nothing wanting.
-            praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None
+            praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None \
+                and _COMPARE.search(a.text, lo, hi) is None
             if told and (turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
                 return None
             turned = told and turn
@@ -122,6 +123,25 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     if denials:
         return denials[0], "denied_section"
     return (body[0].start, body[0].end), "empty_section"
+
+
+def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int) -> bool:
+    """Whether [lo, hi) praises outside a comparison: "与先进地区相比还有一定距离", "对照示范创建标准" hold the
+    words of praise as the measure a shortcoming falls short of, not as results."""
+    if praise is None:
+        return False
+    ends = a.clause_ends
+    last = -1
+    for m in praise.finditer(a.text, lo, hi):
+        k = bisect_left(ends, m.start())
+        if k == last:
+            continue  # one look at each clause, however many words of praise it holds
+        last = k
+        c_lo = max(lo, ends[k - 1] + 1) if k else lo
+        c_hi = min(hi, ends[k] + 1) if k < len(ends) else hi
+        if _COMPARE.search(a.text, c_lo, c_hi) is None:
+            return True
+    return False
 
 
 def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
@@ -146,6 +166,9 @@ def _filler(vague: tuple[str, ...], negation: tuple[str, ...]) -> re.Pattern[str
 
 
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
+
+# A comparison with a standard or with others: the words of praise in it are the measure, not a result.
+_COMPARE = rx.compile(r"相比|相较|比较|对照|对标|比起|差距|距离|不及|不如|落后于|低于|赶不上")
 
 # A turn to what is wanting after a denial: "…未发现明显短板，但仍有一些方面需要改进：一是…".
 _TURN = rx.compile(r"但|然而|不过|也要看到|也应看到|也应当看到|需要改进|有待改进|一是|首先")

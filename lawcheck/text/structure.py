@@ -49,9 +49,11 @@ _ANSWERS = rx.compile(r"解决|化解|整治|整改|破解|聚焦|针对|补齐|
                       r"|防范|防止|预防|处置|处理|应对|调处")
 # A part that looks back, though its heading names a plan or a year: "三、2020年度工作计划落实情况", "四、2020年
 # 工作亮点" are the year's work, not the plan.  The words of a look-back with what they are about ("2023年工作计划
-# 完成情况") are taken out: what is left may still name the plan ("…完成情况和2024年工作打算").
-_LOOKBACK = rx.compile(r"[^和及与、,，]*?(?:(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效"
-                       r"|经验做法)")
+# 完成情况") are taken out: what is left may still name the plan ("…完成情况和2024年工作打算").  Only words that
+# name the part (at its end, before a joining word or a bracket): "下一步工作计划（巩固提升工作成效）" and
+# "2024年工作思路暨法治亮点培育计划" look ahead.
+_LOOKBACK = rx.compile(r"[^和及与暨、,，()（）]*?(?:(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效"
+                       r"|经验做法)(?=$|[和及与暨、,，;；:：。\s()（）])")
 # Words of what is ahead, in a heading that names the duty after the plan: "五、进一步压实第一责任人职责".
 _AHEAD = rx.compile(r"进一步|继续|持续|将|压实|下一步|今后")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
