@@ -487,7 +487,7 @@ _MSG = {
            "interrupted": "已中断：已检查 {done} 个，共 {total} 个；已完成的结果{where}",
            "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）",
            "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
-           "no_input": "没有找到要检查的文件（查找了：{where}；支持的格式：{globs}）",
+           "no_input": "没有找到要检查的文件（查找了：{where}；文件名模式：{globs}）",
            "written": "结果已写入 {path}",
            "compare_missing": "找不到“{path}”",
            "compare_two": "请给出两个文件（先上一年度、后本年度的报告），或一个及以上文件夹",
@@ -525,7 +525,7 @@ _MSG = {
            "interrupted": "interrupted: {done} of {total} checked; the finished results {where}",
            "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)",
            "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
-           "no_input": "no file to check was found (looked in: {where}; formats: {globs})",
+           "no_input": "no file to check was found (looked in: {where}; file name patterns: {globs})",
            "written": "results written to {path}",
            "compare_missing": "no such file or folder: \"{path}\"",
            "compare_two": "give two files (last year's report, then this year's), or one or more folders",
@@ -1423,12 +1423,12 @@ def _rules(args: argparse.Namespace) -> int:
                   "|---|---|---:|---|---|"]
     for r in pack.rules:
         b = r.basis[0]
-        basis = f"《{b.document}》{b.ref or ''}"
+        basis = b.cite().split("：", 1)[0] if b.article_shown() else b.cite_document()
         if args.format == "markdown":
             lines.append(f"| `{r.id}` | {r.title.get(lang)} | {r.weight:g} | {r.severity} | {basis} |")
         else:
             lines.append(f"{r.id:<34} {r.weight:>4g} {r.severity:<8} {r.title.get(lang)}")
-            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}: {b.cite()}")
+            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}{'：' if lang == 'zh' else ': '}{b.cite()}")
     _show("\n".join(lines) + "\n")
     return Exit.OK
 

@@ -213,6 +213,11 @@ def _pass_message(rule: RuleBase, out: Outcome, lang: str, year: int | None) -> 
     return t(lang, key if has_text(lang, key) else "pass.generic", name=name)
 
 
+def _num(x: float) -> str:
+    """Points as the scorecard prints them: 6.25, 7.5, 10."""
+    return f"{round(x, 2):.2f}".rstrip("0").rstrip(".")
+
+
 def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     lang = a.lang
     # The history rules count only when the policy says so (by default they are reported beside the score).
@@ -221,6 +226,9 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     sep = "" if lang == "zh" else " "  # Chinese sentences carry their own full stops
     if out.status == "pass":
         message = sep.join(out.details) if out.details else _pass_message(rule, out, lang, a.year)
+        if out.short_of:  # why points are missing first: a one-line view shows that, not what passed
+            message = sep.join([t(lang, "short_of", points=_num(rule.weight * out.fraction), weight=_num(rule.weight)),
+                                *out.short_of, message])
     elif out.status in ("unknown", "not_applicable") or out.own_message:
         message = sep.join(out.details)
     else:

@@ -87,6 +87,18 @@ def test_the_denial_in_english_and_in_explain():
     ("与先进地区相比,我县法治政府建设还有一定距离。部分执法人员重实体、轻程序。", "pass"),
     ("对照法治政府建设示范创建标准,我县还有一定距离。部分执法人员重实体、轻程序。", "pass"),
     ("群众满意度与先进地区相比还有一定距离。部分执法人员重实体、轻程序。", "pass"),
+    # …but a comparison that praises is praise (found by a fourth attack review: passed the gate).
+    ("对照年度工作要点各项任务均已圆满完成,相比上年法治政府建设考核位列全市第一。", "fail"),
+    ("我县法治政府建设取得了比较明显成效,各项工作比较圆满完成,依法行政考核比较靠前位列全市第一。", "fail"),
+    # A shortcoming admitted in general words only (found by a fourth review: passed); with anything named, in any
+    # words, it is told.
+    ("2022年,我县法治政府建设工作取得了一些新成效,但与上级要求和人民群众的期盼相比还存在一些不足,需要在今后工作中认真加以改进。", "fail"),
+    ("法治政府建设是一项长期的系统工程,还需要我们持续用力、久久为功。", "fail"),
+    ("我县法治政府建设还存在一些问题和不足。", "fail"),
+    ("对照新形势新要求,我县法治政府建设还存在一定差距,需要在今后工作中认真加以改进。", "fail"),
+    ("与先进地区相比还存在一些不足。部分执法人员重实体、轻程序。", "pass"),
+    ("对照新形势新要求,我县法治政府建设还存在一定差距,行政执法人员年龄偏大。", "pass"),
+    ("法治政府建设还存在一些薄弱环节:基层执法人员少,乡镇执法力量不足。", "pass"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -161,6 +161,19 @@ def test_the_pre_commit_hook_checks_every_format():
     assert not re.search(files, "notes.md")
 
 
+def test_the_pre_commit_hook_installs_the_readers_of_the_files_it_takes():
+    """A newcomer's review: the hook took .docx/.pdf/.html but installed plain lawcheck, so each such report
+    failed with "需要安装 lawcheck[docx]".  Its additional_dependencies are the readers' extras, as pyproject has them."""
+    import tomllib
+    import yaml
+
+    from tests.conftest import ROOT
+
+    hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    assert sorted(hook["additional_dependencies"]) == sorted([*extras["docx"], *extras["pdf"], *extras["html"]])
+
+
 @pytest.mark.parametrize("fmt", ["text", "rich", "markdown"])
 def test_english_output_uses_english_punctuation(capsys, fmt):
     main(["check", str(FIXTURES / "003_changsheng_2020.txt"), "--lang", "en", "--format", fmt])

@@ -230,3 +230,47 @@ def test_a_wrong_encoding_is_said_in_chinese_with_the_bytes_it_stopped_at(capsys
     assert "codec" not in err and "decode" not in err and "第1个字节" in err
     assert main(["check", path, "--encoding", "big5", "--lang", "en"]) == 2
     assert "at byte 1" in capsys.readouterr().err
+
+
+# --- found by a newcomer's review (fourth round) ----------------------------------------------------
+
+def test_a_pass_below_full_weight_says_why(capsys):
+    """"✓ 通过 6.25/10" with no reason left the drafter guessing where the points went."""
+    r = lawcheck.check_file(YIXING).result("content.first_responsible_duty")
+    assert r.status == "pass" and r.points < r.weight
+    assert r.message.startswith(f"得{r.points:g}分（满分{r.weight:g}分）：") and "只计部分分" in r.message
+    en = lawcheck.check_file(YIXING, lang="en").result("content.first_responsible_duty").message
+    assert en.startswith(f"{r.points:g} of {r.weight:g} points:") and "partial credit" in en
+    main(["check", str(YIXING), "--format", "text"])
+    out = capsys.readouterr().out
+    line = out.split("content.first_responsible_duty", 1)[1].split("\n  ✓", 1)[0]
+    assert "说明：得6.25分（满分10分）" in line
+    # A pass at full weight says nothing more.
+    full = lawcheck.check_file(YIXING).result("content.shortcomings")
+    assert full.points == full.weight and not full.message.startswith("得")
+
+
+def test_compare_csv_says_why_a_row_has_no_pair(tmp_path, capsys):
+    out = tmp_path / "对照.csv"
+    main(["compare", str(FIXTURES), str(ROOT / "tests" / "data" / "history"), "--format", "csv", "-o", str(out)])
+    rows = out.read_text(encoding="utf-8-sig").splitlines()
+    head = rows[0].split(",")
+    col = head.index("配对提示")
+    lone = next(r.split(",") for r in rows if r.startswith(str(FIXTURES / "000-1.txt")) or "000-1.txt" in r.split(",")[0])
+    assert lone[col] == "未找到本单位上一年度的报告", lone
+
+
+@pytest.mark.parametrize(("title", "organ"), [("塔庄镇2022年法治政府建设工作总结", "塔庄镇"),
+                                             ("东湖街道2024年度法治政府建设情况报告", "东湖街道"),
+                                             ("2024年度法治政府建设情况报告", None)])
+def test_the_organ_is_read_from_a_title_that_starts_with_the_place(title, organ):
+    body = LINGSHOU.read_text(encoding="utf-8").split("关于2021年度法治政府建设情况的报告\n", 1)[1]
+    body = body.rsplit("特此报告。", 1)[0]  # no signature: the title is all there is
+    assert lawcheck.evaluate(title + "\n" + body).document.organ == organ
+
+
+def test_a_meeting_cited_as_a_basis_has_no_book_title_marks():
+    bases = [b.text for b in lawcheck.evaluate(LINGSHOU.read_text(encoding="utf-8")).result(
+        "era.rule_of_law_thought").basis]
+    assert any(b.startswith("中央全面依法治国工作会议") for b in bases), bases
+    assert not any("《中央全面依法治国工作会议" in b for b in bases)

@@ -15,6 +15,7 @@ from typing import Annotated, Literal, Union, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from lawcheck import rx
 from lawcheck.analysis import Span
 from lawcheck.i18n import join, t
 from lawcheck.model import Level, Reporter, Role
@@ -79,6 +80,10 @@ class Years(Strict):
         return self.start is not None or self.end is not None
 
 
+# A meeting or congress, not a document: named without 《》 ("党的第二十次全国代表大会（2022年10月16—22日）").
+_EVENT = rx.compile(r"(?:会议|全会|代表大会)(?:（[^）]*）)?$")
+
+
 class Basis(Strict):
     """Where a requirement comes from, as the rulebook gives it.
 
@@ -107,9 +112,15 @@ class Basis(Strict):
     def article_shown(self) -> bool:
         return bool(self.article) and (self.article_status or self.status) != "unverified"
 
+    def cite_document(self) -> str:
+        """The document as an official names it: 《title》（ref）; a meeting is named without book-title marks
+        ("中央全面依法治国工作会议（2020年11月16—17日）" is an event, not a document)."""
+        name = self.document if _EVENT.search(self.document) else f"《{self.document}》"
+        return name + (f"（{self.ref}）" if self.ref else "")
+
     def cite(self) -> str:
         """The basis as an official reads it: 《document》ref article provision."""
-        head = f"《{self.document}》" + (f"（{self.ref}）" if self.ref else "")
+        head = self.cite_document()
         article = self.article if self.article_shown() else ""
         return f"{head}{article}{'：' if article else ''}{self.provision}"
 
@@ -189,6 +200,7 @@ class Outcome:
     searched: tuple[list[str], list[str]] | None = None  # what was looked for (labels), where (role ids)
     own_message: bool = False  # the details say it all: the rule's "not found" message would contradict them
     passages: bool = False  # the evidence spans are whole passages (copied text): quoted exactly, not windowed
+    short_of: list[str] = field(default_factory=list)  # a pass below full marks: what earned less, in words
 
 
 def status_of(fraction: float, pass_at: float = 1.0) -> str:

@@ -117,6 +117,9 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
         evidence.extend(pick_evidence(a, r.done or r.weak_done or [m[0] for m in r.mentioned]))
     out = Outcome(status, round(fraction, 4), [p.id for p, r in zip(parts, results, strict=True) if r.credit < 1],
                   one_per_sentence(a, evidence))
+    if status == "pass" and fraction < 1 - 1e-9:
+        # A pass below full marks says why: "通过 6.25/10" alone leaves the drafter guessing.
+        out.short_of = part_details(a, parts, results)
     if status != "pass":
         out.details = part_details(a, parts, results)
         used = {si for si in (a.st.sentence_at(s) for s, _ in evidence) if si is not None}

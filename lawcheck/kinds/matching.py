@@ -61,6 +61,10 @@ class Veto(Strict):
 
     any: list[str] = Field(min_length=1)
     window: Window = "clause"
+    unless: list[str] = Field(default_factory=list,
+                              description="words that, in the anchor's own clause, keep it about the rule's matter "
+                                          "whatever veto word is near: 重大行政决策 listed with 规范性文件 and 合同 "
+                                          "before one 合法性审查")
 
 
 class Matcher(Strict):
@@ -102,6 +106,7 @@ class Matcher(Strict):
             yield from ctx.not_
         if self.veto:
             yield from self.veto.any
+            yield from self.veto.unless
 
     def compile(self, ids: Callable[[list[str]], list[int]]) -> CompiledMatcher:
         return CompiledMatcher(
@@ -111,6 +116,7 @@ class Matcher(Strict):
             contexts=[(c, ids([*c.any, *c.weak]), ids(c.not_), ids(c.any)) for c in self.contexts],
             veto=ids(self.veto.any) if self.veto else [],
             pattern=saferegex.any_of(self.patterns) if self.patterns else None,
+            veto_unless=ids(self.veto.unless) if self.veto else [],
         )
 
 
@@ -124,6 +130,7 @@ class CompiledMatcher:
     veto: list[int]
     pattern: str | None  # the matcher's regular expressions as one
     weak: list[int] = field(default_factory=list)
+    veto_unless: list[int] = field(default_factory=list)
 
 
 class Part(Matcher):
@@ -141,7 +148,8 @@ class Part(Matcher):
 
     def compile(self, ids: Callable[[list[str]], list[int]]) -> CompiledMatcher:
         base = super().compile(ids)
-        return CompiledMatcher(base.anchors, base.not_, base.contexts, base.veto, base.pattern, ids(self.weak))
+        return CompiledMatcher(base.anchors, base.not_, base.contexts, base.veto, base.pattern, ids(self.weak),
+                               base.veto_unless)
 
 
 def anchor_words(parts: list[Part]) -> list[str]:
@@ -301,7 +309,8 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
         if sent is None:
             return "veto"
         lo, hi = window(a, sent, s, e, m.veto.window)
-        if first_in(a, cm.veto, lo, hi):
+        if first_in(a, cm.veto, lo, hi) and not (
+                cm.veto_unless and first_in(a, cm.veto_unless, *clause(a, sent, s, e))):
             return "veto"
     if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)
                                                 for c, ids, nots, _full in cm.contexts)):

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
-from lawcheck import rx
+from lawcheck import rx, saferegex
 from lawcheck.i18n import t
-from lawcheck.kinds.base import ROLES, Outcome, Role, RuleBase, Span, status_of
+from lawcheck.kinds.base import ROLES, Outcome, Pattern, Role, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label, part_lines
 from lawcheck.kinds.matching import (
     Matcher,
@@ -59,6 +59,11 @@ class SectionRule(RuleBase):
                                                 "them (word "
                                                 "lists miss ways of stating a shortcoming; a part that only lacks "
                                                 "the cue words is not failed for it)")
+    admissions: list[Pattern] = Field(default_factory=list,
+                                      description="a shortcoming admitted in general words that name nothing "
+                                                  "(还存在一些不足, 与上级要求相比还有一定差距): a part with one "
+                                                  "and no praise must name what is wanting in some clause, in any "
+                                                  "words")
     vague: list[str] = Field(default_factory=list,
                              description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
                                          "after a denial made only of them, the pack's negation cues and "
@@ -94,8 +99,13 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
         return None
     problems = _words_rx(tuple(rule.problem_words))
     praise = _words_rx(tuple(rule.praise_words))
-    if not denials and not _praises(a, praise, body[0].start, body[-1].end):
-        return None  # no denial, no praise: whatever it says is taken as its shortcomings
+    # A shortcoming admitted in general words ("但与上级要求相比还存在一些不足，需要认真加以改进"), with no denial or
+    # praise: then any clause that names something counts, with or without a cue word.
+    gaps: dict[int | None, bool] = {}
+    admitted = not denials and not _praises(a, praise, body[0].start, body[-1].end, gaps)
+    if admitted and not (rule.admissions and saferegex.search(
+            saferegex.any_of(rule.admissions), a.text, body[0].start, body[-1].end, limit=not a.pack.trusted)):
+        return None  # no denial, no praise, no bare admission: whatever it says is taken as its shortcomings
     ends = a.clause_ends
     # The denials as (starts, running maximum of the ends): whether one overlaps a clause is a bisection (a scan
     # of every denial for every clause was quadratic on a part of a thousand denials).
@@ -115,8 +125,8 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
                 problems is not None and problems.search(a.text, lo, hi) is not None)
             # A turn to praise ("一是考核连续三年位列全市第一") tells nothing wanting.
             praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None \
-                and _COMPARE.search(a.text, lo, hi) is None
-            if told and (turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
+                and not _falls_short(a, lo, hi, gaps)
+            if told and (admitted or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
                 return None
             turned = told and turn
             lo = hi
@@ -125,7 +135,7 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     return (body[0].start, body[0].end), "empty_section"
 
 
-def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int) -> bool:
+def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int, gaps: dict[int | None, bool]) -> bool:
     """Whether [lo, hi) praises outside a comparison: "与先进地区相比还有一定距离", "对照示范创建标准" hold the
     words of praise as the measure a shortcoming falls short of, not as results."""
     if praise is None:
@@ -139,7 +149,7 @@ def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int) -> b
         last = k
         c_lo = max(lo, ends[k - 1] + 1) if k else lo
         c_hi = min(hi, ends[k] + 1) if k < len(ends) else hi
-        if _COMPARE.search(a.text, c_lo, c_hi) is None:
+        if not _falls_short(a, c_lo, c_hi, gaps):
             return True
     return False
 
@@ -148,7 +158,8 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
     """Whether the clause names what is wanting: something left once the rule's vague words, the pack's
     negation cues and the turns are taken out ("执法力量仍需加强" names 执法力量; "各项工作仍需进一步巩固提升",
     "仍有提升空间" name nothing)."""
-    rest = _filler(tuple(rule.vague), tuple(a.pack.manifest.negation or ())).sub("", a.text[lo:hi])
+    rest = _filler(tuple(rule.vague), tuple(a.pack.manifest.negation or ()), tuple(rule.problem_words)).sub(
+        "", a.text[lo:hi])
     return len(_HAN.findall(rest)) >= 2
 
 
@@ -158,17 +169,34 @@ def _words_rx(words: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))) if words else None
 
 
-def _filler(vague: tuple[str, ...], negation: tuple[str, ...]) -> re.Pattern[str]:
-    # The vague words, the negation cues and the turns as one alternation (cached by _words_rx).
-    found = _words_rx(tuple(sorted({*vague, *negation, *_TURN.pattern.split("|")})))
+def _filler(vague: tuple[str, ...], negation: tuple[str, ...], problems: tuple[str, ...]) -> re.Pattern[str]:
+    # The vague words, the negation cues, the problem words ("还存在一些问题" names no problem), the comparisons
+    # and the turns as one alternation (cached by _words_rx).
+    found = _words_rx(tuple(sorted({*vague, *negation, *problems, *_TURN.pattern.split("|"),
+                                    *_COMPARE.pattern.split("|")})))
     assert found is not None  # the turns are never empty
     return found
 
 
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
 
-# A comparison with a standard or with others: the words of praise in it are the measure, not a result.
-_COMPARE = rx.compile(r"相比|相较|比较|对照|对标|比起|差距|距离|不及|不如|落后于|低于|赶不上")
+# A comparison with a standard or with others that tells a gap: the words of praise in it are the measure, not a
+# result ("与先进地区相比还有一定距离").  Not a comparison that praises ("相比上年考核位列全市第一", "对照年度工作要点
+# 各项任务均已圆满完成"), nor 比较 as "fairly" ("取得了比较明显成效").
+_COMPARE = rx.compile(r"相比|相较|对照|对标|比起|不及|不如|落后于|低于|赶不上")
+_GAP = rx.compile(r"差距|距离|不足|不够|不及|不如|落后|低于|赶不上|短板|有待|还有|仍有|尚有|还存在|仍存在")
+
+
+def _falls_short(a: Analysis, lo: int, hi: int, gaps: dict[int | None, bool]) -> bool:
+    """Whether the clause [lo, hi) compares, and its sentence tells a gap ("对照示范创建标准，我县还有一定距离").
+    ``gaps`` keeps each sentence's answer: one scan of a sentence, however many clauses it has."""
+    if _COMPARE.search(a.text, lo, hi) is None:
+        return False
+    si = a.st.sentence_at(lo)
+    if si not in gaps:
+        s_lo, s_hi = (a.st.sentences[si].start, a.st.sentences[si].end) if si is not None else (lo, hi)
+        gaps[si] = _GAP.search(a.text, s_lo, s_hi) is not None
+    return gaps[si]
 
 # A turn to what is wanting after a denial: "…未发现明显短板，但仍有一些方面需要改进：一是…".
 _TURN = rx.compile(r"但|然而|不过|也要看到|也应看到|也应当看到|需要改进|有待改进|一是|首先")

@@ -25,6 +25,11 @@ def shown_status(r: RuleResult) -> str:
     return "waived" if r.waived is not None else r.status
 
 
+def below_full(r: RuleResult) -> bool:
+    """A pass that earned less than its weight (a concept rule's part given part credit): its message says why."""
+    return r.status == "pass" and r.scored and r.waived is None and r.points < r.weight - 1e-9
+
+
 def result_label(lang: str, r: RuleResult) -> str:
     """A result's symbol and word: ⊘ 已豁免 for a waived shortfall, else its status."""
     return status_label(lang, shown_status(r))

@@ -46,7 +46,9 @@ def csv_text(review: FolderReview, lang: str) -> str:
                   *(_pair_cells(u, zh, sep, worst) if paired else [""] * 14),
                   " ".join(str(c) for c in u.templates),
                   (pct(u.template_share) if zh else f"{u.template_share:.4f}") if u.templates else "",
-                  sep.join(u.pairing), u.error]
+                  # Why a row holds no pair, as the terminal's view says it ("未找到本单位上一年度的报告").
+                  sep.join([*([t(lang, "compare.no_last")] if u.last is None and not u.error else []), *u.pairing]),
+                  u.error]
         out.append(_row([_cell(v) for v in values]))
     return "".join(out)
 

@@ -20,6 +20,7 @@ from lawcheck.render.common import (
     MARK,
     arithmetic,
     basis_line,
+    below_full,
     by_category,
     colon,
     comma,
@@ -183,6 +184,8 @@ class ScorecardView:
                 room = max(2 * cells - min(cell_len(where), 16) - 6, 10)
                 cell.append_text(_quote(e, room, self.styled))
                 cell.append(_one_line(where, 16), style="italic")
+        if below_full(r):  # a pass that earned less than its weight says why
+            cell.append("\n" + (r.message if self.verbose else _one_line(r.message, 2 * cells - 2)), style="dim")
         if self.verbose and r.near_miss:
             cell.append(f"\n{t(lang, 'ui.near')}{colon(lang)}", style="dim")
             cell.append_text(_quote(r.near_miss, None, self.styled, brackets=False))

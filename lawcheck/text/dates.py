@@ -269,6 +269,8 @@ def published_date(st: Structure) -> Found | None:
 _TITLE_ORGAN = rx.compile(
     r"^[《“\s]*(?:中共)?(?P<organ>[^,。:;\d《》“”]{2,40}?(?:人民政府|政府|办事处|委员会|管委会|行政公署|局|厅|(?<!干)部|海关|办公室|党委|党组))"
     r"(?:关于|\d|20|$)"
+    # …or the place itself before the year ("塔庄镇2022年法治政府建设工作总结", "东湖街道2024年度…"): its government.
+    r"|^[《“\s]*(?P<place>(?![全我本各该])[^,。:;\d《》“”关于]{1,10}?(?:街道|镇|乡|县|区|市|旗))(?=(?:19|20)\d\d)"
 )
 
 
@@ -289,6 +291,7 @@ def organ(st: Structure) -> Found | None:
     if st.title_span:
         title = "".join(st.text[slice(*st.title_span)].split())
         m = _TITLE_ORGAN.match(title)
-        if m and not PLACEHOLDER.search(m.group("organ")):
-            return Found(m.group("organ"), st.title_span)
+        name = m and (m.group("organ") or m.group("place"))
+        if name and not PLACEHOLDER.search(name):
+            return Found(name, st.title_span)
     return None

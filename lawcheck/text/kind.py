@@ -49,7 +49,13 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("interim_summary",
      rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*(?:[1-9]|1[01])\s*月")),
     ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
-    ("self_assessment", rx.compile(r"自评|自查|考核(?:自评|评分)")),
+    # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
+    ("self_assessment",
+     rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范")),
+    # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not the 纲要's own span in brackets.
+    ("multi_year_summary",
+     rx.compile(r"(?<![(（])(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
+                r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)|五年来|近五年")),
 ]
 _REPORT_NOUN = rx.compile(r"报告|总结|汇报")
 
@@ -444,7 +450,10 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                       word=m.group(0))
     if formula:
         what = formula.group("what")
-        found = _report_kind(what) if not CORE_TOPIC.search(what) else None
+        # As in a title: "现将我县2023年上半年法治政府建设工作情况报告如下" is a half-year summary, "…督察反馈问题整改
+        # 情况" a rectification report, whatever topic they name; "…法治政府建设暨…整改情况" joins the year's report.
+        joined = bool(CORE_TOPIC.search(what) and re.search(r"暨|及|和|并", what))
+        found = _report_kind(what) if not joined else None
         if found:
             return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
         topic = _topic(what)

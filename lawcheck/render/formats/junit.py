@@ -8,7 +8,7 @@ from xml.etree import ElementTree as ET
 from lawcheck.i18n import t
 from lawcheck.model import Record
 from lawcheck.render import Context, Format, whole
-from lawcheck.render.common import shown, waiver_note
+from lawcheck.render.common import colon, semi, shown, waiver_note
 
 FORMAT = Format("junit", "JUnit XML（持续集成系统读取）", "JUnit XML, for CI systems", output="stream")
 
@@ -53,12 +53,12 @@ def _suite(rec: Record) -> ET.Element:
                 # Accepted with a reason and an end date: skipped, as a known exception is in a test suite.
                 counts["skipped"] += 1
                 ET.SubElement(case, "skipped", type="waived",
-                              message=f"{t(lang, 'status.waived')}: {waiver_note(lang, r)}")
+                              message=f"{t(lang, 'status.waived')}{colon(lang)}{waiver_note(lang, r)}")
             elif r.status in ("fail", "partial"):
                 counts["failures"] += 1
                 f = ET.SubElement(case, "failure", type=r.status, message=r.message)
-                f.text = f"{r.title}\n{t(lang, 'ui.fix')}: {r.fix}\n{t(lang, 'ui.basis')}: " + \
-                    "; ".join(b.text for b in r.basis)
+                f.text = f"{r.title}\n{t(lang, 'ui.fix')}{colon(lang)}{r.fix}\n{t(lang, 'ui.basis')}{colon(lang)}" + \
+                    semi(lang).join(b.text for b in r.basis)
             elif r.status in ("unknown", "not_applicable"):
                 counts["skipped"] += 1
                 ET.SubElement(case, "skipped", type=r.status, message=r.message)

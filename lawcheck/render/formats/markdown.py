@@ -13,6 +13,7 @@ from lawcheck.render.common import (
     MARK,
     arithmetic,
     basis_line,
+    below_full,
     colon,
     comma,
     lp,
@@ -89,6 +90,8 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
             (f"{_esc(ev.section)}{colon(lang)}{_quote(ev, None if verbose else 60)}" if ev else "")
         if r.status in ("unknown", "not_applicable"):
             note = _esc(note)
+        if below_full(r):  # a pass that earned less than its weight says why
+            note = f"{note}<br>{_esc(r.message)}" if note else _esc(r.message)
         if r.waived is not None:
             note = f"{t(lang, 'ui.waiver')}{colon(lang)}{_esc(waiver_note(lang, r))}"
         out.append(f"| {result_label(lang, r)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {note} |")
