@@ -85,6 +85,7 @@ _COMPARE_EXIT_CODES = (
     ("3", "a rule file is invalid, or a waiver in the settings (no end date, an unknown rule)",
      "规则文件有误，或设置中的豁免有误（缺少结束日期、规则编号不存在）"),
     ("130", "interrupted (Ctrl-C)", "被中断（Ctrl-C）"),
+    ("143", "terminated (SIGTERM)", "被终止（SIGTERM）"),
 )
 
 
@@ -141,7 +142,7 @@ _ARGPARSE_ZH = [
     (rx.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
     (rx.compile(r"^argument (\S+): unknown encoding: (.+)$"), "参数 {0}：不认识的编码 {1}"),
 ]
-_TYPE_ZH = {"int": "整数", "float": "数字", "score": "0–100 的分数", "count": "正整数", "year": "年份",
+_TYPE_ZH = {"int": "整数", "float": "数字", "score": "0–100的分数", "count": "正整数", "year": "年份",
             "seconds": "秒数", "bytes": "字节数"}
 
 
@@ -153,6 +154,9 @@ def _in_chinese(message: str) -> str:
     return message
 
 
+_SETTINGS_LANG: list[str] = []
+
+
 def _lang_from_argv() -> str:
     argv = _ARGV or sys.argv[1:]  # what main() is parsing (main([...]) from Python too)
     for i, a in enumerate(argv):
@@ -160,6 +164,8 @@ def _lang_from_argv() -> str:
             return argv[i + 1] if argv[i + 1] in ("zh", "en") else "zh"
         if a.startswith("--lang="):
             return a.split("=", 1)[1] if a.split("=", 1)[1] in ("zh", "en") else "zh"
+    if _SETTINGS_LANG:  # lawcheck.toml's lang, once the settings are read
+        return _SETTINGS_LANG[0]
     env = os.environ.get("LAWCHECK_LANG", "zh")
     return env if env in ("zh", "en") else "zh"
 
@@ -233,7 +239,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description=t("Check report files, folders (recursively) or standard input ('-').",
                                      "检查报告文件、文件夹（逐层查找）或标准输入（-）。"))
     c.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'")
+                   help="files (.txt .text .docx .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched "
+                        "recursively) or '-'")
     c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
                    help="file-name pattern to pick in directories (repeatable; default: every supported format)")
     from lawcheck import render
@@ -259,7 +266,8 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--force", action="store_true",
                    help="with --previous: compare even when the two reports' organ or years do not line up")
     c.add_argument("--level", choices=["province", "city", "county", "township", "department"], default=None,
-                   help="the reporter's level (recorded on the scorecard)")
+                   help="the reporter's level (recorded on the scorecard; decides which rules apply, e.g. a "
+                        "township's)")
     c.add_argument("--reporter", choices=["government", "department", "joint"], default=None,
                    help="who reports: a people's government, a government department, or party committee and "
                         "government jointly (default: read from the organ's name)")
@@ -403,8 +411,8 @@ _HELP_ZH = {
         "停用一条规则（可重复）；与 lawcheck.toml 的 disable 合并",
     "language of what a person reads (default zh; env LAWCHECK_LANG)": "输出语言（默认 zh；环境变量 LAWCHECK_LANG）",
     "show a traceback for unexpected errors": "出现意外错误时显示调用栈",
-    "files (.txt .docx .pdf .html .mhtml .ofd), directories (searched recursively) or '-'":
-        "文件（.txt .docx .pdf .html .mhtml .ofd）、文件夹（逐层查找）或 -（标准输入）",
+    "files (.txt .text .docx .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched recursively) or '-'":
+        "文件（.txt .text .docx .pdf .html .htm .shtml .mhtml .mht .ofd）、文件夹（逐层查找）或 -（标准输入）",
     "file-name pattern to pick in directories (repeatable; default: every supported format)":
         "在文件夹中挑选文件的文件名模式（可重复；默认：所有支持的格式）",
     "write there instead of standard output (atomically)": "写入该文件而不是标准输出（写完整后才替换）",
@@ -430,7 +438,8 @@ _HELP_ZH = {
     "this year's report year, overriding the text": "本年度报告的年度（覆盖正文中读出的年度）",
     "a folder: N processes (default: the number of cores)": "文件夹：使用 N 个进程（默认：CPU 核数）",
     "every item and passage, not only the first": "列出全部事项和段落，而不只是前几项",
-    "the reporter's level (recorded on the scorecard)": "报告主体的层级（记入记分卡）",
+    "the reporter's level (recorded on the scorecard; decides which rules apply, e.g. a township's)":
+        "报告主体的层级（记入记分卡；决定哪些规则适用，如乡镇不适用的各项）",
     "who reports: a people's government, a government department, or party committee and government jointly "
     "(default: read from the organ's name)": "报告主体：人民政府、政府部门或党委和政府联合（默认：从机关名称判断）",
     "whether the input is an annual report (default: read from its title and wording)":
@@ -599,6 +608,7 @@ def _settings(args: argparse.Namespace):
             s.set(key, value, "command line" if not s.values[key] else f"{s.sources[key]} + command line")
     if getattr(args, "pack", None):
         s.set("packs", [str(Path(p).resolve()) if Path(p).is_dir() else p for p in args.pack], "command line")
+    _SETTINGS_LANG[:] = [s.lang]  # errors told after this point speak the settings' language too
     return s
 
 
@@ -1035,6 +1045,8 @@ def _check(args: argparse.Namespace) -> int:
         from lawcheck.limits import cap_memory
 
         cap_memory(opts.limits.max_memory)  # one input is checked here, not in a worker: this process is capped
+    # --quiet's one line per input carries an unreadable input's reason: on one terminal it is said once.
+    said_on_stdout = args.quiet and spec.name in ("text", "rich") and on_terminal and sys.stderr.isatty()
     progress = stop = None
     if len(sources) > 1 and sys.stderr.isatty() and not args.quiet and not args.no_progress:
         progress, stop = _progress(len(sources), lang)
@@ -1054,7 +1066,8 @@ def _check(args: argparse.Namespace) -> int:
             for rec in _until(ctrl_c, iter_run(sources, opts, jobs=jobs, progress=progress, stdin_data=stdin_data)):
                 if rec.error is not None:
                     errors = True
-                    _err(f"{_one_line(rec.path)}: {_one_line(rec.error or '')}")
+                    if not said_on_stdout:
+                        _err(f"{_one_line(rec.path)}: {_one_line(rec.error or '')}")
                 below = below or bool(rec.gate)
                 done += 1
                 if folder is not None:
@@ -1840,6 +1853,7 @@ def main(argv: list[str] | None = None) -> int:
 
     _closed_streams_stand_in()
     given = list(sys.argv[1:] if argv is None else argv)
+    _SETTINGS_LANG.clear()  # a second main() in one process (a test, an office system) reads its own settings
     _ARGV[:] = given  # the language and the names in error messages are read from all that was given
     try:
         args = build_parser().parse_args(_command_first(given))

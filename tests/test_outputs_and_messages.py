@@ -115,7 +115,7 @@ def test_standard_input_obeys_max_bytes():
 
 @pytest.mark.parametrize("argv,words", [
     (["--year", "1800"], "2000 到 2100"), (["--timeout", "-1"], "--timeout"), (["--encoding", "nosuch"], "不认识的编码"),
-    (["--min-score", "abc"], "0–100 的分数"), (["--max-bytes", "x"], "正整数"), (["--nosuch"], "无法识别的参数"),
+    (["--min-score", "abc"], "0–100的分数"), (["--max-bytes", "x"], "正整数"), (["--nosuch"], "无法识别的参数"),
 ])
 def test_usage_errors_are_one_chinese_line(argv, words):
     res = _cli("check", str(LINGSHOU), *argv)
@@ -274,3 +274,45 @@ def test_a_meeting_cited_as_a_basis_has_no_book_title_marks():
         "era.rule_of_law_thought").basis]
     assert any(b.startswith("中央全面依法治国工作会议") for b in bases), bases
     assert not any("《中央全面依法治国工作会议" in b for b in bases)
+
+
+def test_quiet_on_a_terminal_says_an_unreadable_input_once(tmp_path):
+    """A newcomer's review: `lawcheck check nosuch.txt --quiet` printed the reason twice on the terminal (the
+    quiet line on stdout, the error on stderr).  Piped, both stay: a script reads stdout, a log stderr."""
+    import pty
+
+    leader, follower = pty.openpty()
+    try:
+        subprocess.run([sys.executable, "-m", "lawcheck", "check", str(tmp_path / "nosuch.txt"), "--quiet"],
+                       stdout=follower, stderr=follower, cwd=ROOT, timeout=60,
+                       env={**os.environ, "LAWCHECK_LANG": "zh", "COLUMNS": "200"})
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+    finally:
+        os.close(leader)
+    assert seen.decode("utf-8").count("文件不存在") == 1, seen
+    piped = _cli("check", str(tmp_path / "nosuch.txt"), "--quiet")
+    assert "文件不存在" in piped.stdout and "文件不存在" in piped.stderr
+
+
+def test_a_closed_pipe_is_told_in_the_settings_language(tmp_path):
+    """A newcomer's review: with lang = "en" in lawcheck.toml, `lawcheck check … | head` said
+    'cannot write "-": 读写失败' (the reason in Chinese, and vague)."""
+    (tmp_path / "lawcheck.toml").write_text('lang = "en"\n', encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "LAWCHECK_LANG"}
+    p = subprocess.Popen([sys.executable, "-m", "lawcheck", "check", str(FIXTURES), "--format", "text", "--verbose"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env)
+    assert p.stdout is not None and p.stderr is not None
+    p.stdout.read(10)
+    p.stdout.close()  # the reader goes away, as `head -c 10` does
+    err = p.stderr.read().decode("utf-8")
+    assert p.wait(timeout=120) == 2
+    assert 'cannot write "-"' in err and not any("\u4e00" <= ch <= "\u9fff" for ch in err), err

@@ -37,6 +37,9 @@ class ConceptRule(RuleBase):
     headings_state: bool = Field(False, description="a heading in scope states the thing: the shortcomings "
                                                     "part's sub-headings are its problems (\"（一）执法力量薄弱，"
                                                     "主要原因是…\"), not topics")
+    none_made: Part | None = Field(None, description="the report saying there was nothing to do it for "
+                                                     "(\"本年度未作出重大行政决策\"): a rule it does not pass "
+                                                     "is then not applicable, the statement quoted")
 
     @model_validator(mode="after")
     def _unique_parts(self) -> ConceptRule:
@@ -51,7 +54,8 @@ def _parts(rule: ConceptRule) -> list[Part]:
 
 
 def matchers(rule: ConceptRule) -> list[Matcher]:
-    return list(_parts(rule))
+    return [*_parts(rule), *([rule.none_made] if rule.none_made else [])]
+
 
 
 def hint_phrases(rule: ConceptRule) -> list[str]:
@@ -120,6 +124,13 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
     if status == "pass" and fraction < 1 - 1e-9:
         # A pass below full marks says why: "通过 6.25/10" alone leaves the drafter guessing.
         out.short_of = part_details(a, parts, results)
+    if status != "pass" and rule.none_made is not None:
+        none = eval_part(a, rule.none_made, scope, negation=False)
+        if none.done:
+            # "本年度未作出重大行政决策": nothing to show the procedure for, by the report's own word.
+            quoted = a.text[none.done[0][0]:none.done[0][1]]
+            return Outcome("not_applicable", 0.0, evidence=[none.done[0]],
+                           details=[t(lang, "none_made", what=quoted)])
     if status != "pass":
         out.details = part_details(a, parts, results)
         used = {si for si in (a.st.sentence_at(s) for s, _ in evidence) if si is not None}

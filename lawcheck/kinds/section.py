@@ -59,6 +59,9 @@ class SectionRule(RuleBase):
                                                 "them (word "
                                                 "lists miss ways of stating a shortcoming; a part that only lacks "
                                                 "the cue words is not failed for it)")
+    year_ahead: bool = Field(False, description="the part's heading, where it names a year, names one after the "
+                                                "report's: a plan headed by the report year itself (三、2023年工作"
+                                                "安排 in a report on 2023) is the year's own plan, copied on")
     admissions: list[Pattern] = Field(default_factory=list,
                                       description="a shortcoming admitted in general words that name nothing "
                                                   "(还存在一些不足, 与上级要求相比还有一定差距): a part with one "
@@ -133,6 +136,26 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     if denials:
         return denials[0], "denied_section"
     return (body[0].start, body[0].end), "empty_section"
+
+
+_YEAR_IN_HEADING = rx.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, int] | None:
+    """The part's top heading and the year it names, when every year its top headings name is the report's own
+    or earlier (``year_ahead``); None when a heading names a later year, or none, or the year is unknown."""
+    if not rule.year_ahead or a.year is None:
+        return None
+    st = a.st
+    tops = {s.section for s in sents if s.section is not None and st.sections[s.section].parent is None}
+    named: list[tuple[Span, int]] = []
+    for i in sorted(tops):
+        hs, he = st.sections[i].heading_span
+        years = [int(m.group(1)) for m in _YEAR_IN_HEADING.finditer(a.text, hs, he)]
+        if any(y > a.year for y in years):
+            return None
+        named += [((hs, he), y) for y in years]
+    return next(((span, y) for span, y in named if y == a.year), None)
 
 
 def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int, gaps: dict[int | None, bool]) -> bool:
@@ -246,6 +269,14 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     heading = next((s for s in sents if s.section is not None and
                     st.sections[s.section].heading_span[0] == s.start), sents[0])
     evidence = [(heading.start, heading.end)]
+    stale = _stale_year(rule, a, sents)
+    if stale is not None:
+        # "三、2023年工作安排" in a report on 2023: the part is there, but for the wrong year.
+        out = Outcome("partial", 0.5, [rule.role], [stale[0]])
+        out.details = [t(lang, "plan_year_stale", role=role_name, year=stale[1], next=(a.year or 0) + 1)]
+        out.own_message = True
+        out.searched = searched
+        return out
     results = [eval_part(a, p, {rule.role}, negation=True) for p in rule.parts]
     credits = [1.0] + [r.credit for r in results]
     fraction = sum(credits) / len(credits)

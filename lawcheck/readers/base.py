@@ -118,6 +118,7 @@ _ERRNO_ZH = {
     "ENOSPC": "磁盘空间不足", "EROFS": "只读的文件系统", "ENAMETOOLONG": "文件名过长", "ELOOP": "符号链接循环",
     "EINVAL": "不是普通文件", "EFBIG": "文件过大", "EEXIST": "已存在", "EBUSY": "正被占用", "EIO": "读写出错",
     "EMFILE": "打开的文件过多", "EXDEV": "不能跨文件系统移动",
+    "EPIPE": "接收输出的程序已关闭（管道已断开）",
     # lawcheck serve's socket.
     "EADDRINUSE": "端口已被占用", "EADDRNOTAVAIL": "本机没有这个地址",
 }

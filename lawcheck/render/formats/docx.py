@@ -17,8 +17,8 @@ from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.comments import AUTHOR, INITIALS, notes, title_span
 
-FORMAT = Format("docx", "Word 文档，审查意见以批注写在原文上（单份须 -o 文件，多份须 -o 目录）",
-                "Word document with the review as comments on the text (-o FILE, or -o DIR for several)",
+FORMAT = Format("docx", "Word 文档，审查意见以批注写在原文上（单份：-o 文件或重定向到文件；多份须 -o 目录）",
+                "Word document with the review as comments on the text (-o FILE or a redirect; -o DIR for several)",
                 output="directory", needs_text=True, binary=True, needs_original=True, requires=("docx", "docx"))
 
 
