@@ -1727,6 +1727,7 @@ def _config(args: argparse.Namespace) -> int:
     m = _MSG[s.lang]
     c = "：" if s.lang == "zh" else ": "
     lines = [f"{m['config_head']}{c.strip()}", f"  {m['config_file']}{c}{s.file or m['none']}"]
+    width = max(len(k) for k in s.values)  # max-unzipped-bytes is the longest: every "=" in one column
     for key in s.values:
         value = s.values[key]
         if key == "waivers":
@@ -1737,7 +1738,7 @@ def _config(args: argparse.Namespace) -> int:
         if s.lang == "zh":
             source = source.replace("default", "默认").replace("command line", "命令行").replace("env ", "环境变量 ")
         around = ("（", "）") if s.lang == "zh" else ("(", ")")
-        lines.append(f"  {key.replace('_', '-'):<10} = {shown or '-':<24}  {around[0]}{source}{around[1]}")
+        lines.append(f"  {key.replace('_', '-'):<{width}} = {shown or '-':<24}  {around[0]}{source}{around[1]}")
     _write("\n".join(lines) + "\n", None)
     return Exit.OK
 

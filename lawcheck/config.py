@@ -119,6 +119,27 @@ def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None
     return None
 
 
+_TABLE_LINE = re.compile(r"^\s*\[")
+
+
+def _where(path: Path, key: str) -> str:
+    """The settings file and the line its ``key`` is set on ("lawcheck.toml:3"): in lawcheck.toml before any
+    table, in pyproject.toml under [tool.lawcheck].  The file alone when the line cannot be told."""
+    try:
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return str(path)
+    own = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    inside = path.name != "pyproject.toml"  # lawcheck.toml: the top level, up to its first table
+    for i, line in enumerate(lines, 1):
+        if _TABLE_LINE.match(line):
+            inside = path.name == "pyproject.toml" and re.match(r"^\s*\[\s*tool\.lawcheck\s*\]", line) is not None
+            continue
+        if inside and key and own.match(line):
+            return f"{path}:{i}"
+    return str(path)
+
+
 def _read_toml(path: Path) -> dict[str, Any]:
     # Imported here: only a run that finds a config file pays for the TOML parser (issue 18).
     if sys.version_info >= (3, 11):
@@ -167,11 +188,12 @@ def load_settings(start: Path | None = None, env: dict[str, str] | None = None) 
         except ValidationError as e:
             err = e.errors()[0]
             key = ".".join(str(x) for x in err["loc"])
+            where = _where(path, str(err["loc"][0]) if err["loc"] else "")  # lawcheck.toml:3, as for a waiver
             if err["type"] == "extra_forbidden":
                 allowed = sorted([*(f.alias or n for n, f in FileSettings.model_fields.items()), "waivers"])
-                raise ConfigError(str(path), Msg("cfg_key", key=key), allowed) from None
-            raise ConfigError(str(path), Msg("cfg_value", key=key,
-                                             msg=Msg("bilingual", zh=pydantic_zh(err), en=err["msg"]))) from None
+                raise ConfigError(where, Msg("cfg_key", key=key), allowed) from None
+            raise ConfigError(where, Msg("cfg_value", key=key,
+                                         msg=Msg("bilingual", zh=pydantic_zh(err), en=err["msg"]))) from None
         for name in FileSettings.model_fields:
             value = getattr(fs, name)
             if value is None:

@@ -91,3 +91,16 @@ def test_bad_config_is_a_usage_error(tmp_path, monkeypatch, capsys):
     assert main(["check", LINGSHOU]) == 2
     err = capsys.readouterr().err
     assert "lawcheck.toml" in err and "未知的键“colour”" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(("name", "text", "line"), [
+    ("lawcheck.toml", 'lang = "zh"\nformt = "json"\n', 2),
+    ("lawcheck.toml", '# 设置\n\nmin-score = "abc"\n', 3),
+    ("pyproject.toml", '[project]\nname = "x"\nmin-score = 1\n[tool.lawcheck]\nlang = "zh"\nmin-score = 200\n', 6),
+])
+def test_a_bad_setting_names_its_line(tmp_path, name, text, line):
+    """A newcomer's review: a waiver's error named its line (lawcheck.toml:2), a setting's only the file."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as e:
+        load_settings(tmp_path)
+    assert f"{tmp_path / name}:{line}:" in e.value.text("zh")

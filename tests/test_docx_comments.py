@@ -467,3 +467,23 @@ def test_nothing_written_is_never_said_to_be_written(tmp_path, capsys):
     assert main(["check", str(bad), "--format", "docx", "-o", str(out)]) == 2
     err = capsys.readouterr().err
     assert "坏.docx" in err and "结果已写入" not in err and not out.exists()
+
+
+@pytest.mark.parametrize("name", ["002_yixing_2020", "003_changsheng_2020", "004_hetang_2024"])
+def test_a_rule_says_its_comment_once(name):
+    """A newcomer's review: a rule with three passages put the same full comment on each (three pairs of
+    identical comments in one report's margin).  The first carries it; the others point to it."""
+    import lawcheck
+    from lawcheck.render.comments import notes
+
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text)
+    bodies = [n.text for n in notes(card, text, [])]
+    assert len(bodies) == len(set(bodies)) or all(
+        "第一处批注" in b for b in bodies if bodies.count(b) > 1), bodies
+    by_rule: dict[str, list[str]] = {}
+    for n in notes(card, text, []):
+        if n.rule:
+            by_rule.setdefault(n.rule, []).append(n.text)
+    for rule, texts in by_rule.items():
+        assert "依据：" in texts[0] and all("第一处批注" in x and "依据：" not in x for x in texts[1:]), rule

@@ -229,7 +229,7 @@ def test_a_wrong_encoding_is_said_in_chinese_with_the_bytes_it_stopped_at(capsys
     assert err.count("\n") == 0 and "001_lingshou_2021.txt" in err and "big5" in err
     assert "codec" not in err and "decode" not in err and "第1个字节" in err
     assert main(["check", path, "--encoding", "big5", "--lang", "en"]) == 2
-    assert "at byte 1" in capsys.readouterr().err
+    assert "byte 1 (hex" in capsys.readouterr().err
 
 
 # --- found by a newcomer's review (fourth round) ----------------------------------------------------
@@ -316,3 +316,10 @@ def test_a_closed_pipe_is_told_in_the_settings_language(tmp_path):
     err = p.stderr.read().decode("utf-8")
     assert p.wait(timeout=120) == 2
     assert 'cannot write "-"' in err and not any("\u4e00" <= ch <= "\u9fff" for ch in err), err
+
+
+def test_markdown_quotes_a_heading_once(capsys):
+    """A newcomer's review: Markdown showed "一、2020年度…：一、2020年度…" (the heading as where, then as quote)."""
+    main(["check", str(YIXING), "--format", "markdown"])
+    row = next(ln for ln in capsys.readouterr().out.splitlines() if "`content.measures_and_results`" in ln)
+    assert row.count("一、2020年度法治政府建设工作情况") == 1, row

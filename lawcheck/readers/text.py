@@ -22,14 +22,16 @@ _MSG = {
            "nul": "第{pos}个字符是空字符（NUL）：文件已损坏，或不是文本文件",
            "not_chinese": "按 {enc} 解码后不是中文文本，编码可能不对（不指定 --encoding 时自动识别）",
            "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}",
-           "bad_bytes": "第{pos}个字节起的“{hex}”不是该编码的字符", "no_codec": "没有这种编码"},
+           "bad_bytes": "第{pos}个字节（十六进制 {hex}）不是这种编码的文字；不指定 --encoding 可自动识别",
+           "no_codec": "没有这种编码"},
     "en": {"binary": "a binary file, not text", "empty": "the file is empty",
            "nul": "character {pos} is a NUL: the file is damaged, or not a text file",
            "not_chinese": "decoded as {enc} it is not Chinese text: the encoding is probably wrong (without "
                           "--encoding it is detected)",
            "unknown": "cannot tell the file's encoding (pass --encoding, e.g. gb18030)",
            "bad": "cannot decode as {enc}: {err}",
-           "bad_bytes": "the bytes \"{hex}\" at byte {pos} are no character in it", "no_codec": "no such encoding"},
+           "bad_bytes": "byte {pos} (hex {hex}) is not text in this encoding; without --encoding it is detected",
+           "no_codec": "no such encoding"},
 }
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
          (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]

@@ -102,7 +102,8 @@ def title_note(card: Scorecard, gate: list[str]) -> str:
     docs: list[str] = []
     for m in card.missing:
         for b in m.basis:
-            name = f"《{b.document}》" if lang == "zh" else b.document
+            # As the basis cites it: a document in 《》, a meeting by its name alone.
+            name = f"《{b.document}》" if lang == "zh" and b.text.startswith("《") else b.document
             if name not in docs:
                 docs.append(name)
     if docs:  # the documents only, the first few: each rule's comment quotes its provisions
@@ -139,7 +140,11 @@ def notes(card: Scorecard, text: str, gate: list[str]) -> list[Note]:
         body = _rule_note(r, card.lang)
         quoted = [e for e in r.evidence if e.end > e.start]
         if quoted:  # a partial rule's passages; a failed rule's finding (a placeholder, a late date)
-            out += [Note(e.start, e.end, body, r.rule) for e in quoted]
+            # The whole comment once, on the first; the others point to it (the same lines three times over
+            # were noise in Word's margin).
+            again = f"{result_label(card.lang, r)}{colon(card.lang)}{r.title}{lp(card.lang)}{r.rule}" \
+                    f"{rp(card.lang)}\n{t(card.lang, 'ui.see_first_comment')}"
+            out += [Note(e.start, e.end, body if i == 0 else again, r.rule) for i, e in enumerate(quoted)]
             continue
         where = _part_heading(card, r, text) or title
         out.append(Note(where[0], where[1], body, r.rule))

@@ -16,6 +16,7 @@ from lawcheck.render.common import (
     below_full,
     colon,
     comma,
+    is_own_heading,
     lp,
     marked_quote,
     not_report_line,
@@ -86,8 +87,10 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     for r in card.results if table else []:
         pts = f"{r.points:g}/{r.weight:g}" if r.scored else "—"
         ev = r.evidence[0] if r.evidence else None
+        # The quote under its heading; a quote that is the heading itself once ("一、…", not "一、…：一、…").
         note = r.message if r.status in ("unknown", "not_applicable") else \
-            (f"{_esc(ev.section)}{colon(lang)}{_quote(ev, None if verbose else 60)}" if ev else "")
+            (_quote(ev, None if verbose else 60) if is_own_heading(ev) else
+             f"{_esc(ev.section)}{colon(lang)}{_quote(ev, None if verbose else 60)}") if ev else ""
         if r.status in ("unknown", "not_applicable"):
             note = _esc(note)
         if below_full(r):  # a pass that earned less than its weight says why
