@@ -99,6 +99,10 @@ def test_the_denial_in_english_and_in_explain():
     ("与先进地区相比还存在一些不足。部分执法人员重实体、轻程序。", "pass"),
     ("对照新形势新要求,我县法治政府建设还存在一定差距,行政执法人员年龄偏大。", "pass"),
     ("法治政府建设还存在一些薄弱环节:基层执法人员少,乡镇执法力量不足。", "pass"),
+    # Praise, then an admission and the shortcomings in words no list holds (found by a fifth review: failed).
+    ("一年来,我县法治政府建设取得了明显成效,但仍存在一些问题。(一)基层法治专业人才匮乏。(二)行政执法信息化程度低。", "pass"),
+    ("在全市考核中位列第二,但仍存在一些问题。1.重实体轻程序。2.部门衔接不顺。", "pass"),
+    ("在全市考核中位列第二,但仍存在一些问题。", "fail"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -78,3 +78,19 @@ def test_the_leaders_duty_told_after_the_plan_counts(where):
     assert _card(duty_here="").result("content.first_responsible_duty").status == "fail"
     ahead = "四、进一步压实党政主要负责人第一责任人职责\n县长带头述法,主持召开常务会议研究法治政府建设。\n"
     assert _card(duty_here="", duty_after=ahead).result("content.first_responsible_duty").status != "pass"
+
+
+@pytest.mark.parametrize(("heading", "status"), [
+    # The plan headed with the report's own year: last report's plan carried on (found by a fourth review).
+    ("三、2023年工作安排", "partial"),
+    ("三、2023年度法治政府建设重点任务", "partial"),
+    ("三、2024年工作安排", "pass"),
+    # The year said of something else in the heading (found by a fifth review: judged stale).
+    ("三、2023年存在问题的整改和下一步工作打算", "pass"),
+    ("三、围绕2023年督察反馈问题做好下一步工作", "pass"),
+])
+def test_a_plan_for_the_report_year_itself_is_stale(heading, status):
+    r = _card(plan=(heading, "(一)全面落实行政执法三项制度,开展执法人员轮训。")).result("content.next_year_plan")
+    assert r.status == status, (heading, r.message)
+    if status == "partial":
+        assert "报告年度本身" in r.message and "2024年" in r.message

@@ -33,6 +33,9 @@ REPORT = ("灵寿县人民政府关于2021年度法治政府建设情况的报�
     ("依法办结某某公司申请行政复议案件。", "pass"),
     ("在×××有限公司诉县政府一案中胜诉。", "pass"),
     ("某某单位统一部署。", "fail"),
+    ("某某置业有限公司诉县自然资源局行政处罚一案胜诉。", "pass"),  # with its trade (found by a fifth review)
+    ("依法查处××建材有限公司违法生产行为。", "pass"),
+    ("××县××公司", "fail"),  # the county is a blank
 ])
 def test_hidden_names_are_no_placeholders(x, status):
     r = lawcheck.evaluate(REPORT.format(x=x)).result("form.placeholders")

@@ -64,7 +64,12 @@ class Veto(Strict):
     unless: list[str] = Field(default_factory=list,
                               description="words that, in the anchor's own clause, keep it about the rule's matter "
                                           "whatever veto word is near: 重大行政决策 listed with 规范性文件 and 合同 "
-                                          "before one 合法性审查")
+                                          "before one 合法性审查 (with ``subject``: an unless word before the veto "
+                                          "word)")
+    subject: bool = Field(False, description="the veto word counts only as the subject of the anchor: before it in "
+                                             "the window, with no ``unless`` word before itself (\"分管副县长主持召开"
+                                             "…\" is the deputy's act; \"县长带领分管副县长听取…\", \"听取副县长"
+                                             "汇报\" are the leader's)")
 
 
 class Matcher(Strict):
@@ -309,7 +314,11 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
         if sent is None:
             return "veto"
         lo, hi = window(a, sent, s, e, m.veto.window)
-        if first_in(a, cm.veto, lo, hi) and not (
+        if m.veto.subject:
+            v = first_in(a, cm.veto, lo, s)
+            if v is not None and not (cm.veto_unless and first_in(a, cm.veto_unless, lo, v[0])):
+                return "veto"
+        elif first_in(a, cm.veto, lo, hi) and not (
                 cm.veto_unless and first_in(a, cm.veto_unless, *clause(a, sent, s, e))):
             return "veto"
     if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)

@@ -105,10 +105,13 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     # A shortcoming admitted in general words ("但与上级要求相比还存在一些不足，需要认真加以改进"), with no denial or
     # praise: then any clause that names something counts, with or without a cue word.
     gaps: dict[int | None, bool] = {}
-    admitted = not denials and not _praises(a, praise, body[0].start, body[-1].end, gaps)
-    if admitted and not (rule.admissions and saferegex.search(
-            saferegex.any_of(rule.admissions), a.text, body[0].start, body[-1].end, limit=not a.pack.trusted)):
+    praised_part = _praises(a, praise, body[0].start, body[-1].end, gaps)
+    admitted = not denials and bool(rule.admissions) and saferegex.search(
+        saferegex.any_of(rule.admissions), a.text, body[0].start, body[-1].end, limit=not a.pack.trusted)
+    if not denials and not praised_part and not admitted:
         return None  # no denial, no praise, no bare admission: whatever it says is taken as its shortcomings
+    # After an admission ("取得了明显成效，但仍存在一些问题。（一）基层法治专业人才匮乏…") any clause that names
+    # something counts, praise before it or not; praise alone needs a cue word in the clause.
     ends = a.clause_ends
     # The denials as (starts, running maximum of the ends): whether one overlaps a clause is a bisection (a scan
     # of every denial for every clause was quadratic on a part of a thousand denials).
@@ -139,6 +142,10 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
 
 
 _YEAR_IN_HEADING = rx.compile(r"((?:19|20)\d\d)\s*年")
+# The year the plan is for: the year right before the plan's own words ("2023年工作安排", "2023年度重点任务"), not a
+# year said of something else in the heading ("二、2024年存在的问题和下一步工作打算").
+_PLAN_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年度?(?:法治政府建设|依法行政)?(?:的|主要|重点)?(?:工作)?"
+                        r"(?:安排|计划|打算|思路|重点|任务|要点|设想|谋划|举措|措施)")
 
 
 def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, int] | None:
@@ -151,10 +158,9 @@ def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[
     named: list[tuple[Span, int]] = []
     for i in sorted(tops):
         hs, he = st.sections[i].heading_span
-        years = [int(m.group(1)) for m in _YEAR_IN_HEADING.finditer(a.text, hs, he)]
-        if any(y > a.year for y in years):
+        if any(int(m.group(1)) > a.year for m in _YEAR_IN_HEADING.finditer(a.text, hs, he)):
             return None
-        named += [((hs, he), y) for y in years]
+        named += [((hs, he), int(m.group(1))) for m in _PLAN_YEAR.finditer(a.text, hs, he)]
     return next(((span, y) for span, y in named if y == a.year), None)
 
 

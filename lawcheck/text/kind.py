@@ -53,9 +53,10 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("self_assessment",
      rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范")),
     # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not the 纲要's own span in brackets.
+    # Not a plan's or the 纲要's span ("实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
-     rx.compile(r"(?<![(（])(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
-                r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)|五年来|近五年")),
+     rx.compile(r"(?<![(（])(?<!纲要)(?<!规划)(?<!计划)(?<!》)(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
+                r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年")),
 ]
 _REPORT_NOUN = rx.compile(r"报告|总结|汇报")
 
@@ -450,10 +451,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                       word=m.group(0))
     if formula:
         what = formula.group("what")
-        # As in a title: "现将我县2023年上半年法治政府建设工作情况报告如下" is a half-year summary, "…督察反馈问题整改
-        # 情况" a rectification report, whatever topic they name; "…法治政府建设暨…整改情况" joins the year's report.
-        joined = bool(CORE_TOPIC.search(what) and re.search(r"暨|及|和|并", what))
-        found = _report_kind(what) if not joined else None
+        # Untitled, as in a title: "现将我县2023年上半年法治政府建设工作情况报告如下" is a half-year summary, "…督察
+        # 反馈问题整改情况" a rectification report, whatever topic they name; "…法治政府建设暨…整改情况" joins the
+        # year's report, and what brackets add ("（含督察反馈问题整改情况）", "（数据截至第四季度末）") is an aside.
+        # Under the year's report's own title the formula's words do not undo it.
+        bare = re.sub(r"[(（][^()（）]*[)）]", "", what)
+        joined = bool(CORE_TOPIC.search(bare) and re.search(r"暨|及|和|并", bare))
+        found = _report_kind(bare) if not joined and not titled_report else None
         if found:
             return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
         topic = _topic(what)
