@@ -56,6 +56,14 @@ def _status(rule: str, duty: str = DUTY, enf: str = ENF, dec: str = DEC) -> str:
     ("content.first_responsible_duty", "duty", "县长主持召开县政府常务会议,听取分管副县长关于法治政府建设工作的汇报。"),
     ("content.first_responsible_duty", "duty", "县长按照年初工作计划于3月、9月两次主持召开县政府常务会议专题研究法治政府建设工作。"),
     ("content.first_responsible_duty", "duty", "县长按计划于12月在县委全面依法治县委员会会议上述法。"),
+    # Found by a sixth review (each lost its credit): a practice kept, a task commissioned and then heard, the
+    # leader acting on the committee's behalf, the safeguard held in a double negative, a plan then what was done.
+    ("content.first_responsible_duty", "duty", "县长坚持每季度至少听取1次法治政府建设工作汇报。"),
+    ("content.first_responsible_duty", "duty", "县政府主要负责人委托县司法局牵头开展法治政府建设第三方评估,并专题听取评估情况汇报。"),
+    ("content.first_responsible_duty", "duty", "县长受县委委托,在县委全面依法治县委员会会议上述法。"),
+    ("content.first_responsible_duty", "duty", "按照县委统一安排,计划于每季度听取一次法治政府建设工作汇报,全年县长实际主持召开常务会议专题研究法治政府建设工作4次。"),
+    ("decision.major_procedure", "dec", "5项重大行政决策均履行公众参与、专家论证、风险评估程序,没有未经合法性审查的重大行政决策提交县政府常务会议集体讨论决定。"),
+    ("decision.major_procedure", "dec", "5项重大行政决策均履行公众参与、专家论证、风险评估程序,全年未作出未经合法性审查和集体讨论决定的重大行政决策。"),
     # A count of the year's acts is no quota (found by a fourth attack review: lost their credit).
     ("content.first_responsible_duty", "duty", "县长全年不少于4次主持召开常务会议专题研究法治政府建设工作。"),
     ("content.first_responsible_duty", "duty", "县长以不低于每季度1次的频次主持召开常务会议专题研究法治政府建设工作。"),

@@ -103,6 +103,8 @@ def test_the_denial_in_english_and_in_explain():
     ("一年来,我县法治政府建设取得了明显成效,但仍存在一些问题。(一)基层法治专业人才匮乏。(二)行政执法信息化程度低。", "pass"),
     ("在全市考核中位列第二,但仍存在一些问题。1.重实体轻程序。2.部门衔接不顺。", "pass"),
     ("在全市考核中位列第二,但仍存在一些问题。", "fail"),
+    # An admission and a promise to fix it (found by a sixth review: passed).
+    ("但与上级要求和人民群众的期盼相比还存在一些不足,对此我们将高度重视,采取有力措施切实加以改进。", "fail"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -36,6 +36,9 @@ REPORT = ("灵寿县人民政府关于2021年度法治政府建设情况的报�
     ("某某置业有限公司诉县自然资源局行政处罚一案胜诉。", "pass"),  # with its trade (found by a fifth review)
     ("依法查处××建材有限公司违法生产行为。", "pass"),
     ("××县××公司", "fail"),  # the county is a blank
+    ("对某某培训学校无证办学、××医院违规使用医保基金等案件依法立案查处。", "pass"),  # found by a sixth review
+    ("依法处理某某加油站、××幼儿园、某某村民委员会诉县政府等案件。", "pass"),
+    ("××县人民医院", "fail"),
 ])
 def test_hidden_names_are_no_placeholders(x, status):
     r = lawcheck.evaluate(REPORT.format(x=x)).result("form.placeholders")
