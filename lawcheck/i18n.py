@@ -179,7 +179,7 @@ _T: dict[str, dict[str, str]] = {
         "weak_context": "“{part}”只计部分分：{reason}",
         "thin_section": "有“{role}”部分，但内容过少（{chars}字，至少需{min}字）。",
         "none_made": "报告称“{what}”，本项不适用；如有决策事项目录，宜写明目录已公布、事项为零。",
-        "plan_year_stale": ("“{role}”部分的标题写的是{year}年，即报告年度本身，像是沿用了上一份报告的安排；"
+        "plan_year_stale": ("“{role}”部分的标题写的是{year}年的安排，不是下一年度的，像是沿用了以前报告的安排；"
                             "应写{next}年的安排。"),
         "denied_section": "“{role}”部分只说没有发现问题，未写明具体内容。",
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
@@ -510,8 +510,8 @@ _T: dict[str, dict[str, str]] = {
         "thin_section": "There is a \"{role}\" part, but it is too short ({chars} characters; at least {min}).",
         "none_made": ("The report says \"{what}\", so this item does not apply; where there is a catalogue of "
                       "decisions, say that it was published and listed none."),
-        "plan_year_stale": ("The \"{role}\" part is headed {year}, the report's own year, as if last report's plan "
-                            "were carried over; it should set out the plan for {next}."),
+        "plan_year_stale": ("The \"{role}\" part is headed as the plan for {year}, not for the year ahead, as if an "
+                            "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
         "empty_section": "The \"{role}\" part names no concrete shortcoming (only results, plans or set phrases).",
         "scope_missing": "The report has no \"{roles}\" section.",

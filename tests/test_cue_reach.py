@@ -90,6 +90,9 @@ def test_what_was_done_keeps_its_credit(rule, part, text):
     ("decision.major_procedure", "dec", "全年对规范性文件开展合法性审查22件,经集体讨论决定后印发。"),
     # Found by a fifth review: 一般决策事项 are no major decisions, whatever list they stand in.
     ("decision.major_procedure", "dec", "对县政府常务会议拟审议的一般决策事项、规范性文件和合同协议开展合法性审查86件,均经县政府常务会议集体讨论决定。"),
+    # Decisions named only to be set aside or for their procedure to be borrowed (found by a fifth attack review).
+    ("decision.major_procedure", "dec", "对重大行政决策以外的合同开展合法性审查56件,经常务会议审议通过重大行政决策以外的协议12件。"),
+    ("decision.major_procedure", "dec", "参照重大行政决策程序对规范性文件开展合法性审查,经常务会议集体讨论决定。"),
     # Found by a fourth attack review (the third review's fixes had let them pass): plans in a plan's words.
     ("content.first_responsible_duty", "duty", "县长履行推进法治建设第一责任人职责,2024年计划于一季度主持召开常务会议专题研究法治政府建设工作。"),
     ("content.first_responsible_duty", "duty", "县长履行推进法治建设第一责任人职责,2024年度计划召开常务会议专题研究法治政府建设工作。"),
@@ -109,6 +112,13 @@ def test_what_was_only_told_or_recited_does_not_pass(rule, part, text):
     ("对部分乡镇未制定重大行政决策事项目录的问题督促限期整改。", "fail"),
     ("我县尚未制定重大行政决策程序实施细则。", "fail"),
     ("全年审查决策事项25件,无重大行政决策失误。", "fail"),
+    # Found by a fifth attack review (each made the rule not applicable and lifted the score): others' years
+    # without decisions, a condition, another year, a report that counts its decisions.
+    ("各街道本年度均未作出重大行政决策。", "fail"),
+    ("区教育局等12个部门无重大行政决策事项。", "fail"),
+    ("如无重大行政决策,由各部门自行公布目录。", "fail"),
+    ("2022年未作出重大行政决策。", "fail"),
+    ("公布县级重大行政决策事项1项。本年度我县未作出重大行政决策。", "fail"),
 ])
 def test_a_year_without_major_decisions_is_said_in_so_many_words(dec, status):
     assert _status("decision.major_procedure", dec=dec) == status, dec

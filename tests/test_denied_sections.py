@@ -105,6 +105,12 @@ def test_the_denial_in_english_and_in_explain():
     ("在全市考核中位列第二,但仍存在一些问题。", "fail"),
     # An admission and a promise to fix it (found by a sixth review: passed).
     ("但与上级要求和人民群众的期盼相比还存在一些不足,对此我们将高度重视,采取有力措施切实加以改进。", "fail"),
+    # …and the standard named by a comparison, filler (found by a fifth attack review: passed the gate).
+    ("与先进县区相比,我县还存在一定差距。", "fail"),
+    ("还存在一些问题和不足,主要表现在个别领域、个别环节。", "fail"),
+    ("对标新时代法治政府建设标准,仍存在一些短板弱项。", "fail"),
+    ("我县还存在一些不足,需要在今后工作中认真加以改进,努力推动法治政府建设再上新台阶。", "fail"),
+    ("与先进县区相比,我县还存在一定差距,基层执法人员少。", "pass"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -85,6 +85,10 @@ def test_the_leaders_duty_told_after_the_plan_counts(where):
     ("三、2023年工作安排", "partial"),
     ("三、2023年度法治政府建设重点任务", "partial"),
     ("三、2024年工作安排", "pass"),
+    # An earlier year, the year in Chinese figures (found by a fifth attack review: passed).
+    ("三、2022年工作计划", "partial"),
+    ("三、二〇二三年工作计划", "partial"),
+    ("三、二〇二四年工作计划", "pass"),
     # The year said of something else in the heading (found by a fifth review: judged stale).
     ("三、2023年存在问题的整改和下一步工作打算", "pass"),
     ("三、围绕2023年督察反馈问题做好下一步工作", "pass"),
@@ -93,4 +97,4 @@ def test_a_plan_for_the_report_year_itself_is_stale(heading, status):
     r = _card(plan=(heading, "(一)全面落实行政执法三项制度,开展执法人员轮训。")).result("content.next_year_plan")
     assert r.status == status, (heading, r.message)
     if status == "partial":
-        assert "报告年度本身" in r.message and "2024年" in r.message
+        assert "不是下一年度的" in r.message and "2024年" in r.message

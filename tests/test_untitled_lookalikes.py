@@ -85,3 +85,16 @@ def test_an_untitled_report_with_asides_in_its_formula_stays_a_report(formula):
 def test_the_outlines_span_without_brackets_stays_a_report():
     title = "关于贯彻落实法治政府建设实施纲要2021—2025年情况的报告"
     assert lawcheck.evaluate(LINGSHOU.replace(TITLE, title, 1)).document.kind == "annual_report"
+
+
+@pytest.mark.parametrize(("formula", "kind"), [
+    # A joining word inside the other matter does not make it the year's report (found by a fifth attack review).
+    ("现将我县2023年上半年法治政府建设和依法行政工作情况报告如下。", "other"),
+    ("现将我县法治政府建设督察反馈问题整改和落实情况报告如下。", "other"),
+    ("现将我县法治政府建设工作自查并整改情况报告如下。", "other"),
+    # The year's figures cut off before December are the year's (1—11月).
+    ("现将我县2023年1-11月法治政府建设工作情况报告如下。", "annual_report"),
+    ("现将我县2023年1—6月法治政府建设工作情况报告如下。", "other"),
+])
+def test_an_untitled_formula_is_read_by_its_first_matter(formula, kind):
+    assert lawcheck.evaluate(UNTITLED.replace(OPENING, formula)).document.kind == kind, formula

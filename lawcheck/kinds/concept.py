@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
+from lawcheck import rx, saferegex
 from lawcheck.i18n import join, t
-from lawcheck.kinds.base import Outcome, Role, RuleBase, Span, role_names, roles_in_order, status_of
+from lawcheck.kinds.base import Outcome, Pattern, Role, RuleBase, Span, role_names, roles_in_order, status_of
 from lawcheck.kinds.describe import label, part_lines
 from lawcheck.kinds.matching import (
     Matcher,
@@ -40,6 +41,9 @@ class ConceptRule(RuleBase):
     none_made: Part | None = Field(None, description="the report saying there was nothing to do it for "
                                                      "(\"本年度未作出重大行政决策\"): a rule it does not pass "
                                                      "is then not applicable, the statement quoted")
+    none_made_unless: list[Pattern] = Field(default_factory=list,
+                                            description="what, anywhere in the report, contradicts ``none_made`` "
+                                                        "(\"作出重大行政决策3项\"): the rule is then judged as usual")
 
     @model_validator(mode="after")
     def _unique_parts(self) -> ConceptRule:
@@ -126,7 +130,8 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
         out.short_of = part_details(a, parts, results)
     if status != "pass" and rule.none_made is not None:
         none = eval_part(a, rule.none_made, scope, negation=False)
-        if none.done:
+        if none.done and not _said_of_another_year(a, none.done[0]) and not (rule.none_made_unless and saferegex.search(
+                saferegex.any_of(rule.none_made_unless), a.text, limit=not a.pack.trusted)):
             # "本年度未作出重大行政决策": nothing to show the procedure for, by the report's own word.
             quoted = a.text[none.done[0][0]:none.done[0][1]]
             return Outcome("not_applicable", 0.0, evidence=[none.done[0]],
@@ -137,6 +142,19 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
         out.near_miss = near_miss(a, rule.id, considered, used)
         out.searched = ([p.label.get(lang) for p in parts], roles_in_order(scope))
     return out
+
+
+_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _said_of_another_year(a: Analysis, span: Span) -> bool:
+    """Whether the sentence of ``span`` names a year, and not the report's ("2023年未作出…" in a report on 2024)."""
+    si = a.st.sentence_at(span[0])
+    if si is None or a.year is None:
+        return False
+    s = a.st.sentences[si]
+    years = {int(m.group(1)) for m in _YEAR.finditer(a.text, s.start, s.end)}
+    return bool(years) and a.year not in years
 
 
 def describe(rule: ConceptRule, lang: str) -> list[str]:

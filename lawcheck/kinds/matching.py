@@ -304,6 +304,12 @@ def _context_headings(a: Analysis, sent: Sentence) -> list[Section]:
     return out
 
 
+# An unless word that names its matter only to set it aside ("对重大行政决策以外的合同…") or to borrow its procedure
+# for something else ("参照重大行政决策程序对规范性文件…").
+_BESIDE = rx.compile(r"(?:事项)?(?:以外|之外|外的)")
+_LIKE = rx.compile(r"参照|比照")
+
+
 def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | None, s: int, e: int) -> str | None:
     """Why the hit at [s, e) does not count: ``false_friend:<its text>``, ``veto`` or ``no_context``;
     None when it counts.  A hit outside any sentence (the title) has no context to satisfy."""
@@ -319,7 +325,8 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
             if v is not None and not (cm.veto_unless and first_in(a, cm.veto_unless, lo, v[0])):
                 return "veto"
         elif first_in(a, cm.veto, lo, hi) and not (
-                cm.veto_unless and first_in(a, cm.veto_unless, *clause(a, sent, s, e))):
+                cm.veto_unless and first_in(a, cm.veto_unless, *clause(a, sent, s, e), accept=lambda us, ue: not (
+                    _BESIDE.match(a.text, ue) or _LIKE.search(a.text, max(0, us - 2), us)))):
             return "veto"
     if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)
                                                 for c, ids, nots, _full in cm.contexts)):

@@ -132,7 +132,10 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             # A turn to praise ("一是考核连续三年位列全市第一") tells nothing wanting.
             praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None \
                 and not _falls_short(a, lo, hi, gaps)
-            if told and (admitted or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
+            # After an admission a clause counts in any words, but not the standard a comparison names ("与先进
+            # 县区相比，我县还存在一定差距": 先进县区 is what the county falls short of, not its shortcoming).
+            loose = admitted and _COMPARE.search(a.text, lo, hi) is None
+            if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
                 return None
             turned = told and turn
             lo = hi
@@ -144,13 +147,19 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
 _YEAR_IN_HEADING = rx.compile(r"((?:19|20)\d\d)\s*年")
 # The year the plan is for: the year right before the plan's own words ("2023年工作安排", "2023年度重点任务"), not a
 # year said of something else in the heading ("二、2024年存在的问题和下一步工作打算").
-_PLAN_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年度?(?:法治政府建设|依法行政)?(?:的|主要|重点)?(?:工作)?"
-                        r"(?:安排|计划|打算|思路|重点|任务|要点|设想|谋划|举措|措施)")
+_PLAN_YEAR = rx.compile(r"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})\s*年度?(?:法治政府建设|依法行政)?"
+                        r"(?:的|主要|重点)?(?:工作)?(?:安排|计划|打算|思路|重点|任务|要点|设想|谋划|举措|措施)")
+_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
+
+
+def _year_value(y: str) -> int:
+    """A heading's year, in Arabic or Chinese figures ("二〇二三" is 2023)."""
+    return int(y) if y.isdigit() else int("".join(_CN_DIGITS[c] for c in y))
 
 
 def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, int] | None:
-    """The part's top heading and the year it names, when every year its top headings name is the report's own
-    or earlier (``year_ahead``); None when a heading names a later year, or none, or the year is unknown."""
+    """The part's top heading and the year its plan is for, when that is the report's own year or earlier
+    (``year_ahead``); None when a heading names a later year, or no plan year, or the report's year is unknown."""
     if not rule.year_ahead or a.year is None:
         return None
     st = a.st
@@ -158,10 +167,13 @@ def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[
     named: list[tuple[Span, int]] = []
     for i in sorted(tops):
         hs, he = st.sections[i].heading_span
-        if any(int(m.group(1)) > a.year for m in _YEAR_IN_HEADING.finditer(a.text, hs, he)):
+        plan_years = [_year_value(m.group(1)) for m in _PLAN_YEAR.finditer(a.text, hs, he)]
+        if any(int(m.group(1)) > a.year for m in _YEAR_IN_HEADING.finditer(a.text, hs, he)) or \
+                any(y > a.year for y in plan_years):
             return None
-        named += [((hs, he), int(m.group(1))) for m in _PLAN_YEAR.finditer(a.text, hs, he)]
-    return next(((span, y) for span, y in named if y == a.year), None)
+        named += [((hs, he), y) for y in plan_years]
+    # The report's own year or an earlier one ("三、2020年工作计划" in a report on 2021): not the year ahead.
+    return next(((span, y) for span, y in named if y <= a.year), None)
 
 
 def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int, gaps: dict[int | None, bool]) -> bool:

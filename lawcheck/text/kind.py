@@ -47,7 +47,8 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("rectification", rx.compile(r"整改|反馈(?:意见|问题)(?:的)?落实")),
     # Part of a year (1—12月 is the whole year).
     ("interim_summary",
-     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*(?:[1-9]|1[01])\s*月")),
+     # (1—10月, 1—11月 are the year's figures cut off before December, as reports drafted then give them.)
+     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*[1-9]\s*月(?!\d)")),
     ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
@@ -228,6 +229,17 @@ def _topic(text: str) -> str | None:
     return None
 
 
+def _lead_part(text: str) -> str:
+    """What a title or formula says it is about before it joins another matter: "2023年法治政府建设情况暨督察反馈
+    问题整改情况" is the year's report (the rectification is joined to it); "2021年上半年法治政府建设和依法行政工作
+    情况", "督察反馈问题整改和落实情况" are what their first part says."""
+    m = CORE_TOPIC.search(text)
+    if m is None:
+        return text
+    j = re.search(r"暨|及|和|并", text[m.end():])
+    return text if j is None else text[:m.end() + j.start()]
+
+
 def _report_kind(text: str) -> tuple[str, str] | None:
     """A rectification, half-year or investigation report named in ``text``: (other_kind, the words)."""
     for key, pattern in _REPORT_KINDS:
@@ -283,8 +295,7 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and not _T_CORE_SUBJECT.search(title):
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
     # "…法治政府建设暨…整改情况的报告": the year's report joined with another stays the report.
-    joined = bool(CORE_TOPIC.search(title) and re.search(r"暨|及|和|并", title))
-    found = _report_kind(title) if (_REPORT_NOUN.search(title) or title.endswith("情况")) and not joined else None
+    found = _report_kind(_lead_part(title)) if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
     if found:
         return _other(found[0], "kind.reason.title", word=found[1])
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
@@ -456,8 +467,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         # year's report, and what brackets add ("（含督察反馈问题整改情况）", "（数据截至第四季度末）") is an aside.
         # Under the year's report's own title the formula's words do not undo it.
         bare = re.sub(r"[(（][^()（）]*[)）]", "", what)
-        joined = bool(CORE_TOPIC.search(bare) and re.search(r"暨|及|和|并", bare))
-        found = _report_kind(bare) if not joined and not titled_report else None
+        found = _report_kind(_lead_part(bare)) if not titled_report else None
         if found:
             return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
         topic = _topic(what)

@@ -12,7 +12,7 @@ SHORT = REPORT.index("\n", AT) + 1  # under the report's shortcomings heading ("
 
 # name: (the unit repeated, where: inside a real report before its second part (True), under its shortcomings
 # heading ("short"), or the whole text (False))
-SHAPES: dict[str, tuple[str, bool | str]] = {
+SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head, True in a report, "short", "run")
     "false_friend_lines": ("严格落实重大行政决策程序,实行决策全过程记录。\n", True),
     "false_friend_one_line": ("决策全过程记录,", False),
     "outdated_in_allowed_form": ("认真贯彻省信访条例，", False),
@@ -39,12 +39,17 @@ SHAPES: dict[str, tuple[str, bool | str]] = {
     "denials_in_shortcomings": ("经自查，未发现明显问题。\n", "short"),
     "stops_one_line": ("推进依法行政.", False),
     "placeholders_one_line": ("xx某某××", False),
+    # found by the fifth attack review: one run of × before 公司 (the hidden-company exemption backtracked the run
+    # from every start: 347 s for 100k); the run is the whole shape, ended by the company word
+    "x_run_before_company": ("×", "run"),
 }
 
 
 def shaped(name: str, size: int) -> str:
     """About ``size`` characters of the shape ``name``."""
     unit, inside = SHAPES[name]
+    if inside == "run":
+        return HEAD + unit * max(1, size - 2) + "公司"
     if inside:
         at = SHORT if inside == "short" else AT
         return REPORT[:at] + unit * max(1, (size - len(REPORT)) // len(unit)) + REPORT[at:]
