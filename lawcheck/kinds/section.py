@@ -59,14 +59,15 @@ class SectionRule(RuleBase):
                                                 "them (word "
                                                 "lists miss ways of stating a shortcoming; a part that only lacks "
                                                 "the cue words is not failed for it)")
-    year_ahead: bool = Field(False, description="the part's heading, where it names a year, names one after the "
-                                                "report's: a plan headed by the report year itself (三、2023年工作"
-                                                "安排 in a report on 2023) is the year's own plan, copied on")
+    year_ahead: bool = Field(False, description="the year the part's heading gives its plan (2024年工作安排) is after "
+                                                "the report's: a plan headed with the report year itself or an "
+                                                "earlier one (三、2023年工作安排 in a report on 2023) is an old plan "
+                                                "carried on (partial)")
     admissions: list[Pattern] = Field(default_factory=list,
                                       description="a shortcoming admitted in general words that name nothing "
                                                   "(还存在一些不足, 与上级要求相比还有一定差距): a part with one "
-                                                  "and no praise must name what is wanting in some clause, in any "
-                                                  "words")
+                                                  "must name what is wanting in some clause, in any words (not "
+                                                  "the standard a comparison names)")
     vague: list[str] = Field(default_factory=list,
                              description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
                                          "after a denial made only of them, the pack's negation cues and "
@@ -102,8 +103,8 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
         return None
     problems = _words_rx(tuple(rule.problem_words))
     praise = _words_rx(tuple(rule.praise_words))
-    # A shortcoming admitted in general words ("但与上级要求相比还存在一些不足，需要认真加以改进"), with no denial or
-    # praise: then any clause that names something counts, with or without a cue word.
+    # Judged only when the part denies, praises or admits in general words ("但与上级要求相比还存在一些不足，需要
+    # 认真加以改进"); otherwise whatever it says is taken as its shortcomings.
     gaps: dict[int | None, bool] = {}
     praised_part = _praises(a, praise, body[0].start, body[-1].end, gaps)
     admitted = not denials and bool(rule.admissions) and saferegex.search(

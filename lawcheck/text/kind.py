@@ -53,8 +53,8 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
      rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范")),
-    # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not the 纲要's own span in brackets.
-    # Not a plan's or the 纲要's span ("实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
+    # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not a plan's or the 纲要's own span
+    # ("实施纲要（2021—2025年）", "实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
      rx.compile(r"(?<![(（])(?<!纲要)(?<!规划)(?<!计划)(?<!》)(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
                 r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年")),
