@@ -98,6 +98,12 @@ class Analysis:
     hit_index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     # The opening and closing quotation marks of each original line (by its start), found once per line.
     quote_marks: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
+    # Whether a context holds in a sentence-wide window (by the context and the sentence): every anchor of the
+    # sentence asks the same question (a sentence of a thousand leaders each a false friend was cubic).
+    context_memo: dict[tuple[int, int, int], bool] = field(default_factory=dict)
+    # Whether a veto holds for the anchors of one window and clause (each anchor asked the same: a clause of a
+    # thousand "重大行政决策以外的…合法性审查" was quadratic).
+    veto_memo: dict[tuple[int, int, int, int], bool] = field(default_factory=dict)
 
     _figures: list[FoundFigure] | None = None
     _line_starts: list[int] | None = None

@@ -59,6 +59,8 @@ def _status(rule: str, duty: str = DUTY, enf: str = ENF, dec: str = DEC) -> str:
     # Found by a sixth review (each lost its credit): a practice kept, a task commissioned and then heard, the
     # leader acting on the committee's behalf, the safeguard held in a double negative, a plan then what was done.
     ("content.first_responsible_duty", "duty", "县长坚持每季度至少听取1次法治政府建设工作汇报。"),
+    ("content.first_responsible_duty", "duty", "县长坚持以上率下、率先垂范,每季度至少听取1次法治政府建设工作汇报。"),
+    ("content.first_responsible_duty", "duty", "县长严格落实每季度至少听取1次法治政府建设工作汇报制度。"),
     ("content.first_responsible_duty", "duty", "县政府主要负责人委托县司法局牵头开展法治政府建设第三方评估,并专题听取评估情况汇报。"),
     ("content.first_responsible_duty", "duty", "县长受县委委托,在县委全面依法治县委员会会议上述法。"),
     ("content.first_responsible_duty", "duty", "按照县委统一安排,计划于每季度听取一次法治政府建设工作汇报,全年县长实际主持召开常务会议专题研究法治政府建设工作4次。"),
@@ -119,6 +121,16 @@ def test_what_was_only_told_or_recited_does_not_pass(rule, part, text):
     ("如无重大行政决策,由各部门自行公布目录。", "fail"),
     ("2022年未作出重大行政决策。", "fail"),
     ("公布县级重大行政决策事项1项。本年度我县未作出重大行政决策。", "fail"),
+    # Found by a seventh review: the year's own "均", the conditions not met.
+    ("全年均未作出重大行政决策。", "not_applicable"),
+    ("本年度无符合条件的重大行政决策事项。", "not_applicable"),
 ])
 def test_a_year_without_major_decisions_is_said_in_so_many_words(dec, status):
     assert _status("decision.major_procedure", dec=dec) == status, dec
+
+
+def test_decisions_counted_in_next_years_plan_do_not_contradict_a_year_without_any():
+    """A seventh review: "将2项重大行政决策纳入2024年度目录" in the plan cancelled "本年度未作出重大行政决策"."""
+    text = REPORT.format(duty=DUTY, enf=ENF, dec="本年度我县未作出重大行政决策。").replace(
+        "全面落实行政执法三项制度。", "全面落实行政执法三项制度,将2项重大行政决策纳入2024年度目录。")
+    assert lawcheck.evaluate(text).result("decision.major_procedure").status == "not_applicable"

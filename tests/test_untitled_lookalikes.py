@@ -98,3 +98,14 @@ def test_the_outlines_span_without_brackets_stays_a_report():
 ])
 def test_an_untitled_formula_is_read_by_its_first_matter(formula, kind):
     assert lawcheck.evaluate(UNTITLED.replace(OPENING, formula)).document.kind == kind, formula
+
+
+@pytest.mark.parametrize("title", [
+    # A period joined after the topic qualifies the whole (found by a seventh attack review: read as the year's).
+    "关于法治政府建设和2021年上半年依法行政工作情况的报告",
+    "关于法治政府建设及2021年1-6月依法行政工作情况的报告",
+    "关于法治政府建设和2017—2021年工作情况的报告",
+])
+def test_a_period_joined_to_the_topic_is_not_the_year(title):
+    card = lawcheck.evaluate(LINGSHOU.replace(TITLE, title, 1))
+    assert card.document.kind == "other", (title, card.document)

@@ -130,8 +130,7 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
         out.short_of = part_details(a, parts, results)
     if status != "pass" and rule.none_made is not None:
         none = eval_part(a, rule.none_made, scope, negation=False)
-        if none.done and not _said_of_another_year(a, none.done[0]) and not (rule.none_made_unless and saferegex.search(
-                saferegex.any_of(rule.none_made_unless), a.text, limit=not a.pack.trusted)):
+        if none.done and not _said_of_another_year(a, none.done[0]) and not _contradicted(rule, a, scope):
             # "本年度未作出重大行政决策": nothing to show the procedure for, by the report's own word.
             quoted = a.text[none.done[0][0]:none.done[0][1]]
             return Outcome("not_applicable", 0.0, evidence=[none.done[0]],
@@ -145,6 +144,15 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
 
 
 _YEAR = rx.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def _contradicted(rule: ConceptRule, a: Analysis, scope: set[str]) -> bool:
+    """Whether the year's work (``scope``) says what ``none_made_unless`` says (decisions counted)."""
+    if not rule.none_made_unless:
+        return False
+    pattern = saferegex.any_of(rule.none_made_unless)
+    return any(s.roles & scope and saferegex.search(pattern, a.text, s.start, s.end, limit=not a.pack.trusted)
+               for s in a.st.sentences)
 
 
 def _said_of_another_year(a: Analysis, span: Span) -> bool:

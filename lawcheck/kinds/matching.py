@@ -276,6 +276,17 @@ def anchors(a: Analysis, cm: CompiledMatcher, lo: int, hi: int) -> list[Span]:
 def context_ok(a: Analysis, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
                ctx_not: list[int]) -> bool:
     lo, hi = window(a, sent, s, e, ctx.window)
+    if ctx.window == "sentence":  # the same answer for every anchor of the sentence: asked once
+        key = (id(ctx), id(ctx_ids), lo)  # the ids too: a weak context is also asked with its full-credit ids
+        found = a.context_memo.get(key)
+        if found is None:
+            found = a.context_memo[key] = _context_in(a, ctx, sent, lo, hi, ctx_ids, ctx_not)
+        return found
+    return _context_in(a, ctx, sent, lo, hi, ctx_ids, ctx_not)
+
+
+def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx_ids: list[int],
+                ctx_not: list[int]) -> bool:
     accept = (lambda x, y: own_level(a, x, y)) if ctx.own_level else None
     if first_in(a, ctx_ids, lo, hi, ctx_not, ctx.not_patterns, accept):
         return True
@@ -324,10 +335,16 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
             v = first_in(a, cm.veto, lo, s)
             if v is not None and not (cm.veto_unless and first_in(a, cm.veto_unless, lo, v[0])):
                 return "veto"
-        elif first_in(a, cm.veto, lo, hi) and not (
-                cm.veto_unless and first_in(a, cm.veto_unless, *clause(a, sent, s, e), accept=lambda us, ue: not (
-                    _BESIDE.match(a.text, ue) or _LIKE.search(a.text, max(0, us - 2), us)))):
-            return "veto"
+        else:
+            c_lo, c_hi = clause(a, sent, s, e)
+            key = (id(cm), lo, hi, c_lo)
+            vetoed = a.veto_memo.get(key)
+            if vetoed is None:
+                vetoed = a.veto_memo[key] = first_in(a, cm.veto, lo, hi) is not None and not (
+                    cm.veto_unless and first_in(a, cm.veto_unless, c_lo, c_hi, accept=lambda us, ue: not (
+                        _BESIDE.match(a.text, ue) or _LIKE.search(a.text, max(0, us - 2), us))))
+            if vetoed:
+                return "veto"
     if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)
                                                 for c, ids, nots, _full in cm.contexts)):
         return "no_context"

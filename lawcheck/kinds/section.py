@@ -118,6 +118,7 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     # of every denial for every clause was quadratic on a part of a thousand denials).
     d_starts = [ds for ds, _de in denials]
     d_reach = list(itertools.accumulate((de for _ds, de in denials), max))
+    colons = [m.start() for m in _COLON.finditer(a.text, body[0].start, body[-1].end)]
     for s in body:
         lo = s.start
         turned = False  # a turn that names nothing itself ("同时也要看到，") opens the next clause of its sentence
@@ -126,7 +127,11 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             if hi <= lo:
                 continue
             k = bisect_left(d_starts, hi)
-            told = not (k and d_reach[k - 1] > lo) and not any_start_in(a.fut_starts, s.start, hi)
+            # A plan cue before a colon introduces what follows ("有待下一步着力解决：基层司法所人员配备不足…"):
+            # it does not make the listed items plans.
+            c = bisect_left(colons, lo)
+            since = max(s.start, colons[c - 1] + 1) if c else s.start
+            told = not (k and d_reach[k - 1] > lo) and not any_start_in(a.fut_starts, since, hi)
             turn = _TURN.search(a.text, lo, hi) is not None
             wanting = any_start_in(a.neg_starts, lo, hi) or (
                 problems is not None and problems.search(a.text, lo, hi) is not None)
@@ -134,8 +139,9 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None \
                 and not _falls_short(a, lo, hi, gaps)
             # After an admission a clause counts in any words, but not the standard a comparison names ("与先进
-            # 县区相比，我县还存在一定差距": 先进县区 is what the county falls short of, not its shortcoming).
-            loose = admitted and _COMPARE.search(a.text, lo, hi) is None
+            # 县区相比，我县还存在一定差距": 先进县区 is what the county falls short of, not its shortcoming) unless
+            # the clause tells the gap itself ("出庭应诉率低于全市平均水平").
+            loose = admitted and (_COMPARE.search(a.text, lo, hi) is None or _GAP.search(a.text, lo, hi) is not None)
             if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
                 return None
             turned = told and turn
@@ -202,6 +208,9 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
     "仍有提升空间" name nothing)."""
     rest = _filler(tuple(rule.vague), tuple(a.pack.manifest.negation or ()), tuple(rule.problem_words)).sub(
         "", a.text[lo:hi])
+    place = _PLACE.match(a.organ or "")
+    if place:  # the report's own place names no shortcoming ("灵寿县还存在一些不足")
+        rest = rest.replace(place.group(0), "")
     return len(_HAN.findall(rest)) >= 2
 
 
@@ -221,6 +230,8 @@ def _filler(vague: tuple[str, ...], negation: tuple[str, ...], problems: tuple[s
 
 
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
+_COLON = rx.compile(r"[:：]")
+_PLACE = rx.compile(r"^.{1,8}?(?:自治县|自治州|自治旗|街道|县|区|市|镇|乡|旗)")
 
 # A comparison with a standard or with others that tells a gap: the words of praise in it are the measure, not a
 # result ("与先进地区相比还有一定距离").  Not a comparison that praises ("相比上年考核位列全市第一", "对照年度工作要点

@@ -240,6 +240,17 @@ def _lead_part(text: str) -> str:
     return text if j is None else text[:m.end() + j.start()]
 
 
+def _period_kind(text: str) -> tuple[str, str] | None:
+    """A period other than the year anywhere in a title or formula ("法治政府建设和2021年上半年依法行政工作情况",
+    "…和2017—2021年工作情况"): it qualifies what is joined as much as what leads."""
+    for key, pattern in _REPORT_KINDS:
+        if key in ("interim_summary", "multi_year_summary"):
+            m = pattern.search(text)
+            if m:
+                return key, m.group(0)
+    return None
+
+
 def _report_kind(text: str) -> tuple[str, str] | None:
     """A rectification, half-year or investigation report named in ``text``: (other_kind, the words)."""
     for key, pattern in _REPORT_KINDS:
@@ -295,7 +306,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and not _T_CORE_SUBJECT.search(title):
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
     # "…法治政府建设暨…整改情况的报告": the year's report joined with another stays the report.
-    found = _report_kind(_lead_part(title)) if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
+    found = _report_kind(_lead_part(title)) or _period_kind(title) \
+        if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
     if found:
         return _other(found[0], "kind.reason.title", word=found[1])
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
@@ -467,7 +479,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         # year's report, and what brackets add ("（含督察反馈问题整改情况）", "（数据截至第四季度末）") is an aside.
         # Under the year's report's own title the formula's words do not undo it.
         bare = re.sub(r"[(（][^()（）]*[)）]", "", what)
-        found = _report_kind(_lead_part(bare)) if not titled_report else None
+        found = (_report_kind(_lead_part(bare)) or _period_kind(bare)) if not titled_report else None
         if found:
             return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
         topic = _topic(what)

@@ -42,6 +42,13 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     # found by the fifth attack review: one run of × before 公司 (the hidden-company exemption backtracked the run
     # from every start: 347 s for 100k); the run is the whole shape, ended by the company word
     "x_run_before_company": ("×", "run"),
+    # found by the seventh attack review: one sentence of leaders handing the act on, each a false friend of the
+    # leader context (cubic: every anchor walked every leader); a clause of decisions set aside or borrowed from,
+    # each unless word rejected again for every anchor (quadratic); a run of digits after a year without decisions
+    "delegation_one_sentence": ("县长委托常务副县长代为述法", True),
+    "decisions_set_aside_one_clause": ("重大行政决策以外的规范性文件合法性审查", True),
+    "decisions_borrowed_one_clause": ("参照重大行政决策程序对规范性文件合法性审查", True),
+    "digits_after_no_decisions": ("1", "digits"),
 }
 
 
@@ -50,6 +57,8 @@ def shaped(name: str, size: int) -> str:
     unit, inside = SHAPES[name]
     if inside == "run":
         return HEAD + unit * max(1, size - 2) + "公司"
+    if inside == "digits":
+        return REPORT[:AT] + "本年度我县未作出重大行政决策。" + unit * max(1, size - len(REPORT)) + "。" + REPORT[AT:]
     if inside:
         at = SHORT if inside == "short" else AT
         return REPORT[:at] + unit * max(1, (size - len(REPORT)) // len(unit)) + REPORT[at:]
