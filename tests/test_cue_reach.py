@@ -84,6 +84,9 @@ def test_what_was_done_keeps_its_credit(rule, part, text):
     ("content.first_responsible_duty", "duty", "县长要带头述法,每年至少听取2次法治政府建设工作汇报。"),
     ("content.first_responsible_duty", "duty", "县长履行推进法治建设第一责任人职责,计划于2024年一季度主持召开常务会议专题研究法治政府建设工作。"),
     ("content.first_responsible_duty", "duty", "县长履行推进法治建设第一责任人职责,全年未参加述法,也未就法治政府建设作出批示。"),
+    # A quota written into a document after boilerplate 坚持/落实 (found by an eighth review: passed).
+    ("content.first_responsible_duty", "duty", "县委县政府坚持高位推动,出台实施办法,规定县长每年至少听取2次法治政府建设工作汇报。"),
+    ("content.first_responsible_duty", "duty", "为压实责任、落实到位,县政府印发清单,明确县长每季度至少听取1次法治政府建设工作汇报。"),
     ("enforcement.three_systems", "enf", "行政执法三项制度落实中存在打折扣、走过场现象。"),
     # Found by a fourth review (each passed): a deputy's acts, the duty checked in others.
     ("content.first_responsible_duty", "duty", "县政府主要负责人高度重视法治政府建设,分管副县长多次主持召开专题会议研究法治政府建设工作。"),
@@ -124,6 +127,8 @@ def test_what_was_only_told_or_recited_does_not_pass(rule, part, text):
     # Found by a seventh review: the year's own "均", the conditions not met.
     ("全年均未作出重大行政决策。", "not_applicable"),
     ("本年度无符合条件的重大行政决策事项。", "not_applicable"),
+    # The five steps are no count of decisions (found by an eighth review).
+    ("本年度我县未作出重大行政决策。修订重大行政决策程序规定,明确重大行政决策五项法定程序。", "not_applicable"),
 ])
 def test_a_year_without_major_decisions_is_said_in_so_many_words(dec, status):
     assert _status("decision.major_procedure", dec=dec) == status, dec

@@ -121,6 +121,8 @@ def test_the_denial_in_english_and_in_explain():
     # A concession, the place's own name, a lead-in (found by a seventh attack review: passed the gate).
     ("虽然我县法治政府建设取得了一定成绩,但仍然存在一些不足。", "fail"),
     ("还存在一些不足,主要集中在以下几个方面。", "fail"),
+    # The comparison's standard names nothing (found by an eighth review: passed).
+    ("虽然取得了一定成绩,但与先进县区相比还存在一定差距。", "fail"),
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

@@ -39,6 +39,7 @@ REPORT = ("灵寿县人民政府关于2021年度法治政府建设情况的报�
     ("对某某培训学校无证办学、××医院违规使用医保基金等案件依法立案查处。", "pass"),  # found by a sixth review
     ("依法处理某某加油站、××幼儿园、某某村民委员会诉县政府等案件。", "pass"),
     ("××县人民医院", "fail"),
+    ("走访××家企业开展包容审慎监管,关停××座非法矿点。", "fail"),  # numbers left out (an eighth review)
     ("依法查处某某餐饮店、××采石场、某某煤矿违法行为,申请人某某申请行政复议,当事人××已缴纳罚款。", "pass"),
 ])
 def test_hidden_names_are_no_placeholders(x, status):

@@ -206,8 +206,11 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
     """Whether the clause names what is wanting: something left once the rule's vague words, the pack's
     negation cues and the turns are taken out ("执法力量仍需加强" names 执法力量; "各项工作仍需进一步巩固提升",
     "仍有提升空间" name nothing)."""
+    # The standard a comparison names is no shortcoming ("与先进县区相比还存在一定差距"); what falls short is
+    # ("出庭应诉率低于全市平均水平").
+    clause_text = _MEASURE.sub("", a.text[lo:hi])
     rest = _filler(tuple(rule.vague), tuple(a.pack.manifest.negation or ()), tuple(rule.problem_words)).sub(
-        "", a.text[lo:hi])
+        "", clause_text)
     place = _PLACE.match(a.organ or "")
     if place:  # the report's own place names no shortcoming ("灵寿县还存在一些不足")
         rest = rest.replace(place.group(0), "")
@@ -231,6 +234,7 @@ def _filler(vague: tuple[str, ...], negation: tuple[str, ...], problems: tuple[s
 
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
 _COLON = rx.compile(r"[:：]")
+_MEASURE = rx.compile(r"(?:与|同|和|跟|较)[^,，。;；:：]{0,12}?(?:相比|相较|比较)|(?:对照|对标)[^,，。;；:：]{0,16}")
 _PLACE = rx.compile(r"^.{1,8}?(?:自治县|自治州|自治旗|街道|县|区|市|镇|乡|旗)")
 
 # A comparison with a standard or with others that tells a gap: the words of praise in it are the measure, not a

@@ -229,6 +229,9 @@ def _topic(text: str) -> str | None:
     return None
 
 
+_WHOLE_YEAR = rx.compile(r"(?:19|20)\d\d\s*年度|(?:19|20)\d\d\s*年(?![上下前第一二三四1-9\s—-])")
+
+
 def _lead_part(text: str) -> str:
     """What a title or formula says it is about before it joins another matter: "2023年法治政府建设情况暨督察反馈
     问题整改情况" is the year's report (the rectification is joined to it); "2021年上半年法治政府建设和依法行政工作
@@ -242,7 +245,10 @@ def _lead_part(text: str) -> str:
 
 def _period_kind(text: str) -> tuple[str, str] | None:
     """A period other than the year anywhere in a title or formula ("法治政府建设和2021年上半年依法行政工作情况",
-    "…和2017—2021年工作情况"): it qualifies what is joined as much as what leads."""
+    "…和2017—2021年工作情况"): it qualifies what is joined as much as what leads — unless what leads names its own
+    whole year ("2023年度法治政府建设情况和2024年第一季度重点工作安排": the joined period is the plan's)."""
+    if _WHOLE_YEAR.search(_lead_part(text)):
+        return None
     for key, pattern in _REPORT_KINDS:
         if key in ("interim_summary", "multi_year_summary"):
             m = pattern.search(text)
