@@ -103,7 +103,7 @@ class Analysis:
     context_memo: dict[tuple[int, int, int], bool] = field(default_factory=dict)
     # Whether a veto holds for the anchors of one window and clause (each anchor asked the same: a clause of a
     # thousand "重大行政决策以外的…合法性审查" was quadratic).
-    veto_memo: dict[tuple[int, int, int, int], bool] = field(default_factory=dict)
+    veto_memo: dict[tuple[int, int, int, int, int], bool] = field(default_factory=dict)
 
     _figures: list[FoundFigure] | None = None
     _line_starts: list[int] | None = None

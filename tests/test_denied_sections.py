@@ -123,6 +123,8 @@ def test_the_denial_in_english_and_in_explain():
     ("还存在一些不足,主要集中在以下几个方面。", "fail"),
     # The comparison's standard names nothing (found by an eighth review: passed).
     ("虽然取得了一定成绩,但与先进县区相比还存在一定差距。", "fail"),
+    ("与先进县区相比我县还存在一定差距。", "fail"),  # no comma (an eighth attack review)
+    ("但仍然存在一些不足,下一步将:推进依法行政,加强法治宣传。", "fail"),  # plans listed after a colon
 ])
 def test_a_part_that_tells_nothing_wanting_states_no_shortcoming(part, status):
     card = lawcheck.evaluate(REPORT.format(x=part), kind="annual_report", report_year=2022)

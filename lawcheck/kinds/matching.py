@@ -337,7 +337,7 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
                 return "veto"
         else:
             c_lo, c_hi = clause(a, sent, s, e)
-            key = (id(cm), lo, hi, c_lo)
+            key = (id(cm), lo, hi, c_lo, c_hi)
             vetoed = a.veto_memo.get(key)
             if vetoed is None:
                 vetoed = a.veto_memo[key] = first_in(a, cm.veto, lo, hi) is not None and not (

@@ -132,6 +132,8 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             c = bisect_left(colons, lo)
             since = max(s.start, colons[c - 1] + 1) if c else s.start
             told = not (k and d_reach[k - 1] > lo) and not any_start_in(a.fut_starts, since, hi)
+            # …but such a list is read by its cue words only: "下一步将：推进依法行政，加强法治宣传" lists plans.
+            after_plan = since > s.start and any_start_in(a.fut_starts, s.start, since)
             turn = _TURN.search(a.text, lo, hi) is not None
             wanting = any_start_in(a.neg_starts, lo, hi) or (
                 problems is not None and problems.search(a.text, lo, hi) is not None)
@@ -141,7 +143,8 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             # After an admission a clause counts in any words, but not the standard a comparison names ("与先进
             # 县区相比，我县还存在一定差距": 先进县区 is what the county falls short of, not its shortcoming) unless
             # the clause tells the gap itself ("出庭应诉率低于全市平均水平").
-            loose = admitted and (_COMPARE.search(a.text, lo, hi) is None or _GAP.search(a.text, lo, hi) is not None)
+            loose = admitted and not after_plan and (
+                _COMPARE.search(a.text, lo, hi) is None or _GAP.search(a.text, lo, hi) is not None)
             if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
                 return None
             turned = told and turn

@@ -49,6 +49,7 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     "decisions_set_aside_one_clause": ("重大行政决策以外的规范性文件合法性审查", True),
     "decisions_borrowed_one_clause": ("参照重大行政决策程序对规范性文件合法性审查", True),
     "digits_after_no_decisions": ("1", "digits"),
+    "chinese_numerals_after_no_decisions": ("十", "digits"),  # the eighth attack review: 23 s for 100k
 }
 
 
