@@ -84,6 +84,8 @@ def test_what_was_done_keeps_its_credit(rule, part, text):
     ("content.first_responsible_duty", "duty", "县长要带头述法,每年至少听取2次法治政府建设工作汇报。"),
     ("content.first_responsible_duty", "duty", "县长履行推进法治建设第一责任人职责,计划于2024年一季度主持召开常务会议专题研究法治政府建设工作。"),
     ("content.first_responsible_duty", "duty", "县长履行推进法治建设第一责任人职责,全年未参加述法,也未就法治政府建设作出批示。"),
+    # A slogan of leading (found by a ninth review on a real page: full marks).
+    ("content.first_responsible_duty", "duty", "县委、县政府主要负责同志自觉扛起法治建设第一责任人职责,从全县大局出发对法治政府建设工作进行统筹谋划、带头推动。"),
     # A quota written into a document after boilerplate 坚持/落实 (found by an eighth review: passed).
     ("content.first_responsible_duty", "duty", "县委县政府坚持高位推动,出台实施办法,规定县长每年至少听取2次法治政府建设工作汇报。"),
     ("content.first_responsible_duty", "duty", "为压实责任、落实到位,县政府印发清单,明确县长每季度至少听取1次法治政府建设工作汇报。"),
