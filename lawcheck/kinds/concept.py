@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from lawcheck import rx, saferegex
+from lawcheck import saferegex
 from lawcheck.i18n import join, t
 from lawcheck.kinds.base import Outcome, Pattern, Role, RuleBase, Span, role_names, roles_in_order, status_of
 from lawcheck.kinds.describe import label, part_lines
@@ -21,6 +21,7 @@ from lawcheck.kinds.matching import (
     part_details,
     pick_evidence,
 )
+from lawcheck.text.dates import YEAR_MENTION
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -143,9 +144,6 @@ def check(rule: ConceptRule, a: Analysis) -> Outcome:
     return out
 
 
-_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年")
-
-
 def _contradicted(rule: ConceptRule, a: Analysis, scope: set[str]) -> bool:
     """Whether the year's work (``scope``) says what ``none_made_unless`` says (decisions counted)."""
     if not rule.none_made_unless:
@@ -161,7 +159,7 @@ def _said_of_another_year(a: Analysis, span: Span) -> bool:
     if si is None or a.year is None:
         return False
     s = a.st.sentences[si]
-    years = {int(m.group(1)) for m in _YEAR.finditer(a.text, s.start, s.end)}
+    years = {int(m.group(1)) for m in YEAR_MENTION.finditer(a.text, s.start, s.end)}
     return bool(years) and a.year not in years
 
 

@@ -27,6 +27,8 @@ from lawcheck.kinds.matching import (
     rejection,
     roles_at,
 )
+from lawcheck.text import organs
+from lawcheck.text.dates import YEAR_MENTION, parse_year
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -154,17 +156,10 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     return (body[0].start, body[0].end), "empty_section"
 
 
-_YEAR_IN_HEADING = rx.compile(r"((?:19|20)\d\d)\s*年")
 # The year the plan is for: the year right before the plan's own words ("2023年工作安排", "2023年度重点任务"), not a
 # year said of something else in the heading ("二、2024年存在的问题和下一步工作打算").
 _PLAN_YEAR = rx.compile(r"((?:19|20)\d\d|[一二][〇零○一二三四五六七八九]{3})\s*年度?(?:法治政府建设|依法行政)?"
                         r"(?:的|主要|重点)?(?:工作)?(?:安排|计划|打算|思路|重点|任务|要点|设想|谋划|举措|措施)")
-_CN_DIGITS = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0", "○": "0"}
-
-
-def _year_value(y: str) -> int:
-    """A heading's year, in Arabic or Chinese figures ("二〇二三" is 2023)."""
-    return int(y) if y.isdigit() else int("".join(_CN_DIGITS[c] for c in y))
 
 
 def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, int] | None:
@@ -177,8 +172,8 @@ def _stale_year(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[
     named: list[tuple[Span, int]] = []
     for i in sorted(tops):
         hs, he = st.sections[i].heading_span
-        plan_years = [_year_value(m.group(1)) for m in _PLAN_YEAR.finditer(a.text, hs, he)]
-        if any(int(m.group(1)) > a.year for m in _YEAR_IN_HEADING.finditer(a.text, hs, he)) or \
+        plan_years = [y for m in _PLAN_YEAR.finditer(a.text, hs, he) if (y := parse_year(m.group(1))) is not None]
+        if any(int(m.group(1)) > a.year for m in YEAR_MENTION.finditer(a.text, hs, he)) or \
                 any(y > a.year for y in plan_years):
             return None
         named += [((hs, he), y) for y in plan_years]
@@ -214,9 +209,9 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
     clause_text = _MEASURE.sub("", a.text[lo:hi])
     rest = _filler(tuple(rule.vague), tuple(a.pack.manifest.negation or ()), tuple(rule.problem_words)).sub(
         "", clause_text)
-    place = _PLACE.match(a.organ or "")
+    place = _place(a.organ)
     if place:  # the report's own place names no shortcoming ("灵寿县还存在一些不足")
-        rest = rest.replace(place.group(0), "")
+        rest = rest.replace(place, "")
     return len(_HAN.findall(rest)) >= 2
 
 
@@ -238,7 +233,12 @@ def _filler(vague: tuple[str, ...], negation: tuple[str, ...], problems: tuple[s
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
 _COLON = rx.compile(r"[:：]")
 _MEASURE = rx.compile(r"(?:与|同|和|跟|较)[^,，。;；:：]{0,12}?(?:相比|相较|比较)|(?:对照|对标)[^,，。;；:：]{0,16}")
-_PLACE = rx.compile(r"^.{1,8}?(?:自治县|自治州|自治旗|街道|县|区|市|镇|乡|旗)")
+
+
+@lru_cache(maxsize=64)
+def _place(organ: str | None) -> str:
+    """The place the reporter's name is built on ("灵寿县人民政府" → 灵寿县), as lawcheck.text.organs reads it."""
+    return organs.seat(organ, None)[1] if organ else ""
 
 # A comparison with a standard or with others that tells a gap: the words of praise in it are the measure, not a
 # result ("与先进地区相比还有一定距离").  Not a comparison that praises ("相比上年考核位列全市第一", "对照年度工作要点

@@ -12,7 +12,7 @@ from lawcheck import rx
 from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER
 from lawcheck.text.structure import Structure, sign_line
 
-_DIGIT = {"〇": 0, "零": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
           "六": 6, "七": 7, "八": 8, "九": 9}
 PLACEHOLDER = rx.compile(r"[xX×_]+|某某|□{2,}")  # blanks a template leaves: 20xx, ××区, 某某县, □□
 
@@ -116,7 +116,8 @@ def report_year(st: Structure) -> Found | None:
     return None
 
 
-_PLAN_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年")
+# A year named in Arabic figures ("2023年"): the year a plan, a heading or a statement is about.
+YEAR_MENTION = rx.compile(r"((?:19|20)\d\d)\s*年")
 _AS_OF = rx.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?"
                     r"|((?:19|20)\d\d)\s*年\s*1\s*月\s*(?:至|到|-|—)\s*1?\d\s*月")
 
@@ -129,14 +130,14 @@ def inferred_report_year(st: Structure) -> Found | None:
     text = st.text
     plan = [s for s in st.sections if s.parent is None and "plan" in s.roles]
     for sec in plan:
-        m = _PLAN_YEAR.search(sec.heading)
+        m = YEAR_MENTION.search(sec.heading)
         if m:
             s = sec.heading_span[0]
             return Found(int(m.group(1)) - 1, (s, sec.heading_span[1]))
     # Reports without numbered parts: the plan paragraph opens with its year ("2020年,我镇将……").
     for sent in st.sentences:
         if "plan" in sent.roles:
-            m = _PLAN_YEAR.match(text, sent.start)
+            m = YEAR_MENTION.match(text, sent.start)
             if m:
                 return Found(int(m.group(1)) - 1, (sent.start, min(sent.end, sent.start + 30)))
             break
