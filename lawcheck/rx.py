@@ -21,6 +21,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Callable
 
 try:  # the compiler's two steps, as re.compile runs them
     import _sre
@@ -34,8 +35,42 @@ except ImportError:  # pragma: no cover - Python 3.10
         _compiler = _parser = None  # type: ignore[assignment]
 
 _MAX = 4096  # entries kept: lawcheck has a few hundred; a bound against anything that would grow it
-_cache: dict[tuple[str, int], tuple] | None = None  # type: ignore[type-arg]
-_added = False
+
+
+class CodeStore:
+    """Compiled code by key, in one signed file of this user's cache folder (named by ``name()``, which
+    must change with whatever the code depends on), read when first asked for and written at exit by the
+    process that added to it.  Also used for the built-in rule pack's patterns (``saferegex``)."""
+
+    def __init__(self, name: Callable[[], str], most: int = _MAX) -> None:
+        self._name, self._most = name, most
+        self._entries: dict | None = None  # type: ignore[type-arg]
+        self._added = False
+
+    def entries(self) -> dict:  # type: ignore[type-arg]
+        if self._entries is None:
+            from lawcheck.cachefile import cache_read  # signed with this user's key, checked before unpickling
+
+            data = cache_read(self._name())
+            self._entries = data if isinstance(data, dict) else {}
+        return self._entries
+
+    def remember(self, key: object, args: tuple) -> None:  # type: ignore[type-arg]
+        entries = self.entries()
+        if len(entries) >= self._most:
+            return
+        entries[key] = args
+        if not self._added:
+            self._added = True
+            atexit.register(self._save, os.getpid())
+
+    def _save(self, pid: int) -> None:
+        """Atomically, so that a reader sees the old file or the new one; never by a forked worker (told
+        apart by its pid).  A read-only cache only costs the next start its compile time."""
+        if os.getpid() == pid and self._entries:
+            from lawcheck.cachefile import cache_write
+
+            cache_write(self._name(), self._entries)
 
 
 def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
@@ -62,7 +97,7 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
         raise
     except Exception:  # the compiler's inner steps changed: the public way
         return re.compile(pattern, flags)
-    _remember((pattern, flags), args)
+    _STORE.remember((pattern, flags), args)
     return compiled
 
 
@@ -74,34 +109,10 @@ def _name() -> str:
 
 
 def _entries() -> dict[tuple[str, int], tuple]:  # type: ignore[type-arg]
-    global _cache
-    if _cache is None:
-        from lawcheck.cachefile import cache_read  # signed with this user's key, checked before unpickling
-
-        data = cache_read(_name())
-        _cache = data if isinstance(data, dict) else {}
-    return _cache
+    return _STORE.entries()
 
 
-def _remember(key: tuple[str, int], args: tuple) -> None:  # type: ignore[type-arg]
-    global _added
-    entries = _entries()
-    if len(entries) >= _MAX:
-        return
-    entries[key] = args
-    if not _added:
-        _added = True
-        atexit.register(_save, os.getpid())
-
-
-def _save(pid: int) -> None:
-    """Written at exit by the process that compiled something new (a forked worker is told apart by its
-    pid); atomically, so that a reader sees the old file or the new one.  A read-only cache only costs the
-    next start its compile time."""
-    if os.getpid() == pid and _cache:
-        from lawcheck.cachefile import cache_write
-
-        cache_write(_name(), _cache)
+_STORE = CodeStore(_name)
 
 
 def cached(pattern: str, flags: int = 0) -> bool:
@@ -109,4 +120,4 @@ def cached(pattern: str, flags: int = 0) -> bool:
     return (pattern, int(flags)) in _entries()
 
 
-__all__ = ["cached", "compile"]
+__all__ = ["CodeStore", "cached", "compile"]

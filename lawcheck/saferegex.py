@@ -8,9 +8,14 @@ a pattern that does not finish in time there is rejected with a message naming i
 from __future__ import annotations
 
 import functools
+import hashlib
 import itertools
+import sys
+import threading
 
 import regex
+
+from lawcheck.rx import CodeStore
 
 PROBE_SECONDS = 0.05
 SEARCH_SECONDS = 1.0
@@ -30,12 +35,17 @@ MAX_EXPANDED = 100_000  # program size once counted repeats are unrolled
 
 
 @functools.lru_cache(maxsize=4096)
-def compile_pattern(pattern: str, combined: bool = False) -> regex.Pattern:
+def compile_pattern(pattern: str, combined: bool = False, keep: bool = False) -> regex.Pattern:
     """``combined``: the union of a matcher's patterns, each already checked on its own (its length is
-    the sum of theirs; its unrolled size is bounded by theirs)."""
+    the sum of theirs; its unrolled size is bounded by theirs).  ``keep``: a pattern of the built-in pack,
+    whose compiled code this machine keeps (a rule file's from elsewhere would fill the cache)."""
     if len(pattern) > MAX_PATTERN and not combined:
         raise UnsafePattern(f"regular expression of {len(pattern)} characters (at most {MAX_PATTERN})",
                             f"正则表达式长 {len(pattern)} 个字符（至多 {MAX_PATTERN} 个）")
+    if keep:
+        kept = _kept(pattern)
+        if kept is not None:
+            return kept
     if _expanded(pattern) > MAX_EXPANDED:
         # Counted repeats are unrolled when compiled: (?:(?:x{1000}){1000}){10} would take gigabytes.
         raise UnsafePattern(f"regular expression {pattern[:80]!r} repeats too much when expanded "
@@ -43,9 +53,70 @@ def compile_pattern(pattern: str, combined: bool = False) -> regex.Pattern:
                             f"正则表达式 {pattern[:80]!r} 的计数重复展开后过大（超过 {MAX_EXPANDED} 步）；"
                             f"请用 + 或 * 代替大的 {{n}} 计数")
     try:
-        return regex.compile(pattern, regex.VERSION0)
+        return _compile_keeping(pattern) if keep else regex.compile(pattern, regex.VERSION0)
     except regex.error as e:
         raise UnsafePattern(f"bad regular expression {pattern!r}: {e}", f"正则表达式 {pattern!r} 有误：{e}") from None
+
+
+# The built-in pack's patterns, compiled once per machine (issue 18, the cold start: some 20 ms of every
+# start).  ``regex`` parses and optimises a pattern in Python, then hands a list of integers to its C
+# engine; that list depends only on the pattern and the two builds, so it is kept as ``rx`` keeps the code
+# of lawcheck's own patterns, and handed straight to the engine next time.  Anything unexpected (another
+# ``regex``, a damaged entry) compiles afresh: the cache can only save time.
+def _store_name() -> str:
+    from regex import _regex
+
+    build = f"{sys.version}|{regex.__version__}|{_regex.MAGIC}|{_regex.CODE_SIZE}|{MAX_PATTERN}|{MAX_EXPANDED}"
+    return "rules-regex-" + hashlib.sha256(build.encode()).hexdigest()[:16]
+
+
+_STORE = CodeStore(_store_name)
+_RECORDING = threading.Lock()
+
+
+def _kept(pattern: str) -> regex.Pattern | None:
+    args = _STORE.entries().get(pattern)
+    if args is None:
+        return None
+    try:
+        from regex import _regex
+
+        return _regex.compile(pattern, *args)
+    except Exception:  # a damaged entry, or a changed engine: compiled afresh
+        return None
+
+
+class _Recorder:
+    """Stands in for the C engine while ``regex`` compiles one pattern: notes what it is handed."""
+
+    def __init__(self, engine: object) -> None:
+        self.engine, self.handed = engine, {}
+
+    def compile(self, pattern: str, *args: object) -> object:
+        self.handed[pattern] = args
+        return self.engine.compile(pattern, *args)  # type: ignore[attr-defined]
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.engine, name)
+
+
+def _compile_keeping(pattern: str) -> regex.Pattern:
+    main = sys.modules.get(regex.compile.__module__)  # regex._main (regex.regex before 2023.6)
+    engine = getattr(main, "_regex", None)
+    if engine is None or not hasattr(engine, "compile"):  # another regex layout: the public way
+        return regex.compile(pattern, regex.VERSION0)
+    with _RECORDING:
+        recorder = _Recorder(engine)
+        main._regex = recorder  # type: ignore[union-attr]
+        try:
+            # Not from regex's own cache, which would hand the engine nothing to note.
+            compiled = regex.compile(pattern, regex.VERSION0, cache_pattern=False)
+        finally:
+            main._regex = engine  # type: ignore[union-attr]
+    args = recorder.handed.get(pattern)
+    if args is not None:
+        _STORE.remember(pattern, args)
+    return compiled
 
 
 def _expanded(pattern: str) -> int:
@@ -145,7 +216,7 @@ def finditer(pattern: str, text: str, start: int = 0, end: int | None = None, *,
     """Spans of every non-empty match, within a time limit (patterns checked when their pack loaded, or
     the union of such patterns).  ``limit=False``: the built-in pack's own patterns, which lawcheck's
     tests run on hostile shapes; the limit costs about a quarter of a scan's time (issue 18)."""
-    rx = compile_pattern(pattern, combined=True)
+    rx = compile_pattern(pattern, True, not limit)
     stop = len(text) if end is None else end
     try:
         return [m.span() for m in rx.finditer(text, start, stop, **_limit(limit)) if m.end() > m.start()]
@@ -154,7 +225,7 @@ def finditer(pattern: str, text: str, start: int = 0, end: int | None = None, *,
 
 
 def search(pattern: str, text: str, start: int = 0, end: int | None = None, *, limit: bool = True) -> bool:
-    rx = compile_pattern(pattern, combined=True)
+    rx = compile_pattern(pattern, True, not limit)
     stop = len(text) if end is None else end
     try:
         return rx.search(text, start, stop, **_limit(limit)) is not None
