@@ -190,6 +190,7 @@ _T: dict[str, dict[str, str]] = {
         "not_in_force": "本项适用于{years}年度的报告，本报告为{year}年度。",
         "no_date.signed": "未找到落款日期。",
         "no_date.published": "未找到发布日期（可用 --published 指定）。",
+        "published_after_signed": "未找到发布日期；公开不会早于落款日期{date}：{verdict}",
         "placeholder_date": "落款日期含占位符，无法判断。",
         "on_time": "{what}{date}，不晚于{due}。",
         "boundary": "{what}{date}恰为期限当日（“之前”是否含当日未有明确规定），请核实。",
@@ -521,6 +522,8 @@ _T: dict[str, dict[str, str]] = {
         "not_in_force": "Applies to reports for {years}; this report is for {year}.",
         "no_date.signed": "No date under the signature was found.",
         "no_date.published": "No publication date was found (pass --published).",
+        "published_after_signed": ("No publication date was found; it cannot be earlier than the signature date "
+                                   "{date}: {verdict}"),
         "placeholder_date": "The signature date is a placeholder.",
         "on_time": "{what} {date}, on or before {due}.",
         "boundary": ("{what} {date} is the limit day itself (whether \"before\" includes it is not settled);"

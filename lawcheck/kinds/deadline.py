@@ -83,11 +83,29 @@ def _judge(rule: DeadlineRule, a: Analysis) -> Outcome:
         date, span = a.signed.value, a.signed.span
     else:
         if a.published is None:
-            return Outcome("unknown", 0.0, details=[t(lang, "no_date.published")])
+            return _by_signature(rule, a)
         date, span = a.published, a.published_span
-    assert isinstance(date, dt.date)
+    return _against_limit(rule, a, date, span, t(lang, f"what.{rule.date}"))
+
+
+def _by_signature(rule: DeadlineRule, a: Analysis) -> Outcome:
+    """No publication date: a report is made public after it is signed, so a signature on or after the limit
+    settles it (published 1 April at the earliest, or later); an earlier signature settles nothing."""
+    signed = a.signed.value if a.signed else None
+    if isinstance(signed, dt.date):
+        assert a.signed is not None
+        by = _against_limit(rule, a, signed, a.signed.span, t(a.lang, "what.signed"))
+        if by.status != "pass":
+            by.details = [t(a.lang, "published_after_signed", date=signed.isoformat(), verdict="".join(by.details))]
+            return by
+    return Outcome("unknown", 0.0, details=[t(a.lang, "no_date.published")])
+
+
+def _against_limit(rule: DeadlineRule, a: Analysis, date: dt.date, span: tuple[int, int] | None,
+                   what: str) -> Outcome:
+    assert a.year is not None
+    lang = a.lang
     evidence = [span] if span else []
-    what = t(lang, f"what.{rule.date}")
     if rule.before is not None:
         limit = rule.before.on(a.year)
         assert limit is not None

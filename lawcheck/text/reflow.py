@@ -5,7 +5,9 @@ sentences and paragraphs come back whole while evidence still points into the or
 
 A text counts as wrapped only when most of its longer lines have the same length, measured in
 characters or in display width (CJK characters two columns, ASCII one), as a width-bound layout
-makes them; a report written a paragraph per line never looks like that.  In a wrapped text a
+makes them, or when most of them stop in mid-sentence at widths in a narrow band (a ragged right edge:
+scanned pages, a layout that breaks by pixel width); a report written a paragraph per line never looks
+like that.  In a wrapped text a
 break is soft when its line is full, does not end a sentence, and the next line does not start a
 heading or the closing block.
 """
@@ -22,6 +24,9 @@ from lawcheck.text.grammar import CLOSING_LINE, LINE_ENDS, heading_marker
 _FOLD = str.maketrans({cp: chr(cp - 0xFEE0) for cp in range(0xFF01, 0xFF5F)})
 # A page's own labels (日期:, 来源:, 索引号:) start lines of their own, even after a full line.
 _LABEL = rx.compile(r"^[\u4e00-\u9fff]{2,5}[:：]")
+# A title ends on what the document is; it stands in the first lines, above the text.
+_TITLE_END = rx.compile(r"(?:报告|总结|汇报|情况)$")
+_TITLE_LINES = 6
 _MIN_LINES = 6  # full lines needed before a text counts as wrapped
 _LONG = 12  # lines shorter than this (in characters) are titles, headings, signatures
 
@@ -45,6 +50,20 @@ def _full_width(lines: list[str], measure: Callable[[str], int], slack: int) -> 
     return top if near >= _MIN_LINES and 2 * near >= len(sizes) else None
 
 
+def _ragged_width(lines: list[str], measure: Callable[[str], int], heading: Callable[[str], object]) -> int | None:
+    """A ragged right edge (scanned and recognised pages, a layout that breaks by pixel width): most long
+    lines stop in mid-sentence, at widths in a narrow band.  The band's lower edge is a full line's width;
+    a report written a paragraph per line ends nearly every line on a mark and never looks like that."""
+    body = [ln for ln in lines if len(ln) >= _LONG and not heading(ln) and not _LABEL.match(ln)]
+    open_ = sorted(measure(ln) for ln in body if not ln.endswith(LINE_ENDS))
+    if len(open_) < 2 * _MIN_LINES or 10 * len(open_) < 6 * len(body):
+        return None
+    low, mid, high = open_[len(open_) // 10], open_[len(open_) // 2], open_[len(open_) * 9 // 10]
+    # Narrow: the middle 80% of the widths within half the median.  A full line is then one as wide as
+    # the narrowest twentieth of them.
+    return open_[len(open_) // 20] if 2 * (high - low) <= mid else None
+
+
 def starts_heading(line: str) -> bool:
     """Whether a line (as written, full-width forms and all) starts with a heading marker."""
     return heading_marker(line.translate(_FOLD)) is not None
@@ -58,11 +77,17 @@ def soft_breaks(text: str, heading: Callable[[str], object] = starts_heading) ->
     raw = text.split("\n")
     lines = [ln.strip() for ln in raw]
     # A page width shows as one column count (PDF); a wrapping program as one character count.
-    # Either found, a line is full when it reaches it by either measure.
-    fulls = [(measure, full - slack) for measure, slack in ((_columns, 4), (_chars, 2))
-             if (full := _full_width(lines, measure, slack)) is not None]
+    # Either found, a line is full when it reaches it by either measure; a ragged edge (most lines stopping
+    # in mid-sentence at widths in a band) lowers the bar to the band's foot.
+    fulls = []
+    for measure, slack in ((_columns, 4), (_chars, 2)):
+        widths = [w for w in (_full_width(lines, measure, slack), _ragged_width(lines, measure, heading))
+                  if w is not None]
+        if widths:
+            fulls.append((measure, min(widths) - slack))
     if not fulls:
         return []
+    first = next((i for i, ln in enumerate(lines) if ln), 0)
     out: list[int] = []
     pos = -1
     for i in range(len(raw) - 1):
@@ -70,10 +95,12 @@ def soft_breaks(text: str, heading: Callable[[str], object] = starts_heading) ->
         line, nxt = lines[i], lines[i + 1]
         if not line or not nxt or line.endswith(LINE_ENDS) or not any(m(line) >= least for m, least in fulls):
             continue
-        if line[-1].isascii() and line[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum():
-            continue  # joining would glue two words together
+        if line[-1].isascii() and line[-1].isalpha() and nxt[0].isascii() and nxt[0].isalpha():
+            continue  # joining would glue two words together (a figure broken across lines is one figure)
         if heading(nxt) or CLOSING_LINE.search(nxt) or _LABEL.match(nxt):
             continue
+        if i - first < _TITLE_LINES and _TITLE_END.search(line):
+            continue  # the title, as wide as a line of text: the report starts below it
         out.append(pos)
     return out
 
