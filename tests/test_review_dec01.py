@@ -70,3 +70,78 @@ def test_a_ragged_right_edge_is_read_as_the_paragraphs_it_wraps():
             after = {r.rule: r.status for r in card.results}
             changed = {k: (v, after.get(k)) for k, v in before.items() if after.get(k) != v}
             assert card.document.kind == "annual_report" and not changed, (name, low, high, changed)
+
+
+LINGSHOU_TITLE = "关于2021年度法治政府建设情况的报告"
+
+
+def _kind(text: str) -> tuple[str, str | None]:
+    d = lawcheck.evaluate(text).document
+    return d.kind, d.other_kind
+
+
+def test_the_years_report_joined_with_a_plan_periods_review_or_an_aside_stays_the_report():
+    """"2025年度暨“十四五”时期…" (the last year of a plan period looks back over it), and an aside in brackets
+    ("（含督察反馈问题整改情况）", "（数据截至第四季度末）"), were read as a multi-year summary, a rectification
+    report or a quarter's summary, and the report dropped from the rankings."""
+    for title in ("灵寿县2025年度暨“十四五”时期法治政府建设情况报告", "灵寿县2020年度暨“十三五”时期法治政府建设情况报告",
+                  "“十三五”时期暨2020年度法治政府建设情况报告",
+                  "灵寿县2021年度法治政府建设情况报告（含督察反馈问题整改情况）",
+                  "灵寿县2021年度法治政府建设情况报告（数据截至第四季度末）"):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("annual_report", None), title
+    formula = HETANG.replace("现将相关情况报告如下", "现将我区2025年暨“十四五”时期法治政府建设情况报告如下", 1)
+    assert _kind(formula) == ("annual_report", None)
+    # Without the year of its own, the period is what the text covers.
+    for title, kind in (("灵寿县“十四五”时期法治政府建设情况报告", "multi_year_summary"),
+                        ("灵寿县2016—2020年法治政府建设工作总结", "multi_year_summary"),
+                        ("灵寿县2021年上半年法治政府建设情况报告", "interim_summary"),
+                        ("灵寿县法治政府建设督察反馈问题整改情况报告", "rectification")):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("other", kind), title
+
+
+def test_a_pages_list_of_links_under_the_report_is_not_a_second_report():
+    """"相关文章" (or 相关推荐, 往期回顾…) and another year's report title under it made the page "several reports
+    run together"; the list is the site's."""
+    for label in ("相关文章", "相关推荐", "往期回顾", "热点推荐：", "延伸阅读"):
+        page = (LINGSHOU.rstrip("\n") + f"\n{label}\n灵寿县人民政府关于2020年度法治政府建设情况的报告\n"
+                "正定县人民政府关于2021年度法治政府建设情况的报告\n灵寿县2021年政府信息公开工作年度报告\n")
+        card = lawcheck.evaluate(page)
+        assert (card.document.kind, card.document.signed_date is not None) == ("annual_report", True), label
+    # Two whole reports, one after the other, are still several reports.
+    two = LINGSHOU + "\n" + (FIXTURES / "002_yixing_2020.txt").read_text(encoding="utf-8")
+    assert _kind(two) == ("other", "several_reports")
+
+
+def test_words_a_report_shares_with_other_kinds_do_not_make_it_one():
+    # Deputies spoken of, not addressed: "认真办理各位代表提出的意见建议".
+    text = HETANG.replace("扎实推进依法行政,", "认真办理各位代表提出的意见建议,扎实推进依法行政,", 1)
+    assert _kind(text) == ("annual_report", None)
+    assert _kind("各位代表：\n" + HETANG)[1] == "government_work_report"
+    # The unit leading each task, named in the report's own plan part.
+    text = HETANG.replace("(一)深化理论学习,强化干部队伍法治素养", "(一)深化理论学习,强化干部队伍法治素养(区委依法治区办牵头)")
+    text = text.replace("(二)规范行政执法,提高依法行政水平", "(二)规范行政执法,提高依法行政水平(区司法局牵头)")
+    assert _kind(text) == ("annual_report", None)
+    # A meeting's words told in the report.
+    text = HETANG.replace("安排部署全面依法治区重点工作。",
+                          "安排部署全面依法治区重点工作。会议要求:各单位要压实责任。参会人员纷纷表示,将抓好落实。", 1)
+    assert _kind(text) == ("annual_report", None)
+
+
+def test_news_a_sample_page_and_an_inspection_brief_are_not_reports_whatever_they_quote():
+    """Each quotes a whole report under a report-like headline, and each passed the gate at 90 or more."""
+    byline_top = LINGSHOU.replace("中共灵寿县委、县人大常委会:", "1月12日上午,县长主持召开县政府常务会议。(记者 张三)", 1)
+    byline_end = LINGSHOU.rstrip("\n") + "\n（灵寿县融媒体中心 记者 张三 通讯员 李四）\n"
+    assert _kind(byline_top) == ("other", "news") and _kind(byline_end) == ("other", "news")
+    for title, kind in (("县政府常务会议审议《2021年度法治政府建设情况的报告》", "news"),
+                        ("县政府常务会议研究2021年度法治政府建设情况报告", "news"),
+                        ("2021年度法治政府建设情况报告范文（精选3篇）", "template"),
+                        ("关于迎接省法治政府建设督察的汇报材料", "self_assessment")):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("other", kind), title
+
+
+def test_an_untitled_plan_is_a_plan():
+    """Its first sentence says what is to be done, its parts are tasks and safeguards."""
+    body = HETANG.split("一、年度工作情况\n", 1)[1].split("二、存在的问题和困难")[0]
+    plan = ("为持续深入推进法治政府建设，结合我区实际，2025年重点抓好以下工作。\n一、主要任务\n" + body
+            + "二、保障措施\n(一)加强组织领导。各单位要切实履行职责。\n三、工作要求\n各单位要按时报送工作进展。\n")
+    assert _kind(plan) == ("other", "plan")

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from lawcheck import rx
 from lawcheck.text.grammar import heading_marker
-from lawcheck.text.structure import Structure
+from lawcheck.text.structure import PLAN, Structure
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
@@ -52,7 +52,9 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
-     rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范")),
+     rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范"
+                # Material for a visit: "关于迎接省法治政府建设督察的汇报材料".
+                r"|迎接[^,，。;；]{0,24}(?:督察|督查|检查|考核|评估|验收)")),
     # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not a plan's or the 纲要's own span
     # ("实施纲要（2021—2025年）", "实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
@@ -96,7 +98,13 @@ _T_NEWS = rx.compile(
 )
 _T_ASSESSMENT = rx.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
-_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布")
+_T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布"
+                           # A meeting as the subject: "县政府常务会议审议《2021年度…报告》".
+                           r"|^[^《]{0,20}(?:会议|常务会|常委会|办公会)[^,，。《]{0,6}(?:审议|研究|听取|讨论)")
+# A sample page of a template site: "2021年度法治政府建设情况报告范文（精选3篇）".
+_T_SAMPLE = rx.compile(r"范文|精选\s*[\d一二三四五六七八九十]{1,2}\s*篇|模板|[\d一二三四五六七八九十]{1,2}篇精选")
+# A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
+_BYLINE = rx.compile(r"[(（][^()（）\n]{0,16}(?:记者|通讯员)[^()（）\n]{0,12}[)）]|本报记者|本报讯")
 # "青山县公开2023年度法治政府建设情况报告": a headline that a body publishes the year's report (not "政务公开",
 # "信息公开", "依法公开": a field's name).  It does not name the text a report: what the text says decides (a
 # dateline, sentences about the report: news; the report itself under it, as a page may carry it: the report).
@@ -119,7 +127,9 @@ _FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "
               "reply": "reply", "experience": "news", "outline": "template"}
 
 # --- openings and bodies
-_GOV_WORK = rx.compile(r"各位代表|向大会报告(?:政府)?工作|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
+# "各位代表：" addresses a congress; "认真办理各位代表提出的意见建议" only speaks of its deputies.
+_GOV_WORK = rx.compile(r"(?:^|(?<=[\n。！!]))\s*各位代表[:：,，!！]|向大会报告(?:政府)?工作"
+                       r"|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
 # A 政府工作报告's review of the year: the economy in figures, the year's targets.
 _ECONOMY = rx.compile(
     r"(?:地区)?生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|城乡居民人均可支配收入"
@@ -153,6 +163,11 @@ _PLAN_CUE = rx.compile(
     r"|[(（][^()（）\n]{0,20}牵头[^()（）\n]{0,20}[)）]"
 )
 _PLAN_OPENING = rx.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
+# A plan's first sentence says what is to be done ("…结合我县实际，2022年重点抓好以下工作"), and its parts are
+# tasks and their safeguards, not results and problems.
+_PLAN_FIRST = rx.compile(r"(?:重点)?(?:抓好|做好|推进|落实)(?:以下|如下)(?:几[项个方面])?(?:工作|任务)")
+_PLAN_PART = rx.compile(r"^(?:[一二三四五六七八九十]+[、.]\s*)?(?:主要任务|重点任务|保障措施|工作要求|组织保障|工作目标"
+                        r"|基本原则|指导思想|总体要求|实施步骤|职责分工|任务分工)")
 # A text that says it was made to govern others: "制定本工作指引", "特制定本方案", "现就…工作安排如下".
 _NORMATIVE_OPENING = rx.compile(
     r"(?:特|现)?制定本(?:工作)?(?:方案|要点|计划|指引|办法|规定|细则|意见|规划)|制定如下(?:方案|措施|计划|要点)"
@@ -243,6 +258,23 @@ def _lead_part(text: str) -> str:
     return text if j is None else text[:m.end() + j.start()]
 
 
+# The year the text reports on, named whole ("2025年度", "2023年法治…"), not the end of a span ("2016—2020年").
+_OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:" + _WHOLE_YEAR.pattern + ")")
+_BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
+
+
+def _joined_kind(text: str) -> tuple[str, str] | None:
+    """The other kind a title or a reporting formula names: (other_kind, the words), or None.  The year's own
+    report stays the report when another matter is joined to it ("2023年法治政府建设情况暨督察反馈问题整改情况"),
+    when it also looks back over a plan period ("2025年度暨“十四五”时期…"), and whatever an aside in brackets
+    adds ("（含督察反馈问题整改情况）", "（数据截至第四季度末）")."""
+    if _OWN_YEAR.search(_lead_part(text)):
+        text = _BRACKETED.sub("", text)
+        found = _report_kind(_lead_part(text))
+        return None if found is None or found[0] in ("interim_summary", "multi_year_summary") else found
+    return _report_kind(_lead_part(text)) or _period_kind(text)
+
+
 def _period_kind(text: str) -> tuple[str, str] | None:
     """A period other than the year anywhere in a title or formula ("法治政府建设和2021年上半年依法行政工作情况",
     "…和2017—2021年工作情况"): it qualifies what is joined as much as what leads — unless what leads names its own
@@ -270,6 +302,9 @@ def _title_verdict(title: str) -> KindVerdict | None:
     """What a title says the document is; None when it says nothing decisive."""
     if not title:
         return None
+    m = _T_SAMPLE.search(title)
+    if m:
+        return _other("template", "kind.reason.template", word=m.group(0))
     m = _T_INTERPRETATION.search(title)
     if m and "附解读" not in title:
         return _other("interpretation", "kind.reason.title", word=m.group("w") or m.group("w2") or m.group("w3"))
@@ -312,8 +347,7 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and not _T_CORE_SUBJECT.search(title):
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
     # "…法治政府建设暨…整改情况的报告": the year's report joined with another stays the report.
-    found = _report_kind(_lead_part(title)) or _period_kind(title) \
-        if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
+    found = _joined_kind(title) if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
     if found:
         return _other(found[0], "kind.reason.title", word=found[1])
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
@@ -431,8 +465,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if by_title is not None and by_title.kind == "other":
         return by_title
     titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
-
     lo, hi = st.body
+    m = _BYLINE.search(text, 0, lo + 400) or _BYLINE.search(text, max(lo, len(text) - 400))
+    if m:  # a reporter wrote it (a byline above or under it), whatever headline it carries or report it quotes
+        return _other("news", "kind.reason.news", word=m.group(0))
+
     body = text[lo:hi]
     # Short opening lines ("各位代表：", "现在，我代表县人民政府向大会报告工作") may sit above what structure
     # calls the body: read them too, but not the page's navigation or the title.
@@ -484,8 +521,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         # 反馈问题整改情况" a rectification report, whatever topic they name; "…法治政府建设暨…整改情况" joins the
         # year's report, and what brackets add ("（含督察反馈问题整改情况）", "（数据截至第四季度末）") is an aside.
         # Under the year's report's own title the formula's words do not undo it.
-        bare = re.sub(r"[(（][^()（）]*[)）]", "", what)
-        found = (_report_kind(_lead_part(bare)) or _period_kind(bare)) if not titled_report else None
+        bare = _BRACKETED.sub("", what)
+        found = _joined_kind(bare) if not titled_report else None
         if found:
             return _other(found[0], "kind.reason.formula_kind", word=formula.group(0)[:40])
         topic = _topic(what)
@@ -519,12 +556,24 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         if len(third) >= 3:  # written about a body, not by it
             return _other("news", "kind.reason.news", word=third[0])
         cues = {c.group(0).strip() for c in _NEWS_CUE.finditer(opening)}
-        if m or (strong and len(strong | cues) >= 2):
+        # A report may tell a meeting's words ("会议要求：…", "参会人员纷纷表示"); without a dateline, words alone
+        # do not make news of a text about law-based government laid out in a report's parts.
+        shaped = core_text and _statutory_parts(top_headings) >= 2
+        if m or (strong and len(strong | cues) >= 2 and not shaped):
             words = [m.group(0).rstrip(",，")] if m else []
             words += sorted(c for c in strong | cues if c not in words)
             return _other("news", "kind.reason.news", word=WORDS.join(words[:3]))
+    plan_parts_named = sum(1 for h in top_headings if _PLAN_PART.match(h))
+    if not titled_report and not core_formula and _statutory_parts(top_headings) < 2 and (
+            _PLAN_FIRST.search(first_sentence) or plan_parts_named >= 2):
+        word = (m.group(0) if (m := _PLAN_FIRST.search(first_sentence)) else
+                next(h for h in top_headings if _PLAN_PART.match(h)))
+        return _other("plan", "kind.reason.opening", word=word)
     # Tasks assigned to units (〔责任单位：…〕, "（县政府办牵头）"): a plan, whatever its field.
-    plans = _PLAN_CUE.findall(body[:4000])
+    # A report's own plan part may name the unit leading each task: only what stands outside it counts.
+    plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles]
+    plans = [m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
+             if not any(a <= m.start() < b for a, b in plan_parts)]
     if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
         return _other("plan", "kind.reason.plan", word=plans[0].strip("〔[(（:：)）"))
     # Framed by another field from its first sentence, and about it throughout, with law-based government
@@ -550,10 +599,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
 
     # Positive signs of a report: its title, its reporting formula, its basis, its statutory parts in a text
     # about law-based government.
-    statutory_parts = (any(_RESULTS_HEADING.search(h) for h in top_headings) +
-                       any(_PROBLEMS_HEADING.search(h) for h in top_headings) +
-                       any(_PLAN_HEADING.search(h) for h in top_headings))
-    if titled_report or core_formula or _BASIS_OPENING.search(opening) or (core_text and statutory_parts >= 2):
+    if (titled_report or core_formula or _BASIS_OPENING.search(opening)
+            or (core_text and _statutory_parts(top_headings) >= 2)):
         return REPORT
 
     # Weaker signs of another kind decide only where nothing says "report".
@@ -583,6 +630,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if lawless:
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
+
+
+def _statutory_parts(top_headings: list[str]) -> int:
+    """How many of a report's parts (results, problems, plan) its top headings name."""
+    return sum(any(rx.search(h) for h in top_headings) for rx in (_RESULTS_HEADING, _PROBLEMS_HEADING, _PLAN_HEADING))
 
 
 def _lawless(text: str, title: str) -> bool:

@@ -89,6 +89,10 @@ _TRAILING_CHROME = rx.compile(
     r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关推荐|相关文档|猜你喜欢|热门推荐|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到"
     r"|责任编辑|附件下载|网站地图|本文(?:来源|来自|转自|由)|(?:免责)?声明[:：]|版权(?:归|所有|声明)|原文链接|文章来源|来源[:：])"
 )
+# A page's list of links under the text, headed by one of these on a line of its own.
+_RELATED_LABEL = rx.compile(r"^(?:相关(?:文章|链接|阅读|新闻|推荐|文档|信息|稿件)|往期(?:回顾|推荐)|热点(?:推荐|新闻|文章)"
+                            r"|热门(?:推荐|文章)|猜你喜欢|延伸阅读|推荐阅读|更多(?:阅读|新闻))\s*[:：]?$")
+_RELATED_MAX = 15  # links under the label
 # "附件：…" after the signature and date: an attachment (GB/T 9704), not the body and not the closing block.
 _ATTACHMENT = rx.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
 _ADDRESSEE = rx.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
@@ -221,6 +225,22 @@ def sign_line(line: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None
     return None, None
 
 
+def _before_related_list(text: str, lines: list[tuple[int, int]], first: int, last: int) -> int:
+    """The last line above a page's list of links ("相关文章" and the titles under it, another year's report
+    among them), or ``last`` when the page ends on none: the list is the site's, not the report's."""
+    i, items = last, 0
+    while i > first and items <= _RELATED_MAX:
+        line = text[slice(*lines[i])].strip()
+        if _RELATED_LABEL.match(line):
+            return i - 1 if items else last
+        if line:
+            if "。" in line or len(line) > 60:
+                return last
+            items += 1
+        i -= 1
+    return last
+
+
 def _is_closing_line(line: str) -> bool:
     return bool(_CLOSING_PHRASE.search(line.strip())) or sign_line(line) != (None, None)
 
@@ -268,6 +288,7 @@ def build(norm: NormText) -> Structure:
                 if lines[k][1] > lines[k][0]):
             last = i - 1
             break
+    last = _before_related_list(text, lines, body_first, last)
     while last >= body_first and (
         lines[last][1] == lines[last][0] or _TRAILING_CHROME.match(text[slice(*lines[last])])
     ):
