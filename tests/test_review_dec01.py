@@ -145,3 +145,54 @@ def test_an_untitled_plan_is_a_plan():
     plan = ("为持续深入推进法治政府建设，结合我区实际，2025年重点抓好以下工作。\n一、主要任务\n" + body
             + "二、保障措施\n(一)加强组织领导。各单位要切实履行职责。\n三、工作要求\n各单位要按时报送工作进展。\n")
     assert _kind(plan) == ("other", "plan")
+
+
+HETANG_PROBLEMS_END = "“以案释法”工作有待加强等。"
+HETANG_DUTY = "安排部署全面依法治区重点工作。"
+
+
+def test_looking_for_causes_names_none():
+    """The shortcomings part says it will look for the causes, or that they are yet to be analysed: no cause
+    is named (督察工作规定: "存在的不足和原因")."""
+    assert _status(HETANG, "content.shortcoming_causes") == "fail"
+    for said in ("我们将认真查找原因，切实加以整改。", "原因有待进一步分析。", "对存在问题的原因尚未深入分析。",
+                 "对上述问题，我们将深刻剖析原因，认真整改。", "针对上述问题，我们认真查找问题产生的原因。"):
+        assert _status(HETANG.replace(HETANG_PROBLEMS_END, HETANG_PROBLEMS_END + said), "content.shortcoming_causes") \
+            == "fail", said
+    for said in ("究其原因，主要是重视不够。", "经分析，原因主要是基层执法力量薄弱。", "深入分析原因，主要是执法人员意识不强。",
+                 "主要原因在于配套制度尚未健全。"):
+        assert _status(HETANG.replace(HETANG_PROBLEMS_END, HETANG_PROBLEMS_END + said), "content.shortcoming_causes") \
+            == "pass", said
+
+
+def test_the_head_of_a_named_bureau_is_not_the_reporters_principal_leader():
+    """An untitled report (no reporter known) telling what "区司法局局长" did: the head of a bureau below the
+    district, not its principal leader (第一责任人职责规定 art. 2)."""
+    assert _status(HETANG, "content.first_responsible_duty") == "partial"
+    for act in ("区司法局局长主持召开局党组会议专题研究法治政府建设工作3次。", "区市场监管局局长带头述法。"):
+        assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + act, 1), "content.first_responsible_duty") == "partial"
+    act = "区长主持召开区政府常务会议专题研究法治政府建设工作3次。"
+    assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + act, 1), "content.first_responsible_duty") == "pass"
+
+
+def test_a_plan_or_an_obligation_restated_is_not_the_years_work():
+    cases = {
+        "decision.major_procedure": ["将严格落实重大行政决策合法性审查、集体讨论决定等法定程序。",
+                                     "拟严格落实重大行政决策合法性审查、集体讨论决定等法定程序。",
+                                     "按照《条例》，重大行政决策应当经过合法性审查和集体讨论决定。"],
+        "enforcement.three_systems": ["拟全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+                                      "计划全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+                                      "按照要求，行政执法机关应当全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。"],
+        "content.first_responsible_duty": ["区长准备主持召开区政府常务会议专题研究法治政府建设。", "区长打算带头述法。",
+                                           "党政主要负责人应当每年带头述法。"],
+    }
+    done = {"decision.major_procedure": "全年3项重大行政决策均经合法性审查和区政府常务会议集体讨论决定。",
+            "enforcement.three_systems": "全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+            "content.first_responsible_duty": "区长主持召开区政府常务会议专题研究法治政府建设。"}
+    for rule, said in cases.items():
+        assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + done[rule], 1), rule) == "pass", rule
+        for s in said:
+            assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + s, 1), rule) == "partial", s
+    # 将 of an object: what was done with it.
+    s = "将行政执法公示、执法全过程记录、重大执法决定法制审核制度落实情况纳入年度考核。"
+    assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + s, 1), "enforcement.three_systems") == "pass"

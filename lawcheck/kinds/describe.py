@@ -20,6 +20,7 @@ LABELS = {
            "denial": "只有以下表述、未写具体不足的，视为未写",
            "status": "核实情况", "article": "条号", "levels": "适用层级", "reporters": "适用主体",
            "no_basis": "依据不覆盖时", "patterns": "另按 {n} 个正则表达式匹配（见规则文件）",
+           "not_patterns": "不计入：另有 {n} 个正则表达式描述的同名异义（见规则文件）",
            "previous": "上一年度报告", "this_year": "本年度报告"},
     "en": {"id": "Rule id", "kind": "Kind", "severity": "Severity", "weight": "Weight", "years": "Report years",
            "lifecycle": "Lifecycle", "requires": "Requires", "counts": "Counts", "weak": "Partial credit only",
@@ -37,7 +38,8 @@ LABELS = {
            "status": "status", "article": "article",
            "levels": "levels", "reporters": "reporters", "no_basis": "When no basis covers the report",
            "previous": "Last year's report", "this_year": "This year's report",
-           "patterns": "and {n} regular expression(s) (see the rule file)"},
+           "patterns": "and {n} regular expression(s) (see the rule file)",
+           "not_patterns": "Does not count: {n} more false friend(s) as regular expressions (see the rule file)"},
 }
 
 
@@ -60,6 +62,8 @@ def part_lines(p: Matcher, lang: str, indent: str = "  ") -> list[str]:
         out.append(f"{indent}  {L['weak']}: {'、'.join(weak)}")
     if p.not_:
         out.append(f"{indent}  {L['not']}: {'、'.join(p.not_)}")
+    if p.not_patterns:
+        out.append(f"{indent}  {L['not_patterns'].format(n=len(p.not_patterns))}")
     for c in p.contexts:
         where = L[c.window] if isinstance(c.window, str) else L["chars"].format(n=c.window)
         extra = L["heading"] if c.headings else ""

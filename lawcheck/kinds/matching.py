@@ -80,6 +80,9 @@ class Matcher(Strict):
     phrases: list[str] = Field(default_factory=list)
     patterns: list[Pattern] = Field(default_factory=list, description="regular expressions, matched like phrases")
     not_: list[str] = Field(default_factory=list, alias="not", description="false friends: spans that never count")
+    not_patterns: list[Pattern] = Field(default_factory=list,
+                                        description="false friends as regular expressions: a hit inside a match "
+                                                    "never counts (\"查找问题产生的原因\" names no cause)")
     context: list[Context] | Context = Field(default_factory=list,
                                              description="one context, or several that must all hold")
     veto: Veto | None = None
@@ -213,6 +216,13 @@ def covering(a: Analysis, not_ids: list[int], s: int, e: int) -> Span | None:
     return None
 
 
+def covering_match(a: Analysis, pattern: str, s: int, e: int) -> Span | None:
+    """The first match of ``pattern`` that contains [s, e) (as ``covering``, for a regular expression)."""
+    starts, reach = a.spans_of(pattern)
+    k = bisect_left(reach, e)
+    return a.matches_of(pattern)[k] if k < len(starts) and starts[k] <= s else None
+
+
 def clause(a: Analysis, sent: Sentence, s: int, e: int) -> Span:
     """The clause around [s, e): from after the last clause-ending mark before ``s`` to the first
     one at or after ``e``, within the sentence."""
@@ -240,6 +250,8 @@ _LEADER_UNIT = rx.compile(_UNIT_WORD + r"(?:委|党委|人民政府|政府|委�
 _UNIT_FIRST = rx.compile(_UNIT_WORD)
 # The heads of departments and their meetings: a government's report does not show its own leaders by them.
 _DEPARTMENT_HEAD = rx.compile(r"局长|厅长|部长|委主任|[局厅部委]党组|[局厅部委]务会|(?:局长|部长|主任)办公会")
+_HEAD_OF = rx.compile(r"局长|厅长|部长")
+_NAMED_BUREAU = rx.compile(r"[\u4e00-\u9fff](?<![我本该])[局厅部]$")
 # A street office (办事处) or an administrative committee (管委会) is headed by a 主任.
 _HEADED_BY_DIRECTOR = rx.compile(r"(?:办事处|管委会|管理委员会)$")
 
@@ -254,6 +266,11 @@ def own_level(a: Analysis, s: int, e: int) -> bool:
         return m is None
     if a.reporter in ("government", "joint") and _DEPARTMENT_HEAD.search(word) and not (
             "主任" in word and a.organ and _HEADED_BY_DIRECTOR.search(a.organ)):
+        return False
+    if a.reporter is None and _HEAD_OF.match(word) and _NAMED_BUREAU.search(text, max(0, s - 12), s) and not (
+            a.organ and text.endswith(a.organ, max(0, s - len(a.organ)), s)):
+        # No reporter known, and the head of a bureau named by its name ("区司法局局长"): the head of that
+        # bureau, not the reporter's own leader ("我局局长", "局长" alone may be a department's own).
         return False
     if m is None:
         return True  # "主要负责人", "书记": no level named
@@ -325,6 +342,8 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
     """Why the hit at [s, e) does not count: ``false_friend:<its text>``, ``veto`` or ``no_context``;
     None when it counts.  A hit outside any sentence (the title) has no context to satisfy."""
     ff = covering(a, cm.not_, s, e) if cm.not_ else None
+    for p in m.not_patterns:
+        ff = ff or covering_match(a, p, s, e)
     if ff:
         return "false_friend:" + a.text[ff[0]:ff[1]]
     if cm.veto and m.veto is not None:

@@ -90,8 +90,8 @@ _TRAILING_CHROME = rx.compile(
     r"|责任编辑|附件下载|网站地图|本文(?:来源|来自|转自|由)|(?:免责)?声明[:：]|版权(?:归|所有|声明)|原文链接|文章来源|来源[:：])"
 )
 # A page's list of links under the text, headed by one of these on a line of its own.
-_RELATED_LABEL = rx.compile(r"^(?:相关(?:文章|链接|阅读|新闻|推荐|文档|信息|稿件)|往期(?:回顾|推荐)|热点(?:推荐|新闻|文章)"
-                            r"|热门(?:推荐|文章)|猜你喜欢|延伸阅读|推荐阅读|更多(?:阅读|新闻))\s*[:：]?$")
+_RELATED_LABEL = rx.compile(r"^(?:相关(?:文章|链接|阅读|新闻|推荐|文档|信息|稿件)|往期(?:回顾|推荐)"
+                            r"|热点(?:推荐|新闻|文章)|热门(?:推荐|文章)|猜你喜欢|延伸阅读|推荐阅读|更多(?:阅读|新闻))\s*[:：]?$")
 _RELATED_MAX = 15  # links under the label
 # "附件：…" after the signature and date: an attachment (GB/T 9704), not the body and not the closing block.
 _ATTACHMENT = rx.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
