@@ -196,3 +196,50 @@ def test_a_plan_or_an_obligation_restated_is_not_the_years_work():
     # 将 of an object: what was done with it.
     s = "将行政执法公示、执法全过程记录、重大执法决定法制审核制度落实情况纳入年度考核。"
     assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + s, 1), "enforcement.three_systems") == "pass"
+
+
+def test_a_part_heading_that_lost_its_number_stands_beside_the_numbered_parts():
+    """"二、法治政府建设中存在的问题" written without its number (Word's numbering lost) became a part above the
+    numbered ones, and "三、下一步工作计划" after it a piece of the shortcomings: the plan went missing."""
+    for heading in ("存在的问题和不足", "短板和弱项", "问题与差距"):
+        text = LINGSHOU.replace("二、法治政府建设中存在的问题", heading, 1)
+        card = lawcheck.evaluate(text)
+        roles = {s.heading: s.roles for s in card.sections}
+        assert roles[heading] == ["shortcomings"] and roles["三、下一步工作计划"] == ["plan"], roles
+        assert {r.rule: r.status for r in card.results}["content.next_year_plan"] == "pass"
+    # Numbered again under it ("一、…二、…" listing the problems), it heads them.
+    text = ("2021年,我县扎实推进法治政府建设。现将有关情况报告如下:\n一、主要举措和成效\n全年办理行政复议案件12件。\n"
+            "存在的问题和不足\n一、执法人员素质有待提高\n部分执法人员业务能力不强。\n二、监督机制有待完善\n监督不够有力。\n")
+    card = lawcheck.evaluate(text)
+    parent = next(s for s in card.sections if s.heading == "存在的问题和不足")
+    assert parent.roles == ["shortcomings"]
+    assert all(s.roles == ["shortcomings"] for s in card.sections if s.heading.startswith(("一、执法", "二、监督")))
+
+
+def test_the_plan_told_without_its_heading_is_mentioned():
+    """The plan part's heading dropped, its paragraphs kept after the problems ("针对…问题和短板，我县将认真
+    整改…"): the plan is there in part (partial), not missing."""
+    text = LINGSHOU.replace("三、下一步工作计划\n", "", 1)
+    assert _status(text, "content.next_year_plan") == "partial"
+
+
+def test_the_years_report_with_the_leaders_shufa_joined_is_the_report():
+    for title in ("2021年度法治政府建设和党政主要负责人述法情况报告", "灵寿县2021年度法治政府建设情况暨县长述法报告"):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("annual_report", None), title
+    for title in ("灵寿县县长2021年度述法报告", "灵寿县人民政府县长关于2021年度履行推进法治建设第一责任人职责情况的述法报告"):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("other", "shufa_report"), title
+
+
+def test_hidden_parties_and_quoted_labels_are_not_template_blanks():
+    base = "灵寿县人民政府关于2021年度法治政府建设情况的报告\n2021年,我县扎实推进法治政府建设。{}\n灵寿县人民政府\n2022年1月14日\n"
+    for said in ("处理×××等12人信访事项。", "对××镇××村村民李某的违法建设依法拆除。", "查处冀A·XX123号车辆超载。",
+                 "对某某镇某某村村民王某的违法占地作出处罚。", '为各乡镇执法车辆张贴了"XX乡(镇)综合行政执法"的统一标识。',
+                 "为各乡镇执法车辆张贴了「XX乡(镇)综合行政执法」的统一标识。"):
+        assert _status(base.format(said), "form.placeholders") == "pass", said
+    for said in ("由××镇人民政府统一部署。", "全年办理行政许可××件。", "县长×××同志带头述法。"):
+        assert _status(base.format(said), "form.placeholders") == "fail", said
+    # The quotation's closing mark on a line the page width broke apart from its opening one.
+    text = LINGSHOU.replace("“XX乡(镇)综合行政执法”的统一标识", "“XX乡(镇)综合行政执法”的统一\n标识", 1)
+    text = text.replace("加强乡(镇)人民政府和街道办事处行政执法规范化建设的指导意见”",
+                        "加强乡(镇)\n人民政府和街道办事处行政执法规范化建设的指导意见”", 1)
+    assert _status(text, "form.placeholders") == "pass"

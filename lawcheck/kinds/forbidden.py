@@ -72,9 +72,19 @@ def _quoted(a: Analysis, s: int) -> bool:
         vend = st.text.find("\n", s)
         end = norm.orig(vend) if vend >= 0 else len(norm.original)
         text = norm.original
-        marks = cache[start] = (_positions(text, "“", start, end), _positions(text, "”", start, end))
+        marks = cache[start] = (_positions(text, "“", start, end), _positions(text, "”", start, end),
+                                _positions(text, '"', start, end), _positions(text, "「", start, end),
+                                _positions(text, "」", start, end))
     at = norm.orig(s)
-    return bisect_left(marks[0], at) > bisect_left(marks[1], at)
+    # Inside when the nearest mark before it opens a quotation (a line broken in the middle of an earlier quotation
+    # may hold its closing mark only); straight marks ("XX乡…", as typed) alternate.
+    return (_last_before(marks[0], at) > _last_before(marks[1], at)
+            or _last_before(marks[3], at) > _last_before(marks[4], at) or bisect_left(marks[2], at) % 2 == 1)
+
+
+def _last_before(positions: list[int], at: int) -> int:
+    i = bisect_left(positions, at)
+    return positions[i - 1] if i else -1
 
 
 

@@ -337,7 +337,10 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m:
         return _other("notice", "kind.reason.title", word="报送…的通知")
     m = _T_SHUFA.search(title) or _T_PERSON.search(title)
-    if m:
+    lead = _lead_part(title)
+    if m and not (m.start() >= len(lead) and CORE_TOPIC.search(lead) and _OWN_YEAR.search(lead)):
+        # (the year's report with the leaders' 述法 joined to it — "2021年度法治政府建设和党政主要负责人述法情况
+        # 报告", "…情况暨县长述法报告" — is the year's report)
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
     m = _T_FORMS.search(title)
     if m:

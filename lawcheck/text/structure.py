@@ -322,7 +322,7 @@ def build(norm: NormText) -> Structure:
         unmarked = _unmarked_headings(text, lines, body_first, closing_first, heads, top_rank)
         if unmarked:
             heads = sorted(heads + unmarked, key=lambda h: h[1])
-            top_rank -= 1
+            top_rank = min(top_rank, unmarked[0][0])
     sections = _build_sections(text, heads, top_rank, body_end) if top_rank is not None else []
 
     sentences = _sentences(text, body_start, body_end, sections, lines, body_first, closing_first)
@@ -448,9 +448,17 @@ def _unmarked_headings(
         if roles and not roles & named:
             out.append((top_rank - 1, s, e, e))
             named |= roles
+    # A part whose number was lost among numbered parts ("一、…", "存在的问题和不足", "三、下一步工作计划"): the
+    # numbering goes on after it, so it stands beside them, not above them.  Above them only when the numbers
+    # start again under it (the problems listed as "一、…二、…" under "存在的问题").
+    tops = [(s, text[s:te]) for rank, s, te, _e in heads if rank == top_rank]
+    if out and not any(_FIRST_NUMBER.match(next((h for hs, h in tops if hs > u[1]), "")) for u in out):
+        return [(top_rank, s, te, e) for _r, s, te, e in out]
     return out
 
 
+# The first of a numbering: 一、 / 1. / (一) / 第一部分 / (1).
+_FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八九十])")
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
 
 
