@@ -201,6 +201,7 @@ _T: dict[str, dict[str, str]] = {
         "no_title": "未识别出报告标题，本项无法判断。",
         "session_no_signature": "报告是向人大常委会会议所作的报告，不署名，本项不适用。",
         "excerpt_no_closing": "文本只有正文（标题和落款都不在其中，可能是网页节选），无法判断署名和日期。",
+        "cut_off_no_closing": "文本在句子中间中断（可能被网页或复制截断），落款不在其中，无法判断署名和日期。",
         "title_is": "标题为“{title}”。",
         "what.signed": "落款日期",
         "what.published": "发布日期",
@@ -535,6 +536,8 @@ _T: dict[str, dict[str, str]] = {
         "no_title": "No title was found, so this cannot be judged.",
         "session_no_signature": ("Delivered to a people's congress standing committee session, which carries no "
                                  "signature."),
+        "cut_off_no_closing": ("The text stops in the middle of a sentence (cut off by the page or the copy) and has "
+                               "no closing block: the signature and date cannot be judged."),
         "excerpt_no_closing": ("Only the body is here (neither the title nor the closing block): the signature and "
                                "date cannot be judged."),
         "title_is": "The title is \"{title}\".",

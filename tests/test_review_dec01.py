@@ -243,3 +243,40 @@ def test_hidden_parties_and_quoted_labels_are_not_template_blanks():
     text = text.replace("加强乡(镇)人民政府和街道办事处行政执法规范化建设的指导意见”",
                         "加强乡(镇)\n人民政府和街道办事处行政执法规范化建设的指导意见”", 1)
     assert _status(text, "form.placeholders") == "pass"
+
+
+def test_the_outlines_years_in_any_spelling_and_a_change_told_not_adopted():
+    body = "{y}年,县政府认真贯彻落实{ref},扎实推进法治政府建设。"
+    for ref in ("《法治政府建设实施纲要(2021一2025年)》", "《法治政府建设实施纲要》(2021—2025年)",
+                "《法治政府建设实施纲要（2021至2025年）》"):
+        assert _status(body.format(y=2019, ref=ref), "era.anachronisms", report_year=2019) == "fail", ref
+    for ref in ("《法治政府建设实施纲要(2015一2020年)》", "《法治政府建设实施纲要》(2015—2020年)"):
+        assert _status(body.format(y=2022, ref=ref), "era.outdated_references", report_year=2022) == "fail", ref
+    said = {
+        "2022年,《信访工作条例》取代《信访条例》施行后,组织全县信访干部专题学习《信访工作条例》。": "pass",
+        "2022年,县政府严格按《信访条例》处理信访事项。": "fail",
+        "2021年,法治政府建设目标由“廉洁高效、守法诚信”调整为“职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意”。": "pass",
+        "2021年,县政府坚持建设廉洁高效，守法诚信的法治政府。": "fail",
+    }
+    for text, status in said.items():
+        year = int(text[:4])
+        assert _status(text, "era.outdated_references", report_year=year) == status, text
+
+
+def test_a_text_cut_in_mid_sentence_cannot_be_judged_for_its_signature():
+    """A page or copy cut off in mid-sentence lost its closing with it: unknown, not a missing signature;
+    a text that ends its last sentence and has no signature still fails."""
+    cut = LINGSHOU[:2000]
+    assert not cut.rstrip().endswith("。")
+    assert _status(cut, "form.signature") == "unknown"
+    assert _status(LINGSHOU[:LINGSHOU.find("特此报告")], "form.signature") == "fail"
+
+
+def test_a_joint_report_may_go_to_the_same_level_standing_committee():
+    """A party committee's and government's joint report goes up (S8); the government's own line to the
+    same-level 人大常委会 goes with it (烈山区: "报送市委市政府、区委、区人大常委会")."""
+    text = ("中共灵寿县委 灵寿县人民政府关于2021年度法治政府建设情况的报告\n县人大常委会:\n"
+            "2021年,县委、县政府扎实推进法治政府建设。\n特此报告。\n中共灵寿县委 灵寿县人民政府\n2022年1月14日\n")
+    card = lawcheck.evaluate(text)
+    assert card.document.reporter == "joint"
+    assert {r.rule: r.status for r in card.results}["form.recipients"] == "pass"

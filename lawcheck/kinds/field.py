@@ -11,6 +11,7 @@ from lawcheck.kinds.base import Outcome, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text.dates import PLACEHOLDER, Found
+from lawcheck.text.grammar import LINE_ENDS
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -27,6 +28,12 @@ def matchers(rule: FieldRule) -> list[Matcher]:
     return []
 
 
+def _cut_off(a: Analysis) -> bool:
+    """Whether the text ends in the middle of a sentence (no mark ends its last line)."""
+    tail = a.text[:a.st.body[1]].rstrip()
+    return bool(tail) and not tail.endswith(LINE_ENDS)  # (a heading is no end either: a report never ends on one)
+
+
 def check(rule: FieldRule, a: Analysis) -> Outcome:
     lang, st = a.lang, a.st
     if {"signature_organ", "signed_date"} & set(rule.fields):
@@ -35,6 +42,9 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         if st.title_span is None and st.closing[1] <= st.closing[0] and a.signed is None:
             # Neither the title nor the closing block is in the text: a body-only excerpt cut by the page.
             return Outcome("unknown", 0.0, details=[t(lang, "excerpt_no_closing")])
+        if st.closing[1] <= st.closing[0] and a.signed is None and _cut_off(a):
+            # The text stops in the middle of a sentence: cut by the page or the copy, the closing lost with it.
+            return Outcome("unknown", 0.0, details=[t(lang, "cut_off_no_closing")])
     found: dict[str, Found | None] = {
         "report_year": a.year_found,
         "signature_organ": a.sig_organ,
