@@ -497,6 +497,8 @@ _MSG = {
            "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）",
            "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
            "no_input": "没有找到要检查的文件（查找了：{where}；文件名模式：{globs}）",
+           "left_out": "已跳过 {n} 个本机 lawcheck 此前写出的文件：{names}（要检查其中的文件，请直接指定它）",
+           "left_out_sep": "、",
            "written": "结果已写入 {path}",
            "compare_missing": "找不到“{path}”",
            "compare_two": "请给出两个文件（先上一年度、后本年度的报告），或一个及以上文件夹",
@@ -535,6 +537,9 @@ _MSG = {
            "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)",
            "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
            "no_input": "no file to check was found (looked in: {where}; file name patterns: {globs})",
+           "left_out": ("left out {n} file(s) this user's lawcheck wrote earlier: {names} (to check one, name the "
+                        "file itself)"),
+           "left_out_sep": ", ",
            "written": "results written to {path}",
            "compare_missing": "no such file or folder: \"{path}\"",
            "compare_two": "give two files (last year's report, then this year's), or one or more folders",
@@ -574,6 +579,14 @@ def _err(msg: str) -> None:
 
     # A name or a report's words in the message: its control characters shown, never acted on.
     print(f"lawcheck: {visible(msg)}", file=sys.stderr)
+
+
+def _say_left_out(names: list[str], m: dict[str, str]) -> None:
+    """One line on standard error for the files of a folder left out as lawcheck's own output: nothing given
+    is dropped in silence (a commented copy renamed as a submission is still named)."""
+    if names:
+        shown = m["left_out_sep"].join(_one_line(n) for n in names[:5]) + ("…" if len(names) > 5 else "")
+        _err(m["left_out"].format(n=len(names), names=shown))
 
 
 def _one_line(text: str) -> str:
@@ -968,7 +981,9 @@ def _check(args: argparse.Namespace) -> int:
     if spec.binary and args.output is None and sys.stdout.isatty():
         _err(m["binary_terminal"])
         return Exit.USAGE_OR_INPUT
-    sources = expand(args.paths, s.glob, lang)
+    left_out: list[str] = []
+    sources = expand(args.paths, s.glob, lang, left_out)
+    _say_left_out(left_out, m)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
         _err(m["no_input"].format(where=", ".join(args.paths), globs=" ".join(s.glob)))
@@ -1565,7 +1580,9 @@ def _compare(args: argparse.Namespace) -> int:
     if not pair and (args.year is not None or fmt == "markdown"):
         _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
         return Exit.USAGE_OR_INPUT
-    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob, lang)
+    left_out: list[str] = []
+    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob, lang, left_out)
+    _say_left_out(left_out, m)
     read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
     if args.output:
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)

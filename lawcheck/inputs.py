@@ -79,14 +79,15 @@ def escaped_name(name: str) -> str:
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
+def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[str] | None = None) -> list[Source]:
     """Files as given, directories searched (every level, without recursion in Python, links to
     folders not followed) for ``globs``, '-' for standard input.
 
     Order is stable: arguments in the order given, a directory's files sorted by path.  Missing
     paths are kept, so that they are reported in their place; so is what the walk met and could not
     take (a FIFO or a device with a report's name, a link loop, a dangling link, a folder it could
-    not read), with the reason.
+    not read), with the reason.  The files this user's lawcheck wrote (recorded by their bytes) are left out of
+    a folder's files; ``left_out`` receives their names, for the caller to say so.
     """
     m = _MSG.get(lang, _MSG["zh"])
     out: list[Source] = []
@@ -104,7 +105,10 @@ def expand(args: list[str], globs: list[str], lang: str = "zh") -> list[Source]:
                 if f.skip is None and f.path is not None:
                     made = origin(f.path)
                     if made == "ours":
-                        continue  # lawcheck's own page, from an earlier run into the same folder
+                        # lawcheck's own output, from an earlier run into the same folder: named by the caller
+                        if left_out is not None:
+                            left_out.append(f.name)
+                        continue
                     if made == "marked":  # the mark alone hides nothing: said in the batch, with the reason
                         f = Source(f.name, f.path, m["lawcheck_page"])
                 key = _identity(f.path)

@@ -280,3 +280,37 @@ def test_a_joint_report_may_go_to_the_same_level_standing_committee():
     card = lawcheck.evaluate(text)
     assert card.document.reporter == "joint"
     assert {r.rule: r.status for r in card.results}["form.recipients"] == "pass"
+
+
+def test_a_folders_file_left_out_as_lawchecks_own_output_is_named(tmp_path, capsys):
+    """A commented copy lawcheck wrote, renamed as a submission in the folder, was left out in silence (the
+    folder's table one row short, or "no file to check"): it is left out, and said so on one line."""
+    import shutil
+
+    from lawcheck.cli import main
+
+    folder = tmp_path / "报送"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "001_lingshou_2021.txt", folder / "a.txt")
+    assert main(["check", str(folder / "a.txt"), "--format", "docx", "-o", str(folder / "a-审查意见.docx")]) == 0
+    shutil.copy(folder / "a-审查意见.docx", folder / "灵寿县2021年度报告.docx")
+    capsys.readouterr()
+    assert main(["check", str(folder), "--format", "csv"]) == 0
+    out, err = capsys.readouterr()
+    assert len(out.strip().splitlines()) == 2  # the header and a.txt
+    line = next(ln for ln in err.splitlines() if "已跳过" in ln)
+    assert "2 个" in line and "a-审查意见.docx" in line and "灵寿县2021年度报告.docx" in line
+    (folder / "a.txt").unlink()
+    assert main(["check", str(folder), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "left out 2 file(s)" in err and "no file to check" in err
+
+
+def test_every_sentence_written_twice_is_repeated_text():
+    """Only whole lines were compared, so a report with each sentence doubled inside its paragraphs passed at
+    94.5; a real report repeats at most a few of its sentences (the corpus: under 6% of its text)."""
+    import re
+
+    doubled = re.sub(r"([^。\n]{20,}。)", r"\1\1", LINGSHOU)
+    assert _kind(doubled) == ("other", "repeated_text")
+    assert _kind(LINGSHOU) == ("annual_report", None)

@@ -15,7 +15,7 @@ _MSG = {
                   "soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "no_text": "没有文字层（可能是扫描件）",
-        "no_text_read": "没有读出任何中文文字（文件可能已损坏、为空，或内容不是文字）",
+        "no_text_read": "没有读出任何中文文字（文件可能已损坏、为空、内容不是文字，或不是用中文写的）",
         "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
         "zip_members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
         "zip_size": "解压后过大（{size}，上限 {limit}；可用 --max-unzipped-bytes 调整），可能是压缩炸弹",
@@ -33,7 +33,7 @@ _MSG = {
                   "soffice --headless --convert-to docx FILE)",
         "corrupt": "not a valid {fmt} file: {err}",
         "no_text": "no text layer (scanned?)",
-        "no_text_read": "no Chinese text could be read (the file may be damaged, empty, or not text)",
+        "no_text_read": "no Chinese text could be read (the file may be damaged, empty, not text, or not in Chinese)",
         "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",
         "zip_members": "too many members in the archive ({n}; the limit is {limit}, see --max-zip-members)",
         "zip_size": "too large when unpacked ({size}; the limit is {limit}, see --max-unzipped-bytes): "

@@ -23,6 +23,8 @@ _MSG = {
            "not_chinese": "按 {enc} 解码后不是中文文本，编码可能不对（不指定 --encoding 时自动识别）",
            "unknown": "无法识别文件编码（可用 --encoding 指定，如 gb18030）", "bad": "按 {enc} 编码无法解码：{err}",
            "bad_bytes": "第{pos}个字节（十六进制 {hex}）不是这种编码的文字；不指定 --encoding 可自动识别",
+           "bad_bytes_found": ("第{pos}个字节（十六进制 {hex}）不是这种编码的文字（编码由文件开头的标记或内容识别），"
+                               "文件可能已损坏或不完整"),
            "no_codec": "没有这种编码"},
     "en": {"binary": "a binary file, not text", "empty": "the file is empty",
            "nul": "character {pos} is a NUL: the file is damaged, or not a text file",
@@ -31,6 +33,8 @@ _MSG = {
            "unknown": "cannot tell the file's encoding (pass --encoding, e.g. gb18030)",
            "bad": "cannot decode as {enc}: {err}",
            "bad_bytes": "byte {pos} (hex {hex}) is not text in this encoding; without --encoding it is detected",
+           "bad_bytes_found": ("byte {pos} (hex {hex}) is not text in this encoding (told by the file's "
+                               "byte-order mark or its content): the file may be damaged or incomplete"),
            "no_codec": "no such encoding"},
 }
 _BOMS = [(codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"), (codecs.BOM_UTF8, "utf-8"),
@@ -52,10 +56,12 @@ def _reads_as_chinese(text: str) -> bool:
     return cjk >= 2 and odd <= max(3, cjk // 20)
 
 
-def _why(e: Exception, lang: str) -> str:
-    """Python's decoding error ("'big5' codec can't decode byte 0xe6 in position 0") in the reader's language."""
+def _why(e: Exception, lang: str, given: bool = True) -> str:
+    """Python's decoding error ("'big5' codec can't decode byte 0xe6 in position 0") in the reader's language;
+    ``given``: the encoding was the user's --encoding (else the file's mark or content told it)."""
     if isinstance(e, UnicodeDecodeError):
-        return _m(lang, "bad_bytes", pos=e.start + 1, hex=e.object[e.start:min(e.end, e.start + 4)].hex(" "))
+        return _m(lang, "bad_bytes" if given else "bad_bytes_found", pos=e.start + 1,
+                  hex=e.object[e.start:min(e.end, e.start + 4)].hex(" "))
     return _m(lang, "no_codec")
 
 
@@ -76,7 +82,7 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
             try:
                 return _check_text(name, data[len(bom):].decode(enc), lang)
             except UnicodeDecodeError as e:
-                raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang))) from None
+                raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang, given=False))) from None
     if b"\x00" in data[:4096]:
         # UTF-16 without a byte-order mark (a converter that left it out): its ASCII characters carry NULs.
         # An odd byte at the end is a cut-off file in UTF-16 (said as such, as with a mark), not a binary one.
@@ -88,7 +94,7 @@ def decode_text(name: str, data: bytes, *, encoding: str | None = None, lang: st
             try:
                 data.decode(enc)
             except UnicodeDecodeError as e:
-                raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang))) from None
+                raise InputError(name, _m(lang, "bad", enc=enc, err=_why(e, lang, given=False))) from None
         return _check_text(name, text, lang)
     try:
         return _check_text(name, data.decode("utf-8"), lang)

@@ -660,6 +660,7 @@ _UNWRITTEN_MIN_CHARS = 100  # a shorter excerpt says too little either way
 # look-alike); a list of words has no sentence at all, three copies of one report repeat 0.65.
 _PROSE_MIN = 0.3
 _REPEATED_MAX = 0.3
+_PIECE = rx.compile(r"[\n。!?;！？；]")
 
 
 def _prose_share(body: str, total: int) -> float:
@@ -687,13 +688,14 @@ def _prose_share(body: str, total: int) -> float:
 
 
 def _repeated_share(body: str, total: int) -> float:
-    """The share of the body's characters in paragraphs (of 30 characters or more) that stand there again."""
+    """The share of the body's characters in sentences (of 20 characters or more) that stand there again: whole
+    paragraphs repeated, or every sentence written twice."""
     seen: dict[str, int] = {}
-    for line in body.split("\n"):
-        line = line.strip()
-        if len(line) >= 30:
-            seen[line] = seen.get(line, 0) + 1
-    return sum(len(line) * (n - 1) for line, n in seen.items()) / total
+    for piece in _PIECE.split(body):
+        piece = piece.strip()
+        if len(piece) >= 20:
+            seen[piece] = seen.get(piece, 0) + 1
+    return sum(len(piece) * (n - 1) for piece, n in seen.items()) / total
 
 
 def _unwritten(body: str, title: str) -> KindVerdict | None:
