@@ -314,3 +314,22 @@ def test_every_sentence_written_twice_is_repeated_text():
     doubled = re.sub(r"([^。\n]{20,}。)", r"\1\1", LINGSHOU)
     assert _kind(doubled) == ("other", "repeated_text")
     assert _kind(LINGSHOU) == ("annual_report", None)
+
+
+def test_the_plan_cannot_name_what_came_after_the_report_was_signed():
+    text = ("灵寿县人民政府关于2019年度法治政府建设情况的报告\n一、主要举措和成效\n2019年,县政府深入学习贯彻党的十九大精神。\n"
+            "二、存在的不足\n执法人员素质有待提高。\n三、2020年工作安排\n深入学习贯彻习近平法治思想,全面贯彻党的二十大精神。\n"
+            "特此报告。\n灵寿县人民政府\n2020年3月10日\n")
+    assert _status(text, "era.anachronisms") == "fail"
+    assert _status(text.replace("深入学习贯彻习近平法治思想,全面贯彻党的二十大精神。", "深入学习贯彻党的十九届四中全会精神。"),
+                   "era.anachronisms") == "pass"
+
+
+def test_a_rate_its_counts_give_is_consistent_even_above_100():
+    """"败诉25件，败诉率125%" of 20 cases: the rate is what the counts give; the counts are wrong (part_total,
+    rate_range), not the rate — rate_consistency said "不符：25÷20＝125.0%"."""
+    text = ("灵寿县人民政府关于2023年度法治政府建设情况的报告\n2023年，县政府扎实推进法治政府建设。\n一、主要举措和成效\n"
+            "全年办理行政诉讼案件20件，败诉25件，败诉率125%。\n特此报告。\n")
+    status = {r.rule: r.status for r in lawcheck.evaluate(text).results}
+    assert (status["figures.rate_consistency"], status["figures.part_total"], status["figures.rate_range"]) == \
+        ("pass", "fail", "fail")
