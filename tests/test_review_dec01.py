@@ -102,7 +102,8 @@ def test_the_years_report_joined_with_a_plan_periods_review_or_an_aside_stays_th
 def test_a_pages_list_of_links_under_the_report_is_not_a_second_report():
     """"相关文章" (or 相关推荐, 往期回顾…) and another year's report title under it made the page "several reports
     run together"; the list is the site's."""
-    for label in ("相关文章", "相关推荐", "往期回顾", "热点推荐：", "延伸阅读"):
+    for label in ("相关文章", "相关推荐", "往期回顾", "热点推荐：", "延伸阅读", "【相关阅读】", "相关文章 >>",
+                  "相关链接  更多>>", "相关文章推荐", "您可能感兴趣的文章", "〖相关新闻〗"):
         page = (LINGSHOU.rstrip("\n") + f"\n{label}\n灵寿县人民政府关于2020年度法治政府建设情况的报告\n"
                 "正定县人民政府关于2021年度法治政府建设情况的报告\n灵寿县2021年政府信息公开工作年度报告\n")
         card = lawcheck.evaluate(page)
@@ -333,3 +334,82 @@ def test_a_rate_its_counts_give_is_consistent_even_above_100():
     status = {r.rule: r.status for r in lawcheck.evaluate(text).results}
     assert (status["figures.rate_consistency"], status["figures.part_total"], status["figures.rate_range"]) == \
         ("pass", "fail", "fail")
+
+
+# ---- found by the second round of reviews of the same day (over-reach of the first round's fixes)
+
+
+def test_a_byline_is_a_bracket_of_its_own_not_a_word_in_a_sentence():
+    plan_end = "加强重点领域执法,围绕人民群众反映强烈的突出问题加大执法和执法监督力度。"
+    assert plan_end in LINGSHOU
+    for said in ("聘请行政执法社会监督员（含人大代表、新闻记者）。", "建立法治宣传通讯员队伍（全县现有通讯员86名）。",
+                 "（欢迎通讯员投稿）"):
+        assert _kind(LINGSHOU.replace(plan_end, plan_end + said, 1)) == ("annual_report", None), said
+    for byline in ("【记者 张三 通讯员 李四】", "（灵寿县融媒体中心全媒体记者 张三 实习生 李四）", "（记者 张三）"):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, LINGSHOU_TITLE + "\n" + byline, 1)) == ("other", "news"), byline
+    footer = "\n".join(["主办单位：灵寿县人民政府办公室 承办单位：灵寿县融媒体中心 网站标识码：1301260001"] * 8)
+    page = LINGSHOU.rstrip("\n") + "\n（记者 张三 通讯员 李四）\n责任编辑：王五\n" + footer + "\n"
+    assert _kind(page) == ("other", "news")
+
+
+def test_the_clause_after_a_restated_duty_tells_what_was_done():
+    said = ("按照规定，党政主要负责人应当每年带头述法，区长于2024年1月在区委全会上带头述法，"
+            "并主持召开区政府常务会议专题研究法治政府建设。")
+    assert _status(HETANG.replace(HETANG_DUTY, HETANG_DUTY + said, 1), "content.first_responsible_duty") == "pass"
+
+
+def test_a_title_naming_a_span_or_a_part_of_the_year_is_not_the_years_report():
+    for title, kind in (("关于2021年至2023年法治政府建设情况的报告", "multi_year_summary"),
+                        ("关于2021年度至2023年度法治政府建设工作的总结报告", "multi_year_summary"),
+                        ("关于2021年度法治政府建设情况（半年）的报告", "interim_summary"),
+                        ("关于2021年度法治政府建设情况的报告（1-6月）", "interim_summary"),
+                        ("关于2021年法治政府建设工作（上半年）开展情况的报告", "interim_summary"),
+                        ("关于2021年度法治政府建设情况的报告（自查）", "self_assessment")):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("other", kind), title
+    for title in ("灵寿县迎接省法治政府建设督察暨2021年度法治政府建设情况报告",
+                  "灵寿县2021年度法治政府建设情况报告（迎接省委依法治省办督察）",
+                  "关于2021年度法治政府建设情况的报告（县政府常务会议审议通过）",
+                  "关于2021年度法治政府建设情况的报告（2022年1月12日县政府第30次常务会议通过）",
+                  "灵寿县模板产业园区管理委员会2021年度法治政府建设工作报告"):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("annual_report", None), title
+    for title, kind in (("2021年度镇党委书记推进法治建设及述法情况报告", "shufa_report"),
+                        ("砥砺奋进谱新篇——2021年灵寿县法治政府建设工作综述", "news"),
+                        ("关于接受省法治政府建设督察的工作汇报", "self_assessment"),
+                        ("灵寿县法治政府建设督察汇报材料", "self_assessment"),
+                        ("2021年度法治政府建设情况报告（通用5篇）", "template"),
+                        ("2021年度法治政府建设情况报告范例", "template")):
+        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("other", kind), title
+
+
+def test_a_cause_named_after_the_search_for_it_counts():
+    for said in ("深入分析原因，主要是培训不够、考核不严。", "认真查找问题产生的原因：一是培训不够；二是考核不严。",
+                 "深入查找原因，主要有以下两点：一是培训不够，二是考核不严。"):
+        assert _status(HETANG.replace(HETANG_PROBLEMS_END, HETANG_PROBLEMS_END + said), "content.shortcoming_causes") \
+            == "pass", said
+
+
+def test_a_whole_report_without_its_signature_and_last_full_stop_still_fails_the_signature():
+    body = LINGSHOU[:LINGSHOU.find("特此报告")].rstrip().rstrip("。")
+    assert _status(body, "form.signature") == "fail"
+
+
+def test_template_blanks_the_first_rounds_exemptions_let_through():
+    base = "灵寿县人民政府关于2021年度法治政府建设情况的报告\n2021年,我县扎实推进法治政府建设。{}\n灵寿县人民政府\n2022年1月14日\n"
+    for said in ("××镇人民群众法治意识明显增强。", "××镇群众满意度明显提升。", "县长×××等5人带头述法。",
+                 "印发《××2023年普法工作要点》。"):
+        assert _status(base.format(said), "form.placeholders") == "fail", said
+
+
+def test_done_work_under_task_headings_is_a_report_and_a_plan_all_plan_part_is_a_plan():
+    text = HETANG.replace("(一)深化思想学习,压实法治建设责任。", "一、重点任务推进情况\n(一)深化思想学习,压实法治建设责任。", 1)
+    text = text.replace("一、年度工作情况\n", "", 1)
+    assert _kind(text) == ("annual_report", None)
+    tasks = "".join(f"({n})推进第{n}项重点工作,全面落实各项要求(县司法局牵头)。\n" for n in "一二三四五六")
+    plan = "为持续深入推进法治政府建设，结合我县实际，制定本年度工作安排。\n一、2024年重点工作安排\n" + tasks
+    assert _kind(plan) == ("other", "plan")
+
+
+def test_the_printing_date_under_the_signature_is_not_the_signature_date():
+    text = ("灵寿县人民政府关于2023年度法治政府建设情况的报告\n2023年，县政府扎实推进法治政府建设。\n特此报告。\n灵寿县人民政府\n"
+            "2024年3月20日\n灵寿县人民政府办公室 2024年4月2日印发\n")
+    assert str(lawcheck.evaluate(text).document.signed_date) == "2024-03-20"

@@ -29,9 +29,15 @@ def matchers(rule: FieldRule) -> list[Matcher]:
 
 
 def _cut_off(a: Analysis) -> bool:
-    """Whether the text ends in the middle of a sentence (no mark ends its last line)."""
+    """Whether the text stops in the middle of a sentence before the report's own end: no mark ends its last
+    line, and that line is in the year's work or above it (a report goes on to its problems and its plan; one
+    that has them, or a last sentence missing only its full stop, is no cut page)."""
     tail = a.text[:a.st.body[1]].rstrip()
-    return bool(tail) and not tail.endswith(LINE_ENDS)  # (a heading is no end either: a report never ends on one)
+    if not tail or tail.endswith(LINE_ENDS):  # (a heading is no end either: a report never ends on one)
+        return False
+    i = a.st.sentence_at(len(tail) - 1)
+    last = a.st.sentences[i].roles if i is not None else frozenset()
+    return not last & {"shortcomings", "plan", "other"}
 
 
 def check(rule: FieldRule, a: Analysis) -> Outcome:

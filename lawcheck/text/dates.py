@@ -206,6 +206,8 @@ def signed_date(st: Structure) -> Found | None:
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             return Found(date_from_match(dm) if dm else None, m.span("date"))
     for ls, _le, line in _lines_in(st.text, *st.closing):
+        if best is not None and _PRINTED.search(line):
+            break  # the 版记's printing date ("…办公室 2024年4月2日印发") is not the signature's
         _organ, date = sign_line(line)
         if date is None:
             continue
@@ -216,6 +218,7 @@ def signed_date(st: Structure) -> Found | None:
     return best
 
 
+_PRINTED = rx.compile(r"印发\s*$|印发[)）]?\s*$|^\s*抄\s*送")
 # Labels of a page header's date, best first.  A site clock ("今天是…") is never one, and neither is the
 # document's 成文日期 / 发文日期 (_SIGNED): the day it was signed, which says nothing of when it was made public.
 _SIGNED_BY = r"[成发]文"

@@ -53,12 +53,15 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
      rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范"
-                # Material for a visit: "关于迎接省法治政府建设督察的汇报材料".
-                r"|迎接[^,，。;；]{0,24}(?:督察|督查|检查|考核|评估|验收)")),
+                # Material for a visit: "关于迎接省法治政府建设督察的汇报材料", "关于接受…督察的工作汇报",
+                # "在省…督察组督察灵寿县工作汇报会上的汇报", "…督察汇报材料".
+                r"|(?:迎接|接受|配合)[^,，。;；]{0,24}(?:督察|督查|检查|考核|评估|验收)"
+                r"|(?:督察|督查|检查|考核|评估|验收)[^,，。;；]{0,16}?(?:汇报会|汇报材料|工作汇报|情况汇报)")),
     # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not a plan's or the 纲要's own span
     # ("实施纲要（2021—2025年）", "实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
      rx.compile(r"(?<![(（])(?<!纲要)(?<!规划)(?<!计划)(?<!》)(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
+                r"|(?:19|20)\d\d\s*年度\s*[-—–~至到]\s*(?:19|20)\d\d\s*年度"
                 r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年")),
 ]
 _REPORT_NOUN = rx.compile(r"报告|总结|汇报")
@@ -97,14 +100,26 @@ _T_NEWS = rx.compile(
     r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选|答卷|位列|名列"
 )
 _T_ASSESSMENT = rx.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
+# A feature story on the year's work: "砥砺奋进谱新篇——2021年灵寿县法治政府建设工作综述".
+_T_FEATURE = rx.compile(r"综述$|工作综述|纪实$|巡礼$")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
 _T_NEWS_ABOUT = rx.compile(r"审议通过|(?<!的)通过了?|来了|亮相|出炉|发布$|公布$|正式发布|正式公布"
                            # A meeting as the subject: "县政府常务会议审议《2021年度…报告》".
                            r"|^[^《]{0,20}(?:会议|常务会|常委会|办公会)[^,，。《]{0,6}(?:审议|研究|听取|讨论)")
 # A sample page of a template site: "2021年度法治政府建设情况报告范文（精选3篇）".
-_T_SAMPLE = rx.compile(r"范文|精选\s*[\d一二三四五六七八九十]{1,2}\s*篇|模板|[\d一二三四五六七八九十]{1,2}篇精选")
+_T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九十]{1,2}\s*篇|通用\s*[\d一二三四五六七八九十]{0,2}\s*篇"
+                       r"|[\d一二三四五六七八九十]{1,2}篇(?:精选|汇总|合集)?[)）】]?$|优秀篇|[(（【](?:汇总|最新版|合集)[)）】]"
+                       r"|模板(?:下载|范本)?[)）】]?$")
 # A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
-_BYLINE = rx.compile(r"[(（][^()（）\n]{0,16}(?:记者|通讯员)[^()（）\n]{0,12}[)）]|本报记者|本报讯")
+_NAME = r"[\u4e00-\u9fff]{2,3}"
+_BYLINE = rx.compile(
+    # "（记者 张三）", "【记者 张三 通讯员 李四】", "（县融媒体中心 记者 张三）": the bracket holds nothing but the
+    # byline (not "（含人大代表、新闻记者）", "（欢迎通讯员投稿）", "（全县现有通讯员86名）").
+    r"[(（【〔]\s*(?:[\u4e00-\u9fff]{2,12}(?:融媒体中心|报社|日报|晚报|电视台|广播电视台|新闻中心|新闻网)\s*)?"
+    rf"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)[\s:：]*{_NAME}"
+    rf"(?:[\s、，,]*(?:(?:全媒体|首席|特约|见习)?(?:记者|通讯员)|实习生|摄影|摄像)[\s:：]*{_NAME}|[\s、，,]+{_NAME})*\s*[)）】〕]"
+    # "记者｜张三", "文/张三 图/李四" on a line of their own; "本报记者", "本报讯".
+    rf"|(?:^|\n)\s*(?:记者|通讯员)\s*[｜|:：]\s*{_NAME}|(?:^|\n)\s*文\s*[/／]\s*{_NAME}|本报记者|本报讯")
 # "青山县公开2023年度法治政府建设情况报告": a headline that a body publishes the year's report (not "政务公开",
 # "信息公开", "依法公开": a field's name).  It does not name the text a report: what the text says decides (a
 # dateline, sentences about the report: news; the report itself under it, as a page may carry it: the report).
@@ -121,7 +136,8 @@ _T_PERSON = rx.compile(
 _T_FORMS = rx.compile(
     r"(?P<speech>讲话|致辞|动员讲话)|(?P<statement>(?:交流|典型|表态)发言)|(?P<minutes>纪要)|(?P<explanation>的说明$|起草说明)"
     r"|(?P<reply>(?:提案|建议|议案)[^。]{0,20}(?:答复|办理)|答复意见)|(?P<experience>经验(?:做法|材料|交流)|典型经验)"
-    r"|(?P<outline>提纲|模板|范本)"
+    # (not a proper name: "灵寿县模板产业园区管理委员会…报告")
+    r"|(?P<outline>提纲|模板(?!产业|厂|有限|公司|园区)|范本)"
 )
 _FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "explanation": "explanation",
               "reply": "reply", "experience": "news", "outline": "template"}
@@ -165,8 +181,10 @@ _PLAN_CUE = rx.compile(
 _PLAN_OPENING = rx.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
 # A plan's first sentence says what is to be done ("…结合我县实际，2022年重点抓好以下工作"), and its parts are
 # tasks and their safeguards, not results and problems.
-_PLAN_FIRST = rx.compile(r"(?:重点)?(?:抓好|做好|推进|落实)(?:以下|如下)(?:几[项个方面])?(?:工作|任务)")
-_PLAN_PART = rx.compile(r"^(?:[一二三四五六七八九十]+[、.]\s*)?(?:主要任务|重点任务|保障措施|工作要求|组织保障|工作目标"
+_PLAN_FIRST = rx.compile(r"(?:抓好|做好|推进|落实)(?:以下|如下)(?:[\d一二三四五六七八九十几]+(?:项|个方面|个|方面|点))?"
+                         r"(?:工作|任务|[:：])")
+_PLAN_PART = rx.compile(r"^(?:[一二三四五六七八九十]+[、.]\s*)?(?![^\n]*(?:情况|完成|成效|推进|落实))"
+                        r"(?:主要任务|重点任务|保障措施|工作要求|组织保障|工作目标"
                         r"|基本原则|指导思想|总体要求|实施步骤|职责分工|任务分工)")
 # A text that says it was made to govern others: "制定本工作指引", "特制定本方案", "现就…工作安排如下".
 _NORMATIVE_OPENING = rx.compile(
@@ -258,9 +276,19 @@ def _lead_part(text: str) -> str:
     return text if j is None else text[:m.end() + j.start()]
 
 
+# The year's report itself leads (not a leader's "推进法治建设": "2025年度镇党委书记推进法治建设及述法情况报告").
+_GOVERNMENT_TOPIC = rx.compile(r"法治政府建设|依法行政")
+_LEADER_WORD = rx.compile(r"书记|[县区市镇乡省州旗]长|主要负责人|主要负责同志|主要领导|局长|主任|本人|个人")
+# Part of a year, or a span of years.
+_MONTHS_OR_SPAN = rx.compile(r"上半年|下半年|季度|(?:19|20)\d\d\s*年?\s*[-—–~至到]")
 # The year the text reports on, named whole ("2025年度", "2023年法治…"), not the end of a span ("2016—2020年").
-_OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:" + _WHOLE_YEAR.pattern + ")")
+_OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:(?:19|20)\d\d\s*年度(?!\s*[-—–~至到])"
+                       r"|(?:19|20)\d\d\s*年(?![度上下前第一二三四1-9\s—–\-~至到]))")
 _BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
+# An aside in brackets: what the report includes or how far its data go ("（含督察反馈问题整改情况）", "（数据截至第四
+# 季度末）"); not a bracket that names the period or the kind ("（上半年）", "（1-6月）", "（自查）").
+_ASIDE = rx.compile(r"[(（](?:含|附|包括|包含|数据截至|数据截止|截至|截止|迎接|接受|配合|审议通过"
+                    r"|[^()（）]{0,30}会议(?:审议)?通过)[^()（）]*[)）]")
 
 
 def _joined_kind(text: str) -> tuple[str, str] | None:
@@ -268,10 +296,17 @@ def _joined_kind(text: str) -> tuple[str, str] | None:
     report stays the report when another matter is joined to it ("2023年法治政府建设情况暨督察反馈问题整改情况"),
     when it also looks back over a plan period ("2025年度暨“十四五”时期…"), and whatever an aside in brackets
     adds ("（含督察反馈问题整改情况）", "（数据截至第四季度末）")."""
-    if _OWN_YEAR.search(_lead_part(text)):
-        text = _BRACKETED.sub("", text)
+    lead = _lead_part(text)
+    rest = text[len(lead) + 1:]
+    if not _OWN_YEAR.search(lead) and _OWN_YEAR.search(rest) and CORE_TOPIC.search(rest) and (
+            _REPORT_NOUN.search(rest) or rest.endswith("情况")):
+        # another matter joined before the year's report: "灵寿县迎接省法治政府建设督察暨2021年度法治政府建设情况报告"
+        return None if _MONTHS_OR_SPAN.search(rest) is None else _period_kind(rest)
+    if _OWN_YEAR.search(lead):
+        text = _ASIDE.sub("", text)
         found = _report_kind(_lead_part(text))
-        return None if found is None or found[0] in ("interim_summary", "multi_year_summary") else found
+        # (the year's report looking back over a plan period is the year's report; a part of the year is not)
+        return None if found is None or found[0] == "multi_year_summary" else found
     return _report_kind(_lead_part(text)) or _period_kind(text)
 
 
@@ -338,7 +373,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
         return _other("notice", "kind.reason.title", word="报送…的通知")
     m = _T_SHUFA.search(title) or _T_PERSON.search(title)
     lead = _lead_part(title)
-    if m and not (m.start() >= len(lead) and CORE_TOPIC.search(lead) and _OWN_YEAR.search(lead)):
+    if m and not (m.start() >= len(lead) and _GOVERNMENT_TOPIC.search(lead) and _OWN_YEAR.search(lead)
+                  and not _LEADER_WORD.search(lead)):
         # (the year's report with the leaders' 述法 joined to it — "2021年度法治政府建设和党政主要负责人述法情况
         # 报告", "…情况暨县长述法报告" — is the year's report)
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
@@ -360,7 +396,9 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_NOTICE.search(title)
     if m and not ends_as_report and not report_first:
         return _other("notice", "kind.reason.title", word=m.group(0))
-    m = _T_ASSESSMENT.search(title) or (_T_NEWS_ABOUT.search(title) if _REPORT_NOUN.search(title) else None)
+    # (an aside saying the report was approved — "（县政府常务会议审议通过）" — is no headline about it)
+    m = _T_ASSESSMENT.search(title) or (_T_NEWS_ABOUT.search(_ASIDE.sub("", title)) if _REPORT_NOUN.search(title)
+                                        else None) or _T_FEATURE.search(title)
     if m:
         return _other("news", "kind.reason.headline", word=m.group(0))
     if not ends_as_report and not report_first:
@@ -469,7 +507,12 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return by_title
     titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
     lo, hi = st.body
-    m = _BYLINE.search(text, 0, lo + 400) or _BYLINE.search(text, max(lo, len(text) - 400))
+    # A template site's mark on any line above the text ("…报告【优秀篇】" is chrome to the title finder).
+    m = next((m for s, e in st.header if (m := _T_SAMPLE.search(text[s:e]))), None)
+    if m:
+        return _other("template", "kind.reason.template", word=m.group(0))
+    m = (_BYLINE.search(text, 0, lo + 400) or _BYLINE.search(text, max(lo, hi - 400), hi)
+         or _BYLINE.search(text, max(lo, len(text) - 400)))
     if m:  # a reporter wrote it (a byline above or under it), whatever headline it carries or report it quotes
         return _other("news", "kind.reason.news", word=m.group(0))
 
@@ -573,8 +616,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                 next(h for h in top_headings if _PLAN_PART.match(h)))
         return _other("plan", "kind.reason.opening", word=word)
     # Tasks assigned to units (〔责任单位：…〕, "（县政府办牵头）"): a plan, whatever its field.
-    # A report's own plan part may name the unit leading each task: only what stands outside it counts.
-    plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles]
+    # A report's own plan part may name the unit leading each task: only what stands outside it counts (in a
+    # text laid out as a report; a plan made only of "重点工作安排" is all plan part).
+    plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles] if _statutory_parts(top_headings) >= 2 else []
     plans = [m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
              if not any(a <= m.start() < b for a, b in plan_parts)]
     if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
