@@ -111,6 +111,7 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
                        r"|[\d一二三四五六七八九十]{1,2}篇(?:精选|汇总|合集)?[)）】]?$|优秀篇|[(（【](?:汇总|最新版|合集)[)）】]"
                        r"|模板(?:下载|范本)?[)）】]?$")
 # A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
+_BREADCRUMB = rx.compile(r"[>»›]|当前位置|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 _BYLINE = rx.compile(
     # "（记者 张三）", "【记者 张三 通讯员 李四】", "（县融媒体中心 记者 张三）": the bracket holds nothing but the
@@ -508,7 +509,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
     lo, hi = st.body
     # A template site's mark on any line above the text ("…报告【优秀篇】" is chrome to the title finder).
-    m = next((m for s, e in st.header if (m := _T_SAMPLE.search(text[s:e]))), None)
+    # (a title-like line: "来源：范文网" or "首页 > 公文范文 > 工作报告" above a reposted report names the site)
+    m = next((m for s, e in st.header if _REPORT_NOUN.search(text[s:e]) and not _BREADCRUMB.search(text[s:e])
+              and (m := _T_SAMPLE.search(text[s:e]))), None)
     if m:
         return _other("template", "kind.reason.template", word=m.group(0))
     m = (_BYLINE.search(text, 0, lo + 400) or _BYLINE.search(text, max(lo, hi - 400), hi)
