@@ -113,6 +113,8 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
 # A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
 _BREADCRUMB = rx.compile(r"[>»›]|当前位置|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
+# A person's name ends there ("文/张三 图/李四"), not in a body's name ("文/灵寿县司法局").
+_NAME_END = r"(?=\s|$|[，,、|｜/／]|通讯员|记者|摄影|摄像|实习生|图\s*[/／])"
 _BYLINE = rx.compile(
     # "（记者 张三）", "【记者 张三 通讯员 李四】", "（县融媒体中心 记者 张三）": the bracket holds nothing but the
     # byline (not "（含人大代表、新闻记者）", "（欢迎通讯员投稿）", "（全县现有通讯员86名）").
@@ -120,7 +122,8 @@ _BYLINE = rx.compile(
     rf"(?:全媒体|首席|特约|见习)?(?:记者|通讯员)[\s:：]*{_NAME}"
     rf"(?:[\s、，,]*(?:(?:全媒体|首席|特约|见习)?(?:记者|通讯员)|实习生|摄影|摄像)[\s:：]*{_NAME}|[\s、，,]+{_NAME})*\s*[)）】〕]"
     # "记者｜张三", "文/张三 图/李四" on a line of their own; "本报记者", "本报讯".
-    rf"|(?:^|\n)\s*(?:记者|通讯员)\s*[｜|:：]\s*{_NAME}|(?:^|\n)\s*文\s*[/／]\s*{_NAME}|本报记者|本报讯")
+    rf"|(?:^|\n)\s*(?:记者|通讯员)\s*[｜|:：]\s*{_NAME}{_NAME_END}"
+    rf"|(?:^|\n)\s*文\s*[/／]\s*{_NAME}{_NAME_END}|本报记者|本报讯")
 # "青山县公开2023年度法治政府建设情况报告": a headline that a body publishes the year's report (not "政务公开",
 # "信息公开", "依法公开": a field's name).  It does not name the text a report: what the text says decides (a
 # dateline, sentences about the report: news; the report itself under it, as a page may carry it: the report).
@@ -289,7 +292,7 @@ _BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
 # An aside in brackets: what the report includes or how far its data go ("（含督察反馈问题整改情况）", "（数据截至第四
 # 季度末）"); not a bracket that names the period or the kind ("（上半年）", "（1-6月）", "（自查）").
 _ASIDE = rx.compile(r"[(（](?:含|附|包括|包含|数据截至|数据截止|截至|截止|迎接|接受|配合|审议通过"
-                    r"|[^()（）]{0,30}会议(?:审议)?通过)[^()（）]*[)）]")
+                    r"|[^()（）]{0,30}(?:会议|常务会)[^()（）]{0,8}?(?:审议|研究|讨论|审定)?通过)[^()（）]*[)）]")
 
 
 def _joined_kind(text: str) -> tuple[str, str] | None:
@@ -514,9 +517,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
               and (m := _T_SAMPLE.search(text[s:e]))), None)
     if m:
         return _other("template", "kind.reason.template", word=m.group(0))
-    m = (_BYLINE.search(text, 0, lo + 400) or _BYLINE.search(text, max(lo, hi - 400), hi)
-         or _BYLINE.search(text, max(lo, len(text) - 400)))
-    if m:  # a reporter wrote it (a byline above or under it), whatever headline it carries or report it quotes
+    # A reporter wrote it (a byline above or under it), whatever headline it carries or report it quotes — unless
+    # it is the report itself, titled and signed, that a paper or a site carries with its own credit line.
+    signed_report = titled_report and st.closing[1] > st.closing[0]
+    m = None if signed_report else (_BYLINE.search(text, 0, lo + 400)
+                                    or _BYLINE.search(text, max(lo, hi - 400), min(len(text), hi + 400))
+                                    or _BYLINE.search(text, max(lo, len(text) - 400)))
+    if m:
         return _other("news", "kind.reason.news", word=m.group(0))
 
     body = text[lo:hi]
