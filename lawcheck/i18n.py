@@ -191,7 +191,6 @@ _T: dict[str, dict[str, str]] = {
         "no_date.signed": "未找到落款日期。",
         "no_date.published": "未找到发布日期（可用 --published 指定）。",
         "published_after_signed": "未找到发布日期；公开不会早于落款日期{date}：{verdict}",
-        "published_before_signed": "页面日期{published}早于落款日期{date}，不是公开的日期；公开不会早于落款：{verdict}",
         "placeholder_date": "落款日期含占位符，无法判断。",
         "on_time": "{what}{date}，不晚于{due}。",
         "boundary": "{what}{date}恰为期限当日（“之前”是否含当日未有明确规定），请核实。",
@@ -526,8 +525,6 @@ _T: dict[str, dict[str, str]] = {
         "no_date.published": "No publication date was found (pass --published).",
         "published_after_signed": ("No publication date was found; it cannot be earlier than the signature date "
                                    "{date}: {verdict}"),
-        "published_before_signed": ("The page's date {published} is before the signature date {date}, so it is not "
-                                    "when the report was made public, which cannot precede the signature: {verdict}"),
         "placeholder_date": "The signature date is a placeholder.",
         "on_time": "{what} {date}, on or before {due}.",
         "boundary": ("{what} {date} is the limit day itself (whether \"before\" includes it is not settled);"

@@ -441,16 +441,33 @@ def test_boxes_and_a_single_cross_in_a_date_are_blanks():
         assert _status(base.format(said), "form.placeholders") == "fail", said
 
 
-def test_a_page_date_before_the_signature_is_not_the_publication():
-    text = LINGSHOU.replace("2022年1月14日", "2022年4月8日")
-    card = lawcheck.evaluate(text)
-    r = card.result("deadline.publication")
-    assert r.status == "fail" and "2022-01-20" in r.message and "2022-04-08" in r.message
+def test_a_page_date_before_a_mistyped_signature_is_still_the_publication():
+    """A signature dated after the page that carries it is the one mistyped: the page's date stands (a fourth
+    review found the third's override failing reports on a typo, even with the caller's own --published)."""
+    import datetime as dt
+
+    text = LINGSHOU.replace("2022年1月14日", "2022年11月14日")
+    assert _status(text, "deadline.publication") == "pass"
+    assert _status(text, "deadline.publication", published=dt.date(2022, 1, 20)) == "pass"
 
 
-def test_a_copy_cut_inside_its_problems_part_cannot_be_judged_for_its_signature():
+def test_a_copy_cut_inside_its_problems_part_is_judged_as_it_stands():
+    """Cut inside its problems part, with no plan and no signature: both are missing, said alike."""
     cut = LINGSHOU[:LINGSHOU.find("二是行政执法工作还需进一步规范") + 10]
-    assert _status(cut, "form.signature") == "unknown"
+    assert (_status(cut, "form.signature"), _status(cut, "content.next_year_plan")) == ("fail", "fail")
+
+
+def test_the_fourth_reviews_over_reach_cases():
+    for said in ("造成这些问题的原因是多方面的。一是部分领导干部对法治政府建设工作不够重视，二是执法人员法律素养有待提高。",
+                 "造成这些问题的原因是多方面的，但最根本的是部分领导干部对法治政府建设不够重视。"):
+        assert _status(HETANG.replace(HETANG_PROBLEMS_END, HETANG_PROBLEMS_END + said), "content.shortcoming_causes") \
+            == "pass", said
+    base = "灵寿县人民政府关于2021年度法治政府建设情况的报告\n2021年,我县扎实推进法治政府建设。{}\n灵寿县人民政府\n2022年1月14日\n"
+    for said in ("□ 三是强化督查考核。", "市□政府统一部署。", "公开属性：■主动公开 □依申请公开"):
+        assert _status(base.format(said), "form.placeholders") == "pass", said
+    news = ("灵寿县2021年度法治政府建设情况报告\n本报讯（记者 王晓东）1月14日，县政府常务会议审议了2021年度法治政府建设情况报告。"
+            "会议指出，要深入学习贯彻习近平法治思想。县长李明出席会议并讲话。\n灵寿县司法局\n2022年1月21日\n")
+    assert _kind(news) == ("other", "news")
 
 
 def test_an_approval_note_in_the_title_keeps_it_the_report():

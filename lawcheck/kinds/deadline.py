@@ -82,9 +82,8 @@ def _judge(rule: DeadlineRule, a: Analysis) -> Outcome:
             return Outcome("unknown", 0.0, evidence=[a.signed.span], details=[t(lang, "placeholder_date")])
         date, span = a.signed.value, a.signed.span
     else:
-        signed = a.signed.value if a.signed else None
-        if a.published is None or (isinstance(signed, dt.date) and signed > a.published):
-            # (a page date before the signature is not when the report was made public: it cannot precede it)
+        # (a page date before the signature date is still the page's: the signature is the one mistyped)
+        if a.published is None:
             return _by_signature(rule, a)
         date, span = a.published, a.published_span
     return _against_limit(rule, a, date, span, t(lang, f"what.{rule.date}"))
@@ -98,9 +97,7 @@ def _by_signature(rule: DeadlineRule, a: Analysis) -> Outcome:
         assert a.signed is not None
         by = _against_limit(rule, a, signed, a.signed.span, t(a.lang, "what.signed"))
         if by.status != "pass":
-            said = ("published_before_signed", {"published": a.published.isoformat()}) if a.published else (
-                "published_after_signed", {})
-            by.details = [t(a.lang, said[0], date=signed.isoformat(), verdict="".join(by.details), **said[1])]
+            by.details = [t(a.lang, "published_after_signed", date=signed.isoformat(), verdict="".join(by.details))]
             return by
     return Outcome("unknown", 0.0, details=[t(a.lang, "no_date.published")])
 

@@ -30,14 +30,14 @@ def matchers(rule: FieldRule) -> list[Matcher]:
 
 def _cut_off(a: Analysis) -> bool:
     """Whether the text stops in the middle of a sentence before the report's own end: no mark ends its last
-    line, and that line is before the plan (a report goes on to its plan; a whole report whose last sentence
-    misses only its full stop is no cut page)."""
+    line, and that line is in the year's work or above it (a report goes on to its problems and its plan; one
+    that has them, or a last sentence missing only its full stop, is judged as it stands)."""
     tail = a.text[:a.st.body[1]].rstrip()
     if not tail or tail.endswith(LINE_ENDS):  # (a heading is no end either: a report never ends on one)
         return False
     i = a.st.sentence_at(len(tail) - 1)
     last = a.st.sentences[i].roles if i is not None else frozenset()
-    return not last & {"plan", "other"}
+    return not last & {"shortcomings", "plan", "other"}
 
 
 def check(rule: FieldRule, a: Analysis) -> Outcome:

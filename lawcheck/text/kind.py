@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from lawcheck import rx
 from lawcheck.text.grammar import heading_marker
-from lawcheck.text.structure import PLAN, Structure
+from lawcheck.text.structure import PLAN, Structure, sign_line
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
@@ -111,6 +111,8 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
                        r"|[\d一二三四五六七八九十]{1,2}篇(?:精选|汇总|合集)?[)）】]?$|优秀篇|[(（【](?:汇总|最新版|合集)[)）】]"
                        r"|模板(?:下载|范本)?[)）】]?$")
 # A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
+_PRESS = rx.compile(r"本报讯|本报记者|新华社[^,，。\n]{0,12}电")
+_REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
 _BREADCRUMB = rx.compile(r"[>»›]|当前位置|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 # A person's name ends there ("文/张三 图/李四"), not in a body's name ("文/灵寿县司法局").
@@ -519,7 +521,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("template", "kind.reason.template", word=m.group(0))
     # A reporter wrote it (a byline above or under it), whatever headline it carries or report it quotes — unless
     # it is the report itself, titled and signed, that a paper or a site carries with its own credit line.
-    signed_report = titled_report and st.closing[1] > st.closing[0]
+    # Signed: an organ and a date under a text of a report's length ("本报讯" is news whatever follows).
+    signed_report = titled_report and hi - lo >= _REPORT_MIN_CHARS and _signed_by_organ(st) and not _PRESS.search(
+        text, 0, lo + 400)
     m = None if signed_report else (_BYLINE.search(text, 0, lo + 400)
                                     or _BYLINE.search(text, max(lo, hi - 400), min(len(text), hi + 400))
                                     or _BYLINE.search(text, max(lo, len(text) - 400)))
@@ -687,6 +691,16 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if lawless:
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
+
+
+def _signed_by_organ(st: Structure) -> bool:
+    """Whether the closing block holds an organ's line and a date (a bare date or a department's name under a
+    news item is no signature)."""
+    organ = date = False
+    for line in st.text[st.closing[0]:st.closing[1]].split("\n"):
+        o, d = sign_line(line)
+        organ, date = organ or o is not None, date or d is not None
+    return organ and date
 
 
 def _statutory_parts(top_headings: list[str]) -> int:
