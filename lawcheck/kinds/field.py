@@ -12,6 +12,7 @@ from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text.dates import PLACEHOLDER, Found
 from lawcheck.text.grammar import LINE_ENDS
+from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -37,7 +38,7 @@ def _cut_off(a: Analysis) -> bool:
         return False
     i = a.st.sentence_at(len(tail) - 1)
     last = a.st.sentences[i].roles if i is not None else frozenset()
-    return not last & {"shortcomings", "plan", "other"}
+    return not last & {SHORTCOMINGS, PLAN, OTHER}
 
 
 def check(rule: FieldRule, a: Analysis) -> Outcome:

@@ -218,7 +218,7 @@ def signed_date(st: Structure) -> Found | None:
     return best
 
 
-_PRINTED = rx.compile(r"印发\s*$|印发[)）]?\s*$|^\s*抄\s*送")
+_PRINTED = rx.compile(r"印发[)）]?\s*$|^\s*抄\s*送")
 # Labels of a page header's date, best first.  A site clock ("今天是…") is never one, and neither is the
 # document's 成文日期 / 发文日期 (_SIGNED): the day it was signed, which says nothing of when it was made public.
 _SIGNED_BY = r"[成发]文"

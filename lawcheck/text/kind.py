@@ -542,6 +542,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     first_sentence = re.split(r"[。\n]", body.strip(), maxsplit=1)[0]
     lead_sentence = re.split(r"[。\n]", opening.strip(), maxsplit=1)[0]
     top_headings = [s.heading for s in st.sections if s.parent is None]
+    report_shaped = _statutory_parts(top_headings) >= 2  # its parts named: results, problems, plan (two of them)
     core_text = bool(CORE_TOPIC.search(title + opening))
 
     # Strong signs that outweigh report-like wording.
@@ -618,13 +619,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         cues = {c.group(0).strip() for c in _NEWS_CUE.finditer(opening)}
         # A report may tell a meeting's words ("会议要求：…", "参会人员纷纷表示"); without a dateline, words alone
         # do not make news of a text about law-based government laid out in a report's parts.
-        shaped = core_text and _statutory_parts(top_headings) >= 2
+        shaped = core_text and report_shaped
         if m or (strong and len(strong | cues) >= 2 and not shaped):
             words = [m.group(0).rstrip(",，")] if m else []
             words += sorted(c for c in strong | cues if c not in words)
             return _other("news", "kind.reason.news", word=WORDS.join(words[:3]))
     plan_parts_named = sum(1 for h in top_headings if _PLAN_PART.match(h))
-    if not titled_report and not core_formula and _statutory_parts(top_headings) < 2 and (
+    if not titled_report and not core_formula and not report_shaped and (
             _PLAN_FIRST.search(first_sentence) or plan_parts_named >= 2):
         word = (m.group(0) if (m := _PLAN_FIRST.search(first_sentence)) else
                 next(h for h in top_headings if _PLAN_PART.match(h)))
@@ -632,7 +633,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # Tasks assigned to units (〔责任单位：…〕, "（县政府办牵头）"): a plan, whatever its field.
     # A report's own plan part may name the unit leading each task: only what stands outside it counts (in a
     # text laid out as a report; a plan made only of "重点工作安排" is all plan part).
-    plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles] if _statutory_parts(top_headings) >= 2 else []
+    plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles] if report_shaped else []
     plans = [m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
              if not any(a <= m.start() < b for a, b in plan_parts)]
     if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
@@ -661,7 +662,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # Positive signs of a report: its title, its reporting formula, its basis, its statutory parts in a text
     # about law-based government.
     if (titled_report or core_formula or _BASIS_OPENING.search(opening)
-            or (core_text and _statutory_parts(top_headings) >= 2)):
+            or (core_text and report_shaped)):
         return REPORT
 
     # Weaker signs of another kind decide only where nothing says "report".

@@ -50,22 +50,25 @@ def _full_width(lines: list[str], measure: Callable[[str], int], slack: int) -> 
     return top if near >= _MIN_LINES and 2 * near >= len(sizes) else None
 
 
-def _ragged_width(lines: list[str], measure: Callable[[str], int], heading: Callable[[str], object]) -> int | None:
-    """A ragged right edge (scanned and recognised pages, a layout that breaks by pixel width): most long
-    lines stop in mid-sentence, at widths in a narrow band.  The band's lower edge is a full line's width;
-    a report written a paragraph per line ends nearly every line on a mark and never looks like that."""
+def _ragged_lines(lines: list[str], heading: Callable[[str], object]) -> list[str] | None:
+    """The long lines of text (headings and labels left out) when most stop in mid-sentence, as a ragged right
+    edge leaves them (scanned and recognised pages, a layout that breaks by pixel width); else None.  A report
+    written a paragraph per line ends nearly every line on a mark and never looks like that."""
     long = [ln for ln in lines if len(ln) >= _LONG]
     # Cheap first: with the headings still counted as lines that stop in mid-sentence, too few stop so (a report
     # written a paragraph per line ends its lines on marks).  Only then are the headings told apart.
     if 10 * sum(not ln.endswith(LINE_ENDS) for ln in long) < 6 * len(long):
         return None
-    body = [ln for ln in long if not heading(ln[:16]) and not _LABEL.match(ln)]
+    return [ln for ln in long if not heading(ln[:16]) and not _LABEL.match(ln)]
+
+
+def _ragged_width(body: list[str], measure: Callable[[str], int]) -> int | None:
+    """The width of a full line at a ragged edge: the widths of the lines that stop in mid-sentence lie in a narrow
+    band (the middle 80% within half the median), and a full line is as wide as the narrowest twentieth of them."""
     open_ = sorted(measure(ln) for ln in body if not ln.endswith(LINE_ENDS))
     if len(open_) < 2 * _MIN_LINES or 10 * len(open_) < 6 * len(body):
         return None
     low, mid, high = open_[len(open_) // 10], open_[len(open_) // 2], open_[len(open_) * 9 // 10]
-    # Narrow: the middle 80% of the widths within half the median.  A full line is then one as wide as
-    # the narrowest twentieth of them.
     return open_[len(open_) // 20] if 2 * (high - low) <= mid else None
 
 
@@ -84,9 +87,10 @@ def soft_breaks(text: str, heading: Callable[[str], object] = starts_heading) ->
     # A page width shows as one column count (PDF); a wrapping program as one character count.
     # Either found, a line is full when it reaches it by either measure; a ragged edge (most lines stopping
     # in mid-sentence at widths in a band) lowers the bar to the band's foot.
+    ragged = _ragged_lines(lines, heading)  # found once, measured both ways
     fulls = []
     for measure, slack in ((_columns, 4), (_chars, 2)):
-        widths = [w for w in (_full_width(lines, measure, slack), _ragged_width(lines, measure, heading))
+        widths = [w for w in (_full_width(lines, measure, slack), _ragged_width(ragged, measure) if ragged else None)
                   if w is not None]
         if widths:
             fulls.append((measure, min(widths) - slack))
