@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
-from lawcheck import rx, saferegex
+from lawcheck import regexfold, rx, saferegex
 from lawcheck.model import CallerFacts, Level, PreviousFigures, Reporter
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.text import dates, facts, script
@@ -54,6 +54,9 @@ class CompiledRules(Protocol):
 
     def words(self, text: str) -> Any: ...  # (word, start, end) by jieba with the packs' domain dictionary
 _CLAUSE_END_RX = rx.compile("[,:;。!?\n]")
+# A pattern tried where its words stand costs about what a scan of this many characters does (measured on
+# the built-in pack's patterns: some 0.4 µs a place against 8–12 ns a character).
+_TRY_COST = 40
 
 
 @dataclass
@@ -188,9 +191,24 @@ class Analysis:
         time limit third-party ones carry (lawcheck.saferegex)."""
         found = self.regex_found.get(pattern)
         if found is None:
-            found = self.regex_found[pattern] = sorted(
-                saferegex.finditer(pattern, self.text, 0, len(self.text), limit=not self.pack.trusted))
+            found = self._folded(pattern) if self.pack.trusted else None
+            if found is None:
+                found = sorted(saferegex.finditer(pattern, self.text, 0, len(self.text), limit=not self.pack.trusted))
+            self.regex_found[pattern] = found
         return found
+
+    def _folded(self, pattern: str) -> list[Span] | None:
+        """The built-in pack's pattern tried only where the automaton found a word it begins with
+        (lawcheck.regexfold): the same spans as a scan.  None — scan it — when it has no such words, or they
+        stand so densely (a text of 对对对…) that trying each place would cost more than one scan."""
+        ids = self.pack.folds.get(pattern)
+        if ids is None:
+            return None
+        hits = self.hits
+        starts = sorted({s for pid in ids for s, _e in hits.get(pid, ())})
+        if len(starts) * _TRY_COST > len(self.text):
+            return None
+        return regexfold.matches_at(saferegex.compile_pattern(pattern, True, True), self.text, starts)
 
     def matches_in(self, pattern: str, lo: int, hi: int) -> list[Span]:
         """The matches of ``pattern`` that lie inside [lo, hi)."""

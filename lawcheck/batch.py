@@ -13,7 +13,7 @@ from lawcheck.errors import InputError, LawcheckError
 from lawcheck.gate import Gate
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
-from lawcheck.model import PreviousReport, Record, Waiver
+from lawcheck.model import PreviousReport, Record, Waiver, construct
 from lawcheck.readers import Document
 from lawcheck.waivers import for_file
 
@@ -49,8 +49,8 @@ class Options:
     waivers: tuple[Waiver, ...] = ()  # the settings' waivers that apply today; each input takes those for its name
 
 
-# Records are built from trusted values with ``model_construct``: no validation, and Record's schema is
-# never built on the batch's path (a cold start pays for what it uses).
+# Records are built from trusted values with ``construct`` (``model_construct``, faster): no validation,
+# and Record's schema is never built on the batch's path (a cold start pays for what it uses).
 def _finish(rec: Record, opts: Options) -> Record:
     """The record with its gate outcome, written by ``opts.write`` (and the scorecard dropped) when streaming."""
     gate = rec.gate if rec.error is not None else opts.gate.reasons(rec.card) if rec.card else []
@@ -60,7 +60,7 @@ def _finish(rec: Record, opts: Options) -> Record:
     if opts.write is None:
         return done
     slim = done.card.slim() if opts.keep_slim and done.card is not None else None
-    return Record.model_construct(path=rec.path, path_raw=rec.path_raw, error=rec.error, line=opts.write(done),
+    return construct(Record, path=rec.path, path_raw=rec.path_raw, error=rec.error, line=opts.write(done),
                                   gate=gate, card=slim)
 
 
@@ -91,8 +91,8 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
         from lawcheck.model import Original
 
         data, pieces = doc.original
-        original = Original.model_construct(format="docx", data=data, pieces=pieces)
-    return Record.model_construct(path=name, card=card, text=doc.text if opts.keep_text else None,
+        original = construct(Original, format="docx", data=data, pieces=pieces)
+    return construct(Record, path=name, card=card, text=doc.text if opts.keep_text else None,
                                   original=original)
 
 
@@ -111,7 +111,7 @@ def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Recor
     from lawcheck.readers import read_document
 
     if src.skip is not None:  # what the folder walk met and could not take, with the reason
-        return Record.model_construct(path=src.name, error=src.skip)
+        return construct(Record, path=src.name, error=src.skip)
     try:
         data = stdin_data if src.path is None else read_bytes(src, opts.lang, opts.limits.max_bytes)
         assert data is not None
@@ -126,15 +126,15 @@ def _check_source(src: Source, opts: Options, stdin_data: bytes | None) -> Recor
         return check_document(src.name, doc, opts)
     except LawcheckError as e:
         problem = getattr(e, "problem", None) or str(e)
-        return Record.model_construct(path=src.name, error=str(problem))
+        return construct(Record, path=src.name, error=str(problem))
     except MemoryError:
         from lawcheck.limits import human_bytes
         from lawcheck.readers import msg
 
-        return Record.model_construct(path=src.name, error=msg(opts.lang, "memory",
+        return construct(Record, path=src.name, error=msg(opts.lang, "memory",
                                                                limit=human_bytes(opts.limits.max_memory)))
     except Exception as e:  # a bug must not lose the rest of the batch
-        return Record.model_construct(path=src.name, error=f"internal error: {type(e).__name__}: {e}")
+        return construct(Record, path=src.name, error=f"internal error: {type(e).__name__}: {e}")
 
 
 def default_jobs() -> int:
@@ -235,7 +235,7 @@ def _warm(sources: list[Source], opts: Options) -> None:
 
 def _lost(src: Source, opts: Options, why: str) -> Record:
     """The record of an input whose check never returned (timed out, or its process died)."""
-    return _finish(_named(Record.model_construct(path=src.name, error=why), src), opts)
+    return _finish(_named(construct(Record, path=src.name, error=why), src), opts)
 
 
 class _OutOfTime(BaseException):

@@ -1656,12 +1656,12 @@ def _compare(args: argparse.Namespace) -> int:
 
 
 def _compare_pair(args: argparse.Namespace, card, last_text: str, this_text: str, lang: str) -> int:  # type: ignore[no-untyped-def]
-    from lawcheck.model import Record
+    from lawcheck.model import Record, construct
     from lawcheck.render import Context
     from lawcheck.render.common import shown
 
     name = _one_line(args.paths[1])
-    rec = Record.model_construct(path=name, card=card, text=this_text, gate=[])
+    rec = construct(Record, path=name, card=card, text=this_text, gate=[])
     fmt = _compare_format(args)
     if fmt in ("text", "markdown", "csv"):
         card = shown([rec])[0].card  # words from the reports: control characters shown, never acted on

@@ -45,6 +45,7 @@ from lawcheck.model import (
     SectionInfo,
     Waived,
     Waiver,
+    construct,
 )
 from lawcheck.packs import RulePack, load_pack
 from lawcheck.review import history, pair_with, passage
@@ -146,7 +147,7 @@ def _evidence(a: Analysis, span: Span) -> Evidence:
             s, e = st.title_span  # the whole title, what matched marked in it
     os_, oe = st.norm.orig_span(s, e)
     # Built from trusted values: no need to validate each of the hundred objects of a scorecard.
-    return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section,
+    return construct(Evidence, start=os_, end=oe, text=st.norm.original[os_:oe], section=section,
                                     marks=_marks(a, span, os_, oe))
 
 
@@ -166,7 +167,7 @@ def _evidence_once(a: Analysis, spans: list[Span]) -> list[Evidence]:
         if groups and ev.start < groups[-1][1].end and ev.section == groups[-1][1].section:
             first, last = groups[-1]
             end = max(last.end, ev.end)
-            groups[-1] = (min(first, i), Evidence.model_construct(
+            groups[-1] = (min(first, i), construct(Evidence,
                 start=last.start, end=end, text=a.st.norm.original[last.start:end], section=last.section,
                 marks=_merged([*last.marks, *ev.marks])))
         else:
@@ -193,7 +194,7 @@ def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
         ref = memo.get(id(b))  # a basis never changes between reports: its output object is built once
         if ref is None:
             fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status", "note")}
-            ref = memo[id(b)] = BasisRef.model_construct(
+            ref = memo[id(b)] = construct(BasisRef,
                 text=b.cite(), article_status=b.article_status or (b.status if b.article else None), **fields)
         out.append(ref)
     return out
@@ -236,12 +237,12 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     near = None
     if out.near_miss:
         ev = _evidence(a, out.near_miss[0])
-        near = NearMiss.model_construct(**ev.__dict__, reason=out.near_miss[1])
+        near = construct(NearMiss, **ev.__dict__, reason=out.near_miss[1])
     searched = None
     if out.searched:
-        searched = Searched.model_construct(concepts=out.searched[0], roles=out.searched[1])
+        searched = construct(Searched, concepts=out.searched[0], roles=out.searched[1])
     weight = float(rule.weight)
-    return RuleResult.model_construct(
+    return construct(RuleResult,
         rule=rule.id,
         kind=rule.kind,
         title=rule.title.get(lang),
@@ -395,9 +396,9 @@ def _figures(a: Analysis) -> list[Figure]:
         change = None
         if f.comparison is not None:
             c = f.comparison
-            change = Change.model_construct(direction=c.direction, value=c.value, unit=c.unit, basis=c.basis,
+            change = construct(Change, direction=c.direction, value=c.value, unit=c.unit, basis=c.basis,
                                             evidence=_evidence(a, c.span))
-        out.append(Figure.model_construct(
+        out.append(construct(Figure,
             indicator=f.indicator, name=names[f.indicator], value=q.value, high=q.high, unit=q.unit,
             approx=q.approx, period=f.period, target=f.target, change=change, evidence=_evidence(a, (q.start, q.end))))
     return out

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 from lawcheck import rx
 from lawcheck.history import CopyRule, Fate, Match, Pair, Placed
 from lawcheck.i18n import t
-from lawcheck.model import CopiedPassage, Evidence, History, ItemReview, PartCopied, ReportRef, Role
+from lawcheck.model import CopiedPassage, Evidence, History, ItemReview, PartCopied, ReportRef, Role, construct
 from lawcheck.text.copies import Copy, skeleton
 from lawcheck.text.structure import CLOSING
 
@@ -46,7 +46,7 @@ def history(a: Analysis, name: str, in_score: bool) -> History | None:
     copied = pair.copied(_rule(a, "copied", CopyRule()))
     paired, _mismatch, notes = pairing(a.organ, a.year, last.organ, last.year, lang)
     title = "".join(last.st.title.split()) if last.st.title else None
-    return History.model_construct(
+    return construct(History,
         last=ReportRef(name=name, organ=last.organ, year=last.year, title=title),
         paired=paired,
         pairing=notes,
@@ -56,7 +56,7 @@ def history(a: Analysis, name: str, in_score: bool) -> History | None:
         shortcoming_counts={k: sum(f.outcome == k for f in problems) for k in _PROBLEM_OUTCOMES},
         copied=[_copied(a, last, p) for p in copied.copies],
         copied_share=round(copied.share, 4),
-        parts=[PartCopied.model_construct(part=cast(Role, r), chars=c, copied=k, share=round(k / c, 4) if c else 0.0)
+        parts=[construct(PartCopied, part=cast(Role, r), chars=c, copied=k, share=round(k / c, 4) if c else 0.0)
                for r, (c, k) in copied.parts.items()],
         worst_parts=[cast(Role, r) for r in copied.worst],
         in_score=in_score,
@@ -65,7 +65,7 @@ def history(a: Analysis, name: str, in_score: bool) -> History | None:
 
 def _copied(a: Analysis, last: Analysis, p: Placed) -> CopiedPassage:
     c = p.copy
-    return CopiedPassage.model_construct(
+    return construct(CopiedPassage,
         this=passage(a, c.this_start, c.this_end), last=passage(last, c.last_start, c.last_end),
         part=cast(Role, p.part), verbatim=_verbatim(a, last, c), length=c.this_end - c.this_start)
 
@@ -86,7 +86,7 @@ def _rule(a: Analysis, check: str, default):  # type: ignore[no-untyped-def]
 def _items(a: Analysis, fates: list[Fate]) -> list[ItemReview]:
     last = a.pair.last
     ordered = sorted(fates, key=lambda f: (_ORDER[f.outcome], f.item.start))
-    return [ItemReview.model_construct(
+    return [construct(ItemReview,
         item=passage(last, f.item.start, f.item.end), outcome=f.outcome,
         where=passage(a, *f.where) if f.where else None, score=f.score, shared=list(f.shared))
         for f in ordered]
@@ -110,7 +110,7 @@ def passage(a: Analysis, start: int, end: int) -> Evidence:
                                  for x in reversed(st.ancestors(sent.section)))
         else:
             section = t(a.lang, "role.closing" if CLOSING in sent.roles else "role.preamble")
-    return Evidence.model_construct(start=os_, end=oe, text=st.norm.original[os_:oe], section=section, marks=[])
+    return construct(Evidence, start=os_, end=oe, text=st.norm.original[os_:oe], section=section, marks=[])
 
 
 def organ_key(organ: str | None) -> str:

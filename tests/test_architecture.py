@@ -37,6 +37,7 @@ FORBIDDEN = [
     ("lawcheck.batch", ("lawcheck.render", "lawcheck.cli"), "the batch is handed its record writer"),
     ("lawcheck.engine", ("lawcheck.render", "lawcheck.cli", "lawcheck.batch"), "the core renders nothing"),
     ("lawcheck.model", ("lawcheck",), "the model is what everything else depends on"),
+    ("lawcheck.regexfold", ("lawcheck",), "a pattern's words are read with the standard library alone"),
     ("lawcheck.summary", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch"), "a summary is of records"),
     ("lawcheck.gate", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch"), "the gate judges a scorecard"),
     ("lawcheck.waivers", ("lawcheck.render", "lawcheck.engine", "lawcheck.batch", "lawcheck.cli", "lawcheck.packs",

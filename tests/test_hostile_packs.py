@@ -301,7 +301,11 @@ def test_a_cue_pattern_that_times_out_leaves_the_rules_that_read_cues_unknown(mo
     import lawcheck
     from lawcheck import analysis, saferegex
 
-    pack = load_pack()
+    # Only a third party's pattern carries a time limit: the built-in pack's, as one from elsewhere (the
+    # built-in ones are also tried only where their words stand, never scanned: lawcheck.regexfold).
+    built_in = load_pack()
+    pack = built_in.only([r.id for r in built_in.rules])
+    pack.trusted = False
     pattern = pack.manifest.future_patterns[0]
     real = analysis.saferegex.finditer
 

@@ -19,7 +19,7 @@ from lawcheck.packs.discover import builtin_pack_names, builtin_rules_dir, pack_
 from lawcheck.packs.models import Catalogue, Manifest, Policy
 
 _RULE_TYPES = tuple(RULE_MODELS.values())
-_CACHE_FORMAT = 5
+_CACHE_FORMAT = 6  # 6: the words each regular expression begins with (issue 18)
 
 
 def load_pack(
@@ -91,8 +91,13 @@ def _digest_of(roots: list[Path], extra: list[Path], read: dict[str, bytes] | No
 
 def _payload(pack: RulePack) -> dict[str, Any]:
     return {"format": _CACHE_FORMAT, "manifest": pack.manifest, "policy": pack.policy, "rules": pack.rules,
-            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms(), "indicators": pack.indicators,
-            "userdict": pack.userdict}
+            "hints": pack.hints, "chain": pack.chain, "normed": pack.phrase_forms(), "entries": pack.entry_forms(),
+            "indicators": pack.indicators, "userdict": pack.userdict}
+
+
+def _words(v: object) -> bool:
+    """None, or a tuple of non-empty strings: the words a cached pattern begins with."""
+    return v is None or (isinstance(v, tuple) and all(isinstance(w, str) and w for w in v))
 
 
 def _from_disk(root: Path, digest: str) -> RulePack | None:
@@ -114,9 +119,12 @@ def _from_disk(root: Path, digest: str) -> RulePack | None:
             return None
         if not isinstance(data["userdict"], str):
             return None
+        entries = data["entries"]
+        if not (isinstance(entries, dict) and all(isinstance(k, str) and _words(v) for k, v in entries.items())):
+            return None
         return RulePack(root, digest, data["manifest"], data["policy"], rules, dict(data["hints"]),
                         chain=tuple(tuple(c) for c in data["chain"]), indicators=data["indicators"], _normed=normed,
-                        userdict=data["userdict"])
+                        userdict=data["userdict"], _entries=entries)
     except Exception:  # a stale or foreign cache file is rebuilt, never trusted
         return None
 

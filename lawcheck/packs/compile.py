@@ -21,10 +21,12 @@ from typing import Any
 
 import ahocorasick_rs
 
+from lawcheck import saferegex
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import RuleBase, Span
 from lawcheck.kinds.matching import CompiledMatcher, Matcher
 from lawcheck.packs.models import Catalogue, Manifest, Policy
+from lawcheck.regexfold import entry_words
 from lawcheck.text.normalize import normalize
 
 Hits = dict[int, list[Span]]
@@ -94,6 +96,20 @@ def rule_order(manifest: Manifest):
     return lambda r: (rank.get(r.category, len(rank)), r.category, -r.weight, r.id)
 
 
+def _regexes(rules: tuple[Any, ...], matchers: list[Matcher], manifest: Manifest) -> list[str]:
+    """Every regular expression a check may run over a whole report (``Analysis.matches_of``): each matcher's
+    (one union), its and its contexts' ``not_patterns``, the manifest's cues, a rule's own ``pattern``."""
+    found: list[str] = [*(manifest.negation_patterns or ()), *(manifest.future_patterns or ())]
+    for m in matchers:
+        if m.patterns:
+            found.append(saferegex.any_of(m.patterns))
+        found.extend(m.not_patterns)
+        for c in m.contexts:
+            found.extend(c.not_patterns)
+    found.extend(r.pattern for r in rules if isinstance(getattr(r, "pattern", None), str))
+    return sorted(set(found))
+
+
 @dataclass(repr=False)
 class RulePack:
     """A validated, compiled rule pack.  Build it with ``lawcheck.load_pack``."""
@@ -119,6 +135,10 @@ class RulePack:
     # Made of the built-in packs alone (no plugin, no directory of the user's): their regular expressions
     # are lawcheck's own, tested on hostile shapes, and run without the time limit a third party's carry.
     trusted: bool = False
+    # The words each of the pack's regular expressions begins with (lawcheck.regexfold), or None: kept in the
+    # disk cache (reading them costs a parse per pattern); ``folds`` is each foldable one's automaton ids.
+    _entries: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
+    folds: dict[str, list[int]] = field(default_factory=dict)
     _ac: Any = None
 
     def __post_init__(self) -> None:
@@ -132,10 +152,17 @@ class RulePack:
         # every phrase is most of the cost of building a pack).
         known = self._normed
         self._normed = {p: known[p] if p in known else norm_phrase(p) for p in phrases}
-        normed = sorted({q for q in self._normed.values() if q})
+        # The words the regular expressions begin with go into the same automaton, as they are written: a
+        # pattern runs over the matching view as it is, so its words are looked for there unchanged.
+        known_entries = self._entries
+        self._entries = {p: known_entries[p] if p in known_entries else entry_words(p)
+                         for p in _regexes(self.rules, matchers, self.manifest)}
+        words = {w for ws in self._entries.values() if ws for w in ws}
+        normed = sorted({q for q in self._normed.values() if q} | words)
         self.patterns = normed
         self._index = {p: i for i, p in enumerate(normed)}
         self._ac = ahocorasick_rs.AhoCorasick(normed, matchkind=ahocorasick_rs.MatchKind.Standard)
+        self.folds = {p: [self._index[w] for w in ws] for p, ws in self._entries.items() if ws}
         # Everything a check asks the automaton about, as ids, now: never a phrase lookup per report.
         self._compiled = {id(m): m.compile(self.ids) for m in matchers}
         self.negation_ids = self.ids(self.manifest.negation or [])
@@ -154,6 +181,10 @@ class RulePack:
     def phrase_forms(self) -> dict[str, str]:
         """Every phrase as written and as the automaton holds it (kept in the disk cache)."""
         return dict(self._normed)
+
+    def entry_forms(self) -> dict[str, tuple[str, ...] | None]:
+        """Every regular expression of the pack and the words it begins with (kept in the disk cache)."""
+        return dict(self._entries)
 
     def compiled(self, matcher: Matcher) -> CompiledMatcher:
         """A matcher of one of the pack's rules, as phrase ids."""
@@ -196,4 +227,4 @@ class RulePack:
         keep = tuple(self.rule(i) for i in rule_ids)
         return RulePack(self.root, self.digest, self.manifest, self.policy, keep,
                         {r.id: self.hints.get(r.id, []) for r in keep}, chain=self.chain, indicators=self.indicators,
-                        userdict=self.userdict, trusted=self.trusted)
+                        userdict=self.userdict, trusted=self.trusted, _entries=self._entries)

@@ -15,7 +15,7 @@ from pathlib import PurePath
 
 from lawcheck.batch import WARM_REPORT, Options, check_source, pooled
 from lawcheck.inputs import Source
-from lawcheck.model import Record
+from lawcheck.model import Record, construct
 from lawcheck.readers import msg
 
 # A report runs to 5,000–30,000 characters; 600,000 bytes of UTF-8 is some 200,000 Chinese characters.
@@ -78,12 +78,12 @@ class Checker:
                 why = msg(self.lang, "task_timeout", limit=f"{opts.limits.timeout:g}")
             elif why == "crashed":
                 why = msg(self.lang, "crashed", code=code)
-            return Record.model_construct(path=item.name, error=why, gate=[why])
+            return construct(Record, path=item.name, error=why, gate=[why])
 
         for rec in pooled([src], task, lost, 1, opts.limits):
             return rec
         why = STOPPED.get(self.lang, STOPPED["zh"])  # the server is stopping (Ctrl-C): the worker was stopped
-        return Record.model_construct(path=src.name, error=why, gate=[why])
+        return construct(Record, path=src.name, error=why, gate=[why])
 
 
 def file_name(raw: str | None) -> str | None:

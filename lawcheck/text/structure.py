@@ -54,6 +54,9 @@ _ANSWERS = rx.compile(r"解决|化解|整治|整改|破解|聚焦|针对|补齐|
 # "2024年工作思路暨法治亮点培育计划" look ahead.
 _LOOKBACK = rx.compile(r"[^和及与暨、,，()（）]*?(?:(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效"
                        r"|经验做法)(?=$|[和及与暨、,，;；:：。\s()（）])")
+# What every _LOOKBACK match ends with: a heading without one is left as it is, unread (its lazy prefix
+# tries each place of a heading anew).
+_LOOKBACK_WORD = rx.compile(r"情况|亮点|回顾|成效|经验做法")
 # Words of what is ahead, in a heading that names the duty after the plan: "五、进一步压实第一责任人职责".
 _AHEAD = rx.compile(r"进一步|继续|持续|将|压实|下一步|今后")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
@@ -257,7 +260,7 @@ def roles_from_heading(heading: str) -> set[str]:
     bare = heading.rstrip(" 。:：\t")
     if _SHORT_CUE.search(heading) or (_SHORT_END.search(bare) and not _ANSWERS.search(bare)):
         roles.add(SHORTCOMINGS)
-    if _PLAN_CUE.search(_LOOKBACK.sub("", heading)):
+    if _PLAN_CUE.search(_LOOKBACK.sub("", heading) if _LOOKBACK_WORD.search(heading) else heading):
         roles.add(PLAN)
     if not roles and _OTHER_CUE.search(heading):
         roles.add(OTHER)
