@@ -11,7 +11,6 @@ import os
 import pickle
 import secrets
 import stat
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -131,6 +130,8 @@ def cache_write(digest: str, payload: object) -> None:
         return
     try:
         body = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        import tempfile  # only when a cache file is written
+
         fd, tmp = tempfile.mkstemp(dir=d, suffix=".tmp")  # 0600
         with os.fdopen(fd, "wb") as f:
             f.write(_MAGIC + hmac.new(key, body, hashlib.sha256).digest() + body)

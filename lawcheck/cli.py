@@ -9,7 +9,6 @@ import difflib
 import os
 import re
 import sys
-import tempfile
 import threading
 import traceback
 from enum import IntEnum
@@ -716,6 +715,8 @@ class _Spool:
     def __enter__(self) -> _Spool | _Sink:
         if not self.spool:
             return self.sink
+        import tempfile  # Markdown's spool only: a check's cold start does without it
+
         self.f = tempfile.SpooledTemporaryFile(max_size=SPOOL_IN_MEMORY, mode="w+", encoding="utf-8", newline="")
         return self
 
@@ -742,6 +743,8 @@ class _Spool:
         try:
             yield
         except OSError as e:
+            import tempfile
+
             raise _OutputError("spool", tempfile.gettempdir(), _os_reason(e)) from e
 
     def __exit__(self, *exc: object) -> None:
@@ -768,6 +771,8 @@ class _Sink:
                 open(self.output, "w", encoding="utf-8", newline="")
             self.tmp = None
         elif self.output is not None:
+            import tempfile  # written beside the output, then moved over it
+
             target = Path(self.output)
             fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
                                             prefix=f".{target.name}.", suffix=".tmp")

@@ -48,7 +48,6 @@ from lawcheck.model import (
     construct,
 )
 from lawcheck.packs import RulePack, load_pack
-from lawcheck.review import history, pair_with, passage
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
@@ -219,6 +218,13 @@ def _num(x: float) -> str:
     return f"{round(x, 2):.2f}".rstrip("0").rstrip(".")
 
 
+def _passages(a: Analysis, spans: list[Span]) -> list[Evidence]:
+    """A history rule's evidence: passages of this year's and last year's report (lawcheck.review)."""
+    from lawcheck.review import passage
+
+    return [passage(a, *sp) for sp in spans]
+
+
 def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
     lang = a.lang
     # The history rules count only when the policy says so (by default they are reported beside the score).
@@ -256,7 +262,7 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
         points=round(weight * out.fraction, 2) if scored else 0.0,
         scored=scored,
         missing=out.missing if out.status in ("partial", "fail") else [],
-        evidence=[passage(a, *sp) for sp in out.evidence] if out.passages else _evidence_once(a, out.evidence),
+        evidence=_passages(a, out.evidence) if out.passages else _evidence_once(a, out.evidence),
         message=message,
         fix=rule.fix.get(lang),
         basis=_basis_refs(rule, a),
@@ -479,6 +485,8 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         d = last_card.document
         a.last_note = t(lang, "history.last_not_report", why=d.kind_reason or t(lang, "no_chinese"))
     elif last is not None and HAN.search(text):
+        from lawcheck.review import pair_with  # last year's report given: the comparison, only then imported
+
         pair_with(a, last)
     kind: Kind
     if not HAN.search(text):
@@ -510,6 +518,8 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
     document = _document(a, given, kind, kind_reason, other_kind)
     card = assemble(a, results, score(results, pack.policy), document)
     if kind == "annual_report" and a.pair is not None and given.previous_report is not None:
+        from lawcheck.review import history
+
         card = card.model_copy(update={"history": history(a, given.previous_report.name, pack.policy.history_in_score)})
     return a, card
 

@@ -15,6 +15,9 @@ from tests.conftest import FIXTURES, ROOT
 
 HEAVY = ("rich", "jieba", "yaml", "docx", "pypdf", "trafilatura", "lxml", "charset_normalizer", "multiprocessing",
          "concurrent.futures", "hypothesis")
+# lawcheck's own modules a check without last year's report does not use (issue 18).
+UNUSED = ("lawcheck.history", "lawcheck.review", "lawcheck.templates", "lawcheck.text.copies", "lawcheck.text.items",
+          "lawcheck.compare", "lawcheck.serve", "lawcheck.render.formats.docx", "lawcheck.render.formats.html")
 
 PROBE = """
 import runpy, sys, json
@@ -34,7 +37,7 @@ def test_json_check_of_a_text_file_imports_nothing_heavy():
         res = subprocess.run([sys.executable, "-c", PROBE, fixture], capture_output=True, text=True, cwd=ROOT)
     assert '"results"' in res.stdout
     loaded = set(json.loads(res.stderr.strip().splitlines()[-1]))
-    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY)
+    heavy = sorted(m for m in loaded if m.split(".")[0] in HEAVY or m in HEAVY or m.startswith(UNUSED))
     assert not heavy, f"the JSON path imported {heavy}"
 
 
@@ -103,3 +106,28 @@ def test_the_toml_parser_is_loaded_only_when_a_config_file_is_found(tmp_path):
                          env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert json.loads(res.stdout)["lang"] == "en"
     assert {"tomllib", "tomli"} & set(json.loads(res.stderr.strip().splitlines()[-1]))
+
+
+def test_what_a_pack_extends_is_read_again_when_its_file_changes(tmp_path):
+    """``extends_of`` is remembered by the file's stamp (evaluate asks on every call): an edit is seen, one
+    of the same size too, and a file changed in the last two seconds is read each time."""
+    import os
+
+    p = tmp_path / "pack.yaml"
+    p.write_text("id: x\nextends: core\n", encoding="utf-8")
+    old = p.stat().st_mtime_ns - 60_000_000_000
+    os.utime(p, ns=(old, old))
+    assert _extends(p) == "core"
+    assert _extends(p) == "core"  # remembered
+    p.write_text("id: x\nextends: base\n", encoding="utf-8")  # the same size, an older time set back too
+    os.utime(p, ns=(old + 1_000_000_000, old + 1_000_000_000))
+    assert _extends(p) == "base"
+    p.write_text("id: x\n", encoding="utf-8")  # just now: read, not remembered
+    assert _extends(p) is None
+    p.write_text("id: x\nextends: core\n", encoding="utf-8")
+    assert _extends(p) == "core"
+    p.unlink()
+    from lawcheck.errors import RuleFileError
+
+    with pytest.raises(RuleFileError):  # gone: the pack's error naming the file, as before
+        _extends(p)

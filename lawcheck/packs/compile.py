@@ -9,10 +9,6 @@ worked out here, once per pack.  That pass is the performance floor.
 from __future__ import annotations
 
 import functools
-import io
-import logging
-import shutil
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -53,6 +49,11 @@ def derive_hints(rules: list[RuleBase] | tuple[RuleBase, ...], userdict: str) ->
 @functools.lru_cache(maxsize=4)
 def domain_tokenizer(userdict: str):  # type: ignore[no-untyped-def]
     """A jieba tokenizer with the packs' domain dictionary, initialised once per process and dictionary."""
+    import io
+    import logging
+    import shutil
+    import tempfile
+
     import jieba
 
     from lawcheck.packs.cache import private_dir
