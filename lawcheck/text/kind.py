@@ -549,10 +549,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     m = _GOV_WORK.search(opening)
     if m:
         return _other("government_work_report", "kind.reason.opening", word=m.group(0))
-    economy = {x.group(0) for x in _ECONOMY.finditer(body[:3000])}
     # The year's review without a word of law-based government in it ("一、2022年工作回顾"), the economy in figures.
     review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h) and not CORE_TOPIC.search(h)), None)
-    if not titled_report and len(economy) >= 2 and review:
+    if not titled_report and review and len({x.group(0) for x in _ECONOMY.finditer(body[:3000])}) >= 2:
         return _other("government_work_report", "kind.reason.opening", word=review)
     m = _SPEECH.search(opening)
     if m and not titled_report:
@@ -591,7 +590,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
             return _other("special_report", "kind.reason.formula_topic", topic=topic, word=formula.group(0)[:40])
     firsts = _first_person(st, lo, min(hi, lo + 3000))
     # One person named again and again as the subject ("王建国同志…王建国同志…"), not several leaders named once.
-    named = _comrades(body[:3000])
+    named = _comrades(body[:3000]) if not titled_report else []  # it decides only for an untitled text
     one_person = max((named.count(n) for n in set(named)), default=0)
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
     personal = _PERSONAL.search(body[:3000])
@@ -604,8 +603,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("interpretation", "kind.reason.opening", word=m.group(0))
     if len(_INTERVIEW.findall(body[:3000])) >= 2:  # questions and answers about a report
         return _other("interpretation", "kind.reason.opening", word="问：……答：")
-    about = [m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
-    if len(about) >= 2 and not core_formula:  # a report never speaks of itself as "报告显示"
+    # Read only where it could decide (a text in a report's formula is one whatever it says of "报告").
+    about = [] if core_formula else [m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
+    if len(about) >= 2:  # a report never speaks of itself as "报告显示"
         return _other("news", "kind.reason.news", word=WORDS.join(dict.fromkeys(about[:3])))
     # News: a dateline, a reporter, a byline, an article about "该县" — unless the text names itself a report.
     if not titled_report and not core_formula:
@@ -634,8 +634,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # A report's own plan part may name the unit leading each task: only what stands outside it counts (in a
     # text laid out as a report; a plan made only of "重点工作安排" is all plan part).
     plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles] if report_shaped else []
-    plans = [m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
-             if not any(a <= m.start() < b for a, b in plan_parts)]
+    plans = [] if titled_report else [m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
+                                      if not any(a <= m.start() < b for a, b in plan_parts)]
     if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
         return _other("plan", "kind.reason.plan", word=plans[0].strip("〔[(（:：)）"))
     # Framed by another field from its first sentence, and about it throughout, with law-based government
