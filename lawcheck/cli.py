@@ -619,7 +619,11 @@ def _settings(args: argparse.Namespace):
                 [*s.values[key], *more]
             s.set(key, value, "command line" if not s.values[key] else f"{s.sources[key]} + command line")
     if getattr(args, "pack", None):
-        s.set("packs", [str(Path(p).resolve()) if Path(p).is_dir() else p for p in args.pack], "command line")
+        from lawcheck.packs.discover import is_builtin_name
+
+        # A folder typed is taken as one, but a built-in pack's name stays that pack (./core for a folder so named).
+        s.set("packs", [str(Path(p).resolve()) if Path(p).is_dir() and not is_builtin_name(p) else p
+                        for p in args.pack], "command line")
     _SETTINGS_LANG[:] = [s.lang]  # errors told after this point speak the settings' language too
     return s
 

@@ -47,7 +47,7 @@ from lawcheck.model import (
     Waiver,
     construct,
 )
-from lawcheck.packs import RulePack, load_pack
+from lawcheck.packs import RulePack, default_pack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
@@ -414,7 +414,9 @@ def _figures(a: Analysis) -> list[Figure]:
 
 
 def _pack(rules: RulePack | str | Path | None) -> RulePack:
-    return rules if isinstance(rules, RulePack) else load_pack(rules)
+    if isinstance(rules, RulePack):
+        return rules
+    return default_pack() if rules is None else load_pack(rules)
 
 
 def check_text(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", "en"] = "zh") -> Scorecard:

@@ -55,16 +55,18 @@ def plugin_packs() -> dict[str, Path]:
 
 
 def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
-    """A pack by name (core, shaanxi, shenzhen, or a plugin's) or by directory."""
+    """A pack by name (core, shaanxi, shenzhen, or a plugin's) or by directory.
+
+    A built-in pack's name is that pack, whatever folders the working directory holds: a folder named
+    ``core`` with a pack.yaml, dropped among the reports being checked, must not replace the statutory rules
+    of a check that never named it.  A folder of that name is reached as a path (``./core``)."""
     text = str(ref)
+    builtin = builtin_rules_dir()
+    if is_builtin_name(ref):
+        return builtin if text == "core" else (builtin / "_packs" / text).resolve()
     for cand in ([relative_to / text] if relative_to else []) + [Path(text)]:
         if (cand / "pack.yaml").is_file():
             return cand.resolve()
-    builtin = builtin_rules_dir()
-    if text == "core":
-        return builtin
-    if (builtin / "_packs" / text / "pack.yaml").is_file():
-        return (builtin / "_packs" / text).resolve()
     plugins = plugin_packs()
     if text in plugins:
         return plugins[text]
@@ -86,6 +88,21 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
     near = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
     raise UsageError(Msg("no_pack_here", name=text, known=", ".join(known),
                          hint=Msg("did_you_mean", near=near[0]) if near else ""))
+
+
+def is_builtin_name(ref: str | Path) -> bool:
+    """Whether ``ref`` names a built-in pack (core, a regional overlay) rather than a folder."""
+    text = str(ref)
+    if _path_like(ref, text):
+        return False
+    return text == "core" or (text not in ("", "..")
+                              and (builtin_rules_dir() / "_packs" / text / "pack.yaml").is_file())
+
+
+def _path_like(ref: str | Path, text: str) -> bool:
+    """A reference written as a path (a Path, a separator, a leading dot, a drive), not a bare name."""
+    return isinstance(ref, Path) or "/" in text or os.sep in text or text.startswith(".") or (
+        os.altsep is not None and os.altsep in text) or Path(text).is_absolute()
 
 
 _EXTENDS = rx.compile(

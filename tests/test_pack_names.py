@@ -1,0 +1,95 @@
+"""A built-in pack's name is that pack: a folder of the same name in the working directory (say, among the
+reports a reviewer received) never replaces the statutory rules; the default pack of ``evaluate(text)`` is
+looked up again at most once a second (issue 18)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import lawcheck
+import lawcheck.packs as packs
+from lawcheck.packs import builtin_rules_dir, load_pack
+from tests.conftest import FIXTURES, ROOT
+from tests.test_loader_errors import GOOD
+
+REPORT = FIXTURES / "001_lingshou_2021.txt"
+
+
+def _planted(where: Path, name: str = "core") -> Path:
+    """A pack of one demo rule, named like a built-in pack, in a folder of that name."""
+    root = where / name
+    (root / "demo").mkdir(parents=True)
+    for meta in ("pack.yaml", "policy.yaml"):
+        shutil.copy(builtin_rules_dir() / meta, root / meta)
+    (root / "demo" / "rule.yaml").write_text(GOOD, encoding="utf-8")
+    return root
+
+
+def _rules(args: list[str], cwd: Path) -> set[str]:
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(REPORT), "--format", "json",
+                          "--fail-on", "never", *args], capture_output=True, text=True, cwd=cwd,
+                         env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert res.returncode == 0, res.stderr
+    return {r["rule"] for r in json.loads(res.stdout)["results"]}
+
+
+def test_a_folder_named_core_does_not_replace_the_statutory_pack(tmp_path: Path) -> None:
+    _planted(tmp_path)
+    builtin = {r.id for r in load_pack().rules}
+    assert _rules([], tmp_path) == builtin  # the default
+    assert _rules(["--pack", "core"], tmp_path) == builtin  # the name typed
+    assert _rules(["--pack", "./core"], tmp_path) == {"demo.rule"}  # the folder, written as a path
+
+
+def test_a_folder_named_like_a_regional_pack_does_not_replace_it(tmp_path: Path, monkeypatch) -> None:
+    _planted(tmp_path, "shaanxi")
+    monkeypatch.chdir(tmp_path)
+    assert load_pack(packs=["shaanxi"]).root == (builtin_rules_dir() / "_packs" / "shaanxi").resolve()
+    assert load_pack(packs=["./shaanxi"]).root == (tmp_path / "shaanxi").resolve()
+    assert load_pack(packs=[str(tmp_path / "shaanxi")]).root == (tmp_path / "shaanxi").resolve()
+
+
+def test_evaluate_without_a_pack_ignores_a_planted_core(tmp_path: Path, monkeypatch) -> None:
+    _planted(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(packs, "_default", None)
+    card = lawcheck.evaluate(REPORT.read_text(encoding="utf-8"))
+    assert {r.rule for r in card.results} == {r.id for r in load_pack().rules}
+
+
+def test_a_folder_of_another_name_is_still_a_pack_by_its_name(tmp_path: Path, monkeypatch) -> None:
+    _planted(tmp_path, "mypack")
+    monkeypatch.chdir(tmp_path)
+    assert {r.id for r in load_pack(packs=["mypack"]).rules} == {"demo.rule"}
+
+
+def test_the_default_pack_is_looked_up_again_after_a_second(monkeypatch) -> None:
+    calls: list[int] = []
+    real = packs.load_pack
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(packs, "load_pack", counting)
+    monkeypatch.setattr(packs, "_default", None)
+    text = REPORT.read_text(encoding="utf-8")
+    for _ in range(3):
+        lawcheck.evaluate(text)
+    assert len(calls) == 1  # within the second: the pack held
+    monkeypatch.setattr(packs, "DEFAULT_RECHECK_SECONDS", 0.0)
+    lawcheck.evaluate(text)
+    assert len(calls) == 2  # past it: looked up (and an edited rule file seen)
+
+
+@pytest.mark.parametrize("ref", ["core", "shaanxi", "shenzhen"])
+def test_every_built_in_name_resolves_to_the_built_in_pack(ref: str, tmp_path: Path, monkeypatch) -> None:
+    _planted(tmp_path, ref)
+    monkeypatch.chdir(tmp_path)
+    assert packs.resolve_pack(ref).is_relative_to(builtin_rules_dir().resolve())
