@@ -93,3 +93,11 @@ def test_every_built_in_name_resolves_to_the_built_in_pack(ref: str, tmp_path: P
     _planted(tmp_path, ref)
     monkeypatch.chdir(tmp_path)
     assert packs.resolve_pack(ref).is_relative_to(builtin_rules_dir().resolve())
+
+
+def test_a_config_naming_core_beside_a_folder_named_core_means_the_built_in_pack(tmp_path: Path) -> None:
+    _planted(tmp_path)
+    (tmp_path / "lawcheck.toml").write_text('packs = ["core"]\n', encoding="utf-8")
+    assert _rules([], tmp_path) == {r.id for r in load_pack().rules}
+    (tmp_path / "lawcheck.toml").write_text('packs = ["./core"]\n', encoding="utf-8")  # a path: the folder
+    assert _rules([], tmp_path) == {"demo.rule"}
