@@ -50,13 +50,12 @@ class CompiledRules(Protocol):
 
     def compiled(self, matcher: Any) -> Any: ...  # a CompiledMatcher (lawcheck.kinds.matching)
 
-    def find(self, text: str) -> dict[int, list[Span]]: ...
+    folds: dict[str, list[int]]  # a foldable pattern's words, as automaton ids (lawcheck.regexfold)
+
+    def find(self, text: str) -> tuple[dict[int, list[Span]], frozenset[int]]: ...  # hits, words too dense
 
     def words(self, text: str) -> Any: ...  # (word, start, end) by jieba with the packs' domain dictionary
 _CLAUSE_END_RX = rx.compile("[,:;。!?\n]")
-# A pattern tried where its words stand costs about what a scan of this many characters does (measured on
-# the built-in pack's patterns: some 0.4 µs a place against 8–12 ns a character).
-_TRY_COST = 40
 
 
 @dataclass
@@ -97,6 +96,8 @@ class Analysis:
     # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
     regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     regex_found: dict[str, list[Span]] = field(default_factory=dict)  # the matches themselves, by pattern
+    # The built-in pack's pattern words standing too densely to try their patterns at (their places dropped).
+    dense_words: frozenset[int] = frozenset()
     # The same for phrase hits (by phrase id), built when a false friend is first asked about.
     hit_index: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     # The opening and closing quotation marks of each original line (by its start), found once per line.
@@ -202,11 +203,11 @@ class Analysis:
         (lawcheck.regexfold): the same spans as a scan.  None — scan it — when it has no such words, or they
         stand so densely (a text of 对对对…) that trying each place would cost more than one scan."""
         ids = self.pack.folds.get(pattern)
-        if ids is None:
+        if ids is None or not self.dense_words.isdisjoint(ids):
             return None
         hits = self.hits
         starts = sorted({s for pid in ids for s, _e in hits.get(pid, ())})
-        if len(starts) * _TRY_COST > len(self.text):
+        if len(starts) * regexfold.TRY_COST > len(self.text):
             return None
         return regexfold.matches_at(saferegex.compile_pattern(pattern, True, True), self.text, starts)
 
@@ -238,7 +239,7 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
     organ_found = dates.organ(st)
     organ = str(organ_found.value) if organ_found else None
     who = facts.reporter(organ, st)
-    hits = pack.find(norm.text)
+    hits, dense = pack.find(norm.text)
     year_found = dates.report_year(st)
     # Only when the text states no year at all (a placeholder is a statement, and stays one).
     inferred = dates.inferred_report_year(st) if given.report_year is None and year_found is None else None
@@ -253,6 +254,7 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
     return Analysis(
         st=st,
         hits=hits,
+        dense_words=dense,
         pack=pack,
         lang=lang,
         year=year,

@@ -624,6 +624,11 @@ def _settings(args: argparse.Namespace):
         # A folder typed is taken as one, but a built-in pack's name stays that pack (./core for a folder so named).
         s.set("packs", [str(Path(p).resolve()) if Path(p).is_dir() and not is_builtin_name(p) else p
                         for p in args.pack], "command line")
+        for p in args.pack:
+            if is_builtin_name(p) and (Path(p) / "pack.yaml").is_file():  # the user may have meant the folder
+                _err(f"注意：--pack {p} 是内置规则包；要用当前目录下的同名文件夹，请写 --pack ./{p}"
+                     if s.lang == "zh" else
+                     f"note: --pack {p} is the built-in pack; for the folder of that name here, write --pack ./{p}")
     _SETTINGS_LANG[:] = [s.lang]  # errors told after this point speak the settings' language too
     return s
 
@@ -1517,8 +1522,11 @@ def _rules_tool(args: argparse.Namespace, action: str) -> int:
     # test
     s = _settings(args)
     if args.pack_dir:
+        from lawcheck.packs.discover import resolve_pack
+
         pack = load_pack(packs=[args.pack_dir])
-        ids = authoring.own_rule_ids(pack, Path(args.pack_dir).resolve())
+        # The pack's own folder as the name resolved ("core" is the built-in pack, a folder so named ./core).
+        ids = authoring.own_rule_ids(pack, resolve_pack(args.pack_dir))
     else:
         pack = _load_pack(args, s)
         ids = None

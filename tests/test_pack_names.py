@@ -101,3 +101,47 @@ def test_a_config_naming_core_beside_a_folder_named_core_means_the_built_in_pack
     assert _rules([], tmp_path) == {r.id for r in load_pack().rules}
     (tmp_path / "lawcheck.toml").write_text('packs = ["./core"]\n', encoding="utf-8")  # a path: the folder
     assert _rules([], tmp_path) == {"demo.rule"}
+
+
+def test_a_path_object_naming_core_with_no_such_folder_is_the_built_in_pack(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert load_pack(Path("core")).root == builtin_rules_dir()  # as before: no folder, the name
+    _planted(tmp_path)
+    assert {r.id for r in load_pack(Path("core")).rules} == {"demo.rule"}  # a Path is a path when it is one
+
+
+def test_an_installed_plugins_name_is_not_taken_by_a_folder_of_that_name(tmp_path: Path, monkeypatch) -> None:
+    from lawcheck.packs import discover
+
+    site = tmp_path / "site"
+    (site / "fakeplug-0.1.dist-info").mkdir(parents=True)
+    (site / "fakeplug-0.1.dist-info" / "METADATA").write_text("Metadata-Version: 2.1\nName: fakeplug\nVersion: 0.1\n",
+                                                               encoding="utf-8")
+    (site / "fakeplug-0.1.dist-info" / "entry_points.txt").write_text(
+        "[lawcheck.packs]\nprov = fakeplug_mod:where\n", encoding="utf-8")
+    plugin_pack = _planted(tmp_path / "shipped", "prov")
+    (site / "fakeplug_mod.py").write_text(f"def where():\n    return {str(plugin_pack)!r}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(site))
+    discover._plugin_names.cache_clear()
+    try:
+        work = tmp_path / "work"
+        work.mkdir()
+        _planted(work, "prov")  # a folder of the plugin's name where the check runs
+        monkeypatch.chdir(work)
+        assert packs.resolve_pack("prov") == plugin_pack.resolve()
+        assert packs.resolve_pack("./prov") == (work / "prov").resolve()
+    finally:
+        discover._plugin_names.cache_clear()
+
+
+def test_naming_core_beside_a_folder_named_core_says_how_to_reach_the_folder(tmp_path: Path) -> None:
+    _planted(tmp_path)
+    for lang, words in (("zh", "请写 --pack ./core"), ("en", "write --pack ./core")):
+        res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(REPORT), "--format", "json",
+                              "--fail-on", "never", "--pack", "core", "--lang", lang], capture_output=True,
+                             text=True, cwd=tmp_path, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+        assert res.returncode == 0 and words in res.stderr, res.stderr
+    res = subprocess.run([sys.executable, "-m", "lawcheck", "check", str(REPORT), "--format", "json",
+                          "--fail-on", "never", "--pack", "core"], capture_output=True, text=True,
+                         cwd=tmp_path.parent, env={**__import__("os").environ, "PYTHONPATH": str(ROOT)})
+    assert "--pack ./core" not in res.stderr  # no folder of that name here: nothing to say

@@ -47,6 +47,7 @@ def test_entry_words(pattern: str, words: tuple[str, ...]) -> None:
     "[[:alpha:]]+",  # read otherwise by the standard parser than by regex
     r"(a)?\1b", "(?:(?P<x>a)|b)?(?(x)c|d)",  # a back-reference, a condition
     "(((",  # not a pattern at all
+    "(?:对于){e<=1}", "主观{e<=1}因素",  # regex's fuzzy matching, plain characters to the standard parser
 ])
 def test_what_is_not_folded(pattern: str) -> None:
     assert entry_words(pattern) is None
@@ -140,10 +141,21 @@ def test_a_text_dense_with_a_patterns_words_is_scanned() -> None:
     assert a.matches_of(p) == _scan(p, a.text)
 
 
+def test_a_third_partys_pack_folds_nothing(tmp_path: Path) -> None:
+    from tests.test_loader_errors import GOOD
+
+    extra = tmp_path / "extra"
+    (extra / "demo").mkdir(parents=True)
+    (extra / "demo" / "rule.yaml").write_text(GOOD, encoding="utf-8")
+    pack = lawcheck.load_pack(extra=[extra])  # a user's rule folder: the whole pack keeps the time limit
+    assert not pack.trusted and pack.folds == {} and not pack.entry_forms()
+    assert set(pack.patterns) == {q for q in pack.phrase_forms().values() if q}  # no pattern words added
+
+
 def test_a_third_partys_pattern_is_scanned(tmp_path: Path) -> None:
     pack = lawcheck.load_pack()
     untrusted = pack.only([r.id for r in pack.rules])
-    assert not untrusted.folds or untrusted.trusted  # only() keeps the trust it was given
+    assert untrusted.trusted and untrusted.folds  # only() keeps the trust and the words it was given
     untrusted.trusted = False
     a = analyse(Path(FIXTURES[0]).read_text(encoding="utf-8"), untrusted)
     p = next(iter(untrusted.folds))
@@ -157,3 +169,53 @@ def test_a_third_partys_pattern_is_scanned(tmp_path: Path) -> None:
         saferegex.finditer = real  # type: ignore[assignment]
     assert calls == [{"limit": True}]  # ... but it is scanned, under the time limit
     assert found == _scan(p, a.text)
+
+
+def test_the_automaton_reports_every_place_a_word_stands() -> None:
+    """The places tried come from the pack's one pass: the same as looking each word up in the text."""
+    pack = lawcheck.load_pack()
+    words = _pack_patterns()
+    for path in FIXTURES[::2]:
+        text = normalize(Path(path).read_text(encoding="utf-8")).text
+        hits, dense = pack.find(text)
+        assert not dense
+        for p, ids in pack.folds.items():
+            from_pass = sorted({s for pid in ids for s, _e in hits.get(pid, ())})
+            by_find = sorted({i for w in words[p] for i in range(len(text)) if text.startswith(w, i)})
+            assert from_pass == by_find, p[:60]
+
+
+def test_a_long_text_is_passed_in_pieces_with_the_same_hits() -> None:
+    from collections import defaultdict
+
+    from lawcheck.packs import compile as compiled
+
+    pack = lawcheck.load_pack()
+    text = normalize(Path(FIXTURES[0]).read_text(encoding="utf-8")).text
+    long = (text + "\n") * (3 * compiled._PIECE // len(text) + 2)  # pieces end inside phrases too
+    assert len(long) > 3 * compiled._PIECE
+    whole: defaultdict[int, list[tuple[int, int]]] = defaultdict(list)
+    for pid, s, e in pack._ac.find_matches_as_indexes(long, overlapping=True):
+        whole[pid].append((s, e))
+    hits, dense = pack.find(long)
+    assert not dense and hits == dict(whole)
+
+
+@pytest.mark.parametrize("filler", ["无", "x", "×", "对将要各"])
+def test_a_word_standing_everywhere_keeps_no_places(filler: str) -> None:
+    """无无无…: a pattern word (no rule's phrase) on every character would hold a place per character; it is
+    dropped as too dense, and its patterns are scanned — the same matches, in flat memory."""
+    pack = lawcheck.load_pack()
+    report = Path(FIXTURES[0]).read_text(encoding="utf-8")
+    for size in (20_000, 300_000):
+        text = normalize(report + "\n" + filler * (size // len(filler)) + "\n" + report).text
+        hits, dense = pack.find(text)
+        ids = {pack._index[w] for w in filler if w in pack._index and pack._index[w] in pack._words_only}
+        if not ids:
+            continue
+        assert ids <= dense and not ids & set(hits)
+        a = analyse(text, pack)
+        for p, fold_ids in pack.folds.items():
+            if ids & set(fold_ids):
+                assert a._folded(p) is None
+                assert a.matches_of(p) == _scan(p, a.text)

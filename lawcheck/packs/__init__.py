@@ -54,7 +54,10 @@ def load_pack(
     pack = PACKS.get(key)
     if pack is not None:
         return pack
-    pack = _from_disk(roots[-1], digest)
+    builtin = builtin_rules_dir().resolve()
+    # Made of the built-in packs alone: known before the pack is built, which folds their patterns' words in.
+    trusted = not extra_roots and all(root.resolve().is_relative_to(builtin) for root in roots)
+    pack = _from_disk(roots[-1], digest, trusted)
     if pack is None:
         from lawcheck.packs.read import compose  # YAML and validation: only when the cache cannot serve
 
@@ -68,10 +71,9 @@ def load_pack(
         rules = sorted(src.rules, key=rule_order(src.manifest))
         hints = derive_hints(rules, src.userdict)
         pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain),
-                        indicators=src.catalogue, userdict=src.userdict)
+                        indicators=src.catalogue, userdict=src.userdict, trusted=trusted)
         cache.cache_write(compiled, _payload(pack))
-    builtin = builtin_rules_dir().resolve()
-    pack.trusted = not extra_roots and all(root.resolve().is_relative_to(builtin) for root in roots)
+    pack.trusted = trusted
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
         unknown = [d for d in disable if d not in known]
@@ -120,7 +122,7 @@ def _words(v: object) -> bool:
     return v is None or (isinstance(v, tuple) and all(isinstance(w, str) and w for w in v))
 
 
-def _from_disk(root: Path, digest: str) -> RulePack | None:
+def _from_disk(root: Path, digest: str, trusted: bool) -> RulePack | None:
     """The pack compiled before, from the disk cache; None when absent, stale or not ours."""
     data = cache.cache_read(digest)
     if data is None:
@@ -144,7 +146,7 @@ def _from_disk(root: Path, digest: str) -> RulePack | None:
             return None
         return RulePack(root, digest, data["manifest"], data["policy"], rules, dict(data["hints"]),
                         chain=tuple(tuple(c) for c in data["chain"]), indicators=data["indicators"], _normed=normed,
-                        userdict=data["userdict"], _entries=entries)
+                        userdict=data["userdict"], _entries=entries, trusted=trusted)
     except Exception:  # a stale or foreign cache file is rebuilt, never trusted
         return None
 

@@ -34,11 +34,12 @@ from lawcheck.version import __version__
 
 @lru_cache(maxsize=1)
 def _compiler_files() -> tuple[Path, ...]:
-    """The code that turns rule files into a compiled pack: the kinds and the packs packages."""
+    """The code that turns rule files into a compiled pack: the kinds and the packs packages, the patterns'
+    checks and the words they begin with (kept in the cache)."""
     here = Path(__file__).resolve().parent.parent
     # text/ too: the phrases' normalised forms (text/normalize.py) are cached with the pack.
     return tuple(sorted([*(here / "kinds").glob("*.py"), *(here / "packs").glob("*.py"), *(here / "text").glob("*.py"),
-                         here / "saferegex.py"]))
+                         here / "saferegex.py", here / "regexfold.py"]))
 
 
 def packs_digest(roots: list[Path], extra: list[Path] | tuple = (), read: Mapping[str, bytes] | None = None) -> str:

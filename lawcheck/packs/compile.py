@@ -22,10 +22,11 @@ from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import RuleBase, Span
 from lawcheck.kinds.matching import CompiledMatcher, Matcher
 from lawcheck.packs.models import Catalogue, Manifest, Policy
-from lawcheck.regexfold import entry_words
+from lawcheck.regexfold import TRY_COST, entry_words
 from lawcheck.text.normalize import normalize
 
 Hits = dict[int, list[Span]]
+_PIECE = 1 << 16  # characters the automaton is handed at once
 
 # Words too common to say anything about which rule a sentence nearly satisfied.
 _HINT_STOP_WORDS = """工作 制度 推进 落实 履行 职责 情况 建设 加强 全面 进一步 开展 实施 管理 严格 深入 依法 法治
@@ -141,6 +142,8 @@ class RulePack:
     _entries: dict[str, tuple[str, ...] | None] = field(default_factory=dict)
     folds: dict[str, list[int]] = field(default_factory=dict)
     _ac: Any = None
+    _words_only: frozenset[int] = frozenset()  # ids of pattern words that are no rule's phrase
+    _longest: int = 1  # characters of the automaton's longest string
 
     def __post_init__(self) -> None:
         matchers: list[Matcher] = [m for rule in self.rules for m in kind_of(rule).matchers(rule)]
@@ -153,17 +156,21 @@ class RulePack:
         # every phrase is most of the cost of building a pack).
         known = self._normed
         self._normed = {p: known[p] if p in known else norm_phrase(p) for p in phrases}
-        # The words the regular expressions begin with go into the same automaton, as they are written: a
-        # pattern runs over the matching view as it is, so its words are looked for there unchanged.
+        # The words the built-in pack's regular expressions begin with go into the same automaton, as they are
+        # written: a pattern runs over the matching view as it is, so its words are looked for there unchanged.
+        # Only the built-in pack's: a third party's patterns are scanned, under their time limit.
         known_entries = self._entries
         self._entries = {p: known_entries[p] if p in known_entries else entry_words(p)
-                         for p in _regexes(self.rules, matchers, self.manifest)}
+                         for p in _regexes(self.rules, matchers, self.manifest)} if self.trusted else {}
         words = {w for ws in self._entries.values() if ws for w in ws}
-        normed = sorted({q for q in self._normed.values() if q} | words)
+        phrases_normed = {q for q in self._normed.values() if q}
+        normed = sorted(phrases_normed | words)
         self.patterns = normed
         self._index = {p: i for i, p in enumerate(normed)}
         self._ac = ahocorasick_rs.AhoCorasick(normed, matchkind=ahocorasick_rs.MatchKind.Standard)
         self.folds = {p: [self._index[w] for w in ws] for p, ws in self._entries.items() if ws}
+        self._words_only = frozenset(self._index[w] for w in words - phrases_normed)
+        self._longest = max(map(len, normed), default=1)
         # Everything a check asks the automaton about, as ids, now: never a phrase lookup per report.
         self._compiled = {id(m): m.compile(self.ids) for m in matchers}
         self.negation_ids = self.ids(self.manifest.negation or [])
@@ -201,12 +208,38 @@ class RulePack:
         # Search mode: a compound and the words in it (科学决策, 科学, 决策), so that 决策科学化 meets 科学决策.
         return domain_tokenizer(self.userdict).tokenize(text, mode="search")
 
-    def find(self, text: str) -> Hits:
-        """Every occurrence of every phrase, overlapping, in one pass."""
+    def find(self, text: str) -> tuple[Hits, frozenset[int]]:
+        """Every occurrence of every phrase, overlapping, in one pass; and the pattern words (no rule's phrase)
+        that stand too densely to be worth trying their patterns at (``regexfold.TRY_COST``), whose places are
+        dropped.  A long text is passed in pieces, so that neither the automaton's list of hits nor the places
+        of a word standing everywhere (无无无…, xxx…) grow with the whole text."""
         hits: defaultdict[int, list[Span]] = defaultdict(list)
-        for pid, s, e in self._ac.find_matches_as_indexes(text, overlapping=True):
-            hits[pid].append((s, e))
-        return dict(hits)
+        n = len(text)
+        if n <= _PIECE:  # a report: one piece
+            for pid, s, e in self._ac.find_matches_as_indexes(text, overlapping=True):
+                hits[pid].append((s, e))
+            dense = self._dense(hits, n)  # before the copy: it drops the dense words' places
+            return dict(hits), dense
+        dense: set[int] = set()
+        reach = self._longest - 1
+        for a in range(0, n, _PIECE):
+            b = min(n, a + _PIECE)
+            # A phrase that begins in [a, b) ends within ``reach`` characters after b: found here, once.
+            for pid, s, e in self._ac.find_matches_as_indexes(text[a:b + reach], overlapping=True):
+                if s < b - a and pid not in dense:
+                    hits[pid].append((s + a, e + a))
+            dense |= self._dense(hits, n)
+        for pid in dense:  # places found after a word was seen to be dense
+            hits.pop(pid, None)
+        return dict(hits), frozenset(dense)
+
+    def _dense(self, hits: defaultdict[int, list[Span]], n: int) -> frozenset[int]:
+        """The pattern words with more places than one in ``TRY_COST`` characters: their places dropped."""
+        most = n // TRY_COST
+        dense = frozenset(pid for pid in self._words_only if len(hits.get(pid, ())) > most)
+        for pid in dense:
+            hits.pop(pid, None)
+        return dense
 
     @property
     def id(self) -> str:

@@ -32,8 +32,9 @@ def builtin_pack_names() -> list[str]:
     return ["core", *sorted(p.name for p in root.glob("*") if (p / "pack.yaml").is_file())]
 
 
-def plugin_packs() -> dict[str, Path]:
-    """Packs that pip-installed distributions offer through the ``lawcheck.packs`` entry points.
+def plugin_packs(only: str | None = None) -> dict[str, Path]:
+    """Packs that pip-installed distributions offer through the ``lawcheck.packs`` entry points (``only``:
+    the one of that name).
 
     An entry point names a callable returning the pack's directory (or the directory itself).
     """
@@ -41,6 +42,8 @@ def plugin_packs() -> dict[str, Path]:
 
     found: dict[str, Path] = {}
     for ep in sorted(entry_points(group="lawcheck.packs"), key=lambda e: e.name):
+        if only is not None and ep.name != only:
+            continue
         try:
             target = ep.load()
             found[ep.name] = Path(target() if callable(target) else target).resolve()
@@ -61,13 +64,19 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
     ``core`` with a pack.yaml, dropped among the reports being checked, must not replace the statutory rules
     of a check that never named it.  A folder of that name is reached as a path (``./core``)."""
     text = str(ref)
-    builtin = builtin_rules_dir()
-    if is_builtin_name(ref):
-        return builtin if text == "core" else (builtin / "_packs" / text).resolve()
+    bare = not _path_like(ref, text)
+    if bare:
+        # A name: a built-in pack's, then an installed plugin's, and only then a folder of that name.
+        found = _builtin_named(text) or _plugin_named(text)
+        if found is not None:
+            return found
     for cand in ([relative_to / text] if relative_to else []) + [Path(text)]:
         if (cand / "pack.yaml").is_file():
             return cand.resolve()
-    plugins = plugin_packs()
+    found = None if bare else _builtin_named(text)
+    if found is not None:  # Path("core") with no such folder: the built-in pack, as it always was
+        return found
+    plugins = plugin_packs()  # a plugin installed since this process first looked
     if text in plugins:
         return plugins[text]
     known = [*builtin_pack_names(), *sorted(plugins)]
@@ -93,10 +102,33 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
 def is_builtin_name(ref: str | Path) -> bool:
     """Whether ``ref`` names a built-in pack (core, a regional overlay) rather than a folder."""
     text = str(ref)
-    if _path_like(ref, text):
-        return False
-    return text == "core" or (text not in ("", "..")
-                              and (builtin_rules_dir() / "_packs" / text / "pack.yaml").is_file())
+    return not _path_like(ref, text) and _builtin_named(text) is not None
+
+
+def _builtin_named(text: str) -> Path | None:
+    builtin = builtin_rules_dir()
+    if text == "core":
+        return builtin
+    if text and not _path_like(text, text) and text != ".." and (builtin / "_packs" / text / "pack.yaml").is_file():
+        return (builtin / "_packs" / text).resolve()
+    return None
+
+
+@functools.cache
+def _plugin_names() -> frozenset[str]:
+    """The names installed plugins offer (read once a process, none of them loaded: a name a folder also
+    has costs no scan of the installed distributions on every call; a plugin installed later is still
+    found below, where no folder has its name)."""
+    from importlib.metadata import entry_points
+
+    return frozenset(ep.name for ep in entry_points(group="lawcheck.packs"))
+
+
+def _plugin_named(text: str) -> Path | None:
+    """The plugin pack of that name, loading that plugin only (a broken other one is not this pack's error)."""
+    if text not in _plugin_names():
+        return None
+    return plugin_packs(only=text).get(text)
 
 
 def _path_like(ref: str | Path, text: str) -> bool:
