@@ -50,6 +50,10 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     "decisions_borrowed_one_clause": ("参照重大行政决策程序对规范性文件合法性审查", True),
     "digits_after_no_decisions": ("1", "digits"),
     "chinese_numerals_after_no_decisions": ("十", "digits"),  # the eighth attack review: 23 s for 100k
+    # Issue 18's third round: a word a built-in pattern begins with, on every character (无: no place kept), and
+    # once in 41 (对: just sparse enough for its patterns to be tried at each place).
+    "pattern_word_run_in_report": ("无", True),
+    "pattern_word_sparse_in_report": ("对" + "工" * 40, True),
 }
 
 
