@@ -619,11 +619,9 @@ def _settings(args: argparse.Namespace):
                 [*s.values[key], *more]
             s.set(key, value, "command line" if not s.values[key] else f"{s.sources[key]} + command line")
     if getattr(args, "pack", None):
-        from lawcheck.packs.discover import is_builtin_name
+        from lawcheck.packs.discover import is_builtin_name, pack_ref
 
-        # A folder typed is taken as one, but a built-in pack's name stays that pack (./core for a folder so named).
-        s.set("packs", [str(Path(p).resolve()) if Path(p).is_dir() and not is_builtin_name(p) else p
-                        for p in args.pack], "command line")
+        s.set("packs", [pack_ref(p) for p in args.pack], "command line")
         for p in args.pack:
             if is_builtin_name(p) and (Path(p) / "pack.yaml").is_file():  # the user may have meant the folder
                 _err(f"注意：--pack {p} 是内置规则包；要用当前目录下的同名文件夹，请写 --pack ./{p}"

@@ -201,10 +201,9 @@ def load_settings(start: Path | None = None, env: dict[str, str] | None = None) 
             if name == "rules":
                 value = [str((path.parent / p).resolve()) for p in value]
             if name == "packs":  # a folder beside the file, but a built-in pack's name stays that pack
-                from lawcheck.packs.discover import is_builtin_name
+                from lawcheck.packs.discover import pack_ref
 
-                value = [str((path.parent / p).resolve()) if (path.parent / p).is_dir() and not is_builtin_name(p)
-                         else p for p in value]
+                value = [pack_ref(p, path.parent) for p in value]
             s.set(name, value, str(path))
     env = os.environ if env is None else env
     if env.get("LAWCHECK_LANG") in ("zh", "en"):

@@ -73,7 +73,6 @@ def load_pack(
         pack = RulePack(roots[-1], compiled, src.manifest, src.policy, tuple(rules), hints, chain=tuple(src.chain),
                         indicators=src.catalogue, userdict=src.userdict, trusted=trusted)
         cache.cache_write(compiled, _payload(pack))
-    pack.trusted = trusted
     if disable:
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
         unknown = [d for d in disable if d not in known]

@@ -52,6 +52,15 @@ def packs_digest(roots: list[Path], extra: list[Path] | tuple = (), read: Mappin
     return h.hexdigest()
 
 
+def file_stamp(path: str, st: os.stat_result, now_ns: int) -> tuple | None:
+    """What changes when a file is edited: its path, size, mtime, ctime and inode.  None for a file changed in
+    the last two seconds: timestamps are coarser than that on some file systems, so a second edit of the same
+    size could keep the stamp ("racy git")."""
+    if st.st_mtime_ns > now_ns - 2_000_000_000:
+        return None
+    return (path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
 def packs_stamp(roots: list[Path], extra: list[Path] | tuple = ()) -> tuple | None:
     """Each pack file's path, size, mtime, ctime and inode: what changes when a file is edited, read with
     a directory walk and no file contents (0.1 ms, where hashing the contents costs 1 ms).
@@ -61,7 +70,7 @@ def packs_stamp(roots: list[Path], extra: list[Path] | tuple = ()) -> tuple | No
     then hashes the contents.
     """
     out = []
-    recent = time.time_ns() - 2_000_000_000
+    now = time.time_ns()
     for root in [*roots, *extra]:
         stack = [str(root)]
         while stack:
@@ -73,10 +82,10 @@ def packs_stamp(roots: list[Path], extra: list[Path] | tuple = ()) -> tuple | No
                             if e.name != "_packs":
                                 stack.append(e.path)
                         elif e.name.endswith((".yaml", ".txt")):
-                            st = e.stat()
-                            if st.st_mtime_ns > recent:
+                            stamp = file_stamp(e.path, e.stat(), now)
+                            if stamp is None:
                                 return None
-                            out.append((e.path, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+                            out.append(stamp)
             except OSError:
                 return None
     return tuple(sorted(out))

@@ -228,9 +228,7 @@ class RulePack:
             for pid, s, e in self._ac.find_matches_as_indexes(text[a:b + reach], overlapping=True):
                 if s < b - a and pid not in dense:
                     hits[pid].append((s + a, e + a))
-            dense |= self._dense(hits, n)
-        for pid in dense:  # places found after a word was seen to be dense
-            hits.pop(pid, None)
+            dense |= self._dense(hits, n)  # no place of a dense word is kept from then on
         return dict(hits), frozenset(dense)
 
     def _dense(self, hits: defaultdict[int, list[Span]], n: int) -> frozenset[int]:

@@ -99,6 +99,13 @@ def resolve_pack(ref: str | Path, relative_to: Path | None = None) -> Path:
                          hint=Msg("did_you_mean", near=near[0]) if near else ""))
 
 
+def pack_ref(text: str, base: Path | None = None) -> str:
+    """A pack as the settings keep it: a folder (beside ``base``, else in the working directory) as its absolute
+    path, a name as written — a built-in pack's name stays that pack whatever folder shares it."""
+    folder = base / text if base is not None else Path(text)
+    return str(folder.resolve()) if folder.is_dir() and not is_builtin_name(text) else text
+
+
 def is_builtin_name(ref: str | Path) -> bool:
     """Whether ``ref`` names a built-in pack (core, a regional overlay) rather than a folder."""
     text = str(ref)
@@ -109,7 +116,7 @@ def _builtin_named(text: str) -> Path | None:
     builtin = builtin_rules_dir()
     if text == "core":
         return builtin
-    if text and not _path_like(text, text) and text != ".." and (builtin / "_packs" / text / "pack.yaml").is_file():
+    if text and not _path_like(text, text) and (builtin / "_packs" / text / "pack.yaml").is_file():
         return (builtin / "_packs" / text).resolve()
     return None
 
@@ -149,16 +156,16 @@ _EXTENDS_SEEN: dict[tuple, str | None] = {}
 
 def extends_of(path: Path) -> str | None:
     """The pack a pack.yaml extends."""
+    from lawcheck.packs.cache import file_stamp
+
     try:
-        st = os.stat(path)
+        stamp = file_stamp(str(path), os.stat(path), time.time_ns())
     except OSError:
-        return _extends_of(path)
-    stamp = (str(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        stamp = None
     if stamp in _EXTENDS_SEEN:
         return _EXTENDS_SEEN[stamp]
     found = _extends_of(path)
-    # Not a file changed in the last two seconds: a second edit of the same size could keep its stamp.
-    if st.st_mtime_ns < time.time_ns() - 2_000_000_000:
+    if stamp is not None:  # a file changed in the last two seconds is read again
         if len(_EXTENDS_SEEN) > 256:
             _EXTENDS_SEEN.clear()
         _EXTENDS_SEEN[stamp] = found
