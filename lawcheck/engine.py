@@ -330,7 +330,7 @@ def _sections(a: Analysis) -> list[SectionInfo]:
     out = []
     for roles, heading, s, e in parts:
         os_, oe = st.norm.orig_span(s, e)
-        out.append(SectionInfo(roles=roles, heading=heading, start=os_, end=oe))
+        out.append(construct(SectionInfo, roles=roles, heading=heading, start=os_, end=oe))
     return out
 
 
@@ -338,7 +338,8 @@ def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | No
               other_kind: str | None) -> DocumentInfo:
     st = a.st
     source = _year_source(a)
-    return DocumentInfo(
+    return construct(
+        DocumentInfo,
         title=("".join(st.title.split()) if st.title else None) or given.title,
         organ=a.organ,
         report_year=a.year,
@@ -366,16 +367,17 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
     """The scorecard, built once from what was worked out."""
     pack, lang = a.pack, a.lang
     missing = [
-        MissingItem(rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight, missing=r.missing,
-                    message=r.message, fix=r.fix, basis=r.basis)
+        construct(MissingItem, rule=r.rule, title=r.title, name=r.name, status=r.status, weight=r.weight,
+                  missing=r.missing, message=r.message, fix=r.fix, basis=r.basis)
         # A history rule the policy leaves out of the score is reported in the history review, not as missing.
         for r in sorted((r for r in results if r.status in ("fail", "partial") and r.waived is None
                          and (r.scored or r.kind != "history")), key=missing_order)
     ]
-    return Scorecard(
+    return construct(
+        Scorecard,
         lawcheck_version=__version__,
-        pack=PackRef(id=pack.id, version=pack.version),
-        packs=[PackRef(id=i, version=v) for i, v in (pack.chain or ((pack.id, pack.version),))],
+        pack=construct(PackRef, id=pack.id, version=pack.version),
+        packs=[construct(PackRef, id=i, version=v) for i, v in (pack.chain or ((pack.id, pack.version),))],
         policy_version=pack.policy.version,
         lang=lang,
         score=sc.value,
@@ -387,7 +389,7 @@ def assemble(a: Analysis, results: list[RuleResult], sc: Score, document: Docume
         sections=_sections(a),
         results=results,
         missing=missing,
-        not_scored=[NotScored(rule=r.rule, status=r.status, reason=r.message) for r in results
+        not_scored=[construct(NotScored, rule=r.rule, status=r.status, reason=r.message) for r in results
                     if not r.scored and r.waived is None],
         figures=_figures(a) if document.kind == "annual_report" else [],
     )
@@ -600,12 +602,12 @@ def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None
 
 def key_indicators(pack: RulePack, lang: str = "zh") -> tuple[IndicatorInfo, ...]:
     """The pack's key indicators as outputs describe them (the CSV's columns, a folder's spreads)."""
-    return tuple(IndicatorInfo(id=i.id, name=i.name.get(lang), unit=unit_label(lang, i.units[0]))
+    return tuple(construct(IndicatorInfo, id=i.id, name=i.name.get(lang), unit=unit_label(lang, i.units[0]))
                  for i in pack.indicators.indicators if i.key)
 
 
 def rule_infos(pack: RulePack, lang: str = "zh") -> tuple[RuleInfo, ...]:
     """The pack's rules as outputs describe them, in the pack's order."""
-    return tuple(RuleInfo(id=r.id, kind=r.kind, title=r.title.get(lang), message=r.message.get(lang),
+    return tuple(construct(RuleInfo, id=r.id, kind=r.kind, title=r.title.get(lang), message=r.message.get(lang),
                           fix=r.fix.get(lang), category=r.category, severity=r.severity, weight=r.weight,
                           basis=[b.cite() for b in r.basis]) for r in pack.rules)

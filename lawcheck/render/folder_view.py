@@ -11,6 +11,7 @@ import html as _html
 from lawcheck.i18n import t
 from lawcheck.model import FolderReview, UnitReview
 from lawcheck.render.common import clean, clip, colon, lp, rp, visible
+from lawcheck.render.dump import model_json
 from lawcheck.render.formats.csv import BOM, _cell, _row
 from lawcheck.render.formats.json import safe
 from lawcheck.render.history_view import PLAN, PROBLEMS, counts_line, pct
@@ -62,7 +63,7 @@ def _pair_cells(u: UnitReview, zh: bool, sep: str, worst: str) -> list:  # type:
 
 
 def json_text(review: FolderReview) -> str:
-    return safe(review.model_dump_json()) + "\n"
+    return safe(model_json(review)) + "\n"
 
 
 def _unit_name(u: UnitReview) -> str:

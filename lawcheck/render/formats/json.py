@@ -11,6 +11,7 @@ import sys
 from lawcheck import rx
 from lawcheck.model import SCHEMA_VERSION, Record
 from lawcheck.render import Context, Format, whole
+from lawcheck.render.dump import model_json
 
 FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON: the scorecard (a list for several inputs)",
                 output="stream")
@@ -32,7 +33,7 @@ def with_path(rec: Record) -> str:
         return safe(_json.dumps({"path": rec.path, **raw, "schema_version": SCHEMA_VERSION, "error": rec.error},
                                 ensure_ascii=False))
     head = _json.dumps({"path": rec.path, **raw}, ensure_ascii=False)[:-1]
-    return safe(head + "," + rec.card.model_dump_json()[1:])
+    return safe(head + "," + model_json(rec.card)[1:])
 
 
 def header(ctx: Context) -> str:
@@ -43,7 +44,7 @@ def record(rec: Record, ctx: Context) -> str:
     """One input of a run of one: its canonical scorecard (or its path and error).  Of several: the record
     with its path, one element of the list."""
     if ctx.inputs == 1:
-        return (safe(rec.card.model_dump_json()) if rec.card else with_path(rec)) + "\n"
+        return (safe(model_json(rec.card)) if rec.card else with_path(rec)) + "\n"
     return with_path(rec)
 
 
