@@ -65,6 +65,9 @@ def construct(cls: type[M], **values: Any) -> M:
     return m
 
 
+_PLAIN_FACTORIES = (list, dict, set, tuple, frozenset)
+
+
 def _plan(cls: type[BaseModel]) -> tuple | None:
     """Each field's name and how its default is made: 0 required, 1 shared, 2 factory, 3 copied."""
     if (cls.__pydantic_root_model__ or cls.__pydantic_post_init__ or cls.model_config.get("extra") == "allow"
@@ -75,7 +78,10 @@ def _plan(cls: type[BaseModel]) -> tuple | None:
         if f.alias is not None or f.validation_alias is not None:
             return None
         if f.default_factory is not None:
-            if getattr(f, "default_factory_takes_validated_data", False):
+            # pydantic reads a factory's signature to know whether it takes the validated data: for the
+            # builtin containers that costs a cold start an import of the tokenizer and says no.
+            if f.default_factory not in _PLAIN_FACTORIES and getattr(f, "default_factory_takes_validated_data",
+                                                                      False):
                 return None
             out.append((name, 2, f.default_factory))
         elif f.is_required():

@@ -7,9 +7,11 @@ the Python build, so it is kept in this user's private cache folder (``packs.cac
 compiled rule pack is) in a file named for the Python build and the engine's version, and handed
 straight to the engine on the next start.  The engine validates the code it is given.
 
-Only patterns written in lawcheck's source go through here (a fixed set): patterns built from data — a
-pack's phrases and catalogue, a folder's place names — are compiled with ``re`` where they are built (they
-would fill the cache), and rule files' patterns keep their own checked path (``saferegex``).  Anything
+Only patterns written in lawcheck's source go through here (a fixed set), and in a store of their own
+(``CATALOGUE``, bounded) the word lists of a pack's indicator catalogue: other patterns built from data —
+a pack's phrases, a folder's place names — are compiled with ``re`` where they are built (they would fill
+the cache, and a document's words never belong in it), and rule files' patterns keep their own checked
+path (``saferegex``).  Anything
 unexpected — another Python, no cache folder, a damaged file — falls back to ``re.compile``: the cache
 can only save time.
 """
@@ -73,12 +75,14 @@ class CodeStore:
             cache_write(self._name(), self._entries)
 
 
-def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, from this machine's cache of compiled code when it is there."""
+def compile(pattern: str, flags: int | re.RegexFlag = 0, store: CodeStore | None = None) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from this machine's cache of compiled code when it is there
+    (``store``: another cache than that of lawcheck's own patterns, such as ``CATALOGUE``)."""
     flags = int(flags)
     if _compiler is None:
         return re.compile(pattern, flags)
-    known = _entries().get((pattern, flags))
+    store = store or _STORE
+    known = store.entries().get((pattern, flags))
     if known is not None:
         try:
             return _sre.compile(pattern, *known)
@@ -97,7 +101,7 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0) -> re.Pattern[str]:
         raise
     except Exception:  # the compiler's inner steps changed: the public way
         return re.compile(pattern, flags)
-    _STORE.remember((pattern, flags), args)
+    store.remember((pattern, flags), args)
     return compiled
 
 
@@ -113,6 +117,10 @@ def _entries() -> dict[tuple[str, int], tuple]:  # type: ignore[type-arg]
 
 
 _STORE = CodeStore(_name)
+# The word lists of a pack's indicator catalogue (the figures' cue words: some forty alternations, a sixth
+# of a cold check's first report to compile).  Words of a rule pack, never of a document; a file of its
+# own, bounded, so that third-party catalogues cannot crowd out or bloat lawcheck's own patterns.
+CATALOGUE = CodeStore(lambda: "catalogue-" + _name().removeprefix("regex-"), most=256)
 
 
 def cached(pattern: str, flags: int = 0) -> bool:
@@ -120,4 +128,4 @@ def cached(pattern: str, flags: int = 0) -> bool:
     return (pattern, int(flags)) in _entries()
 
 
-__all__ = ["CodeStore", "cached", "compile"]
+__all__ = ["CATALOGUE", "CodeStore", "cached", "compile"]

@@ -107,3 +107,30 @@ def test_patterns_built_from_data_never_reach_the_cache(tmp_path):
     assert res.returncode == 0, res.stderr[-2000:]
     cached = json.loads(res.stdout)
     assert len(cached) > 100 and not any(name in p for p in cached for name in ("戊己", "子丑", "甲乙丙丁"))
+
+
+def test_the_catalogue_s_word_lists_are_kept_in_their_own_cache_and_behave_the_same(tmp_path):
+    """The figures' cue words (the pack's indicator catalogue) are compiled once per machine, in a store
+    of their own; a document's words never go there."""
+    import os
+
+    env = {**os.environ, "LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    text = (ROOT / "fixtures" / "003_changsheng_2020.txt").read_text(encoding="utf-8").replace("长生镇", "甲乙丙丁镇")
+    check = "import sys, lawcheck; lawcheck.evaluate(sys.stdin.read())"
+    subprocess.run([sys.executable, "-c", check], input=text, text=True, cwd=ROOT, env=env, check=True)
+    assert len(list((tmp_path / "cache").glob("pack-catalogue-*.pickle"))) == 1
+    probe = (
+        "import json, re, sys\n"
+        "import lawcheck.rx as rx\n"
+        "text = sys.stdin.read()\n"
+        "keys = list(rx.CATALOGUE.entries())\n"
+        "same = all([m.span() for m in rx.compile(p, f, store=rx.CATALOGUE).finditer(text)]\n"
+        "           == [m.span() for m in re.compile(p, f).finditer(text)] for p, f in keys)\n"
+        "sys.stdout.write(json.dumps({'patterns': [p for p, f in keys], 'same': same}))\n"
+    )
+    res = subprocess.run([sys.executable, "-c", probe], input=text, capture_output=True, text=True, cwd=ROOT,
+                         env=env, check=True)
+    out = json.loads(res.stdout)
+    assert len(out["patterns"]) > 20 and out["same"]
+    assert any("行政复议" in p for p in out["patterns"])
+    assert not any("甲乙丙丁" in p for p in out["patterns"])

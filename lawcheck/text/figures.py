@@ -122,10 +122,10 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
         words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
         cue_rx[u] = _word_rx(tuple(sorted(words | _CHANGE_CUES)))
     zero_of = {p: ind for ind in catalogue for p in ind.zero}
-    # From the pack's catalogue: the plain compiler (rx caches only the patterns written in the source).
-    zero_rx = re.compile("|".join(map(re.escape, sorted(zero_of, key=len, reverse=True)))) if zero_of else None
+    # From the pack's catalogue: compiled code kept in the catalogue's own cache (rx.CATALOGUE).
+    zero_rx = _word_rx(tuple(zero_of)) if zero_of else None
     cued = {u: [(ind, *_cues(ind)) for ind in inds] for u, inds in by_unit.items()}
-    prepared = _Prepared(re.compile("|".join(map(re.escape, topics))) if topics else None, by_unit, cue_rx,
+    prepared = _Prepared(_word_rx(tuple(topics)) if topics else None, by_unit, cue_rx,
                          cued, zero_rx, zero_of)
     if len(_PREPARED) > 16:
         _PREPARED.clear()
@@ -323,8 +323,11 @@ def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[
 
 @lru_cache(maxsize=512)
 def _word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words``, as one pattern (compiled once per word list)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    """Any of ``words``, longest first, as one pattern (compiled once per word list, and its code kept
+    across starts: the words are a pack's catalogue's)."""
+    # Longest first; words of one length in a fixed order (two of them never match at one place), so that
+    # the same list is the same pattern in every process, whatever order a set gave it.
+    return rx.compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))), store=rx.CATALOGUE)
 
 
 def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
