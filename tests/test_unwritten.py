@@ -117,3 +117,25 @@ def test_the_sentence_share_reads_as_before_without_rescanning_a_line():
             kind._SENTENCE = saved
         assert new_share == old_share, text[:40]
     assert kind._SENTENCE.pattern != old.pattern
+
+
+@pytest.mark.parametrize("sentence", [
+    "按时报送并公开2020年度法治政府建设情况报告。",              # a task done: last year's report sent and published
+    "2022年,县长将定期听取法治政府建设工作汇报。",               # a plan: reports to be heard
+    "2020年度法治政府建设情况报告已于3月在县政府门户网站公开",      # no end mark, still a sentence
+    "按要求报送2020年度法治政府建设情况报告；",
+])
+def test_a_sentence_about_another_year_s_report_is_not_a_second_report(sentence):
+    # An attacker's finding: any short paragraph naming another year's 法治政府建设…报告 made a real report
+    # "several reports", dropped from the score and the ranking.  A title has no sentence's punctuation.
+    for where in ("(七)健全行政权力", "特此报告。"):
+        text = LINGSHOU.replace(where, sentence + "\n" + where, 1)
+        assert text != LINGSHOU
+        assert kind(text) == ("annual_report", None)
+
+
+@pytest.mark.parametrize("title", ["灵寿县人民政府关于2020年度法治政府建设情况的报告",
+                                   "平山县2021年度法治政府建设工作报告（全文）"])
+def test_another_report_s_title_standing_in_the_body_still_counts(title):
+    at = LINGSHOU.index("(七)健全行政权力")
+    assert kind(LINGSHOU[:at] + title + "\n" + LINGSHOU[at:]) == ("other", "several_reports")

@@ -129,10 +129,20 @@ _BYLINE = rx.compile(
 # "青山县公开2023年度法治政府建设情况报告": a headline that a body publishes the year's report (not "政务公开",
 # "信息公开", "依法公开": a field's name).  It does not name the text a report: what the text says decides (a
 # dateline, sentences about the report: news; the report itself under it, as a page may carry it: the report).
-_T_PUBLISHES = rx.compile(r"(?<![务息法动文以])(?:公开|发布|晒出|公布)了?(?=\s*(?:20\d\d|二〇))")
+# So is a headline that names the report as its subject: in book-title marks with the news around it
+# ("《…的报告》全文公开"), under a reader's verb ("解码…报告", "一图读懂…"), or with a claim after it ("…报告：县长
+# 4次专题研究…").  A report's own title is its name alone.
+_T_PUBLISHES = rx.compile(
+    r"(?<![务息法动文以])(?:公开|发布|晒出|公布)了?(?=\s*(?:20\d\d|二〇))"
+    r"|(?:报告|汇报)》\s*[\u4e00-\u9fff]{2}|[\u4e00-\u9fff]{2}\s*《[^》]{0,60}(?:报告|汇报)》"
+    r"|^\s*(?:解码|解读|聚焦|速览|图解|一图(?:读懂|看懂|了解)|读懂|看懂|透视|盘点)"
+    r"|(?:报告|汇报)\s*[:：｜|]\s*[\u4e00-\u9fff\d]{4}"
+)
 # Sentences about a report ("报告显示，…", "报告坦言，…", "《报告》提出，…"): an article on it, not the report.
 _ABOUT_REPORT = rx.compile(r"(?:^|(?<=[。,，;；!！\n]))\s*(?:《?报告》?|该报告|这份报告)"
-                           r"(?:显示|指出|提出|坦言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到|列出|梳理)")
+                           r"(?:显示|指出|提出|坦言|坦承|坦陈|直言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到"
+                           r"|列出|梳理)")
+_PUBLISHED_REPORT = rx.compile(r"(?:公开|发布|公布|晒出|亮出)了?\s*《[^》]{0,60}(?:报告|汇报)》")
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
 _T_PERSON = rx.compile(
     r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)[\u4e00-\u9fff]{2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
@@ -605,7 +615,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("interpretation", "kind.reason.opening", word="问：……答：")
     # Read only where it could decide (a text in a report's formula is one whatever it says of "报告").
     about = [] if core_formula else [m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
-    if len(about) >= 2:  # a report never speaks of itself as "报告显示"
+    # A report never speaks of itself as "报告显示"; an article that opens on the report's publication
+    # ("…在门户网站全文公开《…报告》") needs to do so once.
+    if len(about) >= 2 or (about and _PUBLISHED_REPORT.search(first_sentence)):
         return _other("news", "kind.reason.news", word=WORDS.join(dict.fromkeys(about[:3])))
     # News: a dateline, a reporter, a byline, an article about "该县" — unless the text names itself a report.
     if not titled_report and not core_formula:
@@ -722,6 +734,10 @@ _SENTENCE = rx.compile(r"[^。!?;\n]+[。!?;]?")
 _ITEM_SEPARATOR = rx.compile(r"[、,\s]+")
 _SPACE = rx.compile(r"\s+")
 _LINE = rx.compile(r"[^\n]+")
+# A line written as a report's title: no sentence's punctuation in it, ending in 报告 or 汇报 (or such a word
+# and a bracketed note: （摘要）, (全文)).  "按时报送并公开2020年度法治政府建设情况报告。" is a sentence about a
+# report, not a second report standing in the body.
+_TITLE_FORM = rx.compile(r"[^，,。；;！？!?：:]*(?:报告|汇报)(?:[（(〔【][^）)〕】]{0,16}[）)〕】])*")
 _YEAR = rx.compile(r"(?:19|20)\d\d\s*年")
 _UNWRITTEN_MIN_CHARS = 100  # a shorter excerpt says too little either way
 # Shares measured on the fixtures, the seeds and the corpus's report pages and reports among look-alikes:
@@ -790,7 +806,7 @@ def _unwritten(body: str, title: str) -> KindVerdict | None:
         if not (line.isprintable() and " " not in line):  # spaces out (most lines have none: no copy)
             line = "".join(line.split())
         if (len(line) > 60 or heading_marker(line) or line in title or not _YEAR.search(line)
-                or _title_verdict(line) is not REPORT):
+                or not _TITLE_FORM.fullmatch(line) or _title_verdict(line) is not REPORT):
             continue
         if first is not None and m.start() > len(body) // 10 and not _same_report(first, line):
             return _other("several_reports", "kind.reason.several_reports", word=line)
