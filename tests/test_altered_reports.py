@@ -1,0 +1,101 @@
+"""Real reports altered the way a careless or hopeful drafter would (an attacker's review, 2026-12-01): the
+element taken out and then said not to be done, put in a document's name, or left to a superior's words.
+None of these may raise a rule to pass; the controls (the real wording, the 规定's own requirement met)
+keep passing."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+from tests.conftest import FIXTURES
+
+LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+
+
+def _result(text: str, rule: str):  # type: ignore[no-untyped-def]
+    return next(r for r in lawcheck.evaluate(text).results if r.rule == rule)
+
+
+# --- the first-responsible duty: the leaders' own acts, told as done
+
+DUTY = "content.first_responsible_duty"
+_CUT = LINGSHOU.index("二是党政主要负责人认真履行")
+WITHOUT_DUTY = LINGSHOU[:_CUT] + LINGSHOU[LINGSHOU.index("三是着力加强党对法治政府建设的领导"):]
+
+
+def _with_duty_sentence(sentence: str) -> str:
+    return WITHOUT_DUTY.replace("三是着力加强", sentence + "三是着力加强", 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    # the duty named beside its act not done
+    "二是县长作为第一责任人,全年未专题听取法治政府建设汇报。",
+    "二是县长作为第一责任人,从未主持召开专题会议研究法治政府建设。",
+    # the duty only in the name of the regulation passed on
+    "二是县司法局转发了《党政主要负责人履行推进法治建设第一责任人职责规定》。",
+    # the leaders only in the regulation's name, the work done by no one named
+    "二是严格贯彻落实《党政主要负责人履行推进法治建设第一责任人职责规定》,将法治政府建设纳入年度重点工作部署,"
+    "与经济发展同谋划、同部署、同推进。",
+])
+def test_what_does_not_show_the_leaders_acting_does_not_pass(sentence):
+    base = _result(WITHOUT_DUTY, DUTY)
+    altered = _result(_with_duty_sentence(sentence), DUTY)
+    assert altered.status != "pass", (sentence, altered.fraction)
+    assert altered.fraction <= base.fraction + 0.25 + 1e-9  # at most the duty named, never an act
+
+
+@pytest.mark.parametrize("sentence", [
+    "二是县长认真履行推进法治建设第一责任人职责,主持召开县政府常务会议专题研究法治政府建设工作4次。",
+    # what the 规定 itself asks (the duty's performance in the year-end report), in a real report's words
+    "二是严格按照《党政主要负责人履行推进法治建设第一责任人职责规定》,将主要领导法治建设情况纳入年度述职。",
+])
+def test_the_leaders_own_acts_still_pass(sentence):
+    assert _result(_with_duty_sentence(sentence), DUTY).status == "pass"
+
+
+# --- the three enforcement systems: put into practice, not received nor said to be missing
+
+THREE = "enforcement.three_systems"
+WITHOUT_THREE = LINGSHOU.replace("三是全面贯彻落实行政执法“三项制度”,实现县乡“三项制度”全覆盖。", "").replace(
+    "三是加强行政执法监督,对全县行政执法三项制度工作落实情况进行了网络监督检查,对发现的问题督促其立即整改,并限期公示。",
+    "三是加强行政执法监督。")
+
+
+def _with_three_sentence(sentence: str) -> str:
+    return WITHOUT_THREE.replace("四是强化行政执法人员管理", sentence + "四是强化行政执法人员管理", 1)
+
+
+@pytest.mark.parametrize(("rule", "without"), [(DUTY, WITHOUT_DUTY), (THREE, WITHOUT_THREE)])
+def test_the_report_as_written_passes_and_without_its_passage_does_not(rule, without):
+    assert without != LINGSHOU
+    assert _result(LINGSHOU, rule).status == "pass"
+    assert _result(without, rule).status != "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    "三是未按规定推行行政执法公示、执法全过程记录和重大执法决定法制审核制度。",
+    "三是未按照要求推行行政执法公示、执法全过程记录和重大执法决定法制审核制度。",
+    "三是行政执法三项制度落实效果不佳。",
+    "三是行政执法三项制度还停留在纸面上,执行走样。",
+    "三是收到市政府办公室印发的《全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施方案》。",
+    "三是转发《关于全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度的实施方案》。",
+])
+def test_the_three_systems_said_missing_or_only_received_do_not_pass(sentence):
+    altered = _result(_with_three_sentence(sentence), THREE)
+    assert altered.status != "pass", (sentence, altered.fraction)
+
+
+def test_a_received_document_is_told_as_the_near_miss():
+    sentence = "三是收到市政府办公室印发的《全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施方案》。"
+    text = _with_three_sentence(sentence)
+    near = _result(text, THREE).near_miss
+    assert near is not None and "收到或转发" in near.reason and "实施方案" in near.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "三是全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度,全年公示执法信息1200条。",
+    "三是印发《青山县重大执法决定法制审核办法》,全面推行行政执法三项制度,实现县乡全覆盖。",
+])
+def test_the_three_systems_put_into_practice_still_pass(sentence):
+    assert _result(_with_three_sentence(sentence), THREE).status == "pass"
