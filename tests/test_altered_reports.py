@@ -99,3 +99,70 @@ def test_a_received_document_is_told_as_the_near_miss():
 ])
 def test_the_three_systems_put_into_practice_still_pass(sentence):
     assert _result(_with_three_sentence(sentence), THREE).status == "pass"
+
+
+# --- the causes of the shortcomings: named, not waved at
+
+CAUSES = "content.shortcoming_causes"
+_PROBLEMS = LINGSHOU.index("二、法治政府建设中存在的问题")
+_PLAN = LINGSHOU.index("三、下一步工作计划")
+
+
+def _with_problems(causes: str) -> str:
+    return (LINGSHOU[:_PROBLEMS] + "二、存在的不足和原因\n一是行政机关负责人出庭率偏低。二是行政执法工作还需进一步规范。"
+            + causes + "\n" + LINGSHOU[_PLAN:])
+
+
+@pytest.mark.parametrize("causes", ["产生这些问题的原因是多方面的。", "由于种种原因,部分工作推进不够理想。", "原因待查。",
+                                    "个别单位未及时报送原因分析材料。"])
+def test_a_cause_waved_at_is_no_cause(causes):
+    assert _result(_with_problems(causes), CAUSES).status == "fail"
+
+
+@pytest.mark.parametrize("causes", ["产生这些问题的原因是多方面的,主观上法治意识不强,客观上执法力量薄弱。",
+                                    "究其原因,主要是部分领导干部对依法行政重视程度不够。"])
+def test_a_cause_named_still_passes(causes):
+    assert _result(_with_problems(causes), CAUSES).status == "pass"
+
+
+# --- the next year's plan: arrangements, not resolutions
+
+PLAN = "content.next_year_plan"
+_END = LINGSHOU.index("特此报告。")
+
+
+def _with_plan(plan: str) -> str:
+    return LINGSHOU[:_PLAN] + "三、下一步工作计划\n" + plan + "\n" + LINGSHOU[_END:]
+
+
+@pytest.mark.parametrize("plan", ["我们将继续努力,推动法治政府建设再上新台阶。",
+                                  "2022年,我们将一如既往,再接再厉,奋发有为,推动各项工作取得新成效。"])
+def test_a_plan_of_resolutions_alone_sets_nothing_out(plan):
+    result = _result(_with_plan(plan), PLAN)
+    assert result.status == "partial"
+    assert "套话" in result.message
+
+
+@pytest.mark.parametrize("plan", ["2022年,全面落实行政执法三项制度,年内完成执法人员轮训。",
+                                  "一是在普法宣传上精准发力,二是持续推进综合执法改革。"])
+def test_a_plan_that_names_its_tasks_passes(plan):
+    assert _result(_with_plan(plan), PLAN).status == "pass"
+
+
+# --- the addressees: the report's own level or the one above, not a neighbour's
+
+RECIPIENTS = "form.recipients"
+ADDRESSEES = "中共灵寿县委、县人大常委会:"
+
+
+@pytest.mark.parametrize("addressees", ["正定县人民政府:", "中共平山县委、平山县人大常委会:", "中共平山县委:"])
+def test_a_neighbouring_county_s_bodies_are_not_the_report_s_addressees(addressees):
+    assert ADDRESSEES in LINGSHOU
+    result = _result(LINGSHOU.replace(ADDRESSEES, addressees), RECIPIENTS)
+    assert result.status == "fail"
+    assert addressees.rstrip(":").split("、")[0] in result.message
+
+
+@pytest.mark.parametrize("addressees", [ADDRESSEES, "石家庄市人民政府:", "中共石家庄市委:"])
+def test_the_report_s_own_level_and_the_one_above_are(addressees):
+    assert _result(LINGSHOU.replace(ADDRESSEES, addressees), RECIPIENTS).status == "pass"

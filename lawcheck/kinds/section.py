@@ -70,6 +70,11 @@ class SectionRule(RuleBase):
                                                   "(还存在一些不足, 与上级要求相比还有一定差距): a part with one "
                                                   "must name what is wanting in some clause, in any words (not "
                                                   "the standard a comparison names)")
+    set_phrases: list[str] = Field(default_factory=list,
+                                   description="words that name no arrangement (继续努力, 再上新台阶, 进一步, 全面): a "
+                                               "part in which no clause names anything once they, the pack's plan "
+                                               "cues and years are taken out (我们将继续努力，推动法治政府建设再上"
+                                               "新台阶) sets out nothing (partial)")
     vague: list[str] = Field(default_factory=list,
                              description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
                                          "after a denial made only of them, the pack's negation cues and "
@@ -215,6 +220,31 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
     return len(_HAN.findall(rest)) >= 2
 
 
+def _states_something(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> bool:
+    """Whether some clause of the part (headings aside) names anything once the rule's set phrases, the
+    pack's plan cues and years are taken out: "全面落实行政执法三项制度" names 行政执法三项制度; "我们将继续
+    努力，推动法治政府建设再上新台阶" names nothing."""
+    filler = _words_rx(tuple(sorted({*rule.set_phrases, *(a.pack.manifest.future or ())})))
+    assert filler is not None  # set_phrases is not empty here
+    ends = a.clause_ends
+    st = a.st
+    for sent in sents:
+        if sent.heading and (sent.section is None or st.sections[sent.section].parent is None):
+            continue  # the part's own heading ("三、2024年工作安排"); a sub-heading may be the task itself
+        k = bisect_left(ends, sent.start)
+        lo = sent.start
+        while lo < sent.end:
+            hi = min(sent.end, ends[k]) if k < len(ends) else sent.end
+            rest = filler.sub("", _YEARS.sub("", a.text[lo:hi]))
+            if len(_HAN.findall(rest)) >= 2:
+                return True
+            lo, k = hi + 1, k + 1
+    return False
+
+
+_YEARS = rx.compile(r"(?:19|20)\d\d\s*年度?|[一二三四五六七八九十〇零]{4}年度?")
+
+
 @lru_cache(maxsize=8)
 def _words_rx(words: tuple[str, ...]) -> re.Pattern[str] | None:
     """Any of ``words``, longest first (built from the pack's words, so not kept in lawcheck.rx's cache)."""
@@ -311,6 +341,13 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
         # "三、2023年工作安排" in a report on 2023: the part is there, but for the wrong year.
         out = Outcome("partial", 0.5, [rule.role], [stale[0]])
         out.details = [t(lang, "plan_year_stale", role=role_name, year=stale[1], next=(a.year or 0) + 1)]
+        out.own_message = True
+        out.searched = searched
+        return out
+    if rule.set_phrases and not _states_something(rule, a, sents):
+        # "我们将继续努力，推动法治政府建设再上新台阶": the part is there and sets nothing out.
+        out = Outcome("partial", 0.5, [rule.role], [(heading.start, heading.end)])
+        out.details = [t(lang, "set_phrases_only", role=role_name)]
         out.own_message = True
         out.searched = searched
         return out

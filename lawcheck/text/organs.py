@@ -107,7 +107,8 @@ def unit_rank(unit: str) -> int | None:
 
 
 def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) -> str | None:
-    """same | upper | lower: where the addressee stands to the reporter; None when it cannot be told.
+    """same | upper | lower | other (a neighbour at the same rank): where the addressee stands to the reporter;
+    None when it cannot be told.
 
     A session salutation is the same level.  A name given by level only ("县委") is compared by rank;
     a full name by place too: a different place at the same nominal rank is the higher body (a
@@ -127,7 +128,9 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
         return "lower"
     if addressee.place and reporter_place and not (
             addressee.place.endswith(reporter_place) or reporter_place.endswith(addressee.place)):
-        return "upper"
+        # Only a city (市, 州, 盟) holds others of its nominal rank; another county, district or banner is a
+        # neighbour ("正定县人民政府" above 灵寿县's report: a copied addressee, not the level above).
+        return "upper" if addressee.place.endswith(("市", "州", "盟")) else "other"
     return "same"
 
 
