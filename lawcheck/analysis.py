@@ -56,8 +56,6 @@ class CompiledRules(Protocol):
 
     def words(self, text: str) -> Any: ...  # (word, start, end) by jieba with the packs' domain dictionary
 _CLAUSE_END_RX = rx.compile("[,:;。!?\n]")
-# A document's name after a verb of receiving or passing on, in the same clause.
-_RECEIVED = rx.compile(r"(?:收到|接到|转发|转来|传达)[^,:;。!?，：；\n《]{0,24}(《[^《》\n]{1,80}》)")
 
 
 @dataclass
@@ -118,16 +116,18 @@ class Analysis:
     _fut_starts: list[int] | None = None
     _fut_spans: tuple[list[int], list[int]] | None = None
     _cues_timeout: PatternTimeout | None = None
-    _received: tuple[list[int], list[int]] | None = None
+    _named_only: tuple[list[int], list[int]] | None = None
 
     @property
-    def received(self) -> tuple[list[int], list[int]]:
-        """The names of documents received or forwarded ("收到市政府办公室印发的《…实施方案》", "转发《…规定》"),
-        as (starts, running maximum of the ends): a rule's words inside one name another's document, not
-        work this body did.  Found once per report, when a check first asks."""
-        if self._received is None:
-            self._received = _reach_index([m.span(1) for m in _RECEIVED.finditer(self.text)])
-        return self._received
+    def named_only(self) -> tuple[list[int], list[int]]:
+        """What the pack's ``named_only_patterns`` cover, as (starts, running maximum of the ends): the name of
+        a document received or forwarded ("收到市政府办公室印发的《…实施方案》"), what was studied, a check of
+        others' work.  A rule's words inside one are named, not work this body did.  Found once per report,
+        when a check first asks (a third-party pattern past its time limit raises PatternTimeout there)."""
+        if self._named_only is None:
+            patterns = self.pack.manifest.named_only_patterns or ()
+            self._named_only = _reach_index(sorted(sp for p in patterns for sp in self.matches_of(p)))
+        return self._named_only
 
     @property
     def neg_starts(self) -> list[int]:

@@ -318,7 +318,7 @@ _T: dict[str, dict[str, str]] = {
         "not_prescribed": "主送机关“{names}”不是规定的报送对象（应为：{allowed}，每份报告主送其中之一即可）。",
         "reason.false_friend": "同名但不同含义（如“{text}”）",
         "reason.no_context": "缺少所需语境",
-        "reason.received": "只是收到或转发的文件名称，不是本机关所做的工作",
+        "reason.named_only": "只是提到（收到或转发的文件名称、学习的内容、对他人的检查），不是本机关所做的工作",
         "reason.veto": "所指的是其他事项",
         "reason.negated": "语句表明尚未做到",
         "reason.planned": "仅为今后打算",
@@ -669,7 +669,8 @@ _T: dict[str, dict[str, str]] = {
                            "copy is enough)."),
         "reason.false_friend": "same words, different meaning (\"{text}\")",
         "reason.no_context": "the required context is missing",
-        "reason.received": "only the name of a document received or forwarded, not this body's own work",
+        "reason.named_only": ("only named (a document received or forwarded, what was studied, a check of others' "
+                              "work), not this body's own work"),
         "reason.veto": "it refers to something else",
         "reason.negated": "the sentence says it is not done",
         "reason.planned": "only a plan",

@@ -119,6 +119,9 @@ def _compile_keeping(pattern: str) -> regex.Pattern:
     return compiled
 
 
+_KEEP_OUT = regex.compile(r"(?<!\\)((?:\\\\)*)\\K")
+
+
 def _expanded(pattern: str) -> int:
     """An upper estimate of the compiled program's size: each counted repeat multiplies what it
     repeats.  Read with Python's own parser (the syntax rule files use is the common one); a pattern
@@ -133,7 +136,8 @@ def _expanded(pattern: str) -> int:
     try:
         if spaced:
             raise ValueError("estimate from the text")
-        parsed = sre_parse.parse(pattern)
+        # \K (regex's "keep out": the match starts here) is zero-width; Python's parser does not know it.
+        parsed = sre_parse.parse(_KEEP_OUT.sub(r"\1", pattern))
     except Exception:
         counts = [int(n) for m in regex.findall(r"\{\s*(\d+)\s*(?:,\s*(\d*)\s*)?\}", pattern) for n in m if n]
         total = len(pattern)

@@ -166,3 +166,44 @@ def test_a_neighbouring_county_s_bodies_are_not_the_report_s_addressees(addresse
 @pytest.mark.parametrize("addressees", [ADDRESSEES, "石家庄市人民政府:", "中共石家庄市委:"])
 def test_the_report_s_own_level_and_the_one_above_are(addressees):
     assert _result(LINGSHOU.replace(ADDRESSEES, addressees), RECIPIENTS).status == "pass"
+
+
+# --- the decision procedure: followed, not studied, declared or checked in others
+
+DECISION = "decision.major_procedure"
+HETANG = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")
+_CATALOGUE = "公布区级重大行政决策事项1项。"
+
+
+def _with_decision(sentence: str) -> str:
+    assert _CATALOGUE in HETANG
+    return HETANG.replace(_CATALOGUE, _CATALOGUE + sentence, 1)
+
+
+@pytest.mark.parametrize("sentence", [
+    "区政府常务会议会前学法,专题学习《重大行政决策程序暂行条例》关于公众参与、专家论证、风险评估、合法性审查和集体讨论决定的规定。",
+    "组织学习《条例》,明确公众参与、专家论证、风险评估、合法性审查、集体讨论决定是法定程序。",
+    "对全区15个镇街重大行政决策履行公众参与、专家论证、风险评估、合法性审查、集体讨论决定程序情况开展督查。",
+])
+def test_the_procedure_studied_declared_or_checked_in_others_is_not_followed(sentence):
+    base = _result(HETANG, DECISION)
+    altered = _result(_with_decision(sentence), DECISION)
+    assert altered.status == base.status and altered.fraction == base.fraction, sentence
+    assert altered.near_miss is not None and "只是提到" in altered.near_miss.reason
+
+
+def test_the_procedure_followed_passes():
+    sentence = "全年作出重大行政决策3项,均经公众参与、专家论证、风险评估、合法性审查和区政府常务会议集体讨论决定。"
+    assert _result(_with_decision(sentence), DECISION).status == "pass"
+
+
+def test_a_pack_inherits_the_named_only_patterns_and_may_turn_them_off(tmp_path):
+    sentence = "三是收到市政府办公室印发的《全面推行行政执法公示制度执法全过程记录制度重大执法决定法制审核制度实施方案》。"
+    text = _with_three_sentence(sentence)
+    for own, passes in (("", False), ("named_only_patterns: []\n", True)):
+        pack = tmp_path / ("off" if own else "on")
+        pack.mkdir()
+        (pack / "pack.yaml").write_text(f"id: local\ntitle: {{zh: 本地, en: local}}\nversion: '1'\nextends: core\n{own}",
+                                        encoding="utf-8")
+        result = next(r for r in lawcheck.evaluate(text, rules=lawcheck.load_pack(pack)).results if r.rule == THREE)
+        assert (result.status == "pass") == passes, own

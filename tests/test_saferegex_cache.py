@@ -103,3 +103,20 @@ def test_a_kept_pattern_still_fails_and_bounds_as_before():
     p = compile_pattern("(?<![未没])(?:开展|推行)[^，。]{0,6}?制度", True, True)
     assert [m.span() for m in p.finditer("全面推行三项制度，未开展公示制度。")] == [(2, 8)]
     assert isinstance(p, regex.Pattern)
+
+
+def test_keep_out_is_zero_width_in_the_size_estimate_and_still_bounded():
+    """regex's \\K (the match starts there) is unknown to Python's parser, which estimated such a pattern from
+    its text (counts multiplied) and refused the pack's own named_only_patterns; the estimate reads it as the
+    nothing it is, and a large count is still refused."""
+    from lawcheck.saferegex import UnsafePattern, compile_pattern
+
+    p = compile_pattern(r"(?:收到|转发)[^，。《]{0,24}\K《[^《》\n]{1,80}》")
+    assert [m.group() for m in p.finditer("收到市政府印发的《实施方案》。")] == ["《实施方案》"]
+    assert compile_pattern(r"a\\Kb").search(r"xa\Kb") is not None  # an escaped backslash and a K: text
+    for bad in (r"(?:(?:x{1000}){1000}){10}\K", r"\K(?:(?:x{1000}){1000}){10}"):
+        try:
+            compile_pattern(bad)
+        except UnsafePattern:
+            continue
+        raise AssertionError(f"{bad!r} must be refused")

@@ -339,16 +339,16 @@ _LIKE = rx.compile(r"参照|比照")
 
 
 def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | None, s: int, e: int) -> str | None:
-    """Why the hit at [s, e) does not count: ``false_friend:<its text>``, ``received`` (inside the name of a
-    document received or forwarded), ``veto`` or ``no_context``;
+    """Why the hit at [s, e) does not count: ``false_friend:<its text>``, ``named_only`` (inside what the pack's
+    ``named_only_patterns`` cover: a document received, what was studied), ``veto`` or ``no_context``;
     None when it counts.  A hit outside any sentence (the title) has no context to satisfy."""
     ff = covering(a, cm.not_, s, e) if cm.not_ else None
     for p in m.not_patterns:
         ff = ff or covering_match(a, p, s, e)
     if ff:
         return "false_friend:" + a.text[ff[0]:ff[1]]
-    if covered_by(a.received, s, e):
-        return "received"
+    if covered_by(a.named_only, s, e):
+        return "named_only"
     if cm.veto and m.veto is not None:
         if sent is None:
             return "veto"
@@ -498,7 +498,7 @@ def part_details(a: Analysis, parts: list[Part], results: list[PartOutcome]) -> 
     return details
 
 
-_REJECT_ORDER = {"received": 0, "false_friend": 1, "veto": 2, "no_context": 3}
+_REJECT_ORDER = {"named_only": 0, "false_friend": 1, "veto": 2, "no_context": 3}
 
 
 def near_miss(a: Analysis, rule_id: str, parts: list[PartOutcome], used: set[int]) -> tuple[Span, str] | None:

@@ -96,6 +96,11 @@ class Manifest(Strict):
     future_patterns: list[Pattern] | None = Field(
         None, description="clause cues of a plan or an exhortation that a phrase cannot say, as regular "
                           "expressions: \"将于明年一季度主持召开\", \"要带头述法\" (inherited if absent)")
+    named_only_patterns: list[Pattern] | None = Field(
+        None, description="stretches that only name what a rule looks for, as regular expressions: the name of a "
+                          "document received or passed on (收到…《…》), what was studied (学习…的规定), a check of "
+                          "others' work (对…情况开展督查); a rule's phrase inside one is not work done (inherited "
+                          "if absent)")
     overrides: dict[str, RuleOverride] = Field(default_factory=dict, description="inherited rules changed by id")
     disable: list[str] = Field(default_factory=list, description="inherited rules left out, by id")
     era: list[EraFact] = Field(default_factory=list, description="dated facts the era-aware rules follow")
