@@ -127,11 +127,26 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
     if addressee.rank > reporter_rank:
         return "lower"
     if addressee.place and reporter_place and not (
-            addressee.place.endswith(reporter_place) or reporter_place.endswith(addressee.place)):
-        # Only a city (市, 州, 盟) holds others of its nominal rank; another county, district or banner is a
-        # neighbour ("正定县人民政府" above 灵寿县's report: a copied addressee, not the level above).
-        return "upper" if addressee.place.endswith(("市", "州", "盟")) else "other"
+            addressee.place.endswith(reporter_place) or reporter_place.endswith(addressee.place)
+            or _same_place(addressee.place, reporter_place)):
+        # Only a city (市, 州, 盟, 地区) holds others of its nominal rank; another county, district or banner is
+        # a neighbour ("正定县人民政府" above 灵寿县's report: a copied addressee, not the level above).
+        return "upper" if addressee.place.endswith(("市", "州", "盟", "地区")) else "other"
     return "same"
+
+
+_INNERMOST = rx.compile(r"(?<=[省市县区旗州盟])(?=[\u4e00-\u9fff])")
+_UNIT_END = rx.compile(r"(?:地区|[省市县区旗州盟镇乡])$")
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Whether two places are one, written in full or short: "长阳土家族自治县" and "长阳县" (a county's own
+    bodies are written 中共长阳县委), "鄂温克族自治旗" and "鄂温克旗"."""
+    ca, cb = (_UNIT_END.sub("", _INNERMOST.split(x)[-1]) for x in (a, b))
+    if ca == cb:
+        return True
+    full, short = (ca, cb) if "自治" in ca else (cb, ca)
+    return "自治" in full and len(short) >= 2 and full.startswith(short)
 
 
 def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
