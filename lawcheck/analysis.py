@@ -117,16 +117,25 @@ class Analysis:
     _fut_spans: tuple[list[int], list[int]] | None = None
     _cues_timeout: PatternTimeout | None = None
     _named_only: tuple[list[int], list[int]] | None = None
+    _named_only_timeout: PatternTimeout | None = None
 
     @property
     def named_only(self) -> tuple[list[int], list[int]]:
         """What the pack's ``named_only_patterns`` cover, as (starts, running maximum of the ends): the name of
-        a document received or forwarded ("收到市政府办公室印发的《…实施方案》"), what was studied, a check of
-        others' work.  A rule's words inside one are named, not work this body did.  Found once per report,
-        when a check first asks (a third-party pattern past its time limit raises PatternTimeout there)."""
+        a document received or forwarded ("收到市政府办公室印发的《…实施方案》"), a document's provisions
+        studied, a procedure declared.  A rule's words inside one are named, not work this body did.  Found
+        once per report, when a check first asks; a third-party pattern past its time limit raises
+        PatternTimeout in every check that asks (each is then ``unknown``), and is not run again."""
+        if self._named_only_timeout is not None:
+            raise self._named_only_timeout
         if self._named_only is None:
             patterns = self.pack.manifest.named_only_patterns or ()
-            self._named_only = _reach_index(sorted(sp for p in patterns for sp in self.matches_of(p)))
+            try:
+                spans = sorted(sp for p in patterns for sp in self.matches_of(p))
+            except PatternTimeout as e:
+                self._named_only_timeout = e
+                raise
+            self._named_only = _reach_index(spans)
         return self._named_only
 
     @property

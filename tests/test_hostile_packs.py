@@ -321,3 +321,32 @@ def test_a_cue_pattern_that_times_out_leaves_the_rules_that_read_cues_unknown(mo
     assert {"content.first_responsible_duty", "decision.major_procedure", "enforcement.three_systems"} <= unknown
     assert all("超时" in card.result(r).message for r in unknown)
     assert card.result("form.signature").status == "pass"  # a rule that reads no cue is judged
+
+
+def test_a_named_only_pattern_that_times_out_is_run_once_and_leaves_its_readers_unknown(monkeypatch):
+    """The same for the pack's named_only_patterns: the rules whose hits ask are unknown, said why, and the
+    pattern is not run again for each of them (each run costs its whole time limit)."""
+    import lawcheck
+    from lawcheck import analysis, saferegex
+
+    built_in = load_pack()
+    pack = built_in.only([r.id for r in built_in.rules])
+    pack.trusted = False
+    pattern = pack.manifest.named_only_patterns[0]
+    real = analysis.saferegex.finditer
+    runs = []
+
+    def slow(p, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if p == pattern:
+            runs.append(p)
+            raise saferegex.PatternTimeout(p)
+        return real(p, *args, **kwargs)
+
+    monkeypatch.setattr(analysis.saferegex, "finditer", slow)
+    text = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    card = lawcheck.evaluate(text, rules=pack)
+    unknown = {r.rule for r in card.results if r.status == "unknown"}
+    assert {"content.first_responsible_duty", "enforcement.three_systems"} <= unknown
+    assert all("超时" in card.result(r).message for r in unknown)
+    assert len(runs) == 1
+    assert card.result("form.signature").status == "pass"

@@ -111,8 +111,10 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
     None when it cannot be told.
 
     A session salutation is the same level.  A name given by level only ("县委") is compared by rank;
-    a full name by place too: a different place at the same nominal rank is the higher body (a
-    county-level city reports to the prefecture-level city, both 市)."""
+    a full name by place too: a different city at the same nominal rank is the higher body (a
+    county-level city reports to the prefecture-level city, both 市); another county, district or banner at
+    the same rank is a neighbour (other), and one place written in full or short (长阳土家族自治县, 长阳县)
+    is one."""
     if reporter_rank is None:
         return None
     if addressee.kind == "congress" and addressee.rank is None:
