@@ -225,6 +225,8 @@ _PROB = LINGSHOU[LINGSHOU.index("虽然我县法治政府建设取得"):LINGSHOU
     (LINGSHOU.replace(_DEC, _DEC + "全年作出重大行政决策5项,坚决杜绝未按照公众参与、专家论证、风险评估、合法性审查、"
                                    "集体讨论决定法定程序作出决策。"), DECISION),
     (_NO3.replace(_THREE, "三是推动行政执法三项制度落地见效、不停留在纸面上。"), THREE),
+    (_NO3.replace(_THREE, "三是全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度,全年行政诉讼尚无一起败诉,"
+                          "公示执法信息1200条。"), THREE),
     # study is what the rules ask for, not a document's provisions named
     (LINGSHOU.replace(_FRD, "二是县长在全县领导干部法治培训班上专题讲授新修订《行政处罚法》的主要内容。"), DUTY),
     # the duty performed, with 从未 in a safeguard beside it
@@ -264,6 +266,10 @@ def test_an_autonomous_county_s_own_bodies_in_their_short_names_are_its_own(orga
     (_NO3.replace(_THREE, "三是按照国办发〔2018〕118号文件要求,全县各行政执法机关须全面推行行政执法公示、执法全过程记录、"
                           "重大执法决定法制审核制度。"), THREE),
     (_NO3.replace(_THREE, "三是至今没建立行政执法公示、执法全过程记录、重大执法决定法制审核制度。"), THREE),
+    (_NO3.replace(_THREE, "三是全县执法部门尚无行政执法公示、执法全过程记录和重大执法决定法制审核制度。"), THREE),
+    (_NO3.replace(_THREE, "三是部分执法部门行政执法公示、全过程记录、法制审核等制度缺少专人负责。"), THREE),
+    (_NO3.replace(_THREE, "三是重大执法决定法制审核工作尚处空白,行政执法公示和全过程记录执行不严。"), THREE),
+    (LINGSHOU.replace(_FRD, "二是县长很少听取法治政府建设工作汇报。"), DUTY),
 ])
 def test_an_obligation_or_a_thing_never_set_up_is_not_done(text, rule):
     assert _result(text, rule).status != "pass"
