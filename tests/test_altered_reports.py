@@ -273,3 +273,21 @@ def test_an_autonomous_county_s_own_bodies_in_their_short_names_are_its_own(orga
 ])
 def test_an_obligation_or_a_thing_never_set_up_is_not_done(text, rule):
     assert _result(text, rule).status != "pass"
+
+
+def _township(addressees: str, organ: str = "辛集市旧城镇", upper: str = "辛集市") -> str:
+    return (LINGSHOU.replace(ADDRESSEES, addressees).replace("灵寿县人民政府", organ + "人民政府")
+            .replace("灵寿县", organ).replace("石家庄市", upper))
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # a town of a county-level city reports to that city; a town of a city without counties to the city
+    (_township("中共辛集市委、辛集市人民政府:"), "pass"),
+    (_township("辛集市人民政府:"), "pass"),
+    (_township("东莞市人民政府:", "东莞市虎门镇", "东莞市"), "pass"),
+    # the town's name says whose it is: another county is not its level above, nor is the province
+    (_township("正定县人民政府:"), "fail"),
+    (_township("河北省人民政府:"), "fail"),
+])
+def test_a_township_s_addressees(text, status):
+    assert _result(text, RECIPIENTS).status == status

@@ -124,7 +124,12 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
     if addressee.rank < reporter_rank:
         # One level up; a municipality (province rank) is one level above its districts, there being no city.
         direct = addressee.rank == reporter_rank - 1 or (
-            addressee.rank == PROVINCE and bool(_MUNICIPALITY.match(addressee.place or "")))
+            addressee.rank == PROVINCE and bool(_MUNICIPALITY.match(addressee.place or ""))) or (
+            # A township's 市 is the level above whichever it is: a county-level city (辛集市's towns) or a
+            # city without counties (东莞, 中山).
+            reporter_rank == TOWNSHIP and addressee.rank == CITY and (addressee.place or "").endswith("市"))
+        if direct and addressee.place and not _within(addressee.place, reporter_place):
+            return "other"  # "正定县人民政府" above "辛集市旧城镇": the reporter's name says whose it is
         return "upper" if direct or (addressee.rank == CENTRAL and reporter_rank == PROVINCE) else "above"
     if addressee.rank > reporter_rank:
         return "lower"
@@ -139,6 +144,13 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
 
 _INNERMOST = rx.compile(r"(?<=[省市县区旗州盟])(?=[\u4e00-\u9fff])")
 _UNIT_END = rx.compile(r"(?:地区|[省市县区旗州盟镇乡])$")
+
+
+def _within(upper: str, reporter_place: str) -> bool:
+    """Whether ``upper`` may hold the reporter: true unless the reporter's name gives the places above it
+    ("辛集市旧城镇", "彭水苗族土家族自治县长生镇") and ``upper`` is none of them."""
+    parents = [p for p in _INNERMOST.split(reporter_place)[:-1] if len(p) >= 3]
+    return not parents or any(_same_place(upper, p) or p.endswith(upper) or upper.endswith(p) for p in parents)
 
 
 def _same_place(a: str, b: str) -> bool:
