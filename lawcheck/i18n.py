@@ -183,6 +183,7 @@ _T: dict[str, dict[str, str]] = {
                             "应写{next}年的安排。"),
         "denied_section": "“{role}”部分只说没有发现问题，未写明具体内容。",
         "set_phrases_only": "“{role}”部分只有表态和套话，没有写出具体的任务或措施。",
+        "plan_looks_back": "“{role}”部分写的都是已经做过的工作，没有下一年度的安排。",
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
         "scope_missing": "报告没有“{roles}”部分。",
         "mention_only": "未单列“{role}”部分，仅在其他部分提及。",
@@ -517,6 +518,7 @@ _T: dict[str, dict[str, str]] = {
         "plan_year_stale": ("The \"{role}\" part is headed as the plan for {year}, not for the year ahead, as if an "
                             "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
+        "plan_looks_back": "The \"{role}\" part tells only work already done; it sets out nothing for the next year.",
         "set_phrases_only": "The \"{role}\" part holds only resolutions and set phrases; it names no concrete task "
                             "or measure.",
         "empty_section": "The \"{role}\" part names no concrete shortcoming (only results, plans or set phrases).",

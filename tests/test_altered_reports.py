@@ -143,8 +143,18 @@ def test_a_plan_of_resolutions_alone_sets_nothing_out(plan):
     assert "套话" in result.message
 
 
+@pytest.mark.parametrize("plan", ["2021年,我县组织开展了法治宣传活动120场,全县行政执法人员培训考试已经全部完成。",
+                                  "全年共办理行政复议案件11件,已结案9件;组织了执法人员培训3期。"])
+def test_a_plan_part_that_tells_the_year_s_work_sets_nothing_out(plan):
+    result = _result(_with_plan(plan), PLAN)
+    assert result.status == "partial"
+    assert "已经做过" in result.message
+
+
 @pytest.mark.parametrize("plan", ["2022年,全面落实行政执法三项制度,年内完成执法人员轮训。",
-                                  "一是在普法宣传上精准发力,二是持续推进综合执法改革。"])
+                                  "一是在普法宣传上精准发力,二是持续推进综合执法改革。",
+                                  "针对上述问题,我们制定了整改方案,2022年全面落实行政执法三项制度。",
+                                  "2021年,我县组织开展了法治宣传活动120场。2022年,全面落实行政执法三项制度。"])
 def test_a_plan_that_names_its_tasks_passes(plan):
     assert _result(_with_plan(plan), PLAN).status == "pass"
 

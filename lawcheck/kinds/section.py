@@ -220,6 +220,36 @@ def _names_something(rule: SectionRule, a: Analysis, lo: int, hi: int) -> bool:
     return len(_HAN.findall(rest)) >= 2
 
 
+# Told as done: an aspect 了 (not 为了, 了解, 除了, 了结), 已 before a verb (已结案, 已经; not 而已, 已有), the
+# year's count (全年共办理…11件).
+_DONE = rx.compile(r"(?<![为除])了(?![解结])|(?<![而得])已(?![久有])(?=[\u4e00-\u9fff])"
+                   r"|(?:全年|共|累计)[^,，。;；]{0,12}?\d+(?:件|次|场|人次|个|项)")
+# Any sign of what is to come (a later year is looked for apart, ``_later_year``).
+_AHEAD = rx.compile(r"将|要|拟|计划|力争|争取|继续|持续|进一步|下一步|下步|今后|明年|来年|下一年|新的一年"
+                    r"|确保|着力|重点")
+
+
+def _looks_back(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | None:
+    """For a plan part (``year_ahead``): its first sentence, when every sentence under its heading tells what
+    was done (了, 已经 …) and none looks ahead (a plan word, a modal, a year after the report's).  A plan
+    written as tasks ("全面落实…，年内完成…") tells nothing as done."""
+    if not rule.year_ahead:
+        return None
+    st = a.st
+    body = [s for s in sents if not (s.heading and (s.section is None or st.sections[s.section].parent is None))]
+    if not body:
+        return None
+    for s in body:
+        text = a.text[s.start:s.end]
+        if not _DONE.search(text) or _AHEAD.search(text) or _later_year(a, text):
+            return None
+    return (body[0].start, body[0].end)
+
+
+def _later_year(a: Analysis, text: str) -> bool:
+    return a.year is not None and any(int(m.group(1)) > a.year for m in YEAR_MENTION.finditer(text))
+
+
 def _states_something(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> bool:
     """Whether some clause of the part (headings aside) names anything once the rule's set phrases, the
     pack's plan cues and years are taken out: "全面落实行政执法三项制度" names 行政执法三项制度; "我们将继续
@@ -341,6 +371,14 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
         # "三、2023年工作安排" in a report on 2023: the part is there, but for the wrong year.
         out = Outcome("partial", 0.5, [rule.role], [stale[0]])
         out.details = [t(lang, "plan_year_stale", role=role_name, year=stale[1], next=(a.year or 0) + 1)]
+        out.own_message = True
+        out.searched = searched
+        return out
+    looking_back = _looks_back(rule, a, sents)
+    if looking_back is not None:
+        # "三、下一步工作计划 / 2021年，我县组织开展了…": the part tells the year's work, not the next year's.
+        out = Outcome("partial", 0.5, [rule.role], [(heading.start, heading.end), looking_back])
+        out.details = [t(lang, "plan_looks_back", role=role_name)]
         out.own_message = True
         out.searched = searched
         return out
