@@ -294,45 +294,17 @@ def test_a_pattern_that_backtracks_on_its_own_characters_is_refused_at_load(tmp_
     assert "灾难性回溯" in err.text("zh") and pattern in err.text("zh")
 
 
-def test_a_cue_pattern_that_times_out_leaves_the_rules_that_read_cues_unknown(monkeypatch):
-    """A pack's negation or plan pattern that runs past its time limit on a text: every rule that reads the
-    cues is unknown, saying why in the reader's language; the report is checked (it was an English "internal
-    error" for the whole report)."""
-    import lawcheck
-    from lawcheck import analysis, saferegex
-
-    # Only a third party's pattern carries a time limit: the built-in pack's, as one from elsewhere (the
-    # built-in ones are also tried only where their words stand, never scanned: lawcheck.regexfold).
-    built_in = load_pack()
-    pack = built_in.only([r.id for r in built_in.rules])
-    pack.trusted = False
-    pattern = pack.manifest.future_patterns[0]
-    real = analysis.saferegex.finditer
-
-    def slow(p, *args, **kwargs):  # type: ignore[no-untyped-def]
-        if p == pattern:
-            raise saferegex.PatternTimeout(p)
-        return real(p, *args, **kwargs)
-
-    monkeypatch.setattr(analysis.saferegex, "finditer", slow)
-    text = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
-    card = lawcheck.evaluate(text, rules=pack)
-    unknown = {r.rule for r in card.results if r.status == "unknown"}
-    assert {"content.first_responsible_duty", "decision.major_procedure", "enforcement.three_systems"} <= unknown
-    assert all("超时" in card.result(r).message for r in unknown)
-    assert card.result("form.signature").status == "pass"  # a rule that reads no cue is judged
-
-
-def test_a_named_only_pattern_that_times_out_is_run_once_and_leaves_its_readers_unknown(monkeypatch):
-    """The same for the pack's named_only_patterns: the rules whose hits ask are unknown, said why, and the
-    pattern is not run again for each of them (each run costs its whole time limit)."""
+def _one_pattern_timing_out(monkeypatch, chosen):  # type: ignore[no-untyped-def]
+    """The built-in pack as a third party's (only those carry a time limit; the built-in patterns are also
+    tried only where their words stand, never scanned: lawcheck.regexfold), with the manifest pattern
+    ``chosen`` picks timing out on every run: the scorecard of a real report, and the pattern's runs."""
     import lawcheck
     from lawcheck import analysis, saferegex
 
     built_in = load_pack()
     pack = built_in.only([r.id for r in built_in.rules])
     pack.trusted = False
-    pattern = pack.manifest.named_only_patterns[0]
+    pattern = chosen(pack.manifest)
     real = analysis.saferegex.finditer
     runs = []
 
@@ -344,7 +316,24 @@ def test_a_named_only_pattern_that_times_out_is_run_once_and_leaves_its_readers_
 
     monkeypatch.setattr(analysis.saferegex, "finditer", slow)
     text = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
-    card = lawcheck.evaluate(text, rules=pack)
+    return lawcheck.evaluate(text, rules=pack), runs
+
+
+def test_a_cue_pattern_that_times_out_leaves_the_rules_that_read_cues_unknown(monkeypatch):
+    """A pack's negation or plan pattern that runs past its time limit on a text: every rule that reads the
+    cues is unknown, saying why in the reader's language; the report is checked (it was an English "internal
+    error" for the whole report)."""
+    card, _runs = _one_pattern_timing_out(monkeypatch, lambda m: m.future_patterns[0])
+    unknown = {r.rule for r in card.results if r.status == "unknown"}
+    assert {"content.first_responsible_duty", "decision.major_procedure", "enforcement.three_systems"} <= unknown
+    assert all("超时" in card.result(r).message for r in unknown)
+    assert card.result("form.signature").status == "pass"  # a rule that reads no cue is judged
+
+
+def test_a_named_only_pattern_that_times_out_is_run_once_and_leaves_its_readers_unknown(monkeypatch):
+    """The same for the pack's named_only_patterns: the rules whose hits ask are unknown, said why, and the
+    pattern is not run again for each of them (each run costs its whole time limit)."""
+    card, runs = _one_pattern_timing_out(monkeypatch, lambda m: m.named_only_patterns[0])
     unknown = {r.rule for r in card.results if r.status == "unknown"}
     assert {"content.first_responsible_duty", "enforcement.three_systems"} <= unknown
     assert all("超时" in card.result(r).message for r in unknown)
