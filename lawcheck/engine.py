@@ -51,7 +51,7 @@ from lawcheck.packs import RulePack, default_pack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import facts
-from lawcheck.text.kind import WORDS, KindVerdict, classify
+from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early
 from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.structure import CLOSING, PREAMBLE
 from lawcheck.version import __version__
@@ -503,6 +503,10 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
     if given.kind is None:
         found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
         verdict = classify(a.st, found_title)
+        if verdict.kind != "other" and a.year is not None and _year_source(a) in ("title", "text"):
+            # signed or published before the report year's December: part of the year, or the wrong year
+            dates = [d for d in (a.signed.value if a.signed else None, a.published) if isinstance(d, dt.date)]
+            verdict = dated_early(a.year, dates) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"
         other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
     elif given.kind == "other":

@@ -220,7 +220,9 @@ class DocumentInfo(Frozen):
     kind_reason: str | None = None
     # For kind "other": what the text is instead (government_work_report, shufa_report, news,
     # disclosure_report, plan, notice, interpretation, special_report, topic_summary, announcement,
-    # template, caller).
+    # template, rectification, interim_summary, multi_year_summary, survey_report, self_assessment, speech,
+    # minutes, explanation, reply, several_reports, word_list, repeated_text, dated_early, unrelated,
+    # no_text, caller).
     other_kind: str | None = None
     # traditional: written in traditional characters, checked through a simplified view
     script: Literal["simplified", "traditional"] = "simplified"

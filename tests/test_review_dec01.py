@@ -88,7 +88,10 @@ def test_the_years_report_joined_with_a_plan_periods_review_or_an_aside_stays_th
                   "“十三五”时期暨2020年度法治政府建设情况报告",
                   "灵寿县2021年度法治政府建设情况报告（含督察反馈问题整改情况）",
                   "灵寿县2021年度法治政府建设情况报告（数据截至第四季度末）"):
-        assert _kind(LINGSHOU.replace(LINGSHOU_TITLE, title, 1)) == ("annual_report", None), title
+        text = LINGSHOU.replace(LINGSHOU_TITLE, title, 1)
+        if "2025年度" in title:  # dated after the year it reports on, as such a report is
+            text = text.replace("2022年1月14日", "2026年1月14日").replace("2022-01-20", "2026-01-20")
+        assert _kind(text) == ("annual_report", None), title
     formula = HETANG.replace("现将相关情况报告如下", "现将我区2025年暨“十四五”时期法治政府建设情况报告如下", 1)
     assert _kind(formula) == ("annual_report", None)
     # Without the year of its own, the period is what the text covers.

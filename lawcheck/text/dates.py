@@ -85,6 +85,14 @@ _OPENING_YEAR = rx.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)"
 _REPORTING = rx.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
 
 
+_SPAN_END = rx.compile(r"[-—–~至到]\s*$")
+
+
+def _in_name(text: str, start: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside 《…》 opened after ``start``."""
+    return text.rfind("《", start, pos) > text.rfind("》", start, pos)
+
+
 def report_year(st: Structure) -> Found | None:
     """The year the report covers: title, then "现将…年…报告如下", then the opening words.
 
@@ -93,7 +101,13 @@ def report_year(st: Structure) -> Found | None:
     """
     text = st.text
     if st.title_span:
-        m = _TITLE_YEAR.search(text, *st.title_span)
+        # Not the end of a span of years ("纲要2021—2025年情况的报告" leaves it to the body), and a year inside a
+        # document's name only when none stands outside one ("贯彻落实《法治政府建设实施纲要（2021—2025年）》
+        # 2021年度情况的报告" is on 2021; "关于《…2023年度…报告》的政策解读" on 2023).
+        ts, te = st.title_span
+        years = [m for m in _TITLE_YEAR.finditer(text, ts, te)
+                 if not _SPAN_END.search(text, max(ts, m.start() - 2), m.start())]
+        m = next((m for m in years if not _in_name(text, ts, m.start())), years[0] if years else None)
         if m:
             return Found(parse_year(m.group(1)), m.span(1))
     # The opening of the body: first lines that are not an addressee line.

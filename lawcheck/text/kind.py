@@ -19,6 +19,7 @@ law-based government.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -44,15 +45,18 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
 ]
 # Kinds of report that are not the annual report even when they are about law-based government.
 _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
-    ("rectification", rx.compile(r"整改|反馈(?:意见|问题)(?:的)?落实")),
+    # (督察反馈意见办理情况, 落实督察组反馈意见情况: answering a supervision's findings)
+    ("rectification", rx.compile(r"整改|反馈(?:意见|问题)(?:的)?(?:落实|办理)|落实[^,，。;；]{0,20}反馈(?:意见|问题)")),
     # Part of a year (1—12月 is the whole year).
     ("interim_summary",
      # (1—10月, 1—11月 are the year's figures cut off before December, as reports drafted then give them.)
-     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前三季度|(?<!\d)\d{1,2}\s*[-—至到]\s*[1-9]\s*月(?!\d)")),
+     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前[二三]季度|(?<!\d)\d{1,2}\s*[-—至到]\s*[1-9]\s*月(?!\d)"
+                r"|一\s*[-—至到]\s*[二三四五六七八九]\s*月|(?<![一全])年中(?!央)")),
     ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
-     rx.compile(r"自评|自查|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范"
+     rx.compile(r"自评|自查|自我评价|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范"
+                r"|(?:申报|争创)[^,，。;；]{0,20}(?:示范|先进|称号)"
                 # Material for a visit: "关于迎接省法治政府建设督察的汇报材料", "关于接受…督察的工作汇报",
                 # "在省…督察组督察灵寿县工作汇报会上的汇报", "…督察汇报材料".
                 r"|(?:迎接|接受|配合)[^,，。;；]{0,24}(?:督察|督查|检查|考核|评估|验收)"
@@ -71,7 +75,9 @@ _T_INTERPRETATION = rx.compile(
     r"^(?:文字|图文|政策|文件)?(?P<w>解读)|(?P<w2>图解|一图(?:读懂|看懂|了解)|答记者问)|(?P<w3>解读)$"
 )
 _T_GOV_WORK = rx.compile(r"政府工作报告|人民代表大会(?!常务委员会)[^。]{0,16}会议上")
-_T_SHUFA = rx.compile(r"述法|述职")
+# 述法, 述职, 述责述廉, a comrade named ("关于王建国同志…的报告"), the principal leader's report.
+_T_SHUFA = rx.compile(r"述法|述职|述责|述廉|(?<![人党])[\u4e00-\u9fff]{2,3}同志"
+                      r"|主要负责同志(?=[^,，。]{0,20}(?:报告|汇报))")
 _T_DUTY = rx.compile(r"(?:主要负责人|主要负责同志|主要领导|第一责任人|县长|区长|市长|省长|镇长|乡长|书记).{0,16}职责")
 # The body's own 法治政府建设 as the title's subject ("…法治政府建设情况的报告", "…法治政府建设和…").
 _T_CORE_SUBJECT = rx.compile(
@@ -91,6 +97,7 @@ _T_PLAN = rx.compile(
     r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|重点工作|工作任务|实施意见"
     r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
 )
+_TOLD = rx.compile(r"情况|总结|成效|完成|进展|开展")
 # "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
 _T_REPORT_FIRST = rx.compile(
     r"(?:法治政府|依法行政|法治)建设?[^及和与暨]{0,12}(?:报告|总结|汇报|情况)[^及和与暨]{0,4}(?:及|和|与|暨)"
@@ -264,6 +271,16 @@ REPORT = KindVerdict("annual_report")
 WORDS = "\x1f"
 
 
+def dated_early(year: int, dates: list[dt.date]) -> KindVerdict | None:
+    """A text on ``year`` signed or published before that year's December ("关于2022年一至六月…的报告",
+    signed 2022年7月14日; last year's report under this year's title): not that year's report, whatever its
+    title says — the year's report can only be written once the year is (nearly) over."""
+    early = min((d for d in dates if d < dt.date(year, 12, 1)), default=None)
+    if early is None:
+        return None
+    return _other("dated_early", "kind.reason.dated_early", date=early.isoformat(), year=str(year))
+
+
 def _other(other_kind: str, reason: str, **args: str) -> KindVerdict:
     return KindVerdict("other", other_kind, reason, args)
 
@@ -405,6 +422,11 @@ def _title_verdict(title: str) -> KindVerdict | None:
     found = _joined_kind(title) if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
     if found:
         return _other(found[0], "kind.reason.title", word=found[1])
+    # Next year's arrangements in a report's form ("关于2022年法治政府建设工作安排的报告"): a plan, unless what
+    # leads tells the year's work ("…情况和2022年工作安排的报告").
+    m = _T_PLAN.search(lead)
+    if m and ends_as_report and not _TOLD.search(lead):
+        return _other("plan", "kind.reason.title", word=m.group(0))
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
     m = _T_PLAN.search(title)
     if m and not ends_as_report and not report_first:
