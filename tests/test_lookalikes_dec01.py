@@ -71,3 +71,12 @@ def test_the_year_of_a_title_is_not_the_end_of_a_plan_s_span(title, source):
     # on 2021 became a text dated before its year was over)
     d = lawcheck.evaluate(_titled(title)).document
     assert (d.report_year, d.report_year_source, d.kind) == (2021, source, "annual_report")
+
+
+def test_a_column_label_a_breadcrumb_ends_on_is_not_the_title():
+    """A real report whose title was lost under a site's column ("政务公开工作文件", also the breadcrumb's last
+    item) was read as a report on 政务公开 (another field's summary) and dropped from the rankings."""
+    yixing = (FIXTURES / "002_yixing_2020.txt").read_text(encoding="utf-8")
+    title = lawcheck.evaluate(yixing).document.title
+    assert title and yixing.count(title) >= 2 and "政务公开工作文件" in yixing
+    assert _kind(yixing.replace(title, "")) == ("annual_report", None)

@@ -500,7 +500,12 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
             out.append(squeezed)
         elif i < len(st.header):
             headline.append(squeezed)  # a page's headline need not end in a document's name ("…报告来了")
-    return list(dict.fromkeys(t for t in [*out, *headline] if t))
+    # The column a breadcrumb ends on ("当前位置:首页 > 政策文件库 > 政务公开工作文件"), repeated above the text, is
+    # the site's, not the document's — unless it names a report (sites end a breadcrumb on the article's title).
+    columns = {re.sub(r"\s+", "", re.split(r"[>»›]", ln)[-1]) for ln in lines
+               if _BREADCRUMB.search(ln) and re.search(r"[>»›]", ln)}
+    return list(dict.fromkeys(t for t in [*out, *headline]
+                              if t and not (t in columns and not _REPORT_NOUN.search(t))))
 
 
 def _lines(text: str) -> list[str]:
