@@ -185,6 +185,7 @@ _T: dict[str, dict[str, str]] = {
                             "应写{next}年的安排。"),
         "denied_section": "“{role}”部分只说没有发现问题，未写明具体内容。",
         "set_phrases_only": "“{role}”部分只有表态和套话，没有写出具体的任务或措施。",
+        "year_mismatch": "标题写的是{title}年，正文开头写的是{body}年：是沿用了往年的报告，还是其中一处写错了？",
         "plan_looks_back": "“{role}”部分写的都是已经做过的工作，没有下一年度的安排。",
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
         "scope_missing": "报告没有“{roles}”部分。",
@@ -523,6 +524,8 @@ _T: dict[str, dict[str, str]] = {
                             "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
         "plan_looks_back": "The \"{role}\" part tells only work already done; it sets out nothing for the next year.",
+        "year_mismatch": ("The title names {title} and the body opens on {body}: an earlier report carried over, or a "
+                          "slip in one of them?"),
         "set_phrases_only": "The \"{role}\" part holds only resolutions and set phrases; it names no concrete task "
                             "or measure.",
         "empty_section": "The \"{role}\" part names no concrete shortcoming (only results, plans or set phrases).",

@@ -80,3 +80,14 @@ def test_a_column_label_a_breadcrumb_ends_on_is_not_the_title():
     title = lawcheck.evaluate(yixing).document.title
     assert title and yixing.count(title) >= 2 and "政务公开工作文件" in yixing
     assert _kind(yixing.replace(title, "")) == ("annual_report", None)
+
+
+def test_a_title_year_the_body_contradicts_is_flagged():
+    """Last year's report under this year's title, its dates moved too, still opening "2021年以来": the year is
+    stated twice and differently, said so (the kind cannot tell a retitled report from a slip)."""
+    text = _titled("关于2023年度法治政府建设情况的报告").replace("2022年1月14日", "2024年1月12日").replace(
+        "2022-01-20", "2024-01-20")
+    r = lawcheck.evaluate(text).result("form.reporting_year")
+    assert (r.status, r.missing) == ("partial", ["report_year_consistent"])
+    assert "2023" in r.message and "2021" in r.message
+    assert lawcheck.evaluate(LINGSHOU).result("form.reporting_year").status == "pass"

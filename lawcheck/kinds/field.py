@@ -10,7 +10,7 @@ from lawcheck.i18n import join, t
 from lawcheck.kinds.base import Outcome, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
-from lawcheck.text.dates import PLACEHOLDER, Found
+from lawcheck.text.dates import PLACEHOLDER, Found, body_year
 from lawcheck.text.grammar import LINE_ENDS
 from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS
 
@@ -83,11 +83,31 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
             absent.append(what)
     if absent:
         details.insert(0, t(lang, "missing_parts", parts=join(lang, absent)))
+    other_year = _other_year(a) if "report_year" in rule.fields and "report_year" not in missing else None
+    if other_year is not None:
+        # The title names one year and the body opens on another ("关于2023年度…的报告" over "2021年以来，…"):
+        # last year's report retitled, or a slip in one of them.
+        done -= 0.5
+        missing.append("report_year_consistent")
+        evidence.append(other_year.span)
+        details.append(t(lang, "year_mismatch", title=str(a.year_found.value), body=str(other_year.value)))
     fraction = done / len(rule.fields)
     out = Outcome(status_of(fraction), round(fraction, 4), missing, sorted(set(evidence)), details)
+    # the year is stated, twice and differently: that alone is the message
+    out.own_message = other_year is not None and missing == ["report_year_consistent"]
     if out.status != "pass":
         out.searched = ([t(lang, f"field.{n}") for n in rule.fields], ["preamble", "closing"])
     return out
+
+
+def _other_year(a: Analysis) -> Found | None:
+    """The body's own year, when the title's year was read and the body opens on a different one."""
+    st, found = a.st, a.year_found
+    if found is None or not isinstance(found.value, int) or st.title_span is None or not (
+            st.title_span[0] <= found.span[0] < st.title_span[1]):
+        return None
+    body = body_year(st)
+    return body if body is not None and isinstance(body.value, int) and body.value != found.value else None
 
 
 def describe(rule: FieldRule, lang: str) -> list[str]:

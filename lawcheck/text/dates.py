@@ -110,7 +110,13 @@ def report_year(st: Structure) -> Found | None:
         m = next((m for m in years if not _in_name(text, ts, m.start())), years[0] if years else None)
         if m:
             return Found(parse_year(m.group(1)), m.span(1))
-    # The opening of the body: first lines that are not an addressee line.
+    return body_year(st)
+
+
+def body_year(st: Structure) -> Found | None:
+    """The year the body says it reports on: "现将…年…报告如下", the opening words ("2021年，", "2021年以来"),
+    or the first part's heading ("一、2021年工作情况")."""
+    text = st.text
     body_s, body_e = st.body
     head = text[body_s:min(body_e, body_s + 400)]
     m = _REPORTING.search(head)
