@@ -180,6 +180,12 @@ class Analysis:
         self._neg_starts, self._fut_starts, self._fut_spans = sorted(neg), sorted(fut), _reach_index(spans)
 
     @property
+    def year_in_title(self) -> bool:
+        """Whether the year the text states (``year_found``) was read from its title."""
+        ts = self.st.title_span
+        return self.year_found is not None and ts is not None and ts[0] <= self.year_found.span[0] < ts[1]
+
+    @property
     def line_starts(self) -> list[int]:
         """Where each line (a paragraph) of the normalised text starts, found once when first asked for."""
         if self._line_starts is None:

@@ -296,8 +296,7 @@ def _year_source(a: Analysis) -> Literal["caller", "title", "text", "inferred"] 
     if a.year is None:
         return None
     if a.year_found is not None and a.year == a.year_found.value:
-        st = a.st
-        return "title" if st.title_span and st.title_span[0] <= a.year_found.span[0] < st.title_span[1] else "text"
+        return "title" if a.year_in_title else "text"
     if a.year_inferred is not None and a.year == a.year_inferred.value:
         return "inferred"
     return "caller"

@@ -8,7 +8,7 @@ compiled rule pack is) in a file named for the Python build and the engine's ver
 straight to the engine on the next start.  The engine validates the code it is given.
 
 Only patterns written in lawcheck's source go through here (a fixed set), and in a store of their own
-(``CATALOGUE``, bounded) the word lists of a pack's indicator catalogue: other patterns built from data —
+(``CATALOGUE``, bounded) a pack's word lists (``any_word``): other patterns built from data —
 a pack's phrases, a folder's place names — are compiled with ``re`` where they are built (they would fill
 the cache, and a document's words never belong in it), and rule files' patterns keep their own checked
 path (``saferegex``).  Anything
@@ -24,6 +24,7 @@ import os
 import re
 import sys
 from collections.abc import Callable
+from functools import lru_cache
 
 try:  # the compiler's two steps, as re.compile runs them
     import _sre
@@ -117,10 +118,21 @@ def _entries() -> dict[tuple[str, int], tuple]:  # type: ignore[type-arg]
 
 
 _STORE = CodeStore(_name)
-# The word lists of a pack's indicator catalogue (the figures' cue words: some forty alternations, a sixth
-# of a cold check's first report to compile).  Words of a rule pack, never of a document; a file of its
-# own, bounded, so that third-party catalogues cannot crowd out or bloat lawcheck's own patterns.
+# The word lists of a pack (its indicator catalogue's cue words: some forty alternations, a sixth of a cold
+# check's first report to compile; a section rule's set phrases).  Words of a rule pack, never of a
+# document; a file of its own, bounded, so that third-party packs cannot crowd out or bloat lawcheck's own
+# patterns.
 CATALOGUE = CodeStore(lambda: "catalogue-" + _name().removeprefix("regex-"), most=256)
+
+
+@lru_cache(maxsize=512)
+def any_word(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Any of a pack's ``words`` as one pattern (None for none), its code kept in ``CATALOGUE``: longest
+    first, words of one length in a fixed order (two never match at one place), so that one list is one
+    pattern in every process, whatever order a set gave it."""
+    if not words:
+        return None
+    return compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))), store=CATALOGUE)
 
 
 def cached(pattern: str, flags: int = 0) -> bool:
@@ -128,4 +140,4 @@ def cached(pattern: str, flags: int = 0) -> bool:
     return (pattern, int(flags)) in _entries()
 
 
-__all__ = ["CATALOGUE", "CodeStore", "cached", "compile"]
+__all__ = ["CATALOGUE", "CodeStore", "any_word", "cached", "compile"]

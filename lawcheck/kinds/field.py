@@ -102,11 +102,10 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
 
 def _other_year(a: Analysis) -> Found | None:
     """The body's own year, when the title's year was read and the body opens on a different one."""
-    st, found = a.st, a.year_found
-    if found is None or not isinstance(found.value, int) or st.title_span is None or not (
-            st.title_span[0] <= found.span[0] < st.title_span[1]):
+    found = a.year_found
+    if found is None or not isinstance(found.value, int) or not a.year_in_title:
         return None
-    body = body_year(st)
+    body = body_year(a.st)
     return body if body is not None and isinstance(body.value, int) and body.value != found.value else None
 
 

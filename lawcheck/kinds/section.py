@@ -108,8 +108,8 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
             denials.append((hs, he))
     if not denials and not rule.problem_words:
         return None
-    problems = _words_rx(tuple(rule.problem_words))
-    praise = _words_rx(tuple(rule.praise_words))
+    problems = rx.any_word(tuple(rule.problem_words))
+    praise = rx.any_word(tuple(rule.praise_words))
     # Judged only when the part denies, praises or admits in general words ("但与上级要求相比还存在一些不足，需要
     # 认真加以改进"); otherwise whatever it says is taken as its shortcomings.
     gaps: dict[int | None, bool] = {}
@@ -229,15 +229,17 @@ _AHEAD = rx.compile(r"将|要|拟|计划|力争|争取|继续|持续|进一步|�
                     r"|确保|着力|重点")
 
 
-def _looks_back(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> Span | None:
-    """For a plan part (``year_ahead``): its first sentence, when every sentence under its heading tells what
-    was done (了, 已经 …) and none looks ahead (a plan word, a modal, a year after the report's).  A plan
-    written as tasks ("全面落实…，年内完成…") tells nothing as done."""
-    if not rule.year_ahead:
-        return None
+def _under_heading(a: Analysis, sents: list[Sentence]) -> list[Sentence]:
+    """A part's sentences but its own heading ("三、2024年工作安排"); a sub-heading may be a task itself."""
     st = a.st
-    body = [s for s in sents if not (s.heading and (s.section is None or st.sections[s.section].parent is None))]
-    if not body:
+    return [s for s in sents if not (s.heading and (s.section is None or st.sections[s.section].parent is None))]
+
+
+def _looks_back(rule: SectionRule, a: Analysis, body: list[Sentence]) -> Span | None:
+    """For a plan part (``year_ahead``): its first sentence, when every sentence under its heading (``body``)
+    tells what was done (了, 已经 …) and none looks ahead (a plan word, a modal, a year after the report's).
+    A plan written as tasks ("全面落实…，年内完成…") tells nothing as done."""
+    if not rule.year_ahead or not body:
         return None
     for s in body:
         text = a.text[s.start:s.end]
@@ -250,17 +252,14 @@ def _later_year(a: Analysis, text: str) -> bool:
     return a.year is not None and any(int(m.group(1)) > a.year for m in YEAR_MENTION.finditer(text))
 
 
-def _states_something(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> bool:
-    """Whether some clause of the part (headings aside) names anything once the rule's set phrases, the
-    pack's plan cues and years are taken out: "全面落实行政执法三项制度" names 行政执法三项制度; "我们将继续
+def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> bool:
+    """Whether some clause under the part's heading (``body``) names anything once the rule's set phrases,
+    the pack's plan cues and years are taken out: "全面落实行政执法三项制度" names 行政执法三项制度; "我们将继续
     努力，推动法治政府建设再上新台阶" names nothing."""
-    filler = _words_rx(tuple(sorted({*rule.set_phrases, *(a.pack.manifest.future or ())})))
+    filler = rx.any_word(tuple(sorted({*rule.set_phrases, *(a.pack.manifest.future or ())})))
     assert filler is not None  # set_phrases is not empty here
     ends = a.clause_ends
-    st = a.st
-    for sent in sents:
-        if sent.heading and (sent.section is None or st.sections[sent.section].parent is None):
-            continue  # the part's own heading ("三、2024年工作安排"); a sub-heading may be the task itself
+    for sent in body:
         k = bisect_left(ends, sent.start)
         lo = sent.start
         while lo < sent.end:
@@ -275,16 +274,10 @@ def _states_something(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> 
 _YEARS = rx.compile(r"(?:19|20)\d\d\s*年度?|[一二三四五六七八九十〇零]{4}年度?")
 
 
-@lru_cache(maxsize=8)
-def _words_rx(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Any of ``words``, longest first (built from the pack's words, so not kept in lawcheck.rx's cache)."""
-    return re.compile("|".join(map(re.escape, sorted(words, key=lambda w: (-len(w), w))))) if words else None
-
-
 def _filler(vague: tuple[str, ...], negation: tuple[str, ...], problems: tuple[str, ...]) -> re.Pattern[str]:
     # The vague words, the negation cues, the problem words ("还存在一些问题" names no problem), the comparisons
-    # and the turns as one alternation (cached by _words_rx).
-    found = _words_rx(tuple(sorted({*vague, *negation, *problems, *_TURN.pattern.split("|"),
+    # and the turns as one alternation (cached by rx.any_word).
+    found = rx.any_word(tuple(sorted({*vague, *negation, *problems, *_TURN.pattern.split("|"),
                                     *_COMPARE.pattern.split("|")})))
     assert found is not None  # the turns are never empty
     return found
@@ -366,29 +359,24 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     heading = next((s for s in sents if s.section is not None and
                     st.sections[s.section].heading_span[0] == s.start), sents[0])
     evidence = [(heading.start, heading.end)]
+    def half(evidence: list[Span], detail: str) -> Outcome:
+        """The part is there but does not do its job: half the credit, said why."""
+        out = Outcome("partial", 0.5, [rule.role], evidence)
+        out.details, out.own_message, out.searched = [detail], True, searched
+        return out
+
     stale = _stale_year(rule, a, sents)
     if stale is not None:
         # "三、2023年工作安排" in a report on 2023: the part is there, but for the wrong year.
-        out = Outcome("partial", 0.5, [rule.role], [stale[0]])
-        out.details = [t(lang, "plan_year_stale", role=role_name, year=stale[1], next=(a.year or 0) + 1)]
-        out.own_message = True
-        out.searched = searched
-        return out
-    looking_back = _looks_back(rule, a, sents)
+        return half([stale[0]], t(lang, "plan_year_stale", role=role_name, year=stale[1], next=(a.year or 0) + 1))
+    under = _under_heading(a, sents) if rule.year_ahead or rule.set_phrases else []
+    looking_back = _looks_back(rule, a, under)
     if looking_back is not None:
         # "三、下一步工作计划 / 2021年，我县组织开展了…": the part tells the year's work, not the next year's.
-        out = Outcome("partial", 0.5, [rule.role], [(heading.start, heading.end), looking_back])
-        out.details = [t(lang, "plan_looks_back", role=role_name)]
-        out.own_message = True
-        out.searched = searched
-        return out
-    if rule.set_phrases and not _states_something(rule, a, sents):
+        return half([(heading.start, heading.end), looking_back], t(lang, "plan_looks_back", role=role_name))
+    if rule.set_phrases and not _states_something(rule, a, under):
         # "我们将继续努力，推动法治政府建设再上新台阶": the part is there and sets nothing out.
-        out = Outcome("partial", 0.5, [rule.role], [(heading.start, heading.end)])
-        out.details = [t(lang, "set_phrases_only", role=role_name)]
-        out.own_message = True
-        out.searched = searched
-        return out
+        return half([(heading.start, heading.end)], t(lang, "set_phrases_only", role=role_name))
     results = [eval_part(a, p, {rule.role}, negation=True) for p in rule.parts]
     credits = [1.0] + [r.credit for r in results]
     fraction = sum(credits) / len(credits)

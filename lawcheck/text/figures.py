@@ -16,7 +16,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Protocol
 
 from lawcheck import rx
@@ -120,12 +119,12 @@ def _prepare(catalogue: Sequence[IndicatorSpec]) -> _Prepared:
     cue_rx = {}
     for u in [*by_unit, "个百分点"]:
         words = {w for ind in by_unit.get(u, ()) for w in (*ind.measure, *(ind.topic if ind.fallback else ()))}
-        cue_rx[u] = _word_rx(tuple(sorted(words | _CHANGE_CUES)))
+        cue_rx[u] = rx.any_word(tuple(sorted(words | _CHANGE_CUES)))
     zero_of = {p: ind for ind in catalogue for p in ind.zero}
     # From the pack's catalogue: compiled code kept in the catalogue's own cache (rx.CATALOGUE).
-    zero_rx = _word_rx(tuple(zero_of)) if zero_of else None
+    zero_rx = rx.any_word(tuple(zero_of)) if zero_of else None
     cued = {u: [(ind, *_cues(ind)) for ind in inds] for u, inds in by_unit.items()}
-    prepared = _Prepared(_word_rx(tuple(topics)) if topics else None, by_unit, cue_rx,
+    prepared = _Prepared(rx.any_word(tuple(topics)) if topics else None, by_unit, cue_rx,
                          cued, zero_rx, zero_of)
     if len(_PREPARED) > 16:
         _PREPARED.clear()
@@ -321,20 +320,11 @@ def _nearest_before(words: Sequence[str], text: str, lo: int, hi: int) -> tuple[
     return best
 
 
-@lru_cache(maxsize=512)
-def _word_rx(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``words``, longest first, as one pattern (compiled once per word list, and its code kept
-    across starts: the words are a pack's catalogue's)."""
-    # Longest first; words of one length in a fixed order (two of them never match at one place), so that
-    # the same list is the same pattern in every process, whatever order a set gave it.
-    return rx.compile("|".join(map(re.escape, sorted(set(words), key=lambda w: (-len(w), w)))), store=rx.CATALOGUE)
-
-
 def _cues(ind: IndicatorSpec) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """An indicator's words as patterns (``_prepare`` keeps them per catalogue): what makes a clause its
     candidate (a measure word, or for a fallback a topic word), and what rules it out (``unless``)."""
     words = (*ind.measure, *(ind.topic if ind.fallback else ()))
-    return _word_rx(words), _word_rx(tuple(ind.unless)) if ind.unless else None
+    return rx.any_word(words), rx.any_word(tuple(ind.unless)) if ind.unless else None
 
 
 _Cued = tuple[IndicatorSpec, re.Pattern[str], "re.Pattern[str] | None"]
