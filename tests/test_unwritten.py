@@ -139,3 +139,20 @@ def test_a_sentence_about_another_year_s_report_is_not_a_second_report(sentence)
 def test_another_report_s_title_standing_in_the_body_still_counts(title):
     at = LINGSHOU.index("(七)健全行政权力")
     assert kind(LINGSHOU[:at] + title + "\n" + LINGSHOU[at:]) == ("other", "several_reports")
+
+
+@pytest.mark.parametrize("unit", [
+    "全年收到行政复议申请58件,审结52件,纠错率为15.4%,同比增长12%。\n",  # figures, no 法 in them
+    "会议强调，要进一步提高认识，狠抓落实，确保各项任务按期完成。\n",
+])
+@pytest.mark.parametrize("times", [1, 4])
+def test_repeated_lines_make_no_report_however_many(unit, times):
+    """The same line a thousand times inside a real report is repeated text, and so it stays when there is
+    so much of it that "法" grows rare (a text that is mostly other words was once let through unchecked as
+    long as it carried a report's title: an attacker's 300k copy passed where the 100k one did not)."""
+    at = LINGSHOU.index("二、")
+    lawless_at = LINGSHOU.count("法") * 2000  # beyond this, "法" is rarer than once in 2,000 characters
+    n = (lawless_at // len(unit) + 1) * times
+    text = LINGSHOU[:at] + unit * n + LINGSHOU[at:]
+    assert kind(text) == ("other", "repeated_text")
+    assert kind(LINGSHOU[:at] + unit * (n // 8) + LINGSHOU[at:]) == ("other", "repeated_text")

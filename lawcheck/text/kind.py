@@ -702,6 +702,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # about law-based government.
     if (titled_report or core_formula or _BASIS_OPENING.search(opening)
             or (core_text and report_shaped)):
+        # A report's signs over a text that is mostly something else: the same lines again and again, or words
+        # in a row, are still not written as one report (left unread above only to call plain noise
+        # "unrelated"; a title must not let 300k copied lines through where 100k are caught).
+        if lawless and (unwritten := _unwritten(body, title)) is not None:
+            return unwritten
         return REPORT
 
     # Weaker signs of another kind decide only where nothing says "report".
