@@ -11,7 +11,7 @@ from lawcheck.kinds.base import Outcome, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text.dates import PLACEHOLDER, Found, body_year
-from lawcheck.text.grammar import LINE_ENDS
+from lawcheck.text.grammar import DATE_RE, LINE_ENDS
 from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS
 
 if TYPE_CHECKING:
@@ -75,7 +75,10 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
             continue
         missing.append(name)
         what = t(lang, f"field.{name}")
-        if f is not None:
+        if f is not None and not blanks and name == "signed_date" and not DATE_RE.fullmatch("".join(text.split())):
+            # "2024年3月  日", "二〇二四年三月": a date line left unfinished, no placeholder in it
+            details.append(t(lang, "field_unfinished", field=what, text=" ".join(text.split())))
+        elif f is not None:
             marks = join(lang, list(dict.fromkeys(t(lang, "quote", text=a.text[s:e]) for s, e in blanks)))
             details.append(t(lang, "field_placeholder", field=what, text=" ".join(text.split()),
                              marks=marks or t(lang, "quote", text=text)))

@@ -265,6 +265,17 @@ _REPOST = rx.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投
                      r"|公文网|文秘网")
 
 
+# A site's clock in the page header: "今天是…", "当前日期：2021年4月12日 星期一", "欢迎访问…网站 2022年4月12日": the
+# day the page was saved, never the day the report was published.
+_CLOCK_BEFORE = rx.compile(r"(?:今天是|今天|今日是?|当前|现在是?|欢迎(?:您)?(?:访问|光临|来到)[^\d]{0,30})\s*[:：]?\s*$")
+_CLOCK_AFTER = rx.compile(r"^\s*(?:星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日]|农历)")
+
+
+def _clock(text: str, start: int, date_end: int) -> bool:
+    """Whether the date at ``start``…``date_end`` (its label included) is a site clock."""
+    return bool(_CLOCK_BEFORE.search(text, max(0, start - 40), start) or _CLOCK_AFTER.match(text, date_end))
+
+
 def published_date(st: Structure) -> Found | None:
     """The page header's publication date (labelled; a site clock "今天是…" never counts).  None for a copy on
     a document-sharing site: the date there is the upload's."""
@@ -274,12 +285,15 @@ def published_date(st: Structure) -> Found | None:
     best: tuple[int, Found] | None = None
     for s, e in st.header:
         m = _BARE_DATE_LINE.match(text[s:e])
-        if m and "今天是" not in text[s:e] and not _SIGNED.search(text, s, m.start("date") + s):
+        if (m and "今天是" not in text[s:e] and not _SIGNED.search(text, s, m.start("date") + s)
+                and not _clock(text, s + m.start("date"), s + m.end("date"))):
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None
             if d is not None and (best is None or best[0] > len(_PUB_LABELS)):
                 best = (len(_PUB_LABELS), Found(d, (s + m.start("date"), s + m.end("date"))))
         for m in _PUB.finditer(text, s, e):
+            if _clock(text, m.start(), m.end()):
+                continue
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None
             if d is None:
@@ -299,12 +313,25 @@ _TITLE_ORGAN = rx.compile(
 
 
 def signature_organ_line(st: Structure) -> Found | None:
-    """The organ of the signature block, placeholders included (for form checks)."""
-    for ls, _le, line in _lines_in(st.text, *st.closing):
-        organ, _date = sign_line(line)
-        if organ is not None:
-            return Found(line[organ[0]:organ[1]], (ls + organ[0], ls + organ[1]))
+    """The organ of the signature block, placeholders included (for form checks).  A joint report signs one
+    organ a line ("中共灵寿县委员会" over "灵寿县人民政府"): the two lines are its organ."""
+    lines = [(ls, line) for ls, _le, line in _lines_in(st.text, *st.closing) if line.strip()]
+    for i, (ls, line) in enumerate(lines):
+        organ, date = sign_line(line)
+        if organ is None:
+            continue
+        name = line[organ[0]:organ[1]]
+        if date is None and i + 1 < len(lines) and _PARTY_LINE.search(name):
+            ls2, line2 = lines[i + 1]
+            organ2, _ = sign_line(line2)
+            if organ2 is not None and _GOVERNMENT_NAME.search(line2[organ2[0]:organ2[1]]):
+                return Found(name.strip() + line2[organ2[0]:organ2[1]].strip(), (ls + organ[0], ls2 + organ2[1]))
+        return Found(name, (ls + organ[0], ls + organ[1]))
     return None
+
+
+_PARTY_LINE = rx.compile(r"^\s*(?:中共|中国共产党)[^政]*(?:委员会|委)\s*$")
+_GOVERNMENT_NAME = rx.compile(r"(?:人民政府|政府|办事处)\s*$")
 
 
 def organ(st: Structure) -> Found | None:

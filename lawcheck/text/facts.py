@@ -14,6 +14,17 @@ from lawcheck.text.structure import Structure
 _DOC_NO = rx.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
 _ADDRESSEE = rx.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
 _RECIPIENT_WORD = rx.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院")
+# Each name on the line ends as a body's or a person's does ("中共灵寿县委", "县人大常委会", "市政府", "主任、副主任，
+# 各位委员", "各乡镇人民政府，县直各部门"): an opening sentence that ends in "：" ("2023年，县统计局在县委、县政府
+# 的领导下，…现将有关情况报告如下：") has parts that end otherwise.
+_RECIPIENT_END = rx.compile(
+    r"(?:委|政府|人大|会|局|厅|办|部|部门|党组|党委|党工委|领导|同志|主任|委员|代表|中央|国务院|机关|公署|院|中心|所|组"
+    r"|办事处|单位|司|署|室|队|处|科|股|站|庭)$"
+)
+_RECIPIENT_SPLIT = rx.compile(r"[、,，;；\s]+")
+# Two names a space parted, the space gone in normalising ("中共灵寿县委 县人大常委会" → "中共灵寿县委县人大常委会"):
+# a party committee or government followed by another body's place or 中共 ("县委县政府", "市委市政府").
+_RUN_TOGETHER_NAMES = rx.compile(r"(?:(?<=委)|(?<=政府))(?=中共|[省市县区州旗乡镇](?:人大|委|政府|人民政府))")
 
 # Administrative units, most specific last in an organ's name.
 _UNIT = rx.compile(
@@ -92,8 +103,10 @@ def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
         line = text[s:e].strip()
         m = _ADDRESSEE.match(line)
         if m and _RECIPIENT_WORD.search(m.group("to")):
-            names = [p.strip() for p in re.split(r"[、,，;；]", m.group("to")) if p.strip()]
-            return names, (s, e)
+            # Names are parted by 、，； or by spaces ("中共灵寿县委 县人大常委会：").
+            names = [n for p in _RECIPIENT_SPLIT.split(m.group("to")) for n in _RUN_TOGETHER_NAMES.split(p) if n]
+            if names and all(len(n) <= 30 and _RECIPIENT_END.search(n) for n in names):
+                return names, (s, e)
     return None
 
 

@@ -163,10 +163,18 @@ def _same_place(a: str, b: str) -> bool:
     return "自治" in full and len(short) >= 2 and full.startswith(short)
 
 
+_JOINT_PARTY = rx.compile(
+    r"^(?:中共|中国共产党)[^、，,]{1,20}?(?:委员会|委)(?=[^、，,]{1,20}?(?:人民政府|政府|办事处)$)"
+)
+
+
 def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
     """The reporter's administrative rank and place: a government by its level, a department by the
     unit its name is built on ("灵寿县司法局" → county, 灵寿县)."""
     name = re.sub(r"\s+", "", organ) if organ else ""
+    # A joint report's organ names its party committee first ("中共灵寿县委员会灵寿县人民政府"): the place is
+    # the government's, not "灵寿县委员会灵寿县".
+    name = _JOINT_PARTY.sub("", name)
     rank, place = _unit(name) if name else (None, "")
     if level in RANK_OF_LEVEL:
         # The level read from the organ or given by the caller wins over the name's first unit.

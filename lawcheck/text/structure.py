@@ -90,12 +90,12 @@ _CHROME = rx.compile(
 )
 _TRAILING_CHROME = rx.compile(
     # a repost's credits under the text, bracketed or not: "（来源：县司法局）", "（供稿：…）", "编辑：张明  审核：李强"
-    r"^[(（【]?\s*(?:来源|稿源|供稿|编辑|审核|审校|校对|初审|复审|终审|签发|撰稿|作者|摄影|摄像)\s*[:：]|"
+    r"^[(（【]?\s*(?:来源|信息来源|文章来源|稿源|供稿|编辑|审核|审校|校对|初审|复审|终审|签发|撰稿|作者|摄影|摄像)\s*[:：]|"
     r"^[(（【〔][^()（）【】\n]{0,16}(?:记者|通讯员)[^()（）【】\n]{0,16}[)）】〕]\s*$|^文\s*[/／]|"
     r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关推荐|相关文档|猜你喜欢|热门推荐|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到"
     r"|责任编辑|附件下载|网站地图|本文(?:来源|来自|转自|由)|(?:免责)?声明[:：]|版权(?:归|所有|声明)|原文链接|文章来源|来源[:：]"
     # a site's footer
-    r"|主办单位|承办单位|网站标识码|网站识别码|[\u4e00-\u9fff]?ICP备|[\u4e00-\u9fff]公网安备|联系我们|技术支持[:：])"
+    r"|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|相关附件|网站标识码|网站识别码|[\u4e00-\u9fff]?ICP备|[\u4e00-\u9fff]公网安备|联系我们|技术支持[:：])"
 )
 # A page's list of links under the text, headed by one of these on a line of its own.
 _RELATED_LABEL = rx.compile(r"^[【\[〖(（<《]?\s*(?:相关(?:文章|链接|阅读|新闻|推荐|文档|信息|稿件)|往期(?:回顾|推荐)"
@@ -208,7 +208,15 @@ _ISSUED = rx.compile(r"(?:印发|发布|印)$")
 
 
 def _is_date(s: str) -> bool:
-    return bool(DATE_RE.fullmatch(s) or RUN_TOGETHER.fullmatch(s))
+    return bool(DATE_RE.fullmatch(s) or RUN_TOGETHER.fullmatch(s) or _UNFINISHED_DATE.fullmatch(s))
+
+
+# A date line a draft left unfinished ("2024年3月  日", "2024年  月  日", "二〇二四年三月"): still the signature's
+# date line, so the organ above it is the signature's, and the date is read as not filled in.
+_UNFINISHED_DATE = rx.compile(
+    r"(?:(?:19|20)\d\d|[二一][〇零一二三四五六七八九O0]{3})年[\s_□]*(?:\d{1,2}|[〇一二三四五六七八九十]{1,2})?[\s_□]*月"
+    r"(?:[\s_□]*日)?"
+)
 
 
 def sign_line(line: str) -> tuple[tuple[int, int] | None, tuple[int, int] | None]:
