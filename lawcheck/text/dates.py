@@ -267,7 +267,9 @@ _REPOST = rx.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投
 
 # A site's clock in the page header: "今天是…", "当前日期：2021年4月12日 星期一", "欢迎访问…网站 2022年4月12日": the
 # day the page was saved, never the day the report was published.
-_CLOCK_BEFORE = rx.compile(r"(?:今天是|今天|今日是?|当前|现在是?|欢迎(?:您)?(?:访问|光临|来到)[^\d]{0,30})\s*[:：]?\s*$")
+_CLOCK_BEFORE = rx.compile(
+    r"(?:今天是|今天|今日是?|当前|现在是?|欢迎(?:您)?(?:访问|光临|来到)[^\d]{0,30})\s*[:：]?\s*$"
+)
 _CLOCK_AFTER = rx.compile(r"^\s*(?:星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日]|农历)")
 
 
