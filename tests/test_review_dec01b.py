@@ -137,3 +137,36 @@ def test_a_late_publication_date_is_still_read():
     card = lawcheck.evaluate(page)
     assert str(card.document.published_date) == "2022-04-12"
     assert card.result("deadline.publication").status == "fail"
+
+
+def _with(sentence: str) -> lawcheck.Scorecard:
+    """The report with ``sentence`` at the end of its first part (the year's work, where figures are results)."""
+    assert LINGSHOU.count("\n二、") == 1
+    return lawcheck.evaluate(LINGSHOU.replace("\n二、", "\n" + sentence + "\n二、"))
+
+
+@pytest.mark.parametrize("said", [
+    "全年办理行政诉讼案件66件，同比增长35%（上年55件）。",  # the form read before
+    "全年办理行政诉讼案件66件，较上年55件增长35%。",
+    "全年办理行政诉讼案件66件，比去年同期的55件增长35%。",
+    "全年办理行政诉讼案件66件，同比增长35%（2020年55件）。",  # the year before the report's, by number
+    "全年办理行政诉讼案件66件，上年55件，同比增长35%。",
+])
+def test_last_years_figure_written_as_reports_write_it_is_held_against_the_change(said):
+    """66 against 55 is +20%, not +35%: each way of citing last year's 55 is read."""
+    assert _with(said).result("figures.change_consistency").status == "fail"
+    assert _with(said.replace("35%", "20%")).result("figures.change_consistency").status == "pass"
+
+
+def test_a_figure_of_another_year_in_brackets_is_not_last_years():
+    assert _with("全年办理行政诉讼案件66件，同比增长35%（2018年55件）。").result(
+        "figures.change_consistency").status == "not_applicable"
+
+
+def test_a_change_before_its_figure_belongs_to_that_figure():
+    """"…出庭应诉率同比提高12.5个百分点，达100%": the rate is given (the change is its, not the cases' before it)."""
+    card = _with("全年发生行政诉讼案件40件。行政机关负责人出庭应诉率同比提高12.5个百分点，达100%。")
+    rate = [f for f in card.figures if f.indicator == "litigation.appearance_rate" and f.value == 100]
+    assert rate and rate[0].change is not None and rate[0].change.value == 12.5
+    cases = [f for f in card.figures if f.indicator == "litigation.cases" and f.value == 40]
+    assert cases and cases[0].change is None

@@ -65,9 +65,24 @@ _ADJECTIVE = ("性", "类")  # a word + 性/类 names a kind of thing (审查性
 _COUNTED_END = rx.compile(r"(?:\d|[〇一二两三四五六七八九十百千万亿])(?:余|多)?"
                           r"(?:%|[件宗起人次名项条份个场期批家户]{1,2})$")
 _TITLES = rx.compile(r"《[^》]{0,80}》")
+_UNIT_WORDS = r"(?:%|个百分点|件|宗|起|人次|人|名|项|条|份|个|场次|场|期|批|家|户|次|元)"
 _CHANGE = rx.compile(
     r"(?P<basis>同比|较上年|比上年|较去年|比去年|较上一年度?|比上一年度?|较20\d\d年|比20\d\d年|与上年相比|与去年相比|环比)"
-    r"(?:同期)?\s*(?:分别)?(?P<dir>增长|增加|上升|提高|提升|多|下降|减少|降低|回落|少|下降了|增长了)了?\s*$")
+    # last year's figure may stand between: "较上年50件增长20%", "比去年同期的85%提高"
+    r"(?:同期)?的?\s*(?:\d+(?:\.\d+)?\s*(?:万|亿)?\s*" + _UNIT_WORDS + r"\s*)?"
+    r"(?:分别)?(?P<dir>增长|增加|上升|提高|提升|多|下降|减少|降低|回落|少|下降了|增长了)了?\s*$")
+# Last year's figure named as what this year's is compared with: "60件,较上年50件增长20%", "比去年同期的85%".
+_COMPARED_WITH = rx.compile(
+    r"(?:较|比|与)(?P<prev>上年度?|去年|上一年度?|(?P<y>20\d\d)年)(?:同期)?的?\s*$"
+)
+# A clause that is only last year's figure, after this year's: "60件,上年50件,同比增长20%", "(2022年50件)".
+_PREVIOUS_ONLY = rx.compile(
+    r"^[(（]?\s*(?:(?:上年度?|去年|上一年度?)(?:同期)?|(?P<y>20\d\d)年(?:同期)?)(?:为|是|共)?\s*$"
+)
+# "出庭应诉率同比提高12.5个百分点,达100%": the change before its figure, which comes after these words.
+_SUBJECT = rx.compile(r"[\u4e00-\u9fff]{2}")
+_LEADS_TO = rx.compile(r"[,，]\s*(?:并|已|已经)?(?:达到|达|为|至|到|提高到|提升到|上升到|增至|增加到|升至|下降到|降至"
+                       r"|降低到|减少到|减至)\s*")
 # "上年结转/转入/未结…" (cases carried over into this year) is no figure of last year; "度" may come between.
 _CARRIED = r"度?(?:结转|未结|遗留|转入|积存|结余|留存)"
 _PREVIOUS = rx.compile(r"上年(?!" + _CARRIED + r")|去年|上一年度?|前一年")
@@ -145,11 +160,18 @@ def extract(st: Structure, catalogue: Sequence[IndicatorSpec], year: int | None 
     marks = clause_ends if clause_ends is not None else [m.start() for m in _BOUNDARY.finditer(text)]
     n = len(text)
     out: list[FoundFigure] = []
+    hold: list[tuple[Quantity, re.Match[str], int]] = []  # a change waiting for its figure (``_read``)
     for m in number_matches(text, st.body[0] if st.body[1] > st.body[0] else 0, units=units):
         # The cheap test first, which most numbers fail: a cue word of its unit in its clause.
         ms, me = m.start(), m.end()
         k = bisect_left(marks, ms)
         lo = max(marks[k - 1] + 1 if k else 0, ms - 200)
+        # "出庭应诉率同比提高12.5个百分点,达100%": the figure's words are in the clause of its change, before it.
+        lead = hold.pop() if hold else None
+        if lead is not None and ((lt := _LEADS_TO.match(text, lead[0].end)) is None or lt.end() != ms):
+            lead = None
+        if lead is not None:
+            lo = lead[2]
         e = bisect_left(marks, me)
         hi = min(marks[e] if e < len(marks) else n, me + 200)
         if not prep.cue_rx[unit_of(m)].search(text, lo, hi):
@@ -168,7 +190,7 @@ def extract(st: Structure, catalogue: Sequence[IndicatorSpec], year: int | None 
                 c_end = i
                 break
             i = text.find("、", i + 1, hi)
-        out = _read(m, text, st, prep, c_start, c_end, lo, year, out)
+        out = _read(m, text, st, prep, c_start, c_end, lo, year, out, hold, lead)
     if prep.zero_rx is not None:
         out = sorted([*out, *_zeros(st, prep, marks)], key=lambda f: f.quantity.start)
     return out
@@ -194,9 +216,13 @@ def _zeros(st: Structure, prep: _Prepared, marks: list[int]) -> list[FoundFigure
 
 
 def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: int, c_end: int,
-          lo: int, year: int | None, out: list[FoundFigure]) -> list[FoundFigure]:
+          lo: int, year: int | None, out: list[FoundFigure],
+          hold: list[tuple[Quantity, re.Match[str], int]] | None = None,
+          lead: tuple[Quantity, re.Match[str], int] | None = None) -> list[FoundFigure]:
     """One number in its clause ([c_start, c_end); ``lo``: where the clause begins if a 、 does not end
-    it): a figure appended to ``out``, a change attached to the figure before it, or nothing."""
+    it): a figure appended to ``out``, a change attached to the figure before it, or nothing.  ``hold``
+    receives a change whose figure comes after it ("…率同比提高12.5个百分点,达100%"); ``lead`` is such a
+    change, for the figure it leads to."""
     ms = m.start()
     near = max(c_start, ms - 16)  # the words of a stated change stand right before its number
     change = _CHANGE.search(text, near, ms)
@@ -205,7 +231,10 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
     if q is None:
         return out
     if change:
-        _attach(out, q, change, 0)
+        if hold is not None and _LEADS_TO.match(text, q.end) and _SUBJECT.search(text, lo, change.start()):
+            hold.append((q, change, lo))  # its figure follows ("…,达100%"): not the figure before's change
+        else:
+            _attach(out, q, change, 0)
         return out
     if q.unit == "个百分点" or text[q.start - 1:q.start] in ("每", "第"):
         return out  # "每4名执法人员", "第3次": a ratio or an ordinal, not a count
@@ -214,9 +243,19 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
     cue = prep.cue_rx.get(q.unit)
     if cue is None or not cue.search(text, lo, c_end):
         return out  # the cue stood beyond a 、 that ends this number's clause
-    # Last year's: said in the bracket the number stands in ("(上年收到30件,审结45件)", "与上年(…)相比"), or
-    # by the last year named before it in its sentence (``_scope``).
-    bracket_prev = aside is not None and _PREVIOUS.search(text, max(0, aside - 8), ms) is not None
+    # Last year's figure as what this year's is compared with ("60件,较上年50件增长20%"), or alone in the
+    # clause after it ("60件,上年50件,同比增长20%"): the figure just before's, in its unit and of a like size.
+    before = _COMPARED_WITH.search(text, max(c_start, ms - 12), ms)
+    alone = None if before or aside is not None else _PREVIOUS_ONLY.match(text[c_start:ms].strip())
+    if (before or alone) and _last_year(before or alone, year) and out and out[-1].period == "current" \
+            and _bracket_follows(text, out[-1], q, c_start):
+        out.append(FoundFigure(out[-1].indicator, q, (c_start, q.end), "previous", out[-1].target))
+        return out
+    # Last year's: said in the bracket the number stands in ("(上年收到30件,审结45件)", "与上年(…)相比",
+    # "(2022年50件)" in a report on 2023), or by the last year named before it in its sentence (``_scope``).
+    bracket_prev = aside is not None and (
+        _PREVIOUS.search(text, max(0, aside - 8), ms) is not None
+        or ((y := _PREVIOUS_ONLY.match(text[aside:ms].strip())) is not None and _last_year(y, year)))
     if aside is not None and not bracket_prev:
         return out  # "89件(涉及区政府17件)": a breakdown in brackets, not the figure itself
     si = st.sentence_at(q.start)
@@ -243,7 +282,15 @@ def _read(m: re.Match[str], text: str, st: Structure, prep: _Prepared, c_start: 
         period = "cumulative"
     target = bool(sentence is not None and PLAN in sentence.roles) or bool(_TARGET.search(text, c_start, ms))
     out.append(FoundFigure(found, q, (c_start, q.end), period, target))
+    if lead is not None and period == "current":
+        _attach(out, lead[0], lead[1], 0)
     return out
+
+
+def _last_year(m: re.Match[str], year: int | None) -> bool:
+    """Whether words matched by ``_COMPARED_WITH`` or ``_PREVIOUS_ONLY`` name the year before the report's."""
+    y = m.group("y")
+    return y is None or (year is not None and int(y) == year - 1)
 
 
 def _scope(text: str, lo: int, pos: int, year: int | None) -> str:
