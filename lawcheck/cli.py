@@ -8,6 +8,7 @@ import datetime as dt
 import difflib
 import os
 import re
+import stat
 import sys
 import threading
 import traceback
@@ -496,7 +497,9 @@ _MSG = {
            "html_dir": "多个报告输出 HTML 时须用 -o 指定一个目录（生成 index.html 和每份报告的页面）",
            "dir_not_file": "多个报告输出 HTML 时 -o 须为目录（不带扩展名，或以 / 结尾），而不是“{name}”",
            "no_input": "没有找到要检查的文件（查找了：{where}；文件名模式：{globs}）",
-           "left_out": "已跳过 {n} 个本机 lawcheck 此前写出的文件：{names}（要检查其中的文件，请直接指定它）",
+           "left_out": "已跳过 {n} 个本机 lawcheck 写出的文件：{names}（要检查其中的文件，请直接指定它）",
+           "unsupported": "已跳过 {n} 个不是可读格式的文件：{names}（可读 .docx .pdf .txt .html .mhtml .ofd；图片、"
+                          "扫描件请提供文字版，其他格式请另存为 .docx 或直接指定该文件）",
            "left_out_sep": "、",
            "written": "结果已写入 {path}",
            "compare_missing": "找不到“{path}”",
@@ -508,6 +511,7 @@ _MSG = {
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
            "cannot_write": "无法写入“{path}”：{err}",
+           "io_failed": "无法读写“{path}”：{err}",
            "spool": "无法写入临时文件夹“{path}”（批量 Markdown 的各报告部分先暂存于此，可用 TMPDIR 另选）：{err}",
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
            "previous_one": "--previous 只能用于检查一份报告（给出了 {n} 份）",
@@ -536,8 +540,11 @@ _MSG = {
            "html_dir": "HTML for several reports needs -o DIRECTORY (index.html and one page per report)",
            "dir_not_file": "HTML for several reports needs -o DIRECTORY (no extension, or ending in /), not '{name}'",
            "no_input": "no file to check was found (looked in: {where}; file name patterns: {globs})",
-           "left_out": ("left out {n} file(s) this user's lawcheck wrote earlier: {names} (to check one, name the "
+           "left_out": ("left out {n} file(s) this user's lawcheck wrote: {names} (to check one, name the "
                         "file itself)"),
+           "unsupported": ("left out {n} file(s) in no format lawcheck reads: {names} (it reads .docx .pdf .txt "
+                           ".html .mhtml .ofd; for a picture or a scan give the text, save others as .docx or name "
+                           "the file itself)"),
            "left_out_sep": ", ",
            "written": "results written to {path}",
            "compare_missing": "no such file or folder: \"{path}\"",
@@ -549,6 +556,7 @@ _MSG = {
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
            "cannot_write": "cannot write \"{path}\": {err}",
+           "io_failed": "cannot read or write \"{path}\": {err}",
            "spool": "cannot write to the temporary folder \"{path}\" (a batch's Markdown holds the reports' parts "
                     "there; TMPDIR chooses another): {err}",
            "stale": "removed {n} pages lawcheck wrote there before for reports not in this run",
@@ -580,12 +588,14 @@ def _err(msg: str) -> None:
     print(f"lawcheck: {visible(msg)}", file=sys.stderr)
 
 
-def _say_left_out(names: list[str], m: dict[str, str]) -> None:
-    """One line on standard error for the files of a folder left out as lawcheck's own output: nothing given
-    is dropped in silence (a commented copy renamed as a submission is still named)."""
-    if names:
-        shown = m["left_out_sep"].join(_one_line(n) for n in names[:5]) + ("…" if len(names) > 5 else "")
-        _err(m["left_out"].format(n=len(names), names=shown))
+def _say_left_out(names: list[str], m: dict[str, str], others: list[str] | None = None) -> None:
+    """One line on standard error for the files of a folder left out as lawcheck's own output, and one for
+    those in no format lawcheck reads: nothing given is dropped in silence (a commented copy renamed as a
+    submission is still named, and so is a scan sent as a picture)."""
+    for key, found in (("left_out", names), ("unsupported", others or [])):
+        if found:
+            shown = m["left_out_sep"].join(_one_line(n) for n in found[:5]) + ("…" if len(found) > 5 else "")
+            _err(m[key].format(n=len(found), names=shown))
 
 
 def _one_line(text: str) -> str:
@@ -770,8 +780,19 @@ class _Sink:
         self.binary = binary
         self.tmp: str | None = None
         self.f = None
+        # What is written to a file (the output, or standard output sent to a file) is hashed as it goes and
+        # recorded when complete (``lawcheck.written``): a later folder walk leaves lawcheck's own summary out.
+        self.hash = None
+        self.size = 0
 
     def __enter__(self) -> _Sink:
+        import hashlib
+
+        if self.output is None or self.output == "-":
+            with contextlib.suppress(OSError, ValueError, AttributeError):
+                st = os.fstat(sys.stdout.fileno())
+                if stat.S_ISREG(st.st_mode) and st.st_size == 0:  # a new file: all of it is ours
+                    self.hash = hashlib.sha256()
         if self.output is not None and _special(self.output):
             # /dev/stdout, a FIFO, a terminal: no file to replace, written straight through.
             self.f = open(self.output, "wb") if self.binary else \
@@ -784,11 +805,18 @@ class _Sink:
             fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
                                             prefix=f".{target.name}.", suffix=".tmp")
             self.f = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+            self.hash = hashlib.sha256()
         return self
+
+    def _count(self, data: bytes | memoryview) -> None:
+        if self.hash is not None:
+            self.hash.update(data)
+            self.size += len(data)
 
     def write(self, text: str | bytes) -> None:
         if self.f is not None:
             self.f.write(text)
+            self._count(text if isinstance(text, bytes) else text.encode("utf-8"))
             return
         raw = getattr(sys.stdout, "buffer", None)
         if raw is None:  # a replaced stdout (tests, embedding): text only
@@ -799,6 +827,7 @@ class _Sink:
         sys.stdout.flush()
         data = memoryview(text if isinstance(text, bytes) else
                           text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
+        self._count(data)
         while data:
             n = raw.write(data)
             data = data[n if n is not None else 0:]
@@ -807,6 +836,10 @@ class _Sink:
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.f is None:
             sys.stdout.flush()
+            if exc_type is None and self.hash is not None:
+                with contextlib.suppress(OSError, ValueError, AttributeError):
+                    if os.fstat(sys.stdout.fileno()).st_size == self.size:  # nothing else wrote to it
+                        self._remember()
             return
         self.f.close()
         if self.tmp is None:
@@ -821,8 +854,16 @@ class _Sink:
             except OSError:  # a folder where the file goes, a read-only target: no temporary file left
                 Path(self.tmp).unlink(missing_ok=True)
                 raise
+            self._remember()
         else:
             Path(self.tmp).unlink(missing_ok=True)
+
+
+    def _remember(self) -> None:
+        if self.hash is not None and self.size:
+            from lawcheck import written
+
+            written.remember_output(self.size, self.hash.hexdigest())
 
 
 def _special(output: str) -> bool:
@@ -959,8 +1000,9 @@ def _check(args: argparse.Namespace) -> int:
     from lawcheck.config import LIMIT_KEYS
     from lawcheck.engine import key_indicators, rule_infos
     from lawcheck.gate import Gate
-    from lawcheck.inputs import Source, expand
+    from lawcheck.inputs import Source, expand, output_identities
     from lawcheck.limits import Limits
+    from lawcheck.readers import default_globs
     from lawcheck.render import Context, module, part
 
     s = _settings(args)
@@ -994,8 +1036,10 @@ def _check(args: argparse.Namespace) -> int:
         _err(m["binary_terminal"])
         return Exit.USAGE_OR_INPUT
     left_out: list[str] = []
-    sources = expand(args.paths, s.glob, lang, left_out)
-    _say_left_out(left_out, m)
+    others: list[str] | None = [] if s.glob == default_globs() else None  # a chosen --glob leaves out on purpose
+    sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output),
+                     _read_by_this_run(args, s)[0])
+    _say_left_out(left_out, m, others)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
         _err(m["no_input"].format(where=", ".join(args.paths), globs=" ".join(s.glob)))
@@ -1142,7 +1186,7 @@ def _check(args: argparse.Namespace) -> int:
         _err(m[e.key].format(path=e.path, err=e.err))
         return Exit.USAGE_OR_INPUT
     except OSError as e:
-        _err(m["cannot_write"].format(path=_one_line(args.output), err=_os_reason(e)))
+        _err(m["cannot_write"].format(path=_one_line(args.output or "-"), err=_os_reason(e)))
         return Exit.USAGE_OR_INPUT
     if args.output and wrote and not args.quiet:  # never said of a Word file not written (its input unreadable)
         _err(m["written"].format(path=_one_line(args.output)))
@@ -1571,8 +1615,9 @@ def _compare(args: argparse.Namespace) -> int:
     from lawcheck import compare
     from lawcheck.batch import default_jobs
     from lawcheck.config import LIMIT_KEYS
-    from lawcheck.inputs import Source, expand
+    from lawcheck.inputs import Source, expand, output_identities
     from lawcheck.limits import Limits
+    from lawcheck.readers import default_globs
 
     s = _settings(args)
     lang = s.lang
@@ -1596,8 +1641,10 @@ def _compare(args: argparse.Namespace) -> int:
         _err(m["compare_folder_option"].format(option="--year" if args.year is not None else "--format markdown"))
         return Exit.USAGE_OR_INPUT
     left_out: list[str] = []
-    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(paths, s.glob, lang, left_out)
-    _say_left_out(left_out, m)
+    others: list[str] | None = [] if s.glob == default_globs() else None
+    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
+        paths, s.glob, lang, left_out, others, output_identities(args.output), _read_by_this_run(args, s)[0])
+    _say_left_out(left_out, m, others)
     read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
     if args.output:
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)
@@ -1917,6 +1964,17 @@ def main(argv: list[str] | None = None) -> int:
         return Exit.USAGE_OR_INPUT
     except KeyboardInterrupt:
         return Exit.TERMINATED if _TERMINATED.is_set() else Exit.INTERRUPTED
+    except OSError as e:
+        # Writing what a command prints (the catalogue, an explanation, a comparison) to a full disk or a closed
+        # file: the one line every write failure gets, never an internal error.
+        if getattr(args, "debug", False):
+            traceback.print_exc()
+        if e.filename is None:  # a stream: what the command writes
+            _err(_MSG[lang]["cannot_write"].format(path=_one_line(getattr(args, "output", None) or "-"),
+                                                   err=_os_reason(e)))
+        else:
+            _err(_MSG[lang]["io_failed"].format(path=_one_line(str(e.filename)), err=_os_reason(e)))
+        return Exit.USAGE_OR_INPUT
     except Exception as e:
         if getattr(args, "debug", False):
             traceback.print_exc()

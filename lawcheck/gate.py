@@ -24,9 +24,10 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
         # A non-report never meets the gate: it is not the document the gate is for.
         return [t(lang, "gate.not_report", why=card.document.kind_reason or t(lang, "kind.caller"))]
     reasons: list[str] = []
-    if card.score is None and (min_score is not None or fail_on != "never"):
-        # Nothing could be judged (a scan without a text layer, an empty text): not shown to meet any rule,
-        # so it cannot pass a gate that asks for some (found in review: a scanned PDF passed the default gate).
+    if card.score is None:
+        # Nothing could be judged (a scan without a text layer, an empty text): not shown to be a report that
+        # meets any rule, so it meets no gate, not even one that blocks on nothing (--fail-on never), as a
+        # non-report meets none (found in review: a scanned PDF passed the default gate, then --fail-on never).
         return [t(lang, "gate.no_score_rules" if min_score is None else "gate.no_score")]
     if min_score is not None and card.score is not None and card.score < min_score:
         reasons.append(t(lang, "gate.low_score", score=f"{card.score:.1f}", min=f"{min_score:g}"))

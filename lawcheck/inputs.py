@@ -5,7 +5,9 @@ from __future__ import annotations
 import errno
 import fnmatch
 import os
+import re
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +81,9 @@ def escaped_name(name: str) -> str:
         return name.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
-def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[str] | None = None) -> list[Source]:
+def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[str] | None = None,
+           unsupported: list[str] | None = None, writing: Iterable[str] = (),
+           known: Iterable[Path] = ()) -> list[Source]:
     """Files as given, directories searched (every level, without recursion in Python, links to
     folders not followed) for ``globs``, '-' for standard input.
 
@@ -87,11 +91,17 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
     paths are kept, so that they are reported in their place; so is what the walk met and could not
     take (a FIFO or a device with a report's name, a link loop, a dangling link, a folder it could
     not read), with the reason.  The files this user's lawcheck wrote (recorded by their bytes) are left out of
-    a folder's files; ``left_out`` receives their names, for the caller to say so.
+    a folder's files; ``left_out`` receives their names, for the caller to say so, and so do the files this
+    run writes (``writing``: their ``output_identities``: the output file, standard output sent to a file).  A folder's
+    files that no pattern matches are named in ``unsupported`` (when given): a scan sent as .jpg must not
+    vanish from a reviewer's table without a word (hidden files, Office lock files and system files aside,
+    and the files the run reads itself, ``known``: its settings, its pairs file).
     """
     m = _MSG.get(lang, _MSG["zh"])
     out: list[Source] = []
     seen: set[str] = set()
+    writing = set(writing)
+    quiet = writing | {_identity(p) for p in known}
     shown: set[str] = set()  # names as shown: two undecodable names must not read the same (one page, one row)
     for arg in args:
         if arg == "-":
@@ -101,9 +111,10 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
             continue
         p = Path(arg)
         if p.is_dir():
-            for f in _walk(p, globs, m):
+            others: list[str] | None = [] if unsupported is not None else None
+            for f in _walk(p, globs, m, others):
                 if f.skip is None and f.path is not None:
-                    made = origin(f.path)
+                    made = "ours" if writing and _identity(f.path) in writing else origin(f.path)
                     if made == "ours":
                         # lawcheck's own output, from an earlier run into the same folder: named by the caller
                         if left_out is not None:
@@ -115,10 +126,29 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
                 if key not in seen:
                     seen.add(key)
                     out.append(_unique(f, shown))
+            for other in others or []:  # lawcheck's own CSV or JSON Lines is no report sent in a wrong format
+                if _identity(Path(other)) not in quiet and origin(Path(other)) != "ours":
+                    assert unsupported is not None
+                    unsupported.append(display_name(other))
         elif _identity(p) not in seen:  # one file however it is named: "./a.txt", "d/../a.txt", a link to it
             seen.add(_identity(p))
             out.append(_unique(Source(display_name(arg), p), shown))
     return out
+
+
+def output_identities(output: str | None) -> set[str]:
+    """What this run writes, as ``_identity`` names files: the output file (when it is there already: a second
+    run into the folder it checks) and standard output when it is a file ("lawcheck check 报告 > 报告/结果.txt")."""
+    found = set()
+    if output and output != "-" and os.path.exists(output):
+        found.add(_identity(Path(output)))
+    try:
+        st = os.fstat(1)
+    except OSError:
+        return found
+    if stat.S_ISREG(st.st_mode):
+        found.add(f"file:{st.st_dev}:{st.st_ino}")
+    return found
 
 
 def _identity(path: Path) -> str:
@@ -139,10 +169,12 @@ def _unique(src: Source, shown: set[str]) -> Source:
     return src if name == src.name else Source(name, src.path, src.skip)
 
 
-def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:
+def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str] | None = None) -> list[Source]:
     """Every file under ``top`` whose name matches ``globs`` (case-insensitive: REPORT.DOCX from a
-    Windows machine too), hidden entries left out; sorted by path."""
+    Windows machine too), hidden entries left out; sorted by path.  ``unsupported`` receives the paths of
+    the other files (sorted), but for lock and system files no one sends as a report."""
     lowered = [g.lower() for g in globs]
+    others: list[str] = []
     found: list[tuple[Path, Source]] = []
     stack = [str(top)]
     while stack:
@@ -155,7 +187,7 @@ def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:
             found.append((p, Source(display_name(d), p, m["folder"].format(err=_reason(e, m)))))
             continue
         for e in entries:
-            if e.name.startswith("."):
+            if e.name.startswith((".", "~$")):  # hidden; Office's lock file beside an open document ("~$报告.docx")
                 continue
             try:
                 if e.is_dir(follow_symlinks=False):
@@ -164,11 +196,19 @@ def _walk(top: Path, globs: list[str], m: dict[str, str]) -> list[Source]:
             except OSError:
                 pass
             if not any(fnmatch.fnmatchcase(e.name.lower(), g) for g in lowered):
+                if unsupported is not None and not _SYSTEM_FILE.match(e.name):
+                    others.append(e.path)
                 continue
             p = Path(e.path)
             found.append((p, Source(display_name(e.path), p, _not_a_file(e.path, m))))
     found.sort(key=lambda x: x[0])
+    if unsupported is not None:
+        unsupported.extend(sorted(others))
     return [s for _, s in found]
+
+
+# Office's lock files ("~$报告.docx"), its temporary files, Windows' and macOS's folder files.
+_SYSTEM_FILE = re.compile(r"^(?:~\$.*|~.*\.tmp|thumbs\.db|desktop\.ini|ehthumbs\.db|icon\r)$", re.IGNORECASE)
 
 
 def _reason(e: OSError, m: dict[str, str]) -> str:

@@ -8,6 +8,8 @@ lawcheck's only when its exact bytes were recorded here when lawcheck wrote it: 
 page's SHA-256 in the cache folder, which only this user can write (``packs.cache.private_dir``).  The
 pages themselves stay byte-identical across users and machines.  A commented Word copy (``--format docx``)
 carries no mark: it counts as lawcheck's when its bytes were recorded, and is otherwise a report like any.
+So does any other file lawcheck wrote (a 汇总.txt, a CSV, JSON Lines, standard output sent to a file): recorded
+by its size and SHA-256, so that a later run over the same folder does not check its own summary.
 """
 
 from __future__ import annotations
@@ -54,14 +56,18 @@ def remember(data: bytes, word: bool = False) -> None:
     try:
         (d / _record_name(data, word)).touch()
         if word:
-            _word_sizes.cache_clear()
-        names = os.listdir(d)
-        if len(names) > _KEEP:
-            by_age = sorted(names, key=lambda n: os.stat(d / n).st_mtime)
-            for n in by_age[: len(names) // 2]:
-                (d / n).unlink(missing_ok=True)
+            _sizes.cache_clear()
+        _prune(d)
     except OSError:
         pass  # a read-only cache must not stop a check; the page is then only "marked"
+
+
+def _prune(d: Path) -> None:
+    names = os.listdir(d)
+    if len(names) > _KEEP:
+        by_age = sorted(names, key=lambda n: os.stat(d / n).st_mtime)
+        for n in by_age[: len(names) // 2]:
+            (d / n).unlink(missing_ok=True)
 
 
 def origin(path: Path) -> str | None:
@@ -72,7 +78,7 @@ def origin(path: Path) -> str | None:
     if suffix == ".docx":
         return _word_origin(path)
     if suffix not in (".html", ".htm"):
-        return None
+        return _output_origin(path)
     try:
         with path.open("rb") as f:
             if not marked(f.read(_HEAD)):
@@ -87,6 +93,20 @@ def origin(path: Path) -> str | None:
     return "marked"
 
 
+def remember_output(size: int, digest: str) -> None:
+    """Record a file of any other format lawcheck has just written, by its size and SHA-256 (hashed while it
+    was written: a batch's output is never held whole)."""
+    d = _folder()
+    if d is None:
+        return
+    try:
+        (d / f"out-{size}-{digest}").touch()
+        _sizes.cache_clear()
+        _prune(d)
+    except OSError:
+        pass
+
+
 def _record_name(data: bytes, word: bool) -> str:
     """A page's record is its SHA-256; a Word copy's carries its size first (``docx-<size>-<sha256>``), so
     that a folder walk reads and hashes only the .docx files whose size some copy of lawcheck's had."""
@@ -94,14 +114,20 @@ def _record_name(data: bytes, word: bool) -> str:
     return f"docx-{len(data)}-{digest}" if word else digest
 
 
-@lru_cache(maxsize=1)
-def _word_sizes() -> frozenset[int]:
+@lru_cache(maxsize=4)
+def _sizes(prefix: str) -> frozenset[int]:
+    """The sizes of the recorded files of one kind ("docx", "out")."""
     d = _folder()
     try:
         names = os.listdir(d) if d is not None else []
     except OSError:
         names = []
-    return frozenset(int(n.split("-")[1]) for n in names if n.startswith("docx-") and n.split("-")[1].isdigit())
+    return frozenset(int(n.split("-")[1]) for n in names
+                     if n.startswith(prefix + "-") and n.split("-")[1].isdigit())
+
+
+def _word_sizes() -> frozenset[int]:
+    return _sizes("docx")
 
 
 def _word_origin(path: Path) -> str | None:
@@ -115,3 +141,18 @@ def _word_origin(path: Path) -> str | None:
     except OSError:
         return None
     return "ours" if (d / _record_name(data, True)).is_file() else None
+
+
+def _output_origin(path: Path) -> str | None:
+    """"ours" for a file lawcheck wrote in another format (``remember_output``), bytes unchanged since."""
+    d = _folder()
+    if d is None:
+        return None
+    try:
+        size = path.stat().st_size
+        if size not in _sizes("out"):  # only files of a size lawcheck wrote are read here
+            return None
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return "ours" if (d / f"out-{size}-{digest}").is_file() else None

@@ -125,8 +125,10 @@ def test_batch_reports_every_input_even_broken_ones(capsys, tmp_path):
     assert set(errors) == {"empty.txt", "garbled.txt", "old.doc", os.path.join("sub", "binary.txt")}
     assert "docx" in errors["old.doc"]  # how to convert
     assert code == 2
-    # One line per unreadable file on stderr, naming it.
-    assert len(err.strip().splitlines()) == 4 and all(str(folder) in line for line in err.strip().splitlines())
+    # One line per unreadable file on stderr, naming it, and one naming the file in no format lawcheck reads.
+    lines = err.strip().splitlines()
+    assert len(lines) == 5 and all(str(folder) in line for line in lines)
+    assert "不是可读格式" in lines[0] and "notes.md" in lines[0]
 
 
 def test_glob_picks_other_names(capsys, tmp_path):

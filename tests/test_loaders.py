@@ -109,7 +109,8 @@ def test_scanned_pdf_is_unknown_not_zero(tmp_path, capsys):
     assert all("扫描件" in r["message"] for r in card["results"])
     assert main(["check", str(path), "--format", "text"]) == 1
     assert "无可计分项" in capsys.readouterr().out
-    assert main(["check", str(path), "--format", "json", "--fail-on", "never"]) == 0  # no gate asked for
+    # Not even a gate that blocks on nothing: nothing shows it is a report (as a non-report meets none).
+    assert main(["check", str(path), "--format", "json", "--fail-on", "never"]) == 1
 
 
 def test_pdf_headers_and_page_numbers_are_removed():
@@ -184,7 +185,7 @@ def test_a_folder_of_every_format(tmp_path, capsys):
                                                 title="灵寿县人民政府关于2021年度法治政府建设情况的报告"))
     code = main(["check", str(tmp_path), "--format", "jsonl", "--fail-on", "never"])
     rows = {json.loads(x)["path"].rsplit("/", 1)[1]: json.loads(x) for x in capsys.readouterr().out.splitlines()}
-    assert code == 0 and len(rows) == 6 and not any("error" in r for r in rows.values())
+    assert code == 1 and len(rows) == 6 and not any("error" in r for r in rows.values())  # 1: the scan
     assert rows["c-scan.pdf"]["score"] is None
     assert rows["a.docx"]["document"]["organ"] == "灵寿县人民政府"
     assert rows["f.html"]["document"]["published_date"] == "2022-01-20"

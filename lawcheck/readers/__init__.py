@@ -21,7 +21,7 @@ from lawcheck.text.normalize import whole
 
 # Every suffix lawcheck reads, and the reader it goes to ("legacy": refused with a how-to-convert).
 SUFFIXES: dict[str, str] = {
-    ".txt": "text", ".text": "text", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
+    ".txt": "text", ".text": "text", ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
     ".shtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".ofd": "ofd", ".doc": "legacy", ".wps": "legacy",
 }
 # The module that reads a format, where it is not the format's own name.
@@ -34,14 +34,31 @@ def default_globs() -> list[str]:
 
 
 def sniff(data: bytes, suffix: str) -> str:
-    """The format by suffix, corrected by the bytes (a .txt that is really a PDF, say)."""
+    """The format by suffix, corrected by the bytes (a .txt that is really a PDF, say).  A file named .doc or
+    .wps is a legacy Word file only when its bytes are one (an OLE container); a web page, a saved MHT page or
+    plain text saved under that name is read as what it is, and an RTF file is named as one."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return suffix if suffix in ("docx", "ofd") else "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "legacy"
+        # A password-protected .docx is stored in an OLE container too, its document encrypted inside.
+        return "encrypted" if _ENCRYPTED_PACKAGE in data[:1 << 20] or _ENCRYPTED_PACKAGE in data[-(1 << 16):] \
+            else "legacy"
+    if suffix == "legacy":
+        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith(b"{\\rtf"):
+            return "rtf"
+        if head.startswith(b"mime-version:") or b"\nmime-version:" in head[:1024]:
+            return "mhtml"
+        if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head or b"<body" in head:
+            return "html"
+        return "text"
     return suffix
+
+
+# The name of the encrypted document's stream in an OLE container, as the container writes it (UTF-16LE).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
 def read_document(
@@ -65,6 +82,8 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
     fmt = sniff(data, SUFFIXES.get(Path(name).suffix.lower(), "text"))
     if fmt == "legacy":
         raise InputError(name, msg(lang, "legacy", suffix=Path(name).suffix or ".doc"))
+    if fmt in ("encrypted", "rtf"):
+        raise InputError(name, msg(lang, fmt, suffix=Path(name).suffix or ".docx"))
     if fmt in ("zip", "docx", "ofd") and data.startswith(b"PK"):
         check_zip(name, data, lang, lim)  # before anything inflates a member
     if fmt == "zip":

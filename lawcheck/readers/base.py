@@ -14,6 +14,9 @@ _MSG = {
         "legacy": "{suffix} 是旧版文件格式，请在 Word 或 WPS 中“另存为 .docx”后再检查（或用 LibreOffice："
                   "soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
+        "encrypted": "文件受密码保护，无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
+        "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
+        "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
         "no_text_read": "没有读出任何中文文字（文件可能已损坏、为空、内容不是文字，或不是用中文写的）",
         "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
@@ -32,6 +35,9 @@ _MSG = {
         "legacy": "{suffix} is a legacy format: save it as .docx in Word or WPS first (or with LibreOffice: "
                   "soffice --headless --convert-to docx FILE)",
         "corrupt": "not a valid {fmt} file: {err}",
+        "encrypted": "the file is password-protected: remove the password in Word or WPS and save it as .docx",
+        "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
+        "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
         "no_text": "no text layer (scanned?)",
         "no_text_read": "no Chinese text could be read (the file may be damaged, empty, not text, or not in Chinese)",
         "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",

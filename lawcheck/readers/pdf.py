@@ -33,6 +33,10 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     budget = Budget(lim.timeout)
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        # Encrypted with an owner password only (printing or copying restricted), a PDF opens with the empty
+        # user password; one that asks for a password to open cannot be read.
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(name, msg(lang, "pdf_encrypted"))
         n = len(reader.pages)
         if n > lim.max_pages:
             raise InputError(name, msg(lang, "pages", n=n, limit=lim.max_pages))

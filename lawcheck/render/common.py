@@ -283,12 +283,13 @@ def figure_value(f: Figure, lang: str) -> str:
 
 def figure_cell(f: Figure | None, lang: str) -> str:
     """A key figure in a spreadsheet cell: the number, with its bound or range in Chinese (1200余, 90以上,
-    10-20: what the report claims, not more); the bare number with --lang en (a script's column)."""
+    10至20: what the report claims, not more; never "10-12", which a spreadsheet turns into a date); the bare
+    number with --lang en (a script's column)."""
     if f is None:
         return ""
     if lang != "zh":
         return number(f.value)
-    low = number(f.value) + (f"-{number(f.high)}" if f.high is not None else "")
+    low = number(f.value) + (f"至{number(f.high)}" if f.high is not None else "")
     if f.approx in ("余", "多"):
         return low + f.approx
     if f.approx in ("以上", "超过", "逾", "不少于", "不低于", "多于"):

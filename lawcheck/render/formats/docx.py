@@ -32,8 +32,12 @@ def commented(card: Scorecard, text: str, original: bytes | None, pieces: list[t
 
     if original is not None:
         document = docx.Document(io.BytesIO(original))
+        # A copy lawcheck commented before, checked again: its old comments go, the new ones stand alone
+        # (removed after the new ones are anchored: the text's map to the runs stays as it was read).
+        stale = _own_comments(document)
     else:
         document, pieces = _from_text(card, text)
+        stale = set()
     anchors = Anchors(document.element.body, pieces)
     title = title_span(card, text)
     for note in notes(card, text, gate):
@@ -44,9 +48,44 @@ def commented(card: Scorecard, text: str, original: bytes | None, pieces: list[t
                                        initials=INITIALS)
         # The time of writing would make every run's bytes differ; a comment's date is optional in Word.
         comment._comment_elm.attrib.pop(_qn("w:date"), None)
+    _drop_comments(document, stale)
     buf = io.BytesIO()
     document.save(buf)
     return deterministic(buf.getvalue())
+
+
+def _own_comments(document) -> set[str]:  # type: ignore[no-untyped-def]
+    """The ids of the comments lawcheck wrote into this document (by their author), none when it has no
+    comments part (asking ``document.comments`` would add one)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    try:
+        document.part.part_related_by(RT.COMMENTS)
+    except KeyError:
+        return set()
+    elm = document.comments._comments_elm
+    return {c.get(_qn("w:id")) for c in elm.findall(_qn("w:comment")) if c.get(_qn("w:author")) == AUTHOR}
+
+
+def _drop_comments(document, ids: set[str]) -> None:  # type: ignore[no-untyped-def]
+    """Remove these comments: each entry, its range marks and the run that holds its reference mark."""
+    if not ids:
+        return
+    elm = document.comments._comments_elm
+    for c in list(elm.findall(_qn("w:comment"))):
+        if c.get(_qn("w:id")) in ids:
+            elm.remove(c)
+    body = document.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+        for e in list(body.iter(_qn(tag))):
+            if e.get(_qn("w:id")) in ids:
+                e.getparent().remove(e)
+    for ref in list(body.iter(_qn("w:commentReference"))):
+        if ref.get(_qn("w:id")) in ids:
+            run = ref.getparent()
+            run.remove(ref)
+            if all(child.tag == _qn("w:rPr") for child in run):  # the run held only the mark
+                run.getparent().remove(run)
 
 
 def _qn(tag: str) -> str:
