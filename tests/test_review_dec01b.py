@@ -170,3 +170,32 @@ def test_a_change_before_its_figure_belongs_to_that_figure():
     assert rate and rate[0].change is not None and rate[0].change.value == 12.5
     cases = [f for f in card.figures if f.indicator == "litigation.cases" and f.value == 40]
     assert cases and cases[0].change is None
+
+
+DUTY_FROM = "二是党政主要负责人认真履行法治政府建设第一责任人职责。"
+DUTY_TO = "三是着力加强党对法治政府建设的领导。"
+
+
+def _duty(sentence: str) -> str:
+    i, j = LINGSHOU.index(DUTY_FROM), LINGSHOU.index(DUTY_TO)
+    return lawcheck.evaluate(LINGSHOU[:i] + sentence + LINGSHOU[j:]).result("content.first_responsible_duty").status
+
+
+@pytest.mark.parametrize("quota", [
+    "二是省委依法治省办明确，党政主要负责人每年主持召开专题会议研究法治建设不少于2次、听取法治政府建设工作汇报不少于1次。",
+    "二是按照省委依法治省办明确的要求，党政主要负责人每年主持召开专题会议研究法治建设不少于2次。",
+    "二是市委依法治市办规定，县政府主要负责人每季度听取法治政府建设工作汇报至少1次。",
+])
+def test_a_quota_set_by_others_is_not_the_duty_done(quota):
+    """The leaders' acts as a quota ("每年…不少于2次") say what is required, not what was done."""
+    assert _duty("") == "partial"  # the report without its duty paragraph
+    assert _duty(quota) == "partial"
+
+
+@pytest.mark.parametrize("done", [
+    "二是县委、县政府主要负责人全年主持召开专题会议研究法治建设3次、听取法治政府建设工作汇报2次。",
+    "二是县长全年主持召开专题会议研究法治建设不少于2次，听取法治政府建设工作汇报2次。",
+    "二是县长坚持每年主持召开专题会议研究法治建设不少于2次，2021年主持召开3次。",
+])
+def test_the_years_acts_counted_are_the_duty_done(done):
+    assert _duty(done) == "pass"
