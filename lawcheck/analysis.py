@@ -271,12 +271,20 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
     # Only when the text states no year at all (a placeholder is a statement, and stays one).
     inferred = dates.inferred_report_year(st) if given.report_year is None and year_found is None else None
     pub_found = dates.published_date(st)
+    pub_read = pub_found.value if pub_found else None
+    signed = dates.signed_date(st)
+    ts = st.title_span
+    if given.report_year is None and year_found is not None and ts is not None and ts[0] <= year_found.span[0] < ts[1]:
+        # The title's year against the body's, decided by the dates: the year whose report they allow.
+        on = [d for d in (signed.value if signed else None, given.published or pub_read) if isinstance(d, dt.date)]
+        inferred = dates.year_the_dates_allow(st, year_found, on) or inferred
     if given.report_year is not None:
         year: int | None = given.report_year
+    elif inferred is not None and year_found is not None and isinstance(inferred.value, int):
+        year = inferred.value  # the body's year, the title's contradicted by the dates
     else:
         read = year_found.value if year_found else inferred.value if inferred else None
         year = read if isinstance(read, int) else None  # a placeholder (20xx) states no year
-    pub_read = pub_found.value if pub_found else None
     level = cast("Level | None", given.level or who.level)
     return Analysis(
         st=st,
@@ -288,7 +296,7 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         year_placeholder=given.report_year is None and year_found is not None and year_found.value is None,
         year_found=year_found,
         year_inferred=inferred,
-        signed=dates.signed_date(st),
+        signed=signed,
         published=given.published or (pub_read if isinstance(pub_read, dt.date) else None),
         published_span=None if given.published else (pub_found.span if pub_found else None),
         sig_organ=dates.signature_organ_line(st),

@@ -13,6 +13,7 @@ from email import policy
 
 from lawcheck import rx
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
+from lawcheck.text.dates import site_clock
 from lawcheck.text.normalize import HAN
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
@@ -20,13 +21,29 @@ LIBRARIES = ("trafilatura",)
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
-    "published": rx.compile(r"(?<!今天是)(?:发布时间|发布日期|公开日期|(?<![成发]文)日期)\s*[:：]?\s*" + _DATE),
+    "published": rx.compile(r"(?<!今天是)(?P<label>发布时间|发布日期|公开日期|(?<![成发]文)日期)\s*[:：]?\s*" + _DATE),
     "source": rx.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|　]{2,30})"),
     "index_no": rx.compile(r"索引号\s*[:：]?\s*([0-9A-Za-z/\-]{6,40})"),
     "doc_no": rx.compile(r"(?:文号|发文字号)\s*[:：]?\s*([^\s|　]{2,20}〔\d{4}〕\d+号)"),
 }
 _META_DATE = rx.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"\s+content="([^"]+)"', re.I)
 _META_TITLE = rx.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"]+)"', re.I)
+
+
+def _published(pattern: re.Pattern[str], visible: str) -> str | None:
+    """The page's publication date: the best-labelled date (发布时间, 发布日期, 公开日期 before a bare 日期), the
+    first of its label; never a site clock ("当前日期：2024年5月6日 星期一"), which is the day the page was saved."""
+    best: tuple[int, str] | None = None
+    for m in pattern.finditer(visible):
+        if site_clock(visible, m.start(), m.end()):
+            continue
+        rank = 1 if m.group("label") == "日期" else 0
+        iso = _iso(*m.groups()[1:])
+        if iso and (best is None or rank < best[0]):
+            best = (rank, iso)
+            if rank == 0:
+                break
+    return best[1] if best else None
 
 
 def _html_from_mhtml(data: bytes) -> bytes:
@@ -158,11 +175,13 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     if title:
         meta["title"] = title
     for key, pattern in _LABELLED.items():
-        found = pattern.search(visible)
-        if found:
-            value = _iso(*found.groups()) if key == "published" else found.group(1)
-            if value:
-                meta[key] = value
+        if key == "published":
+            value = _published(pattern, visible)
+        else:
+            found = pattern.search(visible)
+            value = found.group(1) if found else None
+        if value:
+            meta[key] = value
     if "published" not in meta:
         md = _META_DATE.search(page)
         dm = re.search(_DATE, md.group(1)) if md else None

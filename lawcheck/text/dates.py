@@ -136,6 +136,23 @@ def body_year(st: Structure) -> Found | None:
     return None
 
 
+def year_the_dates_allow(st: Structure, title_year: Found, dates: list[dt.date]) -> Found | None:
+    """The body's year, when the title names another and only the body's fits the document's dates: a title
+    carrying the year the report was written in ("长生镇2021年法治政府建设工作报告" over "2020年，长生镇…", signed
+    2021年7月), or a slip ("2023年…报告" over "2024年，荷塘区…", published 2025年3月).  A year's report is signed and
+    published from the December of that year to the end of the next; None when the dates fit the title's year
+    too, or there are none (the title's year stands, and a mismatch is said by form.reporting_year)."""
+    body = body_year(st)
+    if body is None or not isinstance(body.value, int) or not isinstance(title_year.value, int) \
+            or body.value == title_year.value or not dates:
+        return None
+
+    def fits(year: int) -> bool:
+        return all(dt.date(year, 12, 1) <= d <= dt.date(year + 1, 12, 31) for d in dates)
+
+    return body if fits(body.value) and not fits(title_year.value) else None
+
+
 # A year named in Arabic figures ("2023年"): the year a plan, a heading or a statement is about.
 YEAR_MENTION = rx.compile(r"((?:19|20)\d\d)\s*年")
 _AS_OF = rx.compile(r"截(?:至|止)(?:到)?\s*((?:19|20)\d\d)\s*年\s*\d{1,2}\s*月(?:底|末|\d{1,2}日)?"
@@ -273,7 +290,7 @@ _CLOCK_BEFORE = rx.compile(
 _CLOCK_AFTER = rx.compile(r"^\s*(?:星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日]|农历)")
 
 
-def _clock(text: str, start: int, date_end: int) -> bool:
+def site_clock(text: str, start: int, date_end: int) -> bool:
     """Whether the date at ``start``…``date_end`` (its label included) is a site clock."""
     return bool(_CLOCK_BEFORE.search(text, max(0, start - 40), start) or _CLOCK_AFTER.match(text, date_end))
 
@@ -288,13 +305,13 @@ def published_date(st: Structure) -> Found | None:
     for s, e in st.header:
         m = _BARE_DATE_LINE.match(text[s:e])
         if (m and "今天是" not in text[s:e] and not _SIGNED.search(text, s, m.start("date") + s)
-                and not _clock(text, s + m.start("date"), s + m.end("date"))):
+                and not site_clock(text, s + m.start("date"), s + m.end("date"))):
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None
             if d is not None and (best is None or best[0] > len(_PUB_LABELS)):
                 best = (len(_PUB_LABELS), Found(d, (s + m.start("date"), s + m.end("date"))))
         for m in _PUB.finditer(text, s, e):
-            if _clock(text, m.start(), m.end()):
+            if site_clock(text, m.start(), m.end()):
                 continue
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None

@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 
 from lawcheck import rx
 from lawcheck.text.grammar import heading_marker
-from lawcheck.text.structure import PLAN, Structure, sign_line
+from lawcheck.text.normalize import normalize
+from lawcheck.text.structure import PLAN, Structure, build, sign_line
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
@@ -119,6 +120,7 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
                        r"|模板(?:下载|范本)?[)）】]?$")
 # A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
 _PRESS = rx.compile(r"本报讯|本报记者|新华社[^,，。\n]{0,12}电")
+_FULL_TEXT = rx.compile(r"(?:全文|原文|报告全文|报告原文)(?:如下|附后)[:：]")
 _REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
 _BREADCRUMB = rx.compile(r"[>»›]|当前位置|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
@@ -320,6 +322,7 @@ _OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:(?:19|20)\d\d\s*年度(?!\s*
 _BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
 # An aside in brackets: what the report includes or how far its data go ("（含督察反馈问题整改情况）", "（数据截至第四
 # 季度末）"); not a bracket that names the period or the kind ("（上半年）", "（1-6月）", "（自查）").
+_TRAILING_NOTE = rx.compile(r"(?:[(（〔【][^()（）〔〕【】]{1,24}[)）〕】])+$")
 _ASIDE = rx.compile(r"[(（](?:含|附|包括|包含|数据截至|数据截止|截至|截止|迎接|接受|配合|审议通过"
                     r"|[^()（）]{0,30}(?:会议|常务会)[^()（）]{0,8}?(?:审议|研究|讨论|审定)?通过)[^()（）]*[)）]")
 
@@ -384,8 +387,11 @@ def _title_verdict(title: str) -> KindVerdict | None:
         return _other("disclosure_report", "kind.reason.title", word=m.group(0))
     # An event is the subject ("…评估组到五华开展实地评估工作", "…率先召开述法评议会"): a headline, whatever
     # plan or 述法 it names.
-    ends_as_report = bool(re.search(r"(?:报告|总结|汇报)$", title)
-                          or (title.endswith("情况") and not _T_NEWS.search(title)))
+    # (a note in brackets after the title — "（此件公开发布）", "（2023年2月8日发布）", "（考核版）" — says how the
+    # document goes out, not what it is)
+    bare = _TRAILING_NOTE.sub("", title)
+    ends_as_report = bool(re.search(r"(?:报告|总结|汇报)$", bare)
+                          or (bare.endswith("情况") and not _T_NEWS.search(bare)))
     report_first = bool(_T_REPORT_FIRST.search(title))
     if not ends_as_report and not report_first and not _DOC_NOUN.search(title):
         m = _T_NEWS.search(title)
@@ -640,6 +646,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("interpretation", "kind.reason.opening", word=m.group(0))
     if len(_INTERVIEW.findall(body[:3000])) >= 2:  # questions and answers about a report
         return _other("interpretation", "kind.reason.opening", word="问：……答：")
+    # A page that carries the whole report after a lead ("近日，…公开了《…报告》，全文如下："): the report itself,
+    # as what follows the lead is, titled and signed (a researcher's corpus holds the report, however posted).
+    full = _FULL_TEXT.search(body, 0, 600)
+    if full and not titled_report and len(body) - full.end() >= _REPORT_MIN_CHARS and _signed_by_organ(st):
+        rest = build(normalize(body[full.end():]))
+        if rest.title_span is not None and classify(rest, "".join(rest.title.split())) is REPORT:
+            return REPORT
     # Read only where it could decide (a text in a report's formula is one whatever it says of "报告").
     about = [] if core_formula else [m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
     # A report never speaks of itself as "报告显示"; an article that opens on the report's publication
