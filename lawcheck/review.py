@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from lawcheck import rx
 from lawcheck.history import CopyRule, Fate, Match, Pair, Placed
 from lawcheck.i18n import t
 from lawcheck.model import CopiedPassage, Evidence, History, ItemReview, PartCopied, ReportRef, Role, construct
@@ -25,9 +24,6 @@ _CLOSING_MARKS = "”’」』"
 _ORDER = {"silent": 0, "carried_over": 1, "repeated": 1, "admitted": 2, "done": 3, "addressed": 3}
 _PLAN_OUTCOMES = ("silent", "carried_over", "admitted", "done")
 _PROBLEM_OUTCOMES = ("silent", "repeated", "addressed")
-# What an organ's name may carry in one year and not the next: the party committee beside the government
-# (中共…委 …人民政府), spaces.
-_ORGAN_NOISE = rx.compile(r"\s+|^中共|中国共产党")
 
 
 def pair_with(a: Analysis, last: Analysis) -> None:
@@ -114,8 +110,12 @@ def passage(a: Analysis, start: int, end: int) -> Evidence:
 
 
 def organ_key(organ: str | None) -> str:
-    """An organ's name as one body's, whatever a year's report adds (中共…, spaces)."""
-    return _ORGAN_NOISE.sub("", organ or "")
+    """An organ's name as one body's, whatever a year's report adds or leaves out: spaces, the party committee
+    of a joint report, the province or county above it ("河北省灵寿县人民政府", "长生镇人民政府" for
+    彭水苗族土家族自治县长生镇人民政府), 人民政府 or 政府 (``organs.unit_name``)."""
+    from lawcheck.text.organs import unit_name
+
+    return unit_name(organ) if organ else ""
 
 
 def same_organ(a: str | None, b: str | None) -> bool | None:

@@ -7,6 +7,7 @@ definitions give it back, so the heading is recognised like a typed one.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
@@ -133,6 +134,9 @@ _LABEL_MAX = 32
 _STYLE_DEPTH = 32  # styles based on styles: Word itself stops far earlier; a cycle (A on B on A) ends here
 
 
+_TOC_STYLE = re.compile(r"(?i)^(?:toc|目录)\s*\d$")
+
+
 class Styles:
     """Each paragraph style's own numbering and the style it is based on, read from styles.xml once:
     python-docx looks a style up by walking every style, per paragraph (quadratic for a file with
@@ -142,12 +146,18 @@ class Styles:
         self.based: dict[str, str] = {}
         self.num: dict[str, tuple[str | None, str | None]] = {}
         self.default: str | None = None
+        # The table of contents' entry styles ("toc 1"…"toc 9", whatever their ids: "TOC1" in English Word,
+        # "10" in Chinese Word): a contents line is no heading of the report.
+        self.contents: set[str] = set()
         if styles_xml is None:
             return
         for st in styles_xml.iterchildren(f"{_W}style"):
             sid = st.get(f"{_W}styleId")
             if sid is None:
                 continue
+            name = st.find(f"{_W}name")
+            if _TOC_STYLE.match(sid) or (name is not None and _TOC_STYLE.match(name.get(f"{_W}val") or "")):
+                self.contents.add(sid)
             if st.get(f"{_W}default") in ("1", "true") and st.get(f"{_W}type") == "paragraph":
                 self.default = sid
             based = st.find(f"{_W}basedOn")
@@ -282,15 +292,19 @@ def _collapsed(line: _Line) -> _Line:
 def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     """A table's rows as lines, read from the XML cell by cell: python-docx's grid materialises every
     spanned column (gridSpan 10**9 is gigabytes) and walks every merged row for each cell (a 3,000-row
-    merge is quadratic).  A cell continuing a vertical merge is empty; nested tables are read in place."""
+    merge is quadratic).  A cell continuing a merge (vertical, or the old horizontal hMerge) is left out; two
+    cells that only hold the same value ("审结数｜9｜9": this year's and last year's) are both read; nested
+    tables are read in place."""
     for tr in tbl.iterchildren(f"{_W}tr"):
         row = _Line(index)
-        last = None
         for tc in tr.iterchildren(f"{_W}tc"):
             tcpr = tc.find(f"{_W}tcPr")
             merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
             if merge is not None and merge.get(f"{_W}val") != "restart":
                 continue  # the rest of a merged cell: its text is in the first row
+            hmerge = tcpr.find(f"{_W}hMerge") if tcpr is not None else None
+            if hmerge is not None and hmerge.get(f"{_W}val") != "restart":
+                continue
             if index is None:  # no map asked for: the plain join, as fast as before
                 cell = _Line(None)
                 cell.add(" ".join(" ".join(paragraph_text(p) for p in tc.iter(f"{_W}p")).split()))
@@ -302,13 +316,12 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
                     raw.paragraph(p)
                 cell = _collapsed(raw)
             text = cell.text
-            if text and text != last:
+            if text:
                 if row.size:
                     row.add(" ")
                 row.pieces += [(s + row.size, e + row.size, n, o) for s, e, n, o in cell.pieces]
                 row.parts.append(text)
                 row.size += len(text)
-                last = text
         yield row
 
 
@@ -323,6 +336,10 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
         styles = Styles(None)
     for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p":
+            style = child.find(f"{_W}pPr/{_W}pStyle")
+            sid = style.get(f"{_W}val") if style is not None else None
+            if sid is not None and (sid in styles.contents or _TOC_STYLE.match(sid)):
+                continue  # a table-of-contents entry ("一、工作开展情况⇥1"): the heading it lists is read in place
             line = _Line(index)
             pr = _num_pr(child, styles)
             if pr is not None:

@@ -20,19 +20,26 @@ def join_lines(pages: list[list[str]]) -> str:
 
 
 def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
-    """Drop page numbers and the header/footer lines that repeat on most pages."""
-    edges: Counter[str] = Counter()
+    """Drop page numbers and the header/footer lines that repeat on most pages — at the same edge: a running
+    header stands at the top of each page, a footer at the bottom.  The unit's name at the top of page 1 (the
+    title's first line) and again at the bottom of the last page (the signature) is in neither, however short
+    the report (two or three pages made it "most pages" once, and the organ was lost)."""
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
     for lines in pages:
-        for ln in set(lines[:2] + lines[-2:]):
-            edges[re.sub(r"\d+", "#", ln)] += 1
-    running = {k for k, n in edges.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2 + 1)}
+        tops.update({re.sub(r"\d+", "#", ln) for ln in lines[:2]})
+        bottoms.update({re.sub(r"\d+", "#", ln) for ln in lines[-2:]})
+    least = max(2, len(pages) // 2 + 1)
+    head = {k for k, n in tops.items() if len(pages) >= 2 and n >= least}
+    foot = {k for k, n in bottoms.items() if len(pages) >= 2 and n >= least}
     out = []
     for lines in pages:
         kept = []
         for i, ln in enumerate(lines):
-            at_edge = i < 2 or i >= len(lines) - 2
-            if at_edge and (_PAGE_NO.match(ln) or re.sub(r"\d+", "#", ln) in running):
-                continue
+            if i < 2 or i >= len(lines) - 2:
+                key = re.sub(r"\d+", "#", ln)
+                if _PAGE_NO.match(ln) or (i < 2 and key in head) or (i >= len(lines) - 2 and key in foot):
+                    continue
             kept.append(ln)
         out.append(kept)
     return out

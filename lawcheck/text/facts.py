@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from lawcheck import rx
-from lawcheck.text.structure import Structure
+from lawcheck.text.structure import Structure, is_contents_line
 
 _DOC_NO = rx.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
 _ADDRESSEE = rx.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
@@ -91,14 +91,14 @@ def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
     text = st.text
     spans = list(st.header[-3:])
     pos = st.body[0]
-    for _ in range(3):
+    taken = 0
+    while taken < 3 and pos < st.body[1]:
         end = text.find("\n", pos, st.body[1])
         end = st.body[1] if end == -1 else end
-        if end > pos:
+        if end > pos and not is_contents_line(text[pos:end]):  # a contents page between title and addressee
             spans.append((pos, end))
+            taken += 1
         pos = end + 1
-        if pos >= st.body[1]:
-            break
     for s, e in spans:
         line = text[s:e].strip()
         m = _ADDRESSEE.match(line)

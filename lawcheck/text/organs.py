@@ -168,6 +168,19 @@ _JOINT_PARTY = rx.compile(
 )
 
 
+def unit_name(organ: str) -> str:
+    """One body's name however a year's report writes it: the government of a joint report ("中共灵寿县委员会
+    灵寿县人民政府" → 灵寿县人民政府), without the places above its own ("河北省灵寿县人民政府" → 灵寿县人民政府,
+    "彭水苗族土家族自治县长生镇人民政府" → 长生镇人民政府), 人民政府 and 政府 alike (→ 灵寿县政府)."""
+    name = _JOINT_PARTY.sub("", re.sub(r"\s+", "", organ))
+    name = re.sub(r"^(?:中共|中国共产党)", "", name)
+    _rank, place = _unit(name)
+    if place and name.startswith(place):
+        inner = _INNERMOST.split(place)[-1]
+        name = inner + name[len(place):]
+    return name.replace("人民政府", "政府")
+
+
 def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
     """The reporter's administrative rank and place: a government by its level, a department by the
     unit its name is built on ("灵寿县司法局" → county, 灵寿县)."""

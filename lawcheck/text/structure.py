@@ -200,6 +200,17 @@ def _is_paragraph(line: str) -> bool:
     return len(line) >= 40 or bool(_YEAR_OPENING.match(line) and line.endswith("。"))
 
 
+# A table of contents' entry: the heading it lists, a leader or a tab (gone in normalising), its page number
+# ("一、工作开展情况……1", "一、⇥工作开展情况⇥1"): no heading of the report, which follows in place.
+_CONTENTS_ENTRY = rx.compile(r"(?:[.．…·•]{3,}\s*|(?<=[\u4e00-\u9fff）)]))\d{1,3}$")
+def is_contents_line(line: str) -> bool:
+    """A table of contents' entry ("一、工作开展情况……1") or its heading ("目录")."""
+    line = line.strip()
+    return bool(_CONTENTS_HEADING.fullmatch(line) or (
+        len(line) <= 60 and "。" not in line and _CONTENTS_ENTRY.search(line)))
+
+
+_CONTENTS_HEADING = rx.compile(r"目\s*录")
 _YEAR_OPENING = rx.compile(r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]")
 
 
@@ -332,7 +343,7 @@ def build(norm: NormText) -> Structure:
         s, e = lines[i]
         line = text[s:e]
         hm = heading_marker(line)
-        if hm:
+        if hm and not is_contents_line(line):
             heads.append((hm[0], s, s + _heading_title_end(line), e))
     heads = _parts_by_their_own_style(text, heads)
     top_rank = min((h[0] for h in heads if h[0] in TOP_RANKS), default=None)

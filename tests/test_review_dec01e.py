@@ -1,0 +1,150 @@
+"""The drafter's Word and PDF files (an attack review, 2026-12-01): a table of contents after the title, equal
+values side by side in a table of figures, a short report whose unit's name opens page 1 and closes the last
+page.  Real reports, built into files the way Word users and PDF exports build them."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+import lawcheck
+from lawcheck.readers import read_document
+from lawcheck.readers.layout import strip_running_lines
+from tests.conftest import FIXTURES
+
+LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+CHANGSHENG = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _report_lines() -> list[str]:
+    return [ln for ln in LINGSHOU.split("\n") if ln.strip() and not ln.startswith(("您当前位置", "发布时间", "【字体"))]
+
+
+def _word(lines: list[str], contents: list[str] | None = None, style: str = "TOC1") -> bytes:
+    import docx
+    from docx.oxml import parse_xml
+
+    d = docx.Document()
+    d.add_paragraph(lines[0])
+    d.add_paragraph(lines[1])
+    if contents is not None:
+        d.add_paragraph("目  录")
+        for n, entry in enumerate(contents):
+            num, head = entry.split("、", 1)
+            d.element.body.append(parse_xml(
+                f'<w:p {W}><w:pPr><w:pStyle w:val="{style}"/></w:pPr><w:hyperlink w:anchor="_Toc{n}">'
+                f"<w:r><w:t>{num}、</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{head}</w:t></w:r><w:r><w:tab/></w:r>"
+                f"<w:r><w:t>{n * 3 + 1}</w:t></w:r></w:hyperlink></w:p>"))
+    for line in lines[2:]:
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+CONTENTS = ["一、工作开展情况", "二、法治政府建设中存在的问题", "三、下一步工作计划"]
+
+
+def test_a_word_table_of_contents_is_not_the_reports_parts():
+    lines = _report_lines()
+    plain = lawcheck.evaluate(read_document("a.docx", _word(lines)).text)
+    with_toc = lawcheck.evaluate(read_document("b.docx", _word(lines, CONTENTS)).text)
+    assert with_toc.score == plain.score
+    assert [s.heading for s in with_toc.sections] == [s.heading for s in plain.sections]
+
+
+def test_a_contents_style_named_in_chinese_word_is_known_by_its_name():
+    import docx
+
+    d = docx.Document(io.BytesIO(_word(_report_lines(), CONTENTS, style="10")))
+    styles = d.part.styles.element
+    from docx.oxml import parse_xml
+
+    styles.append(parse_xml(f'<w:style {W} w:type="paragraph" w:styleId="10"><w:name w:val="toc 1"/></w:style>'))
+    buf = io.BytesIO()
+    d.save(buf)
+    text = read_document("c.docx", buf.getvalue()).text
+    assert "工作开展情况\t1" not in text and "工作开展情况1" not in text
+
+
+def test_a_typed_contents_page_is_not_the_reports_parts():
+    lines = _report_lines()
+    typed = [lines[0], lines[1], "目录", "一、工作开展情况……………………1", "二、法治政府建设中存在的问题……3",
+             "三、下一步工作计划……………………4", *lines[2:]]
+    assert lawcheck.evaluate("\n".join(typed)).score == lawcheck.evaluate("\n".join(lines)).score
+
+
+def test_equal_values_side_by_side_in_a_table_are_both_read():
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("灵寿县人民政府关于2021年度法治政府建设情况的报告")
+    table = d.add_table(rows=3, cols=3)
+    for r, row in enumerate([("指标", "2021年", "2020年"), ("行政复议审结数（件）", "9", "9"),
+                             ("出庭应诉率", "100%", "100%")]):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    buf = io.BytesIO()
+    d.save(buf)
+    text = read_document("t.docx", buf.getvalue()).text
+    assert "行政复议审结数（件） 9 9" in text and "出庭应诉率 100% 100%" in text
+
+
+def test_a_short_pdfs_title_and_signature_are_not_running_lines():
+    """Two pages: the unit's name opens page 1 (the title) and closes page 2 (the signature): neither is a
+    header or footer; the page numbers and a header on every page are."""
+    body = [ln for ln in CHANGSHENG.split("\n") if ln.strip()]
+    organ = "彭水苗族土家族自治县长生镇人民政府"
+    half = len(body) // 2
+    pages = [["长生镇文件", organ, "2020年度法治政府建设工作报告", *body[3:half], "— 1 —"],
+             ["长生镇文件", *body[half:-2], organ, "2021年7月14日", "— 2 —"]]
+    kept = strip_running_lines(pages)
+    assert kept[0][0] == organ and kept[1][-2:] == [organ, "2021年7月14日"]
+    assert "长生镇文件" not in kept[0] + kept[1] and "— 1 —" not in kept[0]
+
+
+def test_a_header_on_every_page_is_still_dropped():
+    words = ["推进依法行政。", "规范执法行为。", "化解行政争议。", "加强法治宣传。"]
+    pages = [["某某县人民政府文件", words[i], words[(i + 1) % 4] + "续", f"第{i + 1}页"] for i in range(4)]
+    assert strip_running_lines(pages) == [[words[i], words[(i + 1) % 4] + "续"] for i in range(4)]
+
+
+@pytest.mark.parametrize("this, last", [
+    ("灵寿县人民政府", "灵寿县人民政府"),
+    ("中共灵寿县委员会灵寿县人民政府", "灵寿县人民政府"),  # a joint report this year
+    ("中共灵寿县委 灵寿县人民政府", "灵寿县人民政府"),
+    ("河北省灵寿县人民政府", "灵寿县人民政府"),  # the province written before it
+    ("长生镇人民政府", "彭水苗族土家族自治县长生镇人民政府"),  # the county left out
+    ("灵寿县政府", "灵寿县人民政府"),
+])
+def test_one_unit_however_a_years_report_names_it(this, last):
+    from lawcheck.review import same_organ
+
+    assert same_organ(this, last)
+
+
+@pytest.mark.parametrize("this, last", [
+    ("正定县人民政府", "灵寿县人民政府"),
+    ("灵寿县司法局", "灵寿县人民政府"),
+    ("中共灵寿县委", "灵寿县人民政府"),  # the party committee alone is another body
+])
+def test_other_units_are_not_one(this, last):
+    from lawcheck.review import same_organ
+
+    assert same_organ(this, last) is False
+
+
+@pytest.mark.parametrize("signature", ["中共灵寿县委\n灵寿县人民政府\n", "河北省灵寿县人民政府\n"])
+def test_last_years_report_of_one_unit_signed_otherwise_is_paired(tmp_path, signature, capsys):
+    from lawcheck.cli import main
+
+    this = (FIXTURES.parent / "tests" / "data" / "history" / "lingshou.this.txt").read_text(encoding="utf-8")
+    assert "特此报告。\n灵寿县人民政府\n" in this
+    path = tmp_path / "灵寿2022.txt"
+    path.write_text(this.replace("特此报告。\n灵寿县人民政府\n", "特此报告。\n" + signature), encoding="utf-8")
+    code = main(["compare", str(FIXTURES / "001_lingshou_2021.txt"), str(path), "--format", "json"])
+    out, err = capsys.readouterr()
+    assert "不是同一机关" not in err + out
+    assert code in (0, 1)
