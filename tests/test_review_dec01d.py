@@ -92,3 +92,14 @@ def test_a_news_article_retelling_the_report_is_still_news():
     retold = (LEAD.replace("全文如下:", "报告显示:") + "报告显示,该县全年办理行政复议案件11件。报告指出,该县将继续深化"
               "行政执法体制改革。报告提出,下一步将加强法治宣传。\n")
     assert lawcheck.evaluate(retold * 2).document.kind == "other"
+
+
+@pytest.mark.parametrize("stamp", ["2022-01-20 09:30:12", "[2022-01-20]", "新华社·2022-01-20 11:55"])
+def test_a_pages_timestamp_is_its_publication_date(stamp):
+    page = stamp + "\n" + LINGSHOU.replace("发布时间:2022-01-20", "")
+    assert str(lawcheck.evaluate(page).document.published_date) == "2022-01-20"
+
+
+def test_a_clock_line_is_still_no_timestamp():
+    page = "2022年4月12日 星期二\n" + LINGSHOU.replace("发布时间:2022-01-20", "")
+    assert lawcheck.evaluate(page).document.published_date is None

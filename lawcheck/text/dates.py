@@ -269,9 +269,11 @@ _PUB = rx.compile(
 )
 
 
-# A header line that is only an organ and a date ("清水县人民政府 2024年01月08日").
+# A header line that is only an organ and a date ("清水县人民政府 2024年01月08日"), or a page's timestamp: the date
+# with its time, in brackets ("2023-01-29 16:07", "[2021-07-15]", "新华社·2025-10-28 11:55").
 _BARE_DATE_LINE = rx.compile(
-    r"^[^\d:]{0,40}?(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)$"
+    r"^[^\d:]{0,40}?[\[【(（]?(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
+    r"[\]】)）]?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 
 
