@@ -148,3 +148,67 @@ def test_last_years_report_of_one_unit_signed_otherwise_is_paired(tmp_path, sign
     out, err = capsys.readouterr()
     assert "不是同一机关" not in err + out
     assert code in (0, 1)
+
+
+def _numbered(edit) -> str:  # type: ignore[no-untyped-def]
+    """fixtures/001 as a Word file with automatic numbering (numId 90), changed by ``edit``, read back."""
+    import docx
+
+    from tests.helpers.make_docs import make_docx
+
+    d = docx.Document(io.BytesIO(make_docx(LINGSHOU)))
+    edit(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return read_document("n.docx", buf.getvalue()).text
+
+
+def test_lists_made_from_one_definition_count_on_as_word_shows_them():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    def second_list(d) -> None:  # type: ignore[no-untyped-def]
+        numbering = d.part.numbering_part.element
+        abstract = numbering.find(qn("w:num") + "[@" + qn("w:numId") + "='90']/" + qn("w:abstractNumId")).get(qn("w:val"))
+        numbering.append(parse_xml(f'<w:num {W} w:numId="91"><w:abstractNumId w:val="{abstract}"/></w:num>'))
+        switch = False
+        for p in d.paragraphs:
+            switch = switch or p.text.startswith("法治政府建设中存在的问题")
+            num = p._p.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:numId"))
+            if switch and num is not None:
+                num.set(qn("w:val"), "91")
+
+    text = _numbered(second_list)
+    assert "\n二、法治政府建设中存在的问题" in text and "\n三、下一步工作计划" in text
+
+
+def test_a_numbered_paragraph_deleted_with_tracked_changes_takes_its_number_with_it():
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    def delete_second(d) -> None:  # type: ignore[no-untyped-def]
+        subs = [p for p in d.paragraphs if p._p.find(qn("w:pPr") + "/" + qn("w:numPr")) is not None
+                and p._p.find(qn("w:pPr") + "/" + qn("w:numPr") + "/" + qn("w:ilvl")).get(qn("w:val")) == "1"]
+        p = subs[1]._p
+        p.get_or_add_pPr().append(parse_xml(f'<w:rPr {W}><w:del w:id="1" w:author="a"/></w:rPr>'))
+        for r in p.findall(qn("w:r")):
+            wrapper = parse_xml(f'<w:del {W} w:id="2" w:author="a"/>')
+            r.addprevious(wrapper)
+            wrapper.append(r)
+            for t in r.findall(qn("w:t")):
+                t.tag = qn("w:delText")
+
+    text = _numbered(delete_second)
+    lines = [ln for ln in text.split("\n") if ln.startswith("（")]
+    assert lines[0].startswith("（一）") and lines[1].startswith("（二）") and len(lines[1]) > 4
+
+
+def test_a_paragraphs_tab_stops_are_no_text():
+    from docx.oxml import parse_xml
+
+    def tab_stops(d) -> None:  # type: ignore[no-untyped-def]
+        for p in d.paragraphs[:12]:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:tabs {W}><w:tab w:val="left" w:pos="420"/><w:tab w:val="left" w:pos="840"/></w:tabs>'))
+
+    assert "\t" not in _numbered(tab_stops)

@@ -86,6 +86,9 @@ class Numbering:
     def __init__(self, numbering_xml) -> None:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> (start, fmt, text)
         self.counters: dict[str, dict[int, int]] = {}
+        # Whose counters a list uses: lists made from one definition (abstractNum) count on together, as Word
+        # shows them ("一、…" in one list, "二、" in the next); a list that restarts (startOverride) counts alone.
+        self.counter_of: dict[str, str] = {}
         if numbering_xml is None:
             return
         abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
@@ -104,20 +107,25 @@ class Numbering:
             abstract[an.get(f"{_W}abstractNumId", "")] = levels
         for num in numbering_xml.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
-            levels = dict(abstract.get(ref.get(f"{_W}val", "") if ref is not None else "", {}))
+            abstract_id = ref.get(f"{_W}val", "") if ref is not None else ""
+            levels = dict(abstract.get(abstract_id, {}))
+            restarts = False
             for ov in num.iter(f"{_W}lvlOverride"):
                 so = ov.find(f"{_W}startOverride")
                 ilvl = _int(ov.get(f"{_W}ilvl"), 0)
                 if so is not None and ilvl in levels:
                     s, f, t = levels[ilvl]
                     levels[ilvl] = (_int(so.get(f"{_W}val"), s), f, t)
-            self.levels[num.get(f"{_W}numId", "")] = levels
+                    restarts = True
+            num_id = num.get(f"{_W}numId", "")
+            self.levels[num_id] = levels
+            self.counter_of[num_id] = f"n:{num_id}" if restarts or not abstract_id else f"a:{abstract_id}"
 
     def label(self, num_id: str, ilvl: int) -> str:
         levels = self.levels.get(num_id)
         if not levels or ilvl not in levels:
             return ""
-        counts = self.counters.setdefault(num_id, {})
+        counts = self.counters.setdefault(self.counter_of.get(num_id, f"n:{num_id}"), {})
         start = levels[ilvl][0]
         counts[ilvl] = counts.get(ilvl, start - 1) + 1
         for deeper in [k for k in counts if k > ilvl]:
@@ -206,6 +214,7 @@ def _num_pr(p, styles: Styles) -> tuple[str, int] | None:
 # evidence back through it; text and map come from one pass, so they cannot disagree.
 Piece = tuple[int, int, int, int]
 _TEXT_TAGS = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr")
+_TAB, _RUN = f"{_W}tab", f"{_W}r"
 
 
 def _node_text(el) -> str:
@@ -217,6 +226,8 @@ def _text_nodes(p) -> Iterator:
     tags and tracked insertions too (python-docx's ``text`` reads only some of these).  A text box is written
     twice, as a drawing (mc:Choice) and as VML for older readers (mc:Fallback): read once, from the drawing."""
     for el in p.iter(*_TEXT_TAGS):
+        if el.tag == _TAB and el.getparent().tag != _RUN:
+            continue  # a tab stop of the paragraph's settings (w:pPr/w:tabs), not a tab in its text
         if any(a.tag in _SKIP_TEXT for a in el.iterancestors()):
             continue
         yield el
@@ -336,6 +347,8 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
         styles = Styles(None)
     for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p":
+            if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None and not paragraph_text(child).strip():
+                continue  # deleted with tracked changes, its mark too: Word shows nothing, not even its number
             style = child.find(f"{_W}pPr/{_W}pStyle")
             sid = style.get(f"{_W}val") if style is not None else None
             if sid is not None and (sid in styles.contents or _TOC_STYLE.match(sid)):
