@@ -307,11 +307,22 @@ def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx
     accept = (lambda x, y: own_level(a, x, y)) if ctx.own_level else None
     if first_in(a, ctx_ids, lo, hi, ctx_not, ctx.not_patterns, accept):
         return True
-    if ctx.headings and sent.section is not None:
+    # A leader named in the heading stands for the sentences under it that name no one ("（五）区长履职情况" over
+    # "全年主持召开…"), not for those with a subject of their own ("长寿区司法局认真贯彻落实…" under "一、党政主要负责人
+    # 履行…职责情况": the bureau's work, not its leaders').
+    if ctx.headings and sent.section is not None and not (ctx.own_level and not _SUBJECTLESS.match(a.text, sent.start)):
         for sec in _context_headings(a, sent):
             if first_in(a, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns, accept):
                 return True
     return False
+
+
+# A sentence that opens on its time, its manner or its act, with no subject (the heading's): after an item marker.
+_SUBJECTLESS = rx.compile(
+    r"(?:[一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.、．])?\s*[,，]?"
+    r"(?:全年|年内|今年|本年度?|当年|\d{4}\s*年|上半年|下半年|年初|年底|年终|先后|多次|定期|每季度|每月|坚持|始终|亲自|带头"
+    r"|主持|听取|召开|研究|部署|审定|审议|批示|出庭|参加|组织|述法|督办|推动|牵头|作出)"
+)
 
 
 def _context_headings(a: Analysis, sent: Sentence) -> list[Section]:

@@ -203,6 +203,27 @@ def _is_paragraph(line: str) -> bool:
 # A table of contents' entry: the heading it lists, a leader or a tab (gone in normalising), its page number
 # ("一、工作开展情况……1", "一、⇥工作开展情况⇥1"): no heading of the report, which follows in place.
 _CONTENTS_ENTRY = rx.compile(r"(?:[.．…·•]{3,}\s*|(?<=[\u4e00-\u9fff）)]))\d{1,3}$")
+def _contents_block(text: str, lines: list[tuple[int, int]], first: int, last: int) -> set[int]:
+    """The lines of a table of contents without page numbers: the short headings right under a "目录" line near
+    the top, each standing again further down (where the part itself begins)."""
+    for i in range(first, min(last, first + 40)):
+        if not _CONTENTS_HEADING.fullmatch(text[slice(*lines[i])].strip()):
+            continue
+        entries: list[int] = []
+        j = i + 1
+        while j < last:
+            line = text[slice(*lines[j])].strip()
+            if not (line and len(line) <= 40 and "。" not in line and heading_marker(line)):
+                break
+            entries.append(j)
+            j += 1
+        rest = {text[slice(*lines[k])].strip() for k in range(j, last)}
+        if len(entries) >= 2 and all(text[slice(*lines[k])].strip() in rest for k in entries):
+            return set(entries)
+        return set()
+    return set()
+
+
 def is_contents_line(line: str) -> bool:
     """A table of contents' entry ("一、工作开展情况……1") or its heading ("目录")."""
     line = line.strip()
@@ -339,11 +360,12 @@ def build(norm: NormText) -> Structure:
 
     # --- headings inside the body.
     heads: list[tuple[int, int, int, int]] = []  # (rank, line start, title end, line end)
+    listed = _contents_block(text, lines, body_first, closing_first)
     for i in range(body_first, closing_first):
         s, e = lines[i]
         line = text[s:e]
         hm = heading_marker(line)
-        if hm and not is_contents_line(line):
+        if hm and i not in listed and not is_contents_line(line):
             heads.append((hm[0], s, s + _heading_title_end(line), e))
     heads = _parts_by_their_own_style(text, heads)
     top_rank = min((h[0] for h in heads if h[0] in TOP_RANKS), default=None)
