@@ -310,7 +310,10 @@ def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx
     # A leader named in the heading stands for the sentences under it that name no one ("（五）区长履职情况" over
     # "全年主持召开…"), not for those with a subject of their own ("长寿区司法局认真贯彻落实…" under "一、党政主要负责人
     # 履行…职责情况": the bureau's work, not its leaders').
-    if ctx.headings and sent.section is not None and not (ctx.own_level and not _SUBJECTLESS.match(a.text, sent.start)):
+    if ctx.headings and sent.section is not None and not (ctx.own_level and (
+            not _SUBJECTLESS.match(a.text, sent.start) or _any_hit(a, ctx_ids, lo, hi))):
+        # (and a sentence that names leaders of its own, refused above, is not given the heading's: "组织全县主要
+        # 负责人开展述法" under "（一）主要负责人履职情况" is the reporter organising others)
         for sec in _context_headings(a, sent):
             if first_in(a, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns, accept):
                 return True
@@ -323,6 +326,10 @@ _SUBJECTLESS = rx.compile(
     r"(?:全年|年内|今年|本年度?|当年|\d{4}\s*年|上半年|下半年|年初|年底|年终|先后|多次|定期|每季度|每月|坚持|始终|亲自|带头"
     r"|主持|听取|召开|研究|部署|审定|审议|批示|出庭|参加|组织|述法|督办|推动|牵头|作出)"
 )
+
+
+def _any_hit(a: Analysis, ids: list[int], lo: int, hi: int) -> bool:
+    return any(lo <= s < hi for pid in ids for s, _e in a.hits.get(pid, ()))
 
 
 def _context_headings(a: Analysis, sent: Sentence) -> list[Section]:
