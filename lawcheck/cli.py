@@ -791,8 +791,13 @@ class _Sink:
         if self.output is None or self.output == "-":
             with contextlib.suppress(OSError, ValueError, AttributeError):
                 st = os.fstat(sys.stdout.fileno())
-                if stat.S_ISREG(st.st_mode) and st.st_size == 0:  # a new file: all of it is ours
-                    self.hash = hashlib.sha256()
+                # A new file, or one holding only lawcheck's own messages (standard error sent there too: "> 结果.txt
+                # 2>&1"): recorded as it stands when the process ends, whatever else it prints there after this.
+                if stat.S_ISREG(st.st_mode) and sys.stdout.fileno() == 1 and (
+                        st.st_size == 0 or _only_ours_so_far(st.st_size)):
+                    from lawcheck import written
+
+                    written.remember_stdout_at_exit()
         if self.output is not None and _special(self.output):
             # /dev/stdout, a FIFO, a terminal: no file to replace, written straight through.
             self.f = open(self.output, "wb") if self.binary else \
@@ -836,10 +841,6 @@ class _Sink:
     def __exit__(self, exc_type, exc, tb) -> None:
         if self.f is None:
             sys.stdout.flush()
-            if exc_type is None and self.hash is not None:
-                with contextlib.suppress(OSError, ValueError, AttributeError):
-                    if os.fstat(sys.stdout.fileno()).st_size == self.size:  # nothing else wrote to it
-                        self._remember()
             return
         self.f.close()
         if self.tmp is None:
@@ -864,6 +865,19 @@ class _Sink:
             from lawcheck import written
 
             written.remember_output(self.size, self.hash.hexdigest())
+
+
+def _only_ours_so_far(size: int) -> bool:
+    """Whether what standard output's file holds before anything is written there is lawcheck's own messages
+    (standard error sent to the same file), not a file of the user's being added to."""
+    if size > 65536:
+        return False
+    try:
+        with open("/proc/self/fd/1", "rb") as f:
+            head = f.read(size)
+    except OSError:
+        return False
+    return all(line.startswith(b"lawcheck: ") for line in head.splitlines() if line)
 
 
 def _special(output: str) -> bool:

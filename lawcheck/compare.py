@@ -321,6 +321,7 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
     before (organs as lawcheck reads them).  Two reports of one organ and year: the first by name is used,
     and the row says which others there are."""
     from lawcheck.review import organ_key
+    from lawcheck.text.organs import same_unit
 
     by_unit: dict[tuple[str, int], list[str]] = {}
     for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
@@ -339,6 +340,11 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
                 out.append((s.path, None, None, notes))
                 continue
         lasts = by_unit.get((organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
+        if not lasts and s.organ and s.year:
+            # Last year's name written with or without the places above it ("河北省灵寿县人民政府"): one such unit only.
+            key = organ_key(s.organ)
+            near = [v for (k, y), v in sorted(by_unit.items()) if y == s.year - 1 and same_unit(k, key)]
+            lasts = near[0] if len(near) == 1 else None
         out.append((s.path, lasts[0] if lasts else None, "organ_year" if lasts else None, notes))
     return out
 

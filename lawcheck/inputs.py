@@ -196,7 +196,8 @@ def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str]
             except OSError:
                 pass
             if not any(fnmatch.fnmatchcase(e.name.lower(), g) for g in lowered):
-                if unsupported is not None and not _SYSTEM_FILE.match(e.name):
+                # (only a regular file: a link to a folder is not followed, a pipe or a dangling link is no document)
+                if unsupported is not None and not _SYSTEM_FILE.match(e.name) and _regular(e):
                     others.append(e.path)
                 continue
             p = Path(e.path)
@@ -208,7 +209,15 @@ def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str]
 
 
 # Office's lock files ("~$报告.docx"), its temporary files, Windows' and macOS's folder files.
-_SYSTEM_FILE = re.compile(r"^(?:~\$.*|~.*\.tmp|thumbs\.db|desktop\.ini|ehthumbs\.db|icon\r)$", re.IGNORECASE)
+_SYSTEM_FILE = re.compile(r"^(?:~\$.*|~.*\.tmp|thumbs\.db|desktop\.ini|ehthumbs\.db|icon\r|.*:zone\.identifier)$",
+                          re.IGNORECASE)
+
+
+def _regular(entry: os.DirEntry) -> bool:  # type: ignore[type-arg]
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _reason(e: OSError, m: dict[str, str]) -> str:

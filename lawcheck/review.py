@@ -110,19 +110,21 @@ def passage(a: Analysis, start: int, end: int) -> Evidence:
 
 
 def organ_key(organ: str | None) -> str:
-    """An organ's name as one body's, whatever a year's report adds or leaves out: spaces, the party committee
-    of a joint report, the province or county above it ("河北省灵寿县人民政府", "长生镇人民政府" for
-    彭水苗族土家族自治县长生镇人民政府), 人民政府 or 政府 (``organs.unit_name``)."""
+    """An organ's name as one body's, whatever a year's report adds: spaces, the party committee of a joint
+    report, 人民政府 or 政府 (``organs.unit_name``)."""
     from lawcheck.text.organs import unit_name
 
     return unit_name(organ) if organ else ""
 
 
 def same_organ(a: str | None, b: str | None) -> bool | None:
-    """Whether two organ names read from reports name one body (None: one of them is unknown)."""
+    """Whether two organ names read from reports name one body (None: one of them is unknown): the same name,
+    or one with the places above it that the other leaves out (``organs.same_unit``)."""
+    from lawcheck.text.organs import same_unit
+
     if not a or not b:
         return None
-    return organ_key(a) == organ_key(b)
+    return same_unit(organ_key(a), organ_key(b))
 
 
 def pairing(organ: str | None, year: int | None, last_organ: str | None, last_year: int | None,

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 
@@ -76,9 +77,11 @@ def origin(path: Path) -> str | None:
     "ours" when its bytes are those of a commented copy lawcheck wrote."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _word_origin(path)
+        return _word_origin(path) or _output_origin(path)  # a Word copy sent to standard output: recorded so
     if suffix not in (".html", ".htm"):
         return _output_origin(path)
+    if _output_origin(path):
+        return "ours"  # a page sent to standard output ("> 页面.html"): recorded as any output
     try:
         with path.open("rb") as f:
             if not marked(f.read(_HEAD)):
@@ -156,3 +159,32 @@ def _output_origin(path: Path) -> str | None:
     except OSError:
         return None
     return "ours" if (d / f"out-{size}-{digest}").is_file() else None
+
+
+_STDOUT_LARGEST = 64 * 1024 * 1024
+_STDOUT_RECORDED = False
+
+
+def remember_stdout_at_exit() -> None:
+    """Record standard output, a regular file this run writes ("lawcheck check 报告 > 报告/结果.txt 2>&1"), as it
+    stands when the process ends: what lawcheck printed there, its own messages on standard error included.
+    Read back through /proc (where there is one); nothing is recorded past 64 MiB."""
+    import atexit
+
+    global _STDOUT_RECORDED
+    if _STDOUT_RECORDED:
+        return  # once per process, however many outputs it writes there
+    _STDOUT_RECORDED = True
+
+    def record() -> None:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            with open("/proc/self/fd/1", "rb") as f:
+                data = f.read(_STDOUT_LARGEST + 1)
+        except (OSError, ValueError, AttributeError):
+            return
+        if data and len(data) <= _STDOUT_LARGEST:
+            remember_output(len(data), hashlib.sha256(data).hexdigest())
+
+    atexit.register(record)

@@ -199,3 +199,11 @@ def test_a_quota_set_by_others_is_not_the_duty_done(quota):
 ])
 def test_the_years_acts_counted_are_the_duty_done(done):
     assert _duty(done) == "pass"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("中共灵寿县委、县人大常委会、县政协:\n", "partial"),  # one name the rules do not name for a county government
+    ("各乡镇、县直各部门:\n", "fail"),  # a circular's addressees, not the report's
+])
+def test_a_wrong_name_on_a_real_addressee_line_is_said_wrong(line, expected):
+    assert status(LINGSHOU.replace(ADDRESSEE, line), "form.recipients") == expected

@@ -6,6 +6,7 @@ checked again keeps one set of comments."""
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
@@ -37,12 +38,30 @@ def _word(path: Path, source: Path) -> None:
     d.save(str(path))
 
 
+def _macro_enabled(path: Path) -> None:
+    """Make a saved .docx the .docm Word writes: its main part declared macro-enabled."""
+    import zipfile
+
+    data = path.read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as z, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            body = z.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                body = body.replace(b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                                    b"application/vnd.ms-word.document.macroEnabled.main+xml")
+                assert b"macroEnabled" in body
+            w.writestr(info, body)
+
+
 def test_a_folders_files_in_no_readable_format_are_named(tmp_path, capsys):
     folder = tmp_path / "报告"
     folder.mkdir()
     shutil.copy(LINGSHOU, folder / "A县.txt")
     shutil.copy(YIXING, folder / "B县")  # no suffix
     _word(folder / "C县.docm", CHANGSHENG)  # a Word file with macros: read as the .docx it is
+    _macro_enabled(folder / "C县.docm")
+    (folder / "linked").symlink_to(FIXTURES)  # a link to a folder: not followed, and no file to name
+    (folder / "A县.txt:Zone.Identifier").write_text("[ZoneTransfer]\nZoneId=3\n", encoding="utf-8")
     (folder / "D县扫描件.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
     (folder / "~$A县.docx").write_bytes(b"\0" * 162)  # Word's lock file beside an open document
     (folder / "Thumbs.db").write_bytes(b"\0" * 16)
@@ -52,7 +71,7 @@ def test_a_folders_files_in_no_readable_format_are_named(tmp_path, capsys):
     assert [r.split(",")[0].rsplit("/", 1)[-1] for r in rows] == ["A县.txt", "C县.docm"]
     skipped = [line for line in err.splitlines() if "不是可读格式" in line]
     assert len(skipped) == 1 and "B县" in skipped[0] and "D县扫描件.jpg" in skipped[0]
-    assert "~$" not in err and "Thumbs.db" not in err
+    assert "~$" not in err and "Thumbs.db" not in err and "linked" not in err and "Zone.Identifier" not in err
     assert code == 0
 
 
@@ -202,3 +221,39 @@ def test_a_commented_copy_checked_again_keeps_one_set_of_comments(tmp_path):
         return [p.text for p in docx.Document(str(path)).paragraphs]
 
     assert paragraphs(twice) == paragraphs(source)
+
+
+def test_pages_and_word_copies_sent_to_standard_output_are_left_out_next_time(tmp_path):
+    folder = tmp_path / "报告"
+    folder.mkdir()
+    shutil.copy(LINGSHOU, folder / "A县.txt")
+    with open(folder / "页面.html", "wb") as f:
+        assert run("check", str(folder / "A县.txt"), "--format", "html", stdout=f).returncode == 0
+    with open(folder / "批注.docx", "wb") as f:
+        assert run("check", str(folder / "A县.txt"), "--format", "docx", stdout=f).returncode == 0
+    with open(folder / "结果.txt", "wb") as f:  # standard error into the same file
+        assert subprocess.run([sys.executable, "-m", "lawcheck", "check", str(folder)], stdout=f,
+                              stderr=subprocess.STDOUT, env={**os.environ, "PYTHONPATH": str(ROOT)},
+                              timeout=300).returncode == 0
+    later = run("check", str(folder), "--format", "jsonl", "-j", "1")
+    assert later.returncode == 0, later.stderr.decode()
+    assert len(later.stdout.decode().splitlines()) == 1
+
+
+def test_the_gate_line_is_said_whenever_the_gate_falls_short(tmp_path, capsys):
+    from reportlab.pdfgen import canvas
+
+    pdf = tmp_path / "扫描件.pdf"
+    c = canvas.Canvas(str(pdf))
+    c.rect(50, 50, 400, 600, fill=1)
+    c.save()
+    assert main(["check", str(pdf), "--fail-on", "never", "--format", "markdown"]) == 1
+    assert "门槛" in capsys.readouterr().out
+
+
+def test_a_welcome_banner_is_no_clock_over_a_labelled_date():
+    import lawcheck
+
+    text = LINGSHOU.read_text(encoding="utf-8").replace("您当前位置:政务公开 >> 政府文件 >> 文章阅读", "欢迎访问灵寿县政府网")
+    text = text.replace("灵寿县人民政府\n关于2021年度", "灵寿县人民政府关于2021年度", 1)
+    assert str(lawcheck.evaluate(text).document.published_date) == "2022-01-20"

@@ -129,6 +129,10 @@ def test_one_unit_however_a_years_report_names_it(this, last):
     ("正定县人民政府", "灵寿县人民政府"),
     ("灵寿县司法局", "灵寿县人民政府"),
     ("中共灵寿县委", "灵寿县人民政府"),  # the party committee alone is another body
+    ("北京市朝阳区人民政府", "长春市朝阳区人民政府"),  # one district name, two cities
+    ("北京市通州区人民政府", "荆州市沙市区人民政府"),
+    ("济南市市中区人民政府", "枣庄市市中区人民政府"),
+    ("区人民政府", "北京市朝阳区人民政府"),  # no place of its own
 ])
 def test_other_units_are_not_one(this, last):
     from lawcheck.review import same_organ

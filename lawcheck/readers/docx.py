@@ -6,10 +6,10 @@ definitions give it back, so the heading is recognised like a typed one.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Iterator
 
+from lawcheck.ooxml import open_document
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
@@ -405,13 +405,13 @@ _SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del", "{http://schemas.openxmlformats.org/m
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     lang = opts.lang
     try:
-        import docx
+        import docx  # noqa: F401  (python-docx present: ``open_document`` reads with it)
     except ImportError:
         raise need_extra(name, "Word", "docx", lang) from None
     from lawcheck.errors import InputError
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = open_document(data)
         text, pieces = layout(document, with_map=opts.keep_original)
     except RecursionError as e:  # an element nested thousands deep
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None

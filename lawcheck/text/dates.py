@@ -287,13 +287,17 @@ _REPOST = rx.compile(r"作者[:：]?\s*(?:佚名|网友|匿名|未知)|网友投
 # A site's clock in the page header: "今天是…", "当前日期：2021年4月12日 星期一", "欢迎访问…网站 2022年4月12日": the
 # day the page was saved, never the day the report was published.
 _CLOCK_BEFORE = rx.compile(
-    r"(?:今天是|今天|今日是?|当前|现在是?|欢迎(?:您)?(?:访问|光临|来到)[^\d]{0,30})\s*[:：]?\s*$"
+    r"(?:今天是|今天|今日是?|当前|现在是?|欢迎(?:您)?(?:访问|光临|来到)[^\d\n]{0,30})\s*[:：]?\s*$"
 )
+# A date with a publication label is a clock only when the clock word stands right before the label.
+_PUB_LABEL = rx.compile(r"发布时间|发布日期|公开日期|更新时间")
 _CLOCK_AFTER = rx.compile(r"^\s*(?:星期[一二三四五六日天]|礼拜[一二三四五六日天]|周[一二三四五六日]|农历)")
 
 
 def site_clock(text: str, start: int, date_end: int) -> bool:
     """Whether the date at ``start``…``date_end`` (its label included) is a site clock."""
+    if _PUB_LABEL.match(text, start):
+        return bool(_CLOCK_BEFORE.search(text, max(0, start - 4), start))
     return bool(_CLOCK_BEFORE.search(text, max(0, start - 40), start) or _CLOCK_AFTER.match(text, date_end))
 
 

@@ -19,8 +19,9 @@ _RECIPIENT_WORD = rx.compile(r"委|政府|人大|常委会|局|厅|办|部|委�
 # 的领导下，…现将有关情况报告如下：") has parts that end otherwise.
 _RECIPIENT_END = rx.compile(
     r"(?:委|政府|人大|会|局|厅|办|部|部门|党组|党委|党工委|领导|同志|主任|委员|代表|中央|国务院|机关|公署|院|中心|所|组"
-    r"|办事处|单位|司|署|室|队|处|科|股|站|庭)$"
+    r"|办事处|单位|司|署|室|队|处|科|股|站|庭|政协|乡镇|街道|镇街)$"
 )
+_SENTENCE_LIKE = rx.compile(r"如下|现将|(?:19|20)\d\d\s*年|领导下|指导下")
 _RECIPIENT_SPLIT = rx.compile(r"[、,，;；\s]+")
 # Two names a space parted, the space gone in normalising ("中共灵寿县委 县人大常委会" → "中共灵寿县委县人大常委会"):
 # a party committee or government followed by another body's place or 中共 ("县委县政府", "市委市政府").
@@ -105,7 +106,12 @@ def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
         if m and _RECIPIENT_WORD.search(m.group("to")):
             # Names are parted by 、，； or by spaces ("中共灵寿县委 县人大常委会：").
             names = [n for p in _RECIPIENT_SPLIT.split(m.group("to")) for n in _RUN_TOGETHER_NAMES.split(p) if n]
-            if names and all(len(n) <= 30 and _RECIPIENT_END.search(n) for n in names):
+            # An opening sentence, not a list of names: its formula or its year, a part longer than any name, or
+            # most parts ending as no body does.  One unknown name on a real addressee line ("…、县政协：") is left to
+            # the rule, which says it is not a prescribed addressee.
+            bodies = sum(1 for n in names if _RECIPIENT_END.search(n))
+            if names and not _SENTENCE_LIKE.search(m.group("to")) and all(len(n) <= 30 for n in names) \
+                    and bodies * 2 > len(names):
                 return names, (s, e)
     return None
 

@@ -170,15 +170,25 @@ _JOINT_PARTY = rx.compile(
 
 def unit_name(organ: str) -> str:
     """One body's name however a year's report writes it: the government of a joint report ("中共灵寿县委员会
-    灵寿县人民政府" → 灵寿县人民政府), without the places above its own ("河北省灵寿县人民政府" → 灵寿县人民政府,
-    "彭水苗族土家族自治县长生镇人民政府" → 长生镇人民政府), 人民政府 and 政府 alike (→ 灵寿县政府)."""
+    灵寿县人民政府" → 灵寿县政府), 人民政府 and 政府 alike, no spaces.  The places above it stay: whether a name
+    without them is the same body is ``same_unit``'s question."""
     name = _JOINT_PARTY.sub("", re.sub(r"\s+", "", organ))
-    name = re.sub(r"^(?:中共|中国共产党)", "", name)
-    _rank, place = _unit(name)
-    if place and name.startswith(place):
-        inner = _INNERMOST.split(place)[-1]
-        name = inner + name[len(place):]
-    return name.replace("人民政府", "政府")
+    return re.sub(r"^(?:中共|中国共产党)", "", name).replace("人民政府", "政府")
+
+
+def same_unit(a: str, b: str) -> bool:
+    """Whether two ``unit_name``s name one body: equal, or one written with the places above it that the other
+    leaves out ("河北省灵寿县政府" and "灵寿县政府", "彭水苗族土家族自治县长生镇政府" and "长生镇政府") — the shorter
+    the longer's end, cut where a place ends, and itself beginning with a place of its own (never "区政府" for
+    "朝阳区政府", never 北京's 朝阳区 for 长春's: a different place above is another body)."""
+    if a == b:
+        return True
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    if not long.endswith(short):
+        return False
+    prefix = long[: len(long) - len(short)]
+    rank, place = _unit(short)
+    return bool(_UNIT_END.search(prefix)) and rank is not None and len(place) >= 3
 
 
 def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:

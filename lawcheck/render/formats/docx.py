@@ -26,12 +26,13 @@ def commented(card: Scorecard, text: str, original: bytes | None, pieces: list[t
               gate: list[str]) -> bytes:
     """The Word file with the review's comments: ``original`` (a .docx, its text's map in ``pieces``) with
     its text unchanged, or, when None, a new document made from ``text``."""
-    import docx
 
     from lawcheck.render.wordfile import Anchors, deterministic, xml_safe
 
     if original is not None:
-        document = docx.Document(io.BytesIO(original))
+        from lawcheck.ooxml import open_document  # a .docm as the .docx it is read as
+
+        document = open_document(original)
         # A copy lawcheck commented before, checked again: its old comments go, the new ones stand alone
         # (removed after the new ones are anchored: the text's map to the runs stays as it was read).
         stale = _own_comments(document)

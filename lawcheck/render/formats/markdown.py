@@ -173,7 +173,9 @@ def render(records: list[Record], ctx: Context) -> str:
 def record(rec: Record, ctx: Context) -> str:
     rec = shown([rec])[0]
     lang = ctx.lang
-    gated = ctx.gate.active
+    # The gate said whenever it is asked for, or falls short anyway (a text of which nothing could be judged
+    # meets no gate, --fail-on never included: exit 1 must not come without its reason).
+    gated = ctx.gate.active or bool(rec.gate)
     if ctx.inputs == 1:
         if rec.card is None:
             return f"{_code(rec.path)}{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{_esc(rec.error)}\n"
