@@ -58,6 +58,10 @@ class CompiledRules(Protocol):
 _CLAUSE_END_RX = rx.compile("[,:;。!?\n]")
 
 
+_BACK = 80  # how far back a negation that looks back reaches (a sentence's clauses, never a paragraph)
+_CLAUSE_MARKS = frozenset(",，;；:：")
+
+
 @dataclass
 class Analysis:
     """A report analysed once, shared by every check."""
@@ -162,6 +166,14 @@ class Analysis:
         assert self._fut_spans is not None
         return self._fut_spans
 
+    def _clauses_back(self, at: int) -> list[int]:
+        """The starts of the clauses before ``at`` in its sentence, up to 80 characters back (and ``at``'s own):
+        where a negation that looks back (``negation_back_patterns``) counts as a cue."""
+        si = self.st.sentence_at(at)
+        lo = max(self.st.sentences[si].start if si is not None else at, at - _BACK)
+        text = self.st.text
+        return [lo, *(k + 1 for k in range(lo, at) if text[k] in _CLAUSE_MARKS), at]
+
     def _cues(self) -> None:
         """The pack's negation and plan cues, phrases and patterns.  A third-party pattern that runs past its
         time limit on this text raises PatternTimeout in every check that reads the cues (each is then
@@ -172,6 +184,9 @@ class Analysis:
         try:
             neg = [s for pid in self.pack.negation_ids for s, _ in self.hits.get(pid, ())]
             neg.extend(s for p in manifest.negation_patterns or () for s, _ in self.matches_of(p))
+            for p in manifest.negation_back_patterns or ():
+                for s, _e in self.matches_of(p):
+                    neg.extend(self._clauses_back(s))
             fut = [s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ())]
             spans = sorted(sp for p in manifest.future_patterns or () for sp in self.matches_of(p))
         except PatternTimeout as e:

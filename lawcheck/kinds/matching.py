@@ -329,7 +329,13 @@ _SUBJECTLESS = rx.compile(
 
 
 def _any_hit(a: Analysis, ids: list[int], lo: int, hi: int) -> bool:
-    return any(lo <= s < hi for pid in ids for s, _e in a.hits.get(pid, ()))
+    """Whether a phrase of ``ids`` starts in [lo, hi) (each phrase's hits are in text order: found by bisection)."""
+    for pid in ids:
+        starts = a.hits_index(pid)[0]
+        k = bisect_left(starts, lo)
+        if k < len(starts) and starts[k] < hi:
+            return True
+    return False
 
 
 def _context_headings(a: Analysis, sent: Sentence) -> list[Section]:

@@ -101,8 +101,8 @@ def rule_order(manifest: Manifest):
 def _regexes(rules: tuple[Any, ...], matchers: list[Matcher], manifest: Manifest) -> list[str]:
     """Every regular expression a check may run over a whole report (``Analysis.matches_of``): each matcher's
     (one union), its and its contexts' ``not_patterns``, the manifest's cues, a rule's own ``pattern``."""
-    found: list[str] = [*(manifest.negation_patterns or ()), *(manifest.future_patterns or ()),
-                        *(manifest.named_only_patterns or ())]
+    found: list[str] = [*(manifest.negation_patterns or ()), *(manifest.negation_back_patterns or ()),
+                        *(manifest.future_patterns or ()), *(manifest.named_only_patterns or ())]
     for m in matchers:
         if m.patterns:
             found.append(saferegex.any_of(m.patterns))

@@ -91,6 +91,10 @@ class Manifest(Strict):
     negation_patterns: list[Pattern] | None = Field(
         None, description="clause cues of negation that a phrase cannot say, as regular expressions: \"未经…即作出\" "
                           "(inherited if absent)")
+    negation_back_patterns: list[Pattern] | None = Field(
+        None, description="cues that negate what comes before them in their sentence, every clause up to 80 "
+                          "characters back, as regular expressions: work called off or put off after it was named "
+                          "(\"…主持召开专题会议，因故取消\", \"…被推迟至2025年\") (inherited if absent)")
     future: list[str] | None = Field(None, min_length=1,
                                      description="clause cues that something is only planned (inherited if absent)")
     future_patterns: list[Pattern] | None = Field(

@@ -311,6 +311,8 @@ def _merge_manifests(base: Manifest | None, own: Manifest) -> Manifest:
         "lists": {**base.lists, **own.lists},
         "negation": own.negation or base.negation,
         "negation_patterns": own.negation_patterns if own.negation_patterns is not None else base.negation_patterns,
+        "negation_back_patterns": (own.negation_back_patterns if own.negation_back_patterns is not None
+                                   else base.negation_back_patterns),
         "future": own.future or base.future,
         "future_patterns": own.future_patterns if own.future_patterns is not None else base.future_patterns,
         "named_only_patterns": (own.named_only_patterns if own.named_only_patterns is not None
