@@ -316,6 +316,18 @@ def read_pairs(path: str, known: dict[str, str], lang: str, encoding: str | None
     return out
 
 
+_PLACE_UNIT = frozenset("省市县区州旗盟镇乡")
+
+
+def _tail(key: str) -> str:
+    """A unit name from the character before its last place word on ("阳区政府" of 北京市朝阳区政府 and of 朝阳区政府):
+    two names of one unit, with and without the places above it, share it."""
+    for i in range(len(key) - 1, -1, -1):
+        if key[i] in _PLACE_UNIT:
+            return key[max(0, i - 1):]
+    return key
+
+
 def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
     """(this, last, how, notes) for every readable report: paired with the same organ's report of the year
     before (organs as lawcheck reads them).  Two reports of one organ and year: the first by name is used,
@@ -324,8 +336,12 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
     from lawcheck.text.organs import same_unit
 
     by_unit: dict[tuple[str, int], list[str]] = {}
+    by_tail: dict[tuple[str, int], list[str]] = {}  # keys by their last place: the candidates of ``same_unit``
     for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
-        by_unit.setdefault((organ_key(s.organ), s.year), []).append(s.path)  # type: ignore[arg-type]
+        key = organ_key(s.organ)
+        if (key, s.year) not in by_unit:
+            by_tail.setdefault((_tail(key), s.year), []).append(key)  # type: ignore[arg-type]
+        by_unit.setdefault((key, s.year), []).append(s.path)  # type: ignore[arg-type]
     out: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
     for s in scans:
         if s.error is not None:
@@ -343,8 +359,8 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
         if not lasts and s.organ and s.year:
             # Last year's name written with or without the places above it ("河北省灵寿县人民政府"): one such unit only.
             key = organ_key(s.organ)
-            near = [v for (k, y), v in sorted(by_unit.items()) if y == s.year - 1 and same_unit(k, key)]
-            lasts = near[0] if len(near) == 1 else None
+            near = [k for k in by_tail.get((_tail(key), s.year - 1), ()) if same_unit(k, key)]
+            lasts = by_unit[(near[0], s.year - 1)] if len(near) == 1 else None
         out.append((s.path, lasts[0] if lasts else None, "organ_year" if lasts else None, notes))
     return out
 
