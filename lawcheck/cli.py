@@ -780,8 +780,8 @@ class _Sink:
         self.binary = binary
         self.tmp: str | None = None
         self.f = None
-        # What is written to a file (the output, or standard output sent to a file) is hashed as it goes and
-        # recorded when complete (``lawcheck.written``): a later folder walk leaves lawcheck's own summary out.
+        # What is written to an output file is hashed as it goes and recorded when complete (``lawcheck.written``;
+        # standard output sent to a file is recorded as it stands at exit): a later folder walk leaves it out.
         self.hash = None
         self.size = 0
 
@@ -832,7 +832,6 @@ class _Sink:
         sys.stdout.flush()
         data = memoryview(text if isinstance(text, bytes) else
                           text.encode(sys.stdout.encoding or "utf-8", sys.stdout.errors or "strict"))
-        self._count(data)
         while data:
             n = raw.write(data)
             data = data[n if n is not None else 0:]
@@ -1051,8 +1050,8 @@ def _check(args: argparse.Namespace) -> int:
         return Exit.USAGE_OR_INPUT
     left_out: list[str] = []
     others: list[str] | None = [] if s.glob == default_globs() else None  # a chosen --glob leaves out on purpose
-    sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output),
-                     _read_by_this_run(args, s)[0])
+    read = _read_by_this_run(args, s)  # what the run reads besides its reports: never an input, never written
+    sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output), read[0])
     _say_left_out(left_out, m, others)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
@@ -1072,7 +1071,7 @@ def _check(args: argparse.Namespace) -> int:
     if args.output:
         guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
             else sources  # last year's report is an input too
-        problem = _output_problem(args.output, guarded, to_dir, _read_by_this_run(args, s))
+        problem = _output_problem(args.output, guarded, to_dir, read)
         if problem:
             _err(m[problem[0]].format(path=_one_line(args.output), err=problem[1]))
             return Exit.USAGE_OR_INPUT
@@ -1112,7 +1111,7 @@ def _check(args: argparse.Namespace) -> int:
     streaming = spec.output == "stream"
     # A folder (HTML pages, Word copies) is written as the reports are checked too: each file made in the worker,
     # the index (HTML) at the end from the slim scorecards kept.
-    folder = _Folder(args.output, sources, renderer, ctx, _read_by_this_run(args, s)) if to_dir else None
+    folder = _Folder(args.output, sources, renderer, ctx, read) if to_dir else None
     if folder is not None:
         clash = folder.clash()
         if clash:
@@ -1656,10 +1655,10 @@ def _compare(args: argparse.Namespace) -> int:
         return Exit.USAGE_OR_INPUT
     left_out: list[str] = []
     others: list[str] | None = [] if s.glob == default_globs() else None
-    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
-        paths, s.glob, lang, left_out, others, output_identities(args.output), _read_by_this_run(args, s)[0])
-    _say_left_out(left_out, m, others)
     read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
+    sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
+        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0])
+    _say_left_out(left_out, m, others)
     if args.output:
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)
         if problem:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from lawcheck import rx
 from lawcheck.errors import InputError
 from lawcheck.written import origin
 
@@ -209,8 +210,8 @@ def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str]
 
 
 # Office's lock files ("~$报告.docx"), its temporary files, Windows' and macOS's folder files.
-_SYSTEM_FILE = re.compile(r"^(?:~\$.*|~.*\.tmp|thumbs\.db|desktop\.ini|ehthumbs\.db|icon\r|.*:zone\.identifier)$",
-                          re.IGNORECASE)
+_SYSTEM_FILE = rx.compile(r"^(?:~\$.*|~.*\.tmp|thumbs\.db|desktop\.ini|ehthumbs\.db|icon\r|.*:zone\.identifier)$",
+                          re.IGNORECASE)  # compiled once per machine, as lawcheck's other patterns
 
 
 def _regular(entry: os.DirEntry) -> bool:  # type: ignore[type-arg]

@@ -77,10 +77,11 @@ def origin(path: Path) -> str | None:
     "ours" when its bytes are those of a commented copy lawcheck wrote."""
     suffix = path.suffix.lower()
     if suffix == ".docx":
-        return _word_origin(path) or _output_origin(path)  # a Word copy sent to standard output: recorded so
+        # a commented copy written to a file, or sent to standard output (recorded as any output)
+        return _sized_origin(path, "docx") or _sized_origin(path, "out")
     if suffix not in (".html", ".htm"):
-        return _output_origin(path)
-    if _output_origin(path):
+        return _sized_origin(path, "out")
+    if _sized_origin(path, "out"):
         return "ours"  # a page sent to standard output ("> 页面.html"): recorded as any output
     try:
         with path.open("rb") as f:
@@ -129,36 +130,21 @@ def _sizes(prefix: str) -> frozenset[int]:
                      if n.startswith(prefix + "-") and n.split("-")[1].isdigit())
 
 
-def _word_sizes() -> frozenset[int]:
-    return _sizes("docx")
-
-
-def _word_origin(path: Path) -> str | None:
-    d = _folder()
-    if d is None:
-        return None
-    try:
-        if path.stat().st_size not in _word_sizes():  # every report of a folder is not read twice
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
-    return "ours" if (d / _record_name(data, True)).is_file() else None
-
-
-def _output_origin(path: Path) -> str | None:
-    """"ours" for a file lawcheck wrote in another format (``remember_output``), bytes unchanged since."""
+def _sized_origin(path: Path, prefix: str) -> str | None:
+    """"ours" for a file recorded as ``<prefix>-<size>-<sha256>`` (a commented Word copy: "docx"; any other
+    output: "out"), bytes unchanged since; only a file of a size lawcheck wrote is read (a folder's reports are
+    not read twice)."""
     d = _folder()
     if d is None:
         return None
     try:
         size = path.stat().st_size
-        if size not in _sizes("out"):  # only files of a size lawcheck wrote are read here
+        if size not in _sizes(prefix):
             return None
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
     except OSError:
         return None
-    return "ours" if (d / f"out-{size}-{digest}").is_file() else None
+    return "ours" if (d / f"{prefix}-{size}-{digest}").is_file() else None
 
 
 _STDOUT_LARGEST = 64 * 1024 * 1024
