@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal, Protocol, cast
 
@@ -100,6 +100,7 @@ class Analysis:
     # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
     regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     regex_found: dict[str, list[Span]] = field(default_factory=dict)  # the matches themselves, by pattern
+    inside_found: dict[str, list[Span]] = field(default_factory=dict)  # those inside one sentence
     # The built-in pack's pattern words standing too densely to try their patterns at (their places dropped).
     dense_words: frozenset[int] = frozenset()
     # The same for phrase hits (by phrase id), built when a false friend is first asked about.
@@ -265,10 +266,23 @@ class Analysis:
         return out
 
     def spans_of(self, pattern: str) -> tuple[list[int], list[int]]:
+        """A false friend's matches (``covering_inside``) as (starts, running maximum of the ends)."""
         index = self.regex_spans.get(pattern)
         if index is None:
-            index = self.regex_spans[pattern] = _reach_index(self.matches_of(pattern))
+            index = self.regex_spans[pattern] = _reach_index(self.covering_inside(pattern))
         return index
+
+    def covering_inside(self, pattern: str) -> list[Span]:
+        """The matches of a false-friend pattern that lie inside one sentence.  A hit it would set aside is in
+        one sentence, and so is what sets it aside: "（一）加强组织领导" over "区政府主要负责同志…" is no
+        "组织…主要负责同志" (someone else's leaders), though the pattern's scan runs on across the line end."""
+        found = self.inside_found.get(pattern)
+        if found is None:
+            starts = self.st.sentence_starts
+            found = self.inside_found[pattern] = [
+                sp for sp in self.matches_of(pattern)
+                if (k := bisect_right(starts, sp[0])) >= len(starts) or starts[k] >= sp[1]]
+        return found
 
 
 def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = None,

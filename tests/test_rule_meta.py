@@ -121,3 +121,10 @@ def test_the_reader_sees_laws_and_articles_not_project_notes():
 def test_policy_grades_cover_the_range(pack):
     assert pack.policy.grades[-1].min == 0
     assert pack.policy.grade(100).id == pack.policy.grades[0].id
+
+
+def test_the_results_of_the_measures_are_counted_as_quantified_counts_them(pack):
+    # One pattern, two rules: content.measures_and_results takes quality.quantified's pattern as it is, so a count
+    # one rule reads ("五十八件") the other reads too, and one scan of a report serves both.
+    results = next(p for p in pack.rule("content.measures_and_results").parts if p.id == "results")
+    assert results.patterns == [pack.rule("quality.quantified").pattern]

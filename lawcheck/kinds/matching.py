@@ -217,10 +217,11 @@ def covering(a: Analysis, not_ids: list[int], s: int, e: int) -> Span | None:
 
 
 def covering_match(a: Analysis, pattern: str, s: int, e: int) -> Span | None:
-    """The first match of ``pattern`` that contains [s, e) (as ``covering``, for a regular expression)."""
+    """The first match of ``pattern`` inside one sentence that contains [s, e) (as ``covering``, for a regular
+    expression)."""
     starts, reach = a.spans_of(pattern)
     k = bisect_left(reach, e)
-    return a.matches_of(pattern)[k] if k < len(starts) and starts[k] <= s else None
+    return a.covering_inside(pattern)[k] if k < len(starts) and starts[k] <= s else None
 
 
 def clause(a: Analysis, sent: Sentence, s: int, e: int) -> Span:

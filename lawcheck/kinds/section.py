@@ -32,7 +32,7 @@ from lawcheck.text.dates import YEAR_MENTION, parse_year
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
-    from lawcheck.text.structure import Sentence
+    from lawcheck.text.structure import Sentence, Structure
 
 
 class SectionRule(RuleBase):
@@ -40,7 +40,7 @@ class SectionRule(RuleBase):
 
     kind: Literal["section"]
     role: Role
-    min_chars: int = Field(20, ge=0)
+    min_chars: int = Field(20, ge=0, description="the least characters the part holds under its own heading")
     parts: list[Part] = Field(default_factory=list, description="concepts that must occur inside the section")
     mention: Part | None = Field(None, description="found outside any such section: partial")
     mention_scope: list[Role] = Field(
@@ -85,6 +85,11 @@ def _parts(rule: SectionRule) -> list[Part]:
     return [*rule.parts, *([rule.mention] if rule.mention else []), *([rule.denial] if rule.denial else [])]
 
 
+def _own_heading(st: Structure, s: Sentence) -> bool:
+    """Whether a sentence is a part's own (top-level) heading, not a sub-heading that may state its matter."""
+    return s.heading and s.section is not None and st.sections[s.section].parent is None
+
+
 def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, str] | None:
     """Where the section says it has nothing to tell ("经自查，未发现明显问题"; message ``denied_section``), or,
     with ``problem_words``, tells nothing wanting at all ("各项任务均已圆满完成"; ``empty_section``): when it
@@ -95,7 +100,7 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     assert rule.denial is not None
     st = a.st
     # Its own heading ("二、存在的不足和原因") names the part; sub-headings may state its problems.
-    body = [s for s in sents if not (s.heading and s.section is not None and st.sections[s.section].parent is None)]
+    body = [s for s in sents if not _own_heading(st, s)]
     if not body:
         return None
     cm = a.pack.compiled(rule.denial)
@@ -326,10 +331,14 @@ def hint_phrases(rule: SectionRule) -> list[str]:
 def check(rule: SectionRule, a: Analysis) -> Outcome:
     lang, st = a.lang, a.st
     sents = [s for s in st.sentences if rule.role in s.roles]
-    chars = sum(s.end - s.start for s in sents)
+    # What stands under the part's own heading: a long heading ("二、2021年度推进法治政府建设存在的不足和原因")
+    # names the part and states none of it.
+    chars = sum(s.end - s.start for s in sents if not _own_heading(st, s))
     role_name = t(lang, f"role.{rule.role}")
     searched = ([role_name, *[p.label.get(lang) for p in rule.parts]], [rule.role])
-    if not sents or chars < rule.min_chars:
+    # A part that says there is nothing wanting is told so, however short ("经自查，未发现明显问题。").
+    denied = _denied(rule, a, sents) if rule.denial and sents else None
+    if not sents or (chars < rule.min_chars and denied is None):
         out = Outcome("fail", 0.0, [rule.role])
         if rule.mention:
             m = eval_part(a, rule.mention, set(), negation=False)
@@ -348,7 +357,6 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
         if out.status == "fail":
             out.near_miss = near_miss(a, rule.id, [], set())
         return out
-    denied = _denied(rule, a, sents) if rule.denial else None
     if denied is not None:
         # The part is there and says there is nothing wanting: the content it must give is not given.
         out = Outcome("fail", 0.0, [rule.role], [denied[0]])

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawcheck import rx
-from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER
+from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, heading_marker
 from lawcheck.text.structure import Structure, sign_line
 
 _DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
@@ -79,6 +79,7 @@ class Found:
 
 
 _Y = r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2})"
+_HEADING_YEAR = rx.compile(r"\s*" + _Y + r"\s*年")  # after a part heading's number
 _TITLE_YEAR = rx.compile(r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
 # Matched at a line's start with .match(text, pos): no "^", which would only ever match at the text's start.
 _OPENING_YEAR = rx.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
@@ -128,7 +129,9 @@ def body_year(st: Structure) -> Found | None:
             return Found(parse_year(m.group(1)), m.span(1))
     for sec in st.sections:
         if sec.parent is None:
-            m = re.match(r"[一二三四五六七八九十]+、\s*" + _Y + r"\s*年", sec.heading)
+            # whatever its number ("一、", "一．", "1.", "第一部分 ", "（一）")
+            marker = heading_marker(sec.heading)
+            m = _HEADING_YEAR.match(sec.heading, marker[1] if marker else 0)
             if m and not sec.roles - {"measures"}:
                 s = sec.heading_span[0]
                 return Found(parse_year(m.group(1)), (s + m.start(1), s + m.end(1)))

@@ -122,7 +122,9 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
 _PRESS = rx.compile(r"本报讯|本报记者|新华社[^,，。\n]{0,12}电")
 _FULL_TEXT = rx.compile(r"(?:全文|原文|报告全文|报告原文)(?:如下|附后)[:：]")
 _REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
-_BREADCRUMB = rx.compile(r"[>»›]|当前位置|首页|来源[:：]")
+_TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
+_TRAIL_SEP = rx.compile(r"[>»›]+")
+_BREADCRUMB = rx.compile(r"[>»›]|当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 # A person's name ends there ("文/张三 图/李四"), not in a body's name ("文/灵寿县司法局").
 _NAME_END = r"(?=\s|$|[，,、|｜/／]|通讯员|记者|摄影|摄像|实习生|图\s*[/／])"
@@ -468,7 +470,7 @@ _DOC_NOUN = rx.compile(
     r"(?:\(.{0,16}\))?$"
 )
 _CHROME_LINE = rx.compile(
-    r"当前位置|所在位置|您的位置|首页|>|>>|【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
+    r"当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页|>|>>|【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
     r"|^相关|^推荐|^上一篇|^下一篇|^阅读|^附件"
 )
 _LABELLED_TITLE = rx.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
@@ -496,6 +498,10 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
             value = m.group("title") or (lines[i + 1] if i + 1 < len(lines) else "")
             out.append(re.sub(r"\s+", "", value))
             continue
+        # A trail of columns ("政务公开 > 工作报告") offers its last column only: a site may end it on the
+        # document's title, and a column named "工作报告" is too short to be one.
+        if _TRAIL.search(line):
+            line = _TRAIL_SEP.split(line)[-1]
         # A bracketed label before a title ("【政策解读】关于…") is the site's column, not chrome around nothing.
         squeezed = re.sub(r"^[【\[][^】\]]{1,8}[】\]]", "", re.sub(r"\s+", "", line))
         if heading_marker(squeezed):  # a part heading ("二、2022年工作安排"), not a title
@@ -793,6 +799,15 @@ _REPEATED_MAX = 0.3
 _PIECE = rx.compile(r"[\n。!?;！？；]")
 
 
+# A break inside a sentence: after a dozen characters of a line with no mark that ends a sentence, a lead-in
+# or a quotation (the line was full), before a line that starts no part.  Found by the break first, then looked behind.
+_WRAPPED = rx.compile(
+    r"\n(?<=[^\n。!?;！？；:：」』”’)）】》]{12}\n)"
+    r"(?![ \t\u3000]*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)"
+    r"|第[一二三四五六七八九十]+[部章节]))"
+)
+
+
 def _prose_share(body: str, total: int) -> float:
     """The share of the body's characters in sentences: a sentence ends with its mark, has a dozen
     characters or more, and is not a list of eight or more short items (under ten characters on average:
@@ -835,6 +850,10 @@ def _unwritten(body: str, title: str) -> KindVerdict | None:
     if total < _UNWRITTEN_MIN_CHARS:
         return None
     share = _prose_share(body, total)
+    if share < _PROSE_MIN and _WRAPPED.search(body):
+        # Sentences broken over lines at no one width (a web page's <br>, a layout of mixed scripts), which the
+        # matching view could not rejoin: read again with each such break inside its sentence.
+        share = _prose_share(_WRAPPED.sub(" ", body), total)
     if share < _PROSE_MIN:
         return _other("word_list", "kind.reason.word_list", share=f"{round(100 * (1 - share))}%")
     repeated = _repeated_share(body, total)

@@ -83,7 +83,7 @@ _INLINE_SHORT_NOT = rx.compile(r"针对|梳理|查找|整改|解决|排查|整�
 _FIRST_SENTENCE = rx.compile(r"[^。!?;:]*[。!?;:]?")
 
 _CHROME = rx.compile(
-    r"当前位置|所在位置|您的位置|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
+    r"当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
     r"|^来源|来源[:]|发布[时日]|发布[:]|^发布|^日期|日期[:]|索引号|发布机构|生成日期|公开日期|公开方式|公开范围"
     r"|公开时限|公开形式|公开程序|效力状况|主题\(|体裁|关键词|分类词|文件下载|内容概况|今天是|信息来源"
     r"|文章来源|更新时间|点击[数率:]|作者[:]|责任编辑|扫一扫|【|】|\|"
@@ -158,6 +158,11 @@ class Structure:
     @property
     def title(self) -> str | None:
         return self.text[slice(*self.title_span)] if self.title_span else None
+
+    @property
+    def sentence_starts(self) -> list[int]:
+        """Where each sentence starts, in order."""
+        return self._starts
 
     def sentence_at(self, pos: int) -> int | None:
         i = bisect_right(self._starts, pos) - 1
@@ -307,6 +312,15 @@ def roles_from_heading(heading: str) -> set[str]:
     return roles
 
 
+def _attachment_note(text: str, lines: list[tuple[int, int]], body_first: int, i: int) -> bool:
+    """Whether the "附件：…" line ``i`` is the note of attachments above the signature (GB/T 9704: "特此报告。/
+    附件：…统计表 / 某县人民政府 / 2021年4月15日"), not the attachments after it: no signature line just above it,
+    a signature date a few lines below."""
+    if any(sign_line(text[slice(*lines[k])]) != (None, None) for k in range(max(body_first, i - 4), i)):
+        return False
+    return any(sign_line(text[slice(*lines[k])])[1] is not None for k in range(i + 1, min(len(lines), i + 9)))
+
+
 def build(norm: NormText) -> Structure:
     text = norm.text
     lines = _lines(text)
@@ -335,7 +349,7 @@ def build(norm: NormText) -> Structure:
     for i in range(body_first + 1, len(lines)):
         if _ATTACHMENT.match(text[slice(*lines[i])].strip()) and any(
                 _is_closing_line(text[slice(*lines[k])]) for k in range(max(body_first, i - 4), i)
-                if lines[k][1] > lines[k][0]):
+                if lines[k][1] > lines[k][0]) and not _attachment_note(text, lines, body_first, i):
             last = i - 1
             break
     last = _before_related_list(text, lines, body_first, last)
@@ -471,6 +485,11 @@ def _marker_number(text: str, s: int) -> int | None:
 
 
 _UNMARKED_MAX = 24  # longer lines, or lines with sentence punctuation, are prose
+# An unnumbered line after the shortcomings that names a year and the work set for it ("2025年重点工作", "2025年工作
+# 重点", "2025年主要任务"): the plan, as "三、2025年工作重点" is (``_PLAN_AFTER_SHORT``).  A line without a number
+# must end on the work named: "2024年目标任务完成不够理想" under the shortcomings is one of them.
+_UNMARKED_PLAN = rx.compile(
+    r"^(?:19|20)\d\d\s*年(?:度)?.{0,12}?(?:重点工作|工作重点|重点任务|主要任务|工作任务|目标任务|工作目标|打算|思路|举措|措施)\s*$")
 
 
 def _unmarked_headings(
@@ -482,9 +501,13 @@ def _unmarked_headings(
     automatic numbering can be lost on the way.  Such a line heads a part above the numbered
     ones, but only for a part (shortcomings, plan) that no numbered top heading already names."""
     named: set[str] = set()
+    short_at = None  # where the shortcomings part starts
     for rank, s, te, _e in heads:
         if rank == top_rank:
-            named |= roles_from_heading(text[s:te])
+            roles = roles_from_heading(text[s:te])
+            named |= roles
+            if SHORTCOMINGS in roles and short_at is None:
+                short_at = s
     # The problems and the plan follow the year's work: only after the first numbered part.
     after = next(s for rank, s, _te, _e in heads if rank == top_rank)
     out = []
@@ -496,9 +519,13 @@ def _unmarked_headings(
         if not line or len(line) > _UNMARKED_MAX or heading_marker(line) or any(c in line for c in "。,;:!?、"):
             continue
         roles = roles_from_heading(line) & {SHORTCOMINGS, PLAN}
+        if not roles and short_at is not None and s > short_at and _UNMARKED_PLAN.search(line):
+            roles = {PLAN}  # after the shortcomings, "2025年重点工作", "2025年主要任务": the plan (as a numbered one)
         if roles and not roles & named:
             out.append((top_rank - 1, s, e, e))
             named |= roles
+            if SHORTCOMINGS in roles and short_at is None:
+                short_at = s
     # A part whose number was lost among numbered parts ("一、…", "存在的问题和不足", "三、下一步工作计划"): the
     # numbering goes on after it, so it stands beside them, not above them.  Above them only when the numbers
     # start again under it (the problems listed as "一、…二、…" under "存在的问题").
@@ -513,10 +540,15 @@ _FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
 
 
+# A site's trail of columns ("政务公开 > 工作报告"): never a title, however it ends.
+_TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
+
+
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The last title-like header line, preferring one that names a year."""
     cands = [k for k, (s, e) in enumerate(header)
-             if len(text[s:e]) <= 80 and _TITLE_CUE.search(text[s:e]) and not _CHROME.search(text[s:e])]
+             if len(text[s:e]) <= 80 and _TITLE_CUE.search(text[s:e]) and not _CHROME.search(text[s:e])
+             and not _TRAIL.search(text[s:e])]
     if not cands:
         return None
     with_year = [k for k in cands if _YEAR_IN_TITLE.search(text[slice(*header[k])])]
