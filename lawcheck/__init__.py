@@ -27,6 +27,7 @@ _EXPORTS = {
     "PreviousReport": "lawcheck.model",
     "RuleResult": "lawcheck.model",
     "Scorecard": "lawcheck.model",
+    "Waiver": "lawcheck.model",
     "RulePack": "lawcheck.packs",
     "load_pack": "lawcheck.packs",
     "load_rules": "lawcheck.packs",
@@ -36,7 +37,7 @@ if TYPE_CHECKING:
     from lawcheck.engine import evaluate
     from lawcheck.errors import InputError, LawcheckError, RuleFileError
     from lawcheck.files import check_file
-    from lawcheck.model import Evidence, History, PreviousReport, RuleResult, Scorecard
+    from lawcheck.model import Evidence, History, PreviousReport, RuleResult, Scorecard, Waiver
     from lawcheck.packs import RulePack, load_pack
 
     load_rules = load_pack
@@ -66,6 +67,7 @@ __all__ = [
     "RulePack",
     "RuleResult",
     "Scorecard",
+    "Waiver",
     "__version__",
     "check_file",
     "evaluate",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt
 import difflib
 import os
 import re
@@ -141,6 +140,11 @@ _ARGPARSE_ZH = [
     (rx.compile(r"^argument (\S+): must be at least (\S+): (.+)$"), "参数 {0} 至少为 {1}，而不是 {2}"),
     (rx.compile(r"^argument (\S+): not allowed with argument (\S+)$"), "参数 {0} 不能与 {1} 同时使用"),
     (rx.compile(r"^argument (\S+): unknown encoding: (.+)$"), "参数 {0}：不认识的编码 {1}"),
+    (rx.compile(r"^ambiguous option: (\S+) could match (.+)$"), "选项 {0} 不完整，可能是：{1}（请写全）"),
+    (rx.compile(r"^argument (\S+): ignored explicit argument (.+)$"), "参数 {0} 不带值（收到 {1}）"),
+    (rx.compile(r"^argument (\S+): expected at most one argument$"), "参数 {0} 至多一个值"),
+    (rx.compile(r"^argument (\S+): expected at least one argument$"), "参数 {0} 至少需要一个值"),
+    (rx.compile(r"^argument (\S+): expected (\d+) arguments?$"), "参数 {0} 需要 {1} 个值"),
 ]
 _TYPE_ZH = {"int": "整数", "float": "数字", "score": "0–100的分数", "count": "正整数", "year": "年份",
             "seconds": "秒数", "bytes": "字节数"}
@@ -488,7 +492,8 @@ def _localise(parser: argparse.ArgumentParser) -> None:
 
 
 _MSG = {
-    "zh": {"bad_date": "--published 须为 YYYY-MM-DD 格式的日期", "no_such_date": "--published {date} 不是存在的日期",
+    "zh": {"bad_date": "--published 须为日期（如 2024-03-01 或 2024年3月1日）",
+           "no_such_date": "--published {date} 不是存在的日期",
            "dash_name": "“{name}”以“-”开头，被当作了选项；文件名请写成 ./{name}，或写在 -- 之后",
            "internal": "内部错误：{err}（加 --debug 查看详情）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
@@ -529,7 +534,7 @@ _MSG = {
            "serve_open": "警告：--host {host} 不是本机回环地址，同一网络中的其他电脑也可能打开此页面并提交报告；"
                          "页面没有登录保护，只应在可信的网络中这样使用",
            "serve_bind": "无法在 {host} 端口 {port} 上打开页面：{err}"},
-    "en": {"bad_date": "--published must be a date in YYYY-MM-DD form",
+    "en": {"bad_date": "--published must be a date (2024-03-01, or 2024年3月1日)",
            "no_such_date": "--published {date} is no date of the calendar",
            "dash_name": "\"{name}\" starts with \"-\" and was read as an option: write ./{name}, or put it after --",
            "internal":
@@ -1022,12 +1027,13 @@ def _check(args: argparse.Namespace) -> int:
     lang = s.lang
     m = _MSG[lang]
     if args.published:
-        try:
-            dt.date.fromisoformat(args.published)
-        except ValueError:
+        from lawcheck.model import CallerFacts, FactError
+
+        try:  # as evaluate() takes it: 2024-03-01, 2024年3月1日, 2024/3/1, 20240301
+            args.published = CallerFacts.of(published=args.published).published.isoformat()  # type: ignore[union-attr]
+        except FactError as e:
             # The form is right but the day does not exist ("2021-02-30"): say that, not "use YYYY-MM-DD".
-            form = re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.published)
-            _err(m["no_such_date" if form else "bad_date"].format(date=args.published))
+            _err(m["no_such_date" if "no such day" in str(e) else "bad_date"].format(date=args.published))
             return Exit.USAGE_OR_INPUT
     jobs = s.jobs if s.jobs is not None else default_jobs()
     if jobs < 1:
@@ -1521,13 +1527,19 @@ def _rules(args: argparse.Namespace) -> int:
     for r in pack.rules:
         b = r.basis[0]
         basis = b.cite().split("：", 1)[0] if b.article_shown() else b.cite_document()
+        # 必备/建议/提示 as `lawcheck explain` says them; the id (error/warning/info) in English
+        sev = _SEVERITY_ZH[r.severity] if lang == "zh" else r.severity
         if args.format == "markdown":
-            lines.append(f"| `{r.id}` | {r.title.get(lang)} | {r.weight:g} | {r.severity} | {basis} |")
+            lines.append(f"| `{r.id}` | {r.title.get(lang)} | {r.weight:g} | {sev} | {basis} |")
         else:
-            lines.append(f"{r.id:<34} {r.weight:>4g} {r.severity:<8} {r.title.get(lang)}")
+            lines.append(f"{r.id:<34} {r.weight:>4g} {sev:<8} {r.title.get(lang)}" if lang != "zh" else
+                         f"{r.id:<34} {r.weight:>4g} {sev}{'　' * (4 - len(sev))}{r.title.get(lang)}")
             lines.append(f"{'':<34}      {t(lang, 'ui.basis')}{'：' if lang == 'zh' else ': '}{b.cite()}")
     _show("\n".join(lines) + "\n")
     return Exit.OK
+
+
+_SEVERITY_ZH = {"error": "必备", "warning": "建议", "info": "提示"}
 
 
 def _lang_of(args: argparse.Namespace) -> str:

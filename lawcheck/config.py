@@ -148,7 +148,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
         import tomli as tomllib
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # a BOM (Windows Notepad) is no TOML error
-    except (OSError, UnicodeDecodeError) as e:
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), Msg("cfg_encoding")) from None
+    except OSError as e:
         raise ConfigError(str(path), Msg("cfg_read", err=e)) from None
     except tomllib.TOMLDecodeError as e:
         raise ConfigError(str(path), Msg("cfg_toml", err=Msg("bilingual", zh=_toml_zh(str(e)), en=str(e)))) from None
@@ -158,7 +160,13 @@ _TOML_ZH = {"Invalid value": "值无效", "Expected '=' after a key in a key/val
             "Invalid statement": "语句无效", "Unclosed array": "数组没有闭合", "Unclosed table": "表没有闭合",
             "Cannot overwrite a value": "重复定义了同一个键",
             "Invalid initial character for a key part": "键的首字符无效",
-            "Illegal character in string": "字符串中有非法字符", "Unterminated string": "字符串没有结束"}
+            "Illegal character in string": "字符串中有非法字符", "Unterminated string": "字符串没有结束",
+            "Expected newline or end of document after a statement": "一条设置之后应换行（一行只写一个“键 = 值”）",
+            "Invalid date or datetime": "日期无效", "Unclosed inline table": "内联表没有闭合",
+            "Expected ']' at the end of a table declaration": "表名后缺少“]”",
+            "Expected ']]' at the end of an array declaration": "表数组名后缺少“]]”",
+            "Unescaped '\\' in a string": "字符串中的“\\”未转义（路径请用单引号或“/”）",
+            "Invalid hex value": "十六进制值无效"}
 
 
 def _toml_zh(message: str) -> str:

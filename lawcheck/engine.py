@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Literal, cast
 
 from lawcheck.analysis import Analysis, Span, analyse
+from lawcheck.errors import speaking
 from lawcheck.i18n import has_text, join, t, unit_label
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import Outcome, RuleBase, Years
@@ -28,6 +29,7 @@ from lawcheck.model import (
     Change,
     DocumentInfo,
     Evidence,
+    FactError,
     Figure,
     IndicatorInfo,
     Kind,
@@ -567,24 +569,36 @@ def evaluate(
         raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
     if not isinstance(text, str):
         raise TypeError(f"text must be str, got {type(text).__name__}")
+    if previous is not None and not isinstance(previous, (str, Scorecard, PreviousFigures, PreviousReport)):
+        # A path or the bytes of a file would otherwise be left out without a word: the review never made.
+        raise TypeError(t(lang, "api.previous_type", got=type(previous).__name__))
     page = {k: _whole(v) for k, v in (page or {}).items()}
     text = _whole(text)
-    given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter, kind=kind,
-                           title=_whole(title) or None, doc_number=page.get("doc_no") or None,
-                           source=page.get("source") or None, index_number=page.get("index_no") or None,
-                           previous=previous.previous_figures() if isinstance(previous, Scorecard) else
-                           previous if isinstance(previous, PreviousFigures) else None,
-                           previous_report=PreviousReport(name="上年报告" if lang != "en" else "last year's report",
-                                                          text=_whole(previous)) if isinstance(previous, str) else
-                           previous if isinstance(previous, PreviousReport) else None,
-                           waivers=tuple(waivers) or None)
-    pack = _pack(rules)
-    if given.waivers:
-        # As the command line does: a waiver naming no rule of the pack is refused (a typo would otherwise
-        # waive nothing, silently), and one naming a rule by its former id waives that rule.
-        from lawcheck.waivers import resolve
+    try:
+        given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter,
+                               kind=kind, title=_whole(title) or None, doc_number=page.get("doc_no") or None,
+                               source=page.get("source") or None, index_number=page.get("index_no") or None,
+                               previous=previous.previous_figures() if isinstance(previous, Scorecard) else
+                               previous if isinstance(previous, PreviousFigures) else None,
+                               previous_report=PreviousReport(name="上年报告" if lang != "en" else "last year's report",
+                                                              text=_whole(previous)) if isinstance(previous, str) else
+                               previous if isinstance(previous, PreviousReport) else None,
+                               waivers=tuple(waivers) or None)
+    except FactError as e:
+        # pydantic says what is wrong in English: a Chinese caller reads it in Chinese.
+        if lang == "en":
+            raise
+        from lawcheck.errors import pydantic_zh
 
-        given = given.model_copy(update={"waivers": tuple(resolve(given.waivers, pack.rules))})
+        raise ValueError(f"{e.name}：{pydantic_zh(e.error)}（收到 {e.error.get('input')!r}）") from None
+    with speaking(lang):  # a pack not found, a waiver of no rule: said in the caller's language
+        pack = _pack(rules)
+        if given.waivers:
+            # As the command line does: a waiver naming no rule of the pack is refused (a typo would otherwise
+            # waive nothing, silently), and one naming a rule by its former id waives that rule.
+            from lawcheck.waivers import resolve
+
+            given = given.model_copy(update={"waivers": tuple(resolve(given.waivers, pack.rules))})
     return check_text(text, pack, given, "en" if lang == "en" else "zh")
 
 

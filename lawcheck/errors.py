@@ -6,7 +6,9 @@ and the command line asks for the language the user chose with ``error.text(lang
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import Iterator
 from typing import Any
 
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -38,9 +40,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "id_path": ("id {id} 与文件路径不符，应为“{expected}”",
                 "id {id} does not match the file's path; it must be '{expected}'"),
     "id_taken": ("id 或别名“{name}”已被 {by} 使用", "id or alias '{name}' is already used by {by}"),
-    "no_extra_dir": ("附加规则目录不存在", "extra rule directory does not exist"),
+    "no_extra_dir": ("附加规则目录不存在：{path}", "extra rule directory does not exist: {path}"),
     "allowed": ("可用：", "allowed: "),
     "cfg_read": ("无法读取：{err}", "cannot read: {err}"),
+    "cfg_encoding": ("不是 UTF-8 编码（可能以 GBK/ANSI 或 UTF-16 保存）：请用记事本或 WPS“另存为”UTF-8",
+                     "not UTF-8 (saved as GBK/ANSI or UTF-16?): save it again as UTF-8"),
     "cfg_toml": ("TOML 格式错误：{err}", "invalid TOML: {err}"),
     "cfg_key": ("未知的键“{key}”", "unknown key '{key}'"),
     "cfg_value": ("{key}：{msg}", "{key}: {msg}"),
@@ -98,14 +102,27 @@ class Msg:
         return template.format(**params)
 
     def __str__(self) -> str:
-        return self.text()
+        return self.text(self.lang)
 
 
 class LawcheckError(Exception):
-    """Base class: a one-line message a person can act on."""
+    """Base class: a one-line message a person can act on.  ``lang``: the language the call that raised it was
+    asked to speak (``evaluate(lang="en")``), which its ``str()`` then speaks; None: LAWCHECK_LANG's."""
+
+    lang: str | None = None
 
     def text(self, lang: str | None = None) -> str:
         return str(self)
+
+
+@contextlib.contextmanager
+def speaking(lang: str) -> Iterator[None]:
+    """Errors raised inside say themselves in ``lang`` (an API call's language, not the environment's)."""
+    try:
+        yield
+    except LawcheckError as e:
+        e.lang = lang
+        raise
 
 
 class RuleFileError(LawcheckError):
@@ -146,7 +163,7 @@ class RuleFileError(LawcheckError):
         return f"{self.one_line(lang)}\n{gutter}{self.source_line}\n{caret}"
 
     def __str__(self) -> str:
-        return self.text()
+        return self.text(self.lang)
 
 
 class InputError(LawcheckError):
@@ -172,7 +189,7 @@ class ConfigError(LawcheckError):
         return msg
 
     def __str__(self) -> str:
-        return self.text()
+        return self.text(self.lang)
 
 
 class WaiverError(ConfigError):
@@ -192,7 +209,7 @@ class UsageError(LawcheckError):
         return self.problem.text(lang)
 
     def __str__(self) -> str:
-        return self.text()
+        return self.text(self.lang)
 
 
 # pydantic's messages, by error type, as a Chinese reader reads them.
@@ -209,15 +226,27 @@ _PYDANTIC_ZH = {
     "union_tag_invalid": "kind 取值无效，可选：{expected_tags}", "frozen_instance": "不能修改",
     "unsafe_pattern": "{zh}",
     "years_order": "起始年份 from（{start}）晚于结束年份 to（{end}）",
+    "date_parsing": "不是日期（可写作 2024-03-01 或 2024年3月1日）",
+    "date_from_datetime_parsing": "不是日期（可写作 2024-03-01 或 2024年3月1日）",
+    "date_from_datetime_inexact": "须为某一天，不带时刻", "date_type": "须为日期（可写作 2024-03-01 或 2024年3月1日）",
+    "date_future": "不能是将来的日期", "date_past": "须为过去的日期",
 }
+
+
+_OWN_ZH = (("no such day: ", "没有这一天："), ("a year is a number such as 2024", "年份须为数字，如 2024"))
 
 
 def pydantic_zh(err: dict[str, Any]) -> str:
     """A pydantic error as a Chinese reader reads it (a rule file's, lawcheck.toml's)."""
     template = _PYDANTIC_ZH.get(err["type"])
     if template is None:
-        # Our own validators say what is wrong in words (value_error): keep them, without pydantic's prefix.
-        return str(err["msg"]).removeprefix("Value error, ")
+        # Our own validators say what is wrong in words (value_error): keep them, without pydantic's prefix
+        # (those of the caller's facts, in English, in Chinese).
+        said = str(err["msg"]).removeprefix("Value error, ")
+        for en, zh in _OWN_ZH:
+            if said.startswith(en):
+                return zh + said[len(en):]
+        return said
     try:
         ctx = err.get("ctx") or {}
         if err["type"] == "unsafe_pattern":

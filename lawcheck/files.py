@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from lawcheck.errors import InputError
+from lawcheck.errors import InputError, speaking
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
 from lawcheck.model import PreviousFigures, PreviousReport, Scorecard, Waiver
@@ -27,7 +27,7 @@ def check_file(
     reporter: str | None = None,
     encoding: str | None = None,
     limits: Limits | None = None,
-    waivers: list[Waiver] | tuple[Waiver, ...] = (),
+    waivers: list[Waiver | dict] | tuple[Waiver, ...] = (),
 ) -> Scorecard:
     """The scorecard of the report in ``path`` (.txt .docx .pdf .html .mhtml .ofd …), as ``lawcheck check``
     gives it: what the file or page says of itself (title, 发布时间, 文号) is kept; a PDF with no text layer
@@ -40,7 +40,8 @@ def check_file(
     p = Path(path)
     data = read_bytes(Source(str(p), p), lang, lim.max_bytes)
     doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
-    pack = rules if isinstance(rules, RulePack) else load_pack(rules)
+    with speaking(lang):  # a pack not found: said in the caller's language
+        pack = rules if isinstance(rules, RulePack) else load_pack(rules)
     return scorecard_of(doc, pack, name=str(p), report_year=report_year, published=published, lang=lang, level=level,
                         kind=kind, reporter=reporter, waivers=for_file(waivers, str(p)))
 

@@ -44,7 +44,9 @@ _T: dict[str, dict[str, str]] = {
         "ui.totals": ("共检查{total}份：年度报告{reports}份（达到门槛{ok}份，未达到{short}份；"
                       "逾期{late}份，时限无法判断{undated}份），"
                       "非年度报告{others}份，无法读取{errors}份。"),
-        "ui.others": "非年度报告（不参与排名，不计入达到门槛）",
+        "ui.others": "非年度报告（不参与排名，不能通过门槛）",
+        "api.previous_type": "previous 须为上年报告的文本（str）、PreviousReport、Scorecard 或 PreviousFigures，"
+                             "收到 {got}（文件请先读出其文本）",
         "ui.kind": "类型",
         "ui.not_report": "不是法治政府建设年度报告",
         "ui.common_missing": "最常见的缺失项",
@@ -381,7 +383,9 @@ _T: dict[str, dict[str, str]] = {
         "ui.totals": ("Checked: {total}. Annual reports: {reports} (meeting the gate: {ok}; falling short: {short}; "
                       "late: {late}; timeliness unknown: {undated}). Not annual reports: {others}. "
                       "Unreadable: {errors}."),
-        "ui.others": "Not annual reports (not ranked, not counted as meeting the gate)",
+        "ui.others": "Not annual reports (not ranked; none can meet the gate)",
+        "api.previous_type": "previous must be last year's report as text (str), a PreviousReport, a Scorecard or "
+                             "PreviousFigures, got {got} (read a file's text first)",
         "ui.kind": "Kind",
         "ui.not_report": "not an annual report on building law-based government",
         "ui.common_missing": "Most common missing items",

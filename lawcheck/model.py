@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -632,6 +633,22 @@ class CallerFacts(Frozen):
             raise ValueError("a year is a number such as 2024")
         return v.strip() if isinstance(v, str) else v
 
+    @field_validator("published", mode="before")
+    @classmethod
+    def _day(cls, v: object) -> object:
+        # A datetime is that day (a web page's timestamp); a date as offices write it is that date:
+        # "2022年3月1日", "2022/3/1", "2022.3.1", "20220301", "2022-03-01 10:15:00".
+        if isinstance(v, dt.datetime):
+            return v.date()
+        if isinstance(v, str):
+            m = _DAY.fullmatch(v.strip())
+            if m:
+                try:
+                    return dt.date(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
+                except ValueError:
+                    raise ValueError(f"no such day: {v.strip()}") from None
+        return v
+
     @classmethod
     def of(cls, **values: object) -> CallerFacts:
         """Validate; a wrong value raises ValueError with one line: the parameter and what it must be."""
@@ -644,7 +661,22 @@ class CallerFacts(Frozen):
         except ValidationError as e:
             err = e.errors()[0]
             name = ".".join(str(x) for x in err["loc"]) or "facts"
-            raise ValueError(f"{name}: {err['msg']} (got {err.get('input')!r})") from None
+            said = str(err["msg"]).removeprefix("Value error, ")  # our own validators' words, without the prefix
+            raise FactError(f"{name}: {said} (got {err.get('input')!r})", name, dict(err)) from None
+
+
+class FactError(ValueError):
+    """A value the caller stated that cannot be: the parameter (``name``) and pydantic's error (``error``), so
+    that the caller's language can say it."""
+
+    def __init__(self, message: str, name: str, error: dict[str, Any]) -> None:
+        super().__init__(message)
+        self.name, self.error = name, error
+
+
+# A day as offices write it: 2022年3月1日, 2022-03-01, 2022/3/1, 2022.3.1, 20220301, with a time after it or not.
+_DAY = re.compile(r"(?P<y>(?:19|20)\d\d)(?:\s*[年/.-]\s*(?P<m>\d{1,2})\s*[月/.-]\s*(?P<d>\d{1,2})\s*日?"
+                  r"|(?P<m2>\d\d)(?P<d2>\d\d))(?:[ T]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?")
 
 
 class Original(BaseModel):

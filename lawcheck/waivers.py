@@ -91,13 +91,19 @@ def resolve(waivers: Iterable[Waiver], rules: Iterable[Any], also_known: Iterabl
 MAX_SPAN_DAYS = 731  # two years: a waiver is reviewed with each year's report, never set for ever
 
 
-def current(waivers: Iterable[Waiver], today: dt.date) -> tuple[list[Waiver], list[Waiver]]:
+def as_waivers(waivers: Iterable[Waiver | dict[str, Any]]) -> list[Waiver]:
+    """Waivers given from Python, as ``Waiver`` or as dicts (rule, reason, until, files), validated as the
+    settings' are (a dict that is no waiver raises ``pydantic.ValidationError``, a ValueError)."""
+    return [w if isinstance(w, Waiver) else Waiver.model_validate(w) for w in waivers]
+
+
+def current(waivers: Iterable[Waiver | dict[str, Any]], today: dt.date) -> tuple[list[Waiver], list[Waiver]]:
     """(those that still apply, those that have run out): a waiver applies to the end of its ``until`` day.
     One that ends more than two years from ``today`` (``until = 9999-12-31``: for ever, in effect) raises
     WaiverError naming it."""
     live, expired = [], []
     limit = today + dt.timedelta(days=MAX_SPAN_DAYS)
-    for w in waivers:
+    for w in as_waivers(waivers):
         if w.until > limit:
             raise WaiverError(w.where or "waivers", Msg("waiver_too_long", until=w.until.isoformat(),
                                                          limit=limit.isoformat()))
@@ -105,12 +111,12 @@ def current(waivers: Iterable[Waiver], today: dt.date) -> tuple[list[Waiver], li
     return live, expired
 
 
-def for_file(waivers: Iterable[Waiver], name: str) -> tuple[Waiver, ...]:
+def for_file(waivers: Iterable[Waiver | dict[str, Any]], name: str) -> tuple[Waiver, ...]:
     """The waivers that apply to the input called ``name`` (as given: a path, or ``-`` for standard input):
     those without ``files``, and those with a pattern matching the file's name or its path."""
     p = PurePath(name)
     whole = p.as_posix()
-    return tuple(w for w in waivers if w.files is None or (
+    return tuple(w for w in as_waivers(waivers) if w.files is None or (
         name != "-" and any(_matches(pat, p.name, whole) for pat in w.files)))
 
 

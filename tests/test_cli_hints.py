@@ -37,7 +37,8 @@ def test_an_option_before_the_command_is_taken(capsys):
     assert "得分" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize(("date", "says"), [("2021-02-30", "不是存在的日期"), ("2021/02/03", "YYYY-MM-DD")])
+@pytest.mark.parametrize(("date", "says"), [("2021-02-30", "不是存在的日期"), ("2021/02/30", "不是存在的日期"),
+                                          ("上月", "2024-03-01")])
 def test_a_date_that_does_not_exist_is_named(capsys, date, says):
     assert main(["check", str(FIXTURE), "--published", date]) == 2
     err = capsys.readouterr().err

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from lawcheck import rx
-from lawcheck.i18n import t, unit_label
+from lawcheck.i18n import join, t, unit_label
 from lawcheck.kinds.base import Outcome, RuleBase, Strict, Text
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
@@ -329,14 +329,14 @@ def _expected(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -
     missing = [g.name.get(a.lang) for g in rule.expect if not given & set(g.any)]
     evidence = [_span(next(f for f in figs if f.indicator in g.any)) for g in have][:4]
     if not missing:
-        what = "、".join(g.name.get(a.lang) for g in rule.expect)
+        what = join(a.lang, [g.name.get(a.lang) for g in rule.expect])
         return Outcome("pass", 1.0, evidence=evidence, details=[t(a.lang, "figures.expected_ok", what=what)])
     if not have:
         out = Outcome("fail", 0.0, missing=missing)
     else:
         out = Outcome("partial", round(len(have) / len(rule.expect), 4), missing=missing, evidence=evidence,
-                      details=[t(a.lang, "figures.expected_some", have="、".join(g.name.get(a.lang) for g in have),
-                                 missing="、".join(missing))], own_message=True)
+                      details=[t(a.lang, "figures.expected_some", have=join(a.lang, [g.name.get(a.lang) for g in have]),
+                                 missing=join(a.lang, missing))], own_message=True)
     out.searched = (missing, ["measures"])
     return out
 

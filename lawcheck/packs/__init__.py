@@ -44,8 +44,8 @@ def load_pack(
                 roots.append(root)
     extra_roots = [Path(p).resolve() for p in extra]
     for d in extra_roots:
-        if not d.is_dir():
-            raise RuleFileError(str(d), Msg("no_extra_dir"))
+        if not d.is_dir():  # a folder named that is not there: the command's error (2), as a pack not found
+            raise UsageError(Msg("no_extra_dir", path=str(d)))
     try:
         digest = PACKS.digest(roots, extra_roots)
     except OSError as e:  # a pack file that cannot be read (permissions, a FIFO): the pack's error
