@@ -253,6 +253,8 @@ _UNIT_FIRST = rx.compile(_UNIT_WORD)
 _DEPARTMENT_HEAD = rx.compile(r"局长|厅长|部长|委主任|[局厅部委]党组|[局厅部委]务会|(?:局长|部长|主任)办公会")
 _HEAD_OF = rx.compile(r"局长|厅长|部长")
 _NAMED_BUREAU = rx.compile(r"[\u4e00-\u9fff](?<![我本该])[局厅部]$")
+# The departments a 主任 heads: an office, a centre, a committee.
+_HEADED_BY_CHAIR = rx.compile(r"(?:办公室|中心|委员会|委|办)$")
 # A street office (办事处) or an administrative committee (管委会) is headed by a 主任.
 _HEADED_BY_DIRECTOR = rx.compile(r"(?:办事处|管委会|管理委员会)$")
 
@@ -261,6 +263,12 @@ def own_level(a: Analysis, s: int, e: int) -> bool:
     """Whether the leader word at [s, e) is the reporting body's own (see ``Context.own_level``)."""
     text = a.text
     word = text[s:e]
+    if word == "主任":
+        # A bare 主任 (not a 委主任, 办事处主任: their own words) heads the reporter only in the report of an office,
+        # a centre or a committee that is a department ("办公室主任主持召开主任办公会议"); never a deputy's, nor
+        # a 人大常委会主任 or a 村委会主任 in a government's report.
+        return a.reporter == "department" and bool(a.organ and _HEADED_BY_CHAIR.search(a.organ)) and not (
+            s and text[s - 1] == "副")
     m = _UNIT_FIRST.match(word) or _LEADER_UNIT.search(text, max(0, s - 4), s)
     if a.reporter == "department":
         # A department's principal leaders are its own (局长, 局党组); a 县长 or 县委书记 leads another body.
@@ -275,8 +283,8 @@ def own_level(a: Analysis, s: int, e: int) -> bool:
         return False
     if m is None:
         return True  # "主要负责人", "书记": no level named
-    rank = organs.seat(a.organ, a.level)[0]
-    return rank is None or organs.unit_rank(m.group(1)) == rank
+    rank, place = organs.seat(a.organ, a.level)
+    return rank is None or organs.unit_rank(m.group(1), place) == rank
 
 
 # ---------------------------------------------------------------- screening a hit

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from lawcheck.i18n import join, t
-from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Strict, Text, status_of
+from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Span, Strict, Text, status_of
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text import organs
 
@@ -59,8 +59,21 @@ def check(rule: RecipientsRule, a: Analysis) -> Outcome:
         key = "no_recipients" if rule.line == "main" else "no_copies"
         return Outcome("not_applicable", 0.0, details=[t(lang, key)])
     if a.reporter is None:
+        # A report named by its place only ("雁塔区2023年法治政府建设年度报告", "我乡…"): a government's or a joint
+        # report.  When both would be judged alike (a township's go to the level above either way), that is the
+        # verdict; else which one it is must be said.
+        if a.level is not None and a.level != "department":
+            both = [_judged(rule, a, who, line) for who in ("government", "joint")]
+            if both[0].status == both[1].status and both[0].status != "not_applicable":
+                return both[0]
         return Outcome("unknown", 0.0, details=[t(lang, "no_reporter")])
-    group = next((g for g in rule.groups if a.reporter in g.reporters and
+    return _judged(rule, a, a.reporter, line)
+
+
+def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[str], Span]) -> Outcome:
+    """The line judged for a reporter of that kind."""
+    lang = a.lang
+    group = next((g for g in rule.groups if reporter in g.reporters and
                   (g.levels is None or a.level in g.levels)), None)
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])

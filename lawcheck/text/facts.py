@@ -38,8 +38,12 @@ _LEVEL_OF_UNIT = {
     "自治县": "county", "自治旗": "county", "县": "county", "区": "county", "旗": "county",
     "民族乡": "township", "乡": "township", "镇": "township", "苏木": "township", "街道": "township",
 }
-# The four municipalities directly under the central government are provinces.
-_MUNICIPALITY = rx.compile(r"^(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
+# The four municipalities directly under the central government are provinces: a government's name, alone or
+# after its party committee's in a joint report.
+_MUNICIPALITY = rx.compile(r"(?:^|委|委员会)(?:北京|天津|上海|重庆)市(?:人民政府|政府)?$")
+# A 管理委员会 is a government only as a zone's ("…开发区管理委员会", "…新城管委会"): named for what it manages, it
+# is a department ("城市管理委员会", "国有资产监督管理委员会").
+_DEPARTMENT_COMMITTEE = rx.compile(r"(?<![区园港城岛湾地场])(?:管理委员会|管委会)$")
 _DEPARTMENT = rx.compile(
     r"(?:局|分局|厅|(?<![省市县区乡镇])委员会|(?<![省市县区乡镇旗州])委|办公室|中心|司法所|署|院|(?<!干)部|海关)$"
 )
@@ -118,20 +122,25 @@ def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
 
 def reporter(organ: str | None, st: Structure) -> Reporter:
     """Level and kind from the organ's name; failing that, from the opening's 我县/全市/我局."""
+    named_level = None  # the level of an organ named by its place only ("雁塔区"): its kind from the opening
     if organ:
         name = re.sub(r"\s+", "", organ)
-        # The suffix decides: "…县人民政府办公室" is a department, "…管理委员会" a government.
-        if _DEPARTMENT.search(name) and not _GOVERNMENT_END.search(name):
+        # The suffix decides: "…县人民政府办公室" is a department, "…管理委员会" a government (a zone's; a
+        # "城市管理委员会" or a "国有资产监督管理委员会" is a department).
+        if (_DEPARTMENT.search(name) and not _GOVERNMENT_END.search(name)) or _DEPARTMENT_COMMITTEE.search(name):
             return Reporter("department", "department")
-        kind = "joint" if _PARTY.search(name) and _GOVERNMENT.search(name) else \
+        # (a zone's 管理委员会 is no party committee: "…开发区管理委员会" alone is a government)
+        kind = "joint" if _PARTY.search(name.replace("管理委员会", "")) and _GOVERNMENT.search(name) else \
             "government" if _GOVERNMENT.search(name) else None
-        if _MUNICIPALITY.match(name):
+        if _MUNICIPALITY.search(name):  # "天津市人民政府", "中共上海市委 上海市人民政府"
             return Reporter("province", kind)
         last = re.split(r"(?<=党委)|(?<=委员会)|\s", name)[-1] or name
         m = _UNIT.search(last) or _UNIT.search(name)
-        if m:
+        if m and kind:
             return Reporter(_LEVEL_OF_UNIT[m.group(1)], kind)
-        if kind:
+        if m:
+            named_level = _LEVEL_OF_UNIT[m.group(1)]
+        elif kind:
             return Reporter(None, kind)
     # The opening: its subject ("淄博市政府在…") and its self-reference ("我区", "我局").
     head = _LEADERSHIP.sub("", st.text[st.body[0]:min(st.body[1], st.body[0] + 600)])
@@ -143,6 +152,8 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
     self_level = (_SELF_LEVEL.get(m.group(1), "department") if m else None)
     level = self_level if self_level == "department" else (subject.level or self_level)
     kind = "department" if level == "department" else subject.kind
+    if named_level is not None:
+        return Reporter(named_level, kind if kind != "department" else None)
     return Reporter(level, kind)
 
 

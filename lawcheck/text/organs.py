@@ -86,6 +86,8 @@ def body(name: str) -> Body:
     if _SESSION.match(n):
         return Body(n, "congress", None, "")  # a session of the same-level standing committee
     rank, place = _unit(n)
+    if rank is None and _NATIONAL.search(n):
+        rank = CENTRAL  # a State Council department ("司法部", "市场监管总局"): a provincial department's one above
     if _COORDINATION.search(n):
         kind = "coordination_body"
     elif _CONGRESS.search(n):
@@ -101,9 +103,17 @@ def body(name: str) -> Body:
     return Body(n, kind, rank, place)
 
 
-def unit_rank(unit: str) -> int | None:
-    """The rank of a unit word: 县 → county, 自治区 → province."""
+def unit_rank(unit: str, reporter_place: str = "") -> int | None:
+    """The rank of a unit word: 县 → county, 自治区 → province; 市 → province in a municipality's own report
+    (``reporter_place`` "天津市": its 市长, its 市委)."""
+    if unit == "市" and in_municipality(reporter_place):
+        return PROVINCE
     return _UNIT_RANK.get(unit)
+
+
+def in_municipality(place: str) -> bool:
+    """Whether a reporter's place is one of the four municipalities itself (not a district of one)."""
+    return bool(place) and bool(_MUNICIPALITY.match(place))
 
 
 def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) -> str | None:
@@ -121,6 +131,11 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
         return "same"
     if addressee.rank is None:
         return None
+    if addressee.rank == CITY and not addressee.place and in_municipality(reporter_place) and \
+            reporter_rank == PROVINCE:
+        # "市委", "市政府", "市人大常委会" in a municipality's own report (or one of its departments'): its own
+        # bodies, of a province's rank.
+        addressee = Body(addressee.name, addressee.kind, PROVINCE, "")
     if addressee.rank < reporter_rank:
         # One level up; a municipality (province rank) is one level above its districts, there being no city.
         direct = addressee.rank == reporter_rank - 1 or (
