@@ -273,15 +273,33 @@ class Analysis:
         return index
 
     def covering_inside(self, pattern: str) -> list[Span]:
-        """The matches of a false-friend pattern that lie inside one sentence.  A hit it would set aside is in
-        one sentence, and so is what sets it aside: "（一）加强组织领导" over "区政府主要负责同志…" is no
-        "组织…主要负责同志" (someone else's leaders), though the pattern's scan runs on across the line end."""
+        """The matches of a false-friend pattern that do not run from a heading into the text under it (or into
+        a heading).  A hit it would set aside is in one sentence, and so is what sets it aside: "（一）加强组织
+        领导" over "区政府主要负责同志…" is no "组织…主要负责同志" (someone else's leaders).  A line broken
+        inside a sentence (text pasted from a PDF: "组织全区各部门\n主要负责人…") is still one run of words, and its
+        match stands.
+        The sentence under the heading is scanned again on its own, for the match the run across hid."""
         found = self.inside_found.get(pattern)
         if found is None:
-            starts = self.st.sentence_starts
-            found = self.inside_found[pattern] = [
-                sp for sp in self.matches_of(pattern)
-                if (k := bisect_right(starts, sp[0])) >= len(starts) or starts[k] >= sp[1]]
+            st = self.st
+            starts, sentences = st.sentence_starts, st.sentences
+            found = []
+            again: list[int] = []
+            for sp in self.matches_of(pattern):
+                k = bisect_right(starts, sp[0])
+                while k < len(starts) and starts[k] < sp[1] and not (sentences[k].heading or sentences[k - 1].heading):
+                    k += 1
+                if k < len(starts) and starts[k] < sp[1]:
+                    again.append(k)
+                else:
+                    found.append(sp)
+            if again:
+                for k in dict.fromkeys(again):
+                    sent = sentences[k]
+                    found.extend(saferegex.finditer(pattern, self.text, sent.start, sent.end,
+                                                    limit=not self.pack.trusted))
+                found = sorted(set(found))
+            self.inside_found[pattern] = found
         return found
 
 

@@ -255,6 +255,8 @@ _HEAD_OF = rx.compile(r"局长|厅长|部长")
 _NAMED_BUREAU = rx.compile(r"[\u4e00-\u9fff](?<![我本该])[局厅部]$")
 # The departments a 主任 heads: an office, a centre, a committee.
 _HEADED_BY_CHAIR = rx.compile(r"(?:办公室|中心|委员会|委|办)$")
+_BODY_BEFORE = rx.compile(r"(?:办公室|中心|委员会|委|办|局|厅|部|会|组|处|科|站|所|院|室)$")
+_SAME_BODY = {"委": ("委", "委员会"), "办": ("办", "办公室"), "会": ("会", "委员会")}
 # A street office (办事处) or an administrative committee (管委会) is headed by a 主任.
 _HEADED_BY_DIRECTOR = rx.compile(r"(?:办事处|管委会|管理委员会)$")
 
@@ -267,8 +269,13 @@ def own_level(a: Analysis, s: int, e: int) -> bool:
         # A bare 主任 (not a 委主任, 办事处主任: their own words) heads the reporter only in the report of an office,
         # a centre or a committee that is a department ("办公室主任主持召开主任办公会议"); never a deputy's, nor
         # a 人大常委会主任 or a 村委会主任 in a government's report.
-        return a.reporter == "department" and bool(a.organ and _HEADED_BY_CHAIR.search(a.organ)) and not (
-            s and text[s - 1] == "副")
+        if not (a.reporter == "department" and a.organ and _HEADED_BY_CHAIR.search(a.organ)) or (
+                s and text[s - 1] == "副"):
+            return False
+        # After a body's name, the head of that body: the reporter's own ("办公室主任", "我委主任") or another's
+        # ("区委依法治区办主任到我委调研").
+        named = _BODY_BEFORE.search(text, max(0, s - 6), s)
+        return named is None or a.organ.endswith(_SAME_BODY.get(named.group(0), (named.group(0),)))
     m = _UNIT_FIRST.match(word) or _LEADER_UNIT.search(text, max(0, s - 4), s)
     if a.reporter == "department":
         # A department's principal leaders are its own (局长, 局党组); a 县长 or 县委书记 leads another body.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from bisect import bisect_left
@@ -90,6 +91,24 @@ def _own_heading(st: Structure, s: Sentence) -> bool:
     return s.heading and s.section is not None and st.sections[s.section].parent is None
 
 
+# Where a run-in heading's words end and its part's begin: "二、存在的不足：执法人员年龄结构老化…".
+_RUN_IN = rx.compile(r"[：:。]")
+
+
+def _under_own_heading(st: Structure, sents: list[Sentence]) -> list[Sentence]:
+    """A part's sentences less its own heading's words: a heading on a line of its own is left out, and a run-in
+    one ("二、存在的不足：执法人员年龄结构老化，普法形式单一。") keeps what follows its colon or full stop."""
+    out = []
+    for s in sents:
+        if not _own_heading(st, s):
+            out.append(s)
+            continue
+        m = _RUN_IN.search(st.text, s.start, s.end)
+        if m is not None and st.text[m.end():s.end].strip():
+            out.append(dataclasses.replace(s, start=m.end(), heading=False))
+    return out
+
+
 def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, str] | None:
     """Where the section says it has nothing to tell ("经自查，未发现明显问题"; message ``denied_section``), or,
     with ``problem_words``, tells nothing wanting at all ("各项任务均已圆满完成"; ``empty_section``): when it
@@ -100,7 +119,7 @@ def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span
     assert rule.denial is not None
     st = a.st
     # Its own heading ("二、存在的不足和原因") names the part; sub-headings may state its problems.
-    body = [s for s in sents if not _own_heading(st, s)]
+    body = _under_own_heading(st, sents)
     if not body:
         return None
     cm = a.pack.compiled(rule.denial)
@@ -235,9 +254,9 @@ _AHEAD = rx.compile(r"将|要|拟|计划|力争|争取|继续|持续|进一步|�
 
 
 def _under_heading(a: Analysis, sents: list[Sentence]) -> list[Sentence]:
-    """A part's sentences but its own heading ("三、2024年工作安排"); a sub-heading may be a task itself."""
-    st = a.st
-    return [s for s in sents if not (s.heading and (s.section is None or st.sections[s.section].parent is None))]
+    """A part's sentences but its own heading ("三、2024年工作安排"; a run-in one keeps what follows its colon); a
+    sub-heading may be a task itself."""
+    return [s for s in _under_own_heading(a.st, sents) if not (s.heading and s.section is None)]
 
 
 def _looks_back(rule: SectionRule, a: Analysis, body: list[Sentence]) -> Span | None:
@@ -333,7 +352,7 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     sents = [s for s in st.sentences if rule.role in s.roles]
     # What stands under the part's own heading: a long heading ("二、2021年度推进法治政府建设存在的不足和原因")
     # names the part and states none of it.
-    chars = sum(s.end - s.start for s in sents if not _own_heading(st, s))
+    chars = sum(s.end - s.start for s in _under_own_heading(st, sents))
     role_name = t(lang, f"role.{rule.role}")
     searched = ([role_name, *[p.label.get(lang) for p in rule.parts]], [rule.role])
     # A part that says there is nothing wanting is told so, however short ("经自查，未发现明显问题。").

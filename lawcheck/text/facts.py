@@ -44,6 +44,8 @@ _MUNICIPALITY = rx.compile(r"(?:^|委|委员会)(?:北京|天津|上海|重庆)�
 # A 管理委员会 is a government only as a zone's ("…开发区管理委员会", "…新城管委会"): named for what it manages, it
 # is a department ("城市管理委员会", "国有资产监督管理委员会").
 _DEPARTMENT_COMMITTEE = rx.compile(r"(?<![区园港城岛湾地场])(?:管理委员会|管委会)$")
+# …but a zone's joint report names its party working committee first ("…开发区党工委管委会", "…党工委、管委会").
+_ZONE_PARTY = rx.compile(r"中共|党工委|党委")
 _DEPARTMENT = rx.compile(
     r"(?:局|分局|厅|(?<![省市县区乡镇])委员会|(?<![省市县区乡镇旗州])委|办公室|中心|司法所|署|院|(?<!干)部|海关)$"
 )
@@ -127,7 +129,8 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
         name = re.sub(r"\s+", "", organ)
         # The suffix decides: "…县人民政府办公室" is a department, "…管理委员会" a government (a zone's; a
         # "城市管理委员会" or a "国有资产监督管理委员会" is a department).
-        if (_DEPARTMENT.search(name) and not _GOVERNMENT_END.search(name)) or _DEPARTMENT_COMMITTEE.search(name):
+        if (_DEPARTMENT.search(name) and not _GOVERNMENT_END.search(name)) or (
+                _DEPARTMENT_COMMITTEE.search(name) and not _ZONE_PARTY.search(name)):
             return Reporter("department", "department")
         # (a zone's 管理委员会 is no party committee: "…开发区管理委员会" alone is a government)
         kind = "joint" if _PARTY.search(name.replace("管理委员会", "")) and _GOVERNMENT.search(name) else \

@@ -123,7 +123,6 @@ _PRESS = rx.compile(r"本报讯|本报记者|新华社[^,，。\n]{0,12}电")
 _FULL_TEXT = rx.compile(r"(?:全文|原文|报告全文|报告原文)(?:如下|附后)[:：]")
 _REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
 _TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
-_TRAIL_SEP = rx.compile(r"[>»›]+")
 _BREADCRUMB = rx.compile(r"[>»›]|当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 # A person's name ends there ("文/张三 图/李四"), not in a body's name ("文/灵寿县司法局").
@@ -498,10 +497,10 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
             value = m.group("title") or (lines[i + 1] if i + 1 < len(lines) else "")
             out.append(re.sub(r"\s+", "", value))
             continue
-        # A trail of columns ("政务公开 > 工作报告") offers its last column only: a site may end it on the
-        # document's title, and a column named "工作报告" is too short to be one.
+        # A trail of columns ("政务公开 > 工作报告", "首页 > 政务公开 > 法治政府建设年度报告") is the site's, never the
+        # document's title: its last column names where the page is filed, and a 解读 or a 通知 is filed there too.
         if _TRAIL.search(line):
-            line = _TRAIL_SEP.split(line)[-1]
+            continue
         # A bracketed label before a title ("【政策解读】关于…") is the site's column, not chrome around nothing.
         squeezed = re.sub(r"^[【\[][^】\]]{1,8}[】\]]", "", re.sub(r"\s+", "", line))
         if heading_marker(squeezed):  # a part heading ("二、2022年工作安排"), not a title
@@ -808,16 +807,40 @@ _WRAPPED = rx.compile(
 )
 
 
-def _prose_share(body: str, total: int) -> float:
+_JOIN = "\u3000"  # what a rejoined line break becomes (a blank, so the items of a list stay apart)
+# A sentence this long has its clauses marked: without one mark in 40 Chinese characters it is key words run together
+# (lines of them rejoined as a wrapped paragraph by the matching view), not a report's sentence.
+_LONG_RUN = 60
+
+
+def _marks(sentence: str) -> int:
+    return sum(sentence.count(c) for c in ",，、:：;；")
+
+
+def _wide(sentence: str) -> int:
+    """Its Chinese characters (and full-width marks), counted at C speed: three UTF-8 bytes each.  A run of digits
+    or Latin ("1234…", a web address) is not words run together."""
+    return (len(sentence.encode("utf-8", "surrogatepass")) - len(sentence)) // 2
+
+
+def _prose_share(body: str, total: int, rejoined: bool = False) -> float:
     """The share of the body's characters in sentences: a sentence ends with its mark, has a dozen
     characters or more, and is not a list of eight or more short items (under ten characters on average:
     "主要负责人、主持召开、合法性审查、…。"; a report's own enumerations run inside longer sentences).
-    ``total``: the body's characters other than spaces."""
+    ``total``: the body's characters other than spaces.  ``rejoined``: lines broken inside sentences were
+    joined (``_JOIN``); a sentence made of such lines, or one longer than ``_LONG_RUN``, is prose only with the
+    marks prose has (one in 40 Chinese characters at least: a report's sentences have one in 15 to 25), not a list of
+    key words one a line."""
     prose = 0
     for m in _SENTENCE.finditer(body):
         sentence = m.group(0)
         if sentence[-1] not in "。!?;":
             continue  # no end mark: not a sentence
+        joined = rejoined and _JOIN in sentence
+        if joined or len(sentence) > _LONG_RUN:
+            wide = _wide(sentence)
+            if (joined or wide > _LONG_RUN) and 40 * _marks(sentence) < wide:
+                continue  # lines joined with hardly a comma among them, or a long run of words: key words one a line
         # Its length without spaces (a printable text without U+0020 has none: the common case, no copy).
         size = len(sentence) if sentence.isprintable() and " " not in sentence else len("".join(sentence.split()))
         if size < 12:
@@ -853,7 +876,7 @@ def _unwritten(body: str, title: str) -> KindVerdict | None:
     if share < _PROSE_MIN and _WRAPPED.search(body):
         # Sentences broken over lines at no one width (a web page's <br>, a layout of mixed scripts), which the
         # matching view could not rejoin: read again with each such break inside its sentence.
-        share = _prose_share(_WRAPPED.sub(" ", body), total)
+        share = _prose_share(_WRAPPED.sub(_JOIN, body), total, rejoined=True)
     if share < _PROSE_MIN:
         return _other("word_list", "kind.reason.word_list", share=f"{round(100 * (1 - share))}%")
     repeated = _repeated_share(body, total)

@@ -315,10 +315,19 @@ def roles_from_heading(heading: str) -> set[str]:
 def _attachment_note(text: str, lines: list[tuple[int, int]], body_first: int, i: int) -> bool:
     """Whether the "附件：…" line ``i`` is the note of attachments above the signature (GB/T 9704: "特此报告。/
     附件：…统计表 / 某县人民政府 / 2021年4月15日"), not the attachments after it: no signature line just above it,
-    a signature date a few lines below."""
+    and just below its items the signing organ with its date (not any date: an attachment's own table has dates,
+    and a 通知 it attaches is signed by another)."""
     if any(sign_line(text[slice(*lines[k])]) != (None, None) for k in range(max(body_first, i - 4), i)):
         return False
-    return any(sign_line(text[slice(*lines[k])])[1] is not None for k in range(i + 1, min(len(lines), i + 9)))
+    below = [k for k in range(i + 1, min(len(lines), i + 12)) if lines[k][1] > lines[k][0]]
+    for n, k in enumerate(below[:5]):  # the note's items ("2.重大行政决策事项目录"), then the organ
+        organ, date = sign_line(text[slice(*lines[k])])
+        if organ is not None:  # its date on its own line or the next
+            after = text[slice(*lines[below[n + 1]])] if n + 1 < len(below) else ""
+            return date is not None or sign_line(after)[1] is not None
+        if sign_line(text[slice(*lines[k])])[1] is not None:
+            return False  # a date before any organ: a table's, or a list's
+    return False
 
 
 def build(norm: NormText) -> Structure:
