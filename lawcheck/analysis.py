@@ -350,8 +350,9 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         organ=organ,
         level=level,
         level_source="caller" if given.level else ("organ" if organ and who.level else "text" if who.level else None),
-        reporter=cast("Reporter | None",
-                      given.reporter or who.kind or ("department" if level == "department" else None)),
+        # (--level department says a department reports, whatever the text made of it)
+        reporter=cast("Reporter | None", given.reporter or ("department" if given.level == "department" else None)
+                      or who.kind or ("department" if level == "department" else None)),
         recipients=facts.recipients(st),
         copies=facts.copies(st),
         page_title=given.title,

@@ -311,7 +311,8 @@ _T: dict[str, dict[str, str]] = {
         "no_parts_in_force": "本项的各部分都不适用于{year}年度的报告。",
         "not_for_level": "本项不适用于{level}的报告。",
         "no_basis": "没有经核实的规定把本项要求适用于这一报告主体或年度，本项不适用。",
-        "no_level": "无法判断报告主体的层级，本项无法判断（可用 --level 指定）。",
+        "no_level": ("无法判断报告主体的层级，本项无法判断（可用 --level 指定；政府部门写其所在层级，"
+                     "如 --level county --reporter department）。"),
         "level.province": "省级",
         "level.city": "市级",
         "level.county": "县级",
@@ -668,7 +669,8 @@ _T: dict[str, dict[str, str]] = {
         "no_parts_in_force": "None of this rule's parts applies to a report for {year}.",
         "not_for_level": "Does not apply to {level} reports.",
         "no_basis": "No verified provision applies this requirement to this reporter or year, so it does not apply.",
-        "no_level": "The reporter's level cannot be told, so this cannot be judged (pass --level).",
+        "no_level": ("The reporter's level cannot be told, so this cannot be judged (pass --level; for a department, "
+                     "the level it sits at, e.g. --level county --reporter department)."),
         "level.province": "provincial",
         "level.city": "city",
         "level.county": "county",

@@ -188,3 +188,21 @@ def test_a_congress_chair_is_no_leader_of_a_government():
     text = COUNTY.replace("县政府主要负责人认真履行推进法治建设第一责任人职责，县长主持召开县政府常务会议专题研究法治政府建设工作4次，"
                           "年底在县委全面依法治县委员会会议上述法。", "县政府办公室主任主持召开专题会议研究法治政府建设工作4次。")
     assert status(text, "content.first_responsible_duty") == "fail"
+
+
+# --- a department's report with no organ named: --level department says who reports
+
+_UNNAMED_BUREAU = (COUNTY.replace("灵寿县人民政府关于2023年度法治政府建设情况的报告", "2023年度法治政府建设情况报告")
+                   .replace("中共灵寿县委、县人大常委会：", "县委、县政府：").replace("灵寿县人民政府坚持", "县司法局在县委、县政府领导下坚持")
+                   .replace("灵寿县人民政府\n2024", "2024"))
+
+
+def test_level_department_makes_a_department_report():
+    c = card(COUNTY, level="department")
+    assert (c.document.level, c.document.reporter) == ("department", "department")
+
+
+def test_a_department_with_no_organ_is_told_how_to_say_its_level():
+    result = card(_UNNAMED_BUREAU, level="department").result("form.recipients")
+    assert result.status == "unknown" and "--level county --reporter department" in result.message
+    assert card(_UNNAMED_BUREAU, level="county", reporter="department").result("form.recipients").status == "pass"
