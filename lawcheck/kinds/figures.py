@@ -31,6 +31,7 @@ from lawcheck.kinds.matching import Matcher
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
     from lawcheck.text.figures import FoundFigure
+    from lawcheck.text.numbers import Quantity
 
 
 class ExpectGroup(Strict):
@@ -267,8 +268,13 @@ def _change(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> 
         # rate's change written "下降1.2%"), a difference in the figure's own unit.  Each as the range the
         # two figures allow, since they are rounded too (3.5% and 4.7% are 3.45–3.55 and 4.65–4.75; 1.2万
         # and 1.1万 are ±500).
-        s_cur = f.quantity.step / 2
-        s_old = (p.quantity.step if p is not None else 1.0) / 2 if old != int(old) or p is not None else 0.5
+        # A count written whole ("60件", "1200人次") is exact: only the stated change is rounded; a rate, an amount in
+        # 万 or 亿, or a count said to be about ("60余件") may hide what its last written place rounds away.
+        s_cur = 0.0 if _exact(f.quantity) else f.quantity.step / 2
+        if p is not None:
+            s_old = 0.0 if _exact(p.quantity) else p.quantity.step / 2
+        else:  # last year's figure from its report, as a number: exact when whole and a count
+            s_old = 0.0 if old == int(old) and f.quantity.unit not in _RATES else (1.0 if old != int(old) else 0.5) / 2
         corners = [(cur + a, old + b) for a in (-s_cur, s_cur) for b in (-s_old, s_old)]
         readings = []
         if c.unit == "%" and old != 0 and all(o > 0 for _, o in corners):
@@ -317,13 +323,25 @@ def _last_year(a: Analysis, f: FoundFigure, figs: list[FoundFigure]) -> tuple[fl
     return value, f"{_fmt(value)}{unit_label(a.lang, f.quantity.unit)}{'，' if a.lang == 'zh' else ', '}{prev.name}"
 
 
+_RATES = ("%", "‰", "个百分点")
+
+
+def _exact(q: Quantity) -> bool:
+    """Whether a figure is an exact count: a whole number of a unit counted one by one, written whole (not 1.2万,
+    not a range, not "余/约/近")."""
+    return (q.unit not in _RATES and q.step == 1.0 and q.value == int(q.value) and q.approx is None
+            and q.high is None)
+
+
 def _decimals(v: float) -> int:
     s = f"{v:.6f}".rstrip("0")
     return len(s.partition(".")[2])
 
 
 def _expected(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> Outcome:
-    figs = _results(a)
+    # The report year's own figures: last year's ("2022年，全县受理…50件") and a span of years ("2019年以来累计…")
+    # give none of the year's.
+    figs = [f for f in _results(a) if f.period == "current"]
     given = {f.indicator for f in figs}
     have = [g for g in rule.expect if given & set(g.any)]
     missing = [g.name.get(a.lang) for g in rule.expect if not given & set(g.any)]
