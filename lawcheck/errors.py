@@ -102,7 +102,7 @@ class Msg:
         return template.format(**params)
 
     def __str__(self) -> str:
-        return self.text(self.lang)
+        return self.text()
 
 
 class LawcheckError(Exception):

@@ -153,3 +153,17 @@ def test_the_catalogue_names_kinds_and_severities_in_chinese(capsys):
 def test_a_rule_folder_that_is_not_there_is_a_usage_error(tmp_path, capsys):
     assert main(["check", str(LINGSHOU), "--rules", str(tmp_path / "nonexist")]) == 2
     assert "附加规则目录不存在" in capsys.readouterr().err
+
+
+def test_a_message_and_an_error_say_themselves(monkeypatch):
+    # str() of a bilingual message follows LAWCHECK_LANG; an error raised inside a call speaks that call's language
+    # (a batch record writes str(e.problem), a Msg, for a usage error).
+    from lawcheck.errors import Msg, UsageError, speaking
+
+    monkeypatch.delenv("LAWCHECK_LANG", raising=False)
+    assert str(Msg("no_extra_dir", path="/x")) == "附加规则目录不存在：/x"
+    monkeypatch.setenv("LAWCHECK_LANG", "en")
+    assert str(Msg("no_extra_dir", path="/x")) == "extra rule directory does not exist: /x"
+    with pytest.raises(UsageError) as raised, speaking("zh"):
+        raise UsageError(Msg("no_extra_dir", path="/x"))
+    assert str(raised.value) == "附加规则目录不存在：/x"

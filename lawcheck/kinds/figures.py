@@ -274,7 +274,7 @@ def _change(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -> 
         if p is not None:
             s_old = 0.0 if _exact(p.quantity) else p.quantity.step / 2
         else:  # last year's figure from its report, as a number: exact when whole and a count
-            s_old = 0.0 if old == int(old) and f.quantity.unit not in _RATES else (1.0 if old != int(old) else 0.5) / 2
+            s_old = 0.0 if old == int(old) and f.quantity.unit not in _RATES else 0.5
         corners = [(cur + a, old + b) for a in (-s_cur, s_cur) for b in (-s_old, s_old)]
         readings = []
         if c.unit == "%" and old != 0 and all(o > 0 for _, o in corners):
