@@ -100,7 +100,7 @@ class Analysis:
     # (starts, running maximum of the ends): whether one covers a hit is then one bisection.
     regex_spans: dict[str, tuple[list[int], list[int]]] = field(default_factory=dict)
     regex_found: dict[str, list[Span]] = field(default_factory=dict)  # the matches themselves, by pattern
-    inside_found: dict[str, list[Span]] = field(default_factory=dict)  # those inside one sentence
+    inside_found: dict[str, list[Span]] = field(default_factory=dict)  # those a false friend may use (covering_inside)
     # The built-in pack's pattern words standing too densely to try their patterns at (their places dropped).
     dense_words: frozenset[int] = frozenset()
     # The same for phrase hits (by phrase id), built when a false friend is first asked about.
@@ -350,9 +350,9 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         organ=organ,
         level=level,
         level_source="caller" if given.level else ("organ" if organ and who.level else "text" if who.level else None),
-        # (--level department says a department reports, whatever the text made of it)
-        reporter=cast("Reporter | None", given.reporter or ("department" if given.level == "department" else None)
-                      or who.kind or ("department" if level == "department" else None)),
+        # (--level department says a department reports, whatever the text made of it; a department the text
+        # reads as one is already of that kind)
+        reporter=cast("Reporter | None", given.reporter or ("department" if given.level == "department" else who.kind)),
         recipients=facts.recipients(st),
         copies=facts.copies(st),
         page_title=given.title,

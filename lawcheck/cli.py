@@ -1027,14 +1027,18 @@ def _check(args: argparse.Namespace) -> int:
     lang = s.lang
     m = _MSG[lang]
     if args.published:
-        from lawcheck.model import CallerFacts, FactError
+        from lawcheck.text.dates import written_day
 
         try:  # as evaluate() takes it: 2024-03-01, 2024年3月1日, 2024/3/1, 20240301
-            args.published = CallerFacts.of(published=args.published).published.isoformat()  # type: ignore[union-attr]
-        except FactError as e:
+            day = written_day(args.published)
+        except ValueError:
             # The form is right but the day does not exist ("2021-02-30"): say that, not "use YYYY-MM-DD".
-            _err(m["no_such_date" if "no such day" in str(e) else "bad_date"].format(date=args.published))
+            _err(m["no_such_date"].format(date=args.published))
             return Exit.USAGE_OR_INPUT
+        if day is None:
+            _err(m["bad_date"].format(date=args.published))
+            return Exit.USAGE_OR_INPUT
+        args.published = day.isoformat()
     jobs = s.jobs if s.jobs is not None else default_jobs()
     if jobs < 1:
         _err(m["jobs"])
@@ -1507,6 +1511,7 @@ class _OutputError(Exception):
 def _rules(args: argparse.Namespace) -> int:
     import json
 
+    from lawcheck.explain import SEVERITY_ZH
     from lawcheck.i18n import t
 
     action = getattr(args, "rules_action", None)
@@ -1528,7 +1533,7 @@ def _rules(args: argparse.Namespace) -> int:
         b = r.basis[0]
         basis = b.cite().split("：", 1)[0] if b.article_shown() else b.cite_document()
         # 必备/建议/提示 as `lawcheck explain` says them; the id (error/warning/info) in English
-        sev = _SEVERITY_ZH[r.severity] if lang == "zh" else r.severity
+        sev = SEVERITY_ZH[r.severity] if lang == "zh" else r.severity
         if args.format == "markdown":
             lines.append(f"| `{r.id}` | {r.title.get(lang)} | {r.weight:g} | {sev} | {basis} |")
         else:
@@ -1537,9 +1542,6 @@ def _rules(args: argparse.Namespace) -> int:
             lines.append(f"{'':<34}      {t(lang, 'ui.basis')}{'：' if lang == 'zh' else ': '}{b.cite()}")
     _show("\n".join(lines) + "\n")
     return Exit.OK
-
-
-_SEVERITY_ZH = {"error": "必备", "warning": "建议", "info": "提示"}
 
 
 def _lang_of(args: argparse.Namespace) -> str:

@@ -52,7 +52,7 @@ from lawcheck.model import (
 from lawcheck.packs import RulePack, default_pack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
-from lawcheck.text import facts
+from lawcheck.text import dates, facts
 from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early
 from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.structure import CLOSING, PREAMBLE
@@ -575,7 +575,11 @@ def evaluate(
     page = {k: _whole(v) for k, v in (page or {}).items()}
     text = _whole(text)
     try:
-        given = CallerFacts.of(report_year=report_year, published=published, level=level, reporter=reporter,
+        day = dates.caller_day(published)
+    except ValueError:  # a day's form, and no such day: "2022年2月30日"
+        raise ValueError(t(lang, "api.no_such_day", day=str(published).strip(), got=repr(published))) from None
+    try:
+        given = CallerFacts.of(report_year=report_year, published=day, level=level, reporter=reporter,
                                kind=kind, title=_whole(title) or None, doc_number=page.get("doc_no") or None,
                                source=page.get("source") or None, index_number=page.get("index_no") or None,
                                previous=previous.previous_figures() if isinstance(previous, Scorecard) else

@@ -233,7 +233,7 @@ _PYDANTIC_ZH = {
 }
 
 
-_OWN_ZH = (("no such day: ", "没有这一天："), ("a year is a number such as 2024", "年份须为数字，如 2024"))
+_OWN_ZH = (("a year is a number such as 2024", "年份须为数字，如 2024"),)
 
 
 def pydantic_zh(err: dict[str, Any]) -> str:

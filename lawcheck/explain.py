@@ -7,11 +7,13 @@ from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import RuleBase
 from lawcheck.kinds.describe import LABELS
 
+# A severity as a Chinese reader says it (the catalogue's column, ``lawcheck rules``); the id in English.
+SEVERITY_ZH = {"error": "必备", "warning": "建议", "info": "提示"}
 _WORDS = {
     "zh": {"concept": "内容要素", "section": "部分", "field": "文书要素", "deadline": "期限",
            "forbidden": "不应出现的内容", "count": "计数", "recipients": "主送机关", "title": "标题",
            "figures": "数据", "history": "与上年报告对照",
-           "error": "必备（不满足则门槛不通过）", "warning": "建议", "info": "提示", "stable": "正式",
+           **SEVERITY_ZH, "error": SEVERITY_ZH["error"] + "（不满足则门槛不通过）", "stable": "正式",
            "experimental": "试行（不计分）", "deprecated": "停用"},
 }
 

@@ -45,6 +45,7 @@ _T: dict[str, dict[str, str]] = {
                       "逾期{late}份，时限无法判断{undated}份），"
                       "非年度报告{others}份，无法读取{errors}份。"),
         "ui.others": "非年度报告（不参与排名，不能通过门槛）",
+        "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
         "api.previous_type": "previous 须为上年报告的文本（str）、PreviousReport、Scorecard 或 PreviousFigures，"
                              "收到 {got}（文件请先读出其文本）",
         "ui.kind": "类型",
@@ -385,6 +386,7 @@ _T: dict[str, dict[str, str]] = {
                       "late: {late}; timeliness unknown: {undated}). Not annual reports: {others}. "
                       "Unreadable: {errors}."),
         "ui.others": "Not annual reports (not ranked; none can meet the gate)",
+        "api.no_such_day": "published: no such day: {day} (got {got})",
         "api.previous_type": "previous must be last year's report as text (str), a PreviousReport, a Scorecard or "
                              "PreviousFigures, got {got} (read a file's text first)",
         "ui.kind": "Kind",

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
@@ -633,37 +632,6 @@ class CallerFacts(Frozen):
             raise ValueError("a year is a number such as 2024")
         return v.strip() if isinstance(v, str) else v
 
-    @field_validator("published", mode="before")
-    @classmethod
-    def _day(cls, v: object) -> object:
-        # A datetime is that day (a web page's timestamp); a date as offices write it is that date:
-        # "2022年3月1日", "2022/3/1", "2022.3.1", "20220301", "2022-03-01 10:15:00".
-        if isinstance(v, dt.datetime):
-            # A moment with its zone is the day it was in China (the publication deadline is Beijing's 4月1日).
-            return (v.astimezone(_BEIJING) if v.tzinfo is not None else v).date()
-        if isinstance(v, str):
-            given = v.strip().translate(_DIGITS)
-            m = re.fullmatch(_DAY, given)  # compiled when first asked (re's cache), not at every start
-            if m:
-                try:
-                    return dt.date(int(m["y"]), int(m["m"] or m["m2"]), int(m["d"] or m["d2"]))
-                except ValueError:
-                    raise ValueError(f"no such day: {v.strip()}") from None
-            m = re.fullmatch(_CN_DAY, given)
-            if m:
-                try:
-                    return dt.date(int("".join(str(_CN.index(c) % 10) for c in m["y"])), _cn_number(m["m"]),
-                                   _cn_number(m["d"]))
-                except ValueError:
-                    raise ValueError(f"no such day: {v.strip()}") from None
-            if "T" in given:
-                try:  # a page's ISO timestamp, "2022-04-02T01:00:00+08:00"
-                    moment = dt.datetime.fromisoformat(given.replace("Z", "+00:00"))
-                except ValueError:
-                    return v
-                return (moment.astimezone(_BEIJING) if moment.tzinfo is not None else moment).date()
-        return v
-
     @classmethod
     def of(cls, **values: object) -> CallerFacts:
         """Validate; a wrong value raises ValueError with one line: the parameter and what it must be."""
@@ -687,29 +655,6 @@ class FactError(ValueError):
     def __init__(self, message: str, name: str, error: dict[str, Any]) -> None:
         super().__init__(message)
         self.name, self.error = name, error
-
-
-# A day as offices write it: 2022年3月1日, 2022-03-01, 2022/3/1, 2022.3.1, 20220301, with a time after it or not.
-_BEIJING = dt.timezone(dt.timedelta(hours=8))
-_DIGITS = str.maketrans("０１２３４５６７８９／－．：", "0123456789/-.:")
-# 二〇二二年三月一日 (the year digit by digit, the month and day as numbers are said)
-_CN = "〇一二三四五六七八九零"
-_CN_DAY = (r"(?P<y>[〇零一二三四五六七八九]{4})\s*年\s*(?P<m>[一二三四五六七八九十]{1,3})\s*月"
-           r"\s*(?P<d>[一二三四五六七八九十]{1,3})\s*日?")
-
-
-def _cn_number(word: str) -> int:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31."""
-    if "十" not in word:
-        if len(word) != 1:
-            raise ValueError(word)
-        return _CN.index(word) % 10
-    tens, _, units = word.partition("十")
-    return (_CN.index(tens) if tens else 1) * 10 + (_CN.index(units) if units else 0)
-
-
-_DAY = (r"(?P<y>(?:19|20)\d\d)(?:\s*[年/.-]\s*(?P<m>\d{1,2})\s*[月/.-]\s*(?P<d>\d{1,2})\s*日?"
-        r"|(?P<m2>\d\d)(?P<d2>\d\d))(?:[ T]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?)?")
 
 
 class Original(BaseModel):

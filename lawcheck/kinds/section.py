@@ -109,17 +109,16 @@ def _under_own_heading(st: Structure, sents: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _denied(rule: SectionRule, a: Analysis, sents: list[Sentence]) -> tuple[Span, str] | None:
+def _denied(rule: SectionRule, a: Analysis, body: list[Sentence]) -> tuple[Span, str] | None:
     """Where the section says it has nothing to tell ("经自查，未发现明显问题"; message ``denied_section``), or,
     with ``problem_words``, tells nothing wanting at all ("各项任务均已圆满完成"; ``empty_section``): when it
     states nothing else that is wanting.  Outside the clauses of the denial and of what is planned ("下一步，
     我们将继续查找薄弱环节"): no negation cue (不高, 有待, 薄弱…), problem word (困难, 短板…) or turn to what is
     wanting (但, 也要看到, 一是…) in a clause that names what it is.  "未发现明显问题，但执法案卷质量不高"
-    names a problem; so do the sub-headings of the part ("（一）基层执法力量较为薄弱")."""
+    names a problem; so do the sub-headings of the part ("（一）基层执法力量较为薄弱").  ``body``: the part under its
+    own heading (``_under_own_heading``: the heading names the part; sub-headings may state its problems)."""
     assert rule.denial is not None
     st = a.st
-    # Its own heading ("二、存在的不足和原因") names the part; sub-headings may state its problems.
-    body = _under_own_heading(st, sents)
     if not body:
         return None
     cm = a.pack.compiled(rule.denial)
@@ -253,10 +252,10 @@ _AHEAD = rx.compile(r"将|要|拟|计划|力争|争取|继续|持续|进一步|�
                     r"|确保|着力|重点")
 
 
-def _under_heading(a: Analysis, sents: list[Sentence]) -> list[Sentence]:
-    """A part's sentences but its own heading ("三、2024年工作安排"; a run-in one keeps what follows its colon); a
-    sub-heading may be a task itself."""
-    return [s for s in _under_own_heading(a.st, sents) if not (s.heading and s.section is None)]
+def _under_heading(body: list[Sentence]) -> list[Sentence]:
+    """A part's sentences under its own heading (``body``, ``_under_own_heading``) but a heading outside any
+    section; a sub-heading may be a task itself."""
+    return [s for s in body if not (s.heading and s.section is None)]
 
 
 def _looks_back(rule: SectionRule, a: Analysis, body: list[Sentence]) -> Span | None:
@@ -352,11 +351,12 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     sents = [s for s in st.sentences if rule.role in s.roles]
     # What stands under the part's own heading: a long heading ("二、2021年度推进法治政府建设存在的不足和原因")
     # names the part and states none of it.
-    chars = sum(s.end - s.start for s in _under_own_heading(st, sents))
+    body = _under_own_heading(st, sents)
+    chars = sum(s.end - s.start for s in body)
     role_name = t(lang, f"role.{rule.role}")
     searched = ([role_name, *[p.label.get(lang) for p in rule.parts]], [rule.role])
     # A part that says there is nothing wanting is told so, however short ("经自查，未发现明显问题。").
-    denied = _denied(rule, a, sents) if rule.denial and sents else None
+    denied = _denied(rule, a, body) if rule.denial and sents else None
     if not sents or (chars < rule.min_chars and denied is None):
         out = Outcome("fail", 0.0, [rule.role])
         if rule.mention:
@@ -396,7 +396,7 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     if stale is not None:
         # "三、2023年工作安排" in a report on 2023: the part is there, but for the wrong year.
         return half([stale[0]], t(lang, "plan_year_stale", role=role_name, year=stale[1], next=(a.year or 0) + 1))
-    under = _under_heading(a, sents) if rule.year_ahead or rule.set_phrases else []
+    under = _under_heading(body) if rule.year_ahead or rule.set_phrases else []
     looking_back = _looks_back(rule, a, under)
     if looking_back is not None:
         # "三、下一步工作计划 / 2021年，我县组织开展了…": the part tells the year's work, not the next year's.

@@ -54,6 +54,48 @@ def date_from_match(m: re.Match[str]) -> dt.date | None:
         return None
 
 
+# A time after the day, and a page's time zone: "2022-03-01 10:15:00", "2022-04-02T01:00:00+08:00".
+_TIME_AFTER = rx.compile(r"[T\s]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?P<zone>Z|[+-]\d{2}:?\d{2})?$")
+_BEIJING = dt.timezone(dt.timedelta(hours=8))
+
+
+def caller_day(value: object) -> object:
+    """A day a caller gives (``evaluate(published=…)``, ``--published``) as the date it names: a moment is the day
+    it was in Beijing, a string as ``written_day`` reads it; anything else, or a string naming no day, as it is
+    (the caller's facts then say what is wrong with it)."""
+    if isinstance(value, dt.datetime):
+        return (value.astimezone(_BEIJING) if value.tzinfo is not None else value).date()
+    if isinstance(value, str):
+        return written_day(value) or value
+    return value
+
+
+def written_day(s: str) -> dt.date | None:
+    """The day a caller's string names, as pages and offices write it: "2022-03-01", "2022年3月1日", "2022/3/1",
+    "20220301", "２０２２年３月１日", "二〇二二年三月一日", with a time after it or not; a moment with its zone
+    ("2022-04-02T01:00:00+08:00") is the day it was in Beijing (the publication deadline is Beijing's 4月1日).
+    None when it names no day; ValueError ("no such day: …") when it has a day's form the calendar has not."""
+    import unicodedata  # only when a caller gives a day: not on every start
+
+    given = unicodedata.normalize("NFKC", s).strip()
+    t = _TIME_AFTER.search(given)
+    if t is not None and t.group("zone"):
+        try:
+            return dt.datetime.fromisoformat(given.replace("Z", "+00:00")).astimezone(_BEIJING).date()
+        except ValueError:
+            return None
+    day = given[:t.start()] if t is not None else given
+    m = DATE_RE.fullmatch(day)
+    if m is None and RUN_TOGETHER.fullmatch(day) and len(day) == 8:
+        m = DATE_RE.fullmatch(f"{day[:4]}-{day[4:6]}-{day[6:]}")
+    if m is None or PLACEHOLDER.search(day):
+        return None
+    found = date_from_match(m)
+    if found is None:
+        raise ValueError(f"no such day: {s.strip()}")
+    return found
+
+
 def parse_run_together(s: str) -> dt.date | None:
     """"2021714" → 2021-07-14 when exactly one reading is a valid date; otherwise None."""
     m = RUN_TOGETHER.fullmatch(s)

@@ -39,6 +39,12 @@ def heading_marker(line: str) -> tuple[int, int] | None:
     return None
 
 
+# A site's trail of columns ("政务公开 > 工作报告", "首页 > 政务公开 > 法治政府建设年度报告"): the site's, never a
+# document's title, however it ends.
+TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
+# Where a page says the reader is ("当前位置", "您所在的位置：", "位置："): page chrome, for the patterns that list it.
+WHERE_ON_SITE = r"当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]"
+
 # Any date: 2022年1月14日, 2022-01-14, 2022/1/14, 2022.1.14, 二〇二二年一月十四日.
 DATE_RE = rx.compile(
     r"(?P<y>(?:19|20)\d\d|20[xX×]{2}|[二一][〇零一二三四五六七八九O0]{3})\s*(?:年|[-/.])\s*"

@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawcheck import rx
-from lawcheck.text.grammar import heading_marker
+from lawcheck.text.grammar import TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import PLAN, Structure, build, sign_line
 
@@ -122,8 +122,7 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
 _PRESS = rx.compile(r"本报讯|本报记者|新华社[^,，。\n]{0,12}电")
 _FULL_TEXT = rx.compile(r"(?:全文|原文|报告全文|报告原文)(?:如下|附后)[:：]")
 _REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
-_TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
-_BREADCRUMB = rx.compile(r"[>»›]|当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页|来源[:：]")
+_BREADCRUMB = rx.compile(r"[>»›]|" + WHERE_ON_SITE + r"|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 # A person's name ends there ("文/张三 图/李四"), not in a body's name ("文/灵寿县司法局").
 _NAME_END = r"(?=\s|$|[，,、|｜/／]|通讯员|记者|摄影|摄像|实习生|图\s*[/／])"
@@ -469,7 +468,7 @@ _DOC_NOUN = rx.compile(
     r"(?:\(.{0,16}\))?$"
 )
 _CHROME_LINE = rx.compile(
-    r"当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页|>|>>|【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
+    WHERE_ON_SITE + r"|首页|>|>>|【|】|网站|欢迎|来源|发布|日期|时间|字号|字体|打印|分享"
     r"|^相关|^推荐|^上一篇|^下一篇|^阅读|^附件"
 )
 _LABELLED_TITLE = rx.compile(r"^标\s*题\s*[:：]?\s*(?P<title>.*)$")
@@ -499,7 +498,7 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
             continue
         # A trail of columns ("政务公开 > 工作报告", "首页 > 政务公开 > 法治政府建设年度报告") is the site's, never the
         # document's title: its last column names where the page is filed, and a 解读 or a 通知 is filed there too.
-        if _TRAIL.search(line):
+        if TRAIL.search(line):
             continue
         # A bracketed label before a title ("【政策解读】关于…") is the site's column, not chrome around nothing.
         squeezed = re.sub(r"^[【\[][^】\]]{1,8}[】\]]", "", re.sub(r"\s+", "", line))

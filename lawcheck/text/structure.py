@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from lawcheck import rx
-from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, TOP_RANKS, heading_marker
+from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, TOP_RANKS, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import NormText
 
 # Roles of top-level sections.  Evidence counts as "done" only in the year's work.
@@ -83,7 +83,7 @@ _INLINE_SHORT_NOT = rx.compile(r"针对|梳理|查找|整改|解决|排查|整�
 _FIRST_SENTENCE = rx.compile(r"[^。!?;:]*[。!?;:]?")
 
 _CHROME = rx.compile(
-    r"当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
+    WHERE_ON_SITE + r"|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
     r"|^来源|来源[:]|发布[时日]|发布[:]|^发布|^日期|日期[:]|索引号|发布机构|生成日期|公开日期|公开方式|公开范围"
     r"|公开时限|公开形式|公开程序|效力状况|主题\(|体裁|关键词|分类词|文件下载|内容概况|今天是|信息来源"
     r"|文章来源|更新时间|点击[数率:]|作者[:]|责任编辑|扫一扫|【|】|\|"
@@ -325,7 +325,7 @@ def _attachment_note(text: str, lines: list[tuple[int, int]], body_first: int, i
         if organ is not None:  # its date on its own line or the next
             after = text[slice(*lines[below[n + 1]])] if n + 1 < len(below) else ""
             return date is not None or sign_line(after)[1] is not None
-        if sign_line(text[slice(*lines[k])])[1] is not None:
+        if date is not None:
             return False  # a date before any organ: a table's, or a list's
     return False
 
@@ -549,15 +549,11 @@ _FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
 
 
-# A site's trail of columns ("政务公开 > 工作报告"): never a title, however it ends.
-_TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
-
-
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The last title-like header line, preferring one that names a year."""
     cands = [k for k, (s, e) in enumerate(header)
              if len(text[s:e]) <= 80 and _TITLE_CUE.search(text[s:e]) and not _CHROME.search(text[s:e])
-             and not _TRAIL.search(text[s:e])]
+             and not TRAIL.search(text[s:e])]
     if not cands:
         return None
     with_year = [k for k in cands if _YEAR_IN_TITLE.search(text[slice(*header[k])])]
