@@ -496,6 +496,9 @@ _MSG = {
            "no_such_date": "--published {date} 不是存在的日期",
            "dash_name": "“{name}”以“-”开头，被当作了选项；文件名请写成 ./{name}，或写在 -- 之后",
            "internal": "内部错误：{err}（加 --debug 查看详情）",
+           "office_suffix": "不能写出 {suffix} 文件：“{path}”将无法打开；表格请写成 .csv（WPS、Excel 都能打开），"
+                            "如 -o 汇总.csv",
+           "settings_used": "按设置文件“{path}”：{what}（lawcheck config 列出全部设置）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
            "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
            "interrupted": "已中断：已检查 {done} 个，共 {total} 个；已完成的结果{where}",
@@ -511,6 +514,8 @@ _MSG = {
            "compare_two": "请给出两个文件（先上一年度、后本年度的报告），或一个及以上文件夹",
            "compare_folder_option": "{option} 只用于两个文件的对照",
            "is_input": "输出位置“{path}”就是要检查的文件；lawcheck 不改写输入文件，请另选输出位置",
+           "stdout_is_input": "标准输出指向要检查的文件“{path}”；lawcheck 不改写输入文件，"
+                              "请另选输出位置（-o 或另一个文件）",
            "is_read": "输出位置“{path}”是本次运行要读取的文件或规则包文件夹（设置文件、配对文件、规则包）；"
                       "lawcheck 不改写它读取的文件，请另选输出位置",
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
@@ -539,6 +544,9 @@ _MSG = {
            "dash_name": "\"{name}\" starts with \"-\" and was read as an option: write ./{name}, or put it after --",
            "internal":
            "internal error: {err} (run with --debug for details)", "jobs": "-j must be a positive integer",
+           "settings_used": "settings from \"{path}\": {what} (lawcheck config lists them all)",
+           "office_suffix": "cannot write {suffix} files: \"{path}\" would not open; for a table WPS and Excel "
+                            "open, write .csv (-o summary.csv)",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
            "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
            "interrupted": "interrupted: {done} of {total} checked; the finished results {where}",
@@ -556,6 +564,8 @@ _MSG = {
            "compare_two": "give two files (last year's report, then this year's), or one or more folders",
            "compare_folder_option": "{option} is for comparing two files",
            "is_input": "the output \"{path}\" is one of the files being checked; lawcheck never writes to its inputs",
+           "stdout_is_input": "standard output goes to \"{path}\", one of the files being checked; lawcheck "
+                              "never writes to its inputs: choose another output (-o or another file)",
            "is_read": "the output \"{path}\" is a file or rule pack folder this run reads (the settings, the pairs, "
                       "a rule pack); lawcheck never writes to what it reads",
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
@@ -607,6 +617,28 @@ def _one_line(text: str) -> str:
     from lawcheck.render.common import visible
 
     return visible(text, one_line=True)
+
+
+# Settings that change what is checked and how it is read: a reviewer who runs lawcheck inside a folder received
+# with its own lawcheck.toml must not have rules turned off without a word (found by an attack review).  The gate's
+# settings are a project's, as a linter's are; a waiver shows on the rule it waives.
+_VERDICT_KEYS = ("disable", "packs", "rules", "year", "level")
+
+
+def _say_settings(s, lang: str, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    """One line on stderr naming the settings file and what in it changes the results."""
+    if s.file is None or quiet:
+        return
+    keys = [k for k in _VERDICT_KEYS if str(s.file) in s.sources.get(k, "")]
+    if not keys:
+        return
+    def shown(key: str) -> str:
+        value = s.values[key]
+        if isinstance(value, (list, tuple)):
+            value = ", ".join(map(str, value))
+        return f"{key.replace('_', '-')} = {value}"
+    what = ("；" if lang == "zh" else "; ").join(shown(k) for k in keys)
+    _err(_MSG[lang]["settings_used"].format(path=_one_line(str(s.file)), what=_one_line(what)))
 
 
 def _settings(args: argparse.Namespace):
@@ -1018,7 +1050,7 @@ def _check(args: argparse.Namespace) -> int:
     from lawcheck.config import LIMIT_KEYS
     from lawcheck.engine import key_indicators, rule_infos
     from lawcheck.gate import Gate
-    from lawcheck.inputs import Source, expand, output_identities
+    from lawcheck.inputs import Source, expand, output_identities, stdout_input
     from lawcheck.limits import Limits
     from lawcheck.readers import default_globs
     from lawcheck.render import Context, module, part
@@ -1045,6 +1077,10 @@ def _check(args: argparse.Namespace) -> int:
         return Exit.USAGE_OR_INPUT
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
     waivers = _waivers(s, pack, lang)  # an unknown rule id is an error before any input is read, too
+    _say_settings(s, lang, args.quiet)  # once the settings are known good: an error is the only line then
+    if args.output and (suffix := _office_suffix(args.output)):
+        _err(m["office_suffix"].format(suffix=suffix, path=_one_line(args.output)))
+        return Exit.USAGE_OR_INPUT
     # No --format: the -o file's suffix says which (汇总.csv is CSV, a page .html is HTML).
     fmt = s.format or (_format_of(args.output) if args.output else None) or (
         "rich" if sys.stdout.isatty() and not args.output else "text")
@@ -1078,13 +1114,16 @@ def _check(args: argparse.Namespace) -> int:
     # single report in it): its file, named as in a batch, goes into the folder.
     to_dir = spec.output == "directory" and (len(sources) > 1 or (bool(args.output) and (
         args.output.endswith(("/", os.sep)) or Path(args.output).is_dir())))
-    if args.output:
-        guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
-            else sources  # last year's report is an input too
+    guarded = [*sources, Source(args.previous, Path(args.previous))] if getattr(args, "previous", None) \
+        else sources  # last year's report is an input too
+    if args.output and args.output != "-":
         problem = _output_problem(args.output, guarded, to_dir, read)
         if problem:
             _err(m[problem[0]].format(path=_one_line(args.output), err=problem[1]))
             return Exit.USAGE_OR_INPUT
+    elif (into := stdout_input(guarded)) is not None:
+        _err(m["stdout_is_input"].format(path=into))
+        return Exit.USAGE_OR_INPUT
     limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     previous = None
     if getattr(args, "previous", None):
@@ -1115,7 +1154,8 @@ def _check(args: argparse.Namespace) -> int:
                   width=_terminal_width() if on_terminal else _columns(),
                   # NO_COLOR (no-color.org): no escape codes at all, bold included.
                   styled=on_terminal and not os.environ.get("NO_COLOR"),
-                  previous_text=previous.text if previous is not None else None, inputs=len(sources))
+                  previous_text=previous.text if previous is not None else None, inputs=len(sources),
+                  folder=any(os.path.isdir(a) for a in args.paths))
     # A streaming format is written as each report is checked, in input order, and nothing is kept:
     # memory stays flat for a corpus of any size.  The worker writes the record itself.
     streaming = spec.output == "stream"
@@ -1245,6 +1285,17 @@ def _waivers(s, pack, lang: str) -> tuple:  # type: ignore[no-untyped-def]
     for w in expired:
         _err(_MSG[lang]["waiver_expired"].format(where=w.where, rule=w.rule, until=w.until.isoformat()))
     return tuple(live)
+
+
+# Office and page formats lawcheck reads but never writes: text or CSV under such a name is a file a reviewer's
+# WPS or Excel refuses to open ("-o 汇总.xlsx").
+_OFFICE_ONLY = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods", ".doc", ".wps", ".wpt", ".odt", ".rtf", ".pdf", ".ofd",
+                ".pptx", ".ppt", ".dps", ".zip")
+
+
+def _office_suffix(output: str) -> str | None:
+    suffix = Path(output).suffix.lower()
+    return suffix if suffix in _OFFICE_ONLY and not Path(output).is_dir() else None
 
 
 def _format_of(output: str) -> str | None:
@@ -1642,7 +1693,7 @@ def _compare(args: argparse.Namespace) -> int:
     from lawcheck import compare
     from lawcheck.batch import default_jobs
     from lawcheck.config import LIMIT_KEYS
-    from lawcheck.inputs import Source, expand, output_identities
+    from lawcheck.inputs import Source, expand, output_identities, stdout_input
     from lawcheck.limits import Limits
     from lawcheck.readers import default_globs
 
@@ -1650,6 +1701,7 @@ def _compare(args: argparse.Namespace) -> int:
     lang = s.lang
     m = _MSG[lang]
     _load_pack(args, s)  # a rule file's error here (exit 3); forked workers inherit the loaded pack
+    _say_settings(s, lang, False)
     limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     paths = list(args.paths)
     for p in paths:
@@ -1659,6 +1711,9 @@ def _compare(args: argparse.Namespace) -> int:
     pair = len(paths) == 2 and all(os.path.isfile(p) for p in paths) and not args.pairs
     if not pair and all(os.path.isfile(p) for p in paths):
         _err(m["compare_two"])  # one file, or three files: not a pair, and not a folder
+        return Exit.USAGE_OR_INPUT
+    if args.output and (suffix := _office_suffix(args.output)):
+        _err(m["office_suffix"].format(suffix=suffix, path=_one_line(args.output)))
         return Exit.USAGE_OR_INPUT
     fmt = _compare_format(args)
     if args.format is None and args.output and Path(args.output).suffix.lower() == ".docx":
@@ -1673,11 +1728,14 @@ def _compare(args: argparse.Namespace) -> int:
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
         paths, s.glob, lang, left_out, others, output_identities(args.output), read[0])
     _say_left_out(left_out, m, others)
-    if args.output:
+    if args.output and args.output != "-":
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)
         if problem:
             _err(m[problem[0]].format(path=_one_line(args.output), err=problem[1]))
             return Exit.USAGE_OR_INPUT
+    elif (into := stdout_input(sources)) is not None:
+        _err(m["stdout_is_input"].format(path=into))
+        return Exit.USAGE_OR_INPUT
     if not pair and fmt == "html" and not args.output:
         _err(m["html_dir"])
         return Exit.USAGE_OR_INPUT
@@ -1799,6 +1857,9 @@ def _compare_folder(args: argparse.Namespace, review, pages: dict[str, str], inp
     from lawcheck.render import folder_view
 
     bad = any(u.error for u in review.units)
+    # Each input that could not be read, on its own line, as `check` says it: the table may go to a file.
+    for u in sorted((u for u in review.units if u.error), key=lambda u: u.this):
+        _err(f"{_one_line(u.this)}: {_one_line(u.error or '')}")
     fmt = _compare_format(args)
     if fmt == "html":
         # The pairs' pages are written already (as each pair was reviewed); now the index, and stale pages out.

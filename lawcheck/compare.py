@@ -34,7 +34,13 @@ _MSG = {
            "pairs_self": "同一个文件既是上一年度又是本年度的报告",
            "this_not_report": "给出的本年度报告不是法治政府建设年度报告（{why}），无法对照。",
            "pairs_twice": "“{name}”在第{first}行已配对",
-           "duplicate": "同一机关同一年度另有报告：{others}；按文件名取第一份配对"},
+           "duplicate": "同一机关同一年度另有报告：{others}；按文件名取第一份配对",
+           "unread": "未能从报告中读出{what}，无法自动配对；可用 --pairs 指定上一年度的报告",
+           "unread_organ": "机关", "unread_year": "报告年度", "unread_both": "机关和报告年度",
+           "ambiguous": "上一年度可能是几个同名单位的报告：{names}；无法确定是哪一份，请用 --pairs 指定",
+           "lasts": "本机关上一年度有几份报告：{names}；按文件名取第一份配对",
+           "shared_last": "上一年度的报告{last}只写了单位名，{units}都可能是它的下一年度；无法确定是哪个单位的，"
+                          "请用 --pairs 指定"},
     "en": {"mismatch": "\"{last}\" does not look like the report of the year before by the body of \"{this}\": {why} "
                        "Add --force to compare them anyway.",
            "pairs_csv": "pairs file \"{path}\", line {line}: {why}",
@@ -47,7 +53,15 @@ _MSG = {
            "this_not_report": "the report given as this year's is not an annual report on law-based government "
                               "({why}), so there is nothing to compare.",
            "pairs_twice": "\"{name}\" is already paired on line {first}",
-           "duplicate": "other reports of the same organ and year: {others}; the first by name is paired"},
+           "duplicate": "other reports of the same organ and year: {others}; the first by name is paired",
+           "unread": "the {what} could not be read from the report, so it cannot be paired by itself; name last "
+                     "year's report with --pairs",
+           "unread_organ": "organ", "unread_year": "report year", "unread_both": "organ and report year",
+           "ambiguous": "last year's report may be any of several units of that name: {names}; name the right one "
+                        "with --pairs",
+           "lasts": "the organ has several reports of the year before: {names}; the first by name is paired",
+           "shared_last": "last year's report {last} names its unit without the places above it, and any of {units} "
+                          "may follow it; which unit's it is cannot be told: name it with --pairs"},
 }
 
 
@@ -343,25 +357,44 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
             by_tail.setdefault((_tail(key), s.year), []).append(key)  # type: ignore[arg-type]
         by_unit.setdefault((key, s.year), []).append(s.path)  # type: ignore[arg-type]
     out: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
+    names = (lambda ps: "、".join(map(display_name, ps))) if lang == "zh" else \
+        (lambda ps: ", ".join(map(display_name, ps)))
+    by_near: dict[str, list[int]] = {}  # last year's report found by its place-less name: the rows that took it
     for s in scans:
         if s.error is not None:
             continue
         notes: tuple[str, ...] = ()
-        if s.organ and s.year:
-            same = by_unit[(organ_key(s.organ), s.year)]
-            if len(same) > 1:
-                others = [display_name(p) for p in same if p != s.path]
-                notes = (_m(lang, "duplicate", others="、".join(others) if lang == "zh" else ", ".join(others)),)
-            if s.path != same[0]:
-                out.append((s.path, None, None, notes))
-                continue
-        lasts = by_unit.get((organ_key(s.organ), s.year - 1)) if s.organ and s.year else None
-        if not lasts and s.organ and s.year:
+        if not (s.organ and s.year):
+            what = "unread_both" if not s.organ and not s.year else "unread_organ" if not s.organ else "unread_year"
+            out.append((s.path, None, None, (_m(lang, "unread", what=_m(lang, what)),)))
+            continue
+        same = by_unit[(organ_key(s.organ), s.year)]
+        if len(same) > 1:
+            notes = (_m(lang, "duplicate", others=names([p for p in same if p != s.path])),)
+        if s.path != same[0]:
+            out.append((s.path, None, None, notes))
+            continue
+        lasts = by_unit.get((organ_key(s.organ), s.year - 1))
+        if not lasts:
             # Last year's name written with or without the places above it ("河北省灵寿县人民政府"): one such unit only.
             key = organ_key(s.organ)
             near = [k for k in by_tail.get((_tail(key), s.year - 1), ()) if same_unit(k, key)]
+            if len(near) > 1:
+                notes += (_m(lang, "ambiguous", names=names([by_unit[(k, s.year - 1)][0] for k in near])),)
             lasts = by_unit[(near[0], s.year - 1)] if len(near) == 1 else None
+            if lasts:
+                by_near.setdefault(lasts[0], []).append(len(out))
+        if lasts and len(lasts) > 1:
+            notes += (_m(lang, "lasts", names=names(lasts)),)
         out.append((s.path, lasts[0] if lasts else None, "organ_year" if lasts else None, notes))
+    # One report of the year before, named without its places ("长生镇"), taken by two units of that name (彭水县
+    # 长生镇, 黔江区长生镇): it is not known whose it is.
+    for last, rows in by_near.items():
+        if len(rows) > 1:
+            units = [out[i][0] for i in rows]
+            for i in rows:
+                this, _last, _how, notes = out[i]
+                out[i] = (this, None, None, (*notes, _m(lang, "shared_last", last=names([last]), units=names(units))))
     return out
 
 
@@ -380,7 +413,8 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         known = {os.path.realpath(s.path): s.path for s in scans}
         chosen = read_pairs(pairs_csv, known, job.lang, job.encoding)
         given = {this: last for last, this in chosen}
-        plan = [(this, given[this], "pairs_csv", notes) if this in given else (this, last, how, notes)
+        # Paired by hand: what the automatic pairing would have said of the row (unread, ambiguous) is moot.
+        plan = [(this, given[this], "pairs_csv", ()) if this in given else (this, last, how, notes)
                 for this, last, how, notes in plan]
         planned = {t[0] for t in plan}
         plan += [(this, last, "pairs_csv", ()) for this, last in given.items() if this not in planned]
@@ -408,8 +442,10 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
     units: list[UnitReview] = []
     for s in scans:
         name = display_name(s.path)
-        if s.path in lasts and s.path not in reviewed and name not in in_cluster and not notes_of.get(s.path):
-            continue  # last year's report of a pair, and nothing else to say of it: it is in its pair's row
+        if s.path in lasts and s.path not in reviewed and name not in in_cluster:
+            # last year's report of a pair: it is in its pair's row (why it has no pair of its own is moot; a
+            # second report of its organ and year says so in that report's own row)
+            continue
         row = reviewed[s.path].row if s.path in reviewed else UnitReview(
             this=name, organ=s.organ, year=s.year, error=s.error, pairing=list(notes_of.get(s.path, ())))
         if name in in_cluster:

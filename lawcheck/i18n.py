@@ -100,6 +100,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.word_list": "词语罗列，不是成文的报告",
         "other_kind.repeated_text": "大段重复的文字",
         "other_kind.several_reports": "几份报告连在一起",
+        "other_kind.other_body": "法院、检察院、人大、政协、党委、企业或学校等非政府机关的报告",
         "kind.reason.word_list": "正文有{share}的文字不成句子，只是词语罗列",
         "kind.reason.repeated": "正文有{share}是重复出现的段落或句子",
         "kind.reason.several_reports": "正文中间还有另一份报告的标题（“{word}”）",
@@ -189,6 +190,7 @@ _T: dict[str, dict[str, str]] = {
         "denied_section": "“{role}”部分只说没有发现问题，未写明具体内容。",
         "set_phrases_only": "“{role}”部分只有表态和套话，没有写出具体的任务或措施。",
         "year_mismatch": "标题写的是{title}年，正文开头写的是{body}年：是沿用了往年的报告，还是其中一处写错了？",
+        "signed_in_year": "落款日期“{date}”在报告所属的{year}年之内，年度报告只能在该年结束后成文：是否应为{next}年？",
         "plan_looks_back": "“{role}”部分写的都是已经做过的工作，没有下一年度的安排。",
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
         "scope_missing": "报告没有“{roles}”部分。",
@@ -246,6 +248,7 @@ _T: dict[str, dict[str, str]] = {
         "compare.title": "法治政府建设年度报告历年对照",
         "compare.heading": "共{n}份报告，其中{pairs}份与本单位上一年度报告配对：",
         "compare.no_last": "未找到本单位上一年度的报告",
+        "compare.unpaired": "未自动配对上一年度的报告（原因见下）",
         "compare.silent": "上年安排未提及{n}/{of}项",
         "compare.repeated": "上年不足仍列为不足{n}/{of}项",
         "compare.problems": "上年不足未提及{silent}/{of}项、仍列为不足{repeated}项",
@@ -287,6 +290,8 @@ _T: dict[str, dict[str, str]] = {
         "history.pair.organ_unknown": "未能从两份报告中都读出机关名称，无法确认是同一机关。",
         "history.pair.year": "年度不相接：本报告为{this}年度，另一份为{last}年度（应为上一年度）。",
         "history.pair.year_unknown": "未能从两份报告中都读出报告年度，无法确认是相邻两个年度。",
+        "history.pair.reversed": "两份报告的先后颠倒了：作为上一年度的那份是{last}年度的，"
+                                 "比本报告（{this}年度）晚一年；请交换两者的位置，上一年度的报告在前。",
         "figures.nothing": "报告未给出本项可核对的数据，本项不适用。",
         "figures.range_ok": "{n}项比率数据均在有效范围内。",
         "figures.out_of_range": "{what}超出有效范围（最高{max}%）。",
@@ -442,6 +447,9 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.word_list": "a list of words, not a written report",
         "other_kind.repeated_text": "long passages repeated",
         "other_kind.several_reports": "several reports run together",
+        "other_kind.other_body": "a report of a body other than a government or its departments (a court, a "
+                                 "procuratorate, a people's congress, the CPPCC, a Party committee, an enterprise, "
+                                 "a school)",
         "kind.reason.word_list": "{share} of the body is not in sentences, only words in a row",
         "kind.reason.repeated": "{share} of the body is paragraphs or sentences that stand there again",
         "kind.reason.several_reports": "another report's title stands in the middle of the body (\"{word}\")",
@@ -532,6 +540,8 @@ _T: dict[str, dict[str, str]] = {
                             "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
         "plan_looks_back": "The \"{role}\" part tells only work already done; it sets out nothing for the next year.",
+        "signed_in_year": ("The report is dated \"{date}\", within {year}, the year it reports on; a year's report is "
+                           "written after the year ends: should it read {next}?"),
         "year_mismatch": ("The title names {title} and the body opens on {body}: an earlier report carried over, or a "
                           "slip in one of them?"),
         "set_phrases_only": "The \"{role}\" part holds only resolutions and set phrases; it names no concrete task "
@@ -600,6 +610,7 @@ _T: dict[str, dict[str, str]] = {
         "compare.title": "Annual reports on law-based government, year over year",
         "compare.heading": "Reports: {n}; paired with their unit's report of the year before: {pairs}.",
         "compare.no_last": "no report of the year before found for this unit",
+        "compare.unpaired": "not paired with a report of the year before (why: below)",
         "compare.silent": "{n} of {of} planned tasks not mentioned",
         "compare.repeated": "{n} of {of} shortcomings listed again",
         "compare.problems": "{silent} of {of} shortcomings not followed up, {repeated} listed again",
@@ -645,6 +656,8 @@ _T: dict[str, dict[str, str]] = {
                              "(it should be the year before).",
         "history.pair.year_unknown": "The report year could not be read from both reports: they may not be "
                                      "consecutive.",
+        "history.pair.reversed": "The two reports are the wrong way round: the one given as last year's is for {last}, "
+                                 "a year after this report ({this}); swap them, last year's report first.",
         "figures.nothing": "The report gives no figures this check can compare; it does not apply.",
         "figures.range_ok": "All {n} rates are within their valid range.",
         "figures.out_of_range": "{what} is outside the valid range (at most {max}%).",

@@ -92,8 +92,10 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
     paths are kept, so that they are reported in their place; so is what the walk met and could not
     take (a FIFO or a device with a report's name, a link loop, a dangling link, a folder it could
     not read), with the reason.  The files this user's lawcheck wrote (recorded by their bytes) are left out of
-    a folder's files; ``left_out`` receives their names, for the caller to say so, and so do the files this
-    run writes (``writing``: their ``output_identities``: the output file, standard output sent to a file).  A folder's
+    a folder's files; ``left_out`` receives their names, for the caller to say so, and so does the file standard
+    output was sent to when the shell has just emptied it (``writing``: ``output_identities``).  A file the run
+    would write that holds anything else stays an input: the caller refuses to write over it (it may be a report
+    of the folder: only bytes lawcheck recorded make a file its own).  A folder's
     files that no pattern matches are named in ``unsupported`` (when given): a scan sent as .jpg must not
     vanish from a reviewer's table without a word (hidden files, Office lock files and system files aside,
     and the files the run reads itself, ``known``: its settings, its pairs file).
@@ -115,7 +117,9 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
             others: list[str] | None = [] if unsupported is not None else None
             for f in _walk(p, globs, m, others):
                 if f.skip is None and f.path is not None:
-                    made = "ours" if writing and _identity(f.path) in writing else origin(f.path)
+                    made = origin(f.path)
+                    if made is None and _identity(f.path) in writing and _empty(f.path):
+                        made = "ours"  # standard output sent here ("> 报告/结果.txt"): the shell emptied it
                     if made == "ours":
                         # lawcheck's own output, from an earlier run into the same folder: named by the caller
                         if left_out is not None:
@@ -150,6 +154,26 @@ def output_identities(output: str | None) -> set[str]:
     if stat.S_ISREG(st.st_mode):
         found.add(f"file:{st.st_dev}:{st.st_ino}")
     return found
+
+
+def stdout_input(sources: Iterable[Source]) -> str | None:
+    """The name of the input standard output is sent to ("lawcheck check 报告.txt >> 报告.txt"), or None: the
+    shell opened it for writing, so the result would go into the report itself."""
+    try:
+        st = os.fstat(1)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    out = f"file:{st.st_dev}:{st.st_ino}"
+    return next((src.name for src in sources if src.path is not None and _identity(src.path) == out), None)
+
+
+def _empty(path: Path) -> bool:
+    try:
+        return os.stat(path).st_size == 0
+    except OSError:
+        return False
 
 
 def _identity(path: Path) -> str:

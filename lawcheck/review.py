@@ -138,7 +138,9 @@ def pairing(organ: str | None, year: int | None, last_organ: str | None, last_ye
     elif same is None:
         notes.append(t(lang, "history.pair.organ_unknown"))
     if year is not None and last_year is not None:
-        if last_year != year - 1:
+        if last_year == year + 1:  # the two given the wrong way round: say so, not only that they do not follow
+            notes.append(t(lang, "history.pair.reversed", this=year, last=last_year))
+        elif last_year != year - 1:
             notes.append(t(lang, "history.pair.year", this=year, last=last_year))
     else:
         notes.append(t(lang, "history.pair.year_unknown"))

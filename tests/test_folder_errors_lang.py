@@ -22,3 +22,18 @@ def test_a_dangling_link_is_reported_in_the_readers_language(tmp_path, capsys, l
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines() if line.startswith("{")]
     errors = [r["error"] for r in rows if r.get("error")]
     assert errors and all(words in e for e in errors), errors
+
+
+# `compare` over a folder said nothing on standard error of a file it could not read: with the table sent to a
+# file, exit 2 came without a word of why (found by an attack review).
+@pytest.mark.parametrize(("lang", "words", "fmt"), [("zh", "文件为空", "csv"), ("en", "empty", "text"),
+                                                    ("zh", "文件为空", "json")])
+def test_compare_names_each_unreadable_file_on_stderr(tmp_path, capsys, lang, words, fmt):
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("001_lingshou_2021.txt", "003_changsheng_2020.txt"):
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / "坏.txt").write_bytes(b"")
+    assert main(["compare", str(folder), "--format", fmt, "-o", str(tmp_path / "out"), "--lang", lang]) == 2
+    err = [line for line in capsys.readouterr().err.splitlines() if "坏.txt" in line]
+    assert len(err) == 1 and words in err[0], err

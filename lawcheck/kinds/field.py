@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
@@ -94,13 +95,31 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         missing.append("report_year_consistent")
         evidence.append(other_year.span)
         details.append(t(lang, "year_mismatch", title=str(a.year_found.value), body=str(other_year.value)))
+    early = _signed_in_year(a) if "signed_date" in rule.fields and "signed_date" not in missing else None
+    if early is not None:
+        # Signed in the first months of the year it reports on ("2021年1月14日" under the 2021 report, published
+        # 2022-01-20): the next year's number slipped (kind.dated_early reads a later date as a part-year summary).
+        done -= 0.5
+        missing.append("signed_date_after_year")
+        evidence.append(early.span)
+        details.append(t(lang, "signed_in_year", date=" ".join(a.text[early.span[0]:early.span[1]].split()),
+                         year=str(a.year), next=str(a.year + 1)))
     fraction = done / len(rule.fields)
     out = Outcome(status_of(fraction), round(fraction, 4), missing, sorted(set(evidence)), details)
     # the year is stated, twice and differently: that alone is the message
-    out.own_message = other_year is not None and missing == ["report_year_consistent"]
+    out.own_message = (other_year is not None and missing == ["report_year_consistent"]) or (
+        early is not None and missing == ["signed_date_after_year"])
     if out.status != "pass":
         out.searched = ([t(lang, f"field.{n}") for n in rule.fields], ["preamble", "closing"])
     return out
+
+
+def _signed_in_year(a: Analysis) -> Found | None:
+    """The signing date, when it falls before the December of the year the report is on."""
+    signed = a.signed
+    if signed is None or a.year is None or not isinstance(signed.value, dt.date):
+        return None
+    return signed if signed.value < dt.date(a.year, 12, 1) else None
 
 
 def _other_year(a: Analysis) -> Found | None:

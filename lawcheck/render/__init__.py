@@ -78,6 +78,9 @@ class Context:
     styled: bool = False  # rich: colours and bold (a terminal without NO_COLOR)
     previous_text: str | None = None  # last year's report (--previous, compare): HTML shows both side by side
     inputs: int = 0  # how many inputs the run has (JSON: one scorecard bare, several as a list), 0: not known
+    # A folder was given: JSON lists its reports, each with its path, however many it holds (a script reading a
+    # folder's JSON must not meet a bare scorecard, without its path, when the folder holds one report).
+    folder: bool = False
 
 
 _ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html", "docx"]

@@ -48,7 +48,8 @@ def csv_text(review: FolderReview, lang: str) -> str:
                   " ".join(str(c) for c in u.templates),
                   (pct(u.template_share) if zh else f"{u.template_share:.4f}") if u.templates else "",
                   # Why a row holds no pair, as the terminal's view says it ("未找到本单位上一年度的报告").
-                  sep.join([*([t(lang, "compare.no_last")] if u.last is None and not u.error else []), *u.pairing]),
+                  sep.join([*([t(lang, "compare.no_last")] if u.last is None and not u.error and not u.pairing
+                               else []), *u.pairing]),
                   u.error]
         out.append(_row([_cell(v) for v in values]))
     return "".join(out)
@@ -84,8 +85,8 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
         file = visible(u.this, one_line=True)
         who = f"{clip(visible(u.organ, one_line=True), 24)} {u.year or '—'}{lp(lang)}{file}{rp(lang)}" if u.organ \
             else f"{file} {u.year or '—'}"
-        if u.last is None:
-            note = t(lang, "compare.no_last")
+        if u.last is None:  # why not: what the pairing says (unread, ambiguous, a duplicate), or nothing found
+            note = t(lang, "compare.unpaired") if u.pairing else t(lang, "compare.no_last")
         else:
             sep = "，" if zh else ", "
             problems = sum(u.shortcoming_counts.values())
@@ -176,7 +177,7 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
                   ) if paired else ""
         tmpl = " ".join(f'<a href="#tpl-{i}">#{i}</a>' for i in u.templates)
         rows.append("<tr>" + cells(
-            who, _e(u.year or "—"), _e(u.last or t(lang, "compare.no_last")),
+            who, _e(u.year or "—"), _e(u.last or ("；" if zh else "; ").join(u.pairing) or t(lang, "compare.no_last")),
             _e(counts_line(lang, u.plan_counts, PLAN)) if paired else "", silent,
             _e(counts_line(lang, u.shortcoming_counts, PROBLEMS)) if paired else "", copied,
             tmpl + ((" " + _e(pct(u.template_share))) if u.templates else "")) + "</tr>")

@@ -13,7 +13,7 @@ from lawcheck.text.structure import Structure, is_contents_line
 
 _DOC_NO = rx.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
 _ADDRESSEE = rx.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
-_RECIPIENT_WORD = rx.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院")
+_RECIPIENT_WORD = rx.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院|政协|法院|检察院")
 # Each name on the line ends as a body's or a person's does ("中共灵寿县委", "县人大常委会", "市政府", "主任、副主任，
 # 各位委员", "各乡镇人民政府，县直各部门"): an opening sentence that ends in "：" ("2023年，县统计局在县委、县政府
 # 的领导下，…现将有关情况报告如下：") has parts that end otherwise.

@@ -51,8 +51,12 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # Part of a year (1—12月 is the whole year).
     ("interim_summary",
      # (1—10月, 1—11月 are the year's figures cut off before December, as reports drafted then give them.)
-     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前[二三]季度|(?<!\d)\d{1,2}\s*[-—至到]\s*[1-9]\s*月(?!\d)"
-                r"|一\s*[-—至到]\s*[二三四五六七八九]\s*月|(?<![一全])年中(?!央)")),
+     rx.compile(r"上半年|下半年|半年|[一二三四1-4](?:季度)|前[两二三]个?季度|阶段性(?:进展|工作总结|总结)"
+                r"|(?<!\d)\d{1,2}\s*月?\s*[-—至到]\s*[1-9]\s*月(?!\d)|截至\s*(?:19|20)\d\d\s*年\s*[1-9]\s*月(?!\d)"
+                r"|一\s*[-—至到]\s*[二三四五六七八九]\s*月"
+                # 年中 as the middle of the year, not a place after a year ("2021年中山市", "2024年中方县"):
+                # a word of a report or a break after it.
+                r"|年年中|(?<![一全])年中(?=法治|依法|工作|总结|小结|报告|汇报|情况|考核|督查|评估|推进|[\s，,。、：:）)]|$)")),
     ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
@@ -67,7 +71,12 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("multi_year_summary",
      rx.compile(r"(?<![(（])(?<!纲要)(?<!规划)(?<!计划)(?<!》)(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
                 r"|(?:19|20)\d\d\s*年度\s*[-—–~至到]\s*(?:19|20)\d\d\s*年度"
-                r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年")),
+                r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年"
+                # A plan period named as what is reported ("关于“十三五”法治政府建设工作情况的总结报告"), five
+                # years' work, a 纲要's implementation summed up or taken at mid-term, a government's term.
+                r"|十[一二三四五六]五[”\"]?(?=法治|依法)|五年(?:工作|以来|情况|总结)"
+                r"|纲要[^,，。;；]{0,16}?(?:实施|贯彻落实|落实)情况(?:的)?(?:总结|中期)|中期(?:报告|评估|总结)"
+                r"|任期(?:内|以来)")),
 ]
 _REPORT_NOUN = rx.compile(r"报告|总结|汇报")
 
@@ -97,6 +106,8 @@ _T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规�
 _T_PLAN = rx.compile(
     r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|重点工作|工作任务|实施意见"
     r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
+    # the year ahead in other words ("2025年法治政府建设工作思路", "…工作打算", "…工作设想", "…主要目标任务")
+    r"|工作思路|工作打算|工作设想|工作谋划|目标任务|工作重点"
 )
 _TOLD = rx.compile(r"情况|总结|成效|完成|进展|开展")
 # "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
@@ -152,9 +163,21 @@ _ABOUT_REPORT = rx.compile(r"(?:^|(?<=[。,，;；!！\n]))\s*(?:《?报告》?|
                            r"(?:显示|指出|提出|坦言|坦承|坦陈|直言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到"
                            r"|列出|梳理)")
 _PUBLISHED_REPORT = rx.compile(r"(?:公开|发布|公布|晒出|亮出)了?\s*《[^》]{0,60}(?:报告|汇报)》")
+# A body other than a government or its departments at the head of the title, reporting ("灵寿县人民法院关于2021年度
+# 法治建设工作情况的报告", "中共灵寿县委关于…", "…投资集团有限公司2021年度…"): the annual report is a government's
+# and its departments' duty (督察工作规定 art. 24-25); a court's, a Party committee's alone, an enterprise's or a
+# school's own 法治建设 report is another document.  Not a joint one ("中共灵寿县委 灵寿县人民政府关于…"), nor a
+# department's Party group, nor the committee for law-based governance's office.
+_T_OTHER_BODY = rx.compile(
+    r"^[\u4e00-\u9fff]{0,24}?(?:人民法院|人民检察院|人大常委会|人民代表大会常务委员会|政协[\u4e00-\u9fff]{0,10}委员会"
+    r"|有限(?:责任)?公司|股份公司|集团公司|集团|学院|大学|学校|医院)(?=关于|(?:19|20)\d\d)"
+    r"|^中共[\u4e00-\u9fff]{1,20}?[省市县区州旗盟镇乡]委(?:员会)?(?=关于|(?:19|20)\d\d)"
+)
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
 _T_PERSON = rx.compile(
-    r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)[\u4e00-\u9fff]{2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
+    r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)"
+    # A name holds no unit's word: "县长生镇2020", "市长寿区2021", "省长沙市2021" are places after 县, 市, 省.
+    r"(?:(?![省市县区镇乡村旗州盟])[\u4e00-\u9fff]){2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
 )
 # Other forms a document takes: a speech, a conference statement, minutes, an explanation, an answer to a
 # motion, an experience article, an outline to fill in.
@@ -186,6 +209,15 @@ _NEWS_OPENER = rx.compile(
     r"|今日|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[,，])"
 )
 # Words only news is written with: a reporter, a byline, "据介绍", "X表示".
+# A reporter's lead ("记者从县司法局获悉，", "本报讯（记者 王芳）", "通讯员李明报道：") and a newsroom's credit
+# ("来源：灵寿县融媒体中心", "责任编辑：李红", "（灵寿县融媒体中心）").
+_REPORTER_LEAD = rx.compile(r"\s*(?:本报讯|本台讯|[^,，。\n]{0,10}讯[(（]记者|记者[^,，。\n]{0,16}?(?:获悉|了解到|采访)"
+                            r"|通讯员[^,，。\n]{0,8}报道"
+                            # the report's publication told ("日前，灵寿县人民政府…向社会公开了2021年度…报告")
+                            r"|(?:日前|近日|近期)[,，]?[^。\n]{0,40}?(?:公开|发布|公布|报送)了?[^。\n]{0,30}?报告)")
+_NEWS_CREDIT = rx.compile(r"责任编辑|(?:来源|稿源)[:：]\s*[^\n]{0,16}?"
+                          r"(?:融媒体中心|日报|晚报|新闻网|电视台|广播电视台|报社|新闻中心)"
+                          r"|[(（][^()（）\n]{0,16}(?:融媒体中心|日报|新闻中心|电视台|报社)[)）]")
 _NEWS_STRONG = rx.compile(
     r"本报讯|记者(?:从|了解|获悉|采访)?|据了解|据介绍|据悉|通讯员|责任编辑|编辑[:：]|(?:^|\n)\s*会上[,，]"
     r"|[(（][^()（）\n]{0,16}(?:融媒体中心|记者|通讯员|报社|日报|新闻中心|电视台)[^()（）\n]{0,12}[)）]"
@@ -276,8 +308,10 @@ WORDS = "\x1f"
 def dated_early(year: int, dates: list[dt.date]) -> KindVerdict | None:
     """A text on ``year`` signed or published before that year's December ("关于2022年一至六月…的报告",
     signed 2022年7月14日; last year's report under this year's title): not that year's report, whatever its
-    title says — the year's report can only be written once the year is (nearly) over."""
-    early = min((d for d in dates if d < dt.date(year, 12, 1)), default=None)
+    title says — the year's report can only be written once the year is (nearly) over.  A date in the year's
+    first quarter is the season reports are signed in, written with the report's year for the next ("2021年1月14日"
+    on the 2021 report, published 2022-01-20): a slip of the year, not a summary of part of it."""
+    early = min((d for d in dates if dt.date(year, 4, 1) <= d < dt.date(year, 12, 1)), default=None)
     if early is None:
         return None
     return _other("dated_early", "kind.reason.dated_early", date=early.isoformat(), year=str(year))
@@ -314,6 +348,14 @@ def _lead_part(text: str) -> str:
 # The year's report itself leads (not a leader's "推进法治建设": "2025年度镇党委书记推进法治建设及述法情况报告").
 _GOVERNMENT_TOPIC = rx.compile(r"法治政府建设|依法行政")
 _LEADER_WORD = rx.compile(r"书记|[县区市镇乡省州旗]长|主要负责人|主要负责同志|主要领导|局长|主任|本人|个人")
+# A part of the year a text opens on (months up to September: "1—11月" are the year's figures cut off in December).
+_PART_YEAR_OPENING = rx.compile(
+    r"(?:^|\n)\s*(?:(?:(?:19|20)\d\d\s*年|今年)\s*(?:上半年|前[两二三]个?季度|第?[一二三]季度"
+    r"|1\s*月?\s*[-—–至到]\s*[1-9]\s*月(?!\d))|截至\s*(?:19|20)\d\d\s*年\s*[1-9]\s*月(?!\d)(?:底|末)?)")
+# A top part headed by a part of the year ("上半年工作开展情况", "下半年工作计划", "第四季度工作打算").
+_PART_YEAR_HEADING = rx.compile(
+    r"(?:(?:19|20)\d\d\s*年)?\s*(?:上半年|下半年|前[两二三]个?季度|第?[一二三四]季度)(?:工作|主要|重点|法治|依法|以来)")
+_MARKER = rx.compile(r"^\S{1,4}?[、.．]\s*")
 # Part of a year, or a span of years.
 _MONTHS_OR_SPAN = rx.compile(r"上半年|下半年|季度|(?:19|20)\d\d\s*年?\s*[-—–~至到]")
 # The year the text reports on, named whole ("2025年度", "2023年法治…"), not the end of a span ("2016—2020年").
@@ -410,6 +452,9 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_REQUEST.search(title)
     if m:
         return _other("notice", "kind.reason.title", word="报送…的通知")
+    m = _T_OTHER_BODY.search(title)
+    if m:
+        return _other("other_body", "kind.reason.title", word=m.group(0))
     m = _T_SHUFA.search(title) or _T_PERSON.search(title)
     lead = _lead_part(title)
     if m and not (m.start() >= len(lead) and _GOVERNMENT_TOPIC.search(lead) and _OWN_YEAR.search(lead)
@@ -635,6 +680,14 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         topic = _topic(what)
         if topic is not None:
             return _other("special_report", "kind.reason.formula_topic", topic=topic, word=formula.group(0)[:40])
+    # Part of a year as what the text opens on or is laid out by ("2021年上半年，…", "2021年1月至9月，…", "截至2021年
+    # 9月底，…"; "一、上半年工作开展情况 … 三、下半年工作计划"): a half-year or quarterly summary, however plainly it
+    # is titled — unless the title names its whole year.
+    if not _OWN_YEAR.search(title):
+        m = _PART_YEAR_OPENING.search(body[:400]) or next(
+            (m for h in top_headings if (m := _PART_YEAR_HEADING.match(_MARKER.sub("", h)))), None)
+        if m:
+            return _other("interim_summary", "kind.reason.opening", word=m.group(0).strip())
     firsts = _first_person(st, lo, min(hi, lo + 3000))
     # One person named again and again as the subject ("王建国同志…王建国同志…"), not several leaders named once.
     named = _comrades(body[:3000]) if not titled_report else []  # it decides only for an untitled text
@@ -663,6 +716,14 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # ("…在门户网站全文公开《…报告》") needs to do so once.
     if len(about) >= 2 or (about and _PUBLISHED_REPORT.search(first_sentence)):
         return _other("news", "kind.reason.news", word=WORDS.join(dict.fromkeys(about[:3])))
+    # A news item under the report's own headline: a reporter's lead on the first line of the body ("记者从县司法局
+    # 获悉，日前，…公开了2021年度…报告") and a newsroom's credit, with no organ's signature — the report as told by
+    # the press, not the report (one posted whole is titled and signed, or says 全文如下, above).
+    if titled_report and not _signed_by_organ(st):
+        m = next((m for m in map(_REPORTER_LEAD.match, first_lines) if m), None)
+        credit = _NEWS_CREDIT.search(text[max(0, lo - 300):lo + 300]) or _NEWS_CREDIT.search(text, max(lo, hi - 200))
+        if m and credit:
+            return _other("news", "kind.reason.news", word=WORDS.join([m.group(0).rstrip(",，"), credit.group(0)]))
     # News: a dateline, a reporter, a byline, an article about "该县" — unless the text names itself a report.
     if not titled_report and not core_formula:
         m = next((m for m in map(_NEWS_OPENER.match, first_lines) if m), None)

@@ -27,6 +27,8 @@ _HEADING_MAX = 40  # a longer first sentence is content, even when it starts wit
 _SHORT_CUE = rx.compile(
     r"存在的?(?:主要)?(?:问题|不足|短板|困难|差距)|(?:问题|困难)(?:和|与|及|、)?(?:不足|困难|短板|差距|挑战)"
     r"|不足(?:和|与|及|之处)|短板|差距|薄弱环节|主要问题|存在问题"
+    # a part holding the problems and the plan ("二、问题与打算"): the problems as much as the plan
+    r"|(?:问题|困难)(?:与|和|及)(?:下一?步|今后|明年|下一?年度?)?(?:工作)?(?:打算|计划|安排|展望|设想|思路)"
     # "二、需要改进的方面", "二、有待加强的地方", "二、亟待解决的问题": what is still lacking, said as what is to mend
     r"|(?:需要|有待|亟待|亟需|尚需|仍需)(?:进一步)?(?:改进|加强|提高|提升|完善|解决|改善)的?(?:方面|地方|问题|环节|事项)"
     # "三、问题产生的原因", "原因分析": the statutory item's 原因 written as a part of its own
@@ -35,6 +37,8 @@ _SHORT_CUE = rx.compile(
 _PLAN_CUE = rx.compile(
     r"下一步|下步|下一年|下年度|下一?阶段|明年|来年|今后|工作(?:思路|打算|安排|计划|设想|展望|谋划)"
     r"|主要安排|重点(?:工作)?(?:计划|安排|任务)|努力方向|(?:思路|打算)和(?:举措|措施)"
+    # a part holding both ("二、问题与打算", "三、不足和下步计划"): the plan as much as the problems
+    r"|(?:问题|不足|困难|差距|短板)(?:与|和|及)(?:打算|计划|安排|展望|设想|思路)"
 )
 # A top-level part after the shortcomings whose heading names a year or the work ahead ("三、2022年工作重点",
 # "三、整改措施") is the plan: the reports' order is the year's work, its shortcomings, then the plan.
@@ -522,10 +526,12 @@ def _unmarked_headings(
     out = []
     for i in range(first + 1, stop):
         s, e = lines[i]
-        line = text[s:e]
+        # A colon ending the line only announces what follows ("存在的不足：", "2021年工作打算："); one
+        # with words after it is a sentence.
+        line = text[s:e].rstrip().rstrip(":：").rstrip()
         if s <= after:
             continue
-        if not line or len(line) > _UNMARKED_MAX or heading_marker(line) or any(c in line for c in "。,;:!?、"):
+        if not line or len(line) > _UNMARKED_MAX or heading_marker(line) or any(c in line for c in "。,;:!?、："):
             continue
         roles = roles_from_heading(line) & {SHORTCOMINGS, PLAN}
         if not roles and short_at is not None and s > short_at and _UNMARKED_PLAN.search(line):

@@ -1,4 +1,4 @@
-"""JSON: one input's canonical scorecard, or a list of them (each with its path) for several.
+"""JSON: one input's canonical scorecard, or a list of them (each with its path) for several or a folder.
 
 Written as each input is checked (a stream: "[", the records with commas between them, "]"), so that a
 corpus of any size runs in flat memory; the bytes are those of the whole list written at once."""
@@ -13,7 +13,8 @@ from lawcheck.model import SCHEMA_VERSION, Record
 from lawcheck.render import Context, Format, whole
 from lawcheck.render.dump import model_json
 
-FORMAT = Format("json", "JSON（单份为记分卡，多份为列表）", "JSON: the scorecard (a list for several inputs)",
+FORMAT = Format("json", "JSON（单份为记分卡，多份或文件夹为列表）",
+                "JSON: the scorecard (a list for several inputs or a folder)",
                 output="stream")
 
 
@@ -36,24 +37,29 @@ def with_path(rec: Record) -> str:
     return safe(head + "," + model_json(rec.card)[1:])
 
 
+def _single(ctx: Context) -> bool:
+    """One report given as such: its scorecard alone.  A folder's reports are a list, however many."""
+    return ctx.inputs == 1 and not ctx.folder
+
+
 def header(ctx: Context) -> str:
-    return "" if ctx.inputs == 1 else "["
+    return "" if _single(ctx) else "["
 
 
 def record(rec: Record, ctx: Context) -> str:
     """One input of a run of one: its canonical scorecard (or its path and error).  Of several: the record
     with its path, one element of the list."""
-    if ctx.inputs == 1:
+    if _single(ctx):
         return (safe(model_json(rec.card)) if rec.card else with_path(rec)) + "\n"
     return with_path(rec)
 
 
 def separator(ctx: Context) -> str:
-    return "" if ctx.inputs == 1 else ","
+    return "" if _single(ctx) else ","
 
 
 def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
-    return "" if ctx.inputs == 1 else "]\n"
+    return "" if _single(ctx) else "]\n"
 
 
 def render(records: list[Record], ctx: Context) -> str:
