@@ -56,6 +56,11 @@ class CompiledRules(Protocol):
 
     def words(self, text: str) -> Any: ...  # (word, start, end) by jieba with the packs' domain dictionary
 _CLAUSE_END_RX = rx.compile("[,:;。!?\n]")
+_SENTENCE_END_RX = rx.compile("[。;；!?！？\n]")
+# A year named in the text, with its month when one follows ("2022年", "2022年度", "2022年1月"); not the start of a
+# span ("2022年以来", "2022年起") nor a figure's comparison year written before a dash ("2020—2022年" is read at 2022).
+_YEAR_MENTION = rx.compile(r"((?:19|20)\d\d)(?<![\d.]....)\s*年度?(?:\s*(\d{1,2})\s*月)?"
+                           r"(?!\s*(?:以来|来|起|至今|开始|以后))")
 
 
 _BACK = 80  # how far back a negation that looks back reaches (a sentence's clauses, never a paragraph)
@@ -175,6 +180,11 @@ class Analysis:
         text = self.st.text
         return [lo, *(k + 1 for k in range(lo, at) if text[k] in _CLAUSE_MARKS), at]
 
+    def _clause_start(self, at: int) -> int:
+        """Where the clause holding ``at`` starts (after the mark that ends the one before)."""
+        k = bisect_left(self.clause_ends, at) - 1
+        return self.clause_ends[k] + 1 if k >= 0 else 0
+
     def _cues(self) -> None:
         """The pack's negation and plan cues, phrases and patterns.  A third-party pattern that runs past its
         time limit on this text raises PatternTimeout in every check that reads the cues (each is then
@@ -189,11 +199,42 @@ class Analysis:
                 for s, _e in self.matches_of(p):
                     neg.extend(self._clauses_back(s))
             fut = [s for pid in self.pack.future_ids for s, _ in self.hits.get(pid, ())]
-            spans = sorted(sp for p in manifest.future_patterns or () for sp in self.matches_of(p))
+            # a cue that looks back holds from its clause's start, as a phrase of ``future`` holds from itself
+            fut.extend(self._clause_start(s) for p in manifest.future_back_patterns or ()
+                       for s, _ in self.matches_of(p))
+            spans = sorted([*(sp for p in manifest.future_patterns or () for sp in self.matches_of(p)),
+                            *self._later_years()])
         except PatternTimeout as e:
             self._cues_timeout = e
             raise
         self._neg_starts, self._fut_starts, self._fut_spans = sorted(neg), sorted(fut), _reach_index(spans)
+
+    def _later_years(self) -> list[Span]:
+        """What a clause says of a year after the report's, from that year to the clause's end ("2022年全面推行…"
+        in the 2021 report): a plan, whatever its verb.  Not a month of that year the report was already written in
+        ("2022年1月，县长向县委述法" under a report signed in February: done, as 述法 for the year is), nor a year
+        in a document's name ("《2022年法治政府建设工作要点》") or one a span starts from ("2022年以来")."""
+        if self.year is None:
+            return []
+        text, ends, out = self.st.text, self.clause_ends, []
+        written = self.signed.value if self.signed is not None and isinstance(self.signed.value, dt.date) else None
+        written = written or self.published or dt.date(self.year + 1, 3, 31)
+        for m in _YEAR_MENTION.finditer(text):
+            year = int(m.group(1))
+            if year <= self.year:
+                continue
+            month = int(m.group(2)) if m.group(2) else None
+            if year == self.year + 1 and month is not None and 1 <= month <= 12 and dt.date(year, month, 1) <= written:
+                continue
+            if text.rfind("《", 0, m.start()) > text.rfind("》", 0, m.start()):
+                continue  # inside a document's name
+            if m.end() < len(text) and text[m.end()] in ",，":  # "2022年5月，…": the time of the whole sentence
+                stop = _SENTENCE_END_RX.search(text, m.end())
+                out.append((m.start(), stop.start() if stop else len(text)))
+                continue
+            k = bisect_left(ends, m.end())
+            out.append((m.start(), ends[k] if k < len(ends) else len(text)))
+        return out
 
     @property
     def year_in_title(self) -> bool:

@@ -190,6 +190,7 @@ _T: dict[str, dict[str, str]] = {
         "denied_section": "“{role}”部分只说没有发现问题，未写明具体内容。",
         "set_phrases_only": "“{role}”部分只有表态和套话，没有写出具体的任务或措施。",
         "year_mismatch": "标题写的是{title}年，正文开头写的是{body}年：是沿用了往年的报告，还是其中一处写错了？",
+        "published_early": "页面的发布日期{date}早于{year}年度结束，不会是本报告的发布日期，未采用。",
         "signed_in_year": "落款日期“{date}”在报告所属的{year}年之内，年度报告只能在该年结束后成文：是否应为{next}年？",
         "plan_looks_back": "“{role}”部分写的都是已经做过的工作，没有下一年度的安排。",
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
@@ -540,6 +541,8 @@ _T: dict[str, dict[str, str]] = {
                             "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
         "plan_looks_back": "The \"{role}\" part tells only work already done; it sets out nothing for the next year.",
+        "published_early": "The page's date {date} is before {year} ended: it cannot be this report's publication, and "
+                           "is not used.",
         "signed_in_year": ("The report is dated \"{date}\", within {year}, the year it reports on; a year's report is "
                            "written after the year ends: should it read {next}?"),
         "year_mismatch": ("The title names {title} and the body opens on {body}: an earlier report carried over, or a "

@@ -57,8 +57,11 @@ class Source:
     @property
     def raw_name(self) -> str | None:
         """The name with its undecodable bytes as \\xNN escapes, when it differs from ``name``."""
-        raw = escaped_name(str(self.path)) if self.path is not None else None
-        return raw if raw is not None and raw != self.name else None
+        if self.path is None:
+            return None
+        # Compared with the path as the walk spelled it, not with ``name`` ("./a.txt" is shown for "a.txt").
+        raw = escaped_name(str(self.path))
+        return raw if raw is not None and raw != display_name(str(self.path)) else None
 
 
 def display_name(name: str) -> str:

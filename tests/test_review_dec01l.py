@@ -309,3 +309,174 @@ def test_one_part_for_the_problems_and_the_plan_holds_both(heading):
     card = lawcheck.evaluate(text)
     assert card.result("content.shortcomings").status == "pass"
     assert card.result("content.next_year_plan").status == "pass"
+
+
+_SHORT = """灵寿县人民政府关于2021年度法治政府建设情况的报告
+一、主要举措和成效
+{done}
+二、存在的不足
+执法规范化水平有待提高。
+三、下一步工作计划
+全面推进依法行政。
+灵寿县人民政府
+2022年2月14日
+"""
+
+
+# A year after the report's names a plan, whatever its verb ("2022年全面推行…" in the 2021 report was credited as
+# work done): a plan only (partial); a month of that year before the report was signed is done (述法 for the year
+# is given then).
+@pytest.mark.parametrize(("done", "status"), [
+    ("2022年全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。", "partial"),
+    ("2023年底前全面推行行政执法公示、执法全过程记录、重大执法决定法制审核三项制度。", "partial"),
+    ("2021年全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。", "pass"),
+    ("2022年1月,全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。", "pass"),
+    ("2022年5月,全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度。", "partial"),
+    ("印发《2022年行政执法公示、执法全过程记录、重大执法决定法制审核工作方案》并全面推行行政执法三项制度。", "pass"),
+])
+def test_work_set_for_a_later_year_is_a_plan(done, status):
+    card = lawcheck.evaluate(_SHORT.format(done=done))
+    assert card.document.report_year == 2021
+    assert card.result("enforcement.three_systems").status == status, done
+
+
+# --- A review of the first round's changes (false positives they brought on genuine reports) ---
+
+def test_a_report_posted_whole_under_a_site_note_is_still_the_report():
+    lead = "日前,灵寿县人民政府向县委、县人大常委会报送了2021年度法治政府建设情况报告,现予以公开。"
+    text = _news(lead, credit="来源:灵寿县司法局  责任编辑:李红", tail="责任编辑:李红")
+    assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+@pytest.mark.parametrize("title", [
+    "灵寿县人民政府\n关于落实2021年度法治政府建设目标任务的报告",
+    "灵寿县人民政府\n关于2021年度法治政府建设工作的报告(含下一步工作思路)",
+    "灵寿县人民政府\n关于推进2021年度法治政府建设工作重点落实的报告",
+    "中共灵寿县委全面依法治县委员会关于2021年度法治政府建设情况的报告",
+])
+def test_report_titles_naming_plans_or_bodies_stay_reports(title):
+    assert lawcheck.evaluate(_retitled(title)).document.kind == "annual_report", title
+
+
+def test_a_governments_title_about_a_court_is_the_governments():
+    title = "灵寿县人民政府关于县人民法院2021年度法治建设工作情况的报告"
+    assert lawcheck.evaluate(_retitled(title)).document.other_kind != "other_body"
+
+
+@pytest.mark.parametrize("title", ["中共灵寿镇党委关于2021年度法治建设工作情况的报告",
+                                   "灵寿县委关于2021年度法治建设工作情况的报告"])
+def test_a_party_committee_however_written_is_another_body(title):
+    assert lawcheck.evaluate(_retitled(title)).document.other_kind == "other_body", title
+
+
+def test_a_title_with_the_year_it_was_published_in_is_still_dated_early():
+    # "2022年…年度报告" on 2021's work, signed and published in January 2022: no date after the year it names.
+    text = _retitled("灵寿县人民政府\n2022年灵寿县法治政府建设年度报告").replace("2021年以来,", "一年来,", 1)
+    card = lawcheck.evaluate(text)
+    assert card.document.other_kind == "dated_early"
+
+
+def test_a_page_date_before_the_year_ended_is_not_the_publication():
+    card = lawcheck.evaluate(LINGSHOU.replace("发布时间:2022-01-20", "发布时间:2019-05-01"))
+    result = card.result("deadline.publication")
+    assert result.status == "unknown" and "2019-05-01" in result.message and card.timeliness == "unknown"
+
+
+@pytest.mark.parametrize("sentence", [
+    "全面推行行政执法责任制、行政执法“三项制度”,实现县乡全覆盖。",
+    "全面推行行政执法“三项制度”(以下简称“三项制度”),实现县乡全覆盖。",
+    "深入推进行政执法“三项制度”:健全执法信息平台,配备执法记录仪320台。",
+])
+def test_the_enforcement_three_systems_named_with_their_qualifier_count(sentence):
+    assert lawcheck.evaluate(_SHORT.format(done=sentence)).result("enforcement.three_systems").status == "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    "重大行政决策严格履行公众参与、专家论证、风险评估程序,严格执行“未经合法性审查,不上会”原则。",
+    "重大行政决策严格履行公众参与、专家论证、风险评估程序,未经合法性审查、未经集体讨论,不提交区政府常务会议审议。",
+])
+def test_the_safeguard_stated_with_weijing_is_no_step_skipped(sentence):
+    result = lawcheck.evaluate(_SHORT.format(done=sentence)).result("decision.major_procedure")
+    assert "尚未做到" not in result.message, result.message
+
+
+@pytest.mark.parametrize("sentence", [
+    "截至11月底,全县公示行政执法信息10256条,预计全年超过1.2万条,执法人员全部配备执法记录仪,重大执法决定全部经过法制审核。",
+    "对尚在办理中的行政处罚案件全部实行音像全过程记录,行政执法公示、重大执法决定法制审核全面落实。",
+    "针对群众反映的执法不严格问题,全面推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+])
+def test_work_going_on_or_estimated_is_still_done(sentence):
+    assert lawcheck.evaluate(_SHORT.format(done=sentence)).result("enforcement.three_systems").status == "pass"
+
+
+def test_a_decision_taken_is_no_day_set():
+    done = "经县委常委会研究决定于2021年起全面推行年度述法制度,县长主持召开县政府常务会议专题研究法治政府建设4次。"
+    assert lawcheck.evaluate(_SHORT.format(done=done)).result("content.first_responsible_duty").status == "pass"
+
+
+def test_a_day_set_makes_its_clause_a_plan():
+    done = "县长认真履行推进法治建设第一责任人职责,年度述法定于2022年3月在县委全面依法治县委员会会议上进行。"
+    assert lawcheck.evaluate(_SHORT.format(done=done)).result("content.first_responsible_duty").status == "partial"
+
+
+def test_a_cut_off_date_after_the_year_is_no_part_year():
+    text = HETANG_TEXT.replace("\n", "\n截至2025年2月,荷塘区已连续三年被评为全省法治政府建设优秀单位。\n", 1)
+    assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+HETANG_TEXT = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")
+
+
+# --- A researcher's crawl (attack review): what crawled pages carry around and inside the report ---
+
+@pytest.mark.parametrize("footer", ["（责任编辑：张三）", "浏览次数：123", "(阅读量:56)"])
+def test_a_page_footer_under_the_signature_leaves_the_signature(footer):
+    card = lawcheck.evaluate(LINGSHOU.rstrip("\n") + "\n" + footer + "\n【打印本页】【关闭窗口】\n")
+    assert card.document.signed_date is not None and str(card.document.signed_date) == "2022-01-14"
+    assert card.result("form.signature").status == "pass"
+
+
+def test_a_list_of_links_above_an_untitled_text_gives_it_no_title():
+    look = LINGSHOU.split("中共灵寿县委、县人大常委会:\n", 1)[1]  # the body alone: no title, no page date
+    links = "相关文章：\n· 正定县人民政府关于2020年度法治政府建设情况的报告\n· 石家庄市2019年度法治政府建设情况报告\n"
+    plain, linked = lawcheck.evaluate(look), lawcheck.evaluate(links + look)
+    assert linked.document.title == plain.document.title
+    assert linked.document.report_year == plain.document.report_year == 2021
+    assert linked.document.organ == plain.document.organ
+
+
+def test_a_list_of_links_above_the_pages_own_title_keeps_that_title():
+    links = "热点文章\n正定县人民政府关于2020年度法治政府建设情况的报告\n"
+    card = lawcheck.evaluate(links + LINGSHOU.split("\n", 1)[1])
+    assert card.document.title == lawcheck.evaluate(LINGSHOU).document.title
+
+
+@pytest.mark.parametrize("line", ["2022年04月20日 10:24", "2022-04-20 10:24 来源：县司法局",
+                                  "2022年04月20日 来源：县司法局", "来源：县司法局 2022年04月20日"])
+def test_a_page_date_with_its_time_or_source_is_read(line):
+    card = lawcheck.evaluate(LINGSHOU.replace("发布时间:2022-01-20\xa0\xa0\xa0\xa0来源:灵寿信息公开", line, 1))
+    assert str(card.document.published_date) == "2022-04-20" and card.timeliness == "late"
+
+
+def test_html_entities_left_in_a_crawled_text_are_read_as_what_they_stand_for():
+    crawled = LINGSHOU.replace("\n2021年以来", "\n&nbsp;&nbsp;2021年以来").replace(
+        "发布时间:2022-01-20", "发布时间:&nbsp;2022-01-20").replace("“三项制度”", "&ldquo;三项制度&rdquo;")
+    assert crawled != LINGSHOU
+    a, b = lawcheck.evaluate(LINGSHOU), lawcheck.evaluate(crawled)
+    assert (b.document.report_year, b.document.organ, b.document.published_date, b.score) == \
+        (a.document.report_year, a.document.organ, a.document.published_date, a.score)
+    for r in b.results:  # evidence still points into the crawled text
+        for ev in r.evidence:
+            assert crawled[ev.start:ev.end] == ev.text
+
+
+def test_a_folder_given_as_dot_has_no_raw_path(tmp_path, capsys, monkeypatch):
+    import json
+
+    from lawcheck.cli import main
+
+    (tmp_path / "r.txt").write_text(CHANGSHENG, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", ".", "--format", "jsonl"])
+    row = json.loads(capsys.readouterr().out.splitlines()[0])
+    assert "path_raw" not in row

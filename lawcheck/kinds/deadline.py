@@ -85,6 +85,12 @@ def _judge(rule: DeadlineRule, a: Analysis) -> Outcome:
         # (a page date before the signature date is still the page's: the signature is the one mistyped)
         if a.published is None:
             return _by_signature(rule, a)
+        if a.published < dt.date(a.year, 12, 1):
+            # A page date before the year ended cannot be this report's publication (a typed year, a site's
+            # upload date): the signature decides, as with no page date, and the drafter is told.
+            by = _by_signature(rule, a)
+            by.details.insert(0, t(lang, "published_early", date=a.published.isoformat(), year=a.year))
+            return by
         date, span = a.published, a.published_span
     return _against_limit(rule, a, date, span, t(lang, f"what.{rule.date}"))
 

@@ -100,6 +100,9 @@ class Manifest(Strict):
     future_patterns: list[Pattern] | None = Field(
         None, description="clause cues of a plan or an exhortation that a phrase cannot say, as regular "
                           "expressions: \"将于明年一季度主持召开\", \"要带头述法\" (inherited if absent)")
+    future_back_patterns: list[Pattern] | None = Field(
+        None, description="cues that make their whole clause a plan, from its start, as regular expressions: a day set "
+                          "after what is set for it (\"年度述法定于2022年1月进行\") (inherited if absent)")
     named_only_patterns: list[Pattern] | None = Field(
         None, description="stretches that only name what a rule looks for, as regular expressions: the name of a "
                           "document received or passed on (收到…《…》), what was studied (学习…的规定), a check of "

@@ -106,9 +106,10 @@ _T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规�
 _T_PLAN = rx.compile(
     r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|重点工作|工作任务|实施意见"
     r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
-    # the year ahead in other words ("2025年法治政府建设工作思路", "…工作打算", "…工作设想", "…主要目标任务")
-    r"|工作思路|工作打算|工作设想|工作谋划|目标任务|工作重点"
 )
+# The year ahead in other words, ending the title ("2025年法治政府建设工作思路", "…工作打算", "…主要目标任务"); in a
+# report's title they name what is told ("关于落实2021年度…目标任务的报告", "…（含下一步工作思路）").
+_T_PLAN_AHEAD = rx.compile(r"(?:工作思路|工作打算|工作设想|工作谋划|目标任务|工作重点)$")
 _TOLD = rx.compile(r"情况|总结|成效|完成|进展|开展")
 # "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
 _T_REPORT_FIRST = rx.compile(
@@ -169,9 +170,12 @@ _PUBLISHED_REPORT = rx.compile(r"(?:公开|发布|公布|晒出|亮出)了?\s*�
 # school's own 法治建设 report is another document.  Not a joint one ("中共灵寿县委 灵寿县人民政府关于…"), nor a
 # department's Party group, nor the committee for law-based governance's office.
 _T_OTHER_BODY = rx.compile(
-    r"^[\u4e00-\u9fff]{0,24}?(?:人民法院|人民检察院|人大常委会|人民代表大会常务委员会|政协[\u4e00-\u9fff]{0,10}委员会"
-    r"|有限(?:责任)?公司|股份公司|集团公司|集团|学院|大学|学校|医院)(?=关于|(?:19|20)\d\d)"
-    r"|^中共[\u4e00-\u9fff]{1,20}?[省市县区州旗盟镇乡]委(?:员会)?(?=关于|(?:19|20)\d\d)"
+    # the body's own name, not a government's title about it ("灵寿县人民政府关于县人民法院…")
+    r"^(?:(?!关于|政府)[\u4e00-\u9fff]){0,24}?(?:人民法院|人民检察院|人大常委会|人民代表大会常务委员会"
+    r"|政协[\u4e00-\u9fff]{0,10}委员会|有限(?:责任)?公司|股份公司|集团公司|集团|学院|大学|学校|医院)(?=关于|(?:19|20)\d\d)"
+    # a Party committee ("中共灵寿县委", "中共灵寿县委员会", "中共灵寿镇党委", "灵寿县委"), not the committee for
+    # law-based governance ("中共灵寿县委全面依法治县委员会")
+    r"|^(?:中共)?(?:(?!依法治|政府)[\u4e00-\u9fff]){1,20}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?(?=关于|(?:19|20)\d\d)"
 )
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
 _T_PERSON = rx.compile(
@@ -210,12 +214,15 @@ _NEWS_OPENER = rx.compile(
 )
 # Words only news is written with: a reporter, a byline, "据介绍", "X表示".
 # A reporter's lead ("记者从县司法局获悉，", "本报讯（记者 王芳）", "通讯员李明报道：") and a newsroom's credit
-# ("来源：灵寿县融媒体中心", "责任编辑：李红", "（灵寿县融媒体中心）").
+# ("来源：灵寿县融媒体中心", "（灵寿县融媒体中心）"; not 责任编辑, which government sites carry too).
 _REPORTER_LEAD = rx.compile(r"\s*(?:本报讯|本台讯|[^,，。\n]{0,10}讯[(（]记者|记者[^,，。\n]{0,16}?(?:获悉|了解到|采访)"
                             r"|通讯员[^,，。\n]{0,8}报道"
                             # the report's publication told ("日前，灵寿县人民政府…向社会公开了2021年度…报告")
-                            r"|(?:日前|近日|近期)[,，]?[^。\n]{0,40}?(?:公开|发布|公布|报送)了?[^。\n]{0,30}?报告)")
-_NEWS_CREDIT = rx.compile(r"责任编辑|(?:来源|稿源)[:：]\s*[^\n]{0,16}?"
+                            # not the report's own formula nor a site's note posting it ("…现将…报告如下",
+                            # "…报送了2021年度…报告，现予以公开")
+                            r"|(?:日前|近日|近期)[,，]?(?![^。\n]*(?:现将|如下|现予|予以公开|予以公布))"
+                            r"[^。\n]{0,40}?(?:公开|发布|公布|报送)了?[^。\n]{0,30}?报告)")
+_NEWS_CREDIT = rx.compile(r"(?:来源|稿源)[:：]\s*[^\n]{0,16}?"
                           r"(?:融媒体中心|日报|晚报|新闻网|电视台|广播电视台|报社|新闻中心)"
                           r"|[(（][^()（）\n]{0,16}(?:融媒体中心|日报|新闻中心|电视台|报社)[)）]")
 _NEWS_STRONG = rx.compile(
@@ -308,10 +315,14 @@ WORDS = "\x1f"
 def dated_early(year: int, dates: list[dt.date]) -> KindVerdict | None:
     """A text on ``year`` signed or published before that year's December ("关于2022年一至六月…的报告",
     signed 2022年7月14日; last year's report under this year's title): not that year's report, whatever its
-    title says — the year's report can only be written once the year is (nearly) over.  A date in the year's
-    first quarter is the season reports are signed in, written with the report's year for the next ("2021年1月14日"
-    on the 2021 report, published 2022-01-20): a slip of the year, not a summary of part of it."""
-    early = min((d for d in dates if dt.date(year, 4, 1) <= d < dt.date(year, 12, 1)), default=None)
+    title says — the year's report can only be written once the year is (nearly) over.  When another date is after
+    the year, one before its April is a slip of the year's number ("2021年1月14日" on the 2021 report published
+    2022-01-20; a page dated 2021-01-20 over a report signed 2022-01-14): the season reports are signed in, not a
+    part of the year.  With no such date, it is not (a title naming the year it was published in, "2022年…年度报告"
+    signed and published in January 2022, is last year's report)."""
+    after = any(d >= dt.date(year, 12, 1) for d in dates)
+    early = min((d for d in dates if d < dt.date(year, 12, 1) and not (after and d < dt.date(year, 4, 1))),
+                default=None)
     if early is None:
         return None
     return _other("dated_early", "kind.reason.dated_early", date=early.isoformat(), year=str(year))
@@ -348,10 +359,13 @@ def _lead_part(text: str) -> str:
 # The year's report itself leads (not a leader's "推进法治建设": "2025年度镇党委书记推进法治建设及述法情况报告").
 _GOVERNMENT_TOPIC = rx.compile(r"法治政府建设|依法行政")
 _LEADER_WORD = rx.compile(r"书记|[县区市镇乡省州旗]长|主要负责人|主要负责同志|主要领导|局长|主任|本人|个人")
-# A part of the year a text opens on (months up to September: "1—11月" are the year's figures cut off in December).
+# A part of the year the body's first sentence opens on (months up to September: "1—11月" are the year's figures cut
+# off in December; "截至2025年2月，…" is when a report on 2024 was drafted).
 _PART_YEAR_OPENING = rx.compile(
     r"(?:^|\n)\s*(?:(?:(?:19|20)\d\d\s*年|今年)\s*(?:上半年|前[两二三]个?季度|第?[一二三]季度"
-    r"|1\s*月?\s*[-—–至到]\s*[1-9]\s*月(?!\d))|截至\s*(?:19|20)\d\d\s*年\s*[1-9]\s*月(?!\d)(?:底|末)?)")
+    r"|1\s*月?\s*[-—–至到]\s*[1-9]\s*月(?!\d))|截至\s*(?:19|20)\d\d\s*年\s*[3-9]\s*月(?!\d)(?:底|末)?)")
+# Lines above a body's first sentence: the addressee ("中共灵寿县委、县人大常委会:"), the document's number.
+_NOT_OPENING = rx.compile(r"^[^。]{1,60}[:：]\s*$|〔\d{4}〕\s*\d+\s*号\s*$|\[\d{4}\]\s*\d+\s*号\s*$")
 # A top part headed by a part of the year ("上半年工作开展情况", "下半年工作计划", "第四季度工作打算").
 _PART_YEAR_HEADING = rx.compile(
     r"(?:(?:19|20)\d\d\s*年)?\s*(?:上半年|下半年|前[两二三]个?季度|第?[一二三四]季度)(?:工作|主要|重点|法治|依法|以来)")
@@ -479,7 +493,7 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and ends_as_report and not _TOLD.search(lead):
         return _other("plan", "kind.reason.title", word=m.group(0))
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
-    m = _T_PLAN.search(title)
+    m = _T_PLAN.search(title) or _T_PLAN_AHEAD.search(bare)
     if m and not ends_as_report and not report_first:
         return _other("plan", "kind.reason.title", word=m.group(0))
     m = _T_NOTICE.search(title)
@@ -684,7 +698,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # 9月底，…"; "一、上半年工作开展情况 … 三、下半年工作计划"): a half-year or quarterly summary, however plainly it
     # is titled — unless the title names its whole year.
     if not _OWN_YEAR.search(title):
-        m = _PART_YEAR_OPENING.search(body[:400]) or next(
+        opening_line = next((ln for ln in _lines(body[:600]) if not _NOT_OPENING.search(ln)), "")
+        m = _PART_YEAR_OPENING.match(opening_line) or next(
             (m for h in top_headings if (m := _PART_YEAR_HEADING.match(_MARKER.sub("", h)))), None)
         if m:
             return _other("interim_summary", "kind.reason.opening", word=m.group(0).strip())

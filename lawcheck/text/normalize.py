@@ -41,8 +41,12 @@ _DROP = "\ufeff\u200b\u200c\u200d\u2060\u00ad\r“”‘’\"'「」『』"
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef、。,:;!?()《》【】“”‘’「」『』\ufeff"
 # A run of spaces touching a CJK character or a line edge disappears; other runs
 # collapse to one space.  Characters in _DROP always disappear.
+# HTML's spaces and quotation marks left in crawled text as entities ("&nbsp;&nbsp;2021年以来", "发布时间:&nbsp;
+# 2023-01-12", "&ldquo;三项制度&rdquo;"): dropped as the characters they stand for are.
+_ENTITY = r"&(?:nbsp|ensp|emsp|thinsp|ldquo|rdquo|lsquo|rsquo|quot|#160|#12288|#8220|#8221|#x[aA]0|#x3000);"
+_SPACE_ENTITY = rx.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x[aA]0|#x3000);")  # one space between digits
 _JUNK = rx.compile(
-    rf"[{_DROP}]+"
+    rf"(?:[{_DROP}]|{_ENTITY})+"
     rf"|(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])|(?<=\n)[ ]+|^[ ]+|[ ]+(?=\n)|[ ]+$"
     r"|[ ]{2,}"
 )
@@ -51,7 +55,7 @@ _JUNK = rx.compile(
 # Every junk match starts with a dropped character or a space; finding those first and trying
 # _JUNK only there gives the same matches as _JUNK.finditer, several times faster (its
 # lookbehinds would otherwise run at every character of the report).
-_JUNK_START = rx.compile(f"[{_DROP} ]")
+_JUNK_START = rx.compile(f"[{_DROP} &]")
 
 _SURROGATE = rx.compile("[\ud800-\udfff]")
 # A character of Chinese (CJK ideographs and compatibility ideographs): a text without one is no report.
@@ -144,7 +148,7 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
             pieces.append(text[pos:s])
             kept.append((pos, out, s - pos))
             out += s - pos
-        if g[0] == " " and len(g) >= 2 and not _touches_cjk(text, s, e):
+        if ((g[0] == " " and len(g) >= 2) or (g[0] == "&" and _SPACE_ENTITY.match(g))) and not _touches_cjk(text, s, e):
             pieces.append(" ")
             kept.append((s, out, 1))
             out += 1

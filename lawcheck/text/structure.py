@@ -96,11 +96,20 @@ _TRAILING_CHROME = rx.compile(
     # a repost's credits under the text, bracketed or not: "（来源：县司法局）", "（供稿：…）", "编辑：张明  审核：李强"
     r"^[(（【]?\s*(?:来源|信息来源|文章来源|稿源|供稿|编辑|审核|审校|校对|初审|复审|终审|签发|撰稿|作者|摄影|摄像)\s*[:：]|"
     r"^[(（【〔][^()（）【】\n]{0,16}(?:记者|通讯员)[^()（）【】\n]{0,16}[)）】〕]\s*$|^文\s*[/／]|"
-    r"^(?:相关文章|相关链接|相关阅读|相关新闻|相关推荐|相关文档|猜你喜欢|热门推荐|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到"
+    # (bracketed too: "（责任编辑：张三）"; a page's counter: "浏览次数：123")
+    r"^[(（]?\s*(?:相关文章|相关链接|相关阅读|相关新闻|相关推荐|相关文档|猜你喜欢|热门推荐|上一篇|下一篇|打印本页|关闭窗口|【|扫一扫|分享到"
+    r"|(?:浏览|阅读|点击|访问)(?:次数|量|数)\s*[:：]"
     r"|责任编辑|附件下载|网站地图|本文(?:来源|来自|转自|由)|(?:免责)?声明[:：]|版权(?:归|所有|声明)|原文链接|文章来源|来源[:：]"
     # a site's footer
     r"|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|相关附件|网站标识码|网站识别码|[\u4e00-\u9fff]?ICP备|[\u4e00-\u9fff]公网安备|联系我们|技术支持[:：])"
 )
+# A link to another page: a document's title, a bullet before it or its date after it ("· 关于2019年度…的报告",
+# "…工作要点 2022-02-15"); not a line of this page's title ("灵寿县人民政府" above its "关于…的报告").
+_LINK_ITEM = rx.compile(r"^[·•●▪◆■\-*]"
+                        r"|(?:报告|总结|汇报|情况|要点|方案|计划|通知|意见|办法|规定|解读|公告|公示|纪要|讲话)\s*[\[【(（]?(?:(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?)?[\]】)）]?$")
+# The page's own metadata under its title ("发布时间：…", "来源：…", "【字体：大 中 小】").
+_PAGE_META = rx.compile(r"^[【\[(（]?\s*(?:发布|发表|公开|更新|成文|印发)(?:时间|日期)"
+                        r"|^[【\[(（]?\s*(?:来源|日期|时间|信息来源|字号|字体)\s*[:：]")
 # A page's list of links under the text, headed by one of these on a line of its own.
 _RELATED_LABEL = rx.compile(r"^[【\[〖(（<《]?\s*(?:相关(?:文章|链接|阅读|新闻|推荐|文档|信息|稿件)|往期(?:回顾|推荐)"
                             r"|热点(?:推荐|新闻|文章)|热门(?:推荐|文章)|猜你喜欢|延伸阅读|推荐阅读|更多(?:阅读|新闻)"
@@ -334,10 +343,37 @@ def _attachment_note(text: str, lines: list[tuple[int, int]], body_first: int, i
     return False
 
 
+def _links_above(text: str, lines: list[tuple[int, int]], content: list[int]) -> set[int]:
+    """A page's list of links above the text ("热点文章" or "相关文章：" on a line of its own, then titles of other
+    pages, "· 关于2019年度…的报告"): the label and the links, which are no title of this page.  The last of them
+    stays when the page's own metadata follows it ("发布时间：…"): that is this page's title."""
+    for n, i in enumerate(content[:8]):
+        line = text[slice(*lines[i])].strip()
+        m = _RELATED_LABEL.match(line)
+        if m is None or m.end() < len(line):
+            continue
+        links = []
+        for k in content[n + 1:n + 1 + _RELATED_MAX]:
+            item = text[slice(*lines[k])].strip()
+            if "。" in item or len(item) > 60 or heading_marker(item) or not _LINK_ITEM.search(item):
+                break
+            links.append(k)
+        if links:
+            after = next((k for k in content if k > links[-1]), None)
+            if after is not None and _PAGE_META.match(text[slice(*lines[after])].strip()):
+                links.pop()  # the page's own title, its date under it
+            return {i, *links}
+        return set()
+    return set()
+
+
 def build(norm: NormText) -> Structure:
     text = norm.text
     lines = _lines(text)
     content = [i for i, (s, e) in enumerate(lines) if e > s]
+    links = _links_above(text, lines, content)
+    if links:
+        content = [i for i in content if i not in links]
 
     # --- header: page chrome and the title, above the first real line of the report.
     body_first = None
