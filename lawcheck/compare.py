@@ -357,8 +357,11 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
             by_tail.setdefault((_tail(key), s.year), []).append(key)  # type: ignore[arg-type]
         by_unit.setdefault((key, s.year), []).append(s.path)  # type: ignore[arg-type]
     out: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
-    names = (lambda ps: "、".join(map(display_name, ps))) if lang == "zh" else \
-        (lambda ps: ", ".join(map(display_name, ps)))
+    sep = "、" if lang == "zh" else ", "
+
+    def names(paths: list[str]) -> str:
+        return sep.join(map(display_name, paths))
+
     by_near: dict[str, list[int]] = {}  # last year's report found by its place-less name: the rows that took it
     for s in scans:
         if s.error is not None:
@@ -368,16 +371,16 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
             what = "unread_both" if not s.organ and not s.year else "unread_organ" if not s.organ else "unread_year"
             out.append((s.path, None, None, (_m(lang, "unread", what=_m(lang, what)),)))
             continue
-        same = by_unit[(organ_key(s.organ), s.year)]
+        key = organ_key(s.organ)
+        same = by_unit[(key, s.year)]
         if len(same) > 1:
             notes = (_m(lang, "duplicate", others=names([p for p in same if p != s.path])),)
         if s.path != same[0]:
             out.append((s.path, None, None, notes))
             continue
-        lasts = by_unit.get((organ_key(s.organ), s.year - 1))
+        lasts = by_unit.get((key, s.year - 1))
         if not lasts:
             # Last year's name written with or without the places above it ("河北省灵寿县人民政府"): one such unit only.
-            key = organ_key(s.organ)
             near = [k for k in by_tail.get((_tail(key), s.year - 1), ()) if same_unit(k, key)]
             if len(near) > 1:
                 notes += (_m(lang, "ambiguous", names=names([by_unit[(k, s.year - 1)][0] for k in near])),)

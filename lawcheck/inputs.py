@@ -150,26 +150,28 @@ def output_identities(output: str | None) -> set[str]:
     found = set()
     if output and output != "-" and os.path.exists(output):
         found.add(_identity(Path(output)))
-    try:
-        st = os.fstat(1)
-    except OSError:
-        return found
-    if stat.S_ISREG(st.st_mode):
-        found.add(f"file:{st.st_dev}:{st.st_ino}")
+    out = _stdout_identity()
+    if out is not None:
+        found.add(out)
     return found
 
 
 def stdout_input(sources: Iterable[Source]) -> str | None:
     """The name of the input standard output is sent to ("lawcheck check 报告.txt >> 报告.txt"), or None: the
     shell opened it for writing, so the result would go into the report itself."""
+    out = _stdout_identity()
+    if out is None:
+        return None
+    return next((src.name for src in sources if src.path is not None and _identity(src.path) == out), None)
+
+
+def _stdout_identity() -> str | None:
+    """Standard output as ``_identity`` names a file, when it is one (not a terminal or a pipe)."""
     try:
         st = os.fstat(1)
     except OSError:
         return None
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    out = f"file:{st.st_dev}:{st.st_ino}"
-    return next((src.name for src in sources if src.path is not None and _identity(src.path) == out), None)
+    return f"file:{st.st_dev}:{st.st_ino}" if stat.S_ISREG(st.st_mode) else None
 
 
 def _empty(path: Path) -> bool:

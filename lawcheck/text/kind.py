@@ -362,7 +362,7 @@ _LEADER_WORD = rx.compile(r"书记|[县区市镇乡省州旗]长|主要负责人
 # A part of the year the body's first sentence opens on (months up to September: "1—11月" are the year's figures cut
 # off in December; "截至2025年2月，…" is when a report on 2024 was drafted).
 _PART_YEAR_OPENING = rx.compile(
-    r"(?:^|\n)\s*(?:(?:(?:19|20)\d\d\s*年|今年)\s*(?:上半年|前[两二三]个?季度|第?[一二三]季度"
+    r"\s*(?:(?:(?:19|20)\d\d\s*年|今年)\s*(?:上半年|前[两二三]个?季度|第?[一二三]季度"
     r"|1\s*月?\s*[-—–至到]\s*[1-9]\s*月(?!\d))|截至\s*(?:19|20)\d\d\s*年\s*[3-9]\s*月(?!\d)(?:底|末)?)")
 # Lines above a body's first sentence: the addressee ("中共灵寿县委、县人大常委会:"), the document's number.
 _NOT_OPENING = rx.compile(r"^[^。]{1,60}[:：]\s*$|〔\d{4}〕\s*\d+\s*号\s*$|\[\d{4}\]\s*\d+\s*号\s*$")
@@ -736,7 +736,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # the press, not the report (one posted whole is titled and signed, or says 全文如下, above).
     if titled_report and not _signed_by_organ(st):
         m = next((m for m in map(_REPORTER_LEAD.match, first_lines) if m), None)
-        credit = _NEWS_CREDIT.search(text[max(0, lo - 300):lo + 300]) or _NEWS_CREDIT.search(text, max(lo, hi - 200))
+        credit = _NEWS_CREDIT.search(text, max(0, lo - 300), lo + 300) or _NEWS_CREDIT.search(text, max(lo, hi - 200))
         if m and credit:
             return _other("news", "kind.reason.news", word=WORDS.join([m.group(0).rstrip(",，"), credit.group(0)]))
     # News: a dateline, a reporter, a byline, an article about "该县" — unless the text names itself a report.

@@ -43,8 +43,9 @@ _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef、。,:;!?()《》
 # collapse to one space.  Characters in _DROP always disappear.
 # HTML's spaces and quotation marks left in crawled text as entities ("&nbsp;&nbsp;2021年以来", "发布时间:&nbsp;
 # 2023-01-12", "&ldquo;三项制度&rdquo;"): dropped as the characters they stand for are.
-_ENTITY = r"&(?:nbsp|ensp|emsp|thinsp|ldquo|rdquo|lsquo|rsquo|quot|#160|#12288|#8220|#8221|#x[aA]0|#x3000);"
-_SPACE_ENTITY = rx.compile(r"&(?:nbsp|ensp|emsp|thinsp|#160|#12288|#x[aA]0|#x3000);")  # one space between digits
+_SPACE_ENTITIES = r"nbsp|ensp|emsp|thinsp|#160|#12288|#x[aA]0|#x3000"
+_ENTITY = rf"&(?:{_SPACE_ENTITIES}|ldquo|rdquo|lsquo|rsquo|quot|#8220|#8221);"
+_SPACE_ENTITY = rx.compile(rf"&(?:{_SPACE_ENTITIES});")  # one space between digits
 _JUNK = rx.compile(
     rf"(?:[{_DROP}]|{_ENTITY})+"
     rf"|(?<=[{_CJK}])[ ]+|[ ]+(?=[{_CJK}])|(?<=\n)[ ]+|^[ ]+|[ ]+(?=\n)|[ ]+$"
