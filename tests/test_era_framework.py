@@ -26,4 +26,10 @@ def test_a_2024_report_cites_every_part_in_force():
     r = lawcheck.evaluate(text, report_year=2024, kind="annual_report").result("era.current_framework")
     assert r.status == "pass" and "二十大" in r.message and "主渠道" in r.message
     assert len(r.basis) == 4
-    assert all("代表大会" not in b.document or b.document.endswith("报告") for b in r.basis)
+    # A congress is cited as the event it was, with its dates and no book-title marks; what a report of
+    # those years is expected to show is the rule's note, never put in a document's mouth.
+    congress = next(b for b in r.basis if "代表大会" in b.document)
+    assert congress.text.startswith("党的第二十次全国代表大会（2022年10月16—22日）"), congress.text
+    assert "《" not in congress.text and "应体现" not in congress.text and "期望" in (congress.note or "")
+    plan = next(b for b in r.basis if b.ref == "国办发〔2023〕27号")
+    assert "应有体现" not in plan.text and "期望" in (plan.note or "")
