@@ -506,8 +506,9 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         verdict = classify(a.st, found_title)
         if verdict.kind != "other" and a.year is not None and _year_source(a) in ("title", "text"):
             # signed or published before the report year's December: part of the year, or the wrong year
-            dates = [d for d in (a.signed.value if a.signed else None, a.published) if isinstance(d, dt.date)]
-            verdict = dated_early(a.year, dates) or verdict
+            when = [d for d in (a.signed.value if a.signed else None, a.published) if isinstance(d, dt.date)]
+            body = dates.body_year(a.st) if _year_source(a) == "title" else None
+            verdict = dated_early(a.year, when, body is not None and body.value == a.year) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"
         other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
     elif given.kind == "other":

@@ -115,3 +115,97 @@ def test_shaanxi_holds_a_township_government_to_the_joint_line_not_the_county_li
                                kind="annual_report")
     assert county.document.level == "county"
     assert county.result("shaanxi.deadline.march_first").status == "fail"
+
+
+# ---- altered copies (a review that edited real reports the way a drafter or a test-maker would)
+
+def _without_duty(text: str) -> str:
+    """Lingshou's report with its leaders' duty paragraph cut (what is left: collective study, partial)."""
+    i = text.index("二是党政主要负责人认真履行")
+    return text[:i] + text[text.index("三是", i):]
+
+
+SHORTCOMINGS = LINGSHOU.splitlines()[17]  # the part under 二、法治政府建设中存在的问题
+
+
+@pytest.mark.parametrize("boilerplate", [
+    "一年来,我县法治政府建设取得了一定成绩,但我们也清醒地认识到,工作中还存在一些不足。",
+    "对照上级要求,我县法治政府建设工作还存在一些不尽如人意的地方。",
+    "我县虽然取得了一定的成绩,但同时我们也清醒地认识到工作中的不足和问题。经认真自查,各项工作均按要求完成,"
+    "未发现明显问题。今年,针对存在的问题,我们要认真研究总结,切实加以解决。",
+])
+def test_a_shortcomings_part_of_set_phrases_names_no_shortcoming(boilerplate):
+    assert SHORTCOMINGS.startswith("虽然我县法治政府建设取得了一定成绩")
+    card = lawcheck.evaluate(LINGSHOU.replace(SHORTCOMINGS, boilerplate))
+    assert card.result("content.shortcomings").status == "fail"
+    # …while one named shortcoming after the same preamble is one.
+    named = boilerplate.split("。")[0] + "。主要是基层执法人员法律素质不高,行政机关负责人出庭率偏低。"
+    assert lawcheck.evaluate(LINGSHOU.replace(SHORTCOMINGS, named)).result("content.shortcomings").status == "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    # others' duty checked, the check's word far before the duty
+    "对全县15个乡(镇)开展专项督查,重点督查党政主要负责人履行推进法治建设第一责任人职责情况。",
+    # the duty beside an act still to come
+    "县长履行推进法治建设第一责任人职责,计划于2022年一季度主持召开县政府常务会议专题研究法治政府建设。",
+])
+def test_the_duty_is_not_stated_by_others_duty_checked_or_by_a_plan(sentence):
+    base = _without_duty(LINGSHOU)
+    assert lawcheck.evaluate(base).result("content.first_responsible_duty").status == "partial"
+    i = base.index("三是", base.index("(一)党政领导干部"))
+    card = lawcheck.evaluate(base[:i] + "二是" + sentence + base[i:])
+    assert card.result("content.first_responsible_duty").status == "partial"
+    # The duty stated as the leaders' own still counts with the same collective acts.
+    own = "二是县政府主要负责人认真履行推进法治建设第一责任人职责。"
+    assert lawcheck.evaluate(base[:i] + own + base[i:]).result("content.first_responsible_duty").status == "pass"
+
+
+THREE_SYSTEMS = "三是全面贯彻落实行政执法“三项制度”,实现县乡“三项制度”全覆盖。"
+SUPERVISION = "三是加强行政执法监督,对全县行政执法三项制度工作落实情况进行了网络监督检查,对发现的问题督促其立即整改,并限期公示。"
+
+
+@pytest.mark.parametrize("stalled", [
+    "三是行政执法“三项制度”进展缓慢。",
+    "三是行政执法“三项制度”目前仅在县市场监管局1个部门试点,尚未在全县推开。",
+    "三是行政执法“三项制度”仍处于试点阶段。",
+    "三是行政执法“三项制度”推行进展缓慢,全县仍有12个执法部门未建立执法公示平台。",
+])
+def test_three_systems_only_piloted_or_stalled_are_not_carried_out(stalled):
+    assert THREE_SYSTEMS in LINGSHOU and SUPERVISION in LINGSHOU
+    text = LINGSHOU.replace(THREE_SYSTEMS, stalled).replace(SUPERVISION, "三是加强行政执法监督。")
+    assert lawcheck.evaluate(text).result("enforcement.three_systems").status == "partial"
+    done = LINGSHOU.replace(SUPERVISION, "三是加强行政执法监督。")
+    assert lawcheck.evaluate(done).result("enforcement.three_systems").status == "pass"
+
+
+def test_a_pilot_run_and_then_rolled_out_is_work_done():
+    text = LINGSHOU.replace(THREE_SYSTEMS, "三是行政执法“三项制度”先在3个乡镇开展试点,年内在全县全面推开。")
+    text = text.replace(SUPERVISION, "三是加强行政执法监督。")
+    assert lawcheck.evaluate(text).result("enforcement.three_systems").status == "pass"
+
+
+# A report signed in January with the year just ended ("2021年1月14日" under "关于2021年度…的报告" over "2021年以来…"):
+# the January habit, no page date to tell — the report is checked and its signature told.
+def test_a_january_signature_with_the_years_number_slipped_is_checked():
+    assert "发布时间:2022-01-20\xa0\xa0\xa0\xa0" in LINGSHOU
+    text = LINGSHOU.replace("2022年1月14日", "2021年1月14日").replace("发布时间:2022-01-20\xa0\xa0\xa0\xa0", "")  # no page date
+    card = lawcheck.evaluate(text)
+    assert card.document.kind == "annual_report" and card.score is not None
+    sig = card.result("form.signature")
+    assert sig.status == "partial" and "2022" in sig.message
+
+
+def test_a_title_with_its_publication_year_and_no_body_year_stays_dated_early():
+    text = LINGSHOU.replace("关于2021年度法治政府建设情况的报告", "2022年灵寿县法治政府建设年度报告")
+    text = text.replace("2022年1月14日", "2022年1月14日").replace("2021年以来,", "一年来,", 1)
+    assert lawcheck.evaluate(text).document.other_kind == "dated_early"
+
+
+def test_the_eighth_law_popularisation_plan_cannot_be_carried_out_in_2020():
+    text = _year(LINGSHOU, 2021, 2020)
+    assert "全面制定并落实“八五”普法规划" in text
+    r = lawcheck.evaluate(text).result("era.anachronisms")
+    assert r.status == "fail" and "八五" in r.message
+    # Drawn up in 2020 and planned for 2021, it can.
+    drawn = text.replace("全面制定并落实“八五”普法规划", "做好“八五”普法规划编制工作")
+    assert lawcheck.evaluate(drawn).result("era.anachronisms").status == "pass"
