@@ -28,6 +28,9 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
         # Nothing could be judged (a scan without a text layer, an empty text): not shown to be a report that
         # meets any rule, so it meets no gate, not even one that blocks on nothing (--fail-on never), as a
         # non-report meets none (found in review: a scanned PDF passed the default gate, then --fail-on never).
+        if any(r.scored for r in card.results):
+            # Form was judged, content was not (no content rule governs a report of that year or level).
+            return [t(lang, "gate.no_content")]
         return [t(lang, "gate.no_score_rules" if min_score is None else "gate.no_score")]
     if min_score is not None and card.score is not None and card.score < min_score:
         reasons.append(t(lang, "gate.low_score", score=f"{card.score:.1f}", min=f"{min_score:g}"))

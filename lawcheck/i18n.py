@@ -53,6 +53,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.common_missing": "最常见的缺失项",
         "ui.times": "{n}份",
         "ui.arith": "得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}（{n}项未计分）",
+        "ui.arith_no_content": ("不评分：报告内容的必备项均不适用于该报告，只有格式等项"
+                                "（得分 {points:g} ÷ 权重 {weight:g}；{n}项未计分）"),
         "ui.arith_waived": ("得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}"
                             "（{n}项未计分，{w}项已豁免）"),
         "ui.no_score": "无可计分项",
@@ -189,6 +191,8 @@ _T: dict[str, dict[str, str]] = {
                             "应写{next}年的安排。"),
         "denied_section": "“{role}”部分只说没有发现问题，未写明具体内容。",
         "set_phrases_only": "“{role}”部分只有表态和套话，没有写出具体的任务或措施。",
+        "given_year_mismatch": ("按指定的报告年度{given}年检查，但报告标题或开头写的是{found}年："
+                                "请核对是否是该年度的报告。"),
         "year_mismatch": "标题写的是{title}年，正文开头写的是{body}年：是沿用了往年的报告，还是其中一处写错了？",
         "published_early": "页面的发布日期{date}早于{year}年度结束，不会是本报告的发布日期，未采用。",
         "signed_in_year": "落款日期“{date}”在报告所属的{year}年之内，年度报告只能在该年结束后成文：是否应为{next}年？",
@@ -202,6 +206,8 @@ _T: dict[str, dict[str, str]] = {
         "no_date.signed": "未找到落款日期。",
         "no_date.published": "未找到发布日期（可用 --published 指定）。",
         "published_after_signed": "未找到发布日期；公开不会早于落款日期{date}：{verdict}",
+        "published_before_signed": ("按页面的发布日期{published}，在期限之内；但它早于落款日期{signed}，"
+                                    "两者必有一处有误（{verdict}）请核对发布日期和落款日期。"),
         "placeholder_date": "落款日期含占位符，无法判断。",
         "on_time": "{what}{date}，不晚于{due}。",
         "boundary": "{what}{date}恰为期限当日（“之前”是否含当日未有明确规定），请核实。",
@@ -341,6 +347,8 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "位于“{where}”部分",
         "reason.related": "相关表述，但不满足本项要求",
         "gate.no_score": "无可计分项，无法核对最低分。",
+        "gate.no_content": ("报告内容的必备项均不适用于该报告（规则只规定了其他年度或层级的报告内容），"
+                            "只有格式项不能评分。"),
         "gate.no_score_rules": "无可计分项，无法核对必备项。",
         "gate.not_report": ("不是法治政府建设年度报告（{why}），不能作为年度报告通过；"
                             "如确为年度报告，可用 --kind annual_report 检查。"),
@@ -400,6 +408,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.common_missing": "Most common missing items",
         "ui.times": "in {n} report(s)",
         "ui.arith": "Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} ({n} not scored)",
+        "ui.arith_no_content": ("Not scored: none of the required content items applies to this report, only form "
+                                "items (points {points:g} of weight {weight:g}; {n} not scored)"),
         "ui.arith_waived": ("Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} "
                             "({n} not scored, {w} waived)"),
         "ui.no_score": "nothing to score",
@@ -545,6 +555,8 @@ _T: dict[str, dict[str, str]] = {
                            "is not used.",
         "signed_in_year": ("The report is dated \"{date}\", within {year}, the year it reports on; a year's report is "
                            "written after the year ends: should it read {next}?"),
+        "given_year_mismatch": ("Checked as a report on {given}, as the caller set, but its title or opening names "
+                                "{found}: check that it is that year's report."),
         "year_mismatch": ("The title names {title} and the body opens on {body}: an earlier report carried over, or a "
                           "slip in one of them?"),
         "set_phrases_only": "The \"{role}\" part holds only resolutions and set phrases; it names no concrete task "
@@ -559,6 +571,8 @@ _T: dict[str, dict[str, str]] = {
         "no_date.published": "No publication date was found (pass --published).",
         "published_after_signed": ("No publication date was found; it cannot be earlier than the signature date "
                                    "{date}: {verdict}"),
+        "published_before_signed": ("By the page's date {published}, in time; but it is before the signature date "
+                                    "{signed}, so one of them is wrong ({verdict}) Check both dates."),
         "placeholder_date": "The signature date is a placeholder.",
         "on_time": "{what} {date}, on or before {due}.",
         "boundary": ("{what} {date} is the limit day itself (whether \"before\" includes it is not settled);"
@@ -713,6 +727,8 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "in the \"{where}\" section",
         "reason.related": "related wording that does not meet the requirement",
         "gate.no_score": "Nothing could be scored, so the minimum score cannot be checked.",
+        "gate.no_content": ("None of the required content items applies to this report (the rules set the content of "
+                            "reports of other years or levels); its form alone is not scored."),
         "gate.no_score_rules": "Nothing could be scored, so the must-have items cannot be checked.",
         "gate.not_report": ("Not an annual report on building law-based government ({why}), so it cannot pass as one; "
                             "if it is one, check it with --kind annual_report."),

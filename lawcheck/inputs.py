@@ -108,6 +108,9 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
     seen: set[str] = set()
     writing = set(writing)
     quiet = writing | {_identity(p) for p in known}
+    # Only standard output is emptied by the shell before the run ("> 报告/结果.txt"); an empty file named by -o is
+    # a report of the folder like any other (an empty one is said so in the batch), never taken for lawcheck's.
+    shell = _stdout_identity() if writing else None
     shown: set[str] = set()  # names as shown: two undecodable names must not read the same (one page, one row)
     for arg in args:
         if arg == "-":
@@ -121,7 +124,7 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
             for f in _walk(p, globs, m, others):
                 if f.skip is None and f.path is not None:
                     made = origin(f.path)
-                    if made is None and _identity(f.path) in writing and _empty(f.path):
+                    if made is None and shell is not None and _identity(f.path) == shell and _empty(f.path):
                         made = "ours"  # standard output sent here ("> 报告/结果.txt"): the shell emptied it
                     if made == "ours":
                         # lawcheck's own output, from an earlier run into the same folder: named by the caller

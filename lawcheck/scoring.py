@@ -18,12 +18,24 @@ class Score:
 
 
 def score(results: list[RuleResult], policy: Policy) -> Score:
-    """Points over weight of the scored results (pass, partial or fail, not experimental), out of 100."""
+    """Points over weight of the scored results (pass, partial or fail, not experimental), out of 100.
+
+    None as well when the pack asks for content and none of it applies to this report (a 2012 依法行政工作总结:
+    every content rule governs later years): a score of its form alone would say nothing of the report (a
+    120-character summary of 2013 scored 80 and met the gate)."""
     scored = [r for r in results if r.scored]
+    if not content_judged(results):
+        scored = []
     total = sum(r.weight for r in scored)
     value = round(100.0 * sum(r.points for r in scored) / total, 1) if total else None
     grade = policy.grade(value) if value is not None else None
     return Score(value, grade, policy.tone(grade) if grade is not None else None)
+
+
+def content_judged(results: list[RuleResult]) -> bool:
+    """Whether the report's content was judged: some content rule of the pack scored, or the pack has none."""
+    content = [r for r in results if r.category == "content"]
+    return not content or any(r.scored or r.waived is not None for r in content)
 
 
 def timeliness(results: list[RuleResult]) -> Timeliness:

@@ -54,19 +54,23 @@ def _quartiles(xs: list[float]) -> tuple[float, float]:
 
 def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo]) -> list[Spread]:
     import statistics
+    from collections import Counter
 
     out = []
+    # How many reports each organ has (counted once: a count per row was quadratic in the folder's size).
+    organs = Counter(r.card.document.organ for r in rows if r.card is not None)
     for ind in indicators:
         values = []
-        organs = [r.card.document.organ for r in rows if r.card is not None]
         for r in rows:
             if r.card is None:
                 continue
             v = r.card.headline(ind.id)
             if v is not None:
                 organ = r.card.document.organ
-                # Named by organ; by organ and file when the batch has several reports of one organ.
-                who = organ if organ and organs.count(organ) == 1 else f"{organ}（{r.path}）" if organ else r.path
+                # Named by organ; by organ and file when the batch has several reports of one organ (the file in
+                # brackets of the reader's language).
+                file = f"（{r.path}）" if r.card.lang == "zh" else f" ({r.path})"
+                who = organ if organ and organs[organ] == 1 else f"{organ}{file}" if organ else r.path
                 values.append((who, v))
         if len(values) < 2:
             continue

@@ -183,3 +183,16 @@ def test_an_office_file_name_lawcheck_cannot_write_is_refused(here, capsys, argv
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and words in err
     assert sorted(p.name for p in here.iterdir()) == ["a.txt", "b.txt"]
+
+
+def test_an_empty_report_in_the_folder_is_no_output_of_ours(here, capsys):
+    # An attack review: "-o 报告/某区报告.txt", a report of the folder still empty, was taken for the file the shell
+    # empties before a "> 报告/结果.txt" run, left out of the batch as lawcheck's own, and written over.
+    (here / "报告").mkdir()
+    shutil.copy(here / "a.txt", here / "报告" / "a.txt")
+    empty = here / "报告" / "某区报告.txt"
+    empty.write_bytes(b"")
+    assert main(["check", "报告", "-o", str(empty)]) == 2
+    err = capsys.readouterr().err
+    assert "某区报告.txt" in err and "已跳过" not in err and "lawcheck 写出" not in err
+    assert empty.read_bytes() == b""

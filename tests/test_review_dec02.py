@@ -209,3 +209,111 @@ def test_the_eighth_law_popularisation_plan_cannot_be_carried_out_in_2020():
     # Drawn up in 2020 and planned for 2021, it can.
     drawn = text.replace("全面制定并落实“八五”普法规划", "做好“八五”普法规划编制工作")
     assert lawcheck.evaluate(drawn).result("era.anachronisms").status == "pass"
+
+
+# ---- look-alikes a researcher's crawl brings (a review that wrote new ones)
+
+LINGSHOU_TITLE = "灵寿县人民政府\n关于2021年度法治政府建设情况的报告"
+
+
+def _retitled(title: str, text: str = LINGSHOU) -> str:
+    assert LINGSHOU_TITLE in text
+    return text.replace(LINGSHOU_TITLE, title, 1)
+
+
+@pytest.mark.parametrize(("title", "other_kind"), [
+    # another body's own report, its name after a leading 关于 or year
+    ("2021年度灵寿大学法治工作报告", "other_body"),
+    ("关于灵寿能源投资集团有限公司2021年度法治建设工作情况的报告", "other_body"),
+    ("关于灵寿县人民法院2021年度法治建设工作情况的报告", "other_body"),
+    ("2021年度中共灵寿县委法治建设工作情况报告", "other_body"),
+    # a report delivered at a work meeting
+    ("在全县法治政府建设工作会议上的报告", "speech"),
+    # the results of assessing the units below; the problems a supervision found, dealt with
+    ("关于全县2021年度法治政府建设考核情况的报告", "survey_report"),
+    ("灵寿县人民政府关于2021年度法治政府建设督察发现问题处置情况的报告", "rectification"),
+])
+def test_a_title_naming_another_document(title, other_kind):
+    card = lawcheck.evaluate(_retitled(title))
+    assert (card.document.kind, card.document.other_kind) == ("other", other_kind), card.document.kind_reason
+
+
+@pytest.mark.parametrize("title", [
+    # a branch bureau after 局 is no chief and his name
+    "西安市公安局长安分局2021年度法治政府建设情况报告",
+    "上海市公安局长宁分局关于2021年度法治政府建设工作情况的报告",
+    "福州市生态环境局长乐分局2021年法治政府建设年度报告",
+    # the government's own report delivered to its people's congress standing committee
+    "灵寿县人民政府关于2021年度法治政府建设情况的报告",
+    # joint reports and the committee for law-based governance stay the year's report
+    "中共灵寿县委 灵寿县人民政府关于2021年度法治政府建设情况的报告",
+    "关于2021年度法治政府建设考核自评情况和2022年工作安排的报告",
+])
+def test_titles_of_real_reports_stay_the_report(title):
+    card = lawcheck.evaluate(_retitled(title))
+    if "自评" in title:  # a self-assessment stays one (the existing reading)
+        assert card.document.other_kind == "self_assessment"
+    else:
+        assert card.document.kind == "annual_report", card.document.kind_reason
+
+
+def test_two_departments_reports_on_one_page_are_two_reports():
+    first = _year(_retitled("青溪县司法局关于2021年度法治政府建设情况的报告"), 2021, 2020)
+    second_title = CHANGSHENG.splitlines()[0]
+    second = CHANGSHENG.replace(second_title, "青溪县市场监督管理局关于2020年度法治政府建设情况的报告", 1)
+    card = lawcheck.evaluate(first + "\n\n" + second)
+    assert card.document.other_kind == "several_reports"
+    # …and one report with its title repeated over its body is one.
+    same = _retitled("青溪县司法局关于2021年度法治政府建设情况的报告")
+    assert lawcheck.evaluate("青溪县司法局2021年度法治政府建设情况报告\n" + same).document.kind == "annual_report"
+
+
+# ---- a reviewer's folder
+
+def test_a_page_dated_before_a_late_signature_is_told():
+    # The page's date is the site's record of the publication and stands (tests/test_mutations.py), but a plain
+    # pass hid that the signature would be late: the reviewer is told, the signature quoted.
+    text = LINGSHOU.replace("2022年1月14日", "2022年4月6日").replace("发布时间:2022-01-20", "发布时间:2022-03-30")
+    card = lawcheck.evaluate(text)
+    r = card.result("deadline.publication")
+    assert r.status == "pass" and "2022-03-30" in r.message and "2022-04-06" in r.message and "核对" in r.message
+    assert any("2022年4月6日" in e.text for e in r.evidence)
+    # A signature a few days before the deadline under an earlier page date is still on time (one date mistyped,
+    # neither late).
+    early = LINGSHOU.replace("2022年1月14日", "2022年3月28日").replace("发布时间:2022-01-20", "发布时间:2022-03-20")
+    assert lawcheck.evaluate(early).result("deadline.publication").status == "pass"
+
+
+@pytest.mark.parametrize(("title", "organ"), [
+    ("2021年度宜兴市法治政府建设工作报告", "宜兴市"),
+    ("2021年宜兴市人民政府法治政府建设年度报告", "宜兴市人民政府"),
+    ("关于宜兴市2021年度法治政府建设情况的报告", "宜兴市"),
+    ("2020年静海区法治政府建设情况报告", "静海区"),
+    ("关于2021年度法治政府建设情况的报告", None),
+    ("关于全市2021年度法治政府建设情况的报告", None),
+])
+def test_the_organ_after_a_leading_year_or_guanyu(title, organ):
+    # Pages whose signature block was cut off: the organ comes from the title, which may open on its year.
+    body = "\n2021年，我市坚持以习近平法治思想为指导，扎实推进法治政府建设。\n一、主要举措和成效\n全年取消行政许可事项12项。\n"
+    assert lawcheck.evaluate(title + body).document.organ == organ
+
+
+@pytest.mark.parametrize(("sentence", "status"), [
+    # the duty in the 规定's own words, committed to: named (with the collective acts left, it passes)
+    ("二是严格落实《党政主要负责人履行推进法治建设第一责任人职责规定》,坚持做到“四个亲自”,推进法治政府建设。", "pass"),
+    # the heads of the units below told to carry it: others' duty
+    ("二是督促各乡镇党政主要负责人做到“四个亲自”,推进法治建设。", "partial"),
+])
+def test_the_duty_in_the_words_of_its_regulation(sentence, status):
+    base = _without_duty(LINGSHOU)
+    i = base.index("三是", base.index("(一)党政领导干部"))
+    card = lawcheck.evaluate(base[:i] + sentence + base[i:])
+    assert card.result("content.first_responsible_duty").status == status
+
+
+def test_the_duty_stated_and_then_acted_on_is_the_leaders_own():
+    # "乡党委书记切实履行…第一责任人职责，督促干部尊法学法守法用法" (a township's page): 督促 is the leader acting.
+    base = _without_duty(LINGSHOU)
+    i = base.index("三是", base.index("(一)党政领导干部"))
+    sentence = "二是县长切实履行推进法治建设第一责任人职责,督促干部尊法学法守法用法。"
+    assert lawcheck.evaluate(base[:i] + sentence + base[i:]).result("content.first_responsible_duty").status == "pass"

@@ -92,6 +92,19 @@ def _judge(rule: DeadlineRule, a: Analysis) -> Outcome:
             by.details.insert(0, t(lang, "published_early", date=a.published.isoformat(), year=a.year))
             return by
         date, span = a.published, a.published_span
+        out = _against_limit(rule, a, date, span, t(lang, f"what.{rule.date}"))
+        signed = a.signed.value if a.signed else None
+        if out.status == "pass" and isinstance(signed, dt.date) and signed > date:
+            # A page dated before its own signature: one date is mistyped.  The page's date is the site's record
+            # of the publication and stands; but when the signature would be late (signed 6 April, the page
+            # dated 30 March) the reviewer is told, with the signature as evidence, rather than shown a plain pass.
+            assert a.signed is not None
+            by = _against_limit(rule, a, signed, a.signed.span, t(lang, "what.signed"))
+            if by.status != "pass":
+                out.evidence.append(a.signed.span)
+                out.details = [t(lang, "published_before_signed", published=date.isoformat(),
+                                 signed=signed.isoformat(), verdict="".join(by.details))]
+        return out
     return _against_limit(rule, a, date, span, t(lang, f"what.{rule.date}"))
 
 

@@ -95,6 +95,16 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         missing.append("report_year_consistent")
         evidence.append(other_year.span)
         details.append(t(lang, "year_mismatch", title=str(a.year_found.value), body=str(other_year.value)))
+    given = a.year_found if "report_year" in rule.fields and "report_year" not in missing and other_year is None \
+        else None
+    if given is not None and isinstance(given.value, int) and a.year is not None and a.year != given.value:
+        # The caller set the year (--year, a settings file's year) and the text names another: checked as the
+        # caller said, and told — last year's report in this year's folder must not pass as this year's.
+        done -= 0.5
+        missing.append("report_year_consistent")
+        evidence.append(given.span)
+        details.append(t(lang, "given_year_mismatch", given=str(a.year), found=str(given.value)))
+        other_year = given  # the message is this alone, as for a title and a body that disagree
     early = _signed_in_year(a) if "signed_date" in rule.fields and "signed_date" not in missing else None
     if early is not None:
         # Signed in the first months of the year it reports on ("2021年1月14日" under the 2021 report, published

@@ -383,6 +383,12 @@ _TITLE_ORGAN = rx.compile(
     r"(?:关于|\d|20|$)"
     # …or the place itself before the year ("塔庄镇2022年法治政府建设工作总结", "东湖街道2024年度…"): its government.
     r"|^[《“\s]*(?P<place>(?![全我本各该])[^,。:;\d《》“”关于]{1,10}?(?:街道|镇|乡|县|区|市|旗))(?=(?:19|20)\d\d)"
+    # …or either after a leading year or 关于 ("2021年度宜兴市法治政府建设工作报告", "2021年宜兴市人民政府法治政府建设
+    # 年度报告", "关于宜兴市2021年度…"), the report's subject or its year right after it
+    r"|^[《“\s]*(?:关于|(?:19|20)\d\d\s*年度?)(?:中共)?(?P<organ2>(?![全我本各该])[^,。:;\d《》“”]{2,40}?"
+    r"(?:人民政府|政府|办事处|管委会|行政公署|局|厅|办公室))(?=法治|依法|关于|(?:19|20)\d\d|$)"
+    r"|^[《“\s]*(?:关于|(?:19|20)\d\d\s*年度?)(?P<place2>(?![全我本各该])[^,。:;\d《》“”]{1,10}?(?:街道|镇|乡|县|区|市|旗))"
+    r"(?=(?:19|20)\d\d|法治|依法)"
 )
 
 
@@ -416,7 +422,7 @@ def organ(st: Structure) -> Found | None:
     if st.title_span:
         title = "".join(st.text[slice(*st.title_span)].split())
         m = _TITLE_ORGAN.match(title)
-        name = m and (m.group("organ") or m.group("place"))
+        name = m and (m.group("organ") or m.group("place") or m.group("organ2") or m.group("place2"))
         if name and not PLACEHOLDER.search(name):
             return Found(name, st.title_span)
     return None

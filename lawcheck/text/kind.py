@@ -47,7 +47,9 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
 # Kinds of report that are not the annual report even when they are about law-based government.
 _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # (督察反馈意见办理情况, 落实督察组反馈意见情况: answering a supervision's findings)
-    ("rectification", rx.compile(r"整改|反馈(?:意见|问题)(?:的)?(?:落实|办理)|落实[^,，。;；]{0,20}反馈(?:意见|问题)")),
+    # (and the problems a supervision or an audit found, dealt with: "督察发现问题处置情况", "审计指出问题办理情况")
+    ("rectification", rx.compile(r"整改|反馈(?:意见|问题)(?:的)?(?:落实|办理)|落实[^,，。;；]{0,20}反馈(?:意见|问题)"
+                                 r"|(?:督察|督查|巡察|巡视|审计|检查)[^,，。;；]{0,8}?问题[^,，。;；]{0,4}?(?:处置|办理|落实|销号)")),
     # Part of a year (1—12月 is the whole year).
     ("interim_summary",
      # (1—10月, 1—11月 are the year's figures cut off before December, as reports drafted then give them.)
@@ -57,7 +59,9 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
                 # 年中 as the middle of the year, not a place after a year ("2021年中山市", "2024年中方县"):
                 # a word of a report or a break after it.
                 r"|年年中|(?<![一全])年中(?=法治|依法|工作|总结|小结|报告|汇报|情况|考核|督查|评估|推进|[\s，,。、：:）)]|$)")),
-    ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况")),
+    # (and the results of assessing the units below: "关于全县2023年度法治政府建设考核情况的报告")
+    ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况"
+                                 r"|(?:考核|考评|测评)(?:结果|情况(?!的?自评))")),
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
      rx.compile(r"自评|自查|自我评价|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范"
@@ -176,17 +180,25 @@ _T_OTHER_BODY = rx.compile(
     # a Party committee ("中共灵寿县委", "中共灵寿县委员会", "中共灵寿镇党委", "灵寿县委"), not the committee for
     # law-based governance ("中共灵寿县委全面依法治县委员会")
     r"|^(?:中共)?(?:(?!依法治|政府)[\u4e00-\u9fff]){1,20}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?(?=关于|(?:19|20)\d\d)"
+    # …and the same bodies after a leading 关于 or year, their report's subject after them
+    # ("关于青溪县人民法院2023年度…", "2023年度江城大学法治工作报告", "2023年度中共青溪县委法治建设工作情况报告")
+    r"|^(?:关于|(?:19|20)\d\d\s*年度?)(?:(?!政府)[\u4e00-\u9fff]){0,24}?(?:人民法院|人民检察院|人大常委会"
+    r"|人民代表大会常务委员会|政协[\u4e00-\u9fff]{0,10}委员会|有限(?:责任)?公司|股份公司|集团公司|集团|学院|大学|学校|医院"
+    r"|(?<=中共)[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?)(?=关于|(?:19|20)\d\d|法治|依法)"
 )
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
 _T_PERSON = rx.compile(
     r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)"
-    # A name holds no unit's word: "县长生镇2020", "市长寿区2021", "省长沙市2021" are places after 县, 市, 省.
-    r"(?:(?![省市县区镇乡村旗州盟])[\u4e00-\u9fff]){2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
+    # A name holds no unit's word: "县长生镇2020", "市长寿区2021", "省长沙市2021" are places after 县, 市, 省, and
+    # "公安局长安分局2023", "生态环境局长宁分局关于" a branch after 局.
+    r"(?:(?![省市县区镇乡村旗州盟局所队院委办厅处科站])[\u4e00-\u9fff]){2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
 )
 # Other forms a document takes: a speech, a conference statement, minutes, an explanation, an answer to a
 # motion, an experience article, an outline to fill in.
 _T_FORMS = rx.compile(
-    r"(?P<speech>讲话|致辞|动员讲话)|(?P<statement>(?:交流|典型|表态)发言)|(?P<minutes>纪要)|(?P<explanation>的说明$|起草说明)"
+    # (a report delivered at a work meeting is a speech too: "在全县法治政府建设工作会议上的报告"; not one to a
+    # people's congress standing committee, where the government's report is put)
+    r"(?P<speech>讲话|致辞|动员讲话|^在(?![^。\n]*(?:人大常委会|常务委员会))[^。\n]{2,40}?会议?上的(?:工作)?报告)|(?P<statement>(?:交流|典型|表态)发言)|(?P<minutes>纪要)|(?P<explanation>的说明$|起草说明)"
     r"|(?P<reply>(?:提案|建议|议案)[^。]{0,20}(?:答复|办理)|答复意见)|(?P<experience>经验(?:做法|材料|交流)|典型经验)"
     # (not a proper name: "灵寿县模板产业园区管理委员会…报告")
     r"|(?P<outline>提纲|模板(?!产业|厂|有限|公司|园区)|范本)"
@@ -984,12 +996,27 @@ def _same_report(a: str, b: str) -> bool:
     if ya and yb and _SPACE.sub("", ya.group(0)) != _SPACE.sub("", yb.group(0)):
         return False
     pa, pb = _place(a), _place(b)
-    return not (pa and pb and pa not in pb and pb not in pa)
+    if pa and pb and pa not in pb and pb not in pa:
+        return False
+    # Two units of one place ("青溪县司法局…" and "青溪县市场监督管理局…", one page): two reports.
+    ua, ub = _unit(a), _unit(b)
+    return not (ua and ub and ua not in ub and ub not in ua)
 
 
 # The place a title names first ("宜兴市", "彭水苗族土家族自治县"), its year taken out ("2020年度宜兴市…").
 _PLACE = rx.compile(r"[\u4e00-\u9fff]{1,10}?(?:自治区|自治州|自治县|自治旗|省|市|州|县|区|旗|盟|镇|乡)")
 _YEAR_WORD = rx.compile(r"(?:19|20)\d\d\s*年度?")
+
+
+# The body a title names at its head, before 关于, the year or its subject ("青溪县司法局关于…", "青溪县人民政府
+# 2023年度…"): "人民" dropped, so that 县人民政府 and 县政府 are one body.
+_UNIT = rx.compile(r"^(?:关于)?\s*([\u4e00-\u9fff]{2,30}?(?:政府|局|委员会|办公室|厅|署|办事处|分局))"
+                   r"(?=\s*(?:关于|\n|法治|依法|$))")
+
+
+def _unit(title: str) -> str:
+    m = _UNIT.search(_YEAR_WORD.sub("\n", title).lstrip("\n"))
+    return m.group(1).replace("人民", "") if m else ""
 
 
 def _place(title: str) -> str:
