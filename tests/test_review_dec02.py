@@ -317,3 +317,64 @@ def test_the_duty_stated_and_then_acted_on_is_the_leaders_own():
     i = base.index("三是", base.index("(一)党政领导干部"))
     sentence = "二是县长切实履行推进法治建设第一责任人职责,督促干部尊法学法守法用法。"
     assert lawcheck.evaluate(base[:i] + sentence + base[i:]).result("content.first_responsible_duty").status == "pass"
+
+
+SUMMARY_2012 = """某县国土资源局2012年依法行政工作总结
+
+2012年，我局坚持依法行政，严格规范执法行为，全年办理土地行政处罚案件36件，组织执法人员培训120人次。
+
+一、主要做法
+（一）加强学习培训。组织干部职工学习《土地管理法》等法律法规，开展专题讲座4次。
+（二）规范执法程序。严格执行行政执法责任制，执法案卷评查合格率100%。
+
+二、存在的问题
+执法力量不足，部分执法人员业务能力有待提高。
+
+三、下一步打算
+继续加强执法队伍建设，提高依法行政水平。
+
+某县国土资源局
+2013年1月10日
+"""
+
+
+def test_a_report_none_of_whose_content_rules_apply_gets_no_score_and_no_gate():
+    from lawcheck.gate import gate_reasons
+
+    card = lawcheck.evaluate(SUMMARY_2012)
+    assert card.document.kind == "annual_report" and card.document.report_year == 2012
+    assert all(r.status == "not_applicable" for r in card.results if r.category == "content")
+    assert any(r.scored for r in card.results)  # its form was judged…
+    assert card.score is None  # …and gives no score
+    reasons = gate_reasons(card, 60, "error")
+    assert len(reasons) == 1 and "必备项均不适用" in reasons[0]
+    # The same text on 2021 is judged and scored.
+    assert lawcheck.evaluate(SUMMARY_2012.replace("2012", "2021").replace("2013", "2022")).score is not None
+
+
+def test_a_pack_without_content_rules_still_scores():
+    pack = lawcheck.load_pack().only(["form.placeholders", "form.signature"])
+    assert lawcheck.evaluate(SUMMARY_2012, rules=pack).score is not None
+
+
+def test_a_callers_year_against_the_texts_is_told():
+    r = lawcheck.evaluate(CHANGSHENG, report_year=2021).result("form.reporting_year")
+    assert r.status == "partial" and "2021" in r.message and "2020" in r.message
+    assert lawcheck.evaluate(CHANGSHENG, report_year=2020).result("form.reporting_year").status == "pass"
+
+
+def test_english_outputs_keep_to_ascii_spacing_and_brackets(tmp_path):
+    from lawcheck.engine import key_indicators
+    from lawcheck.model import Record
+    from lawcheck.render import Context
+    from lawcheck.render.formats import markdown
+    from lawcheck.summary import summarize
+
+    card = lawcheck.evaluate(LINGSHOU, lang="en")
+    page = markdown.render([Record(path="a.txt", card=card)], Context(lang="en"))
+    assert "\u3000" not in page and "Score: " in page
+    # Two reports of one organ in a folder's spreads: the files in ASCII brackets in English.
+    rows = [Record(path=p, card=card) for p in ("a.txt", "b.txt")]
+    summary = summarize(rows, indicators=key_indicators(lawcheck.load_pack(), "en"))
+    names = [who for s in summary.spreads for who, _v in s.values]
+    assert names and all("（" not in n for n in names) and any("(a.txt)" in n for n in names)
