@@ -53,7 +53,7 @@ from lawcheck.packs import RulePack, default_pack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import dates, facts
-from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early
+from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year
 from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.structure import CLOSING, PREAMBLE
 from lawcheck.version import __version__
@@ -192,11 +192,13 @@ def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
     memo = a.pack.output_memo
     out = []
     for b in covering or rule.basis:
-        ref = memo.get(id(b))  # a basis never changes between reports: its output object is built once
+        # A basis never changes between reports: its output object is built once per language (its note is read).
+        key = (id(b), a.lang)
+        ref = memo.get(key)
         if ref is None:
-            fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status", "note")}
-            ref = memo[id(b)] = construct(BasisRef,
-                text=b.cite(), article_status=b.article_status or (b.status if b.article else None), **fields)
+            fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status")}
+            ref = memo[key] = construct(BasisRef, text=b.cite(), note=b.note_in(a.lang),
+                                        article_status=b.article_status or (b.status if b.article else None), **fields)
         out.append(ref)
     return out
 
@@ -508,7 +510,8 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
             # signed or published before the report year's December: part of the year, or the wrong year
             when = [d for d in (a.signed.value if a.signed else None, a.published) if isinstance(d, dt.date)]
             body = dates.body_year(a.st) if _year_source(a) == "title" else None
-            verdict = dated_early(a.year, when, body is not None and body.value == a.year) or verdict
+            verdict = dated_early(a.year, when, body is not None and body.value == a.year) \
+                or since_year(found_title, a.year, when) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"
         other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
     elif given.kind == "other":

@@ -58,8 +58,9 @@ def explain_rule(rule: RuleBase, lang: str = "zh") -> str:
         if b.reporters:
             marks.append(f"{L['reporters']}: {join(lang, [t(lang, 'reporter.' + x) for x in b.reporters])}")
         out.append(f"    [{'；'.join(marks) if lang == 'zh' else '; '.join(marks)}]")
-        if b.note:
-            out.append(f"    {b.note}")
+        note = b.note_in(lang)
+        if note:
+            out.append(f"    {note}")
     if r.no_basis:
         out.append(f"  {L['no_basis']}: {r.no_basis.get(lang)}")
     out += ["", f"{L['examples']}:"]

@@ -59,10 +59,13 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
     out = []
     # How many reports each organ has (counted once: a count per row was quadratic in the folder's size).
     organs = Counter(r.card.document.organ for r in rows if r.card is not None)
+    # A unit counted once: of several reports of one organ and year (a .txt and its .docx, a copy, a draft and
+    # the final), the first by file name stands for it.
+    counted = _one_per_unit(rows)
     for ind in indicators:
         values = []
         for r in rows:
-            if r.card is None:
+            if r.card is None or id(r) not in counted:
                 continue
             v = r.card.headline(ind.id)
             if v is not None:
@@ -88,6 +91,31 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
     return out
 
 
+def _unit_key(r: SummaryRow) -> tuple[str, int] | None:
+    d = r.card.document if r.card is not None else None
+    return (d.organ, d.report_year) if d is not None and d.organ and d.report_year is not None else None
+
+
+def _one_per_unit(rows: list[SummaryRow]) -> set[int]:
+    """The rows that stand for their unit: every row but the later files of one organ and year."""
+    first: dict[tuple[str, int], SummaryRow] = {}
+    for r in sorted(rows, key=lambda r: r.path):
+        key = _unit_key(r)
+        if key is not None:
+            first.setdefault(key, r)
+    return {id(r) for r in rows if (key := _unit_key(r)) is None or first[key] is r}
+
+
+def repeated_units(rows: list[SummaryRow]) -> list[tuple[str, int, list[str]]]:
+    """(organ, year, files) for each organ and year with more than one report in the batch, by organ."""
+    groups: dict[tuple[str, int], list[str]] = {}
+    for r in rows:
+        key = _unit_key(r)
+        if key is not None:
+            groups.setdefault(key, []).append(r.path)
+    return [(o, y, sorted(paths)) for (o, y), paths in sorted(groups.items()) if len(paths) > 1]
+
+
 @dataclass
 class Summary:
     rows: list[SummaryRow]  # unreadable first, then the annual reports, worst first
@@ -102,6 +130,7 @@ class Summary:
     spreads: list[Spread] = field(default_factory=list)  # each key indicator across the reports
     waived: int = 0  # results a waiver left out of the score and the gate, over every report
     waived_reports: int = 0  # reports with at least one
+    repeated: list[tuple[str, int, list[str]]] = field(default_factory=list)  # organ, year, files: several reports
 
     @property
     def reports(self) -> int:
@@ -118,6 +147,15 @@ class Summary:
         if self.waived:
             line = line.rstrip("。.") + t(lang, "ui.waivers_total", n=self.waived, reports=self.waived_reports) + \
                 ("。" if lang == "zh" else ".")
+        if self.repeated:
+            # A unit's report sent twice (a .txt and its .docx, a copy) is counted as two reports above: said, so
+            # that the reviewer does not read two units where there is one.
+            sep = "、" if lang == "zh" else ", "
+            groups = [t(lang, "ui.repeated_group", organ=o, year=y, files=sep.join(files))
+                      for o, y, files in self.repeated[:_SHOWN_GROUPS]]
+            more = len(self.repeated) - _SHOWN_GROUPS
+            line += t(lang, "ui.repeated_units", groups=("；" if lang == "zh" else "; ").join(groups),
+                      more=t(lang, "ui.repeated_more", n=more) if more > 0 else "")
         return line
 
 
@@ -163,4 +201,8 @@ def summarize(records: list[Record], top: int = 3,
         spreads=spreads(rows, indicators),
         waived=sum(len(r.card.waived()) for r in rows if r.card is not None),
         waived_reports=sum(1 for r in rows if r.card is not None and r.card.waived()),
+        repeated=repeated_units(rows),
     )
+
+
+_SHOWN_GROUPS = 5

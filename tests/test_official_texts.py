@@ -21,7 +21,7 @@ def _read_by_people(rule) -> list[str]:  # type: ignore[no-untyped-def]
         if value is not None:
             texts += [value.get("zh"), value.get("en")]
     for b in rule.basis:
-        texts += [b.cite(), b.note or "", b.provision or "", b.document, b.ref or ""]
+        texts += [b.cite(), b.note_in("zh") or "", b.note_in("en") or "", b.provision or "", b.document, b.ref or ""]
     return [x for x in texts if x]
 
 

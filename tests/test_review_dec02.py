@@ -373,8 +373,47 @@ def test_english_outputs_keep_to_ascii_spacing_and_brackets(tmp_path):
     card = lawcheck.evaluate(LINGSHOU, lang="en")
     page = markdown.render([Record(path="a.txt", card=card)], Context(lang="en"))
     assert "\u3000" not in page and "Score: " in page
-    # Two reports of one organ in a folder's spreads: the files in ASCII brackets in English.
-    rows = [Record(path=p, card=card) for p in ("a.txt", "b.txt")]
+    # Two reports of one organ (two years) in a folder's spreads: the files in ASCII brackets in English.
+    earlier = lawcheck.evaluate(_year(LINGSHOU, 2021, 2020), lang="en")
+    rows = [Record(path="a.txt", card=card), Record(path="b.txt", card=earlier)]
     summary = summarize(rows, indicators=key_indicators(lawcheck.load_pack(), "en"))
     names = [who for s in summary.spreads for who, _v in s.values]
     assert names and all("（" not in n for n in names) and any("(a.txt)" in n for n in names)
+
+
+@pytest.mark.parametrize("pack", [None, "shaanxi", "shenzhen"])
+def test_every_basis_note_is_there_in_english_too(pack):
+    # The notes are lawcheck's own words on a basis (how sure, how applied): a person reads them in explain and
+    # JSON, so an English reader gets them in English (the law's own words stay as written).
+    from lawcheck.kinds.base import Text
+
+    rules = lawcheck.load_pack(pack).rules if pack else lawcheck.load_pack().rules
+    notes = [(r.id, b.note) for r in rules for b in r.basis if b.note]
+    assert notes
+    assert all(isinstance(n, Text) and n.en for _id, n in notes), [i for i, n in notes if not isinstance(n, Text)]
+    card = lawcheck.evaluate(LINGSHOU, lang="en", rules=lawcheck.load_pack(pack) if pack else None)
+    english = {n.en for _id, n in notes}
+    shown = [b.note for r in card.results for b in r.basis if b.note]
+    assert shown and all(n in english for n in shown)
+
+
+def test_a_folder_with_one_units_report_twice_says_so_and_counts_it_once(tmp_path, capsys):
+    from lawcheck.cli import main
+
+    (tmp_path / "灵寿县.txt").write_text(LINGSHOU, encoding="utf-8")
+    (tmp_path / "灵寿县（副本）.txt").write_text(LINGSHOU, encoding="utf-8")
+    (tmp_path / "长生镇.txt").write_text(CHANGSHENG, encoding="utf-8")
+    main(["check", str(tmp_path), "--format", "text", "--fail-on", "never"])
+    out = capsys.readouterr().out
+    assert "同一机关同一年度有多份报告" in out and "灵寿县.txt" in out.split("同一机关同一年度有多份报告")[1]
+    spreads = out.split("关键数据分布")[1]
+    # each indicator across the two units, not three reports
+    assert "（3个单位）" not in spreads
+
+
+def test_the_work_since_a_year_summed_up_later_is_no_years_report():
+    title = "灵寿县人民政府\n关于2021年以来法治政府建设工作情况的报告"
+    later = _retitled(title).replace("2022年1月14日", "2023年8月22日").replace("发布时间:2022-01-20", "发布时间:2023-08-25")
+    assert lawcheck.evaluate(later).document.other_kind == "multi_year_summary"
+    # Signed early in the next year, as reports are: the year's report.
+    assert lawcheck.evaluate(_retitled(title)).document.kind == "annual_report"

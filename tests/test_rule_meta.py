@@ -97,7 +97,7 @@ def test_unverified_basis_is_marked(pack):
     does not show one to the reader (it stays, with its status, in JSON and explain)."""
     for r in pack.rules:
         for b in r.basis:
-            if "条号未核实" in (b.note or "") or "未核实" in b.provision:
+            if "条号未核实" in (b.note_in("zh") or "") or "未核实" in b.provision:
                 assert not b.article_shown(), r.id
             if b.article and (b.article_status or b.status) == "unverified":
                 assert b.article not in b.cite(), r.id

@@ -104,10 +104,16 @@ class Basis(Strict):
     status: Literal["verified", "partial", "unverified"] = Field(
         description="Rulebook mark for the provision: ✅ verified, ◐ partial, ❌ unverified"
     )
-    note: str | None = None
+    # What lawcheck says about the basis (how sure, how it is applied): a person reads it, so it may come in both
+    # languages ({zh, en}); a plain string is Chinese.
+    note: Text | str | None = None
     years: Years = Field(default_factory=Years, description="report years the provision governs")
     levels: list[Level] | None = Field(None, description="reporter levels the provision covers (default: all)")
     reporters: list[Reporter] | None = Field(None, description="kinds of reporter the provision covers (default: all)")
+
+    def note_in(self, lang: str) -> str | None:
+        """The note in the reader's language (a plain string is Chinese, shown to both)."""
+        return self.note.get(lang) if isinstance(self.note, Text) else self.note
 
     def article_shown(self) -> bool:
         return bool(self.article) and (self.article_status or self.status) != "unverified"

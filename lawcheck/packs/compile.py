@@ -135,7 +135,7 @@ class RulePack:
     _normed: dict[str, str] = field(default_factory=dict)
     _compiled: dict[int, CompiledMatcher] = field(default_factory=dict)
     # Output objects derived from the pack's rules (a basis as the scorecard cites it), built once per pack.
-    output_memo: dict[int, Any] = field(default_factory=dict)
+    output_memo: dict[Any, Any] = field(default_factory=dict)
     # Made of the built-in packs alone (no plugin, no directory of the user's): their regular expressions
     # are lawcheck's own, tested on hostile shapes, and run without the time limit a third party's carry.
     trusted: bool = False

@@ -342,6 +342,19 @@ def dated_early(year: int, dates: list[dt.date], body_agrees: bool = False) -> K
     return _other("dated_early", "kind.reason.dated_early", date=early.isoformat(), year=str(year))
 
 
+_SINCE_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年以来")
+
+
+def since_year(title: str, year: int, dates: list[dt.date]) -> KindVerdict | None:
+    """A title on the work "since" its year ("关于2021年以来法治政府建设工作情况的报告") signed or published after the
+    next year was over (2023年8月): the years since, summed up for a people's congress, not that year's report.
+    Signed early in the next year, as reports are, it is the year's report ("2021年以来" then means 2021)."""
+    m = _SINCE_YEAR.search(title)
+    if m is None or int(m.group(1)) != year or not any(d > dt.date(year + 1, 12, 31) for d in dates):
+        return None
+    return _other("multi_year_summary", "kind.reason.title", word=m.group(0))
+
+
 def _other(other_kind: str, reason: str, **args: str) -> KindVerdict:
     return KindVerdict("other", other_kind, reason, args)
 
