@@ -417,3 +417,35 @@ def test_the_work_since_a_year_summed_up_later_is_no_years_report():
     assert lawcheck.evaluate(later).document.other_kind == "multi_year_summary"
     # Signed early in the next year, as reports are: the year's report.
     assert lawcheck.evaluate(_retitled(title)).document.kind == "annual_report"
+
+
+HETANG = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")
+
+
+def _decisions_as(listing: str) -> str:
+    """Hetang's report with its decisions sentence replaced by ``listing``."""
+    i = HETANG.index("一是落实依法决策制度。")
+    j = HETANG.index("实行重大行政决策目录化管理", i)
+    return HETANG[:i] + "一是落实依法决策制度。" + listing + HETANG[j:]
+
+
+@pytest.mark.parametrize("listing", [
+    # the steps as numbered items under a lead-in ending on a colon
+    "全年作出重大行政决策3项,均严格履行法定程序,具体如下:\n(1)公众参与:3项草案均在区政府门户网站公开征求意见,召开听证会1场;\n"
+    "(2)专家论证:邀请规划、法律等领域专家12人次论证;\n(3)风险评估:3项均开展社会稳定风险评估;\n"
+    "(4)合法性审查:3项均经区司法局合法性审查;\n(5)集体讨论决定:3项均经区政府常务会议讨论决定。\n",
+    # …or run on with semicolons after the colon
+    "全年作出重大行政决策3项:决策草案均在政府网站公开征求意见;邀请5名专家论证;开展社会稳定风险评估;经区司法局合法性审查;"
+    "提交区政府常务会议集体讨论决定。",
+])
+def test_decision_steps_listed_after_a_lead_in_are_about_the_decisions(listing):
+    assert "一是落实依法决策制度。" in HETANG
+    r = lawcheck.evaluate(_decisions_as(listing)).result("decision.major_procedure")
+    assert r.status == "pass" and not r.missing, r.message
+
+
+def test_a_lead_in_about_something_else_lends_no_decision_context():
+    listing = ("全年审查规范性文件4件,具体如下:\n(1)公众参与:文件草案均公开征求意见;\n(2)专家论证:邀请专家论证2次;\n"
+               "(3)合法性审查:4件均经区司法局合法性审查;\n(4)集体讨论决定:均经区政府常务会议讨论。\n")
+    r = lawcheck.evaluate(_decisions_as(listing)).result("decision.major_procedure")
+    assert r.status != "pass"

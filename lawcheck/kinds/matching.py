@@ -333,7 +333,69 @@ def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx
         for sec in _context_headings(a, sent):
             if first_in(a, ctx_ids, sec.heading_span[0], sec.heading_span[1], ctx_not, ctx.not_patterns, accept):
                 return True
+        # …and so does the sentence that introduces a list, ending on a colon ("全年作出重大行政决策3项，均严格履行
+        # 法定程序，具体如下：" over "(1)公众参与：…", "(2)专家论证：…"): each item is about what it introduced.
+        lead = _lead_in(a, sent)
+        if lead is not None and first_in(a, ctx_ids, lead[0], lead[1], ctx_not, ctx.not_patterns, accept):
+            return True
     return False
+
+
+_RUN_ITEMS = 12  # items a semicolon run is followed back over
+
+
+def _semicolon_lead(a: Analysis, sent: Sentence) -> Span | None:
+    st, text = a.st, a.text
+    si = st.sentence_at(sent.start)
+    if si is None:
+        return None
+    j = si
+    while j > 0 and si - j < _RUN_ITEMS:
+        prev = st.sentences[j - 1]
+        if prev.heading or prev.section != sent.section or text[prev.start:prev.end].rstrip()[-1:] not in (";", "；"):
+            break
+        j -= 1
+    if j == si:
+        return None
+    first = st.sentences[j]
+    found = (text.find(":", first.start, first.end), text.find("：", first.start, first.end))
+    colon = min((p for p in found if p >= 0), default=-1)
+    return (first.start, colon) if colon > first.start else None
+
+
+def _lead_in(a: Analysis, sent: Sentence) -> Span | None:
+    """The sentence ending on a colon right before the first of the numbered items a sentence stands in; or, for
+    items run on with semicolons ("全年作出重大行政决策3项：决策草案均公开征求意见；邀请5名专家论证；…"), the words
+    before the colon of the run's first item."""
+    st = a.st
+    k = sent.section
+    if k is None:
+        return None
+    run = _semicolon_lead(a, sent)
+    if run is not None:
+        return run
+    sec = st.sections[k]
+    first = k
+    j = k - 1
+    while j >= 0 and j != sec.parent:  # back over the items before it (and their own sub-items) to the first
+        other = st.sections[j]
+        if other.parent == sec.parent:
+            if other.rank != sec.rank:
+                break
+            first = j
+        j -= 1
+    start = st.sections[first].heading_span[0]
+    text = a.text
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0 or text[end - 1] not in ":：":
+        return None
+    si = st.sentence_at(end - 1)
+    if si is None:
+        return None
+    lead = st.sentences[si]
+    return None if lead.heading else (lead.start, lead.end)
 
 
 # A sentence that opens on its time, its manner or its act, with no subject (the heading's): after an item marker.
