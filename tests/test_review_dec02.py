@@ -449,3 +449,24 @@ def test_a_lead_in_about_something_else_lends_no_decision_context():
                "(3)合法性审查:4件均经区司法局合法性审查;\n(4)集体讨论决定:均经区政府常务会议讨论。\n")
     r = lawcheck.evaluate(_decisions_as(listing)).result("decision.major_procedure")
     assert r.status != "pass"
+
+
+@pytest.mark.parametrize("sentence", [
+    # normative documents' drafting, told with the decision steps' words
+    "全年制定行政规范性文件8件,均经过公开征求意见、专家论证、风险评估、合法性审核,并提交区政府常务会议集体讨论决定。",
+    # decisions in other senses
+    "严格落实“三重一大”集体决策制度,优化合法性审查工作,全年审查各类文件20余件,均提交区政府常务会议集体讨论决定。",
+    "认真落实上级决策部署,开展合法性审查20余件,组织召开听证会2场,均经区政府常务会议集体讨论决定。",
+])
+def test_decision_steps_of_other_matters_are_not_the_decisions(sentence):
+    listing = sentence
+    r = lawcheck.evaluate(_decisions_as(listing)).result("decision.major_procedure")
+    assert r.status == "fail", (r.status, r.message)
+
+
+def test_decision_steps_beside_other_papers_in_one_sentence_still_count():
+    # (a page's sentence: the decisions named beside the contracts, the steps told of them)
+    listing = ("司法所全面参与区政府重大决策、合同审查等法律事务,严格落实重大行政决策程序,进行合法性审查和风险评估,"
+               "重大行政决策均经区政府常务会议集体讨论决定。")
+    r = lawcheck.evaluate(_decisions_as(listing)).result("decision.major_procedure")
+    assert r.status == "pass", r.message

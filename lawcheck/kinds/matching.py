@@ -62,7 +62,8 @@ class Veto(Strict):
     any: list[str] = Field(min_length=1)
     window: Window = "clause"
     unless: list[str] = Field(default_factory=list,
-                              description="words that, in the anchor's own clause, keep it about the rule's matter "
+                              description="words that, in the anchor's own clause (its sentence, for a veto over the "
+                                          "sentence), keep it about the rule's matter "
                                           "whatever veto word is near: 重大行政决策 listed with 规范性文件 and 合同 "
                                           "before one 合法性审查 (with ``subject``: an unless word before the veto "
                                           "word)")
@@ -460,7 +461,10 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
             if v is not None and not (cm.veto_unless and first_in(a, cm.veto_unless, lo, v[0])):
                 return "veto"
         else:
-            c_lo, c_hi = clause(a, sent, s, e)
+            # The unless words are looked for in the anchor's clause; in the whole sentence when the veto looks
+            # there ("全年制定规范性文件8件，均经公开征求意见…" is vetoed by the sentence; "参与街道重大决策、
+            # 合同审查…，严格落实重大行政决策程序，进行合法性审查" is kept by it).
+            c_lo, c_hi = (lo, hi) if m.veto.window == "sentence" else clause(a, sent, s, e)
             key = (id(cm), lo, hi, c_lo, c_hi)
             vetoed = a.veto_memo.get(key)
             if vetoed is None:
