@@ -470,3 +470,17 @@ def test_decision_steps_beside_other_papers_in_one_sentence_still_count():
                "重大行政决策均经区政府常务会议集体讨论决定。")
     r = lawcheck.evaluate(_decisions_as(listing)).result("decision.major_procedure")
     assert r.status == "pass", r.message
+
+
+@pytest.mark.parametrize("lead", ["下一步,我们将重点做好以下工作:", "2022年,我县将着力抓好以下几个方面的工作:"])
+def test_a_plan_announced_by_a_line_ending_on_a_colon_is_the_plan(lead):
+    assert "\n三、下一步工作计划\n" in LINGSHOU
+    card = lawcheck.evaluate(LINGSHOU.replace("\n三、下一步工作计划\n", f"\n{lead}\n"))
+    assert card.result("content.next_year_plan").status == "pass"
+    assert card.result("content.shortcomings").status == "pass"
+
+
+def test_a_sentence_with_a_colon_inside_the_work_is_no_plan_heading():
+    text = LINGSHOU.replace("\n三、下一步工作计划\n", "\n")
+    text = text.replace("二、法治政府建设中存在的问题\n", "二、法治政府建设中存在的问题\n全年重点做好以下工作:推进依法行政。\n")
+    assert lawcheck.evaluate(text).result("content.next_year_plan").status != "pass"

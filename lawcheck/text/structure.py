@@ -567,6 +567,12 @@ def _unmarked_headings(
         line = text[s:e].rstrip().rstrip(":：").rstrip()
         if s <= after:
             continue
+        if PLAN not in named and _PLAN_LEAD.fullmatch(text[s:e].strip()):
+            # A line that announces the plan's items, its own line ending on a colon ("下一步，我们将重点做好以下
+            # 工作：" over "（一）…（二）…"): the plan's part, with its comma.
+            out.append((top_rank - 1, s, e, e))
+            named.add(PLAN)
+            continue
         if not line or len(line) > _UNMARKED_MAX or heading_marker(line) or any(c in line for c in "。,;:!?、："):
             continue
         roles = roles_from_heading(line) & {SHORTCOMINGS, PLAN}
@@ -586,6 +592,13 @@ def _unmarked_headings(
     return out
 
 
+# A line announcing the next year's items ("下一步，我们将重点做好以下工作：", "2022年，我县将着力抓好以下几个方面：").
+_PLAN_LEAD = rx.compile(
+    r"(?:下一步|下步|今后|明年|新的一年|(?:19|20)\d\d\s*年)(?:工作中)?[,，]?\s*"
+    r"(?:我们|我县|我区|我市|我镇|我乡|我局|[县区市镇乡]政府|[县区市镇乡]人民政府)?(?:将|要|还将)?\s*"
+    r"(?:重点|着力|主要|继续|全力)?(?:做好|抓好|推进|开展|从|围绕|落实)(?:以下|如下)(?:几个方面|几项)?的?(?:重点)?(?:工作|方面|任务)?"
+    r"\s*[:：]"
+)
 # The first of a numbering: 一、 / 1. / (一) / 第一部分 / (1).
 _FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八九十])")
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
