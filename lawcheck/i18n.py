@@ -53,8 +53,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.common_missing": "最常见的缺失项",
         "ui.times": "{n}份",
         "ui.arith": "得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}（{n}项未计分）",
-        "ui.arith_no_content": ("不评分：报告内容的必备项均不适用于该报告，只有格式等项"
-                                "（得分 {points:g} ÷ 权重 {weight:g}；{n}项未计分）"),
+        "ui.arith_no_content": ("不评分：报告内容的必备项均不适用于该报告，其余各项"
+                                "（得分 {points:g} ÷ 权重 {weight:g}；{n}项未计分）不单独评分"),
         "ui.arith_waived": ("得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}"
                             "（{n}项未计分，{w}项已豁免）"),
         "ui.no_score": "无可计分项",
@@ -89,7 +89,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.rectification": "整改情况报告",
         "other_kind.interim_summary": "阶段性（半年、季度）工作总结",
         "other_kind.dated_early": "日期早于报告年度结束（阶段性总结，或报告年度写错）",
-        "other_kind.survey_report": "调研、调查、视察或执法检查报告",
+        "other_kind.survey_report": "调研、调查、视察、执法检查或考核情况报告",
         "other_kind.self_assessment": "自查、自评或考核材料",
         "other_kind.multi_year_summary": "多年度（如“十三五”时期）的工作总结",
         "other_kind.speech": "讲话或会议发言",
@@ -350,8 +350,8 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "位于“{where}”部分",
         "reason.related": "相关表述，但不满足本项要求",
         "gate.no_score": "无可计分项，无法核对最低分。",
-        "gate.no_content": ("报告内容的必备项均不适用于该报告（规则只规定了其他年度或层级的报告内容），"
-                            "只有格式项不能评分。"),
+        "gate.no_content": ("报告内容的必备项（举措和成效、不足、下一年度安排等）均不适用于该报告（规则只规定了"
+                            "其他年度或层级的报告内容），不评分。"),
         "gate.no_score_rules": "无可计分项，无法核对必备项。",
         "gate.not_report": ("不是法治政府建设年度报告（{why}），不能作为年度报告通过；"
                             "如确为年度报告，可用 --kind annual_report 检查。"),
@@ -411,8 +411,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.common_missing": "Most common missing items",
         "ui.times": "in {n} report(s)",
         "ui.arith": "Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} ({n} not scored)",
-        "ui.arith_no_content": ("Not scored: none of the required content items applies to this report, only form "
-                                "items (points {points:g} of weight {weight:g}; {n} not scored)"),
+        "ui.arith_no_content": ("Not scored: none of the required content items applies to this report; the other "
+                                "items (points {points:g} of weight {weight:g}; {n} not scored) are not scored alone"),
         "ui.arith_waived": ("Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} "
                             "({n} not scored, {w} waived)"),
         "ui.no_score": "nothing to score",
@@ -448,7 +448,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.rectification": "report on rectification",
         "other_kind.interim_summary": "half-year or quarterly summary",
         "other_kind.dated_early": "dated before its year was over (a part-year summary, or the wrong year)",
-        "other_kind.survey_report": "investigation, inspection or review report",
+        "other_kind.survey_report": "investigation, inspection, review or assessment-results report",
         "other_kind.self_assessment": "self-assessment or evaluation material",
         "other_kind.multi_year_summary": "summary of several years (such as the 13th Five-Year Plan period)",
         "other_kind.speech": "speech or statement at a meeting",
@@ -733,8 +733,9 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "in the \"{where}\" section",
         "reason.related": "related wording that does not meet the requirement",
         "gate.no_score": "Nothing could be scored, so the minimum score cannot be checked.",
-        "gate.no_content": ("None of the required content items applies to this report (the rules set the content of "
-                            "reports of other years or levels); its form alone is not scored."),
+        "gate.no_content": ("None of the required content items (measures and results, shortcomings, the next year's "
+                            "plan…) applies to this report (the rules set the content of reports of other years or "
+                            "levels): it is not scored."),
         "gate.no_score_rules": "Nothing could be scored, so the must-have items cannot be checked.",
         "gate.not_report": ("Not an annual report on building law-based government ({why}), so it cannot pass as one; "
                             "if it is one, check it with --kind annual_report."),

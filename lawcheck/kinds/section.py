@@ -282,12 +282,16 @@ def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> b
     filler = rx.any_word(tuple(sorted({*rule.set_phrases, *(a.pack.manifest.future or ())})))
     assert filler is not None  # set_phrases is not empty here
     ends = a.clause_ends
+    place = _place(a.organ)  # the reporter's place names no task ("为建设美丽灵寿营造良好法治环境")
+    short = place[:-1] if len(place) > 2 else ""  # …nor its name without 县/区/市 ("美丽灵寿")
     for sent in body:
         k = bisect_left(ends, sent.start)
         lo = sent.start
         while lo < sent.end:
             hi = min(sent.end, ends[k]) if k < len(ends) else sent.end
             rest = filler.sub("", _YEARS.sub("", a.text[lo:hi]))
+            if place:
+                rest = rest.replace(place, "").replace(short, "") if short else rest.replace(place, "")
             if len(_HAN.findall(rest)) >= 2:
                 return True
             lo, k = hi + 1, k + 1

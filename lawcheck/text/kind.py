@@ -182,16 +182,16 @@ _T_OTHER_BODY = rx.compile(
     r"|^(?:中共)?(?:(?!依法治|政府)[\u4e00-\u9fff]){1,20}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?(?=关于|(?:19|20)\d\d)"
     # …and the same bodies after a leading 关于 or year, their report's subject after them
     # ("关于青溪县人民法院2023年度…", "2023年度江城大学法治工作报告", "2023年度中共青溪县委法治建设工作情况报告")
-    r"|^(?:关于|(?:19|20)\d\d\s*年度?)(?:(?!政府)[\u4e00-\u9fff]){0,24}?(?:人民法院|人民检察院|人大常委会"
+    r"|^(?:关于|(?:19|20)\d\d\s*年度?)(?:(?!政府|依法治|[局厅办署]|委员会|及|和|暨|与)[\u4e00-\u9fff]){0,24}?(?:人民法院|人民检察院|人大常委会"
     r"|人民代表大会常务委员会|政协[\u4e00-\u9fff]{0,10}委员会|有限(?:责任)?公司|股份公司|集团公司|集团|学院|大学|学校|医院"
-    r"|(?<=中共)[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?)(?=关于|(?:19|20)\d\d|法治|依法)"
+    r"|(?<=中共)(?:(?!依法治|政府)[\u4e00-\u9fff]){1,12}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?)(?=关于|(?:19|20)\d\d|法治|依法(?!治))"
 )
 # One person's report: a post and a name ("交通运输局局长王振华2022年度…", "…县长王建国同志…").
 _T_PERSON = rx.compile(
     r"(?:局长|县长|区长|市长|镇长|乡长|书记|主任|厅长|部长|旗长|州长|省长)"
-    # A name holds no unit's word: "县长生镇2020", "市长寿区2021", "省长沙市2021" are places after 县, 市, 省, and
-    # "公安局长安分局2023", "生态环境局长宁分局关于" a branch after 局.
-    r"(?:(?![省市县区镇乡村旗州盟局所队院委办厅处科站])[\u4e00-\u9fff]){2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
+    # A name holds no unit's word: "县长生镇2020", "市长寿区2021", "省长沙市2021" are places after 县, 市, 省; nor is
+    # "公安局长安分局2023", "生态环境局长宁分局关于" a chief: a branch after 局.
+    r"(?![\u4e00-\u9fff]{1,2}分局)(?:(?![省市县区镇乡村旗州盟])[\u4e00-\u9fff]){2,3}(?:同志)?(?:\d{4}|关于|履行|述)"
 )
 # Other forms a document takes: a speech, a conference statement, minutes, an explanation, an answer to a
 # motion, an experience article, an outline to fill in.
