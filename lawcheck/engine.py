@@ -506,10 +506,11 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
     if given.kind is None:
         found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
         verdict = classify(a.st, found_title)
-        if verdict.kind != "other" and a.year is not None and _year_source(a) in ("title", "text"):
+        source = _year_source(a)
+        if verdict.kind != "other" and a.year is not None and source in ("title", "text"):
             # signed or published before the report year's December: part of the year, or the wrong year
             when = [d for d in (a.signed.value if a.signed else None, a.published) if isinstance(d, dt.date)]
-            body = dates.body_year(a.st) if _year_source(a) == "title" else None
+            body = dates.body_year(a.st) if source == "title" else None
             verdict = dated_early(a.year, when, body is not None and body.value == a.year) \
                 or since_year(found_title, a.year, when) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"

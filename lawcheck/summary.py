@@ -52,7 +52,9 @@ def _quartiles(xs: list[float]) -> tuple[float, float]:
     return q[0], q[2]
 
 
-def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo]) -> list[Spread]:
+def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo],
+            repeated: list[tuple[str, int, list[str]]] | tuple = ()) -> list[Spread]:
+    """Each key indicator across the rows; ``repeated`` (``repeated_units``): the units with several reports."""
     import statistics
     from collections import Counter
 
@@ -61,11 +63,11 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
     organs = Counter(r.card.document.organ for r in rows if r.card is not None)
     # A unit counted once: of several reports of one organ and year (a .txt and its .docx, a copy, a draft and
     # the final), the first by file name stands for it.
-    counted = _one_per_unit(rows)
+    later = {path for _o, _y, paths in repeated for path in paths[1:]}
     for ind in indicators:
         values = []
         for r in rows:
-            if r.card is None or id(r) not in counted:
+            if r.card is None or r.path in later:
                 continue
             v = r.card.headline(ind.id)
             if v is not None:
@@ -94,16 +96,6 @@ def spreads(rows: list[SummaryRow], indicators: tuple[IndicatorInfo, ...] | list
 def _unit_key(r: SummaryRow) -> tuple[str, int] | None:
     d = r.card.document if r.card is not None else None
     return (d.organ, d.report_year) if d is not None and d.organ and d.report_year is not None else None
-
-
-def _one_per_unit(rows: list[SummaryRow]) -> set[int]:
-    """The rows that stand for their unit: every row but the later files of one organ and year."""
-    first: dict[tuple[str, int], SummaryRow] = {}
-    for r in sorted(rows, key=lambda r: r.path):
-        key = _unit_key(r)
-        if key is not None:
-            first.setdefault(key, r)
-    return {id(r) for r in rows if (key := _unit_key(r)) is None or first[key] is r}
 
 
 def repeated_units(rows: list[SummaryRow]) -> list[tuple[str, int, list[str]]]:
@@ -187,6 +179,7 @@ def summarize(records: list[Record], top: int = 3,
         return (r.card is not None, score, r.path)
 
     rows.sort(key=rank)
+    repeated = repeated_units(rows)
     ranked = [(rid, names[rid], n) for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Summary(
         rows=rows,
@@ -198,10 +191,10 @@ def summarize(records: list[Record], top: int = 3,
         missing_counts=ranked,
         others=others,
         undated=sum(1 for r in rows if r.timeliness == "unknown"),
-        spreads=spreads(rows, indicators),
+        spreads=spreads(rows, indicators, repeated),
         waived=sum(len(r.card.waived()) for r in rows if r.card is not None),
         waived_reports=sum(1 for r in rows if r.card is not None and r.card.waived()),
-        repeated=repeated_units(rows),
+        repeated=repeated,
     )
 
 

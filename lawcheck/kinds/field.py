@@ -104,7 +104,8 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         missing.append("report_year_consistent")
         evidence.append(given.span)
         details.append(t(lang, "given_year_mismatch", given=str(a.year), found=str(given.value)))
-        other_year = given  # the message is this alone, as for a title and a body that disagree
+    else:
+        given = None
     early = _signed_in_year(a) if "signed_date" in rule.fields and "signed_date" not in missing else None
     if early is not None:
         # Signed in the first months of the year it reports on ("2021年1月14日" under the 2021 report, published
@@ -117,7 +118,7 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
     fraction = done / len(rule.fields)
     out = Outcome(status_of(fraction), round(fraction, 4), missing, sorted(set(evidence)), details)
     # the year is stated, twice and differently: that alone is the message
-    out.own_message = (other_year is not None and missing == ["report_year_consistent"]) or (
+    out.own_message = ((other_year is not None or given is not None) and missing == ["report_year_consistent"]) or (
         early is not None and missing == ["signed_date_after_year"])
     if out.status != "pass":
         out.searched = ([t(lang, f"field.{n}") for n in rule.fields], ["preamble", "closing"])

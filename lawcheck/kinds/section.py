@@ -290,8 +290,9 @@ def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> b
         while lo < sent.end:
             hi = min(sent.end, ends[k]) if k < len(ends) else sent.end
             rest = filler.sub("", _YEARS.sub("", a.text[lo:hi]))
-            if place:
-                rest = rest.replace(place, "").replace(short, "") if short else rest.replace(place, "")
+            for name in (place, short):
+                if name:
+                    rest = rest.replace(name, "")
             if len(_HAN.findall(rest)) >= 2:
                 return True
             lo, k = hi + 1, k + 1

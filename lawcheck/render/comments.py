@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from lawcheck.i18n import join, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import MARK, basis_line, colon, lp, not_report_line, result_label, rp, waiver_note
+from lawcheck.render.common import MARK, basis_line, colon, gap, lp, not_report_line, result_label, rp, waiver_note
 
 AUTHOR = "lawcheck"
 INITIALS = "LC"
@@ -95,7 +95,7 @@ def title_note(card: Scorecard, gate: list[str]) -> str:
         return not_report_line(card)
     score = f"{card.score:.1f}" if card.score is not None else t(lang, "ui.no_score")
     grade = card.grade_label or t(lang, "ui.none")
-    lines = [f"{t(lang, 'ui.score')}{c}{score}{_gap(lang)}{t(lang, 'ui.grade')}{c}{grade}"]
+    lines = [f"{t(lang, 'ui.score')}{c}{score}{gap(lang)}{t(lang, 'ui.grade')}{c}{grade}"]
     lines.append(f"{t(lang, 'ui.gate')}{c}" + (f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
                                               f"✗ {t(lang, 'ui.gate_fail')}{c}{' '.join(gate)}"))
     missing = join(lang, [f"{m.name}{lp(lang)}{t(lang, 'status.' + m.status)}{rp(lang)}" for m in card.missing])
@@ -153,8 +153,3 @@ def notes(card: Scorecard, text: str, gate: list[str]) -> list[Note]:
 
 
 __all__ = ["AUTHOR", "INITIALS", "Note", "notes", "title_note", "title_span"]
-
-
-def _gap(lang: str) -> str:
-    """Between the score and the grade: an ideographic space in Chinese, two spaces in English."""
-    return "\u3000" if lang == "zh" else "  "

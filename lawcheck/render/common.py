@@ -71,8 +71,13 @@ def not_report_line(card: Scorecard | SlimCard, path: str | None = None) -> str:
     return f"{name}{sep}{t(lang, 'ui.not_report')}{why}"
 
 
-_ZH = {"colon": "：", "comma": "，", "semi": "；", "lp": "（", "rp": "）"}
-_EN = {"colon": ": ", "comma": ", ", "semi": "; ", "lp": " (", "rp": ")"}
+# ("gap": between two facts on one line, the score and the grade: an ideographic space, two spaces in English)
+_ZH = {"colon": "：", "comma": "，", "semi": "；", "lp": "（", "rp": "）", "gap": "\u3000"}
+_EN = {"colon": ": ", "comma": ", ", "semi": "; ", "lp": " (", "rp": ")", "gap": "  "}
+
+
+def gap(lang: str) -> str:
+    return (_ZH if lang == "zh" else _EN)["gap"]
 
 
 def colon(lang: str) -> str:

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from lawcheck import rx
+from lawcheck.text import organs
 from lawcheck.text.grammar import TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import PLAN, Structure, build, sign_line
@@ -1022,14 +1023,14 @@ _YEAR_WORD = rx.compile(r"(?:19|20)\d\d\s*年度?")
 
 
 # The body a title names at its head, before 关于, the year or its subject ("青溪县司法局关于…", "青溪县人民政府
-# 2023年度…"): "人民" dropped, so that 县人民政府 and 县政府 are one body.
+# 2023年度…"), named as organs.unit_name names a body (县人民政府 and 县政府 are one).
 _UNIT = rx.compile(r"^(?:关于)?\s*([\u4e00-\u9fff]{2,30}?(?:政府|局|委员会|办公室|厅|署|办事处|分局))"
                    r"(?=\s*(?:关于|\n|法治|依法|$))")
 
 
 def _unit(title: str) -> str:
     m = _UNIT.search(_YEAR_WORD.sub("\n", title).lstrip("\n"))
-    return m.group(1).replace("人民", "") if m else ""
+    return organs.unit_name(m.group(1)) if m else ""
 
 
 def _place(title: str) -> str:

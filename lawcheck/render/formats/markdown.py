@@ -16,6 +16,7 @@ from lawcheck.render.common import (
     below_full,
     colon,
     comma,
+    gap,
     is_own_heading,
     lp,
     marked_quote,
@@ -75,7 +76,7 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
     if d.script == "traditional":
         out.append(f"- {t(lang, 'ui.traditional')}")
     score = f"{card.score:.1f}" if card.score is not None else none
-    out.append(f"- **{t(lang, 'ui.score')}{colon(lang)}{score}{_gap(lang)}{t(lang, 'ui.grade')}{colon(lang)}"
+    out.append(f"- **{t(lang, 'ui.score')}{colon(lang)}{score}{gap(lang)}{t(lang, 'ui.grade')}{colon(lang)}"
                f"{card.grade_label or none}**")
     out.append(f"- {_esc(arithmetic(card))}")
     if gate is not None:
@@ -211,8 +212,3 @@ def lead(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
         out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others if row.card]
     out += ["", summary.totals(lang), "", ""]
     return "\n".join(out)
-
-
-def _gap(lang: str) -> str:
-    """Between the score and the grade: an ideographic space in Chinese, two spaces in English."""
-    return "\u3000" if lang == "zh" else "  "
