@@ -30,6 +30,60 @@ _META_DATE = rx.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpubl
 _META_TITLE = rx.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"]+)"', re.I)
 
 
+# A table row printed longer than this holds paragraphs, not data (a row of figures is a few dozen characters).
+_CELL_LINE = 300
+_BLOCKS = frozenset({"p", "head", "list", "item", "table", "quote", "code"})
+
+
+def xml_lines(xml: str) -> list[str]:
+    """The lines of trafilatura's XML output as its text output gives them, except that a layout cell (alone in
+    its row, or holding paragraphs or line breaks) gives its lines of text (the text output runs them together
+    on the cell's line, between "|"); a row of plain cells stays one "| a | b |" line."""
+    import xml.etree.ElementTree as ET  # only for the pages that need it
+
+    try:
+        root = ET.fromstring(xml)
+    except ET.ParseError:
+        return []
+    out: list[str] = []
+
+    def inline(el: ET.Element) -> str:  # the element's text, <lb/> as a line break
+        parts = [el.text or ""]
+        for child in el:
+            parts.append("\n" if child.tag == "lb" else inline(child))
+            parts.append(child.tail or "")
+        return "".join(parts)
+
+    def lines(text: str) -> None:
+        out.extend(ln.strip() for ln in text.split("\n") if ln.strip())
+
+    def block(el: ET.Element) -> None:
+        if el.tag == "table":
+            for row in el.iter("row"):
+                cells = row.findall("cell")
+                laid_out = len(cells) == 1 or any(c.tag in _BLOCKS or c.tag == "lb" for cell in cells for c in cell)
+                if laid_out:
+                    for cell in cells:  # a layout cell (one to a row, or holding paragraphs): lines of text
+                        block(cell)
+                else:
+                    out.append("| " + " | ".join(" ".join(inline(c).split()) for c in cells) + " |")
+        elif any(child.tag in _BLOCKS for child in el):  # a container: its blocks, and any text between them
+            lines(el.text or "")
+            for child in el:
+                if child.tag in _BLOCKS:
+                    block(child)
+                else:
+                    lines(inline(child))
+                lines(child.tail or "")
+        else:
+            lines(inline(el))
+
+    main = root.find("main")
+    for el in main if main is not None else []:
+        block(el)
+    return out
+
+
 def _published(pattern: re.Pattern[str], visible: str) -> str | None:
     """The page's publication date: the best-labelled date (发布时间, 发布日期, 公开日期 before a bare 日期), the
     first of its label; never a site clock ("当前日期：2024年5月6日 星期一"), which is the day the page was saved."""
@@ -164,6 +218,12 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     page = _decode(raw, encoding)
     main = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True,
                                deduplicate=False, output_format="txt") or ""
+    if any(ln.startswith("|") and len(ln) > _CELL_LINE for ln in main.splitlines()):
+        # An article laid out in a table cell (old CMS templates, TRS_Editor inside a <td>): the text output
+        # prints a cell on one line, every paragraph and heading run together; its XML keeps them apart.
+        xml = trafilatura.extract(page, include_comments=False, include_tables=True, favor_recall=True,
+                                  deduplicate=False, output_format="xml")
+        main = "\n".join(xml_lines(xml)) if xml else main
     visible = trafilatura.html2txt(page) or ""
     meta: dict[str, str] = {}
     m = _META_TITLE.search(page)

@@ -8,6 +8,7 @@ the normalised text; evidence is mapped back through ``NormText.orig_span``.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from bisect import bisect_right
@@ -15,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lawcheck import rx
-from lawcheck.text.reflow import soft_breaks, starts_heading
+from lawcheck.text.reflow import run_on_breaks, soft_breaks, starts_heading
 
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
 # too, but str.translate does it at C speed for the common case.
@@ -140,16 +141,24 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     text = whole(text)
     # Line breaks made by a page width (text out of a PDF) go too: phrases come back whole.
     soft = soft_breaks(source if per_char is None else text, starts_heading)
+    # A report run together on one line gets its lost breaks back (before its part markers, around its title
+    # and closing block): each a "\n" that stands for no character, mapped to the character after it.
+    lost = run_on_breaks(text)
     # Drop the junk; each kept stretch of `text` becomes a run of the map.
     pieces: list[str] = []
     kept: list[tuple[int, int, int]] = []  # (start in text, start in output, length)
     pos = out = 0
-    for s, e, g in _dropped(text, soft):
+    for s, e, g in _dropped(text, soft, lost):
         if s > pos:
             pieces.append(text[pos:s])
             kept.append((pos, out, s - pos))
             out += s - pos
-        if ((g[0] == " " and len(g) >= 2) or (g[0] == "&" and _SPACE_ENTITY.match(g))) and not _touches_cjk(text, s, e):
+        if not g:  # a lost break put back
+            pieces.append("\n")
+            kept.append((s, out, 1))
+            out += 1
+        elif ((g[0] == " " and len(g) >= 2) or (g[0] == "&" and _SPACE_ENTITY.match(g))) and not _touches_cjk(
+                text, s, e):
             pieces.append(" ")
             kept.append((s, out, 1))
             out += 1
@@ -243,22 +252,16 @@ def _junk(text: str) -> Iterator[re.Match[str]]:
             c = find(text, m.end())
 
 
-def _dropped(text: str, soft: list[int]) -> Iterator[tuple[int, int, str]]:
-    """The junk matches and the soft line breaks, in order (a junk match never holds a newline)."""
-    if not soft:
+def _dropped(text: str, soft: list[int], lost: list[int]) -> Iterator[tuple[int, int, str]]:
+    """The junk matches, the soft line breaks and the lost ones (``g`` empty: nothing dropped, a "\n" put in),
+    in order.  A junk match never holds a newline, and a lost break stands before a part marker, a title's or a
+    closing's character, never a junk one: no two start at one offset."""
+    if not soft and not lost:
         for m in _junk(text):
             yield m.start(), m.end(), m.group()
         return
-    breaks = iter(soft)
-    nxt = next(breaks, None)
-    for m in _junk(text):
-        while nxt is not None and nxt < m.start():
-            yield nxt, nxt + 1, "\n"
-            nxt = next(breaks, None)
-        yield m.start(), m.end(), m.group()
-    while nxt is not None:
-        yield nxt, nxt + 1, "\n"
-        nxt = next(breaks, None)
+    yield from heapq.merge(((m.start(), m.end(), m.group()) for m in _junk(text)),
+                           ((b, b + 1, "\n") for b in soft), ((b, b, "") for b in lost))
 
 
 def _touches_cjk(text: str, s: int, e: int) -> bool:

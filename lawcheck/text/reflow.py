@@ -130,3 +130,192 @@ def join_soft_breaks(text: str) -> str:
         pos = b + 1
     pieces.append(text[pos:])
     return "".join(pieces)
+
+
+# --- The opposite loss: a report run together on one line (its line breaks lost on the way: a crawler that
+# joined a page's paragraphs, a database field, a paste into a one-line box).  Its title, headings and
+# signature then stand in mid-line, where nothing reads them as such.  Such a line is far longer than any
+# paragraph an author writes; in it, breaks go back before the part markers that follow one another in order
+# (一、 … 二、 …; (一) … (二) …), after the title and its addressee, and before the closing block.
+_RUN_ON = 1000  # characters: a line this long holds several paragraphs (the longest in the corpus: 1,024)
+_ALONE = 200  # characters: a whole text this long on one line has lost its breaks too
+_PART_GAP = 50  # a part holds more than this; a closer "一、…二、" is a list inside a sentence
+_HEAD_LINE = 120  # characters: the head of a text run together (its title, addressee) before its first part
+_HEAD_MAX = 40  # a heading's own title, between a part's marker and the first sub-part's
+_AFTER = frozenset("。！？!?；;：:”’)）】》")  # what ends the text before a marker that starts a line
+_TOP = rx.compile(r"(?<![第\d])([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“《(\d])")
+_SUB = rx.compile(r"\(([一二三四五六七八九十]{1,3})\)(?=[\u4e00-\u9fff“《\d])")
+_MARKER = rx.compile(r"\(?[一二三四五六七八九十]{1,3}[)、]")
+# Where a part's heading run into its text ends: after the word a heading ends on, at the first item ("三、存在的
+# 不足一是……"), or at a sentence opening on a year ("二、2022年工作思路2022年,我们将……": the heading's year is
+# not followed by a comma).
+_HEAD_END = rx.compile(r"(?:情况|成效|举措|措施|问题|不足|差距|短板|打算|计划|思路|安排|建议|目标|任务)"
+                       r"(?=[\u4e00-\u9fff])(?![的和及与、等总报汇综])")
+_FIRST_ITEM = rx.compile(r"一是|第一[,，]|(?:19|20)[\dxX]{2}\s*年度?(?:以来)?[,，]")
+# A title, ending on what the document is (a look-alike's too: a notice, a reading of a report, so that its title
+# stands on a line where the kind of a text is read), not inside a 《》 it cites; it starts the line or follows the
+# page's chrome (a breadcrumb's ">", a label's ":", a table's "|"), and holds a single space where its lines were
+# joined with one.
+_RUN_TITLE = rx.compile(r"(?<![^>»|:：】\s])(?:[^。！？!?;；,，《》>»|:：】\s]|(?<=\S)[ \u3000](?=\S)|《[^《》]{1,60}》)"
+                        r"{4,80}?(?:报告|总结|汇报|情况|通知|解读)(?:的?报告)?(?![的和及与、》])")
+_TITLE_WORDS = rx.compile(r"法治|依法行政|法制|执法")
+# A site's column named after the breadcrumb, before a title that opens on its year or on 关于.
+_COLUMN = rx.compile(r"[\u4e00-\u9fff]{2,10}?(?:文件|公开|公告|专栏|动态|资讯|报告)[ \u3000]?(?=(?:19|20)\d\d|关于)")
+_DOC_NUMBER = rx.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(](?:19|20)\d\d[〕\])]\s*\d{1,4}\s*号")
+# A page's label run into the title after its chrome.
+_CHROME_WORD = rx.compile(r"文章阅读|正文|详情|阅读|信息公开")
+_OCCASION = rx.compile(r"\([^()]{4,40}?(?:会议|会)上?\)")
+_PAGE_LABEL = rx.compile(r"(?:发布|发表|更新|成文|印发)?(?:日期|时间)[:：]|(?:信息)?来源[:：]|索引号|浏览次数"
+                         r"|字号[:：]|字体[:：]")
+_LABEL_DATE = rx.compile(r"\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?")
+_ADDRESSED = rx.compile(r"(?:委|政府|常委会|人大|局|办|厅|部|党组|院|所|主任|委员|代表)[:：]"
+                        r"(?=\s*(?:[\u4e00-\u9fff]|(?:19|20)[\dxX]{2}\s*年))")
+_CN_DATE = (r"[二][〇零O0○][一二三四五六七八九〇零O0○]{2}\s*年[一二三四五六七八九十]{1,3}\s*月"
+            r"[一二三四五六七八九十]{1,3}\s*日")
+_RUN_CLOSING = rx.compile(
+    r"(?:(?P<special>(?:特此|专此)(?:报告|汇报)[。.]?)\s*)?"
+    r"(?P<sign>[^。，,；;:：！？()（）\s][^。，,；;:：！？()（）]{1,39}?"
+    r"(?:人民政府|政府|办事处|委员会|办公室|局|厅|院|所|部|办|党委|党组))?\s*"
+    rf"(?P<date>(?:19|20)[\dxX×]{{2}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|{_CN_DATE}|(?:19|20)\d\d-\d{{1,2}}-\d{{1,2}}"
+    r"|(?P<digits>(?:19|20)\d\d[01]?\d[0-3]?\d))"  # "……人民政府2021714": the date's marks lost too
+    r"\s*(?P<note>[(（]此件[^()（）]{0,12}[)）])?\s*$"  # "(此件公开发布)"
+)
+
+
+def _cn_value(numeral: str) -> int:
+    digits = "一二三四五六七八九"
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + digits.index(numeral[1]) + 1
+    if "十" in numeral:
+        tens, _, ones = numeral.partition("十")
+        return (digits.index(tens) + 1) * 10 + (digits.index(ones) + 1 if ones else 0)
+    return digits.index(numeral) + 1 if len(numeral) == 1 else -1
+
+
+def _part_breaks(text: str, start: int, end: int, alone: bool) -> list[int]:
+    """Offsets of the part markers in ``text[start:end]`` that follow one another in order, each where a line
+    would start: after a sentence's end (or, for a sub-part, right after its part's heading)."""
+    found = sorted([(m.start(), 1, _cn_value(m.group(1))) for m in _TOP.finditer(text, start, end)]
+                   + [(m.start(), 2, _cn_value(m.group(1))) for m in _SUB.finditer(text, start, end)])
+    tops: list[int] = []
+    subs: list[int] = []
+    next_top = next_sub = 1
+    last = last_top = -_PART_GAP
+    for pos, rank, value in found:
+        k = pos - 1
+        while k >= start and text[k] in " \u3000\t":  # the blanks a joined paragraph kept count for none
+            k -= 1
+        ended = k < start or text[k] in _AFTER
+        if rank == 1 and value == 1 and not ended and pos - start <= _HEAD_LINE:
+            ended = "。" not in text[start:pos]  # right after the title (and addressee) the text opens on
+        if rank == 1:
+            if value == next_top and ended and pos - last >= _PART_GAP:
+                tops.append(pos)
+                next_top, next_sub, last = value + 1, 1, pos
+                last_top = pos
+            continue
+        # A sub-part goes on in order or starts again at (一) (its part's marker may have been missed); the first
+        # stands right after its part's heading, which ends on no mark ("一、总体情况(一)加强领导").
+        under_heading = last == last_top and pos - last_top <= _HEAD_MAX and not any(
+            text[k] in _AFTER for k in range(last_top, pos))
+        if value in (next_sub, 1) and (under_heading or (ended and pos - last >= _PART_GAP)):
+            subs.append(pos)
+            next_sub, last = value + 1, pos
+    if len(tops) < 2 and len(subs) < 2 and not (alone and tops):
+        return []  # one marker in a long paragraph is no sign of parts run together; in a whole text on a line it is
+    # A heading run into its text ends where the text begins: on the first item, on a sentence opening on a year,
+    # or after the word a heading ends on ("…职责情况长寿区司法局认真……"), before any mark.
+    ends = []
+    for at in tops + subs:
+        title = _MARKER.match(text, at).end()  # where the heading's own words start
+        window = (title + 2, min(end, at + _HEAD_MAX))
+        cuts = [m.start() for m in (_FIRST_ITEM.search(text, *window),) if m]
+        cuts += [m.end() for m in (_HEAD_END.search(text, *window),) if m]
+        if cuts and not any(text[k] in _AFTER for k in range(title, min(cuts))):
+            ends.append(min(cuts))
+    return tops + subs + ends
+
+
+def _header_breaks(text: str, lead: int, end: int, body: int) -> list[int]:
+    """The breaks in a run-on line's head, above its first part marker (``body``): around the title (and the page's
+    chrome above it, and the title repeated by the page), before and after the document number, after the
+    addressee."""
+    stop = text.find("。", lead, body)
+    head = body if stop < 0 else stop  # the title and the addressee stand above the first sentence
+    title = next((t for t in _RUN_TITLE.finditer(text, lead, head) if _TITLE_WORDS.search(t.group())), None)
+    if title is None:
+        addressee = _ADDRESSED.search(text, lead, head)  # no title: the text may open on its addressee
+        return [addressee.end()] if addressee else []
+    # Page chrome run into the title ("您当前位置:首页>>政府文件>>文章阅读…的报告") stays above it, and so does
+    # the column's name after the breadcrumb ("…>政务公开工作文件2020年度…").
+    start = title.start()
+    while text[start] in " \u3000\t\xa0":
+        start += 1
+    chrome = _CHROME_WORD.match(text, start, title.end())
+    start = chrome.end() if chrome else start
+    column = _COLUMN.match(text, start, title.end())
+    start = column.end() if column else start
+    out = [start, title.end()]
+    # A page repeats its title (the page's heading, a summary line, the document's own): each stands on a line.
+    name = text[start:title.end()]
+    at = text.find(name, title.end(), body)
+    while at >= 0:
+        out.extend((at, at + len(name)))
+        at = text.find(name, at + len(name), body)
+    after = out[-1]
+    occasion = _OCCASION.match(text, after, body)  # "(2023年5月30日在市六届人大常委会第二次会议上)"
+    if occasion:
+        out.append(occasion.end())
+        after = occasion.end()
+    # The page's labels (发布时间:, 来源:, 索引号) each start a line; a date's value ends one.
+    for label in _PAGE_LABEL.finditer(text, after, head):
+        out.append(label.start())
+        value = _LABEL_DATE.match(text, label.end(), head)
+        if value:
+            out.append(value.end())
+    number = _DOC_NUMBER.search(text, after, min(body, after + 150))
+    if number:
+        out.extend((number.start(), number.end()))
+        after = number.end()
+    addressee = _ADDRESSED.search(text, after, head)  # it ends on its colon, above the first sentence
+    if addressee:
+        out.append(addressee.end())
+    return out
+
+
+def run_on_breaks(text: str) -> list[int]:
+    """Offsets in ``text`` before which a line break was lost: in a line longer than any paragraph, before each
+    part marker in order, after the title and its addressee (when the line opens the text) and before the
+    closing block (特此报告, the signing organ, the date).  Empty for a text written in lines."""
+    out: list[int] = []
+    pos = 0
+    first = True
+    # A whole text on one line is run together whatever its length (a page's excerpt, a pasted summary).
+    alone = len(text) >= _ALONE and "\n" not in text.strip()
+    raw = text.split("\n")
+    if not alone and max(map(len, raw)) < _RUN_ON:
+        return []  # the common case, a text written in lines: looked at in C
+    for line in raw:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if len(stripped) < (_ALONE if alone else _RUN_ON):
+            first = first and not stripped
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        breaks = _part_breaks(text, lead, end, alone)
+        if first:
+            breaks.extend(_header_breaks(text, lead, end, min(breaks, default=end)))
+        first = False
+        # The closing block at the line's end, after a sentence's end: 特此报告, the organ, the date.
+        closing = _RUN_CLOSING.search(text, max(lead, end - 160), end)
+        if closing and (closing.group("sign") or (closing.group("special") and not closing.group("digits"))):
+            k = closing.start() - 1
+            while k >= lead and text[k] in " \u3000\t":
+                k -= 1
+            if k < lead or text[k] in "。！!？?":
+                breaks.extend(closing.start(g) for g in ("special", "sign", "date", "note") if closing.group(g))
+        out.extend(b for b in breaks if lead < b < end)
+    return sorted(set(out))

@@ -9,10 +9,12 @@ HEAD = "某某县人民政府关于2024年度法治政府建设情况的报告\n
 REPORT = (Path(__file__).resolve().parents[2] / "fixtures" / "004_hetang_2024.txt").read_text(encoding="utf-8")
 AT = REPORT.index("二、")
 SHORT = REPORT.index("\n", AT) + 1  # under the report's shortcomings heading ("二、存在的问题和困难")
+RUN_ON = "".join(line.strip() for line in REPORT.splitlines())  # the report with its line breaks lost
 
 # name: (the unit repeated, where: inside a real report before its second part (True), under its shortcomings
-# heading ("short"), or the whole text (False))
-SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head, True in a report, "short", "run")
+# heading ("short"), after a title line (False), or as the whole text ("alone"))
+SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head, True in a report, "short", "run",
+    # "digits", "alone": the unit repeated is the whole text)
     "false_friend_lines": ("严格落实重大行政决策程序,实行决策全过程记录。\n", True),
     "false_friend_one_line": ("决策全过程记录,", False),
     "outdated_in_allowed_form": ("认真贯彻省信访条例，", False),
@@ -54,12 +56,19 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     # once in 41 (对: just sparse enough for its patterns to be tried at each place).
     "pattern_word_run_in_report": ("无", True),
     "pattern_word_sparse_in_report": ("对" + "工" * 40, True),
+    # A report run together on one line gets its lost breaks back (text/reflow.run_on_breaks): the whole text on
+    # one line, again and again; part markers in and out of order; its title again and again (each a break).
+    "run_on_report": (RUN_ON, "alone"),
+    "run_on_part_markers": ("。一、加强(一)推进(二)落实。二、", "alone"),
+    "run_on_titles": ("某某县2024年度法治政府建设情况的报告", "alone"),
 }
 
 
 def shaped(name: str, size: int) -> str:
     """About ``size`` characters of the shape ``name``."""
     unit, inside = SHAPES[name]
+    if inside == "alone":
+        return unit * max(1, size // len(unit))
     if inside == "run":
         return HEAD + unit * max(1, size - 2) + "公司"
     if inside == "digits":
