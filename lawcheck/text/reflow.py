@@ -157,7 +157,8 @@ _FIRST_ITEM = rx.compile(r"一是|第一[,，]|(?:19|20)[\dxX]{2}\s*年度?(?:�
 # page's chrome (a breadcrumb's ">", a label's ":", a table's "|"), and holds a single space where its lines were
 # joined with one.
 _RUN_TITLE = rx.compile(r"(?<![^>»|:：】\s])"
-                        r"(?:[^。！？!?;；,，《》>»|:：】\s]|(?<=\S)[ \u3000](?=\S)|《[^《》]{1,60}》){4,80}?(?:报告|总结|汇报|情况|通知|解读)(?:的?报告)?(?![的和及与、》])")
+                        r"(?:[^。！？!?;；,，《》>»|:：】\s]|(?<=\S)[ \u3000](?=\S)|《[^《》]{1,60}》){4,80}?"
+                        r"(?:报告|总结|汇报|情况|通知|解读)(?:的?报告)?(?![的和及与、》])")
 _TITLE_WORDS = rx.compile(r"法治|依法行政|法制|执法")
 # A site's column named after the breadcrumb, before a title that opens on its year or on 关于.
 _COLUMN = rx.compile(r"[\u4e00-\u9fff]{2,10}?(?:文件|公开|公告|专栏|动态|资讯|报告)[ \u3000]?(?=(?:19|20)\d\d|关于)")
