@@ -174,7 +174,8 @@ class Analysis:
 
     def _clauses_back(self, at: int) -> list[int]:
         """The starts of the clauses before ``at`` in its sentence, up to 80 characters back (and ``at``'s own):
-        where a negation that looks back (``negation_back_patterns``) counts as a cue."""
+        where a negation or a plan that looks back (``negation_back_patterns``, ``plan_back_patterns``) counts as a
+        cue."""
         si = self.st.sentence_at(at)
         lo = max(self.st.sentences[si].start if si is not None else at, at - _BACK)
         text = self.st.text
@@ -202,6 +203,10 @@ class Analysis:
             # a cue that looks back holds from its clause's start, as a phrase of ``future`` holds from itself
             fut.extend(self._clause_start(s) for p in manifest.future_back_patterns or ()
                        for s, _ in self.matches_of(p))
+            # a clause saying what it follows is only planned ("…，计划明年推行") makes each clause before it one
+            for p in manifest.plan_back_patterns or ():
+                for s, _e in self.matches_of(p):
+                    fut.extend(self._clauses_back(s))
             spans = sorted([*(sp for p in manifest.future_patterns or () for sp in self.matches_of(p)),
                             *self._later_years()])
         except PatternTimeout as e:

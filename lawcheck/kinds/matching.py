@@ -441,16 +441,18 @@ _BESIDE = rx.compile(r"(?:事项)?(?:以外|之外|外的)")
 _LIKE = rx.compile(r"参照|比照")
 
 
-def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | None, s: int, e: int) -> str | None:
+def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | None, s: int, e: int,
+              named: bool = True) -> str | None:
     """Why the hit at [s, e) does not count: ``false_friend:<its text>``, ``named_only`` (inside what the pack's
-    ``named_only_patterns`` cover: a document received, what was studied), ``veto`` or ``no_context``;
-    None when it counts.  A hit outside any sentence (the title) has no context to satisfy."""
+    ``named_only_patterns`` cover: a document received, what was studied; unless ``named`` is False: a name is
+    what a forbidden reference is), ``veto`` or ``no_context``; None when it counts.  A hit outside any sentence
+    (the title) has no context to satisfy."""
     ff = covering(a, cm.not_, s, e) if cm.not_ else None
     for p in m.not_patterns:
         ff = ff or covering_match(a, p, s, e)
     if ff:
         return "false_friend:" + a.text[ff[0]:ff[1]]
-    if covered_by(a.named_only, s, e):
+    if named and covered_by(a.named_only, s, e):
         return "named_only"
     if cm.veto and m.veto is not None:
         if sent is None:

@@ -139,8 +139,14 @@ def _denied(rule: SectionRule, a: Analysis, body: list[Sentence]) -> tuple[Span,
     praised_part = _praises(a, praise, body[0].start, body[-1].end, gaps)
     admitted = not denials and bool(rule.admissions) and saferegex.search(
         saferegex.any_of(rule.admissions), a.text, body[0].start, body[-1].end, limit=not a.pack.trusted)
-    if not denials and not praised_part and not admitted:
-        return None  # no denial, no praise, no bare admission: whatever it says is taken as its shortcomings
+    # No denial, no praise, no bare admission: whatever it says is taken as its shortcomings, if it says anything
+    # but plans, exhortations and the names of fields ("下一步，我县将…"; "一是行政执法方面。二是法治宣传方面。";
+    # "一是要进一步加强…").  Under a heading that names the plan too ("二、存在的不足及下一步打算") an item without a
+    # plan cue may be a plan as well ("健全完善…制度"): only a clause that tells what is wanting counts (below).
+    if not denials and not praised_part and not admitted and not any("plan" in s.roles for s in body):
+        if sum(s.end - s.start for s in body) < rule.min_chars or _tells_anything(rule, a, body):
+            return None  # (a part too short to tell anything is told so: "内容过少")
+        return (body[0].start, body[0].end), "empty_section"
     # After an admission ("取得了明显成效，但仍存在一些问题。（一）基层法治专业人才匮乏…") any clause that names
     # something counts, praise before it or not; praise alone needs a cue word in the clause.
     ends = a.clause_ends
@@ -225,6 +231,35 @@ def _praises(a: Analysis, praise: re.Pattern[str] | None, lo: int, hi: int, gaps
         c_hi = min(hi, ends[k] + 1) if k < len(ends) else hi
         if not _falls_short(a, c_lo, c_hi, gaps):
             return True
+    return False
+
+
+# A clause that only names a field ("一是行政执法方面", "（二）法治宣传方面的问题"), and one that exhorts ("一是要
+# 进一步加强…", "还需持续深化…"): neither tells what is wanting.
+_FIELD_ONLY = rx.compile(r"\s*(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][,，、]?"
+                         r"|\(?[一二三四五六七八九十\d]{1,2}[.、)])?"
+                         r"[^,，。;；:：]{0,12}?(?:方面|领域|环节)(?:的?(?:问题|不足))?\s*[。;；,，]?\s*$")
+_EXHORTS = rx.compile(r"(?:^|是|[,，])\s*(?:还|仍|也)?(?:要|需要|需|应|应当|必须|务必)"
+                      r"(?:进一步|继续|持续|切实|着力|不断|全面|加快|加大|加强|提升|提高|强化|完善|健全|推进|深化)")
+
+
+def _tells_anything(rule: SectionRule, a: Analysis, body: list[Sentence]) -> bool:
+    """Whether a clause of the part tells something, not as a plan (a plan cue before it in its sentence, not
+    before a colon that lists what is wanting), an exhortation or the name of a field."""
+    ends, text = a.clause_ends, a.text
+    colons = [m.start() for m in _COLON.finditer(text, body[0].start, body[-1].end)]
+    for s in body:
+        lo = s.start
+        for k in range(bisect_left(ends, s.start), bisect_left(ends, s.end) + 1):
+            hi = min(ends[k] + 1, s.end) if k < len(ends) else s.end
+            if hi <= lo:
+                continue
+            c = bisect_left(colons, lo)
+            since = max(s.start, colons[c - 1] + 1) if c else s.start
+            planned = any_start_in(a.fut_starts, since, hi) or _EXHORTS.search(text, lo, hi) is not None
+            if not planned and not _FIELD_ONLY.match(text, lo, hi) and _names_something(rule, a, lo, hi):
+                return True
+            lo = hi
     return False
 
 

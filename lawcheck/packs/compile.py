@@ -103,7 +103,7 @@ def _regexes(rules: tuple[Any, ...], matchers: list[Matcher], manifest: Manifest
     (one union), its and its contexts' ``not_patterns``, the manifest's cues, a rule's own ``pattern``."""
     found: list[str] = [*(manifest.negation_patterns or ()), *(manifest.negation_back_patterns or ()),
                         *(manifest.future_patterns or ()), *(manifest.future_back_patterns or ()),
-                        *(manifest.named_only_patterns or ())]
+                        *(manifest.plan_back_patterns or ()), *(manifest.named_only_patterns or ())]
     for m in matchers:
         if m.patterns:
             found.append(saferegex.any_of(m.patterns))

@@ -103,6 +103,11 @@ class Manifest(Strict):
     future_back_patterns: list[Pattern] | None = Field(
         None, description="cues that make their whole clause a plan, from its start, as regular expressions: a day set "
                           "after what is set for it (\"年度述法定于2022年1月进行\") (inherited if absent)")
+    plan_back_patterns: list[Pattern] | None = Field(
+        None, description="cues that make every clause before them in their sentence a plan, up to 80 characters "
+                          "back, as regular expressions: a clause that says of what it follows that it is only "
+                          "planned (\"…三项制度，计划明年推行\", \"…实施方案，待县政府常务会议审议后印发\") "
+                          "(inherited if absent)")
     named_only_patterns: list[Pattern] | None = Field(
         None, description="stretches that only name what a rule looks for, as regular expressions: the name of a "
                           "document received or passed on (收到…《…》), what was studied (学习…的规定), a check of "

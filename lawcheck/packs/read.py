@@ -317,6 +317,8 @@ def _merge_manifests(base: Manifest | None, own: Manifest) -> Manifest:
         "future_patterns": own.future_patterns if own.future_patterns is not None else base.future_patterns,
         "future_back_patterns": (own.future_back_patterns if own.future_back_patterns is not None
                                  else base.future_back_patterns),
+        "plan_back_patterns": (own.plan_back_patterns if own.plan_back_patterns is not None
+                               else base.plan_back_patterns),
         "named_only_patterns": (own.named_only_patterns if own.named_only_patterns is not None
                                 else base.named_only_patterns),
         "era": [*base.era, *(f for f in own.era if f.id not in {b.id for b in base.era})],
