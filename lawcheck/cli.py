@@ -70,6 +70,9 @@ _COMPARE_EXAMPLES = (
 )
 
 
+
+_TMP_NAMED = 200  # bytes of an output's name that its temporary file's name may carry
+
 def exit_help(lang: str, codes: tuple = _EXIT_CODES) -> str:  # type: ignore[type-arg]
     head = "退出码：" if lang == "zh" else "exit codes:"
     return "\n".join([head, *(f"  {code:<4} {zh if lang == 'zh' else en}" for code, en, zh in codes)])
@@ -844,8 +847,11 @@ class _Sink:
             import tempfile  # written beside the output, then moved over it
 
             target = Path(self.output)
-            fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".",
-                                            prefix=f".{target.name}.", suffix=".tmp")
+            # Named after the output, unless that makes a name too long for the file system (a name of 241–255
+            # bytes is a valid output; 14 more are not)
+            prefix = f".{target.name}." if len(target.name.encode()) <= _TMP_NAMED else ".lawcheck."
+            fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=prefix,
+                                            suffix=".tmp")
             self.f = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
             self.hash = hashlib.sha256()
         return self

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal, cast
 
+from lawcheck import rx
 from lawcheck.analysis import Analysis, Span, analyse
 from lawcheck.errors import speaking
 from lawcheck.i18n import has_text, join, t, unit_label
@@ -59,6 +60,33 @@ from lawcheck.text.structure import CLOSING, PREAMBLE
 from lawcheck.version import __version__
 
 _QUOTE_MAX = 160
+# A line of text under a title holds this many Chinese characters at least ("全年办理行政复议案件12件" has 10); a
+# page's label ("来源：县司法局") is no text.
+_LINE_MIN = 8
+_LABEL_LINE = rx.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
+_TITLE_LINE = rx.compile(r"(?:报告|总结|汇报|情况)\s*$")
+
+
+def _title_only(a: Analysis) -> bool:
+    """Whether the text is a title and nothing else: no line outside the title that is text (a page's labels, a
+    date, a line that is itself a title — "某县2023年度法治政府建设年度报告" alone — are not)."""
+    text, title = a.st.text, a.st.title_span
+    for line_start, line in _lines_of(text):
+        if title and title[0] <= line_start < title[1]:
+            continue
+        if len(HAN.findall(line)) < _LINE_MIN or _LABEL_LINE.match(line):
+            continue
+        if "。" not in line and _TITLE_LINE.search(line) and len(line) <= 80:
+            continue
+        return False
+    return True
+
+
+def _lines_of(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line.strip()
+        pos += len(line) + 1
 _HEADING_LABEL = 24
 
 
@@ -496,10 +524,11 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
 
         pair_with(a, last)
     kind: Kind
-    if not HAN.search(text):
-        # Nothing a report is written in ('' or text with no Chinese at all): it cannot be judged, and
-        # is not scored as a report that lacks everything.
-        why = t(lang, "no_chinese")
+    if not HAN.search(text) or _title_only(a):
+        # Nothing a report is written in ('' or text with no Chinese at all), or a title and nothing under it (a
+        # page whose article did not come with it): it cannot be judged, and is not scored as a report that lacks
+        # everything.
+        why = t(lang, "no_chinese" if not HAN.search(text) else "no_body")
         results = [_result(rule, Outcome("unknown", 0.0, details=[why]), a) for rule in pack.rules]
         document = _document(a, given, "other", f"{t(lang, 'other_kind.no_text')}", "no_text")
         return a, assemble(a, results, score(results, pack.policy), document)

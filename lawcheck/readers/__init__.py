@@ -45,10 +45,10 @@ def sniff(data: bytes, suffix: str) -> str:
         # A password-protected .docx is stored in an OLE container too, its document encrypted inside.
         return "encrypted" if _ENCRYPTED_PACKAGE in data[:1 << 20] or _ENCRYPTED_PACKAGE in data[-(1 << 16):] \
             else "legacy"
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf") and suffix in ("legacy", "docx", "text"):
+        return "rtf"  # under a Word name or as text, whatever its suffix
     if suffix == "legacy":
-        head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-        if head.startswith(b"{\\rtf"):
-            return "rtf"
         if head.startswith(b"mime-version:") or b"\nmime-version:" in head[:1024]:
             return "mhtml"
         if head.startswith((b"<!doctype html", b"<html", b"<?xml")) or b"<html" in head or b"<body" in head:
@@ -81,7 +81,9 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
           ) -> Document:
     fmt = sniff(data, SUFFIXES.get(Path(name).suffix.lower(), "text"))
     if fmt == "legacy":
-        raise InputError(name, msg(lang, "legacy", suffix=Path(name).suffix or ".doc"))
+        suffix = Path(name).suffix
+        named_new = suffix.lower() not in ("", ".doc", ".wps")  # a .doc renamed .docx: said so, not "a .docx is old"
+        raise InputError(name, msg(lang, "legacy_named" if named_new else "legacy", suffix=suffix or ".doc"))
     if fmt in ("encrypted", "rtf"):
         raise InputError(name, msg(lang, fmt, suffix=Path(name).suffix or ".docx"))
     if fmt in ("zip", "docx", "ofd") and data.startswith(b"PK"):

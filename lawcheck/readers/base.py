@@ -13,11 +13,15 @@ _MSG = {
         "extra": "读取{fmt}文件需要安装 lawcheck[{extra}]：pip install 'lawcheck[{extra}]'",
         "legacy": "{suffix} 是旧版文件格式，请在 Word 或 WPS 中“另存为 .docx”后再检查（或用 LibreOffice："
                   "soffice --headless --convert-to docx 文件名）",
+        "legacy_named": "文件名为 {suffix}，内容实际是旧版 Word 格式（.doc）：请在 Word 或 WPS 中“另存为 .docx”后再检查"
+                        "（或用 LibreOffice：soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "encrypted": "文件受密码保护，无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
+        "attachment_only": "网页正文几乎没有文字，报告在附件中（{files}）：请下载附件后检查",
+        "images_only": "网页正文几乎没有文字，只有图片（报告可能是图片形式）：请取得报告的文字版本后检查",
         "no_text_read": "没有读出任何中文文字（文件可能已损坏、为空、内容不是文字，或不是用中文写的）",
         "too_big": "文件过大（{size}，上限 {limit}；可用 --max-bytes 调整）",
         "zip_members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
@@ -34,11 +38,17 @@ _MSG = {
         "extra": "reading {fmt} files needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'",
         "legacy": "{suffix} is a legacy format: save it as .docx in Word or WPS first (or with LibreOffice: "
                   "soffice --headless --convert-to docx FILE)",
+        "legacy_named": "named {suffix} but really a legacy Word file (.doc): save it as .docx in Word or WPS first "
+                        "(or with LibreOffice: soffice --headless --convert-to docx FILE)",
         "corrupt": "not a valid {fmt} file: {err}",
         "encrypted": "the file is password-protected: remove the password in Word or WPS and save it as .docx",
         "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
         "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
         "no_text": "no text layer (scanned?)",
+        "attachment_only": "the page holds almost no text: the report is in its attachment ({files}); download it "
+                           "and check that",
+        "images_only": "the page holds almost no text, only pictures (the report as images?): get the report as "
+                       "text and check that",
         "no_text_read": "no Chinese text could be read (the file may be damaged, empty, not text, or not in Chinese)",
         "too_big": "file too large ({size}; the limit is {limit}, see --max-bytes)",
         "zip_members": "too many members in the archive ({n}; the limit is {limit}, see --max-zip-members)",

@@ -92,7 +92,17 @@ class Numbering:
         if numbering_xml is None:
             return
         abstract: dict[str, dict[int, tuple[int, str, str]]] = {}
+        # A list defined through a list style: its definition only names the style (w:numStyleLink), the levels
+        # are in the definition that defines the style (w:styleLink).  Lists of one style count on together.
+        linked: dict[str, str] = {}  # abstractNumId -> the style it uses
+        defines: dict[str, str] = {}  # style -> the abstractNumId with its levels
         for an in numbering_xml.iter(f"{_W}abstractNum"):
+            an_id = an.get(f"{_W}abstractNumId", "")
+            uses, makes = an.find(f"{_W}numStyleLink"), an.find(f"{_W}styleLink")
+            if uses is not None:
+                linked[an_id] = uses.get(f"{_W}val", "")
+            if makes is not None:
+                defines.setdefault(makes.get(f"{_W}val", ""), an_id)
             levels = {}
             for lvl in an.iter(f"{_W}lvl"):
                 ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
@@ -108,6 +118,8 @@ class Numbering:
         for num in numbering_xml.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
             abstract_id = ref.get(f"{_W}val", "") if ref is not None else ""
+            if not abstract.get(abstract_id) and defines.get(linked.get(abstract_id, "")) in abstract:
+                abstract_id = defines[linked[abstract_id]]
             levels = dict(abstract.get(abstract_id, {}))
             restarts = False
             for ov in num.iter(f"{_W}lvlOverride"):
@@ -142,7 +154,8 @@ _LABEL_MAX = 32
 _STYLE_DEPTH = 32  # styles based on styles: Word itself stops far earlier; a cycle (A on B on A) ends here
 
 
-_TOC_STYLE = re.compile(r"(?i)^(?:toc|目录)\s*\d$")
+# Word's contents entries ("toc 1", "目录 1") and WPS's hand-made contents ("WPSOffice手动目录 1").
+_TOC_STYLE = re.compile(r"(?i)^(?:toc|目录|WPSOffice手动目录)\s*\d$")
 
 
 class Styles:
@@ -198,11 +211,14 @@ def _num_pr(p, styles: Styles) -> tuple[str, int] | None:
     """A paragraph's list (numId, level): its own numPr, else its style's (read from the XML)."""
     ppr = p.find(f"{_W}pPr")
     own = ppr.find(f"{_W}numPr") if ppr is not None else None
-    if own is not None:
-        found: tuple[str | None, str | None] | None = _num_ids(own)
-    else:
-        pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
-        found = styles.numbering(pstyle.get(f"{_W}val") if pstyle is not None else None)
+    pstyle = ppr.find(f"{_W}pStyle") if ppr is not None else None
+    found: tuple[str | None, str | None] | None = _num_ids(own) if own is not None else None
+    if found is None or found[0] is None:
+        # The list from the style; a level of the paragraph's own over it (a styled heading moved down with Tab
+        # gets <w:numPr><w:ilvl w:val="1"/></w:numPr> and no list of its own).
+        of_style = styles.numbering(pstyle.get(f"{_W}val") if pstyle is not None else None)
+        if of_style is not None:
+            found = (of_style[0], found[1] if found is not None and found[1] is not None else of_style[1])
     if found is None or found[0] is None:
         return None
     return found[0], _int(found[1], 0)
@@ -228,9 +244,43 @@ def _text_nodes(p) -> Iterator:
     for el in p.iter(*_TEXT_TAGS):
         if el.tag == _TAB and el.getparent().tag != _RUN:
             continue  # a tab stop of the paragraph's settings (w:pPr/w:tabs), not a tab in its text
-        if any(a.tag in _SKIP_TEXT for a in el.iterancestors()):
+        if _hidden(el.getparent()):
+            continue  # hidden text (w:vanish): Word neither shows nor prints it
+        below, skip = True, False
+        for a in el.iterancestors():
+            if a is p:
+                below = False
+            # a text box's paragraphs are lines of their own (``text_boxes``), not part of the one they sit in
+            if a.tag in _SKIP_TEXT or (below and a.tag == _TXBX):
+                skip = True
+                break
+        if not skip:
+            yield el
+
+
+_TXBX = f"{_W}txbxContent"
+_OFF = ("0", "false", "off")
+
+
+def _hidden(run) -> bool:
+    vanish = run.find(f"{_W}rPr/{_W}vanish") if run is not None and run.tag == _RUN else None
+    return vanish is not None and vanish.get(f"{_W}val", "1") not in _OFF
+
+
+def text_boxes(p) -> Iterator:
+    """The paragraphs of the text boxes that sit in paragraph ``p`` (a 落款 set over the seal, a 红头), in order;
+    the VML copy of a box (mc:Fallback) and boxes inside boxes left to their own box."""
+    for box in p.iter(_TXBX):
+        if any(a.tag in _SKIP_TEXT or (a.tag == _TXBX) for a in _ancestors_below(box, p)):
             continue
-        yield el
+        yield from box.iterchildren(f"{_W}p")
+
+
+def _ancestors_below(el, top) -> Iterator:
+    for a in el.iterancestors():
+        if a is top:
+            return
+        yield a
 
 
 def paragraph_text(p) -> str:
@@ -359,6 +409,11 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
                 line.add(numbering.label(*pr))
             line.paragraph(child)
             yield line
+            for inner in text_boxes(child):  # each paragraph of a text box a line, after the one it sits in
+                box_line = _Line(index)
+                box_line.paragraph(inner)
+                if box_line.text.strip():
+                    yield box_line
         elif child.tag == f"{_W}tbl":
             yield from _table_rows(child, index)
 

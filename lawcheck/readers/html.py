@@ -21,15 +21,28 @@ LIBRARIES = ("trafilatura",)
 
 _DATE = r"((?:19|20)\d\d)\s*(?:年|[-/.])\s*(\d{1,2})\s*(?:月|[-/.])\s*(\d{1,2})"
 _LABELLED = {
-    "published": rx.compile(r"(?<!今天是)(?P<label>发布时间|发布日期|公开日期|(?<![成发]文)日期)\s*[:：]?\s*" + _DATE),
+    # A bare 日期 is the page's date, and so are a 政府信息公开 table's 生效日期 and 生成日期 (when the entry went
+    # live); 打印日期, 截止日期, 印发日期, 成文日期 (other words ending in it) are not.
+    "published": rx.compile(r"(?<!今天是)(?P<label>发布时间|发布日期|公开日期|生效日期|生成日期"
+                            r"|(?<![\u4e00-\u9fff])日期)\s*[:：]?\s*" + _DATE),
     "source": rx.compile(r"(?:来源|信息来源|文章来源)\s*[:：]\s*([^\s|　]{2,30})"),
     "index_no": rx.compile(r"索引号\s*[:：]?\s*([0-9A-Za-z/\-]{6,40})"),
     "doc_no": rx.compile(r"(?:文号|发文字号)\s*[:：]?\s*([^\s|　]{2,20}〔\d{4}〕\d+号)"),
 }
-_META_DATE = rx.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"\s+content="([^"]+)"', re.I)
+_META_DATE = rx.compile(r'<meta\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"\s+content="([^"]+)"'
+                        r'|<meta\s+content="([^"]+)"\s+name="(?:PubDate|pubdate|publishdate|firstpublishedtime)"', re.I)
 _META_TITLE = rx.compile(r'<meta\s+name="(?:ArticleTitle|title)"\s+content="([^"]+)"', re.I)
 
 
+# Fewer Chinese characters than this in the article is no report (the shortest in the corpus has thousands); a
+# link to a file of the formats a report is published in, or a picture, is where its text is.
+_TEXT_MIN = 300
+_ATTACHMENT = rx.compile(r'<a\b[^>]{0,400}?href\s*=\s*["\']?'
+                         r'(?P<href>[^"\'\s>]{1,400}?\.(?:pdf|docx?|wps|ofd|zip|rar|7z))'
+                         r'(?:[?#][^"\'\s>]{0,200})?["\']?[^>]{0,400}>\s*(?P<text>[^<]{0,120})', re.I)
+_IMAGE = rx.compile(r"<img\b", re.I)
+# How far under the article's title its date line stands (the title, a subtitle, the date, the source).
+_UNDER_TITLE = 300
 # A table row printed longer than this holds paragraphs, not data (a row of figures is a few dozen characters).
 _CELL_LINE = 300
 _BLOCKS = frozenset({"p", "head", "list", "item", "table", "quote", "code"})
@@ -84,20 +97,24 @@ def xml_lines(xml: str) -> list[str]:
     return out
 
 
-def _published(pattern: re.Pattern[str], visible: str) -> str | None:
+def _published(pattern: re.Pattern[str], visible: str, title: str = "") -> str | None:
     """The page's publication date: the best-labelled date (发布时间, 发布日期, 公开日期 before a bare 日期), the
-    first of its label; never a site clock ("当前日期：2024年5月6日 星期一"), which is the day the page was saved."""
-    best: tuple[int, str] | None = None
+    first of its label, and the one under the article's title before any other (a list of the latest documents
+    beside or above the article carries dates of its own); never a site clock ("当前日期：2024年5月6日 星期一"),
+    which is the day the page was saved."""
+    found: list[tuple[int, int, str]] = []  # (rank, start, date)
     for m in pattern.finditer(visible):
         if site_clock(visible, m.start(), m.end()):
             continue
-        rank = 1 if m.group("label") == "日期" else 0
         iso = _iso(*m.groups()[1:])
-        if iso and (best is None or rank < best[0]):
-            best = (rank, iso)
-            if rank == 0:
-                break
-    return best[1] if best else None
+        if iso:
+            found.append((1 if m.group("label") in ("日期", "生效日期", "生成日期") else 0, m.start(), iso))
+    if not found:
+        return None
+    key = title[:20]
+    heads = [m.end() for m in re.finditer(re.escape(key), visible)][:20] if len(key) >= 6 else []
+    under = [f for f in found if any(0 <= f[1] - h <= _UNDER_TITLE for h in heads)]
+    return min(under or found)[2]
 
 
 def _html_from_mhtml(data: bytes) -> bytes:
@@ -118,12 +135,23 @@ def _decode(data: bytes, encoding: str | None) -> str:
         return data.decode(encoding, errors="replace")
     head = data[:4096].decode("ascii", errors="ignore")
     m = re.search(r'charset=["\']?([A-Za-z0-9_\-]+)', head)
-    for enc in ([m.group(1)] if m else []) + ["utf-8", "gb18030"]:
+    declared = [m.group(1)] if m else []
+    for enc in [*declared, "utf-8", "gb18030"]:
         try:
             return data.decode(enc)
         except (LookupError, UnicodeDecodeError):
             continue
-    return data.decode("utf-8", errors="replace")
+    # A page cut in the middle of a character, or with a stray byte (crawls do both): the reading that loses the
+    # fewest characters, the declared charset first (GBK and GB2312 read as their superset, GB18030).
+    readings = []
+    for enc in [*declared, "utf-8", "gb18030"]:
+        codec = "gb18030" if enc.lower().replace("-", "") in ("gbk", "gb2312", "cp936") else enc
+        try:
+            text = data.decode(codec, errors="replace")
+        except LookupError:
+            continue
+        readings.append((text.count("\ufffd"), len(readings), text))
+    return min(readings)[2]
 
 
 def _iso(y: str, m: str, d: str) -> str | None:
@@ -236,7 +264,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         meta["title"] = title
     for key, pattern in _LABELLED.items():
         if key == "published":
-            value = _published(pattern, visible)
+            value = _published(pattern, visible, title)
         else:
             found = pattern.search(visible)
             value = found.group(1) if found else None
@@ -244,7 +272,7 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
             meta[key] = value
     if "published" not in meta:
         md = _META_DATE.search(page)
-        dm = re.search(_DATE, md.group(1)) if md else None
+        dm = re.search(_DATE, md.group(1) or md.group(2)) if md else None
         iso = _iso(*dm.groups()) if dm else None
         if iso:
             meta["published"] = iso
@@ -255,6 +283,14 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         # lxml stops building the tree 256 elements deep, and the article below is dropped: read the
         # page's text with the standard library's parser, which has no depth limit, instead.
         lines = plain_lines(page)
+    if len(HAN.findall("".join(lines))) < _TEXT_MIN:
+        # A page that only points at the report: its text in an attached file ("现将…报告予以公开，详见附件") or
+        # in pictures of its pages.  Said so, rather than scored as a report nobody could read.
+        found = [(m.group("text") or m.group("href").rsplit("/", 1)[-1]).strip() for m in _ATTACHMENT.finditer(page)]
+        if found:
+            raise InputError(name, msg(lang, "attachment_only", files="、".join(dict.fromkeys(found[:3]))))
+        if _IMAGE.search(page):
+            raise InputError(name, msg(lang, "images_only"))
     if title and (not lines or title not in lines[0]):
         lines.insert(0, title)
     return Document("\n".join(lines), "html", meta)

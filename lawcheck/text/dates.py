@@ -307,9 +307,13 @@ _SIGNED_BY = r"[成发]文"
 _SIGNED = rx.compile(_SIGNED_BY + r"(?:日期|时间)")
 _PUB_LABELS = ["发布时间", "发布日期", "公开日期", "日期", "发布", "时间",
                "更新时间", "生成日期", "生效日期"]
+# A bare 日期, 时间 or 发布 is the page's own label; one that ends a word (打印日期, 截止日期, 印发日期, 办结时间) is
+# the date of something else.
+_BARE_LABELS = ("日期", "发布", "时间")
 _PUB = rx.compile(
-    r"(?<!今天是)(?<!" + _SIGNED_BY + r")(?P<label>" + "|".join(sorted(_PUB_LABELS, key=len, reverse=True))
-    + r")[\s:|]*"
+    r"(?<!今天是)(?<!" + _SIGNED_BY + r")(?P<label>"
+    + "|".join(sorted((x for x in _PUB_LABELS if x not in _BARE_LABELS), key=len, reverse=True))
+    + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_BARE_LABELS) + r"))[\s:|]*"
     r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
 )
 
