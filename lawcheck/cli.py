@@ -617,9 +617,11 @@ def _say_left_out(names: list[str], m: dict[str, str], others: list[str] | None 
 
 
 def _one_line(text: str) -> str:
+    from lawcheck.inputs import display_name
     from lawcheck.render.common import visible
 
-    return visible(text, one_line=True)
+    # a name's bytes that are not UTF-8 as U+FFFD, as every other message shows them (not "\udcff")
+    return visible(display_name(text), one_line=True)
 
 
 # Settings that change what is checked and how it is read: a reviewer who runs lawcheck inside a folder received
@@ -849,7 +851,7 @@ class _Sink:
             target = Path(self.output)
             # Named after the output, unless that makes a name too long for the file system (a name of 241–255
             # bytes is a valid output; 14 more are not)
-            prefix = f".{target.name}." if len(target.name.encode()) <= _TMP_NAMED else ".lawcheck."
+            prefix = f".{target.name}." if len(os.fsencode(target.name)) <= _TMP_NAMED else ".lawcheck."
             fd, self.tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else ".", prefix=prefix,
                                             suffix=".tmp")
             self.f = os.fdopen(fd, "wb") if self.binary else os.fdopen(fd, "w", encoding="utf-8", newline="")

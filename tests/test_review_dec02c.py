@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -281,3 +284,31 @@ def test_a_gbk_page_cut_mid_character_is_read(tmp_path: Path) -> None:
     card = check_file(path)
     assert card.document.kind == "annual_report"
     assert _statuses(card)["content.measures_and_results"] == "pass"
+
+
+# --- Output names.
+
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "lawcheck", *args], cwd=cwd, env=env, capture_output=True,
+                          timeout=120)
+
+
+def test_an_output_name_near_the_file_system_limit_is_written(tmp_path: Path) -> None:
+    """A valid name of 244 bytes: its temporary file beside it may not carry the whole name (255 is the limit)."""
+    (tmp_path / "in.txt").write_text(TEXT, encoding="utf-8")
+    name = "长" * 80 + ".txt"
+    assert 240 < len(name.encode()) <= 255
+    done = _run("check", "in.txt", "--format", "json", "-o", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode()
+    assert (tmp_path / name).stat().st_size > 0
+
+
+def test_an_output_name_that_is_not_utf8_is_written_and_shown_as_replacement_characters(tmp_path: Path) -> None:
+    (tmp_path / "in.txt").write_text(TEXT, encoding="utf-8")
+    name = os.fsdecode(b"bad\xff\xfe.json")
+    done = _run("check", "in.txt", "--format", "json", "-o", name, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert (tmp_path / name).exists()
+    said = done.stderr.decode("utf-8")
+    assert "bad\ufffd\ufffd.json" in said and "\\udc" not in said
