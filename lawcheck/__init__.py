@@ -19,6 +19,8 @@ from lawcheck.version import __version__
 _EXPORTS = {
     "evaluate": "lawcheck.engine",
     "check_file": "lawcheck.files",
+    "ArgumentError": "lawcheck.errors",
+    "ArgumentTypeError": "lawcheck.errors",
     "InputError": "lawcheck.errors",
     "LawcheckError": "lawcheck.errors",
     "RuleFileError": "lawcheck.errors",
@@ -35,7 +37,7 @@ _EXPORTS = {
 
 if TYPE_CHECKING:
     from lawcheck.engine import evaluate
-    from lawcheck.errors import InputError, LawcheckError, RuleFileError
+    from lawcheck.errors import ArgumentError, ArgumentTypeError, InputError, LawcheckError, RuleFileError
     from lawcheck.files import check_file
     from lawcheck.model import Evidence, History, PreviousReport, RuleResult, Scorecard, Waiver
     from lawcheck.packs import RulePack, load_pack
@@ -58,6 +60,8 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "ArgumentError",
+    "ArgumentTypeError",
     "Evidence",
     "History",
     "InputError",

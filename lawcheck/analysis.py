@@ -97,6 +97,7 @@ class Analysis:
     # Last year's report analysed against the same pack, with what the history rules share (lawcheck.history.Pair).
     pair: Any = None
     last_note: str | None = None  # why last year's report, though given, cannot be held against this one
+    pair_forced: bool = False  # reviewed though the two do not look like one body's consecutive years
     # Positions of every clause-ending mark, so that a clause is two bisections, not a walk.
     clause_ends: list[int] = field(default_factory=list)
     # Where each section sits ("一、… > (二)…"), worked out once for all the evidence quoted from it.

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from lawcheck.explain import explain_rule
 from lawcheck.kinds import RULE_ADAPTER
+from lawcheck.kinds.base import RuleBase
 from lawcheck.packs import RulePack
 
 
@@ -259,6 +260,19 @@ def new_rule_file(rule_id: str, directory: Path, lang: str = "zh") -> tuple[Path
     return path, manifest
 
 
+def years_in_force(rule: RuleBase) -> str:
+    """The report years a rule judges: its own years where some basis governs them ("2019–": a rule written
+    for every year whose only basis took effect in 2019 is not applicable before); "all" when unbounded.  A
+    basis may govern some levels from another year (see the rule's basis)."""
+    starts = [b.years.start for b in rule.basis] or [None]
+    ends = [b.years.end for b in rule.basis] or [None]
+    basis_start = None if None in starts else min(s for s in starts if s is not None)
+    basis_end = None if None in ends else max(e for e in ends if e is not None)
+    start = max((y for y in (rule.years.start, basis_start) if y is not None), default=None)
+    end = min((y for y in (rule.years.end, basis_end) if y is not None), default=None)
+    return f"{start or ''}–{end or ''}" if start or end else "all"
+
+
 def catalogue(packs: list[RulePack]) -> str:
     """docs/rules.md: every rule of the built-in packs, generated from the rule files."""
     out = ["# lawcheck rules", "",
@@ -272,8 +286,8 @@ def catalogue(packs: list[RulePack]) -> str:
         out += [f"## Pack `{pack.id}` {pack.version} — {pack.manifest.title.zh}", ""]
         out += ["| id | title | severity | weight | years | lifecycle |", "|---|---|---|---:|---|---|"]
         for r in own:
-            y = f"{r.years.start or ''}–{r.years.end or ''}" if r.years.start or r.years.end else "all"
-            out.append(f"| `{r.id}` | {r.title.zh} | {r.severity} | {r.weight:g} | {y} | {r.lifecycle} |")
+            out.append(f"| `{r.id}` | {r.title.zh} | {r.severity} | {r.weight:g} | {years_in_force(r)} | "
+                       f"{r.lifecycle} |")
         out.append("")
         for r in own:
             seen.add(r.id)

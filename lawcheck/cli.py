@@ -71,6 +71,9 @@ _COMPARE_EXAMPLES = (
 
 
 
+# Outputs in the formats reports come in: an existing one is overwritten only when lawcheck wrote it.
+_DOCUMENT_SUFFIXES = frozenset((".docx", ".docm", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".text", ".html", ".htm",
+                                ".shtml", ".mhtml", ".mht", ".rtf"))
 _TMP_NAMED = 200  # bytes of an output's name that its temporary file's name may carry
 
 def exit_help(lang: str, codes: tuple = _EXIT_CODES) -> str:  # type: ignore[type-arg]
@@ -246,7 +249,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description=t("Check report files, folders (recursively) or standard input ('-').",
                                      "检查报告文件、文件夹（逐层查找）或标准输入（-）。"))
     c.add_argument("paths", nargs="+", metavar="PATH",
-                   help="files (.txt .text .docx .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched "
+                   help="files (.txt .text .docx .docm .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched "
                         "recursively) or '-'")
     c.add_argument("--glob", action="append", default=None, metavar="PATTERN",
                    help="file-name pattern to pick in directories (repeatable; default: every supported format)")
@@ -418,8 +421,8 @@ _HELP_ZH = {
         "停用一条规则（可重复）；与 lawcheck.toml 的 disable 合并",
     "language of what a person reads (default zh; env LAWCHECK_LANG)": "输出语言（默认 zh；环境变量 LAWCHECK_LANG）",
     "show a traceback for unexpected errors": "出现意外错误时显示调用栈",
-    "files (.txt .text .docx .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched recursively) or '-'":
-        "文件（.txt .text .docx .pdf .html .htm .shtml .mhtml .mht .ofd）、文件夹（逐层查找）或 -（标准输入）",
+    "files (.txt .text .docx .docm .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched recursively) or '-'":
+        "文件（.txt .text .docx .docm .pdf .html .htm .shtml .mhtml .mht .ofd）、文件夹（逐层查找）或 -（标准输入）",
     "file-name pattern to pick in directories (repeatable; default: every supported format)":
         "在文件夹中挑选文件的文件名模式（可重复；默认：所有支持的格式）",
     "write there instead of standard output (atomically)": "写入该文件而不是标准输出（写完整后才替换）",
@@ -523,6 +526,8 @@ _MSG = {
                       "lawcheck 不改写它读取的文件，请另选输出位置",
            "is_dir": "“{path}”是文件夹；请给出文件名（或用 --format html 输出多份报告的页面）",
            "not_dir": "“{path}”已存在且不是文件夹；多个报告的 HTML 页面须写入文件夹",
+           "not_ours": "输出位置“{path}”已有一个不是 lawcheck 写的文件（可能是报告本身）；lawcheck 不覆盖它，"
+                       "请另选输出文件名，或确认后先删除该文件",
            "cannot_write": "无法写入“{path}”：{err}",
            "io_failed": "无法读写“{path}”：{err}",
            "spool": "无法写入临时文件夹“{path}”（批量 Markdown 的各报告部分先暂存于此，可用 TMPDIR 另选）：{err}",
@@ -573,6 +578,8 @@ _MSG = {
                       "a rule pack); lawcheck never writes to what it reads",
            "is_dir": "\"{path}\" is a folder; give a file name (or --format html for a page per report)",
            "not_dir": "\"{path}\" exists and is not a folder; HTML pages for several reports go into a folder",
+           "not_ours": "the output \"{path}\" is a file lawcheck did not write (perhaps a report itself); it is not "
+                       "overwritten: choose another name, or delete it first",
            "cannot_write": "cannot write \"{path}\": {err}",
            "io_failed": "cannot read or write \"{path}\": {err}",
            "spool": "cannot write to the temporary folder \"{path}\" (a batch's Markdown holds the reports' parts "
@@ -624,10 +631,10 @@ def _one_line(text: str) -> str:
     return visible(display_name(text), one_line=True)
 
 
-# Settings that change what is checked and how it is read: a reviewer who runs lawcheck inside a folder received
-# with its own lawcheck.toml must not have rules turned off without a word (found by an attack review).  The gate's
-# settings are a project's, as a linter's are; a waiver shows on the rule it waives.
-_VERDICT_KEYS = ("disable", "packs", "rules", "year", "level")
+# Settings that change what is checked, how it is read and what passes: a reviewer who runs lawcheck inside a
+# folder received with its own lawcheck.toml must not have rules turned off, files left out by a glob, shortfalls
+# waived or the gate lowered without a word (found by attack reviews).
+_VERDICT_KEYS = ("disable", "packs", "rules", "year", "level", "glob", "waivers", "min_score", "fail_on")
 
 
 def _say_settings(s, lang: str, quiet: bool) -> None:  # type: ignore[no-untyped-def]
@@ -639,7 +646,9 @@ def _say_settings(s, lang: str, quiet: bool) -> None:  # type: ignore[no-untyped
         return
     def shown(key: str) -> str:
         value = s.values[key]
-        if isinstance(value, (list, tuple)):
+        if key == "waivers":  # what they waive, not the whole entries
+            value = f"{len(value)}（{', '.join(sorted({w.rule for w in value}))}）"
+        elif isinstance(value, (list, tuple)):
             value = ", ".join(map(str, value))
         return f"{key.replace('_', '-')} = {value}"
     what = ("；" if lang == "zh" else "; ").join(shown(k) for k in keys)
@@ -1148,6 +1157,8 @@ def _check(args: argparse.Namespace) -> int:
         if isinstance(previous, str):
             _err(m["previous_bad"].format(path=args.previous, err=previous))
             return Exit.USAGE_OR_INPUT
+        if args.force:  # reviewed as asked, the pairing notes on the history
+            previous = previous.model_copy(update={"force": True})
         why = None if args.force or sources[0].path is None else _not_the_year_before(
             str(sources[0].path), previous, pack, lang, limits, args.encoding, s.year)
         if why:
@@ -1330,6 +1341,13 @@ def _output_problem(output: str, sources: list, directory: bool,
         return None
     if target.is_dir():
         return "is_dir", ""
+    if target.is_file() and target.suffix.lower() in _DOCUMENT_SUFFIXES:
+        from lawcheck import written
+
+        if written.origin(target) != "ours":
+            # "-o 灵寿.docx" beside 灵寿.txt: the drafter's own Word report, lost without a word.  A file of a
+            # format reports come in is replaced only when lawcheck wrote it (its record in the cache folder).
+            return "not_ours", ""
     if not target.exists():
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -1366,6 +1384,19 @@ def _inside(target: Path, folder: Path) -> bool:
         return target.resolve().is_relative_to(folder.resolve())
     except OSError:
         return False
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """The file's device and inode (what os.path.samefile compares), None when it does not exist."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _identities(paths: list[Path]) -> set[tuple[int, int]]:
+    return {i for p in paths if (i := _identity(p)) is not None}
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -1510,11 +1541,19 @@ class _Folder:
         then), with the message key: a report's file, or the index written at the end (a link planted in the
         folder to the settings file is followed by the write)."""
         files, folders = self.read
-        for name in [*self.names, *([self.renderer.INDEX] if hasattr(self.renderer, "INDEX") else [])]:
+        # Each file once, by its device and inode: an output file is an input exactly when it is one of them (a
+        # name compared with every input was quadratic: 100,000 pages never started).
+        inputs, read = _identities(self.inputs), _identities(files)
+        if not self.out.exists() and not any(_inside(self.out, d) for d in folders):
+            names: list[str] = [self.renderer.INDEX] if hasattr(self.renderer, "INDEX") else []  # none exists yet
+        else:
+            names = [*self.names, *([self.renderer.INDEX] if hasattr(self.renderer, "INDEX") else [])]
+        for name in names:
             path = self.out / name
-            if any(_same(path, p) for p in self.inputs):
+            found = _identity(path)
+            if found is not None and found in inputs:
                 return "is_input", str(path)
-            if any(_same(path, p) for p in files) or any(_inside(path, d) for d in folders):
+            if (found is not None and found in read) or any(_inside(path, d) for d in folders):
                 return "is_read", str(path)
         return None
 

@@ -83,12 +83,14 @@ def read_text(path: str, lang: str, limits: Limits, encoding: str | None = None)
 
 
 def compare_texts(last: str, this: str, pack, lang: str = "zh", last_name: str = "",  # type: ignore[no-untyped-def]
-                  last_title: str | None = None, this_title: str | None = None, year: int | None = None) -> Scorecard:
-    """This year's scorecard with the review against last year's (``history``)."""
+                  last_title: str | None = None, this_title: str | None = None, year: int | None = None,
+                  force: bool = False) -> Scorecard:
+    """This year's scorecard with the review against last year's (``history``); ``force``: reviewed even when the
+    two do not look like one body's consecutive years."""
     from lawcheck.engine import evaluate
 
     prev = PreviousReport(name=last_name or ("上年报告" if lang == "zh" else "last year's report"), text=last,
-                          title=last_title)
+                          title=last_title, force=force)
     return evaluate(this, rules=pack, lang=lang, title=this_title, previous=prev, report_year=year)
 
 
@@ -113,7 +115,7 @@ def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # t
     last_text, last_title = read_text(last, lang, limits, encoding)
     this_text, this_title = read_text(this, lang, limits, encoding)
     card = compare_texts(last_text, this_text, pack, lang, display_name(Path(last).name), last_title, this_title,
-                         year)
+                         year, force)
     if card.document.kind != "annual_report":
         # This year's "report" is a 政府工作报告, a news page …: there is no review to give, and no pass.
         raise InputError(display_name(this), _m(lang, "this_not_report", why=card.document.kind_reason or ""))

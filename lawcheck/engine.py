@@ -63,6 +63,8 @@ _QUOTE_MAX = 160
 # A line of text under a title holds this many Chinese characters at least ("全年办理行政复议案件12件" has 10); a
 # page's label ("来源：县司法局") is no text.
 _LINE_MIN = 8
+# A string that is a file's name: one line ending in a suffix lawcheck reads.
+_FILE_NAME = rx.compile(r"(?i)\.(?:txt|text|docx?|docm|wps|pdf|ofd|s?html?|mhtml?|mht|rtf)$")
 _LABEL_LINE = rx.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]")
 _TITLE_LINE = rx.compile(r"(?:报告|总结|汇报|情况)\s*$")
 
@@ -523,11 +525,13 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         from lawcheck.review import pair_with  # last year's report given: the comparison, only then imported
 
         pair_with(a, last)
+        a.pair_forced = given.previous_report is not None and given.previous_report.force
     kind: Kind
-    if not HAN.search(text) or _title_only(a):
-        # Nothing a report is written in ('' or text with no Chinese at all), or a title and nothing under it (a
-        # page whose article did not come with it): it cannot be judged, and is not scored as a report that lacks
-        # everything.
+    if not HAN.search(text) or (given.kind is None and _title_only(a) and classify(
+            a.st, "".join(a.st.title.split()) if a.st.title else (given.title or "")).kind != "other"):
+        # Nothing a report is written in ('' or text with no Chinese at all), or a report's title and nothing under
+        # it (a page whose article did not come with it; a look-alike's title still says what it is): it cannot be
+        # judged, and is not scored as a report that lacks everything.
         why = t(lang, "no_chinese" if not HAN.search(text) else "no_body")
         results = [_result(rule, Outcome("unknown", 0.0, details=[why]), a) for rule in pack.rules]
         document = _document(a, given, "other", f"{t(lang, 'other_kind.no_text')}", "no_text")
@@ -599,19 +603,24 @@ def evaluate(
     (``lawcheck.waivers.current``; the command line does it).  The result is deterministic: the same text and
     pack give the same Scorecard.
     """
-    if lang not in ("zh", "en"):
-        raise ValueError(f"lang must be 'zh' or 'en', got {lang!r}")
+    from lawcheck.errors import ArgumentError, ArgumentTypeError
+
+    if lang not in ("zh", "en"):  # the language itself is wrong: said in both
+        raise ArgumentError(f"lang 须为 'zh' 或 'en'（lang must be 'zh' or 'en'），收到 {lang!r}")
     if not isinstance(text, str):
-        raise TypeError(f"text must be str, got {type(text).__name__}")
+        raise ArgumentTypeError(t(lang, "api.text_type", got=type(text).__name__))
     if previous is not None and not isinstance(previous, (str, Scorecard, PreviousFigures, PreviousReport)):
         # A path or the bytes of a file would otherwise be left out without a word: the review never made.
-        raise TypeError(t(lang, "api.previous_type", got=type(previous).__name__))
+        raise ArgumentTypeError(t(lang, "api.previous_type", got=type(previous).__name__))
+    if isinstance(previous, str) and _FILE_NAME.search(previous.strip()) and "\n" not in previous.strip():
+        # "报告/灵寿县2021年度报告.docx": a file's name, not its text (it would be held against this one as a report)
+        raise ArgumentTypeError(t(lang, "api.previous_type", got=f"str {previous.strip()[:60]!r}"))
     page = {k: _whole(v) for k, v in (page or {}).items()}
     text = _whole(text)
     try:
         day = dates.caller_day(published)
     except ValueError:  # a day's form, and no such day: "2022年2月30日"
-        raise ValueError(t(lang, "api.no_such_day", day=str(published).strip(), got=repr(published))) from None
+        raise ArgumentError(t(lang, "api.no_such_day", day=str(published).strip(), got=repr(published))) from None
     try:
         given = CallerFacts.of(report_year=report_year, published=day, level=level, reporter=reporter,
                                kind=kind, title=_whole(title) or None, doc_number=page.get("doc_no") or None,
@@ -625,10 +634,10 @@ def evaluate(
     except FactError as e:
         # pydantic says what is wrong in English: a Chinese caller reads it in Chinese.
         if lang == "en":
-            raise
+            raise ArgumentError(str(e)) from None
         from lawcheck.errors import pydantic_zh
 
-        raise ValueError(f"{e.name}：{pydantic_zh(e.error)}（收到 {e.error.get('input')!r}）") from None
+        raise ArgumentError(f"{e.name}：{pydantic_zh(e.error)}（收到 {e.error.get('input')!r}）") from None
     with speaking(lang):  # a pack not found, a waiver of no rule: said in the caller's language
         pack = _pack(rules)
         if given.waivers:

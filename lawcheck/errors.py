@@ -198,6 +198,15 @@ class WaiverError(ConfigError):
     would not be the ones written."""
 
 
+class ArgumentError(LawcheckError, ValueError):
+    """An API call's argument that cannot be (a language, a day that does not exist, a level): a ValueError, and a
+    LawcheckError, so that ``except LawcheckError`` catches every refusal of lawcheck's."""
+
+
+class ArgumentTypeError(LawcheckError, TypeError):
+    """An API call's argument of the wrong type (bytes for the text, a path for last year's report)."""
+
+
 class UsageError(LawcheckError):
     """A setting or argument names something that does not exist (an unknown rule id, say)."""
 

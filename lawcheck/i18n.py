@@ -46,6 +46,7 @@ _T: dict[str, dict[str, str]] = {
                       "非年度报告{others}份，无法读取{errors}份。"),
         "ui.others": "非年度报告（不参与排名，不能通过门槛）",
         "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
+        "api.text_type": "text 须为报告的文字（str），收到 {got}（文件请用 lawcheck.check_file，或先解码为文字）",
         "api.previous_type": "previous 须为上年报告的文本（str）、PreviousReport、Scorecard 或 PreviousFigures，"
                              "收到 {got}（文件请先读出其文本）",
         "ui.kind": "类型",
@@ -301,6 +302,8 @@ _T: dict[str, dict[str, str]] = {
         "history.pair.organ_unknown": "未能从两份报告中都读出机关名称，无法确认是同一机关。",
         "history.pair.year": "年度不相接：本报告为{this}年度，另一份为{last}年度（应为上一年度）。",
         "history.pair.year_unknown": "未能从两份报告中都读出报告年度，无法确认是相邻两个年度。",
+        "history.pair.unforced": ("两份报告不像同一机关相邻年度的报告，不作对照判断（确需对照：命令行加 --force，"
+                                  "或 PreviousReport(force=True)）。"),
         "history.pair.reversed": "两份报告的先后颠倒了：作为上一年度的那份是{last}年度的，"
                                  "比本报告（{this}年度）晚一年；请交换两者的位置，上一年度的报告在前。",
         "figures.nothing": "报告未给出本项可核对的数据，本项不适用。",
@@ -405,6 +408,8 @@ _T: dict[str, dict[str, str]] = {
                       "Unreadable: {errors}."),
         "ui.others": "Not annual reports (not ranked; none can meet the gate)",
         "api.no_such_day": "published: no such day: {day} (got {got})",
+        "api.text_type": "text must be the report's text (str), got {got} (for a file use lawcheck.check_file, or "
+                         "decode it first)",
         "api.previous_type": "previous must be last year's report as text (str), a PreviousReport, a Scorecard or "
                              "PreviousFigures, got {got} (read a file's text first)",
         "ui.kind": "Kind",
@@ -681,6 +686,9 @@ _T: dict[str, dict[str, str]] = {
                              "(it should be the year before).",
         "history.pair.year_unknown": "The report year could not be read from both reports: they may not be "
                                      "consecutive.",
+        "history.pair.unforced": ("The two do not look like one body's reports of consecutive years, so they are not "
+                                  "held against each other (to compare anyway: --force, or "
+                                  "PreviousReport(force=True))."),
         "history.pair.reversed": "The two reports are the wrong way round: the one given as last year's is for {last}, "
                                  "a year after this report ({this}); swap them, last year's report first.",
         "figures.nothing": "The report gives no figures this check can compare; it does not apply.",

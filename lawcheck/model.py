@@ -472,11 +472,15 @@ class PreviousFigures(Frozen):
 
 class PreviousReport(Frozen):
     """Last year's report of the same body, for the year-over-year review (issue 16): its text, how it is
-    named in the findings (its organ and year, or its file) and, for a web page, the page's own title."""
+    named in the findings (its organ and year, or its file), for a web page the page's own title, and whether
+    to review it though it does not look like this body's report of the year before (``force``)."""
 
     name: str
     text: str
     title: str | None = None
+    # Review it even when what is read from the two says they are not one body's consecutive years (another organ,
+    # years that do not follow): without it the history rules are unknown, saying why (the command line's --force).
+    force: bool = False
 
 
 ItemFate = Literal["done", "carried_over", "admitted", "addressed", "repeated", "silent"]

@@ -63,7 +63,16 @@ def remember(data: bytes, word: bool = False) -> None:
         pass  # a read-only cache must not stop a check; the page is then only "marked"
 
 
+_PRUNE_EVERY = 500  # records written between two looks at the folder's size
+_written_since_prune = [0]
+
+
 def _prune(d: Path) -> None:
+    """Drop the oldest half past _KEEP records: looked at once per _PRUNE_EVERY records written (listing a folder
+    of 20,000 records for every page written made a run of thousands of pages quadratic)."""
+    _written_since_prune[0] += 1
+    if _written_since_prune[0] % _PRUNE_EVERY != 1:
+        return
     names = os.listdir(d)
     if len(names) > _KEEP:
         by_age = sorted(names, key=lambda n: os.stat(d / n).st_mtime)

@@ -37,8 +37,15 @@ if TYPE_CHECKING:
 class ExpectGroup(Strict):
     """Figures a report is expected to give: the group is given when any one of ``any`` is."""
 
+    id: str | None = Field(None, pattern=r"^[a-z][a-z0-9_]*$",
+                           description="the group's id, listed in a result's `missing` (public, the same in every "
+                                       "language); the first indicator's id when absent")
     name: Text
     any: list[str] = Field(min_length=1, description="indicator ids")
+
+    @property
+    def key(self) -> str:
+        return self.id or self.any[0]
 
 
 class FiguresRule(RuleBase):
@@ -344,7 +351,9 @@ def _expected(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -
     figs = [f for f in _results(a) if f.period == "current"]
     given = {f.indicator for f in figs}
     have = [g for g in rule.expect if given & set(g.any)]
-    missing = [g.name.get(a.lang) for g in rule.expect if not given & set(g.any)]
+    lacking = [g for g in rule.expect if not given & set(g.any)]
+    missing = [g.key for g in lacking]  # ids, as every rule's `missing` holds; the names go in the message
+    names_missing = [g.name.get(a.lang) for g in lacking]
     evidence = [_span(next(f for f in figs if f.indicator in g.any)) for g in have][:4]
     if not missing:
         what = join(a.lang, [g.name.get(a.lang) for g in rule.expect])
@@ -354,8 +363,8 @@ def _expected(rule: FiguresRule, a: Analysis, cat: Any, names: dict[str, str]) -
     else:
         out = Outcome("partial", round(len(have) / len(rule.expect), 4), missing=missing, evidence=evidence,
                       details=[t(a.lang, "figures.expected_some", have=join(a.lang, [g.name.get(a.lang) for g in have]),
-                                 missing=join(a.lang, missing))], own_message=True)
-    out.searched = (missing, ["measures"])
+                                 missing=join(a.lang, names_missing))], own_message=True)
+    out.searched = (names_missing, ["measures"])
     return out
 
 

@@ -96,6 +96,13 @@ def check(rule: HistoryRule, a: Analysis) -> Outcome:
         return Outcome("unknown", 0.0, details=[a.last_note])
     if pair is None:
         return Outcome("not_applicable", 0.0, details=[t(a.lang, "history.no_previous")])
+    from lawcheck.review import pairing
+
+    _paired, mismatch, notes = pairing(a.organ, a.year, pair.last.organ, pair.last.year, a.lang)
+    if mismatch and not a.pair_forced:
+        # Another organ's report, or not the year before: no follow-up verdict against it (the command line
+        # refuses the pair without --force; PreviousReport(force=True) reviews it anyway).
+        return Outcome("unknown", 0.0, details=[*notes, t(a.lang, "history.pair.unforced")])
     if rule.check == "copied":
         return _copied(rule, pair.copied(rule.copy_rule()), a.lang)
     fates = pair.plan(rule.match()) if rule.check == "plan" else pair.problems(rule.match())

@@ -250,8 +250,9 @@ def _text_nodes(p) -> Iterator:
         for a in el.iterancestors():
             if a is p:
                 below = False
-            # a text box's paragraphs are lines of their own (``text_boxes``), not part of the one they sit in
-            if a.tag in _SKIP_TEXT or (below and a.tag == _TXBX):
+            # a floating text box's paragraphs are lines of their own (``text_boxes``), not part of the one it is
+            # anchored in; a box set in the line (wp:inline) is read where it stands
+            if a.tag in _SKIP_TEXT or (below and a.tag == _TXBX and _floating(a, p)):
                 skip = True
                 break
         if not skip:
@@ -259,6 +260,12 @@ def _text_nodes(p) -> Iterator:
 
 
 _TXBX = f"{_W}txbxContent"
+_INLINE = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"
+
+
+def _floating(box, p) -> bool:
+    """Whether a text box is placed on the page (wp:anchor, a VML shape) rather than set in its line (wp:inline)."""
+    return not any(a.tag == _INLINE for a in _ancestors_below(box, p))
 _OFF = ("0", "false", "off")
 
 
@@ -268,10 +275,10 @@ def _hidden(run) -> bool:
 
 
 def text_boxes(p) -> Iterator:
-    """The paragraphs of the text boxes that sit in paragraph ``p`` (a 落款 set over the seal, a 红头), in order;
-    the VML copy of a box (mc:Fallback) and boxes inside boxes left to their own box."""
+    """The paragraphs of the floating text boxes anchored in paragraph ``p`` (a 落款 set over the seal, a 红头), in
+    order; the VML copy of a box (mc:Fallback) and boxes inside boxes left to their own box."""
     for box in p.iter(_TXBX):
-        if any(a.tag in _SKIP_TEXT or (a.tag == _TXBX) for a in _ancestors_below(box, p)):
+        if not _floating(box, p) or any(a.tag in _SKIP_TEXT or a.tag == _TXBX for a in _ancestors_below(box, p)):
             continue
         yield from box.iterchildren(f"{_W}p")
 
@@ -408,8 +415,10 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
             if pr is not None:
                 line.add(numbering.label(*pr))
             line.paragraph(child)
-            yield line
-            for inner in text_boxes(child):  # each paragraph of a text box a line, after the one it sits in
+            boxes = list(text_boxes(child))
+            if line.text.strip() or not boxes:  # a paragraph holding only a box: the box's lines stand for it
+                yield line
+            for inner in boxes:  # each paragraph of a floating text box a line, after the one it is anchored in
                 box_line = _Line(index)
                 box_line.paragraph(inner)
                 if box_line.text.strip():

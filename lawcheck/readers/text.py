@@ -124,9 +124,20 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        if "\x00" not in text and _reads_as_chinese(text):
+        if "\x00" not in text and _reads_as_chinese(text) and _common_share(text) >= _COMMON_MIN:
             return text, enc
     return None
+
+
+# Characters every report is full of.  Bytes of ASCII text read two by two as UTF-16 land in the CJK block too
+# ("abc\0\0def ghi" reads "扡c搀晥朠楨"), but almost never on these: a real UTF-16 report has one in ten or more.
+_COMMON = frozenset("的法治政府建设年工作行执人民会县区市省和在了是度报告部门推进依化全制管理作规务监督审查决策")
+_COMMON_MIN = 0.05
+
+
+def _common_share(text: str) -> float:
+    sample = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    return sum(c in _COMMON for c in sample) / len(sample) if sample else 0.0
 
 
 # Blocks a Chinese report has next to nothing of, and a wrong decoding fills: Hangul syllables, CJK extension

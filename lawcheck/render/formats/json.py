@@ -28,12 +28,14 @@ def safe(text: str) -> str:
 
 
 def with_path(rec: Record) -> str:
-    """The record as one JSON object: the scorecard with its path first, or the path and the error."""
+    """The record as one JSON object: the scorecard with its path first, or the path and the error; each with
+    its gate verdict (``gate``: met, and the reasons it is not — the same as the exit code's and the CSV's)."""
     raw = {"path_raw": rec.path_raw} if rec.path_raw else {}
+    gate = {"gate": {"met": not rec.gate, "reasons": list(rec.gate)}}
     if rec.card is None:
-        return safe(_json.dumps({"path": rec.path, **raw, "schema_version": SCHEMA_VERSION, "error": rec.error},
-                                ensure_ascii=False))
-    head = _json.dumps({"path": rec.path, **raw}, ensure_ascii=False)[:-1]
+        return safe(_json.dumps({"path": rec.path, **raw, "schema_version": SCHEMA_VERSION, "error": rec.error,
+                                 **gate}, ensure_ascii=False))
+    head = _json.dumps({"path": rec.path, **raw, **gate}, ensure_ascii=False)[:-1]
     return safe(head + "," + model_json(rec.card)[1:])
 
 

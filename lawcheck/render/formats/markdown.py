@@ -210,5 +210,5 @@ def lead(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
     if summary.others:
         out += ["", f"**{t(lang, 'ui.others')}**", ""]
         out += [f"- {_esc(not_report_line(row.card, row.path))}" for row in summary.others if row.card]
-    out += ["", summary.totals(lang), "", ""]
+    out += ["", _esc(summary.totals(lang)), "", ""]  # it names files (the repeated units' reports)
     return "\n".join(out)
