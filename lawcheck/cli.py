@@ -1239,6 +1239,12 @@ def _check(args: argparse.Namespace) -> int:
                         kept.append(_unwritten(rec))
                 else:
                     records.append(rec)
+            if ctrl_c.pressed and done < len(sources):  # the summary and the log say they are not the whole batch
+                import dataclasses
+
+                ctx = dataclasses.replace(ctx, interrupted=len(sources) - done)
+                if folder is not None:
+                    folder.ctx = ctx
             if streaming:
                 # Interrupted too: what was written is a whole document.  The inputs that could not be read
                 # (SARIF lists them at its end), and for a format ending in a batch summary every slim record.

@@ -44,6 +44,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.totals": ("共检查{total}份：年度报告{reports}份（达到门槛{ok}份，未达到{short}份；"
                       "逾期{late}份，时限无法判断{undated}份），"
                       "非年度报告{others}份，无法读取{errors}份。"),
+        "ui.interrupted_total": "（已中断：另有{n}个输入未检查，以上不是全部结果）",
         "ui.others": "非年度报告（不参与排名，不能通过门槛）",
         "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
         "api.text_type": "text 须为报告的文字（str），收到 {got}（文件请用 lawcheck.check_file，或先解码为文字）",
@@ -406,6 +407,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.totals": ("Checked: {total}. Annual reports: {reports} (meeting the gate: {ok}; falling short: {short}; "
                       "late: {late}; timeliness unknown: {undated}). Not annual reports: {others}. "
                       "Unreadable: {errors}."),
+        "ui.interrupted_total": " (interrupted: {n} more inputs were not checked; these are not all the results)",
         "ui.others": "Not annual reports (not ranked; none can meet the gate)",
         "api.no_such_day": "published: no such day: {day} (got {got})",
         "api.text_type": "text must be the report's text (str), got {got} (for a file use lawcheck.check_file, or "

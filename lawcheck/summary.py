@@ -123,6 +123,7 @@ class Summary:
     waived: int = 0  # results a waiver left out of the score and the gate, over every report
     waived_reports: int = 0  # reports with at least one
     repeated: list[tuple[str, int, list[str]]] = field(default_factory=list)  # organ, year, files: several reports
+    unchecked: int = 0  # inputs left unchecked by an interrupted run
 
     @property
     def reports(self) -> int:
@@ -148,11 +149,13 @@ class Summary:
             more = len(self.repeated) - _SHOWN_GROUPS
             line += t(lang, "ui.repeated_units", groups=("；" if lang == "zh" else "; ").join(groups),
                       more=t(lang, "ui.repeated_more", n=more) if more > 0 else "")
+        if self.unchecked:
+            line += t(lang, "ui.interrupted_total", n=self.unchecked)
         return line
 
 
 def summarize(records: list[Record], top: int = 3,
-              indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo] = ()) -> Summary:
+              indicators: tuple[IndicatorInfo, ...] | list[IndicatorInfo] = (), unchecked: int = 0) -> Summary:
     """The summary of a batch's records (each carrying its scorecard and gate outcome); ``indicators``:
     the key indicators whose spread across the reports it gives."""
     rows: list[SummaryRow] = []
@@ -195,6 +198,7 @@ def summarize(records: list[Record], top: int = 3,
         waived=sum(len(r.card.waived()) for r in rows if r.card is not None),
         waived_reports=sum(1 for r in rows if r.card is not None and r.card.waived()),
         repeated=repeated,
+        unchecked=unchecked,
     )
 
 

@@ -183,3 +183,23 @@ def test_the_markdown_totals_escape_the_file_names_they_name(tmp_path: Path) -> 
     out = _cli("check", "in", "--format", "markdown", "--no-progress", cwd=tmp_path).stdout.decode("utf-8")
     totals = next(ln for ln in out.splitlines() if ln.startswith("共检查"))
     assert "onerror" in totals and not re.search(r"(?<!\\)<img", totals)  # named as literal text: \<img
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "sarif"])
+def test_an_interrupted_batchs_summary_says_it_is_not_the_whole_batch(fmt: str) -> None:
+    """Stopped after two of five inputs: the 汇总 and the SARIF log said nothing of the three never checked."""
+    from lawcheck.render import Context, module
+    from tests.helpers.records import record
+
+    records = [record(f"fixtures/{n}.txt", lawcheck.evaluate(text)) for n, text in
+               (("001_lingshou_2021", LINGSHOU), ("002_yixing_2020", YIXING))]
+    whole = module(fmt).render(records, Context(folder=True, inputs=5))
+    cut = module(fmt).render(records, Context(folder=True, inputs=5, interrupted=3))
+    if fmt == "sarif":
+        assert json.loads(whole)["runs"][0]["invocations"][0]["executionSuccessful"] is True
+        run = json.loads(cut)["runs"][0]["invocations"][0]
+        assert run["executionSuccessful"] is False
+        assert any("3" in n["message"]["text"] for n in run["toolExecutionNotifications"])
+    else:
+        assert "已中断" not in whole
+        assert "已中断：另有3个输入未检查" in cut

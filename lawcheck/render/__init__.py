@@ -81,6 +81,9 @@ class Context:
     # A folder was given: JSON lists its reports, each with its path, however many it holds (a script reading a
     # folder's JSON must not meet a bare scorecard, without its path, when the folder holds one report).
     folder: bool = False
+    # Inputs left unchecked when the run was stopped (Ctrl-C, SIGTERM): a summary and a SARIF log then say they
+    # are not the whole batch (an interrupted 汇总 looked complete).  0: the run finished.
+    interrupted: int = 0
 
 
 _ORDER = ["rich", "text", "json", "jsonl", "csv", "markdown", "junit", "sarif", "html", "docx"]

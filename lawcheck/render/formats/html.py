@@ -671,7 +671,8 @@ def record(rec: Record, ctx: Context) -> str:
 
 def index(ctx: Context, kept: list[Record] | tuple[Record, ...], pages: dict[str, str]) -> dict[str, str]:
     """The folder's ``index.html``: every input ranked, linked to its page (``pages``: path → file name)."""
-    return {INDEX: render_index(summarize(list(kept), indicators=ctx.indicators), pages, ctx.lang)}
+    return {INDEX: render_index(summarize(list(kept), indicators=ctx.indicators, unchecked=ctx.interrupted), pages,
+                                ctx.lang)}
 
 
 def files(records: list[Record], ctx: Context) -> dict[str, str]:

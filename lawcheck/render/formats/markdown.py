@@ -194,7 +194,7 @@ def lead(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
     if ctx.inputs == 1:
         return ""
     lang = ctx.lang
-    summary = summarize(shown(list(kept)))
+    summary = summarize(shown(list(kept)), unchecked=ctx.interrupted)
     out = [f"## {t(lang, 'ui.summary')}", "",
            f"| {t(lang, 'ui.rank')} | {t(lang, 'ui.file')} | {t(lang, 'ui.score')} | {t(lang, 'ui.gate')} | "
            f"{t(lang, 'ui.top_missing')} |", "|---:|---|---:|---|---|"]

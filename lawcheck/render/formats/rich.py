@@ -50,5 +50,6 @@ def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
     from lawcheck.summary import summarize
 
     buf = io.StringIO()
-    _console(ctx, buf).print(SummaryView(summarize(shown(list(kept)), indicators=ctx.indicators), ctx.lang))
+    _console(ctx, buf).print(SummaryView(summarize(shown(list(kept)), indicators=ctx.indicators,
+                                                           unchecked=ctx.interrupted), ctx.lang))
     return buf.getvalue()

@@ -6,6 +6,7 @@ import json
 import sys
 from bisect import bisect_right
 
+from lawcheck.i18n import t
 from lawcheck.model import Record, RuleResult
 from lawcheck.render import Context, Format, whole
 from lawcheck.render.formats.json import safe
@@ -72,6 +73,9 @@ def _log(ctx: Context, failed: list[Record] | tuple[Record, ...]) -> tuple[str, 
     notifications = [{"level": "error", "message": {"text": f"{rec.path}: {rec.error}"},
                       "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(rec.path)}}}]}
                      for rec in failed]
+    if ctx.interrupted:  # stopped before the end: the log is not the whole batch
+        notifications.append({"level": "error", "message": {
+            "text": t(ctx.lang, "ui.interrupted_total", n=ctx.interrupted).strip("（）() ")}})
     log = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

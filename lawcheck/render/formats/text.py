@@ -192,6 +192,6 @@ def separator(ctx: Context) -> str:
 def footer(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
     if ctx.quiet or ctx.inputs == 1 or len(kept) < 2:
         return ""
-    summary = summarize(shown(list(kept)), indicators=ctx.indicators)
+    summary = summarize(shown(list(kept)), indicators=ctx.indicators, unchecked=ctx.interrupted)
     cards = ctx.verbose and any(rec.card is not None for rec in kept)
     return ("\n" if cards else "") + render_summary(summary, ctx.lang)
