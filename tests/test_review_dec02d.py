@@ -203,3 +203,12 @@ def test_an_interrupted_batchs_summary_says_it_is_not_the_whole_batch(fmt: str) 
     else:
         assert "已中断" not in whole
         assert "已中断：另有3个输入未检查" in cut
+
+
+@pytest.mark.parametrize("label", ["往期回顾：", "延伸阅读", "相关稿件："])
+def test_a_link_list_label_left_alone_under_the_signature_is_page_chrome(label: str) -> None:
+    """The crawl dropped the links but kept their heading: the signature above it is still the closing block."""
+    card = lawcheck.evaluate(LINGSHOU.rstrip("\n") + "\n" + label + "\n")
+    written = lawcheck.evaluate(LINGSHOU)
+    assert card.document.organ == written.document.organ == "灵寿县人民政府"
+    assert card.document.signed_date == written.document.signed_date is not None

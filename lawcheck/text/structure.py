@@ -300,7 +300,7 @@ def _before_related_list(text: str, lines: list[tuple[int, int]], first: int, la
     while i > first and items <= _RELATED_MAX:
         line = text[slice(*lines[i])].strip()
         if _RELATED_LABEL.match(line):
-            return i - 1 if items else last
+            return i - 1  # its links, or none (the crawl dropped them: "往期回顾：" alone under the signature)
         if line:
             if "。" in line or len(line) > 60:
                 return last
