@@ -41,6 +41,9 @@ class _Unfoldable(Exception):
     """Some match may begin with something other than a literal word."""
 
 
+_KEEP_OUT = re.compile(r"((?:^|[^\\])(?:\\\\)*)\\K")
+
+
 def entry_words(pattern: str) -> tuple[str, ...] | None:
     """The words every match of ``pattern`` begins with (sorted, none a prefix of another), or None."""
     try:
@@ -48,7 +51,10 @@ def entry_words(pattern: str) -> tuple[str, ...] | None:
             # A construct the standard parser reads otherwise than ``regex`` warns ("[[:alpha:]]": a POSIX
             # class there, a set here): not folded.
             warnings.simplefilter("error")
-            tree = _parser.parse(pattern)
+            # \K (keep out what matched before it: ``regex`` only) moves where a match is reported to begin, not
+            # where it is tried: the words it begins with are those of the pattern without it.  (An escaped
+            # backslash before a K is a literal "\K" and is left alone.)
+            tree = _parser.parse(_KEEP_OUT.sub(r"\1", pattern))
         if tree.state.flags & _CASE_FLAGS or _has_brace(list(tree)):
             return None
         words = _first(list(tree))
@@ -143,8 +149,8 @@ def _inner(op: object, av: object) -> set[str]:
 
 
 def matches_at(rx: object, text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """``[m.span() for m in rx.finditer(text) if m.end() > m.start()]`` for a pattern whose every match begins
-    at one of ``starts`` (sorted, distinct): it is tried at those places only.  The same spans: a search
+    """``[m.span() for m in rx.finditer(text) if m.end() > m.start()]`` for a pattern whose every match is tried
+    from one of ``starts`` (sorted, distinct): it is tried at those places only.  The same spans: a search
     tries each place in turn and goes on after the end of a match; at any other place the pattern fails."""
     match = rx.match  # type: ignore[attr-defined]
     n = len(text)
@@ -154,8 +160,8 @@ def matches_at(rx: object, text: str, starts: list[int]) -> list[tuple[int, int]
         if s >= last:
             m = match(text, s, n)
             if m is not None:
-                e = m.end()
-                if e > s:
-                    out.append((s, e))
+                b, e = m.span()  # b > s after a \K: the match is reported from there, as finditer does
+                if e > b:
+                    out.append((b, e))
                     last = e
     return out
