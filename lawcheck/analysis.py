@@ -174,13 +174,19 @@ class Analysis:
         return self._fut_spans
 
     def _clauses_back(self, at: int) -> list[int]:
-        """The starts of the clauses before ``at`` in its sentence, up to 80 characters back (and ``at``'s own):
-        where a negation or a plan that looks back (``negation_back_patterns``, ``plan_back_patterns``) counts as a
-        cue."""
+        """The start of the clause right before ``at`` in its sentence, up to 80 characters back (and ``at``'s
+        own): where a negation or a plan that looks back (``negation_back_patterns``, ``plan_back_patterns``)
+        counts as a cue.  Only that clause: "…全面落实，乡镇综合执法队伍整合工作于2022年6月启动，目前尚未完成"
+        says the 整合工作 is not done, not the work told done before it."""
         si = self.st.sentence_at(at)
         lo = max(self.st.sentences[si].start if si is not None else at, at - _BACK)
         text = self.st.text
-        return [lo, *(k + 1 for k in range(lo, at) if text[k] in _CLAUSE_MARKS), at]
+        k = at - 1
+        while k >= lo and text[k] in _CLAUSE_MARKS:  # the mark that ends that clause (the cue may begin after it)
+            k -= 1
+        while k >= lo and text[k] not in _CLAUSE_MARKS:
+            k -= 1
+        return [k + 1, at]
 
     def _clause_start(self, at: int) -> int:
         """Where the clause holding ``at`` starts (after the mark that ends the one before)."""

@@ -74,6 +74,7 @@ _COMPARE_EXAMPLES = (
 # Outputs in the formats reports come in: an existing one is overwritten only when lawcheck wrote it.
 _DOCUMENT_SUFFIXES = frozenset((".docx", ".docm", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".text", ".html", ".htm",
                                 ".shtml", ".mhtml", ".mht", ".rtf"))
+_QUIET_LINE = re.compile(r"[:：]\s*(?:得分|score)\s*(?:\d|—|-)", re.I)
 _TMP_NAMED = 200  # bytes of an output's name that its temporary file's name may carry
 
 def exit_help(lang: str, codes: tuple = _EXIT_CODES) -> str:  # type: ignore[type-arg]
@@ -1347,19 +1348,41 @@ def _output_problem(output: str, sources: list, directory: bool,
         return None
     if target.is_dir():
         return "is_dir", ""
-    if target.is_file() and target.suffix.lower() in _DOCUMENT_SUFFIXES:
-        from lawcheck import written
-
-        if written.origin(target) != "ours":
-            # "-o 灵寿.docx" beside 灵寿.txt: the drafter's own Word report, lost without a word.  A file of a
-            # format reports come in is replaced only when lawcheck wrote it (its record in the cache folder).
-            return "not_ours", ""
+    if target.is_file() and target.suffix.lower() in _DOCUMENT_SUFFIXES and not _lawchecks(target):
+        # "-o 灵寿.docx" beside 灵寿.txt: the drafter's own Word report, lost without a word.  A file of a format
+        # reports come in is replaced only when lawcheck wrote it.
+        return "not_ours", ""
     if not target.exists():
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             return "cannot_write", _os_reason(e)
     return None
+
+
+def _lawchecks(path: Path) -> bool:
+    """Whether an existing file is lawcheck's output: recorded when written (the cache folder), or, where no
+    record can be kept (no cache folder, another user, a CI rerun), by what it holds: a page with lawcheck's mark,
+    a Word file with lawcheck's comments, a text that opens on lawcheck's heading."""
+    import zipfile
+
+    from lawcheck import written
+    from lawcheck.i18n import t
+
+    if written.origin(path) in ("ours", "marked"):
+        return True
+    try:
+        if path.suffix.lower() in (".docx", ".docm"):
+            with zipfile.ZipFile(path) as z:
+                info = z.getinfo("word/comments.xml")
+                return info.file_size <= 64 << 20 and b'w:author="lawcheck"' in z.read(info)
+        with path.open("rb") as f:
+            head = f.read(1 << 12)
+    except (OSError, KeyError, zipfile.BadZipFile, RuntimeError):
+        return False
+    first = head.decode("utf-8", "replace").lstrip("\ufeff").split("\n", 1)[0].strip()
+    return any(first.startswith(t(lang, key)) for lang in ("zh", "en") for key in ("ui.card", "ui.summary")) or \
+        _QUIET_LINE.search(first) is not None  # -q: "灵寿.txt：得分 91.0 优秀 [门槛：达到]"
 
 
 def _importable(name: str) -> bool:
@@ -1561,6 +1584,8 @@ class _Folder:
                 return "is_input", str(path)
             if (found is not None and found in read) or any(_inside(path, d) for d in folders):
                 return "is_read", str(path)
+            if found is not None and path.suffix.lower() in _DOCUMENT_SUFFIXES and not _lawchecks(path):
+                return "not_ours", str(path)  # a page or copy of the user's own where one of lawcheck's would go
         return None
 
     def write(self, rec: Record) -> None:

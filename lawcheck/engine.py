@@ -76,8 +76,8 @@ def _title_only(a: Analysis) -> bool:
     for line_start, line in _lines_of(text):
         if title and title[0] <= line_start < title[1]:
             continue
-        if len(HAN.findall(line)) < _LINE_MIN or _LABEL_LINE.match(line):
-            continue
+        if len(HAN.findall(line)) < _LINE_MIN or (_LABEL_LINE.match(line) and len(line) <= 30 and "。" not in line):
+            continue  # (a page's label and its value; "主要做法：…。" is text)
         if "。" not in line and _TITLE_LINE.search(line) and len(line) <= 80:
             continue
         return False

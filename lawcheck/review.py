@@ -8,6 +8,7 @@ each report's ORIGINAL text.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, cast
 
 from lawcheck.history import CopyRule, Fate, Match, Pair, Placed
@@ -117,6 +118,9 @@ def organ_key(organ: str | None) -> str:
     return unit_name(organ) if organ else ""
 
 
+_PLACE_ONLY = re.compile(r"(?:省|自治区|市|州|盟|地区|县|区|旗|镇|乡|街道)$")
+
+
 def same_organ(a: str | None, b: str | None) -> bool | None:
     """Whether two organ names read from reports name one body (None: one of them is unknown): the same name,
     or one with the places above it that the other leaves out (``organs.same_unit``)."""
@@ -124,7 +128,10 @@ def same_organ(a: str | None, b: str | None) -> bool | None:
 
     if not a or not b:
         return None
-    return same_unit(organ_key(a), organ_key(b))
+    ka, kb = organ_key(a), organ_key(b)
+    # A place named alone ("灵寿县": an unsigned report's title) is its government ("灵寿县人民政府").
+    ka, kb = (ka + "政府" if _PLACE_ONLY.search(ka) else ka), (kb + "政府" if _PLACE_ONLY.search(kb) else kb)
+    return same_unit(ka, kb)
 
 
 def pairing(organ: str | None, year: int | None, last_organ: str | None, last_year: int | None,

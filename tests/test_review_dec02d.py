@@ -212,3 +212,62 @@ def test_a_link_list_label_left_alone_under_the_signature_is_page_chrome(label: 
     written = lawcheck.evaluate(LINGSHOU)
     assert card.document.organ == written.document.organ == "灵寿县人民政府"
     assert card.document.signed_date == written.document.signed_date is not None
+
+
+# --- The diff review of the same session.
+
+def test_rerunning_into_lawchecks_own_output_works_without_a_cache_folder(tmp_path: Path) -> None:
+    """With no cache folder nothing is recorded: lawcheck's own output is known by what it holds."""
+    (tmp_path / "r.txt").write_text(LINGSHOU, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "LAWCHECK_CACHE_DIR": ""}
+    for out, extra in (("out.txt", ["-q"]), ("out.txt", []), ("o.docx", []), ("p.html", [])):
+        for _ in range(2):
+            done = subprocess.run([sys.executable, "-m", "lawcheck", "check", "r.txt", "-o", out, *extra],
+                                  cwd=tmp_path, env=env, capture_output=True, timeout=300)
+            assert done.returncode == 0, (out, done.stderr.decode())
+
+
+def test_a_folder_output_never_replaces_a_page_of_the_users(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(LINGSHOU, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(YIXING, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "index.html").write_text("<html>mine</html>", encoding="utf-8")
+    done = _cli("check", "a.txt", "b.txt", "--format", "html", "-o", "out", cwd=tmp_path)
+    assert done.returncode == 2 and "不是 lawcheck 写的" in done.stderr.decode()
+    assert (tmp_path / "out" / "index.html").read_text(encoding="utf-8") == "<html>mine</html>"
+
+
+def test_an_unsigned_reports_place_is_its_government() -> None:
+    """Last year's report titled "2020年度灵寿县…报告", unsigned: its organ reads "灵寿县" — the same body."""
+    last = LINGSHOU.replace("2021", "2020").replace("2022", "2021")
+    last = last.replace("灵寿县人民政府\n关于2020年度法治政府建设情况的报告", "2020年度灵寿县法治政府建设工作报告")
+    last = last.replace("特此报告。\n灵寿县人民政府", "特此报告。\n")
+    assert lawcheck.evaluate(last).document.organ == "灵寿县"
+    card = lawcheck.evaluate(LINGSHOU, previous=last)
+    assert {_status(card, rule) for rule in HISTORY} != {"unknown"}
+
+
+@pytest.mark.parametrize("numeral", ["十十", "二一十", "一二"])
+def test_a_numeral_doubled_by_recognition_is_no_part_and_no_crash(numeral: str) -> None:
+    text = "某县2023年度法治政府建设情况的报告。" + f"{numeral}、加强依法行政工作,推进法治政府建设。" * 40
+    assert lawcheck.evaluate(text).document is not None
+
+
+def test_a_report_run_together_under_a_breadcrumb_keeps_its_title() -> None:
+    run_on = re.sub(r"\s*\n\s*", "", LINGSHOU[LINGSHOU.index("灵寿县人民政府"):])
+    card = lawcheck.evaluate("您当前位置：首页 > 政府文件\n" + run_on)
+    assert card.document.title == lawcheck.evaluate(LINGSHOU).document.title
+    assert _status(card, "form.reporting_year") == "pass"
+
+
+def test_a_short_news_page_with_a_logo_is_read_as_what_it_is(tmp_path: Path) -> None:
+    pytest.importorskip("trafilatura")
+    from lawcheck.files import check_file
+
+    page = ('<html><head><meta charset="utf-8"><title>我县召开法治政府建设推进会</title></head><body>'
+            '<img src="logo.png"><img src="banner.jpg"><h1>我县召开法治政府建设推进会</h1>'
+            '<p>6月25日，我县召开法治政府建设推进会，部署下半年工作。</p>'
+            '<a href="/files/guide.pdf">网站使用指南.pdf</a></body></html>')
+    path = tmp_path / "news.html"
+    path.write_text(page, encoding="utf-8")
+    assert check_file(path).document.kind == "other"

@@ -247,6 +247,7 @@ def _tells_anything(rule: SectionRule, a: Analysis, body: list[Sentence]) -> boo
     """Whether a clause of the part tells something, not as a plan (a plan cue before it in its sentence, not
     before a colon that lists what is wanting), an exhortation or the name of a field."""
     ends, text = a.clause_ends, a.text
+    problems = rx.any_word(tuple(rule.problem_words))
     colons = [m.start() for m in _COLON.finditer(text, body[0].start, body[-1].end)]
     for s in body:
         lo = s.start
@@ -257,7 +258,9 @@ def _tells_anything(rule: SectionRule, a: Analysis, body: list[Sentence]) -> boo
             c = bisect_left(colons, lo)
             since = max(s.start, colons[c - 1] + 1) if c else s.start
             planned = any_start_in(a.fut_starts, since, hi) or _EXHORTS.search(text, lo, hi) is not None
-            if not planned and not _FIELD_ONLY.match(text, lo, hi) and _names_something(rule, a, lo, hi):
+            # A plan that names what is wanting tells it ("下一步仍需着力解决…不高、…偏高的问题").
+            wanting = any_start_in(a.neg_starts, lo, hi) or (problems is not None and problems.search(text, lo, hi))
+            if (not planned or wanting) and not _FIELD_ONLY.match(text, lo, hi) and _names_something(rule, a, lo, hi):
                 return True
             lo = hi
     return False

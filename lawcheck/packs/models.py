@@ -92,8 +92,8 @@ class Manifest(Strict):
         None, description="clause cues of negation that a phrase cannot say, as regular expressions: \"未经…即作出\" "
                           "(inherited if absent)")
     negation_back_patterns: list[Pattern] | None = Field(
-        None, description="cues that negate what comes before them in their sentence, every clause up to 80 "
-                          "characters back, as regular expressions: work called off or put off after it was named "
+        None, description="cues that negate the clause right before them in their sentence (up to 80 characters "
+                          "back) and their own, as regular expressions: work called off or put off after it was named "
                           "(\"…主持召开专题会议，因故取消\", \"…被推迟至2025年\") (inherited if absent)")
     future: list[str] | None = Field(None, min_length=1,
                                      description="clause cues that something is only planned (inherited if absent)")
@@ -104,8 +104,8 @@ class Manifest(Strict):
         None, description="cues that make their whole clause a plan, from its start, as regular expressions: a day set "
                           "after what is set for it (\"年度述法定于2022年1月进行\") (inherited if absent)")
     plan_back_patterns: list[Pattern] | None = Field(
-        None, description="cues that make every clause before them in their sentence a plan, up to 80 characters "
-                          "back, as regular expressions: a clause that says of what it follows that it is only "
+        None, description="cues that make the clause right before them in their sentence (up to 80 characters "
+                          "back) a plan, as regular expressions: a clause that says of what it follows that it is only "
                           "planned (\"…三项制度，计划明年推行\", \"…实施方案，待县政府常务会议审议后印发\") "
                           "(inherited if absent)")
     named_only_patterns: list[Pattern] | None = Field(

@@ -41,6 +41,8 @@ _ATTACHMENT = rx.compile(r'<a\b[^>]{0,400}?href\s*=\s*["\']?'
                          r'(?P<href>[^"\'\s>]{1,400}?\.(?:pdf|docx?|wps|ofd|zip|rar|7z))'
                          r'(?:[?#][^"\'\s>]{0,200})?["\']?[^>]{0,400}>\s*(?P<text>[^<]{0,120})', re.I)
 _IMAGE = rx.compile(r"<img\b", re.I)
+_REPORT_TITLE = rx.compile(r"(?:法治|依法行政|法制)[^。]{0,40}?(?:报告|总结|情况)")
+_REPORT_WORDS = rx.compile(r"报告|总结|法治|依法行政|\d{4}")
 # How far under the article's title its date line stands (the title, a subtitle, the date, the source).
 _UNDER_TITLE = 300
 # A table row printed longer than this holds paragraphs, not data (a row of figures is a few dozen characters).
@@ -283,13 +285,15 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         # lxml stops building the tree 256 elements deep, and the article below is dropped: read the
         # page's text with the standard library's parser, which has no depth limit, instead.
         lines = plain_lines(page)
-    if len(HAN.findall("".join(lines))) < _TEXT_MIN:
-        # A page that only points at the report: its text in an attached file ("现将…报告予以公开，详见附件") or
-        # in pictures of its pages.  Said so, rather than scored as a report nobody could read.
+    if len(HAN.findall("".join(lines))) < _TEXT_MIN and _REPORT_TITLE.search(title or "".join(lines[:3])):
+        # A page titled as the report that only points at it: its text in an attached file ("现将…报告予以公开，
+        # 详见附件") or in pictures of its pages.  Said so, rather than scored as a report nobody could read.  (A
+        # short news item with a site logo or a footer's .pdf link is another page: read as what it is.)
         found = [(m.group("text") or m.group("href").rsplit("/", 1)[-1]).strip() for m in _ATTACHMENT.finditer(page)]
+        found = [f for f in found if _REPORT_WORDS.search(f)]
         if found:
             raise InputError(name, msg(lang, "attachment_only", files="、".join(dict.fromkeys(found[:3]))))
-        if _IMAGE.search(page):
+        if len(_IMAGE.findall(page)) >= 2:
             raise InputError(name, msg(lang, "images_only"))
     if title and (not lines or title not in lines[0]):
         lines.insert(0, title)

@@ -140,10 +140,17 @@ def join_soft_breaks(text: str) -> str:
 _RUN_ON = 1000  # characters: a line this long holds several paragraphs (the longest in the corpus: 1,024)
 _ALONE = 200  # characters: a whole text this long on one line has lost its breaks too
 _PART_GAP = 50  # a part holds more than this; a closer "一、…二、" is a list inside a sentence
+_CHROME_LINE = 80  # characters: a page's line above its text (a breadcrumb, a site's name)
+_CHROME_LINES = 6
 _HEAD_LINE = 120  # characters: the head of a text run together (its title, addressee) before its first part
 _HEAD_MAX = 40  # a heading's own title, between a part's marker and the first sub-part's
 _AFTER = frozenset("。！？!?；;：:”’)）】》")  # what ends the text before a marker that starts a line
-_TOP = rx.compile(r"(?<![第\d])([一二三四五六七八九十]{1,3})、(?=[\u4e00-\u9fff“《(\d])")
+# (not a list of numerals: "一、二、三产业", "二、三季度")
+_TOP = rx.compile(r"(?<![第\d])([一二三四五六七八九十]{1,3})、(?![一二三四五六七八九十两])(?=[\u4e00-\u9fff“《(\d])")
+# What a part's text ends on before the next part's marker: a sentence's end, or the colon of "报告如下：" (a colon
+# or semicolon elsewhere brings in a list inside the part: "重点抓好两项工作：一、…；二、…").
+_TOP_AFTER = frozenset("。！？!?”’)）】》")
+_AS_FOLLOWS = rx.compile(r"如下\s*[:：]$")
 _SUB = rx.compile(r"\(([一二三四五六七八九十]{1,3})\)(?=[\u4e00-\u9fff“《\d])")
 _MARKER = rx.compile(r"\(?[一二三四五六七八九十]{1,3}[)、]")
 # Where a part's heading run into its text ends: after the word a heading ends on, at the first item ("三、存在的
@@ -183,16 +190,17 @@ _RUN_CLOSING = rx.compile(
 )
 
 
+_CN_NUMERAL = rx.compile(r"(?:([一二三四五六七八九])?十)?([一二三四五六七八九])?")
+
+
 def _cn_value(numeral: str) -> int:
+    """一 … 九十九 as a number; -1 for what is no numeral ("十十", "二一十": doubled by a scan's recognition)."""
+    m = _CN_NUMERAL.fullmatch(numeral)
+    if m is None or not numeral:
+        return -1
     digits = "一二三四五六七八九"
-    if numeral == "十":
-        return 10
-    if numeral.startswith("十"):
-        return 10 + digits.index(numeral[1]) + 1
-    if "十" in numeral:
-        tens, _, ones = numeral.partition("十")
-        return (digits.index(tens) + 1) * 10 + (digits.index(ones) + 1 if ones else 0)
-    return digits.index(numeral) + 1 if len(numeral) == 1 else -1
+    tens = (digits.index(m.group(1)) + 1 if m.group(1) else 1) if "十" in numeral else 0
+    return tens * 10 + (digits.index(m.group(2)) + 1 if m.group(2) else 0)
 
 
 def _part_breaks(text: str, start: int, end: int, alone: bool) -> list[int]:
@@ -209,8 +217,10 @@ def _part_breaks(text: str, start: int, end: int, alone: bool) -> list[int]:
         while k >= start and text[k] in " \u3000\t":  # the blanks a joined paragraph kept count for none
             k -= 1
         ended = k < start or text[k] in _AFTER
-        if rank == 1 and value == 1 and not ended and pos - start <= _HEAD_LINE:
-            ended = "。" not in text[start:pos]  # right after the title (and addressee) the text opens on
+        if rank == 1:
+            ended = k < start or text[k] in _TOP_AFTER or bool(_AS_FOLLOWS.search(text, max(start, k - 4), k + 1))
+            if value == 1 and not ended and pos - start <= _HEAD_LINE:
+                ended = "。" not in text[start:pos]  # right after the title (and addressee) the text opens on
         if rank == 1:
             if value == next_top and ended and pos - last >= _PART_GAP:
                 tops.append(pos)
@@ -293,20 +303,27 @@ def run_on_breaks(text: str) -> list[int]:
     out: list[int] = []
     pos = 0
     first = True
+    above = 0  # short lines above the first long one
     # A whole text on one line is run together whatever its length (a page's excerpt, a pasted summary).
     alone = len(text) >= _ALONE and "\n" not in text.strip()
     raw = text.split("\n")
     if not alone and max(map(len, raw)) < _RUN_ON:
         return []  # the common case, a text written in lines: looked at in C
+    # A text whose parts stand on lines of their own: a long paragraph in it is a paragraph, its "：一、…；二、…" a
+    # list inside it, not parts run together.
+    own_parts = not alone and any(len(ln) < _RUN_ON and starts_heading(ln.strip()[:8]) for ln in raw)
     for line in raw:
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
         if len(stripped) < (_ALONE if alone else _RUN_ON):
-            first = first and not stripped
+            # Above the text run together only a page's short lines (a breadcrumb, the site's name): its head is
+            # still the text's.
+            above += bool(stripped)
+            first = first and len(stripped) <= _CHROME_LINE and above <= _CHROME_LINES
             continue
         lead = start + len(line) - len(line.lstrip())
-        breaks = _part_breaks(text, lead, end, alone)
+        breaks = [] if own_parts else _part_breaks(text, lead, end, alone)
         if first:
             breaks.extend(_header_breaks(text, lead, end, min(breaks, default=end)))
         first = False
