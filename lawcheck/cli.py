@@ -642,13 +642,17 @@ def _say_settings(s, lang: str, quiet: bool) -> None:  # type: ignore[no-untyped
     """One line on stderr naming the settings file and what in it changes the results."""
     if s.file is None or quiet:
         return
-    keys = [k for k in _VERDICT_KEYS if str(s.file) in s.sources.get(k, "")]
+    from lawcheck.waivers import today
+
+    # The waivers that still apply (one run out is warned about on its own line, and changes nothing).
+    live = [w for w in s.values.get("waivers") or () if w.until >= today()]
+    keys = [k for k in _VERDICT_KEYS if str(s.file) in s.sources.get(k, "") and (k != "waivers" or live)]
     if not keys:
         return
     def shown(key: str) -> str:
         value = s.values[key]
         if key == "waivers":  # what they waive, not the whole entries
-            value = f"{len(value)}（{', '.join(sorted({w.rule for w in value}))}）"
+            value = f"{len(live)}（{', '.join(sorted({w.rule for w in live}))}）"
         elif isinstance(value, (list, tuple)):
             value = ", ".join(map(str, value))
         return f"{key.replace('_', '-')} = {value}"
