@@ -1588,7 +1588,8 @@ class _Folder:
                 return "is_input", str(path)
             if (found is not None and found in read) or any(_inside(path, d) for d in folders):
                 return "is_read", str(path)
-            if found is not None and path.suffix.lower() in _DOCUMENT_SUFFIXES and not _lawchecks(path):
+            if found is not None and path.suffix.lower() in _DOCUMENT_SUFFIXES and path.is_file() \
+                    and not _lawchecks(path):
                 return "not_ours", str(path)  # a page or copy of the user's own where one of lawcheck's would go
         return None
 
