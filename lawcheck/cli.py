@@ -71,9 +71,6 @@ _COMPARE_EXAMPLES = (
 
 
 
-# Outputs in the formats reports come in: an existing one is overwritten only when lawcheck wrote it.
-_DOCUMENT_SUFFIXES = frozenset((".docx", ".docm", ".doc", ".wps", ".pdf", ".ofd", ".txt", ".text", ".html", ".htm",
-                                ".shtml", ".mhtml", ".mht", ".rtf"))
 _QUIET_LINE = re.compile(r"[:：]\s*(?:得分|score)\s*(?:\d|—|-)", re.I)
 _TMP_NAMED = 200  # bytes of an output's name that its temporary file's name may carry
 
@@ -1352,7 +1349,7 @@ def _output_problem(output: str, sources: list, directory: bool,
         return None
     if target.is_dir():
         return "is_dir", ""
-    if target.is_file() and target.suffix.lower() in _DOCUMENT_SUFFIXES and not _lawchecks(target):
+    if target.is_file() and _report_format(target) and not _lawchecks(target):
         # "-o 灵寿.docx" beside 灵寿.txt: the drafter's own Word report, lost without a word.  A file of a format
         # reports come in is replaced only when lawcheck wrote it.
         return "not_ours", ""
@@ -1362,6 +1359,14 @@ def _output_problem(output: str, sources: list, directory: bool,
         except OSError as e:
             return "cannot_write", _os_reason(e)
     return None
+
+
+def _report_format(path: Path) -> bool:
+    """Whether a file is in a format reports come in (every suffix lawcheck reads, and RTF): an existing one is
+    an output only when lawcheck wrote it."""
+    from lawcheck.readers import SUFFIXES
+
+    return path.suffix.lower() in SUFFIXES or path.suffix.lower() == ".rtf"
 
 
 def _lawchecks(path: Path) -> bool:
@@ -1588,8 +1593,7 @@ class _Folder:
                 return "is_input", str(path)
             if (found is not None and found in read) or any(_inside(path, d) for d in folders):
                 return "is_read", str(path)
-            if found is not None and path.suffix.lower() in _DOCUMENT_SUFFIXES and path.is_file() \
-                    and not _lawchecks(path):
+            if found is not None and _report_format(path) and path.is_file() and not _lawchecks(path):
                 return "not_ours", str(path)  # a page or copy of the user's own where one of lawcheck's would go
         return None
 

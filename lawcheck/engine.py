@@ -527,17 +527,17 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         pair_with(a, last)
         a.pair_forced = given.previous_report is not None and given.previous_report.force
     kind: Kind
-    if not HAN.search(text) or (given.kind is None and _title_only(a) and classify(
-            a.st, "".join(a.st.title.split()) if a.st.title else (given.title or "")).kind != "other"):
+    chinese = HAN.search(text) is not None
+    found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
+    if not chinese or (given.kind is None and _title_only(a) and classify(a.st, found_title).kind != "other"):
         # Nothing a report is written in ('' or text with no Chinese at all), or a report's title and nothing under
         # it (a page whose article did not come with it; a look-alike's title still says what it is): it cannot be
         # judged, and is not scored as a report that lacks everything.
-        why = t(lang, "no_chinese" if not HAN.search(text) else "no_body")
+        why = t(lang, "no_body" if chinese else "no_chinese")
         results = [_result(rule, Outcome("unknown", 0.0, details=[why]), a) for rule in pack.rules]
         document = _document(a, given, "other", f"{t(lang, 'other_kind.no_text')}", "no_text")
         return a, assemble(a, results, score(results, pack.policy), document)
     if given.kind is None:
-        found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
         verdict = classify(a.st, found_title)
         source = _year_source(a)
         if verdict.kind != "other" and a.year is not None and source in ("title", "text"):

@@ -8,8 +8,6 @@ import datetime as dt
 import io
 import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ import lawcheck
 from lawcheck.errors import InputError
 from lawcheck.files import check_file
 from lawcheck.readers import read_document
+from tests.helpers.cli import run_lawcheck
 
 docx = pytest.importorskip("docx")
 from docx.oxml import parse_xml  # noqa: E402
@@ -288,10 +287,7 @@ def test_a_gbk_page_cut_mid_character_is_read(tmp_path: Path) -> None:
 
 # --- Output names.
 
-def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "lawcheck", *args], cwd=cwd, env=env, capture_output=True,
-                          timeout=120)
+_run = run_lawcheck
 
 
 def test_an_output_name_near_the_file_system_limit_is_written(tmp_path: Path) -> None:

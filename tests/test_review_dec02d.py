@@ -5,10 +5,7 @@ say the years the checks use, bytes that are no text refused."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +13,7 @@ import pytest
 import lawcheck
 from lawcheck.authoring import years_in_force
 from lawcheck.model import PreviousReport
+from tests.helpers.cli import run_lawcheck
 
 ROOT = Path(__file__).resolve().parents[1]
 LINGSHOU = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
@@ -86,10 +84,8 @@ def test_each_folder_record_carries_its_gate_verdict(tmp_path: Path) -> None:
     (folder / "b.txt").write_text((ROOT / "fixtures" / "003_changsheng_2020.txt").read_text(encoding="utf-8"),
                                   encoding="utf-8")
     (folder / "c.txt").write_bytes(b"\xff\xfe\x00\x00broken")
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     for fmt in ("jsonl", "json"):
-        done = subprocess.run([sys.executable, "-m", "lawcheck", "check", "reports", "--format", fmt, "--min-score",
-                               "80", "--no-progress"], cwd=tmp_path, env=env, capture_output=True, timeout=300)
+        done = run_lawcheck("check", "reports", "--format", fmt, "--min-score", "80", "--no-progress", cwd=tmp_path)
         assert done.returncode == 2  # one input could not be read
         out = done.stdout.decode("utf-8")
         records = [json.loads(ln) for ln in out.splitlines()] if fmt == "jsonl" else json.loads(out)
@@ -141,10 +137,7 @@ def test_bytes_with_nuls_are_no_utf16_report(tmp_path: Path) -> None:
 
 # --- An attacker's and a careless user's review (same session).
 
-def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "lawcheck", *args], cwd=cwd, env=env, capture_output=True,
-                          timeout=300)
+_cli = run_lawcheck
 
 
 def test_an_output_over_a_file_lawcheck_did_not_write_is_refused(tmp_path: Path) -> None:
@@ -219,11 +212,9 @@ def test_a_link_list_label_left_alone_under_the_signature_is_page_chrome(label: 
 def test_rerunning_into_lawchecks_own_output_works_without_a_cache_folder(tmp_path: Path) -> None:
     """With no cache folder nothing is recorded: lawcheck's own output is known by what it holds."""
     (tmp_path / "r.txt").write_text(LINGSHOU, encoding="utf-8")
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "LAWCHECK_CACHE_DIR": ""}
     for out, extra in (("out.txt", ["-q"]), ("out.txt", []), ("o.docx", []), ("p.html", [])):
         for _ in range(2):
-            done = subprocess.run([sys.executable, "-m", "lawcheck", "check", "r.txt", "-o", out, *extra],
-                                  cwd=tmp_path, env=env, capture_output=True, timeout=300)
+            done = run_lawcheck("check", "r.txt", "-o", out, *extra, cwd=tmp_path, env={"LAWCHECK_CACHE_DIR": ""})
             assert done.returncode == 0, (out, done.stderr.decode())
 
 

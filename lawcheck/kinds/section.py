@@ -6,6 +6,7 @@ import dataclasses
 import itertools
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
@@ -149,42 +150,32 @@ def _denied(rule: SectionRule, a: Analysis, body: list[Sentence]) -> tuple[Span,
         return (body[0].start, body[0].end), "empty_section"
     # After an admission ("取得了明显成效，但仍存在一些问题。（一）基层法治专业人才匮乏…") any clause that names
     # something counts, praise before it or not; praise alone needs a cue word in the clause.
-    ends = a.clause_ends
     # The denials as (starts, running maximum of the ends): whether one overlaps a clause is a bisection (a scan
     # of every denial for every clause was quadratic on a part of a thousand denials).
     d_starts = [ds for ds, _de in denials]
     d_reach = list(itertools.accumulate((de for _ds, de in denials), max))
-    colons = [m.start() for m in _COLON.finditer(a.text, body[0].start, body[-1].end)]
-    for s in body:
-        lo = s.start
-        turned = False  # a turn that names nothing itself ("同时也要看到，") opens the next clause of its sentence
-        for k in range(bisect_left(ends, s.start), bisect_left(ends, s.end) + 1):
-            hi = min(ends[k] + 1, s.end) if k < len(ends) else s.end
-            if hi <= lo:
-                continue
-            k = bisect_left(d_starts, hi)
-            # A plan cue before a colon introduces what follows ("有待下一步着力解决：基层司法所人员配备不足…"):
-            # it does not make the listed items plans.
-            c = bisect_left(colons, lo)
-            since = max(s.start, colons[c - 1] + 1) if c else s.start
-            told = not (k and d_reach[k - 1] > lo) and not any_start_in(a.fut_starts, since, hi)
-            # …but such a list is read by its cue words only: "下一步将：推进依法行政，加强法治宣传" lists plans.
-            after_plan = since > s.start and any_start_in(a.fut_starts, s.start, since)
-            turn = _TURN.search(a.text, lo, hi) is not None
-            wanting = any_start_in(a.neg_starts, lo, hi) or (
-                problems is not None and problems.search(a.text, lo, hi) is not None)
-            # A turn to praise ("一是考核连续三年位列全市第一") tells nothing wanting.
-            praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None \
-                and not _falls_short(a, lo, hi, gaps)
-            # After an admission a clause counts in any words, but not the standard a comparison names ("与先进
-            # 县区相比，我县还存在一定差距": 先进县区 is what the county falls short of, not its shortcoming) unless
-            # the clause tells the gap itself ("出庭应诉率低于全市平均水平").
-            loose = admitted and not after_plan and (
-                _COMPARE.search(a.text, lo, hi) is None or _GAP.search(a.text, lo, hi) is not None)
-            if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
-                return None
-            turned = told and turn
-            lo = hi
+    turned, last = False, None  # a turn that names nothing itself ("同时也要看到，") opens the next clause
+    for s, lo, hi, since in _clauses(a, body):
+        if s is not last:
+            turned, last = False, s
+        k = bisect_left(d_starts, hi)
+        told = not (k and d_reach[k - 1] > lo) and not any_start_in(a.fut_starts, since, hi)
+        # …but such a list is read by its cue words only: "下一步将：推进依法行政，加强法治宣传" lists plans.
+        after_plan = since > s.start and any_start_in(a.fut_starts, s.start, since)
+        turn = _TURN.search(a.text, lo, hi) is not None
+        wanting = any_start_in(a.neg_starts, lo, hi) or (
+            problems is not None and problems.search(a.text, lo, hi) is not None)
+        # A turn to praise ("一是考核连续三年位列全市第一") tells nothing wanting.
+        praised = not wanting and praise is not None and praise.search(a.text, lo, hi) is not None \
+            and not _falls_short(a, lo, hi, gaps)
+        # After an admission a clause counts in any words, but not the standard a comparison names ("与先进
+        # 县区相比，我县还存在一定差距": 先进县区 is what the county falls short of, not its shortcoming) unless
+        # the clause tells the gap itself ("出庭应诉率低于全市平均水平").
+        loose = admitted and not after_plan and (
+            _COMPARE.search(a.text, lo, hi) is None or _GAP.search(a.text, lo, hi) is not None)
+        if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
+            return None
+        turned = told and turn
     if denials:
         return denials[0], "denied_section"
     return (body[0].start, body[0].end), "empty_section"
@@ -243,12 +234,12 @@ _EXHORTS = rx.compile(r"(?:^|是|[,，])\s*(?:还|仍|也)?(?:要|需要|需|应
                       r"(?:进一步|继续|持续|切实|着力|不断|全面|加快|加大|加强|提升|提高|强化|完善|健全|推进|深化)")
 
 
-def _tells_anything(rule: SectionRule, a: Analysis, body: list[Sentence]) -> bool:
-    """Whether a clause of the part tells something, not as a plan (a plan cue before it in its sentence, not
-    before a colon that lists what is wanting), an exhortation or the name of a field."""
-    ends, text = a.clause_ends, a.text
-    problems = rx.any_word(tuple(rule.problem_words))
-    colons = [m.start() for m in _COLON.finditer(text, body[0].start, body[-1].end)]
+def _clauses(a: Analysis, body: list[Sentence]) -> Iterator[tuple[Sentence, int, int, int]]:
+    """Each clause of the part's sentences as (sentence, start, end, since): ``since`` is where a plan cue before
+    it still holds — its sentence's start, or past the last colon before it (a plan cue before a colon introduces
+    what follows: "有待下一步着力解决：基层司法所人员配备不足…" lists what is wanting, not plans)."""
+    ends = a.clause_ends
+    colons = [m.start() for m in _COLON.finditer(a.text, body[0].start, body[-1].end)]
     for s in body:
         lo = s.start
         for k in range(bisect_left(ends, s.start), bisect_left(ends, s.end) + 1):
@@ -256,13 +247,21 @@ def _tells_anything(rule: SectionRule, a: Analysis, body: list[Sentence]) -> boo
             if hi <= lo:
                 continue
             c = bisect_left(colons, lo)
-            since = max(s.start, colons[c - 1] + 1) if c else s.start
-            planned = any_start_in(a.fut_starts, since, hi) or _EXHORTS.search(text, lo, hi) is not None
-            # A plan that names what is wanting tells it ("下一步仍需着力解决…不高、…偏高的问题").
-            wanting = any_start_in(a.neg_starts, lo, hi) or (problems is not None and problems.search(text, lo, hi))
-            if (not planned or wanting) and not _FIELD_ONLY.match(text, lo, hi) and _names_something(rule, a, lo, hi):
-                return True
+            yield s, lo, hi, max(s.start, colons[c - 1] + 1) if c else s.start
             lo = hi
+
+
+def _tells_anything(rule: SectionRule, a: Analysis, body: list[Sentence]) -> bool:
+    """Whether a clause of the part tells something, not as a plan (a plan cue before it in its sentence, not
+    before a colon that lists what is wanting), an exhortation or the name of a field."""
+    text = a.text
+    problems = rx.any_word(tuple(rule.problem_words))
+    for _s, lo, hi, since in _clauses(a, body):
+        planned = any_start_in(a.fut_starts, since, hi) or _EXHORTS.search(text, lo, hi) is not None
+        # A plan that names what is wanting tells it ("下一步仍需着力解决…不高、…偏高的问题").
+        wanting = any_start_in(a.neg_starts, lo, hi) or (problems is not None and problems.search(text, lo, hi))
+        if (not planned or wanting) and not _FIELD_ONLY.match(text, lo, hi) and _names_something(rule, a, lo, hi):
+            return True
     return False
 
 

@@ -9,26 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawcheck import rx
+from lawcheck.text.grammar import CN_VALUE as _DIGIT
 from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, heading_marker
+from lawcheck.text.grammar import cn_small as _cn_small
 from lawcheck.text.structure import Structure, sign_line
 
-_DIGIT = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
-          "六": 6, "七": 7, "八": 8, "九": 9}
 PLACEHOLDER = rx.compile(r"[xX×_]+|某某|□{2,}")  # blanks a template leaves: 20xx, ××区, 某某县, □□
-
-
-def _cn_small(s: str) -> int | None:
-    """一 → 1, 十 → 10, 十四 → 14, 二十 → 20, 三十一 → 31; Arabic digits pass through."""
-    if s.isdigit():
-        return int(s)
-    if "十" in s:
-        head, _, tail = s.partition("十")
-        tens = _DIGIT.get(head, 0) if head else 1
-        ones = _DIGIT.get(tail, 0) if tail else 0
-        if (head and head not in _DIGIT) or (tail and tail not in _DIGIT):
-            return None
-        return tens * 10 + ones
-    return _DIGIT.get(s) if len(s) == 1 else None
 
 
 def parse_year(s: str) -> int | None:

@@ -15,6 +15,23 @@ from lawcheck import rx
 # Chinese numerals as headings and dates write them.
 CN_DIGITS = "一二三四五六七八九十"
 CN_ZERO_DIGITS = "〇零一二三四五六七八九O0"
+CN_VALUE = {"〇": 0, "零": 0, "○": 0, "O": 0, "0": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_small(s: str) -> int | None:
+    """一 → 1, 十 → 10, 十四 → 14, 二十 → 20, 三十一 → 31; Arabic digits pass through."""
+    if s.isdigit():
+        return int(s)
+    if "十" in s:
+        head, _, tail = s.partition("十")
+        tens = CN_VALUE.get(head, 0) if head else 1
+        ones = CN_VALUE.get(tail, 0) if tail else 0
+        if (head and head not in CN_VALUE) or (tail and tail not in CN_VALUE):
+            return None
+        return tens * 10 + ones
+    return CN_VALUE.get(s) if len(s) == 1 else None
+
 
 # (rank, marker pattern).  Lower rank = higher level.  Rank 5 (一是…) is an item, never top level.
 HEADINGS: list[tuple[int, re.Pattern[str]]] = [

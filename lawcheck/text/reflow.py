@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lawcheck import rx
-from lawcheck.text.grammar import CLOSING_LINE, LINE_ENDS, heading_marker
+from lawcheck.text.grammar import CLOSING_LINE, LINE_ENDS, cn_small, heading_marker
 
 # Full-width ASCII folded to ASCII, so that "（一）" and "１．" read as heading markers before the
 # text is normalised.
@@ -190,24 +190,12 @@ _RUN_CLOSING = rx.compile(
 )
 
 
-_CN_NUMERAL = rx.compile(r"(?:([一二三四五六七八九])?十)?([一二三四五六七八九])?")
-
-
-def _cn_value(numeral: str) -> int:
-    """一 … 九十九 as a number; -1 for what is no numeral ("十十", "二一十": doubled by a scan's recognition)."""
-    m = _CN_NUMERAL.fullmatch(numeral)
-    if m is None or not numeral:
-        return -1
-    digits = "一二三四五六七八九"
-    tens = (digits.index(m.group(1)) + 1 if m.group(1) else 1) if "十" in numeral else 0
-    return tens * 10 + (digits.index(m.group(2)) + 1 if m.group(2) else 0)
-
-
 def _part_breaks(text: str, start: int, end: int, alone: bool) -> list[int]:
     """Offsets of the part markers in ``text[start:end]`` that follow one another in order, each where a line
     would start: after a sentence's end (or, for a sub-part, right after its part's heading)."""
-    found = sorted([(m.start(), 1, _cn_value(m.group(1))) for m in _TOP.finditer(text, start, end)]
-                   + [(m.start(), 2, _cn_value(m.group(1))) for m in _SUB.finditer(text, start, end)])
+    # (a numeral doubled by a scan's recognition, "十十", has no value: no part)
+    found = sorted([(m.start(), 1, cn_small(m.group(1))) for m in _TOP.finditer(text, start, end)]
+                   + [(m.start(), 2, cn_small(m.group(1))) for m in _SUB.finditer(text, start, end)])
     tops: list[int] = []
     subs: list[int] = []
     next_top = next_sub = 1
