@@ -77,6 +77,51 @@ def test_the_corpus_reports_run_together_keep_their_verdicts() -> None:
     assert changed * 100 <= total, f"{changed} of {total} verdicts changed"
 
 
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/corpus is not beside the repository")
+@pytest.mark.parametrize("join", sorted(JOINS))
+def test_the_corpus_look_alikes_run_together_stay_look_alikes(join: str) -> None:
+    """Every look-alike of the shared corpus (news of a 述法 meeting or an inspection, a 普法 post, …), run
+    together, is still no report: a crawler's field must not turn news into a report that passes."""
+    rows = [json.loads(line) for line in (SHARED / "lookalikes" / "labels.jsonl").read_text(encoding="utf-8")
+            .splitlines()]
+    others = [SHARED / "lookalikes" / r["file"] for r in rows if r.get("kind") == "other"]
+    assert len(others) >= 10
+    read_as_reports = [p.name for p in others
+                       if _card(JOINS[join](p.read_text(encoding="utf-8"))).document.kind == "annual_report"]
+    assert read_as_reports == []
+
+
+# A news page as a crawler's database field keeps it: chrome, headline, the page's labels, the article.
+NEWS_PAGE = ("您当前的位置：首页 > 新闻中心 > {column}{headline}\n时间：2021-03-02\n来源：{place}融媒体中心\n"
+             "字号：大 中 小\n3月1日，{place}召开2020年度党政主要负责人履行推进法治建设第一责任人职责述法评议会。"
+             "会议由{place}委副书记主持，各乡镇、各部门主要负责人参加。\n会上，5个部门的主要负责人现场述法，"
+             "与会人员对述法情况进行了现场测评，其余单位主要负责人以书面形式提交述法报告。\n"
+             "会议强调，各单位要压实第一责任人职责，把述法评议中指出的问题列入清单、逐项整改，"
+             "以述促学、以评促改，推动法治政府建设各项任务落地见效。\n")
+
+
+@pytest.mark.parametrize("join", sorted(JOINS))
+@pytest.mark.parametrize(("column", "headline", "place"), [
+    ("政务要闻", "城关区召开2020年度述法评议会", "城关区"),
+    ("", "永宁县举行党政主要负责人述法会", "永宁县"),
+    ("工作动态", "市政府考核组来我区考核法治政府建设工作", "我区"),
+])
+def test_a_news_page_run_together_is_still_news(join: str, column: str, headline: str, place: str) -> None:
+    text = NEWS_PAGE.format(column=column, headline=headline, place=place)
+    assert _card(text).document.other_kind == "news"
+    joined = _card(JOINS[join](text))
+    assert (joined.document.kind, joined.document.other_kind) == ("other", "news"), joined.document.kind_reason
+
+
+def test_a_meeting_told_sentence_by_sentence_opens_on_hui_shang_at_a_sentence_too() -> None:
+    """"会上，" opens a news item's second paragraph; run into the first, it still follows a sentence's end."""
+    lead = ("为推动党政主要负责人履行推进法治建设第一责任人职责，3月21日，2022年度某区述法现场会在区委会议室召开。"
+            "区委副书记主持会议，35家单位参加。")
+    rest = "会上，区财政局、区司法局等单位主要负责人现场述法。区委副书记强调：述法是推动履职的重要抓手。"
+    for text in (lead + "\n" + rest, lead + rest):
+        assert _card(text).document.other_kind == "news", text
+
+
 def test_a_text_written_in_lines_gets_no_break() -> None:
     for path in FIXTURES:
         assert run_on_breaks(path.read_text(encoding="utf-8")) == [], path.name

@@ -174,7 +174,13 @@ _DOC_NUMBER = rx.compile(r"[\u4e00-\u9fff]{1,8}[〔\[(](?:19|20)\d\d[〕\])]\s*\
 _CHROME_WORD = rx.compile(r"文章阅读|正文|详情|阅读|信息公开")
 _OCCASION = rx.compile(r"\([^()]{4,40}?(?:会议|会)上?\)")
 _PAGE_LABEL = rx.compile(r"(?:发布|发表|更新|成文|印发)?(?:日期|时间)[:：]|(?:信息)?来源[:：]|索引号|浏览次数"
-                         r"|字号[:：]|字体[:：]")
+                         r"|字号[:：]|字体[:：]|(?:责任)?编辑[:：]|作者[:：]|点击(?:数|量|率)?[:：]")
+# A post's time with no label, between blanks ("职场   2025-01-07 15:44   江西": a public account's article).
+_POSTED = rx.compile(r"(?<=\s)(?:19|20)\d\d-\d{1,2}-\d{1,2}\s+\d{1,2}:\d\d(?::\d\d)?(?=\s)")
+# A news column named last in the breadcrumb, run into the headline ("首页>新闻中心>政务要闻原州区召开…").
+_NEWS_COLUMN = rx.compile(r"[\u4e00-\u9fff]{0,4}?(?:要闻|新闻|动态|资讯|快讯|头条)")
+_DATELINE = rx.compile(r"(?<!\d)\d{1,2}月\d{1,2}日[,，]")
+_HEAD_MIN = 8  # characters of a headline above the labels
 _LABEL_DATE = rx.compile(r"\s*(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s*\d{1,2}:\d\d(?::\d\d)?)?")
 _ADDRESSED = rx.compile(r"(?:委|政府|常委会|人大|局|办|厅|部|党组|院|所|主任|委员|代表)[:：]"
                         r"(?=\s*(?:[\u4e00-\u9fff]|(?:19|20)[\dxX]{2}\s*年))")
@@ -245,6 +251,19 @@ def _header_breaks(text: str, lead: int, end: int, body: int) -> list[int]:
     head = body if stop < 0 else stop  # the title and the addressee stand above the first sentence
     title = next((t for t in _RUN_TITLE.finditer(text, lead, head) if _TITLE_WORDS.search(t.group())), None)
     if title is None:
+        # No report's title: a headline may still stand above the page's labels ("…考核法治政府建设工作编辑:宣传部
+        # 发布日期:2017-12-25") or a post's time ("…提升依法治理水平职场 2025-01-07 15:44"), under the breadcrumb.
+        first = _PAGE_LABEL.search(text, lead, head) or _POSTED.search(text, lead, head)
+        if first is not None and lead + _HEAD_MIN <= first.start() <= lead + _HEAD_LINE:
+            crumb = text.rfind(">", lead, first.start()) + 1
+            while 0 < crumb < first.start() and text[crumb] in " \u3000\t\xa0":
+                crumb += 1
+            column = _NEWS_COLUMN.match(text, crumb, first.start()) if crumb else None
+            out = [column.end() if column else crumb] if crumb else []
+            out += _label_breaks(text, first.start(), head)
+            # The article opens on its dateline after the labels ("…点击:[]12月25日,市政府考核组来我区…").
+            opening = _DATELINE.search(text, max(out), head)
+            return [*out, opening.start()] if opening else out
         addressee = _ADDRESSED.search(text, lead, head)  # no title: the text may open on its addressee
         return [addressee.end()] if addressee else []
     # Page chrome run into the title ("您当前位置:首页>>政府文件>>文章阅读…的报告") stays above it, and so does
@@ -268,12 +287,7 @@ def _header_breaks(text: str, lead: int, end: int, body: int) -> list[int]:
     if occasion:
         out.append(occasion.end())
         after = occasion.end()
-    # The page's labels (发布时间:, 来源:, 索引号) each start a line; a date's value ends one.
-    for label in _PAGE_LABEL.finditer(text, after, head):
-        out.append(label.start())
-        value = _LABEL_DATE.match(text, label.end(), head)
-        if value:
-            out.append(value.end())
+    out += _label_breaks(text, after, head)
     number = _DOC_NUMBER.search(text, after, min(body, after + 150))
     if number:
         out.extend((number.start(), number.end()))
@@ -281,6 +295,19 @@ def _header_breaks(text: str, lead: int, end: int, body: int) -> list[int]:
     addressee = _ADDRESSED.search(text, after, head)  # it ends on its colon, above the first sentence
     if addressee:
         out.append(addressee.end())
+    return out
+
+
+def _label_breaks(text: str, start: int, end: int) -> list[int]:
+    """The page's labels (发布时间:, 来源:, 索引号) in ``text[start:end]`` each start a line; a date's value, or a
+    post's time, ends one."""
+    out = []
+    for label in _PAGE_LABEL.finditer(text, start, end):
+        out.append(label.start())
+        value = _LABEL_DATE.match(text, label.end(), end)
+        if value:
+            out.append(value.end())
+    out += [b for m in _POSTED.finditer(text, start, end) for b in m.span()]
     return out
 
 
