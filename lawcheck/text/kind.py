@@ -406,6 +406,25 @@ _OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:(?:19|20)\d\d\s*年度(?!\s*
 _BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
 # An aside in brackets: what the report includes or how far its data go ("（含督察反馈问题整改情况）", "（数据截至第四
 # 季度末）"); not a bracket that names the period or the kind ("（上半年）", "（1-6月）", "（自查）").
+_TRAILING_NUMBER = rx.compile(r"\s*(?:[(（]?(?:(?:19|20)\d\d\s*年)?第?\s*[\d一二三四五六七八九十]{1,4}\s*[号期][)）]?"
+                              r"|(?P<doc>[〔\[(（](?:19|20)\d\d[〕\])）]\s*\d{1,4}\s*号))$")
+_DOC_END = rx.compile(r"通知|通报|意见|函|报告|方案|要点|办法|规定|决定|总结|计划|安排")
+
+
+def _without_number(title: str) -> str:
+    """``title`` without the number after it: which issue or document it is ("…的通知 第3号", "…（2023年第5期）",
+    "…的通知 宜政办发〔2023〕3号", the issuing organ's abbreviation included), not what it is."""
+    m = _TRAILING_NUMBER.search(title)
+    if m is None:
+        return title
+    head = title[:m.start()].rstrip()
+    if m.group("doc"):
+        cut = max((d.end() for d in _DOC_END.finditer(head)), default=0)
+        if cut and len(head) - cut <= 8:
+            head = head[:cut]
+    return head or title
+
+
 _TRAILING_NOTE = rx.compile(r"(?:[(（〔【][^()（）〔〕【】]{1,24}[)）〕】])+$")
 _ASIDE = rx.compile(r"[(（](?:含|附|包括|包含|数据截至|数据截止|截至|截止|迎接|接受|配合|审议通过"
                     r"|[^()（）]{0,30}(?:会议|常务会)[^()（）]{0,8}?(?:审议|研究|讨论|审定)?通过)[^()（）]*[)）]")
@@ -455,6 +474,9 @@ def _report_kind(text: str) -> tuple[str, str] | None:
 
 def _title_verdict(title: str) -> KindVerdict | None:
     """What a title says the document is; None when it says nothing decisive."""
+    # A number after the title says which issue or document it is ("…的通知 第3号", "…（2023年第5期）",
+    # "…的通知 X政办〔2023〕3号"), not what it is.
+    title = _without_number(title)
     if not title:
         return None
     m = _T_SAMPLE.search(title)
