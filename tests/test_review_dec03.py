@@ -31,3 +31,57 @@ def test_a_report_numbered_after_its_title_is_still_the_report() -> None:
     card = lawcheck.evaluate("\n".join(lines))
     assert card.document.kind == "annual_report"
     assert card.score == lawcheck.evaluate(YIXING).score
+
+
+# ---------------------------------------------------------------- a page's title outside the extracted article
+def _page_around(title_html: str, head: str = "<title>灵寿县人民政府</title>") -> bytes:
+    """001 (灵寿 2021) as a CMS page: the title in ``title_html`` above the article, which starts at the report's
+    number line (the fixture's own chrome left out)."""
+    import html as html_mod
+
+    text = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    body = text[text.index("灵政函"):]
+    paras = "".join(f"<p>{html_mod.escape(ln)}</p>" for ln in body.split("\n") if ln.strip())
+    return (f'<html><head><meta charset="utf-8">{head}</head><body><div class="nav">首页 &gt; 政务公开</div>'
+            f'{title_html}<div class="info">发布时间：2022-01-20</div><div class="zw">{paras}</div>'
+            '<div class="footer">版权所有 灵寿县人民政府</div></body></html>').encode()
+
+
+REPORT_TITLE = "灵寿县人民政府关于2021年度法治政府建设情况的报告"
+PLACES = {
+    "div.title": lambda t: (f'<div class="title">{t}</div>', "<title>灵寿县人民政府</title>"),
+    "h2": lambda t: (f"<h2>{t}</h2>", "<title>政务公开</title>"),
+    "td.bt": lambda t: (f'<table><tr><td class="bt">{t}</td></tr></table>',
+                        '<title>详情页</title><meta name="ArticleTitle" content="政府信息公开">'),
+    "title tag": lambda t: ("", f"<title>{t}_政府文件_灵寿县人民政府</title>"),
+}
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+def test_a_reports_title_outside_the_article_is_read(place: str) -> None:
+    """The title in an element the extractor leaves out, under a meta title that is a column's or the site's
+    name (which used to make 政府信息公开 the title: read as a 政务公开 summary, the report lost)."""
+    pytest.importorskip("trafilatura")
+    from lawcheck.readers import read_document
+
+    loaded = read_document("page.html", _page_around(*PLACES[place](REPORT_TITLE)))
+    card = lawcheck.evaluate(loaded.text, title=loaded.meta.get("title"))
+    assert (card.document.kind, card.document.title) == ("annual_report", REPORT_TITLE)
+    assert card.document.organ == "灵寿县人民政府" and card.document.report_year == 2021
+
+
+@pytest.mark.parametrize("place", sorted(PLACES))
+@pytest.mark.parametrize(("title", "other_kind"), [
+    ("图解：灵寿县2021年度法治政府建设情况报告", "interpretation"),
+    ("灵寿县人民政府2021年政府信息公开工作年度报告", "disclosure_report"),
+])
+def test_a_look_alikes_title_outside_the_article_still_says_what_it_is(place: str, title: str,
+                                                                      other_kind: str) -> None:
+    """A 图解 page or a 政务公开 annual report carrying a report's text: its title, wherever the page puts it,
+    says what it is (the report's text under it passed the gate as the report)."""
+    pytest.importorskip("trafilatura")
+    from lawcheck.readers import read_document
+
+    loaded = read_document("page.html", _page_around(*PLACES[place](title)))
+    card = lawcheck.evaluate(loaded.text, title=loaded.meta.get("title"))
+    assert (card.document.kind, card.document.other_kind) == ("other", other_kind)

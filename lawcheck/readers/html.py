@@ -42,6 +42,11 @@ _ATTACHMENT = rx.compile(r'<a\b[^>]{0,400}?href\s*=\s*["\']?'
                          r'(?:[?#][^"\'\s>]{0,200})?["\']?[^>]{0,400}>\s*(?P<text>[^<]{0,120})', re.I)
 _IMAGE = rx.compile(r"<img\b", re.I)
 _REPORT_TITLE = rx.compile(r"(?:法治|依法行政|法制)[^。]{0,40}?(?:报告|总结|情况)")
+_TITLE_MIN = 8  # Chinese characters: fewer in a meta title that names no report is a column's name
+_SITE_PARTS = rx.compile(r"\s*(?:_|\s[-|｜—–]\s|[-|｜—–](?=[^\d]))\s*")
+_ONE_CELL = rx.compile(r"^\|\s*([^|]+?)\s*\|$")
+_REPORT_END = rx.compile(r"(?:报告|年报|总结)$")  # "…政府信息公开工作年度报告": a look-alike's title is one too
+_TITLE_ABOVE = 8  # lines above the article a title dropped by the extractor may stand on (dates, sources between)
 _REPORT_WORDS = rx.compile(r"报告|总结|法治|依法行政|\d{4}")
 # How far under the article's title its date line stands (the title, a subtitle, the date, the source).
 _UNDER_TITLE = 300
@@ -204,6 +209,26 @@ def plain_lines(page: str) -> list[str]:
     return [ln.strip() for ln in "".join(parser.parts).splitlines() if ln.strip()]
 
 
+def _title_above(page: str, lines: list[str]) -> str | None:
+    """A report's title standing on its own line of the page right above the article's first lines."""
+    if not lines:
+        return None
+    shown = plain_lines(page)
+    first = "".join(lines[0].split())[:20]
+    stop = next((i for i, ln in enumerate(shown) if first and first in "".join(ln.split())), None)
+    for ln in reversed(shown[max(0, (stop or 0) - _TITLE_ABOVE):stop or 0]):
+        # The page's <title> names the column and the site after the article's ("…报告_政策解读_某县人民政府").
+        found = [part for part in _SITE_PARTS.split(ln) if _title_line(part)]
+        if found and not re.search(r"[>»›]", ln):
+            return max(found, key=len)
+    return None
+
+
+def _title_line(line: str) -> bool:
+    """A line shaped like a report's title (or a look-alike's naming one): no sentence, not long."""
+    return len(line) <= 80 and "。" not in line and bool(_REPORT_TITLE.search(line) or _REPORT_END.search(line))
+
+
 def restore_dropped(main: list[str], base: list[str], short: int = 40) -> list[str]:
     """Put back short lines the extractor dropped between lines it kept.
 
@@ -262,6 +287,14 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         # Bounded: an unclosed <h1> must not make every later <h1> scan to the end of the page.
         h1 = re.search(r"<h1[^>]{0,200}>([^<]{0,300}(?:<(?!/?h1)[^>]{0,200}>[^<]{0,300}){0,10}?)</h1>", page, re.I)
         title = re.sub(r"<[^>]+>|\s+", "", h1.group(1)) if h1 else ""
+    if title and len(HAN.findall(title)) < _TITLE_MIN and not _REPORT_TITLE.search(title):
+        title = ""  # a column's name in the title's place ("政府信息公开", "详情页"): no document's title
+    # A cell alone in its row is a line of text ("| 关于…的报告 |": a title laid out in a table).
+    lines = [_ONE_CELL.sub(r"\1", ln.strip()) for ln in main.splitlines() if ln.strip()]
+    if not _REPORT_TITLE.search(title) and not any(map(_title_line, lines[:3])):
+        # The report's title above the article in an element the extractor leaves out (<div class="title">, a
+        # <td>), under a meta title that is the site's or none.
+        title = _title_above(page, lines) or title
     if title:
         meta["title"] = title
     for key, pattern in _LABELLED.items():
@@ -278,7 +311,6 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
         iso = _iso(*dm.groups()) if dm else None
         if iso:
             meta["published"] = iso
-    lines = [ln.strip() for ln in main.splitlines() if ln.strip()]
     _, base, _ = trafilatura.baseline(page)
     lines = restore_dropped(lines, [ln.strip() for ln in (base or "").splitlines() if ln.strip()])
     if not HAN.search("".join(lines)) and HAN.search(page):
