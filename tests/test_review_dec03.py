@@ -85,3 +85,23 @@ def test_a_look_alikes_title_outside_the_article_still_says_what_it_is(place: st
     loaded = read_document("page.html", _page_around(*PLACES[place](title)))
     card = lawcheck.evaluate(loaded.text, title=loaded.meta.get("title"))
     assert (card.document.kind, card.document.other_kind) == ("other", other_kind)
+
+
+# ---------------------------------------------------------------- a short opening under the title
+def _lingshou_from_parts() -> str:
+    text = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    return text[text.index("一、"):]
+
+
+@pytest.mark.parametrize("title", ["灵寿县司法局2021年度法治政府建设情况报告", "灵寿县人民政府关于2021年度法治政府建设情况的报告"])
+@pytest.mark.parametrize("opening", [
+    "2021年,我局坚持以习近平法治思想为指导,现报告如下:",
+    "2021年，我县深入学习贯彻习近平法治思想，现将有关情况报告如下：",
+    "现将我县2021年度法治政府建设情况报告如下：",
+    "根据要求，现将2021年法治政府建设工作情况报告如下:",
+])
+def test_a_short_opening_leading_into_the_parts_is_not_the_title(title: str, opening: str) -> None:
+    """A one-line opening that ends "…报告如下：" stood in the header and, naming a year and 法治…报告, was taken for
+    the title: the report read as another field's summary and dropped from a corpus."""
+    card = lawcheck.evaluate(title + "\n" + opening + "\n" + _lingshou_from_parts())
+    assert (card.document.kind, card.document.title, card.document.report_year) == ("annual_report", title, 2021)

@@ -215,7 +215,8 @@ def _is_paragraph(line: str) -> bool:
     prose = "。" in line or line.count(",") >= 2 or line.endswith(":")
     if not prose or _CHROME.search(line[:30]):
         return False
-    return len(line) >= 40 or bool(_YEAR_OPENING.match(line) and line.endswith("。"))
+    # (and "2021年，我县…，现将有关情况报告如下：", the opening that leads into the parts)
+    return len(line) >= 40 or bool(_YEAR_OPENING.match(line) and line.endswith(("。", ":", "：")))
 
 
 # A table of contents' entry: the heading it lists, a leader or a tab (gone in normalising), its page number
@@ -604,11 +605,15 @@ _FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
 
 
+# A line leading into what follows ("…现将有关情况报告如下：") is a sentence of the text, never its title.
+_LEADS_ON = rx.compile(r"[:：]\s*$")
+
+
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The last title-like header line, preferring one that names a year."""
     cands = [k for k, (s, e) in enumerate(header)
              if len(text[s:e]) <= 80 and _TITLE_CUE.search(text[s:e]) and not _CHROME.search(text[s:e])
-             and not TRAIL.search(text[s:e])]
+             and not TRAIL.search(text[s:e]) and not _LEADS_ON.search(text[s:e])]
     if not cands:
         return None
     with_year = [k for k in cands if _YEAR_IN_TITLE.search(text[slice(*header[k])])]
