@@ -105,3 +105,73 @@ def test_a_short_opening_leading_into_the_parts_is_not_the_title(title: str, ope
     the title: the report read as another field's summary and dropped from a corpus."""
     card = lawcheck.evaluate(title + "\n" + opening + "\n" + _lingshou_from_parts())
     assert (card.document.kind, card.document.title, card.document.report_year) == ("annual_report", title, 2021)
+
+
+# ---------------------------------------------------------------- an examiner's altered copies
+def _result(card: lawcheck.Scorecard, rule: str) -> lawcheck.RuleResult:
+    return next(r for r in card.results if r.rule == rule)
+
+
+@pytest.mark.parametrize("said", ["提交区政府常务会议研究", "经市政府常务会议研究后作出", "提交常务会议研究后出台", "均上会研究"])
+def test_a_decision_studied_by_the_standing_meeting_is_discussed_collectively(said: str) -> None:
+    """条例第三十条: the 常务会议 or 全体会议 discusses the draft; "经常务会议研究" is how reports most often say it."""
+    text = ("一、主要举措和成效\n二是严格落实重大行政决策制定程序。对列入目录的决策事项，决策前均通过座谈会、听证会听取群众意见，"
+            f"组织专家学者论证，开展社会稳定风险评估；决策草案经区政府法制机构审查后，{said}。\n")
+    assert "collective_discussion" not in _result(lawcheck.evaluate(text), "decision.major_procedure").missing
+
+
+def _fraction(rule: str, sentence: str) -> float:
+    return _result(lawcheck.evaluate("一、主要举措和成效\n" + sentence + "\n"), rule).fraction
+
+
+@pytest.mark.parametrize(("rule", "done", "intended"), [
+    ("content.first_responsible_duty", "市长于12月在市委全面依法治市委员会会议上述法。",
+     "市长计划年底在市委全面依法治市委员会会议上述法。"),
+    ("content.first_responsible_duty", "县长一季度主持召开常务会议专题研究法治政府建设。",
+     "县长打算一季度主持召开常务会议专题研究法治政府建设。"),
+    ("enforcement.three_systems", "三是在全县推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。",
+     "三是准备在全县推行行政执法公示、执法全过程记录、重大执法决定法制审核制度。"),
+    ("content.measures_and_results",
+     "推行证明事项告知承诺制，企业开办时间压缩至1个工作日，政务服务事项网上可办率达到98%。"
+     "开展行政执法案卷评查，评查案卷156卷，整改问题23个。组织全县各部门法制分管领导100余名干部开展专题培训，"
+     "考试合格率达到100%。完成行政复议体制改革，复议案件办结率达到100%。推进综合行政执法改革，"
+     "实现乡镇执法队伍全覆盖，执法人员持证上岗率达到100%。",
+     "拟推行证明事项告知承诺制，将企业开办时间压缩至1个工作日，政务服务事项网上可办率达到98%。"
+     "准备开展行政执法案卷评查，评查案卷156卷，整改问题23个。计划组织全县各部门法制分管领导100余名干部开展专题培训，"
+     "确保考试合格率达到100%。打算年底前完成行政复议体制改革，实现复议案件办结率100%。准备推进综合行政执法改革，"
+     "实现乡镇执法队伍全覆盖，执法人员持证上岗率达到100%。"),
+])
+def test_an_intended_act_is_not_told_done(rule: str, done: str, intended: str) -> None:
+    """计划/拟/准备/打算 with the act's time or place between and any act after: intended, not done (they
+    counted as done where only 计划召开 and a short list of verbs were plans)."""
+    assert _fraction(rule, intended) < _fraction(rule, done)
+
+
+@pytest.mark.parametrize(("rule", "plain", "followed"), [
+    ("content.first_responsible_duty", "县长主持召开常务会议专题学法12次。", "县长按照年度学法计划主持召开常务会议专题学法12次。"),
+    ("content.first_responsible_duty", "县长主持召开常务会议专题学法12次。", "县长做好准备，主持召开常务会议专题学法12次。"),
+])
+def test_a_plan_followed_is_done(rule: str, plain: str, followed: str) -> None:
+    assert _fraction(rule, followed) == _fraction(rule, plain) > 0
+
+
+@pytest.mark.parametrize(("sentence", "act"), [
+    ("截至目前，对拟以政府名义出台的80份文件进行合法性审查，出具审查意见77份。", "进行合法性审查"),
+    ("对全区780余名拟从事行政执法工作的人员开展网络执法培训考核，考核通过率为93.7%。", "开展网络执法培训"),
+    ("对27个单位共104名拟提拔干部组织了提职考法，未通过的4人暂缓任职。", "组织了提职考法"),
+    ("全年对47个拟建项目开展符合性分析，对不符合准入要求的3个项目予以劝退。", "开展符合性分析"),
+    ("年初部署的各项工作总体按计划完成，其余事项正在按计划推进。", "完成"),
+    ("做到全区公务人员学法的计划、内容、时间、人员、效果“五落实”。", "五落实"),
+    ("推行涉企检查计划年初报备、统筹实施，坚持无事不扰。", "统筹实施"),
+])
+def test_the_words_of_a_plan_in_work_done_are_no_plan(sentence: str, act: str) -> None:
+    """What the corpus says with 拟/计划 of work done (拟提拔的干部, 按计划完成, 检查计划): the plan cues must not cover
+    it (a plan pattern that took 计划/拟 + any act read all of these as intended)."""
+    from lawcheck.analysis import analyse
+    from lawcheck.packs import default_pack
+
+    a = analyse(sentence, default_pack())
+    at = sentence.index(act)
+    starts, reach = a.fut_spans
+    assert not any(s <= at < e for s, e in zip(starts, reach))
+    assert not any(s <= at for s in a.fut_starts if "。" not in sentence[s:at])
