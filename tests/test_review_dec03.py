@@ -173,5 +173,5 @@ def test_the_words_of_a_plan_in_work_done_are_no_plan(sentence: str, act: str) -
     a = analyse(sentence, default_pack())
     at = sentence.index(act)
     starts, reach = a.fut_spans
-    assert not any(s <= at < e for s, e in zip(starts, reach))
+    assert not any(s <= at < e for s, e in zip(starts, reach, strict=True))
     assert not any(s <= at for s in a.fut_starts if "。" not in sentence[s:at])
