@@ -175,3 +175,18 @@ def test_the_words_of_a_plan_in_work_done_are_no_plan(sentence: str, act: str) -
     starts, reach = a.fut_spans
     assert not any(s <= at < e for s, e in zip(starts, reach, strict=True))
     assert not any(s <= at for s in a.fut_starts if "。" not in sentence[s:at])
+
+
+def test_a_system_for_all_leaders_is_no_act_of_the_reporters_leader() -> None:
+    """000-4 without its paragraph on the first duty: what is left names leaders only inside a system rolled out
+    for all ("在…重点领域推开主要负责人出庭应诉"); it passed at 0.75 as if the district head had acted."""
+    text = (ROOT / "fixtures" / "000-4.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    kept = "\n".join(ln for ln in lines if not ln.lstrip().startswith("一是切实履行法治建设第一责任人职责"))
+    assert len(kept) < len(text)
+    assert _result(lawcheck.evaluate(text), "content.first_responsible_duty").status == "pass"
+    assert _result(lawcheck.evaluate(kept), "content.first_responsible_duty").status == "fail"
+    # the leader acting in a clause of its own still counts
+    own = kept.replace("推开主要负责人出庭应诉,", "推开主要负责人出庭应诉,区长出庭应诉2次,")
+    assert own != kept
+    assert _result(lawcheck.evaluate(own), "content.first_responsible_duty").status == "pass"
