@@ -190,3 +190,39 @@ def test_a_system_for_all_leaders_is_no_act_of_the_reporters_leader() -> None:
     own = kept.replace("推开主要负责人出庭应诉,", "推开主要负责人出庭应诉,区长出庭应诉2次,")
     assert own != kept
     assert _result(lawcheck.evaluate(own), "content.first_responsible_duty").status == "pass"
+
+
+# ---------------------------------------------------------------- a plan of slogans
+LINGSHOU = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+
+
+def _lingshou_plan(plan: str) -> lawcheck.RuleResult:
+    head = LINGSHOU.index("三、下一步工作计划\n") + len("三、下一步工作计划\n")
+    tail = LINGSHOU.index("特此报告")
+    return _result(lawcheck.evaluate(LINGSHOU[:head] + plan + "\n" + LINGSHOU[tail:]), "content.next_year_plan")
+
+
+@pytest.mark.parametrize("plan", [
+    "针对法治政府建设中存在的问题和短板,我县将认真整改、落实到位,着力消除制约法治政府建设的体制机制障碍,全力推进法治政府建设再上新台阶。",
+    "2022年,我县将以更加昂扬的斗志、更加务实的作风,奋力推进法治政府建设迈上新台阶。",
+    "下一步,我县将锚定目标、奋勇争先,推动法治政府建设迈上新台阶。",
+    "新的一年,我们将不忘初心、牢记使命,以高水平的法治政府建设保障县域治理体系和治理能力现代化。",
+])
+def test_a_plan_of_slogans_sets_nothing_out(plan: str) -> None:
+    """厅字〔2019〕28号 asks for the next year's 主要安排: a plan part of resolve, in words no list has (斗志, 奋勇争先),
+    names no work (they passed, each new slogan word read as a task)."""
+    assert _lingshou_plan(plan).status == "partial"
+
+
+@pytest.mark.parametrize("plan", [
+    "一是持续深化“放管服”改革。二是加强行政执法监督。三是推进行政复议体制改革。",
+    "(一)坚持以习近平法治思想为指导。(二)健全依法决策机制。(三)深入推进严格规范公正文明执法。",
+    "一是强化法治宣传。二是提升法治队伍建设水平。",
+    "着力提升法治政府建设数字化水平,全力打造一流法治化营商环境。",
+    "抓好八五普法规划总结验收,加快推进法治乡村建设。",
+    "认真做好2022年度法治政府建设考评工作,推动行政争议实质性化解。",
+    "完善公共法律服务体系,健全矛盾纠纷多元化解机制,强化行政规范性文件监督管理。",
+    "提升领导干部法治思维和依法办事能力,提高突发事件依法处置能力,抓好中央依法治国办督察反馈问题整改。",
+])
+def test_a_plan_naming_work_sets_it_out(plan: str) -> None:
+    assert _lingshou_plan(plan).status == "pass"

@@ -77,6 +77,11 @@ class SectionRule(RuleBase):
                                                "part in which no clause names anything once they, the pack's plan "
                                                "cues and years are taken out (我们将继续努力，推动法治政府建设再上"
                                                "新台阶) sets out nothing (partial)")
+    task_words: list[str] = Field(default_factory=list,
+                                  description="with ``set_phrases``: the work a plan can set out (执法, 复议, 决策, "
+                                              "规范性文件, 普法 …); listed, a clause sets something out only when "
+                                              "what is left of it names one (a slogan's new words — 以更加昂扬的斗志"
+                                              "、奋勇争先 — name none)")
     vague: list[str] = Field(default_factory=list,
                              description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
                                          "after a denial made only of them, the pack's negation cues and "
@@ -318,6 +323,7 @@ def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> b
     努力，推动法治政府建设再上新台阶" names nothing."""
     filler = rx.any_word(tuple(sorted({*rule.set_phrases, *(a.pack.manifest.future or ())})))
     assert filler is not None  # set_phrases is not empty here
+    tasks = rx.any_word(tuple(sorted(rule.task_words)))
     ends = a.clause_ends
     place = _place(a.organ)  # the reporter's place names no task ("为建设美丽灵寿营造良好法治环境")
     short = place[:-1] if len(place) > 2 else ""  # …nor its name without 县/区/市 ("美丽灵寿")
@@ -330,7 +336,7 @@ def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> b
             for name in (place, short):
                 if name:
                     rest = rest.replace(name, "")
-            if len(_HAN.findall(rest)) >= 2:
+            if len(_HAN.findall(rest)) >= 2 and (tasks is None or tasks.search(rest)):
                 return True
             lo, k = hi + 1, k + 1
     return False
