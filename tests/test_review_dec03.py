@@ -226,3 +226,19 @@ def test_a_plan_of_slogans_sets_nothing_out(plan: str) -> None:
 ])
 def test_a_plan_naming_work_sets_it_out(plan: str) -> None:
     assert _lingshou_plan(plan).status == "pass"
+
+
+@pytest.mark.parametrize("above", ["", "法治政府建设年度报告\n"])
+@pytest.mark.parametrize("opening", [
+    "根据《法治政府建设与责任落实督察工作规定》,现就报送2023年度法治政府建设情况报告有关事项通知如下:",
+    "为贯彻落实《法治政府建设与责任落实督察工作规定》,县委依法治县办决定开展督察。现将有关事项通知如下:",
+])
+def test_a_notice_without_its_title_is_a_notice(above: str, opening: str) -> None:
+    """A notice asking for the reports, or announcing a 督察, crawled without its title (or under the column's name):
+    its own formula says what it is (it was read as a county's very poor report)."""
+    text = (above + "各乡镇人民政府,县政府各部门:\n" + opening + "\n一、报告内容\n(一)上一年度推进法治政府建设的主要举措和成效;\n"
+            "(二)上一年度推进法治政府建设存在的不足和原因;\n(三)上一年度党政主要负责人履行推进法治建设第一责任人职责情况;\n"
+            "(四)下一年度推进法治政府建设的主要安排。\n二、报送要求\n请于2024年1月31日前将报告报送县委依法治县办。\n"
+            "县人民政府办公室\n2023年12月20日\n")
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice"), card.document.kind_reason

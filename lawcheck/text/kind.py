@@ -270,7 +270,9 @@ _NORMATIVE_OPENING = rx.compile(
 )
 _INTERPRETATION_OPENING = rx.compile(r"现(?:就|将)?[^。,，]{0,24}解读如下|(?:政策|文件)解读[:：]")
 _INTERVIEW = rx.compile(r"^\s*问[:：]", re.M)
-_NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际")
+# (and a notice's own formula: "现就报送…报告有关事项通知如下", "现将有关事项通知如下")
+_NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际"
+                             r"|现(?:将|就)[^。;；]{0,60}?(?:通知|通报)如下")
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
