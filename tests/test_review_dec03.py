@@ -242,3 +242,15 @@ def test_a_notice_without_its_title_is_a_notice(above: str, opening: str) -> Non
             "县人民政府办公室\n2023年12月20日\n")
     card = lawcheck.evaluate(text)
     assert (card.document.kind, card.document.other_kind) == ("other", "notice"), card.document.kind_reason
+
+
+@pytest.mark.parametrize("opening", [
+    "二〇二一年,我县深入学习贯彻习近平法治思想,法治政府建设取得新成效。现将二〇二一年度法治政府建设情况报告如下:",
+    "二○二一年以来,我县坚持以习近平法治思想为指导,扎实推进法治政府建设各项工作,取得了明显成效。",
+    "现将我县二零二一年度法治政府建设工作情况报告如下：",
+])
+def test_a_year_in_chinese_numerals_in_the_opening_is_the_report_year(opening: str) -> None:
+    """Untitled, the year is read from the opening or the reporting formula, in figures or in Chinese numerals
+    (only figures were: the year was unknown and the report fell out of a study by year)."""
+    card = lawcheck.evaluate(opening + "\n" + _lingshou_from_parts())
+    assert (card.document.report_year, card.document.report_year_source) == (2021, "text")

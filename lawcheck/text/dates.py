@@ -106,9 +106,10 @@ class Found:
     span: tuple[int, int]
 
 
-_Y = r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2})"
+# (in figures, a placeholder, or in Chinese numerals: "二〇一九年", as a title, an opening or a formula may write it)
+_Y = r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2}|[二][〇零O0○][一二三四五六七八九〇零O0○]{2})"
 _HEADING_YEAR = rx.compile(r"\s*" + _Y + r"\s*年")  # after a part heading's number
-_TITLE_YEAR = rx.compile(r"(20\d\d|20\d?[xX×]{1,2}|20_{1,2}|[二][〇零O0][一二三四五六七八九〇零O0]{2})\s*年")
+_TITLE_YEAR = rx.compile(_Y + r"\s*年")
 # Matched at a line's start with .match(text, pos): no "^", which would only ever match at the text's start.
 _OPENING_YEAR = rx.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
 _REPORTING = rx.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
