@@ -19,7 +19,8 @@ from lawcheck.rx import CodeStore
 
 PROBE_SECONDS = 0.05
 SEARCH_SECONDS = 1.0
-_PROBES = ["a" * 64 + "!", "一" * 64 + "!", "x" * 64 + "y", "1" * 64 + "a", " " * 64 + "。", "ab" * 40 + "!"]
+_PROBES = ["a" * 64 + "!", "一" * 64 + "!", "x" * 64 + "y", "1" * 64 + "a", " " * 64 + "。", "ab" * 40 + "!",
+           "," * 64 + "!", "，" * 64 + "\x01"]
 
 
 class UnsafePattern(ValueError):
@@ -189,6 +190,7 @@ def check_pattern(pattern: str) -> None:
             ) from None
 
 
+_LITERALS = regex.compile(r"(?<!\\)[^\\.^$*+?{}\[\]()|\-,:=!<>#&~'\"0-9 \t\n]+")
 _META = set("\\.^$*+?{}[]()|-,:=!<>#&~'\"0123456789 \t\n")
 
 
@@ -199,6 +201,13 @@ def _own_probes(pattern: str, most: int = 64, pairs: int = 16) -> list[str]:
     chars = list(dict.fromkeys(c for c in pattern if c not in _META and c.isprintable()))
     probes = [c * 64 + "\x01" for c in chars[:most]]
     probes += [(a + b) * 32 + "\x01" for a, b in itertools.pairwise(chars[:pairs])]
+    # Each literal in front of the generic runs: the regex module first looks for a literal the pattern needs
+    # ("(\w|\w)*X" needs X, "(?:.*?,){20}X" too) and gives up at once on a string without it, so the runs alone
+    # never reach the backtracking.
+    probes += [c + run for c in chars[:pairs] for run in _PROBES]
+    # …and each run of literals it needs whole ("(?:\w|\w)*审查" looks for 审查).
+    words = list(dict.fromkeys(w for w in _LITERALS.findall(pattern) if len(w) > 1))
+    probes += [w + run for w in words[:pairs] for run in _PROBES]
     return probes
 
 

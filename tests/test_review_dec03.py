@@ -254,3 +254,27 @@ def test_a_year_in_chinese_numerals_in_the_opening_is_the_report_year(opening: s
     (only figures were: the year was unknown and the report fell out of a study by year)."""
     card = lawcheck.evaluate(opening + "\n" + _lingshou_from_parts())
     assert (card.document.report_year, card.document.report_year_source) == (2021, "text")
+
+
+# ---------------------------------------------------------------- an attacker's rule pack
+@pytest.mark.parametrize("pattern", [r"(\w|\w)*X", r"(?:.*?,){20}X", r"(?:\w|\w)*审查", r"(?:.*?，){20}报告"])
+def test_a_pattern_that_backtracks_only_where_its_literal_stands_is_refused(pattern: str) -> None:
+    """The regex module looks for a literal the pattern needs before it tries anything else: probes without that
+    literal came back at once, and these patterns (seconds on a real report) loaded; each literal goes in front of
+    the probes now."""
+    from lawcheck.saferegex import UnsafePattern, check_pattern
+
+    with pytest.raises(UnsafePattern):
+        check_pattern(pattern)
+
+
+def test_a_pack_with_such_a_pattern_is_refused_when_it_loads(tmp_path: Path) -> None:
+    """Loaded, its error rule came out unknown on every report (past its time limit) and never held the gate."""
+    from tests.helpers.cli import run_lawcheck
+
+    pack = ROOT / "tests" / "data" / "packs_dec03" / "literal_backtrack"
+    done = run_lawcheck("check", str(ROOT / "fixtures" / "001_lingshou_2021.txt"), "--pack", str(pack), cwd=tmp_path,
+                        env={"LAWCHECK_CACHE_DIR": str(tmp_path / "cache")})
+    err = done.stderr.decode()
+    assert done.returncode == 3, err
+    assert "r.yaml" in err and "回溯" in err
