@@ -444,6 +444,13 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
             share[u] = max(share.get(u, 0.0), c.shares[u])
     notes_of = {t[0]: t[3] for t in plan}
     lasts = {t[1] for t in pairs}
+    # The year under review: the newest a report of the folder is on.  A unit's report of a year before it that no
+    # report of the next year follows is last year's report of a unit whose report of the next year is missing.
+    from lawcheck.review import organ_key
+
+    years = [s.year for s in scans if s.error is None and s.year]
+    newest = max(years, default=None)
+    held = {(organ_key(s.organ), s.year) for s in scans if s.error is None and s.organ and s.year}
     units: list[UnitReview] = []
     for s in scans:
         name = display_name(s.path)
@@ -451,8 +458,12 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
             # last year's report of a pair: it is in its pair's row (why it has no pair of its own is moot; a
             # second report of its organ and year says so in that report's own row)
             continue
+        missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year < newest
+                                 and s.path not in lasts and s.path not in reviewed
+                                 and (organ_key(s.organ), s.year + 1) not in held) else None
         row = reviewed[s.path].row if s.path in reviewed else UnitReview(
-            this=name, organ=s.organ, year=s.year, error=s.error, pairing=list(notes_of.get(s.path, ())))
+            this=name, organ=s.organ, year=s.year, missing_year=missing, error=s.error,
+            pairing=list(notes_of.get(s.path, ())))
         if name in in_cluster:
             row = row.model_copy(update={"templates": in_cluster[name], "template_share": share[name]})
         units.append(row)

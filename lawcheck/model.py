@@ -559,11 +559,15 @@ class UnitReview(Frozen):
     counts and lists are those of the report's ``history``; ``silent_plan`` the planned tasks left
     unmentioned, ``repeated_problems`` the shortcomings listed again, ``silent_problems`` those not followed up
     at all; ``templates`` the clusters of
-    reports of other units it shares passages with, ``template_share`` how much of it those passages are."""
+    reports of other units it shares passages with, ``template_share`` how much of it those passages are.
+    ``missing_year``: the year after this report's, when the folder holds reports of that year but none of this
+    unit — the unit's report of that year was not found (not sent, or not in the folder); ``this`` is then
+    last year's report, and the row is no report of ``missing_year``."""
 
     this: str
     organ: str | None = None
     year: int | None = None
+    missing_year: int | None = None
     last: str | None = None
     last_year: int | None = None
     paired_by: Literal["organ_year", "pairs_csv"] | None = None

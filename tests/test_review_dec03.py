@@ -3,6 +3,9 @@ attacker): what they found, pinned."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -278,3 +281,38 @@ def test_a_pack_with_such_a_pattern_is_refused_when_it_loads(tmp_path: Path) -> 
     err = done.stderr.decode()
     assert done.returncode == 3, err
     assert "r.yaml" in err and "回溯" in err
+
+
+# ---------------------------------------------------------------- a reviewer's folders
+def _two_years(tmp_path: Path) -> tuple[Path, Path]:
+    last, this = tmp_path / "2020", tmp_path / "2021"
+    last.mkdir()
+    this.mkdir()
+    (last / "宜兴市2020年度报告.txt").write_text(YIXING, encoding="utf-8")
+    (last / "长生镇2020年度报告.txt").write_text(
+        (ROOT / "fixtures" / "003_changsheng_2020.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    (this / "长生镇2021年度报告.txt").write_text(
+        (ROOT / "tests" / "data" / "history" / "changsheng.this.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    return last, this
+
+
+def test_a_unit_with_only_last_years_report_is_said_to_miss_this_years(tmp_path: Path) -> None:
+    """compare 2020/ 2021/: 宜兴 sent nothing for 2021.  Its 2020 report was a row of its own, "no report of the year
+    before found", counted among the reports — as if 宜兴 had reported."""
+    from tests.helpers.cli import run_lawcheck
+
+    last, this = _two_years(tmp_path)
+    env = {"LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = run_lawcheck("compare", str(last), str(this), "--format", "json", cwd=tmp_path, env=env)
+    units = {u["organ"]: u for u in json.loads(done.stdout)["units"]}
+    assert units["宜兴市人民政府"]["missing_year"] == 2021 and units["宜兴市人民政府"]["year"] == 2020
+    assert units["彭水苗族土家族自治县长生镇人民政府"]["missing_year"] is None
+    text = run_lawcheck("compare", str(last), str(this), cwd=tmp_path, env=env).stdout.decode()
+    assert text.startswith("共1份报告，其中1份") and "未找到本单位2021年度的报告" in text
+    assert "宜兴市人民政府 2021：未找到本单位2021年度的报告" in text
+    rows = list(csv.reader(io.StringIO(run_lawcheck("compare", str(last), str(this), "--format", "csv", cwd=tmp_path,
+                                                    env=env).stdout.decode("utf-8-sig"))))
+    yixing = next(r for r in rows if r[1] == "宜兴市人民政府")
+    assert [yixing[0], yixing[2], yixing[4]] == ["", "2021", "2020"]
+    assert yixing[3].endswith("宜兴市2020年度报告.txt") and "未找到本单位2021年度的报告" in yixing[-2]
+    assert len(yixing) == len(rows[0])

@@ -40,6 +40,11 @@ def csv_text(review: FolderReview, lang: str) -> str:
     sep = "；" if zh else "; "
     out = [BOM + _row(_HEAD["zh" if zh else "en"])]
     for u in review.units:
+        if u.missing_year is not None:
+            # A unit whose report of the year is missing: its row is that year's, last year's report beside it.
+            out.append(_row([_cell(v) for v in ["", u.organ, u.missing_year, u.this, u.year, *[""] * 18,
+                                                 sep.join([_missing(u, lang), *u.pairing]), ""]]))
+            continue
         paired = u.last is not None and not u.error
         worst = sep.join(t(lang, f"role.{r}") if zh else r for r in u.worst_parts)
         values = [u.this, u.organ, u.year, u.last, u.last_year, _paired_by(lang, u.paired_by),
@@ -53,6 +58,21 @@ def csv_text(review: FolderReview, lang: str) -> str:
                   u.error]
         out.append(_row([_cell(v) for v in values]))
     return "".join(out)
+
+
+def _missing(u: UnitReview, lang: str) -> str:
+    return t(lang, "compare.missing", year=u.missing_year, last=u.year)
+
+
+def _reports(review: FolderReview) -> int:
+    """Rows that are reports of the year they stand for (not last year's report of a unit missing this year's)."""
+    return sum(1 for u in review.units if u.missing_year is None)
+
+
+def _heading(review: FolderReview, lang: str) -> list[str]:
+    lines = [t(lang, "compare.heading", n=_reports(review), pairs=_paired(review))]
+    missing = len(review.units) - _reports(review)
+    return [*lines, t(lang, "compare.missing_count", n=missing)] if missing else lines
 
 
 def _pair_cells(u: UnitReview, zh: bool, sep: str, worst: str) -> list:  # type: ignore[type-arg]
@@ -76,10 +96,14 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
     review = clean(review)  # words from reports and file names: their control characters shown, never acted on
     c = colon(lang)
     zh = lang == "zh"
-    lines = [t(lang, "compare.heading", n=len(review.units), pairs=_paired(review))]
+    lines = _heading(review, lang)
     for u in sorted(review.units, key=_order):
         if u.error:
             lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{visible(u.error, one_line=True)}")
+            continue
+        if u.missing_year is not None:
+            lines.append(f"  ✗ {clip(visible(u.organ, one_line=True), 24)} {u.missing_year}{c}{_missing(u, lang)}"
+                         f"{lp(lang)}{visible(u.this, one_line=True)}{rp(lang)}")
             continue
         # The organ and year as read, and the file: two reports of one unit and year stay told apart.
         file = visible(u.this, one_line=True)
@@ -140,7 +164,7 @@ def _paired(review: FolderReview) -> int:
 def _order(u: UnitReview) -> tuple:
     """Reports with something to look at first: silent tasks, copied problems, a template; then by name."""
     worry = -(u.plan_counts.get("silent", 0) * 2 + len(u.worst_parts) * 3 + len(u.templates))
-    return (u.error is None, worry, u.organ or "", u.this)
+    return (u.error is None, u.missing_year is None, worry, u.organ or "", u.this)
 
 
 def _e(v: object) -> str:
@@ -166,9 +190,10 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
         link = f'<a href="{_e(pages[u.this])}">{name}</a>' if u.this in pages else name
         # The file under the organ's name (two reports of one unit stay told apart); alone when no organ was read.
         who = f"{link}<br><small>{_e(u.this)}</small>" if u.organ else link
-        if u.error:
+        if u.error or u.missing_year is not None:
+            why = u.error or f"{u.missing_year} {_missing(u, lang)}"
             rows.append(f'<tr><td data-label="{_e(labels[0] + colon(lang))}">{who}</td>'
-                        f'<td colspan="7">✗ {_e(u.error)}</td></tr>')
+                        f'<td colspan="7">✗ {_e(why)}</td></tr>')
             continue
         paired = u.last is not None
         silent = "<br>".join(_e(s) for s in u.silent_plan) if u.silent_plan else ("—" if paired else "")
@@ -188,9 +213,8 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
         passages = "".join(f"<blockquote>{_e(p.text)}</blockquote>" for p in cl.passages[:3])
         clusters.append(f'<section id="tpl-{cl.id}"><h3>#{cl.id} {_e(cl.year or "—")}</h3><ul>{members}</ul>'
                         f"{passages}</section>")
-    paired = _paired(review)
     body = (f"<main><h1>{_e(t(lang, 'compare.title'))}</h1>"
-            f"<p>{_e(t(lang, 'compare.heading', n=len(review.units), pairs=paired))}</p>"
+            f"{''.join(f'<p>{_e(line)}</p>' for line in _heading(review, lang))}"
             f'<div class="tbl"><table class="units"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody>'
             f"</table></div><h2>{_e(t(lang, 'compare.clusters', n=len(review.clusters)))}</h2>"
             f"{''.join(clusters) or '<p>' + _e(t(lang, 'compare.no_clusters')) + '</p>'}</main>")
