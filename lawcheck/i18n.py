@@ -242,11 +242,12 @@ _T: dict[str, dict[str, str]] = {
         "history.last_not_report": "给出的上一年度报告不是法治政府建设年度报告（{why}），无法对照。",
         "history.plan.none": "上一年度报告未列出可逐项对照的下一年度工作安排，本项不适用。",
         "history.problems.none": "上一年度报告未列出存在的不足，本项不适用。",
-        "history.plan.counts": "上一年度报告安排的{n}项工作，本报告回应了{done}项（已完成、继续列入安排或列为不足），"
-                               "{silent}项未提及。",
+        "history.plan.counts": "上一年度报告安排的{n}项工作，本报告写明已完成{done}项，继续列入安排{carried}项，"
+                               "列为不足{admitted}项，{silent}项未提及（继续列入和列为不足的按半项计）。",
         "history.problems.counts": "上一年度报告指出的{n}项不足，本报告回应了{done}项（已整改或仍列为不足），"
                                    "{silent}项未提及。",
         "history.plan.silent": "未提及：{items}。",
+        "history.plan.few_done": "上一年度报告安排的工作，本报告大多只是继续列入安排或列为不足，写明已完成的太少。",
         "history.problems.silent": "未提及：{items}。",
         "history.copied.none": "未发现与上一年度报告相同或近乎相同的段落（{n}字以上）。",
         "history.copied.share": "有{n}段文字与上一年度报告相同或近乎相同，占正文的{share}。",
@@ -264,7 +265,7 @@ _T: dict[str, dict[str, str]] = {
         "compare.missing": "未找到本单位{year}年度的报告（文件夹中只有其{last}年度的报告）",
         "compare.missing_count": "另有{n}个单位未找到本年度的报告（只有上一年度的），列在最前。",
         "compare.unpaired": "未自动配对上一年度的报告（原因见下）",
-        "compare.silent": "上年安排未提及{n}/{of}项",
+        "compare.silent": "上年安排已完成{done}/{of}项、未提及{n}项",
         "compare.repeated": "上年不足仍列为不足{n}/{of}项",
         "compare.problems": "上年不足未提及{silent}/{of}项、仍列为不足{repeated}项",
         "compare.no_plan": "上年报告未列工作安排",
@@ -624,11 +625,14 @@ _T: dict[str, dict[str, str]] = {
                                    "law-based government ({why}): nothing to compare with.",
         "history.plan.none": "Last year's report lists no plan items to follow up; this does not apply.",
         "history.problems.none": "Last year's report admits no shortcomings; this does not apply.",
-        "history.plan.counts": "Of the {n} tasks last year's report planned, this report follows up {done} "
-                               "(done, planned again or admitted as a shortcoming); {silent} are not mentioned.",
+        "history.plan.counts": "Of the {n} tasks last year's report planned, this report tells {done} done, "
+                               "{carried} planned again and {admitted} admitted as a shortcoming; {silent} are not "
+                               "mentioned (planned again or admitted counts half).",
         "history.problems.counts": "Of the {n} shortcomings last year's report admitted, this report follows up "
                                    "{done} (addressed or listed again); {silent} are not mentioned.",
         "history.plan.silent": "Not mentioned: {items}.",
+        "history.plan.few_done": "Most tasks last year's report planned are only planned again or admitted as "
+                                 "shortcomings here; too few are told done.",
         "history.problems.silent": "Not mentioned: {items}.",
         "history.copied.none": "No passage of {n} characters or more repeats last year's report.",
         "history.copied.share": "{n} passage(s) repeat last year's report verbatim or nearly: {share} of the body.",
@@ -647,7 +651,7 @@ _T: dict[str, dict[str, str]] = {
         "compare.missing": "no report of {year} found for this unit (the folder holds only its report of {last})",
         "compare.missing_count": "{n} more units have no report of this year (only the year before's), listed first.",
         "compare.unpaired": "not paired with a report of the year before (why: below)",
-        "compare.silent": "{n} of {of} planned tasks not mentioned",
+        "compare.silent": "{done} of {of} planned tasks done, {n} not mentioned",
         "compare.repeated": "{n} of {of} shortcomings listed again",
         "compare.problems": "{silent} of {of} shortcomings not followed up, {repeated} listed again",
         "compare.no_plan": "last year's report has no plan",

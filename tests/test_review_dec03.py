@@ -316,3 +316,32 @@ def test_a_unit_with_only_last_years_report_is_said_to_miss_this_years(tmp_path:
     assert [yixing[0], yixing[2], yixing[4]] == ["", "2021", "2020"]
     assert yixing[3].endswith("宜兴市2020年度报告.txt") and "未找到本单位2021年度的报告" in yixing[-2]
     assert len(yixing) == len(rows[0])
+
+
+def test_last_years_plan_only_promised_again_is_not_followed() -> None:
+    """长生镇 2021 with the 民主法治社区 work left out of its measures and its plan part made of last year's three
+    tasks again: the plan was "followed" (3 of 3 responded to).  A task planned again is accounted for, not done."""
+    from lawcheck.model import PreviousReport
+
+    last = (ROOT / "fixtures" / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+    lines = (ROOT / "tests" / "data" / "history" / "changsheng.this.txt").read_text(encoding="utf-8").split("\n")
+    out: list[str] = []
+    skip = False
+    for ln in lines:
+        if "龙汇社区修订完善居民公约" in ln:
+            continue
+        if ln.startswith("四、下步工作打算"):
+            out += [ln, "一是进一步加强领导干部学法用法能力建设,推动领导干部学法常态化、制度化。",
+                    "二是继续推进民主法治社区示范创建工作,力争龙汇社区创建成为民主法治社区。",
+                    "三是着力加强领导干部队伍依法行政能力建设,举办执法类专题讲座,梳理政府行政权力清单。"]
+            skip = True
+            continue
+        skip = skip and not ("人民政府" in ln and len(ln.strip()) < 30)
+        if not skip:
+            out.append(ln)
+    assert len(out) < len(lines)
+    card = lawcheck.evaluate("\n".join(out), previous=PreviousReport(name="2020.txt", text=last))
+    result = _result(card, "history.plan_followed")
+    assert card.history is not None and {f.outcome for f in card.history.plan} == {"carried_over"}
+    assert result.status == "partial" and "已完成0项" in result.message and "继续列入安排3项" in result.message
+    assert "未提及：" not in result.message  # nothing went unmentioned: the rule's "not mentioned" would be untrue

@@ -114,16 +114,27 @@ def _followed(rule: HistoryRule, fates: list[Fate], a: Analysis) -> Outcome:
     if not fates:
         return Outcome("not_applicable", 0.0, details=[t(lang, f"history.{what}.none")])
     silent = [f for f in fates if f.outcome == "silent"]
-    followed = (len(fates) - len(silent)) / len(fates)
+    tally = {k: sum(1 for f in fates if f.outcome == k) for k in ("done", "carried_over", "admitted")}
+    if what == "plan":
+        # A task told done is followed; one planned again or admitted as a shortcoming is accounted for, not done
+        # (督察工作规定: the year's measures and results are what last year's plan is held against): half.
+        followed = (tally["done"] + (tally["carried_over"] + tally["admitted"]) / 2) / len(fates)
+    else:
+        followed = (len(fates) - len(silent)) / len(fates)
     last = a.pair.last.st.text  # type: ignore[union-attr]
     named = [_head(last, f) for f in silent[:5]]
-    counts = t(lang, f"history.{what}.counts", n=len(fates), done=len(fates) - len(silent), silent=len(silent))
+    counts = t(lang, f"history.{what}.counts", n=len(fates), done=len(fates) - len(silent), silent=len(silent)) \
+        if what != "plan" else t(lang, "history.plan.counts", n=len(fates), done=tally["done"],
+                                 carried=tally["carried_over"], admitted=tally["admitted"], silent=len(silent))
     evidence = [f.where for f in fates if f.where is not None][:5]
     if followed >= rule.pass_at - 1e-9:
         details = [counts] + ([t(lang, f"history.{what}.silent", items="；".join(named))] if named else [])
         return Outcome("pass", 1.0, evidence=evidence, details=details, own_message=True)
     status = "fail" if followed < rule.fail_below - 1e-9 else "partial"
     fraction = 0.0 if status == "fail" else followed
+    if not named:  # every task accounted for, too few told done: the rule's "not mentioned" would be untrue
+        return Outcome(status, fraction, evidence=evidence, own_message=True,
+                       details=[t(lang, "history.plan.few_done"), counts])
     return Outcome(status, fraction, evidence=evidence,
                    details=[counts, t(lang, f"history.{what}.silent", items="；".join(named))])
 

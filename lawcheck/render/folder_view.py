@@ -116,7 +116,8 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
             problems = sum(u.shortcoming_counts.values())
             plans = sum(u.plan_counts.values())
             note = sep.join((
-                t(lang, "compare.silent", n=u.plan_counts.get("silent", 0), of=plans) if plans
+                t(lang, "compare.silent", n=u.plan_counts.get("silent", 0), done=u.plan_counts.get("done", 0),
+                  of=plans) if plans
                 else t(lang, "compare.no_plan"),
                 t(lang, "compare.problems", silent=u.shortcoming_counts.get("silent", 0),
                   repeated=u.shortcoming_counts.get("repeated", 0), of=problems) if problems
