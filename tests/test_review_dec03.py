@@ -345,3 +345,30 @@ def test_last_years_plan_only_promised_again_is_not_followed() -> None:
     assert card.history is not None and {f.outcome for f in card.history.plan} == {"carried_over"}
     assert result.status == "partial" and "已完成0项" in result.message and "继续列入安排3项" in result.message
     assert "未提及：" not in result.message  # nothing went unmentioned: the rule's "not mentioned" would be untrue
+
+
+def test_an_archive_in_a_folder_is_a_row_and_what_is_no_document_is_named(tmp_path: Path) -> None:
+    """A unit's report sent zipped was only named on stderr: missing from the CSV and the totals, as if the unit
+    had not reported.  Named on the command line, a picture or a spreadsheet is said to be one."""
+    import zipfile
+
+    from tests.helpers.cli import run_lawcheck
+
+    folder = tmp_path / "收件"
+    folder.mkdir()
+    (folder / "灵寿.txt").write_text((ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8"),
+                                    encoding="utf-8")
+    with zipfile.ZipFile(folder / "周溪乡报送材料.zip", "w") as z:
+        z.writestr("报告.txt", "2021年法治政府建设情况报告")
+    (tmp_path / "scan.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 200)
+    with zipfile.ZipFile(tmp_path / "表.xlsx", "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    env = {"LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    done = run_lawcheck("check", str(folder), "--format", "csv", cwd=tmp_path, env=env)
+    rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig"))))
+    zipped = [r for r in rows if r[0].endswith("周溪乡报送材料.zip")]
+    assert len(rows) == 3 and len(zipped) == 1 and any("压缩包" in c for c in zipped[0]), rows
+    for name, word in (("scan.jpg", "图片"), ("表.xlsx", "电子表格"), (str(folder / "周溪乡报送材料.zip"), "压缩包")):
+        one = run_lawcheck("check", name, cwd=tmp_path, env=env)
+        err = one.stderr.decode()
+        assert one.returncode == 2 and word in err and err.count("\n") == 1, err

@@ -23,7 +23,16 @@ from lawcheck.text.normalize import whole
 SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text", ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
     ".shtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".ofd": "ofd", ".doc": "legacy", ".wps": "legacy",
+    # Sent in place of a report (a unit's materials zipped): never read, but a row of the batch that says so,
+    # not a file left out on stderr — the unit did send something.
+    ".zip": "archive", ".rar": "archive", ".7z": "archive",
 }
+# What is refused with its own message, never read (an image or a spreadsheet named on the command line; an
+# archive in a folder too).
+_REFUSED = ("archive", "sheet", "slides", "image")
+_MAGIC = ((b"Rar!\x1a\x07", "archive"), (b"7z\xbc\xaf\x27\x1c", "archive"), (b"\x1f\x8b", "archive"),
+          (b"\xff\xd8\xff", "image"), (b"\x89PNG\r\n\x1a\n", "image"), (b"GIF87a", "image"), (b"GIF89a", "image"),
+          (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"BM", "image"))
 # The module that reads a format, where it is not the format's own name.
 _MODULES = {"mhtml": "html"}
 
@@ -41,6 +50,11 @@ def sniff(data: bytes, suffix: str) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
         return suffix if suffix in ("docx", "ofd") else "zip"
+    # ("BM" opens a bitmap, and a text too: only with the bitmap's header size after it)
+    found = next((kind for magic, kind in _MAGIC if data.startswith(magic)
+                  and (magic != b"BM" or data[14:15] in (b"\x0c", b"(", b"@", b"l", b"|"))), None)
+    if found:
+        return found
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         # A password-protected .docx is stored in an OLE container too, its document encrypted inside.
         return "encrypted" if _ENCRYPTED_PACKAGE in data[:1 << 20] or _ENCRYPTED_PACKAGE in data[-(1 << 16):] \
@@ -90,6 +104,8 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
         check_zip(name, data, lang, lim)  # before anything inflates a member
     if fmt == "zip":
         fmt = _zip_kind(data)
+    if fmt in _REFUSED:
+        raise InputError(name, msg(lang, fmt))
     reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
     return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt, keep_original))
 
@@ -102,7 +118,7 @@ def preload(names: Iterable[str] | None = None) -> None:
     import contextlib
 
     formats = set(SUFFIXES.values()) if names is None else {SUFFIXES.get(Path(n).suffix.lower(), "text") for n in names}
-    for fmt in sorted(formats):
+    for fmt in sorted(formats - set(_REFUSED)):
         with contextlib.suppress(Exception):
             reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
             # The library it reads with, imported only when a file of its format is read.
@@ -143,7 +159,12 @@ def _zip_kind(data: bytes) -> str:
         return "docx"
     if "OFD.xml" in names:
         return "ofd"
-    return "text"
+    if "xl/workbook.xml" in names:
+        return "sheet"
+    if "ppt/presentation.xml" in names:
+        return "slides"
+    # Any other zip: an archive of files (a unit's materials), not text.
+    return "archive"
 
 
 __all__ = ["SUFFIXES", "Document", "ReadOptions", "default_globs", "msg", "preload", "read_document", "sniff"]

@@ -20,6 +20,10 @@ _MSG = {
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
+        "archive": "是压缩包：lawcheck 不读取压缩包内的文件，请解压后检查其中的报告",
+        "sheet": "是电子表格，不是报告文稿：请检查报告本身（.docx .pdf .txt）",
+        "slides": "是演示文稿，不是报告文稿：请检查报告本身（.docx .pdf .txt）",
+        "image": "是图片，没有可读的文字：请提供报告的文字版（.docx .pdf .txt）",
         "attachment_only": "网页正文几乎没有文字，报告在附件中（{files}）：请下载附件后检查",
         "images_only": "网页正文几乎没有文字，只有图片（报告可能是图片形式）：请取得报告的文字版本后检查",
         "no_text_read": "没有读出任何中文文字（文件可能已损坏、为空、内容不是文字，或不是用中文写的）",
@@ -45,6 +49,10 @@ _MSG = {
         "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
         "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
         "no_text": "no text layer (scanned?)",
+        "archive": "an archive: lawcheck does not read the files inside one; unpack it and check the reports in it",
+        "sheet": "a spreadsheet, not a report: check the report itself (.docx .pdf .txt)",
+        "slides": "a presentation, not a report: check the report itself (.docx .pdf .txt)",
+        "image": "a picture, with no text to read: give the report as text (.docx .pdf .txt)",
         "attachment_only": "the page holds almost no text: the report is in its attachment ({files}); download it "
                            "and check that",
         "images_only": "the page holds almost no text, only pictures (the report as images?): get the report as "
