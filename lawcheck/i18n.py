@@ -170,7 +170,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.waiver": "豁免理由",
         "ui.waiver_where": "豁免设置",
         "ui.waivers_total": "；共豁免{n}项（{reports}份报告）",
-        "ui.repeated_units": "同一机关同一年度有多份报告（关键数据分布只计其一）：{groups}{more}。",
+        "ui.repeated_units": "同一机关同一年度有多份报告，上面的{reports}份年度报告实为{units}个单位的（关键数据分布只计其一）："
+                             "{groups}{more}。",
         "ui.repeated_group": "{organ}{year}年度（{files}）",
         "ui.repeated_more": "等，另有{n}组",
         "ok": "已找到。",
@@ -541,7 +542,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.waiver": "Waiver",
         "ui.waiver_where": "Set in",
         "ui.waivers_total": "; {n} results waived (in {reports} reports)",
-        "ui.repeated_units": " Several reports of one organ and year (counted once in the spreads): {groups}{more}.",
+        "ui.repeated_units": " Several reports of one organ and year: the {reports} annual reports above are "
+                             "{units} units' (counted once in the spreads): {groups}{more}.",
         "ui.repeated_group": "{organ} {year} ({files})",
         "ui.repeated_more": ", and {n} more",
         "ok": "Found.",

@@ -147,8 +147,10 @@ class Summary:
             groups = [t(lang, "ui.repeated_group", organ=o, year=y, files=sep.join(files))
                       for o, y, files in self.repeated[:_SHOWN_GROUPS]]
             more = len(self.repeated) - _SHOWN_GROUPS
+            extra = sum(len(files) - 1 for _o, _y, files in self.repeated)
             line += t(lang, "ui.repeated_units", groups=("；" if lang == "zh" else "; ").join(groups),
-                      more=t(lang, "ui.repeated_more", n=more) if more > 0 else "")
+                      more=t(lang, "ui.repeated_more", n=more) if more > 0 else "", reports=self.reports,
+                      units=self.reports - extra)
         if self.unchecked:
             line += t(lang, "ui.interrupted_total", n=self.unchecked)
         return line
@@ -182,7 +184,8 @@ def summarize(records: list[Record], top: int = 3,
         return (r.card is not None, score, r.path)
 
     rows.sort(key=rank)
-    repeated = repeated_units(rows)
+    # (annual reports only: a news item about the unit's report is no second report of it)
+    repeated = repeated_units([r for r in rows if r.card is not None and r.card.document.kind == "annual_report"])
     ranked = [(rid, names[rid], n) for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Summary(
         rows=rows,

@@ -372,3 +372,14 @@ def test_an_archive_in_a_folder_is_a_row_and_what_is_no_document_is_named(tmp_pa
         one = run_lawcheck("check", name, cwd=tmp_path, env=env)
         err = one.stderr.decode()
         assert one.returncode == 2 and word in err and err.count("\n") == 1, err
+
+
+def test_the_totals_say_how_many_units_the_reports_are(tmp_path: Path) -> None:
+    """A unit's report sent twice (终稿, 终稿(2)) was counted as two reports, and totals reported upward were off."""
+    from tests.helpers.cli import run_lawcheck
+
+    lingshou = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    for name, text in (("灵寿终稿.txt", lingshou), ("灵寿终稿(2).txt", lingshou), ("宜兴.txt", YIXING)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    done = run_lawcheck("check", str(tmp_path), cwd=tmp_path, env={"LAWCHECK_CACHE_DIR": str(tmp_path / "c")})
+    assert "上面的3份年度报告实为2个单位的" in done.stdout.decode()
