@@ -407,7 +407,8 @@ _GOVERNMENT_NAME = rx.compile(r"(?:人民政府|政府|办事处)\s*$")
 
 
 def organ(st: Structure) -> Found | None:
-    """The issuing organ: the signature line, else the head of the title."""
+    """The issuing organ: the signature line, else the head of the title, else the subject of the opening
+    sentence ("2024年以来，广州市天河区市场监督管理局坚持…": an excerpt without its title and signature)."""
     sig = signature_organ_line(st)
     if sig and not PLACEHOLDER.search(str(sig.value)):
         return sig
@@ -417,4 +418,20 @@ def organ(st: Structure) -> Found | None:
         name = m and (m.group("organ") or m.group("place") or m.group("organ2") or m.group("place2"))
         if name and not PLACEHOLDER.search(name):
             return Found(name, st.title_span)
+    body_s, body_e = st.body
+    for line_start, _, _ in _lines_in(st.text, body_s, min(body_e, body_s + 400))[:2]:
+        m = _OPENING_ORGAN.match(st.text, line_start)
+        if m and not PLACEHOLDER.search(m.group("organ")):
+            return Found(m.group("organ"), m.span("organ"))
     return None
+
+
+# The organ a text opens on as its subject: after the year (and "在…领导下"), a named place's government or office,
+# then what it did ("2021年，灵寿县人民政府坚持…", "2024年以来，在区委、区政府的正确领导下，广州市天河区市场监督管理局
+# 坚持…"); not 我县, 全县, 各部门.
+_OPENING_ORGAN = rx.compile(
+    r"\s*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*)?(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?"
+    r"(?P<organ>(?![我全本各该])[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡][\u4e00-\u9fff]{0,16}?"
+    r"(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会|行政公署|局|厅|委员会|办公室))"
+    r"(?=坚持|认真|深入|全面|紧紧|始终|牢固|聚焦|围绕|高度|切实|持续|积极|不断|扎实|严格|以习近平|在[^,，。]{0,20}[下中])"
+)
