@@ -45,6 +45,8 @@ _T: dict[str, dict[str, str]] = {
                       "逾期{late}份，时限无法判断{undated}份），"
                       "非年度报告{others}份，无法读取{errors}份。"),
         "ui.interrupted_total": "（已中断：另有{n}个输入未检查，以上不是全部结果）",
+        "ui.several_years": "这些年度报告属于不同年度（{years}），排名和关键数据分布是跨年度的，请核对报送的是否为本年度报告。",
+        "ui.year_count": "{year}年度{n}份",
         "ui.others": "非年度报告（不参与排名，不能通过门槛）",
         "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
         "api.text_type": "text 须为报告的文字（str），收到 {got}（文件请用 lawcheck.check_file，或先解码为文字）",
@@ -408,6 +410,9 @@ _T: dict[str, dict[str, str]] = {
         "ui.summary": "Batch summary",
         "ui.rank": "#",
         "ui.top_missing": "Top missing items",
+        "ui.several_years": " These annual reports are of several years ({years}): the ranking and the spreads mix "
+                            "years; check that each unit sent this year's report.",
+        "ui.year_count": "{year}: {n}",
         "ui.totals": ("Checked: {total}. Annual reports: {reports} (meeting the gate: {ok}; falling short: {short}; "
                       "late: {late}; timeliness unknown: {undated}). Not annual reports: {others}. "
                       "Unreadable: {errors}."),

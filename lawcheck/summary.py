@@ -124,6 +124,7 @@ class Summary:
     waived_reports: int = 0  # reports with at least one
     repeated: list[tuple[str, int, list[str]]] = field(default_factory=list)  # organ, year, files: several reports
     unchecked: int = 0  # inputs left unchecked by an interrupted run
+    years: list[tuple[int, int]] = field(default_factory=list)  # (report year, annual reports of it), by year
 
     @property
     def reports(self) -> int:
@@ -151,6 +152,12 @@ class Summary:
             line += t(lang, "ui.repeated_units", groups=("；" if lang == "zh" else "; ").join(groups),
                       more=t(lang, "ui.repeated_more", n=more) if more > 0 else "", reports=self.reports,
                       units=self.reports - extra)
+        if len(self.years) > 1:
+            # Reports of several years ranked together (an old report sent again, last year's folder mixed in):
+            # said, so that the ranking and the spreads are not read as one year's.
+            sep = "、" if lang == "zh" else ", "
+            line += t(lang, "ui.several_years", years=sep.join(t(lang, "ui.year_count", year=y, n=n)
+                                                               for y, n in self.years))
         if self.unchecked:
             line += t(lang, "ui.interrupted_total", n=self.unchecked)
         return line
@@ -202,6 +209,9 @@ def summarize(records: list[Record], top: int = 3,
         waived_reports=sum(1 for r in rows if r.card is not None and r.card.waived()),
         repeated=repeated,
         unchecked=unchecked,
+        years=sorted(Counter(r.card.document.report_year for r in rows if r.card is not None
+                             and r.card.document.kind == "annual_report"
+                             and r.card.document.report_year is not None).items()),
     )
 
 

@@ -396,3 +396,17 @@ def test_an_untitled_unsigned_excerpt_names_its_organ_in_its_opening(opening: st
     """An excerpt without title or signature (a crawled page's body) names who reports in its first sentence; a
     third of such excerpts had no organ, and a study could not attribute them (我县 names no one)."""
     assert lawcheck.evaluate(opening + "\n" + _lingshou_from_parts().split("特此报告")[0]).document.organ == organ
+
+
+def test_the_totals_say_when_the_reports_are_of_several_years(tmp_path: Path) -> None:
+    """宜兴's 2020 report re-sent as 2021's ranked top of a 2021 folder, and nothing said it was another year's."""
+    from tests.helpers.cli import run_lawcheck
+
+    lingshou = (ROOT / "fixtures" / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    (tmp_path / "灵寿2021.txt").write_text(lingshou, encoding="utf-8")
+    (tmp_path / "宜兴2021年度报告（终稿）.txt").write_text(YIXING, encoding="utf-8")
+    env = {"LAWCHECK_CACHE_DIR": str(tmp_path / "c")}
+    out = run_lawcheck("check", str(tmp_path), cwd=tmp_path, env=env).stdout.decode()
+    assert "属于不同年度（2020年度1份、2021年度1份）" in out
+    (tmp_path / "宜兴2021年度报告（终稿）.txt").unlink()
+    assert "不同年度" not in run_lawcheck("check", str(tmp_path), cwd=tmp_path, env=env).stdout.decode()
