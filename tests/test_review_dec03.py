@@ -410,3 +410,36 @@ def test_the_totals_say_when_the_reports_are_of_several_years(tmp_path: Path) ->
     assert "属于不同年度（2020年度1份、2021年度1份）" in out
     (tmp_path / "宜兴2021年度报告（终稿）.txt").unlink()
     assert "不同年度" not in run_lawcheck("check", str(tmp_path), cwd=tmp_path, env=env).stdout.decode()
+
+
+@pytest.mark.parametrize(("title", "other_kind"), [
+    ("国网灵寿县供电公司2021年度法治建设工作报告", "other_body"),
+    ("灵寿县委政法委2021年度法治建设工作报告", "other_body"),
+    ("灵寿县2021年度法治政府建设示范创建申报材料", "self_assessment"),
+    ("灵寿县人民政府2021年度法治政府建设第三方评估报告", "survey_report"),
+    ("灵寿县2021年度法治政府建设年度报告汇编", "several_reports"),
+    ("法治政府建设年度报告编写指南", "notice"),
+    ("# 法治政府建设年度报告仓库", "notice"),
+])
+def test_a_look_alike_title_over_a_reports_text_says_what_it_is(title: str, other_kind: str) -> None:
+    """An enterprise's or a Party department's report, a bid for the model title, a third party's assessment, a
+    collection, a guide: each passed as the county's report (90.5) when its title alone told it apart."""
+    body = LINGSHOU[LINGSHOU.index("灵政函"):]
+    card = lawcheck.evaluate(title + "\n" + body)
+    assert (card.document.kind, card.document.other_kind) == ("other", other_kind), card.document.kind_reason
+
+
+@pytest.mark.parametrize("title", ["中共灵寿县委全面依法治县委员会办公室关于2021年度法治建设工作情况的报告",
+                                   "灵寿县委依法治县办2021年度法治建设工作报告",
+                                   "中共灵寿县委 灵寿县人民政府关于2021年度法治政府建设情况的报告"])
+def test_the_committee_for_law_based_governance_and_a_joint_report_stay_reports(title: str) -> None:
+    body = LINGSHOU[LINGSHOU.index("灵政函"):]
+    assert lawcheck.evaluate(title + "\n" + body).document.kind == "annual_report"
+
+
+def test_a_repositorys_description_is_no_report() -> None:
+    """A README beside the reports ("本仓库存放…年度报告，供县司法局审查使用。") had its first sentence taken for a
+    report's title and was scored as one."""
+    text = ("# 法治政府建设年度报告仓库\n\n本仓库存放全县各乡镇、各部门的法治政府建设年度报告，供县司法局审查使用。\n\n## 提交要求\n\n"
+            "1. 每个单位每年提交一份报告。\n2. 报告应当包括上一年度推进法治政府建设的主要举措和成效、存在的不足和原因、下一年度的工作安排。\n")
+    assert lawcheck.evaluate(text).document.kind == "other"

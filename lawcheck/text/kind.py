@@ -124,7 +124,8 @@ _T_NEWS = rx.compile(
     r"召开|举行|举办|调研|考核|督导|督查|座谈|现场会|评议会|推进会|培训班|评估组|考核组|督察组|到[\u4e00-\u9fff]{1,6}开展"
     r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选|答卷|位列|名列"
 )
-_T_ASSESSMENT = rx.compile(r"评估报告|蓝皮书|白皮书|发展报告|指数报告")
+_T_ASSESSMENT = rx.compile(r"蓝皮书|白皮书|发展报告|指数报告")
+_T_EVALUATION = rx.compile(r"(?:第三方|专家|社会|群众|满意度)?评估(?:报告|结果|情况报告)")
 # A feature story on the year's work: "砥砺奋进谱新篇——2021年灵寿县法治政府建设工作综述".
 _T_FEATURE = rx.compile(r"综述$|工作综述|纪实$|巡礼$")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
@@ -177,10 +178,12 @@ _PUBLISHED_REPORT = rx.compile(r"(?:公开|发布|公布|晒出|亮出)了?\s*�
 _T_OTHER_BODY = rx.compile(
     # the body's own name, not a government's title about it ("灵寿县人民政府关于县人民法院…")
     r"^(?:(?!关于|政府)[\u4e00-\u9fff]){0,24}?(?:人民法院|人民检察院|人大常委会|人民代表大会常务委员会"
-    r"|政协[\u4e00-\u9fff]{0,10}委员会|有限(?:责任)?公司|股份公司|集团公司|集团|学院|大学|学校|医院)(?=关于|(?:19|20)\d\d)"
+    r"|政协[\u4e00-\u9fff]{0,10}委员会|有限(?:责任)?公司|股份公司|集团公司|公司|集团|学院|大学|学校|医院)(?=关于|(?:19|20)\d\d)"
     # a Party committee ("中共灵寿县委", "中共灵寿县委员会", "中共灵寿镇党委", "灵寿县委"), not the committee for
     # law-based governance ("中共灵寿县委全面依法治县委员会")
-    r"|^(?:中共)?(?:(?!依法治|政府)[\u4e00-\u9fff]){1,20}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?(?=关于|(?:19|20)\d\d)"
+    # (or one of its departments: "灵寿县委政法委", "县委组织部")
+    r"|^(?:中共)?(?:(?!依法治|政府)[\u4e00-\u9fff]){1,20}?[省市县区州旗盟镇乡](?:党)?委(?:员会)?"
+    r"(?:政法委(?:员会)?|组织部|宣传部|统战部|办公室|党校)?(?=关于|(?:19|20)\d\d)"
     # …and the same bodies after a leading 关于 or year, their report's subject after them
     # ("关于青溪县人民法院2023年度…", "2023年度江城大学法治工作报告", "2023年度中共青溪县委法治建设工作情况报告")
     r"|^(?:关于|(?:19|20)\d\d\s*年度?)(?:(?!政府|依法治|[局厅办署]|委员会|及|和|暨|与)[\u4e00-\u9fff]){0,24}?(?:人民法院|人民检察院|人大常委会"
@@ -203,9 +206,13 @@ _T_FORMS = rx.compile(
     r"|(?P<reply>(?:提案|建议|议案)[^。]{0,20}(?:答复|办理)|答复意见)|(?P<experience>经验(?:做法|材料|交流)|典型经验)"
     # (not a proper name: "灵寿县模板产业园区管理委员会…报告")
     r"|(?P<outline>提纲|模板(?!产业|厂|有限|公司|园区)|范本)"
+    # A guide to writing or filing the reports, a folder's description, a collection of them: about reports, none
+    # itself ("年度报告编写指南", "报告填报须知", "法治政府建设年度报告仓库", "…年度报告汇编").
+    r"|(?P<guide>(?:须知|指南|编写说明|填报说明|报送要求|仓库|目录|索引)$)|(?P<collection>(?:汇编|合集|选编)$)"
 )
 _FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "explanation": "explanation",
-              "reply": "reply", "experience": "news", "outline": "template"}
+              "reply": "reply", "experience": "news", "outline": "template", "guide": "notice",
+              "collection": "several_reports"}
 
 # --- openings and bodies
 # "各位代表：" addresses a congress; "认真办理各位代表提出的意见建议" only speaks of its deputies.
@@ -536,7 +543,7 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and not _T_CORE_SUBJECT.search(title):
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
     # "…法治政府建设暨…整改情况的报告": the year's report joined with another stays the report.
-    found = _joined_kind(title) if (_REPORT_NOUN.search(title) or title.endswith("情况")) else None
+    found = _joined_kind(title) if (_REPORT_NOUN.search(title) or title.endswith(("情况", "材料"))) else None
     if found:
         return _other(found[0], "kind.reason.title", word=found[1])
     # Next year's arrangements in a report's form ("关于2022年法治政府建设工作安排的报告"): a plan, unless what
@@ -551,6 +558,10 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_NOTICE.search(title)
     if m and not ends_as_report and not report_first:
         return _other("notice", "kind.reason.title", word=m.group(0))
+    # An assessment of the government by others (a third party's, an inspector's): not its own report.
+    m = _T_EVALUATION.search(title)
+    if m:
+        return _other("survey_report", "kind.reason.title", word=m.group(0))
     # (an aside saying the report was approved — "（县政府常务会议审议通过）" — is no headline about it)
     m = _T_ASSESSMENT.search(title) or (_T_NEWS_ABOUT.search(_ASIDE.sub("", title)) if _REPORT_NOUN.search(title)
                                         else None) or _T_FEATURE.search(title)

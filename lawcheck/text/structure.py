@@ -605,8 +605,9 @@ _FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
 
 
-# A line leading into what follows ("…现将有关情况报告如下：") is a sentence of the text, never its title.
-_LEADS_ON = rx.compile(r"[:：]\s*$")
+# A line leading into what follows ("…现将有关情况报告如下：") is a sentence of the text, never its title; nor is a
+# sentence ending on its full stop ("本仓库存放全县各部门的法治政府建设年度报告，供县司法局审查使用。").
+_LEADS_ON = rx.compile(r"[:：。]\s*$")
 
 
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
