@@ -45,7 +45,8 @@ _T: dict[str, dict[str, str]] = {
                       "逾期{late}份，时限无法判断{undated}份），"
                       "非年度报告{others}份，无法读取{errors}份。"),
         "ui.interrupted_total": "（已中断：另有{n}个输入未检查，以上不是全部结果）",
-        "ui.several_years": "这些年度报告属于不同年度（{years}），排名和关键数据分布是跨年度的，请核对报送的是否为本年度报告。",
+        "ui.several_years": ("这些年度报告属于不同年度（{years}），排名和关键数据分布是跨年度的，"
+                             "请核对报送的是否为本年度报告。"),
         "ui.year_count": "{year}年度{n}份",
         "ui.others": "非年度报告（不参与排名，不能通过门槛）",
         "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
@@ -172,8 +173,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.waiver": "豁免理由",
         "ui.waiver_where": "豁免设置",
         "ui.waivers_total": "；共豁免{n}项（{reports}份报告）",
-        "ui.repeated_units": "同一机关同一年度有多份报告，上面的{reports}份年度报告实为{units}个单位的（关键数据分布只计其一）："
-                             "{groups}{more}。",
+        "ui.repeated_units": ("同一机关同一年度有多份报告，上面的{reports}份年度报告实为{units}个单位的"
+                              "（关键数据分布只计其一）：{groups}{more}。"),
         "ui.repeated_group": "{organ}{year}年度（{files}）",
         "ui.repeated_more": "等，另有{n}组",
         "ok": "已找到。",
