@@ -155,7 +155,7 @@ def test_a_failed_check_says_which_file_and_the_status_does_not_stay_checking(br
     shown = _wait_for_report(page)
     _drop(page, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + bytes(range(256)) * 4, "照片.png")
     page.wait_for_selector("#error:not([hidden])")
-    assert page.inner_text("#error") == "“照片.png”检查失败：是二进制文件，不是文本"
+    assert page.inner_text("#error") == "“照片.png”检查失败：是图片，没有可读的文字：请提供报告的文字版（.docx .pdf .txt）"
     assert page.inner_text("#status") == shown  # the report still shown is 灵寿.docx's, and says so
     _drop(page, b"\xd0\xcf\x11\xe0" + b"\0" * 600, "旧报告.doc")
     page.wait_for_function("() => document.getElementById('error').textContent.includes('旧报告.doc')")

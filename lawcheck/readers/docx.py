@@ -402,7 +402,13 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
         styles = Styles(document.part.styles.element)
     except (KeyError, NotImplementedError, AttributeError):
         styles = Styles(None)
+    blank = 0  # empty paragraphs in a row: two stand for any number (a page of them is spacing, not text)
     for child in _block_elements(document.element.body):
+        if child.tag == f"{_W}p" and len(child) == 0:  # "<w:p/>": nothing to read, nothing to number
+            blank += 1
+            if blank <= _BLANK_RUN:
+                yield _Line(index)
+            continue
         if child.tag == f"{_W}p":
             if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None and not paragraph_text(child).strip():
                 continue  # deleted with tracked changes, its mark too: Word shows nothing, not even its number
@@ -416,15 +422,25 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
                 line.add(numbering.label(*pr))
             line.paragraph(child)
             boxes = list(text_boxes(child))
-            if line.text.strip() or not boxes:  # a paragraph holding only a box: the box's lines stand for it
+            if line.text.strip():
+                blank = 0
                 yield line
+            elif not boxes:  # (a paragraph holding only a box: the box's lines stand for it)
+                blank += 1
+                if blank <= _BLANK_RUN:
+                    yield line
             for inner in boxes:  # each paragraph of a floating text box a line, after the one it is anchored in
                 box_line = _Line(index)
                 box_line.paragraph(inner)
                 if box_line.text.strip():
+                    blank = 0
                     yield box_line
         elif child.tag == f"{_W}tbl":
+            blank = 0
             yield from _table_rows(child, index)
+
+
+_BLANK_RUN = 2
 
 
 def layout(document, with_map: bool = False) -> tuple[str, list[Piece]]:
