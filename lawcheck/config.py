@@ -27,8 +27,9 @@ LEVELS = ("province", "city", "county", "township", "department")
 class FileSettings(BaseModel):
     """What a lawcheck.toml (or [tool.lawcheck]) may hold.  Keys are written with dashes."""
 
-    # Built when a config file is read, not at every start (most runs have none).
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+    # Built when a config file is read, not at every start (most runs have none).  Strict: TOML says what type a
+    # value is, and `min-score = true` is no score (lax mode read it as 1).
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True, strict=True)
 
     format: str | None = Field(None, description="an output format (lawcheck.render.names())")
     min_score: float | None = Field(None, alias="min-score", ge=0, le=100)

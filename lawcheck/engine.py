@@ -13,7 +13,7 @@ import datetime as dt
 import gc
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal, cast
@@ -615,6 +615,10 @@ def evaluate(
     if isinstance(previous, str) and _FILE_NAME.search(previous.strip()) and "\n" not in previous.strip():
         # "报告/灵寿县2021年度报告.docx": a file's name, not its text (it would be held against this one as a report)
         raise ArgumentTypeError(t(lang, "api.previous_type", got=f"str {previous.strip()[:60]!r}"))
+    if page is not None and not isinstance(page, Mapping):
+        raise ArgumentTypeError(t(lang, "api.page_type", got=type(page).__name__))
+    if isinstance(published, (bytes, bytearray, memoryview)):  # bytes are not a day's text: decode them first
+        raise ArgumentTypeError(t(lang, "api.published_type", got=type(published).__name__))
     page = {k: _whole(v) for k, v in (page or {}).items()}
     text = _whole(text)
     try:

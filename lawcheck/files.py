@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from lawcheck.errors import InputError, speaking
@@ -16,7 +17,7 @@ from lawcheck.waivers import for_file
 
 
 def check_file(
-    path: str | Path,
+    path: str | Path | bytes,
     *,
     report_year: int | None = None,
     published: dt.date | str | None = None,
@@ -37,7 +38,8 @@ def check_file(
     from lawcheck.readers import read_document
 
     lim = limits or Limits()
-    p = Path(path)
+    # (a name given as bytes: how a file whose name is not UTF-8 is named, as the command line takes it)
+    p = Path(os.fsdecode(path) if isinstance(path, bytes) else path)
     data = read_bytes(Source(str(p), p), lang, lim.max_bytes)
     doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
     with speaking(lang):  # a pack not found: said in the caller's language

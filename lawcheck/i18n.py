@@ -50,6 +50,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.year_count": "{year}年度{n}份",
         "ui.others": "非年度报告（不参与排名，不能通过门槛）",
         "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
+        "api.page_type": "page 须为网页自身信息的字典（如 {{\"title\": …, \"source\": …}}），收到 {got}",
+        "api.published_type": "published 须为日期、datetime 或日期文字（str），收到 {got}（字节请先解码）",
         "api.text_type": "text 须为报告的文字（str），收到 {got}（文件请用 lawcheck.check_file，或先解码为文字）",
         "api.previous_type": "previous 须为上年报告的文本（str）、PreviousReport、Scorecard 或 PreviousFigures，"
                              "收到 {got}（文件请先读出其文本）",
@@ -420,6 +422,9 @@ _T: dict[str, dict[str, str]] = {
         "ui.interrupted_total": " (interrupted: {n} more inputs were not checked; these are not all the results)",
         "ui.others": "Not annual reports (not ranked; none can meet the gate)",
         "api.no_such_day": "published: no such day: {day} (got {got})",
+        "api.page_type": "page must be a dict of what the page says of itself (title, source, …), got {got}",
+        "api.published_type": "published must be a date, a datetime or a day as text (str), got {got} (decode bytes "
+                              "first)",
         "api.text_type": "text must be the report's text (str), got {got} (for a file use lawcheck.check_file, or "
                          "decode it first)",
         "api.previous_type": "previous must be last year's report as text (str), a PreviousReport, a Scorecard or "

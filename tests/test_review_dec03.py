@@ -467,3 +467,28 @@ def test_a_word_file_of_empty_paragraphs_reads_in_bounded_text() -> None:
     plain = read_document("y.docx", good).text
     assert len(text) <= len(plain) + 3
     assert lawcheck.evaluate(text).score == lawcheck.evaluate(plain).score
+
+
+# ---------------------------------------------------------------- an integrator's arguments
+@pytest.mark.parametrize(("kw", "word"), [({"page": ["a"]}, "page"), ({"published": b"2021-03-28"}, "published")])
+def test_a_wrong_argument_is_a_lawcheck_error_naming_it(kw: dict, word: str) -> None:
+    """page=['a'] raised a bare AttributeError, and published as bytes was taken silently."""
+    with pytest.raises(lawcheck.ArgumentTypeError, match=word):
+        lawcheck.evaluate(LINGSHOU, **kw)
+
+
+def test_a_file_named_by_bytes_is_checked() -> None:
+    import os
+
+    path = ROOT / "fixtures" / "001_lingshou_2021.txt"
+    assert lawcheck.check_file(os.fsencode(path)).score == lawcheck.check_file(path).score
+
+
+def test_a_settings_files_true_is_no_score(tmp_path: Path) -> None:
+    """`min-score = true` in lawcheck.toml was read as a score of 1."""
+    from tests.helpers.cli import run_lawcheck
+
+    (tmp_path / "lawcheck.toml").write_text("min-score = true\n", encoding="utf-8")
+    done = run_lawcheck("check", str(ROOT / "fixtures" / "001_lingshou_2021.txt"), cwd=tmp_path,
+                        env={"LAWCHECK_CACHE_DIR": str(tmp_path / "c")})
+    assert done.returncode == 2 and "min-score" in done.stderr.decode()
