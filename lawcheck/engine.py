@@ -84,6 +84,28 @@ def _title_only(a: Analysis) -> bool:
     return True
 
 
+# A site's pager: "共2页 首页 上一页 1 2 下一页 尾页", "上一页 1 2 3 下一页", "第1页 共3页".
+_PAGER = rx.compile(r"共\s*(?P<n>\d{1,3})\s*页[^\n]{0,60}?(?:上一页|下一页|尾页|末页)"
+                    r"|(?:上一页|首页)[^\n]{0,40}?(?:下一页|尾页|末页)|第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*(?P<m>\d{1,3})\s*页")
+_FIRST_PART = rx.compile(r"\s*(?:第一部分|一\s*[、.．]|[(（]一[)）])")
+_PAGER_REACH = 400  # characters at the text's end (and start) a pager stands in
+
+
+def _one_page_of(a: Analysis) -> int | None:
+    """The number of pages (0: not said) when the text is one page of a report split over several: a pager
+    above or under it, and the report's first part or its signature missing.  None otherwise (a whole report
+    with a site's pager of its list under it is judged)."""
+    text = a.st.text
+    m = _PAGER.search(text, max(0, len(text) - _PAGER_REACH)) or _PAGER.search(text, 0, min(len(text), _PAGER_REACH))
+    if m is None:
+        return None
+    total = int(m.group("n") or m.group("m") or 0)
+    if total == 1:
+        return None
+    whole = a.signed is not None and any(_FIRST_PART.match(s.heading) for s in a.st.sections if s.parent is None)
+    return None if whole else total
+
+
 def _lines_of(text: str) -> Iterator[tuple[int, str]]:
     pos = 0
     for line in text.split("\n"):
@@ -552,11 +574,16 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         kind, other_kind, kind_reason = "other", "caller", t(lang, "kind.caller")
     else:
         kind, other_kind, kind_reason = "annual_report", None, None
+    # One page of a report a site split over several ("共2页 首页 上一页 1 2 下一页 尾页" under it), without its
+    # parts' start or its signature: the rest is on the other pages, and the report cannot be judged from this one.
+    pages = _one_page_of(a) if kind == "annual_report" and given.kind is None else None
     results = []
     for rule in pack.rules:
         if kind == "other":
             # Not an annual report: say so plainly, instead of listing every element as missing.
             out = Outcome("not_applicable", 0.0, details=[t(lang, "kind.not_report", why=kind_reason or "")])
+        elif pages is not None:
+            out = Outcome("unknown", 0.0, details=[t(lang, "one_page", n=pages)])
         else:
             out = _applicability(rule, a) or _run_check(rule, a)
         results.append(_result(rule, out, a))

@@ -492,3 +492,18 @@ def test_a_settings_files_true_is_no_score(tmp_path: Path) -> None:
     done = run_lawcheck("check", str(ROOT / "fixtures" / "001_lingshou_2021.txt"), cwd=tmp_path,
                         env={"LAWCHECK_CACHE_DIR": str(tmp_path / "c")})
     assert done.returncode == 2 and "min-score" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("pager", ["共2页  首页 上一页 1 2 下一页 尾页", "第1页 共2页", "上一页 1 2 下一页"])
+def test_one_page_of_a_report_split_over_pages_is_not_judged_as_the_report(pager: str) -> None:
+    """A site split 灵寿's report over two pages: page 1 was scored 66.1, "missing" its shortcomings and plan, page 2
+    68.1, "missing" the first duty — fix hints telling the drafter to add what the report has.  Each page is now
+    unknown, said why; the whole report with a site's pager under it is judged as before."""
+    body = LINGSHOU[LINGSHOU.index("灵寿县人民政府\n关于"):].rstrip("\n") + "\n"
+    cut = body.index("三、下一步工作计划")
+    first, second = body[:cut] + pager + "\n", "发布时间:2022-01-20\n" + body[cut:] + pager + "\n"
+    for page in (first, second):
+        card = lawcheck.evaluate(page)
+        assert card.score is None and {r.status for r in card.results} == {"unknown"}
+        assert "共2页" in card.results[0].message or "其中一页" in card.results[0].message
+    assert lawcheck.evaluate(body + pager + "\n").score == lawcheck.evaluate(body).score
