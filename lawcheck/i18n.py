@@ -82,6 +82,7 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.body_topic": "全文讲的是{topic}，没有提到法治政府建设",
         "kind.reason.body_topic_mostly": "全文讲的是{topic}，法治政府建设只是顺带提及",
         "kind.reason.title_general": "标题所述是其他工作的年度总结（“{word}”），不是法治政府建设情况",
+        "kind.reason.formula_general": "正文说明所报告的是全年各项工作（“{word}”），法治政府建设只是其中一部分",
         "other_kind.government_work_report": "政府工作报告",
         "other_kind.shufa_report": "述法报告",
         "other_kind.news": "新闻报道",
@@ -456,6 +457,8 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.template": "a template to fill in (\"{word}\")",
         "kind.reason.body_topic": "it is about {topic} throughout and never mentions law-based government",
         "kind.reason.body_topic_mostly": "it is about {topic} throughout, law-based government only in passing",
+        "kind.reason.formula_general": ("the text says it reports on the whole year's work (\"{word}\"), law-based "
+                                        "government one part of it"),
         "kind.reason.title_general": ("the title names a year's summary of other work (\"{word}\"), not law-based "
                                       "government"),
         "other_kind.government_work_report": "government work report",

@@ -507,3 +507,25 @@ def test_one_page_of_a_report_split_over_pages_is_not_judged_as_the_report(pager
         assert card.score is None and {r.status for r in card.results} == {"unknown"}
         assert "共2页" in card.results[0].message or "其中一页" in card.results[0].message
     assert lawcheck.evaluate(body + pager + "\n").score == lawcheck.evaluate(body).score
+
+
+@pytest.mark.parametrize("title", ["", "灵寿县司法局2021年工作总结\n"])
+def test_a_units_whole_year_summary_with_a_law_part_is_not_the_report(title: str) -> None:
+    """A 司法局's summary of its whole year ("现将全年工作总结如下"), 法治政府建设 one part among 党建 and 公共法律服务:
+    untitled, it passed as the annual report (90.7)."""
+    parts = _lingshou_from_parts()
+    measures = parts[:parts.index("二、")].split("\n", 1)[1]
+    text = (title + "2021年,县司法局在县委、县政府的正确领导下,围绕中心、服务大局,各项工作取得新成效。现将全年工作总结如下:\n"
+            "一、党建工作\n坚持党建引领,开展党史学习教育,召开专题民主生活会。\n二、法治政府建设工作\n" + measures
+            + "三、公共法律服务\n全年办理法律援助案件120件,建成村(社区)公共法律服务工作室210个。\n"
+            "四、存在的问题\n基层法律服务力量薄弱。\n五、2022年工作打算\n加强公共法律服务体系建设,推进行政执法监督。\n")
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "topic_summary"), card.document.kind_reason
+
+
+def test_a_report_laid_out_by_the_outlines_fields_stays_a_report() -> None:
+    """Its parts named by fields of law-based government, under its own formula, is the report."""
+    text = ("2021年,我县深入推进法治政府建设。现将2021年工作情况报告如下:\n一、依法全面履行政府职能\n深化放管服改革,取消行政许可事项12项。\n"
+            "二、严格规范公正文明执法\n全面推行行政执法三项制度,评查案卷156卷。\n三、存在的问题\n基层执法力量薄弱。\n"
+            "四、2022年工作安排\n推进综合行政执法改革。\n")
+    assert lawcheck.evaluate(text).document.kind == "annual_report"

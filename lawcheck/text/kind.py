@@ -379,6 +379,12 @@ def _topic(text: str) -> str | None:
     return None
 
 
+# The formula's matter when it is a unit's whole year ("全年工作", "2021年工作", "一年来的主要工作情况").
+_GENERAL_WORK = rx.compile(r"(?:我[县区市镇乡局委办]|本(?:单位|部门|局))?(?:(?:19|20)\d\d\s*年度?|全年|一年来|今年|本年度)?的?"
+                           r"(?:主要)?工作(?:开展)?(?:情况)?")
+# A unit's other lines of work, as a general summary's parts name them.
+_OTHER_FIELD = rx.compile(r"党建|党的建设|党风廉政|基层党组织|公共法律服务|法律援助|人民调解|社区矫正|安置帮教|综合治理|综治"
+                          r"|业务工作|中心工作|经济|招商|项目建设|乡村振兴|脱贫|安全生产|民生|队伍建设|意识形态|精神文明")
 _WHOLE_YEAR = rx.compile(r"(?:19|20)\d\d\s*年度|(?:19|20)\d\d\s*年(?![上下前第一二三四1-9\s—-])")
 
 
@@ -757,6 +763,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         topic = _topic(what)
         if topic is not None:
             return _other("special_report", "kind.reason.formula_topic", topic=topic, word=formula.group(0)[:40])
+        # The whole year's work of a unit ("现将全年工作总结如下"), law-based government one part among its other
+        # fields ("一、党建工作 二、法治政府建设工作 三、公共法律服务"): a unit's general summary, not this report.
+        fields = [h for h in top_headings if not _statutory_parts([h])]
+        if (not titled_report and _GENERAL_WORK.fullmatch(re.sub(r"\s+", "", bare))
+                and any(CORE_TOPIC.search(h) for h in fields)
+                and any(_OTHER_FIELD.search(h) and not CORE_TOPIC.search(h) for h in fields)):
+            return _other("topic_summary", "kind.reason.formula_general", word=formula.group(0)[:40])
     # Part of a year as what the text opens on or is laid out by ("2021年上半年，…", "2021年1月至9月，…", "截至2021年
     # 9月底，…"; "一、上半年工作开展情况 … 三、下半年工作计划"): a half-year or quarterly summary, however plainly it
     # is titled — unless the title names its whole year.
