@@ -529,3 +529,17 @@ def test_a_report_laid_out_by_the_outlines_fields_stays_a_report() -> None:
             "二、严格规范公正文明执法\n全面推行行政执法三项制度,评查案卷156卷。\n三、存在的问题\n基层执法力量薄弱。\n"
             "四、2022年工作安排\n推进综合行政执法改革。\n")
     assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+def test_the_csvs_key_figures_are_numbers_and_their_bounds_said_beside(tmp_path: Path) -> None:
+    """"310余" in a cell is text to WPS and Excel: sorted after every number, left out of SUM and AVERAGE."""
+    from tests.helpers.cli import run_lawcheck
+
+    env = {"LAWCHECK_CACHE_DIR": str(tmp_path / "c")}
+    for lang, head in (("zh", "关键数据说明"), ("en", "figure_bounds")):
+        done = run_lawcheck("check", str(ROOT / "fixtures"), "--format", "csv", "--lang", lang, cwd=tmp_path, env=env)
+        rows = list(csv.reader(io.StringIO(done.stdout.decode("utf-8-sig"))))
+        at = rows[0].index(head)
+        figures = [c for r in rows[1:] for c in r[14:at] if c]
+        assert figures and all(float(c) >= 0 for c in figures)
+        assert any(r[at] for r in rows[1:]) and all(len(r) == len(rows[0]) for r in rows)

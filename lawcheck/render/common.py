@@ -309,6 +309,20 @@ def figure_cell(f: Figure | None, lang: str) -> str:
     return low
 
 
+def figure_bound(f: Figure | None, lang: str) -> str:
+    """What a bare number in a spreadsheet's cell leaves out: the bound or range the report claims ("310余",
+    "90%以上" → "余", "以上"; "10至20" → "至20"), in the reader's language; "" for an exact figure."""
+    if f is None or (f.approx is None and f.high is None):
+        return ""
+    if lang == "zh":
+        return figure_cell(f, lang)
+    words = {"余": "more than", "多": "more than", "以上": "at least", "超过": "more than", "逾": "more than",
+             "不少于": "at least", "不低于": "at least", "多于": "more than", "近": "about", "约": "about",
+             "左右": "about", "以下": "at most", "以内": "at most", "不到": "less than", "不足": "less than"}
+    value = number(f.value) + (f" to {number(f.high)}" if f.high is not None else "")  # ("10-12": a date)
+    return f"{words.get(f.approx or '', '')} {value}".strip()
+
+
 def figure_note(f: Figure, lang: str) -> str:
     """What else the reader must know of a figure: last year's, a target, the change stated beside it."""
     notes = []

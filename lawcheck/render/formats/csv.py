@@ -15,7 +15,7 @@ import re
 from lawcheck.i18n import t
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
-from lawcheck.render.common import figure_cell, shown_status, visible
+from lawcheck.render.common import figure_bound, number, shown_status, visible
 
 FORMAT = Format("csv", "CSV 表格（每份报告一行）", "CSV: one row per report", output="stream", needs_rules=True)
 
@@ -50,9 +50,12 @@ def _row(values: list) -> str:
 def header(ctx: Context) -> str:
     # One column per key indicator (the figure a reviewer copies: the year's total, or its rate), between
     # the report's facts and the rules: a folder becomes the spreadsheet built by hand today.
+    # Each a bare number (sorted, summed and averaged as one in WPS and Excel), what the report claims beyond it
+    # (310余, 90%以上, 10至20) in the column after them.
     figures = [f"{i.name}（{i.unit}）" if ctx.lang == "zh" else i.id for i in ctx.indicators]
+    bounds = (["关键数据说明" if ctx.lang == "zh" else "figure_bounds"] if ctx.indicators else [])
     # The waivers last: the columns before them keep their places.
-    return BOM + _row((HEAD_ZH if ctx.lang == "zh" else HEAD) + figures + [r.id for r in ctx.rules]
+    return BOM + _row((HEAD_ZH if ctx.lang == "zh" else HEAD) + figures + bounds + [r.id for r in ctx.rules]
                       + ["豁免" if ctx.lang == "zh" else "waived"])
 
 
@@ -76,16 +79,20 @@ def record(rec: Record, ctx: Context) -> str:
     if rec.card is None:
         fail = t(ctx.lang, "ui.gate_fail") if zh else "fail"
         return _row([_cell(x) for x in [rec.path, "", "", "", "", "", "", "", "", "", "", fail, "", rec.error]]
-                    + [""] * (len(ctx.indicators) + len(rule_ids) + 1))
+                    + [""] * (len(ctx.indicators) + bool(ctx.indicators) + len(rule_ids) + 1))
     statuses = {r.rule: shown_status(r) for r in rec.card.results}
     row = [rec.path, *_values(rec.card, not rec.gate, ctx.lang)]
-    figures = [figure_cell(rec.card.headline_figure(i.id), ctx.lang) for i in ctx.indicators]
+    found = [(i, rec.card.headline_figure(i.id)) for i in ctx.indicators]
+    figures = ["" if f is None else number(f.value) for _i, f in found]
+    sep = "；" if zh else "; "
+    bounds = [sep.join(f"{i.name if zh else i.id}{'：' if zh else ': '}{figure_bound(f, ctx.lang)}"
+                       for i, f in found if figure_bound(f, ctx.lang))] if ctx.indicators else []
     shown = (lambda s: t(ctx.lang, f"status.{s}") if s else "") if zh else (lambda s: s)
     # Each waived rule with its reason and end date (the rule's own column says 已豁免 / waived).
     waived = "；".join(f"{r.rule}：{r.waived.reason}（{r.waived.until.isoformat()}）" if zh else
                       f"{r.rule}: {r.waived.reason} (until {r.waived.until.isoformat()})"
                       for r in rec.card.waived() if r.waived is not None)
-    return _row([_cell(x) for x in row] + figures
+    return _row([_cell(x) for x in row] + figures + [_cell(b) for b in bounds]
                 + [shown(statuses.get(r, "")) for r in rule_ids] + [_cell(waived)])
 
 
