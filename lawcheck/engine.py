@@ -56,7 +56,7 @@ from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import dates, facts
 from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year
 from lawcheck.text.normalize import HAN, whole
-from lawcheck.text.structure import CLOSING, PREAMBLE
+from lawcheck.text.structure import CLOSING, PLAN, PREAMBLE
 from lawcheck.version import __version__
 
 _QUOTE_MAX = 160
@@ -84,9 +84,10 @@ def _title_only(a: Analysis) -> bool:
     return True
 
 
-# A site's pager: "共2页 首页 上一页 1 2 下一页 尾页", "上一页 1 2 3 下一页", "第1页 共3页".
+# A site's pager: "共2页 首页 上一页 1 2 下一页 尾页", "上一页 1 2 3 下一页" (not a PDF's footer, "第3页 共6页":
+# a PDF is whole in its file).
 _PAGER = rx.compile(r"共\s*(?P<n>\d{1,3})\s*页[^\n]{0,60}?(?:上一页|下一页|尾页|末页)"
-                    r"|(?:上一页|首页)[^\n]{0,40}?(?:下一页|尾页|末页)|第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*(?P<m>\d{1,3})\s*页")
+                    r"|(?:上一页|首页)[^\n]{0,40}?(?:下一页|尾页|末页)")
 _FIRST_PART = rx.compile(r"\s*(?:第一部分|一\s*[、.．]|[(（]一[)）])")
 _PAGER_REACH = 400  # characters at the text's end (and start) a pager stands in
 
@@ -99,11 +100,15 @@ def _one_page_of(a: Analysis) -> int | None:
     m = _PAGER.search(text, max(0, len(text) - _PAGER_REACH)) or _PAGER.search(text, 0, min(len(text), _PAGER_REACH))
     if m is None:
         return None
-    total = int(m.group("n") or m.group("m") or 0)
+    total = int(m.group("n") or 0)
     if total == 1:
         return None
-    whole = a.signed is not None and any(_FIRST_PART.match(s.heading) for s in a.st.sections if s.parent is None)
-    return None if whole else total
+    # Whole: its beginning (the first part) and its end (the plan part, or the signature) are on it.  An unsigned
+    # report with a PDF's footer ("第3页 共3页") or a site's list pager under it is judged.
+    tops = [s for s in a.st.sections if s.parent is None]
+    first = any(_FIRST_PART.match(s.heading) for s in tops)
+    end = a.signed is not None or any(PLAN in s.roles for s in tops)
+    return None if first and end else total
 
 
 def _lines_of(text: str) -> Iterator[tuple[int, str]]:
