@@ -461,9 +461,13 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year < newest
                                  and s.path not in lasts and s.path not in reviewed
                                  and (organ_key(s.organ), s.year + 1) not in held) else None
-        row = reviewed[s.path].row if s.path in reviewed else UnitReview(
-            this=name, organ=s.organ, year=s.year, missing_year=missing, error=s.error,
-            pairing=list(notes_of.get(s.path, ())))
+        if missing is not None:
+            # The row of the year the unit's report is missing from: no report of its own, last year's beside it.
+            row = UnitReview(this="", organ=s.organ, year=missing, missing_year=missing, last=name, last_year=s.year,
+                             pairing=list(notes_of.get(s.path, ())))
+        else:
+            row = reviewed[s.path].row if s.path in reviewed else UnitReview(
+                this=name, organ=s.organ, year=s.year, error=s.error, pairing=list(notes_of.get(s.path, ())))
         if name in in_cluster:
             row = row.model_copy(update={"templates": in_cluster[name], "template_share": share[name]})
         units.append(row)

@@ -264,7 +264,8 @@ _T: dict[str, dict[str, str]] = {
         "history.check.problems": "上一年度报告指出的不足逐项有回应",
         "history.check.copied": "不照搬上一年度报告的文字",
         "history.describe.copied": "{n}字以上与上一年度相同或近乎相同的段落计为照搬（{numbers}）",
-        "history.describe.followed": "至少{share}的事项有回应为通过",
+        "history.describe.followed": ("至少{share}的事项有回应为通过（工作安排：写明完成的计一项，"
+                                      "只继续列入或列为不足的计半项）"),
         "history.numbers.ignore": "只改了数字、日期的也算",
         "history.numbers.exact": "数字须相同",
         "compare.title": "法治政府建设年度报告历年对照",
@@ -661,14 +662,15 @@ _T: dict[str, dict[str, str]] = {
         "history.check.copied": "last year's text not repeated",
         "history.describe.copied": "a passage of {n} characters or more repeating last year's counts as copied "
                                    "({numbers})",
-        "history.describe.followed": "passes when at least {share} of the items are followed up",
+        "history.describe.followed": "passes when at least {share} of the items are followed up (plan tasks: one "
+                                     "told done counts whole, one only planned again or admitted counts half)",
         "history.numbers.ignore": "numbers and dates changed still count",
         "history.numbers.exact": "numbers must match too",
         "compare.title": "Annual reports on law-based government, year over year",
         "compare.heading": "Reports: {n}; paired with their unit's report of the year before: {pairs}.",
         "compare.no_last": "no report of the year before found for this unit",
         "compare.missing": "no report of {year} found for this unit (the folder holds only its report of {last})",
-        "compare.missing_count": "{n} more units have no report of this year (only the year before's), listed first.",
+        "compare.missing_count": "More units with no report of this year (only the year before's): {n}; listed first.",
         "compare.unpaired": "not paired with a report of the year before (why: below)",
         "compare.silent": "{done} of {of} planned tasks done, {n} not mentioned",
         "compare.repeated": "{n} of {of} shortcomings listed again",

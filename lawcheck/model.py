@@ -560,9 +560,9 @@ class UnitReview(Frozen):
     unmentioned, ``repeated_problems`` the shortcomings listed again, ``silent_problems`` those not followed up
     at all; ``templates`` the clusters of
     reports of other units it shares passages with, ``template_share`` how much of it those passages are.
-    ``missing_year``: the year after this report's, when the folder holds reports of that year but none of this
-    unit — the unit's report of that year was not found (not sent, or not in the folder); ``this`` is then
-    last year's report, and the row is no report of ``missing_year``."""
+    ``missing_year``: a year the folder holds reports of, none of this unit's — its report of that year was not
+    found (not sent, or not in the folder); the row is that year's (``year``), ``this`` is empty and ``last`` is the
+    unit's report of the year before."""
 
     this: str
     organ: str | None = None

@@ -79,7 +79,7 @@ def test_the_format_tables_list_what_the_registries_hold():
     from lawcheck.render import names
 
     formats_in = README.split("### Formats in\n", 1)[1].split("\n\n", 1)[0]
-    listed = set(re.findall(r"`(\.[a-z]+)`", formats_in))
+    listed = set(re.findall(r"`(\.[a-z0-9]+)`", formats_in))
     assert listed == set(SUFFIXES), listed ^ set(SUFFIXES)
     formats_out = README.split("### Formats\n", 1)[1].split("\n\n", 1)[0]
     assert re.findall(r"^\| `([a-z]+)` \|", formats_out, re.M) == list(names())

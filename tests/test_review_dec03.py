@@ -166,6 +166,21 @@ def test_a_plan_followed_is_done(rule: str, plain: str, followed: str) -> None:
     ("年初部署的各项工作总体按计划完成，其余事项正在按计划推进。", "完成"),
     ("做到全区公务人员学法的计划、内容、时间、人员、效果“五落实”。", "五落实"),
     ("推行涉企检查计划年初报备、统筹实施，坚持无事不扰。", "统筹实施"),
+    # a second review's finds: 拟 inside a word, 计划 as a noun, work prepared and done
+    ("组织青少年走进模拟法庭开展以案释法活动12场。", "开展以案释法"),
+    ("草拟并印发《县政府工作规则》,规范决策程序。", "印发"),
+    ("在计划生育、安全生产等领域开展行政执法专项检查。", "开展行政执法"),
+    ("出台《县行政执法专项监督计划》并组织实施,全年检查案卷120卷。", "组织实施"),
+    ("将习近平法治思想纳入县政府党组理论学习中心组学习计划并组织开展专题学习12次。", "组织开展"),
+    ("依计划开展领导干部任前法律知识考试7场。", "开展领导干部"),
+    ("认真准备并组织召开行政复议听证会3次。", "组织召开"),
+    ("县长精心准备并在县委依法治县委员会会议上述法。", "述法"),
+    ("区长认真准备述法报告,于2025年1月在区委全面依法治区委员会会议上述法。", "会议上述法"),
+    ("虚拟现实普法体验馆建成并开展体验活动30场。", "开展体验"),
+    ("计划单列市司法局派员来我县开展调研指导。", "开展调研"),
+    ("县政府按年初计划主持召开常务会议专题研究法治政府建设4次。", "主持召开"),
+    ("县政府拟出台重大行政决策均经合法性审查后提交县政府常务会议集体讨论决定。", "集体讨论"),
+    ("对拟实施重大行政决策事项全部开展社会稳定风险评估。", "开展社会稳定"),
 ])
 def test_the_words_of_a_plan_in_work_done_are_no_plan(sentence: str, act: str) -> None:
     """What the corpus says with 拟/计划 of work done (拟提拔的干部, 按计划完成, 检查计划): the plan cues must not cover
@@ -178,6 +193,15 @@ def test_the_words_of_a_plan_in_work_done_are_no_plan(sentence: str, act: str) -
     starts, reach = a.fut_spans
     assert not any(s <= at < e for s, e in zip(starts, reach, strict=True))
     assert not any(s <= at for s in a.fut_starts if "。" not in sentence[s:at])
+
+
+@pytest.mark.parametrize("sentence", ["坚持由区政府主要负责人主持召开区政府常务会议专题研究法治政府建设4次。",
+                                      "区政府坚持主要领导亲自抓,全年主持召开常务会议专题研究法治政府建设4次。",
+                                      "认真贯彻落实党政主要负责人履行法治建设第一责任人职责,全年主持召开常务会议专题研究法治政府建设4次。"])
+def test_the_reporters_leader_acting_after_jianchi_or_luoshi_counts(sentence: str) -> None:
+    """坚持/落实 + the leader is how reports name their own leader acting; only a 制度 or 机制 after it is a system."""
+    assert _result(lawcheck.evaluate("一、主要举措和成效\n" + sentence + "\n"),
+                   "content.first_responsible_duty").status == "pass"
 
 
 def test_a_system_for_all_leaders_is_no_act_of_the_reporters_leader() -> None:
@@ -226,6 +250,10 @@ def test_a_plan_of_slogans_sets_nothing_out(plan: str) -> None:
     "认真做好2022年度法治政府建设考评工作,推动行政争议实质性化解。",
     "完善公共法律服务体系,健全矛盾纠纷多元化解机制,强化行政规范性文件监督管理。",
     "提升领导干部法治思维和依法办事能力,提高突发事件依法处置能力,抓好中央依法治国办督察反馈问题整改。",
+    # a second review's plans: the work inside a set phrase (营商环境, 政务服务, 制度体系), tasks in other words
+    "优化法治化营商环境,提升政务服务水平,完善公共法律服务体系,健全依法行政制度体系。",
+    "把习近平法治思想纳入理论学习中心组学习计划,举办专题读书班2期。",
+    "深化府院联动,推动诉源治理,抓好一规划两方案贯彻实施。",
 ])
 def test_a_plan_naming_work_sets_it_out(plan: str) -> None:
     assert _lingshou_plan(plan).status == "pass"
@@ -305,7 +333,9 @@ def test_a_unit_with_only_last_years_report_is_said_to_miss_this_years(tmp_path:
     env = {"LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
     done = run_lawcheck("compare", str(last), str(this), "--format", "json", cwd=tmp_path, env=env)
     units = {u["organ"]: u for u in json.loads(done.stdout)["units"]}
-    assert units["宜兴市人民政府"]["missing_year"] == 2021 and units["宜兴市人民政府"]["year"] == 2020
+    yx = units["宜兴市人民政府"]
+    assert (yx["missing_year"], yx["year"], yx["this"], yx["last_year"]) == (2021, 2021, "", 2020)
+    assert yx["last"].endswith("宜兴市2020年度报告.txt")
     assert units["彭水苗族土家族自治县长生镇人民政府"]["missing_year"] is None
     text = run_lawcheck("compare", str(last), str(this), cwd=tmp_path, env=env).stdout.decode()
     assert text.startswith("共1份报告，其中1份") and "未找到本单位2021年度的报告" in text
@@ -547,3 +577,35 @@ def test_the_csvs_key_figures_are_numbers_and_their_bounds_said_beside(tmp_path:
         figures = [c for r in rows[1:] for c in r[14:at] if c]
         assert figures and all(float(c) >= 0 for c in figures)
         assert any(r[at] for r in rows[1:]) and all(len(r) == len(rows[0]) for r in rows)
+
+
+@pytest.mark.parametrize("title", [
+    "宜兴市人民政府关于2020年度法治政府建设情况及第三方评估结果运用情况的报告",
+    "青溪县人民政府关于2023年度法治政府建设情况暨第三方评估结果整改情况的报告",
+    "灵寿县2021年度法治政府建设工作情况的报告（含群众满意度评估结果）",
+    "2020年度宜兴市法治政府建设工作报告 - 政府信息公开目录",
+    "2020年度宜兴市法治政府建设工作报告及2021年重大行政决策事项目录",
+])
+def test_a_report_whose_title_joins_an_assessment_or_a_column_stays_a_report(title: str) -> None:
+    """A second review: the 评估 and 目录 title cues took the year's report for a look-alike when the title joins
+    another matter to it or carries the site's column after it."""
+    body = LINGSHOU[LINGSHOU.index("灵政函"):]
+    assert lawcheck.evaluate(title + "\n" + body).document.kind == "annual_report"
+
+
+@pytest.mark.parametrize("quoted", ["区委依法治区办现将2024年度督察情况通报如下:问题清单3份均已整改。",
+                                    "县司法局现就述法有关事项通知如下:各单位主要负责人均按时述法。"])
+def test_a_notices_formula_quoted_inside_a_report_laid_out_in_its_parts_keeps_it_a_report(quoted: str) -> None:
+    parts = _lingshou_from_parts()
+    at = parts.index("\n", parts.index("一、")) + 1
+    text = "2021年,我县深入推进法治政府建设,现将有关情况报告如下:\n" + parts[:at] + quoted + "\n" + parts[at:]
+    assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+def test_a_short_opening_with_a_chinese_numeral_year_is_the_first_paragraph() -> None:
+    """"二〇二三年，青溪县人民政府…，现将有关情况报告如下：" under a title without a year: the year was not read
+    (the short opening stood in the header as figures' openings no longer do)."""
+    text = ("青溪县人民政府关于法治政府建设情况的报告\n二〇二一年,青溪县人民政府坚持以习近平法治思想为指导,现将有关情况报告如下:\n"
+            + _lingshou_from_parts())
+    card = lawcheck.evaluate(text)
+    assert (card.document.report_year, card.document.report_year_source) == (2021, "text")

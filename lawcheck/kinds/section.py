@@ -324,6 +324,10 @@ def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> b
     filler = rx.any_word(tuple(sorted({*rule.set_phrases, *(a.pack.manifest.future or ())})))
     assert filler is not None  # set_phrases is not empty here
     tasks = rx.any_word(tuple(sorted(rule.task_words)))
+    # The set phrases of four characters or more, taken out before the work is looked for: a slogan naming a word
+    # of work ("体制机制障碍", "治理体系和治理能力") is still a slogan; shorter ones stay, lest 环境 or 度 cut a
+    # task's name (营商环境, 制度).
+    slogans = rx.any_word(tuple(sorted(w for w in rule.set_phrases if len(w) >= 4)))
     ends = a.clause_ends
     place = _place(a.organ)  # the reporter's place names no task ("为建设美丽灵寿营造良好法治环境")
     short = place[:-1] if len(place) > 2 else ""  # …nor its name without 县/区/市 ("美丽灵寿")
@@ -332,11 +336,15 @@ def _states_something(rule: SectionRule, a: Analysis, body: list[Sentence]) -> b
         lo = sent.start
         while lo < sent.end:
             hi = min(sent.end, ends[k]) if k < len(ends) else sent.end
-            rest = filler.sub("", _YEARS.sub("", a.text[lo:hi]))
+            clause = a.text[lo:hi]
+            rest = filler.sub("", _YEARS.sub("", clause))
             for name in (place, short):
                 if name:
                     rest = rest.replace(name, "")
-            if len(_HAN.findall(rest)) >= 2 and (tasks is None or tasks.search(rest)):
+            # (the work is looked for in the clause itself: a short set phrase inside its name — 营商环境's 环境,
+            # 制度's 度 — must not hide it)
+            if len(_HAN.findall(rest)) >= 2 and (tasks is None or tasks.search(
+                    slogans.sub("", clause) if slogans is not None else clause)):
                 return True
             lo, k = hi + 1, k + 1
     return False

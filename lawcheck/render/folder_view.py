@@ -42,7 +42,10 @@ def csv_text(review: FolderReview, lang: str) -> str:
     for u in review.units:
         if u.missing_year is not None:
             # A unit whose report of the year is missing: its row is that year's, last year's report beside it.
-            out.append(_row([_cell(v) for v in ["", u.organ, u.missing_year, u.this, u.year, *[""] * 18,
+            out.append(_row([_cell(v) for v in ["", u.organ, u.year, u.last, u.last_year, *[""] * 16,
+                                                 " ".join(str(c) for c in u.templates),
+                                                 (pct(u.template_share) if zh else f"{u.template_share:.4f}")
+                                                 if u.templates else "",
                                                  sep.join([_missing(u, lang), *u.pairing]), ""]]))
             continue
         paired = u.last is not None and not u.error
@@ -61,7 +64,7 @@ def csv_text(review: FolderReview, lang: str) -> str:
 
 
 def _missing(u: UnitReview, lang: str) -> str:
-    return t(lang, "compare.missing", year=u.missing_year, last=u.year)
+    return t(lang, "compare.missing", year=u.missing_year, last=u.last_year)
 
 
 def _reports(review: FolderReview) -> int:
@@ -103,7 +106,7 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
             continue
         if u.missing_year is not None:
             lines.append(f"  ✗ {clip(visible(u.organ, one_line=True), 24)} {u.missing_year}{c}{_missing(u, lang)}"
-                         f"{lp(lang)}{visible(u.this, one_line=True)}{rp(lang)}")
+                         f"{lp(lang)}{visible(u.last, one_line=True)}{rp(lang)}")
             continue
         # The organ and year as read, and the file: two reports of one unit and year stay told apart.
         file = visible(u.this, one_line=True)
@@ -159,7 +162,7 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
 
 def _paired(review: FolderReview) -> int:
     """Reports compared with last year's: paired, and read."""
-    return sum(1 for u in review.units if u.last and not u.error)
+    return sum(1 for u in review.units if u.last and not u.error and u.missing_year is None)
 
 
 def _order(u: UnitReview) -> tuple:
@@ -190,7 +193,7 @@ def html_index(review: FolderReview, lang: str, pages: dict[str, str]) -> str:
         name = _e(_unit_name(u))
         link = f'<a href="{_e(pages[u.this])}">{name}</a>' if u.this in pages else name
         # The file under the organ's name (two reports of one unit stay told apart); alone when no organ was read.
-        who = f"{link}<br><small>{_e(u.this)}</small>" if u.organ else link
+        who = f"{link}<br><small>{_e(u.this or u.last)}</small>" if u.organ else link
         if u.error or u.missing_year is not None:
             why = u.error or f"{u.missing_year} {_missing(u, lang)}"
             rows.append(f'<tr><td data-label="{_e(labels[0] + colon(lang))}">{who}</td>'

@@ -125,7 +125,8 @@ _T_NEWS = rx.compile(
     r"|来我[省市县区镇乡]|名单|公布|发布|出炉|蝉联|荣获|获评|入选|答卷|位列|名列"
 )
 _T_ASSESSMENT = rx.compile(r"蓝皮书|白皮书|发展报告|指数报告")
-_T_EVALUATION = rx.compile(r"(?:第三方|专家|社会|群众|满意度)?评估(?:报告|结果|情况报告)")
+_T_EVALUATION = rx.compile(r"(?:第三方|专家|社会|群众|满意度)?评估(?:报告|结果(?:报告)?|情况报告)$")
+_JOINED = rx.compile(r"暨|及|和|与|并|、")
 # A feature story on the year's work: "砥砺奋进谱新篇——2021年灵寿县法治政府建设工作综述".
 _T_FEATURE = rx.compile(r"综述$|工作综述|纪实$|巡礼$")
 # A headline about a report: "…审议通过…情况报告", "…年度报告来了", "…报告发布".
@@ -210,6 +211,8 @@ _T_FORMS = rx.compile(
     # itself ("年度报告编写指南", "报告填报须知", "法治政府建设年度报告仓库", "…年度报告汇编").
     r"|(?P<guide>(?:须知|指南|编写说明|填报说明|报送要求|仓库|目录|索引)$)|(?P<collection>(?:汇编|合集|选编)$)"
 )
+# A report's title, then a column, a site or another document after a separator or a conjunction.
+_REPORT_BEFORE = rx.compile(r"(?:报告|总结|汇报|情况)\s*(?:[-—–_|｜]|\s[-—–]\s|及|和|暨|[(（])")
 _FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "explanation": "explanation",
               "reply": "reply", "experience": "news", "outline": "template", "guide": "notice",
               "collection": "several_reports"}
@@ -278,8 +281,9 @@ _NORMATIVE_OPENING = rx.compile(
 _INTERPRETATION_OPENING = rx.compile(r"现(?:就|将)?[^。,，]{0,24}解读如下|(?:政策|文件)解读[:：]")
 _INTERVIEW = rx.compile(r"^\s*问[:：]", re.M)
 # (and a notice's own formula: "现就报送…报告有关事项通知如下", "现将有关事项通知如下")
-_NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际"
-                             r"|现(?:将|就)[^。;；]{0,60}?(?:通知|通报)如下")
+_NOTICE_FORMULA = rx.compile(r"现(?:将|就)[^。;；]{0,60}?(?:通知|通报)如下")
+_NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际|"
+                             + _NOTICE_FORMULA.pattern)
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
@@ -543,6 +547,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
         # 报告", "…情况暨县长述法报告" — is the year's report)
         return _other("shufa_report", "kind.reason.title", word=m.group(0))
     m = _T_FORMS.search(title)
+    if m and (m.group("guide") or m.group("collection")) and _REPORT_BEFORE.search(title, 0, m.start()):
+        m = None  # "…工作报告 - 政府信息公开目录", "…工作报告及2021年重大行政决策事项目录": the report, filed or joined
     if m:
         return _other(_FORM_KIND[next(k for k, v in m.groupdict().items() if v)], "kind.reason.title",
                       word=m.group(0))
@@ -565,9 +571,10 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_NOTICE.search(title)
     if m and not ends_as_report and not report_first:
         return _other("notice", "kind.reason.title", word=m.group(0))
-    # An assessment of the government by others (a third party's, an inspector's): not its own report.
-    m = _T_EVALUATION.search(title)
-    if m:
+    # An assessment of the government by others (a third party's, an expert's) as what the title ends on: not its
+    # own report ("…情况暨第三方评估结果整改情况的报告", "…（含群众满意度评估结果）" are the report).
+    m = _T_EVALUATION.search(bare)
+    if m and not _JOINED.search(bare, 0, m.start()):
         return _other("survey_report", "kind.reason.title", word=m.group(0))
     # (an aside saying the report was approved — "（县政府常务会议审议通过）" — is no headline about it)
     m = _T_ASSESSMENT.search(title) or (_T_NEWS_ABOUT.search(_ASIDE.sub("", title)) if _REPORT_NOUN.search(title)
@@ -858,7 +865,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
             if n >= (3 if core_n == 0 else 5) and n >= 3 * max(core_n, 1) and rx.search(first_sentence):
                 return _other("topic_summary", "kind.reason.body_topic_mostly", topic=key)
     m = _NOTICE_OPENING.search(opening)
-    if m and not core_formula:
+    if m and not core_formula and not (report_shaped and _NOTICE_FORMULA.fullmatch(m.group(0))):
+        # (a report laid out in its parts may quote a notice's formula: "…现将督察情况通报如下：…")
         return _other("notice", "kind.reason.opening", word=m.group(0))
 
     # Not written as a report at all, whatever its title says: words in a row instead of sentences, the same

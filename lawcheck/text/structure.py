@@ -254,7 +254,7 @@ def is_contents_line(line: str) -> bool:
 
 
 _CONTENTS_HEADING = rx.compile(r"目\s*录")
-_YEAR_OPENING = rx.compile(r"(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]")
+_YEAR_OPENING = rx.compile(r"(?:(?:19|20)\d\d|[二][〇零O0○][一二三四五六七八九〇零O0○]{2})\s*年(?:度|以来)?\s*[,，]")
 
 
 _SIGN_ORGAN = rx.compile(rf"^[^。,:;\d]{{2,40}}{_ORGAN_SUFFIX}")
