@@ -218,10 +218,11 @@ def _is_paragraph(line: str) -> bool:
     prose = "。" in line or line.count(",") >= 2 or line.endswith(":")
     if not prose or _CHROME.search(line[:30]):
         return False
-    # (and "2021年，我县…，现将有关情况报告如下：", the opening that leads into the parts; and a short sentence of
-    # clauses ended on its full stop: "根据规定，现将县人民政府2022年…情况报告如下。")
+    # (and "2021年，我县…，现将有关情况报告如下：", the opening that leads into the parts; and the formula as a short
+    # sentence of its own: "根据规定，现将县人民政府2022年…情况报告如下。" — not a publication note above the text,
+    # "根据《政府信息公开条例》有关规定，现予公开。")
     return (len(line) >= 40 or bool(_YEAR_OPENING.match(line) and line.endswith(("。", ":", "：")))
-            or (line.endswith("。") and ("," in line or "，" in line)))
+            or (line.endswith(("如下。", "如下:", "如下：")) and ("," in line or "，" in line)))
 
 
 # A table of contents' entry: the heading it lists, a leader or a tab (gone in normalising), its page number
