@@ -93,9 +93,9 @@ _PAGER_REACH = 400  # characters at the text's end (and start) a pager stands in
 
 
 def _one_page_of(a: Analysis) -> int | None:
-    """The number of pages (0: not said) when the text is one page of a report split over several: a pager
-    above or under it, and the report's first part or its signature missing.  None otherwise (a whole report
-    with a site's pager of its list under it is judged)."""
+    """The number of pages (0: not said) when the text is one page of a report split over several: a site's pager
+    above or under it, and the report's first part or its end (its plan part, its signature) missing.  None
+    otherwise (a whole report with a site's pager of its list under it is judged)."""
     text = a.st.text
     m = _PAGER.search(text, max(0, len(text) - _PAGER_REACH)) or _PAGER.search(text, 0, min(len(text), _PAGER_REACH))
     if m is None:
@@ -580,7 +580,7 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
     else:
         kind, other_kind, kind_reason = "annual_report", None, None
     # One page of a report a site split over several ("共2页 首页 上一页 1 2 下一页 尾页" under it), without its
-    # parts' start or its signature: the rest is on the other pages, and the report cannot be judged from this one.
+    # first part or its end: the rest is on the other pages, and the report cannot be judged from this one.
     pages = _one_page_of(a) if kind == "annual_report" and given.kind is None else None
     results = []
     for rule in pack.rules:
@@ -588,7 +588,7 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
             # Not an annual report: say so plainly, instead of listing every element as missing.
             out = Outcome("not_applicable", 0.0, details=[t(lang, "kind.not_report", why=kind_reason or "")])
         elif pages is not None:
-            out = Outcome("unknown", 0.0, details=[t(lang, "one_page", n=pages)])
+            out = Outcome("unknown", 0.0, details=[t(lang, "one_page", n=pages) if pages else t(lang, "one_page_of")])
         else:
             out = _applicability(rule, a) or _run_check(rule, a)
         results.append(_result(rule, out, a))

@@ -119,6 +119,7 @@ _T: dict[str, dict[str, str]] = {
         "no_chinese": "没有可检查的中文文字，无法判断",
         "no_body": "只有标题，没有正文，无法判断",
         "one_page": "这是网页分页显示的报告的其中一页（共{n}页），其余部分在其他页：请把各页合并为一个文件后检查",
+        "one_page_of": "这是网页分页显示的报告的其中一页，其余部分在其他页：请把各页合并为一个文件后检查",
         "topic.reconsideration": "行政复议、应诉工作",
         "topic.enforcement": "行政执法工作",
         "topic.pufa": "普法工作",
@@ -501,6 +502,8 @@ _T: dict[str, dict[str, str]] = {
         "no_body": "there is a title but no text under it: it cannot be judged",
         "one_page": "this is one page of a report a site shows over {n} pages; the rest is on the others: join the "
                     "pages into one file and check that",
+        "one_page_of": "this is one page of a report a site shows over several pages; the rest is on the others: "
+                       "join the pages into one file and check that",
         "topic.reconsideration": "administrative reconsideration and litigation",
         "topic.enforcement": "law enforcement",
         "topic.pufa": "law popularisation",
