@@ -16,6 +16,7 @@ The work is in ``lawcheck.history``; whether these rules count in the score is t
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
@@ -114,18 +115,19 @@ def _followed(rule: HistoryRule, fates: list[Fate], a: Analysis) -> Outcome:
     if not fates:
         return Outcome("not_applicable", 0.0, details=[t(lang, f"history.{what}.none")])
     silent = [f for f in fates if f.outcome == "silent"]
-    tally = {k: sum(1 for f in fates if f.outcome == k) for k in ("done", "carried_over", "admitted")}
+    n = len(fates)
     if what == "plan":
         # A task told done is followed; one planned again or admitted as a shortcoming is accounted for, not done
         # (督察工作规定: the year's measures and results are what last year's plan is held against): half.
-        followed = (tally["done"] + (tally["carried_over"] + tally["admitted"]) / 2) / len(fates)
+        tally = Counter(f.outcome for f in fates)
+        followed = (tally["done"] + (tally["carried_over"] + tally["admitted"]) / 2) / n
+        counts = t(lang, "history.plan.counts", n=n, done=tally["done"], carried=tally["carried_over"],
+                   admitted=tally["admitted"], silent=len(silent))
     else:
-        followed = (len(fates) - len(silent)) / len(fates)
+        followed = (n - len(silent)) / n
+        counts = t(lang, f"history.{what}.counts", n=n, done=n - len(silent), silent=len(silent))
     last = a.pair.last.st.text  # type: ignore[union-attr]
     named = [_head(last, f) for f in silent[:5]]
-    counts = t(lang, f"history.{what}.counts", n=len(fates), done=len(fates) - len(silent), silent=len(silent)) \
-        if what != "plan" else t(lang, "history.plan.counts", n=len(fates), done=tally["done"],
-                                 carried=tally["carried_over"], admitted=tally["admitted"], silent=len(silent))
     evidence = [f.where for f in fates if f.where is not None][:5]
     if followed >= rule.pass_at - 1e-9:
         details = [counts] + ([t(lang, f"history.{what}.silent", items="；".join(named))] if named else [])

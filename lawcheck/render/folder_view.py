@@ -40,24 +40,18 @@ def csv_text(review: FolderReview, lang: str) -> str:
     sep = "；" if zh else "; "
     out = [BOM + _row(_HEAD["zh" if zh else "en"])]
     for u in review.units:
-        if u.missing_year is not None:
-            # A unit whose report of the year is missing: its row is that year's, last year's report beside it.
-            out.append(_row([_cell(v) for v in ["", u.organ, u.year, u.last, u.last_year, *[""] * 16,
-                                                 " ".join(str(c) for c in u.templates),
-                                                 (pct(u.template_share) if zh else f"{u.template_share:.4f}")
-                                                 if u.templates else "",
-                                                 sep.join([_missing(u, lang), *u.pairing]), ""]]))
-            continue
-        paired = u.last is not None and not u.error
+        paired = _is_pair(u)
         worst = sep.join(t(lang, f"role.{r}") if zh else r for r in u.worst_parts)
+        # Why a row holds no pair, as the terminal's view says it: this year's report missing (last year's stands
+        # beside it), or none of last year's found ("未找到本单位上一年度的报告"), or what the pairing says.
+        why = [_missing(u, lang)] if u.missing_year is not None else \
+            [t(lang, "compare.no_last")] if u.last is None and not u.error and not u.pairing else []
         values = [u.this, u.organ, u.year, u.last, u.last_year, _paired_by(lang, u.paired_by),
                   "" if u.score is None else f"{u.score:.1f}",
                   *(_pair_cells(u, zh, sep, worst) if paired else [""] * 14),
                   " ".join(str(c) for c in u.templates),
                   (pct(u.template_share) if zh else f"{u.template_share:.4f}") if u.templates else "",
-                  # Why a row holds no pair, as the terminal's view says it ("未找到本单位上一年度的报告").
-                  sep.join([*([t(lang, "compare.no_last")] if u.last is None and not u.error and not u.pairing
-                               else []), *u.pairing]),
+                  sep.join([*why, *u.pairing]),
                   u.error]
         out.append(_row([_cell(v) for v in values]))
     return "".join(out)
@@ -160,9 +154,13 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _is_pair(u: UnitReview) -> bool:
+    """A report compared with last year's: paired, read, and not a row of a report missing this year."""
+    return u.last is not None and not u.error and u.missing_year is None
+
+
 def _paired(review: FolderReview) -> int:
-    """Reports compared with last year's: paired, and read."""
-    return sum(1 for u in review.units if u.last and not u.error and u.missing_year is None)
+    return sum(1 for u in review.units if _is_pair(u))
 
 
 def _order(u: UnitReview) -> tuple:
