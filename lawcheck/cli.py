@@ -1116,7 +1116,8 @@ def _check(args: argparse.Namespace) -> int:
     left_out: list[str] = []
     others: list[str] | None = [] if s.glob == default_globs() else None  # a chosen --glob leaves out on purpose
     read = _read_by_this_run(args, s)  # what the run reads besides its reports: never an input, never written
-    sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output), read[0])
+    sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output), read[0],
+                     max_zip_members=s.values["max_zip_members"])
     _say_left_out(left_out, m, others)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
@@ -1176,7 +1177,7 @@ def _check(args: argparse.Namespace) -> int:
                   # NO_COLOR (no-color.org): no escape codes at all, bold included.
                   styled=on_terminal and not os.environ.get("NO_COLOR"),
                   previous_text=previous.text if previous is not None else None, inputs=len(sources),
-                  folder=any(os.path.isdir(a) for a in args.paths))
+                  folder=any(os.path.isdir(a) for a in args.paths) or any(src.member for src in sources))
     # A streaming format is written as each report is checked, in input order, and nothing is kept:
     # memory stays flat for a corpus of any size.  The worker writes the record itself.
     streaming = spec.output == "stream"
@@ -1813,7 +1814,7 @@ def _compare(args: argparse.Namespace) -> int:
     others: list[str] | None = [] if s.glob == default_globs() else None
     read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
-        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0])
+        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0], open_zips=False)
     _say_left_out(left_out, m, others)
     if args.output and args.output != "-":
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)

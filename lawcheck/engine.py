@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Literal, cast
+from typing import Literal, cast, get_args
 
 from lawcheck import rx
 from lawcheck.analysis import Analysis, Span, analyse
@@ -24,6 +24,7 @@ from lawcheck.errors import speaking
 from lawcheck.i18n import has_text, join, t, unit_label
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import Outcome, RuleBase, Years
+from lawcheck.kinds.field import cut_off
 from lawcheck.model import (
     BasisRef,
     CallerFacts,
@@ -34,6 +35,7 @@ from lawcheck.model import (
     Figure,
     IndicatorInfo,
     Kind,
+    Level,
     MissingItem,
     NearMiss,
     NotScored,
@@ -157,8 +159,14 @@ def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
 
 def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable when none of the rule's bases governs this reporter in this year: a township is not
-    held to a deadline set for county-level governments, a 2017 report not to a rule of 2019."""
-    if any(b.covers(a.year, a.level, a.reporter) for b in rule.basis):
+    held to a deadline set for county-level governments, a 2017 report not to a rule of 2019.  Unknown when that
+    turns on the level and the level could not be read: a township's report with its name lost is not failed on a
+    county's deadline."""
+    covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
+    if covering and a.level is None and all(b.levels is not None for b in covering) and \
+            not set(get_args(Level)) <= {lv for b in covering for lv in b.levels or ()}:
+        return Outcome("unknown", 0.0, details=[t(a.lang, "no_level")])
+    if covering:
         return None
     return Outcome("not_applicable", 0.0, details=[rule.no_basis.get(a.lang) if rule.no_basis else
                                                    t(a.lang, "no_basis")])
@@ -299,6 +307,10 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
                                 *out.short_of, message])
     elif out.status in ("unknown", "not_applicable") or out.own_message:
         message = sep.join(out.details)
+    elif out.status == "partial" and kind_of(rule).by_presence(rule):
+        # The rule's message says the element is not there; a partial result found some of it: "未说明…" over
+        # its own evidence would send the drafter to rewrite what is written.
+        message = sep.join([t(lang, "partial_lead", name=(rule.name or rule.title).get(lang)), *out.details])
     else:
         message = sep.join([rule.message.get(lang), *out.details])
     near = None
@@ -395,7 +407,7 @@ def _sections(a: Analysis) -> list[SectionInfo]:
 
 
 def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | None,
-              other_kind: str | None) -> DocumentInfo:
+              other_kind: str | None, cut: bool = False) -> DocumentInfo:
     st = a.st
     source = _year_source(a)
     return construct(
@@ -420,6 +432,7 @@ def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | No
         kind_reason=kind_reason,
         other_kind=other_kind,
         script=a.script,
+        cut_off=cut,
     )
 
 
@@ -582,6 +595,9 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
     # One page of a report a site split over several ("共2页 首页 上一页 1 2 下一页 尾页" under it), without its
     # first part or its end: the rest is on the other pages, and the report cannot be judged from this one.
     pages = _one_page_of(a) if kind == "annual_report" and given.kind is None else None
+    # A text cut in the middle of a sentence before its problems and plan (a page excerpt, a copy stopped short):
+    # what it does not say may be in what was not received, so nothing is failed for being absent, and no score.
+    cut = kind == "annual_report" and pages is None and cut_off(a)
     results = []
     for rule in pack.rules:
         if kind == "other":
@@ -591,11 +607,13 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
             out = Outcome("unknown", 0.0, details=[t(lang, "one_page", n=pages) if pages else t(lang, "one_page_of")])
         else:
             out = _applicability(rule, a) or _run_check(rule, a)
+            if cut and out.status in ("fail", "partial") and kind_of(rule).by_presence(rule):
+                out = Outcome("unknown", 0.0, evidence=out.evidence, details=[t(lang, "cut_off_unjudged")])
         results.append(_result(rule, out, a))
     if given.waivers:
         results = waive(results, given.waivers)
-    document = _document(a, given, kind, kind_reason, other_kind)
-    card = assemble(a, results, score(results, pack.policy), document)
+    document = _document(a, given, kind, kind_reason, other_kind, cut)
+    card = assemble(a, results, Score(None, None, None) if cut else score(results, pack.policy), document)
     if kind == "annual_report" and a.pair is not None and given.previous_report is not None:
         from lawcheck.review import history
 

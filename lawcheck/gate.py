@@ -23,6 +23,8 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
     if card.document.kind != "annual_report":
         # A non-report never meets the gate: it is not the document the gate is for.
         return [t(lang, "gate.not_report", why=card.document.kind_reason or t(lang, "kind.caller"))]
+    if card.document.cut_off:
+        return [t(lang, "gate.cut_off")]  # what it lacks may be in what was not received: no verdict either way
     reasons: list[str] = []
     if card.score is None:
         # Nothing could be judged (a scan without a text layer, an empty text): not shown to be a report that

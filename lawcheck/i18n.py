@@ -56,12 +56,15 @@ _T: dict[str, dict[str, str]] = {
         "api.previous_type": "previous 须为上年报告的文本（str）、PreviousReport、Scorecard 或 PreviousFigures，"
                              "收到 {got}（文件请先读出其文本）",
         "ui.kind": "类型",
+        "ui.cut_off_short": "文本不完整（在句子中间中断）",
         "ui.not_report": "不是法治政府建设年度报告",
         "ui.common_missing": "最常见的缺失项",
         "ui.times": "{n}份",
         "ui.arith": "得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}（{n}项未计分）",
         "ui.arith_no_content": ("不评分：报告内容的必备项均不适用于该报告，其余各项"
                                 "（得分 {points:g} ÷ 权重 {weight:g}；{n}项未计分）不单独评分"),
+        "ui.arith_cut_off": ("不评分：文本在句子中间中断（可能被网页或复制截断），未收到的部分无法判断"
+                             "（已收到部分得分 {points:g}，{n}项无法判断或未计分）：请取得完整报告后检查"),
         "ui.arith_waived": ("得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}"
                             "（{n}项未计分，{w}项已豁免）"),
         "ui.no_score": "无可计分项",
@@ -98,6 +101,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.interim_summary": "阶段性（半年、季度）工作总结",
         "other_kind.dated_early": "日期早于报告年度结束（阶段性总结，或报告年度写错）",
         "other_kind.survey_report": "调研、调查、视察、执法检查、评估或考核情况报告",
+        "other_kind.paper": "论文、文章或书籍的摘要",
         "other_kind.self_assessment": "自查、自评或考核材料",
         "other_kind.multi_year_summary": "多年度（如“十三五”时期）的工作总结",
         "other_kind.speech": "讲话或会议发言",
@@ -186,6 +190,7 @@ _T: dict[str, dict[str, str]] = {
         "pass.concept": "已说明{name}（{parts}）。",
         "pass.concept_one": "已说明{name}。",
         "short_of": "得{points}分（满分{weight}分）：",
+        "partial_lead": "本项只部分满足（{name}）。",
         "pass.section": "已有{name}部分。",
         "pass.field": "已写明{name}。",
         "pass.forbidden": "未发现{name}。",
@@ -234,6 +239,7 @@ _T: dict[str, dict[str, str]] = {
         "session_no_signature": "报告是向人大常委会会议所作的报告，不署名，本项不适用。",
         "excerpt_no_closing": "文本只有正文（标题和落款都不在其中，可能是网页节选），无法判断署名和日期。",
         "cut_off_no_closing": "文本在句子中间中断（可能被网页或复制截断），落款不在其中，无法判断署名和日期。",
+        "cut_off_unjudged": "文本在句子中间中断（可能被网页或复制截断），此项可能写在未收到的部分，无法判断。",
         "title_is": "标题为“{title}”。",
         "what.signed": "落款日期",
         "what.published": "发布日期",
@@ -368,6 +374,7 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "位于“{where}”部分",
         "reason.related": "相关表述，但不满足本项要求",
         "gate.no_score": "无可计分项，无法核对最低分。",
+        "gate.cut_off": "文本在句子中间中断（可能被网页或复制截断），报告不完整，无法判断是否达标：请检查完整的报告。",
         "gate.no_content": ("报告内容的必备项（举措和成效、不足、下一年度安排等）均不适用于该报告（规则只规定了"
                             "其他年度或层级的报告内容），不评分。"),
         "gate.no_score_rules": "无可计分项，无法核对必备项。",
@@ -434,12 +441,16 @@ _T: dict[str, dict[str, str]] = {
         "api.previous_type": "previous must be last year's report as text (str), a PreviousReport, a Scorecard or "
                              "PreviousFigures, got {got} (read a file's text first)",
         "ui.kind": "Kind",
+        "ui.cut_off_short": "incomplete (stops in the middle of a sentence)",
         "ui.not_report": "not an annual report on building law-based government",
         "ui.common_missing": "Most common missing items",
         "ui.times": "in {n} report(s)",
         "ui.arith": "Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} ({n} not scored)",
         "ui.arith_no_content": ("Not scored: none of the required content items applies to this report; the other "
                                 "items (points {points:g} of weight {weight:g}; {n} not scored) are not scored alone"),
+        "ui.arith_cut_off": ("Not scored: the text stops in the middle of a sentence (cut off by the page or the copy) "
+                             "and what was not received cannot be judged (points {points:g} in what was received; "
+                             "{n} cannot be judged or are not scored): check the whole report"),
         "ui.arith_waived": ("Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} "
                             "({n} not scored, {w} waived)"),
         "ui.no_score": "nothing to score",
@@ -478,6 +489,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.interim_summary": "half-year or quarterly summary",
         "other_kind.dated_early": "dated before its year was over (a part-year summary, or the wrong year)",
         "other_kind.survey_report": "investigation, inspection, evaluation, review or assessment-results report",
+        "other_kind.paper": "a paper, an article or a book's abstract",
         "other_kind.self_assessment": "self-assessment or evaluation material",
         "other_kind.multi_year_summary": "summary of several years (such as the 13th Five-Year Plan period)",
         "other_kind.speech": "speech or statement at a meeting",
@@ -571,6 +583,7 @@ _T: dict[str, dict[str, str]] = {
         "pass.concept": "Describes {name} ({parts}).",
         "pass.concept_one": "Describes {name}.",
         "short_of": "{points} of {weight} points:",
+        "partial_lead": "Only partly met ({name}).",
         "pass.section": "Has a part on {name}.",
         "pass.field": "States the {name}.",
         "pass.forbidden": "No {name} found.",
@@ -625,6 +638,8 @@ _T: dict[str, dict[str, str]] = {
         "no_title": "No title was found, so this cannot be judged.",
         "session_no_signature": ("Delivered to a people's congress standing committee session, which carries no "
                                  "signature."),
+        "cut_off_unjudged": ("The text stops in the middle of a sentence (cut off by the page or the copy): this item "
+                             "may be in the part not received and cannot be judged."),
         "cut_off_no_closing": ("The text stops in the middle of a sentence (cut off by the page or the copy) and has "
                                "no closing block: the signature and date cannot be judged."),
         "excerpt_no_closing": ("Only the body is here (neither the title nor the closing block): the signature and "
@@ -777,6 +792,8 @@ _T: dict[str, dict[str, str]] = {
         "reason.out_of_scope": "in the \"{where}\" section",
         "reason.related": "related wording that does not meet the requirement",
         "gate.no_score": "Nothing could be scored, so the minimum score cannot be checked.",
+        "gate.cut_off": ("The text stops in the middle of a sentence (cut off by the page or the copy): the report is "
+                         "incomplete and cannot be said to meet the gate; check the whole report."),
         "gate.no_content": ("None of the required content items (measures and results, shortcomings, the next year's "
                             "plan…) applies to this report (the rules set the content of reports of other years or "
                             "levels): it is not scored."),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lawcheck import rx
 from lawcheck.errors import InputError
+from lawcheck.limits import Limits
 from lawcheck.written import origin
 
 _MSG = {
@@ -53,6 +54,7 @@ class Source:
     name: str
     path: Path | None
     skip: str | None = None
+    member: str | None = None  # a file inside the zip at ``path`` (as zipfile names it): a report sent zipped
 
     @property
     def raw_name(self) -> str | None:
@@ -61,7 +63,12 @@ class Source:
             return None
         # Compared with the path as the walk spelled it, not with ``name`` ("./a.txt" is shown for "a.txt").
         raw = escaped_name(str(self.path))
-        return raw if raw is not None and raw != display_name(str(self.path)) else None
+        if raw is None or raw == display_name(str(self.path)):
+            return None
+        if self.member is None:
+            return raw
+        shown = display_name(str(self.path))  # the archive's name as shown, then its member's
+        return raw + (self.name[len(shown):] if self.name.startswith(shown) else "/" + self.name.rsplit("/", 1)[-1])
 
 
 def display_name(name: str) -> str:
@@ -87,7 +94,8 @@ def escaped_name(name: str) -> str:
 
 def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[str] | None = None,
            unsupported: list[str] | None = None, writing: Iterable[str] = (),
-           known: Iterable[Path] = ()) -> list[Source]:
+           known: Iterable[Path] = (), max_zip_members: int = Limits().max_zip_members, open_zips: bool = True,
+           ) -> list[Source]:
     """Files as given, directories searched (every level, without recursion in Python, links to
     folders not followed) for ``globs``, '-' for standard input.
 
@@ -101,7 +109,9 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
     of the folder: only bytes lawcheck recorded make a file its own).  A folder's
     files that no pattern matches are named in ``unsupported`` (when given): a scan sent as .jpg must not
     vanish from a reviewer's table without a word (hidden files, Office lock files and system files aside,
-    and the files the run reads itself, ``known``: its settings, its pairs file).
+    and the files the run reads itself, ``known``: its settings, its pairs file).  A .zip of files (a unit's
+    materials sent zipped) gives a source for each of its files that matches ``globs``, in its place
+    (``lawcheck.archives``); with ``open_zips`` False a zip stays one input.
     """
     m = _MSG.get(lang, _MSG["zh"])
     out: list[Source] = []
@@ -136,15 +146,33 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
                 key = _identity(f.path)
                 if key not in seen:
                     seen.add(key)
-                    out.append(_unique(f, shown))
+                    out.extend((open_zips and _zipped(f, globs, lang, max_zip_members, others)) or [_unique(f, shown)])
             for other in others or []:  # lawcheck's own CSV or JSON Lines is no report sent in a wrong format
                 if _identity(Path(other)) not in quiet and origin(Path(other)) != "ours":
                     assert unsupported is not None
                     unsupported.append(display_name(other))
         elif _identity(p) not in seen:  # one file however it is named: "./a.txt", "d/../a.txt", a link to it
             seen.add(_identity(p))
-            out.append(_unique(Source(display_name(arg), p), shown))
+            src = Source(display_name(arg), p)
+            out.extend((open_zips and _zipped(src, globs, lang, max_zip_members, unsupported)) or [_unique(src, shown)])
     return out
+
+
+def _zipped(src: Source, globs: list[str], lang: str, max_members: int, unsupported: list[str] | None
+            ) -> list[Source] | None:
+    """The sources of a .zip of files, or None for any other input (a Word file named .zip is read as one)."""
+    from lawcheck import archives
+
+    if src.skip is not None or src.path is None or not archives.is_archive_name(str(src.path)) \
+            or not os.path.isfile(src.path):
+        return None
+    infos = archives.files_of(src.path)
+    if infos is None:
+        return None
+    rows, others = archives.members(src.name, infos, globs, lang, max_members)
+    if unsupported is not None:
+        unsupported.extend(others)
+    return [Source(name, src.path, why, member or None) for name, member, why in rows]
 
 
 def output_identities(output: str | None) -> set[str]:
@@ -280,6 +308,19 @@ def read_bytes(src: Source, lang: str = "zh", max_bytes: int | None = None) -> b
     """The file's bytes; one larger than ``max_bytes`` is refused before it is read."""
     m = _MSG.get(lang, _MSG["zh"])
     assert src.path is not None
+    if src.member is not None:
+        from lawcheck.archives import read_member
+
+        data = read_member(src.name, src.path, src.member, lang, max_bytes)
+        if max_bytes is not None and len(data) > max_bytes:  # inflated past what the archive declared
+            from lawcheck.limits import human_bytes
+            from lawcheck.readers import msg
+
+            limit = human_bytes(max_bytes)
+            raise InputError(src.name, msg(lang, "too_big", size=f"> {limit}", limit=limit))
+        if not data.strip():
+            raise InputError(src.name, m["empty"])
+        return data
     try:
         st = os.stat(src.path)
         if stat.S_ISFIFO(st.st_mode):

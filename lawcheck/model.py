@@ -221,11 +221,14 @@ class DocumentInfo(Frozen):
     # For kind "other": what the text is instead (government_work_report, shufa_report, news,
     # disclosure_report, plan, notice, interpretation, special_report, topic_summary, announcement,
     # template, rectification, interim_summary, multi_year_summary, survey_report, self_assessment, speech,
-    # minutes, explanation, reply, several_reports, word_list, repeated_text, dated_early, unrelated, other_body,
+    # minutes, explanation, reply, paper, several_reports, word_list, repeated_text, dated_early, unrelated, other_body,
     # no_text, caller).
     other_kind: str | None = None
     # traditional: written in traditional characters, checked through a simplified view
     script: Literal["simplified", "traditional"] = "simplified"
+    # The text stops in the middle of a sentence before its problems and plan (a page excerpt, a copy stopped
+    # short): what it lacks may be in what was not received; such a report has no score and meets no gate.
+    cut_off: bool = False
 
 
 class Change(Frozen):

@@ -36,12 +36,16 @@ class Kind:
     describe: Callable[[RuleBase, str], list[str]]
     hint_phrases: Callable[[RuleBase], list[str]]
     needs_year: bool
+    # Whether the rule's shortfall rests on something not found in the text (an element, a part, figures), not on
+    # something found there (an outdated name, a sum that does not add up): a text cut short cannot show it.
+    by_presence: Callable[[RuleBase], bool]
 
 
 def _kind(module: ModuleType, model: type[RuleBase]) -> Kind:
     name = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]  # Literal["…"]
     return Kind(name, model, module.check, module.matchers, module.describe,
-                getattr(module, "hint_phrases", lambda rule: []), getattr(module, "NEEDS_YEAR", False))
+                getattr(module, "hint_phrases", lambda rule: []), getattr(module, "NEEDS_YEAR", False),
+                getattr(module, "by_presence", lambda rule: False))
 
 
 # The order is the order of the schema's union and of the docs.

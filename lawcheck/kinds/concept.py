@@ -58,6 +58,11 @@ def _parts(rule: ConceptRule) -> list[Part]:
     return [*rule.parts, *([rule.collective] if rule.collective else [])]
 
 
+def by_presence(rule: RuleBase) -> bool:
+    """A shortfall is what the text does not say (see ``Kind.by_presence``)."""
+    return True
+
+
 def matchers(rule: ConceptRule) -> list[Matcher]:
     return [*_parts(rule), *([rule.none_made] if rule.none_made else [])]
 

@@ -42,6 +42,12 @@ def _cut_off(a: Analysis) -> bool:
     return not last & {SHORTCOMINGS, PLAN, OTHER}
 
 
+def cut_off(a: Analysis) -> bool:
+    """Whether the text was cut in the middle of a sentence before the report's own end, its closing lost with it:
+    a page excerpt, a copy stopped short.  What such a text lacks may be in what was not received."""
+    return a.st.closing[1] <= a.st.closing[0] and a.signed is None and _cut_off(a)
+
+
 def check(rule: FieldRule, a: Analysis) -> Outcome:
     lang, st = a.lang, a.st
     if {"signature_organ", "signed_date"} & set(rule.fields):
@@ -50,7 +56,7 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         if st.title_span is None and st.closing[1] <= st.closing[0] and a.signed is None:
             # Neither the title nor the closing block is in the text: a body-only excerpt cut by the page.
             return Outcome("unknown", 0.0, details=[t(lang, "excerpt_no_closing")])
-        if st.closing[1] <= st.closing[0] and a.signed is None and _cut_off(a):
+        if cut_off(a):
             # The text stops in the middle of a sentence: cut by the page or the copy, the closing lost with it.
             return Outcome("unknown", 0.0, details=[t(lang, "cut_off_no_closing")])
     found: dict[str, Found | None] = {

@@ -56,6 +56,11 @@ class FiguresRule(RuleBase):
     expect: list[ExpectGroup] = Field(default_factory=list, description="for check expected: the groups expected")
 
 
+def by_presence(rule: FiguresRule) -> bool:
+    """Only the expected figures are missed by absence; the other checks find figures that do not agree."""
+    return rule.check == "expected"
+
+
 def matchers(rule: FiguresRule) -> list[Matcher]:
     return []
 

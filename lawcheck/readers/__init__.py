@@ -23,13 +23,14 @@ from lawcheck.text.normalize import whole
 SUFFIXES: dict[str, str] = {
     ".txt": "text", ".text": "text", ".docx": "docx", ".docm": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html",
     ".shtml": "html", ".mhtml": "mhtml", ".mht": "mhtml", ".ofd": "ofd", ".doc": "legacy", ".wps": "legacy",
-    # Sent in place of a report (a unit's materials zipped): never read, but a row of the batch that says so,
-    # not a file left out on stderr — the unit did send something.
+    # Sent in place of a report (a unit's materials zipped): a .zip's files are read one by one in a batch
+    # (lawcheck.archives); a RAR or 7z archive is a row of the batch that asks to unpack it, not a file left out
+    # on stderr — the unit did send something.
     ".zip": "archive", ".rar": "archive", ".7z": "archive",
 }
 # What is refused with its own message, never read (an image or a spreadsheet named on the command line; an
 # archive in a folder too).
-_REFUSED = ("archive", "sheet", "slides", "image")
+_REFUSED = ("archive", "zip_archive", "sheet", "slides", "image")
 _MAGIC = ((b"Rar!\x1a\x07", "archive"), (b"7z\xbc\xaf\x27\x1c", "archive"), (b"\x1f\x8b", "archive"),
           (b"\xff\xd8\xff", "image"), (b"\x89PNG\r\n\x1a\n", "image"), (b"GIF87a", "image"), (b"GIF89a", "image"),
           (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"BM", "image"))
@@ -163,8 +164,8 @@ def _zip_kind(data: bytes) -> str:
         return "sheet"
     if "ppt/presentation.xml" in names:
         return "slides"
-    # Any other zip: an archive of files (a unit's materials), not text.
-    return "archive"
+    # Any other zip: an archive of files (a unit's materials), not text: opened by the batch, not here.
+    return "zip_archive"
 
 
 __all__ = ["SUFFIXES", "Document", "ReadOptions", "default_globs", "msg", "preload", "read_document", "sniff"]

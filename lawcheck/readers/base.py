@@ -20,7 +20,8 @@ _MSG = {
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
-        "archive": "是压缩包：lawcheck 不读取压缩包内的文件，请解压后检查其中的报告",
+        "archive": "是 RAR、7z 或 gzip 压缩包：lawcheck 只打开 .zip 压缩包，请解压后检查其中的报告",
+        "zip_archive": "是多个文件的压缩包：请解压后逐个检查，或用 lawcheck check 检查整个压缩包（其中每个报告一行）",
         "sheet": "是电子表格，不是报告文稿：请检查报告本身（.docx .pdf .txt）",
         "slides": "是演示文稿，不是报告文稿：请检查报告本身（.docx .pdf .txt）",
         "image": "是图片，没有可读的文字：请提供报告的文字版（.docx .pdf .txt）",
@@ -49,7 +50,10 @@ _MSG = {
         "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
         "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
         "no_text": "no text layer (scanned?)",
-        "archive": "an archive: lawcheck does not read the files inside one; unpack it and check the reports in it",
+        "archive": ("a RAR, 7z or gzip archive: lawcheck opens .zip archives only; unpack it and check the reports "
+                    "in it"),
+        "zip_archive": ("a zip of several files: unpack it, or give it to lawcheck check, which checks each report "
+                        "in it"),
         "sheet": "a spreadsheet, not a report: check the report itself (.docx .pdf .txt)",
         "slides": "a presentation, not a report: check the report itself (.docx .pdf .txt)",
         "image": "a picture, with no text to read: give the report as text (.docx .pdf .txt)",

@@ -244,6 +244,8 @@ def arithmetic(card: Scorecard) -> str:
     points = round(sum(r.points for r in scored), 2)
     weight = sum(r.weight for r in scored)
     score = f"{card.score:.1f}" if card.score is not None else t(card.lang, "ui.no_score")
+    if card.document.cut_off:
+        return t(card.lang, "ui.arith_cut_off", points=points, n=len(card.results) - len(scored))
     if card.score is None and scored and card.document.kind == "annual_report":
         # Form judged, content not (no content rule governs a report of that year or level): no score.
         return t(card.lang, "ui.arith_no_content", points=points, weight=weight, n=len(card.results) - len(scored))

@@ -112,7 +112,9 @@ _HEADING_YEAR = rx.compile(r"\s*" + _Y + r"\s*年")  # after a part heading's nu
 _TITLE_YEAR = rx.compile(_Y + r"\s*年")
 # Matched at a line's start with .match(text, pos): no "^", which would only ever match at the text's start.
 _OPENING_YEAR = rx.compile(r"(?:关于)?" + _Y + r"\s*年(?:度)?(?!\d{1,2}月)")
-_REPORTING = rx.compile(r"现将.{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报)如下")
+_REPORTING = rx.compile(r"(?:现将|现就|现对|特将|兹将).{0,30}?" + _Y + r"\s*年.{0,40}?(?:报告|汇报|总结)如下")
+# The year of the work after an opening clause: "根据区委部署，2023年，清波街道…" ("，2023年以来，")
+_CLAUSE_YEAR = rx.compile(r"(?<=[，,])\s*" + _Y + r"\s*年(?:以来)?(?=[，,])")
 
 
 _SPAN_END = rx.compile(r"[-—–~至到]\s*$")
@@ -139,7 +141,11 @@ def report_year(st: Structure) -> Found | None:
                  if not _SPAN_END.search(text, max(ts, m.start() - 2), m.start())]
         m = next((m for m in years if not _in_name(text, ts, m.start())), years[0] if years else None)
         if m:
-            return Found(parse_year(m.group(1)), m.span(1))
+            year = parse_year(m.group(1))
+            # A title left as a template ("关于20××年度…") over an opening that states the year: the body's year
+            # (the placeholder is said by form.placeholders).
+            body = body_year(st) if year is None else None
+            return body if body is not None and body.value is not None else Found(year, m.span(1))
     return body_year(st)
 
 
@@ -152,9 +158,15 @@ def body_year(st: Structure) -> Found | None:
     m = _REPORTING.search(head)
     if m:
         return Found(parse_year(m.group(1)), (body_s + m.start(1), body_s + m.end(1)))
-    for line_start, _, _ in _lines_in(text, body_s, min(body_e, body_s + 400))[:4]:
+    lines = _lines_in(text, body_s, min(body_e, body_s + 400))[:4]
+    for line_start, _, _ in lines:
         m = _OPENING_YEAR.match(text, line_start)
         if m:
+            return Found(parse_year(m.group(1)), m.span(1))
+    for line_start, line_end, _ in lines[:2]:
+        end = text.find("。", line_start, line_end)  # in the opening sentence, outside a document's name
+        m = _CLAUSE_YEAR.search(text, line_start, end if end != -1 else line_end)
+        if m and not _in_name(text, line_start, m.start(1)):
             return Found(parse_year(m.group(1)), m.span(1))
     for sec in st.sections:
         if sec.parent is None:
@@ -216,7 +228,8 @@ def inferred_report_year(st: Structure) -> Found | None:
         year = max(set(years), key=lambda y: (years.count(y), y))
         m = next(m for m in dated if int(m.group(1) or m.group(2)) == year)
         return Found(year, m.span())
-    return _year_by_signature(st)
+    # (a signature that allows no year, or another, is a date to go by: the body's year is not taken over it)
+    return _year_by_signature(st) if signed_date(st) is not None else _year_by_body(st)
 
 
 # A year the body writes as the year of its work ("2021年,全县……", "2021年共办理……").
@@ -239,6 +252,26 @@ def _year_by_signature(st: Structure) -> Found | None:
     if not written or written[0][0] != year or (len(written) > 1 and written[1][1] == written[0][1]):
         return None
     return Found(year, signed.span)
+
+
+def _year_by_body(st: Structure) -> Found | None:
+    """With no date to go by (no title, no signature, "一年来" for an opening), the year the work outside the plan
+    is written under, when it is written so at least three times and at least twice as often as any other year
+    ("2024年，共受理行政复议案件136件", "2024年区政府门户网站主动公开信息2930条")."""
+    text = st.text
+    plan = [(s.start, s.end) for s in st.sentences if "plan" in s.roles]
+    found: dict[int, tuple[int, int]] = {}
+    counts: Counter[int] = Counter()
+    for m in _YEAR_WRITTEN.finditer(text, *st.body):
+        if any(s <= m.start() < e for s, e in plan):
+            continue
+        year = int(m.group(1))
+        counts[year] += 1
+        found.setdefault(year, m.span())
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 3 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return Found(ranked[0][0], found[ranked[0][0]])
 
 
 def _lines_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -429,9 +462,15 @@ def organ(st: Structure) -> Found | None:
 # The organ a text opens on as its subject: after the year (and "在…领导下"), a named place's government or office,
 # then what it did ("2021年，灵寿县人民政府坚持…", "2024年以来，在区委、区政府的正确领导下，广州市天河区市场监督管理局
 # 坚持…"); not 我县, 全县, 各部门.
+# A place named alone is its subject too ("2023年，岳池县坚持…", "2025年，黄金镇坚持…", "四季青街道在区委区政府的
+# 坚强领导下");
+# so is one after an opening clause that leads to the year ("根据区委部署，2023年，清波街道以…为指导").
 _OPENING_ORGAN = rx.compile(
-    r"\s*(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*)?(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?"
-    r"(?P<organ>(?![我全本各该])[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡][\u4e00-\u9fff]{0,16}?"
-    r"(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会|行政公署|局|厅|委员会|办公室))"
-    r"(?=坚持|认真|深入|全面|紧紧|始终|牢固|聚焦|围绕|高度|切实|持续|积极|不断|扎实|严格|以习近平|在[^,，。]{0,20}[下中])"
+    r"\s*(?:[^。\n]{2,120}?[,，]\s*(?=(?:19|20)\d\d\s*年))?(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*)?"
+    r"(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?"
+    r"(?P<organ>(?![我全本各该])(?:[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡][\u4e00-\u9fff]{0,16}?"
+    r"(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会|行政公署|局|厅|委员会|办公室)"
+    r"|[\u4e00-\u9fff]{2,10}?(?:街道|[省市县区旗盟镇乡])))"
+    r"(?=坚持|认真|深入|全面|紧紧|始终|牢固|聚焦|围绕|高度|切实|持续|积极|不断|扎实|严格|以习近平|按照|根据|立足|以(?!来)"
+    r"|在[^,，。]{0,20}[下中])"
 )

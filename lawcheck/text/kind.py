@@ -79,7 +79,7 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
                 r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年"
                 # A plan period named as what is reported ("关于“十三五”法治政府建设工作情况的总结报告"), five
                 # years' work, a 纲要's implementation summed up or taken at mid-term, a government's term.
-                r"|十[一二三四五六]五[”\"]?(?=法治|依法)|五年(?:工作|以来|情况|总结)"
+                r"|十[一二三四五六]五[”\"]?(?=法治|依法)|五年(?:[^,，。;；年]{0,10}?)(?:工作|以来|情况|总结)"
                 r"|纲要[^,，。;；]{0,16}?(?:实施|贯彻落实|落实)情况(?:的)?(?:总结|中期)|中期(?:报告|评估|总结)"
                 r"|任期(?:内|以来)")),
 ]
@@ -88,6 +88,8 @@ _REPORT_NOUN = rx.compile(r"报告|总结|汇报")
 # --- titles
 _T_INTERPRETATION = rx.compile(
     r"^(?:文字|图文|政策|文件)?(?P<w>解读)|(?P<w2>图解|一图(?:读懂|看懂|了解)|答记者问)|(?P<w3>解读)$"
+    # a label before the report's name: "区政府常务会议议题解读：关于2023年度法治建设工作情况的汇报"
+    r"|(?P<w4>解读)\s*[:：]"
 )
 _T_GOV_WORK = rx.compile(r"政府工作报告|人民代表大会(?!常务委员会)[^。]{0,16}会议上")
 # 述法, 述职, 述责述廉, a comrade named ("关于王建国同志…的报告"), the principal leader's report.
@@ -232,7 +234,8 @@ _DISCLOSURE = rx.compile(
 )
 _DISCLOSURE_PART = rx.compile(r"主动公开政府信息|收到和处理政府信息公开申请|政府信息公开(?:行政复议|工作存在)")
 _NEWS_OPENER = rx.compile(
-    r"^(?:本报讯|[^,，。\n]{0,10}讯[(（]|新华社[^,，。\n]{0,12}电|[^,，。\n]{0,12}记者|据悉|近日|日前|近期|昨天|昨日|今天上午"
+    r"^(?:本报讯|[^,，。\n]{0,10}讯[(（]|[\u4e00-\u9fff]{1,8}讯(?=[ \t\u3000]|\d{1,2}月)"
+    r"|新华社[^,，。\n]{0,12}电|[^,，。\n]{0,12}记者|据悉|近日|日前|近期|昨天|昨日|今天上午"
     r"|今日|\d{1,2}月\d{1,2}日(?:上午|下午|晚)?[,，])"
 )
 # Words only news is written with: a reporter, a byline, "据介绍", "X表示".
@@ -249,7 +252,8 @@ _NEWS_CREDIT = rx.compile(r"(?:来源|稿源)[:：]\s*[^\n]{0,16}?"
                           r"(?:融媒体中心|日报|晚报|新闻网|电视台|广播电视台|报社|新闻中心)"
                           r"|[(（][^()（）\n]{0,16}(?:融媒体中心|日报|新闻中心|电视台|报社)[)）]")
 _NEWS_STRONG = rx.compile(
-    r"本报讯|记者(?:从|了解|获悉|采访)?|据了解|据介绍|据悉|通讯员|责任编辑|编辑[:：]|(?:^|[\n。！？!?])\s*会上[,，]"
+    r"本报讯|(?:^|\n)\s*[\u4e00-\u9fff]{1,8}讯(?=[ \t\u3000]|\d{1,2}月)"
+    r"|记者(?:从|了解|获悉|采访)?|据了解|据介绍|据悉|通讯员|责任编辑|编辑[:：]|(?:^|[\n。！？!?])\s*会上[,，]"
     r"|[(（][^()（）\n]{0,16}(?:融媒体中心|记者|通讯员|报社|日报|新闻中心|电视台)[^()（）\n]{0,12}[)）]"
     r"|[\u4e00-\u9fff]{2,4}(?:介绍|表示|说)[,，:：]"
 )
@@ -421,6 +425,7 @@ _MARKER = rx.compile(r"^\S{1,4}?[、.．]\s*")
 # Part of a year, or a span of years.
 _MONTHS_OR_SPAN = rx.compile(r"上半年|下半年|季度|(?:19|20)\d\d\s*年?\s*[-—–~至到]")
 # The year the text reports on, named whole ("2025年度", "2023年法治…"), not the end of a span ("2016—2020年").
+_JOINING = rx.compile(r"[暨和及与并、]|以及")
 _OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:(?:19|20)\d\d\s*年度(?!\s*[-—–~至到])"
                        r"|(?:19|20)\d\d\s*年(?![度上下前第一二三四1-9\s—–\-~至到]))")
 _BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
@@ -461,9 +466,16 @@ def _joined_kind(text: str) -> tuple[str, str] | None:
             _REPORT_NOUN.search(rest) or rest.endswith("情况")):
         # another matter joined before the year's report: "灵寿县迎接省法治政府建设督察暨2021年度法治政府建设情况报告"
         return None if _MONTHS_OR_SPAN.search(rest) is None else _period_kind(rest)
-    if _OWN_YEAR.search(lead):
+    own = _OWN_YEAR.search(lead)
+    if own:
         text = _ASIDE.sub("", text)
         found = _report_kind(_lead_part(text))
+        if found is not None and found[0] == "multi_year_summary" and found[1].startswith(("五年", "近五年")):
+            # five years' work after a bare year, nothing joining them ("2023年区五年法治政府建设工作情况报告": the
+            # year it was written in, over the five-year summary), not "2023年度暨近五年…"
+            at = text.find(found[1], own.end())
+            if at != -1 and not _JOINING.search(text, own.end(), at):
+                return found
         # (the year's report looking back over a plan period is the year's report; a part of the year is not)
         return None if found is None or found[0] == "multi_year_summary" else found
     return _report_kind(_lead_part(text)) or _period_kind(text)
@@ -504,7 +516,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
         return _other("template", "kind.reason.template", word=m.group(0))
     m = _T_INTERPRETATION.search(title)
     if m and "附解读" not in title:
-        return _other("interpretation", "kind.reason.title", word=m.group("w") or m.group("w2") or m.group("w3"))
+        return _other("interpretation", "kind.reason.title",
+                      word=m.group("w") or m.group("w2") or m.group("w3") or m.group("w4"))
     m = _T_GOV_WORK.search(title)
     if m:
         return _other("government_work_report", "kind.reason.title", word=m.group(0))
@@ -678,6 +691,27 @@ def _comrades(text: str) -> list[str]:
     return [m.group(0) for m in _COMRADE.finditer(text) if not _NOT_A_NAME.search(m.group(0))]
 
 
+_KEY_WORDS = ("关键词", "关键字", "eyword", "EYWORD", "ey word", "EY WORD")  # (not 关键: 关键少数)
+_INSTITUTIONS = ("大学", "党校", "研究院", "研究所", "科学院")  # (not 学院, 研究: 行政学院 training, 专题研究)
+_AFFILIATION = rx.compile(r"[(（][^()（）\n]{0,40}?(?:大学|学院|党校|研究院|研究所|研究中心|社会科学院)"
+                          r"(?:[^()（）\n]|[(（][^()（）\n]{0,20}[)）]){0,60}?[\u4e00-\u9fff]{2,6}\s*\d{6}(?!\d)")
+_KEYWORDS = rx.compile(r"(?:^|\n)\s*(?:[【\[]\s*关键[词字]\s*[】\]]|关键[词字]\s*[:：])|(?i:\bkey\s*words?\s*[:：])")
+_ABSTRACT = rx.compile(r"(?:^|\n)\s*(?:[【\[]\s*(?:摘\s*要|内容提要)\s*[】\]]|(?:摘\s*要|内容提要)\s*[:：])"
+                       r"|(?i:\babstract\s*[:：])|(?i:\bkey\s*words?\s*[:：])")
+
+
+def _affiliation(head: str) -> re.Match[str] | None:
+    """An author's institution with its postcode, looked for only around the institutions' names."""
+    for word in _INSTITUTIONS:
+        at = head.find(word)
+        while at != -1:
+            m = _AFFILIATION.search(head, max(0, at - 41), at + 100)
+            if m:
+                return m
+            at = head.find(word, at + 1)
+    return None
+
+
 def classify(st: Structure, title: str | None) -> KindVerdict:
     """The kind of document ``st`` holds; ``title`` is its title (found in the text, or the page's own)."""
     text = st.text
@@ -696,6 +730,16 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return by_title
     titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
     lo, hi = st.body
+    # A paper or a book's abstract about the reports: its abstract and its key words at the top ("摘要：…", "关键词：",
+    # "Keywords:"), or its authors' institutions with their postcodes ("（华东政法大学 法律学院，上海 200042）"),
+    # which no report carries.
+    # (the patterns are tried only where their words stand: scanned on every report, they cost 1% of evaluate)
+    head = text[:lo + 2000]
+    m = _affiliation(head)
+    if m is None and any(w in head for w in _KEY_WORDS):
+        m = (k := _KEYWORDS.search(head)) and _ABSTRACT.search(head) and k
+    if m:
+        return _other("paper", "kind.reason.opening", word=m.group(0).strip()[:40])
     # A template site's mark on any line above the text ("…报告【优秀篇】" is chrome to the title finder).
     # (a title-like line: "来源：范文网" or "首页 > 公文范文 > 工作报告" above a reposted report names the site)
     m = next((m for s, e in st.header if _REPORT_NOUN.search(text[s:e]) and not _BREADCRUMB.search(text[s:e])

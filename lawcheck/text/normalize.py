@@ -252,16 +252,30 @@ def _junk(text: str) -> Iterator[re.Match[str]]:
             c = find(text, m.end())
 
 
+# A document-sharing site's watermark, stamped into the text of a copy wherever its pages broke ("秘书之家—全网资源每日
+# 更新www.mishuzj.com湖北省人民政府关于…", "…第一秘书之家—…www.mishuzj.com责任人职责"): its name, a dash, its slogan
+# and its address, which no report writes in a run (a government site's address stands alone: "www.lingshou.gov.cn").
+_WATERMARK = rx.compile(r"[\u4e00-\u9fff]{2,10}[—\-–]{1,2}[\u4e00-\u9fff]{2,16}"
+                        r"www\.[A-Za-z0-9-]+\.(?:com|net|cc|top|org)(?![A-Za-z0-9.])")
+
+
 def _dropped(text: str, soft: list[int], lost: list[int]) -> Iterator[tuple[int, int, str]]:
     """The junk matches, the soft line breaks and the lost ones (``g`` empty: nothing dropped, a "\n" put in),
-    in order.  A junk match never holds a newline, and a lost break stands before a part marker, a title's or a
-    closing's character, never a junk one: no two start at one offset."""
-    if not soft and not lost:
+    and the watermarks, in order.  A junk match never holds a newline, and a lost break stands before a part
+    marker, a title's or a closing's character, never a junk one: no two start at one offset (a break inside a
+    watermark goes with it; a watermark holds no space or dropped character)."""
+    marks = [m.span() for m in _WATERMARK.finditer(text)] if "www." in text else []
+    if marks:
+        def outside(b: int) -> bool:
+            return not any(s <= b < e for s, e in marks)
+        soft, lost = [b for b in soft if outside(b)], [b for b in lost if outside(b)]
+    if not soft and not lost and not marks:
         for m in _junk(text):
             yield m.start(), m.end(), m.group()
         return
     yield from heapq.merge(((m.start(), m.end(), m.group()) for m in _junk(text)),
-                           ((b, b + 1, "\n") for b in soft), ((b, b, "") for b in lost))
+                           ((b, b + 1, "\n") for b in soft), ((b, b, "") for b in lost),
+                           ((s, e, text[s:e]) for s, e in marks))
 
 
 def _touches_cjk(text: str, s: int, e: int) -> bool:

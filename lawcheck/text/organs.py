@@ -131,6 +131,11 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
         return "same"
     if addressee.rank is None:
         return None
+    if addressee.place and reporter_place and addressee.rank != reporter_rank and \
+            _own_place(addressee.place, reporter_place):
+        # The reporter's own place under another rank's name: a county-level city checked as a county
+        # (--level county) addresses its own 宜兴市委 and 宜兴市人大常委会, not the city above.
+        return "same"
     if addressee.rank == CITY and not addressee.place and in_municipality(reporter_place) and \
             reporter_rank == PROVINCE:
         # "市委", "市政府", "市人大常委会" in a municipality's own report (or one of its departments'): its own
@@ -166,6 +171,13 @@ def _within(upper: str, reporter_place: str) -> bool:
     ("辛集市旧城镇", "彭水苗族土家族自治县长生镇") and ``upper`` is none of them."""
     parents = [p for p in _INNERMOST.split(reporter_place)[:-1] if len(p) >= 3]
     return not parents or any(_same_place(upper, p) or p.endswith(upper) or upper.endswith(p) for p in parents)
+
+
+def _own_place(a: str, b: str) -> bool:
+    """Whether two places are one by their innermost names, unit and all ("江苏省宜兴市" and "宜兴市"; not
+    "南昌市" and "南昌县", a city and the county named after it)."""
+    ia, ib = (_INNERMOST.split(x)[-1] for x in (a, b))
+    return ia == ib or (("自治" in ia) != ("自治" in ib) and _same_place(ia, ib))
 
 
 def _same_place(a: str, b: str) -> bool:
@@ -220,5 +232,8 @@ def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
     if rank is None and _NATIONAL.search(name):
         return CENTRAL, ""  # a State Council department: 司法部, 国家市场监督管理总局
     if rank is not None and name.endswith("分局"):
-        return min(rank + 1, TOWNSHIP), place  # 河西市生态环境局安平分局 sits one level below its bureau
+        # 河西市生态环境局安平分局 sits one level below its bureau, in 安平 (not in 河西市 itself, whose bodies are
+        # above it)
+        branch = re.search(r"局([\u4e00-\u9fff]{1,8}?)分局$", name)
+        return min(rank + 1, TOWNSHIP), place + (branch.group(1) if branch else "")
     return rank, place

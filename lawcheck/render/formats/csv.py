@@ -66,6 +66,8 @@ def _values(c: Scorecard, gate_ok: bool, lang: str) -> list:
     level = t(lang, f"level.{d.level}") if zh and d.level else d.level
     kind = ("年度报告" if d.kind == "annual_report" else "非年度报告") if zh else d.kind
     other = t(lang, f"other_kind.{d.other_kind}") if zh and d.other_kind else d.other_kind
+    if d.cut_off:  # a report cut short: why it has no score and did not meet the gate
+        other = t(lang, "ui.cut_off_short") if zh else "cut_off"
     grade = c.grade_label if zh else c.grade
     gate = (t(lang, "ui.gate_ok") if gate_ok else t(lang, "ui.gate_fail")) if zh else ("pass" if gate_ok else "fail")
     late = (_LATE_ZH if zh else _LATE).get(c.timeliness or "", "—")
