@@ -85,8 +85,9 @@ def _junk(name: str) -> bool:
 
 def members(shown: str, infos: list[zipfile.ZipInfo], globs: list[str], lang: str, max_members: int,
             ) -> tuple[list[tuple[str, str, str | None]], list[str]]:
-    """The rows an archive of files gives, as (name shown, member as zipfile names it, why it cannot be read or
-    None), and the names of the files in it that no pattern matches (``shown``: the archive's own name).
+    """The rows an archive of files gives, as (name shown, the member — its place in the archive's listing and its
+    name as zipfile reads it, "3/报告.txt" — why it cannot be read or None), and the names of the files in it that
+    no pattern matches (``shown``: the archive's own name).
 
     A member that matches ``globs`` is a row; an archive inside the archive, an encrypted member are rows that say
     so; the archiver's own files are left out.  An archive with too many members, or no report in it at all, is
@@ -97,37 +98,44 @@ def members(shown: str, infos: list[zipfile.ZipInfo], globs: list[str], lang: st
     lowered = [g.lower() for g in globs]
     rows: list[tuple[str, str, str | None]] = []
     others: list[str] = []
-    taken = [i for i in infos if not _junk(member_name(i))]
-    for info in sorted(taken, key=member_name):
+    taken = [(n, i) for n, i in enumerate(infos) if not _junk(member_name(i))]
+    seen: dict[str, int] = {}
+    for index, info in sorted(taken, key=lambda x: (member_name(x[1]), x[0])):
         name = member_name(info)
-        label = f"{shown}/{name}"
+        seen[name] = seen.get(name, 0) + 1
+        # (a name stored twice is two files: the second shown with its place, each read by its own place)
+        label = f"{shown}/{name}" + (f" [{seen[name]}]" if seen[name] > 1 else "")
+        member = f"{index}/{info.filename}"
         base = PurePosixPath(name.replace("\\", "/")).name.lower()
         if base.endswith(_ARCHIVE_SUFFIXES):
-            rows.append((label, info.filename, m["nested"]))
+            rows.append((label, member, m["nested"]))
         elif not any(fnmatch.fnmatchcase(base, g) for g in lowered):
             others.append(label)
         elif info.flag_bits & 0x1:
-            rows.append((label, info.filename, m["encrypted"]))
+            rows.append((label, member, m["encrypted"]))
         else:
-            rows.append((label, info.filename, None))
+            rows.append((label, member, None))
     if not rows:
-        names = "、".join(PurePosixPath(member_name(i)).name for i in taken[:5]) + ("…" if len(taken) > 5 else "")
+        names = "、".join(PurePosixPath(member_name(i)).name for _, i in taken[:5]) + ("…" if len(taken) > 5 else "")
         return [(shown, "", m["nothing"].format(n=len(taken), names=names or "—"))], []
     return rows, others
 
 
 def read_member(shown: str, path: Path, member: str, lang: str, max_bytes: int | None) -> bytes:
-    """A member's bytes; one declared larger than ``max_bytes`` is refused before it is inflated."""
+    """A member's bytes ("3/报告.txt": its place in the listing and its name, which must still agree); one declared
+    larger than ``max_bytes`` is refused before it is inflated."""
     from lawcheck.limits import human_bytes
     from lawcheck.readers.base import msg
 
     m = _MSG.get(lang, _MSG["zh"])
     try:
         with zipfile.ZipFile(path) as zf:
-            try:
-                info = zf.getinfo(member)
-            except KeyError:
-                raise InputError(shown, m["changed"]) from None
+            place, _, name = member.partition("/")
+            infos = zf.infolist()
+            index = int(place) if place.isdigit() else -1
+            if not 0 <= index < len(infos) or infos[index].filename != name:
+                raise InputError(shown, m["changed"])
+            info = infos[index]
             if max_bytes is not None and info.file_size > max_bytes:
                 raise InputError(shown, msg(lang, "too_big", size=human_bytes(info.file_size),
                                             limit=human_bytes(max_bytes)))

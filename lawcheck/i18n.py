@@ -64,7 +64,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.arith_no_content": ("不评分：报告内容的必备项均不适用于该报告，其余各项"
                                 "（得分 {points:g} ÷ 权重 {weight:g}；{n}项未计分）不单独评分"),
         "ui.arith_cut_off": ("不评分：文本在句子中间中断（可能被网页或复制截断），未收到的部分无法判断"
-                             "（已收到部分得分 {points:g}，{n}项无法判断或未计分）：请取得完整报告后检查"),
+                             "（已收到部分得{points:g}分，{n}项无法判断或未计分）：请取得完整报告后检查"),
         "ui.arith_waived": ("得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}"
                             "（{n}项未计分，{w}项已豁免）"),
         "ui.no_score": "无可计分项",
@@ -130,6 +130,7 @@ _T: dict[str, dict[str, str]] = {
         "topic.public_security": "平安建设、政法工作",
         "topic.disclosure": "政务公开工作",
         "topic.petition": "信访工作",
+        "topic.one_law": "一部法律法规的贯彻实施",
         "topic.normative_docs": "规范性文件管理",
         "kind.caller": "由调用方指定",
         "kind.not_report": "这不是法治政府建设年度报告（{why}），不按年度报告的要素检查。",
@@ -522,6 +523,7 @@ _T: dict[str, dict[str, str]] = {
         "topic.public_security": "public security and political-legal work",
         "topic.disclosure": "government information disclosure",
         "topic.petition": "petitions",
+        "topic.one_law": "the implementation of one law or regulation",
         "topic.normative_docs": "normative documents",
         "kind.caller": "as the caller said",
         "kind.not_report": ("This is not an annual report on building law-based government ({why}); "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -260,10 +261,12 @@ def _year_by_body(st: Structure) -> Found | None:
     ("2024年，共受理行政复议案件136件", "2024年区政府门户网站主动公开信息2930条")."""
     text = st.text
     plan = [(s.start, s.end) for s in st.sentences if "plan" in s.roles]
+    starts = [s for s, _ in plan]
     found: dict[int, tuple[int, int]] = {}
     counts: Counter[int] = Counter()
     for m in _YEAR_WRITTEN.finditer(text, *st.body):
-        if any(s <= m.start() < e for s, e in plan):
+        i = bisect_right(starts, m.start()) - 1
+        if i >= 0 and m.start() < plan[i][1]:
             continue
         year = int(m.group(1))
         counts[year] += 1
@@ -454,6 +457,14 @@ def organ(st: Structure) -> Found | None:
     body_s, body_e = st.body
     for line_start, _, _ in _lines_in(st.text, body_s, min(body_e, body_s + 400))[:2]:
         m = _OPENING_ORGAN.match(st.text, line_start)
+        if m is None and not _OPENING_YEAR.match(st.text, line_start):
+            continue
+        # (the year's opening clause about the place above — "2024年，全市法治政府建设稳步推进，荷塘区坚持…" — is not
+        # the reporter: the subject the sentence ends on is)
+        after = m.end() if m else line_start
+        stop = st.text.find("。", after)
+        later = _LATER_ORGAN.finditer(st.text, after, stop if stop != -1 else min(len(st.text), after + 200))
+        m = next((x for x in reversed(list(later)) if not PLACEHOLDER.search(x.group("organ"))), m)
         if m and not PLACEHOLDER.search(m.group("organ")):
             return Found(m.group("organ"), m.span("organ"))
     return None
@@ -465,12 +476,17 @@ def organ(st: Structure) -> Found | None:
 # A place named alone is its subject too ("2023年，岳池县坚持…", "2025年，黄金镇坚持…", "四季青街道在区委区政府的
 # 坚强领导下");
 # so is one after an opening clause that leads to the year ("根据区委部署，2023年，清波街道以…为指导").
+_ORGAN_NAME = (r"(?P<organ>(?![我全本各该])(?:[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡][\u4e00-\u9fff]{0,16}?"
+               r"(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会|行政公署|局|厅|委员会|办公室)"
+               r"|(?!依法)[\u4e00-\u9fff]{2,10}?(?:街道|[省市县区旗盟镇乡])))")
+_ORGAN_ACTS = (r"(?=坚持|认真|深入|全面|紧紧|始终|牢固|聚焦|围绕|高度|切实|持续|积极|不断|扎实|严格|以习近平|按照|根据"
+               r"|立足"
+               r"|以(?!来)|在[^,，。]{0,20}[下中])")
 _OPENING_ORGAN = rx.compile(
     r"\s*(?:[^。\n]{2,120}?[,，]\s*(?=(?:19|20)\d\d\s*年))?(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*)?"
-    r"(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?"
-    r"(?P<organ>(?![我全本各该])(?:[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡][\u4e00-\u9fff]{0,16}?"
-    r"(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会|行政公署|局|厅|委员会|办公室)"
-    r"|[\u4e00-\u9fff]{2,10}?(?:街道|[省市县区旗盟镇乡])))"
-    r"(?=坚持|认真|深入|全面|紧紧|始终|牢固|聚焦|围绕|高度|切实|持续|积极|不断|扎实|严格|以习近平|按照|根据|立足|以(?!来)"
-    r"|在[^,，。]{0,20}[下中])"
+    r"(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?" + _ORGAN_NAME + _ORGAN_ACTS
 )
+# Another subject later in the opening sentence: the place the sentence ends on is the reporter ("2020年，彭水县深入
+# 推进法治政府建设，长生镇紧紧围绕…": the county above, then the town that reports).
+_LATER_ORGAN = rx.compile(r"[,，]\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?"
+                          + _ORGAN_NAME + _ORGAN_ACTS)

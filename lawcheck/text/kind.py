@@ -44,6 +44,10 @@ _TOPICS: list[tuple[str, re.Pattern[str]]] = [
     ("topic.disclosure", rx.compile(r"政务公开|信息公开")),
     ("topic.petition", rx.compile(r"信访")),
     ("topic.normative_docs", rx.compile(r"规范性文件|备案审查")),
+    # one law's or regulation's implementation, as reported to a people's congress ("关于《河南省供用电条例》贯彻实施
+    # 情况的报告"); not the 纲要's, which is the annual report's subject
+    ("topic.one_law",
+     rx.compile(r"《[^《》]{2,40}(?:条例|法|规定|办法|细则)》[^,，。;；]{0,4}?(?:贯彻|实施|执行|落实|施行)")),
 ]
 # Kinds of report that are not the annual report even when they are about law-based government.
 _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
@@ -79,7 +83,7 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
                 r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年"
                 # A plan period named as what is reported ("关于“十三五”法治政府建设工作情况的总结报告"), five
                 # years' work, a 纲要's implementation summed up or taken at mid-term, a government's term.
-                r"|十[一二三四五六]五[”\"]?(?=法治|依法)|五年(?:[^,，。;；年]{0,10}?)(?:工作|以来|情况|总结)"
+                r"|十[一二三四五六]五[”\"]?(?=法治|依法)|(?<![〇零一二三四五六七八九十两])五年(?!度)(?:[^,，。;；年]{0,10}?)(?:工作|以来|情况|总结)"
                 r"|纲要[^,，。;；]{0,16}?(?:实施|贯彻落实|落实)情况(?:的)?(?:总结|中期)|中期(?:报告|评估|总结)"
                 r"|任期(?:内|以来)")),
 ]
@@ -109,7 +113,11 @@ _T_WRAPPER = rx.compile(
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
 _T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
-_T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$")
+_T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$"
+                       # a standard to measure by ("法治政府建设示范指标体系", "…考核评价标准（试行）")
+                       r"|(?:指标体系|评价体系|评估体系|考核标准|评价标准|评估标准)(?:\(试行\))?$")
+# A unit's budget or final accounts published beside its report ("安远县司法局2023年部门决算").
+_T_BUDGET = rx.compile(r"(?:部门|单位)?(?:决算|预算)(?:公开|说明|报告|情况|表)?$")
 _T_PLAN = rx.compile(
     r"工作要点|实施方案|工作方案|工作安排|工作计划|任务清单|任务分工|重点任务|重点工作|工作任务|实施意见"
     r"|规划(?:\(\d{4}-\d{4}年?\))?|行动计划|行动方案"
@@ -425,7 +433,8 @@ _MARKER = rx.compile(r"^\S{1,4}?[、.．]\s*")
 # Part of a year, or a span of years.
 _MONTHS_OR_SPAN = rx.compile(r"上半年|下半年|季度|(?:19|20)\d\d\s*年?\s*[-—–~至到]")
 # The year the text reports on, named whole ("2025年度", "2023年法治…"), not the end of a span ("2016—2020年").
-_JOINING = rx.compile(r"[暨和及与并、]|以及")
+# (a report named before them is the year's: "…2025年法治政府建设年度报告（五年工作总结）", "…情况报告——五年工作回顾")
+_JOINING = rx.compile(r"[暨和及与并、（(]|以及|——|报告|总结")
 _OWN_YEAR = rx.compile(r"(?<![\d—–\-~至到])(?:(?:19|20)\d\d\s*年度(?!\s*[-—–~至到])"
                        r"|(?:19|20)\d\d\s*年(?![度上下前第一二三四1-9\s—–\-~至到]))")
 _BRACKETED = rx.compile(r"[(（][^()（）]*[)）]")
@@ -474,7 +483,7 @@ def _joined_kind(text: str) -> tuple[str, str] | None:
             # five years' work after a bare year, nothing joining them ("2023年区五年法治政府建设工作情况报告": the
             # year it was written in, over the five-year summary), not "2023年度暨近五年…"
             at = text.find(found[1], own.end())
-            if at != -1 and not _JOINING.search(text, own.end(), at):
+            if at != -1 and not _JOINING.search(text, own.end(), at) and "年度" not in text:
                 return found
         # (the year's report looking back over a plan period is the year's report; a part of the year is not)
         return None if found is None or found[0] == "multi_year_summary" else found
@@ -584,6 +593,9 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_NOTICE.search(title)
     if m and not ends_as_report and not report_first:
         return _other("notice", "kind.reason.title", word=m.group(0))
+    m = _T_BUDGET.search(title)
+    if m:
+        return _other("unrelated", "kind.reason.title", word=m.group(0))
     # An assessment of the government by others (a third party's, an expert's) as what the title ends on: not its
     # own report ("…情况暨第三方评估结果整改情况的报告", "…（含群众满意度评估结果）" are the report).
     m = _T_EVALUATION.search(bare)
@@ -601,7 +613,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
     topic = _topic(title)
     if topic is not None:
         kind = "special_report" if _REPORT_NOUN.search(title) and topic in (
-            "topic.reconsideration", "topic.enforcement", "topic.normative_docs", "topic.petition") else "topic_summary"
+            "topic.reconsideration", "topic.enforcement", "topic.normative_docs", "topic.petition", "topic.one_law") \
+            else "topic_summary"
         return _other(kind, "kind.reason.title_topic", topic=topic)
     if CORE_TOPIC.search(title) and (_REPORT_NOUN.search(title) or ends_as_report or title.endswith("年报")):
         return REPORT
@@ -694,7 +707,11 @@ def _comrades(text: str) -> list[str]:
 _KEY_WORDS = ("关键词", "关键字", "eyword", "EYWORD", "ey word", "EY WORD")  # (not 关键: 关键少数)
 _INSTITUTIONS = ("大学", "党校", "研究院", "研究所", "科学院")  # (not 学院, 研究: 行政学院 training, 专题研究)
 _AFFILIATION = rx.compile(r"[(（][^()（）\n]{0,40}?(?:大学|学院|党校|研究院|研究所|研究中心|社会科学院)"
-                          r"(?:[^()（）\n]|[(（][^()（）\n]{0,20}[)）]){0,60}?[\u4e00-\u9fff]{2,6}\s*\d{6}(?!\d)")
+                          # …then, after a comma, the city and its postcode closing the bracket or the entry
+                          # ("，上海 200042）", "，山东 济南 250001；"; not "，受教育学生达120000人次）",
+                          # "，邮编050024）")
+                          r"(?:[^()（）\n]|[(（][^()（）\n]{0,20}[)）]){0,60}?[,，]\s*(?!邮编|邮政)"
+                          r"[\u4e00-\u9fff]{2,4}(?:\s*[\u4e00-\u9fff]{2,4})?\s*\d{6}\s*[)）;；]")
 _KEYWORDS = rx.compile(r"(?:^|\n)\s*(?:[【\[]\s*关键[词字]\s*[】\]]|关键[词字]\s*[:：])|(?i:\bkey\s*words?\s*[:：])")
 _ABSTRACT = rx.compile(r"(?:^|\n)\s*(?:[【\[]\s*(?:摘\s*要|内容提要)\s*[】\]]|(?:摘\s*要|内容提要)\s*[:：])"
                        r"|(?i:\babstract\s*[:：])|(?i:\bkey\s*words?\s*[:：])")
@@ -735,7 +752,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # which no report carries.
     # (the patterns are tried only where their words stand: scanned on every report, they cost 1% of evaluate)
     head = text[:lo + 2000]
-    m = _affiliation(head)
+    m = _affiliation(text[:lo + 300])  # (under the title and the authors, not in the body's sentences)
     if m is None and any(w in head for w in _KEY_WORDS):
         m = (k := _KEYWORDS.search(head)) and _ABSTRACT.search(head) and k
     if m:

@@ -255,8 +255,27 @@ def _junk(text: str) -> Iterator[re.Match[str]]:
 # A document-sharing site's watermark, stamped into the text of a copy wherever its pages broke ("秘书之家—全网资源每日
 # 更新www.mishuzj.com湖北省人民政府关于…", "…第一秘书之家—…www.mishuzj.com责任人职责"): its name, a dash, its slogan
 # and its address, which no report writes in a run (a government site's address stands alone: "www.lingshou.gov.cn").
-_WATERMARK = rx.compile(r"[\u4e00-\u9fff]{2,10}[—\-–]{1,2}[\u4e00-\u9fff]{2,16}"
-                        r"www\.[A-Za-z0-9-]+\.(?:com|net|cc|top|org)(?![A-Za-z0-9.])")
+_WATERMARK = rx.compile(r"[—\-–]{1,2}[\u4e00-\u9fff]{2,16}www\.[A-Za-z0-9-]+\.(?:com|net|cc|top|org)(?![A-Za-z0-9.])")
+# The site's name before it, read where a stamp stands at a line's start or after punctuation (where no word of the
+# report can precede it): "秘书之家" of "秘书之家—全网资源每日更新www.mishuzj.com湖北省人民政府…".
+_SITE_NAME = rx.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}$")
+
+
+def _watermarks(text: str) -> list[tuple[int, int]]:
+    """The stamps' spans: the dash, slogan and address always; the site's name before them where the stamp shows it
+    whole somewhere (the report's own words before a stamp are never taken for a name)."""
+    tails = [m.span() for m in _WATERMARK.finditer(text)]
+    names = set()
+    for s, e in tails:
+        m = _SITE_NAME.search(text, max(0, s - 11), s)
+        if m:
+            names.add((m.group(), text[s:e]))
+    out = []
+    shortest = sorted(names, key=lambda x: len(x[0]))  # ("，全面秘书之家—…" after a comma: the name is still 秘书之家)
+    for s, e in tails:
+        name = next((n for n, tail in shortest if tail == text[s:e] and text.endswith(n, 0, s)), "")
+        out.append((s - len(name), e))
+    return out
 
 
 def _dropped(text: str, soft: list[int], lost: list[int]) -> Iterator[tuple[int, int, str]]:
@@ -264,10 +283,13 @@ def _dropped(text: str, soft: list[int], lost: list[int]) -> Iterator[tuple[int,
     and the watermarks, in order.  A junk match never holds a newline, and a lost break stands before a part
     marker, a title's or a closing's character, never a junk one: no two start at one offset (a break inside a
     watermark goes with it; a watermark holds no space or dropped character)."""
-    marks = [m.span() for m in _WATERMARK.finditer(text)] if "www." in text else []
+    marks = _watermarks(text) if "www." in text else []
     if marks:
+        starts = [s for s, _ in marks]
+
         def outside(b: int) -> bool:
-            return not any(s <= b < e for s, e in marks)
+            i = bisect_right(starts, b) - 1
+            return i < 0 or b >= marks[i][1]
         soft, lost = [b for b in soft if outside(b)], [b for b in lost if outside(b)]
     if not soft and not lost and not marks:
         for m in _junk(text):

@@ -234,6 +234,8 @@ def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
     if rank is not None and name.endswith("分局"):
         # 河西市生态环境局安平分局 sits one level below its bureau, in 安平 (not in 河西市 itself, whose bodies are
         # above it)
-        branch = re.search(r"局([\u4e00-\u9fff]{1,8}?)分局$", name)
-        return min(rank + 1, TOWNSHIP), place + (branch.group(1) if branch else "")
+        # (the branch's place after the last 局: not "第一" of "…税务局第一分局"; not added twice)
+        branch = re.search(r"局((?:(?!局)[\u4e00-\u9fff]){2,8}?)分局$", name)
+        where = branch.group(1) if branch and not branch.group(1).startswith("第") else ""
+        return min(rank + 1, TOWNSHIP), place if place.endswith(where) else place + where
     return rank, place

@@ -322,7 +322,13 @@ def run_on_breaks(text: str) -> list[int]:
     # A whole text on one line is run together whatever its length (a page's excerpt, a pasted summary).
     alone = len(text) >= _ALONE and "\n" not in text.strip()
     raw = text.split("\n")
-    if not alone and max(map(len, raw)) < _RUN_ON:
+    longest = max(map(len, raw))
+    if not alone and _ALONE <= longest < _RUN_ON:
+        # …and so is a body on one line under a few short lines of its own (a page's title, the addressee):
+        # "六盘水市人民政府关于2024年度…报告\n市人大常委会: 2024年,我市…一、…二、…" (a short report's 600 characters)
+        lines = [ln.strip() for ln in raw if ln.strip()]
+        alone = sum(len(ln) > _CHROME_LINE for ln in lines) == 1 and len(lines) <= _CHROME_LINES + 1
+    if not alone and longest < _RUN_ON:
         return []  # the common case, a text written in lines: looked at in C
     # A text whose parts stand on lines of their own: a long paragraph in it is a paragraph, its "：一、…；二、…" a
     # list inside it, not parts run together.

@@ -61,6 +61,13 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     "run_on_report": (RUN_ON, "alone"),
     "run_on_part_markers": ("。一、加强(一)推进(二)落实。二、", "alone"),
     "run_on_titles": ("某某县2024年度法治政府建设情况的报告", "alone"),
+    # Found by the December 4 diff review: a text that states its year nowhere, its work's years counted outside a
+    # long plan (each year held against every plan sentence), and a copy stamped by a document-sharing site under
+    # lines wrapped by a page width (each break held against every stamp).
+    "years_without_a_date": ("坚持依法行政。\n" * 4 + "2024年，共受理行政复议案件12件。\n三、下一步工作计划\n加强第1项培训。\n",
+                             "alone"),
+    "watermarks_wrapped": ("全面推进依法行政，严格规范公正文明执法，\n持续深化行政执法体制改革，完善执法程序，\n" * 2
+                           + "秘书之家—全网资源每日更新www.mishuzj.com\n", "alone"),
 }
 
 
