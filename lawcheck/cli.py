@@ -1116,8 +1116,9 @@ def _check(args: argparse.Namespace) -> int:
     left_out: list[str] = []
     others: list[str] | None = [] if s.glob == default_globs() else None  # a chosen --glob leaves out on purpose
     read = _read_by_this_run(args, s)  # what the run reads besides its reports: never an input, never written
+    limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output), read[0],
-                     max_zip_members=s.values["max_zip_members"])
+                     limits=limits)
     _say_left_out(left_out, m, others)
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
@@ -1144,7 +1145,6 @@ def _check(args: argparse.Namespace) -> int:
     elif (into := stdout_input(guarded)) is not None:
         _err(m["stdout_is_input"].format(path=into))
         return Exit.USAGE_OR_INPUT
-    limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
     previous = None
     if getattr(args, "previous", None):
         if len(sources) != 1:

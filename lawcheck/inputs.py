@@ -94,8 +94,7 @@ def escaped_name(name: str) -> str:
 
 def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[str] | None = None,
            unsupported: list[str] | None = None, writing: Iterable[str] = (),
-           known: Iterable[Path] = (), max_zip_members: int = Limits().max_zip_members, open_zips: bool = True,
-           ) -> list[Source]:
+           known: Iterable[Path] = (), limits: Limits | None = None, open_zips: bool = True) -> list[Source]:
     """Files as given, directories searched (every level, without recursion in Python, links to
     folders not followed) for ``globs``, '-' for standard input.
 
@@ -111,9 +110,10 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
     vanish from a reviewer's table without a word (hidden files, Office lock files and system files aside,
     and the files the run reads itself, ``known``: its settings, its pairs file).  A .zip of files (a unit's
     materials sent zipped) gives a source for each of its files that matches ``globs``, in its place
-    (``lawcheck.archives``); with ``open_zips`` False a zip stays one input.
+    (``lawcheck.archives``, within ``limits``); with ``open_zips`` False a zip stays one input.
     """
     m = _MSG.get(lang, _MSG["zh"])
+    lim = limits or Limits()
     out: list[Source] = []
     seen: set[str] = set()
     writing = set(writing)
@@ -146,7 +146,7 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
                 key = _identity(f.path)
                 if key not in seen:
                     seen.add(key)
-                    out.extend((open_zips and _zipped(f, globs, lang, max_zip_members, others)) or [_unique(f, shown)])
+                    out.extend((open_zips and _zipped(f, globs, lang, lim, others)) or [_unique(f, shown)])
             for other in others or []:  # lawcheck's own CSV or JSON Lines is no report sent in a wrong format
                 if _identity(Path(other)) not in quiet and origin(Path(other)) != "ours":
                     assert unsupported is not None
@@ -154,11 +154,11 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
         elif _identity(p) not in seen:  # one file however it is named: "./a.txt", "d/../a.txt", a link to it
             seen.add(_identity(p))
             src = Source(display_name(arg), p)
-            out.extend((open_zips and _zipped(src, globs, lang, max_zip_members, unsupported)) or [_unique(src, shown)])
+            out.extend((open_zips and _zipped(src, globs, lang, lim, unsupported)) or [_unique(src, shown)])
     return out
 
 
-def _zipped(src: Source, globs: list[str], lang: str, max_members: int, unsupported: list[str] | None
+def _zipped(src: Source, globs: list[str], lang: str, lim: Limits, unsupported: list[str] | None
             ) -> list[Source] | None:
     """The sources of a .zip of files, or None for any other input (a Word file named .zip is read as one)."""
     from lawcheck import archives
@@ -166,10 +166,12 @@ def _zipped(src: Source, globs: list[str], lang: str, max_members: int, unsuppor
     if src.skip is not None or src.path is None or not archives.is_archive_name(str(src.path)) \
             or not os.path.isfile(src.path):
         return None
-    infos = archives.files_of(src.path)
+    infos = archives.files_of(src.path, lim.max_zip_members)
     if infos is None:
         return None
-    rows, others = archives.members(src.name, infos, globs, lang, max_members)
+    if isinstance(infos, (int, str)):  # too many entries, or a listing that cannot be read: one row that says so
+        return [Source(src.name, src.path, archives.refusal(infos, lim.max_zip_members, lang))]
+    rows, others = archives.members(src.name, infos, globs, lang, lim.max_unzipped_bytes)
     if unsupported is not None:
         unsupported.extend(others)
     return [Source(name, src.path, why, member or None) for name, member, why in rows]

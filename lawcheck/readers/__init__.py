@@ -30,7 +30,7 @@ SUFFIXES: dict[str, str] = {
 }
 # What is refused with its own message, never read (an image or a spreadsheet named on the command line; an
 # archive in a folder too).
-_REFUSED = ("archive", "zip_archive", "sheet", "slides", "image")
+_REFUSED = ("archive", "zip_archive", "zip_corrupt", "sheet", "slides", "image")
 _MAGIC = ((b"Rar!\x1a\x07", "archive"), (b"7z\xbc\xaf\x27\x1c", "archive"), (b"\x1f\x8b", "archive"),
           (b"\xff\xd8\xff", "image"), (b"\x89PNG\r\n\x1a\n", "image"), (b"GIF87a", "image"), (b"GIF89a", "image"),
           (b"II*\x00", "image"), (b"MM\x00*", "image"), (b"BM", "image"))
@@ -108,7 +108,13 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
     if fmt in _REFUSED:
         raise InputError(name, msg(lang, fmt))
     reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
-    return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt, keep_original))
+    try:
+        return reader.read(name, data, ReadOptions(lang, lim, encoding, fmt, keep_original))
+    except InputError:
+        if fmt in ("docx", "ofd") and _zip_kind(data) == "zip_archive":
+            # a unit's zip of files renamed .docx: said so, not "the Word file is damaged"
+            raise InputError(name, msg(lang, "zip_named", suffix=Path(name).suffix)) from None
+        raise
 
 
 def preload(names: Iterable[str] | None = None) -> None:
@@ -155,7 +161,7 @@ def _zip_kind(data: bytes) -> str:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
-        return "text"
+        return "zip_corrupt"  # (it opens as one: cut in sending, its listing lost)
     if "word/document.xml" in names:
         return "docx"
     if "OFD.xml" in names:

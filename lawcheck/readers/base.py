@@ -22,6 +22,9 @@ _MSG = {
         "no_text": "没有文字层（可能是扫描件）",
         "archive": "是 RAR、7z 或 gzip 压缩包：lawcheck 只打开 .zip 压缩包，请解压后检查其中的报告",
         "zip_archive": "是多个文件的压缩包：请解压后逐个检查，或用 lawcheck check 检查整个压缩包（其中每个报告一行）",
+        "zip_named": ("文件名为 {suffix}，内容却是多个文件的压缩包：请改名为 .zip 后检查（其中每个报告一行），"
+                      "或解压后逐个检查"),
+        "zip_corrupt": "是已损坏或不完整的 ZIP 压缩包（读不出其中的文件列表，可能下载或发送时被截断）：请重新发送",
         "sheet": "是电子表格，不是报告文稿：请检查报告本身（.docx .pdf .txt）",
         "slides": "是演示文稿，不是报告文稿：请检查报告本身（.docx .pdf .txt）",
         "image": "是图片，没有可读的文字：请提供报告的文字版（.docx .pdf .txt）",
@@ -54,6 +57,10 @@ _MSG = {
                     "in it"),
         "zip_archive": ("a zip of several files: unpack it, or give it to lawcheck check, which checks each report "
                         "in it"),
+        "zip_named": ("named {suffix} but really a zip of several files: rename it .zip and check it (each report "
+                      "a row), or unpack it"),
+        "zip_corrupt": ("a damaged or incomplete ZIP archive (its list of files cannot be read; it may have been cut "
+                        "off in sending): send it again"),
         "sheet": "a spreadsheet, not a report: check the report itself (.docx .pdf .txt)",
         "slides": "a presentation, not a report: check the report itself (.docx .pdf .txt)",
         "image": "a picture, with no text to read: give the report as text (.docx .pdf .txt)",

@@ -234,6 +234,17 @@ def marked_quote(ev: Evidence, limit: int | None = None, open_: str = "【", clo
     return "".join(f"{open_}{escape(p)}{close}" if m else escape(p) for p, m in quote_pieces(ev, limit))
 
 
+def file_stem(path: str) -> str:
+    """The name a file made for an input is built on: its own name's stem, after the zip it came in when it came in
+    one ("灵寿县报送材料.zip/法治政府建设年度报告.txt" → "灵寿县报送材料-法治政府建设年度报告": the zip's name is often
+    all that says which unit sent it)."""
+    from pathlib import PurePath
+
+    p = PurePath(path)
+    zipped = next((q.stem for q in p.parents if q.suffix.lower() == ".zip"), None)
+    return f"{zipped}-{p.stem}" if zipped else p.stem
+
+
 def clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -79,7 +79,8 @@ UI = {
 }
 
 # What the file picker offers: every format the readers take except the legacy ones they refuse.
-ACCEPT = ",".join(s for s, fmt in SUFFIXES.items() if fmt != "legacy")
+# (not archives: the page checks one report; a zip of several is the command line's, each report a row)
+ACCEPT = ",".join(s for s, fmt in SUFFIXES.items() if fmt not in ("legacy", "archive"))
 
 
 def ui(lang: str) -> dict[str, str]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import io
 import re
-from pathlib import PurePath
 
 from lawcheck.model import Record, Scorecard
 from lawcheck.render import Context, Format
 from lawcheck.render.comments import AUTHOR, INITIALS, notes, title_span
+from lawcheck.render.common import file_stem
 
 FORMAT = Format("docx", "Word 文档，审查意见以批注写在原文上（单份：-o 文件或重定向到文件；多份须 -o 目录）",
                 "Word document with the review as comments on the text (-o FILE or a redirect; -o DIR for several)",
@@ -134,7 +134,7 @@ def _from_text(card: Scorecard, text: str):  # type: ignore[no-untyped-def]
 
 def file_name(path: str, lang: str, n: int) -> str:
     """The commented copy's name in a folder: numbered in input order, the report's own name, readable."""
-    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(path).stem)[:60] or "report"
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", file_stem(path))[:60] or "report"
     return f"{n:04d}-{stem}-{'审查意见' if lang == 'zh' else 'review'}.docx"
 
 

@@ -22,6 +22,7 @@ from lawcheck.render.common import (
     colon,
     figure_note,
     figure_value,
+    file_stem,
     lp,
     marked_quote,
     not_report_line,
@@ -645,9 +646,8 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
 def name(path: str, n: int, ctx: Context | None = None) -> str:
     """The file name of input ``n``'s page (1: the first input): numbered in input order, readable, unique."""
     import re
-    from pathlib import PurePath
 
-    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", PurePath(path).stem)[:60] or "report"
+    stem = re.sub(r"[^\w\u4e00-\u9fff.-]+", "_", file_stem(path))[:60] or "report"
     return f"{n:04d}-{stem}.html"
 
 
