@@ -161,17 +161,17 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
 def _zipped(src: Source, globs: list[str], lang: str, lim: Limits, unsupported: list[str] | None
             ) -> list[Source] | None:
     """The sources of a .zip of files, or None for any other input (a Word file named .zip is read as one)."""
-    from lawcheck import archives
-
-    if src.skip is not None or src.path is None or not archives.is_archive_name(str(src.path)) \
+    if src.skip is not None or src.path is None or not str(src.path).lower().endswith(".zip") \
             or not os.path.isfile(src.path):
         return None
+    from lawcheck import archives  # (imported only for a zip: the check of one report never pays for it)
+
     infos = archives.files_of(src.path, lim.max_zip_members)
     if infos is None:
         return None
     if isinstance(infos, (int, str)):  # too many entries, or a listing that cannot be read: one row that says so
         return [Source(src.name, src.path, archives.refusal(infos, lim.max_zip_members, lang))]
-    rows, others = archives.members(src.name, infos, globs, lang, lim.max_unzipped_bytes)
+    rows, others = archives.members(src.name, infos, globs, lang)
     if unsupported is not None:
         unsupported.extend(others)
     return [Source(name, src.path, why, member or None) for name, member, why in rows]

@@ -37,8 +37,8 @@ def _cut_off(a: Analysis) -> bool:
     tail = a.text[:a.st.body[1]].rstrip()
     if not tail or tail.endswith(LINE_ENDS):  # (a heading is no end either: a report never ends on one)
         return False
-    if any(s.roles & {SHORTCOMINGS, PLAN} for s in a.st.sections):
-        return False  # its problems or plan were received: a last part after them without its full stop is whole
+    if any(PLAN in s.roles for s in a.st.sections):
+        return False  # its plan was received: a last part after it without its full stop is whole
     i = a.st.sentence_at(len(tail) - 1)
     last = a.st.sentences[i].roles if i is not None else frozenset()
     return not last & {SHORTCOMINGS, PLAN, OTHER}

@@ -488,5 +488,8 @@ _OPENING_ORGAN = rx.compile(
 )
 # Another subject later in the opening sentence: the place the sentence ends on is the reporter ("2020年，彭水县深入
 # 推进法治政府建设，长生镇紧紧围绕…": the county above, then the town that reports).
+# (a place's name only, standing as a clause's subject: not "，坚决贯彻市委市政府…", "，在全县深入开展…", "，县委县政府
+# 高度重视…")
 _LATER_ORGAN = rx.compile(r"[,，]\s*(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?"
-                          + _ORGAN_NAME + _ORGAN_ACTS)
+                          r"(?P<organ>(?![我全本各该在认严坚落贯深积切持扎始紧牢聚围高不以按根立依])(?:(?!委)[\u4e00-\u9fff]){2,8}?"
+                          r"(?:街道|[省市县区旗盟镇乡]))" + _ORGAN_ACTS)

@@ -256,24 +256,25 @@ def _junk(text: str) -> Iterator[re.Match[str]]:
 # 更新www.mishuzj.com湖北省人民政府关于…", "…第一秘书之家—…www.mishuzj.com责任人职责"): its name, a dash, its slogan
 # and its address, which no report writes in a run (a government site's address stands alone: "www.lingshou.gov.cn").
 _WATERMARK = rx.compile(r"[—\-–]{1,2}[\u4e00-\u9fff]{2,16}www\.[A-Za-z0-9-]+\.(?:com|net|cc|top|org)(?![A-Za-z0-9.])")
-# The site's name before it, read where a stamp stands at a line's start or after punctuation (where no word of the
-# report can precede it): "秘书之家" of "秘书之家—全网资源每日更新www.mishuzj.com湖北省人民政府…".
-_SITE_NAME = rx.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,10}$")
+# The site's name before it, read where a stamp stands at a line's start (where no word of the report can precede
+# it): "秘书之家" of "秘书之家—全网资源每日更新www.mishuzj.com湖北省人民政府…".
+_SITE_NAME = rx.compile(r"(?m)^[ \t\u3000]*([\u4e00-\u9fff]{2,10})$")
 
 
 def _watermarks(text: str) -> list[tuple[int, int]]:
-    """The stamps' spans: the dash, slogan and address always; the site's name before them where the stamp shows it
-    whole somewhere (the report's own words before a stamp are never taken for a name)."""
-    tails = [m.span() for m in _WATERMARK.finditer(text)]
-    names = set()
-    for s, e in tails:
+    """The stamps' spans: the dash, slogan and address always; the site's name before them too where a stamp at a
+    line's start shows it (a stamp after the report's words takes only that name: "第一秘书之家—…" loses 秘书之家, not
+    第一; with no such stamp the name stays, and the report's words with it)."""
+    tails = [(s, e, text[s:e]) for s, e in (m.span() for m in _WATERMARK.finditer(text))]
+    names: dict[str, set[str]] = {}
+    for s, _, tail in tails:
         m = _SITE_NAME.search(text, max(0, s - 11), s)
         if m:
-            names.add((m.group(), text[s:e]))
+            names.setdefault(tail, set()).add(m.group(1))
+    ordered = {tail: sorted(found, key=len) for tail, found in names.items()}
     out = []
-    shortest = sorted(names, key=lambda x: len(x[0]))  # ("，全面秘书之家—…" after a comma: the name is still 秘书之家)
-    for s, e in tails:
-        name = next((n for n, tail in shortest if tail == text[s:e] and text.endswith(n, 0, s)), "")
+    for s, e, tail in tails:
+        name = next((n for n in ordered.get(tail, ()) if text.endswith(n, 0, s)), "")
         out.append((s - len(name), e))
     return out
 

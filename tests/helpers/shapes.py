@@ -66,6 +66,8 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     # lines wrapped by a page width (each break held against every stamp).
     "years_without_a_date": ("坚持依法行政。\n" * 4 + "2024年，共受理行政复议案件12件。\n三、下一步工作计划\n加强第1项培训。\n",
                              "alone"),
+    # …and stamps each after other words (the site's name looked up by its stamp, not tried against every name)
+    "watermarks_after_words": ("全面推进依法行政严格规范公正文明执法秘书之家—全网资源每日更新www.mishuzj.com\n", "alone"),
     "watermarks_wrapped": ("全面推进依法行政，严格规范公正文明执法，\n持续深化行政执法体制改革，完善执法程序，\n" * 2
                            + "秘书之家—全网资源每日更新www.mishuzj.com\n", "alone"),
 }
