@@ -81,8 +81,9 @@ def files_of(path: Path, max_members: int) -> list[zipfile.ZipInfo] | int | str 
             infos = zf.infolist()
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
         return "corrupt" if _starts_as_zip(path) else None
-    names = {i.filename for i in infos}
-    if names & {"word/document.xml", "OFD.xml", "xl/workbook.xml", "ppt/presentation.xml"}:
+    from lawcheck.readers import package_kind
+
+    if package_kind(i.filename for i in infos) != "zip_archive":
         return None
     return infos  # (folders too: a member is read by its place in this listing)
 

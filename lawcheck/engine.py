@@ -157,6 +157,9 @@ def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
     return _uncovered(rule, a)
 
 
+_LEVELS = frozenset(get_args(Level))
+
+
 def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable when none of the rule's bases governs this reporter in this year: a township is not
     held to a deadline set for county-level governments, a 2017 report not to a rule of 2019.  Unknown when that
@@ -164,7 +167,7 @@ def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
     county's deadline."""
     covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
     if covering and a.level is None and all(b.levels is not None for b in covering) and \
-            not set(get_args(Level)) <= {lv for b in covering for lv in b.levels or ()}:
+            not {lv for b in covering for lv in b.levels or ()} >= _LEVELS:
         return Outcome("unknown", 0.0, details=[t(a.lang, "no_level")])
     if covering:
         return None

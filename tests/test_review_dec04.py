@@ -339,6 +339,8 @@ def test_the_organ_is_read_from_an_opening_that_names_only_its_place() -> None:
 def test_a_document_sharing_site_s_watermark_is_not_the_report_s_words() -> None:
     """"秘书之家—全网资源每日更新www.mishuzj.com" stamped before the title became the organ, and inside "第一…责任人"
     it broke the phrase; the evidence still points into the text as given."""
+    from lawcheck.text.normalize import normalize
+
     mark = "秘书之家—全网资源每日更新www.mishuzj.com"
     text = (mark + "湖北省人民政府关于2023年度法治政府建设情况的报告\n2023年，省政府坚持依法行政。\n一、主要举措和成效\n"
             "省政府主要负责同志认真履行推进法治建设第一" + mark + "责任人职责，主持召开省政府常务会议研究法治政府建设工作6次。\n")
@@ -347,7 +349,8 @@ def test_a_document_sharing_site_s_watermark_is_not_the_report_s_words() -> None
     duty = card.result("content.first_responsible_duty")
     assert duty.status == "pass"
     assert all(text[e.start:e.end] == e.text for e in duty.evidence)
-    assert lawcheck.evaluate("在县政府门户网站www.lingshou.gov.cn公开执法信息1200条。").document  # a site's address stays
+    site = "在县政府门户网站www.lingshou.gov.cn公开执法信息1200条。"
+    assert "门户网站www.lingshou.gov.cn公开" in normalize(site).text  # a site's address stays, words and all
 
 
 def test_a_paper_about_the_reports_is_no_report() -> None:

@@ -3,8 +3,9 @@
 A kind module holds everything about its kind: the pydantic model of its rule files, the matchers
 whose phrases go into the pack's automaton (``matchers``), the check (``check(rule, analysis) ->
 Outcome``), the lines ``lawcheck explain`` and the catalogue print (``describe``) and, optionally,
-the words offered as near misses (``hint_phrases``) and whether it needs the report year
-(``NEEDS_YEAR``).  The schema union, the check table and ``explain`` are derived from ``KINDS``:
+the words offered as near misses (``hint_phrases``), whether it needs the report year
+(``NEEDS_YEAR``) and whether its shortfalls rest on something not found (``BY_PRESENCE``, or
+``by_presence(rule)``).  The schema union, the check table and ``explain`` are derived from ``KINDS``:
 adding a kind is one module here and one line in ``_MODULES``.
 """
 
@@ -45,7 +46,11 @@ def _kind(module: ModuleType, model: type[RuleBase]) -> Kind:
     name = model.model_fields["kind"].annotation.__args__[0]  # type: ignore[union-attr]  # Literal["…"]
     return Kind(name, model, module.check, module.matchers, module.describe,
                 getattr(module, "hint_phrases", lambda rule: []), getattr(module, "NEEDS_YEAR", False),
-                getattr(module, "by_presence", lambda rule: False))
+                getattr(module, "by_presence", None) or _always(getattr(module, "BY_PRESENCE", False)))
+
+
+def _always(value: bool) -> Callable[[RuleBase], bool]:
+    return lambda rule: value
 
 
 # The order is the order of the schema's union and of the docs.

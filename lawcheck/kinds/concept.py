@@ -58,9 +58,7 @@ def _parts(rule: ConceptRule) -> list[Part]:
     return [*rule.parts, *([rule.collective] if rule.collective else [])]
 
 
-def by_presence(rule: RuleBase) -> bool:
-    """A shortfall is what the text does not say (see ``Kind.by_presence``)."""
-    return True
+BY_PRESENCE = True  # a shortfall is what the text does not say (see ``Kind.by_presence``)
 
 
 def matchers(rule: ConceptRule) -> list[Matcher]:

@@ -394,9 +394,7 @@ def _falls_short(a: Analysis, lo: int, hi: int, gaps: dict[int | None, bool]) ->
 _TURN = rx.compile(r"但|然而|不过|也要看到|也应看到|也应当看到|需要改进|有待改进|一是|首先")
 
 
-def by_presence(rule: RuleBase) -> bool:
-    """A shortfall is what the text does not say (see ``Kind.by_presence``)."""
-    return True
+BY_PRESENCE = True  # a shortfall is what the text does not say (see ``Kind.by_presence``)
 
 
 def matchers(rule: SectionRule) -> list[Matcher]:

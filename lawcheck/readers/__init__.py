@@ -159,19 +159,22 @@ def _zip_kind(data: bytes) -> str:
     import zipfile
 
     try:
-        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+        names = zipfile.ZipFile(io.BytesIO(data)).namelist()
     except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
         return "zip_corrupt"  # (it opens as one: cut in sending, its listing lost)
-    if "word/document.xml" in names:
-        return "docx"
-    if "OFD.xml" in names:
-        return "ofd"
-    if "xl/workbook.xml" in names:
-        return "sheet"
-    if "ppt/presentation.xml" in names:
-        return "slides"
-    # Any other zip: an archive of files (a unit's materials), not text: opened by the batch, not here.
-    return "zip_archive"
+    return package_kind(names)
+
+
+# The part a zip package holds that says what it is; any other zip is an archive of files (a unit's materials), not
+# text: opened by the batch (lawcheck.archives), not here.
+_PACKAGE_PARTS = (("word/document.xml", "docx"), ("OFD.xml", "ofd"), ("xl/workbook.xml", "sheet"),
+                  ("ppt/presentation.xml", "slides"))
+
+
+def package_kind(names: Iterable[str]) -> str:
+    """What a zip holding these member names is: docx, ofd, sheet, slides, or zip_archive (files)."""
+    held = set(names)
+    return next((kind for part, kind in _PACKAGE_PARTS if part in held), "zip_archive")
 
 
 __all__ = ["SUFFIXES", "Document", "ReadOptions", "default_globs", "msg", "preload", "read_document", "sniff"]
