@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -348,13 +349,13 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
     """(this, last, how, notes) for every readable report: paired with the same organ's report of the year
     before (organs as lawcheck reads them).  Two reports of one organ and year: the first by name is used,
     and the row says which others there are."""
-    from lawcheck.review import organ_key
+    from lawcheck.review import unit_key
     from lawcheck.text.organs import same_unit
 
     by_unit: dict[tuple[str, int], list[str]] = {}
     by_tail: dict[tuple[str, int], list[str]] = {}  # keys by their last place: the candidates of ``same_unit``
     for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
-        key = organ_key(s.organ)
+        key = unit_key(s.organ)
         if (key, s.year) not in by_unit:
             by_tail.setdefault((_tail(key), s.year), []).append(key)  # type: ignore[arg-type]
         by_unit.setdefault((key, s.year), []).append(s.path)  # type: ignore[arg-type]
@@ -373,7 +374,7 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
             what = "unread_both" if not s.organ and not s.year else "unread_organ" if not s.organ else "unread_year"
             out.append((s.path, None, None, (_m(lang, "unread", what=_m(lang, what)),)))
             continue
-        key = organ_key(s.organ)
+        key = unit_key(s.organ)
         same = by_unit[(key, s.year)]
         if len(same) > 1:
             notes = (_m(lang, "duplicate", others=names([p for p in same if p != s.path])),)
@@ -444,13 +445,22 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
             share[u] = max(share.get(u, 0.0), c.shares[u])
     notes_of = {t[0]: t[3] for t in plan}
     lasts = {t[1] for t in pairs}
-    # The year under review: the newest a report of the folder is on.  A unit's report of a year before it that no
-    # report of the next year follows is last year's report of a unit whose report of the next year is missing.
-    from lawcheck.review import organ_key
+    # A unit's report of the year before the year under review that no report of the next year follows is last
+    # year's report of a unit whose report of the year under review is missing.
+    from lawcheck.review import unit_key
 
-    years = [s.year for s in scans if s.error is None and s.year]
-    newest = max(years, default=None)
-    held = {(organ_key(s.organ), s.year) for s in scans if s.error is None and s.organ and s.year}
+    # The year under review: the year most reports are on (the later of two as common) — of this year's folder
+    # when two or more are given (``compare LAST/ THIS/``: it is the last), else of all — not merely the newest:
+    # one report of a wrong or later year must not make every unit's report look a year old.
+    read = [s for s in scans if s.error is None and s.year]
+    last_input = os.path.join(paths[-1], "") if len(paths) > 1 else None
+    pool = [s for s in read if last_input and (s.path == paths[-1] or s.path.startswith(last_input))] or read
+    years = Counter(s.year for s in pool)
+    newest = max(years, key=lambda y: (years[y], y), default=None)
+    held = {(unit_key(s.organ), s.year) for s in scans if s.error is None and s.organ and s.year}
+    first: dict[tuple[str, int], str] = {}  # the report of a unit and year pairing uses (the first by name)
+    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
+        first.setdefault((unit_key(s.organ), s.year), s.path)  # type: ignore[arg-type]
     units: list[UnitReview] = []
     for s in scans:
         name = display_name(s.path)
@@ -458,9 +468,12 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
             # last year's report of a pair: it is in its pair's row (why it has no pair of its own is moot; a
             # second report of its organ and year says so in that report's own row)
             continue
-        missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year < newest
+        # (the year before the newest only, as the README says: a unit's older report is not last year's; and
+        # once per unit, not for a second copy of its report)
+        missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year + 1 == newest
                                  and s.path not in lasts and s.path not in reviewed
-                                 and (organ_key(s.organ), s.year + 1) not in held) else None
+                                 and first.get((unit_key(s.organ), s.year)) == s.path
+                                 and (unit_key(s.organ), s.year + 1) not in held) else None
         if missing is not None:
             # The row of the year the unit's report is missing from: no report of its own, last year's beside it.
             row = UnitReview(this="", organ=s.organ, year=missing, missing_year=missing, last=name, last_year=s.year,

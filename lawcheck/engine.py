@@ -58,6 +58,7 @@ from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import dates, facts
 from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year
 from lawcheck.text.normalize import HAN, whole
+from lawcheck.text.organs import possible_levels
 from lawcheck.text.structure import CLOSING, PLAN, PREAMBLE
 from lawcheck.version import __version__
 
@@ -160,14 +161,23 @@ def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
 _LEVELS = frozenset(get_args(Level))
 
 
+def _name_levels(a: Analysis) -> frozenset[str] | None:
+    """The levels the organ's name allows, read from the signature when the organ itself is not known (a
+    template's "XX市人民政府")."""
+    sig = a.sig_organ.value if a.sig_organ is not None and isinstance(a.sig_organ.value, str) else None
+    return possible_levels(a.organ) or possible_levels(sig)
+
+
 def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable when none of the rule's bases governs this reporter in this year: a township is not
     held to a deadline set for county-level governments, a 2017 report not to a rule of 2019.  Unknown when that
     turns on the level and the level could not be read: a township's report with its name lost is not failed on a
     county's deadline."""
     covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
+    # (every level the organ's name allows covered — "XX市人民政府" of a template is a city's or a county-level
+    # city's — is as good as the level read)
     if covering and a.level is None and all(b.levels is not None for b in covering) and \
-            not {lv for b in covering for lv in b.levels or ()} >= _LEVELS:
+            not {lv for b in covering for lv in b.levels or ()} >= (_name_levels(a) or _LEVELS):
         return Outcome("unknown", 0.0, details=[t(a.lang, "no_level")])
     if covering:
         return None

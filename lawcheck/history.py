@@ -38,8 +38,8 @@ PlanFate = Literal["done", "carried_over", "admitted", "silent"]
 ProblemFate = Literal["addressed", "repeated", "silent"]
 Cut = Callable[[str], Iterable[tuple[str, int, int]]]  # jieba's tokenize: (word, start, end), for last year's items
 
-# Where this year's report says what became of an item: its measures (the preamble and 其他 report the
-# year's work too), its plan, its problems.
+# Where this year's report says what became of an item: its measures (其他, and a long opening that is the
+# report's whole text, report the year's work too), its plan, its problems.
 _GROUPS = {MEASURES: "measures", PREAMBLE: "measures", OTHER: "measures", PLAN: "plan", SHORTCOMINGS: "shortcomings"}
 _PLAN_FATE: dict[str, PlanFate] = {"measures": "done", "plan": "carried_over", "shortcomings": "admitted"}
 _PROBLEM_FATE: dict[str, ProblemFate] = {"measures": "addressed", "shortcomings": "repeated"}
@@ -166,7 +166,11 @@ class _Index:
         # This year's plan counts where it plans a task: not its lead-in or its closing resolve ("我们将以更加
         # 务实的作风……提供坚实法治保障"), which would carry over every task in general words.
         planned = items(st, PLAN)
-        self.sents = [s for s in body if any(r in _GROUPS for r in s.roles)
+        # A report's opening is stock phrases ("坚持严格规范公正文明执法", "…的决策部署"), no task done; unless it is
+        # the report's whole text (no part under a heading).
+        opening = [s for s in body if s.roles == {PREAMBLE}]
+        skip = PREAMBLE if sum(s.end - s.start for s in opening) <= _OPENING else None
+        self.sents = [s for s in body if any(r in _GROUPS and r != skip for r in s.roles)
                       and (PLAN not in s.roles or _inside(s.start, s.end, planned))]
         self.starts = [s.start for s in self.sents]
         self.words: list[set[str]] = [set() for _ in self.sents]
@@ -216,6 +220,9 @@ class _Index:
         if k + 1 < len(self.sents) and self.sents[k + 1].section == self.sents[k].section:
             return k + 1
         return None
+
+
+_OPENING = 600  # characters: an opening no longer than this is an opening, not the report's body
 
 
 def _inside(start: int, end: int, its: list[Item]) -> bool:
@@ -343,7 +350,34 @@ def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[s
     if score < p.match_at:
         return Fate(it, "silent", None, round(score, 3), ())
     where = (index.sents[k0].start, index.sents[k1].end)
-    return Fate(it, fates[group], where, round(score, 3), words)
+    outcome = fates[group]
+    if group == "measures":
+        # Told among the measures, but as not done ("行政复议体制改革尚未启动") or put off ("计划于2022年申报"): the
+        # report admits it, or carries it over; never done.
+        turn = _not_done(index.st.text, where, words[:3])
+        if turn is not None:
+            outcome = fates.get(turn) or fates["shortcomings"]
+    return Fate(it, outcome, where, round(score, 3), words)
+
+
+# A task the measures tell as not done or put off, in the clause naming it or the clause after.
+_NOT_YET = rx.compile(r"尚未|未能|暂未|还未|仍未|尚没有|还没有|没有(?:完成|实现|启动|开展|落实|建立|建成|出台|到位)"
+                      r"|(?<![无不])未(?:完成|实现|启动|开展|落实|建立|建成|出台|到位|按期|如期)|有待|暂缓|搁置")
+_PUT_OFF = rx.compile(r"(?:计划|拟|将|准备|争取|力争)(?:于|在|到)?(?:明年|下一?年度?|20\d\d年)|推迟|延期|延后")
+_CLAUSE = rx.compile(r"[^,，;；。!?！？\n]+[,，]?")
+
+
+def _not_done(text: str, where: tuple[int, int], words: tuple[str, ...]) -> str | None:
+    """"shortcomings" when the passage says the task named by ``words`` is not done, "plan" when it says it is put
+    off to a later year, None when neither is said of it."""
+    prev = ""
+    for m in _CLAUSE.finditer(text, *where):
+        clause = m.group()
+        cue = _NOT_YET.search(clause) or _PUT_OFF.search(clause)
+        if cue and any(w in clause or w in prev for w in words):
+            return "shortcomings" if _NOT_YET.search(clause) else "plan"
+        prev = clause if clause.endswith((",", "，")) else ""
+    return None
 
 
 # ---------------------------------------------------------------- copied passages

@@ -234,7 +234,8 @@ def _unique(src: Source, shown: set[str]) -> Source:
 
 def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str] | None = None) -> list[Source]:
     """Every file under ``top`` whose name matches ``globs`` (case-insensitive: REPORT.DOCX from a
-    Windows machine too), hidden entries left out; sorted by path.  ``unsupported`` receives the paths of
+    Windows machine too; a name starting with "." too: on Windows it is no hidden file), hidden folders left
+    out; sorted by path.  ``unsupported`` receives the paths of
     the other files (sorted), but for lock and system files no one sends as a report."""
     lowered = [g.lower() for g in globs]
     others: list[str] = []
@@ -250,17 +251,21 @@ def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str]
             found.append((p, Source(display_name(d), p, m["folder"].format(err=_reason(e, m)))))
             continue
         for e in entries:
-            if e.name.startswith((".", "~$")):  # hidden; Office's lock file beside an open document ("~$报告.docx")
+            # Office's lock file beside an open document ("~$报告.docx"), macOS's resource fork ("._报告.docx")
+            if e.name.startswith(("~$", "._")):
                 continue
+            hidden = e.name.startswith(".")
             try:
                 if e.is_dir(follow_symlinks=False):
-                    stack.append(e.path)
+                    if not hidden:  # (.git, .cache: a tool's, not the reports')
+                        stack.append(e.path)
                     continue
             except OSError:
                 pass
             if not any(fnmatch.fnmatchcase(e.name.lower(), g) for g in lowered):
-                # (only a regular file: a link to a folder is not followed, a pipe or a dangling link is no document)
-                if unsupported is not None and not _SYSTEM_FILE.match(e.name) and _regular(e):
+                # (only a regular file: a link to a folder is not followed, a pipe or a dangling link is no document;
+                # a hidden file in no format lawcheck reads is a tool's: .DS_Store, .gitignore)
+                if unsupported is not None and not hidden and not _SYSTEM_FILE.match(e.name) and _regular(e):
                     others.append(e.path)
                 continue
             p = Path(e.path)

@@ -24,7 +24,8 @@ Level = Literal["province", "city", "county", "township", "department"]
 Reporter = Literal["government", "department", "joint"]
 Kind = Literal["annual_report", "other"]
 # late: a deadline rule failed; on_time: every deadline that applies was judged and met; unknown: a date
-# could not be read or no deadline could be judged.  None on a text that is not an annual report.
+# could not be read, no deadline could be judged, or a date is on a deadline's boundary day.  None on a text
+# that is not an annual report.
 Timeliness = Literal["on_time", "late", "unknown"]
 # How a grade reads at a glance (a renderer's colour): from the policy's grades.
 Tone = Literal["good", "fair", "poor"]

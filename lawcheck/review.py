@@ -128,10 +128,14 @@ def same_organ(a: str | None, b: str | None) -> bool | None:
 
     if not a or not b:
         return None
-    ka, kb = organ_key(a), organ_key(b)
-    # A place named alone ("灵寿县": an unsigned report's title) is its government ("灵寿县人民政府").
-    ka, kb = (ka + "政府" if _PLACE_ONLY.search(ka) else ka), (kb + "政府" if _PLACE_ONLY.search(kb) else kb)
-    return same_unit(ka, kb)
+    return same_unit(unit_key(a), unit_key(b))
+
+
+def unit_key(organ: str | None) -> str:
+    """``organ_key``, and a place named alone ("灵寿县": an unsigned report's title) read as its government
+    ("灵寿县政府"): the key two reports of one body share, however each year's report names it."""
+    key = organ_key(organ)
+    return key + "政府" if _PLACE_ONLY.search(key) else key
 
 
 def pairing(organ: str | None, year: int | None, last_organ: str | None, last_year: int | None,

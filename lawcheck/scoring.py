@@ -40,13 +40,14 @@ def content_judged(results: list[RuleResult]) -> bool:
 
 def timeliness(results: list[RuleResult]) -> Timeliness:
     """late: a deadline rule failed; on_time: every deadline rule that applies was judged and met;
-    unknown: a date could not be read, or no deadline could be judged.  Unknown is never on time."""
+    unknown: a date could not be read, no deadline could be judged, or a date falls on a deadline's boundary
+    day (partial: "4月1日之前" may or may not take in 4月1日 itself).  Unknown is never on time."""
     # A waived deadline (an extension the reviewer accepted) is not judged here either way.
     deadlines = [r for r in results if r.kind == "deadline" and r.waived is None]
     if any(r.status == "fail" for r in deadlines):
         return "late"
-    judged = [r for r in deadlines if r.status in ("pass", "partial")]
-    if judged and not any(r.status == "unknown" for r in deadlines):
+    judged = [r for r in deadlines if r.status == "pass"]
+    if judged and not any(r.status in ("unknown", "partial") for r in deadlines):
         return "on_time"
     return "unknown"
 

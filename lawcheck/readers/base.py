@@ -17,6 +17,7 @@ _MSG = {
                         "（或用 LibreOffice：soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "encrypted": "文件受密码保护，无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
+        "strict": "是“严格 Open XML”格式的 Word 文件：请在 Word 中“另存为”普通的“Word 文档 (*.docx)”后再检查",
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
@@ -50,6 +51,8 @@ _MSG = {
                         "(or with LibreOffice: soffice --headless --convert-to docx FILE)",
         "corrupt": "not a valid {fmt} file: {err}",
         "encrypted": "the file is password-protected: remove the password in Word or WPS and save it as .docx",
+        "strict": "a Word file in \"Strict Open XML\" form: save it in Word as an ordinary \"Word Document (*.docx)\" "
+                  "first",
         "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
         "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
         "no_text": "no text layer (scanned?)",
@@ -185,3 +188,13 @@ class ReadOptions:
     encoding: str | None = None  # text and web pages: instead of detecting it
     fmt: str = ""  # the format the reader was chosen for (html or mhtml)
     keep_original: bool = False  # Word: keep the bytes and the text's map to them (the Word output)
+
+
+def shown_title(title: str | None, text: str) -> str | None:
+    """A file's title property when the document shows it as a line of its own (spaces aside), else None: Word
+    and PDF files carry the property of the template or last year's copy they were made from, which no one
+    sees ("荷塘区2023年度…" on the 2024 report), or a converter's ("Microsoft Word - 报告.doc")."""
+    want = "".join((title or "").split())
+    if not want:
+        return None
+    return title.strip() if any("".join(line.split()) == want for line in text.splitlines()) else None  # type: ignore[union-attr]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from lawcheck.ooxml import open_document
-from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra, shown_title
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
 LIBRARIES = ("docx",)
@@ -80,6 +80,35 @@ def _int(value: str | None, default: int) -> int:
     return n if -(10**15) < n < 10**15 else default
 
 
+def _strict(data: bytes) -> bool:
+    """Whether a package that python-docx cannot open is a Word document saved as "Strict Open XML" (its parts
+    named by the purl.oclc.org namespaces, not the transitional schemas.openxmlformats.org ones)."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            with z.open("[Content_Types].xml") as f:
+                types = f.read(64 * 1024)
+            with z.open("_rels/.rels") as f:
+                rels = f.read(64 * 1024)
+    except Exception:
+        return False
+    return b"wordprocessingml" in types and b"purl.oclc.org/ooxml/officeDocument" in rels
+
+
+def _level(lvl) -> tuple[int, str, str]:  # type: ignore[no-untyped-def]
+    """A numbering level's (start, format, label text)."""
+    start = lvl.find(f"{_W}start")
+    fmt = lvl.find(f"{_W}numFmt")
+    text = lvl.find(f"{_W}lvlText")
+    return (_int(start.get(f"{_W}val"), 1) if start is not None else 1,
+            fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
+            # A label is a few characters ("%1、"); a hostile one repeated 10**5 times on every paragraph would
+            # take gigabytes before --max-chars is checked.
+            text.get(f"{_W}val", "")[:_LABEL_MAX] if text is not None else "")
+
+
 class Numbering:
     """Word's list numbering: level formats per list, and running counters."""
 
@@ -103,18 +132,8 @@ class Numbering:
                 linked[an_id] = uses.get(f"{_W}val", "")
             if makes is not None:
                 defines.setdefault(makes.get(f"{_W}val", ""), an_id)
-            levels = {}
-            for lvl in an.iter(f"{_W}lvl"):
-                ilvl = _int(lvl.get(f"{_W}ilvl"), 0)
-                start = lvl.find(f"{_W}start")
-                fmt = lvl.find(f"{_W}numFmt")
-                text = lvl.find(f"{_W}lvlText")
-                levels[ilvl] = (_int(start.get(f"{_W}val"), 1) if start is not None else 1,
-                                fmt.get(f"{_W}val", "decimal") if fmt is not None else "decimal",
-                                # A label is a few characters ("%1、"); a hostile one repeated 10**5 times
-                                # on every paragraph would take gigabytes before --max-chars is checked.
-                                text.get(f"{_W}val", "")[:_LABEL_MAX] if text is not None else "")
-            abstract[an.get(f"{_W}abstractNumId", "")] = levels
+            abstract[an.get(f"{_W}abstractNumId", "")] = {_int(lvl.get(f"{_W}ilvl"), 0): _level(lvl)
+                                                          for lvl in an.iter(f"{_W}lvl")}
         for num in numbering_xml.iter(f"{_W}num"):
             ref = num.find(f"{_W}abstractNumId")
             abstract_id = ref.get(f"{_W}val", "") if ref is not None else ""
@@ -125,6 +144,9 @@ class Numbering:
             for ov in num.iter(f"{_W}lvlOverride"):
                 so = ov.find(f"{_W}startOverride")
                 ilvl = _int(ov.get(f"{_W}ilvl"), 0)
+                lvl = ov.find(f"{_W}lvl")
+                if lvl is not None:  # the level redefined for this list (WPS writes 一、（一） this way)
+                    levels[ilvl] = _level(lvl)
                 if so is not None and ilvl in levels:
                     s, f, t = levels[ilvl]
                     levels[ilvl] = (_int(so.get(f"{_W}val"), s), f, t)
@@ -292,7 +314,36 @@ def _ancestors_below(el, top) -> Iterator:
 
 def paragraph_text(p) -> str:
     """All the text of a paragraph as Word shows it."""
-    return "".join(_node_text(el) for el in _text_nodes(p))
+    return "".join(_texts(list(_text_nodes(p))))
+
+
+# A manual line break (Shift+Enter) in the middle of a sentence is where a drafter or a paste from a PDF or a chat
+# wrapped the line ("2021年共收行政复议⏎案件11件，…。"), not a new line: joined when the sentence goes on after it
+# (a 。 later in the paragraph) and the text before it is no heading ("（一）加强制度建设⏎全年…"), ends no
+# sentence or lead-in, and is more than a word.  A title, a signature or an address block has no 。 after it.
+_LINE_BREAK_ENDS = "。！？!?；;：:，,、"
+_BREAK_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                            r"|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[部章条节])")
+_BREAK_MIN = 6  # characters before the break
+
+
+def _texts(nodes: list) -> list[str]:
+    """Each text node's text, a line break that only wraps a sentence read as nothing."""
+    texts = [_node_text(el) for el in nodes]
+    if "\n" not in texts:
+        return texts
+    line_start = 0  # the node the current line starts at
+    for k, el in enumerate(nodes):
+        if texts[k] != "\n" or el.tag == f"{_W}t":
+            continue
+        before = "".join(texts[line_start:k]).strip()
+        heading = _BREAK_HEADING.match(before) and not any(c in before for c in "。！？!?")
+        if (len(before) >= _BREAK_MIN and before[-1] not in _LINE_BREAK_ENDS and not heading
+                and "。" in "".join(texts[k + 1:])):
+            texts[k] = ""
+        else:
+            line_start = k + 1
+    return texts
 
 
 class _Line:
@@ -325,8 +376,9 @@ class _Line:
         self.size += 1
 
     def paragraph(self, p) -> None:
-        for el in _text_nodes(p):
-            self.add(_node_text(el), el)
+        nodes = list(_text_nodes(p))
+        for el, text in zip(nodes, _texts(nodes), strict=True):
+            self.add(text, el)
 
     @property
     def text(self) -> str:
@@ -360,16 +412,28 @@ def _collapsed(line: _Line) -> _Line:
 def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     """A table's rows as lines, read from the XML cell by cell: python-docx's grid materialises every
     spanned column (gridSpan 10**9 is gigabytes) and walks every merged row for each cell (a 3,000-row
-    merge is quadratic).  A cell continuing a merge (vertical, or the old horizontal hMerge) is left out; two
-    cells that only hold the same value ("审结数｜9｜9": this year's and last year's) are both read; nested
-    tables are read in place."""
+    merge is quadratic).  Two cells that only hold the same value ("审结数｜9｜9": this year's and last year's)
+    are both read; nested tables are read in place.
+
+    A table of figures is read as its reader reads it (``_figures_row``): a bare number takes the unit its row's
+    label or its column's header gives, and the year its column is headed by ("行政复议收案数（件）｜11｜9" under
+    "项目｜2021年｜2020年" → "… 2021年 11件 2020年 9件"), and the continuation of a merged cell repeats the
+    merged cell's words ("行政复议｜收案数" then "｜结案数": the topic of both)."""
+    header: list[str] | None = None
+    merged: dict[int, str] = {}  # grid column: the text of the vertically merged cell running down it
     for tr in tbl.iterchildren(f"{_W}tr"):
-        row = _Line(index)
+        cells: list[tuple[int, _Line | str]] = []  # (grid column, the cell's line, or a merged cell's words)
+        col = 0
         for tc in tr.iterchildren(f"{_W}tc"):
             tcpr = tc.find(f"{_W}tcPr")
+            span = tcpr.find(f"{_W}gridSpan") if tcpr is not None else None
+            width = _span(span)
+            here, col = col, col + width
             merge = tcpr.find(f"{_W}vMerge") if tcpr is not None else None
             if merge is not None and merge.get(f"{_W}val") != "restart":
-                continue  # the rest of a merged cell: its text is in the first row
+                if merged.get(here):
+                    cells.append((here, merged[here]))  # the rest of a merged cell: its words, unmapped
+                continue
             hmerge = tcpr.find(f"{_W}hMerge") if tcpr is not None else None
             if hmerge is not None and hmerge.get(f"{_W}val") != "restart":
                 continue
@@ -383,14 +447,67 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
                         raw.add(" ")
                     raw.paragraph(p)
                 cell = _collapsed(raw)
-            text = cell.text
-            if text:
-                if row.size:
-                    row.add(" ")
-                row.pieces += [(s + row.size, e + row.size, n, o) for s, e, n, o in cell.pieces]
-                row.parts.append(text)
-                row.size += len(text)
+            if merge is not None:
+                merged[here] = cell.text if len(cell.text) <= _MERGED_WORDS else ""
+            else:
+                merged.pop(here, None)
+            if cell.text:
+                cells.append((here, cell))
+        texts = [(c, x if isinstance(x, str) else x.text) for c, x in cells]
+        if header is None:
+            header = [""] * (max((c for c, _ in texts), default=-1) + 1)
+            for c, x in texts:
+                header[c] = x
+            extra: dict[int, tuple[str, str]] = {}
+        else:
+            extra = _figures_row(texts, header)
+        row = _Line(index)
+        for c, x in cells:
+            before, after = extra.get(c, ("", ""))
+            if row.size:
+                row.add(" ")
+            row.add(before)
+            if isinstance(x, str):
+                row.add(x)
+            else:
+                row.pieces += [(s + row.size, e + row.size, n, o) for s, e, n, o in x.pieces]
+                row.parts.append(x.text)
+                row.size += len(x.text)
+            row.add(after)
         yield row
+
+
+_MERGED_WORDS = 20  # characters: a merged category cell ("行政复议"), not a merged paragraph of text
+_FIGURE_CELL = re.compile(r"^\d{1,9}(?:\.\d{1,4})?\s*(%|％|[\u4e00-\u9fff]{1,2})?$")  # "11", "100%", "11件"
+_CELL_UNIT = re.compile(r"[（(]\s*(件|人|人次|次|个|项|起|家|场|条|份|部|名|%|％)\s*[)）]\s*$")
+_CELL_YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?度?\s*(?:[（(][^（()）]{1,6}[)）])?$")  # "2021年", "2021年（件）"
+
+
+def _span(span) -> int:
+    try:
+        return max(1, min(int(span.get(f"{_W}val")), 64)) if span is not None else 1
+    except (TypeError, ValueError):
+        return 1
+
+
+def _figures_row(texts: list[tuple[int, str]], header: list[str]) -> dict[int, tuple[str, str]]:
+    """What to write before and after each figure of a table row (grid column: (before, after)): a bare number's
+    unit from the row's first cells or its column's header, the year its column is headed by."""
+    years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _CELL_YEAR.match(h.strip()))}
+    label_unit = next((m.group(1) for _c, x in texts[:2] if (m := _CELL_UNIT.search(x))), None)
+    out: dict[int, tuple[str, str]] = {}
+    for c, x in texts:
+        figure = _FIGURE_CELL.match(x)
+        if not figure:
+            continue
+        head = header[c] if c < len(header) else ""
+        m = _CELL_UNIT.search(head)
+        unit = None if figure.group(1) else label_unit or (m.group(1) if m else None)  # "11件" has its own
+        year = years.get(c)
+        before = f"{year}年 " if year is not None else ""
+        if unit or before:
+            out[c] = (before, unit or "")
+    return out
 
 
 def _lines(document, index: dict | None) -> Iterator[_Line]:
@@ -410,8 +527,10 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
                 yield _Line(index)
             continue
         if child.tag == f"{_W}p":
-            if child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None and not paragraph_text(child).strip():
-                continue  # deleted with tracked changes, its mark too: Word shows nothing, not even its number
+            if (child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None or child.find(f"{_W}pPr/{_W}rPr/{_W}moveFrom")
+                    is not None) and not paragraph_text(child).strip():
+                # deleted (or moved away) with tracked changes, its mark too: Word shows nothing, not even its number
+                continue
             style = child.find(f"{_W}pPr/{_W}pStyle")
             sid = style.get(f"{_W}val") if style is not None else None
             if sid is not None and (sid in styles.contents or _TOC_STYLE.match(sid)):
@@ -496,9 +615,11 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     except RecursionError as e:  # an element nested thousands deep
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
     except Exception as e:  # python-docx raises several kinds for a damaged package or part
+        if _strict(data):  # Word's "Strict Open XML" save: readable by Word, not by python-docx
+            raise InputError(name, msg(lang, "strict")) from None
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
     meta = {}
-    title = (document.core_properties.title or "").strip()
+    title = shown_title(document.core_properties.title, text)
     if title:
         meta["title"] = title
     # The original bytes and the map, for an output that writes the document back with comments.

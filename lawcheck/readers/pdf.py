@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 
 from lawcheck.limits import Budget, Limits
-from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
+from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra, shown_title
 from lawcheck.readers.layout import join_lines, strip_running_lines
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
@@ -61,4 +61,8 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     page_lines = [[ln.strip() for ln in p.splitlines() if ln.strip()] for p in pages]
     if sum(len("".join(lines)) for lines in page_lines) < 20:
         return Document("", "pdf", meta, no_text_layer=True)
-    return Document(join_lines(strip_running_lines(page_lines)), "pdf", meta)
+    text = join_lines(strip_running_lines(page_lines))
+    shown = shown_title(meta.pop("title", None), text)
+    if shown:
+        meta["title"] = shown
+    return Document(text, "pdf", meta)

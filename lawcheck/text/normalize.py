@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lawcheck import rx
-from lawcheck.text.reflow import run_on_breaks, soft_breaks, starts_heading
+from lawcheck.text.reflow import comma_breaks, run_on_breaks, soft_breaks, starts_heading
 
 # One-to-one replacements (offsets unchanged).  Full-width ASCII is covered by NFKC
 # too, but str.translate does it at C speed for the common case.
@@ -140,7 +140,12 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
     # Lone surrogates from broken decoders cannot be encoded later; make them visible.
     text = whole(text)
     # Line breaks made by a page width (text out of a PDF) go too: phrases come back whole.
-    soft = soft_breaks(source if per_char is None else text, starts_heading)
+    wrapped = source if per_char is None else text
+    soft = soft_breaks(wrapped, starts_heading)
+    # …and breaks right after a comma, whatever the widths: no paragraph ends in one.
+    commas = comma_breaks(wrapped, starts_heading)
+    if commas:
+        soft = sorted({*soft, *commas})
     # A report run together on one line gets its lost breaks back (before its part markers, around its title
     # and closing block): each a "\n" that stands for no character, mapped to the character after it.
     lost = run_on_breaks(text)

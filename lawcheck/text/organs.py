@@ -239,3 +239,24 @@ def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
         where = branch.group(1) if branch and not branch.group(1).startswith("第") else ""
         return min(rank + 1, TOWNSHIP), place if place.endswith(where) else place + where
     return rank, place
+
+
+# The levels a body's name allows when its place is not known ("XX市人民政府" of a template: a city, or a
+# county-level city; "××县人民政府": a county).
+_LEVELS_BY_SUFFIX = (
+    (re.compile(r"(?:省|自治区)(?:人民)?政府$"), frozenset({"province"})),
+    (re.compile(r"市(?:人民)?政府$"), frozenset({"city", "county", "province"})),  # 北京市: a province-level city
+    (re.compile(r"(?:县|旗|区)(?:人民)?政府$"), frozenset({"county", "city"})),  # 地区: a prefecture
+    (re.compile(r"(?:乡|镇|苏木)(?:人民)?政府$|街道办事处$|街道$"), frozenset({"township"})),
+)
+
+
+def possible_levels(organ: str | None) -> frozenset[str] | None:
+    """The levels ``organ``'s name allows by its ending alone, or None when it says nothing of them."""
+    if not organ:
+        return None
+    name = "".join(organ.split())
+    for pattern, levels in _LEVELS_BY_SUFFIX:
+        if pattern.search(name):
+            return levels
+    return None

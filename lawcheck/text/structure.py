@@ -319,6 +319,45 @@ def _before_related_list(text: str, lines: list[tuple[int, int]], first: int, la
     return last
 
 
+# Lines a sent report carries under its signature date that are neither body nor signature: a note on its figures
+# ("注：本报告数据统计截至2021年12月31日。"), how to reach the drafter ("（联系电话：0510-87981234）"), a footnote
+# of a PDF copy ("①…", "[1]…"), the report's title repeated as a PDF's running header or footer.
+_TRAILER = rx.compile(
+    r"^[(（]?\s*(?:注|备注|附注|说明|注释|数据来源|资料来源|联系电话|联系方式|电话|手机|传真|电子邮箱|邮箱|通讯地址|地址"
+    r"|邮编|邮政编码)\s*[:：]"
+    # (a note's mark as normalised text has it: "1三项制度即…", "i数据来源：…")
+    r"|^(?:[①-⑳]|\[\d{1,2}\]|\d{1,2}(?![\d年月日号个项件次人%])(?=\s|[\u4e00-\u9fff])|[ivx]{1,4}(?=\s|[\u4e00-\u9fff])|[*＊])\s*\S"
+)
+_TRAILER_LINES = 4  # non-empty lines under the date that may be such a trailer
+_PAGE_NUMBER = rx.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
+                          r"|\d{1,4}\s*(?:[/／]\s*\d{1,4})?)\s*$")
+
+
+def _is_trailer(line: str) -> bool:
+    line = line.strip()
+    if len(line) > 200:
+        return False
+    return (bool(_TRAILER.match(line) or _PAGE_NUMBER.match(line))
+            or (len(line) <= 80 and "。" not in line and bool(_TITLE_CUE.search(line))))
+
+
+def _above_trailer(text: str, lines: list[tuple[int, int]], first: int, last: int) -> int:
+    """The last line of the signature block when only a trailer (``_TRAILER``, a page number, the title
+    repeated) follows it, else ``last``: a contact line or a note under the date must not hide the signature."""
+    seen = 0
+    for k in range(last, first, -1):
+        s, e = lines[k]
+        if e == s:
+            continue
+        line = text[s:e]
+        if seen and _is_closing_line(line):
+            return k
+        if seen == _TRAILER_LINES or not _is_trailer(line):
+            return last
+        seen += 1
+    return last
+
+
 def _is_closing_line(line: str) -> bool:
     return bool(_CLOSING_PHRASE.search(line.strip())) or sign_line(line) != (None, None)
 
@@ -416,6 +455,7 @@ def build(norm: NormText) -> Structure:
         lines[last][1] == lines[last][0] or _TRAILING_CHROME.match(text[slice(*lines[last])])
     ):
         last -= 1
+    last = _above_trailer(text, lines, body_first, last)
     closing_first = last + 1
     i = last
     while i > body_first:
@@ -423,6 +463,11 @@ def build(norm: NormText) -> Structure:
         if e == s or _is_closing_line(text[s:e]):
             if e > s:
                 closing_first = i
+            i -= 1
+            continue
+        if i < last and _is_trailer(text[s:e]):
+            # a PDF's page break (its number, its running header), or a footnote at the foot of its page,
+            # inside the signature block
             i -= 1
             continue
         break

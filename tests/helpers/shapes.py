@@ -70,6 +70,8 @@ SHAPES: dict[str, tuple[str, bool | str]] = {  # (unit, where: False at the head
     "watermarks_after_words": ("全面推进依法行政严格规范公正文明执法秘书之家—全网资源每日更新www.mishuzj.com\n", "alone"),
     "watermarks_wrapped": ("全面推进依法行政，严格规范公正文明执法，\n持续深化行政执法体制改革，完善执法程序，\n" * 2
                            + "秘书之家—全网资源每日更新www.mishuzj.com\n", "alone"),
+    # every line cut after a comma (each break joined), and a study of the systems named one by one on each
+    "lines_cut_at_commas": ("组织执法人员学习行政执法公示制度、执法全过程记录制度，\n重大执法决定法制审核制度相关规定，\n", True),
 }
 
 
