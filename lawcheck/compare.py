@@ -16,7 +16,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -404,9 +404,14 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
     return out
 
 
+_STRAY_MIN = 2  # reports of a year: fewer, and fewer than _STRAY_SHARE of the commonest year's, are strays
+_STRAY_SHARE = 0.2
+
+
 def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | None = None,
                   progress: Callable[[str, int, int], None] | None = None,
-                  each: Callable[[int, Reviewed], None] | None = None) -> FolderReview:
+                  each: Callable[[int, Reviewed], None] | None = None,
+                  this_year: Collection[str] | None = None) -> FolderReview:
     """Every report of the folder(s): paired year over year and reviewed, and the template clusters.  With
     ``job.keep`` each reviewed pair (its scorecard and both texts) is handed to ``each(n, pair)`` as it comes,
     in order, and dropped: a folder's pages are written one by one, never all held at once."""
@@ -449,14 +454,15 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
     # year's report of a unit whose report of the year under review is missing.
     from lawcheck.review import unit_key
 
-    # The year under review: the year most reports are on (the later of two as common) — of this year's folder
-    # when two or more are given (``compare LAST/ THIS/``: it is the last), else of all — not merely the newest:
-    # one report of a wrong or later year must not make every unit's report look a year old.
+    # The year under review: the newest year that more than a stray report is on — of ``this_year``'s files
+    # (``compare LAST/ THIS/``: those of THIS/) when given, else of all: one report of a wrong or later year must not
+    # make every unit's report look a year old, and this year's few early reports beside last year's many still
+    # make this year the one under review.
     read = [s for s in scans if s.error is None and s.year]
-    last_input = os.path.join(paths[-1], "") if len(paths) > 1 else None
-    pool = [s for s in read if last_input and (s.path == paths[-1] or s.path.startswith(last_input))] or read
+    pool = [s for s in read if this_year is not None and s.path in this_year] or read
     years = Counter(s.year for s in pool)
-    newest = max(years, key=lambda y: (years[y], y), default=None)
+    enough = max(_STRAY_MIN, _STRAY_SHARE * max(years.values(), default=0))
+    newest = max((y for y, n in years.items() if n >= enough), default=max(years, default=None))
     held = {(unit_key(s.organ), s.year) for s in scans if s.error is None and s.organ and s.year}
     first: dict[tuple[str, int], str] = {}  # the report of a unit and year pairing uses (the first by name)
     for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):

@@ -166,11 +166,13 @@ class _Index:
         # This year's plan counts where it plans a task: not its lead-in or its closing resolve ("我们将以更加
         # 务实的作风……提供坚实法治保障"), which would carry over every task in general words.
         planned = items(st, PLAN)
-        # A report's opening is stock phrases ("坚持严格规范公正文明执法", "…的决策部署"), no task done; unless it is
-        # the report's whole text (no part under a heading).
+        # A report's opening is stock phrases ("坚持严格规范公正文明执法", "…的决策部署"), no task done: only its
+        # sentences telling a result ("全年成功创建县级民主法治示范社区", a figure) count; all of it when it is where
+        # the report tells its work (longer than _OPENING, or no measures part follows: "存在的问题" and "下一步" only).
         opening = [s for s in body if s.roles == {PREAMBLE}]
-        skip = PREAMBLE if sum(s.end - s.start for s in opening) <= _OPENING else None
-        self.sents = [s for s in body if any(r in _GROUPS and r != skip for r in s.roles)
+        whole = sum(s.end - s.start for s in opening) > _OPENING or not any(MEASURES in s.roles for s in body)
+        self.sents = [s for s in body if any(r in _GROUPS for r in s.roles)
+                      and (s.roles != {PREAMBLE} or whole or _RESULT.search(st.text, s.start, s.end))
                       and (PLAN not in s.roles or _inside(s.start, s.end, planned))]
         self.starts = [s.start for s in self.sents]
         self.words: list[set[str]] = [set() for _ in self.sents]
@@ -223,6 +225,9 @@ class _Index:
 
 
 _OPENING = 600  # characters: an opening no longer than this is an opening, not the report's body
+_RESULT = rx.compile(r"已(?:经)?(?:全面|全部|基本)?(?:完成|建成|建立|实现|通过|出台|创建)|顺利|成功|圆满|获评|被评为"
+                     r"|被命名|通过(?:了)?(?:验收|评审|评估)|建成|实现了?|全覆盖"
+                     r"|\d+(?:\.\d+)?\s*(?:件|个|项|次|人|名|场|家|条|%)")
 
 
 def _inside(start: int, end: int, its: list[Item]) -> bool:
@@ -356,14 +361,24 @@ def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[s
         # report admits it, or carries it over; never done.
         turn = _not_done(index.st.text, where, words[:3])
         if turn is not None:
-            outcome = fates.get(turn) or fates["shortcomings"]
+            outcome = fates.get(turn) or outcome
     return Fate(it, outcome, where, round(score, 3), words)
 
 
-# A task the measures tell as not done or put off, in the clause naming it or the clause after.
+# A task the measures tell as not done or put off, in the clause naming it or the clause after ("行政复议体制改革
+# 尚未启动", "…,计划于2022年申报").  Not a problem recalled ("针对上年度未能创建…的问题,指导…通过验收", "此前尚未…"),
+# a state the task changed ("对尚未达标的社区开展指导"), nor a further step after the task done ("已建成县级示范社区,
+# 计划于明年申报市级", "已完成,有待上级验收": 有待 is no cue).
 _NOT_YET = rx.compile(r"尚未|未能|暂未|还未|仍未|尚没有|还没有|没有(?:完成|实现|启动|开展|落实|建立|建成|出台|到位)"
-                      r"|(?<![无不])未(?:完成|实现|启动|开展|落实|建立|建成|出台|到位|按期|如期)|有待|暂缓|搁置")
+                      r"|(?<![无不])未(?:完成|实现|启动|开展|落实|建立|建成|出台|到位|按期|如期)|暂缓|搁置")
 _PUT_OFF = rx.compile(r"(?:计划|拟|将|准备|争取|力争)(?:于|在|到)?(?:明年|下一?年度?|20\d\d年)|推迟|延期|延后")
+_RECALLED = rx.compile(r"针对|对于|此前|以往|过去|去年|上年|上一年|原(?:先|来|计划|定)?|曾|解决了?|克服|改变了?")
+_DOUBLE = rx.compile(r"(?:无|没有|不存在|杜绝|未发现)[^,，;；。]{0,4}$")  # a negation before the cue: done
+_ATTRIBUTE = rx.compile(r"[^,，;；。]{0,8}?的")  # "尚未达标的社区": the cue describes a thing, says nothing of the task
+_DONE = rx.compile(r"已(?:经)?(?:全面|全部|基本|如期|按期)?(?:完成|建成|建立|实现|通过|出台|落实|创建|办结)"
+                   r"(?!部分|前期|初步|准备)"
+                   r"|顺利|成功|圆满|(?:率|比例)均?(?:为|达到?)?100%|全覆盖"
+                   r"|获评|被评为|被命名|通过(?:了)?(?:验收|评审|评估)|建成|全面完成")
 _CLAUSE = rx.compile(r"[^,，;；。!?！？\n]+[,，]?")
 
 
@@ -373,9 +388,18 @@ def _not_done(text: str, where: tuple[int, int], words: tuple[str, ...]) -> str 
     prev = ""
     for m in _CLAUSE.finditer(text, *where):
         clause = m.group()
-        cue = _NOT_YET.search(clause) or _PUT_OFF.search(clause)
-        if cue and any(w in clause or w in prev for w in words):
-            return "shortcomings" if _NOT_YET.search(clause) else "plan"
+        named = [c for c in (prev, clause) if any(w in c for w in words)]
+        if named:
+            for rx_, turn in ((_NOT_YET, "shortcomings"), (_PUT_OFF, "plan")):
+                cue = rx_.search(clause)
+                if cue is None or _RECALLED.search(clause, 0, cue.start()):
+                    continue
+                if turn == "shortcomings" and (_ATTRIBUTE.match(clause, cue.end())
+                                               or _DOUBLE.search(clause, max(0, cue.start() - 6), cue.start())):
+                    continue  # "尚未达标的社区"; "没有一项未完成", "无一例未落实"
+                if turn == "plan" and (_DONE.search(prev) or _DONE.search(clause)):
+                    continue  # a further step after the task done
+                return turn
         prev = clause if clause.endswith((",", "，")) else ""
     return None
 

@@ -251,8 +251,9 @@ def _walk(top: Path, globs: list[str], m: dict[str, str], unsupported: list[str]
             found.append((p, Source(display_name(d), p, m["folder"].format(err=_reason(e, m)))))
             continue
         for e in entries:
-            # Office's lock file beside an open document ("~$报告.docx"), macOS's resource fork ("._报告.docx")
-            if e.name.startswith(("~$", "._")):
+            # Office's lock file beside an open document ("~$报告.docx"; WPS and LibreOffice: ".~报告.docx",
+            # ".~lock.报告.docx#"; Emacs: ".#报告.txt"), macOS's resource fork ("._报告.docx")
+            if e.name.startswith(("~$", "._", ".~", ".#")):
                 continue
             hidden = e.name.startswith(".")
             try:

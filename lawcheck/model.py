@@ -339,7 +339,16 @@ class Scorecard(Frozen):
                                                   kind_reason=d.kind_reason, other_kind=d.other_kind),
             missing=tuple((m.rule, m.name) for m in self.missing),
             waived_rules=tuple(r.rule for r in self.results if r.waived is not None),
-            headlines=headlines)
+            headlines=headlines, late_by=self.late_by())
+
+    def late_by(self) -> tuple[str, str] | None:
+        """The deadline a late report missed (its short name) and the date it read, as the report or its page
+        writes it ("一季度报送", "2021年4月28日"); None when the report is not late."""
+        missed = next((r for r in self.results if r.kind == "deadline" and r.status == "fail" and r.waived is None),
+                      None)
+        if missed is None:
+            return None
+        return missed.name, (missed.evidence[0].text.strip() if missed.evidence else "")
 
     def waived(self) -> list[RuleResult]:
         """The results a waiver left out of the score and the gate, in the pack's order."""
@@ -424,6 +433,7 @@ class SlimCard(Frozen):
     missing: tuple[tuple[str, str], ...] = ()  # (rule id, short name), heaviest first
     waived_rules: tuple[str, ...] = ()
     headlines: tuple[tuple[str, float], ...] = ()  # (indicator, the year's headline figure)
+    late_by: tuple[str, str] | None = None  # a late report's missed deadline (its short name) and the date it quotes
 
     def headline(self, indicator: str) -> float | None:
         return next((v for ind, v in self.headlines if ind == indicator), None)

@@ -17,7 +17,7 @@ _MSG = {
                         "（或用 LibreOffice：soffice --headless --convert-to docx 文件名）",
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "encrypted": "文件受密码保护，无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
-        "strict": "是“严格 Open XML”格式的 Word 文件：请在 Word 中“另存为”普通的“Word 文档 (*.docx)”后再检查",
+        "strict": "文件为 Strict Open XML 格式，无法读取：请在 Word 中“另存为”普通的“Word 文档 (*.docx)”后再检查",
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",

@@ -319,27 +319,61 @@ def paragraph_text(p) -> str:
 
 # A manual line break (Shift+Enter) in the middle of a sentence is where a drafter or a paste from a PDF or a chat
 # wrapped the line ("2021年共收行政复议⏎案件11件，…。"), not a new line: joined when the sentence goes on after it
-# (a 。 later in the paragraph) and the text before it is no heading ("（一）加强制度建设⏎全年…"), ends no
-# sentence or lead-in, and is more than a word.  A title, a signature or an address block has no 。 after it.
+# (a 。 later in the paragraph) and the text before it is prose (a ，or 。 in it: not a title, an unnumbered
+# heading, a page's 发布时间) and no heading ("（一）加强制度建设⏎全年…"), ends no sentence or lead-in, and is more
+# than a word.  A signature or an address block has no 。 after it.
 _LINE_BREAK_ENDS = "。！？!?；;：:，,、"
 _BREAK_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                             r"|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[部章条节])")
 _BREAK_MIN = 6  # characters before the break
+_HEAD_CHARS = 12  # a line's first characters: enough to tell a numbered heading
 
 
 def _texts(nodes: list) -> list[str]:
-    """Each text node's text, a line break that only wraps a sentence read as nothing."""
+    """Each text node's text, a line break that only wraps a sentence read as nothing.  One pass each way, the
+    line's state kept as it grows (a paragraph of 100,000 breaks is read in linear time)."""
     texts = [_node_text(el) for el in nodes]
     if "\n" not in texts:
         return texts
+    breaks = [k for k, el in enumerate(nodes) if texts[k] == "\n" and el.tag != f"{_W}t"]
+    # whether the stretch after each break, up to the next, ends a sentence: the sentence goes on there
+    stop_after: dict[int, bool] = {}
+    seen = False
+    nxt = len(breaks) - 1
+    for k in range(len(texts) - 1, -1, -1):
+        if nxt >= 0 and k == breaks[nxt]:
+            stop_after[k], seen, nxt = seen, False, nxt - 1
+        elif "。" in texts[k]:
+            seen = True
+    head, size, last, prose, ended = "", 0, "", False, False  # the current line: its start, length, last mark…
+    for k, text in enumerate(texts):
+        if k in stop_after:
+            heading = _BREAK_HEADING.match(head) and not ended
+            # (prose before it: a title, a heading without a number, a page's 发布时间 or 文号 has no ，or 。)
+            if size >= _BREAK_MIN and last not in _LINE_BREAK_ENDS and not heading and prose and stop_after[k]:
+                texts[k] = ""
+                continue
+            head, size, last, prose, ended = "", 0, "", False, False
+            continue
+        bare = text.strip()
+        if not bare:
+            continue
+        if len(head) < _HEAD_CHARS:
+            head = (head + bare)[:_HEAD_CHARS]
+        size += len(bare)
+        last = bare[-1]
+        prose = prose or any(c in bare for c in "，,。；;")
+        ended = ended or any(c in bare for c in "。！？!?")
+    return texts
     line_start = 0  # the node the current line starts at
     for k, el in enumerate(nodes):
         if texts[k] != "\n" or el.tag == f"{_W}t":
             continue
         before = "".join(texts[line_start:k]).strip()
         heading = _BREAK_HEADING.match(before) and not any(c in before for c in "。！？!?")
+        # (prose before it: a title, a heading without a number, a page's 发布时间 or 文号 has no ，or 。)
         if (len(before) >= _BREAK_MIN and before[-1] not in _LINE_BREAK_ENDS and not heading
-                and "。" in "".join(texts[k + 1:])):
+                and any(c in before for c in "，,。；;") and "。" in "".join(texts[k + 1:])):
             texts[k] = ""
         else:
             line_start = k + 1
@@ -419,11 +453,12 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     label or its column's header gives, and the year its column is headed by ("行政复议收案数（件）｜11｜9" under
     "项目｜2021年｜2020年" → "… 2021年 11件 2020年 9件"), and the continuation of a merged cell repeats the
     merged cell's words ("行政复议｜收案数" then "｜结案数": the topic of both)."""
-    header: list[str] | None = None
+    columns: dict[int, tuple[str, str | None, bool]] | None = None  # the header's, once read (``_columns``)
     merged: dict[int, str] = {}  # grid column: the text of the vertically merged cell running down it
     for tr in tbl.iterchildren(f"{_W}tr"):
         cells: list[tuple[int, _Line | str]] = []  # (grid column, the cell's line, or a merged cell's words)
-        col = 0
+        before_row = tr.find(f"{_W}trPr/{_W}gridBefore")  # grid columns left empty before the row's first cell
+        col = _span(before_row) if before_row is not None else 0
         for tc in tr.iterchildren(f"{_W}tc"):
             tcpr = tc.find(f"{_W}tcPr")
             span = tcpr.find(f"{_W}gridSpan") if tcpr is not None else None
@@ -447,20 +482,21 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
                         raw.add(" ")
                     raw.paragraph(p)
                 cell = _collapsed(raw)
-            if merge is not None:
-                merged[here] = cell.text if len(cell.text) <= _MERGED_WORDS else ""
+            if merge is not None:  # a category's words, not a total ("合计｜20" merged over two rows)
+                merged[here] = cell.text if len(cell.text) <= _MERGED_WORDS and not _FIGURE_CELL.match(
+                    cell.text) else ""
             else:
                 merged.pop(here, None)
             if cell.text:
                 cells.append((here, cell))
         texts = [(c, x if isinstance(x, str) else x.text) for c, x in cells]
-        if header is None:
-            header = [""] * (max((c for c, _ in texts), default=-1) + 1)
-            for c, x in texts:
-                header[c] = x
-            extra: dict[int, tuple[str, str]] = {}
+        extra: dict[int, tuple[str, str]] = {}
+        if columns is None:
+            # the header: the first row of two cells or more (a title row spanning the table comes before it)
+            if len(texts) >= 2:
+                columns = _columns(texts)
         else:
-            extra = _figures_row(texts, header)
+            extra = _figures_row(texts, columns)
         row = _Line(index)
         for c, x in cells:
             before, after = extra.get(c, ("", ""))
@@ -480,7 +516,15 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
 _MERGED_WORDS = 20  # characters: a merged category cell ("行政复议"), not a merged paragraph of text
 _FIGURE_CELL = re.compile(r"^\d{1,9}(?:\.\d{1,4})?\s*(%|％|[\u4e00-\u9fff]{1,2})?$")  # "11", "100%", "11件"
 _CELL_UNIT = re.compile(r"[（(]\s*(件|人|人次|次|个|项|起|家|场|条|份|部|名|%|％)\s*[)）]\s*$")
-_CELL_YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?度?\s*(?:[（(][^（()）]{1,6}[)）])?$")  # "2021年", "2021年（件）"
+# A column headed by its year: "2021年", "2021年（件）", "2021年1-12月", "本年度", "上年同期".
+_CELL_YEAR = re.compile(r"^(?:((?:19|20)\d\d)\s*年?度?(?:\s*1\s*[-－—~至]\s*12\s*月|全年)?"
+                        r"|(本年度?|今年|当年|本期|上年度?|去年|上年同期|上期))\s*"
+                        r"(?:[（(][^（()）]{1,6}[)）])?$")
+_PERIOD = {"本年": "本年度", "本年度": "本年度", "今年": "本年度", "当年": "本年度", "本期": "本年度",
+           "上年": "上年度", "上年度": "上年度", "去年": "上年度", "上年同期": "上年度", "上期": "上年度"}
+_HEADER_CELLS = 64  # header cells read: a table of figures has a few columns
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_CHANGE_COLUMN = re.compile(r"增减|增长|减少|同比|环比|变化|升降|比上年|较上年|幅度|序号|编号|^No\.?$", re.I)
 
 
 def _span(span) -> int:
@@ -490,23 +534,39 @@ def _span(span) -> int:
         return 1
 
 
-def _figures_row(texts: list[tuple[int, str]], header: list[str]) -> dict[int, tuple[str, str]]:
+def _columns(header: list[tuple[int, str]]) -> dict[int, tuple[str, str | None, bool]]:
+    """What a table's header says of each grid column it heads: (the period its cells are of: "2021年 ",
+    "上年度 " or "", its unit or None, whether its numbers are no counts: a 序号, a change "增减（%）")."""
+    out: dict[int, tuple[str, str | None, bool]] = {}
+    for c, head in header[:_HEADER_CELLS]:
+        head = head.strip().translate(_FULL_DIGITS)
+        y = _CELL_YEAR.match(head)
+        period = f"{y.group(1)}年 " if y and y.group(1) else (f"{_PERIOD[y.group(2)]} " if y else "")
+        unit = _CELL_UNIT.search(head)
+        out[c] = (period, unit.group(1) if unit else None, bool(_CHANGE_COLUMN.search(head)))
+    return out
+
+
+def _figures_row(texts: list[tuple[int, str]], columns: dict[int, tuple[str, str | None, bool]]
+                 ) -> dict[int, tuple[str, str]]:
     """What to write before and after each figure of a table row (grid column: (before, after)): a bare number's
-    unit from the row's first cells or its column's header, the year its column is headed by."""
-    years = {c: int(m.group(1)) for c, h in enumerate(header) if (m := _CELL_YEAR.match(h.strip()))}
-    label_unit = next((m.group(1) for _c, x in texts[:2] if (m := _CELL_UNIT.search(x))), None)
+    unit from its column's header or the row's label, the period its column is headed by ("2021年", "本年度",
+    "上年度").  Only the cells after the row's label: a 序号 column is no figure; nor is a column of changes
+    ("增减（%）", "同比"), whose numbers are no counts of the row's unit."""
+    label = next((i for i, (_c, x) in enumerate(texts) if not _FIGURE_CELL.match(x)), None)
+    if label is None:
+        return {}
+    m = _CELL_UNIT.search(texts[label][1])
+    label_unit = m.group(1) if m else None
     out: dict[int, tuple[str, str]] = {}
-    for c, x in texts:
+    for c, x in texts[label + 1:]:
         figure = _FIGURE_CELL.match(x)
-        if not figure:
+        period, head_unit, no_count = columns.get(c, ("", None, False))
+        if not figure or no_count:
             continue
-        head = header[c] if c < len(header) else ""
-        m = _CELL_UNIT.search(head)
-        unit = None if figure.group(1) else label_unit or (m.group(1) if m else None)  # "11件" has its own
-        year = years.get(c)
-        before = f"{year}年 " if year is not None else ""
-        if unit or before:
-            out[c] = (before, unit or "")
+        unit = None if figure.group(1) else head_unit or label_unit  # "11件" has its own
+        if unit or period:
+            out[c] = (period, unit or "")
     return out
 
 

@@ -50,10 +50,16 @@ def role_names(lang: str, roles: list[str]) -> str:
     return join(lang, [t(lang, f"role.{r}") for r in roles])
 
 
-def timeliness_label(lang: str, value: str | None) -> str:
-    """✗ 逾期 / ✓ 按时 / — (not judged, or not a report)."""
+def late_detail(lang: str, late_by: tuple[str, str] | None) -> str:
+    """"（一季度报送：2021年4月28日）": the deadline a late report missed and its date, or nothing when unknown."""
+    return f"{lp(lang)}{late_by[0]}{colon(lang)}{late_by[1]}{rp(lang)}" if late_by and late_by[1] else ""
+
+
+def timeliness_label(lang: str, value: str | None, late_by: tuple[str, str] | None = None) -> str:
+    """✗ 逾期（一季度报送：2021年4月28日） / ✓ 按时 / — (not judged, or not a report): a late report says which
+    deadline it missed and the date that missed it, when known."""
     if value == "late":
-        return f"✗ {t(lang, 'ui.late')}"
+        return f"✗ {t(lang, 'ui.late')}{late_detail(lang, late_by)}"
     if value == "on_time":
         return f"✓ {t(lang, 'ui.on_time')}"
     return "—"

@@ -27,6 +27,7 @@ from lawcheck.render.common import (
     figure_note,
     figure_value,
     is_own_heading,
+    late_detail,
     lp,
     not_report_line,
     number,
@@ -288,6 +289,8 @@ class SummaryView:
                 Text(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
             if row.late:
                 gate.append(f"\n! {t(lang, 'ui.late')}", style="red bold")
+                if c.late_by:  # the deadline missed and its date, on a line of its own: the column stays narrow
+                    gate.append(f"\n{late_detail(lang, c.late_by)}", style="red")
             elif row.timeliness == "on_time":
                 gate.append(f"\n{timeliness_label(lang, row.timeliness)}", style="green")
             else:

@@ -379,7 +379,9 @@ def comma_breaks(text: str, heading: Callable[[str], object] = starts_heading) -
             k -= 1
         if k >= 0 and text[k] in _COMMA_MARKS:
             line = text[nl + 1:end].strip()
-            if line and not heading(line):
+            # (nor around the closing block: "特此报告，" over the organ's name is a slip, not a wrapped sentence)
+            if line and not heading(line) and not CLOSING_LINE.search(line) and \
+                    not CLOSING_LINE.search(text[text.rfind("\n", 0, nl) + 1:nl].strip()):
                 out.append(nl)
         nl = nxt
     return out

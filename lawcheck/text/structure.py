@@ -324,10 +324,13 @@ def _before_related_list(text: str, lines: list[tuple[int, int]], first: int, la
 # of a PDF copy ("①…", "[1]…"), the report's title repeated as a PDF's running header or footer.
 _TRAILER = rx.compile(
     r"^[(（]?\s*(?:注|备注|附注|说明|注释|数据来源|资料来源|联系电话|联系方式|电话|手机|传真|电子邮箱|邮箱|通讯地址|地址"
-    r"|邮编|邮政编码)\s*[:：]"
+    r"|邮编|邮政编码|网址|网站)\s*[:：]"
+    # a note's numbered lines ("1.本报告数据统计截至…"), a QR code's line
+    r"|^\d{1,2}\s*[.．、)）]\s*\S|^[(（]?\s*(?:扫描|扫码|扫一扫)"
     # (a note's mark as normalised text has it: "1三项制度即…", "i数据来源：…")
     r"|^(?:[①-⑳]|\[\d{1,2}\]|\d{1,2}(?![\d年月日号个项件次人%])(?=\s|[\u4e00-\u9fff])|[ivx]{1,4}(?=\s|[\u4e00-\u9fff])|[*＊])\s*\S"
 )
+_TRAILER_ANYWHERE = rx.compile(r"二维码|https?://|www\.[!-~]")  # ("灵寿县人民政府网站 www.lingshou.gov.cn")
 _TRAILER_LINES = 4  # non-empty lines under the date that may be such a trailer
 _PAGE_NUMBER = rx.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
                           r"|\d{1,4}\s*(?:[/／]\s*\d{1,4})?)\s*$")
@@ -337,7 +340,7 @@ def _is_trailer(line: str) -> bool:
     line = line.strip()
     if len(line) > 200:
         return False
-    return (bool(_TRAILER.match(line) or _PAGE_NUMBER.match(line))
+    return (bool(_TRAILER.match(line) or _PAGE_NUMBER.match(line) or _TRAILER_ANYWHERE.search(line))
             or (len(line) <= 80 and "。" not in line and bool(_TITLE_CUE.search(line))))
 
 

@@ -23,6 +23,7 @@ from lawcheck.render.common import (
     figure_note,
     figure_value,
     file_stem,
+    late_detail,
     lp,
     marked_quote,
     not_report_line,
@@ -407,7 +408,7 @@ def render_report_page(card: Scorecard, text: str, path: str | None = None, gate
     if gate is not None:
         facts.append((t(lang, "ui.gate"), f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
                       f"✗ {t(lang, 'ui.gate_fail')}{colon(lang)}{' '.join(gate)}"))
-    facts.append((t(lang, "ui.late"), timeliness_label(lang, card.timeliness)))
+    facts.append((t(lang, "ui.late"), timeliness_label(lang, card.timeliness, card.late_by())))
     dl = "".join(f"<dt>{_e(k)}</dt><dd>{_e(v)}</dd>" for k, v in facts)
     marked, anchors = _highlighted_text(card, text)
     back = f'<p class="noprint"><a href="{_e(index_href)}">← {_e(_u(lang, "back"))}</a></p>' if index_href else ""
@@ -609,7 +610,10 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
             continue
         c, d = row.card, row.card.document
         score = c.score if c.score is not None else -1
-        late = timeliness_label(lang, row.timeliness)
+        # (the deadline missed and its date under the flag, on a line of its own: the column stays narrow)
+        late = _e(timeliness_label(lang, row.timeliness))
+        if row.timeliness == "late" and c.late_by:
+            late += f'<br><small>{_e(late_detail(lang, c.late_by))}</small>'
         gate = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
         missing = "、".join(row.top_missing) if lang == "zh" else ", ".join(row.top_missing)
         rows.append(
@@ -618,7 +622,7 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
             f'<td data-v="{_e(d.report_year or "")}">{_e(d.report_year or "")}</td>'
             f'<td data-v="{score}">{_e(f"{c.score:.1f}" if c.score is not None else "—")}</td>'
             f'<td data-v="{score}">{_e(c.grade_label or "")}</td><td data-v="{int(row.gate_ok)}">{_e(gate)}</td>'
-            f'<td data-v="{_TIMELINESS_ORDER.get(row.timeliness, 1)}">{_e(late)}</td>'
+            f'<td data-v="{_TIMELINESS_ORDER.get(row.timeliness, 1)}">{late}</td>'
             f'<td data-v="{_e(missing)}">{_e(missing)}</td></tr>')
     totals = summary.totals(lang)
     others = ""

@@ -205,7 +205,7 @@ def lead(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
         c = row.card
         score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
         flag = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
-        flag += f"{comma(lang)}{timeliness_label(lang, row.timeliness)}"
+        flag += f"{comma(lang)}{timeliness_label(lang, row.timeliness, c.late_by)}"
         out.append(f"| {i} | {_code(row.path)} | {score} | {flag} | {_esc(semi(lang).join(row.top_missing))} |")
     if summary.others:
         out += ["", f"**{t(lang, 'ui.others')}**", ""]

@@ -146,7 +146,7 @@ def render_summary(summary: Summary, lang: str) -> str:
         c = row.card
         score = f"{c.score:.1f}" if c.score is not None else "-"
         flags = [t(lang, "ui.gate_ok") if row.gate_ok else t(lang, "ui.gate_fail"),
-                 timeliness_label(lang, row.timeliness)]
+                 timeliness_label(lang, row.timeliness, c.late_by)]
         lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {comma(lang).join(flags)}  "
                      f"{c.document.organ or ''} {c.document.report_year or ''}".rstrip())
         if row.top_missing:
