@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from lawcheck.ooxml import open_document
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra, shown_title
+from lawcheck.readers.tables import FIGURE_CELL, Columns, figure_marks, header_columns
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
 LIBRARIES = ("docx",)
@@ -449,11 +450,11 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     merge is quadratic).  Two cells that only hold the same value ("审结数｜9｜9": this year's and last year's)
     are both read; nested tables are read in place.
 
-    A table of figures is read as its reader reads it (``_figures_row``): a bare number takes the unit its row's
+    A table of figures is read as its reader reads it (``tables.figure_marks``): a bare number takes the unit its row's
     label or its column's header gives, and the year its column is headed by ("行政复议收案数（件）｜11｜9" under
     "项目｜2021年｜2020年" → "… 2021年 11件 2020年 9件"), and the continuation of a merged cell repeats the
     merged cell's words ("行政复议｜收案数" then "｜结案数": the topic of both)."""
-    columns: dict[int, tuple[str, str | None, bool]] | None = None  # the header's, once read (``_columns``)
+    columns: Columns | None = None  # the header's, once read (``tables.header_columns``)
     merged: dict[int, str] = {}  # grid column: the text of the vertically merged cell running down it
     for tr in tbl.iterchildren(f"{_W}tr"):
         cells: list[tuple[int, _Line | str]] = []  # (grid column, the cell's line, or a merged cell's words)
@@ -483,7 +484,7 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
                     raw.paragraph(p)
                 cell = _collapsed(raw)
             if merge is not None:  # a category's words, not a total ("合计｜20" merged over two rows)
-                merged[here] = cell.text if len(cell.text) <= _MERGED_WORDS and not _FIGURE_CELL.match(
+                merged[here] = cell.text if len(cell.text) <= _MERGED_WORDS and not FIGURE_CELL.match(
                     cell.text) else ""
             else:
                 merged.pop(here, None)
@@ -494,9 +495,9 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
         if columns is None:
             # the header: the first row of two cells or more (a title row spanning the table comes before it)
             if len(texts) >= 2:
-                columns = _columns(texts)
+                columns = header_columns(texts)
         else:
-            extra = _figures_row(texts, columns)
+            extra = figure_marks(texts, columns)
         row = _Line(index)
         for c, x in cells:
             before, after = extra.get(c, ("", ""))
@@ -514,60 +515,11 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
 
 
 _MERGED_WORDS = 20  # characters: a merged category cell ("行政复议"), not a merged paragraph of text
-_FIGURE_CELL = re.compile(r"^\d{1,9}(?:\.\d{1,4})?\s*(%|％|[\u4e00-\u9fff]{1,2})?$")  # "11", "100%", "11件"
-_CELL_UNIT = re.compile(r"[（(]\s*(件|人|人次|次|个|项|起|家|场|条|份|部|名|%|％)\s*[)）]\s*$")
-# A column headed by its year: "2021年", "2021年（件）", "2021年1-12月", "本年度", "上年同期".
-_CELL_YEAR = re.compile(r"^(?:((?:19|20)\d\d)\s*年?度?(?:\s*1\s*[-－—~至]\s*12\s*月|全年)?"
-                        r"|(本年度?|今年|当年|本期|上年度?|去年|上年同期|上期))\s*"
-                        r"(?:[（(][^（()）]{1,6}[)）])?$")
-_PERIOD = {"本年": "本年度", "本年度": "本年度", "今年": "本年度", "当年": "本年度", "本期": "本年度",
-           "上年": "上年度", "上年度": "上年度", "去年": "上年度", "上年同期": "上年度", "上期": "上年度"}
-_HEADER_CELLS = 64  # header cells read: a table of figures has a few columns
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_CHANGE_COLUMN = re.compile(r"增减|增长|减少|同比|环比|变化|升降|比上年|较上年|幅度|序号|编号|^No\.?$", re.I)
-
-
 def _span(span) -> int:
     try:
         return max(1, min(int(span.get(f"{_W}val")), 64)) if span is not None else 1
     except (TypeError, ValueError):
         return 1
-
-
-def _columns(header: list[tuple[int, str]]) -> dict[int, tuple[str, str | None, bool]]:
-    """What a table's header says of each grid column it heads: (the period its cells are of: "2021年 ",
-    "上年度 " or "", its unit or None, whether its numbers are no counts: a 序号, a change "增减（%）")."""
-    out: dict[int, tuple[str, str | None, bool]] = {}
-    for c, head in header[:_HEADER_CELLS]:
-        head = head.strip().translate(_FULL_DIGITS)
-        y = _CELL_YEAR.match(head)
-        period = f"{y.group(1)}年 " if y and y.group(1) else (f"{_PERIOD[y.group(2)]} " if y else "")
-        unit = _CELL_UNIT.search(head)
-        out[c] = (period, unit.group(1) if unit else None, bool(_CHANGE_COLUMN.search(head)))
-    return out
-
-
-def _figures_row(texts: list[tuple[int, str]], columns: dict[int, tuple[str, str | None, bool]]
-                 ) -> dict[int, tuple[str, str]]:
-    """What to write before and after each figure of a table row (grid column: (before, after)): a bare number's
-    unit from its column's header or the row's label, the period its column is headed by ("2021年", "本年度",
-    "上年度").  Only the cells after the row's label: a 序号 column is no figure; nor is a column of changes
-    ("增减（%）", "同比"), whose numbers are no counts of the row's unit."""
-    label = next((i for i, (_c, x) in enumerate(texts) if not _FIGURE_CELL.match(x)), None)
-    if label is None:
-        return {}
-    m = _CELL_UNIT.search(texts[label][1])
-    label_unit = m.group(1) if m else None
-    out: dict[int, tuple[str, str]] = {}
-    for c, x in texts[label + 1:]:
-        figure = _FIGURE_CELL.match(x)
-        period, head_unit, no_count = columns.get(c, ("", None, False))
-        if not figure or no_count:
-            continue
-        unit = None if figure.group(1) else head_unit or label_unit  # "11件" has its own
-        if unit or period:
-            out[c] = (period, unit or "")
-    return out
 
 
 def _lines(document, index: dict | None) -> Iterator[_Line]:
