@@ -1874,10 +1874,10 @@ def _compare(args: argparse.Namespace) -> int:
             _write(render_report_page(r.card, r.this_text or "", r.row.this, None, index_href="index.html",
                                       previous_text=r.last_text), str(target))
     try:
-        # With two inputs or more (LAST/ THIS/), the last is this year's: the year under review is its reports'.
-        this_year = {f for f in files if Path(f).is_relative_to(Path(paths[-1]))} if len(paths) > 1 else None
+        # With two inputs or more (LAST/ THIS/), the year under review is that of the input of the later year.
+        inputs = [{f for f in files if Path(f).is_relative_to(Path(p))} for p in paths] if len(paths) > 1 else None
         review = compare.review_folder(files, job, jobs=jobs, pairs_csv=args.pairs, progress=progress, each=each,
-                                       this_year=this_year)
+                                       inputs=inputs)
     except _OutputError as e:
         _err(m[e.key].format(path=e.path, err=e.err))
         return Exit.USAGE_OR_INPUT

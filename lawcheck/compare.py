@@ -411,7 +411,7 @@ _STRAY_SHARE = 0.2
 def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | None = None,
                   progress: Callable[[str, int, int], None] | None = None,
                   each: Callable[[int, Reviewed], None] | None = None,
-                  this_year: Collection[str] | None = None) -> FolderReview:
+                  inputs: list[Collection[str]] | None = None) -> FolderReview:
     """Every report of the folder(s): paired year over year and reviewed, and the template clusters.  With
     ``job.keep`` each reviewed pair (its scorecard and both texts) is handed to ``each(n, pair)`` as it comes,
     in order, and dropped: a folder's pages are written one by one, never all held at once."""
@@ -454,12 +454,15 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
     # year's report of a unit whose report of the year under review is missing.
     from lawcheck.review import unit_key
 
-    # The year under review: the newest year that more than a stray report is on — of ``this_year``'s files
-    # (``compare LAST/ THIS/``: those of THIS/) when given, else of all: one report of a wrong or later year must not
-    # make every unit's report look a year old, and this year's few early reports beside last year's many still
-    # make this year the one under review.
+    # The year under review: the newest year that more than a stray report is on — of this year's input when
+    # several are given (``inputs``: the files of each; ``compare LAST/ THIS/``: those of THIS/), else of all: one
+    # report of a wrong or later year must not make every unit's report look a year old, and this year's few early
+    # reports beside last year's many still make this year the one under review.
     read = [s for s in scans if s.error is None and s.year]
-    pool = [s for s in read if this_year is not None and s.path in this_year] or read
+    pools = [[s for s in read if s.path in group] for group in inputs or ()]
+    pools = [p for p in pools if p]
+    # (LAST/ THIS/ in either order: this year's folder is the one whose reports are of the later year)
+    pool = max(pools, key=lambda p: Counter(s.year for s in p).most_common(1)[0][0]) if len(pools) > 1 else read
     years = Counter(s.year for s in pool)
     enough = max(_STRAY_MIN, _STRAY_SHARE * max(years.values(), default=0))
     newest = max((y for y, n in years.items() if n >= enough), default=max(years, default=None))
@@ -477,19 +480,22 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         # (the year before the newest only, as the README says: a unit's older report is not last year's; and
         # once per unit, not for a second copy of its report)
         missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year + 1 == newest
-                                 and s.path not in lasts and s.path not in reviewed
-                                 and first.get((unit_key(s.organ), s.year)) == s.path
+                                 and s.path not in lasts and first.get((unit_key(s.organ), s.year)) == s.path
                                  and (unit_key(s.organ), s.year + 1) not in held) else None
+        rows = []
+        if s.path in reviewed:  # (a folder of three years: last year's report reviewed against the year before's)
+            rows.append(reviewed[s.path].row)
+        elif missing is None:
+            rows.append(UnitReview(this=name, organ=s.organ, year=s.year, error=s.error,
+                                   pairing=list(notes_of.get(s.path, ()))))
         if missing is not None:
             # The row of the year the unit's report is missing from: no report of its own, last year's beside it.
-            row = UnitReview(this="", organ=s.organ, year=missing, missing_year=missing, last=name, last_year=s.year,
-                             pairing=list(notes_of.get(s.path, ())))
-        else:
-            row = reviewed[s.path].row if s.path in reviewed else UnitReview(
-                this=name, organ=s.organ, year=s.year, error=s.error, pairing=list(notes_of.get(s.path, ())))
-        if name in in_cluster:
-            row = row.model_copy(update={"templates": in_cluster[name], "template_share": share[name]})
-        units.append(row)
+            rows.append(UnitReview(this="", organ=s.organ, year=missing, missing_year=missing, last=name,
+                                   last_year=s.year, pairing=list(notes_of.get(s.path, ()))))
+        for row in rows:
+            if name in in_cluster and not row.missing_year:
+                row = row.model_copy(update={"templates": in_cluster[name], "template_share": share[name]})
+            units.append(row)
     return FolderReview(units=units, clusters=clusters)
 
 

@@ -226,7 +226,7 @@ class _Index:
 
 _OPENING = 600  # characters: an opening no longer than this is an opening, not the report's body
 _RESULT = rx.compile(r"已(?:经)?(?:全面|全部|基本)?(?:完成|建成|建立|实现|通过|出台|创建)|顺利|成功|圆满|获评|被评为"
-                     r"|被命名|通过(?:了)?(?:验收|评审|评估)|建成|实现了?|全覆盖"
+                     r"|被命名|通过(?:了)?(?:验收|评审|评估)|建成了|实现了|全覆盖"
                      r"|\d+(?:\.\d+)?\s*(?:件|个|项|次|人|名|场|家|条|%)")
 
 
@@ -370,15 +370,17 @@ def _place(it: Item, q: dict[str, float], index: _Index, p: Match, fates: dict[s
 # a state the task changed ("对尚未达标的社区开展指导"), nor a further step after the task done ("已建成县级示范社区,
 # 计划于明年申报市级", "已完成,有待上级验收": 有待 is no cue).
 _NOT_YET = rx.compile(r"尚未|未能|暂未|还未|仍未|尚没有|还没有|没有(?:完成|实现|启动|开展|落实|建立|建成|出台|到位)"
-                      r"|(?<![无不])未(?:完成|实现|启动|开展|落实|建立|建成|出台|到位|按期|如期)|暂缓|搁置")
+                      r"|(?<![无不])未(?:完成|实现|启动|开展|落实|建立|建成|出台|到位|按期|如期|通过|获)|没能|暂缓|搁置|暂停"
+                      r"|停滞|尚处于|进度滞后|进展缓慢")
 _PUT_OFF = rx.compile(r"(?:计划|拟|将|准备|争取|力争)(?:于|在|到)?(?:明年|下一?年度?|20\d\d年)|推迟|延期|延后")
 _RECALLED = rx.compile(r"针对|对于|此前|以往|过去|去年|上年|上一年|原(?:先|来|计划|定)?|曾|解决了?|克服|改变了?")
+_STILL = rx.compile(r"至今|仍然|依然|目前|现在|截至")
 _DOUBLE = rx.compile(r"(?:无|没有|不存在|杜绝|未发现)[^,，;；。]{0,4}$")  # a negation before the cue: done
 _ATTRIBUTE = rx.compile(r"[^,，;；。]{0,8}?的")  # "尚未达标的社区": the cue describes a thing, says nothing of the task
 _DONE = rx.compile(r"已(?:经)?(?:全面|全部|基本|如期|按期)?(?:完成|建成|建立|实现|通过|出台|落实|创建|办结)"
                    r"(?!部分|前期|初步|准备)"
                    r"|顺利|成功|圆满|(?:率|比例)均?(?:为|达到?)?100%|全覆盖"
-                   r"|获评|被评为|被命名|通过(?:了)?(?:验收|评审|评估)|建成|全面完成")
+                   r"|获评|被评为|被命名|(?<![未没不])通过[^,，。;；]{0,16}?(?:验收|评审|评估|审核)|建成|全面完成")
 _CLAUSE = rx.compile(r"[^,，;；。!?！？\n]+[,，]?")
 
 
@@ -392,11 +394,16 @@ def _not_done(text: str, where: tuple[int, int], words: tuple[str, ...]) -> str 
         if named:
             for rx_, turn in ((_NOT_YET, "shortcomings"), (_PUT_OFF, "plan")):
                 cue = rx_.search(clause)
-                if cue is None or _RECALLED.search(clause, 0, cue.start()):
+                if cue is None:
                     continue
+                recalled = _RECALLED.search(clause, 0, cue.start())
+                if recalled and not _STILL.search(clause, recalled.end(), cue.start()):
+                    continue  # a problem recalled ("针对上年度未能…的问题"), not "原定于11月验收但至今尚未验收"
                 if turn == "shortcomings" and (_ATTRIBUTE.match(clause, cue.end())
                                                or _DOUBLE.search(clause, max(0, cue.start() - 6), cue.start())):
                     continue  # "尚未达标的社区"; "没有一项未完成", "无一例未落实"
+                if turn == "shortcomings" and prev in named and clause not in named and _DONE.search(prev):
+                    continue  # the task done, then a remainder of it not ("被评为示范社区,但档案资料尚未完全规范")
                 if turn == "plan" and (_DONE.search(prev) or _DONE.search(clause)):
                     continue  # a further step after the task done
                 return turn

@@ -481,3 +481,39 @@ def test_a_merged_total_is_not_the_next_rows_figure(tmp_path: Path) -> None:
                                            ("行政诉讼应诉数", "9", "")], lambda t: t.cell(1, 2).merge(t.cell(2, 2)))
     text = read_document(str(path), path.read_bytes()).text
     assert text.count("20件") == 1, text[-80:]
+
+
+def test_the_year_under_review_whatever_the_order_of_the_folders_or_three_years_in_one(tmp_path: Path) -> None:
+    import json
+
+    def missing(*args: str) -> list[tuple[str, int]]:
+        main(["compare", *args, "--format", "json", "-o", str(tmp_path / "out.json")])
+        units = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))["units"]
+        return sorted((u["organ"], u["missing_year"]) for u in units if u.get("missing_year"))
+
+    last, this, three = tmp_path / "LAST", tmp_path / "THIS", tmp_path / "three"
+    for d in (last, this, three):
+        d.mkdir()
+    for unit in ("甲县人民政府", "乙县人民政府", "丙县人民政府"):
+        (last / f"{unit}.txt").write_text(_report(unit, 2021), encoding="utf-8")
+        (three / f"{unit}2020.txt").write_text(_report(unit, 2020), encoding="utf-8")
+        (three / f"{unit}2021.txt").write_text(_report(unit, 2021), encoding="utf-8")
+    for unit in ("甲县人民政府", "乙县人民政府"):
+        (this / f"{unit}.txt").write_text(_report(unit, 2022), encoding="utf-8")
+        (three / f"{unit}2022.txt").write_text(_report(unit, 2022), encoding="utf-8")
+    assert missing(str(last), str(this)) == missing(str(this), str(last)) == [("丙县人民政府", 2022)]
+    # 丙县's 2021 report was reviewed against its 2020 one: its 2022 report is still missing
+    assert missing(str(three)) == [("丙县人民政府", 2022)]
+
+
+def test_a_caption_row_is_no_header_and_gives_its_unit(tmp_path: Path) -> None:
+    def caption(t) -> None:  # type: ignore[no-untyped-def]
+        row = t.add_row()._tr
+        t._tbl.remove(row)
+        t._tbl.insert(t._tbl.index(t.rows[0]._tr), row)  # a row above the header
+        t.cell(0, 0).text, t.cell(0, 1).text, t.cell(0, 2).text = "表1 行政复议应诉情况", "", "单位：件"
+
+    path = _table(tmp_path, "caption.docx", [("项目", "2021年", "2020年"), ("行政复议收案数", "11", "9"),
+                                             ("110接警", "1100", "900")], caption)
+    got = {(f.name, f.value, f.period) for f in lawcheck.check_file(str(path)).figures}
+    assert ("行政复议收案数", 11.0, "current") in got and ("行政复议收案数", 9.0, "previous") in got, got

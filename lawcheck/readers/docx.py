@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from lawcheck.ooxml import open_document
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra, shown_title
-from lawcheck.readers.tables import FIGURE_CELL, Columns, figure_marks, header_columns
+from lawcheck.readers.tables import CAPTION, FIGURE_CELL, Columns, caption_unit, figure_marks, header_columns
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
 LIBRARIES = ("docx",)
@@ -337,13 +337,13 @@ def _texts(nodes: list) -> list[str]:
     if "\n" not in texts:
         return texts
     breaks = [k for k, el in enumerate(nodes) if texts[k] == "\n" and el.tag != f"{_W}t"]
-    # whether the stretch after each break, up to the next, ends a sentence: the sentence goes on there
+    # whether a sentence ends somewhere after each break (a sentence wrapped over three lines ends two breaks on)
     stop_after: dict[int, bool] = {}
     seen = False
     nxt = len(breaks) - 1
     for k in range(len(texts) - 1, -1, -1):
         if nxt >= 0 and k == breaks[nxt]:
-            stop_after[k], seen, nxt = seen, False, nxt - 1
+            stop_after[k], nxt = seen, nxt - 1
         elif "。" in texts[k]:
             seen = True
     head, size, last, prose, ended = "", 0, "", False, False  # the current line: its start, length, last mark…
@@ -365,19 +365,6 @@ def _texts(nodes: list) -> list[str]:
         last = bare[-1]
         prose = prose or any(c in bare for c in "，,。；;")
         ended = ended or any(c in bare for c in "。！？!?")
-    return texts
-    line_start = 0  # the node the current line starts at
-    for k, el in enumerate(nodes):
-        if texts[k] != "\n" or el.tag == f"{_W}t":
-            continue
-        before = "".join(texts[line_start:k]).strip()
-        heading = _BREAK_HEADING.match(before) and not any(c in before for c in "。！？!?")
-        # (prose before it: a title, a heading without a number, a page's 发布时间 or 文号 has no ，or 。)
-        if (len(before) >= _BREAK_MIN and before[-1] not in _LINE_BREAK_ENDS and not heading
-                and any(c in before for c in "，,。；;") and "。" in "".join(texts[k + 1:])):
-            texts[k] = ""
-        else:
-            line_start = k + 1
     return texts
 
 
@@ -455,6 +442,7 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     "项目｜2021年｜2020年" → "… 2021年 11件 2020年 9件"), and the continuation of a merged cell repeats the
     merged cell's words ("行政复议｜收案数" then "｜结案数": the topic of both)."""
     columns: Columns | None = None  # the header's, once read (``tables.header_columns``)
+    table_unit: str | None = None  # the unit a caption row gives the table
     merged: dict[int, str] = {}  # grid column: the text of the vertically merged cell running down it
     for tr in tbl.iterchildren(f"{_W}tr"):
         cells: list[tuple[int, _Line | str]] = []  # (grid column, the cell's line, or a merged cell's words)
@@ -493,11 +481,14 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
         texts = [(c, x if isinstance(x, str) else x.text) for c, x in cells]
         extra: dict[int, tuple[str, str]] = {}
         if columns is None:
-            # the header: the first row of two cells or more (a title row spanning the table comes before it)
-            if len(texts) >= 2:
+            # the header: the first row of two cells or more (a title row spanning the table, a caption row
+            # "表1 …｜单位：件" come before it)
+            if any(CAPTION.search(x) for _c, x in texts):
+                table_unit = caption_unit(texts) or table_unit
+            elif len(texts) >= 2:
                 columns = header_columns(texts)
         else:
-            extra = figure_marks(texts, columns)
+            extra = figure_marks(texts, columns, table_unit)
         row = _Line(index)
         for c, x in cells:
             before, after = extra.get(c, ("", ""))

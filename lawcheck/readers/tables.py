@@ -12,7 +12,12 @@ import re
 # no counts)
 Columns = dict[int, tuple[str, str | None, bool]]
 
-FIGURE_CELL = re.compile(r"^\d{1,9}(?:\.\d{1,4})?\s*(%|％|[\u4e00-\u9fff]{1,2})?$")  # "11", "100%", "11件"
+# a figure's cell: "11", "100%", "11件" (not a label that begins with digits: "110接警")
+FIGURE_CELL = re.compile(
+    r"^\d{1,9}(?:\.\d{1,4})?\s*(%|％|件|件次|人次|人|次|个|项|起|家|场|条|份|部|名|户|宗|万元|元)?$")
+# a table's caption row above its header ("表1 行政复议应诉情况｜单位：件"), and the unit it gives every number
+CAPTION = re.compile(r"^表\s*[\d一二三四五六七八九十]|单位\s*[:：]")
+_TABLE_UNIT = re.compile(r"单位\s*[:：]\s*(件|人次|人|次|个|项|起|家|场|条|份|部|名|%|％)")
 _CELL_UNIT = re.compile(r"[（(]\s*(件|人|人次|次|个|项|起|家|场|条|份|部|名|%|％)\s*[)）]\s*$")
 # A column headed by its year: "2021年", "2021年（件）", "2021年1-12月", "本年度", "上年同期".
 _CELL_YEAR = re.compile(r"^(?:((?:19|20)\d\d)\s*年?度?(?:\s*1\s*[-－—~至]\s*12\s*月|全年)?"
@@ -38,7 +43,14 @@ def header_columns(header: list[tuple[int, str]]) -> Columns:
     return out
 
 
-def figure_marks(texts: list[tuple[int, str]], columns: Columns) -> dict[int, tuple[str, str]]:
+def caption_unit(texts: list[tuple[int, str]]) -> str | None:
+    """The unit a caption row gives the whole table ("单位：件"), if it gives one."""
+    m = next((m for _c, x in texts if (m := _TABLE_UNIT.search(x))), None)
+    return m.group(1) if m else None
+
+
+def figure_marks(texts: list[tuple[int, str]], columns: Columns, table_unit: str | None = None
+                 ) -> dict[int, tuple[str, str]]:
     """What to write before and after each figure of a table row (grid column: (before, after)): a bare number's
     unit from its column's header or the row's label, the period its column is headed by ("2021年", "本年度",
     "上年度").  Only the cells after the row's label: a 序号 column is no figure; nor is a column of changes
@@ -54,7 +66,7 @@ def figure_marks(texts: list[tuple[int, str]], columns: Columns) -> dict[int, tu
         period, head_unit, no_count = columns.get(c, ("", None, False))
         if not figure or no_count:
             continue
-        unit = None if figure.group(1) else head_unit or label_unit  # "11件" has its own
+        unit = None if figure.group(1) else head_unit or label_unit or table_unit  # "11件" has its own
         if unit or period:
             out[c] = (period, unit or "")
     return out

@@ -323,7 +323,7 @@ def _before_related_list(text: str, lines: list[tuple[int, int]], first: int, la
 # ("注：本报告数据统计截至2021年12月31日。"), how to reach the drafter ("（联系电话：0510-87981234）"), a footnote
 # of a PDF copy ("①…", "[1]…"), the report's title repeated as a PDF's running header or footer.
 _TRAILER = rx.compile(
-    r"^[(（]?\s*(?:注|备注|附注|说明|注释|数据来源|资料来源|联系电话|联系方式|电话|手机|传真|电子邮箱|邮箱|通讯地址|地址"
+    r"^[(（]?\s*(?:注|附|备注|附注|说明|注释|数据来源|资料来源|联系电话|联系方式|电话|手机|传真|电子邮箱|邮箱|通讯地址|地址"
     r"|邮编|邮政编码|网址|网站)\s*[:：]"
     # a note's numbered lines ("1.本报告数据统计截至…"), a QR code's line
     r"|^\d{1,2}\s*[.．、)）]\s*\S|^[(（]?\s*(?:扫描|扫码|扫一扫)"
