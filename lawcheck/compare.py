@@ -345,6 +345,17 @@ def _tail(key: str) -> str:
     return key
 
 
+def units_by_year(scans: list[Scan]) -> dict[tuple[str, int], list[str]]:
+    """The readable reports of each unit (``review.unit_key``) and year, by name: the first is the one pairing
+    uses."""
+    from lawcheck.review import unit_key
+
+    out: dict[tuple[str, int], list[str]] = {}
+    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
+        out.setdefault((unit_key(s.organ), s.year), []).append(s.path)  # type: ignore[arg-type]
+    return out
+
+
 def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, str | None, tuple[str, ...]]]:
     """(this, last, how, notes) for every readable report: paired with the same organ's report of the year
     before (organs as lawcheck reads them).  Two reports of one organ and year: the first by name is used,
@@ -352,13 +363,10 @@ def pair_by_organ(scans: list[Scan], lang: str) -> list[tuple[str, str | None, s
     from lawcheck.review import unit_key
     from lawcheck.text.organs import same_unit
 
-    by_unit: dict[tuple[str, int], list[str]] = {}
+    by_unit = units_by_year(scans)
     by_tail: dict[tuple[str, int], list[str]] = {}  # keys by their last place: the candidates of ``same_unit``
-    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
-        key = unit_key(s.organ)
-        if (key, s.year) not in by_unit:
-            by_tail.setdefault((_tail(key), s.year), []).append(key)  # type: ignore[arg-type]
-        by_unit.setdefault((key, s.year), []).append(s.path)  # type: ignore[arg-type]
+    for key, year in by_unit:
+        by_tail.setdefault((_tail(key), year), []).append(key)
     out: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
     sep = "、" if lang == "zh" else ", "
 
@@ -466,10 +474,7 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
     years = Counter(s.year for s in pool)
     enough = max(_STRAY_MIN, _STRAY_SHARE * max(years.values(), default=0))
     newest = max((y for y, n in years.items() if n >= enough), default=max(years, default=None))
-    held = {(unit_key(s.organ), s.year) for s in scans if s.error is None and s.organ and s.year}
-    first: dict[tuple[str, int], str] = {}  # the report of a unit and year pairing uses (the first by name)
-    for s in sorted((s for s in scans if s.error is None and s.organ and s.year), key=lambda s: s.path):
-        first.setdefault((unit_key(s.organ), s.year), s.path)  # type: ignore[arg-type]
+    held = units_by_year(scans)  # each unit and year, and the report of it pairing uses (the first by name)
     units: list[UnitReview] = []
     for s in scans:
         name = display_name(s.path)
@@ -480,7 +485,7 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         # (the year before the newest only, as the README says: a unit's older report is not last year's; and
         # once per unit, not for a second copy of its report)
         missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year + 1 == newest
-                                 and s.path not in lasts and first.get((unit_key(s.organ), s.year)) == s.path
+                                 and s.path not in lasts and held[(unit_key(s.organ), s.year)][0] == s.path
                                  and (unit_key(s.organ), s.year + 1) not in held) else None
         rows = []
         if s.path in reviewed:  # (a folder of three years: last year's report reviewed against the year before's)

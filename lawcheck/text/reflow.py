@@ -370,7 +370,7 @@ def comma_breaks(text: str, heading: Callable[[str], object] = starts_heading) -
     chat, a drafter's hard returns), whatever the lines' widths; not before a heading ("…、\\n（二）…") or a blank
     line.  (A walk over the line breaks: a pattern tried at every comma of a report cost 0.5 M instructions.)"""
     out = []
-    nl = text.find("\n")
+    start, nl = 0, text.find("\n")  # the line ending at nl begins at start
     while nl >= 0:
         nxt = text.find("\n", nl + 1)
         end = nxt if nxt >= 0 else len(text)
@@ -381,7 +381,7 @@ def comma_breaks(text: str, heading: Callable[[str], object] = starts_heading) -
             line = text[nl + 1:end].strip()
             # (nor around the closing block: "特此报告，" over the organ's name is a slip, not a wrapped sentence)
             if line and not heading(line) and not CLOSING_LINE.search(line) and \
-                    not CLOSING_LINE.search(text[text.rfind("\n", 0, nl) + 1:nl].strip()):
+                    not CLOSING_LINE.search(text[start:nl].strip()):
                 out.append(nl)
-        nl = nxt
+        start, nl = nl + 1, nxt
     return out

@@ -92,6 +92,11 @@ _CHROME = rx.compile(
     r"|公开时限|公开形式|公开程序|效力状况|主题\(|体裁|关键词|分类词|文件下载|内容概况|今天是|信息来源"
     r"|文章来源|更新时间|点击[数率:]|作者[:]|责任编辑|扫一扫|【|】|\|"
 )
+# A PDF copy's page number on a line of its own ("- 8 -", "第8页", "8", "8/10"): in the trailing chrome and the
+# signature walk.
+_DASHED = r"[-—–－]\s*\d{1,4}\s*[-—–－]"
+_NTH_PAGE = r"第\s*\d{1,4}\s*页"
+_BARE_PAGE = r"\d{1,4}\s*(?:[/／]\s*\d{1,4})?"
 _TRAILING_CHROME = rx.compile(
     # a repost's credits under the text, bracketed or not: "（来源：县司法局）", "（供稿：…）", "编辑：张明  审核：李强"
     r"^[(（【]?\s*(?:来源|信息来源|文章来源|稿源|供稿|编辑|审核|审校|校对|初审|复审|终审|签发|撰稿|作者|摄影|摄像)\s*[:：]|"
@@ -104,7 +109,7 @@ _TRAILING_CHROME = rx.compile(
     r"|共\s*\d{1,3}\s*页\s*(?:首页|上一页|下一页|尾页|\d|$)|第\s*\d{1,3}\s*页\s*[,，/／]?\s*共\s*\d{1,3}\s*页|首页\s*上一页"
     r"|上一页[\s\d]*(?:下一页|尾页)"
     # a PDF copy's page number under the text ("- 8 -", "—8—", "第8页", "8/8", "8") and a bare address
-    r"|\s*[-—–－]\s*\d{1,4}\s*[-—–－]\s*$|\s*第\s*\d{1,4}\s*页\s*$|\s*\d{1,4}\s*(?:[/／]\s*\d{1,4}\s*)?$"
+    rf"|\s*{_DASHED}\s*$|\s*{_NTH_PAGE}\s*$|\s*{_BARE_PAGE}\s*$"
     r"|\s*(?:https?://|www\.)[!-~]+\s*$"
     # a site's footer
     r"|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|相关附件|网站标识码|网站识别码|[\u4e00-\u9fff]?ICP备|[\u4e00-\u9fff]公网安备|联系我们|技术支持[:：])"
@@ -332,8 +337,7 @@ _TRAILER = rx.compile(
 )
 _TRAILER_ANYWHERE = rx.compile(r"二维码|https?://|www\.[!-~]")  # ("灵寿县人民政府网站 www.lingshou.gov.cn")
 _TRAILER_LINES = 4  # non-empty lines under the date that may be such a trailer
-_PAGE_NUMBER = rx.compile(r"^\s*(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?"
-                          r"|\d{1,4}\s*(?:[/／]\s*\d{1,4})?)\s*$")
+_PAGE_NUMBER = rx.compile(rf"^\s*(?:{_DASHED}|{_NTH_PAGE}(?:\s*[,，/／]?\s*共\s*\d{{1,4}}\s*页)?|{_BARE_PAGE})\s*$")
 
 
 def _is_trailer(line: str) -> bool:
