@@ -131,8 +131,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: usage error: {message} (see {self.prog} --help)\n")
 
 
+def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:
+    """Say which arguments are unknown, by the command they were given to, with the option meant where one is
+    close ("--formt" → "--format")."""
+    import difflib
+
+    command = getattr(args, "command", None)
+    sub = next((a.choices.get(command) for a in parser._actions
+                if isinstance(a, argparse._SubParsersAction) and command), None)
+    target = sub or parser
+    message = argparse._("unrecognized arguments: %s") % " ".join(extra)
+    typed = next((x.split("=", 1)[0] for x in extra if x.startswith("--")), None)
+    close = difflib.get_close_matches(typed, [o for o in target._option_string_actions if o.startswith("--")],
+                                      n=1, cutoff=0.7) if typed else []
+    target.error(f"{message}; did you mean {close[0]}?" if close else message)
+
+
 # argparse's own messages, as a Chinese reader reads them (the names of options and values stay as typed).
 _ARGPARSE_ZH = [
+    (rx.compile(r"^unrecognized arguments: (.+); did you mean (\S+)\?$"), "无法识别的参数：{0}；是否指 {1}？"),
     (rx.compile(r"^the following arguments are required: (.+)$"), "缺少参数：{0}"),
     (rx.compile(r"^unrecognized arguments: (.+)$"), "无法识别的参数：{0}"),
     (rx.compile(r"^argument (\S+): invalid choice: (.+?) \(choose from (.+)\)$"),
@@ -2115,7 +2132,16 @@ def main(argv: list[str] | None = None) -> int:
     _SETTINGS_LANG.clear()  # a second main() in one process (a test, an office system) reads its own settings
     _ARGV[:] = given  # the language and the names in error messages are read from all that was given
     try:
-        args = build_parser().parse_args(_command_first(given))
+        parser = build_parser()
+        args, extra = parser.parse_known_args(_command_first(given))
+        if extra:
+            # A file named after an option ("check a.txt -q b.txt", a name added at the end of the last command):
+            # one more input, as it would be before the options.  Anything else is an unknown argument.
+            if isinstance(getattr(args, "paths", None), list) and not any(x.startswith("-") and x != "-"
+                                                                          for x in extra):
+                args.paths.extend(extra)
+            else:
+                _unknown_options(parser, args, extra)
     finally:  # read only while parsing: a later build_parser() (a test's, an embedder's) reads sys.argv again
         _ARGV.clear()
     # Run as the program (no argv given: the console script, python -m lawcheck): this process may cap its

@@ -24,7 +24,7 @@ from lawcheck.errors import speaking
 from lawcheck.i18n import has_text, join, t, unit_label
 from lawcheck.kinds import kind_of
 from lawcheck.kinds.base import Outcome, RuleBase, Years
-from lawcheck.kinds.field import cut_off
+from lawcheck.kinds.field import cut_off, too_short
 from lawcheck.model import (
     BasisRef,
     CallerFacts,
@@ -420,12 +420,13 @@ def _sections(a: Analysis) -> list[SectionInfo]:
 
 
 def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | None,
-              other_kind: str | None, cut: bool = False) -> DocumentInfo:
+              other_kind: str | None, cut: bool = False, short: int | None = None,
+              title: str | None = None) -> DocumentInfo:
     st = a.st
     source = _year_source(a)
     return construct(
         DocumentInfo,
-        title=("".join(st.title.split()) if st.title else None) or given.title,
+        title=("".join(st.title.split()) if st.title else None) or given.title or title,
         organ=a.organ,
         report_year=a.year,
         report_year_source=source,
@@ -446,6 +447,7 @@ def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | No
         other_kind=other_kind,
         script=a.script,
         cut_off=cut,
+        too_short=short,
     )
 
 
@@ -580,6 +582,7 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         pair_with(a, last)
         a.pair_forced = given.previous_report is not None and given.previous_report.force
     kind: Kind
+    decided_by: str | None = None
     chinese = HAN.search(text) is not None
     found_title = "".join(a.st.title.split()) if a.st.title else (given.title or "")
     if not chinese or (given.kind is None and _title_only(a) and classify(a.st, found_title).kind != "other"):
@@ -601,6 +604,7 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
                 or since_year(found_title, a.year, when) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"
         other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
+        decided_by = verdict.title  # the title line that told what it is, where structure found none
     elif given.kind == "other":
         kind, other_kind, kind_reason = "other", "caller", t(lang, "kind.caller")
     else:
@@ -611,6 +615,9 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
     # A text cut in the middle of a sentence before its problems and plan (a page excerpt, a copy stopped short):
     # what it does not say may be in what was not received, so nothing is failed for being absent, and no score.
     cut = kind == "annual_report" and pages is None and cut_off(a)
+    # A whole text too short to be a year's report (a keyword skeleton with every part named once scored 95):
+    # what it says is checked as written, but it is not scored as a report and meets no gate.
+    short = too_short(a) if kind == "annual_report" and pages is None and not cut else None
     results = []
     for rule in pack.rules:
         if kind == "other":
@@ -625,8 +632,9 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         results.append(_result(rule, out, a))
     if given.waivers:
         results = waive(results, given.waivers)
-    document = _document(a, given, kind, kind_reason, other_kind, cut)
-    card = assemble(a, results, Score(None, None, None) if cut else score(results, pack.policy), document)
+    document = _document(a, given, kind, kind_reason, other_kind, cut, short, decided_by)
+    unscored = cut or short is not None
+    card = assemble(a, results, Score(None, None, None) if unscored else score(results, pack.policy), document)
     if kind == "annual_report" and a.pair is not None and given.previous_report is not None:
         from lawcheck.review import history
 

@@ -69,7 +69,7 @@ _MESSAGES: dict[str, tuple[str, str]] = {
                        "the waiver names rule '{rule}', which does not exist{hint}"),
     "needs_extra": ("需要安装 lawcheck[{extra}]：pip install 'lawcheck[{extra}]'",
                     "this needs lawcheck[{extra}]: pip install 'lawcheck[{extra}]'"),
-    "disable_unknown": ("无法停用 {ids}：没有这条规则", "cannot disable {ids}: no such rule"),
+    "disable_unknown": ("无法停用 {ids}：没有这条规则{hint}", "cannot disable {ids}: no such rule{hint}"),
     "no_pack": ("没有名为“{name}”的规则包，也不是规则包目录", "no rule pack named '{name}', and not a pack directory"),
     "no_pack_here": ("没有名为“{name}”的规则包，也不是规则包目录{hint}；可用：{known}",
                      "no rule pack named '{name}', and not a pack directory{hint}; known: {known}"),

@@ -25,6 +25,8 @@ def gate_reasons(card: Scorecard, min_score: float | None, fail_on: str) -> list
         return [t(lang, "gate.not_report", why=card.document.kind_reason or t(lang, "kind.caller"))]
     if card.document.cut_off:
         return [t(lang, "gate.cut_off")]  # what it lacks may be in what was not received: no verdict either way
+    if card.document.too_short is not None:
+        return [t(lang, "gate.too_short", n=card.document.too_short)]
     reasons: list[str] = []
     if card.score is None:
         # Nothing could be judged (a scan without a text layer, an empty text): not shown to be a report that

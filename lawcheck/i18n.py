@@ -57,6 +57,7 @@ _T: dict[str, dict[str, str]] = {
                              "收到 {got}（文件请先读出其文本）",
         "ui.kind": "类型",
         "ui.cut_off_short": "文本不完整（在句子中间中断）",
+        "ui.too_short_short": "正文过短（{n}字）",
         "ui.not_report": "不是法治政府建设年度报告",
         "ui.common_missing": "最常见的缺失项",
         "ui.times": "{n}份",
@@ -65,6 +66,8 @@ _T: dict[str, dict[str, str]] = {
                                 "（得分 {points:g} ÷ 权重 {weight:g}；{n}项未计分）不单独评分"),
         "ui.arith_cut_off": ("不评分：文本在句子中间中断（可能被网页或复制截断），未收到的部分无法判断"
                              "（已收到部分得{points:g}分，{n}项无法判断或未计分）：请取得完整报告后检查"),
+        "ui.arith_too_short": ("不评分：正文只有{n}字（不计空白），不足以写明一年的法治政府建设情况"
+                               "（完整的年度报告一般在2500字以上）：各项检查结果供参考，请补充完整后再检查"),
         "ui.arith_waived": ("得分 = 各项得分之和 {points:g} ÷ 计分项权重之和 {weight:g} × 100 = {score}"
                             "（{n}项未计分，{w}项已豁免）"),
         "ui.no_score": "无可计分项",
@@ -173,7 +176,7 @@ _T: dict[str, dict[str, str]] = {
         "verify.unverified": "未核实",
         "status.pass": "通过",
         "status.partial": "部分",
-        "status.fail": "缺失",
+        "status.fail": "未通过",
         "status.unknown": "无法判断",
         "status.not_applicable": "不适用",
         "status.waived": "已豁免",
@@ -376,6 +379,7 @@ _T: dict[str, dict[str, str]] = {
         "reason.related": "相关表述，但不满足本项要求",
         "gate.no_score": "无可计分项，无法核对最低分。",
         "gate.cut_off": "文本在句子中间中断（可能被网页或复制截断），报告不完整，无法判断是否达标：请检查完整的报告。",
+        "gate.too_short": "正文只有{n}字（不计空白），不是完整的年度报告，不能达标：请补充各部分的具体情况后再检查。",
         "gate.no_content": ("报告内容的必备项（举措和成效、不足、下一年度安排等）均不适用于该报告（规则只规定了"
                             "其他年度或层级的报告内容），不评分。"),
         "gate.no_score_rules": "无可计分项，无法核对必备项。",
@@ -443,6 +447,7 @@ _T: dict[str, dict[str, str]] = {
                              "PreviousFigures, got {got} (read a file's text first)",
         "ui.kind": "Kind",
         "ui.cut_off_short": "incomplete (stops in the middle of a sentence)",
+        "ui.too_short_short": "body too short ({n} characters)",
         "ui.not_report": "not an annual report on building law-based government",
         "ui.common_missing": "Most common missing items",
         "ui.times": "in {n} report(s)",
@@ -452,6 +457,9 @@ _T: dict[str, dict[str, str]] = {
         "ui.arith_cut_off": ("Not scored: the text stops in the middle of a sentence (cut off by the page or the copy) "
                              "and what was not received cannot be judged (points {points:g} in what was received; "
                              "{n} cannot be judged or are not scored): check the whole report"),
+        "ui.arith_too_short": ("Not scored: the body has only {n} characters (spaces not counted), too few to report a "
+                               "year's work on law-based government (a whole annual report runs to 2,500 or more): "
+                               "the checks are shown for reference; complete the report and check it again"),
         "ui.arith_waived": ("Score = points {points:g} ÷ weight of scored rules {weight:g} × 100 = {score} "
                             "({n} not scored, {w} waived)"),
         "ui.no_score": "nothing to score",
@@ -796,6 +804,8 @@ _T: dict[str, dict[str, str]] = {
         "gate.no_score": "Nothing could be scored, so the minimum score cannot be checked.",
         "gate.cut_off": ("The text stops in the middle of a sentence (cut off by the page or the copy): the report is "
                          "incomplete and cannot be said to meet the gate; check the whole report."),
+        "gate.too_short": ("The body has only {n} characters (spaces not counted): not a whole annual report, so it "
+                           "cannot meet the gate; report each part's work in full and check it again."),
         "gate.no_content": ("None of the required content items (measures and results, shortcomings, the next year's "
                             "plan…) applies to this report (the rules set the content of reports of other years or "
                             "levels): it is not scored."),

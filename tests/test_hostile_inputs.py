@@ -232,6 +232,9 @@ from lawcheck.readers import text as text_loader
 real = text_loader.decode_text
 def decode(name, data, **kw):
     if "hang" in Path(name).name:
+        # tell the test the reader hangs now (the handlers are installed by then): a fixed wait before the signal
+        # raced a loaded machine's slow start
+        Path(name).with_name(Path(name).name + ".hanging").touch()
         time.sleep(3600)
     return real(name, data, **kw)
 text_loader.decode_text = decode
@@ -239,6 +242,16 @@ from lawcheck.cli import main
 sys.argv = ["lawcheck", *sys.argv[1:]]
 raise SystemExit(main())
 """
+
+
+def _wait_for(marker, limit: float = 120.0) -> None:
+    """Until the sabotaged reader says it hangs (a started process, however loaded the machine)."""
+    import time
+
+    end = time.monotonic() + limit
+    while not marker.exists():
+        assert time.monotonic() < end, f"the reader never reached {marker.name}"
+        time.sleep(0.05)
 
 
 def _hanging_batch(tmp_path):
@@ -372,7 +385,6 @@ def test_word_text_in_content_controls_fields_and_tracked_insertions_is_read(tmp
 @pytest.mark.parametrize("signame,code", [("SIGTERM", 143), ("SIGINT", 130)])
 def test_one_input_stops_at_once_on_the_first_signal(tmp_path, signame, code):
     import signal
-    import time
 
     (tmp_path / "x-hang.txt").write_text(REPORT, encoding="utf-8")
     driver = tmp_path / "driver.py"
@@ -381,7 +393,7 @@ def test_one_input_stops_at_once_on_the_first_signal(tmp_path, signame, code):
     proc = subprocess.Popen([sys.executable, str(driver), "check", str(tmp_path / "x-hang.txt"), "--format", "json",
                              "-o", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
                             env={**os.environ, "PYTHONPATH": str(ROOT)})
-    time.sleep(3)  # reading the file: the sabotaged reader hangs
+    _wait_for(tmp_path / "x-hang.txt.hanging")  # reading the file: the sabotaged reader hangs
     proc.send_signal(getattr(signal, signame))
     _, err = proc.communicate(timeout=30)
     assert proc.returncode == code, err.decode()[-300:]

@@ -118,7 +118,7 @@ def test_csv_in_chinese_for_a_chinese_office():
     lingshou, changsheng = rows["fixtures/001_lingshou_2021.txt"], rows["fixtures/003_changsheng_2020.txt"]
     assert (lingshou["层级"], lingshou["文本类型"], lingshou["等级"], lingshou["门槛"], lingshou["逾期"]) == \
         ("县级", "年度报告", "优秀", "达到", "否")
-    assert lingshou["content.first_responsible_duty"] == "通过" and changsheng["deadline.publication"] == "缺失"
+    assert lingshou["content.first_responsible_duty"] == "通过" and changsheng["deadline.publication"] == "未通过"
     assert changsheng["逾期"] == "是" and changsheng["deadline.first_quarter"] == "不适用"
     assert (rows["解读.txt"]["文本类型"], rows["解读.txt"]["其他类型"], rows["解读.txt"]["逾期"]) == ("非年度报告", "政策解读", "—")
     assert rows["坏.txt"]["门槛"] == "未达到" and rows["坏.txt"]["错误"] == "文件为空"

@@ -311,13 +311,17 @@ def test_a_folders_file_left_out_as_lawchecks_own_output_is_named(tmp_path, caps
     assert "left out 2 file(s)" in err and "no file to check" in err
 
 
-def test_every_sentence_written_twice_is_repeated_text():
-    """Only whole lines were compared, so a report with each sentence doubled inside its paragraphs passed at
-    94.5; a real report repeats at most a few of its sentences (the corpus: under 6% of its text)."""
+def test_every_sentence_written_again_and_again_is_repeated_text():
+    """Only whole lines were compared, so a report with each sentence repeated inside its paragraphs passed; a
+    real report repeats at most a few of its sentences (the corpus: under 6% of its text).  Each sentence twice
+    is the report garbled, judged on what it says (revised 2026-12-02, with a report a page carries twice);
+    each five times is repeated text."""
     import re
 
     doubled = re.sub(r"([^。\n]{20,}。)", r"\1\1", LINGSHOU)
-    assert _kind(doubled) == ("other", "repeated_text")
+    assert _kind(doubled) == ("annual_report", None)
+    five = re.sub(r"([^。\n]{20,}。)", r"\1\1\1\1\1", LINGSHOU)
+    assert _kind(five) == ("other", "repeated_text")
     assert _kind(LINGSHOU) == ("annual_report", None)
 
 

@@ -126,7 +126,7 @@ def test_deleting_the_first_responsible_paragraph_turns_the_rule_to_fail(client)
     cut = "\n".join(p for p in LINGSHOU.split("\n") if "第一责任人" not in p)
     answer = _post(client, cut).json()
     assert answer["statuses"][rule] == "fail"
-    assert f'<tr id="rule-{rule}" data-status="fail"><td><span class="st st-fail">✗ 缺失' in answer["page"]
+    assert f'<tr id="rule-{rule}" data-status="fail"><td><span class="st st-fail">✗ 未通过' in answer["page"]
 
 
 def test_the_page_in_english(checker):

@@ -201,7 +201,7 @@ def test_editing_the_pasted_text_updates_the_scorecard(browser, server):
     page.keyboard.press("Delete")
     _wait_for_report(page, first)
     page.wait_for_selector(f'{row}[data-status="fail"]')
-    assert "缺失" in page.inner_text(f"{row} td:first-child")
+    assert "未通过" in page.inner_text(f"{row} td:first-child")
     page.close()
 
 

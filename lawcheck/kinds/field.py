@@ -50,6 +50,18 @@ def cut_off(a: Analysis) -> bool:
     return a.st.closing[1] <= a.st.closing[0] and a.signed is None and _cut_off(a)
 
 
+# The least a year's report holds (characters of its body, spaces not counted): the shortest real one is over
+# 2,500; a text under this names the parts without reporting them.
+REPORT_MIN_CHARS = 1000
+
+
+def too_short(a: Analysis) -> int | None:
+    """The body's length in characters when it is too short to be a year's report (``REPORT_MIN_CHARS``)."""
+    lo, hi = a.st.body
+    n = sum(1 for ch in a.text[lo:hi] if not ch.isspace())
+    return n if n < REPORT_MIN_CHARS else None
+
+
 def check(rule: FieldRule, a: Analysis) -> Outcome:
     lang, st = a.lang, a.st
     if {"signature_organ", "signed_date"} & set(rule.fields):

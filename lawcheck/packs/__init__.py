@@ -77,7 +77,11 @@ def load_pack(
         known = {name for r in pack.rules for name in (r.id, *r.aliases)}
         unknown = [d for d in disable if d not in known]
         if unknown:
-            raise UsageError(Msg("disable_unknown", ids=", ".join(unknown)))
+            import difflib
+
+            near = difflib.get_close_matches(unknown[0], sorted(known), n=1, cutoff=0.6)
+            raise UsageError(Msg("disable_unknown", ids=", ".join(unknown),
+                                 hint=Msg("did_you_mean", near=near[0]) if near else ""))
         off = set(disable)
         pack = pack.only([r.id for r in pack.rules if r.id not in off and not off & set(r.aliases)])
     PACKS.put(key, pack)

@@ -18,6 +18,8 @@ _MSG = {
         "corrupt": "{fmt}文件已损坏或不是{fmt}文件：{err}",
         "encrypted": "文件受密码保护，无法读取：请在 Word 或 WPS 中取消密码后另存为 .docx 再检查",
         "strict": "文件为 Strict Open XML 格式，无法读取：请在 Word 中“另存为”普通的“Word 文档 (*.docx)”后再检查",
+        "huge_node": ("文件中有一段连续文字超过1000万字节（文档解析的安全上限），未读取：正常的报告不会如此；"
+                      "如确为报告，请把这一段分成多段后再检查"),
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
@@ -53,6 +55,8 @@ _MSG = {
         "encrypted": "the file is password-protected: remove the password in Word or WPS and save it as .docx",
         "strict": "a Word file in \"Strict Open XML\" form: save it in Word as an ordinary \"Word Document (*.docx)\" "
                   "first",
+        "huge_node": ("one run of text in the file is over 10 million bytes (the parser's safety limit); not read: a "
+                      "report has none so long; if this is one, split that run into paragraphs and check it again"),
         "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
         "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
         "no_text": "no text layer (scanned?)",

@@ -618,6 +618,8 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
     except RecursionError as e:  # an element nested thousands deep
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None
     except Exception as e:  # python-docx raises several kinds for a damaged package or part
+        if "Text node too long" in str(e) or "huge text node" in str(e).lower():  # libxml2's limit on one text
+            raise InputError(name, msg(lang, "huge_node")) from None
         if _strict(data):  # Word's "Strict Open XML" save: readable by Word, not by python-docx
             raise InputError(name, msg(lang, "strict")) from None
         raise InputError(name, msg(lang, "corrupt", fmt="Word", err=cause(e, lang))) from None

@@ -17,7 +17,18 @@ from dataclasses import dataclass
 
 from lawcheck.i18n import join, t
 from lawcheck.model import RuleResult, Scorecard
-from lawcheck.render.common import MARK, basis_line, colon, gap, lp, not_report_line, result_label, rp, waiver_note
+from lawcheck.render.common import (
+    MARK,
+    basis_line,
+    below_full,
+    colon,
+    gap,
+    lp,
+    not_report_line,
+    result_label,
+    rp,
+    waiver_note,
+)
 
 AUTHOR = "lawcheck"
 INITIALS = "LC"
@@ -136,7 +147,7 @@ def notes(card: Scorecard, text: str, gate: list[str]) -> list[Note]:
     if card.document.kind != "annual_report":
         return out
     for r in card.results:
-        if r.status not in ("partial", "fail"):
+        if r.status not in ("partial", "fail") and not below_full(r):  # (a pass below its weight: how to earn the rest)
             continue
         body = _rule_note(r, card.lang)
         quoted = [e for e in r.evidence if e.end > e.start]

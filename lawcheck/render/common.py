@@ -263,6 +263,8 @@ def arithmetic(card: Scorecard) -> str:
     score = f"{card.score:.1f}" if card.score is not None else t(card.lang, "ui.no_score")
     if card.document.cut_off:
         return t(card.lang, "ui.arith_cut_off", points=points, n=len(card.results) - len(scored))
+    if card.document.too_short is not None:
+        return t(card.lang, "ui.arith_too_short", n=card.document.too_short)
     if card.score is None and scored and card.document.kind == "annual_report":
         # Form judged, content not (no content rule governs a report of that year or level): no score.
         return t(card.lang, "ui.arith_no_content", points=points, weight=weight, n=len(card.results) - len(scored))

@@ -185,8 +185,11 @@ class ScorecardView:
                 room = max(2 * cells - min(cell_len(where), 16) - 6, 10)
                 cell.append_text(_quote(e, room, self.styled))
                 cell.append(_one_line(where, 16), style="italic")
-        if below_full(r):  # a pass that earned less than its weight says why
+        if below_full(r):  # a pass that earned less than its weight says why, and how to earn the rest
             cell.append("\n" + (r.message if self.verbose else _one_line(r.message, 2 * cells - 2)), style="dim")
+            if r.fix:
+                fix = f"{t(lang, 'ui.fix')}{colon(lang)}{r.fix}"
+                cell.append("\n" + (fix if self.verbose else _one_line(fix, 2 * cells - 2)), style="dim")
         if self.verbose and r.near_miss:
             cell.append(f"\n{t(lang, 'ui.near')}{colon(lang)}", style="dim")
             cell.append_text(_quote(r.near_miss, None, self.styled, brackets=False))

@@ -137,6 +137,8 @@ def reporter(organ: str | None, st: Structure) -> Reporter:
             "government" if _GOVERNMENT.search(name) else None
         if _MUNICIPALITY.search(name):  # "天津市人民政府", "中共上海市委 上海市人民政府"
             return Reporter("province", kind)
+        # "宁夏回族自治区党委和政府", "XX县委和政府": the place's unit stands before the committee, not at the end
+        name = re.sub(r"(党委|委员会|委)(?:和|及|与)(?:人民)?政府$", r"\1", name)
         last = re.split(r"(?<=党委)|(?<=委员会)|\s", name)[-1] or name
         m = _UNIT.search(last) or _UNIT.search(name)
         if m and kind:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcheck import rx
 from lawcheck.text import organs
@@ -66,11 +66,12 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
                 r"|年年中|(?<![一全])年中(?=法治|依法|工作|总结|小结|报告|汇报|情况|考核|督查|评估|推进|[\s，,。、：:）)]|$)")),
     # (and the results of assessing the units below: "关于全县2023年度法治政府建设考核情况的报告")
     ("survey_report", rx.compile(r"调研报告|调查报告|视察报告|检查报告|审议意见|调研情况|调查情况|视察情况|检查情况"
+                                 r"|评估情况"
                                  r"|(?:考核|考评|测评)(?:结果|情况(?!的?自评))")),
     # …and the material of a bid to be a model ("创建全省法治政府建设示范县工作情况"): a self-assessment too.
     ("self_assessment",
      rx.compile(r"自评|自查|自我评价|考核(?:自评|评分)|示范(?:县|区|市|州|地区|单位|项目)?创建|创建[^,，。;；]{0,20}示范"
-                r"|(?:申报|争创)[^,，。;；]{0,20}(?:示范|先进|称号)"
+                r"|(?:申报|争创)[^,，。;；]{0,20}(?:示范|先进|称号)|示范[^,，。;；]{0,12}申报"
                 # Material for a visit: "关于迎接省法治政府建设督察的汇报材料", "关于接受…督察的工作汇报",
                 # "在省…督察组督察灵寿县工作汇报会上的汇报", "…督察汇报材料".
                 r"|(?:迎接|接受|配合)[^,，。;；]{0,24}(?:督察|督查|检查|考核|评估|验收)"
@@ -79,7 +80,7 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # ("实施纲要（2021—2025年）", "实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
      rx.compile(r"(?<![(（])(?<!纲要)(?<!规划)(?<!计划)(?<!》)(?:19|20)\d\d\s*年?\s*[-—–~至到]\s*(?:19|20)?\d\d\s*年(?!度)"
-                r"|(?:19|20)\d\d\s*年度\s*[-—–~至到]\s*(?:19|20)\d\d\s*年度"
+                r"|(?:19|20)\d\d\s*年度\s*[-—–~至到]\s*(?:19|20)\d\d\s*年度|(?:19|20)\d\d\s*[-—–~至到]\s*(?:19|20)\d\d\s*年度"
                 r"|十[一二三四五六]五[”\"]?(?:时期|期间|以来)(?![^,，。]{0,6}(?:特别是|尤其是))|五年来|近五年"
                 # A plan period named as what is reported ("关于“十三五”法治政府建设工作情况的总结报告"), five
                 # years' work, a 纲要's implementation summed up or taken at mid-term, a government's term.
@@ -296,6 +297,16 @@ _INTERVIEW = rx.compile(r"^\s*问[:：]", re.M)
 _NOTICE_FORMULA = rx.compile(r"现(?:将|就)[^。;；]{0,60}?(?:通知|通报)如下")
 _NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你们|请认真贯彻(?:执行|落实)|请结合实际|"
                              + _NOTICE_FORMULA.pattern)
+# Written to others, from above or beside: addressed to the units below (a line "各县（市、区）委、人民政府，市直各
+# 单位："), speaking to a unit as "你县" (a supervision's findings fed back), a people's congress's deliberation of
+# the report handed to the government ("听取和审议了…报告。现将审议意见交办如下").
+_ADDRESSED_DOWN = rx.compile(r"^[ \t\u3000]*(?:各[^\n：:。]{1,60}|[^\n：:。]{1,40}[，,、](?:[省市县区]直|全[省市县区])?"
+                             r"各(?:有关)?(?:单位|部门)[^\n：:。]{0,10})[：:][ \t\u3000]*$", re.M)
+_TO_YOU = rx.compile(r"你(?:省|市|县|区|州|旗|镇|乡|局|委|办|单位|部门|街道)")
+_DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,10}?如下|听取和审议了[^。\n]{0,60}?(?:报告|工作情况)")
+# A bid or a self-assessment as what the text opens on: "对照《…示范指标体系》，认真开展自评".
+_SELF_ASSESSED = rx.compile(r"(?:开展|进行|组织)了?(?:自查)?自评|自评(?:得分|情况|结果)|自评[^。]{0,6}分|现申报"
+                            r"|^申报(?:单位|地区|项目|类别)[:：]", re.M)
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
@@ -317,6 +328,8 @@ _FIRST_PERSON = rx.compile(
 _COMRADE = rx.compile(r"[\u4e00-\u9fff]{2,3}同志")
 _NOT_A_NAME = rx.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
 _DUTY_HEADING = rx.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:情况)?$")
+# "本人" as its author speaks, not a party's own presence ("当事人本人", "申请人本人到场").
+_OWN_PERSON = rx.compile(r"(?<![人者方属])本人")
 # What only one person's duty report says of its author.
 _PERSONAL = rx.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
 # A speech or a statement at a meeting.
@@ -341,6 +354,7 @@ class KindVerdict:
     other_kind: str | None = None
     reason: str | None = None  # an i18n key
     args: dict[str, str] = field(default_factory=dict)
+    title: str | None = None  # the title line that decided it, when structure found no title (a researcher's list)
 
 
 REPORT = KindVerdict("annual_report")
@@ -626,7 +640,7 @@ def _title_verdict(title: str) -> KindVerdict | None:
 
 _DOC_NOUN = rx.compile(
     r"(?:报告|总结|汇报|通知|方案|要点|安排|计划|规划|解读|意见|办法|规定|指引|名单|通报|纪要|任务|情况|答记者问"
-    r"|打算|思路|设想|白皮书|蓝皮书|年报|讲话|发言|说明|答复|提纲|公告|通告|函)"
+    r"|打算|思路|设想|白皮书|蓝皮书|年报|讲话|发言|说明|答复|提纲|公告|通告|函|申报书|推荐表|简报)"
     r"(?:\(.{0,16}\))?$"
 )
 _CHROME_LINE = rx.compile(
@@ -741,10 +755,10 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         for cand in titles[1:] if by_title is None else ():
             verdict = _title_verdict(cand)
             if verdict is not None:
-                by_title = verdict
+                by_title = verdict if verdict.kind != "other" else replace(verdict, title=cand)
                 break
     if by_title is not None and by_title.kind == "other":
-        return by_title
+        return by_title if by_title.title or not title else replace(by_title, title=title)
     titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
     lo, hi = st.body
     # A paper or a book's abstract about the reports: its abstract and its key words at the top ("摘要：…", "关键词：",
@@ -803,11 +817,15 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     formula = _FORMULA.search(opening)
     core_formula = bool(formula and CORE_TOPIC.search(formula.group("what")))
     m = _DISCLOSURE.search(first_sentence) or _DISCLOSURE.search(lead_sentence)  # it opens on the 条例 or its name
+    if m is None:  # …or says so in a line of its own under the title ("本报告根据《…政府信息公开条例》…编制。")
+        m = next((m for ln in lead[:3] if (m := _DISCLOSURE.search(re.split(r"[。\n]", ln, maxsplit=1)[0]))), None)
     if m and not core_formula and not CORE_TOPIC.search(first_sentence):
         return _other("disclosure_report", "kind.reason.opening", word=m.group(0))
-    m = next((_DISCLOSURE_PART.search(h) for h in top_headings if _DISCLOSURE_PART.search(h)), None)
-    if m and not titled_report:  # its statutory parts: 主动公开政府信息情况, 收到和处理政府信息公开申请情况
-        return _other("disclosure_report", "kind.reason.opening", word=m.group(0))
+    # Its statutory parts (主动公开政府信息情况, 收到和处理政府信息公开申请情况): one where nothing titles it a report;
+    # two under a report's title too (a 政务公开年报 retitled "…法治政府建设情况的报告" is still laid out as one).
+    parts = [m for h in top_headings if (m := _DISCLOSURE_PART.search(h))]
+    if parts and (not titled_report or len({m.group(0) for m in parts}) >= 2):
+        return _other("disclosure_report", "kind.reason.opening", word=parts[0].group(0))
     m = _SAMPLES.search(title + "\n" + "\n".join(ln for ln in (text[s:e] for s, e in st.header)) + "\n" + opening[:300])
     if m or (_BLANK_YEAR.search(title + opening[:300]) and len(_BLANK.findall(title + opening)) >= 3):
         word = m.group(0).strip() if m else _BLANK.search(title + opening).group(0)  # type: ignore[union-attr]
@@ -855,8 +873,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
     personal = _PERSONAL.search(body[:3000])
     if (not titled_report and (firsts >= 3 or (one_person >= 3 and "第一责任人" in body[:3000])
-                               or (duty_heading and personal))) or (firsts >= 5 and personal):
-        word = duty_heading or ("我" if firsts >= 3 else named[0])
+                               or (duty_heading and personal))) or (firsts >= 5 and personal) or (
+            # one person speaking as "本人" again and again, under whatever title (a 述法报告 retitled)
+            firsts >= 3 and _OWN_PERSON.findall(body[:3000]).count("本人") >= 3):
+        speaker = "本人" if _OWN_PERSON.search(body[:3000]) else "我"
+        word = duty_heading or (speaker if firsts >= 3 else named[0])
         return _other("shufa_report", "kind.reason.first_person", word=word)
     m = _INTERPRETATION_OPENING.search(opening)
     if m and not core_formula:
@@ -925,6 +946,19 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
             n = len(rx.findall(body[:4000]))
             if n >= (3 if core_n == 0 else 5) and n >= 3 * max(core_n, 1) and rx.search(first_sentence):
                 return _other("topic_summary", "kind.reason.body_topic_mostly", topic=key)
+    if not titled_report and not core_formula:
+        # (its first lines and sentences only: a report may tell of a congress's deliberation or a supervision later)
+        head = "\n".join(_lines(opening)[:2])
+        first3 = "\n".join([p for p in re.split(r"[。\n]", opening, maxsplit=6) if p.strip()][:3])
+        m = _ADDRESSED_DOWN.search(head) or _TO_YOU.search(first3)
+        if m:
+            return _other("notice", "kind.reason.opening", word=m.group(0).strip())
+        m = _DELIBERATED.search(first3)
+        if m:
+            return _other("survey_report", "kind.reason.opening", word=m.group(0))
+        m = _SELF_ASSESSED.search(first3)
+        if m:
+            return _other("self_assessment", "kind.reason.opening", word=m.group(0))
     m = _NOTICE_OPENING.search(opening)
     if m and not core_formula and not (report_shaped and _NOTICE_FORMULA.fullmatch(m.group(0))):
         # (a report laid out in its parts may quote a notice's formula: "…现将督察情况通报如下：…")
@@ -1016,6 +1050,7 @@ _UNWRITTEN_MIN_CHARS = 100  # a shorter excerpt says too little either way
 # look-alike); a list of words has no sentence at all, three copies of one report repeat 0.65.
 _PROSE_MIN = 0.3
 _REPEATED_MAX = 0.3
+_AGAIN = 5  # copies of one sentence that no page's duplication makes: pasted again and again
 _PIECE = rx.compile(r"[\n。!?;！？；]")
 
 
@@ -1076,15 +1111,18 @@ def _prose_share(body: str, total: int, rejoined: bool = False) -> float:
     return prose / total
 
 
-def _repeated_share(body: str, total: int) -> float:
-    """The share of the body's characters in sentences (of 20 characters or more) that stand there again: whole
-    paragraphs repeated, or every sentence written twice."""
+def _repeated_share(body: str, total: int) -> tuple[float, float]:
+    """The share of the body's characters in sentences (of 20 characters or more) that stand there again (whole
+    paragraphs repeated, every sentence written twice), and the share in those that stand there again and again
+    (``_AGAIN`` times or more: one line pasted hundreds of times)."""
     seen: dict[str, int] = {}
     for piece in _PIECE.split(body):
         piece = piece.strip()
         if len(piece) >= 20:
             seen[piece] = seen.get(piece, 0) + 1
-    return sum(len(piece) * (n - 1) for piece, n in seen.items()) / total
+    copies = sum(len(piece) * (n - 1) for piece, n in seen.items())
+    again = sum(len(piece) * (n - 1) for piece, n in seen.items() if n >= _AGAIN)
+    return copies / total, again / total
 
 
 def _unwritten(body: str, title: str) -> KindVerdict | None:
@@ -1100,8 +1138,11 @@ def _unwritten(body: str, title: str) -> KindVerdict | None:
         share = _prose_share(_WRAPPED.sub(_JOIN, body), total, rejoined=True)
     if share < _PROSE_MIN:
         return _other("word_list", "kind.reason.word_list", share=f"{round(100 * (1 - share))}%")
-    repeated = _repeated_share(body, total)
-    if repeated >= _REPEATED_MAX:
+    repeated, again = _repeated_share(body, total)
+    # The same lines again and again, or repeated so that little is left once the copies are set aside.  A report
+    # that a page carries twice or three times (the article and its attachment's preview), or with paragraphs or
+    # sentences pasted twice, is still one report, judged on what it says.
+    if again >= _REPEATED_MAX or (repeated >= _REPEATED_MAX and total * (1 - repeated) < _REPORT_MIN_CHARS):
         return _other("repeated_text", "kind.reason.repeated", share=f"{round(100 * repeated)}%")
     # A second report's title: a line of its own that titles a report, not a part's heading ("一、2017年法治政府
     # 建设情况"), not the report's own title again, not in the first tenth (a page may repeat its title), after

@@ -68,6 +68,8 @@ def _values(c: Scorecard, gate_ok: bool, lang: str) -> list:
     other = t(lang, f"other_kind.{d.other_kind}") if zh and d.other_kind else d.other_kind
     if d.cut_off:  # a report cut short: why it has no score and did not meet the gate
         other = t(lang, "ui.cut_off_short") if zh else "cut_off"
+    elif d.too_short is not None:  # too short to be a year's report: no score, no gate
+        other = t(lang, "ui.too_short_short", n=d.too_short) if zh else "too_short"
     grade = c.grade_label if zh else c.grade
     gate = (t(lang, "ui.gate_ok") if gate_ok else t(lang, "ui.gate_fail")) if zh else ("pass" if gate_ok else "fail")
     late = (_LATE_ZH if zh else _LATE).get(c.timeliness or "", "—")

@@ -17,6 +17,7 @@ from lawcheck.render.common import (
     MARK,
     arithmetic,
     basis_line,
+    below_full,
     by_category,
     clip,
     colon,
@@ -331,6 +332,9 @@ def _why(r: RuleResult, lang: str) -> str:
     if r.waived is not None:  # accepted with a reason and an end date: that, not the shortfall, is what to read
         return (f'<strong>{_e(t(lang, "ui.waiver"))}{colon(lang)}</strong>{_e(waiver_note(lang, r))}'
                 f'<br><small>{_e(r.message)}</small>')
+    if below_full(r) and r.fix:  # a pass below its weight: how to earn the rest
+        return (f"{_e(r.message)}{_searched(r, lang)}"
+                f'<br><small>{_e(t(lang, "ui.fix"))}{colon(lang)}{_e(r.fix)}</small>')
     return f"{_e(r.message)}{_searched(r, lang)}"
 
 

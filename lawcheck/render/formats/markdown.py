@@ -94,8 +94,10 @@ def card_md(card: Scorecard, path: str | None, gate: list[str] | None, level: in
              f"{_esc(ev.section)}{colon(lang)}{_quote(ev, None if verbose else 60)}") if ev else ""
         if r.status in ("unknown", "not_applicable"):
             note = _esc(note)
-        if below_full(r):  # a pass that earned less than its weight says why
+        if below_full(r):  # a pass that earned less than its weight says why, and how to earn the rest
             note = f"{note}<br>{_esc(r.message)}" if note else _esc(r.message)
+            if r.fix:
+                note += f"<br>{_esc(t(lang, 'ui.fix'))}{colon(lang)}{_esc(r.fix)}"
         if r.waived is not None:
             note = f"{t(lang, 'ui.waiver')}{colon(lang)}{_esc(waiver_note(lang, r))}"
         out.append(f"| {result_label(lang, r)} | {_esc(r.title)}<br>`{r.rule}` | {pts} | {note} |")

@@ -73,8 +73,10 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
             for e in shown:
                 where = "" if is_own_heading(e) else f"[{clip(e.section, 30)}] "
                 lines.append(f"      {t(lang, 'ui.evidence')}{colon(lang)}{where}{marked_quote(e, width)}")
-            if below_full(r):  # a pass that earned less than its weight says why
+            if below_full(r):  # a pass that earned less than its weight says why, and how to earn the rest
                 lines.append(f"      {t(lang, 'ui.why')}{colon(lang)}{r.message}")
+                if r.fix:
+                    lines.append(f"      {t(lang, 'ui.fix')}{colon(lang)}{r.fix}")
             if verbose and r.near_miss:
                 lines.append(f"      {t(lang, 'ui.near')}{colon(lang)}{clip(r.near_miss.text, 200)}{lp(lang)}"
                              f"{r.near_miss.reason}{rp(lang)}")
