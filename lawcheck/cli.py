@@ -207,7 +207,7 @@ def _add_rule_source_args(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rules", metavar="DIR", action="append", default=None,
                    help="a directory of extra rule files (repeatable); adds to lawcheck.toml's 'rules'")
     p.add_argument("--disable", metavar="RULE_ID", action="append", default=None,
-                   help="leave a rule out (repeatable); adds to lawcheck.toml's 'disable'")
+                   help="leave a rule out (repeatable, or ids joined by commas); adds to lawcheck.toml's 'disable'")
     _add_lang(p)
     p.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
 
@@ -432,8 +432,8 @@ _HELP_ZH = {
                                      "自动带上它所继承的规则包（默认 core）",
     "a directory of extra rule files (repeatable); adds to lawcheck.toml's 'rules'":
         "附加规则文件所在目录（可重复）；与 lawcheck.toml 的 rules 合并",
-    "leave a rule out (repeatable); adds to lawcheck.toml's 'disable'":
-        "停用一条规则（可重复）；与 lawcheck.toml 的 disable 合并",
+    "leave a rule out (repeatable, or ids joined by commas); adds to lawcheck.toml's 'disable'":
+        "停用一条规则（可重复，或用逗号分隔多个编号）；与 lawcheck.toml 的 disable 合并",
     "language of what a person reads (default zh; env LAWCHECK_LANG)": "输出语言（默认 zh；环境变量 LAWCHECK_LANG）",
     "show a traceback for unexpected errors": "出现意外错误时显示调用栈",
     "files (.txt .text .docx .docm .pdf .html .htm .shtml .mhtml .mht .ofd), directories (searched recursively) or '-'":
@@ -695,8 +695,9 @@ def _settings(args: argparse.Namespace):
     for key in ("rules", "disable"):
         more = getattr(args, key, None)
         if more:
+            # (--disable a,b as ruff's --ignore takes it: a rule id holds no comma)
             value = [*s.values[key], *(str(Path(x).resolve()) for x in more)] if key == "rules" else \
-                [*s.values[key], *more]
+                [*s.values[key], *(i.strip() for x in more for i in x.split(",") if i.strip())]
             s.set(key, value, "command line" if not s.values[key] else f"{s.sources[key]} + command line")
     if getattr(args, "pack", None):
         from lawcheck.packs.discover import is_builtin_name, pack_ref
@@ -2136,12 +2137,16 @@ def main(argv: list[str] | None = None) -> int:
         args, extra = parser.parse_known_args(_command_first(given))
         if extra:
             # A file named after an option ("check a.txt -q b.txt", a name added at the end of the last command):
-            # one more input, as it would be before the options.  Anything else is an unknown argument.
-            if isinstance(getattr(args, "paths", None), list) and not any(x.startswith("-") and x != "-"
-                                                                          for x in extra):
-                args.paths.extend(extra)
+            # one more input, as it would be before the options — if it is one ("--disable a b" with b no file is
+            # a mistake, not an input); everything after "--" is.  Anything else is an unknown argument.
+            cut = extra.index("--") if "--" in extra else len(extra)
+            before, after = extra[:cut], extra[cut + 1:]
+            if isinstance(getattr(args, "paths", None), list) and all(x == "-" or (not x.startswith("-") and
+                                                                                   os.path.lexists(x))
+                                                                      for x in before):
+                args.paths.extend(before + after)
             else:
-                _unknown_options(parser, args, extra)
+                _unknown_options(parser, args, [x for x in before if x == "-" or not os.path.lexists(x)] or before)
     finally:  # read only while parsing: a later build_parser() (a test's, an embedder's) reads sys.argv again
         _ARGV.clear()
     # Run as the program (no argv given: the console script, python -m lawcheck): this process may cap its

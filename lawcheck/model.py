@@ -230,9 +230,9 @@ class DocumentInfo(Frozen):
     # The text stops in the middle of a sentence before its problems and plan (a page excerpt, a copy stopped
     # short): what it lacks may be in what was not received; such a report has no score and meets no gate.
     cut_off: bool = False
-    # The body's length in characters (spaces not counted) when it is too short to hold a year's report: under
-    # 1,000, where the shortest real report is over 2,500 — an outline, a keyword skeleton, an excerpt that ends on
-    # a full stop.  Such a text has no score and meets no gate, whatever its parts name; None otherwise.
+    # The text's length in characters from its body on (spaces not counted) when it is too short to hold a year's
+    # report: under 1,000, where the shortest real report is over 2,500 — an outline, a keyword skeleton, an excerpt
+    # that ends on a full stop.  Such a text has no score and meets no gate, whatever its parts name; None otherwise.
     too_short: int | None = None
 
 

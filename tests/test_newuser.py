@@ -100,7 +100,7 @@ def test_check_file_reads_any_format_and_raises_the_cli_s_errors(tmp_path):
 def test_print_card_is_a_short_summary():
     card = lawcheck.evaluate((FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8"))
     text = str(card)
-    assert text.splitlines()[0] == f"彭水苗族土家族自治县长生镇人民政府 2020年度 — {card.score:.1f} 分（良好）"
+    assert text.splitlines()[0] == f"彭水苗族土家族自治县长生镇人民政府 2020年度 — {card.score:.1f} 分（{card.grade_label}）"
     assert len(text.splitlines()) == 2 + len(card.missing) and len(text) < 1000
     assert all(m.rule in text for m in card.missing)
     assert card.missing[0].message == card.result(card.missing[0].rule).message

@@ -4,6 +4,7 @@ commit before (ba8ce85) and pins what a real report, or a changed copy of one, m
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -206,3 +207,138 @@ def test_a_joint_reporter_named_as_party_committee_and_government_has_its_level(
     lines = [ln for ln in text.split("\n") if ln.strip() not in ("灵寿县人民政府", "关于2021年度法治政府建设情况的报告")]
     card = lawcheck.evaluate("\n".join(lines))
     assert (card.document.organ, card.document.level, card.document.reporter) == (organ, level, "joint")
+
+
+@pytest.mark.parametrize("title,other_kind", [
+    ("河东市2023年度法治政府建设考核结果通报", "notice"),  # a circular without 的: not a news headline
+    ("灵寿县司法局2023年度政府信息公开工作报告", "disclosure_report"),  # the 年报 without 年度报告 in its name
+], ids=["circular", "disclosure"])
+def test_titles_of_look_alikes_name_their_kind(title, other_kind):
+    card = lawcheck.evaluate(title + "\n" + _body(LINGSHOU))
+    assert (card.document.kind, card.document.other_kind) == ("other", other_kind)
+
+
+# ---------------------------------------------------------------- what the second round of reviews found
+
+
+def _with_opening(text: str, sentence: str) -> str:
+    """A real report without its title, one sentence added after its first."""
+    lines = [ln for ln in text.split("\n") if "法治政府建设情况的报告" not in ln]
+    body = "\n".join(lines)
+    at = body.index("。") + 1
+    return body[:at] + sentence + body[at:]
+
+
+@pytest.mark.parametrize("sentence", [
+    "3月,县人大常委会听取和审议了县政府2020年度法治政府建设情况报告,提出的审议意见已全部办结。",
+    "对照《市县法治政府建设示范指标体系》开展自评,我县自评得分96分。",
+    "针对市督察组指出的“你县行政执法案卷不规范”问题,逐项整改到位。",
+], ids=["congress_heard_it", "assessed_itself", "quoted_finding"])
+def test_a_report_that_tells_of_others_in_its_opening_stays_a_report(sentence):
+    assert lawcheck.evaluate(_with_opening(LINGSHOU, sentence)).document.kind == "annual_report"
+
+
+def test_a_report_addressed_to_people_is_not_addressed_downward():
+    for salutation in ("各位领导：", "各位主任、各位委员："):
+        assert lawcheck.evaluate(salutation + "\n" + _body(LINGSHOU)).document.other_kind != "notice"
+
+
+def test_three_ordinary_benren_do_not_make_a_report_a_shufa_report():
+    text = LINGSHOU.replace("。", "。企业群众无需本人到场。", 1).replace("。二是", "。记入干部本人档案。二是", 1)
+    text = text.replace("。三是", "。县长本人出庭应诉1次。三是", 1)
+    assert text.count("本人") == 3 and lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+def test_a_paragraph_on_disclosure_with_two_statutory_headings_stays_a_report():
+    text = CHANGSHENG_TITLED = (FIX / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+    at = text.index("二、")
+    text = text[:at] + "二、主动公开政府信息情况\n全年主动公开政府信息312条。\n三、收到和处理政府信息公开申请情况\n全年收到申请12件。\n" + text[at:]
+    assert lawcheck.evaluate(CHANGSHENG_TITLED).document.kind == "annual_report"
+    assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+@pytest.mark.parametrize("sentence", [
+    "各乡镇、各部门主要负责人认真履行推进法治建设第一责任人职责。",  # the heads of the units below
+    "压实各乡镇党政主要负责人履行推进法治建设第一责任人职责。",
+    "县长带头深入学习贯彻习近平法治思想。",  # the slogan led by 带头
+    "县长带头尊法学法守法用法。",
+], ids=["units_below", "pressed_on_units", "slogan_led", "four_words_led"])
+def test_no_credit_for_others_duty_or_a_slogan_led_by_daitou(sentence):
+    base = _without_duty(LINGSHOU)
+    at = base.index("\n", base.index("一、")) + 1
+    assert lawcheck.evaluate(base[:at] + sentence + "\n" + base[at:]).result(DUTY).status == "fail"
+
+
+@pytest.mark.parametrize("sentence", [
+    "县长主持召开县政府常务会议专题学习贯彻习近平法治思想。",
+    "县长深入学习习近平法治思想,带领班子成员旁听行政诉讼案件庭审。",
+], ids=["session_chaired", "court_hearing"])
+def test_a_study_session_held_or_a_hearing_attended_is_still_an_act(sentence):
+    base = _without_duty(LINGSHOU)
+    at = base.index("\n", base.index("一、")) + 1
+    assert lawcheck.evaluate(base[:at] + sentence + "\n" + base[at:]).result(DUTY).status in ("pass", "partial")
+    assert lawcheck.evaluate(base).result(DUTY).status == "fail"
+
+
+def test_an_excerpt_with_a_paragraph_twice_is_still_a_report():
+    lines = LINGSHOU.split("\n")
+    excerpt = "\n".join(lines[1:9])[:700]
+    paragraph = max(excerpt.split("\n"), key=len)
+    card = lawcheck.evaluate(excerpt + "\n" + paragraph)
+    assert card.document.kind == "annual_report"
+
+
+# ---------------------------------------------------------------- the command line
+
+
+def test_a_file_named_after_an_option_is_one_more_input(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text(LINGSHOU, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(HETANG, encoding="utf-8")
+    (tmp_path / "-x.txt").write_text(LINGSHOU, encoding="utf-8")
+    assert main(["check", "a.txt", "-q", "b.txt"]) == 1  # b.txt (荷塘) does not meet the gate
+    out = capsys.readouterr().out
+    assert "a.txt：" in out and "b.txt：" in out
+    assert main(["check", "a.txt", "-q", "--", "-x.txt"]) == 0
+    assert "-x.txt：" in capsys.readouterr().out
+    # a stray value after an option is a mistake, said before anything is checked
+    for stray in (["--disable", "form.signature", "form.placeholders"], ["--min-score", "80", "90"]):
+        with pytest.raises(SystemExit) as e:
+            main(["check", "a.txt", *stray, "-q"])
+        assert e.value.code == 2
+        captured = capsys.readouterr()
+        assert "无法识别的参数" in captured.err and stray[-1] in captured.err and captured.out == ""
+
+
+def test_a_mistyped_option_or_rule_id_gets_the_one_meant(tmp_path, capsys):
+    path = tmp_path / "a.txt"
+    path.write_text(LINGSHOU, encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["check", str(path), "--formt", "json"])
+    assert "是否指 --format" in capsys.readouterr().err
+    assert main(["check", str(path), "--disable", "content.first_responsibl_duty"]) == 2
+    assert "content.first_responsible_duty" in capsys.readouterr().err
+    # ids joined by commas are several ids
+    assert main(["check", str(path), "--disable", "form.signature,form.placeholders", "--format", "json"]) == 0
+    rules = {r["rule"] for r in json.loads(capsys.readouterr().out)["results"]}
+    assert not {"form.signature", "form.placeholders"} & rules
+
+
+def test_a_short_text_says_why_it_has_no_score_on_every_line(tmp_path, capsys):
+    path = tmp_path / "提纲.txt"
+    path.write_text(_skeleton(LINGSHOU), encoding="utf-8")
+    main(["check", str(path), "-q"])
+    assert "正文过短（" in capsys.readouterr().out
+    from lawcheck.render.comments import title_note
+
+    assert "正文过短（" in title_note(lawcheck.evaluate(_skeleton(LINGSHOU)), ["x"])
+
+
+def test_a_pass_below_full_marks_is_one_comment_in_word():
+    from lawcheck.render.comments import notes
+
+    card = lawcheck.evaluate(HETANG)
+    below = [r for r in card.results if r.status == "pass" and r.scored and r.points < r.weight]
+    assert below
+    by_rule = [n.rule for n in notes(card, HETANG, [])]
+    assert all(by_rule.count(r.rule) == 1 for r in below)

@@ -125,7 +125,7 @@ def test_colours_come_from_the_policys_grades(tmp_path):
     from lawcheck.packs import load_pack
     from lawcheck.render.formats.html import render_report_page
 
-    text = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+    text = (FIXTURES / "000-4.txt").read_text(encoding="utf-8")
     card = lawcheck.evaluate(text)
     assert card.grade == "good" and card.grade_tone == "good"
     assert 'stroke="#1a7f37" stroke-width="18" stroke-dasharray' in render_report_page(card, text)

@@ -27,6 +27,7 @@ from lawcheck.render.common import (
     not_report_line,
     result_label,
     rp,
+    shown_score,
     waiver_note,
 )
 
@@ -104,7 +105,7 @@ def title_note(card: Scorecard, gate: list[str]) -> str:
     c = colon(lang)
     if card.document.kind != "annual_report":
         return not_report_line(card)
-    score = f"{card.score:.1f}" if card.score is not None else t(lang, "ui.no_score")
+    score = shown_score(card)
     grade = card.grade_label or t(lang, "ui.none")
     lines = [f"{t(lang, 'ui.score')}{c}{score}{gap(lang)}{t(lang, 'ui.grade')}{c}{grade}"]
     lines.append(f"{t(lang, 'ui.gate')}{c}" + (f"✓ {t(lang, 'ui.gate_ok')}" if not gate else
@@ -151,6 +152,8 @@ def notes(card: Scorecard, text: str, gate: list[str]) -> list[Note]:
             continue
         body = _rule_note(r, card.lang)
         quoted = [e for e in r.evidence if e.end > e.start]
+        if r.status == "pass":  # below its weight: how to earn the rest, once, on the first passage it rests on
+            quoted = quoted[:1]
         if quoted:  # a partial rule's passages; a failed rule's finding (a placeholder, a late date)
             # The whole comment once, on the first; the others point to it (the same lines three times over
             # were noise in Word's margin).

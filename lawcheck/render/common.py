@@ -30,6 +30,19 @@ def below_full(r: RuleResult) -> bool:
     return r.status == "pass" and r.scored and r.waived is None and r.points < r.weight - 1e-9
 
 
+def shown_score(card: Scorecard, empty: str | None = None) -> str:
+    """The score as shown, or why there is none: a text cut off, one too short to be a year's report (its rules are
+    checked all the same), else ``empty`` (a table's "—") or "nothing to score"."""
+    if card.score is not None:
+        return f"{card.score:.1f}"
+    d = card.document
+    if d.cut_off:
+        return t(card.lang, "ui.cut_off_short")
+    if d.too_short is not None:
+        return t(card.lang, "ui.too_short_short", n=d.too_short)
+    return empty if empty is not None else t(card.lang, "ui.no_score")
+
+
 def result_label(lang: str, r: RuleResult) -> str:
     """A result's symbol and word: ⊘ 已豁免 for a waived shortfall, else its status."""
     return status_label(lang, shown_status(r))

@@ -34,6 +34,7 @@ from lawcheck.render.common import (
     quote_pieces,
     result_label,
     rp,
+    shown_score,
     shown_status,
     timeliness_label,
     waiver_note,
@@ -287,7 +288,7 @@ class SummaryView:
                               Text(row.error or "", style="red"))
                 continue
             c = row.card
-            score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
+            score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else shown_score(c, "—")
             gate = Text(f"✓ {t(lang, 'ui.gate_ok')}", style="green") if row.gate_ok else \
                 Text(f"✗ {t(lang, 'ui.gate_fail')}", style="red bold")
             if row.late:

@@ -19,7 +19,7 @@ from lawcheck.i18n import t
 from lawcheck.limits import human_bytes
 from lawcheck.model import Record, Scorecard
 from lawcheck.readers import msg
-from lawcheck.render.common import not_report_line
+from lawcheck.render.common import not_report_line, shown_score
 from lawcheck.render.formats import html
 from lawcheck.serve import page
 from lawcheck.serve.guard import Guard
@@ -70,7 +70,7 @@ def _summary(card: Scorecard) -> str:
     lang = card.lang
     if card.document.kind != "annual_report":
         return not_report_line(card)
-    score = "—" if card.score is None else f"{card.score:.1f}"
+    score = shown_score(card, "—")
     sep = "：" if lang == "zh" else ": "
     return (f"{t(lang, 'ui.score')}{sep}{score} · {t(lang, 'ui.grade')}{sep}{card.grade_label or t(lang, 'ui.none')}"
             f" · {t(lang, 'ui.missing')}{sep}{len(card.missing)}")

@@ -105,7 +105,9 @@ _T_DUTY = rx.compile(r"(?:主要负责人|主要负责同志|主要领导|第一
 _T_CORE_SUBJECT = rx.compile(
     r"(?:法治政府|依法行政|法治)建设?(?:工作)?(?:情况|年度|和|及|暨|与|工作总结|工作报告|报告)"
 )
-_T_DISCLOSURE = rx.compile(r"(?:政府)?信息公开.{0,8}(?:年度报告|年报)|政务公开.{0,8}(?:年度报告|年报)")
+# (a year's 政府信息公开工作报告 without "年度" is that report too: "…局2023年度政府信息公开工作报告")
+_T_DISCLOSURE = rx.compile(r"(?:政府)?信息公开.{0,8}(?:年度报告|年报)|政务公开.{0,8}(?:年度报告|年报)"
+                           r"|(?:19|20)\d\d\s*年度?\s*(?:政府)?信息公开工作(?:情况)?报告")
 # Covers that carry a document: issued (印发…的通知), sent by its author (报送…的函), made public (公布…的公告).
 # "关于报送…报告的通知" asks others to send theirs: it carries nothing.
 _T_WRAPPER = rx.compile(
@@ -114,7 +116,8 @@ _T_WRAPPER = rx.compile(
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
 _T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
-_T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$"
+_T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:结果|情况|工作)通报$"
+                       r"|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$"
                        # a standard to measure by ("法治政府建设示范指标体系", "…考核评价标准（试行）")
                        r"|(?:指标体系|评价体系|评估体系|考核标准|评价标准|评估标准)(?:\(试行\))?$")
 # A unit's budget or final accounts published beside its report ("安远县司法局2023年部门决算").
@@ -300,12 +303,17 @@ _NOTICE_OPENING = rx.compile(r"现印发给你们|现将[^。]{0,40}印发给你
 # Written to others, from above or beside: addressed to the units below (a line "各县（市、区）委、人民政府，市直各
 # 单位："), speaking to a unit as "你县" (a supervision's findings fed back), a people's congress's deliberation of
 # the report handed to the government ("听取和审议了…报告。现将审议意见交办如下").
-_ADDRESSED_DOWN = rx.compile(r"^[ \t\u3000]*(?:各[^\n：:。]{1,60}|[^\n：:。]{1,40}[，,、](?:[省市县区]直|全[省市县区])?"
+_ADDRESSED_DOWN = rx.compile(r"^[ \t\u3000]*(?:各(?!位)[^\n：:。]{1,60}"
+                             r"|[^\n：:。]{1,40}[，,、](?:[省市县区]直|全[省市县区])?"
                              r"各(?:有关)?(?:单位|部门)[^\n：:。]{0,10})[：:][ \t\u3000]*$", re.M)
-_TO_YOU = rx.compile(r"你(?:省|市|县|区|州|旗|镇|乡|局|委|办|单位|部门|街道)")
-_DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,10}?如下|听取和审议了[^。\n]{0,60}?(?:报告|工作情况)")
+# ("各位领导：", "各位主任、各位委员：" address people, a report's own audience; "你镇…" quoted from a supervision's
+# findings — "针对市督察组指出的“你镇…”问题", its quotation marks gone in the matching view — is a report telling
+# what it put right)
+_TO_YOU = rx.compile(r"(?<![“\"‘'的])(?<!指出)(?<!提出)(?<!反馈)你(?:省|市|县|区|州|旗|镇|乡|局|委|办|单位|部门|街道)")
+_DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,10}?如下")
 # A bid or a self-assessment as what the text opens on: "对照《…示范指标体系》，认真开展自评".
-_SELF_ASSESSED = rx.compile(r"(?:开展|进行|组织)了?(?:自查)?自评|自评(?:得分|情况|结果)|自评[^。]{0,6}分|现申报"
+# (a report may say it assessed itself against a standard — "对照…指标体系开展自评" — as part of its year's work)
+_SELF_ASSESSED = rx.compile(r"符合申报条件|现申报"
                             r"|^申报(?:单位|地区|项目|类别)[:：]", re.M)
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
@@ -329,7 +337,9 @@ _COMRADE = rx.compile(r"[\u4e00-\u9fff]{2,3}同志")
 _NOT_A_NAME = rx.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
 _DUTY_HEADING = rx.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:情况)?$")
 # "本人" as its author speaks, not a party's own presence ("当事人本人", "申请人本人到场").
-_OWN_PERSON = rx.compile(r"(?<![人者方属])本人")
+# (as the subject opening a clause: not "无需本人到场", "干部本人档案", "县长本人出庭应诉")
+_OWN_PERSON = rx.compile(r"(?:^|(?<=[。，,；;：:\n]))[ \t\u3000]*"
+                         r"(?:[一二三四五六七八九十]是|同时|此外|其次|再次|作为[^，,。]{0,20}[，,])?本人")
 # What only one person's duty report says of its author.
 _PERSONAL = rx.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
 # A speech or a statement at a meeting.
@@ -821,10 +831,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = next((m for ln in lead[:3] if (m := _DISCLOSURE.search(re.split(r"[。\n]", ln, maxsplit=1)[0]))), None)
     if m and not core_formula and not CORE_TOPIC.search(first_sentence):
         return _other("disclosure_report", "kind.reason.opening", word=m.group(0))
-    # Its statutory parts (主动公开政府信息情况, 收到和处理政府信息公开申请情况): one where nothing titles it a report;
-    # two under a report's title too (a 政务公开年报 retitled "…法治政府建设情况的报告" is still laid out as one).
+    # Its statutory parts (主动公开政府信息情况, 收到和处理政府信息公开申请情况, 政府信息公开行政复议、行政诉讼
+    # 情况): one where nothing titles it a report; all three under a report's title too (a 政务公开年报 retitled
+    # "…法治政府建设情况的报告" is still laid out as one; a report's part on 政务公开 may borrow a heading or two).
     parts = [m for h in top_headings if (m := _DISCLOSURE_PART.search(h))]
-    if parts and (not titled_report or len({m.group(0) for m in parts}) >= 2):
+    if parts and (not titled_report or len({m.group(0)[:4] for m in parts}) >= 3):
         return _other("disclosure_report", "kind.reason.opening", word=parts[0].group(0))
     m = _SAMPLES.search(title + "\n" + "\n".join(ln for ln in (text[s:e] for s, e in st.header)) + "\n" + opening[:300])
     if m or (_BLANK_YEAR.search(title + opening[:300]) and len(_BLANK.findall(title + opening)) >= 3):
@@ -875,7 +886,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if (not titled_report and (firsts >= 3 or (one_person >= 3 and "第一责任人" in body[:3000])
                                or (duty_heading and personal))) or (firsts >= 5 and personal) or (
             # one person speaking as "本人" again and again, under whatever title (a 述法报告 retitled)
-            firsts >= 3 and _OWN_PERSON.findall(body[:3000]).count("本人") >= 3):
+            firsts >= 3 and len(_OWN_PERSON.findall(body[:3000])) >= 3):
         speaker = "本人" if _OWN_PERSON.search(body[:3000]) else "我"
         word = duty_heading or (speaker if firsts >= 3 else named[0])
         return _other("shufa_report", "kind.reason.first_person", word=word)
@@ -1047,9 +1058,9 @@ _YEAR = rx.compile(r"(?:19|20)\d\d\s*年")
 _UNWRITTEN_MIN_CHARS = 100  # a shorter excerpt says too little either way
 # Shares measured on the fixtures, the seeds and the corpus's report pages and reports among look-alikes:
 # written reports put 0.54 or more of their body in sentences, none repeats any of it (0.06 at most in a
-# look-alike); a list of words has no sentence at all, three copies of one report repeat 0.65.
+# look-alike); a list of words has no sentence at all, six copies of one report repeat 0.83.
 _PROSE_MIN = 0.3
-_REPEATED_MAX = 0.3
+_REPEATED_MAX = 0.3  # of the body in copies of sentences that stand there _AGAIN times or more
 _AGAIN = 5  # copies of one sentence that no page's duplication makes: pasted again and again
 _PIECE = rx.compile(r"[\n。!?;！？；]")
 
@@ -1111,18 +1122,15 @@ def _prose_share(body: str, total: int, rejoined: bool = False) -> float:
     return prose / total
 
 
-def _repeated_share(body: str, total: int) -> tuple[float, float]:
-    """The share of the body's characters in sentences (of 20 characters or more) that stand there again (whole
-    paragraphs repeated, every sentence written twice), and the share in those that stand there again and again
-    (``_AGAIN`` times or more: one line pasted hundreds of times)."""
+def _repeated_share(body: str, total: int) -> float:
+    """The share of the body's characters in copies of sentences (of 20 characters or more) that stand there again
+    and again (``_AGAIN`` times or more: one line pasted hundreds of times, every sentence written five times)."""
     seen: dict[str, int] = {}
     for piece in _PIECE.split(body):
         piece = piece.strip()
         if len(piece) >= 20:
             seen[piece] = seen.get(piece, 0) + 1
-    copies = sum(len(piece) * (n - 1) for piece, n in seen.items())
-    again = sum(len(piece) * (n - 1) for piece, n in seen.items() if n >= _AGAIN)
-    return copies / total, again / total
+    return sum(len(piece) * (n - 1) for piece, n in seen.items() if n >= _AGAIN) / total
 
 
 def _unwritten(body: str, title: str) -> KindVerdict | None:
@@ -1138,12 +1146,12 @@ def _unwritten(body: str, title: str) -> KindVerdict | None:
         share = _prose_share(_WRAPPED.sub(_JOIN, body), total, rejoined=True)
     if share < _PROSE_MIN:
         return _other("word_list", "kind.reason.word_list", share=f"{round(100 * (1 - share))}%")
-    repeated, again = _repeated_share(body, total)
-    # The same lines again and again, or repeated so that little is left once the copies are set aside.  A report
-    # that a page carries twice or three times (the article and its attachment's preview), or with paragraphs or
-    # sentences pasted twice, is still one report, judged on what it says.
-    if again >= _REPEATED_MAX or (repeated >= _REPEATED_MAX and total * (1 - repeated) < _REPORT_MIN_CHARS):
-        return _other("repeated_text", "kind.reason.repeated", share=f"{round(100 * repeated)}%")
+    again = _repeated_share(body, total)
+    # The same lines again and again.  A report that a page carries twice or three times (the article and its
+    # attachment's preview), or with paragraphs or sentences pasted twice, is still one report, judged on what it
+    # says (and, if that is little, too short to be scored: ``document.too_short``).
+    if again >= _REPEATED_MAX:
+        return _other("repeated_text", "kind.reason.repeated", share=f"{round(100 * again)}%")
     # A second report's title: a line of its own that titles a report, not a part's heading ("一、2017年法治政府
     # 建设情况"), not the report's own title again, not in the first tenth (a page may repeat its title), after
     # a first report title (the page's, or one before it in the body: a 公告 that publishes one report is one).

@@ -31,6 +31,7 @@ from lawcheck.render.common import (
     number,
     role_names,
     rp,
+    shown_score,
     shown_status,
     status_label,
     timeliness_label,
@@ -624,7 +625,7 @@ def render_index(summary: Summary, pages: dict[str, str], lang: str) -> str:
             f'<tr><td data-v="{n}">{n}</td><td data-v="{_e(row.path)}">{name}</td>'
             f'<td data-v="{_e(d.organ or "")}">{_e(d.organ or "")}</td>'
             f'<td data-v="{_e(d.report_year or "")}">{_e(d.report_year or "")}</td>'
-            f'<td data-v="{score}">{_e(f"{c.score:.1f}" if c.score is not None else "—")}</td>'
+            f'<td data-v="{score}">{_e(shown_score(c, "—"))}</td>'
             f'<td data-v="{score}">{_e(c.grade_label or "")}</td><td data-v="{int(row.gate_ok)}">{_e(gate)}</td>'
             f'<td data-v="{_TIMELINESS_ORDER.get(row.timeliness, 1)}">{late}</td>'
             f'<td data-v="{_e(missing)}">{_e(missing)}</td></tr>')

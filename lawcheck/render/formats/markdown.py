@@ -25,6 +25,7 @@ from lawcheck.render.common import (
     rp,
     semi,
     shown,
+    shown_score,
     status_label,
     timeliness_label,
     waiver_note,
@@ -205,7 +206,7 @@ def lead(ctx: Context, kept: list[Record] | tuple[Record, ...] = ()) -> str:
             out.append(f"| {i} | {_code(row.path)} | — | ✗ {t(lang, 'ui.error')} | {_esc(row.error)} |")
             continue
         c = row.card
-        score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else "—"
+        score = f"{c.score:.1f} {c.grade_label or ''}" if c.score is not None else _esc(shown_score(c, "—"))
         flag = f"✓ {t(lang, 'ui.gate_ok')}" if row.gate_ok else f"✗ {t(lang, 'ui.gate_fail')}"
         flag += f"{comma(lang)}{timeliness_label(lang, row.timeliness, c.late_by)}"
         out.append(f"| {i} | {_code(row.path)} | {score} | {flag} | {_esc(semi(lang).join(row.top_missing))} |")

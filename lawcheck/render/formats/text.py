@@ -27,6 +27,7 @@ from lawcheck.render.common import (
     rp,
     semi,
     shown,
+    shown_score,
     spread_line,
     status_label,
     timeliness_label,
@@ -121,8 +122,10 @@ def card_text(card: Scorecard, path: str | None = None, gate: list[str] | None =
     if card.not_scored:
         lines.append("")
         lines.append(f"{t(lang, 'ui.not_scored')}{colon(lang).strip()}")
+        names = {r.rule: r.name for r in card.results}  # each by the name an official reads, its id beside it
         for n in card.not_scored:
-            lines.append(f"  {status_label(lang, n.status)} {n.rule}{colon(lang)}{n.reason}")
+            rule = f"{names[n.rule]}{lp(lang)}{n.rule}{rp(lang)}" if names.get(n.rule) else n.rule
+            lines.append(f"  {status_label(lang, n.status)} {rule}{colon(lang)}{n.reason}")
     return "\n".join(lines) + "\n"
 
 
@@ -132,8 +135,7 @@ def score_line(card: Scorecard | None, path: str, gate: list[str] | None, error:
         return f"{path}{colon(lang)}{t(lang, 'ui.error')}{colon(lang)}{error}"
     if card.document.kind != "annual_report":
         return not_report_line(card, path)
-    score = f"{card.score:.1f}" if card.score is not None else t(lang, "ui.no_score")
-    line = f"{path}{colon(lang)}{t(lang, 'ui.score')} {score} {card.grade_label or ''}".rstrip()
+    line = f"{path}{colon(lang)}{t(lang, 'ui.score')} {shown_score(card)} {card.grade_label or ''}".rstrip()
     if gate is not None:
         line += f" [{t(lang, 'ui.gate')}{colon(lang)}{t(lang, 'ui.gate_ok') if not gate else t(lang, 'ui.gate_fail')}]"
     return line
