@@ -342,3 +342,37 @@ def test_a_pass_below_full_marks_is_one_comment_in_word():
     assert below
     by_rule = [n.rule for n in notes(card, HETANG, [])]
     assert all(by_rule.count(r.rule) == 1 for r in below)
+
+
+# ---------------------------------------------------------------- the last review: look-alikes the narrowing let through
+
+
+@pytest.mark.parametrize("opening,other_kind", [
+    ("灵寿县委、县人民政府：\n省第三督察组对灵寿县法治政府建设情况进行了实地督察，指出你县存在以下问题，请认真抓好整改。",
+     "notice"),
+    ("县人民政府：\n县人大常委会第十次会议听取和审议了县人民政府关于2021年度法治政府建设情况的报告。现将常委会组成人员的"
+     "审议意见转交县人民政府研究处理。", "survey_report"),
+], ids=["finding_letter", "deliberation_passed_on"])
+def test_letters_from_above_in_their_own_words_are_told_apart(opening, other_kind):
+    card = lawcheck.evaluate(opening + "\n" + _body(LINGSHOU))
+    assert (card.document.kind, card.document.other_kind) == ("other", other_kind)
+    told = "2021年,省督察组反馈指出你县存在的问题均已整改到位。"  # a report telling it put the findings right
+    assert lawcheck.evaluate(_with_opening(LINGSHOU, told)).document.kind == "annual_report"
+
+
+def test_a_shufa_report_whose_points_open_on_benren_is_one():
+    body = _body(LINGSHOU).split("\n")
+    spoken = [body[0], "（一）本人带头学法用法，全年参加集中学法12次。", "（二）本人亲自部署法治政府建设重点任务。",
+              "（三）本人主持召开县政府常务会议专题研究法治政府建设4次。", *body[1:]]
+    card = lawcheck.evaluate("关于2021年度法治政府建设情况的报告\n" + "\n".join(spoken) + "\n灵寿县人民政府\n2022年1月14日")
+    assert card.document.other_kind == "shufa_report"
+
+
+@pytest.mark.parametrize("sentence", [
+    "镇长作为乡镇主要负责人切实履行推进法治建设第一责任人职责。",
+    "县长作为县政府主要负责人切实履行推进法治建设第一责任人职责。",
+], ids=["town_head", "county_head"])
+def test_the_reporters_own_leader_as_a_units_head_states_the_duty(sentence):
+    base = _without_duty(LINGSHOU)
+    at = base.index("\n", base.index("一、")) + 1
+    assert lawcheck.evaluate(base[:at] + sentence + "\n" + base[at:]).result(DUTY).status != "fail"

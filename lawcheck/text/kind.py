@@ -309,8 +309,10 @@ _ADDRESSED_DOWN = rx.compile(r"^[ \t\u3000]*(?:各(?!位)[^\n：:。]{1,60}"
 # ("各位领导：", "各位主任、各位委员：" address people, a report's own audience; "你镇…" quoted from a supervision's
 # findings — "针对市督察组指出的“你镇…”问题", its quotation marks gone in the matching view — is a report telling
 # what it put right)
-_TO_YOU = rx.compile(r"(?<![“\"‘'的])(?<!指出)(?<!提出)(?<!反馈)你(?:省|市|县|区|州|旗|镇|乡|局|委|办|单位|部门|街道)")
-_DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,10}?如下")
+_TO_YOU = rx.compile(r"(?<![“\"‘'的])你(?:省|市|县|区|州|旗|镇|乡|局|委|办|单位|部门|街道)")
+_DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,12}?(?:如下|交办|转交|交由|送交|函告)")
+# A finding told as put right ("督察组反馈指出你县存在的问题均已整改到位"): a report quoting its supervision.
+_PUT_RIGHT = rx.compile(r"整改到位|已整改|整改完成|完成整改|已全部整改|均已整改|已销号|整改销号")
 # A bid or a self-assessment as what the text opens on: "对照《…示范指标体系》，认真开展自评".
 # (a report may say it assessed itself against a standard — "对照…指标体系开展自评" — as part of its year's work)
 _SELF_ASSESSED = rx.compile(r"符合申报条件|现申报"
@@ -339,7 +341,8 @@ _DUTY_HEADING = rx.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:�
 # "本人" as its author speaks, not a party's own presence ("当事人本人", "申请人本人到场").
 # (as the subject opening a clause: not "无需本人到场", "干部本人档案", "县长本人出庭应诉")
 _OWN_PERSON = rx.compile(r"(?:^|(?<=[。，,；;：:\n]))[ \t\u3000]*"
-                         r"(?:[一二三四五六七八九十]是|同时|此外|其次|再次|作为[^，,。]{0,20}[，,])?本人")
+                         r"(?:[一二三四五六七八九十]是|同时|此外|其次|再次|作为[^，,。]{0,20}[，,]"
+                         r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?本人")
 # What only one person's duty report says of its author.
 _PERSONAL = rx.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
 # A speech or a statement at a meeting.
@@ -961,7 +964,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         # (its first lines and sentences only: a report may tell of a congress's deliberation or a supervision later)
         head = "\n".join(_lines(opening)[:2])
         first3 = "\n".join([p for p in re.split(r"[。\n]", opening, maxsplit=6) if p.strip()][:3])
-        m = _ADDRESSED_DOWN.search(head) or _TO_YOU.search(first3)
+        m = _ADDRESSED_DOWN.search(head) or next(
+            (m for m in _TO_YOU.finditer(first3) if not _PUT_RIGHT.search(_sentence_around(first3, m.start()))), None)
         if m:
             return _other("notice", "kind.reason.opening", word=m.group(0).strip())
         m = _DELIBERATED.search(first3)
@@ -1020,6 +1024,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if lawless:
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
+
+
+def _sentence_around(text: str, at: int) -> str:
+    """The sentence of ``text`` that holds position ``at``."""
+    lo = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    hi = min((i for i in (text.find("。", at), text.find("\n", at)) if i != -1), default=len(text))
+    return text[lo:hi]
 
 
 def _signed_by_organ(st: Structure) -> bool:
