@@ -356,8 +356,9 @@ def test_a_pass_below_full_marks_is_one_comment_in_word():
 def test_letters_from_above_in_their_own_words_are_told_apart(opening, other_kind):
     card = lawcheck.evaluate(opening + "\n" + _body(LINGSHOU))
     assert (card.document.kind, card.document.other_kind) == ("other", other_kind)
-    told = "2021年,省督察组反馈指出你县存在的问题均已整改到位。"  # a report telling it put the findings right
-    assert lawcheck.evaluate(_with_opening(LINGSHOU, told)).document.kind == "annual_report"
+    # a report telling it put the findings right
+    for told in ("2021年,省督察组反馈指出你县存在的问题均已整改到位。", "市法治督察反馈指出你县重大行政决策程序执行不到位,县政府立即整改。"):
+        assert lawcheck.evaluate(_with_opening(LINGSHOU, told)).document.kind == "annual_report"
 
 
 def test_a_shufa_report_whose_points_open_on_benren_is_one():

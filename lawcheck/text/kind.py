@@ -311,10 +311,11 @@ _ADDRESSED_DOWN = rx.compile(r"^[ \t\u3000]*(?:各(?!位)[^\n：:。]{1,60}"
 # what it put right)
 _TO_YOU = rx.compile(r"(?<![“\"‘'的])你(?:省|市|县|区|州|旗|镇|乡|局|委|办|单位|部门|街道)")
 _DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,12}?(?:如下|交办|转交|交由|送交|函告)")
-# A finding told as put right ("督察组反馈指出你县存在的问题均已整改到位"): a report quoting its supervision.
-_PUT_RIGHT = rx.compile(r"整改到位|已整改|整改完成|完成整改|已全部整改|均已整改|已销号|整改销号")
-# A bid or a self-assessment as what the text opens on: "对照《…示范指标体系》，认真开展自评".
-# (a report may say it assessed itself against a standard — "对照…指标体系开展自评" — as part of its year's work)
+# A finding told as put right ("督察组反馈指出你县存在的问题均已整改到位", "…，县政府立即整改"): a report quoting its
+# supervision — unless the sentence asks for it ("请认真抓好整改": the letter).
+_PUT_RIGHT = rx.compile(r"^(?!.*请).*(?:整改|销号)", re.S)
+# A bid as what the text opens on ("…自评得分为936分，符合申报条件。现申报…", "申报单位："); not a self-assessment told
+# as part of the year's work ("对照…示范指标体系开展自评").
 _SELF_ASSESSED = rx.compile(r"符合申报条件|现申报"
                             r"|^申报(?:单位|地区|项目|类别)[:：]", re.M)
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
@@ -963,9 +964,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if not titled_report and not core_formula:
         # (its first lines and sentences only: a report may tell of a congress's deliberation or a supervision later)
         head = "\n".join(_lines(opening)[:2])
-        first3 = "\n".join([p for p in re.split(r"[。\n]", opening, maxsplit=6) if p.strip()][:3])
-        m = _ADDRESSED_DOWN.search(head) or next(
-            (m for m in _TO_YOU.finditer(first3) if not _PUT_RIGHT.search(_sentence_around(first3, m.start()))), None)
+        sentences = [p for p in re.split(r"[。\n]", opening, maxsplit=6) if p.strip()][:3]
+        first3 = "\n".join(sentences)
+        # (a text that reports — "现将主要工作情况报告如下" — quotes the findings it was told: "督察反馈指出你县…")
+        m = _ADDRESSED_DOWN.search(head) or (None if formula else next(
+            (m for p in sentences if not _PUT_RIGHT.search(p) for m in _TO_YOU.finditer(p)), None))
         if m:
             return _other("notice", "kind.reason.opening", word=m.group(0).strip())
         m = _DELIBERATED.search(first3)
@@ -1024,13 +1027,6 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if lawless:
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
-
-
-def _sentence_around(text: str, at: int) -> str:
-    """The sentence of ``text`` that holds position ``at``."""
-    lo = max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
-    hi = min((i for i in (text.find("。", at), text.find("\n", at)) if i != -1), default=len(text))
-    return text[lo:hi]
 
 
 def _signed_by_organ(st: Structure) -> bool:
