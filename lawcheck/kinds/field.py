@@ -13,6 +13,7 @@ from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text.dates import PLACEHOLDER, Found, body_year
 from lawcheck.text.grammar import DATE_RE, LINE_ENDS
+from lawcheck.text.kind import REPORT_MIN_CHARS
 from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS
 
 if TYPE_CHECKING:
@@ -50,15 +51,10 @@ def cut_off(a: Analysis) -> bool:
     return a.st.closing[1] <= a.st.closing[0] and a.signed is None and _cut_off(a)
 
 
-# The least a year's report holds (characters of its body, spaces not counted): the shortest real one is over
-# 2,500; a text under this names the parts without reporting them.
-REPORT_MIN_CHARS = 1000
-
-
 def too_short(a: Analysis) -> int | None:
     """The text's length from its body on, in characters, when it is too short to be a year's report
-    (``REPORT_MIN_CHARS``).  What follows the signature counts: a cover letter "现将…报告如下（详见附件）" signed
-    above the report it sends is no short report."""
+    (``lawcheck.text.kind.REPORT_MIN_CHARS``, the length the kind verdict holds a report to).  What follows the
+    signature counts: a cover letter "现将…报告如下（详见附件）" signed above the report it sends is no short report."""
     n = len("".join(a.text[a.st.body[0]:].split()))
     return n if n < REPORT_MIN_CHARS else None
 

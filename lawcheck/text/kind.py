@@ -154,7 +154,7 @@ _T_SAMPLE = rx.compile(r"范文|范例|精选\s*[\d一二三四五六七八九�
 # A reporter's byline in the opening lines: "（记者 张三）", "（县融媒体中心 记者 李四）".
 _PRESS = rx.compile(r"本报讯|本报记者|新华社[^,，。\n]{0,12}电")
 _FULL_TEXT = rx.compile(r"(?:全文|原文|报告全文|报告原文)(?:如下|附后)[:：]")
-_REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
+REPORT_MIN_CHARS = 1000  # a report's body; the shortest real one is over 2,500 characters
 _BREADCRUMB = rx.compile(r"[>»›]|" + WHERE_ON_SITE + r"|首页|来源[:：]")
 _NAME = r"[\u4e00-\u9fff]{2,3}"
 # A person's name ends there ("文/张三 图/李四"), not in a body's name ("文/灵寿县司法局").
@@ -794,7 +794,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # A reporter wrote it (a byline above or under it), whatever headline it carries or report it quotes — unless
     # it is the report itself, titled and signed, that a paper or a site carries with its own credit line.
     # Signed: an organ and a date under a text of a report's length ("本报讯" is news whatever follows).
-    signed_report = titled_report and hi - lo >= _REPORT_MIN_CHARS and _signed_by_organ(st) and not _PRESS.search(
+    signed_report = titled_report and hi - lo >= REPORT_MIN_CHARS and _signed_by_organ(st) and not _PRESS.search(
         text, 0, lo + 400)
     m = None if signed_report else (_BYLINE.search(text, 0, lo + 400)
                                     or _BYLINE.search(text, max(lo, hi - 400), min(len(text), hi + 400))
@@ -902,7 +902,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # A page that carries the whole report after a lead ("近日，…公开了《…报告》，全文如下："): the report itself,
     # as what follows the lead is, titled and signed (a researcher's corpus holds the report, however posted).
     full = _FULL_TEXT.search(body, 0, 600)
-    if full and not titled_report and len(body) - full.end() >= _REPORT_MIN_CHARS and _signed_by_organ(st):
+    if full and not titled_report and len(body) - full.end() >= REPORT_MIN_CHARS and _signed_by_organ(st):
         rest = build(normalize(body[full.end():]))
         if rest.title_span is not None and classify(rest, "".join(rest.title.split())) is REPORT:
             return REPORT
