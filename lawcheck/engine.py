@@ -736,7 +736,8 @@ def unknown_scorecard(reason: str, *, rules: RulePack | str | Path | None = None
     given = CallerFacts.of(level=level)
     a = analyse("", pack, given, "en" if lang == "en" else "zh")
     results = [_result(rule, Outcome("unknown", 0.0, details=[reason]), a) for rule in pack.rules]
-    return assemble(a, results, score(results, pack.policy), _document(a, given, "annual_report", None, None))
+    # Not a report that lacks everything, nor a look-alike: nothing was read (a row says why, not a bare "—").
+    return assemble(a, results, score(results, pack.policy), _document(a, given, "other", reason, "no_text"))
 
 
 def key_indicators(pack: RulePack, lang: str = "zh") -> tuple[IndicatorInfo, ...]:

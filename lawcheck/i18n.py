@@ -123,6 +123,7 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.several_reports": "正文中间还有另一份报告的标题（“{word}”）",
         "kind.reason.no_law": "全文几乎没有“法”字（每两千字不到一个）",
         "ui.no_text": "没有读出可检查的文字，无法判断",
+        "ui.cannot_judge": "，无法判断",
         "no_chinese": "没有可检查的中文文字，无法判断",
         "no_body": "只有标题，没有正文，无法判断",
         "one_page": "这是网页分页显示的报告的其中一页（共{n}页），其余部分在其他页：请把各页合并为一个文件后检查",
@@ -519,6 +520,7 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.several_reports": "another report's title stands in the middle of the body (\"{word}\")",
         "kind.reason.no_law": "hardly a \"法\" (law) in the whole text (less than one in 2,000 characters)",
         "ui.no_text": "no text could be read, so it cannot be judged",
+        "ui.cannot_judge": ", so it cannot be judged",
         "no_chinese": "there is no Chinese text to check: it cannot be judged",
         "no_body": "there is a title but no text under it: it cannot be judged",
         "one_page": "this is one page of a report a site shows over {n} pages; the rest is on the others: join the "

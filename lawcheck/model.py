@@ -340,7 +340,8 @@ class Scorecard(Frozen):
         return construct(SlimCard,
             lang=self.lang, score=self.score, grade_label=self.grade_label, timeliness=self.timeliness,
             document=construct(SlimDocument, title=d.title, organ=d.organ, report_year=d.report_year, kind=d.kind,
-                                                  kind_reason=d.kind_reason, other_kind=d.other_kind),
+                                                  kind_reason=d.kind_reason, other_kind=d.other_kind,
+                                                  cut_off=d.cut_off, too_short=d.too_short),
             missing=tuple((m.rule, m.name) for m in self.missing),
             waived_rules=tuple(r.rule for r in self.results if r.waived is not None),
             headlines=headlines, late_by=self.late_by())
@@ -423,6 +424,8 @@ class SlimDocument(Frozen):
     kind: Kind = "annual_report"
     kind_reason: str | None = None
     other_kind: str | None = None
+    cut_off: bool = False  # why a row has no score (render.common.shown_score)
+    too_short: int | None = None
 
 
 class SlimCard(Frozen):

@@ -108,7 +108,7 @@ def test_scanned_pdf_is_unknown_not_zero(tmp_path, capsys):
     assert card["score"] is None and {r["status"] for r in card["results"]} == {"unknown"}
     assert all("扫描件" in r["message"] for r in card["results"])
     assert main(["check", str(path), "--format", "text"]) == 1
-    assert "无可计分项" in capsys.readouterr().out
+    assert "没有文字层（可能是扫描件），无法判断" in capsys.readouterr().out  # one line, the reason
     # Not even a gate that blocks on nothing: nothing shows it is a report (as a non-report meets none).
     assert main(["check", str(path), "--format", "json", "--fail-on", "never"]) == 1
 

@@ -30,7 +30,7 @@ def below_full(r: RuleResult) -> bool:
     return r.status == "pass" and r.scored and r.waived is None and r.points < r.weight - 1e-9
 
 
-def shown_score(card: Scorecard, empty: str | None = None) -> str:
+def shown_score(card: Scorecard | SlimCard, empty: str | None = None) -> str:
     """The score as shown, or why there is none: a text cut off, one too short to be a year's report (its rules are
     checked all the same), else ``empty`` (a table's "—") or "nothing to score"."""
     if card.score is not None:
@@ -85,6 +85,10 @@ def not_report_line(card: Scorecard | SlimCard, path: str | None = None) -> str:
     name = path or d.title or d.organ or t(lang, "ui.no_title")
     sep = "：" if lang == "zh" else ": "
     if d.other_kind == "no_text":  # nothing to judge: not "not a report"
+        # the reader's reason (没有文字层（可能是扫描件）); not the kind's own label said again
+        said = d.kind_reason and d.kind_reason != t(lang, "other_kind.no_text")
+        if said:  # 没有文字层（可能是扫描件），无法判断
+            return f"{name}{sep}{d.kind_reason}{t(lang, 'ui.cannot_judge')}"
         return f"{name}{sep}{t(lang, 'ui.no_text')}"
     why = f"（{d.kind_reason}）" if lang == "zh" and d.kind_reason else f" ({d.kind_reason})" if d.kind_reason else ""
     return f"{name}{sep}{t(lang, 'ui.not_report')}{why}"

@@ -66,6 +66,8 @@ def _values(c: Scorecard, gate_ok: bool, lang: str) -> list:
     level = t(lang, f"level.{d.level}") if zh and d.level else d.level
     kind = ("年度报告" if d.kind == "annual_report" else "非年度报告") if zh else d.kind
     other = t(lang, f"other_kind.{d.other_kind}") if zh and d.other_kind else d.other_kind
+    if zh and d.other_kind == "no_text" and d.kind_reason:  # what the reader found: 没有文字层（可能是扫描件）
+        other = d.kind_reason
     if d.cut_off:  # a report cut short: why it has no score and did not meet the gate
         other = t(lang, "ui.cut_off_short") if zh else "cut_off"
     elif d.too_short is not None:  # too short to be a year's report: no score, no gate
