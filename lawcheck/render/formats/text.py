@@ -148,7 +148,7 @@ def render_summary(summary: Summary, lang: str) -> str:
             lines.append(f"  {i:>3}. {row.path}  {t(lang, 'ui.error')}{colon(lang)}{row.error}")
             continue
         c = row.card
-        score = f"{c.score:.1f}" if c.score is not None else "-"
+        score = f"{c.score:.1f}" if c.score is not None else shown_score(c, "-")  # or why there is none
         flags = [t(lang, "ui.gate_ok") if row.gate_ok else t(lang, "ui.gate_fail"),
                  timeliness_label(lang, row.timeliness, c.late_by)]
         lines.append(f"  {i:>3}. {row.path}  {score:>5}  {c.grade_label or ''}  {comma(lang).join(flags)}  "
