@@ -503,6 +503,17 @@ def _figures(a: Analysis) -> list[Figure]:
 # ---------------------------------------------------------------- entry points
 
 
+def pack_argument(rules: RulePack | str | Path | None, lang: str) -> RulePack:
+    """The pack an API call's ``rules`` names; one that names no pack is a value that cannot be: an ArgumentError
+    naming the parameter (a ValueError), as for every other argument."""
+    from lawcheck.errors import ArgumentError, UsageError
+
+    try:
+        return _pack(rules)
+    except UsageError as e:
+        raise ArgumentError(f"rules{'：' if lang != 'en' else ': '}{e.text(lang)}") from None
+
+
 def _pack(rules: RulePack | str | Path | None) -> RulePack:
     if isinstance(rules, RulePack):
         return rules
@@ -690,6 +701,12 @@ def evaluate(
         raise ArgumentTypeError(t(lang, "api.page_type", got=type(page).__name__))
     if isinstance(published, (bytes, bytearray, memoryview)):  # bytes are not a day's text: decode them first
         raise ArgumentTypeError(t(lang, "api.published_type", got=type(published).__name__))
+    if published is not None and not isinstance(published, (str, dt.date)):
+        # an int is no day (pydantic would read 0 as 1970-01-01 and 20250328 as seconds): refused, not guessed
+        raise ArgumentTypeError(t(lang, "api.published_kind", got=type(published).__name__))
+    for key in ("title", "doc_no", "source", "index_no"):
+        if (page or {}).get(key) is not None and not isinstance(page[key], str):  # type: ignore[index]
+            raise ArgumentTypeError(t(lang, "api.page_value", field=key, got=type(page[key]).__name__))  # type: ignore[index]
     page = {k: _whole(v) for k, v in (page or {}).items()}
     text = _whole(text)
     try:
@@ -714,7 +731,7 @@ def evaluate(
 
         raise ArgumentError(f"{e.name}：{pydantic_zh(e.error)}（收到 {e.error.get('input')!r}）") from None
     with speaking(lang):  # a pack not found, a waiver of no rule: said in the caller's language
-        pack = _pack(rules)
+        pack = pack_argument(rules, lang)
         if given.waivers:
             # As the command line does: a waiver naming no rule of the pack is refused (a typo would otherwise
             # waive nothing, silently), and one naming a rule by its former id waives that rule.

@@ -10,7 +10,7 @@ from lawcheck.errors import InputError, speaking
 from lawcheck.inputs import Source, read_bytes
 from lawcheck.limits import Limits
 from lawcheck.model import PreviousFigures, PreviousReport, Scorecard, Waiver
-from lawcheck.packs import RulePack, load_pack
+from lawcheck.packs import RulePack
 from lawcheck.readers.base import Document
 from lawcheck.text.normalize import HAN
 from lawcheck.waivers import for_file
@@ -35,15 +35,21 @@ def check_file(
     gets every rule ``unknown``.  A file that cannot be read raises ``lawcheck.InputError`` with the
     same one-line message the command line prints.  ``waivers``: those whose ``files`` match ``path`` apply
 (``lawcheck.waivers.for_file``).  The other arguments are those of ``evaluate``."""
+    from lawcheck.engine import pack_argument
     from lawcheck.readers import read_document
 
+    if not isinstance(path, (str, bytes, os.PathLike)):
+        from lawcheck.errors import ArgumentTypeError
+        from lawcheck.i18n import t
+
+        raise ArgumentTypeError(t(lang, "api.path_type", got=type(path).__name__))
     lim = limits or Limits()
     # (a name given as bytes: how a file whose name is not UTF-8 is named, as the command line takes it)
     p = Path(os.fsdecode(path) if isinstance(path, bytes) else path)
     data = read_bytes(Source(str(p), p), lang, lim.max_bytes)
     doc = read_document(str(p), data, encoding=encoding, lang=lang, limits=lim)
     with speaking(lang):  # a pack not found: said in the caller's language
-        pack = rules if isinstance(rules, RulePack) else load_pack(rules)
+        pack = pack_argument(rules, lang)
     return scorecard_of(doc, pack, name=str(p), report_year=report_year, published=published, lang=lang, level=level,
                         kind=kind, reporter=reporter, waivers=for_file(waivers, str(p)))
 

@@ -52,6 +52,9 @@ _T: dict[str, dict[str, str]] = {
         "api.no_such_day": "published：没有这一天：{day}（收到 {got}）",
         "api.page_type": "page 须为网页自身信息的字典（如 {{\"title\": …, \"source\": …}}），收到 {got}",
         "api.published_type": "published 须为日期、datetime 或日期文字（str），收到 {got}（字节请先解码）",
+        "api.path_type": "path 须为文件路径（str、bytes 或 Path），收到 {got}",
+        "api.published_kind": "published 须为日期、datetime 或日期文字（str），收到 {got}",
+        "api.page_value": "page 的 {field} 须为文字（str），收到 {got}",
         "api.text_type": "text 须为报告的文字（str），收到 {got}（文件请用 lawcheck.check_file，或先解码为文字）",
         "api.previous_type": "previous 须为上年报告的文本（str）、PreviousReport、Scorecard 或 PreviousFigures，"
                              "收到 {got}（文件请先读出其文本）",
@@ -442,6 +445,9 @@ _T: dict[str, dict[str, str]] = {
         "api.page_type": "page must be a dict of what the page says of itself (title, source, …), got {got}",
         "api.published_type": "published must be a date, a datetime or a day as text (str), got {got} (decode bytes "
                               "first)",
+        "api.path_type": "path must be a file's path (str, bytes or a Path), got {got}",
+        "api.published_kind": "published must be a date, a datetime or a day as text (str), got {got}",
+        "api.page_value": "page's {field} must be text (str), got {got}",
         "api.text_type": "text must be the report's text (str), got {got} (for a file use lawcheck.check_file, or "
                          "decode it first)",
         "api.previous_type": "previous must be last year's report as text (str), a PreviousReport, a Scorecard or "

@@ -49,3 +49,81 @@ def test_a_scanned_pdf_is_one_line_with_its_reason(tmp_path, capsys) -> None:
     assert main(["check", str(path), "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)["document"]
     assert (doc["kind"], doc["other_kind"], doc["kind_reason"]) == ("other", "no_text", "没有文字层（可能是扫描件）")
+
+
+def test_threads_loading_the_pack_on_a_cold_cache_all_get_the_scorecard(tmp_path) -> None:
+    """Eight threads of an office system calling evaluate at once on a fresh cache: the pack's safety probe timed each
+    pattern by the clock, and threads waiting on each other stretched safe patterns past it — the built-in pack was
+    refused as a rule file with a catastrophic pattern (a different one each run)."""
+    import subprocess
+    import sys
+
+    script = (
+        "import collections, threading, lawcheck\n"
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        f"text = open({str(FIXTURES / '001_lingshou_2021.txt')!r}, encoding='utf-8').read()\n"
+        "gate = threading.Barrier(8)\n"
+        "def one(_):\n"
+        "    gate.wait()\n"
+        "    try:\n"
+        "        return lawcheck.evaluate(text).score\n"
+        "    except Exception as e:\n"
+        "        return type(e).__name__\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    print(sorted(collections.Counter(pool.map(one, range(8))).items()))\n"
+    )
+    env = {**__import__("os").environ, "LAWCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=600)
+    assert out.returncode == 0, out.stderr[-2000:]
+    [(score, n)] = eval(out.stdout)  # one outcome, shared by all eight
+    assert isinstance(score, float) and n == 8
+
+
+def test_a_pattern_probe_that_runs_out_is_confirmed_alone(monkeypatch) -> None:
+    """The safety probe's first limit is the clock's: a safe pattern that ran out (a busy machine) is run again with
+    more time, and only a pattern that still does not finish is refused."""
+    from lawcheck import saferegex
+
+    monkeypatch.setattr(saferegex, "PROBE_SECONDS", 1e-9)  # every first probe runs out
+    saferegex.check_pattern(r"(?:严格|规范)?执法(?:公示|全过程记录)")
+    with pytest.raises(saferegex.UnsafePattern):
+        saferegex.check_pattern(r"((a|aa)+)+b")
+
+
+@pytest.mark.parametrize("mark", ["\u200e", "\u200f", "\u202a", "\u202e", "\u2066", "\u2069", "\u061c", "\u180e",
+                                  "\x00", "\x07", "\x1b", "\x7f"])
+def test_an_invisible_mark_inside_key_phrases_changes_nothing(mark: str) -> None:
+    """Direction marks and control characters pasted in with web or Office text, inside 法治政府 (title and body) and
+    inside the evidence of the content rules: the same statuses and score; evidence still points at the original."""
+    import lawcheck
+
+    text = _report("001_lingshou_2021")
+    base = lawcheck.evaluate(text)
+    marked = text.replace("法治政府", f"法治{mark}政府").replace("第一责任人", f"第一{mark}责任人")
+    card = lawcheck.evaluate(marked)
+    assert card.document.kind == "annual_report" and card.score == base.score
+    assert card.statuses() == base.statuses()
+    for r in card.results:
+        for e in r.evidence:
+            assert marked[e.start:e.end] == e.text
+
+
+def test_api_arguments_of_the_wrong_kind_are_refused_by_name() -> None:
+    import datetime as dt
+
+    import lawcheck
+
+    text = _report("001_lingshou_2021")
+    with pytest.raises(lawcheck.ArgumentTypeError, match="published"):
+        lawcheck.evaluate(text, published=0)  # was read as 1970-01-01
+    with pytest.raises(lawcheck.ArgumentTypeError, match="published"):
+        lawcheck.evaluate(text, published=20250328)
+    with pytest.raises(lawcheck.ArgumentTypeError, match="source"):
+        lawcheck.evaluate(text, page={"source": 5})
+    with pytest.raises(lawcheck.ArgumentError, match=r"^rules") as raised:
+        lawcheck.evaluate(text, rules="no-such-pack", lang="en")
+    assert "no rule pack named" in str(raised.value)
+    with pytest.raises(lawcheck.ArgumentTypeError, match="path"):
+        lawcheck.check_file(None)  # type: ignore[arg-type]
+    assert lawcheck.evaluate(text, published=dt.date(2022, 1, 20)).document.published_date == dt.date(2022, 1, 20)
+    assert lawcheck.evaluate(text, published="20220120").document.published_date == dt.date(2022, 1, 20)

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -93,6 +94,7 @@ def load_pack(
 # file edited while a process runs is seen within the second.
 DEFAULT_RECHECK_SECONDS = 1.0
 _default: tuple[float, RulePack] | None = None
+_LOADING = threading.Lock()
 
 
 def default_pack() -> RulePack:
@@ -102,9 +104,13 @@ def default_pack() -> RulePack:
     held = _default
     if held is not None and now - held[0] < DEFAULT_RECHECK_SECONDS:
         return held[1]
-    pack = load_pack()
-    _default = (now, pack)
-    return pack
+    with _LOADING:  # threads starting together build it once, not once each (and never race its cache file)
+        held = _default
+        if held is not None and time.monotonic() - held[0] < DEFAULT_RECHECK_SECONDS:
+            return held[1]
+        pack = load_pack()
+        _default = (now, pack)
+        return pack
 
 
 def _digest_of(roots: list[Path], extra: list[Path], read: dict[str, bytes] | None = None) -> str:

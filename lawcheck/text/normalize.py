@@ -38,7 +38,13 @@ _MAPPED = rx.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACE)) + "]"
 # Characters removed from the matching view.  Quotation marks are dropped so that
 # 行政执法“三项制度” matches 行政执法三项制度; book-title marks 《》 are kept because
 # rules about cited documents need them.
-_DROP = "\ufeff\u200b\u200c\u200d\u2060\u00ad\r“”‘’\"'「」『』"
+# Invisible format characters pasted in with web and Office text — direction marks and embeddings (U+200E/F,
+# U+202A–E, U+2066–9, U+061C), the Mongolian vowel separator — and control characters other than the line's
+# own (a NUL, a BEL): inside a key phrase ("法治\u200f政府") they hid it (found in review: a report's title
+# so marked read as another work's summary); evidence still points at the original text.
+_INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u180e"
+_CONTROLS = "".join(map(chr, [*range(0x00, 0x09), *range(0x0e, 0x1c), 0x7f]))
+_DROP = "\ufeff\u200b\u200c\u200d\u2060\u00ad\r“”‘’\"'「」『』" + _INVISIBLE + _CONTROLS
 _CJK = r"\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef、。,:;!?()《》【】“”‘’「」『』\ufeff"
 # A run of spaces touching a CJK character or a line edge disappears; other runs
 # collapse to one space.  Characters in _DROP always disappear.
