@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol, cast
 from lawcheck import regexfold, rx, saferegex
 from lawcheck.model import CallerFacts, Level, PreviousFigures, Reporter
 from lawcheck.saferegex import PatternTimeout
-from lawcheck.text import dates, facts, script
+from lawcheck.text import dates, facts, organs, script
 from lawcheck.text.dates import Found
 from lawcheck.text.figures import FoundFigure, extract
 from lawcheck.text.normalize import normalize
@@ -87,6 +87,8 @@ class Analysis:
     level: Level | None = None
     level_source: Literal["caller", "organ", "text"] | None = None
     reporter: Reporter | None = None
+    # A department's place among reporters (organs.department_tier): local, central (国务院部门), below_county (司法所).
+    tier: str | None = None
     recipients: tuple[list[str], Span] | None = None
     copies: tuple[list[str], Span] | None = None
     page_title: str | None = None
@@ -386,6 +388,9 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         read = year_found.value if year_found else inferred.value if inferred else None
         year = read if isinstance(read, int) else None  # a placeholder (20xx) states no year
     level = cast("Level | None", given.level or who.level)
+    # (--level department says a department reports, whatever the text made of it; a department the text reads as
+    # one is already of that kind)
+    reporter = cast("Reporter | None", given.reporter or ("department" if given.level == "department" else who.kind))
     return Analysis(
         st=st,
         hits=hits,
@@ -403,9 +408,8 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         organ=organ,
         level=level,
         level_source="caller" if given.level else ("organ" if organ and who.level else "text" if who.level else None),
-        # (--level department says a department reports, whatever the text made of it; a department the text
-        # reads as one is already of that kind)
-        reporter=cast("Reporter | None", given.reporter or ("department" if given.level == "department" else who.kind)),
+        reporter=reporter,
+        tier=organs.department_tier(organ) if "department" in (level, reporter) else None,
         recipients=facts.recipients(st),
         copies=facts.copies(st),
         page_title=given.title,

@@ -118,6 +118,7 @@ basis:
     article: 第X条                    # the article number only (leave out if unknown)
     article_status: unverified        # how sure the number is (default: status)
     provision: 条款要求的内容（引用原文）
+    wording: quote                    # quote: the source's own words | summary: yours, shown as （概括）
     source: S1                        # a source id the pack declares (RULEBOOK.md §0)
     status: unverified                # verified ✅ | partial ◐ | unverified ❌
     # years: {{from: 2019}}             # report years it governs; levels: / reporters: whom it covers
@@ -180,6 +181,7 @@ basis:
     article: 第X条                    # 只写条号（不确定就不写）
     article_status: unverified        # 条号的核实程度（默认同 status）
     provision: 条款要求的内容（引用原文）
+    wording: quote                    # quote 原文 | summary 概括（显示为“（概括）”）
     source: S1                        # 规则包声明过的来源编号（RULEBOOK.md §0）
     status: unverified                # verified 已核实 | partial 部分核实 | unverified 未核实
     # years: {{from: 2019}}             # 该条款适用的报告年度；levels: / reporters: 适用的对象

@@ -1688,7 +1688,7 @@ def _rules(args: argparse.Namespace) -> int:
                   "|---|---|---:|---|---|"]
     for r in pack.rules:
         b = r.basis[0]
-        basis = b.cite().split("：", 1)[0] if b.article_shown() else b.cite_document()
+        basis = b.cite(lang).split("：", 1)[0] if b.article_shown() else b.cite_document()
         # 必备/建议/提示 as `lawcheck explain` says them; the id (error/warning/info) in English
         sev = SEVERITY_ZH[r.severity] if lang == "zh" else r.severity
         if args.format == "markdown":
@@ -1696,7 +1696,7 @@ def _rules(args: argparse.Namespace) -> int:
         else:
             lines.append(f"{r.id:<34} {r.weight:>4g} {sev:<8} {r.title.get(lang)}" if lang != "zh" else
                          f"{r.id:<34} {r.weight:>4g} {sev}{'　' * (4 - len(sev))}{r.title.get(lang)}")
-            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}{'：' if lang == 'zh' else ': '}{b.cite()}")
+            lines.append(f"{'':<34}      {t(lang, 'ui.basis')}{'：' if lang == 'zh' else ': '}{b.cite(lang)}")
     _show("\n".join(lines) + "\n")
     return Exit.OK
 

@@ -55,7 +55,7 @@ from lawcheck.model import (
 from lawcheck.packs import RulePack, default_pack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
-from lawcheck.text import dates, facts
+from lawcheck.text import dates, facts, region
 from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year
 from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.organs import possible_levels
@@ -138,6 +138,12 @@ def _years_text(lang: str, y: Years) -> str:
 def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable (or unknown) before any check runs: the wrong reporter, level or year."""
     lang = a.lang
+    if rule.region is not None:
+        where = region.elsewhere(_own_names(a), rule.region.province, rule.region.places)
+        if where is not None:
+            return Outcome("not_applicable", 0.0, details=[t(lang, "other_region", place=where,
+                                                             region=rule.region.name.get(lang) if rule.region.name
+                                                             else rule.region.province)])
     if a.reporter is not None and a.reporter not in rule.reporters:
         return Outcome("not_applicable", 0.0, details=[t(lang, "not_for_reporter",
                                                          reporter=t(lang, f"reporter.{a.reporter}"))])
@@ -158,6 +164,13 @@ def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
     return _uncovered(rule, a)
 
 
+def _own_names(a: Analysis) -> list[str]:
+    """The names a report gives of itself and of those it writes to: where it comes from (never the body's text)."""
+    sig = a.sig_organ.value if a.sig_organ is not None and isinstance(a.sig_organ.value, str) else None
+    lines = [*(a.recipients[0] if a.recipients else ()), *(a.copies[0] if a.copies else ())]
+    return [n for n in (a.organ, sig, *lines) if n]
+
+
 _LEVELS = frozenset(get_args(Level))
 
 
@@ -173,7 +186,7 @@ def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
     held to a deadline set for county-level governments, a 2017 report not to a rule of 2019.  Unknown when that
     turns on the level and the level could not be read: a township's report with its name lost is not failed on a
     county's deadline."""
-    covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
+    covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter, a.tier)]
     # (every level the organ's name allows covered — "XX市人民政府" of a template is a city's or a county-level
     # city's — is as good as the level read)
     if covering and a.level is None and all(b.levels is not None for b in covering) and \
@@ -181,6 +194,12 @@ def _uncovered(rule: RuleBase, a: Analysis) -> Outcome | None:
         return Outcome("unknown", 0.0, details=[t(a.lang, "no_level")])
     if covering:
         return None
+    if a.tier in ("central", "below_county") and any(b.covers(a.year, a.level, a.reporter) for b in rule.basis):
+        # Only the department's standing leaves it uncovered.  A 国务院部门: whether provisions written for local
+        # governments and their departments bind it is not verified (unknown, not a fail); a 司法所 below the
+        # county is no 县级以上政府部门 (not applicable).
+        status = "unknown" if a.tier == "central" else "not_applicable"
+        return Outcome(status, 0.0, details=[t(a.lang, f"tier.{a.tier}")])
     return Outcome("not_applicable", 0.0, details=[rule.no_basis.get(a.lang) if rule.no_basis else
                                                    t(a.lang, "no_basis")])
 
@@ -266,7 +285,7 @@ def _merged(marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
     """The rule's bases that govern this report (its year, level and reporter); all of them when none does."""
-    covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter)]
+    covering = [b for b in rule.basis if b.covers(a.year, a.level, a.reporter, a.tier)]
     memo = a.pack.output_memo
     out = []
     for b in covering or rule.basis:
@@ -274,8 +293,9 @@ def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
         key = (id(b), a.lang)
         ref = memo.get(key)
         if ref is None:
-            fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "source", "status")}
-            ref = memo[key] = construct(BasisRef, text=b.cite(), note=b.note_in(a.lang),
+            fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "wording", "source",
+                                                 "status")}
+            ref = memo[key] = construct(BasisRef, text=b.cite(a.lang), note=b.note_in(a.lang),
                                         article_status=b.article_status or (b.status if b.article else None), **fields)
         out.append(ref)
     return out
@@ -767,4 +787,4 @@ def rule_infos(pack: RulePack, lang: str = "zh") -> tuple[RuleInfo, ...]:
     """The pack's rules as outputs describe them, in the pack's order."""
     return tuple(construct(RuleInfo, id=r.id, kind=r.kind, title=r.title.get(lang), message=r.message.get(lang),
                           fix=r.fix.get(lang), category=r.category, severity=r.severity, weight=r.weight,
-                          basis=[b.cite() for b in r.basis]) for r in pack.rules)
+                          basis=[b.cite(lang) for b in r.basis]) for r in pack.rules)

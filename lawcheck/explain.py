@@ -43,10 +43,10 @@ def explain_rule(rule: RuleBase, lang: str = "zh") -> str:
     out += kind_of(r).describe(r, lang)
     out += ["", f"{L['basis']}:"]
     for b in r.basis:
-        out.append(f"  • {b.cite()}")
+        out.append(f"  • {b.cite(lang)}")
         # What the reader does not see: how sure each part is, and whom and when the provision governs (not the
         # id of the project's research notes in ``source``: an official cites laws and articles, never those).
-        marks = [f"{L['status']}: {t(lang, 'verify.' + b.status)}"]
+        marks = [f"{L['status']}: {t(lang, 'verify.' + b.status)}", f"{L['wording']}: {L[b.wording]}"]
         if b.article:
             how = t(lang, "verify." + (b.article_status or b.status))
             around = ("（", "）") if lang == "zh" else (" (", ")")

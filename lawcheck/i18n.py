@@ -258,6 +258,7 @@ _T: dict[str, dict[str, str]] = {
         "field_unfinished": "{field}“{text}”未写全（年、月、日应齐全）。",
         "found_items": "发现{items}。",
         "found_item": "{label}：{quotes}",
+        "caveat": "（注意：{text}）",
         "quote": "“{text}”",
         "quote_times": "“{text}”（{n}处）",
         "count": "共有{count}句含具体数据（通过需{need}句）。",
@@ -359,6 +360,13 @@ _T: dict[str, dict[str, str]] = {
         "no_parts_in_force": "本项的各部分都不适用于{year}年度的报告。",
         "not_for_level": "本项不适用于{level}的报告。",
         "no_basis": "没有经核实的规定把本项要求适用于这一报告主体或年度，本项不适用。",
+        "other_line": "报告主送{names}，不是本项期限所对应的报送对象，本项不适用。",
+        "other_region": ("报告来自{place}，不在本指引适用的{region}范围内（地方指引只约束本地区），"
+                         "本项不适用。"),
+        "tier.central": ("报告主体是国务院部门；本项依据的规定针对地方各级政府和县级以上地方政府部门，"
+                         "是否适用于国务院部门未经核实，本项无法判断。"),
+        "tier.below_county": ("报告主体是县级以下的派出机构或乡镇内设机构（如司法所），"
+                              "不是本项依据所规定的县级以上政府部门，本项不适用。"),
         "no_level": ("无法判断报告主体的层级，本项无法判断（可用 --level 指定；政府部门写其所在层级，"
                      "如 --level county --reporter department）。"),
         "level.province": "省级",
@@ -672,6 +680,7 @@ _T: dict[str, dict[str, str]] = {
         "field_unfinished": "The {field} \"{text}\" is not complete (year, month and day).",
         "found_items": "Found {items}.",
         "found_item": "{label}: {quotes}",
+        "caveat": " (note: {text})",
         "quote": "\"{text}\"",
         "quote_times": "\"{text}\" ({n} times)",
         "count": "{count} sentences carry concrete figures ({need} needed to pass).",
@@ -784,6 +793,16 @@ _T: dict[str, dict[str, str]] = {
         "no_parts_in_force": "None of this rule's parts applies to a report for {year}.",
         "not_for_level": "Does not apply to {level} reports.",
         "no_basis": "No verified provision applies this requirement to this reporter or year, so it does not apply.",
+        "other_line": ("The report is addressed to {names}, not to the bodies this limit is for, "
+                       "so it does not apply."),
+        "other_region": ("The report comes from {place}, outside {region}, the region this guide binds "
+                         "(a regional guide binds its own region only), so this does not apply."),
+        "tier.central": ("The reporter is a State Council department; the provision this rests on addresses "
+                         "local governments and local departments at county level and above, and whether it "
+                         "binds State Council departments is not verified, so this cannot be judged."),
+        "tier.below_county": ("The reporter is an office below the county (such as a township justice office), "
+                              "not a government department at county level or above as the provision requires, "
+                              "so this does not apply."),
         "no_level": ("The reporter's level cannot be told, so this cannot be judged (pass --level; for a department, "
                      "the level it sits at, e.g. --level county --reporter department)."),
         "level.province": "provincial",

@@ -135,6 +135,8 @@ class BasisRef(Frozen):
     article: str | None = None
     article_status: Literal["verified", "partial", "unverified"] | None = None
     provision: str
+    # quote: the source's own words; summary: lawcheck's account of it (``text`` marks it （概括）)
+    wording: Literal["quote", "summary"] = "quote"
     source: str
     status: Literal["verified", "partial", "unverified"]
     note: str | None = None

@@ -100,6 +100,10 @@ class Basis(Strict):
     article_status: Literal["verified", "partial", "unverified"] | None = Field(
         None, description="how sure the article number is (default: status); an unverified number is not shown")
     provision: str = Field(min_length=1, description="what the provision requires, as the reader sees it")
+    wording: Literal["quote", "summary"] = Field(
+        "quote", description="quote: ``provision`` is the source's own words (…… where words are left out); summary: "
+                             "lawcheck's account of it (a paraphrase, a date, what an evaluator measured), marked "
+                             "（概括） wherever it is cited, so that no paraphrase reads as the law's text")
     source: str = Field(pattern=r"^[SR]\d+$", description="Rulebook source id (RULEBOOK.md §0: S…; §8: R…)")
     status: Literal["verified", "partial", "unverified"] = Field(
         description="Rulebook mark for the provision: ✅ verified, ◐ partial, ❌ unverified"
@@ -124,17 +128,24 @@ class Basis(Strict):
         name = self.document if _EVENT.search(self.document) else f"《{self.document}》"
         return name + (f"（{self.ref}）" if self.ref else "")
 
-    def cite(self) -> str:
-        """The basis as an official reads it: 《document》ref article provision."""
+    def cite(self, lang: str = "zh") -> str:
+        """The basis as an official reads it: 《document》ref article provision; a summary marked as one."""
         head = self.cite_document()
         article = self.article if self.article_shown() else ""
+        if self.wording == "summary":
+            return f"{head}{article}{'（概括）' if lang == 'zh' else ' (summary) '}：{self.provision}"
         return f"{head}{article}{'：' if article else ''}{self.provision}"
 
-    def covers(self, year: int | None, level: str | None, reporter: str | None) -> bool:
-        """Whether the provision governs a report of that year, level and reporter (unknowns do not exclude)."""
+    def covers(self, year: int | None, level: str | None, reporter: str | None, tier: str | None = None) -> bool:
+        """Whether the provision governs a report of that year, level and reporter (unknowns do not exclude).
+
+        A provision that names levels names local ones: its "department" is a 县级以上地方政府部门, so a department
+        of another ``tier`` (a 国务院部门, a 司法所 below the county: ``organs.department_tier``) is not covered."""
         if year is not None and not self.years.contains(year):
             return False
         if self.levels is not None and level is not None and level not in self.levels:
+            return False
+        if self.levels is not None and level == "department" and tier in ("central", "below_county"):
             return False
         return not (self.reporters is not None and reporter is not None and reporter not in self.reporters)
 
@@ -165,6 +176,16 @@ class Examples(Strict):
         return out
 
 
+class Region(Strict):
+    """The region a regional guide binds (RULEBOOK §4): its province by its short name ("陕西") and the cities in it
+    (prefecture- and county-level: "西安市", "韩城市"; or a zone's name, "杨凌"), by which a report from inside is
+    known."""
+
+    province: str = Field(min_length=2, max_length=3, pattern=r"^[\u4e00-\u9fff]+$")
+    name: Text | None = Field(None, description="as the reader reads it: {zh: 陕西省, en: Shaanxi}")
+    places: list[str] = Field(default_factory=list)
+
+
 class RuleBase(Strict):
     id: str = Field(pattern=ID_RE)
     aliases: list[str] = Field(default_factory=list, description="former ids that still work (renames)")
@@ -184,6 +205,9 @@ class RuleBase(Strict):
         description="the kinds of reporter the rule applies to (others: not applicable)",
     )
     levels: list[Level] | None = Field(None, description="the reporter levels the rule applies to (default: all)")
+    region: Region | None = Field(
+        None, description="a regional guide's region: a report whose own names (organ, signature, 主送, 抄送) place it "
+                          "elsewhere is not applicable; one whose region cannot be told is checked (the user chose it)")
     basis: list[Basis] = Field(min_length=1)
     no_basis: Text | None = Field(
         None, description="said (not applicable) when none of the bases covers the report's year, level or reporter")

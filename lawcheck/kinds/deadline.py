@@ -11,10 +11,12 @@ from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field, model_validator
 
-from lawcheck.i18n import t
-from lawcheck.kinds.base import Outcome, RuleBase, Strict
+from lawcheck.i18n import join, t
+from lawcheck.kinds.base import Outcome, RuleBase, Strict, Text
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
+from lawcheck.kinds.recipients import BodyKind
+from lawcheck.text import organs
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -48,6 +50,12 @@ class DeadlineRule(RuleBase):
     due: DueDate | None = None
     before: DueDate | None = None
     boundary: DueDate | None = Field(None, description="with due: this exact day is a warning (partial)")
+    # One reporter may be on several lines with different limits (a province's government reports to its own party
+    # committee and congress, and with its party committee to 党中央、国务院 by another day): the 主送 line says which.
+    addressed_to: list[BodyKind] | None = Field(
+        None, description="the bodies this limit's reporting line goes to: a report whose 主送 line names none of them "
+                          "is on another line (not applicable, ``other_line`` said); with no 主送 line it applies")
+    other_line: Text | None = Field(None, description="with addressed_to: what governs a report sent to other bodies")
 
     @model_validator(mode="after")
     def _one_limit(self) -> DeadlineRule:
@@ -61,6 +69,12 @@ def matchers(rule: DeadlineRule) -> list[Matcher]:
 
 
 def check(rule: DeadlineRule, a: Analysis) -> Outcome:
+    if rule.addressed_to is not None and a.recipients is not None:
+        names, span = a.recipients
+        if not any(organs.body(n).kind in rule.addressed_to for n in names):
+            why = [t(a.lang, "other_line", names=join(a.lang, names))]
+            return Outcome("not_applicable", 0.0, evidence=[span],
+                           details=why + ([rule.other_line.get(a.lang)] if rule.other_line else []))
     out = _judge(rule, a)
     signed = a.signed.value if a.signed else None
     if rule.date == "signed" and isinstance(signed, dt.date) and a.year is not None and signed.year <= a.year:
@@ -160,4 +174,6 @@ def describe(rule: DeadlineRule, lang: str) -> list[str]:
         out.append(f"  {what} < {rule.before.shown()} ({label(lang, 'due')})")
     if rule.boundary:
         out.append(f"  {label(lang, 'boundary')}: {rule.boundary.shown()}")
+    if rule.addressed_to is not None:
+        out.append(f"  {label(lang, 'addressed_to')}: {rule.other_line.get(lang) if rule.other_line else '—'}")
     return out

@@ -9,7 +9,7 @@ from pydantic import Field
 
 from lawcheck import rx
 from lawcheck.i18n import join, t
-from lawcheck.kinds.base import Outcome, Role, RuleBase, Span
+from lawcheck.kinds.base import Outcome, Role, RuleBase, Span, Text
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher, anchors, rejection
 
@@ -27,6 +27,8 @@ class ForbiddenItem(Matcher):
     scope: list[Role] | None = Field(None, description="where it counts (default: anywhere, the title too)")
     exempt_quoted: bool = Field(False, description="ignore hits inside “…” quotation marks that name each unit of a "
                                                    "kind (“XX乡(镇)…”: a blank, a unit, its alternatives in brackets)")
+    caveat: Text | None = Field(None, description="what is not settled about holding this against a report (a repeal "
+                                                 "not verified): said with every finding of it, on the scorecard")
 
 
 class ForbiddenRule(RuleBase):
@@ -137,7 +139,9 @@ def check(rule: ForbiddenRule, a: Analysis) -> Outcome:
         spans = item_hits(a, item)
         if spans:
             triggered.append(item.id)
-            found.append(t(a.lang, "found_item", label=item.label.get(a.lang), quotes=quotes(a, spans)))
+            said = t(a.lang, "found_item", label=item.label.get(a.lang), quotes=quotes(a, spans))
+            # An unsettled basis is told where the finding is read, not only in explain: the drafter checks first.
+            found.append(said + (t(a.lang, "caveat", text=item.caveat.get(a.lang)) if item.caveat else ""))
             evidence.extend(spans[:_EVIDENCE_PER_ITEM])
     if not triggered:
         # Say what passed: nothing of what it looked for is there (not "found").

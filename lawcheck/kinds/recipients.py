@@ -77,6 +77,10 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
                   (g.levels is None or a.level in g.levels)), None)
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
+    if reporter == "department" and a.tier == "below_county":
+        # The lines named for departments (本级党委和政府、上一级政府有关部门) are those of 县级以上政府部门; a 司法所
+        # reports as its county bureau directs, which no rule here prescribes.
+        return Outcome("not_applicable", 0.0, details=[t(lang, "tier.below_county")])
     names, span = line
     rank, place = organs.seat(a.organ, a.level)
     if rank is None and any(b.relation != "any" for b in group.bodies):

@@ -25,7 +25,9 @@ _SENTENCE_LIKE = rx.compile(r"如下|现将|(?:19|20)\d\d\s*年|领导下|指导
 _RECIPIENT_SPLIT = rx.compile(r"[、,，;；\s]+")
 # Two names a space parted, the space gone in normalising ("中共灵寿县委 县人大常委会" → "中共灵寿县委县人大常委会"):
 # a party committee or government followed by another body's place or 中共 ("县委县政府", "市委市政府").
-_RUN_TOGETHER_NAMES = rx.compile(r"(?:(?<=委)|(?<=政府))(?=中共|[省市县区州旗乡镇](?:人大|委|政府|人民政府))")
+# …and 党中央 or 中共中央 run into 国务院 ("党中央 国务院").
+_RUN_TOGETHER_NAMES = rx.compile(r"(?:(?<=委)|(?<=政府))(?=中共|[省市县区州旗乡镇](?:人大|委|政府|人民政府))"
+                                 r"|(?<=中央)(?=国务院)")
 
 # Administrative units, most specific last in an organ's name.
 _UNIT = rx.compile(

@@ -40,7 +40,11 @@ _DEPARTMENT_PARTY = rx.compile(r"(?:局|厅|办公室)(?:党组|党委)?$")  # a
 _DEPARTMENT = rx.compile(r"(?:局|厅|办公室|委员会|委|中心|署|院|(?<!干)部|司|所|办)$")
 
 
-_NATIONAL = rx.compile(r"^(?:国家|中华人民共和国|国务院)|(?<!干)部$|总局$|总署$")
+# A national body: a State Council department, or the national people's congress and its standing committee
+# ("全国人大常委会", "十四届全国人民代表大会常务委员会") — never the same level as a local reporter, whose own
+# 人大常委会 is named by its place or its level alone.
+_NATIONAL = rx.compile(
+    r"^(?:国家|中华人民共和国|国务院)|(?<!干)部$|总局$|总署$|全国(?:人大|人民代表大会|政协|人民政治协商会议)")
 
 
 @dataclass(frozen=True)
@@ -239,6 +243,27 @@ def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
         where = branch.group(1) if branch and not branch.group(1).startswith("第") else ""
         return min(rank + 1, TOWNSHIP), place if place.endswith(where) else place + where
     return rank, place
+
+
+# A 所 a department keeps below the county (司法所, 派出所, 财政所, 税务所): an office of a 县级 department in a
+# township, not itself a 县级以上政府部门.  (A 研究所 or 事务所 is no government body.)
+_FIELD_OFFICE = rx.compile(r"(?<!研究)(?<!事务)(?<!招待)所$")
+
+
+def department_tier(organ: str | None) -> str | None:
+    """Where a department stands among the reporters the rules name: ``local`` (a 县级以上地方政府部门, the only
+    departments the national provisions on these reports address), ``central`` (a 国务院部门: "生态环境部",
+    "国家税务总局"), ``below_county`` (a township's office or a county department's 所: "灵寿县司法局青同司法所");
+    None when the name does not tell."""
+    name = _JOINT_PARTY.sub("", re.sub(r"\s+", "", organ)) if organ else ""
+    if not name:
+        return None
+    rank, _ = seat(name, None)
+    if rank == CENTRAL:
+        return "central"
+    if rank == TOWNSHIP or _FIELD_OFFICE.search(name):
+        return "below_county"
+    return None if rank is None else "local"
 
 
 # The levels a body's name allows when its place is not known ("XX市人民政府" of a template: a city, or a
