@@ -80,7 +80,11 @@ def test_shaanxi_overlay_on_a_real_report_and_changed_copies():
     # The report as published has no title and no date: the overlay cannot judge it.
     assert base.result("shaanxi.deadline.march_first").status == "unknown"
     assert base.result("shaanxi.form.report_name").status == "unknown"
-    signed = "荷塘区2024年法治政府建设年度报告\n" + HETANG + "\n株洲市荷塘区人民政府\n2025年2月20日\n"
+    # The overlay binds Shaanxi only: the report signed by its real organ, in Hunan, is not held to it; the same text
+    # signed in a Shaanxi city is.
+    hunan = "荷塘区2024年法治政府建设年度报告\n" + HETANG + "\n株洲市荷塘区人民政府\n2025年2月20日\n"
+    assert lawcheck.evaluate(hunan, rules=pack).result("shaanxi.deadline.march_first").status == "not_applicable"
+    signed = "荷塘区2024年法治政府建设年度报告\n" + HETANG + "\n西安市荷塘区人民政府\n2025年2月20日\n"
     card = lawcheck.evaluate(signed, rules=pack)
     assert card.result("shaanxi.deadline.march_first").status == "pass"
     assert card.result("shaanxi.form.report_name").status == "pass"
@@ -95,9 +99,9 @@ def test_shaanxi_overlay_on_a_real_report_and_changed_copies():
     # The party-and-government line: a joint report copies the coordination body one level up.
     assert card.result("shaanxi.form.copy_to").status == "not_applicable"  # no 抄送 line in a published copy
     joint = signed.replace("荷塘区2024年法治政府建设年度报告", "中共荷塘区委 荷塘区人民政府关于2024年法治政府建设情况的报告")
-    copied = joint + "抄送:株洲市委全面依法治市委员会办公室。\n"
+    copied = joint + "抄送:西安市委全面依法治市委员会办公室。\n"
     assert lawcheck.evaluate(copied, rules=pack, reporter="joint").result("shaanxi.form.copy_to").status == "pass"
-    wrong = joint + "抄送:株洲市司法局。\n"
+    wrong = joint + "抄送:西安市司法局。\n"
     assert lawcheck.evaluate(wrong, rules=pack, reporter="joint").result("shaanxi.form.copy_to").status == "fail"
 
 
