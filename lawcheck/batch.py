@@ -61,7 +61,7 @@ def _finish(rec: Record, opts: Options) -> Record:
         return done
     slim = done.card.slim() if opts.keep_slim and done.card is not None else None
     return construct(Record, path=rec.path, path_raw=rec.path_raw, error=rec.error, line=opts.write(done),
-                                  gate=gate, card=slim)
+                                  gate=gate, card=slim, digest=rec.digest)
 
 
 def forget_pack() -> None:
@@ -93,7 +93,15 @@ def check_document(name: str, doc: Document, opts: Options) -> Record:
         data, pieces = doc.original
         original = construct(Original, format="docx", data=data, pieces=pieces)
     return construct(Record, path=name, card=card, text=doc.text if opts.keep_text else None,
-                                  original=original)
+                                  original=original, digest=digest(doc.text))
+
+
+def digest(text: str) -> str:
+    """What tells a copy of a report from another report: its text's hash, blanks aside (a copy saved again, or as
+    another format, keeps its words but not always its line ends)."""
+    import hashlib
+
+    return hashlib.blake2b("".join(text.split()).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def check_source(src: Source, opts: Options, stdin_data: bytes | None = None) -> Record:

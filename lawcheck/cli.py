@@ -1832,7 +1832,7 @@ def _compare(args: argparse.Namespace) -> int:
     others: list[str] | None = [] if s.glob == default_globs() else None
     read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
-        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0], open_zips=False)
+        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0], limits)
     _say_left_out(left_out, m, others)
     if args.output and args.output != "-":
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)
@@ -1845,8 +1845,11 @@ def _compare(args: argparse.Namespace) -> int:
     if not pair and fmt == "html" and not args.output:
         _err(m["html_dir"])
         return Exit.USAGE_OR_INPUT
+    # A zip in a folder is read as ``check`` reads it: each report in it a file of the folder, by its name there.
+    members = {src.name: (str(src.path), src.member) for src in sources
+               if src.member is not None and src.skip is None and src.path is not None}
     job = compare.Job(packs=tuple(s.packs), extra=tuple(s.rules), disable=tuple(s.disable), lang=lang,
-                      limits=limits, encoding=args.encoding, force=args.force, keep=fmt == "html")
+                      limits=limits, encoding=args.encoding, force=args.force, keep=fmt == "html", members=members)
     if pair:
         # In a worker, bounded like one input of a batch: a hostile pair costs its time and memory limit.
         got = compare.run_isolated(compare.compare_task, (paths[0], paths[1], job, args.year), limits, lang)
@@ -1862,12 +1865,12 @@ def _compare(args: argparse.Namespace) -> int:
             continue
         try:
             st = os.stat(src.path)
-            ident: object = (st.st_dev, st.st_ino)
+            ident: object = (st.st_dev, st.st_ino, src.member)
         except OSError:
-            ident = os.path.realpath(src.path)
+            ident = (os.path.realpath(src.path), src.member)
         if ident not in seen:
             seen.add(ident)
-            files.append(str(src.path))
+            files.append(src.name if src.member is not None else str(src.path))
     progress = bar = None
     if sys.stderr.isatty() and not args.no_progress and len(files) > 1:
         bar, stop = _progress(2 * len(files), lang)

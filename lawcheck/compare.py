@@ -16,8 +16,8 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from collections.abc import Callable, Collection
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lawcheck.errors import InputError, LawcheckError
@@ -70,13 +70,18 @@ def _m(lang: str, key: str, **kw: object) -> str:
     return _MSG.get(lang, _MSG["zh"])[key].format(**kw)
 
 
-def read_text(path: str, lang: str, limits: Limits, encoding: str | None = None) -> tuple[str, str | None]:
-    """A report's text and its page title, read as ``lawcheck check`` reads it; InputError names the file."""
+def read_text(path: str, lang: str, limits: Limits, encoding: str | None = None,
+              members: Mapping[str, tuple[str, str]] | None = None) -> tuple[str, str | None]:
+    """A report's text and its page title, read as ``lawcheck check`` reads it; InputError names the file.
+    ``members``: the reports sent zipped, by the name they are known by (``材料.zip/报告.docx``): the archive and
+    the member (``inputs.Source.member``), read in memory as ``check`` reads them."""
     from lawcheck.readers import msg, read_document
     from lawcheck.text.normalize import HAN
 
     name = display_name(path)
-    data = read_bytes(Source(name, Path(path)), lang, limits.max_bytes)
+    zipped = members.get(path) if members else None
+    src = Source(name, Path(zipped[0]), member=zipped[1]) if zipped else Source(name, Path(path))
+    data = read_bytes(src, lang, limits.max_bytes)
     doc = read_document(name, data, encoding=encoding, lang=lang, limits=limits)
     if doc.no_text_layer or not HAN.search(doc.text):
         raise InputError(name, msg(lang, "no_text_read"))
@@ -107,14 +112,14 @@ def mismatch(card: Scorecard, lang: str) -> str | None:
 
 
 def compare_files(last: str, this: str, pack, lang: str, limits: Limits, *,  # type: ignore[no-untyped-def]
-                  encoding: str | None = None, force: bool = False, year: int | None = None
-                  ) -> tuple[Scorecard, str, str]:
+                  encoding: str | None = None, force: bool = False, year: int | None = None,
+                  members: Mapping[str, tuple[str, str]] | None = None) -> tuple[Scorecard, str, str]:
     """One pair of files: the scorecard with its history, and both texts.  A pair whose organ or years do not
     line up raises InputError (unless ``force``)."""
     if _same_file(last, this):
         raise InputError(display_name(last), _m(lang, "pairs_self"))
-    last_text, last_title = read_text(last, lang, limits, encoding)
-    this_text, this_title = read_text(this, lang, limits, encoding)
+    last_text, last_title = read_text(last, lang, limits, encoding, members)
+    this_text, this_title = read_text(this, lang, limits, encoding, members)
     card = compare_texts(last_text, this_text, pack, lang, display_name(Path(last).name), last_title, this_title,
                          year, force)
     if card.document.kind != "annual_report":
@@ -155,6 +160,8 @@ class Job:
     encoding: str | None
     force: bool = False  # review a pair whose organ or years do not line up (with the pairing notes)
     keep: bool = False  # send the scorecard and both texts back (the HTML pages)
+    # The reports sent zipped, by the name they go by (``材料.zip/报告.docx``): the archive and the member.
+    members: Mapping[str, tuple[str, str]] = field(default_factory=dict, hash=False, compare=False)
 
 
 def _pack(job: Job):  # type: ignore[no-untyped-def]
@@ -211,6 +218,7 @@ class Scan:
     year: int | None = None
     error: str | None = None
     prints: object = None  # templates.Prints
+    not_report: bool = False  # read, and no annual report
 
 
 def scan(path: str, job: Job) -> Scan:
@@ -220,12 +228,12 @@ def scan(path: str, job: Job) -> Scan:
     from lawcheck.text.kind import classify
 
     try:
-        text, title = read_text(path, job.lang, job.limits, job.encoding)
+        text, title = read_text(path, job.lang, job.limits, job.encoding, job.members)
         pack = _pack(job)
         a = analyse(text, pack, None, "en" if job.lang == "en" else "zh")
         found = "".join(a.st.title.split()) if a.st.title else (title or "")
         if classify(a.st, found).kind == "other":
-            return Scan(path, a.organ, a.year, _m(job.lang, "not_report"))
+            return Scan(path, a.organ, a.year, _m(job.lang, "not_report"), not_report=True)
         return Scan(path, a.organ, a.year, None, fingerprints(a.st, path, a.organ, a.year))
     except Exception as e:  # the file's row says why; the rest of the folder goes on
         return Scan(path, error=_reason(e, job))
@@ -244,7 +252,8 @@ class Reviewed:
 def review_pair(this: str, last: str, paired_by: str, notes: tuple[str, ...], job: Job) -> Reviewed:
     """One report against its unit's report of the year before (``notes``: what the pairing found)."""
     try:
-        got = compare_files(last, this, _pack(job), job.lang, job.limits, encoding=job.encoding, force=job.force)
+        got = compare_files(last, this, _pack(job), job.lang, job.limits, encoding=job.encoding, force=job.force,
+                            members=job.members)
     except Exception as e:  # the report's row says why; the rest of the folder goes on
         return Reviewed(UnitReview(this=display_name(this), last=display_name(last), paired_by=paired_by,
                                    pairing=list(notes), error=_reason(e, job)))
@@ -467,13 +476,24 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
     # report of a wrong or later year must not make every unit's report look a year old, and this year's few early
     # reports beside last year's many still make this year the one under review.
     read = [s for s in scans if s.error is None and s.year]
-    pools = [[s for s in read if s.path in group] for group in inputs or ()]
-    pools = [p for p in pools if p]
-    # (LAST/ THIS/ in either order: this year's folder is the one whose reports are of the later year)
-    pool = max(pools, key=lambda p: Counter(s.year for s in p).most_common(1)[0][0]) if len(pools) > 1 else read
+    groups = list(inputs or ())
+    pools = [[s for s in read if s.path in group] for group in groups]
+    held_by = [i for i, p in enumerate(pools) if p]
+    commonest = [Counter(s.year for s in p).most_common(1)[0][0] if p else 0 for p in pools]
+    # (LAST/ THIS/ in either order: this year's folder is the one whose reports are of the later year; when only one
+    # input holds a report whose year is read — this year's zip unreadable, or its reports' years — the order given
+    # tells: THIS/ comes last)
+    this_in = max(held_by, key=lambda i: commonest[i]) if len(held_by) > 1 else held_by[0] if held_by else None
+    pool = pools[this_in] if this_in is not None and len(groups) > 1 else read
     years = Counter(s.year for s in pool)
     enough = max(_STRAY_MIN, _STRAY_SHARE * max(years.values(), default=0))
     newest = max((y for y, n in years.items() if n >= enough), default=max(years, default=None))
+    if newest is not None and len(groups) > 1 and this_in is not None and len(held_by) == 1 \
+            and this_in != len(groups) - 1:
+        newest += 1  # only last year's input holds reports: this year's is the year after theirs
+    # Last year's input (LAST/ of ``compare LAST/ THIS/``): its reports are asked for no report of the year before.
+    earlier = set().union(*(g for i, g in enumerate(groups) if i != this_in)) - set(
+        groups[this_in] if this_in is not None else ()) if len(groups) > 1 and this_in is not None else set()
     held = units_by_year(scans)  # each unit and year, and the report of it pairing uses (the first by name)
     units: list[UnitReview] = []
     for s in scans:
@@ -487,11 +507,16 @@ def review_folder(paths: list[str], job: Job, jobs: int = 1, pairs_csv: str | No
         missing = s.year + 1 if (s.error is None and s.year and s.organ and newest and s.year + 1 == newest
                                  and s.path not in lasts and held[(unit_key(s.organ), s.year)][0] == s.path
                                  and (unit_key(s.organ), s.year + 1) not in held) else None
+        if missing is None and s.error is None and newest and s.path in earlier and s.path not in lasts \
+                and s.path not in reviewed and not (s.organ and s.year and (unit_key(s.organ), newest) in held):
+            # A report of last year's input that no report of this year's took (its organ or year unread, a second
+            # copy of it): this year's report of its unit is what is missing, not its own year before's.
+            missing = newest
         rows = []
         if s.path in reviewed:  # (a folder of three years: last year's report reviewed against the year before's)
             rows.append(reviewed[s.path].row)
         elif missing is None:
-            rows.append(UnitReview(this=name, organ=s.organ, year=s.year, error=s.error,
+            rows.append(UnitReview(this=name, organ=s.organ, year=s.year, error=s.error, not_report=s.not_report,
                                    pairing=list(notes_of.get(s.path, ()))))
         if missing is not None:
             # The row of the year the unit's report is missing from: no report of its own, last year's beside it.
@@ -570,6 +595,6 @@ def _clusters(prints: list, job: Job) -> list[TemplateCluster]:  # type: ignore[
 def _text_of(path: str, job: Job) -> str:
     """A report's text again, to quote a shared passage (the first pass keeps only fingerprints)."""
     try:
-        return read_text(path, job.lang, job.limits, job.encoding)[0]
+        return read_text(path, job.lang, job.limits, job.encoding, job.members)[0]
     except (LawcheckError, OSError):
         return ""

@@ -190,10 +190,13 @@ _T: dict[str, dict[str, str]] = {
         "ui.waiver": "豁免理由",
         "ui.waiver_where": "豁免设置",
         "ui.waivers_total": "；共豁免{n}项（{reports}份报告）",
-        "ui.repeated_units": ("同一机关同一年度有多份报告，上面的{reports}份年度报告实为{units}个单位的"
+        "ui.repeated_units": ("同一机关同一年度有多份报告，本次检查的{reports}份年度报告实为{units}个单位的"
                               "（关键数据分布只计其一）：{groups}{more}。"),
         "ui.repeated_group": "{organ}{year}年度（{files}）",
         "ui.repeated_more": "等，另有{n}组",
+        "ui.copies": ("另有{n}份与另一份报告内容相同，是其副本，只计一次（不计入上述份数和最常见的缺失项）："
+                      "{copies}{more}。"),
+        "ui.copy_pair": "{copy}（同{of}）",
         "ok": "已找到。",
         "pass.concept": "已说明{name}（{parts}）。",
         "pass.concept_one": "已说明{name}。",
@@ -288,6 +291,9 @@ _T: dict[str, dict[str, str]] = {
         "compare.heading": "共{n}份报告，其中{pairs}份与本单位上一年度报告配对：",
         "compare.no_last": "未找到本单位上一年度的报告",
         "compare.missing": "未找到本单位{year}年度的报告（文件夹中只有其{last}年度的报告）",
+        "compare.unread": "无法读取的文件（{n}个）：",
+        "compare.others": "非年度报告（{n}个，不参与对照）：",
+        "compare.missing_unread": "未找到本单位{year}年度的报告（只有上一年度文件夹中的这份报告）",
         "compare.missing_count": "另有{n}个单位未找到本年度的报告（只有上一年度的），列在最前。",
         "compare.unpaired": "未自动配对上一年度的报告（原因见下）",
         "compare.silent": "上年安排已完成{done}/{of}项、未提及{n}项",
@@ -601,10 +607,13 @@ _T: dict[str, dict[str, str]] = {
         "ui.waiver": "Waiver",
         "ui.waiver_where": "Set in",
         "ui.waivers_total": "; {n} results waived (in {reports} reports)",
-        "ui.repeated_units": " Several reports of one organ and year: the {reports} annual reports above are "
+        "ui.repeated_units": " Several reports of one organ and year: the {reports} annual reports checked are "
                              "{units} units' (counted once in the spreads): {groups}{more}.",
         "ui.repeated_group": "{organ} {year} ({files})",
         "ui.repeated_more": ", and {n} more",
+        "ui.copies": " {n} more are copies with the same text as another report, counted once (not in the counts above "
+                     "nor in the most common missing items): {copies}{more}.",
+        "ui.copy_pair": "{copy} (= {of})",
         "ok": "Found.",
         "pass.concept": "Describes {name} ({parts}).",
         "pass.concept_one": "Describes {name}.",
@@ -715,6 +724,9 @@ _T: dict[str, dict[str, str]] = {
         "compare.heading": "Reports: {n}; paired with their unit's report of the year before: {pairs}.",
         "compare.no_last": "no report of the year before found for this unit",
         "compare.missing": "no report of {year} found for this unit (the folder holds only its report of {last})",
+        "compare.unread": "Files that could not be read ({n}):",
+        "compare.others": "Not annual reports ({n}; not compared):",
+        "compare.missing_unread": "no report of {year} found for this unit (only this report in last year's input)",
         "compare.missing_count": "More units with no report of this year (only the year before's): {n}; listed first.",
         "compare.unpaired": "not paired with a report of the year before (why: below)",
         "compare.silent": "{done} of {of} planned tasks done, {n} not mentioned",

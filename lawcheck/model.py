@@ -595,6 +595,7 @@ class UnitReview(Frozen):
     last_year: int | None = None
     paired_by: Literal["organ_year", "pairs_csv"] | None = None
     error: str | None = None
+    not_report: bool = False  # read, but no annual report (a 政府工作报告, a notice): ``error`` says so
     score: float | None = None
     pairing: list[str] = Field(default_factory=list)
     plan_counts: dict[str, int] = Field(default_factory=dict)
@@ -724,6 +725,8 @@ class Record(BaseModel):
     text: str | None = Field(None, repr=False)
     original: Original | None = Field(None, repr=False)  # the Word file itself, for formats that need_original
     gate: list[str] = Field(default_factory=list)
+    # The text's digest (``batch.digest``): a batch summary counts a report sent twice with the same text once.
+    digest: str | None = Field(None, repr=False)
 
     @property
     def checked(self) -> bool:

@@ -18,6 +18,7 @@ class SummaryRow:
     gate_ok: bool
     timeliness: Timeliness | None  # None for an error or a non-report
     top_missing: list[str]
+    copy_of: str | None = None  # the file whose text this one repeats (counted once, under that file)
 
     @property
     def late(self) -> bool:
@@ -125,10 +126,12 @@ class Summary:
     repeated: list[tuple[str, int, list[str]]] = field(default_factory=list)  # organ, year, files: several reports
     unchecked: int = 0  # inputs left unchecked by an interrupted run
     years: list[tuple[int, int]] = field(default_factory=list)  # (report year, annual reports of it), by year
+    copies: list[tuple[str, str]] = field(default_factory=list)  # (copy, the file it repeats): annual reports
 
     @property
     def reports(self) -> int:
-        return self.total - self.errors - len(self.others)
+        """Annual reports, each text once (a copy sent beside its report is not a second report)."""
+        return self.total - self.errors - len(self.others) - len(self.copies)
 
     @property
     def short(self) -> int:
@@ -141,6 +144,12 @@ class Summary:
         if self.waived:
             line = line.rstrip("。.") + t(lang, "ui.waivers_total", n=self.waived, reports=self.waived_reports) + \
                 ("。" if lang == "zh" else ".")
+        if self.copies:
+            sep = "、" if lang == "zh" else ", "
+            shown = sep.join(t(lang, "ui.copy_pair", copy=c, of=o) for c, o in self.copies[:_SHOWN_GROUPS])
+            line += t(lang, "ui.copies", n=len(self.copies), copies=shown,
+                      more=t(lang, "ui.repeated_more", n=len(self.copies) - _SHOWN_GROUPS)
+                      if len(self.copies) > _SHOWN_GROUPS else "")
         if self.repeated:
             # A unit's report sent twice (a .txt and its .docx, a copy) is counted as two reports above: said, so
             # that the reviewer does not read two units where there is one.
@@ -171,6 +180,7 @@ def summarize(records: list[Record], top: int = 3,
     others: list[SummaryRow] = []
     counts: Counter[str] = Counter()
     names: dict[str, str] = {}
+    copy_of = _copies(records)
     for rec in records:
         if rec.error is not None or rec.card is None:
             rows.append(SummaryRow(rec.path, None, rec.error, False, None, []))
@@ -179,11 +189,12 @@ def summarize(records: list[Record], top: int = 3,
         if card.document.kind != "annual_report":
             others.append(SummaryRow(rec.path, card, None, False, None, []))
             continue
-        for rule, name in card.missing:
-            counts[rule] += 1
-            names[rule] = name
+        if rec.path not in copy_of:  # (a copy's missing items are its report's: counted once)
+            for rule, name in card.missing:
+                counts[rule] += 1
+                names[rule] = name
         rows.append(SummaryRow(rec.path, card, None, not rec.gate, card.timeliness,
-                               [name for _, name in card.missing[:top]]))
+                               [name for _, name in card.missing[:top]], copy_of.get(rec.path)))
 
     def rank(r: SummaryRow) -> tuple:
         # Unreadable first, then lowest score first; ties by path for a stable order.
@@ -191,28 +202,45 @@ def summarize(records: list[Record], top: int = 3,
         return (r.card is not None, score, r.path)
 
     rows.sort(key=rank)
+    # The totals count each text once: a copy is listed (ranked beside its report) but counted under its report.
+    once = [r for r in rows if r.card is not None and r.copy_of is None]
     # (annual reports only: a news item about the unit's report is no second report of it)
-    repeated = repeated_units([r for r in rows if r.card is not None and r.card.document.kind == "annual_report"])
+    repeated = repeated_units(once)
     ranked = [(rid, names[rid], n) for rid, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     return Summary(
         rows=rows,
         total=len(records),
         errors=sum(1 for r in rows if r.card is None),
-        gate_ok=sum(1 for r in rows if r.card is not None and r.gate_ok),
-        late=sum(1 for r in rows if r.late),
+        gate_ok=sum(1 for r in once if r.gate_ok),
+        late=sum(1 for r in once if r.late),
         common_missing=ranked[:5],
         missing_counts=ranked,
         others=others,
-        undated=sum(1 for r in rows if r.timeliness == "unknown"),
-        spreads=spreads(rows, indicators, repeated),
-        waived=sum(len(r.card.waived()) for r in rows if r.card is not None),
-        waived_reports=sum(1 for r in rows if r.card is not None and r.card.waived()),
+        undated=sum(1 for r in once if r.timeliness == "unknown"),
+        spreads=spreads(once, indicators, repeated),
+        waived=sum(len(r.card.waived()) for r in once if r.card is not None),
+        waived_reports=sum(1 for r in once if r.card is not None and r.card.waived()),
         repeated=repeated,
         unchecked=unchecked,
-        years=sorted(Counter(r.card.document.report_year for r in rows if r.card is not None
-                             and r.card.document.kind == "annual_report"
+        years=sorted(Counter(r.card.document.report_year for r in once if r.card is not None
                              and r.card.document.report_year is not None).items()),
+        copies=sorted((r.path, r.copy_of) for r in rows if r.copy_of is not None),
     )
+
+
+def _copies(records: list[Record]) -> dict[str, str]:
+    """Each annual report whose text another one repeats (a "… - 副本.txt", a "…(2).txt" beside the file), with
+    that file: of the files of one text, the one with the shortest name, then the first by name, stands for it."""
+    by_text: dict[str, list[str]] = {}
+    for rec in records:
+        if rec.digest is not None and rec.card is not None and rec.card.document.kind == "annual_report":
+            by_text.setdefault(rec.digest, []).append(rec.path)
+    out = {}
+    for paths in by_text.values():
+        if len(paths) > 1:
+            first = min(paths, key=lambda p: (len(p), p))
+            out.update((p, first) for p in paths if p != first)
+    return out
 
 
 _SHOWN_GROUPS = 5

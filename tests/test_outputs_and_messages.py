@@ -256,9 +256,11 @@ def test_compare_csv_says_why_a_row_has_no_pair(tmp_path, capsys):
     rows = out.read_text(encoding="utf-8-sig").splitlines()
     head = rows[0].split(",")
     col = head.index("配对提示")
-    lone = next(r.split(",") for r in rows if r.startswith(str(FIXTURES / "000-1.txt")) or "000-1.txt" in r.split(",")[0])
+    # (a report of last year's input, FIXTURES: its row is this year's report missing, beside it — review of 7
+    # December — and it says why it was not paired)
+    lone = next(r.split(",") for r in rows if "000-1.txt" in r.split(",")[0] or "000-1.txt" in r.split(",")[3])
     # (its organ and year are not in the text: said so, with the way to pair it by hand)
-    assert lone[col] == "未能从报告中读出机关和报告年度，无法自动配对；可用 --pairs 指定上一年度的报告", lone
+    assert lone[col].endswith("未能从报告中读出机关和报告年度，无法自动配对；可用 --pairs 指定上一年度的报告"), lone
 
 
 @pytest.mark.parametrize(("title", "organ"), [("塔庄镇2022年法治政府建设工作总结", "塔庄镇"),

@@ -420,7 +420,8 @@ def test_a_folder_with_one_units_report_twice_says_so_and_counts_it_once(tmp_pat
     (tmp_path / "长生镇.txt").write_text(CHANGSHENG, encoding="utf-8")
     main(["check", str(tmp_path), "--format", "text", "--fail-on", "never"])
     out = capsys.readouterr().out
-    assert "同一机关同一年度有多份报告" in out and "灵寿县.txt" in out.split("同一机关同一年度有多份报告")[1]
+    # (one text twice: the copy is counted once and named — review of 7 December)
+    assert "另有1份与另一份报告内容相同" in out and "灵寿县（副本）.txt（同" in out and "年度报告2份" in out
     spreads = out.split("关键数据分布")[1]
     # each indicator across the two units, not three reports
     assert "（3个单位）" not in spreads

@@ -58,17 +58,20 @@ def csv_text(review: FolderReview, lang: str) -> str:
 
 
 def _missing(u: UnitReview, lang: str) -> str:
+    if u.last_year is None:  # last year's report whose year is not read: it stands in last year's input
+        return t(lang, "compare.missing_unread", year=u.missing_year)
     return t(lang, "compare.missing", year=u.missing_year, last=u.last_year)
 
 
 def _reports(review: FolderReview) -> int:
-    """Rows that are reports of the year they stand for (not last year's report of a unit missing this year's)."""
-    return sum(1 for u in review.units if u.missing_year is None)
+    """Rows that are reports of the year they stand for: read, annual reports, and not last year's report of a unit
+    missing this year's (a file that cannot be read, or is no report, is listed apart, as ``check`` lists it)."""
+    return sum(1 for u in review.units if u.missing_year is None and not u.error)
 
 
 def _heading(review: FolderReview, lang: str) -> list[str]:
     lines = [t(lang, "compare.heading", n=_reports(review), pairs=_paired(review))]
-    missing = len(review.units) - _reports(review)
+    missing = sum(1 for u in review.units if u.missing_year is not None)
     return [*lines, t(lang, "compare.missing_count", n=missing)] if missing else lines
 
 
@@ -96,11 +99,11 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
     lines = _heading(review, lang)
     for u in sorted(review.units, key=_order):
         if u.error:
-            lines.append(f"  ✗ {visible(u.this, one_line=True)}{c}{visible(u.error, one_line=True)}")
-            continue
+            continue  # listed apart, below
         if u.missing_year is not None:
-            lines.append(f"  ✗ {clip(visible(u.organ, one_line=True), 24)} {u.missing_year}{c}{_missing(u, lang)}"
-                         f"{lp(lang)}{visible(u.last, one_line=True)}{rp(lang)}")
+            lines.append(f"  ✗ {clip(visible(u.organ or '—', one_line=True), 24)} {u.missing_year}{c}"
+                         f"{_missing(u, lang)}{lp(lang)}{visible(u.last, one_line=True)}{rp(lang)}")
+            lines += [f"      ! {visible(note, one_line=True)}" for note in u.pairing]
             continue
         # The organ and year as read, and the file: two reports of one unit and year stay told apart.
         file = visible(u.this, one_line=True)
@@ -137,6 +140,14 @@ def text(review: FolderReview, lang: str, verbose: bool = False) -> str:
             lines.append(f"      {t(lang, 'history.outcome.repeated')}{c}{visible(item, one_line=True)}")
         for note in u.pairing:
             lines.append(f"      ! {visible(note, one_line=True)}")
+    # Files that are no report of the year under review, apart from the table (as ``check`` lists them): those that
+    # could not be read, and those read that are no annual report.
+    for key, rows in (("compare.unread", [u for u in review.units if u.error and not u.not_report]),
+                      ("compare.others", [u for u in review.units if u.error and u.not_report])):
+        if rows:
+            lines.append(t(lang, key, n=len(rows)))
+            lines += [f"  ✗ {visible(u.this, one_line=True)}{c}{visible(u.error or '', one_line=True)}"
+                      for u in sorted(rows, key=lambda u: u.this)]
     if review.clusters:
         lines.append("")
         lines.append(t(lang, "compare.clusters", n=len(review.clusters)))

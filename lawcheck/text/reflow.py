@@ -40,6 +40,22 @@ def _columns(line: str) -> int:
     return 2 * len(line) - len(line.encode("ascii", "ignore"))
 
 
+# What the width a page broke its lines at does not show in: blanks (a PDF reader adds them where it lifted a
+# glyph out: "村(社区)“ ”两委 换届") and curly quotes, which a layout sets in a Latin font, narrow, or full-width,
+# and a PDF reader may move along the line.  Counted, they spread lines of one width over several, and no full
+# width was found (a LibreOffice PDF: none of 55 lines re-joined).  Not for a ragged edge: there the blanks of a
+# page's labels ("来源:宜兴市司法局    日期:") are as wide as they look.
+_LOOSE = str.maketrans("", "", " \t\xa0“”‘’")
+
+
+def _loose_chars(line: str) -> int:
+    return len(line.translate(_LOOSE))
+
+
+def _loose_columns(line: str) -> int:
+    return _columns(line.translate(_LOOSE))
+
+
 def _full_width(lines: list[str], measure: Callable[[str], int], slack: int) -> int | None:
     """The width at which the lines were broken, or None when they were not broken at one width."""
     sizes = sorted(measure(ln) for ln in lines if len(ln) >= _LONG)
@@ -89,11 +105,13 @@ def soft_breaks(text: str, heading: Callable[[str], object] = starts_heading) ->
     # in mid-sentence at widths in a band) lowers the bar to the band's foot.
     ragged = _ragged_lines(lines, heading)  # found once, measured both ways
     fulls = []
-    for measure, slack in ((_columns, 4), (_chars, 2)):
-        widths = [w for w in (_full_width(lines, measure, slack), _ragged_width(ragged, measure) if ragged else None)
-                  if w is not None]
-        if widths:
-            fulls.append((measure, min(widths) - slack))
+    for measure, loose, slack in ((_columns, _loose_columns, 4), (_chars, _loose_chars, 2)):
+        width = _full_width(lines, loose, slack)
+        edge = _ragged_width(ragged, measure) if ragged else None
+        if width is not None and (edge is None or width <= edge):
+            fulls.append((loose, width - slack))
+        elif edge is not None:
+            fulls.append((measure, edge - slack))
     if not fulls:
         return []
     first = next((i for i, ln in enumerate(lines) if ln), 0)
