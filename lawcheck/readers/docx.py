@@ -7,11 +7,13 @@ definitions give it back, so the heading is recognised like a typed one.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lawcheck.ooxml import open_document
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra, shown_title
 from lawcheck.readers.tables import CAPTION, FIGURE_CELL, Columns, caption_unit, figure_marks, header_columns
+from lawcheck.text.grammar import CLOSING_LINE
+from lawcheck.text.reflow import starts_heading
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
 LIBRARIES = ("docx",)
@@ -275,7 +277,8 @@ def _text_nodes(p) -> Iterator:
                 below = False
             # a floating text box's paragraphs are lines of their own (``text_boxes``), not part of the one it is
             # anchored in; a box set in the line (wp:inline) is read where it stands
-            if a.tag in _SKIP_TEXT or (below and a.tag == _TXBX and _floating(a, p)):
+            if a.tag in _SKIP_TEXT or (below and a.tag == _TXBX and _floating(a, p)) or \
+                    (a.tag == _SDT_CONTENT and _unfilled(a.getparent())):
                 skip = True
                 break
         if not skip:
@@ -306,6 +309,31 @@ def text_boxes(p) -> Iterator:
         yield from box.iterchildren(f"{_W}p")
 
 
+# A content control (w:sdt) of a template still showing its prompt ("单击或点击此处输入文字。", "Click or tap here to
+# enter text."): Word marks it w:showingPlcHdr, and the prompt is no text of the report (a part left unfilled is
+# empty, not 12 characters long).  A generator that fills a control and leaves the mark set is read as written
+# when what it holds is longer than any prompt.
+_SDT, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtContent"
+_PROMPT_MAX = 100  # characters
+_PROMPT_NODES = 32  # text nodes looked at, at most (a prompt is a run or two; each text node of a big control asks)
+
+
+def _unfilled(sdt) -> bool:
+    """Whether a content control shows its placeholder prompt, not text typed in it."""
+    if sdt is None or sdt.tag != _SDT:
+        return False
+    mark = sdt.find(f"{_W}sdtPr/{_W}showingPlcHdr")
+    if mark is None or mark.get(f"{_W}val", "1") in _OFF:
+        return False
+    content = sdt.find(_SDT_CONTENT)
+    size = 0
+    for k, t in enumerate(content.iter(f"{_W}t") if content is not None else ()):
+        size += len(t.text or "")
+        if size > _PROMPT_MAX or k >= _PROMPT_NODES:
+            return False
+    return True
+
+
 def _ancestors_below(el, top) -> Iterator:
     for a in el.iterancestors():
         if a is top:
@@ -322,8 +350,13 @@ def paragraph_text(p) -> str:
 # wrapped the line ("2021年共收行政复议⏎案件11件，…。"), not a new line: joined when the sentence goes on after it
 # (a 。 later in the paragraph) and the text before it is prose (a ，or 。 in it: not a title, an unnumbered
 # heading, a page's 发布时间) and no heading ("（一）加强制度建设⏎全年…"), ends no sentence or lead-in, and is more
-# than a word.  A signature or an address block has no 。 after it.
+# than a word.  A signature or an address block has no 。 after it.  The line after it decides too: one that starts
+# a numbered part or item ("二、", "（三）", "1.") or is a line of the closing block (特此报告, a date, the organ)
+# starts a line of its own, whatever the line before lacks (a last sentence without its 。, a "（详见附表）").
 _LINE_BREAK_ENDS = "。！？!?；;：:，,、"
+# Closing quotes and brackets after a sentence's end ("…执法必严。”"): the sentence ends before them.
+_CLOSERS = "”’」』）)】》\"'"
+_AHEAD = 40  # characters of the line after a break kept to judge it: a heading's marker, a date or an organ line
 _BREAK_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                             r"|\d{1,2}[、.．]|第[一二三四五六七八九十]{1,3}[部章条节])")
 _BREAK_MIN = 6  # characters before the break
@@ -337,15 +370,19 @@ def _texts(nodes: list) -> list[str]:
     if "\n" not in texts:
         return texts
     breaks = [k for k, el in enumerate(nodes) if texts[k] == "\n" and el.tag != f"{_W}t"]
-    # whether a sentence ends somewhere after each break (a sentence wrapped over three lines ends two breaks on)
+    # whether a sentence ends somewhere after each break (a sentence wrapped over three lines ends two breaks on),
+    # and whether the line right after it starts a part, an item or the closing block
     stop_after: dict[int, bool] = {}
-    seen = False
+    seen, ahead = False, ""  # ahead: the first _AHEAD characters of the line after the node (more: not all of it)
     nxt = len(breaks) - 1
     for k in range(len(texts) - 1, -1, -1):
         if nxt >= 0 and k == breaks[nxt]:
-            stop_after[k], nxt = seen, nxt - 1
-        elif "。" in texts[k]:
+            stop_after[k], nxt = seen and not _starts_own_line(ahead), nxt - 1
+            ahead = ""
+            continue
+        if "。" in texts[k]:
             seen = True
+        ahead = (texts[k][:_AHEAD + 1] + ahead).lstrip()[:_AHEAD + 1]
     head, size, last, prose, ended = "", 0, "", False, False  # the current line: its start, length, last mark…
     for k, text in enumerate(texts):
         if k in stop_after:
@@ -362,10 +399,21 @@ def _texts(nodes: list) -> list[str]:
         if len(head) < _HEAD_CHARS:
             head = (head + bare)[:_HEAD_CHARS]
         size += len(bare)
-        last = bare[-1]
+        last = bare.rstrip(_CLOSERS)[-1:] or last
         prose = prose or any(c in bare for c in "，,。；;")
         ended = ended or any(c in bare for c in "。！？!?")
     return texts
+
+
+def _starts_own_line(line: str) -> bool:
+    """Whether the line after a manual break (its first ``_AHEAD`` characters and one more: a line that long is
+    no 特此报告, date or organ line) starts a numbered part or item, or is a line of the closing block."""
+    line = line.strip()
+    if not line:
+        return False
+    if starts_heading(line):
+        return True
+    return len(line) <= _AHEAD and CLOSING_LINE.search(line) is not None
 
 
 class _Line:
@@ -431,7 +479,7 @@ def _collapsed(line: _Line) -> _Line:
 
 
 
-def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
+def _table_rows(tbl, index: dict | None, label: Callable[[object], str] = lambda p: "") -> Iterator[_Line]:
     """A table's rows as lines, read from the XML cell by cell: python-docx's grid materialises every
     spanned column (gridSpan 10**9 is gigabytes) and walks every merged row for each cell (a 3,000-row
     merge is quadratic).  Two cells that only hold the same value ("审结数｜9｜9": this year's and last year's)
@@ -440,7 +488,8 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
     A table of figures is read as its reader reads it (``tables.figure_marks``): a bare number takes the unit its row's
     label or its column's header gives, and the year its column is headed by ("行政复议收案数（件）｜11｜9" under
     "项目｜2021年｜2020年" → "… 2021年 11件 2020年 9件"), and the continuation of a merged cell repeats the
-    merged cell's words ("行政复议｜收案数" then "｜结案数": the topic of both)."""
+    merged cell's words ("行政复议｜收案数" then "｜结案数": the topic of both).  ``label(p)``: a paragraph's number
+    from Word's automatic numbering (a part's heading boxed in a cell is numbered as the body's are)."""
     columns: Columns | None = None  # the header's, once read (``tables.header_columns``)
     table_unit: str | None = None  # the unit a caption row gives the table
     merged: dict[int, str] = {}  # grid column: the text of the vertically merged cell running down it
@@ -463,12 +512,13 @@ def _table_rows(tbl, index: dict | None) -> Iterator[_Line]:
                 continue
             if index is None:  # no map asked for: the plain join, as fast as before
                 cell = _Line(None)
-                cell.add(" ".join(" ".join(paragraph_text(p) for p in tc.iter(f"{_W}p")).split()))
+                cell.add(" ".join(" ".join(label(p) + paragraph_text(p) for p in tc.iter(f"{_W}p")).split()))
             else:
                 raw = _Line(index)
                 for k, p in enumerate(tc.iter(f"{_W}p")):
                     if k:
                         raw.add(" ")
+                    raw.add(label(p))
                     raw.paragraph(p)
                 cell = _collapsed(raw)
             if merge is not None:  # a category's words, not a total ("合计｜20" merged over two rows)
@@ -522,6 +572,15 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
         styles = Styles(document.part.styles.element)
     except (KeyError, NotImplementedError, AttributeError):
         styles = Styles(None)
+
+    def label(p) -> str:  # type: ignore[no-untyped-def]
+        """The number Word shows before paragraph ``p`` (in the body, a table cell or a text box), its list's
+        counter advanced; none for a text box's VML copy (mc:Fallback), which repeats the drawing's paragraphs."""
+        pr = _num_pr(p, styles)
+        if pr is None or any(a.tag == _FALLBACK for a in p.iterancestors()):
+            return ""
+        return numbering.label(*pr)
+
     blank = 0  # empty paragraphs in a row: two stand for any number (a page of them is spacing, not text)
     for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p" and len(child) == 0:  # "<w:p/>": nothing to read, nothing to number
@@ -539,9 +598,7 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
             if sid is not None and (sid in styles.contents or _TOC_STYLE.match(sid)):
                 continue  # a table-of-contents entry ("一、工作开展情况⇥1"): the heading it lists is read in place
             line = _Line(index)
-            pr = _num_pr(child, styles)
-            if pr is not None:
-                line.add(numbering.label(*pr))
+            line.add(label(child))
             line.paragraph(child)
             boxes = list(text_boxes(child))
             if line.text.strip():
@@ -553,13 +610,14 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
                     yield line
             for inner in boxes:  # each paragraph of a floating text box a line, after the one it is anchored in
                 box_line = _Line(index)
+                box_line.add(label(inner))
                 box_line.paragraph(inner)
                 if box_line.text.strip():
                     blank = 0
                     yield box_line
         elif child.tag == f"{_W}tbl":
             blank = 0
-            yield from _table_rows(child, index)
+            yield from _table_rows(child, index, label)
 
 
 _BLANK_RUN = 2
@@ -596,12 +654,13 @@ def _block_elements(parent) -> Iterator:
             stack.pop()
         elif child.tag in (f"{_W}p", f"{_W}tbl"):
             yield child
-        elif child.tag in _CONTAINERS:
+        elif child.tag in _CONTAINERS and not _unfilled(child):  # (a control still showing its prompt: nothing)
             stack.append(iter(child.iterchildren()))
 
 
 # Text moved away or deleted (tracked changes) is not the report's; a text box's VML copy repeats its drawing.
-_SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"}
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP_TEXT = {f"{_W}moveFrom", f"{_W}del", _FALLBACK}
 
 
 def read(name: str, data: bytes, opts: ReadOptions) -> Document:
