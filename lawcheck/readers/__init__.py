@@ -46,7 +46,8 @@ def default_globs() -> list[str]:
 def sniff(data: bytes, suffix: str) -> str:
     """The format by suffix, corrected by the bytes (a .txt that is really a PDF, say).  A file named .doc or
     .wps is a legacy Word file only when its bytes are one (an OLE container); a web page, a saved MHT page or
-    plain text saved under that name is read as what it is, and an RTF file is named as one."""
+    plain text saved under that name is read as what it is, and an RTF file or Word's one-file XML (Word 2003 XML,
+    Flat OPC) is named as one, under any name."""
     if data.startswith(b"%PDF-"):
         return "pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -63,6 +64,10 @@ def sniff(data: bytes, suffix: str) -> str:
     head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if head.startswith(b"{\\rtf") and suffix in ("legacy", "docx", "text"):
         return "rtf"  # under a Word name or as text, whatever its suffix
+    if head.startswith(b"<?xml"):
+        word_xml = _word_xml(data, head)
+        if word_xml:
+            return word_xml  # Word's own one-file XML, whatever its name: not a web page, not a damaged .docx
     if suffix == "legacy":
         if head.startswith(b"mime-version:") or b"\nmime-version:" in head[:1024]:
             return "mhtml"
@@ -70,6 +75,18 @@ def sniff(data: bytes, suffix: str) -> str:
             return "html"
         return "text"
     return suffix
+
+
+def _word_xml(data: bytes, head: bytes) -> str | None:
+    """Which of Word's one-file XML forms ``data`` is: "wordml" (Word 2003 XML, saved as "Word 2003 XML 文档",
+    often renamed .doc), "flatopc" (Word's "Word XML 文档", a .docx package written out as one XML file), or
+    None.  Told by the root element's namespace, and by the mso-application mark Word writes above it."""
+    if b"schemas.microsoft.com/office/word/2003/wordml" in head and b"worddocument" in head:
+        return "wordml"
+    if b"schemas.microsoft.com/office/2006/xmlpackage" in head and (
+            b'progid="word.document"' in head or b"wordprocessingml.document.main" in data[:1 << 16]):
+        return "flatopc"
+    return None
 
 
 # The name of the encrypted document's stream in an OLE container, as the container writes it (UTF-16LE).
@@ -99,7 +116,7 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
         suffix = Path(name).suffix
         named_new = suffix.lower() not in ("", ".doc", ".wps")  # a .doc renamed .docx: said so, not "a .docx is old"
         raise InputError(name, msg(lang, "legacy_named" if named_new else "legacy", suffix=suffix or ".doc"))
-    if fmt in ("encrypted", "rtf"):
+    if fmt in ("encrypted", "rtf", "wordml", "flatopc"):
         raise InputError(name, msg(lang, fmt, suffix=Path(name).suffix or ".docx"))
     if fmt in ("zip", "docx", "ofd") and data.startswith(b"PK"):
         check_zip(name, data, lang, lim)  # before anything inflates a member

@@ -22,6 +22,10 @@ _MSG = {
                       "如确为报告，请把这一段分成多段后再检查"),
         "pdf_encrypted": "PDF 文件受密码保护，无法读取：请提供未加密的 PDF（或原 Word 文件）",
         "rtf": "{suffix} 文件实际是 RTF 格式：请在 Word 或 WPS 中“另存为 .docx”后再检查",
+        "wordml": "{suffix} 文件实际是 Word 2003 XML 文档，无法直接读取：请在 Word 或 WPS 中打开，"
+                  "“另存为 .docx”后再检查",
+        "flatopc": "{suffix} 文件实际是 Word XML 文档（单个 XML 文件），无法直接读取：请在 Word 中打开，"
+                   "“另存为 .docx”后再检查",
         "no_text": "没有文字层（可能是扫描件）",
         "archive": "是 RAR、7z 或 gzip 压缩包：lawcheck 只打开 .zip 压缩包，请解压后检查其中的报告",
         "zip_archive": "是多个文件的压缩包：请解压后逐个检查，或用 lawcheck check 检查整个压缩包（其中每个报告一行）",
@@ -59,6 +63,10 @@ _MSG = {
                       "report has none so long; if this is one, split that run into paragraphs and check it again"),
         "pdf_encrypted": "the PDF is password-protected: give an unencrypted PDF (or the Word file)",
         "rtf": "this {suffix} file is really RTF: save it as .docx in Word or WPS first",
+        "wordml": "this {suffix} file is really a Word 2003 XML document, which is not read directly: open it in "
+                  "Word or WPS and save it as .docx first",
+        "flatopc": "this {suffix} file is really a Word XML document (one XML file), which is not read directly: open "
+                   "it in Word and save it as .docx first",
         "no_text": "no text layer (scanned?)",
         "archive": ("a RAR, 7z or gzip archive: lawcheck opens .zip archives only; unpack it and check the reports "
                     "in it"),
