@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 from lawcheck import rx
+from lawcheck.text.grammar import DOC_NUMBER
 from lawcheck.text.structure import Structure, is_contents_line
 
-_DOC_NO = rx.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
+_DOC_NO = DOC_NUMBER
 _ADDRESSEE = rx.compile(r"^(?:主送(?:机关)?[:：]?)?(?P<to>[^。;；]{2,80}?)[:：]$")
 _RECIPIENT_WORD = rx.compile(r"委|政府|人大|常委会|局|厅|办|部|委员会|党组|领导|中央|国务院|政协|法院|检察院")
 # Each name on the line ends as a body's or a person's does ("中共灵寿县委", "县人大常委会", "市政府", "主任、副主任，

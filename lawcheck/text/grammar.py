@@ -62,6 +62,9 @@ TRAIL = rx.compile(r"\S\s*[>»›]\s*\S")
 # Where a page says the reader is ("当前位置", "您所在的位置：", "位置："): page chrome, for the patterns that list it.
 WHERE_ON_SITE = r"当前位置|所在的?位置|您的位置|你的位置|位置\s*[:：]"
 
+# A document number (文号): 灵政函〔2022〕6号, 宜政发[2021]12号 — the issuer's short name, the year, the number.
+DOC_NUMBER = rx.compile(r"([\u4e00-\u9fff]{1,12})\s*[〔\[［(（]\s*((?:19|20)\d\d)\s*[〕\]］)）]\s*(\d{1,5})\s*号")
+
 # Any date: 2022年1月14日, 2022-01-14, 2022/1/14, 2022.1.14, 二〇二二年一月十四日.
 DATE_RE = rx.compile(
     r"(?P<y>(?:19|20)\d\d|20[xX×]{2}|[二一][〇零一二三四五六七八九O0]{3})\s*(?:年|[-/.])\s*"

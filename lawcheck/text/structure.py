@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from lawcheck import rx
-from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, TOP_RANKS, TRAIL, WHERE_ON_SITE, heading_marker
+from lawcheck.text.grammar import DATE_RE, DOC_NUMBER, RUN_TOGETHER, TOP_RANKS, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import NormText
 
 # Roles of top-level sections.  Evidence counts as "done" only in the year's work.
@@ -56,11 +56,16 @@ _ANSWERS = rx.compile(r"解决|化解|整治|整改|破解|聚焦|针对|补齐|
 # 完成情况") are taken out: what is left may still name the plan ("…完成情况和2024年工作打算").  Only words that
 # name the part (at its end, before a joining word or a bracket): "下一步工作计划（巩固提升工作成效）" and
 # "2024年工作思路暨法治亮点培育计划" look ahead.
-_LOOKBACK = rx.compile(r"[^和及与暨、,，()（）]*?(?:(?:落实|完成|执行|实施)情况|亮点|回顾|取得的成效|主要成效|工作成效"
-                       r"|经验做法)(?=$|[和及与暨、,，;；:：。\s()（）])")
+# So is a part on problems set right ("三、上年度存在问题整改情况", "二、督察反馈问题整改落实情况"): what the year
+# did about them, not the shortcomings the report must state; "二、存在的问题及整改措施" still names them.  Problems
+# joined into one ("上年度存在问题和不足整改情况") are what is looked back on as a whole.
+_LOOKBACK = rx.compile(r"(?:[^和及与暨、,，()（）]"
+                       r"|(?<=问题|不足|短板|差距|困难)[和及与、](?=问题|不足|短板|差距|困难))*?"
+                       r"(?:(?:落实|完成|执行|实施|整改)情况|整改(?:成效|进展)|亮点|回顾|取得的成效"
+                       r"|主要成效|工作成效|经验做法)(?=$|[和及与暨、,，;；:：。\s()（）])")
 # What every _LOOKBACK match ends with: a heading without one is left as it is, unread (its lazy prefix
 # tries each place of a heading anew).
-_LOOKBACK_WORD = rx.compile(r"情况|亮点|回顾|成效|经验做法")
+_LOOKBACK_WORD = rx.compile(r"情况|亮点|回顾|成效|进展|经验做法")
 # Words of what is ahead, in a heading that names the duty after the plan: "五、进一步压实第一责任人职责".
 _AHEAD = rx.compile(r"进一步|继续|持续|将|压实|下一步|今后")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
@@ -371,10 +376,13 @@ def _is_closing_line(line: str) -> bool:
 
 def roles_from_heading(heading: str) -> set[str]:
     roles: set[str] = set()
-    bare = heading.rstrip(" 。:：\t")
-    if _SHORT_CUE.search(heading) or (_SHORT_END.search(bare) and not _ANSWERS.search(bare)):
+    # What is left once the words of a look-back are out (``_LOOKBACK``): neither the year's plan carried out nor
+    # its problems set right name the shortcomings or the plan.
+    ahead = _LOOKBACK.sub("", heading) if _LOOKBACK_WORD.search(heading) else heading
+    bare = ahead.rstrip(" 。:：\t")
+    if _SHORT_CUE.search(ahead) or (_SHORT_END.search(bare) and not _ANSWERS.search(bare)):
         roles.add(SHORTCOMINGS)
-    if _PLAN_CUE.search(_LOOKBACK.sub("", heading) if _LOOKBACK_WORD.search(heading) else heading):
+    if _PLAN_CUE.search(ahead):
         roles.add(PLAN)
     if not roles and _OTHER_CUE.search(heading):
         roles.add(OTHER)
@@ -671,6 +679,13 @@ _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二
 _LEADS_ON = rx.compile(r"[:：。]\s*$")
 
 
+def _is_doc_number_line(line: str) -> bool:
+    """A line that is the document's number (文号, "灵政函〔2022〕6号"), maybe with a label or the signer beside it
+    ("签发人：张三"): it stands between the red head and the title (GB/T 9704) and is never part of the title."""
+    m = DOC_NUMBER.search(line)
+    return m is not None and len(line.strip()) - len(m.group(0)) <= 12
+
+
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The last title-like header line, preferring one that names a year."""
     cands = [k for k, (s, e) in enumerate(header)
@@ -686,7 +701,7 @@ def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | N
     while k > 0 and (text[s:e].startswith("关于") or text[s:e] in ("报告", "报 告") or
                      _ORGAN_LINE.match(text[slice(*header[k - 1])])):
         prev = text[slice(*header[k - 1])]
-        if _CHROME.search(prev) or len(prev) > 40:
+        if _CHROME.search(prev) or len(prev) > 40 or _is_doc_number_line(prev):
             break
         k -= 1
         s = header[k][0]
@@ -759,6 +774,16 @@ def _split(text: str, start: int, end: int, section: int | None, roles: frozense
     return out
 
 
+def _heading_line(text: str, sent: Sentence, own_end: int) -> bool:
+    """Whether a heading's first sentence is its whole line and no sentence (no full stop or the like ends it;
+    a title is at most _HEADING_LINE_MAX long, as ``_heading_title_end`` reads one)."""
+    return (sent.end - sent.start <= _HEADING_LINE_MAX and (sent.end >= own_end or text[sent.end:sent.end + 1] == "\n")
+            and text[sent.end - 1] not in "。!?;")
+
+
+_HEADING_LINE_MAX = 80
+
+
 def _sentences(
     text: str,
     body_start: int,
@@ -777,27 +802,73 @@ def _sentences(
             own_end = sections[sec.index + 1].span[0] if sec.index + 1 < len(sections) else body_end
             part = _split(text, sec.span[0], max(sec.span[0], own_end), sec.index, sec.roles)
             # A short first sentence is the heading's title, unless it reports figures: "（二）全年作出重大行政决策
-            # 4项，均履行了法定程序。" is an item written on the heading's line.
-            if part and sec.rank < 5 and part[0].end - part[0].start <= _HEADING_MAX and \
+            # 4项，均履行了法定程序。" is an item written on the heading's line.  So is a longer one that is its
+            # line, with no sentence end: "（二）严格落实重大行政决策公众参与、专家论证、风险评估、合法性审查、集体
+            # 讨论决定程序" names what the part is about, and states it done no more than a short heading does.
+            if part and sec.rank < 5 and (part[0].end - part[0].start <= _HEADING_MAX
+                                          or _heading_line(text, part[0], own_end)) and \
                     not _FIGURE.search(text, part[0].start, part[0].end):
                 part[0] = replace(part[0], heading=True)
             out.extend(part)
         return _inline_shortcomings(text, out, sections, lines, body_first, closing_first)
-    # No numbered headings: roles come from paragraph openings.
-    role = PREAMBLE
+    # No numbered headings: roles come from the parts' headings written without numbers, and from paragraph
+    # openings.
+    roles = frozenset({PREAMBLE})
     opened = False  # the preamble runs to the end of the first real paragraph
     for i in range(body_first, closing_first):
         s, e = lines[i]
         if e <= s or s < body_start or e > body_end:
             continue
         line = text[s:e]
+        named: set[str] | None = None
         if opened:
-            if _PARA_SHORT.search(line) and role != PLAN:
-                role = SHORTCOMINGS
+            named = _bare_heading_roles(line, SHORTCOMINGS in roles)
+            if named and PLAN in roles:
+                named &= {PLAN}  # the plan is the last part: a problem named under it is one of its tasks
+            if named:
+                roles = frozenset(named)
+            elif named is not None:
+                # a heading naming neither part (a measure's, "上年度存在问题整改情况") heads a part of the one it is in
+                if PREAMBLE in roles:
+                    roles = frozenset({MEASURES})
+            elif _PARA_SHORT.search(line) and PLAN not in roles:
+                roles = frozenset({SHORTCOMINGS})
             elif _PARA_PLAN.search(line):
-                role = PLAN
-            elif role == PREAMBLE:
-                role = MEASURES
+                roles = frozenset({PLAN})
+            elif PREAMBLE in roles:
+                roles = frozenset({MEASURES})
         opened = opened or len(line) >= 40
-        out.extend(_split(text, s, e, None, frozenset({role})))
+        part = _split(text, s, e, None, roles)
+        if named and part:
+            part[0] = replace(part[0], heading=True)  # it names the part and states none of it
+        out.extend(part)
     return out
+
+
+# An unnumbered line heading the problems: they are what it is about, not what a measure acts on ("补齐短板",
+# "着力解决群众身边的问题", "缩小城乡差距"): the problem word opens it or follows a word that makes it the subject
+# ("存在的主要问题", "法治政府建设中存在的问题", "短板和不足", "工作中的薄弱环节", "面临的困难").
+_BARE_SHORT = rx.compile(r"(?:^|存在|的|主要|面临|[和与及、])(?:问题|不足|短板|差距|困难|薄弱环节|挑战)")
+# An unnumbered line heading the plan names the time ahead — a year that leads it or a word of what is ahead
+# ("2021年工作思路", "20xx年重点工作计划", "下步打算", "今后工作思路") — not a task of the year's work that names a
+# plan ("科学制定年度普法工作计划").
+_BARE_PLAN = rx.compile(r"^(?:19|20)[\dxX×]{2}\s*年|^[二][〇零O0○][一二三四五六七八九〇零O0○]{2}\s*年"
+                        r"|下一?步|今后|明年|来年|下一?年度?|新的一年|下一?阶段")
+
+
+def _bare_heading_roles(line: str, after_short: bool) -> set[str] | None:
+    """The parts (shortcomings, plan) a line names when it is a heading written without a number: short, a line
+    of its own with no sentence punctuation (a colon may end it), naming the part in the words a numbered
+    heading is read by (``roles_from_heading``).  After the shortcomings a line naming a year's work
+    ("2021年重点工作") is the plan, as it is numbered (``_UNMARKED_PLAN``).  None when the line is no heading."""
+    bare = line.strip().rstrip(":：").rstrip()
+    if not bare or len(bare) > _UNMARKED_MAX or heading_marker(bare) or any(c in bare for c in "。,;:!?、："):
+        return None
+    roles = roles_from_heading(bare) & {SHORTCOMINGS, PLAN}
+    if SHORTCOMINGS in roles and (not _BARE_SHORT.search(bare) or _ANSWERS.search(bare)):
+        roles.discard(SHORTCOMINGS)
+    if PLAN in roles and not (after_short or SHORTCOMINGS in roles or _BARE_PLAN.search(bare)):
+        roles.discard(PLAN)
+    if not roles and after_short and _UNMARKED_PLAN.search(bare):
+        roles = {PLAN}
+    return roles
