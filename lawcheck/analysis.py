@@ -378,7 +378,8 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
     ts = st.title_span
     if given.report_year is None and year_found is not None and ts is not None and ts[0] <= year_found.span[0] < ts[1]:
         # The title's year against the body's, decided by the dates: the year whose report they allow.
-        on = [d for d in (signed.value if signed else None, given.published or pub_read) if isinstance(d, dt.date)]
+        on = [d for d in (signed.value if signed else None, given.published or given.page_published or pub_read)
+              if isinstance(d, dt.date)]
         inferred = dates.year_the_dates_allow(st, year_found, on) or inferred
     if given.report_year is not None:
         year: int | None = given.report_year
@@ -402,8 +403,9 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
         year_found=year_found,
         year_inferred=inferred,
         signed=signed,
-        published=given.published or (pub_read if isinstance(pub_read, dt.date) else None),
-        published_span=None if given.published else (pub_found.span if pub_found else None),
+        # the caller's date, else the one a web page showed above the article (its reader kept it), else the text's
+        published=given.published or given.page_published or (pub_read if isinstance(pub_read, dt.date) else None),
+        published_span=None if given.published or given.page_published else (pub_found.span if pub_found else None),
         sig_organ=dates.signature_organ_line(st),
         organ=organ,
         level=level,

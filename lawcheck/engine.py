@@ -56,6 +56,7 @@ from lawcheck.packs import RulePack, default_pack, load_pack
 from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import dates, facts, region
+from lawcheck.text.grammar import split_page
 from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year
 from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.organs import possible_levels
@@ -87,24 +88,17 @@ def _title_only(a: Analysis) -> bool:
     return True
 
 
-# A site's pager: "共2页 首页 上一页 1 2 下一页 尾页", "上一页 1 2 3 下一页" (not a PDF's footer, "第3页 共6页":
-# a PDF is whole in its file).
-_PAGER = rx.compile(r"共\s*(?P<n>\d{1,3})\s*页[^\n]{0,60}?(?:上一页|下一页|尾页|末页)"
-                    r"|(?:上一页|首页)[^\n]{0,40}?(?:下一页|尾页|末页)")
 _FIRST_PART = rx.compile(r"\s*(?:第一部分|一\s*[、.．]|[(（]一[)）])")
 _PAGER_REACH = 400  # characters at the text's end (and start) a pager stands in
 
 
 def _one_page_of(a: Analysis) -> int | None:
     """The number of pages (0: not said) when the text is one page of a report split over several: a site's pager
-    above or under it, and the report's first part or its end (its plan part, its signature) missing.  None
-    otherwise (a whole report with a site's pager of its list under it is judged)."""
-    text = a.st.text
-    m = _PAGER.search(text, max(0, len(text) - _PAGER_REACH)) or _PAGER.search(text, 0, min(len(text), _PAGER_REACH))
-    if m is None:
-        return None
-    total = int(m.group("n") or 0)
-    if total == 1:
+    or a page's number above or under it (grammar.split_page), and the report's first part or its end (its plan
+    part, its signature) missing.  None otherwise (a whole report with a site's pager of its list under it is
+    judged)."""
+    total = split_page(a.st.text, _PAGER_REACH)
+    if total is None:
         return None
     # Whole: its beginning (the first part) and its end (the plan part, or the signature) are on it.  An unsigned
     # report with a PDF's footer ("第3页 共3页") or a site's list pager under it is judged.
@@ -454,7 +448,7 @@ def _document(a: Analysis, given: CallerFacts, kind: Kind, kind_reason: str | No
         report_year_placeholder=a.year_placeholder,
         signed_date=a.signed.value if a.signed and isinstance(a.signed.value, dt.date) else None,
         published_date=a.published,
-        published_source=("page" if a.published_span else "caller") if a.published else None,
+        published_source=("caller" if given.published else "page") if a.published else None,
         level=a.level,
         level_source=a.level_source,
         reporter=a.reporter,
@@ -629,7 +623,10 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         source = _year_source(a)
         if verdict.kind != "other" and a.year is not None and source in ("title", "text"):
             # signed or published before the report year's December: part of the year, or the wrong year
-            when = [d for d in (a.signed.value if a.signed else None, a.published) if isinstance(d, dt.date)]
+            signed = a.signed.value if a.signed and isinstance(a.signed.value, dt.date) else None
+            # No site publishes a report before it is signed: a page date before the signature is an upload's or a
+            # column's date, or mistyped, and the signature decides (as deadline.publication does).
+            when = [d for d in (signed, a.published) if isinstance(d, dt.date) and not (signed and d < signed)]
             body = dates.body_year(a.st) if source == "title" else None
             verdict = dated_early(a.year, when, body is not None and body.value == a.year) \
                 or since_year(found_title, a.year, when) or verdict
@@ -733,9 +730,14 @@ def evaluate(
         day = dates.caller_day(published)
     except ValueError:  # a day's form, and no such day: "2022年2月30日"
         raise ArgumentError(t(lang, "api.no_such_day", day=str(published).strip(), got=repr(published))) from None
+    try:  # the date the page itself shows (a reader's meta): the page's, published_source "page"
+        page_day = dates.written_day(page["published"]) if isinstance(page.get("published"), str) else None
+    except ValueError:  # a page's own date that is no day is not the caller's error
+        page_day = None
     try:
         given = CallerFacts.of(report_year=report_year, published=day, level=level, reporter=reporter,
-                               kind=kind, title=_whole(title) or None, doc_number=page.get("doc_no") or None,
+                               kind=kind, title=_whole(title) or None, page_published=page_day,
+                               doc_number=page.get("doc_no") or None,
                                source=page.get("source") or None, index_number=page.get("index_no") or None,
                                previous=previous.previous_figures() if isinstance(previous, Scorecard) else
                                previous if isinstance(previous, PreviousFigures) else None,

@@ -79,6 +79,6 @@ def scorecard_of(
         # Random bytes named .html, an empty .docx, a page whose text was all dropped: an error, with
         # the reason, never a scorecard of a report that lacks everything.
         raise InputError(name, msg(lang, "no_text_read"))
-    return evaluate(doc.text, report_year=report_year, published=published or doc.meta.get("published"),
+    return evaluate(doc.text, report_year=report_year, published=published,
                     rules=pack, lang=lang, level=level, title=doc.meta.get("title"), kind=kind, reporter=reporter,
                     page=doc.meta, previous=previous, waivers=waivers)

@@ -649,6 +649,7 @@ class CallerFacts(Frozen):
     reporter: Reporter | None = None
     kind: Kind | None = None
     title: str | None = None  # a web page's own title, used when the text shows none
+    page_published: dt.date | None = None  # the date a web page shows (发布时间): the page's, not the caller's
     doc_number: str | None = None  # what a web page says of itself: 文号, 来源, 索引号
     source: str | None = None
     index_number: str | None = None

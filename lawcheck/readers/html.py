@@ -14,6 +14,7 @@ from email import policy
 from lawcheck import rx
 from lawcheck.readers.base import Document, ReadOptions, cause, msg, need_extra
 from lawcheck.text.dates import site_clock
+from lawcheck.text.grammar import is_pager
 from lawcheck.text.normalize import HAN
 
 # Imported when a file of this format is read; a batch imports it before forking (readers.preload).
@@ -327,6 +328,33 @@ def read(name: str, data: bytes, opts: ReadOptions) -> Document:
             raise InputError(name, msg(lang, "attachment_only", files="、".join(dict.fromkeys(found[:3]))))
         if len(_IMAGE.findall(page)) >= 2:
             raise InputError(name, msg(lang, "images_only"))
+    lines = _with_pager(page, lines)
     if title and (not lines or title not in lines[0]):
         lines.insert(0, title)
     return Document("\n".join(lines), "html", meta)
+
+
+# How many of the page's lines next to the article a pager of its pages may stand on (its tools and links between).
+_PAGER_NEAR = 6
+_PAGER_WORDS = rx.compile(r"上一页|下一页|尾页|页\s*次|第\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页")
+
+
+def _with_pager(page: str, lines: list[str]) -> list[str]:
+    """The article's lines with the pager of its pages, when the page shows one right above or under it
+    ("共2页 首页 上一页 1 2 下一页 尾页", "第1页 共2页", a "下一页" link): the extractor drops it as the site's
+    chrome, and without it one page of a report split over several would be judged as a whole report
+    (engine._one_page_of)."""
+    if not lines or not _PAGER_WORDS.search(page):
+        return lines
+    shown = plain_lines(page)
+    key = ["".join(ln.split()) for ln in shown]
+    first, last = "".join(lines[0].split())[:20], "".join(lines[-1].split())[:20]
+    top = next((i for i, k in enumerate(key) if first and first in k), None)
+    end = next((i for i in range(len(key) - 1, -1, -1) if last and last in key[i]), None)
+    if top is None or end is None or end < top:
+        return lines
+    if any(is_pager(ln) for ln in lines[:_PAGER_NEAR] + lines[-_PAGER_NEAR:]):
+        return lines  # the article holds its pager already
+    under = next((ln for ln in shown[end + 1:end + 1 + _PAGER_NEAR] if is_pager(ln)), None)
+    above = next((ln for ln in reversed(shown[max(0, top - _PAGER_NEAR):top]) if is_pager(ln)), None)
+    return ([above] if above else []) + lines + ([under] if under else [])

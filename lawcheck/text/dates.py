@@ -352,6 +352,10 @@ _BARE_DATE_LINE = rx.compile(
     r"(?:\s*(?:来源|信息来源|文章来源|作者|浏览(?:次数)?|点击(?:数|量)?)[:：][^\n]{0,30})?$"
 )
 
+# A date alone on a line ("2019-05-06", "[2019-05-06]", "（2023年1月10日）"): of unknown meaning above a text —
+# a sidebar entry's, a meeting's, the day a speech was given — never taken as the page's publication on its own.
+_DATE_ONLY_LINE = rx.compile(r"^\s*[\[【(（]?\s*(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])"
+                             r"\s*\d{1,2}\s*日?\s*[\]】)）]?\s*$")
 
 # A copy on a document-sharing or template site: its dates are when someone posted it there, not when the
 # government published the report.
@@ -386,7 +390,8 @@ def published_date(st: Structure) -> Found | None:
     best: tuple[int, Found] | None = None
     for s, e in st.header:
         m = _BARE_DATE_LINE.match(text[s:e])
-        if (m and "今天是" not in text[s:e] and not _SIGNED.search(text, s, m.start("date") + s)
+        if (m and not _DATE_ONLY_LINE.match(text[s:e]) and "今天是" not in text[s:e]
+                and not _SIGNED.search(text, s, m.start("date") + s)
                 and not site_clock(text, s + m.start("date"), s + m.end("date"))):
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None
@@ -478,12 +483,17 @@ def organ(st: Structure) -> Found | None:
 # so is one after an opening clause that leads to the year ("根据区委部署，2023年，清波街道以…为指导").
 _ORGAN_NAME = (r"(?P<organ>(?![我全本各该])(?:[\u4e00-\u9fff]{1,12}?[省市县区州旗盟镇乡][\u4e00-\u9fff]{0,16}?"
                r"(?:人民政府|政府|街道办事处|办事处|管委会|管理委员会|行政公署|局|厅|委员会|办公室)"
-               r"|(?!依法)[\u4e00-\u9fff]{2,10}?(?:街道|[省市县区旗盟镇乡])))")
+               r"|(?!依法)[\u4e00-\u9fff]{2,10}?(?:街道|[省市县区旗盟镇乡])"
+               # a central department named alone ("2023年，生态环境部坚持…", "国家税务总局", "海关总署",
+               # "国家知识产权局")
+               r"|(?!党员|干部)[\u4e00-\u9fff]{2,10}?(?:(?<![干全内外各本])部|总局|总署)|国家[\u4e00-\u9fff]{2,10}?局))")
 _ORGAN_ACTS = (r"(?=坚持|认真|深入|全面|紧紧|始终|牢固|聚焦|围绕|高度|切实|持续|积极|不断|扎实|严格|以习近平|按照|根据"
                r"|立足"
                r"|以(?!来)|在[^,，。]{0,20}[下中])")
 _OPENING_ORGAN = rx.compile(
-    r"\s*(?:[^。\n]{2,120}?[,，]\s*(?=(?:19|20)\d\d\s*年))?(?:(?:19|20)\d\d\s*年(?:度|以来)?\s*[,，]\s*)?"
+    r"\s*(?:[^。\n]{2,120}?[,，]\s*(?=(?:19|20)\d\d\s*年))?"
+    # the year, or the year said without its number ("一年来，周溪乡在…", "过去一年，", "今年以来，")
+    r"(?:(?:(?:19|20)\d\d\s*年(?:度|以来)?|一年来|过去(?:的)?一年(?:里|中|来)?|今年以来)\s*[,，]\s*)?"
     r"(?:在[^,，。;；]{2,30}?(?:领导|指导|支持|监督)下\s*[,，]\s*)?" + _ORGAN_NAME + _ORGAN_ACTS
 )
 # Another subject later in the opening sentence: the place the sentence ends on is the reporter ("2020年，彭水县深入

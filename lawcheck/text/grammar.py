@@ -81,3 +81,54 @@ CLOSING_LINE = rx.compile(
     r"^(?:特此|专此)(?:报告|汇报)|(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$|^[一二〇○零]{4}年|人民政府$"
     r"|\d{4}-\d{2}-\d{2}"
 )
+
+
+# A site's pager above or under an article ("共2页 首页 上一页 1 2 下一页 尾页", "上一页 1 2 3 下一页", "页次：2/2",
+# a "下一页" link alone on its line), and a page's number on a line of its own ("第1页", "第1页 共2页", "1/2").
+_SITE_PAGER = rx.compile(
+    r"共\s*(?P<n>\d{1,3})\s*页[^\n]{0,60}?(?:上一页|下一页|尾页|末页)"
+    r"|(?:上一页|首页)[^\n]{0,40}?(?:下一页|尾页|末页)"
+    r"|(?:^|[\s|])\d{1,3}(?:\s+\d{1,3})+\s*(?:下一页|尾页|末页)"
+    r"|页\s*次\s*[:：]?\s*\d{1,3}\s*[/／]\s*(?P<m>\d{1,3})"
+    r"|^\s*[\[【<(（]?\s*(?:下一页|上一页)\s*[\]】>)）]?\s*$", re.M)
+_PAGE_NUMBER_LINE = rx.compile(
+    r"^\s*(?:第\s*(?P<at>\d{1,3})\s*页(?:\s*[,，/／]?\s*共\s*(?P<of>\d{1,3})\s*页)?"
+    r"|(?P<at2>\d{1,3})\s*[/／]\s*(?P<of2>\d{1,3}))\s*$")
+# A title that says which page it is ("…的报告（第2页）"): a site's page after the first.
+_TITLE_PAGE = rx.compile(r"[(（]\s*第\s*(?P<at>\d{1,3})\s*页\s*[)）]\s*$")
+_PAGE_LINES = 4  # non-empty lines at each end a page's number stands among (the site's counter, its links after it)
+
+
+def split_page(text: str, reach: int = 400) -> int | None:
+    """How many pages the report a text is one page of has (0: not said), when the text says it is one: a site's
+    pager in its first or last ``reach`` characters, or a page number at its end short of the last ("第1页",
+    "第1页 共2页", "1/2") or at its start after the first ("第2页").  None when nothing says so (a PDF copy whose
+    footers end "第6页 共6页" is a whole, and so is the one page its number does not show the end of)."""
+    tail, head = max(0, len(text) - reach), min(len(text), reach)
+    m = _SITE_PAGER.search(text, tail) or _SITE_PAGER.search(text, 0, head)
+    if m is not None:
+        total = int(m.group("n") or m.group("m") or 0)
+        return None if total == 1 else total
+    last = [ln for ln in text[tail:].split("\n") if ln.strip()][-_PAGE_LINES:]
+    first = [ln for ln in text[:head].split("\n") if ln.strip()][:_PAGE_LINES]
+    if any((t := _TITLE_PAGE.search(line)) and int(t.group("at")) > 1 for line in first):
+        return 0
+    for lines, at_end in ((last, True), (first, False)):
+        for line in lines:
+            p = _PAGE_NUMBER_LINE.match(line)
+            if p is None:
+                continue
+            at, of = int(p.group("at") or p.group("at2")), int(p.group("of") or p.group("of2") or 0)
+            if of == 1 or (of and at > of):
+                continue
+            # at the end: the text stops on a page before the last (on page 1 when the count is not given); at the
+            # start: it begins on a page after the first
+            if (at_end and (at < of or (not of and at == 1))) or (not at_end and at > 1):
+                return of
+    return None
+
+
+def is_pager(line: str) -> bool:
+    """Whether a line is a site's pager or a page's number ("共2页 首页 上一页 1 2 下一页 尾页", "第1页 共2页",
+    "下一页")."""
+    return bool(_SITE_PAGER.search(line) or _PAGE_NUMBER_LINE.match(line))

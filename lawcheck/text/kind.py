@@ -22,10 +22,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from lawcheck import rx
 from lawcheck.text import organs
-from lawcheck.text.grammar import TRAIL, WHERE_ON_SITE, heading_marker
+from lawcheck.text.grammar import DATE_RE, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import PLAN, Structure, build, sign_line
 
@@ -344,6 +345,34 @@ _DUTY_HEADING = rx.compile(r"^(?:个人)?(?:履职|述职|述法)(?:尽责)?(?:�
 _OWN_PERSON = rx.compile(r"(?:^|(?<=[。，,；;：:\n]))[ \t\u3000]*"
                          r"(?:[一二三四五六七八九十]是|同时|此外|其次|再次|作为[^，,。]{0,20}[，,]"
                          r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、)?本人")
+# One named person as the report's speaker (RULEBOOK §1.4: the 第一责任人 reports on their own duty): a 述法人 line
+# ("述法人：李某某"), the post and the name above the text ("县人民政府县长 李某某"), or a person's name signing it
+# above the date.  A body never signs so: "灵寿县人民政府", "县司法局".
+_SPEAKER_LABEL = rx.compile(r"^\s*(?:述法人|述职人|述责述廉人|报告人|汇报人)\s*[:：]\s*[\u4e00-\u9fff]{2,4}\s*$", re.M)
+_POST_AND_NAME = rx.compile(r"^[^\n。，,:：]{0,24}?(?:书记|县长|市长|区长|州长|盟长|旗长|省长|镇长|乡长|主任|局长|厅长"
+                            r"|部长|署长|院长"
+                            r"|负责人)\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*$", re.M)
+_PERSON_NAME = rx.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_NOT_A_PERSON = rx.compile(r"(?:府|局|委|办|院|会|部|厅|所|处|室|队|心|道|镇|乡|县|区|市|省|州|旗|盟|司|组|校|站|社|关"
+                           r"|报告|总结|情况|讲话|发言|述法|述职|工作|汇报|此致|敬礼)$")
+
+
+def _speaker(st: Structure) -> str | None:
+    """The line naming one person as the speaker of the text (above it, or signing it), or None."""
+    text, (lo, hi), (_cs, ce) = st.text, st.body, st.closing
+    m = _SPEAKER_LABEL.search(text, max(lo, hi - 300), max(hi, ce))  # (under the text: the body's end or the closing)
+    if m:
+        return m.group(0).strip()
+    m = _POST_AND_NAME.search(text, 0, min(len(text), lo + 200))
+    if m and not _NOT_A_PERSON.search(m.group("name")):
+        return m.group(0).strip()
+    end = [ln.strip() for ln in text[max(lo, hi - 300):max(hi, ce)].split("\n") if ln.strip()][-4:]
+    for line, below in pairwise(end):  # a name, the date under it
+        if _PERSON_NAME.match(line) and not _NOT_A_PERSON.search(line) and DATE_RE.match(below):
+            return line
+    return None
+
+
 # What only one person's duty report says of its author.
 _PERSONAL = rx.compile(r"本人|个人|承诺书|干预司法|三个规定|述职述法|年度述法")
 # A speech or a statement at a meeting.
@@ -887,6 +916,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     one_person = max((named.count(n) for n in set(named)), default=0)
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
     personal = _PERSONAL.search(body[:3000])
+    # (an untitled text that speaks as one person and names that person as its speaker: a leader's 述法 whose title
+    # was lost — "2023年，本人认真履行…", signed "述法人：李某某")
+    speaker = _speaker(st) if not titled_report and firsts else None
+    if speaker:
+        return _other("shufa_report", "kind.reason.first_person", word=speaker)
     if (not titled_report and (firsts >= 3 or (one_person >= 3 and "第一责任人" in body[:3000])
                                or (duty_heading and personal))) or (firsts >= 5 and personal) or (
             # one person speaking as "本人" again and again, under whatever title (a 述法报告 retitled)

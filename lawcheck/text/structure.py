@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from lawcheck import rx
 from lawcheck.text.grammar import DATE_RE, DOC_NUMBER, RUN_TOGETHER, TOP_RANKS, TRAIL, WHERE_ON_SITE, heading_marker
-from lawcheck.text.normalize import NormText
+from lawcheck.text.normalize import HAN, NormText
 
 # Roles of top-level sections.  Evidence counts as "done" only in the year's work.
 PREAMBLE = "preamble"
@@ -116,9 +116,37 @@ _TRAILING_CHROME = rx.compile(
     # a PDF copy's page number under the text ("- 8 -", "—8—", "第8页", "8/8", "8") and a bare address
     rf"|\s*{_DASHED}\s*$|\s*{_NTH_PAGE}\s*$|\s*{_BARE_PAGE}\s*$"
     r"|\s*(?:https?://|www\.)[!-~]+\s*$"
-    # a site's footer
-    r"|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|相关附件|网站标识码|网站识别码|[\u4e00-\u9fff]?ICP备|[\u4e00-\u9fff]公网安备|联系我们|技术支持[:：])"
+    # a site's footer ("灵寿县人民政府 版权所有", "Copyright © 2022 …", "县人民政府办公室主办")
+    r"|主办单位|承办单位|主办\s*[:：]|承办\s*[:：]|相关附件|网站标识码|网站识别码|[\u4e00-\u9fff]?ICP备|[\u4e00-\u9fff]公网安备|联系我们|技术支持[:：]"
+    r"|[^。\n]{0,40}?版权所有|\s*(?:(?i:copyright)|©|\(c\)\s*\d)|[^。\n]{2,40}?(?:主办|承办)\s*(?:单位)?\s*$)"
 )
+# A page's way to its neighbours, above or under the text: "上一篇：关于2018年度…的报告", "下一篇：…", "相关链接：…" —
+# another page's title, never this one's.
+_NAV_LINE = rx.compile(r"^[(（【\[]?\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇"
+                       r"|相关(?:链接|文章|阅读|新闻))"
+                       r"\s*[】\])）]?\s*(?:[:：]|$)")
+# An entry of a site's list ("我区召开法治政府建设工作会议 2024-11-02", "[2023-02-10] 灵寿县2023年政府工作报告"):
+# a headline and the day written as a site writes it (digits), never a report's title, byline or signature line.
+_LISTED_ENTRY = rx.compile(
+    r"^(?P<head>[^。:：|\n]{4,60}?)\s*[\[【(（]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?$"
+    r"|^[\[【(（]?(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}[\]】)）]?\s*(?P<after>[^。:：|\n]{4,60})$")
+
+
+def is_navigation(line: str) -> bool:
+    """Whether a line is a site's navigation rather than the report's: a link to the page before or after, or an
+    entry of a list with its date.  A signature ("灵寿县人民政府 2022-01-14"), a byline ("县司法局 2022-04-20") and the
+    page's labelled facts ("发布时间 2022-01-20") are not: their words are an organ's name or page chrome."""
+    line = line.strip()
+    if _NAV_LINE.match(line):
+        return True
+    m = _LISTED_ENTRY.match(line)
+    if m is None:
+        return False
+    head = (m.group("head") or m.group("after")).strip()
+    return bool(HAN.search(head)) and not _ORGAN_LINE.match(head) and not _CHROME.search(head) \
+        and not _PAGE_META.match(head) and not sign_line(head)[0]
+
+
 # A link to another page: a document's title, a bullet before it or its date after it ("· 关于2019年度…的报告",
 # "…工作要点 2022-02-15"); not a line of this page's title ("灵寿县人民政府" above its "关于…的报告").
 _LINK_ITEM = rx.compile(r"^[·•●▪◆■\-*]"
@@ -134,7 +162,10 @@ _RELATED_LABEL = rx.compile(r"^[【\[〖(（<《]?\s*(?:相关(?:文章|链接|�
 _RELATED_MAX = 15  # links under the label
 # "附件：…" after the signature and date: an attachment (GB/T 9704), not the body and not the closing block.
 _ATTACHMENT = rx.compile(r"^附\s*件\s*(?:\d{1,2})?\s*(?:[:：]|$|\d|[\u4e00-\u9fff])")
-_ADDRESSEE = rx.compile(r"^[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
+# (not a label of a page's table of facts, its value on the next line: "责任部门:", "主管部门:")
+_ADDRESSEE = rx.compile(r"^(?!(?:责任|发布|发文|主管|所属|承办|主办|制发|成文|公开|来源|信息来源)\s*"
+                        r"(?:部门|机构|单位|机关)\s*:$)"
+                        r"[^。,]{2,60}?(?:委|政府|常委会|委员|人大|主任|局|办|厅|部|党组)[^。]{0,12}:$")
 _ORGAN_SUFFIX = (r"(?:人民政府|政府|办事处|委员会|管委会|管理委员会|行政公署|局|厅|(?<!干)部|总署|海关|办公室|党委"
                  r"|党组|委|司法所|依法治.办)")
 _ORGAN_LINE = rx.compile(rf"^[^。,:;]{{2,40}}?{_ORGAN_SUFFIX}$")
@@ -453,7 +484,8 @@ def build(norm: NormText) -> Structure:
         later = [i for i in content if i > body_first]
         if later and _TITLE_CUE.search(line) and "。" not in line and len(line) <= 80:
             body_first = later[0]
-    header = [lines[i] for i in content if i < body_first]
+    # (a link to the page before or after, a list's dated entry: another page's title, no title of this one's)
+    header = [lines[i] for i in content if i < body_first and not is_navigation(text[slice(*lines[i])])]
     title_span = _find_title(text, header)
 
     # --- trailing chrome and closing block, walking up from the end.  Attachments after the signature and
@@ -468,6 +500,7 @@ def build(norm: NormText) -> Structure:
     last = _before_related_list(text, lines, body_first, last)
     while last >= body_first and (
         lines[last][1] == lines[last][0] or _TRAILING_CHROME.match(text[slice(*lines[last])])
+        or is_navigation(text[slice(*lines[last])])  # "上一篇：…", a list's "…工作报告 2023-02-10" under it
     ):
         last -= 1
     last = _above_trailer(text, lines, body_first, last)
