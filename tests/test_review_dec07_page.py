@@ -66,7 +66,7 @@ def test_a_page_date_before_the_signature_leaves_a_signed_report_a_report(day: s
 
 
 @pytest.mark.parametrize("line", ["2019-05-06", "[2019-05-06]", "（2023年5月6日）", "【2024-06-01】"])
-def test_a_date_alone_above_the_text_is_no_publication(line: str) -> None:
+def test_a_date_alone_above_the_text_before_its_year_ended_is_no_publication(line: str) -> None:
     plain = lawcheck.evaluate(HETANG)
     card = lawcheck.evaluate(line + "\n" + HETANG)
     assert card.document.kind == "annual_report" and card.document.published_date is None

@@ -352,8 +352,8 @@ _BARE_DATE_LINE = rx.compile(
     r"(?:\s*(?:来源|信息来源|文章来源|作者|浏览(?:次数)?|点击(?:数|量)?)[:：][^\n]{0,30})?$"
 )
 
-# A date alone on a line ("2019-05-06", "[2019-05-06]", "（2023年1月10日）"): of unknown meaning above a text —
-# a sidebar entry's, a meeting's, the day a speech was given — never taken as the page's publication on its own.
+# A date alone on a line ("2019-05-06", "[2019-05-06]", "（2023年1月10日）"): of unknown meaning above a text — the
+# page's stamp ("[2022-01-20]" over the 2021 report), or a sidebar entry's, a meeting's, a speech's day.
 _DATE_ONLY_LINE = rx.compile(r"^\s*[\[【(（]?\s*(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])"
                              r"\s*\d{1,2}\s*日?\s*[\]】)）]?\s*$")
 
@@ -381,20 +381,22 @@ def site_clock(text: str, start: int, date_end: int) -> bool:
     return bool(_CLOCK_BEFORE.search(text, max(0, start - 40), start) or _CLOCK_AFTER.match(text, date_end))
 
 
-def published_date(st: Structure) -> Found | None:
+def published_date(st: Structure, alone_from: dt.date | None = None) -> Found | None:
     """The page header's publication date (labelled; a site clock "今天是…" never counts).  None for a copy on
-    a document-sharing site: the date there is the upload's."""
+    a document-sharing site: the date there is the upload's.  A date alone on its line (no label, time or source
+    says what it is) counts only from ``alone_from`` on (the end of the report's year)."""
     text = st.text
     if any(_REPOST.search(text[s:e]) for s, e in st.header):
         return None
     best: tuple[int, Found] | None = None
     for s, e in st.header:
         m = _BARE_DATE_LINE.match(text[s:e])
-        if (m and not _DATE_ONLY_LINE.match(text[s:e]) and "今天是" not in text[s:e]
-                and not _SIGNED.search(text, s, m.start("date") + s)
+        if (m and "今天是" not in text[s:e] and not _SIGNED.search(text, s, m.start("date") + s)
                 and not site_clock(text, s + m.start("date"), s + m.end("date"))):
             dm = DATE_RE.fullmatch(m.group("date").replace(" ", ""))
             d = date_from_match(dm) if dm else None
+            if d is not None and alone_from and d < alone_from and _DATE_ONLY_LINE.match(text[s:e]):
+                continue
             if d is not None and (best is None or best[0] > len(_PUB_LABELS)):
                 best = (len(_PUB_LABELS), Found(d, (s + m.start("date"), s + m.end("date"))))
         for m in _PUB.finditer(text, s, e):
