@@ -127,3 +127,18 @@ def test_api_arguments_of_the_wrong_kind_are_refused_by_name() -> None:
         lawcheck.check_file(None)  # type: ignore[arg-type]
     assert lawcheck.evaluate(text, published=dt.date(2022, 1, 20)).document.published_date == dt.date(2022, 1, 20)
     assert lawcheck.evaluate(text, published="20220120").document.published_date == dt.date(2022, 1, 20)
+
+
+@pytest.mark.parametrize(("organ", "tier"), [
+    ("石家庄市生态环境局灵寿县分局", "local"),  # a city bureau's county branch: a county's body (was a township's)
+    ("保定市生态环境局涿州市分局", "local"),
+    ("石家庄市生态环境局鹿泉区分局", "local"),
+    ("灵寿县公安局青同分局", "below_county"),
+    ("灵寿县司法局青同司法所", "below_county"),
+    ("生态环境部", "central"),
+    ("灵寿县司法局", "local"),
+])
+def test_a_branch_that_names_its_county_is_a_county_body(organ: str, tier: str) -> None:
+    from lawcheck.text.organs import department_tier
+
+    assert department_tier(organ) == tier

@@ -241,6 +241,9 @@ def seat(organ: str | None, level: str | None) -> tuple[int | None, str]:
         # (the branch's place after the last 局: not "第一" of "…税务局第一分局"; not added twice)
         branch = re.search(r"局((?:(?!局)[\u4e00-\u9fff]){2,8}?)分局$", name)
         where = branch.group(1) if branch and not branch.group(1).startswith("第") else ""
+        if re.search(r"(?:县|旗|区|市)$", where) and rank <= RANK_OF_LEVEL["county"]:
+            # "石家庄市生态环境局灵寿县分局": the branch names its county — a county's body, not a township's
+            return RANK_OF_LEVEL["county"], where
         return min(rank + 1, TOWNSHIP), place if place.endswith(where) else place + where
     return rank, place
 
