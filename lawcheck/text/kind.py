@@ -332,10 +332,11 @@ _PLAN_HEADING = rx.compile(r"下一(?:年度|步)|下步|(?:工作)?(?:安排|�
 # A leader's own 述法: "我" as the speaker, "本人", a first part on one person's performance of duty.
 # "我县", "我们", "我局", "我苏木" speak for a body; "我" alone, for one person ("我为群众办实事" is a campaign).
 # A person speaks: "我始终", "我带头", "我将"; a body speaks as "我县", "我局", "我关", "我支队", "我们".
-_FIRST_PERSON = rx.compile(
-    r"本人|(?<![自敌])我(?=始终|坚持|认真|带头|将|要|把|在|对|作为|深知|自觉|严格|主动|积极|切实|亲自|能|也|还|更|时刻"
-    r"|从|向|以|先后|参加|多次|主持|负责|分管|任职|到任|担任|深刻|牢记|一直|坚决|个人)"
-)
+_I_SPEAK = (r"(?<![自敌])我(?=始终|坚持|认真|带头|将|要|把|在|对|作为|深知|自觉|严格|主动|积极|切实|亲自|能|也|还|更"
+            r"|时刻"
+            r"|从|向|以|先后|参加|多次|主持|负责|分管|任职|到任|担任|深刻|牢记|一直|坚决|个人)")
+_FIRST_PERSON = rx.compile(r"本人|" + _I_SPEAK)
+_I_SPEAKING = rx.compile(_I_SPEAK)
 # "王建国同志" names a person; "主要负责同志", "有关同志" do not.
 _COMRADE = rx.compile(r"[\u4e00-\u9fff]{2,3}同志")
 _NOT_A_NAME = rx.compile(r"(?:负责|领导|有关|各位|全体|广大|青年|老|女)同志$")
@@ -349,7 +350,9 @@ _OWN_PERSON = rx.compile(r"(?:^|(?<=[。，,；;：:\n]))[ \t\u3000]*"
 # ("述法人：李某某"), the post and the name above the text ("县人民政府县长 李某某"), or a person's name signing it
 # above the date.  A body never signs so: "灵寿县人民政府", "县司法局".
 _SPEAKER_LABEL = rx.compile(r"^\s*(?:述法人|述职人|述责述廉人|报告人|汇报人)\s*[:：]\s*[\u4e00-\u9fff]{2,4}\s*$", re.M)
-_POST_AND_NAME = rx.compile(r"^[^\n。，,:：]{0,24}?(?:书记|县长|市长|区长|州长|盟长|旗长|省长|镇长|乡长|主任|局长|厅长"
+# (not a heading: "(一)主要负责人亲自抓")
+_POST_AND_NAME = rx.compile(r"^(?![（(]?[一二三四五六七八九十\d]{1,3}[、.．)）])"
+                            r"[^\n。，,:：]{0,24}?(?:书记|县长|市长|区长|州长|盟长|旗长|省长|镇长|乡长|主任|局长|厅长"
                             r"|部长|署长|院长"
                             r"|负责人)\s*(?P<name>[\u4e00-\u9fff]{2,4})\s*$", re.M)
 _PERSON_NAME = rx.compile(r"^[\u4e00-\u9fff]{2,4}$")
@@ -918,7 +921,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     personal = _PERSONAL.search(body[:3000])
     # (an untitled text that speaks as one person and names that person as its speaker: a leader's 述法 whose title
     # was lost — "2023年，本人认真履行…", signed "述法人：李某某")
-    speaker = _speaker(st) if not titled_report and firsts else None
+    # (本人 as a clause's subject, or 我 acting: not "负责人本人出庭应诉" in a unit's report)
+    speaks = firsts and (_OWN_PERSON.search(body[:3000]) or _I_SPEAKING.search(body[:3000]))
+    speaker = _speaker(st) if not titled_report and speaks else None
     if speaker:
         return _other("shufa_report", "kind.reason.first_person", word=speaker)
     if (not titled_report and (firsts >= 3 or (one_person >= 3 and "第一责任人" in body[:3000])

@@ -261,7 +261,8 @@ def department_tier(organ: str | None) -> str | None:
     name = _JOINT_PARTY.sub("", re.sub(r"\s+", "", organ)) if organ else ""
     if not name:
         return None
-    rank, _ = seat(name, None)
+    # (the 乡 of 城乡 names no township: "灵寿县住房和城乡建设局" is a county's department)
+    rank, _ = seat(name.replace("城乡", "城"), None)
     if rank == CENTRAL:
         return "central"
     if rank == TOWNSHIP or _FIELD_OFFICE.search(name):

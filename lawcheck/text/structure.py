@@ -144,7 +144,12 @@ def is_navigation(line: str) -> bool:
         return False
     head = (m.group("head") or m.group("after")).strip()
     return bool(HAN.search(head)) and not _ORGAN_LINE.match(head) and not _CHROME.search(head) \
-        and not _PAGE_META.match(head) and not sign_line(head)[0]
+        and not _PAGE_META.match(head) and not sign_line(head)[0] and not _TITLE_WITH_DATE.search(head)
+
+
+# A report's own title printed with the page's date on its line ("…关于2024年度法治政府建设情况的报告 2025-01-20"):
+# the title, not a list entry (found in review: the title, organ and reporter were lost).
+_TITLE_WITH_DATE = rx.compile(r"法治(?:政府)?建设[^。]{0,30}?(?:报告|总结)")
 
 
 # A link to another page: a document's title, a bullet before it or its date after it ("· 关于2019年度…的报告",
@@ -811,7 +816,12 @@ def _heading_line(text: str, sent: Sentence, own_end: int) -> bool:
     """Whether a heading's first sentence is its whole line and no sentence (no full stop or the like ends it;
     a title is at most _HEADING_LINE_MAX long, as ``_heading_title_end`` reads one)."""
     return (sent.end - sent.start <= _HEADING_LINE_MAX and (sent.end >= own_end or text[sent.end:sent.end + 1] == "\n")
-            and text[sent.end - 1] not in "。!?;")
+            and text[sent.end - 1] not in "。!?;" and not _CLAUSE_BREAK.search(text, sent.start, sent.end))
+
+
+# A comma inside a long line makes it a sentence of two clauses ("…第一责任人职责，主持召开…"), not a title; a list
+# item ("1.", "(1)") without its full stop is a statement too (found in review: long items read as headings).
+_CLAUSE_BREAK = rx.compile(r"[,，;；]")
 
 
 _HEADING_LINE_MAX = 80
@@ -839,7 +849,7 @@ def _sentences(
             # line, with no sentence end: "（二）严格落实重大行政决策公众参与、专家论证、风险评估、合法性审查、集体
             # 讨论决定程序" names what the part is about, and states it done no more than a short heading does.
             if part and sec.rank < 5 and (part[0].end - part[0].start <= _HEADING_MAX
-                                          or _heading_line(text, part[0], own_end)) and \
+                                          or (sec.rank <= 2 and _heading_line(text, part[0], own_end))) and \
                     not _FIGURE.search(text, part[0].start, part[0].end):
                 part[0] = replace(part[0], heading=True)
             out.extend(part)
@@ -860,8 +870,11 @@ def _sentences(
                 named &= {PLAN}  # the plan is the last part: a problem named under it is one of its tasks
             if named:
                 roles = frozenset(named)
-            elif named is not None:
-                # a heading naming neither part (a measure's, "上年度存在问题整改情况") heads a part of the one it is in
+            elif named is not None and (_ANSWERS.search(line) or not (_PARA_SHORT.search(line)
+                                                                    or _PARA_PLAN.search(line))):
+                # a heading naming neither part (a measure's, "上年度存在问题整改情况") heads a part of the one it is
+                # in; a short line that turns to the problems or the plan as a paragraph would ("同时也存在一些
+                # 问题", "2021年我市将重点做好以下工作") still opens that part (found in review: it no longer did)
                 if PREAMBLE in roles:
                     roles = frozenset({MEASURES})
             elif _PARA_SHORT.search(line) and PLAN not in roles:
