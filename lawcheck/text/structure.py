@@ -144,12 +144,14 @@ def is_navigation(line: str) -> bool:
         return False
     head = (m.group("head") or m.group("after")).strip()
     return bool(HAN.search(head)) and not _ORGAN_LINE.match(head) and not _CHROME.search(head) \
-        and not _PAGE_META.match(head) and not sign_line(head)[0] and not _TITLE_WITH_DATE.search(head)
+        and not _PAGE_META.match(head) and not sign_line(head)[0] \
+        and not (_TITLE_WITH_DATE.search(head) and not _BULLET.match(line))
 
 
 # A report's own title printed with the page's date on its line ("…关于2024年度法治政府建设情况的报告 2025-01-20"):
 # the title, not a list entry (found in review: the title, organ and reporter were lost).
 _TITLE_WITH_DATE = rx.compile(r"法治(?:政府)?建设[^。]{0,30}?(?:报告|总结)")
+_BULLET = rx.compile(r"[·•●▪◆■\-*]")  # a list's entry: "· 关于2017年度…的报告 2018-03-01" is another page's
 
 
 # A link to another page: a document's title, a bullet before it or its date after it ("· 关于2019年度…的报告",
@@ -816,12 +818,7 @@ def _heading_line(text: str, sent: Sentence, own_end: int) -> bool:
     """Whether a heading's first sentence is its whole line and no sentence (no full stop or the like ends it;
     a title is at most _HEADING_LINE_MAX long, as ``_heading_title_end`` reads one)."""
     return (sent.end - sent.start <= _HEADING_LINE_MAX and (sent.end >= own_end or text[sent.end:sent.end + 1] == "\n")
-            and text[sent.end - 1] not in "。!?;" and not _CLAUSE_BREAK.search(text, sent.start, sent.end))
-
-
-# A comma inside a long line makes it a sentence of two clauses ("…第一责任人职责，主持召开…"), not a title; a list
-# item ("1.", "(1)") without its full stop is a statement too (found in review: long items read as headings).
-_CLAUSE_BREAK = rx.compile(r"[,，;；]")
+            and text[sent.end - 1] not in "。!?;")
 
 
 _HEADING_LINE_MAX = 80
@@ -847,7 +844,9 @@ def _sentences(
             # A short first sentence is the heading's title, unless it reports figures: "（二）全年作出重大行政决策
             # 4项，均履行了法定程序。" is an item written on the heading's line.  So is a longer one that is its
             # line, with no sentence end: "（二）严格落实重大行政决策公众参与、专家论证、风险评估、合法性审查、集体
-            # 讨论决定程序" names what the part is about, and states it done no more than a short heading does.
+            # 讨论决定程序" names what the part is about, and states it done no more than a short heading does —
+            # a part's or a sub-part's heading (一、, （一）): a list item ("1.", "(1)") without its full stop is a
+            # statement (found in review: "1.严格落实…决定程序" over "2.全年作出…" read as a title).
             if part and sec.rank < 5 and (part[0].end - part[0].start <= _HEADING_MAX
                                           or (sec.rank <= 2 and _heading_line(text, part[0], own_end))) and \
                     not _FIGURE.search(text, part[0].start, part[0].end):
