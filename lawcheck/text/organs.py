@@ -61,7 +61,7 @@ class Body:
 # Unit words that are part of an ordinary word, not an administrative unit: 市场, 城市, 社区, 乡村, 县域 …
 _NOT_UNIT = rx.compile(
     r"(?<=依法治)[省市县区州旗镇乡]|(?<=[城都])市|市(?=[场民容级])|(?<=[社园景辖])区|[区县市](?=域)|县(?=级)"
-    r"|乡(?=[村镇])|(?<=乡)镇"
+    r"|乡(?=[村镇])|(?<=城)乡|(?<=乡)镇"
 )
 
 
@@ -261,8 +261,7 @@ def department_tier(organ: str | None) -> str | None:
     name = _JOINT_PARTY.sub("", re.sub(r"\s+", "", organ)) if organ else ""
     if not name:
         return None
-    # (the 乡 of 城乡 names no township: "灵寿县住房和城乡建设局" is a county's department)
-    rank, _ = seat(name.replace("城乡", "城"), None)
+    rank, _ = seat(name, None)
     if rank == CENTRAL:
         return "central"
     if rank == TOWNSHIP or _FIELD_OFFICE.search(name):
