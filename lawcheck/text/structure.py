@@ -867,18 +867,16 @@ def _sentences(
             named = _bare_heading_roles(line, SHORTCOMINGS in roles)
             if named and PLAN in roles:
                 named &= {PLAN}  # the plan is the last part: a problem named under it is one of its tasks
+            # a heading naming neither part (a measure's, "上年度存在问题整改情况") heads a part of the one it is in;
+            # a short line that turns to the problems or the plan as a paragraph would ("同时也存在一些问题",
+            # "2021年我市将重点做好以下工作") still opens that part (found in review: it no longer did)
+            short, plan = _PARA_SHORT.search(line), _PARA_PLAN.search(line)
+            turns = named is None or (not _ANSWERS.search(line) and bool(short or plan))
             if named:
                 roles = frozenset(named)
-            elif named is not None and (_ANSWERS.search(line) or not (_PARA_SHORT.search(line)
-                                                                    or _PARA_PLAN.search(line))):
-                # a heading naming neither part (a measure's, "上年度存在问题整改情况") heads a part of the one it is
-                # in; a short line that turns to the problems or the plan as a paragraph would ("同时也存在一些
-                # 问题", "2021年我市将重点做好以下工作") still opens that part (found in review: it no longer did)
-                if PREAMBLE in roles:
-                    roles = frozenset({MEASURES})
-            elif _PARA_SHORT.search(line) and PLAN not in roles:
+            elif turns and short and PLAN not in roles:
                 roles = frozenset({SHORTCOMINGS})
-            elif _PARA_PLAN.search(line):
+            elif turns and plan:
                 roles = frozenset({PLAN})
             elif PREAMBLE in roles:
                 roles = frozenset({MEASURES})
