@@ -289,7 +289,7 @@ def _basis_refs(rule: RuleBase, a: Analysis) -> list[BasisRef]:
         if ref is None:
             fields = {k: getattr(b, k) for k in ("document", "ref", "article", "provision", "wording", "source",
                                                  "status")}
-            ref = memo[key] = construct(BasisRef, text=b.cite(a.lang), note=b.note_in(a.lang),
+            ref = memo[key] = construct(BasisRef, text=b.cite(a.lang, marked=True), note=b.note_in(a.lang),
                                         article_status=b.article_status or (b.status if b.article else None), **fields)
         out.append(ref)
     return out

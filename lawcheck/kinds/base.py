@@ -80,6 +80,10 @@ class Years(Strict):
         return self.start is not None or self.end is not None
 
 
+# How sure a provision is, when not fully (RULEBOOK's ◐ and ❌), as the reader sees it beside the citation.
+_HOW_SURE = {"zh": {"partial": "〔部分核实〕", "unverified": "〔未经核实〕"},
+             "en": {"partial": " [partly verified]", "unverified": " [not verified]"}}
+
 # A meeting or congress, not a document: named without 《》 ("党的第二十次全国代表大会（2022年10月16—22日）").
 _EVENT = rx.compile(r"(?:会议|全会|代表大会)(?:（[^）]*）)?$")
 
@@ -88,8 +92,9 @@ class Basis(Strict):
     """Where a requirement comes from, as the rulebook gives it.
 
     The reader sees the document, its number, the article (only when the article number is
-    verified, at least partly) and the provision; the note and the verification marks stay in
-    JSON and ``explain``.  ``years``/``levels``/``reporters`` say whom and when the provision
+    verified, at least partly) and the provision; a provision the rulebook has not fully verified says so
+    where it is cited for a report (``cite(marked=True)``: "〔部分核实〕"), so that no examiner takes it for
+    settled law.  ``years``/``levels``/``reporters`` say whom and when the provision
     governs: a rule cites, for each report, only the bases that cover it.
     """
 
@@ -128,13 +133,19 @@ class Basis(Strict):
         name = self.document if _EVENT.search(self.document) else f"《{self.document}》"
         return name + (f"（{self.ref}）" if self.ref else "")
 
-    def cite(self, lang: str = "zh") -> str:
-        """The basis as an official reads it: 《document》ref article provision; a summary marked as one."""
+    def cite(self, lang: str = "zh", marked: bool = False) -> str:
+        """The basis as an official reads it: 《document》ref article provision; a summary marked as one; with
+        ``marked``, a provision not fully verified followed by how sure it is ("〔部分核实〕"; why: the note, in
+        JSON and ``explain``)."""
         head = self.cite_document()
         article = self.article if self.article_shown() else ""
         if self.wording == "summary":
-            return f"{head}{article}{'（概括）' if lang == 'zh' else ' (summary) '}：{self.provision}"
-        return f"{head}{article}{'：' if article else ''}{self.provision}"
+            text = f"{head}{article}{'（概括）' if lang == 'zh' else ' (summary) '}：{self.provision}"
+        else:
+            text = f"{head}{article}{'：' if article else ''}{self.provision}"
+        if marked and self.status != "verified":
+            text += _HOW_SURE[lang][self.status]
+        return text
 
     def covers(self, year: int | None, level: str | None, reporter: str | None, tier: str | None = None) -> bool:
         """Whether the provision governs a report of that year, level and reporter (unknowns do not exclude).
