@@ -63,7 +63,31 @@ _YEAR_MENTION = rx.compile(r"((?:19|20)\d\d)(?<![\d.]....)\s*年度?(?:\s*(\d{1,
                            r"(?!\s*(?:以来|来|起|至今|开始|以后))")
 
 
+def _closing(text: str, opening: str, closing: str, lo: int, hi: int) -> int:
+    """Where the quotation opened right before ``lo`` closes, before ``hi`` (-1: not there): past the quotations
+    inside it ("要求：“全面落实行政执法“三项制度”，…。”" as often typed).  Straight marks do not nest."""
+    j = text.find(closing, lo, hi)
+    if opening == closing:
+        return j
+    depth = 1
+    while j >= 0:
+        depth += text.count(opening, lo, j) - 1
+        if depth == 0:
+            return j
+        lo = j + 1
+        j = text.find(closing, lo, hi)
+    return -1
+
+
 _BACK = 80  # how far back a negation that looks back reaches (a sentence's clauses, never a paragraph)
+# What a requirement quotes ("上级《…方案》要求：“深入学习贯彻习近平法治思想。”", "县长强调“要全面推行三项制度”"):
+# the verb right before the opening mark (a colon, a comma or a space between), the quotation's marks, the most
+# it holds, and what may close the clause after it (a quotation closing its clause is what was said; one inside a
+# clause names a thing: "明确“三项制度”责任分工", "提出“三个一”工作法").
+_REQUIRE_VERBS = frozenset({"要求", "规定", "强调", "指出", "提出", "明确"})
+_QUOTES = (("“", "”"), ("「", "」"), ('"', '"'))
+_QUOTE_MOST = 2000
+_QUOTE_ENDS = frozenset("。!?;,:、\n")
 _CLAUSE_MARKS = frozenset(",，;；:：")
 
 
@@ -217,7 +241,7 @@ class Analysis:
                 for s, _e in self.matches_of(p):
                     fut.extend(self._clauses_back(s))
             spans = sorted([*(sp for p in manifest.future_patterns or () for sp in self.matches_of(p)),
-                            *self._later_years()])
+                            *self._later_years(), *self._quoted_requirements()])
         except PatternTimeout as e:
             self._cues_timeout = e
             raise
@@ -248,6 +272,40 @@ class Analysis:
                 continue
             k = bisect_left(ends, m.end())
             out.append((m.start(), ends[k] if k < len(ends) else len(text)))
+        return out
+
+    def _quoted_requirements(self) -> list[Span]:
+        """What a requirement quotes: the words inside the quotation marks after 要求, 规定, 强调, 指出, 提出 or
+        明确 ("根据上级《…》要求：“深入学习贯彻习近平法治思想。”", "县长强调：“要全面推行三项制度。”") are what was
+        required or said, not what this body did, which it tells outside them ("…。”会后，县政府印发…").  Found in
+        the original text, where the marks are (the view drops them), from each opening mark, and not across a
+        paragraph; a quotation shorter than four characters, or one that does not close its clause ("明确“三项制度”
+        责任分工"), is a name, not words said."""
+        norm = self.st.norm
+        original, text, out = norm.original, norm.text, []
+        for opening, closing in _QUOTES:
+            straight = opening == closing  # "…" as typed: the marks pair in turn, each paragraph afresh
+            i = original.find(opening)
+            while i >= 0:
+                k = i
+                while k > 0 and i - k < 2 and original[k - 1] in " :：,，\u3000":
+                    k -= 1
+                said = original[k - 2:k] in _REQUIRE_VERBS
+                if not (said or straight):
+                    i = original.find(opening, i + 1)
+                    continue
+                lo = norm.view(i + 1)
+                stop = text.find("\n", lo)  # the paragraph's end (the view's line: a page-width break is none)
+                stop = norm.orig(stop) if stop >= 0 else len(original)
+                j = _closing(original, opening, closing, i + 1, min(stop, i + 1 + _QUOTE_MOST))
+                if j < 0:  # not closed in its paragraph
+                    i = original.find(opening, stop if straight else i + 1)
+                    continue
+                if said:
+                    hi = norm.view(j)
+                    if hi - lo >= 4 and (text[hi - 1] in _QUOTE_ENDS or hi >= len(text) or text[hi] in _QUOTE_ENDS):
+                        out.append((lo, hi))
+                i = original.find(opening, j + 1 if straight else i + 1)
         return out
 
     @property

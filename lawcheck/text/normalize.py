@@ -97,6 +97,18 @@ class NormText:
         k = bisect_right(self.seg_norm, i) - 1
         return self.seg_orig[k] + (i - self.seg_norm[k])
 
+    def view(self, o: int) -> int:
+        """Where original offset ``o`` stands in the normalised text: the first character that comes from it or
+        after it (for a character dropped, a quotation mark, the first one kept after it)."""
+        lo, hi = 0, len(self.text)
+        while lo < hi:  # orig() never decreases
+            mid = (lo + hi) // 2
+            if self.orig(mid) < o:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a half-open span of the normalised text to the original text."""
         if end <= start:
