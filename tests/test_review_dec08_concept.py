@@ -121,3 +121,30 @@ def test_work_done_as_required_and_the_units_own_quotations_still_count():
     r = _with("enforcement.three_systems", "严格执行《XX县重大执法决定法制审核办法》，全年审核重大执法决定56件。")
     assert r.status == "partial" and "legal_review" not in r.missing
 
+
+# ---------------------------------------------------------------- 2. a heading credits a part by another part's work
+
+def test_a_heading_naming_a_part_is_not_upgraded_by_that_parts_own_weak_hit():
+    """What a 常务会议 did with no principal leader named is the leaders' act in part only (RULEBOOK §2.1: concrete
+    acts of the 党政主要负责人; rules/content/first_responsible_duty.yaml): a sub-heading naming the same study
+    again over it ("（三）坚持常务会议会前学法") adds no act.  Under a 第一责任人 heading the meeting's act is the duty
+    described (the designed case), so that heading still credits the duty."""
+    rule = "content.first_responsible_duty"
+    for s in ("（三）坚持常务会议会前学法\n以县政府常务会议为依托，全年共学习法律法规4部。",
+              "1.积极推进常务会议会前学法。以县政府常务会议为依托，全年共学习法律法规4部。",
+              "以县政府常务会议为依托，坚持会前学法，全年共学习法律法规4部。"):
+        r = _with(rule, s)
+        assert r.status == "partial" and abs(r.fraction - 0.375) < 1e-6, (s, r.status, r.fraction)
+    r = _with(rule, "（三）履行推进法治建设第一责任人职责情况\n县政府常务会议专题研究法治政府建设工作3次。")
+    assert r.status == "pass" and abs(r.fraction - 0.625) < 1e-6, (r.status, r.fraction)
+    # The leader's own act under either heading is the act.
+    r = _with(rule, "（三）坚持常务会议会前学法\n县长主持召开县政府常务会议会前学法12次。")
+    assert r.status == "pass"
+
+
+def test_fixture_000_2_meetings_without_a_leader_are_the_duty_in_part():
+    """Fixture 000-2: both acts are the 区政府常务会议's, the duty never named; it passed only by the heading
+    "1.积极推进常务会议会前学法。" over the study — now partial, as 000-5 is."""
+    text = (FIXTURES / "000-2.txt").read_text(encoding="utf-8")
+    r = next(r for r in lawcheck.evaluate(text).results if r.rule == "content.first_responsible_duty")
+    assert r.status == "partial" and abs(r.fraction - 0.375) < 1e-6

@@ -75,14 +75,17 @@ def _credit_headings(a: Analysis, all_results: list[PartOutcome], results: list[
     """A part named in a heading is done when the text under that heading shows another part done.
 
     "三、党政主要负责人履行推进法治建设第一责任人职责情况" over paragraphs of meetings chaired is the
-    duty described; the same heading over nothing relevant is only a heading.
+    duty described; the same heading over nothing relevant is only a heading.  Another part's: the part's own
+    hit done in part under its own heading ("（三）坚持常务会议会前学法" over "以县政府常务会议为依托，全年共学习
+    法律法规4部": a meeting's study, no principal leader named) is still done in part, the heading naming it again.
     """
     st = a.st
     # Done in part counts too: "县政府常务会议专题研究…" under a 第一责任人 heading is the duty described.
-    done_spans = [sp for r in all_results for sp in (*r.done, *r.weak_done)]
+    done_by = [(o, [sp for sp in (*o.done, *o.weak_done)]) for o in all_results]
     for r in results:
         if r.credit >= 1:
             continue
+        done_spans = [sp for o, spans in done_by if o is not r for sp in spans]
         for span, key, _where in r.mentioned:
             if key != "heading_only":
                 continue
