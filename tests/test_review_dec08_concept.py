@@ -148,3 +148,49 @@ def test_fixture_000_2_meetings_without_a_leader_are_the_duty_in_part():
     text = (FIXTURES / "000-2.txt").read_text(encoding="utf-8")
     r = next(r for r in lawcheck.evaluate(text).results if r.rule == "content.first_responsible_duty")
     assert r.status == "partial" and abs(r.fraction - 0.375) < 1e-6
+
+
+# ---------------------------------------------------------------- 3. a lead sentence and the list after it
+
+_LISTED = "如部分执法人员业务能力不强，主要原因是培训不够系统；基层法治力量薄弱。"
+_NUMBERED = "一是部分执法人员业务能力不强，主要原因是培训不够系统；二是基层法治力量薄弱。"
+
+
+def test_the_shortcomings_part_with_its_heading_deleted_is_still_the_shortcomings():
+    """宜兴 2020 without the line "二、存在的主要问题": its paragraph opens "…虽然取得了一定的成绩，但同时我们也清醒地
+    认识到工作中的不足和问题。如“放管服”改革仍需继续深入，…还不到位…" — the lead admits the shortcomings and the next
+    sentence lists them, as a colon would (督察工作规定 art. 25: 存在的不足和原因)."""
+    text = YIXING.replace("  二、存在的主要问题\n", "")
+    assert text != YIXING
+    card = lawcheck.evaluate(text)
+    assert card.result("content.shortcomings").status == "pass"
+    assert card.result("content.shortcoming_causes").status == "pass"
+    assert card.result("content.measures_and_results").status == "pass"
+
+
+def test_a_lead_sentence_carries_over_to_the_sentence_that_lists_the_shortcomings():
+    from tests.test_inline_shortcomings import REPORT
+
+    for para in ("2022年，我县在法治政府建设工作中虽然取得了一定的成绩，但同时我们也清醒地认识到工作中的不足和问题。"
+                 + _LISTED,
+                 "在肯定成绩的同时，我们也清醒地看到工作中的差距。" + _NUMBERED,
+                 "我县法治政府建设还存在一些不足。主要是部分执法人员业务能力不强，主要原因是培训不够系统；基层法治力量薄弱。",
+                 "但我们也意识到工作中的问题与不足。比如部分执法人员业务能力不强，主要原因是培训不够系统。",
+                 "成绩来之不易，但我们也看到了不足。具体表现为：部分执法人员业务能力不强，主要原因是培训不够系统。"):
+        card = lawcheck.evaluate(REPORT.format(para=para))
+        assert card.result("content.shortcomings").status == "pass", para
+        assert card.result("content.shortcoming_causes").status == "pass", para
+        assert card.result("content.measures_and_results").status == "pass", para
+    # A plan, praise, a principle, problems found and fixed, or 如期 are no lead of shortcomings.
+    for para in ("今后，县政府将清醒认识到工作中的不足。如加强执法人员培训。",
+                 "同时，坚持问题导向，推动执法规范化。一是开展案卷评查；二是开展执法培训。",
+                 "我们清醒地看到了群众的期盼。如群众对执法公正的要求越来越高。",
+                 "在取得成效的同时，县政府注重总结经验。如形成了一批可复制可推广的做法。",
+                 "全年共发现问题32个。一是执法程序不规范；二是案卷不完整，均已整改到位。",
+                 "同时，针对存在的问题，开展专项整治。一是执法程序；二是案卷质量。",
+                 "我县高度重视执法工作，成效明显。如期完成了执法人员培训。"):
+        card = lawcheck.evaluate(REPORT.format(para=para))
+        assert card.result("content.shortcomings").status == "fail", para
+    # (a plan's lead is no more a shortcomings lead than before: mentioned in the plan, partial as it was)
+    para = "下一步，我们将正视存在的问题和不足。一是加强执法人员培训；二是充实基层法治力量。"
+    assert lawcheck.evaluate(REPORT.format(para=para)).result("content.shortcomings").status != "pass"

@@ -90,6 +90,13 @@ _INLINE_TURN = rx.compile(
 _INLINE_OPENING = rx.compile(r"(?:但|但是|然而|不过|同时|当然|与此同时)[,、]?")
 _INLINE_SHORT_NOT = rx.compile(r"针对|梳理|查找|整改|解决|排查|整治|督促")
 _FIRST_SENTENCE = rx.compile(r"[^。!?;:]*[。!?;:]?")
+# …or a lead sentence that admits them, the sentence after it listing them as a colon would: "…虽然取得了一定的成绩，
+# 但同时我们也清醒地认识到工作中的不足和问题。如“放管服”改革仍需继续深入，…" (the problems seen, not only
+# "存在…", when it turns: from the results, or with a "but"), "…还存在一些不足。主要表现在：…", "…。一是…".  Not
+# 如期/如实/如何/如果/如今, nor a lead of the plan ("下一步，…", "今后…"; see _PARA_PLAN).
+_INLINE_SEEN = rx.compile(r"(?:认识到|看到|意识到|正视)[^。;:]{0,20}?(?:问题|不足|差距|短板|薄弱环节)")
+_INLINE_LIST = rx.compile(r"\s*(?:如(?!期|实|何|果|今|下)|比如|例如|譬如|一是|主要是|主要有|主要表现在|主要表现为"
+                          r"|具体表现在|具体表现为|表现在|表现为)")
 
 _CHROME = rx.compile(
     WHERE_ON_SITE + r"|首页\s*>|>>|>\s*正文|字体|字号|打印|关闭窗口|语音播报|分享|浏览次数|阅读[:次]"
@@ -584,9 +591,15 @@ def _turns_to_shortcomings(text: str, s: int, e: int) -> bool:
     """Whether the paragraph at [s, e) opens the shortcomings (see _INLINE_PROBLEMS)."""
     m = _FIRST_SENTENCE.match(text, s, min(e, s + 120))
     first = m.group(0) if m else ""
-    if not _INLINE_PROBLEMS.search(first) or _INLINE_SHORT_NOT.search(first):
-        return False
-    return bool(_INLINE_TURN.search(first) or _INLINE_OPENING.match(first) or first.endswith(":"))
+    remain = _INLINE_PROBLEMS.search(first)
+    if not (remain or _INLINE_SEEN.search(first)) or _INLINE_SHORT_NOT.search(first):
+        return False  # (most paragraphs: one search or two)
+    turns = bool(_INLINE_TURN.search(first) or _INLINE_OPENING.match(first))
+    if remain and (turns or first.endswith(":")):
+        return True
+    # the next sentence lists what the lead admits (_INLINE_LIST); a lead that sees problems must turn to them
+    listed = m is not None and first.endswith("。") and bool(_INLINE_LIST.match(text, m.end()))
+    return listed and (bool(remain) or turns) and not _PARA_PLAN.match(first)
 
 
 def _section_at(sections: list[Section], starts: list[int], pos: int) -> int | None:
