@@ -431,9 +431,9 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
     # Only when the text states no year at all (a placeholder is a statement, and stays one).
     inferred = dates.inferred_report_year(st) if given.report_year is None and year_found is None else None
     said = year_found.value if year_found else inferred.value if inferred else None
-    # (a date alone on a line above the text before the report's year ended is not its publication — no report is
-    # published before its year is over — but a sidebar's or a meeting's day: it decides neither kind nor deadline)
-    pub_found = dates.published_date(st, dt.date(said, 12, 1) if isinstance(said, int) else None)
+    # (a date alone on a line above the text before the report year's November is not its publication — no report
+    # is published so early — but a sidebar's or a meeting's day: it decides neither kind nor deadline)
+    pub_found = dates.published_date(st, dates.season_opens(said) if isinstance(said, int) else None)
     pub_read = pub_found.value if pub_found else None
     signed = dates.signed_date(st)
     ts = st.title_span

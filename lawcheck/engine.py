@@ -622,7 +622,7 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         verdict = classify(a.st, found_title)
         source = _year_source(a)
         if verdict.kind != "other" and a.year is not None and source in ("title", "text"):
-            # signed or published before the report year's December: part of the year, or the wrong year
+            # signed or published before the report year's November: part of the year, or the wrong year
             signed = a.signed.value if a.signed and isinstance(a.signed.value, dt.date) else None
             # No site publishes a report before it is signed: a page date before the signature is an upload's or a
             # column's date, or mistyped, and the signature decides (as deadline.publication does).

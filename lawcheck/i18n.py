@@ -77,7 +77,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.no_title": "（未识别出标题）",
         "kind.why": "依据：{why}",
         "kind.reason.title": "标题含“{word}”",
-        "kind.reason.dated_early": "落款或发布日期（{date}）在{year}年结束之前，不是该年度的年度报告",
+        "kind.reason.dated_early": "落款或发布日期（{date}）早于{year}年11月1日，不是该年度的年度报告",
         "kind.reason.headline": "标题是新闻标题（“{word}”）",
         "kind.reason.title_topic": "标题所述事项是{topic}，不是法治政府建设整体情况",
         "kind.reason.opening": "正文含“{word}”",
@@ -105,7 +105,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.template": "模板",
         "other_kind.rectification": "整改情况报告",
         "other_kind.interim_summary": "阶段性（半年、季度）工作总结",
-        "other_kind.dated_early": "日期早于报告年度结束（阶段性总结，或报告年度写错）",
+        "other_kind.dated_early": "日期早于报告年度的11月1日（阶段性总结，或报告年度写错）",
         "other_kind.survey_report": "调研、调查、视察、执法检查、评估或考核情况报告",
         "other_kind.paper": "论文、文章或书籍的摘要",
         "other_kind.self_assessment": "自查、自评或考核材料",
@@ -225,8 +225,8 @@ _T: dict[str, dict[str, str]] = {
         "given_year_mismatch": ("按指定的报告年度{given}年检查，但报告标题或开头写的是{found}年："
                                 "请核对是否是该年度的报告。"),
         "year_mismatch": "标题写的是{title}年，正文开头写的是{body}年：是沿用了往年的报告，还是其中一处写错了？",
-        "published_early": "页面的发布日期{date}早于{year}年度结束，不会是本报告的发布日期，未采用。",
-        "signed_in_year": "落款日期“{date}”在报告所属的{year}年之内，年度报告只能在该年结束后成文：是否应为{next}年？",
+        "published_early": "页面的发布日期{date}早于{year}年11月1日，不会是本报告的发布日期，未采用。",
+        "signed_in_year": "落款日期“{date}”早于报告所属的{year}年的11月，年度报告不会在此时成文：是否应为{next}年？",
         "plan_looks_back": "“{role}”部分写的都是已经做过的工作，没有下一年度的安排。",
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
         "scope_missing": "报告没有“{roles}”部分。",
@@ -487,7 +487,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.no_title": "(no title found)",
         "kind.why": "because {why}",
         "kind.reason.title": "the title says \"{word}\"",
-        "kind.reason.dated_early": "it is dated {date}, before {year} was over: not that year's annual report",
+        "kind.reason.dated_early": "it is dated {date}, before 1 November {year}: not that year's annual report",
         "kind.reason.headline": "the title is a news headline (\"{word}\")",
         "kind.reason.title_topic": "the title names {topic}, not law-based government as a whole",
         "kind.reason.opening": "the text says \"{word}\"",
@@ -517,7 +517,7 @@ _T: dict[str, dict[str, str]] = {
         "other_kind.template": "template",
         "other_kind.rectification": "report on rectification",
         "other_kind.interim_summary": "half-year or quarterly summary",
-        "other_kind.dated_early": "dated before its year was over (a part-year summary, or the wrong year)",
+        "other_kind.dated_early": "dated before 1 November of its year (a part-year summary, or the wrong year)",
         "other_kind.survey_report": "investigation, inspection, evaluation, review or assessment-results report",
         "other_kind.paper": "a paper, an article or a book's abstract",
         "other_kind.self_assessment": "self-assessment or evaluation material",
@@ -640,10 +640,10 @@ _T: dict[str, dict[str, str]] = {
                             "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
         "plan_looks_back": "The \"{role}\" part tells only work already done; it sets out nothing for the next year.",
-        "published_early": "The page's date {date} is before {year} ended: it cannot be this report's publication, and "
-                           "is not used.",
-        "signed_in_year": ("The report is dated \"{date}\", within {year}, the year it reports on; a year's report is "
-                           "written after the year ends: should it read {next}?"),
+        "published_early": "The page's date {date} is before 1 November {year}: it cannot be this report's "
+                           "publication, and is not used.",
+        "signed_in_year": ("The report is dated \"{date}\", before November of {year}, the year it reports on; a "
+                           "year's report is not written so early: should it read {next}?"),
         "given_year_mismatch": ("Checked as a report on {given}, as the caller set, but its title or opening names "
                                 "{found}: check that it is that year's report."),
         "year_mismatch": ("The title names {title} and the body opens on {body}: an earlier report carried over, or a "

@@ -17,6 +17,7 @@ from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
 from lawcheck.kinds.recipients import BodyKind
 from lawcheck.text import organs
+from lawcheck.text.dates import season_opens
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -99,9 +100,9 @@ def _judge(rule: DeadlineRule, a: Analysis) -> Outcome:
         # (a page date before the signature date is still the page's: the signature is the one mistyped)
         if a.published is None:
             return _by_signature(rule, a)
-        if a.published < dt.date(a.year, 12, 1):
-            # A page date before the year ended cannot be this report's publication (a typed year, a site's
-            # upload date): the signature decides, as with no page date, and the drafter is told.
+        if a.published < season_opens(a.year):
+            # A page date before the report year's November cannot be this report's publication (a typed year, a
+            # site's upload date): the signature decides, as with no page date, and the drafter is told.
             by = _by_signature(rule, a)
             by.details.insert(0, t(lang, "published_early", date=a.published.isoformat(), year=a.year))
             return by

@@ -11,7 +11,7 @@ from lawcheck.i18n import join, t
 from lawcheck.kinds.base import Outcome, RuleBase, Span, status_of
 from lawcheck.kinds.describe import label
 from lawcheck.kinds.matching import Matcher
-from lawcheck.text.dates import PLACEHOLDER, Found, body_year
+from lawcheck.text.dates import PLACEHOLDER, Found, body_year, season_opens
 from lawcheck.text.grammar import DATE_RE, LINE_ENDS
 from lawcheck.text.kind import REPORT_MIN_CHARS
 from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS
@@ -143,11 +143,11 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
 
 
 def _signed_in_year(a: Analysis) -> Found | None:
-    """The signing date, when it falls before the December of the year the report is on."""
+    """The signing date, when it falls before the November of the year the report is on (``season_opens``)."""
     signed = a.signed
     if signed is None or a.year is None or not isinstance(signed.value, dt.date):
         return None
-    return signed if signed.value < dt.date(a.year, 12, 1) else None
+    return signed if signed.value < season_opens(a.year) else None
 
 
 def _other_year(a: Analysis) -> Found | None:

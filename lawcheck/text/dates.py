@@ -181,19 +181,27 @@ def body_year(st: Structure) -> Found | None:
     return None
 
 
+def season_opens(year: int) -> dt.date:
+    """The first day a report on ``year`` may be dated: 1 November of that year.  A year's report is written once the
+    year is (nearly) over — some localities collect the year's reports in November, for an assessment held before the
+    year ends — so a report signed or published from then on is the year's, and one dated earlier is a part of the
+    year or has the year written wrong."""
+    return dt.date(year, 11, 1)
+
+
 def year_the_dates_allow(st: Structure, title_year: Found, dates: list[dt.date]) -> Found | None:
     """The body's year, when the title names another and only the body's fits the document's dates: a title
     carrying the year the report was written in ("长生镇2021年法治政府建设工作报告" over "2020年，长生镇…", signed
     2021年7月), or a slip ("2023年…报告" over "2024年，荷塘区…", published 2025年3月).  A year's report is signed and
-    published from the December of that year to the end of the next; None when the dates fit the title's year
-    too, or there are none (the title's year stands, and a mismatch is said by form.reporting_year)."""
+    published from the November of that year (``season_opens``) to the end of the next; None when the dates fit the
+    title's year too, or there are none (the title's year stands, and a mismatch is said by form.reporting_year)."""
     body = body_year(st)
     if body is None or not isinstance(body.value, int) or not isinstance(title_year.value, int) \
             or body.value == title_year.value or not dates:
         return None
 
     def fits(year: int) -> bool:
-        return all(dt.date(year, 12, 1) <= d <= dt.date(year + 1, 12, 31) for d in dates)
+        return all(season_opens(year) <= d <= dt.date(year + 1, 12, 31) for d in dates)
 
     return body if fits(body.value) and not fits(title_year.value) else None
 

@@ -26,6 +26,7 @@ from itertools import pairwise
 
 from lawcheck import rx
 from lawcheck.text import organs
+from lawcheck.text.dates import season_opens
 from lawcheck.text.grammar import DATE_RE, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
 from lawcheck.text.structure import PLAN, Structure, build, sign_line
@@ -411,17 +412,19 @@ WORDS = "\x1f"
 
 
 def dated_early(year: int, dates: list[dt.date], body_agrees: bool = False) -> KindVerdict | None:
-    """A text on ``year`` signed or published before that year's December ("关于2022年一至六月…的报告",
-    signed 2022年7月14日; last year's report under this year's title): not that year's report, whatever its
-    title says — the year's report can only be written once the year is (nearly) over.  When another date is after
+    """A text on ``year`` signed or published before 1 November of that year (``season_opens``: "关于2022年一至六月…
+    的报告", signed 2022年7月14日; last year's report under this year's title): not that year's report, whatever its
+    title says — the year's report can only be written once the year is (nearly) over.  From November on it is (a
+    report for an autumn collection, signed 2021年11月20日, is the 2021 report).  When another date is after
     the year, one before its April is a slip of the year's number ("2021年1月14日" on the 2021 report published
     2022-01-20; a page dated 2021-01-20 over a report signed 2022-01-14): the season reports are signed in, not a
     part of the year.  So it is when the body names the title's year as its own (``body_agrees``: "关于2021年度…的
     报告" over "2021年以来，灵寿县…", signed "2021年1月14日" — the January habit of writing the year just ended).
     With neither, it is not (a title naming the year it was published in, "2022年…年度报告" signed and published in
     January 2022, is last year's report)."""
-    after = body_agrees or any(d >= dt.date(year, 12, 1) for d in dates)
-    early = min((d for d in dates if d < dt.date(year, 12, 1) and not (after and d < dt.date(year, 4, 1))),
+    opens = season_opens(year)
+    after = body_agrees or any(d >= opens for d in dates)
+    early = min((d for d in dates if d < opens and not (after and d < dt.date(year, 4, 1))),
                 default=None)
     if early is None:
         return None
