@@ -84,6 +84,8 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.formula_topic": "正文说明所报告的是{topic}（“{word}”）",
         "kind.reason.formula_kind": "正文说明所报告的事项（“{word}”）",
         "kind.reason.first_person": "以个人身份陈述履职情况（“{word}”）",
+        "kind.reason.party_body": ("由党委或其法治建设议事协调机构（“{word}”）报告本地区法治建设整体情况，"
+                                   "不是政府或其部门的法治政府建设年度报告"),
         "kind.reason.news": "新闻稿的写法（“{word}”）",
         "kind.reason.plan": "列有“{word}”等任务分工，是工作计划",
         "kind.reason.announcement": "是面向各地的公告或名单（“{word}”）",
@@ -494,6 +496,9 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.formula_topic": "the text says it reports on {topic} (\"{word}\")",
         "kind.reason.formula_kind": "the text says what it reports on (\"{word}\")",
         "kind.reason.first_person": "one person reports on their own performance of duty (\"{word}\")",
+        "kind.reason.party_body": ("a Party committee or its body for law-based governance (\"{word}\") reports on "
+                                   "building the rule of law as a whole: not a government's or department's annual "
+                                   "report"),
         "kind.reason.news": "written as news (\"{word}\")",
         "kind.reason.plan": "it assigns tasks (\"{word}\"): a work plan",
         "kind.reason.announcement": "an announcement or a list addressed to many bodies (\"{word}\")",

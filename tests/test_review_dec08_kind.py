@@ -42,3 +42,69 @@ def test_a_page_dated_in_november_is_the_reports_publication() -> None:
     assert card.document.kind == "annual_report"
     assert str(card.document.published_date) == "2021-11-25"
     assert card.result("deadline.publication").status == "pass"
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# A Party body's own report on 法治建设 as a whole: Party committees lead the building of the rule of law and report
+# on it; governments and their departments report on 法治政府建设 (督察工作规定).  The committee for law-based governance
+# and its office are Party bodies too; a report of theirs on 法治政府建设, or signed as the government's, stays one.
+
+DATA = FIXTURES.parent / "tests" / "data" / "review_dec08"
+COMMITTEE = (DATA / "committee_body.txt").read_text(encoding="utf-8")
+COUNTY_COMMITTEE = (DATA / "county_committee_body.txt").read_text(encoding="utf-8")
+DATE = "2023年2月10日\n"
+
+
+def _kind_of(text: str) -> tuple[str, str | None]:
+    d = lawcheck.evaluate(text).document
+    return d.kind, d.other_kind
+
+
+@pytest.mark.parametrize("title", ["中共青山县委全面依法治县委员会2022年工作报告",
+                                   "青山县委全面依法治县委员会2022年度工作报告",
+                                   "中共青山县委全面依法治县委员会关于2022年度工作情况的报告",
+                                   "2022年度青山县法治建设工作报告", "关于2022年度全县法治建设工作情况的报告",
+                                   "法治青山建设2022年度报告", "中共青山县委依法治县办2022年工作总结", ""])
+@pytest.mark.parametrize("signer", ["中共青山县委全面依法治县委员会", "中共青山县委全面依法治县委员会办公室",
+                                    "青山县委依法治县办", "中共青山县委"])
+def test_a_party_bodys_report_on_the_rule_of_law_as_a_whole_is_another_bodys(title: str, signer: str) -> None:
+    text = (title + "\n" if title else "") + COMMITTEE + signer + "\n" + DATE
+    assert _kind_of(text) == ("other", "other_body"), (title, signer)
+
+
+@pytest.mark.parametrize("signer", ["中共青山县委", "中共枫林市委", "中共青山县委员会"])
+def test_an_untitled_party_committees_report_is_another_bodys(signer: str) -> None:
+    card = lawcheck.evaluate(COUNTY_COMMITTEE + signer + "\n" + DATE)
+    assert (card.document.kind, card.document.other_kind) == ("other", "other_body")
+    assert signer in (card.document.kind_reason or "") and "法治建设整体情况" in (card.document.kind_reason or "")
+    assert card.score is None
+
+
+def test_the_committee_named_in_the_title_and_nobody_signing_is_another_bodys() -> None:
+    assert _kind_of("中共青山县委全面依法治县委员会2022年工作报告\n" + COMMITTEE) == ("other", "other_body")
+
+
+@pytest.mark.parametrize(("title", "signer"), [
+    # signed as the government's, alone or with its Party committee (a joint 党委和政府 report, as Shaanxi's)
+    ("2022年度青山县法治建设工作报告", "青山县人民政府"),
+    ("", "中共青山县委\n青山县人民政府"),
+    ("中共青山县委 青山县人民政府关于2022年度法治建设工作情况的报告", "中共青山县委 青山县人民政府"),
+    # the committee's report on 法治政府建设, by its title
+    ("中共青山县委全面依法治县委员会关于2022年度法治政府建设情况的报告", "中共青山县委全面依法治县委员会"),
+])
+def test_a_governments_or_a_joint_report_on_the_same_text_stays_a_report(title: str, signer: str) -> None:
+    text = (title + "\n" if title else "") + COMMITTEE + signer + "\n" + DATE
+    assert _kind_of(text) == ("annual_report", None), (title, signer)
+
+
+@pytest.mark.parametrize("signer", ["中共灵寿县委全面依法治县委员会办公室", "灵寿县委依法治县办",
+                                    "中共灵寿县委\n灵寿县人民政府"])
+@pytest.mark.parametrize("title", ["", "灵寿县2021年度法治建设工作报告",
+                                   "中共灵寿县委全面依法治县委员会办公室关于2021年度法治建设工作情况的报告"])
+def test_the_governments_report_posted_by_the_committees_office_stays_a_report(signer: str, title: str) -> None:
+    """A county's report on 法治政府建设 that the committee's office drafted, posted and signed: the government's."""
+    head, sep, tail = LINGSHOU.rpartition("灵寿县人民政府\n")  # the signature
+    text = head + signer + "\n" + tail
+    if title:
+        text = text.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告", title)
+    assert _kind_of(text) == ("annual_report", None)

@@ -792,6 +792,55 @@ def _affiliation(head: str) -> re.Match[str] | None:
     return None
 
 
+# A Party body's own report on 法治建设 as a whole.  Party committees lead the building of the rule of law in their
+# place and report on it; governments and their departments report on 法治政府建设 (督察工作规定: "地方各级党委履行
+# 推进本地区法治建设领导职责。地方各级政府和县级以上政府部门履行推进本地区、本部门法治政府建设主体职责"; art. 24-25).
+# The author: a Party committee, one of its departments or its committee for law-based governance (全面依法治县委员会)
+# and that committee's office (依法治县办) signing alone, or named at the head of the title with no government
+# signing.  What it reports on: the rule of law as a whole — 科学立法、严格执法、公正司法、全民守法, 法治社会, the
+# courts' and procuratorates' work — more than the government's (a county report the committee's office drafted and
+# posted, on 法治政府建设, stays the government's report, as does a joint 党委和政府 report).
+_PARTY_DEPARTMENT = rx.compile(r"[省市县区州旗盟镇乡](?:党)?委(?:政法委(?:员会)?|组织部|宣传部|统战部|办公室|党校)$")
+_COMMITTEE_HEAD = rx.compile(
+    r"^(?:关于|(?:19|20)\d\d\s*年度?)?(?:中共)?(?:(?!政府|关于|[局厅])[\u4e00-\u9fff]){1,20}?(?:党)?委(?:员会)?"
+    r"(?:全面)?依法治[省市县区州旗盟镇乡](?:委员会)?(?:办公室|办)?")
+_WHOLE_LAW = rx.compile(r"公正司法|科学立法|全民守法|法治社会|司法体制|守法普法")
+_LAW_BUILDING = rx.compile(r"(?<!平安)法治建设")
+_GOVERNMENT_WORDS = rx.compile(r"法治政府|依法行政")
+
+
+def _signers(st: Structure) -> list[str]:
+    """The organs signing the text (its closing block's organ lines)."""
+    out = []
+    for line in st.text[st.closing[0]:st.closing[1]].split("\n"):
+        o, _d = sign_line(line)
+        if o is not None:
+            out.append(re.sub(r"\s+", "", line[o[0]:o[1]]))
+    return out
+
+
+def _party(name: str) -> bool:
+    return organs.body(name).kind in ("party_committee", "coordination_body") or bool(_PARTY_DEPARTMENT.search(name))
+
+
+def _party_body(st: Structure, title: str, body: str) -> KindVerdict | None:
+    """A Party body's own report on 法治建设 as a whole (see ``_PARTY_DEPARTMENT``), or None."""
+    if _GOVERNMENT_TOPIC.search(title):
+        return None  # the committee's or its office's report on 法治政府建设 ("…依法治县办公室法治政府建设工作报告")
+    signers = _signers(st)
+    head = _COMMITTEE_HEAD.search(title)
+    if signers and all(_party(n) for n in signers):
+        word = signers[0]
+    elif head and not signers:
+        word = head.group(0)
+    else:
+        return None  # a government or a department signs, alone or with its Party committee
+    whole = len(_WHOLE_LAW.findall(body))
+    if whole >= 2 or len(_LAW_BUILDING.findall(body)) > len(_GOVERNMENT_WORDS.findall(body)):
+        return _other("other_body", "kind.reason.party_body", word=word)
+    return None
+
+
 def classify(st: Structure, title: str | None) -> KindVerdict:
     """The kind of document ``st`` holds; ``title`` is its title (found in the text, or the page's own)."""
     text = st.text
@@ -852,6 +901,10 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     report_shaped = _statutory_parts(top_headings) >= 2  # its parts named: results, problems, plan (two of them)
     core_text = bool(CORE_TOPIC.search(title + opening))
 
+    # A Party body's own report on the rule of law as a whole, however it is titled.
+    party = _party_body(st, title, body)
+    if party is not None:
+        return party
     # Strong signs that outweigh report-like wording.
     m = _GOV_WORK.search(opening)
     if m:
