@@ -84,6 +84,8 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.formula_topic": "正文说明所报告的是{topic}（“{word}”）",
         "kind.reason.formula_kind": "正文说明所报告的事项（“{word}”）",
         "kind.reason.first_person": "以个人身份陈述履职情况（“{word}”）",
+        "kind.reason.parts_general": ("各部分讲的是单位的各项业务（“{word}”），法治政府建设只是其中一项，"
+                                      "是单位的年度工作总结"),
         "kind.reason.party_body": ("由党委或其法治建设议事协调机构（“{word}”）报告本地区法治建设整体情况，"
                                    "不是政府或其部门的法治政府建设年度报告"),
         "kind.reason.news": "新闻稿的写法（“{word}”）",
@@ -496,6 +498,8 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.formula_topic": "the text says it reports on {topic} (\"{word}\")",
         "kind.reason.formula_kind": "the text says what it reports on (\"{word}\")",
         "kind.reason.first_person": "one person reports on their own performance of duty (\"{word}\")",
+        "kind.reason.parts_general": ("its parts are the unit's lines of business (\"{word}\"), law-based government "
+                                      "one of them: a unit's general summary of its year"),
         "kind.reason.party_body": ("a Party committee or its body for law-based governance (\"{word}\") reports on "
                                    "building the rule of law as a whole: not a government's or department's annual "
                                    "report"),

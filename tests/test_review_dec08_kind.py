@@ -108,3 +108,62 @@ def test_the_governments_report_posted_by_the_committees_office_stays_a_report(s
     if title:
         text = text.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告", title)
     assert _kind_of(text) == ("annual_report", None)
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# A unit's general summary of its year, untitled or titled only by the page's trail: its parts are its lines of
+# business, law-based government one of them — not its report on 法治政府建设 (督察工作规定 art. 25).
+
+DEPT_SUMMARY = (DATA / "dept_summary.txt").read_text(encoding="utf-8")
+JUSTICE_SUMMARY = (DATA / "justice_bureau_summary.txt").read_text(encoding="utf-8")
+
+
+def _body_of(text: str) -> str:
+    return text.split("\n", 1)[1]  # without its trail or title line
+
+
+@pytest.mark.parametrize("text", [DEPT_SUMMARY, _body_of(DEPT_SUMMARY), JUSTICE_SUMMARY,
+                                  "当前位置：首页 > 政务公开 > 青山县司法局2022年工作总结\n" + JUSTICE_SUMMARY])
+def test_a_units_general_summary_of_its_year_is_no_report(text: str) -> None:
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "topic_summary"), card.document.kind_reason
+    assert "法治政府建设只是其中一项" in (card.document.kind_reason or "")
+
+
+@pytest.mark.parametrize("title", ["青山县市场监督管理局2022年工作总结和2023年工作计划",
+                                   "青山县司法局2022年度工作总结及2023年工作思路", "桃源镇2022年工作总结暨2023年工作打算"])
+def test_a_years_summary_with_next_years_plan_is_the_summary_not_a_plan(title: str) -> None:
+    d = lawcheck.evaluate(title + "\n" + _body_of(DEPT_SUMMARY)).document
+    assert (d.kind, d.other_kind) == ("other", "topic_summary"), d.kind_reason
+
+
+# A department's report whose parts on 营商环境, 放管服 and 职能 are told as law-based government stays a report.
+DEPT_REPORT = """2022年，县市场监管局在县委、县政府的坚强领导下，深入学习贯彻习近平法治思想，扎实推进法治政府建设。现将有关情况报告如下：
+一、2022年推进法治政府建设的主要举措和成效
+（一）深化“放管服”改革，优化法治化营商环境。全面推行企业开办“一网通办”，新增市场主体6820户，办理时限压缩至1个工作日。
+（二）依法全面履行市场监管职能。动态调整权责清单，公布行政许可事项86项，开展“双随机、一公开”抽查126次。
+（三）严格规范公正文明执法。全面落实行政执法三项制度，制定行政处罚裁量基准，全年办理行政处罚案件312件。
+（四）守牢食品安全底线，依法查处违法案件。开展食品安全抽检3260批次，依法查处不合格食品案件46件。
+（五）强化行政权力制约和监督。自觉接受人大监督、政协民主监督，办理建议提案12件，政务公开信息326条。
+（六）加强党对法治政府建设的领导。局党组书记、局长认真履行推进法治建设第一责任人职责，主持党组会议专题研究法治工作4次。
+二、存在的不足和原因
+一是基层执法力量不足；二是执法人员专业化水平有待提高。原因主要是培训投入不够。
+三、2023年推进法治政府建设的主要安排
+（一）持续优化法治化营商环境；（二）深入推进严格规范公正文明执法；（三）加强执法队伍建设。
+青山县市场监督管理局
+2023年1月10日
+"""
+
+
+@pytest.mark.parametrize("text", [DEPT_REPORT, "当前位置：首页 > 政务公开 > 法治政府建设\n" + DEPT_REPORT])
+def test_a_departments_report_with_business_told_as_law_based_government_stays_a_report(text: str) -> None:
+    assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+def test_the_fixture_reports_untitled_stay_reports() -> None:
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        title = lawcheck.evaluate(text).document.title
+        lines = [ln for ln in text.split("\n") if not (title and "".join(ln.split()) and "".join(ln.split()) in
+                                                       "".join(title.split()) and len("".join(ln.split())) >= 4)]
+        assert lawcheck.evaluate("\n".join(lines)).document.kind == "annual_report", path.name

@@ -29,7 +29,7 @@ from lawcheck.text import organs
 from lawcheck.text.dates import season_opens
 from lawcheck.text.grammar import DATE_RE, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
-from lawcheck.text.structure import PLAN, Structure, build, sign_line
+from lawcheck.text.structure import PLAN, SHORTCOMINGS, Structure, build, sign_line
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
@@ -132,6 +132,7 @@ _T_PLAN = rx.compile(
 # report's title they name what is told ("关于落实2021年度…目标任务的报告", "…（含下一步工作思路）").
 _T_PLAN_AHEAD = rx.compile(r"(?:工作思路|工作打算|工作设想|工作谋划|目标任务|工作重点)$")
 _TOLD = rx.compile(r"情况|总结|成效|完成|进展|开展")
+_SUMMARY_FIRST = rx.compile(r"(?:19|20)\d\d\s*年度?(?:工作)?(?:总结|报告|汇报)(?:及|和|与|暨|、)")
 # "…情况报告及2023年工作方案": the year's report first, with next year's plan added.
 _T_REPORT_FIRST = rx.compile(
     r"(?:法治政府|依法行政|法治)建设?[^及和与暨]{0,12}(?:报告|总结|汇报|情况)[^及和与暨]{0,4}(?:及|和|与|暨)"
@@ -650,8 +651,9 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and ends_as_report and not _TOLD.search(lead):
         return _other("plan", "kind.reason.title", word=m.group(0))
     # "…情况" ends a report's title ("…法治政府建设工作情况") unless an event is the subject ("X调研…工作情况").
+    # (a year's summary with next year's plan joined — "…局2022年工作总结和2023年工作计划" — is the summary)
     m = _T_PLAN.search(title) or _T_PLAN_AHEAD.search(bare)
-    if m and not ends_as_report and not report_first:
+    if m and not ends_as_report and not report_first and not _SUMMARY_FIRST.search(title, 0, m.start()):
         return _other("plan", "kind.reason.title", word=m.group(0))
     m = _T_NOTICE.search(title)
     if m and not ends_as_report and not report_first:
@@ -838,6 +840,53 @@ def _party_body(st: Structure, title: str, body: str) -> KindVerdict | None:
     whole = len(_WHOLE_LAW.findall(body))
     if whole >= 2 or len(_LAW_BUILDING.findall(body)) > len(_GOVERNMENT_WORDS.findall(body)):
         return _other("other_body", "kind.reason.party_body", word=word)
+    return None
+
+
+# A unit's general summary of its year: its parts are its lines of business (营商环境, 食品安全, 质量, 党的建设…),
+# law-based government one of them ("（四）推进依法行政"), where a report on the unit's 法治政府建设 (督察工作规定
+# art. 25) is about law-based government throughout — its 职能, 营商环境 and 放管服 parts too are told as such
+# ("深化“放管服”改革，优化法治化营商环境").  A part is the law's when its heading says so in any of the words below.
+_LAW_PART = rx.compile(
+    r"法治|依法|法制|执法|司法|普法|立法|法律|法规|守法|行政复议|行政诉讼|应诉|规范性文件|合法性|决策|权力|权责|监督|职能"
+    r"|放管服|审批|政务|矛盾|纠纷|调解|信访|突发事件|应急|数字政府|党的领导|党对|组织领导|第一责任人|述法|公开|制度|清单|许可"
+    r"|处罚|裁量|督察|考核|学法|法治思想")
+# A part named by the report's whole subject, as one line of business among others ("二、推进法治政府建设").
+_WHOLE_SUBJECT_PART = rx.compile(
+    r"(?:全面|统筹|扎实|持续|深入|大力|积极|着力)?(?:推进|加强|深化|抓好|做好|强化)?(?:法治政府建设|依法行政)(?:工作)?[。.]?")
+_GENERIC_RESULTS = rx.compile(r"(?:(?:19|20)\d\d\s*年度?|全年|一年来|本年度)?(?:主要)?工作(?:开展|推进|完成)?(?:情况)?"
+                              r"|(?:主要)?(?:工作)?(?:成效|成绩|做法)")
+
+
+_PAREN_MARKER = rx.compile(r"^[(（][一二三四五六七八九十\d]{1,3}[)）]")
+
+
+def _work_parts(st: Structure) -> list[str]:
+    """The headings of the parts telling the year's work: the top parts other than the problems and the plan, or,
+    under a top part that only says "工作开展情况", its own parts."""
+    tops = [s for s in st.sections if s.parent is None and not ({PLAN, SHORTCOMINGS} & s.roles)]
+    out = []
+    for sec in tops:
+        bare = re.sub(r"\s+", "", _MARKER.sub("", sec.heading)).rstrip("。.：:")
+        children = [c.heading for c in st.sections if c.parent == sec.index]
+        if children and (_GENERIC_RESULTS.fullmatch(bare) or _RESULTS_HEADING.search(bare)):
+            out += children
+        else:
+            out.append(sec.heading)
+    return [_MARKER.sub("", _PAREN_MARKER.sub("", h)).strip().rstrip("。.：:") for h in out]
+
+
+def _general_summary(st: Structure) -> KindVerdict | None:
+    """A unit's general summary of its year (see ``_LAW_PART``): most of its parts on other business, or law-based
+    government named as one part beside the unit's other lines of work."""
+    parts = _work_parts(st)
+    if len(parts) < 4:
+        return None
+    other = [h for h in parts if not _LAW_PART.search(h) or (_OTHER_FIELD.search(h) and not CORE_TOPIC.search(h))]
+    whole = next((h for h in parts if _WHOLE_SUBJECT_PART.fullmatch(h)), None)
+    if (len(other) >= 3 and 2 * len(other) > len(parts)) or (
+            whole and any(_OTHER_FIELD.search(h) and not CORE_TOPIC.search(h) for h in parts)):
+        return _other("topic_summary", "kind.reason.parts_general", word=WORDS.join(other[:3]))
     return None
 
 
@@ -1077,6 +1126,12 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         # (a report laid out in its parts may quote a notice's formula: "…现将督察情况通报如下：…")
         return _other("notice", "kind.reason.opening", word=m.group(0))
 
+    # A unit's general summary of its year, untitled (or titled only by a page's trail): most of its parts on other
+    # business, law-based government one of them.
+    if not titled_report and not core_formula:
+        general = _general_summary(st)
+        if general is not None:
+            return general
     # Not written as a report at all, whatever its title says: words in a row instead of sentences, the same
     # paragraphs again and again, or several reports run together.
     lawless = _lawless(text, title)
