@@ -84,6 +84,7 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.formula_topic": "正文说明所报告的是{topic}（“{word}”）",
         "kind.reason.formula_kind": "正文说明所报告的事项（“{word}”）",
         "kind.reason.first_person": "以个人身份陈述履职情况（“{word}”）",
+        "kind.reason.formula_framed": "正文开头表明所报告的是{topic}（“{word}”），不是法治政府建设整体情况",
         "kind.reason.parts_general": ("各部分讲的是单位的各项业务（“{word}”），法治政府建设只是其中一项，"
                                       "是单位的年度工作总结"),
         "kind.reason.party_body": ("由党委或其法治建设议事协调机构（“{word}”）报告本地区法治建设整体情况，"
@@ -498,6 +499,8 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.formula_topic": "the text says it reports on {topic} (\"{word}\")",
         "kind.reason.formula_kind": "the text says what it reports on (\"{word}\")",
         "kind.reason.first_person": "one person reports on their own performance of duty (\"{word}\")",
+        "kind.reason.formula_framed": ("the opening says it reports on {topic} (\"{word}\"), not law-based government "
+                                       "as a whole"),
         "kind.reason.parts_general": ("its parts are the unit's lines of business (\"{word}\"), law-based government "
                                       "one of them: a unit's general summary of its year"),
         "kind.reason.party_body": ("a Party committee or its body for law-based governance (\"{word}\") reports on "

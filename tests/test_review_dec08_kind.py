@@ -167,3 +167,68 @@ def test_the_fixture_reports_untitled_stay_reports() -> None:
         lines = [ln for ln in text.split("\n") if not (title and "".join(ln.split()) and "".join(ln.split()) in
                                                        "".join(title.split()) and len("".join(ln.split())) >= 4)]
         assert lawcheck.evaluate("\n".join(lines)).document.kind == "annual_report", path.name
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Untitled texts whose opening says what else they are: the leaders' duty reported, a field framed before a bare
+# formula ("现将履职情况报告如下"), a supervision's findings fed back, a bid's self-assessed score, a congress's opinions
+# dealt with.
+
+
+def _untitled(name: str) -> str:
+    return (DATA / f"untitled_{name}.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("name", "other_kind"), [
+    ("19_diyizerenren_unit", "shufa_report"), ("35_shuizhifa_lvzhi", "topic_summary"),
+    ("12_ducha_fankui_yijian", "notice"), ("41_shifan_shenbao", "self_assessment"),
+    ("28_fuyi_sifaju", "special_report"), ("32_renda_yanjiuchuli", "survey_report")])
+def test_an_untitled_text_whose_opening_names_another_subject(name: str, other_kind: str) -> None:
+    d = lawcheck.evaluate(_untitled(name)).document
+    assert (d.kind, d.other_kind) == ("other", other_kind), d.kind_reason
+    crumb = lawcheck.evaluate("当前位置：首页 > 政务公开 > 法治政府建设\n" + _untitled(name)).document
+    assert crumb.other_kind == other_kind
+
+
+DUTY = "现将我局党政主要负责人2022年度履行推进法治建设第一责任人职责情况报告如下。"
+
+
+@pytest.mark.parametrize("formula", [DUTY, "现将本单位主要负责同志2022年履行推进法治建设第一责任人职责情况汇报如下。",
+                                     "现将我镇党委书记2022年度履行推进法治建设第一责任人职责情况报告如下。",
+                                     "现将局长2022年度述法情况报告如下。"])
+def test_a_formula_on_the_leaders_duty_is_their_shufa(formula: str) -> None:
+    d = lawcheck.evaluate(_untitled("19_diyizerenren_unit").replace(DUTY, formula)).document
+    assert d.other_kind == "shufa_report", (formula, d.kind_reason)
+
+
+def test_the_years_report_with_the_duty_joined_in_its_formula_stays_a_report() -> None:
+    formula = "现将我局2022年度法治政府建设和党政主要负责人履行推进法治建设第一责任人职责情况报告如下。"
+    assert lawcheck.evaluate(_untitled("19_diyizerenren_unit").replace(DUTY, formula)).document.kind == \
+        "annual_report"
+
+
+PUFA = "2022年，我局认真落实“谁执法谁普法”普法责任制，把普法工作贯穿于自然资源管理和行政执法全过程。"
+
+
+@pytest.mark.parametrize(("opening", "kind"), [
+    (PUFA, ("other", "topic_summary")),
+    ("2022年，我局认真落实普法责任制，深入开展法治宣传教育，推动普法工作提质增效。", ("other", "topic_summary")),
+    # a report framed by law-based government, naming 普法 and 执法 in passing, stays one
+    ("2022年，我局深入推进法治政府建设，认真落实“谁执法谁普法”普法责任制。", ("annual_report", None)),
+    ("2022年，我局在县委、县政府的坚强领导下，坚持依法行政，严格规范公正文明执法。", ("annual_report", None)),
+])
+def test_a_bare_formula_reports_on_what_the_opening_frames(opening: str, kind: tuple[str, str | None]) -> None:
+    d = lawcheck.evaluate(_untitled("35_shuizhifa_lvzhi").replace(PUFA, opening)).document
+    assert (d.kind, d.other_kind) == kind, d.kind_reason
+
+
+@pytest.mark.parametrize("formula", ["现将督察意见反馈如下", "现将督察发现的主要问题反馈如下", "现将有关情况反馈如下"])
+def test_findings_fed_back_are_a_notice(formula: str) -> None:
+    d = lawcheck.evaluate(_untitled("12_ducha_fankui_yijian").replace("现将督察意见反馈如下", formula)).document
+    assert d.other_kind == "notice", d.kind_reason
+
+
+@pytest.mark.parametrize("score", ["自评得分962分", "自评总分为936分", "自评得分九百六十二分"])
+def test_a_self_assessed_score_opening_a_text_is_a_self_assessment(score: str) -> None:
+    d = lawcheck.evaluate(_untitled("41_shifan_shenbao").replace("自评得分962分", score)).document
+    assert d.other_kind == "self_assessment", d.kind_reason

@@ -91,6 +91,10 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
                 r"|任期(?:内|以来)")),
 ]
 _REPORT_NOUN = rx.compile(r"报告|总结|汇报")
+# The fields a special report to a people's congress is made on (the others are summed up: 普法, 平安建设,
+# 政务公开).
+_SPECIAL_TOPICS = ("topic.reconsideration", "topic.enforcement", "topic.normative_docs", "topic.petition",
+                   "topic.one_law")
 
 # --- titles
 _T_INTERPRETATION = rx.compile(
@@ -319,8 +323,12 @@ _DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,12}?(?:�
 _PUT_RIGHT = rx.compile(r"^(?!.*请).*(?:整改|销号)", re.S)
 # A bid as what the text opens on ("…自评得分为936分，符合申报条件。现申报…", "申报单位："); not a self-assessment told
 # as part of the year's work ("对照…示范指标体系开展自评").
+# (and the score a bid gives itself against the model's indicators: "自评得分962分（满分1000分）")
 _SELF_ASSESSED = rx.compile(r"符合申报条件|现申报"
+                            r"|自评(?:得分|总分|分数)(?:为|是|达)?\s*[\d一二三四五六七八九十百千.]+分"
                             r"|^申报(?:单位|地区|项目|类别)[:：]", re.M)
+# A supervision's findings handed to the unit ("现将督察意见反馈如下"), as a 通报 or a 通知 hands others theirs.
+_FED_BACK = rx.compile(r"现(?:将|就)[^。;；]{0,40}?反馈如下")
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
@@ -447,6 +455,15 @@ def since_year(title: str, year: int, dates: list[dt.date]) -> KindVerdict | Non
 
 def _other(other_kind: str, reason: str, **args: str) -> KindVerdict:
     return KindVerdict("other", other_kind, reason, args)
+
+
+def _framed_topic(text: str) -> str | None:
+    """The other field ``text`` is mostly about (its i18n key), when it names no core topic."""
+    if CORE_TOPIC.search(text):
+        return None
+    counts = [(len(pattern.findall(text)), -i, key) for i, (key, pattern) in enumerate(_TOPICS)]
+    n, _i, key = max(counts)
+    return key if n else None
 
 
 def _topic(text: str) -> str | None:
@@ -677,9 +694,7 @@ def _title_verdict(title: str) -> KindVerdict | None:
             return _other("news", "kind.reason.headline", word=m.group(0))
     topic = _topic(title)
     if topic is not None:
-        kind = "special_report" if _REPORT_NOUN.search(title) and topic in (
-            "topic.reconsideration", "topic.enforcement", "topic.normative_docs", "topic.petition", "topic.one_law") \
-            else "topic_summary"
+        kind = "special_report" if _REPORT_NOUN.search(title) and topic in _SPECIAL_TOPICS else "topic_summary"
         return _other(kind, "kind.reason.title_topic", topic=topic)
     if CORE_TOPIC.search(title) and (_REPORT_NOUN.search(title) or ends_as_report or title.endswith("年报")):
         return REPORT
@@ -967,6 +982,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("speech", "kind.reason.opening", word=m.group(0).strip(",，:：!！"))
     formula = _FORMULA.search(opening)
     core_formula = bool(formula and CORE_TOPIC.search(formula.group("what")))
+    # The formula names the leaders' duty as what it reports ("现将我局党政主要负责人2022年度履行推进法治建设第一责任人
+    # 职责情况报告如下"): their 述法, as such a title says — not when the year's report leads and the duty is joined to
+    # it ("现将2022年度法治政府建设和党政主要负责人履行…职责情况报告如下").
+    duty = formula and not titled_report and (_T_DUTY.search(formula.group("what"))
+                                              or _T_SHUFA.search(formula.group("what")))
+    if duty and not _T_CORE_SUBJECT.search(formula.group("what"), 0, duty.start()):
+        return _other("shufa_report", "kind.reason.formula_kind", word=formula.group(0)[:40])
     m = _DISCLOSURE.search(first_sentence) or _DISCLOSURE.search(lead_sentence)  # it opens on the 条例 or its name
     if m is None:  # …or says so in a line of its own under the title ("本报告根据《…政府信息公开条例》…编制。")
         m = next((m for ln in lead[:3] if (m := _DISCLOSURE.search(re.split(r"[。\n]", ln, maxsplit=1)[0]))), None)
@@ -1002,6 +1024,18 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         topic = _topic(what)
         if topic is not None:
             return _other("special_report", "kind.reason.formula_topic", topic=topic, word=formula.group(0)[:40])
+        # A bare formula ("现将履职情况报告如下", "现将全年工作情况报告如下") reports on what the sentences before
+        # it frame the text by: another field ("我局认真落实“谁执法谁普法”普法责任制…", "市司法局（市人民政府行政
+        # 复议办公室）认真贯彻落实行政复议体制改革部署…") makes it that field's report.
+        framed = _framed_topic(opening[:formula.start()]) if not titled_report and not CORE_TOPIC.search(what) \
+            else None
+        if framed is not None:
+            kind = "special_report" if framed in _SPECIAL_TOPICS else "topic_summary"
+            return _other(kind, "kind.reason.formula_framed", topic=framed, word=formula.group(0)[:40])
+        # …or a people's congress's opinions on the year's report, and how they were dealt with ("市人大常委会…审议了市
+        # 政府关于2022年度法治政府建设情况的报告，并提出了审议意见…现将研究处理情况报告如下"), as such a title says.
+        if not titled_report and not CORE_TOPIC.search(what) and "审议意见" in opening[:formula.start()]:
+            return _other("survey_report", "kind.reason.formula_kind", word=formula.group(0)[:40])
         # The whole year's work of a unit ("现将全年工作总结如下"), law-based government one part among its other
         # fields ("一、党建工作 二、法治政府建设工作 三、公共法律服务"): a unit's general summary, not this report.
         fields = [h for h in top_headings if not _statutory_parts([h])]
@@ -1108,8 +1142,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if not titled_report and not core_formula:
         # (its first lines and sentences only: a report may tell of a congress's deliberation or a supervision later)
         head = "\n".join(_lines(opening)[:2])
-        sentences = [p for p in re.split(r"[。\n]", opening, maxsplit=6) if p.strip()][:3]
-        first3 = "\n".join(sentences)
+        sentences = [p for p in re.split(r"[。\n]", opening, maxsplit=6) if p.strip()]
+        first3 = "\n".join(sentences[:3])
         # (a text that reports — "现将主要工作情况报告如下" — quotes the findings it was told: "督察反馈指出你县…")
         m = _ADDRESSED_DOWN.search(head) or (None if formula else next(
             (m for p in sentences if not _PUT_RIGHT.search(p) for m in _TO_YOU.finditer(p)), None))
@@ -1118,6 +1152,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = _DELIBERATED.search(first3)
         if m:
             return _other("survey_report", "kind.reason.opening", word=m.group(0))
+        m = _FED_BACK.search("\n".join(sentences[:6]))
+        if m:
+            return _other("notice", "kind.reason.opening", word=m.group(0))
         m = _SELF_ASSESSED.search(first3)
         if m:
             return _other("self_assessment", "kind.reason.opening", word=m.group(0))
