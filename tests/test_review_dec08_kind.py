@@ -232,3 +232,30 @@ def test_findings_fed_back_are_a_notice(formula: str) -> None:
 def test_a_self_assessed_score_opening_a_text_is_a_self_assessment(score: str) -> None:
     d = lawcheck.evaluate(_untitled("41_shifan_shenbao").replace("自评得分962分", score)).document
     assert d.other_kind == "self_assessment", d.kind_reason
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# A title about the reports themselves — how they were sent, published, reviewed, rated — names no report.
+
+NOTICE_BODY = (DATA / "reports_notice.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+
+
+@pytest.mark.parametrize(("title", "other_kind"), [
+    ("关于2022年度法治政府建设年度报告公开情况的通报", "notice"),
+    ("关于2022年度法治政府建设年度报告报送和公开情况的通报", "notice"),
+    ("关于全市2022年度法治政府建设情况报告报送情况的通报", "notice"),
+    ("关于2022年度法治政府建设年度报告审查情况的报告", "survey_report"),
+    ("2022年度法治政府建设年度报告点评", "survey_report"),
+    ("全市2022年度法治政府建设年度报告质量评估情况", "survey_report"),
+])
+def test_a_title_about_the_reports_names_no_report(title: str, other_kind: str) -> None:
+    d = lawcheck.evaluate(title + "\n" + NOTICE_BODY).document
+    assert (d.kind, d.other_kind) == ("other", other_kind), d.kind_reason
+
+
+@pytest.mark.parametrize("title", ["灵寿县人民政府关于2021年度法治政府建设情况的报告",
+                                   "灵寿县人民政府关于报送2021年度法治政府建设情况报告的函",
+                                   "灵寿县2021年度法治政府建设工作报告"])
+def test_a_reports_own_title_stays_a_report(title: str) -> None:
+    text = LINGSHOU.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告", title)
+    assert lawcheck.evaluate(text).document.kind == "annual_report"

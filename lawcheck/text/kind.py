@@ -121,6 +121,8 @@ _T_WRAPPER = rx.compile(
     r"|(?:报送|呈报|上报|呈送)[《<]?(?P<sent>.+?)[》>]?的(?:函|报告|请示)"
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
+_T_ABOUT_REPORTS = rx.compile(r"(?:年度报告|情况报告|工作报告)的?(?:报送|公开|发布|审查|审核|点评|评估|评查|评析|评议"
+                               r"|抽查|检查|质量|撰写|编写|编制)")
 _T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
 _T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:结果|情况|工作)通报$"
                        r"|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$"
@@ -639,6 +641,11 @@ def _title_verdict(title: str) -> KindVerdict | None:
     m = _T_REQUEST.search(title)
     if m:
         return _other("notice", "kind.reason.title", word="报送…的通知")
+    # The reports themselves as the subject: how they were sent, published, reviewed or rated ("关于2022年度法治政府
+    # 建设年度报告报送和公开情况的通报", "…年度报告审查情况的报告", "…年度报告点评"): a 通报 of them, or a review.
+    m = _T_ABOUT_REPORTS.search(title)
+    if m:
+        return _other("notice" if _T_NOTICE.search(title) else "survey_report", "kind.reason.title", word=m.group(0))
     m = _T_OTHER_BODY.search(title)
     if m:
         return _other("other_body", "kind.reason.title", word=m.group(0))
