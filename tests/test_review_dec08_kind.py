@@ -259,3 +259,34 @@ def test_a_title_about_the_reports_names_no_report(title: str, other_kind: str) 
 def test_a_reports_own_title_stays_a_report(title: str) -> None:
     text = LINGSHOU.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告", title)
     assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# What a look-alike is, said right: a standard to assess by is a notice (a rule's text), not news of an assessment; an
+# untitled 政府工作报告 excerpt is one, not a plan.
+
+STANDARD_BODY = (DATA / "assessment_standard.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+GOV_WORK = (DATA / "gov_work_excerpt.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("title", ["2022年度法治政府建设考核评价指标及评分细则", "青山县法治政府建设考核评价标准（试行）",
+                                   "枫林市2022年度法治政府建设考核指标体系"])
+def test_a_standard_to_assess_by_is_a_notice_not_news(title: str) -> None:
+    d = lawcheck.evaluate(title + "\n" + STANDARD_BODY).document
+    assert (d.kind, d.other_kind) == ("other", "notice"), d.kind_reason
+
+
+def test_an_assessment_teams_visit_is_still_news() -> None:
+    d = lawcheck.evaluate("市政府依法行政考核组来我区考核法治政府建设和依法行政工作\n" + STANDARD_BODY).document
+    assert d.other_kind == "news"
+
+
+@pytest.mark.parametrize("text", [GOV_WORK, GOV_WORK.replace("政府工作的总体要求是……", "")])
+def test_an_untitled_government_work_report_excerpt_is_one(text: str) -> None:
+    d = lawcheck.evaluate(text).document
+    assert (d.kind, d.other_kind) == ("other", "government_work_report"), d.kind_reason
+
+
+def test_a_report_naming_the_economy_stays_a_report() -> None:
+    text = LINGSHOU.replace("2021年以来,", "2021年,全县地区生产总值增长6.2%,规上工业增加值增长8.5%。2021年以来,", 1)
+    assert lawcheck.evaluate(text).document.kind == "annual_report"

@@ -246,8 +246,10 @@ _GOV_WORK = rx.compile(r"(?:^|(?<=[\n。！!]))\s*各位代表[:：,，!！]|向
                        r"|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
 # A 政府工作报告's review of the year: the economy in figures, the year's targets.
 _ECONOMY = rx.compile(
-    r"(?:地区)?生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|城乡居民人均可支配收入"
+    r"(?:地区)?生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|规上工业|城乡居民人均可支配收入"
+    r"|粮食总产量"
 )
+_GOV_WORK_SAYS = rx.compile(r"政府工作的?总体要求|主要预期目标|今年政府工作|经济社会发展的?主要(?:预期)?目标")
 _GOV_WORK_HEADING = rx.compile(r"工作回顾|总体要求和主要目标|主要预期目标|(?:20\d\d年|今年)(?:重点)?工作(?:安排|任务)")
 _DISCLOSURE = rx.compile(
     r"政府信息公开条例|政府信息公开工作年度报告|政务公开(?:年度)?工作(?:情况)?(?:年度)?报告|主动公开政府信息情况"
@@ -624,7 +626,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
     ends_as_report = bool(re.search(r"(?:报告|总结|汇报)$", bare)
                           or (bare.endswith("情况") and not _T_NEWS.search(bare)))
     report_first = bool(_T_REPORT_FIRST.search(title))
-    if not ends_as_report and not report_first and not _DOC_NOUN.search(title):
+    # (a standard's or a rule's name ends the title — "…考核评价指标及评分细则" — however it begins)
+    if not ends_as_report and not report_first and not _DOC_NOUN.search(title) and not _T_NOTICE.search(title):
         m = _T_NEWS.search(title)
         if m:
             return _other("news", "kind.reason.headline", word=m.group(0))
@@ -981,7 +984,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if m:
         return _other("government_work_report", "kind.reason.opening", word=m.group(0))
     # The year's review without a word of law-based government in it ("一、2022年工作回顾"), the economy in figures.
-    review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h) and not CORE_TOPIC.search(h)), None)
+    # (or its sentences: "政府工作的总体要求是……主要预期目标是：地区生产总值增长6.5%左右", an excerpt without headings)
+    review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h) and not CORE_TOPIC.search(h)), None) or (
+        (m := _GOV_WORK_SAYS.search(body)) and m.group(0))
     if not titled_report and review and len({x.group(0) for x in _ECONOMY.finditer(body[:3000])}) >= 2:
         return _other("government_work_report", "kind.reason.opening", word=review)
     m = _SPEECH.search(opening)
