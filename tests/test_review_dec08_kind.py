@@ -103,7 +103,7 @@ def test_a_governments_or_a_joint_report_on_the_same_text_stays_a_report(title: 
                                    "中共灵寿县委全面依法治县委员会办公室关于2021年度法治建设工作情况的报告"])
 def test_the_governments_report_posted_by_the_committees_office_stays_a_report(signer: str, title: str) -> None:
     """A county's report on 法治政府建设 that the committee's office drafted, posted and signed: the government's."""
-    head, sep, tail = LINGSHOU.rpartition("灵寿县人民政府\n")  # the signature
+    head, _sep, tail = LINGSHOU.rpartition("灵寿县人民政府\n")  # the signature
     text = head + signer + "\n" + tail
     if title:
         text = text.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告", title)
@@ -290,3 +290,14 @@ def test_an_untitled_government_work_report_excerpt_is_one(text: str) -> None:
 def test_a_report_naming_the_economy_stays_a_report() -> None:
     text = LINGSHOU.replace("2021年以来,", "2021年,全县地区生产总值增长6.2%,规上工业增加值增长8.5%。2021年以来,", 1)
     assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+@pytest.mark.parametrize("sentence", [
+    "3月,县人大常委会听取和审议了县政府2020年度法治政府建设情况报告,提出的审议意见已全部办结。",
+    "对照《市县法治政府建设示范指标体系》开展自评,我县自评得分96分。",
+    "督察组反馈的问题已全部整改到位。"])
+def test_an_untitled_report_that_tells_of_others_in_its_opening_stays_a_report(sentence: str) -> None:
+    untitled = LINGSHOU.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告\n", "", 1)
+    assert untitled != LINGSHOU
+    text = untitled.replace("2021年以来,", sentence + "2021年以来,", 1)
+    assert lawcheck.evaluate(text).document.kind == "annual_report", sentence

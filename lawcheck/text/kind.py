@@ -121,8 +121,9 @@ _T_WRAPPER = rx.compile(
     r"|(?:报送|呈报|上报|呈送)[《<]?(?P<sent>.+?)[》>]?的(?:函|报告|请示)"
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
+# (a guide to writing them — "…年度报告编写指南" — is told by its form: _T_FORMS)
 _T_ABOUT_REPORTS = rx.compile(r"(?:年度报告|情况报告|工作报告)的?(?:报送|公开|发布|审查|审核|点评|评估|评查|评析|评议"
-                               r"|抽查|检查|质量|撰写|编写|编制)")
+                               r"|抽查|检查|质量)")
 _T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
 _T_NOTICE = rx.compile(r"的(?:通知|通报|意见|批复|函)$|(?:结果|情况|工作)通报$"
                        r"|(?:办法|规定|细则|指引|决定|意见)(?:\(试行\))?$"
@@ -327,12 +328,16 @@ _DELIBERATED = rx.compile(r"现将[^。\n]{0,30}?审议意见[^。\n]{0,12}?(?:�
 _PUT_RIGHT = rx.compile(r"^(?!.*请).*(?:整改|销号)", re.S)
 # A bid as what the text opens on ("…自评得分为936分，符合申报条件。现申报…", "申报单位："); not a self-assessment told
 # as part of the year's work ("对照…示范指标体系开展自评").
-# (and the score a bid gives itself against the model's indicators: "自评得分962分（满分1000分）")
 _SELF_ASSESSED = rx.compile(r"符合申报条件|现申报"
-                            r"|自评(?:得分|总分|分数)(?:为|是|达)?\s*[\d一二三四五六七八九十百千.]+分"
                             r"|^申报(?:单位|地区|项目|类别)[:：]", re.M)
+# …and the score a bid gives itself against the model's indicators, the bid named beside it ("按照…示范创建活动的通知
+# 要求，…自评得分962分"); not a report's own assessment ("对照《…示范指标体系》开展自评，我县自评得分96分").
+_SELF_SCORE = rx.compile(r"自评(?:得分|总分|分数)(?:为|是|达)?\s*[\d一二三四五六七八九十百千.]+分")
+_BID = rx.compile(r"示范创建|创建活动|申报|争创")
 # A supervision's findings handed to the unit ("现将督察意见反馈如下"), as a 通报 or a 通知 hands others theirs.
 _FED_BACK = rx.compile(r"现(?:将|就)[^。;；]{0,40}?反馈如下")
+# A formula's matter that is how something was dealt with ("研究处理情况", "办理情况", "落实情况").
+_DEALT_WITH = rx.compile(r"研究处理|办理|落实|整改")
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
 _FORMULA = rx.compile(r"现(?:将|就)(?P<what>[^。;；!！?？]{0,60}?)(?:报告|汇报|总结)(?:如下|以下|于后)")
 # "根据《法治政府建设与责任落实督察工作规定》" / "按照《关于报送2021年度法治政府建设情况报告的通知》" opening a text.
@@ -985,10 +990,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         return _other("government_work_report", "kind.reason.opening", word=m.group(0))
     # The year's review without a word of law-based government in it ("一、2022年工作回顾"), the economy in figures.
     # (or its sentences: "政府工作的总体要求是……主要预期目标是：地区生产总值增长6.5%左右", an excerpt without headings)
-    review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h) and not CORE_TOPIC.search(h)), None) or (
-        (m := _GOV_WORK_SAYS.search(body)) and m.group(0))
-    if not titled_report and review and len({x.group(0) for x in _ECONOMY.finditer(body[:3000])}) >= 2:
-        return _other("government_work_report", "kind.reason.opening", word=review)
+    if not titled_report and len({x.group(0) for x in _ECONOMY.finditer(body[:3000])}) >= 2:
+        review = next((h for h in top_headings if _GOV_WORK_HEADING.search(h) and not CORE_TOPIC.search(h)), None) or (
+            (m := _GOV_WORK_SAYS.search(body)) and m.group(0))
+        if review:
+            return _other("government_work_report", "kind.reason.opening", word=review)
     m = _SPEECH.search(opening)
     if m and not titled_report:
         return _other("speech", "kind.reason.opening", word=m.group(0).strip(",，:：!！"))
@@ -1046,7 +1052,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
             return _other(kind, "kind.reason.formula_framed", topic=framed, word=formula.group(0)[:40])
         # …or a people's congress's opinions on the year's report, and how they were dealt with ("市人大常委会…审议了市
         # 政府关于2022年度法治政府建设情况的报告，并提出了审议意见…现将研究处理情况报告如下"), as such a title says.
-        if not titled_report and not CORE_TOPIC.search(what) and "审议意见" in opening[:formula.start()]:
+        if (not titled_report and not CORE_TOPIC.search(what) and _DEALT_WITH.search(what)
+                and "审议意见" in opening[:formula.start()]):
             return _other("survey_report", "kind.reason.formula_kind", word=formula.group(0)[:40])
         # The whole year's work of a unit ("现将全年工作总结如下"), law-based government one part among its other
         # fields ("一、党建工作 二、法治政府建设工作 三、公共法律服务"): a unit's general summary, not this report.
@@ -1167,7 +1174,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = _FED_BACK.search("\n".join(sentences[:6]))
         if m:
             return _other("notice", "kind.reason.opening", word=m.group(0))
-        m = _SELF_ASSESSED.search(first3)
+        m = _SELF_ASSESSED.search(first3) or (_BID.search(first3) and _SELF_SCORE.search(first3))
         if m:
             return _other("self_assessment", "kind.reason.opening", word=m.group(0))
     m = _NOTICE_OPENING.search(opening)
