@@ -16,7 +16,7 @@ from typing import Any, Literal, Protocol, cast
 from lawcheck import regexfold, rx, saferegex
 from lawcheck.model import CallerFacts, Level, PreviousFigures, Reporter
 from lawcheck.saferegex import PatternTimeout
-from lawcheck.text import dates, facts, organs, script
+from lawcheck.text import dates, facts, organs, region, script
 from lawcheck.text.dates import Found
 from lawcheck.text.figures import FoundFigure, extract
 from lawcheck.text.normalize import normalize
@@ -155,6 +155,16 @@ class Analysis:
     _cues_timeout: PatternTimeout | None = None
     _named_only: tuple[list[int], list[int]] | None = None
     _named_only_timeout: PatternTimeout | None = None
+    _own_places: region.OwnPlaces | None = None
+
+    @property
+    def own_places(self) -> region.OwnPlaces:
+        """The provinces and cities the text names as its own (its superiors' bodies, their documents, firsts in
+        them: ``region.own_places``), read when a check first asks: a regional rule whose report's own names give
+        no place, or an addressee one level up."""
+        if self._own_places is None:
+            self._own_places = region.own_places(self.st.text)
+        return self._own_places
 
     @property
     def named_only(self) -> tuple[list[int], list[int]]:

@@ -133,11 +133,19 @@ def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable (or unknown) before any check runs: the wrong reporter, level or year."""
     lang = a.lang
     if rule.region is not None:
-        where = region.elsewhere(_own_names(a), rule.region.province, rule.region.places)
+        names = _own_names(a)
+        where = region.elsewhere(names, rule.region.province, rule.region.places)
+        place_name = rule.region.name.get(lang) if rule.region.name else rule.region.province
         if where is not None:
-            return Outcome("not_applicable", 0.0, details=[t(lang, "other_region", place=where,
-                                                             region=rule.region.name.get(lang) if rule.region.name
-                                                             else rule.region.province)])
+            return Outcome("not_applicable", 0.0, details=[t(lang, "other_region", place=where, region=place_name)])
+        if not region.placed(names, rule.region.province, rule.region.places):
+            # Its own names place it nowhere: the places its body names as its own, when one clearly leads and the
+            # region is never named.
+            found = region.body_elsewhere(a.own_places, a.st.text, rule.region.province, rule.region.places)
+            if found is not None:
+                return Outcome("not_applicable", 0.0, evidence=[found[1]],
+                               details=[t(lang, "other_region_body", place=found[0], region=place_name,
+                                          quote=region.quote(a.st.text, found[1]))])
     if a.reporter is not None and a.reporter not in rule.reporters:
         return Outcome("not_applicable", 0.0, details=[t(lang, "not_for_reporter",
                                                          reporter=t(lang, f"reporter.{a.reporter}"))])

@@ -374,6 +374,9 @@ _T: dict[str, dict[str, str]] = {
         "other_line": "报告主送{names}，不是本项期限所对应的报送对象，本项不适用。",
         "other_region": ("报告来自{place}，不在本指引适用的{region}范围内（地方指引只约束本地区），"
                          "本项不适用。"),
+        "other_region_body": ("报告的落款和主送未写明地区，正文把{place}的机关或文件作为本地的（如“{quote}”），"
+                              "且未提及{region}：报告来自{place}，不在本指引适用的{region}范围内（地方指引只约束本地区），"
+                              "本项不适用。"),
         "tier.central": ("报告主体是国务院部门；本项依据的规定针对地方各级政府和县级以上地方政府部门，"
                          "是否适用于国务院部门未经核实，本项无法判断。"),
         "tier.below_county": ("报告主体是县级以下的派出机构或乡镇内设机构（如司法所），"
@@ -821,6 +824,10 @@ _T: dict[str, dict[str, str]] = {
                        "so it does not apply."),
         "other_region": ("The report comes from {place}, outside {region}, the region this guide binds "
                          "(a regional guide binds its own region only), so this does not apply."),
+        "other_region_body": ("The report's signature and addressees name no region, and its body names the bodies or "
+                              "documents of {place} as its own (e.g. “{quote}”) and never {region}: it comes from "
+                              "{place}, outside {region}, the region this guide binds (a regional guide binds its own "
+                              "region only), so this does not apply."),
         "tier.central": ("The reporter is a State Council department; the provision this rests on addresses "
                          "local governments and local departments at county level and above, and whether it "
                          "binds State Council departments is not verified, so this cannot be judged."),

@@ -76,10 +76,15 @@ def test_extending_in_a_circle(tmp_path):
 
 def test_shaanxi_overlay_on_a_real_report_and_changed_copies():
     pack = load_pack(packs=["shaanxi"])
+    # The report as published names no place in a title or signature, but its body names 株洲市 as its own ("发出株洲市
+    # 首份…") and never Shaanxi: a Hunan report, not held to the overlay.
     base = lawcheck.evaluate(HETANG, rules=pack)
-    # The report as published has no title and no date: the overlay cannot judge it.
-    assert base.result("shaanxi.deadline.march_first").status == "unknown"
-    assert base.result("shaanxi.form.report_name").status == "unknown"
+    assert base.result("shaanxi.deadline.march_first").status == "not_applicable"
+    assert "株洲市" in base.result("shaanxi.deadline.march_first").message
+    # Without that, it has no title and no date: the overlay cannot judge it.
+    nowhere = lawcheck.evaluate(HETANG.replace("株洲市首份", "本市首份"), rules=pack)
+    assert nowhere.result("shaanxi.deadline.march_first").status == "unknown"
+    assert nowhere.result("shaanxi.form.report_name").status == "unknown"
     # The overlay binds Shaanxi only: the report signed by its real organ, in Hunan, is not held to it; the same text
     # signed in a Shaanxi city is.
     hunan = "荷塘区2024年法治政府建设年度报告\n" + HETANG + "\n株洲市荷塘区人民政府\n2025年2月20日\n"

@@ -188,9 +188,9 @@ class Examples(Strict):
 
 
 class Region(Strict):
-    """The region a regional guide binds (RULEBOOK §4): its province by its short name ("陕西") and the cities in it
-    (prefecture- and county-level: "西安市", "韩城市"; or a zone's name, "杨凌"), by which a report from inside is
-    known."""
+    """The region a regional guide binds (RULEBOOK §4): its province by its short name ("陕西") and the places in it
+    (cities, prefecture- and county-level: "西安市", "韩城市"; a zone's name, "杨凌"; its districts and counties whose
+    names no other province's share: "雁塔区", "宁陕县"), by which a report from inside is known."""
 
     province: str = Field(min_length=2, max_length=3, pattern=r"^[\u4e00-\u9fff]+$")
     name: Text | None = Field(None, description="as the reader reads it: {zh: 陕西省, en: Shaanxi}")
@@ -218,7 +218,9 @@ class RuleBase(Strict):
     levels: list[Level] | None = Field(None, description="the reporter levels the rule applies to (default: all)")
     region: Region | None = Field(
         None, description="a regional guide's region: a report whose own names (organ, signature, 主送, 抄送) place it "
-                          "elsewhere is not applicable; one whose region cannot be told is checked (the user chose it)")
+                          "elsewhere is not applicable, and so is one whose own names place it nowhere and whose body "
+                          "names another place's bodies and documents as its own and never the region; one whose "
+                          "region cannot be told is checked (the user chose it)")
     basis: list[Basis] = Field(min_length=1)
     no_basis: Text | None = Field(
         None, description="said (not applicable) when none of the bases covers the report's year, level or reporter")

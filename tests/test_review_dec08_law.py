@@ -1,0 +1,106 @@
+"""A provincial examiner's review of regional packs and recipients (2026-12-08): the Shaanxi guide held other
+provinces' reports to its 3月1日 line when their own names gave no place though their bodies named their province's
+or city's bodies throughout; a 主送 to another city one level up passed; the recipients message listed every
+reporter's addressees.  Built from the real reports of 灵寿县 (河北, fixture 001) and 荷塘区 (湖南株洲, fixture 004)."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+from lawcheck.packs import load_pack
+from lawcheck.text import region
+from tests.conftest import FIXTURES
+
+LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+HETANG = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")
+MARCH = "shaanxi.deadline.march_first"
+
+
+def shaanxi(text: str):
+    return lawcheck.evaluate(text, rules=load_pack(packs=["shaanxi"]))
+
+
+def hetang(extra: str = "", organ: str = "荷塘区人民政府") -> str:
+    """The 荷塘区 report signed late by its district alone, its one place name (株洲市) taken out, a sentence added
+    to its opening."""
+    body = HETANG.replace("株洲市首份", "本市首份")
+    first, rest = body.split("\n", 1)
+    return f"{first}{extra}\n{rest}\n特此报告。\n{organ}\n2025年3月15日\n"
+
+
+# ---------------------------------------------------------------- 1. the Shaanxi guide and other provinces' reports
+
+
+def test_the_real_hebei_report_is_not_held_to_the_shaanxi_line():
+    text = LINGSHOU.replace("2021", "2023").replace("2022", "2024").replace("\xa02024年1月14日", "\xa02024年3月15日")
+    r = shaanxi(text).result(MARCH)
+    assert r.status == "not_applicable"
+    assert "河北省" in r.message and "河北省司法厅" in r.message and "陕西省" in r.message
+    en = lawcheck.evaluate(text, rules=load_pack(packs=["shaanxi"]), lang="en").result(MARCH)
+    assert "河北省" in en.message and "Shaanxi" in en.message
+
+
+def test_the_real_hunan_report_signed_by_its_district_alone_is_not_held_to_it():
+    text = HETANG + "\n特此报告。\n荷塘区人民政府\n2025年3月15日\n"
+    card = shaanxi(text)
+    for rule in (MARCH, "shaanxi.deadline.march_first_joint", "shaanxi.form.report_name"):
+        assert card.result(rule).status == "not_applicable", rule
+    assert "株洲市" in card.result(MARCH).message
+
+
+@pytest.mark.parametrize(("sentence", "place"), [
+    ("在株洲市委、市政府的坚强领导下，全区法治政府建设取得新成效。", "株洲市"),
+    ("严格落实《湖南省行政程序规定》和《湖南省规范行政裁量权办法》。", "湖南省"),
+    ("认真落实中共湖南省委依法治省办部署，迎接湖南省司法厅督察。", "湖南省"),
+    ("按照湖南省人民政府要求，完成年度法治政府建设考核。", "湖南省"),
+    ("成为衡阳市首个通过法治政府建设示范验收的县区。", "衡阳市"),
+    ("经中共衡阳市委同意，报衡阳市人民政府备案。", "衡阳市"),
+    ("根据内蒙古自治区人民政府办公厅通知，落实内蒙古自治区司法厅工作要点。", "内蒙古自治区"),
+])
+def test_a_body_naming_its_own_province_or_city_places_the_report(sentence, place):
+    r = shaanxi(hetang(sentence)).result(MARCH)
+    assert r.status == "not_applicable" and place in r.message, (sentence, r.message)
+
+
+@pytest.mark.parametrize("sentence", [
+    "",  # no place at all
+    "按照市政府要求，围绕市委部署，根据今年市人大常委会安排开展工作。",  # the levels alone, after verbs
+    "组织赴浙江省司法厅考察学习法治政府建设经验。",  # a model visited
+    "学习借鉴《浙江省行政程序办法》，与杭州市司法局签订合作协议。",  # a document studied, a city worked with
+    "严格落实《河北省司法厅关于加强乡镇执法的意见》，迎接浙江省司法厅督察。",  # two provinces, neither leading
+    "严格落实《河北省司法厅关于加强乡镇执法的意见》，执行《陕西省行政执法监督条例》。",  # Shaanxi named
+    "在宝鸡市委、市政府的坚强领导下，落实《河北省司法厅关于加强乡镇执法的意见》。",  # a Shaanxi city named
+    "学习弘扬延安精神，落实《河北省司法厅关于加强乡镇执法的意见》。",  # a Shaanxi city's name, in any sense
+])
+def test_a_body_that_does_not_clearly_place_it_elsewhere_is_checked(sentence):
+    r = shaanxi(hetang(sentence)).result(MARCH)
+    assert r.status == "fail", (sentence, r.message)
+
+
+@pytest.mark.parametrize("organ", ["宁陕县人民政府", "雁塔区人民政府", "西安市长安区人民政府", "宝鸡市凤翔区人民政府",
+                                   "神木市人民政府"])
+def test_a_shaanxi_district_or_county_is_checked_whatever_its_body_names(organ):
+    text = hetang("严格落实《河北省司法厅关于加强乡镇执法的意见》和《河北省行政复议工作规范》。", organ)
+    assert shaanxi(text).result(MARCH).status == "fail"
+
+
+@pytest.mark.parametrize("organ", ["长安区人民政府", "新城区人民政府"])
+def test_a_district_whose_name_two_provinces_share_is_placed_by_its_body(organ):
+    # 石家庄 and 呼和浩特 have their own 长安区 and 新城区: the name alone places the report nowhere.
+    assert shaanxi(hetang("", organ)).result(MARCH).status == "fail"
+    text = hetang("严格落实《河北省司法厅关于加强乡镇执法的意见》和《河北省行政复议工作规范》。", organ)
+    assert shaanxi(text).result(MARCH).status == "not_applicable"
+
+
+def test_the_core_pack_never_reads_the_body_for_a_region():
+    # Only a regional rule asks where a report is from.
+    card = lawcheck.evaluate(hetang("在株洲市委、市政府的坚强领导下。"))
+    assert not any(r.rule.startswith("shaanxi.") for r in card.results)
+
+
+def test_the_places_a_body_names_as_its_own():
+    own = region.own_places("在无锡市委、市政府的坚强领导下，落实《江苏省行政程序条例》，赴浙江省司法厅考察，"
+                            "按照市政府要求，向市委报告，发出株洲市首份证明，成为石家庄市首个示范县。")
+    assert set(own.provinces) == {"江苏省"}
+    assert set(own.cities) == {"无锡市", "株洲市", "石家庄市"}
