@@ -163,7 +163,8 @@ class Analysis:
         them: ``region.own_places``), read when a check first asks: a regional rule whose report's own names give
         no place, or an addressee one level up."""
         if self._own_places is None:
-            self._own_places = region.own_places(self.st.text)
+            lines = tuple(x[1] for x in (self.recipients, self.copies) if x is not None)
+            self._own_places = region.own_places(self.st.text, lines)
         return self._own_places
 
     @property

@@ -374,6 +374,8 @@ _T: dict[str, dict[str, str]] = {
         "other_line": "报告主送{names}，不是本项期限所对应的报送对象，本项不适用。",
         "other_region": ("报告来自{place}，不在本指引适用的{region}范围内（地方指引只约束本地区），"
                          "本项不适用。"),
+        "upper_elsewhere": ("正文表明报告主体属{city}（如“{quote}”）：{name}不是其上一级机关，"
+                            "上一级应为{city}的相应机关。"),
         "other_region_body": ("报告的落款和主送未写明地区，正文把{place}的机关或文件作为本地的（如“{quote}”），"
                               "且未提及{region}：报告来自{place}，不在本指引适用的{region}范围内（地方指引只约束本地区），"
                               "本项不适用。"),
@@ -824,6 +826,8 @@ _T: dict[str, dict[str, str]] = {
                        "so it does not apply."),
         "other_region": ("The report comes from {place}, outside {region}, the region this guide binds "
                          "(a regional guide binds its own region only), so this does not apply."),
+        "upper_elsewhere": ("The body shows the reporter under {city} (e.g. “{quote}”): {name} is not its own body one "
+                            "level up, which is {city}'s."),
         "other_region_body": ("The report's signature and addressees name no region, and its body names the bodies or "
                               "documents of {place} as its own (e.g. “{quote}”) and never {region}: it comes from "
                               "{place}, outside {region}, the region this guide binds (a regional guide binds its own "

@@ -104,3 +104,56 @@ def test_the_places_a_body_names_as_its_own():
                             "按照市政府要求，向市委报告，发出株洲市首份证明，成为石家庄市首个示范县。")
     assert set(own.provinces) == {"江苏省"}
     assert set(own.cities) == {"无锡市", "株洲市", "石家庄市"}
+
+
+# ---------------------------------------------------------------- 2. the 上一级 recipient is the reporter's own city
+
+
+TO = "中共灵寿县委、县人大常委会:"
+
+
+def recipients(to: str, text: str = LINGSHOU, organ: str | None = None, lang: str = "zh"):
+    if organ:
+        text = text.replace("灵寿县人民政府", organ)
+    return lawcheck.evaluate(text.replace(TO, to), lang=lang).result("form.recipients")
+
+
+@pytest.mark.parametrize("to", ["保定市人民政府:", "中共保定市委:", "河北省保定市人民政府:", "邢台市政府:",
+                                "中共保定市委、保定市人民政府:"])
+def test_another_city_one_level_up_is_not_the_reporters_own(to):
+    # 灵寿县 implements 《石家庄市政府行政复议答复暂行办法》: 石家庄市 is the city above it.
+    r = recipients(to)
+    assert r.status == "fail" and "石家庄市" in r.message, r.message
+    en = recipients(to, lang="en")
+    assert "石家庄市" in en.message and "one level up" in en.message
+
+
+def test_a_department_writing_to_another_citys_department_one_level_up():
+    r = recipients("保定市司法局:", organ="灵寿县司法局")
+    assert r.status == "fail" and "石家庄市" in r.message
+    assert recipients("石家庄市司法局:", organ="灵寿县司法局").status == "pass"
+
+
+def test_one_copy_to_the_right_city_and_one_to_another_is_partial():
+    assert recipients("中共石家庄市委、保定市人民政府:").status == "partial"
+
+
+@pytest.mark.parametrize(("to", "text"), [
+    ("中共石家庄市委、石家庄市人民政府:", LINGSHOU),
+    ("市政府:", LINGSHOU),  # named by its level alone
+    # the body shows no city: the level is all that is known
+    ("保定市人民政府:", LINGSHOU.replace("石家庄市", "市")),
+    # the body names 保定市 as its own too: no city clearly above
+    ("保定市人民政府:", LINGSHOU.replace("2021年以来", "在保定市委、市政府的坚强领导下，2021年以来", 1)),
+    # a city visited is not the one above: the body still shows 石家庄市 only — and 石家庄 is what it is written to
+    ("中共石家庄市委:", LINGSHOU.replace("2021年以来", "赴保定市司法局考察学习，2021年以来", 1)),
+])
+def test_an_addressee_one_level_up_keeps_its_verdict_when_the_city_is_not_contradicted(to, text):
+    assert recipients(to, text).status == "pass"
+
+
+def test_a_report_whose_own_names_give_the_city_above_is_judged_by_them_not_its_body():
+    # The 荷塘区 text (its body: "发出株洲市首份…") signed as a district of 西安市 and written to 西安市's bodies.
+    text = ("中共荷塘区委 荷塘区人民政府关于2024年法治政府建设情况的报告\n中共西安市委、西安市人民政府:\n" + HETANG +
+            "\n西安市荷塘区人民政府\n2025年2月20日\n")
+    assert lawcheck.evaluate(text, reporter="joint").result("form.recipients").status == "pass"

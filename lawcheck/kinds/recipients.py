@@ -9,7 +9,7 @@ from pydantic import Field
 from lawcheck.i18n import join, t
 from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Span, Strict, Text, status_of
 from lawcheck.kinds.matching import Matcher
-from lawcheck.text import organs
+from lawcheck.text import organs, region
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -86,11 +86,21 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
     if rank is None and any(b.relation != "any" for b in group.bodies):
         return Outcome("unknown", 0.0, evidence=[span], details=[t(lang, "no_level")])
 
+    above: list[tuple[str, Span] | None] = []  # the city above the reporter its body shows, read once when asked
+    elsewhere: dict[str, str] = {}  # addressees one level up in another city than that: name → the city above
+
     def fits(name: str, want: Addressee) -> bool:
         got = organs.body(name)
         if got.kind != want.body:
             return False
-        return want.relation == "any" or organs.relation(got, rank, place) == want.relation
+        if want.relation == "any":
+            return True
+        if organs.relation(got, rank, place) != want.relation:
+            return False
+        if want.relation == "upper" and _other_city(a, got, rank, place, above):
+            elsewhere[name] = above[0][0]  # type: ignore[index]
+            return False
+        return True
 
     allowed = join(lang, [b.label.get(lang) for b in group.bodies])
     if rule.require == "all":
@@ -105,9 +115,34 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
         out = Outcome(status_of(fraction), round(fraction, 4), ["prescribed_addressee"] if outside else [], [span])
         if outside:
             out.details = [t(lang, "not_prescribed", names=join(lang, outside), allowed=allowed)]
+        for name in outside:
+            if name in elsewhere and above[0] is not None:
+                out.details.append(t(lang, "upper_elsewhere", name=name, city=elsewhere[name],
+                                     quote=region.quote(a.st.text, above[0][1])))
+                out.evidence.append(above[0][1])
     if out.status != "pass":
         out.searched = ([b.label.get(lang) for b in group.bodies], ["preamble" if rule.line == "main" else "closing"])
     return out
+
+
+def _other_city(a: Analysis, got: organs.Body, rank: int | None, place: str,
+                above: list[tuple[str, Span] | None]) -> bool:
+    """Whether ``got``, one level up from a county-level reporter, is another city's body than the one the report's
+    body shows above it (its own 上一级, RULEBOOK §3: "中共保定市委" on a report that implements 《石家庄市政府…》
+    and names no 保定市 of its own).  Only a city written with its 市 and its name is compared; when the body shows
+    no city, or none clearly, the level is all that is known.  A report whose own names give the places above it
+    ("西安市荷塘区人民政府") is judged by them (``organs.relation``), never by its body."""
+    if rank != organs.COUNTY or got.rank != organs.CITY or not got.place.endswith("市"):
+        return False
+    sig = a.sig_organ.value if a.sig_organ is not None and isinstance(a.sig_organ.value, str) else None
+    if any(organs.places_above(n) for n in (a.organ, sig)):
+        return False
+    if not above:
+        above.append(region.superior_city(a.own_places, place))
+    city = above[0]
+    if city is None or region.same_city(got.place, city[0]):
+        return False
+    return not any(region.same_city(got.place, c) for c in a.own_places.cities)
 
 
 def describe(rule: RecipientsRule, lang: str) -> list[str]:

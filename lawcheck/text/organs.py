@@ -177,6 +177,12 @@ def _within(upper: str, reporter_place: str) -> bool:
     return not parents or any(_same_place(upper, p) or p.endswith(upper) or upper.endswith(p) for p in parents)
 
 
+def places_above(organ: str | None) -> list[str]:
+    """The places an organ's name gives above its own ("西安市荷塘区人民政府" → ["西安市"]; "荷塘区人民政府" → [])."""
+    _, place = seat(organ, None) if organ else (None, "")
+    return [p for p in _INNERMOST.split(place)[:-1] if len(p) >= 3]
+
+
 def _own_place(a: str, b: str) -> bool:
     """Whether two places are one by their innermost names, unit and all ("江苏省宜兴市" and "宜兴市"; not
     "南昌市" and "南昌县", a city and the county named after it)."""

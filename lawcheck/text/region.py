@@ -145,16 +145,25 @@ def _city_name(text: str, end: int, first: bool) -> str | None:
     return None
 
 
-def own_places(text: str) -> OwnPlaces:
-    """The provinces and cities ``text`` names as its own (see the module's note)."""
+def _skipped(pos: int, skip: tuple[tuple[int, int], ...]) -> bool:
+    return any(s <= pos < e for s, e in skip)
+
+
+def own_places(text: str, skip: tuple[tuple[int, int], ...] = ()) -> OwnPlaces:
+    """The provinces and cities ``text`` names as its own (see the module's note), outside the spans of ``skip``
+    (the 主送 and 抄送 lines: the bodies written to, not the report's own)."""
     out = OwnPlaces()
     for m in _OWN_PROVINCE.finditer(text):
+        if _skipped(m.start(), skip):
+            continue
         if m.end() == m.end(1) and text[m.start() - 1:m.start()] not in ("《", "“"):
             continue  # the name alone, not its body nor its document
         if _visited(text, m.start()):
             continue
         out.provinces.setdefault(m.group(1), []).append(m.span())
     for m in _OWN_CITY.finditer(text):
+        if _skipped(m.start(), skip):
+            continue
         name = _city_name(text, m.start(), text.startswith("首", m.start() + 1))
         if name is None or _MUNICIPALITY_NAME.match(name) or _visited(text, m.start() - len(name)):
             continue
@@ -162,7 +171,8 @@ def own_places(text: str) -> OwnPlaces:
     seen = {s for spans in out.cities.values() for s, _e in spans}
     for m in _CITY_DOCUMENT.finditer(text):
         name = m.group(1)
-        if m.start(1) in seen or _MUNICIPALITY_NAME.match(name) or _visited(text, m.start()):
+        if m.start(1) in seen or _skipped(m.start(), skip) or _MUNICIPALITY_NAME.match(name) or \
+                _visited(text, m.start()):
             continue  # (《石家庄市政府…》 is one naming, found as a body and as a document)
         out.cities.setdefault(name + "市", []).append((m.start(1), m.end()))
     return out
@@ -208,3 +218,23 @@ def quote(text: str, span: tuple[int, int]) -> str:
 
 def _stems(places: tuple[str, ...]) -> tuple[str, ...]:
     return tuple({p[:-1] if p.endswith("市") and len(p) >= 3 else p for p in places})
+
+
+def same_city(a: str, b: str) -> bool:
+    """Whether two city names are one, written whole or with only the end of the name read ("石家庄市", "家庄市"),
+    or with the province before it ("河北省保定市")."""
+    x, y = (re.sub(r"^.*?(?:省|自治区)", "", n).removesuffix("市") for n in (a, b))
+    return len(x) >= 2 and len(y) >= 2 and (x.endswith(y) or y.endswith(x))
+
+
+def superior_city(own: OwnPlaces, reporter_place: str) -> tuple[str, tuple[int, int]] | None:
+    """The city a county-level reporter's body names as the one above it — its own bodies, documents, firsts,
+    clearly leading any other city — leaving out the reporter's own place (a county-level city names its own
+    宜兴市政府)."""
+    cities = {k: v for k, v in own.cities.items() if not (reporter_place and _own_city(k, reporter_place))}
+    return _leader(cities)
+
+
+def _own_city(city: str, reporter_place: str) -> bool:
+    inner = re.split(r"(?<=[省市县区旗州盟])(?=[\u4e00-\u9fff])", reporter_place)
+    return any(p.endswith("市") and same_city(city, p) for p in inner)
