@@ -372,7 +372,7 @@ def _result(rule: RuleBase, out: Outcome, a: Analysis) -> RuleResult:
         missing=out.missing if out.status in ("partial", "fail") else [],
         evidence=_passages(a, out.evidence) if out.passages else _evidence_once(a, out.evidence),
         message=message,
-        fix=rule.fix.get(lang),
+        fix=out.fix or rule.fix.get(lang),
         basis=_basis_refs(rule, a),
         searched=searched,
         near_miss=near,

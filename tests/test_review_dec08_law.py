@@ -157,3 +157,65 @@ def test_a_report_whose_own_names_give_the_city_above_is_judged_by_them_not_its_
     text = ("中共荷塘区委 荷塘区人民政府关于2024年法治政府建设情况的报告\n中共西安市委、西安市人民政府:\n" + HETANG +
             "\n西安市荷塘区人民政府\n2025年2月20日\n")
     assert lawcheck.evaluate(text, reporter="joint").result("form.recipients").status == "pass"
+
+
+# ---------------------------------------------------------------- 3. what the recipients message says, by reporter
+
+
+def as_reporter(organ: str, to: str, lang: str = "zh"):
+    """Fixture 001 written by another organ (title and signature), to another 主送 line."""
+    text = LINGSHOU.replace("灵寿县人民政府\n关于2021年度", organ + "\n关于2021年度").replace(
+        "灵寿县人民政府\n\xa02022年1月14日", organ + "\n\xa02022年1月14日")
+    return lawcheck.evaluate(text.replace(TO, to), lang=lang).result("form.recipients")
+
+
+@pytest.mark.parametrize("organ", ["河北省司法厅", "灵寿县司法局", "石家庄市生态环境局", "灵寿县住房和城乡建设局"])
+@pytest.mark.parametrize("to", ["党中央、国务院:", "县人大常委会:"])
+def test_a_department_is_told_only_its_own_addressees(organ, to):
+    r = as_reporter(organ, to)
+    assert r.status == "fail", (organ, to, r.message)
+    assert "本级党委、本级政府、上一级政府有关部门" in r.message
+    assert "党中央" not in r.message.replace(f"“{to.rstrip(':')}”", "") and "国务院部门" not in r.message
+    assert "政府部门报本级党委和政府" in r.fix and "乡镇" not in r.fix and "人大常委会" not in r.fix
+    en = as_reporter(organ, to, "en")
+    assert "State Council" not in en.message.replace(to.rstrip(":"), "") and "department" in en.fix
+    assert "township" not in en.fix
+
+
+def test_a_state_council_department_is_told_its_own():
+    r = as_reporter("生态环境部", "河北省人民政府:")
+    assert r.status == "fail" and "应为：党中央、国务院，" in r.message
+    assert "国务院部门" in r.fix and "上一级政府有关部门" not in r.fix
+    assert as_reporter("生态环境部", "党中央、国务院:").status == "pass"
+
+
+@pytest.mark.parametrize(("organ", "to", "said", "not_said"), [
+    ("灵寿县人民政府", "正定县人民政府:", "市、县政府报同级党委、人大常委会", "政府部门"),
+    ("河北省人民政府", "石家庄市人民政府:", "省级政府报同级党委、人大常委会", "乡镇"),
+    ("灵寿县青同镇人民政府", "县人大常委会:", "乡镇政府", "政府部门"),
+])
+def test_a_government_is_told_its_own_line(organ, to, said, not_said):
+    r = as_reporter(organ, to)
+    assert r.status == "fail", r.message
+    assert said in r.fix and not_said not in r.fix, r.fix
+
+
+def test_a_report_whose_reporter_is_not_known_keeps_the_rules_fix():
+    # Signed by its place only ("灵寿县2021年…"): a government's or a joint report, judged alike; which line to
+    # follow is not known, and the rule's fix names both.
+    text = LINGSHOU.replace("灵寿县人民政府\n关于2021年度", "灵寿县2021年\n关于2021年度").replace(
+        "灵寿县人民政府\n\xa02022年1月14日", "\xa02022年1月14日").replace(TO, "正定县人民政府:")
+    card = lawcheck.evaluate(text)
+    r = card.result("form.recipients")
+    assert card.document.reporter is None and card.document.level == "county" and r.status == "fail"
+    assert r.fix == lawcheck.load_pack("core").rule("form.recipients").fix.get("zh")
+
+
+def test_a_township_reporting_alone_under_the_shaanxi_guide_is_not_called_a_joint_report():
+    body = HETANG.replace("荷塘区", "本街道")
+    text = ("西安市雁塔区小寨路街道办事处关于2024年度法治政府建设情况的报告\n中共雁塔区委、雁塔区人民政府:\n" + body +
+            "\n特此报告。\n西安市雁塔区小寨路街道办事处\n2025年3月15日\n")
+    card = shaanxi(text)
+    r = card.result("shaanxi.deadline.march_first_joint")
+    assert card.document.reporter == "government" and r.status == "fail"
+    assert "联合报告" not in r.message and "3月1日" in r.message

@@ -244,6 +244,7 @@ class Outcome:
     own_message: bool = False  # the details say it all: the rule's "not found" message would contradict them
     passages: bool = False  # the evidence spans are whole passages (copied text): quoted exactly, not windowed
     short_of: list[str] = field(default_factory=list)  # a pass below full marks: what earned less, in words
+    fix: str | None = None  # what to do for this report's reporter, when the rule's own fix names every kind of one
 
 
 def status_of(fraction: float, pass_at: float = 1.0) -> str:

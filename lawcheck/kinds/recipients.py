@@ -29,11 +29,15 @@ class Addressee(Strict):
 
 
 class RecipientGroup(Strict):
-    """The addressees named for one kind of reporter (and, optionally, only at some levels)."""
+    """The addressees named for one kind of reporter (and, optionally, only at some levels, or for departments of
+    some tiers), with what to do when the line is wrong, said for that reporter."""
 
     reporters: list[Reporter] = Field(min_length=1)
     levels: list[Level] | None = None
+    tiers: list[Literal["local", "central"]] | None = Field(
+        None, description="departments only: local (县级以上地方政府部门), central (国务院部门); default: any")
     bodies: list[Addressee] = Field(min_length=1)
+    fix: Text | None = Field(None, description="what to do, for this reporter (default: the rule's fix)")
 
 
 class RecipientsRule(RuleBase):
@@ -65,6 +69,8 @@ def check(rule: RecipientsRule, a: Analysis) -> Outcome:
         if a.level is not None and a.level != "department":
             both = [_judged(rule, a, who, line) for who in ("government", "joint")]
             if both[0].status == both[1].status and both[0].status != "not_applicable":
+                if both[0].fix != both[1].fix:
+                    both[0].fix = None  # which reporter's line to follow is not known: the rule's fix names both
                 return both[0]
         return Outcome("unknown", 0.0, details=[t(lang, "no_reporter")])
     return _judged(rule, a, a.reporter, line)
@@ -74,7 +80,7 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
     """The line judged for a reporter of that kind."""
     lang = a.lang
     group = next((g for g in rule.groups if reporter in g.reporters and
-                  (g.levels is None or a.level in g.levels)), None)
+                  (g.levels is None or a.level in g.levels) and (g.tiers is None or a.tier in g.tiers)), None)
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
     if reporter == "department" and a.tier == "below_county":
@@ -122,6 +128,7 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
                 out.evidence.append(above[0][1])
     if out.status != "pass":
         out.searched = ([b.label.get(lang) for b in group.bodies], ["preamble" if rule.line == "main" else "closing"])
+        out.fix = group.fix.get(lang) if group.fix else None
     return out
 
 
@@ -152,5 +159,7 @@ def describe(rule: RecipientsRule, lang: str) -> list[str]:
         who = join(lang, [t(lang, f"reporter.{r}") for r in g.reporters])
         if g.levels:
             who += "（" + join(lang, [t(lang, f"level.{x}") for x in g.levels]) + "）"
+        if g.tiers:
+            who += "（" + join(lang, [t(lang, f"tier.name.{x}") for x in g.tiers]) + "）"
         out.append(f"  • {who}: {join(lang, [b.label.get(lang) for b in g.bodies])}")
     return out
