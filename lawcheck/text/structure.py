@@ -384,6 +384,12 @@ _TRAILER = rx.compile(
     r"|^\d{1,2}\s*[.．、)）]\s*\S|^[(（]?\s*(?:扫描|扫码|扫一扫)"
     # (a note's mark as normalised text has it: "1三项制度即…", "i数据来源：…")
     r"|^(?:[①-⑳]|\[\d{1,2}\]|\d{1,2}(?![\d年月日号个项件次人%])(?=\s|[\u4e00-\u9fff])|[ivx]{1,4}(?=\s|[\u4e00-\u9fff])|[*＊])\s*\S"
+    # a note in brackets, whole on its line: how the copy is made public or sent, what was left out ("(此件主动公开,
+    # 报送市司法局)", "(此件发至各乡镇人民政府、县政府各部门)", "(本文有删减)", "(此页无正文)") — under the date it
+    # follows, never taken for the signature's absence
+    r"|^[(（【\[][^()（）【】\[\]\n]{2,80}[)）】\]]$"
+    # …or without its brackets, on what the copy is ("此件主动公开,报送市司法局、市依法治市办", "本文有删减")
+    r"|^(?:此件|本件|此文|本文|本报告)[^。\n]{1,40}。?$"
 )
 _TRAILER_ANYWHERE = rx.compile(r"二维码|https?://|www\.[!-~]")  # ("灵寿县人民政府网站 www.lingshou.gov.cn")
 _TRAILER_LINES = 4  # non-empty lines under the date that may be such a trailer
