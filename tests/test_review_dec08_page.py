@@ -46,3 +46,38 @@ def test_a_line_of_text_after_the_date_is_no_note():
     # …and a bracketed line under a news story's last paragraph (its author) makes no signature of it
     news = "2022年1月14日，灵寿县召开法治政府建设工作会议，部署全年工作任务。\n（张琼予）\n"
     assert lawcheck.evaluate(news).document.signed_date is None
+
+
+NO_HEADER = LINGSHOU.replace("发布时间:2022-01-20", "")
+
+
+def test_a_signature_date_without_its_year_is_a_date_left_unfinished():
+    """The organ signs, the date under it gives month and day only ("1月14日", "一月十四日", "元月14日"): the
+    signature is there and its date lacks the year (公文处理工作条例 art. 9: 成文日期 in full) — partial, as
+    "2022年1月" is, never "缺少落款机关、落款日期"."""
+    for day in ("1月14日", "一月十四日", "元月14日", "1 月 14 日"):
+        card = lawcheck.evaluate(NO_HEADER.replace("\xa02022年1月14日", "\xa0" + day))
+        r = card.result("form.signature")
+        assert r.status == "partial", day
+        assert "未写年份" in r.message and "落款机关" not in r.message, (day, r.message)
+        assert card.document.signed_date is None, day  # no year: no day to hold to a deadline
+        en = lawcheck.evaluate(NO_HEADER.replace("\xa02022年1月14日", "\xa0" + day), lang="en")
+        assert "has no year" in en.result("form.signature").message, day
+    # a month alone is no date line; a whole date still passes
+    assert lawcheck.evaluate(NO_HEADER.replace("\xa02022年1月14日", "\xa012月")).result(
+        "form.signature").status == "fail"
+    for day in ("2022年1月14日", "二〇二二年一月十四日"):
+        assert lawcheck.evaluate(NO_HEADER.replace("\xa02022年1月14日", "\xa0" + day)).result(
+            "form.signature").status == "pass", day
+
+
+def test_a_page_date_in_chinese_numerals_is_read():
+    """A page's labelled date written in Chinese numerals is its publication date, as ``published=`` reads it;
+    a 成文日期 or a site clock in the same form is not."""
+    for label, day, status in (("发布日期：", "二〇二二年四月二日", "fail"), ("发布时间：", "二〇二二年三月三十一日", "pass"),
+                               ("日期：", "二零二二年四月十二日", "fail")):
+        card = lawcheck.evaluate(LINGSHOU.replace("发布时间:2022-01-20", label + day))
+        assert card.document.published_date == lawcheck.evaluate(LINGSHOU, published=day).document.published_date, day
+        assert card.result("deadline.publication").status == status, day
+    for line in ("成文日期：二〇二二年四月二日", "今天是二〇二二年四月二日 星期六"):
+        assert lawcheck.evaluate(LINGSHOU.replace("发布时间:2022-01-20", line)).document.published_date is None, line

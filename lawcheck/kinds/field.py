@@ -95,7 +95,8 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         what = t(lang, f"field.{name}")
         if f is not None and not blanks and name == "signed_date" and not DATE_RE.fullmatch("".join(text.split())):
             # "2024年3月  日", "二〇二四年三月": a date line left unfinished, no placeholder in it
-            details.append(t(lang, "field_unfinished", field=what, text=" ".join(text.split())))
+            key = "field_unfinished" if "年" in text else "field_no_year"  # "1月14日": the month and day only
+            details.append(t(lang, key, field=what, text=" ".join(text.split())))
         elif f is not None:
             marks = join(lang, list(dict.fromkeys(t(lang, "quote", text=a.text[s:e]) for s, e in blanks)))
             details.append(t(lang, "field_placeholder", field=what, text=" ".join(text.split()),

@@ -341,11 +341,14 @@ _PUB_LABELS = ["发布时间", "发布日期", "公开日期", "日期", "发布
 # A bare 日期, 时间 or 发布 is the page's own label; one that ends a word (打印日期, 截止日期, 印发日期, 办结时间) is
 # the date of something else.
 _BARE_LABELS = ("日期", "发布", "时间")
+# A date in Chinese numerals ("二〇二二年四月二日"), as a page's label may give it too.
+_CN_DATE = (r"|[二一][〇零一二三四五六七八九O0○]{3}\s*年\s*[一二三四五六七八九十]{1,2}\s*月"
+            r"\s*[一二三四五六七八九十]{1,3}\s*日")
 _PUB = rx.compile(
     r"(?<!今天是)(?<!" + _SIGNED_BY + r")(?P<label>"
     + "|".join(sorted((x for x in _PUB_LABELS if x not in _BARE_LABELS), key=len, reverse=True))
     + r"|(?<![\u4e00-\u9fff])(?:" + "|".join(_BARE_LABELS) + r"))[\s:|]*"
-    r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?)"
+    r"(?P<date>(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}\s*(?:月|[-/.])\s*\d{1,2}\s*日?" + _CN_DATE + ")"
 )
 
 

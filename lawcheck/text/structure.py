@@ -331,6 +331,8 @@ def _is_date(s: str) -> bool:
 _UNFINISHED_DATE = rx.compile(
     r"(?:(?:19|20)\d\d|[二一][〇零一二三四五六七八九O0]{3})年[\s_□]*(?:\d{1,2}|[〇一二三四五六七八九十]{1,2})?[\s_□]*月"
     r"(?:[\s_□]*日)?"
+    # …or the month and day without the year ("1月14日", "一月十四日"): the date line, its year left out
+    r"|(?:\d{1,2}|[一二三四五六七八九十]{1,2}|元)月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 )
 
 
