@@ -81,3 +81,41 @@ def test_a_page_date_in_chinese_numerals_is_read():
         assert card.result("deadline.publication").status == status, day
     for line in ("成文日期：二〇二二年四月二日", "今天是二〇二二年四月二日 星期六"):
         assert lawcheck.evaluate(LINGSHOU.replace("发布时间:2022-01-20", line)).document.published_date is None, line
+
+
+_TITLE = "关于2021年度法治政府建设情况的报告"
+BODY = LINGSHOU.split(_TITLE, 1)[1]  # the report under its title, the page header gone
+
+
+def test_the_article_a_trail_of_columns_ends_on_is_the_pages_title():
+    """A page without a title line of its own names its article at the end of the trail of columns above
+    it ("当前位置：首页 > 政务公开 > …的报告"), or in its metadata table ("标题：…", a row "索引号：… | 标题：… |
+    文号：…"): that is the title, without its label — read as the same title on its own line is, so a look-alike
+    (a party committee's, a bureau's year summary, a notice about reports) is known by it."""
+    for title in ("中共灵寿县委关于2021年度法治建设工作情况的报告", "灵寿县司法局2021年工作总结",
+                  "灵寿县2021年行政复议工作报告", "关于2021年度法治政府建设年度报告报送和公开情况的通报",
+                  "灵寿县人民政府关于2021年度法治政府建设情况的报告"):
+        alone = lawcheck.evaluate(title + BODY).document
+        for head in ("当前位置：首页 > 政务公开 > " + title, "您的位置：首页 » 政务公开 » " + title,
+                     "当前位置：首页>>法治政府>>" + title, "标题：" + title, "标  题：" + title, "文件名称：" + title,
+                     "信息名称：" + title + "\n发布日期：2022-01-20",
+                     "索引号：13012/2022-001 | 标题：" + title + " | 文号：灵政函〔2022〕6号"):
+            card = lawcheck.evaluate(head + BODY)
+            doc = card.document
+            assert doc.title == title, head
+            assert (doc.kind, doc.other_kind) == (alone.kind, alone.other_kind), head
+    # the evidence of the title's year points into the original text, in the trail
+    text = "当前位置：首页 ＞ 政务公开 ＞ 灵寿县人民政府" + _TITLE + BODY
+    ev = lawcheck.evaluate(text).result("form.reporting_year").evidence[0]
+    assert text[ev.start:ev.end] == "灵寿县人民政府" + _TITLE
+
+
+def test_a_trail_ending_on_a_column_gives_no_title():
+    """A trail that ends on the site's column ("法治政府建设", "法治政府建设年度报告", "文章阅读", "政务公开工作文件")
+    names no document: the page stays untitled, and a title line under it is still the title."""
+    for column in ("法治政府建设", "法治政府建设年度报告", "文章阅读", "政务公开工作文件", "政府信息公开年度报告"):
+        card = lawcheck.evaluate("当前位置：首页 > 政务公开 > " + column + BODY)
+        assert card.document.title is None, column
+        assert card.document.kind == "annual_report", column
+    card = lawcheck.evaluate("当前位置：首页 > 政务公开 > 灵寿县司法局2021年工作总结\n灵寿县人民政府" + _TITLE + BODY)
+    assert card.document.title == "灵寿县人民政府" + _TITLE and card.document.kind == "annual_report"

@@ -688,7 +688,8 @@ def _title_verdict(title: str) -> KindVerdict | None:
     if m and not ends_as_report and not report_first and not _SUMMARY_FIRST.search(title, 0, m.start()):
         return _other("plan", "kind.reason.title", word=m.group(0))
     m = _T_NOTICE.search(title)
-    if m and not ends_as_report and not report_first:
+    # (a notice about reports, "…年度报告报送和公开情况的通报", is a notice: what it ends on is what it is)
+    if m and not ends_as_report and (not report_first or m.group(0).startswith("的")):
         return _other("notice", "kind.reason.title", word=m.group(0))
     m = _T_BUDGET.search(title)
     if m:
@@ -771,8 +772,15 @@ def title_candidates(st: Structure, title: str | None) -> list[str]:
     # the site's, not the document's — unless it names a report (sites end a breadcrumb on the article's title).
     columns = {re.sub(r"\s+", "", re.split(r"[>»›]", ln)[-1]) for ln in lines
                if _BREADCRUMB.search(ln) and re.search(r"[>»›]", ln)}
-    return list(dict.fromkeys(t for t in [*out, *headline]
-                              if t and not (t in columns and not _REPORT_NOUN.search(t))))
+    # (the title structure read from the end of such a trail, the page having no other, is the page's article)
+    crumb = st.title_span is not None and bool(TRAIL.search(text, _line_start(text, st.title_span[0]),
+                                                            st.title_span[0] + 1))
+    return list(dict.fromkeys(t for n, t in enumerate([*out, *headline])
+                              if t and not (t in columns and not _REPORT_NOUN.search(t) and not (crumb and n == 0))))
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _lines(text: str) -> list[str]:

@@ -747,16 +747,70 @@ def _is_doc_number_line(line: str) -> bool:
     return m is not None and len(line.strip()) - len(m.group(0)) <= 12
 
 
+# The label of a page's metadata table before the title's value ("标题：…", "名  称：…", "文件名称：…", "信息名称：…"):
+# the site's, not the title's.
+_TITLE_LABEL = rx.compile(r"(?:标\s*题|名\s*称|文件名称|信息名称|文章标题|文件标题|题\s*名)\s*[:：]\s*")
+# A trail of columns that ends on the page's article ("当前位置:首页 > 政务公开 > 中共青山县委关于…的报告"): the last
+# column is this page's title when it names a document — a year, 关于, a quoted name or an organ before a document's
+# name ("…的报告", "…工作要点", "…实施办法（试行）"), or a long name of a document other than a report ("法治政府建设
+# 实地督察反馈意见"); a column's own name ("法治政府建设年度报告", "政务公开工作文件", "文章阅读") is not.
+_CRUMB_SPLIT = rx.compile(r"\s*(?:>>?|»|›|→)\s*")
+_CRUMB_DOC = rx.compile(
+    r"(?:报告|总结|汇报|通知|通报|方案|要点|安排|计划|规划|意见|办法|规定|细则|指标|决定|纪要|材料|申报书|报告书|批复|函)"
+    r"(?:\(.{0,16}\))?$")
+_CRUMB_NAMED = rx.compile(r"^关于|^《|(?:19|20)\d\d\s*年|[二][〇零O0○][一二三四五六七八九〇零O0○]{2}年"
+                          r"|^(?:中共)?[^,。:;]{1,20}?(?:省|自治区|市|县|区|州|旗|盟|镇|乡|街道).{4}")
+_CRUMB_REPORT = rx.compile(r"(?:报告|总结|汇报)(?:\(.{0,16}\))?$")
+_CRUMB_WHERE = rx.compile(WHERE_ON_SITE + r"|首页")
+_CRUMB_NOT = rx.compile(r"[。;:!?]")
+
+
+# A page's metadata table as one row ("索引号：… | 标题：… | 文号：…"): the value labelled title, up to the next cell.
+_TITLE_CELL = rx.compile(r"(?:标\s*题|文件名称|信息名称|文章标题|文件标题|题\s*名)\s*[:：]?\s*[:：|]\s*"
+                         r"(?P<v>[^|\n]{8,80}?)\s*(?:\||$)")
+
+
+def _labelled_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The value labelled 标题 in a row of the page's metadata table, when it names a document."""
+    for s, e in header:
+        m = _TITLE_CELL.search(text, s, e)
+        if m is not None and _TITLE_CUE.search(m.group("v")) and not _CHROME.search(m.group("v")):
+            return m.span("v")
+    return None
+
+
+def _crumb_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The last column of the last trail of columns above the text, when it is the page's article (see
+    ``_CRUMB_DOC``)."""
+    for s, e in reversed(header):
+        line = text[s:e]
+        if not TRAIL.search(line) or not _CRUMB_WHERE.search(line):
+            continue
+        *_cols, last = _CRUMB_SPLIT.split(line)
+        last = last.strip()
+        if not 8 <= len(last) <= 80 or _CHROME.search(last) or _CRUMB_NOT.search(last):
+            continue
+        if _CRUMB_DOC.search(last) and (_CRUMB_NAMED.search(last)
+                                        or (len(last) >= 12 and not _CRUMB_REPORT.search(last))):
+            end = e - (len(line) - len(line.rstrip()))
+            return (end - len(last), end)
+    return None
+
+
 def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The last title-like header line, preferring one that names a year."""
+    """The last title-like header line, preferring one that names a year; without one, the article a trail of
+    columns ends on.  A label before it ("标题：") is not the title's."""
     cands = [k for k, (s, e) in enumerate(header)
              if len(text[s:e]) <= 80 and _TITLE_CUE.search(text[s:e]) and not _CHROME.search(text[s:e])
              and not TRAIL.search(text[s:e]) and not _LEADS_ON.search(text[s:e])]
     if not cands:
-        return None
+        return _labelled_title(text, header) or _crumb_title(text, header)
     with_year = [k for k in cands if _YEAR_IN_TITLE.search(text[slice(*header[k])])]
     idx = (with_year or cands)[-1]
     s, e = header[idx]
+    label = _TITLE_LABEL.match(text, s, e)
+    if label is not None and label.end() < e:
+        return (label.end(), e)
     # Titles are often broken over lines: "灵寿县人民政府" / "关于2021年度…的报告", or "…情况的" / "报告".
     k = idx
     while k > 0 and (text[s:e].startswith("关于") or text[s:e] in ("报告", "报 告") or
