@@ -265,6 +265,7 @@ _T: dict[str, dict[str, str]] = {
         "field_placeholder": "{field}“{text}”含占位符{marks}。",
         "field_unfinished": "{field}“{text}”未写全（年、月、日应齐全）。",
         "field_no_year": "{field}“{text}”未写年份（年、月、日应齐全）。",
+        "signature_from_cover": "署名和日期取自报送函的落款（所附报告本身未署名）。",
         "found_items": "发现{items}。",
         "found_item": "{label}：{quotes}",
         "caveat": "（注意：{text}）",
@@ -708,6 +709,8 @@ _T: dict[str, dict[str, str]] = {
         "field_placeholder": "The {field} \"{text}\" contains the placeholder {marks}.",
         "field_unfinished": "The {field} \"{text}\" is not complete (year, month and day).",
         "field_no_year": "The {field} \"{text}\" has no year (year, month and day).",
+        "signature_from_cover": ("The signature and date are the cover letter's (the report it sends is not signed "
+                                 "itself)."),
         "found_items": "Found {items}.",
         "found_item": "{label}: {quotes}",
         "caveat": " (note: {text})",

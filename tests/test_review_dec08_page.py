@@ -119,3 +119,66 @@ def test_a_trail_ending_on_a_column_gives_no_title():
         assert card.document.kind == "annual_report", column
     card = lawcheck.evaluate("当前位置：首页 > 政务公开 > 灵寿县司法局2021年工作总结\n灵寿县人民政府" + _TITLE + BODY)
     assert card.document.title == "灵寿县人民政府" + _TITLE and card.document.kind == "annual_report"
+
+
+# A report sent under its cover letter (报送函), the normal way a government files it: the letter, signed, then
+# "附件" and the report.
+_REPORT_BODY = LINGSHOU[LINGSHOU.index("2021年以来"):LINGSHOU.index("特此报告。")]
+_SIG = "灵寿县人民政府\n2022年1月14日\n"
+_REPORT = "灵寿县人民政府" + _TITLE + "\n" + _REPORT_BODY + "特此报告。\n" + _SIG
+_LETTER = "石家庄市人民政府：\n现将我县2021年度法治政府建设情况报告随文报送，请审阅。\n" + _SIG
+_COVER_TITLE = "关于报送2021年度法治政府建设情况报告的函\n"
+
+
+def test_the_report_a_cover_letter_sends_is_the_document_checked():
+    """The letter before "附件" sends the report after it: the report is checked — its title, body and
+    signature — and it goes to the letter's addressees (the 主送 line); its score is the report's, not the
+    letter's.  Titled or not, with its 文号 or not, the 附件 line numbered or bearing the report's title."""
+    alone = lawcheck.evaluate(_REPORT)
+    for text in (_COVER_TITLE + _LETTER + "附件\n" + _REPORT,
+                 _COVER_TITLE + _LETTER + "附件1\n" + _REPORT,
+                 "灵寿县人民政府\n" + _COVER_TITLE + "灵政函〔2022〕6号\n" + _LETTER + "附件\n" + _REPORT,
+                 _LETTER + "附件\n" + _REPORT,
+                 _COVER_TITLE + _LETTER + "附件：灵寿县人民政府" + _TITLE + "\n" + _REPORT_BODY + "特此报告。\n" + _SIG,
+                 "关于报送2021年度法治政府建设情况的报告\n中共石家庄市委、石家庄市人民政府：\n根据《法治政府建设与责任落实督察"
+                 "工作规定》，现将《灵寿县人民政府" + _TITLE + "》呈报，请审阅。\n附件：灵寿县人民政府" + _TITLE + "\n"
+                 + _SIG + "附件\n" + _REPORT):
+        card = lawcheck.evaluate(text)
+        doc = card.document
+        assert doc.kind == "annual_report" and doc.title == "灵寿县人民政府" + _TITLE, text[:30]
+        assert str(doc.signed_date) == "2022-01-14" and doc.organ == "灵寿县人民政府", text[:30]
+        assert doc.recipients and doc.recipients[-1] == "石家庄市人民政府", text[:30]
+        assert card.result("form.recipients").status == "pass", text[:30]
+        for rule, status in alone.statuses().items():
+            if rule != "form.recipients":
+                assert card.result(rule).status == status, (text[:30], rule)
+        # evidence points into the text as given
+        for r in card.results:
+            for ev in r.evidence:
+                assert text[ev.start:ev.end] == ev.text, (r.rule, ev)
+    numbered = lawcheck.evaluate("灵寿县人民政府\n" + _COVER_TITLE + "灵政函〔2022〕6号\n" + _LETTER + "附件\n" + _REPORT)
+    assert numbered.document.doc_number == "灵政函〔2022〕6号"  # the number it was sent under
+
+
+def test_an_unsigned_report_under_a_cover_letter_takes_the_letters_signature_and_says_so():
+    text = _COVER_TITLE + _LETTER + "附件\n" + "灵寿县人民政府" + _TITLE + "\n" + _REPORT_BODY
+    card = lawcheck.evaluate(text)
+    r = card.result("form.signature")
+    assert str(card.document.signed_date) == "2022-01-14" and r.status == "pass"
+    assert "报送函" in r.message
+    assert "cover letter" in lawcheck.evaluate(text, lang="en").result("form.signature").message
+
+
+def test_a_cover_letter_with_a_list_of_names_or_a_report_with_its_annexes_is_left_as_it_is():
+    """Only a report after "附件" is taken for the document: a list of the attachments' names leaves the letter
+    the text checked; a report's own annexes (a table, another report) stay its annexes."""
+    for annex in ("附件：1.灵寿县人民政府" + _TITLE + "\n2.灵寿县2021年度行政执法数据统计表\n",
+                  "附件：\n1.灵寿县人民政府" + _TITLE + "\n2.灵寿县2021年度行政执法数据统计表\n",
+                  "附件\n灵寿县人民政府" + _TITLE + "\n"):
+        card = lawcheck.evaluate(_COVER_TITLE + _LETTER + annex)
+        assert card.document.title == _COVER_TITLE.strip() and card.score is None, annex
+    alone = lawcheck.evaluate(_REPORT)
+    for annex in ("附件\n灵寿县2021年度行政执法数据统计表\n项目 数量\n行政处罚 120件\n行政许可 3400件\n",
+                  "附件\n灵寿县2021年度行政复议工作情况报告\n" + _REPORT_BODY[:1500]):
+        card = lawcheck.evaluate(_REPORT + annex)
+        assert card.document.title == "灵寿县人民政府" + _TITLE and card.score == alone.score, annex

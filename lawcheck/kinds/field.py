@@ -133,6 +133,9 @@ def check(rule: FieldRule, a: Analysis) -> Outcome:
         evidence.append(early.span)
         details.append(t(lang, "signed_in_year", date=" ".join(a.text[early.span[0]:early.span[1]].split()),
                          year=str(a.year), next=str(a.year + 1)))
+    if "signature_organ" in rule.fields and st.cover is not None and st.cover[0] <= st.closing[0] < st.cover[1]:
+        # The report sent under a cover letter is not signed itself: the letter's signature is read, and said to be.
+        details.append(t(lang, "signature_from_cover"))
     fraction = done / len(rule.fields)
     out = Outcome(status_of(fraction), round(fraction, 4), missing, sorted(set(evidence)), details)
     # the year is stated, twice and differently: that alone is the message

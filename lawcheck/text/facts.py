@@ -96,19 +96,24 @@ def doc_number(st: Structure) -> str | None:
     return None
 
 
-def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
-    """The addressees of the 主送 line ("中共灵寿县委、县人大常委会:") and where it is; None for a published copy."""
-    text = st.text
-    spans = list(st.header[-3:])
-    pos = st.body[0]
-    taken = 0
-    while taken < 3 and pos < st.body[1]:
-        end = text.find("\n", pos, st.body[1])
-        end = st.body[1] if end == -1 else end
+def _first_lines(text: str, pos: int, stop: int, n: int = 3) -> list[tuple[int, int]]:
+    """The first ``n`` non-empty lines in [pos, stop), a contents page's lines skipped."""
+    out: list[tuple[int, int]] = []
+    while len(out) < n and pos < stop:
+        end = text.find("\n", pos, stop)
+        end = stop if end == -1 else end
         if end > pos and not is_contents_line(text[pos:end]):  # a contents page between title and addressee
-            spans.append((pos, end))
-            taken += 1
+            out.append((pos, end))
         pos = end + 1
+    return out
+
+
+def recipients(st: Structure) -> tuple[list[str], tuple[int, int]] | None:
+    """The addressees of the 主送 line ("中共灵寿县委、县人大常委会:") and where it is; None for a published copy.
+    A report sent under a cover letter (``st.cover``) goes to the letter's addressees."""
+    text = st.text
+    spans = _first_lines(text, *st.cover) if st.cover is not None else []
+    spans += list(st.header[-3:]) + _first_lines(text, *st.body)
     for s, e in spans:
         line = text[s:e].strip()
         m = _ADDRESSEE.match(line)

@@ -223,6 +223,8 @@ class Structure:
     closing: tuple[int, int]  # may be empty
     sections: list[Section]
     sentences: list[Sentence]
+    # a cover letter's span (its text to its "附件" line) when the text checked is the report it sends
+    cover: tuple[int, int] | None = None
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -488,6 +490,17 @@ def build(norm: NormText) -> Structure:
     text = norm.text
     lines = _lines(text)
     content = [i for i, (s, e) in enumerate(lines) if e > s]
+    st, cut = _build(norm, lines, content)
+    if cut is not None:
+        return _sent_report(norm, lines, content, st, cut) or st
+    return st
+
+
+def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int]) -> tuple[Structure, int | None]:
+    """The structure of the text on the ``content`` lines, and the line of the "附件" after its signature that
+    ends it (None when nothing is attached)."""
+    text = norm.text
+    cut = None
     links = _links_above(text, lines, content)
     if links:
         content = [i for i in content if i not in links]
@@ -518,6 +531,7 @@ def build(norm: NormText) -> Structure:
                 _is_closing_line(text[slice(*lines[k])]) for k in range(max(body_first, i - 4), i)
                 if lines[k][1] > lines[k][0]) and not _attachment_note(text, lines, body_first, i):
             last = i - 1
+            cut = i
             break
     last = _before_related_list(text, lines, body_first, last)
     while last >= body_first and (
@@ -569,6 +583,64 @@ def build(norm: NormText) -> Structure:
         sentences.extend(_split(text, closing[0], closing[1], None, frozenset({CLOSING})))
     st = Structure(norm, header, title_span, (body_start, body_end), closing, sections, sentences)
     st._starts = [s.start for s in sentences]
+    return st, cut
+
+
+# A cover letter sending a report (GB/T 9704's 函 or 报告 "关于报送…报告的函", its body "现将…随文报送，请审阅"):
+# its title or its words say it sends what is attached.
+_SENDS_TITLE = rx.compile(r"(?:报送|呈报|上报|呈送|报上|送上|提交|转报)")
+_SENDS = rx.compile(r"现(?:将|把|就)[^。]{0,120}?(?:报送|呈报|上报|呈送|报上|送上|提交|转报|随文|附后)"
+                    r"|随文(?:报送|呈报|附上|呈送)|(?:详见|见)附件")
+_LETTER_MAX = 800  # characters of a cover letter's text (spaces not counted): a few sentences
+_SENT_MIN = 1000  # characters of an untitled attachment that is a report: a year's report is longer
+_SENT_TEXT = 200  # characters under a report's title, at least: not a list of the attachments' names
+_SENT_TITLE = rx.compile(r"(?:报告|总结|汇报|情况)(?:\(.{0,16}\))?$")
+_ATTACHMENT_LABEL = rx.compile(r"附\s*件\s*\d{0,2}\s*[:：]?\s*")
+
+
+def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int], letter: Structure,
+                 cut: int) -> Structure | None:
+    """The report a cover letter sends, when ``letter`` is that letter and what follows its "附件" line (``cut``)
+    is the report: a report's title, or a long text in parts.  The report is the document checked — its title,
+    body and signature; the letter's signature and date when it has none; the letter's span is kept (``cover``)
+    for its 主送 line.  A letter whose attachments are a list of names, or a report with its own attachments (a
+    table, a list of decisions: the report is long), is left as it is."""
+    text = norm.text
+    if len("".join(text[slice(*letter.body)].split())) > _LETTER_MAX:
+        return None
+    if not (letter.title and _SENDS_TITLE.search(letter.title)) and not _SENDS.search(text, *letter.body):
+        return None
+    rest = [i for i in content if i > cut]
+    if not rest:
+        return None
+    att, _ = _build(norm, lines, rest)
+    size = len("".join(text[slice(*att.body)].split()))
+    # (a list of names under "附件" has no sentence: "附件：1.…的报告 / 2.…统计表")
+    ts = att.title_span
+    titled = ts is not None and size >= _SENT_TEXT and "。" in text[slice(*att.body)] and bool(
+        _SENT_TITLE.search("".join(text[slice(*ts)].split())) and _YEAR_IN_TITLE.search(text, *ts))
+    long = size >= _SENT_MIN and sum(1 for sec in att.sections if sec.level == 0) >= 2
+    if not (titled or long):
+        return None
+    title_span = att.title_span
+    if title_span is None:  # the title on the 附件 line itself ("附件：灵寿县人民政府关于…的报告") over the report
+        s, e = lines[cut]
+        m = _ATTACHMENT_LABEL.match(text, s, e)
+        if m is not None and m.end() < e and _TITLE_CUE.search(text, m.end(), e) and len(text[m.end():e]) <= 80 \
+                and not heading_marker(text[m.end():e]):
+            title_span = (m.end(), e)
+    # The page's own lines above the letter (its date, its trail of columns) stay the page's; the letter's title
+    # is not the report's.
+    lt = letter.title_span
+    header = [h for h in letter.header if lt is None or h[1] <= lt[0] or h[0] >= lt[1]] + att.header
+    closing, sentences = att.closing, list(att.sentences)
+    if closing[1] <= closing[0] and letter.closing[1] > letter.closing[0]:
+        # the report itself unsigned: the letter's signature and date are the ones it was sent under
+        closing = letter.closing
+        sentences = sorted(sentences + [x for x in letter.sentences if CLOSING in x.roles], key=lambda x: x.start)
+    st = Structure(norm, header, title_span, att.body, closing, att.sections, sentences,
+                   cover=(letter.body[0], lines[cut][1]))
+    st._starts = [x.start for x in sentences]
     return st
 
 
