@@ -47,8 +47,16 @@ HEADINGS: list[tuple[int, re.Pattern[str]]] = [
 TOP_RANKS = range(0, 5)
 
 
+# What a marker of ``HEADINGS`` can start with, besides a digit (``\d``: str.isdecimal): most lines are prose and
+# start with none of these, and are turned away without trying the six patterns one by one.
+_MARKER_FIRST = frozenset("第(" + CN_DIGITS)
+
+
 def heading_marker(line: str) -> tuple[int, int] | None:
     """(rank, marker length) when ``line`` (in the matching view's forms) starts with a heading marker."""
+    first = line[:1]
+    if first not in _MARKER_FIRST and not first.isdecimal():
+        return None
     for rank, pat in HEADINGS:
         m = pat.match(line)
         if m and len(line) > m.end():
