@@ -7,7 +7,7 @@ half-open ``(start, end)`` offsets into it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from lawcheck import rx
 from lawcheck.text.grammar import DATE_RE, DOC_NUMBER, RUN_TOGETHER, TOP_RANKS, TRAIL, WHERE_ON_SITE, heading_marker
@@ -662,8 +662,8 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
         # To the next heading: a subsection of measures after it ("（三）…") is still the year's work.
         following = bisect_right(starts, s)
         end = sections[following].span[0] if following < len(sections) else sections[k].span[1]
-        return [replace(x, roles=(x.roles - {MEASURES}) | {SHORTCOMINGS}) if s <= x.start < end else x
-                for x in out]
+        return [Sentence(x.start, x.end, x.section, (x.roles - {MEASURES}) | {SHORTCOMINGS}, x.heading)
+                if s <= x.start < end else x for x in out]
     return out
 
 
@@ -944,21 +944,20 @@ def _build_sections(
     return out
 
 
-_SENT_END = rx.compile(r"[。!?;\n]")
+# A sentence, as the engine finds it: up to its end mark (kept), or to a line's end or the span's (not kept), from
+# right after the previous one ended (leading blanks and all); one of blanks alone before a line's end is none.
+# The match is the sentence: no end looked up, sliced and stripped in Python for each.
+_SENTENCE = rx.compile(r"[^。!?;\n]*[。!?;]|[^。!?;\n]*[^\s。!?;][^。!?;\n]*")
 _FIGURE = rx.compile(r"\d+(?:\.\d+)?\s*(?:项|件|次|人|个|%|条|场|名|份|起)")
 
 
 def _split(text: str, start: int, end: int, section: int | None, roles: frozenset[str]) -> list[Sentence]:
-    out = []
-    pos = start
-    for m in _SENT_END.finditer(text, start, end):
-        e = m.end() if m.group() != "\n" else m.start()
-        if e > pos and text[pos:e].strip():
-            out.append(Sentence(pos, e, section, roles))
-        pos = m.end()
-    if pos < end and text[pos:end].strip():
-        out.append(Sentence(pos, end, section, roles))
-    return out
+    return [Sentence(m.start(), m.end(), section, roles) for m in _SENTENCE.finditer(text, start, end)]
+
+
+def _as_heading(sent: Sentence) -> Sentence:
+    # (dataclasses.replace reads the fields anew on every call: a heading is one in a handful of sentences)
+    return Sentence(sent.start, sent.end, sent.section, sent.roles, True)
 
 
 def _heading_line(text: str, sent: Sentence, own_end: int) -> bool:
@@ -997,7 +996,7 @@ def _sentences(
             if part and sec.rank < 5 and (part[0].end - part[0].start <= _HEADING_MAX
                                           or (sec.rank <= 2 and _heading_line(text, part[0], own_end))) and \
                     not _FIGURE.search(text, part[0].start, part[0].end):
-                part[0] = replace(part[0], heading=True)
+                part[0] = _as_heading(part[0])
             out.extend(part)
         return _inline_shortcomings(text, out, sections, lines, body_first, closing_first)
     # No numbered headings: roles come from the parts' headings written without numbers, and from paragraph
@@ -1030,7 +1029,7 @@ def _sentences(
         opened = opened or len(line) >= 40
         part = _split(text, s, e, None, roles)
         if named and part:
-            part[0] = replace(part[0], heading=True)  # it names the part and states none of it
+            part[0] = _as_heading(part[0])  # it names the part and states none of it
         out.extend(part)
     return out
 
