@@ -7,6 +7,7 @@ half-open ``(start, end)`` offsets into it.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from lawcheck import rx
@@ -264,11 +265,14 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_TITLE_STOP = rx.compile(r"[。!?;:]")
+
+
 def _heading_title_end(line: str) -> int:
     """Headings often run straight into their first paragraph: stop at the first full stop."""
-    for i, ch in enumerate(line):
-        if ch in "。!?;:" and i < 80:
-            return i + (1 if ch in "。!?" else 0)
+    m = _TITLE_STOP.search(line, 0, 80)  # (found by the engine, not character by character)
+    if m:
+        return m.end() if m.group() in "。!?" else m.start()
     return len(line) if len(line) <= 80 else line.find(",") if "," in line[:80] else 80
 
 
@@ -291,7 +295,10 @@ _CONTENTS_ENTRY = rx.compile(r"(?:[.．…·•]{3,}\s*|(?<=[\u4e00-\u9fff）)])
 def _contents_block(text: str, lines: list[tuple[int, int]], first: int, last: int) -> set[int]:
     """The lines of a table of contents without page numbers: the short headings right under a "目录" line near
     the top, each standing again further down (where the part itself begins)."""
-    for i in range(first, min(last, first + 40)):
+    top = min(last, first + 40)
+    if top <= first or "目" not in text[lines[first][0]:lines[top - 1][1]]:
+        return set()  # no "目录" line to look for (most reports have none)
+    for i in range(first, top):
         if not _CONTENTS_HEADING.fullmatch(text[slice(*lines[i])].strip()):
             continue
         entries: list[int] = []
@@ -486,6 +493,22 @@ def _links_above(text: str, lines: list[tuple[int, int]], content: list[int]) ->
     return set()
 
 
+def _lines_holding(text: str, lines: list[tuple[int, int]], first: int, char: str) -> Iterator[int]:
+    """The lines from ``first`` on that hold ``char``, in order: a pattern that needs it is tried on them alone,
+    found by str.find instead of a slice of every line."""
+    if first >= len(lines):
+        return
+    at = text.find(char, lines[first][0])
+    while at != -1:
+        i = bisect_right(lines, at, key=_line_start) - 1
+        yield i
+        at = text.find(char, lines[i][1])
+
+
+def _line_start(line: tuple[int, int]) -> int:
+    return line[0]
+
+
 def build(norm: NormText) -> Structure:
     text = norm.text
     lines = _lines(text)
@@ -526,7 +549,7 @@ def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int]) -> 
     # --- trailing chrome and closing block, walking up from the end.  Attachments after the signature and
     # date are left out first: the closing block is the signature above them.
     last = len(lines) - 1
-    for i in range(body_first + 1, len(lines)):
+    for i in _lines_holding(text, lines, body_first + 1, "附"):
         if _ATTACHMENT.match(text[slice(*lines[i])].strip()) and any(
                 _is_closing_line(text[slice(*lines[k])]) for k in range(max(body_first, i - 4), i)
                 if lines[k][1] > lines[k][0]) and not _attachment_note(text, lines, body_first, i):
