@@ -21,12 +21,15 @@ from lawcheck import rx
 
 # The 34 provincial-level units, with the suffix their names take ("河北省", "广西壮族自治区", "北京市"): a name's
 # outermost place.  A prefecture named like a province ("吉林市", "海南藏族自治州") has another suffix and is not one.
+# (The names once, for this pattern and the body's own places below.)
+_MUNICIPALITIES = "北京|天津|上海|重庆"
+_PROVINCE_NAMES = ("河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南"
+                   "|陕西|甘肃|青海|台湾")
+_AUTONOMOUS = "内蒙古|广西|西藏|宁夏|新疆"
+_AUTONOMOUS_SUFFIX = "(?:壮族|回族|维吾尔)?自治区"
 _PROVINCE = rx.compile(
-    r"^(?:中共|中国共产党)?(?:(?P<muni>北京|天津|上海|重庆)市"
-    r"|(?P<prov>河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃"
-    r"|青海|台湾)省"
-    r"|(?P<auto>内蒙古|广西|西藏|宁夏|新疆)(?:壮族|回族|维吾尔)?自治区"
-    r"|(?P<sar>香港|澳门)特别行政区)"
+    rf"^(?:中共|中国共产党)?(?:(?P<muni>{_MUNICIPALITIES})市|(?P<prov>{_PROVINCE_NAMES})省"
+    rf"|(?P<auto>{_AUTONOMOUS}){_AUTONOMOUS_SUFFIX}|(?P<sar>香港|澳门)特别行政区)"
 )
 # A city (prefecture- or county-level) standing first in a name: "中共石家庄市委" → 石家庄市.  (Not a county or a
 # district, which a region's rule cannot list in full.)
@@ -79,9 +82,7 @@ def _read(names: list[str], province: str, places: list[str]) -> tuple[bool, str
 
 # ---------------------------------------------------------------- the places a report's body names as its own
 
-_PROVINCES = ("(?:河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南"
-              "|四川|贵州|云南|陕西|甘肃|青海|台湾)省"
-              "|(?:内蒙古|广西|西藏|宁夏|新疆)(?:壮族|回族|维吾尔)?自治区|(?:北京|天津|上海|重庆)市")
+_PROVINCES = (f"(?:{_PROVINCE_NAMES})省|(?:{_AUTONOMOUS}){_AUTONOMOUS_SUFFIX}|(?:{_MUNICIPALITIES})市")
 # What a place's own bodies, rules and rankings are written as, right after its name: its party committee (not a
 # 委托), government, congress, courts, rule-of-law office, a department (a province's 厅 or 局, a city's 司法局), a
 # first in it (首个, 首批 …).
@@ -178,7 +179,7 @@ def own_places(text: str, skip: tuple[tuple[int, int], ...] = ()) -> OwnPlaces:
     return out
 
 
-_MUNICIPALITY_NAME = rx.compile(r"(?:北京|天津|上海|重庆)$")
+_MUNICIPALITY_NAME = rx.compile(rf"(?:{_MUNICIPALITIES})$")
 
 
 def _leader(places: dict[str, list[tuple[int, int]]]) -> tuple[str, tuple[int, int]] | None:

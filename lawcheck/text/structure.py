@@ -844,7 +844,9 @@ def _is_doc_number_line(line: str) -> bool:
 
 # The label of a page's metadata table before the title's value ("标题：…", "名  称：…", "文件名称：…", "信息名称：…"):
 # the site's, not the title's.
-_TITLE_LABEL = rx.compile(r"(?:标\s*题|名\s*称|文件名称|信息名称|文章标题|文件标题|题\s*名)\s*[:：]\s*")
+# (The words a title's label is written with; a line's label may also be a bare 名称, a table's cell not.)
+_TITLE_WORDS = r"标\s*题|文件名称|信息名称|文章标题|文件标题|题\s*名"
+_TITLE_LABEL = rx.compile(rf"(?:{_TITLE_WORDS}|名\s*称)\s*[:：]\s*")
 # A trail of columns that ends on the page's article ("当前位置:首页 > 政务公开 > 中共青山县委关于…的报告"): the last
 # column is this page's title when it names a document — a year, 关于, a quoted name or an organ before a document's
 # name ("…的报告", "…工作要点", "…实施办法（试行）"), or a long name of a document other than a report ("法治政府建设
@@ -861,7 +863,7 @@ _CRUMB_NOT = rx.compile(r"[。;:!?]")
 
 
 # A page's metadata table as one row ("索引号：… | 标题：… | 文号：…"): the value labelled title, up to the next cell.
-_TITLE_CELL = rx.compile(r"(?:标\s*题|文件名称|信息名称|文章标题|文件标题|题\s*名)\s*[:：]?\s*[:：|]\s*"
+_TITLE_CELL = rx.compile(rf"(?:{_TITLE_WORDS})\s*[:：]?\s*[:：|]\s*"
                          r"(?P<v>[^|\n]{8,80}?)\s*(?:\||$)")
 
 
