@@ -106,11 +106,15 @@ def compile(pattern: str, flags: int | re.RegexFlag = 0, store: CodeStore | None
     return compiled
 
 
+def build_name() -> str:
+    """The Python build and its engine's version, in short: what compiled code depends on."""
+    return hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode()).hexdigest()[:16]
+
+
 def _name() -> str:
     """The cache file's name: the Python build and the engine's version, so that another Python never
     reads code made for this one."""
-    build = hashlib.sha256(f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode()).hexdigest()[:16]
-    return f"regex-{build}"
+    return f"regex-{build_name()}"
 
 
 def _entries() -> dict[tuple[str, int], tuple]:  # type: ignore[type-arg]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -102,7 +103,8 @@ def test_a_kept_pattern_still_fails_and_bounds_as_before():
                 raise AssertionError(f"{bad!r} (keep={keep}) must be refused")
     p = compile_pattern("(?<![未没])(?:开展|推行)[^，。]{0,6}?制度", True, True)
     assert [m.span() for m in p.finditer("全面推行三项制度，未开展公示制度。")] == [(2, 8)]
-    assert isinstance(p, regex.Pattern)
+    # (Python's own engine reads this one: the built-in pack's patterns run in it, issue 18)
+    assert isinstance(p, re.Pattern)
 
 
 def test_keep_out_is_zero_width_in_the_size_estimate_and_still_bounded():
@@ -120,3 +122,24 @@ def test_keep_out_is_zero_width_in_the_size_estimate_and_still_bounded():
         except UnsafePattern:
             continue
         raise AssertionError(f"{bad!r} must be refused")
+
+
+def test_the_built_in_patterns_match_alike_in_either_engine(pack):
+    """The built-in pack's patterns that ``re`` reads run in it (issue 18), the rest in ``regex``: each must
+    give the spans ``regex`` gives, on real reports and on their normalised view, or a scorecard would change
+    with the engine."""
+    from lawcheck.saferegex import compile_pattern
+    from lawcheck.text.normalize import normalize
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    texts += [normalize(t).text for t in texts]
+    in_re = 0
+    for pattern in sorted(pack.folds):
+        used = compile_pattern(pattern, True, True)
+        if not isinstance(used, re.Pattern):
+            continue
+        in_re += 1
+        reference = regex.compile(pattern, regex.VERSION0)
+        for text in texts:
+            assert [m.span() for m in used.finditer(text)] == [m.span() for m in reference.finditer(text)], pattern
+    assert in_re >= len(pack.folds) // 2  # most of them: the speed-up is real

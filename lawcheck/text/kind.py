@@ -33,8 +33,9 @@ from lawcheck.text.structure import PLAN, SHORTCOMINGS, Structure, build, sign_l
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
+# (every branch begins with its word, the look-behind after it: a scan skips ahead to each 法 and 依)
 CORE_TOPIC = rx.compile(
-    r"法治政府|依法行政|(?<!平安)法治(?:建设|工作)|依法治[省市县区州旗镇乡]"
+    r"法治政府|依法行政|法治(?<!平安法治)(?:建设|工作)|依法治[省市县区州旗镇乡]"
     r"|法治(?!社会|文化|乡村|宣传|思维|意识|素养|氛围|精神|教育)[\u4e00-\u9fff]{1,4}建设"
 )
 # Other fields a text may report on instead (a special report, a summary of another field).
@@ -191,9 +192,12 @@ _T_PUBLISHES = rx.compile(
     r"|(?:报告|汇报)\s*[:：｜|]\s*[\u4e00-\u9fff\d]{4}"
 )
 # Sentences about a report ("报告显示，…", "报告坦言，…", "《报告》提出，…"): an article on it, not the report.
-_ABOUT_REPORT = rx.compile(r"(?:^|(?<=[。,，;；!！\n]))\s*(?:《?报告》?|该报告|这份报告)"
-                           r"(?:显示|指出|提出|坦言|坦承|坦陈|直言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到"
-                           r"|列出|梳理)")
+_ABOUT_VERB = (r"(?:显示|指出|提出|坦言|坦承|坦陈|直言|称|表示|认为|介绍|明确|披露|总结|强调|提到|还提到"
+               r"|列出|梳理)")
+_ABOUT_REPORT = rx.compile(r"(?:^|(?<=[。,，;；!！\n]))\s*(?:《?报告》?|该报告|这份报告)" + _ABOUT_VERB)
+# (what every match holds, beginning with a word: a scan for it skips ahead, where the pattern above, beginning
+# with a look-behind, is tried at every character — most texts never say it, and are not scanned again)
+_ABOUT_REPORT_WORDS = rx.compile(r"报告》?" + _ABOUT_VERB)
 _PUBLISHED_REPORT = rx.compile(r"(?:公开|发布|公布|晒出|亮出)了?\s*《[^》]{0,60}(?:报告|汇报)》")
 # A body other than a government or its departments at the head of the title, reporting ("灵寿县人民法院关于2021年度
 # 法治建设工作情况的报告", "中共灵寿县委关于…", "…投资集团有限公司2021年度…"): the annual report is a government's
@@ -245,10 +249,12 @@ _FORM_KIND = {"speech": "speech", "statement": "speech", "minutes": "minutes", "
 # "各位代表：" addresses a congress; "认真办理各位代表提出的意见建议" only speaks of its deputies.
 _GOV_WORK = rx.compile(r"(?:^|(?<=[\n。！!]))\s*各位代表[:：,，!！]|向大会报告(?:政府)?工作"
                        r"|请予审议[,，]?并请.{0,12}政协委员|请予审查[,，]?并请")
+_GOV_WORK_WORDS = rx.compile(r"各位代表|向大会报告|请予审[议查]")  # (in every match: see _ABOUT_REPORT_WORDS)
 # A 政府工作报告's review of the year: the economy in figures, the year's targets.
+# (each word written out, none optional at the start: a scan skips ahead to their first characters)
 _ECONOMY = rx.compile(
-    r"(?:地区)?生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|规上工业|城乡居民人均可支配收入"
-    r"|粮食总产量"
+    r"地区生产总值|生产总值|GDP|一般公共预算收入|固定资产投资|社会消费品零售总额|规模以上工业|规上工业"
+    r"|城乡居民人均可支配收入|粮食总产量"
 )
 _GOV_WORK_SAYS = rx.compile(r"政府工作的?总体要求|主要预期目标|今年政府工作|经济社会发展的?主要(?:预期)?目标")
 _GOV_WORK_HEADING = rx.compile(r"工作回顾|总体要求和主要目标|主要预期目标|(?:20\d\d年|今年)(?:重点)?工作(?:安排|任务)")
@@ -293,6 +299,8 @@ _PLAN_CUE = rx.compile(
     r"[〔\[(（]?(?:牵头|责任|配合)(?:单位|部门)[:：]|完成时限[:：]|时间节点[:：]"
     r"|[(（][^()（）\n]{0,20}牵头[^()（）\n]{0,20}[)）]"
 )
+# (what every match holds, beginning with a word: see _ABOUT_REPORT_WORDS)
+_PLAN_CUE_WORDS = rx.compile(r"牵头|(?:单位|部门|完成时限|时间节点)[:：]")
 _PLAN_OPENING = rx.compile(r"(?:总体|工作)思路是|总体要求[:：]|工作目标[:：]|主要任务[:：]")
 # A plan's first sentence says what is to be done ("…结合我县实际，2022年重点抓好以下工作"), and its parts are
 # tasks and their safeguards, not results and problems.
@@ -351,7 +359,8 @@ _PLAN_HEADING = rx.compile(r"下一(?:年度|步)|下步|(?:工作)?(?:安排|�
 # A leader's own 述法: "我" as the speaker, "本人", a first part on one person's performance of duty.
 # "我县", "我们", "我局", "我苏木" speak for a body; "我" alone, for one person ("我为群众办实事" is a campaign).
 # A person speaks: "我始终", "我带头", "我将"; a body speaks as "我县", "我局", "我关", "我支队", "我们".
-_I_SPEAK = (r"(?<![自敌])我(?=始终|坚持|认真|带头|将|要|把|在|对|作为|深知|自觉|严格|主动|积极|切实|亲自|能|也|还|更"
+# (我 first and the look-behind after it: a scan skips ahead to each 我)
+_I_SPEAK = (r"我(?<![自敌]我)(?=始终|坚持|认真|带头|将|要|把|在|对|作为|深知|自觉|严格|主动|积极|切实|亲自|能|也|还|更"
             r"|时刻"
             r"|从|向|以|先后|参加|多次|主持|负责|分管|任职|到任|担任|深刻|牢记|一直|坚决|个人)")
 _FIRST_PERSON = rx.compile(r"本人|" + _I_SPEAK)
@@ -993,7 +1002,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if party is not None:
         return party
     # Strong signs that outweigh report-like wording.
-    m = _GOV_WORK.search(opening)
+    m = _GOV_WORK_WORDS.search(opening) and _GOV_WORK.search(opening)
     if m:
         return _other("government_work_report", "kind.reason.opening", word=m.group(0))
     # The year's review without a word of law-based government in it ("一、2022年工作回顾"), the economy in figures.
@@ -1112,7 +1121,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         if rest.title_span is not None and classify(rest, "".join(rest.title.split())) is REPORT:
             return REPORT
     # Read only where it could decide (a text in a report's formula is one whatever it says of "报告").
-    about = [] if core_formula else [m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
+    about = [] if core_formula or not _ABOUT_REPORT_WORDS.search(body, 0, 5000) else [
+        m.group(0).strip() for m in _ABOUT_REPORT.finditer(body[:5000])]
     # A report never speaks of itself as "报告显示"; an article that opens on the report's publication
     # ("…在门户网站全文公开《…报告》") needs to do so once.
     if len(about) >= 2 or (about and _PUBLISHED_REPORT.search(first_sentence)):
@@ -1152,8 +1162,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # A report's own plan part may name the unit leading each task: only what stands outside it counts (in a
     # text laid out as a report; a plan made only of "重点工作安排" is all plan part).
     plan_parts = [sec.span for sec in st.sections if PLAN in sec.roles] if report_shaped else []
-    plans = [] if titled_report else [m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
-                                      if not any(a <= m.start() < b for a, b in plan_parts)]
+    plans = [] if titled_report or not _PLAN_CUE_WORDS.search(text, lo, min(hi, lo + 4000)) else [
+        m.group(0) for m in _PLAN_CUE.finditer(text, lo, min(hi, lo + 4000))
+        if not any(a <= m.start() < b for a, b in plan_parts)]
     if not titled_report and (len(plans) >= 2 or (_PLAN_OPENING.search(opening) and plans)):
         return _other("plan", "kind.reason.plan", word=plans[0].strip("〔[(（:：)）"))
     # Framed by another field from its first sentence, and about it throughout, with law-based government

@@ -203,7 +203,9 @@ def normalize(original: str, simplify: dict[int, str] | None = None) -> NormText
 
 # A full stop typed as "．" or "." after Chinese ("……合法性审查．全年……") ends a sentence as "。" does; between
 # digits (98．5%, 1.5) or in a name (www.gov.cn) it does not.  One character for one: the map is unchanged.
-_STOP = rx.compile(r"(?<=[\u4e00-\u9fff”’)）》])[.．](?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．])")
+# (the point first and the look-behind after it: a scan skips ahead to each point, where a look-behind first is
+# tried at every character)
+_STOP = rx.compile(r"[.．](?<=[\u4e00-\u9fff”’)）》][.．])(?![0-9０-９A-Za-zＡ-Ｚａ-ｚ.．])")
 
 
 _NONBLANK = rx.compile(r"\S")
@@ -218,7 +220,8 @@ _LINE_BREAK = rx.compile("\r(?!\n)|[\x0b\x0c]")
 
 
 def _line_breaks(text: str) -> str:
-    return _LINE_BREAK.sub("\n", text) if _LINE_BREAK.search(text) else text
+    # ("in" looks for one character at C speed, many times faster than a scan for any of three)
+    return _LINE_BREAK.sub("\n", text) if "\r" in text or "\x0b" in text or "\x0c" in text else text
 
 
 def _full_stops(text: str) -> str:
