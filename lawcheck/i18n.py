@@ -233,6 +233,8 @@ _T: dict[str, dict[str, str]] = {
         "published_early": "页面的发布日期{date}早于{year}年11月1日，不会是本报告的发布日期，未采用。",
         "signed_in_year": "落款日期“{date}”早于报告所属的{year}年的11月，年度报告不会在此时成文：是否应为{next}年？",
         "plan_looks_back": "“{role}”部分写的都是已经做过的工作，没有下一年度的安排。",
+        "part_undone": ("“{role}”部分{n}句中有{k}句写的是计划、要求或问题（将…、要…、拟…、不到位、有待…），不是上一年度"
+                        "已经做了什么，只算提及。"),
         "empty_section": "“{role}”部分没有写出具体的不足（只有成绩、计划或套话）。",
         "scope_missing": "报告没有“{roles}”部分。",
         "mention_only": "未单列“{role}”部分，仅在其他部分提及。",
@@ -661,6 +663,8 @@ _T: dict[str, dict[str, str]] = {
                             "earlier report's plan were carried over; it should set out the plan for {next}."),
         "denied_section": "The \"{role}\" part only says no problem was found; it names nothing concrete.",
         "plan_looks_back": "The \"{role}\" part tells only work already done; it sets out nothing for the next year.",
+        "part_undone": ("{k} of the {n} sentences of the \"{role}\" part set out plans, requirements or problems "
+                        "(将…, 要…, 拟…, 不到位, 有待…), not what was done in the year: counted as a mention only."),
         "published_early": "The page's date {date} is before 1 November {year}: it cannot be this report's "
                            "publication, and is not used.",
         "signed_in_year": ("The report is dated \"{date}\", before November of {year}, the year it reports on; a "

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -82,6 +82,12 @@ class SectionRule(RuleBase):
                                               "规范性文件, 普法 …); listed, a clause sets something out only when "
                                               "what is left of it names one (a slogan's new words — 以更加昂扬的斗志"
                                               "、奋勇争先 — name none)")
+    undone_max: float | None = Field(None, ge=0, le=1,
+                                     description="the largest share of the part's sentences that may say what is "
+                                                 "to be done or is wanting (the pack's plan and negation cues; a "
+                                                 "sentence opening on 将/要/拟/计划 and an act): a part beyond it "
+                                                 "is a plan or a list of problems under the heading of the year's "
+                                                 "work, and earns the mention credit (partial)")
     vague: list[str] = Field(default_factory=list,
                              description="words that name nothing wanting (各项工作, 进一步, 巩固, 提升): a clause "
                                          "after a denial made only of them, the pack's negation cues and "
@@ -313,6 +319,58 @@ def _looks_back(rule: SectionRule, a: Analysis, body: list[Sentence]) -> Span | 
     return (body[0].start, body[0].end)
 
 
+# A sentence that opens on a plan or a call ("一是将进一步…", "2022年，我县将严格落实…", "要加强…", "拟全面推行…",
+# "计划开展…"): a modal right after the item's marker, a year or the body, and an adverb or an act after it; not
+# 将 of an object ("将法治政府建设纳入…": done), nor 要求, 要点, 计划生育.  Tried only at a sentence's start.
+_PLAN_OPENING = rx.compile(
+    r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是)?\s*"
+    r"(?:(?:(?:19|20)\d\d\s*年度?|明年|下一?步|今后)[,，]?\s*)?(?:[我本][县区市镇乡局委办])?"
+    r"(?:将|要|拟|计划|准备|打算|力争|争取)(?!求|点|素|案|闻|件|领|生育)"
+    r"(?:进一步|继续|持续|认真|严格|全面|切实|着力|大力|不断|积极|深入|加快|逐步|坚持|加大|重点|扎实|努力|通过|在|于|对|以"
+    r"|围绕|聚焦|抓好|做好|推进|推动|落实|加强|强化|完善|健全|开展|组织|建立|实施|实现|提升|提高|深化|优化|规范|严把|发挥"
+    r"|贯彻|学习|召开|主持|听取)"
+)
+_MODAL = rx.compile(r"将|要|拟|计划|准备|打算|力争|争取")  # the words _PLAN_OPENING turns on
+_OPENING_REACH = 24  # how far into its sentence the modal of an opening stands (marker, year, body before it)
+_UNDONE_MIN_SENTENCES = 5  # a part of fewer sentences says too little either way
+
+
+def _undone(rule: SectionRule, a: Analysis, body: list[Sentence]) -> tuple[int, int, Span] | None:
+    """For a part of the year's work (``undone_max``): how many of its sentences (``body``, headings left out) say
+    what is to be done or what is wanting — a plan cue or a negation cue of the pack in them, or an opening on
+    将/要/拟/计划 and an act — out of how many, and the first of them, when that is more than the rule allows.
+    Real reports state a few such sentences among their work (a tenth at most); a plan or a list of problems put
+    under the heading of the year's work states most of them so."""
+    if rule.undone_max is None:
+        return None
+    sents = [s for s in body if not s.heading and s.end - s.start >= 8]
+    if len(sents) < _UNDONE_MIN_SENTENCES:
+        return None
+    # Found from the cues and the modal words, not sentence by sentence: a report's part has a hundred sentences
+    # and a few cues.
+    starts = [s.start for s in sents]
+    lo, hi = starts[0], sents[-1].end
+    undone: set[int] = set()
+
+    def sentence(at: int) -> int | None:
+        i = bisect_right(starts, at) - 1
+        return i if i >= 0 and at < sents[i].end else None
+
+    for found in (a.fut_starts, a.fut_spans[0], a.neg_starts):
+        for at in found[bisect_left(found, lo):bisect_left(found, hi)]:
+            if (i := sentence(at)) is not None:
+                undone.add(i)
+    for m in _MODAL.finditer(a.text, lo, hi):
+        i = sentence(m.start())
+        if i is not None and i not in undone and m.start() - starts[i] <= _OPENING_REACH and \
+                _PLAN_OPENING.match(a.text, starts[i], sents[i].end):
+            undone.add(i)
+    if len(undone) <= rule.undone_max * len(sents):
+        return None
+    first = sents[min(undone)]
+    return len(undone), len(sents), (first.start, first.end)
+
+
 def _later_year(a: Analysis, text: str) -> bool:
     return a.year is not None and any(int(m.group(1)) > a.year for m in YEAR_MENTION.finditer(text))
 
@@ -463,6 +521,14 @@ def check(rule: SectionRule, a: Analysis) -> Outcome:
     if rule.set_phrases and not _states_something(rule, a, under):
         # "我们将继续努力，推动法治政府建设再上新台阶": the part is there and sets nothing out.
         return half([(heading.start, heading.end)], t(lang, "set_phrases_only", role=role_name))
+    undone = _undone(rule, a, body)
+    if undone is not None:
+        # "一、工作开展情况 / 2022年，我县将严格落实…；…还不到位": the part tells what is to be done or is wanting,
+        # not what was done; as a plan or a problem mentions the year's work, it earns the mention credit.
+        out = half(sorted({(heading.start, heading.end), undone[2]}),
+                   t(lang, "part_undone", role=role_name, k=undone[0], n=undone[1]))
+        out.fraction = a.pack.policy.mention_credit
+        return out
     results = [eval_part(a, p, {rule.role}, negation=True) for p in rule.parts]
     credits = [1.0] + [r.credit for r in results]
     fraction = sum(credits) / len(credits)
