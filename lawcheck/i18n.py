@@ -129,6 +129,7 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.word_list": "正文有{share}的文字不成句子，只是词语罗列",
         "kind.reason.repeated": "正文有{share}是重复出现的段落或句子",
         "kind.reason.several_reports": "正文中间还有另一份报告的标题（“{word}”）",
+        "kind.reason.parts_again": "报告的各部分（工作情况、存在的问题、下一步安排）写了两遍，第二遍从“{word}”开始",
         "kind.reason.no_law": "全文几乎没有“法”字（每两千字不到一个）",
         "ui.no_text": "没有读出可检查的文字，无法判断",
         "ui.cannot_judge": "，无法判断",
@@ -561,6 +562,8 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.word_list": "{share} of the body is not in sentences, only words in a row",
         "kind.reason.repeated": "{share} of the body is paragraphs or sentences that stand there again",
         "kind.reason.several_reports": "another report's title stands in the middle of the body (\"{word}\")",
+        "kind.reason.parts_again": ("the report's parts (the year's work, its problems, the plan) are given twice, the "
+                                    "second time from \"{word}\""),
         "kind.reason.no_law": "hardly a \"法\" (law) in the whole text (less than one in 2,000 characters)",
         "ui.no_text": "no text could be read, so it cannot be judged",
         "ui.cannot_judge": ", so it cannot be judged",

@@ -82,3 +82,53 @@ def test_the_years_work_told_as_done_still_passes(text) -> None:
     card = lawcheck.evaluate(text)
     assert _status(card, "content.measures_and_results") == "pass"
     assert not gate_reasons(card, 80, "error")
+
+
+# ── Another report run in, untitled ─────────────────────────────────────────────────────────────────────────────
+
+_YIXING = _report("002_yixing_2020")
+_HETANG = _report("004_hetang_2024")
+_CHANGSHENG = _report("003_changsheng_2020")
+# 宜兴市's report from its opening on: its title and the page's header left out
+_YIXING_BODY = _YIXING.split("2020年度宜兴市法治政府建设工作报告\n")[-1]
+
+
+def _pasted_into_measures() -> str:
+    """宜兴市's whole body, its signature left out, pasted at the end of 灵寿县's part on the year's work."""
+    lines = _LINGSHOU.split("\n")
+    pasted = [x for x in _YIXING_BODY.split("\n") if x.strip() and not re.fullmatch(r"\s*(宜兴市人民政府|20\d\d年\d+月\d+日)\s*", x)]
+    return "\n".join(lines[:16] + pasted + lines[16:])
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(_LINGSHOU + "\n" + _HETANG, id="荷塘区 2024 after 灵寿县 2021's signature"),
+    pytest.param(_YIXING + "\n" + _HETANG, id="荷塘区 2024 after 宜兴市 2020's signature"),
+    pytest.param(_LINGSHOU + "\n" + _YIXING_BODY, id="宜兴市's body, untitled, after 灵寿县's"),
+    pytest.param(_HETANG + "\n" + "\n".join(_CHANGSHENG.split("\n")[4:]), id="长生镇's body after 荷塘区's"),
+    pytest.param(_pasted_into_measures(), id="宜兴市's body inside 灵寿县's part on the year's work"),
+])
+def test_a_second_report_run_in_without_its_title_is_several_reports(text) -> None:
+    """A report with another body's report of another year pasted after its signature, or into its part on the
+    year's work, without that report's title (the title check found nothing), met the gate at 80 (85.4 for
+    灵寿县 + 荷塘区; 89.7 for 宜兴市 + 荷塘区): two 第一责任人, two years, two sets of parts were read as one report.
+    A report gives its parts once: numbered parts that start over at 一、 and give the year's work, its problems or
+    its plan again are another report — several reports, not one to score."""
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "several_reports")
+    assert "写了两遍" in (card.document.kind_reason or "")
+    assert gate_reasons(card, 80, "never")
+    en = lawcheck.evaluate(text, lang="en")
+    assert "given twice" in (en.document.kind_reason or "")
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param(_LINGSHOU + "\n" + _LINGSHOU, id="the same report carried twice"),
+    pytest.param(_LINGSHOU + "\n" + _LINGSHOU + "\n" + _LINGSHOU, id="three times"),
+    # an attachment after the signature, numbered from 一、 again: a plan names no problems part
+    pytest.param(_LINGSHOU + "\n附件：\n灵寿县2022年法治政府建设工作要点\n一、总体要求\n深入学习贯彻习近平法治思想,全面推进依法行政。\n"
+                 "二、主要任务\n(一)全面推行行政执法三项制度。\n(二)严格落实重大行政决策程序。\n三、保障措施\n加强组织领导,强化督促检查。\n",
+                 id="an attached plan numbered again"),
+])
+def test_one_report_carried_again_or_with_an_attachment_is_still_one(text) -> None:
+    card = lawcheck.evaluate(text)
+    assert card.document.kind == "annual_report", card.document.kind_reason

@@ -29,7 +29,7 @@ from lawcheck.text import organs
 from lawcheck.text.dates import season_opens
 from lawcheck.text.grammar import DATE_RE, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
-from lawcheck.text.structure import PLAN, SHORTCOMINGS, Structure, build, sign_line
+from lawcheck.text.structure import PLAN, SHORTCOMINGS, Section, Structure, build, sign_line
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
@@ -1213,6 +1213,12 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     unwritten = None if lawless else _unwritten(body, title)  # noise is "unrelated" (below)
     if unwritten is not None:
         return unwritten
+    # A report's parts given twice: its numbered parts start again at 一、 after the results, problems or plan
+    # parts, and say them again ("一、工作开展情况 二、存在的问题 三、下一步工作计划 …落款… 一、年度工作情况 二、存在的
+    # 问题和困难 三、下一年度工作打算"): another report, untitled, run into this one or pasted after its signature.
+    again = _parts_again(st)
+    if again is not None:
+        return _other("several_reports", "kind.reason.parts_again", word=again)
 
     # Positive signs of a report: its title, its reporting formula, its basis, its statutory parts in a text
     # about law-based government.
@@ -1252,6 +1258,35 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     if lawless:
         return _other("unrelated", "kind.reason.no_law")
     return REPORT
+
+
+# The number of a top-level part's heading, 一 to 十 ("三、", "第二、"; 十一 and after are no restart's concern).
+_PART_NUMBER = rx.compile(r"\s*第?([一二三四五六七八九十])(?![一二三四五六七八九十])\s*[、.．]")
+_NUMBERS = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
+
+
+def _parts_again(st: Structure) -> str | None:
+    """The heading where a second report's parts begin, when the top-level parts, numbered, start over (a number
+    no higher than the one before it) and two of the runs each name two of a report's parts (results, problems,
+    plan) — not the same words again (a page that carries the report twice is one report).  A report numbers its
+    parts once; an attachment after it (附件：…工作要点 一、总体要求 二、主要任务) names no problems part."""
+    runs: list[list[Section]] = []
+    before = None
+    for sec in st.sections:
+        if sec.parent is not None:
+            continue
+        m = _PART_NUMBER.match(sec.heading)
+        n = _NUMBERS[m.group(1)] if m else None
+        if not runs or (n is not None and before is not None and n <= before):
+            runs.append([])
+        runs[-1].append(sec)
+        before = n if n is not None else before
+    told = [run for run in runs if _statutory_parts([sec.heading for sec in run]) >= 2]
+    if len(told) < 2:
+        return None
+    first = st.text[told[0][0].span[0]:told[0][0].span[1]]
+    other = next((run for run in told[1:] if st.text[run[0].span[0]:run[0].span[1]] != first), None)
+    return other[0].heading[:40] if other is not None else None
 
 
 def _signed_by_organ(st: Structure) -> bool:
