@@ -497,7 +497,10 @@ def test_a_plan_announced_by_a_line_ending_on_a_colon_is_the_plan(lead):
 
 
 def test_a_sentence_with_a_colon_inside_the_work_is_no_plan_heading():
+    # (the plan's heading and its lead gone: "针对…存在的问题和短板，我县将认真整改…" alone tells the plan)
     text = LINGSHOU.replace("\n三、下一步工作计划\n", "\n")
+    text = text.replace("针对法治政府建设中存在的问题和短板,我县将认真整改、落实到位,"
+                        "着力消除制约法治政府建设的体制机制障碍,全力推进法治政府建设再上新台阶。\n", "")
     text = text.replace("二、法治政府建设中存在的问题\n", "二、法治政府建设中存在的问题\n全年重点做好以下工作:推进依法行政。\n")
     assert lawcheck.evaluate(text).result("content.next_year_plan").status != "pass"
 

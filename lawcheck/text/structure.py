@@ -599,7 +599,13 @@ def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int]) -> 
         if unmarked:
             heads = sorted(heads + unmarked, key=lambda h: h[1])
             top_rank = min(top_rank, unmarked[0][0])
-    sections = _build_sections(text, heads, top_rank, body_end) if top_rank is not None else []
+    plan_at = None
+    if top_rank is not None:
+        found = _closing_plan(text, lines, body_first, closing_first, heads, top_rank, title_span)
+        if found is not None:
+            heads = sorted([h for h in heads if h[1] != found[1]] + [found], key=lambda h: h[1])
+            plan_at = found[1]
+    sections = _build_sections(text, heads, top_rank, body_end, plan_at) if top_rank is not None else []
 
     sentences = _sentences(text, body_start, body_end, sections, lines, body_first, closing_first)
     if closing[1] > closing[0]:
@@ -825,6 +831,98 @@ _PLAN_LEAD = rx.compile(
     r"(?:重点|着力|主要|继续|全力)?(?:做好|抓好|推进|开展|从|围绕|落实)(?:以下|如下)(?:几个方面|几项)?的?(?:重点)?(?:工作|方面|任务)?"
     r"\s*[:：]"
 )
+# A plan whose heading is lost (deleted, or never typed: "三、2025年工作打算" gone, its items left under the
+# shortcomings or the year's work) is still told by its own words.  Its lead, a paragraph of its own before its
+# items: the time ahead and what the body will do ("20xx年，区政府将在市委…的领导下，进一步落实…", "2025年，我县将…",
+# "下一步，我们将继续…", "今后，…要…"), or what it will do about the problems just told ("针对…存在的问题和短板，我县将
+# 认真整改…").  将/要/拟 before what it will do (an adverb, a verb, a frame: 将继续, 将以…为, 将在…领导下), not 将 of
+# an object ("2024年，我县将法治政府建设纳入…": done); a year that is not past the title's is the year's own work.
+_CLOSING_LEAD = rx.compile(
+    r"(?:(?P<frame>针对[^。;:!?]{0,40}?(?:问题|不足|短板|差距|薄弱环节))[^,。;:!?]{0,8}?,\s*)?"
+    r"(?:(?P<when>下一步|下步|今后|明年|来年|新的一年|下一年度?|下一阶段|(?P<year>(?:19|20)[\dxX×]{2})\s*年度?)"
+    r"(?:工作中|的工作中|里)?\s*,?\s*)?"
+    r"[^,。;:!?]{0,16}?(?<![主重需必只纲摘概提首紧扼想简机政])(?:将|要|拟)\s*"
+    r"(?:继续|进一步|持续|全面|深入|坚持|紧紧|紧扣|紧密|围绕|以|在|从|着力|重点|认真|切实|加快|不断|大力|积极|聚焦|立足"
+    r"|着眼|结合|按照|始终|努力|力争|严格|统筹|扎实|全力|高度|牢牢|更加|锚定|对标|做好|抓好|推进|推动|加强|深化|强化"
+    r"|完善|健全|落实|采取|加以|抓紧|狠抓|优化|提升|提高|规范|创新|夯实|巩固|着重|致力|紧盯|突出|注重|把|以下|如下)"
+)
+# Or its items alone, numbered anew after the problems in their part: none of them says what is lacking (the
+# problems' and causes' words), and they say what is ahead — a year past the title's or one left as 20xx, or
+# plans ("拟", "力争", "计划于", "将继续").
+_ITEM_LACKS = rx.compile(r"不够|不足|不到位|不强|不高|不深|不严|不细|不实|不力|不完善|不健全|不规范|不平衡|不充分"
+                         r"|不适应|有待|仍需|尚需|还需|亟需|亟待|薄弱|欠缺|滞后|缺乏|差距|存在|仍有|还有|尚未|偏低|较弱|较少")
+_ITEM_AHEAD = rx.compile(r"(?<![主重需必只纲摘概提首紧扼想简机政])(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
+                         r"|大力|积极|切实|认真|重点)|拟(?:于|在|将|对|开展|出台|制定)|力争|计划(?:于|在|将|到)")
+_LEAD_REACH = 110  # characters of a line where a lead's 将/要/拟 may stand (its frame, its time, its subject before)
+_AHEAD_YEAR = rx.compile(r"((?:19|20)[\dxX×]{2})\s*年")
+_TITLE_YEAR = rx.compile(r"(?:19|20)\d\d(?=\s*年)")
+
+
+def _closing_plan(
+    text: str, lines: list[tuple[int, int]], first: int, stop: int, heads: list[tuple[int, int, int, int]],
+    top_rank: int, title_span: tuple[int, int] | None,
+) -> tuple[int, int, int, int] | None:
+    """The start of the plan, as a top-level heading, when no heading names it but the text gives it away in its
+    last part: a lead (``_CLOSING_LEAD``) followed by its items numbered from one, or its own line ending on a
+    colon; or, under the shortcomings, a run of items numbered anew to the part's end, none saying what is
+    lacking and their text saying what is ahead (``_ITEM_AHEAD``, a later year).  None otherwise."""
+    tops = [h for h in heads if h[0] == top_rank]
+    if not tops or any(PLAN in roles_from_heading(text[s:te]) for _r, s, te, _e in tops):
+        return None
+    # The last part, not one of other matters after it ("四、其他需要报告的事项").
+    k = len(tops) - 1
+    while k > 0 and _OTHER_CUE.search(text[tops[k][1]:tops[k][2]]):
+        k -= 1
+    part_start, part_line_end = tops[k][1], tops[k][3]
+    part_end = tops[k + 1][1] if k + 1 < len(tops) else lines[stop - 1][1] if stop > 0 else len(text)
+    m = _TITLE_YEAR.search(text, *title_span) if title_span else None
+    title_year = int(m.group()) if m else None
+
+    def later(year: str) -> bool:
+        return not year.isdigit() or title_year is None or int(year) > title_year
+
+    inside = [i for i in range(first, stop) if part_line_end < lines[i][0] < part_end and lines[i][1] > lines[i][0]]
+    for n, i in enumerate(inside):
+        s, e = lines[i]
+        head = text[s:min(e, s + _LEAD_REACH)]
+        if ("将" not in head and "要" not in head and "拟" not in head) or heading_marker(head):
+            continue  # (most lines: no word of what the body will do near their start)
+        lead = _CLOSING_LEAD.match(text, s, e)
+        if lead is None or not (lead.group("frame") or lead.group("when")):
+            continue
+        if lead.group("year") and not later(lead.group("year")):
+            continue
+        sent = _FIRST_SENTENCE.match(text, s, e)
+        announces = sent is not None and sent.group().endswith(":")
+        nxt = text[slice(*lines[inside[n + 1]])] if n + 1 < len(inside) else ""
+        item = heading_marker(nxt)
+        if not (announces or (item and _marker_number(nxt, 0) == 1)):
+            continue
+        # In the first part, the year's work: only when the items number anew ("（一）…（五）", the lead, "（一）…").
+        if k == 0 and not (item and any(h[0] == item[0] and part_line_end < h[1] < s for h in heads)):
+            continue
+        return (top_rank, s, s + _heading_title_end(text[s:e]), e)
+    # Items alone, under the shortcomings.
+    if roles_from_heading(text[part_start:tops[k][2]]) != {SHORTCOMINGS}:
+        return None
+    items = [h for h in heads if part_line_end < h[1] < part_end and h[0] > top_rank]
+    for j in range(len(items) - 1, 0, -1):
+        rank, s, te, e = items[j]
+        if _marker_number(text, s) != 1:
+            continue
+        run = [h for h in items[j:] if h[0] == rank]
+        if [_marker_number(text, h[1]) for h in run] != list(range(1, len(run) + 1)) or len(run) < 2:
+            return None
+        if any(_ITEM_LACKS.search(text, h[1], h[2]) for h in run):
+            return None
+        ahead = any(later(y.group(1)) and text.rfind("《", s, y.start()) <= text.rfind("》", s, y.start())
+                    for y in _AHEAD_YEAR.finditer(text, s, part_end))
+        if ahead or sum(1 for _ in _ITEM_AHEAD.finditer(text, s, part_end)) >= 2:
+            return (top_rank, s, te, e)
+        return None
+    return None
+
+
 # The first of a numbering: 一、 / 1. / (一) / 第一部分 / (1).
 _FIRST_NUMBER = rx.compile(r"^(?:第)?\(?(?:一|1)(?![\d一二三四五六七八九十])")
 _YEAR_IN_TITLE = rx.compile(r"(?:19|20)[\dxX×_]{2}\s*年|[二][〇零O0][一二三四五六七八九〇零O0]{2}年")
@@ -923,7 +1021,7 @@ def _find_title(text: str, header: list[tuple[int, int]]) -> tuple[int, int] | N
 
 
 def _build_sections(
-    text: str, heads: list[tuple[int, int, int, int]], top_rank: int, body_end: int
+    text: str, heads: list[tuple[int, int, int, int]], top_rank: int, body_end: int, plan_at: int | None = None,
 ) -> list[Section]:
     raw: list[dict] = []
     stack: list[int] = []
@@ -944,7 +1042,11 @@ def _build_sections(
         heading = text[r["start"]:r["title_end"]]
         cues = roles_from_heading(heading)
         if r["parent"] is None:
-            if cues:
+            if r["start"] == plan_at or (not cues and _PLAN_LEAD.fullmatch(heading.strip())):
+                # the plan told by its lead or its items (``_closing_plan``), or a line announcing its items
+                # ("2022年，我县将着力抓好以下几个方面：", ``_unmarked_headings``): no heading names it
+                roles = {PLAN}
+            elif cues:
                 roles = cues
             elif seen_plan and _AHEAD.search(heading) and not heading.rstrip(" 。:：").endswith("情况"):
                 roles = {PLAN}  # after the plan, what is ahead ("五、进一步压实第一责任人职责") goes on with it

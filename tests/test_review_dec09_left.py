@@ -1,0 +1,135 @@
+"""Reviews of 2026-12-09 (left): what earlier reviews found and left alone.
+
+1. A plan whose heading was deleted ("三、2025年工作打算" gone) fell under the part above it: under the year's work
+   its tasks were the year's work done (000-5: the leaders' duty, partial in the report, passed from the plan's
+   "落实党政主要负责人法治建设第一责任人的责任").  The plan is still told by its own words: a lead setting the time
+   ahead and what the body will do, followed by its items numbered from one, or its items alone, numbered anew
+   under the shortcomings, saying what is ahead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+from tests.conftest import FIXTURES
+
+RANK = {"pass": 3, "partial": 2, "fail": 1}
+
+
+def _read(name: str) -> str:
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {r.rule: r.status for r in lawcheck.evaluate(text).results}
+
+
+def _plan_parts(text: str) -> list[str]:
+    return [s.heading for s in lawcheck.evaluate(text).sections if "plan" in s.roles]
+
+
+LINGSHOU = _read("001_lingshou_2021.txt")  # a county, 2021: 一、work 二、problems 三、下一步工作计划 (a lead, then （一）…)
+LINGSHOU_LEAD = ("针对法治政府建设中存在的问题和短板,我县将认真整改、落实到位,着力消除制约法治政府建设的体制机制障碍,"
+                 "全力推进法治政府建设再上新台阶。")
+LINGSHOU_NOHEAD = LINGSHOU.replace("三、下一步工作计划\n", "")
+
+
+# ---- 1. a plan without its heading
+
+# Real reports, their plan heading line deleted: the plan is still the plan (its lead or its items give it away),
+# and no rule is met better than in the report itself.
+@pytest.mark.parametrize(("name", "heading"), [
+    ("000-1.txt", "三、20xx年法治政府建设重点工作计划\n"),   # "20xx年区政府将在市委…领导下,进一步落实…" over （一）…
+    ("000-4.txt", "三、20xx年工作思路\n"),                  # "20xx年,我区将以…为指引" over 一是…
+    ("000-5.txt", "二、20xx年工作思路\n"),                  # the only part left is the year's work: the items number anew
+    ("001_lingshou_2021.txt", "三、下一步工作计划\n"),       # "针对…存在的问题和短板,我县将认真整改…"
+    ("003_changsheng_2020.txt", "四、下步工作打算\n"),       # no lead: 一是… numbered anew under the problems, "2021年,计划将…"
+])
+def test_a_real_plan_without_its_heading_is_still_the_plan(name, heading):
+    text = _read(name)
+    assert heading in text
+    before, after = _statuses(text), _statuses(text.replace(heading, "", 1))
+    assert after["content.next_year_plan"] == before["content.next_year_plan"] == "pass"
+    better = {k: (before[k], after[k]) for k in before if RANK.get(after[k], 0) > RANK.get(before[k], 0)}
+    assert not better, better
+
+
+def test_the_plans_tasks_without_their_heading_are_not_the_years_work():
+    # (000-5: "落实党政主要负责人法治建设第一责任人的责任" is a task of the plan; the year's work names the duty only)
+    text = _read("000-5.txt")
+    assert _statuses(text)["content.first_responsible_duty"] == "partial"
+    assert _statuses(text.replace("二、20xx年工作思路\n", ""))["content.first_responsible_duty"] == "partial"
+
+
+@pytest.mark.parametrize("lead", [
+    "2022年,我县将继续深入推进法治政府建设,重点抓好以下工作。",
+    "2022年度,我县将着力做好以下工作:",
+    "2022年,全县各级各部门将从以下几个方面着力:",
+    "下一步,我们将紧紧围绕县委县政府中心工作,持续用力。",
+    "下步,县政府将坚持问题导向,补齐短板。",
+    "今后,我县要以更高标准推进法治政府建设。",
+    "新的一年,县政府将认真落实各项部署。",
+    "针对上述问题,我们将采取有力措施加以解决。",
+])
+def test_a_lead_setting_the_time_ahead_opens_the_plan(lead):
+    text = LINGSHOU_NOHEAD.replace(LINGSHOU_LEAD, lead)
+    assert _plan_parts(text) and _plan_parts(text)[0].startswith(lead[:8])
+    assert _statuses(text)["content.next_year_plan"] == "pass"
+
+
+@pytest.mark.parametrize("lead", [
+    "2021年,我县将继续深入推进法治政府建设。",            # the report's own year: its work
+    "我县将认真整改、落实到位,全力推进法治政府建设再上新台阶。",  # no time ahead, no problems it answers
+    "2021年,我县将法治政府建设纳入全县发展总体规划。",      # 将 of an object (把): what was done
+])
+def test_a_sentence_that_does_not_set_the_time_ahead_opens_no_plan(lead):
+    text = LINGSHOU_NOHEAD.replace(LINGSHOU_LEAD, lead)
+    assert _plan_parts(text) == []
+
+
+def test_a_look_ahead_inside_the_years_work_opens_no_plan():
+    # "下一步，…" closing a measure, the measures numbered on after it: the year's work goes on
+    i = LINGSHOU.index("(二)构建系统完备")
+    text = LINGSHOU[:i] + "下一步,我们将继续深入推进法治政府建设。\n" + LINGSHOU[i:]
+    assert _statuses(text) == _statuses(LINGSHOU)
+    assert _plan_parts(text) == ["三、下一步工作计划"]
+
+
+def test_a_lead_before_the_years_own_items_in_its_only_part_opens_no_plan():
+    # 000-5 without its plan: a year-ahead lead before the year's own first item is not the plan (no items anew)
+    text = _read("000-5.txt").replace("二、20xx年工作思路\n", "")
+    first = text.index("(一)")
+    text = text[:first] + "20xx年,我们将继续深入推进依法行政。\n" + text[first:]
+    parts = _plan_parts(text)
+    assert len(parts) == 1 and parts[0].startswith("20xx年,我们将继续深刻领会")
+
+
+CHANGSHENG = _read("003_changsheng_2020.txt")
+CHANGSHENG_NOHEAD = CHANGSHENG.replace("四、下步工作打算\n", "")
+
+
+def test_items_numbered_anew_without_a_word_of_what_is_ahead_stay_where_they_are():
+    text = CHANGSHENG_NOHEAD.replace("2021年,计划将辖区龙汇社区申报", "辖区龙汇社区申报")
+    assert _plan_parts(text) == []
+
+
+def test_items_numbered_anew_with_plans_in_them_are_the_plan():
+    text = (CHANGSHENG_NOHEAD.replace("2021年,计划将辖区龙汇社区申报", "将继续推动辖区龙汇社区申报")
+            .replace("三是加强领导干部队伍", "三是将进一步加强领导干部队伍"))
+    assert _plan_parts(text) == ["一是继续加强领导干部学法用法能力建设。"]
+
+
+def test_items_numbered_anew_that_say_what_is_lacking_are_no_plan():
+    text = CHANGSHENG_NOHEAD.replace("一是继续加强领导干部学法用法能力建设。", "一是学法用法能力建设还不够。")
+    assert _plan_parts(text) == []
+
+
+@pytest.mark.parametrize("lead", ["2019年,我区将着力抓好以下几个方面:", "20xx年,我们将重点做好以下工作:"])
+def test_a_line_announcing_the_plans_items_is_the_plan_without_problems_before_it(lead):
+    # (the line was taken for a heading, but its role came from its words: a year and 将 named no plan, and with
+    # no shortcomings part before it the plan's tasks were the year's work)
+    text = _read("000-5.txt").replace("二、20xx年工作思路\n", lead + "\n")
+    card = lawcheck.evaluate(text)
+    assert card.result("content.next_year_plan").status == "pass"
+    assert card.result("content.first_responsible_duty").status == "partial"
