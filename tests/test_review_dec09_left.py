@@ -133,3 +133,82 @@ def test_a_line_announcing_the_plans_items_is_the_plan_without_problems_before_i
     card = lawcheck.evaluate(text)
     assert card.result("content.next_year_plan").status == "pass"
     assert card.result("content.first_responsible_duty").status == "partial"
+
+
+# ---- 2. recipients of a prefecture (自治州, 盟, 地区), a township or a street
+
+# Lingshou's report as another body's: its organ and the places its body names as its own (the documents of its
+# province, 《河北省…》, and its city, 《石家庄市政府…》) moved with it.
+def _as(organ: str, line: str, city: str, province: str, lang: str = "zh"):  # type: ignore[no-untyped-def]
+    text = (LINGSHOU.replace("灵寿县人民政府", organ).replace("中共灵寿县委、县人大常委会:", line, 1)
+            .replace("石家庄市", city).replace("河北省", province))
+    return lawcheck.evaluate(text, lang=lang)
+
+
+PREFECTURES = [
+    ("恩施土家族苗族自治州人民政府", "恩施州", "湖北省"),
+    ("锡林郭勒盟行政公署", "锡林郭勒盟", "内蒙古自治区"),
+    ("阿里地区行政公署", "阿里地区", "西藏自治区"),
+]
+
+
+@pytest.mark.parametrize(("organ", "city", "province", "line"), [
+    (*PREFECTURES[0], "中共湖北省委、湖北省人民政府:"),
+    (*PREFECTURES[0], "州委、州人大常委会:"),
+    (*PREFECTURES[0], "中共恩施州委:"),
+    (*PREFECTURES[0], "省政府:"),
+    (*PREFECTURES[1], "内蒙古自治区人民政府:"),
+    (*PREFECTURES[1], "盟委:"),                      # a league's party committee is its 盟委
+    (*PREFECTURES[1], "中共锡林郭勒盟委员会:"),
+    (*PREFECTURES[2], "西藏自治区人民政府:"),
+    (*PREFECTURES[2], "中共阿里地委:"),              # a prefecture's is its 地委
+    (*PREFECTURES[2], "地委、地区人大工委:"),
+])
+def test_a_prefecture_addressing_its_own_bodies_or_its_province_passes(organ, city, province, line):
+    card = _as(organ, line, city, province)
+    assert card.document.level == "city"
+    assert card.result("form.recipients").status == "pass", card.result("form.recipients").message
+
+
+@pytest.mark.parametrize(("organ", "city", "province", "line", "named"), [
+    (*PREFECTURES[0], "湖南省人民政府:", "湖北省"),     # another province than the one its body shows
+    (*PREFECTURES[1], "中共黑龙江省委:", "内蒙古自治区"),
+    (*PREFECTURES[2], "中共四川省委:", "西藏自治区"),
+    (*PREFECTURES[0], "中共宜昌市委:", None),          # a neighbour of its rank, never above a prefecture
+    (*PREFECTURES[1], "中共赤峰市委:", None),
+])
+def test_a_prefecture_addressing_another_superior_fails_saying_whose(organ, city, province, line, named):
+    r = _as(organ, line, city, province).result("form.recipients")
+    assert r.status == "fail"
+    assert "不是规定的报送对象" in r.message
+    if named:
+        assert f"正文表明报告主体属{named}" in r.message
+        en = _as(organ, line, city, province, lang="en").result("form.recipients").message
+        assert f"The body shows the reporter under {named}" in en
+
+
+def test_a_city_addressing_another_province_than_its_bodys_fails_as_a_county_does_for_its_city():
+    r = _as("石家庄市人民政府", "中共山西省委:", "石家庄市", "河北省").result("form.recipients")
+    assert r.status == "fail" and "正文表明报告主体属河北省" in r.message
+    assert _as("石家庄市人民政府", "中共河北省委、河北省人民政府:", "石家庄市", "河北省") \
+        .result("form.recipients").status == "pass"
+
+
+@pytest.mark.parametrize(("organ", "line", "status"), [
+    ("杭州市上城区清波街道办事处", "中共上城区委、上城区人民政府:", "pass"),
+    ("杭州市上城区清波街道办事处", "区委、区政府:", "pass"),
+    ("杭州市上城区清波街道办事处", "中共西湖区委:", "fail"),       # another district
+    ("杭州市上城区清波街道办事处", "杭州市人民政府:", "fail"),     # two levels up
+    ("杭州市上城区清波街道办事处", "浙江省人民政府:", "fail"),     # a province for a street
+    ("彭水苗族土家族自治县长生镇人民政府", "中共彭水县委、彭水县人民政府:", "pass"),
+    ("彭水苗族土家族自治县长生镇人民政府", "县委、县政府:", "pass"),
+    ("彭水苗族土家族自治县长生镇人民政府", "中共石柱县委:", "fail"),  # another county
+    ("彭水苗族土家族自治县长生镇人民政府", "重庆市人民政府:", "fail"),  # the municipality, two levels up
+])
+def test_a_township_or_a_street_reports_to_its_own_county(organ, line, status):
+    card = _as(organ, line, "杭州市" if "杭州" in organ else "重庆市", "浙江省" if "杭州" in organ else "重庆市")
+    assert card.document.level == "township"
+    r = card.result("form.recipients")
+    assert r.status == status, r.message
+    if status == "fail":
+        assert "不是规定的报送对象（应为：上一级党委、上一级政府" in r.message

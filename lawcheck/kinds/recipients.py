@@ -134,22 +134,28 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
 
 def _other_city(a: Analysis, got: organs.Body, rank: int | None, place: str,
                 above: list[tuple[str, Span] | None]) -> bool:
-    """Whether ``got``, one level up from a county-level reporter, is another city's body than the one the report's
-    body shows above it (its own 上一级, RULEBOOK §3: "中共保定市委" on a report that implements 《石家庄市政府…》
-    and names no 保定市 of its own).  Only a city written with its 市 and its name is compared; when the body shows
-    no city, or none clearly, the level is all that is known.  A report whose own names give the places above it
-    ("西安市荷塘区人民政府") is judged by them (``organs.relation``), never by its body."""
-    if rank != organs.COUNTY or got.rank != organs.CITY or not got.place.endswith("市"):
+    """Whether ``got``, one level up from the reporter, is another place's body than the one the report's body shows
+    above it (its own 上一级, RULEBOOK §3): another city's for a county ("中共保定市委" on a report that implements
+    《石家庄市政府…》 and names no 保定市 of its own), another province's for a city or a prefecture (自治州, 盟, 地区:
+    "湖南省人民政府" on a report that follows 《湖北省…》 and names no 湖南省 of its own).  Only a place written with
+    its name and its unit (市; 省, 自治区, 直辖市) is compared; when the body shows none, or none clearly, the level is
+    all that is known.  A report whose own names give the places above it ("西安市荷塘区人民政府") is judged by them
+    (``organs.relation``), never by its body."""
+    if rank == organs.COUNTY and got.rank == organs.CITY and got.place.endswith("市"):
+        own, superior, same = a.own_places.cities, region.superior_city, region.same_city
+    elif rank == organs.CITY and got.rank == organs.PROVINCE and region.province_of(got.place):
+        own, superior, same = a.own_places.provinces, region.superior_province, region.same_province
+    else:
         return False
     sig = a.sig_organ.value if a.sig_organ is not None and isinstance(a.sig_organ.value, str) else None
     if any(organs.places_above(n) for n in (a.organ, sig)):
         return False
     if not above:
-        above.append(region.superior_city(a.own_places, place))
-    city = above[0]
-    if city is None or region.same_city(got.place, city[0]):
+        above.append(superior(a.own_places, place))
+    leader = above[0]
+    if leader is None or same(got.place, leader[0]):
         return False
-    return not any(region.same_city(got.place, c) for c in a.own_places.cities)
+    return not any(same(got.place, c) for c in own)
 
 
 def describe(rule: RecipientsRule, lang: str) -> list[str]:

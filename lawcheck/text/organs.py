@@ -29,12 +29,14 @@ _MUNICIPALITY = rx.compile(r"^(?:北京|天津|上海|重庆)市?$")
 _CENTRAL = rx.compile(r"^(?:中共)?(?:党中央|中共中央|国务院|中央全面依法治国委员会(?:办公室)?|中央依法治国办)$")
 _SESSION = rx.compile(r"^(?:尊敬的)?(?:(?:各位)?(?:主任|副主任|秘书长|委员|常委会组成人员)[、,，]?)+$")
 _COORDINATION = rx.compile(
-    r"依法治[省市县区州旗镇乡]|法治建设(?:议事协调|委员会)|法治[省市县区]建设(?:委员会|领导小组)"
+    r"依法治[省市县区州旗盟镇乡]|法治建设(?:议事协调|委员会)|法治[省市县区]建设(?:委员会|领导小组)"
 )
 _CONGRESS = rx.compile(r"人大常委会|人民代表大会常务委员会|人大工委|人大$")
 # A party committee: 中共…, …党委 / 党工委, or a unit word right before 委 ("县委", "区委常委会").  A
 # 卫生健康委员会 or a 卫健委 is a government department, whatever its last character.
-_PARTY = rx.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)(?:常委会)?$|[省市县区州旗镇乡]委(?:员会)?(?:常委会|常委)?$")
+# (a league's and a prefecture's own: 盟委, 地委 — "中共锡林郭勒盟委", "中共阿里地委")
+_PARTY = rx.compile(r"^(?:中共|中国共产党)|(?:党委|党工委)(?:常委会)?$"
+                    r"|[省市县区州旗盟地镇乡]委(?:员会)?(?:常委会|常委)?$")
 _GOVERNMENT = rx.compile(r"(?:人民政府|政府|办事处|管委会|管理委员会|行政公署)$")
 _DEPARTMENT_PARTY = rx.compile(r"(?:局|厅|办公室)(?:党组|党委)?$")  # a department's own party group
 _DEPARTMENT = rx.compile(r"(?:局|厅|办公室|委员会|委|中心|署|院|(?<!干)部|司|所|办)$")
@@ -69,6 +71,8 @@ def _unit(name: str) -> tuple[int | None, str]:
     """The administrative rank and place of the innermost unit a name is built on:
     "中共灵寿县委" → (3, "灵寿县"); "重庆市长寿区司法局" → (3, "重庆市长寿区"); "县人大常委会" → (3, "")."""
     core = re.sub(r"^(?:中共|中国共产党)", "", name)
+    # A prefecture's party committee is its 地委 ("中共阿里地委"): the unit is its 地区.
+    core = re.sub(r"(?<![基阵营园场])地委(?=(?:员会)?(?:常委会|常委)?$)", "地区委", core)
     skip = {m.start() for m in _NOT_UNIT.finditer(core)}
     last = None
     for m in re.finditer(rf"({_UNITS})", core):
@@ -162,7 +166,10 @@ def relation(addressee: Body, reporter_rank: int | None, reporter_place: str) ->
             or _same_place(addressee.place, reporter_place)):
         # Only a city (市, 州, 盟, 地区) holds others of its nominal rank; another county, district or banner is
         # a neighbour ("正定县人民政府" above 灵寿县's report: a copied addressee, not the level above).
-        return "upper" if addressee.place.endswith(("市", "州", "盟", "地区")) else "other"
+        # A prefecture (自治州, 盟, 地区) is no county-level unit that such a city could stand above: another one of
+        # its rank, a city or a prefecture, is a neighbour ("中共宜昌市委" on 恩施州's report).
+        prefecture = reporter_rank == CITY and _INNERMOST.split(reporter_place)[-1].endswith(("州", "盟", "地区"))
+        return "upper" if addressee.place.endswith(("市", "州", "盟", "地区")) and not prefecture else "other"
     return "same"
 
 

@@ -236,6 +236,24 @@ def superior_city(own: OwnPlaces, reporter_place: str) -> tuple[str, tuple[int, 
     return _leader(cities)
 
 
+def province_of(place: str) -> str | None:
+    """The provincial-level unit a place's name begins with, by its short name ("湖北省" → 湖北, "内蒙古自治区" →
+    内蒙古, "重庆市" → 重庆), or None."""
+    return _province(place)
+
+
+def same_province(a: str, b: str) -> bool:
+    """Whether two places name one province ("湖北省", "湖北省恩施州": the province they begin with)."""
+    pa, pb = _province(a), _province(b)
+    return pa is not None and pa == pb
+
+
+def superior_province(own: OwnPlaces, reporter_place: str) -> tuple[str, tuple[int, int]] | None:
+    """The province a city-level reporter's body names as the one above it — its own bodies, documents, clearly
+    leading any other province."""
+    return _leader(own.provinces)
+
+
 def _own_city(city: str, reporter_place: str) -> bool:
     inner = re.split(r"(?<=[省市县区旗州盟])(?=[\u4e00-\u9fff])", reporter_place)
     return any(p.endswith("市") and same_city(city, p) for p in inner)
