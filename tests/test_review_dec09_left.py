@@ -212,3 +212,32 @@ def test_a_township_or_a_street_reports_to_its_own_county(organ, line, status):
     assert r.status == status, r.message
     if status == "fail":
         assert "不是规定的报送对象（应为：上一级党委、上一级政府" in r.message
+
+
+# ---- 3. shortcomings without their heading and without a lead
+
+CHANGSHENG_NOSHORT = CHANGSHENG.replace("三、存在的不足\n", "")  # "一是…重视程度不够…" "二是行政执法力量薄弱。…" left
+#                                                                 at the end of "二、…", before "四、下步工作打算"
+
+
+def test_shortcomings_as_items_without_their_heading_are_still_the_shortcomings():
+    before, after = _statuses(CHANGSHENG), _statuses(CHANGSHENG_NOSHORT)
+    assert after["content.shortcomings"] == before["content.shortcomings"] == "pass"
+    assert after["content.shortcoming_causes"] == before["content.shortcoming_causes"]
+    assert after == before
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("二是行政执法力量薄弱。", "二是行政执法力量有待加强。"),
+    ("二是行政执法力量薄弱。", "二是行政执法力量与任务还不相匹配。"),
+])
+def test_shortcomings_as_items_in_other_words(old, new):
+    assert _statuses(CHANGSHENG_NOSHORT.replace(old, new))["content.shortcomings"] == "pass"
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("二是行政执法力量薄弱。", "二是加强行政执法力量建设。"),                       # one item is a measure
+    ("二是行政执法力量薄弱。", "二是针对行政执法力量薄弱的问题,开展专项培训。"),     # what was done about it
+])
+def test_items_that_are_not_all_problems_stay_the_years_work(old, new):
+    assert _statuses(CHANGSHENG_NOSHORT.replace(old, new))["content.shortcomings"] == "fail"

@@ -693,7 +693,39 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
         end = sections[following].span[0] if following < len(sections) else sections[k].span[1]
         return [Sentence(x.start, x.end, x.section, (x.roles - {MEASURES}) | {SHORTCOMINGS}, x.heading)
                 if s <= x.start < end else x for x in out]
+    run = _lacking_items(text, sections)
+    if run is not None:
+        s, end = run
+        return [Sentence(x.start, x.end, x.section, (x.roles - {MEASURES}) | {SHORTCOMINGS}, x.heading)
+                if s <= x.start < end else x for x in out]
     return out
+
+
+def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None:
+    """The shortcomings as items with no heading or lead over them (their part's heading lost: "三、存在的不足" gone
+    over "一是…重视程度不够…。二是行政执法力量薄弱。"): at the end of the year's work's last part, before the plan,
+    items numbered from one to that part's end, two or more, each opening on what is lacking (``_ITEM_LACKS``:
+    不够, 薄弱, 有待…) and none on what was done about it (针对, 整改, 解决…).  Their span, or None."""
+    tops = [sec for sec in sections if sec.parent is None]
+    last = next((k for k in range(len(tops) - 1, -1, -1) if not tops[k].roles <= {PLAN, OTHER, CLOSING}), None)
+    if last is None or tops[last].roles != {MEASURES}:
+        return None
+    part = tops[last]
+    inside = [sec for sec in sections[part.index + 1:] if sec.span[0] < part.span[1]]
+    for j in range(len(inside) - 1, -1, -1):
+        first = inside[j]
+        if _marker_number(text, first.span[0]) != 1:
+            continue
+        later = [sec for sec in inside[j:] if sec.rank <= first.rank]
+        run = [sec for sec in later if sec.rank == first.rank]
+        if len(run) < 2 or len(run) != len(later) or \
+                [_marker_number(text, sec.span[0]) for sec in run] != list(range(1, len(run) + 1)):
+            return None
+        if all(_ITEM_LACKS.search(text, *sec.heading_span) and not _INLINE_SHORT_NOT.search(text, *sec.heading_span)
+               for sec in run):
+            return (first.span[0], part.span[1])
+        return None
+    return None
 
 
 def _turns_to_shortcomings(text: str, s: int, e: int) -> bool:
@@ -850,7 +882,8 @@ _CLOSING_LEAD = rx.compile(
 # problems' and causes' words), and they say what is ahead — a year past the title's or one left as 20xx, or
 # plans ("拟", "力争", "计划于", "将继续").
 _ITEM_LACKS = rx.compile(r"不够|不足|不到位|不强|不高|不深|不严|不细|不实|不力|不完善|不健全|不规范|不平衡|不充分"
-                         r"|不适应|有待|仍需|尚需|还需|亟需|亟待|薄弱|欠缺|滞后|缺乏|差距|存在|仍有|还有|尚未|偏低|较弱|较少")
+                         r"|不适应|不相适应|不匹配|不相匹配|不均衡|不完全|不明显|有待|仍需|尚需|还需|亟需|亟待|薄弱|欠缺|滞后"
+                         r"|缺乏|短缺|差距|存在|仍有|还有|尚未|没有|未能|难以|偏低|偏少|较弱|较少")
 _ITEM_AHEAD = rx.compile(r"(?<![主重需必只纲摘概提首紧扼想简机政])(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
                          r"|大力|积极|切实|认真|重点)|拟(?:于|在|将|对|开展|出台|制定)|力争|计划(?:于|在|将|到)")
 _LEAD_REACH = 110  # characters of a line where a lead's 将/要/拟 may stand (its frame, its time, its subject before)
