@@ -103,7 +103,7 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
             return True
         if organs.relation(got, rank, place) != want.relation:
             return False
-        if want.relation == "upper" and _other_city(a, got, rank, place, above):
+        if want.relation == "upper" and _other_city(a, got, rank, place, above, line[1]):
             elsewhere[name] = above[0][0]  # type: ignore[index]
             return False
         return True
@@ -133,7 +133,7 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
 
 
 def _other_city(a: Analysis, got: organs.Body, rank: int | None, place: str,
-                above: list[tuple[str, Span] | None]) -> bool:
+                above: list[tuple[str, Span] | None], addressed: Span) -> bool:
     """Whether ``got``, one level up from the reporter, is another place's body than the one the report's body shows
     above it (its own 上一级, RULEBOOK §3): another city's for a county ("中共保定市委" on a report that implements
     《石家庄市政府…》 and names no 保定市 of its own), another province's for a city or a prefecture (自治州, 盟, 地区:
@@ -144,6 +144,11 @@ def _other_city(a: Analysis, got: organs.Body, rank: int | None, place: str,
     if rank == organs.COUNTY and got.rank == organs.CITY and got.place.endswith("市"):
         own, superior, same = a.own_places.cities, region.superior_city, region.same_city
     elif rank == organs.CITY and got.rank == organs.PROVINCE and region.province_of(got.place):
+        # A city names its own province seldom ("在省委、省政府的坚强领导下") and others' often (京津冀, 川渝 and
+        # 长三角 joint work: "配合北京市…"): a province its body names at all may be its own.
+        short = region.province_of(got.place) or ""
+        if a.text.count(short) > a.text.count(short, *addressed):
+            return False
         own, superior, same = a.own_places.provinces, region.superior_province, region.same_province
     else:
         return False

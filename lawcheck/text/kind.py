@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from itertools import pairwise
+from itertools import pairwise, permutations
 
 from lawcheck import rx
 from lawcheck.text import organs
@@ -1281,12 +1281,38 @@ def _parts_again(st: Structure) -> str | None:
             runs.append([])
         runs[-1].append(sec)
         before = n if n is not None else before
-    told = [run for run in runs if _statutory_parts([sec.heading for sec in run]) >= 2]
+    told = [run for run in runs if _distinct_parts([sec.heading for sec in run]) >= 2]
     if len(told) < 2:
         return None
     first = st.text[told[0][0].span[0]:told[0][0].span[1]]
-    other = next((run for run in told[1:] if st.text[run[0].span[0]:run[0].span[1]] != first), None)
+    # Each part under a heading of its own (a heading that names the year's work and its year, "一、2021年工作开展
+    # 情况", is one part, not two), and not an attachment to the report (a leader's 述法 "一、履行…职责情况 二、存在的
+    # 不足 三、下一步打算", a list of problems and their remedies, under their "附件" label).
+    other = next((run for run in told[1:] if st.text[run[0].span[0]:run[0].span[1]] != first
+                  and not _ATTACHED.search(st.text, max(0, run[0].span[0] - 120), run[0].span[0])), None)
     return other[0].heading[:40] if other is not None else None
+
+
+# An attachment's label above the run ("附件", "附件1：…"): the report's own annex, not a second report.
+_ATTACHED = rx.compile(r"(?:^|\n)\s*附\s*件")
+
+
+def _distinct_parts(top_headings: list[str]) -> int:
+    """How many of a report's parts (results, problems, plan) its top headings name, each under a heading of its
+    own (the most parts that distinct headings name)."""
+    named = [{k for k, rx in enumerate((_RESULTS_HEADING, _PROBLEMS_HEADING, _PLAN_HEADING)) if rx.search(h)}
+             for h in top_headings]
+    named = [parts for parts in named if parts]
+    best = 0
+    for order in permutations(range(3)):
+        used, n = set(), 0
+        for part in order:
+            at = next((i for i, parts in enumerate(named) if part in parts and i not in used), None)
+            if at is not None:
+                used.add(at)
+                n += 1
+        best = max(best, n)
+    return best
 
 
 def _signed_by_organ(st: Structure) -> bool:

@@ -89,7 +89,7 @@ _INLINE_TURN = rx.compile(
     r"|(?:成绩|成效|进展)[^。:]{0,16}?(?:但|但是|然而|不过)"
 )
 _INLINE_OPENING = rx.compile(r"(?:但|但是|然而|不过|同时|当然|与此同时)[,、]?")
-_INLINE_SHORT_NOT = rx.compile(r"针对|梳理|查找|整改|解决|排查|整治|督促")
+_INLINE_SHORT_NOT = rx.compile(r"针对(?!性)|梳理|查找|整改|解决|排查|整治|督促")
 _FIRST_SENTENCE = rx.compile(r"[^。!?;:]*[。!?;:]?")
 # …or a lead sentence that admits them, the sentence after it listing them as a colon would: "…虽然取得了一定的成绩，
 # 但同时我们也清醒地认识到工作中的不足和问题。如“放管服”改革仍需继续深入，…" (the problems seen, not only
@@ -701,6 +701,12 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
     return out
 
 
+# An item that opens on what was done about a lack ("一是补齐基层法治力量薄弱短板。", "二是破解群众法治意识不强难题。"):
+# the year's work, in headline form, not a shortcoming.
+_REMEDY_OPENING = rx.compile(r"\s*(?:着力|全力|重点|切实|有效|大力|持续)?(?:补齐|补强|补足|弥补|破解|破除|解决|化解"
+                             r"|攻克|突破|扭转|改变|改善|整治|整改|加强|强化|提升|提高|完善|健全|夯实|推动|推进|聚焦|针对|围绕)")
+
+
 def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None:
     """The shortcomings as items with no heading or lead over them (their part's heading lost: "三、存在的不足" gone
     over "一是…重视程度不够…。二是行政执法力量薄弱。"): at the end of the year's work's last part, before the plan,
@@ -722,6 +728,8 @@ def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None
                 [_marker_number(text, sec.span[0]) for sec in run] != list(range(1, len(run) + 1)):
             return None
         if all(_ITEM_LACKS.search(text, *sec.heading_span) and not _INLINE_SHORT_NOT.search(text, *sec.heading_span)
+               and not _REMEDY_OPENING.match(text, sec.heading_span[0] + (heading_marker(
+                   text[sec.heading_span[0]:sec.heading_span[1]]) or (0, 0))[1])
                for sec in run):
             return (first.span[0], part.span[1])
         return None
@@ -886,6 +894,10 @@ _ITEM_LACKS = rx.compile(r"不够|不足|不到位|不强|不高|不深|不严|�
                          r"|缺乏|短缺|差距|存在|仍有|还有|尚未|没有|未能|难以|偏低|偏少|较弱|较少")
 _ITEM_AHEAD = rx.compile(r"(?<![主重需必只纲摘概提首紧扼想简机政])(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
                          r"|大力|积极|切实|认真|重点)|拟(?:于|在|将|对|开展|出台|制定)|力争|计划(?:于|在|将|到)")
+# A lead of the year's work, not of the plan: 将 as 把 ("将提高…能力作为…工作来抓", "将…纳入…考核") or what was done
+# ("主要做了以下工作", "开展了", "采取了以下措施").
+_LEAD_DONE = rx.compile(r"将[^,，。;；:：!?]{1,40}?(?:作为|纳入|列为|列入|融入|贯穿|摆在|放在|当作|视为)"
+                        r"|做了|开展了|采取了|取得了|完成了|实施了|推进了")
 _LEAD_REACH = 110  # characters of a line where a lead's 将/要/拟 may stand (its frame, its time, its subject before)
 _AHEAD_YEAR = rx.compile(r"((?:19|20)[\dxX×]{2})\s*年")
 _TITLE_YEAR = rx.compile(r"(?:19|20)\d\d(?=\s*年)")
@@ -926,6 +938,8 @@ def _closing_plan(
         if lead.group("year") and not later(lead.group("year")):
             continue
         sent = _FIRST_SENTENCE.match(text, s, e)
+        if _LEAD_DONE.search(text, s, sent.end() if sent is not None else e):
+            continue  # the year's work: "区政府将…作为基础性工作来抓，主要做了以下工作" (将 as 把, and done)
         announces = sent is not None and sent.group().endswith(":")
         nxt = text[slice(*lines[inside[n + 1]])] if n + 1 < len(inside) else ""
         item = heading_marker(nxt)
