@@ -46,18 +46,31 @@ def construct(cls: type[M], **values: Any) -> M:
         plan = _PLANS[cls] = _plan(cls)
     if plan is None:  # aliases, post-init hooks, extra fields: pydantic's own
         return cls.model_construct(**values)
-    fields: dict[str, Any] = {}
-    given = set()
-    for name, how, default in plan:
-        if name in values:
-            fields[name] = values[name]
-            given.add(name)
-        elif how == 1:
-            fields[name] = default
-        elif how == 2:
-            fields[name] = default()
-        elif how == 3:
-            fields[name] = copy.deepcopy(default)
+    steps, names, required, template, made = plan
+    keys = values.keys()
+    if keys <= names and required <= keys:
+        # The common case, in C: every key a field and every required one given — the fields in order with
+        # their shared defaults, the values over them (an update keeps each key where it stands), then the
+        # defaults made afresh for what was not given.
+        fields: dict[str, Any] = template.copy()
+        fields.update(values)
+        for name, how, default in made:
+            if name not in keys:
+                fields[name] = default() if how == 2 else copy.deepcopy(default)
+        given = set(keys)
+    else:
+        fields = {}
+        given = set()
+        for name, how, default in steps:
+            if name in values:
+                fields[name] = values[name]
+                given.add(name)
+            elif how == 1:
+                fields[name] = default
+            elif how == 2:
+                fields[name] = default()
+            elif how == 3:
+                fields[name] = copy.deepcopy(default)
     m = cls.__new__(cls)
     object.__setattr__(m, "__dict__", fields)
     object.__setattr__(m, "__pydantic_fields_set__", given)
@@ -70,7 +83,9 @@ _PLAIN_FACTORIES = (list, dict, set, tuple, frozenset)
 
 
 def _plan(cls: type[BaseModel]) -> tuple | None:
-    """Each field's name and how its default is made: 0 required, 1 shared, 2 factory, 3 copied."""
+    """Each field's name and how its default is made (0 required, 1 shared, 2 factory, 3 copied); the names, the
+    required ones, every field in order with its shared default (placeholders for the others, always replaced) and
+    the fields whose default is made afresh."""
     if (cls.__pydantic_root_model__ or cls.__pydantic_post_init__ or cls.model_config.get("extra") == "allow"
             or cls.__private_attributes__):
         return None
@@ -91,7 +106,9 @@ def _plan(cls: type[BaseModel]) -> tuple | None:
             out.append((name, 1, f.default))
         else:
             out.append((name, 3, f.default))
-    return tuple(out)
+    steps = tuple(out)
+    return (steps, frozenset(name for name, _how, _d in steps), frozenset(name for name, how, _d in steps if how == 0),
+            {name: default for name, _how, default in steps}, tuple(step for step in steps if step[1] in (2, 3)))
 
 
 class Frozen(BaseModel):
