@@ -322,15 +322,16 @@ def _looks_back(rule: SectionRule, a: Analysis, body: list[Sentence]) -> Span | 
 # A sentence that opens on a plan or a call ("一是将进一步…", "2022年，我县将严格落实…", "要加强…", "拟全面推行…",
 # "计划开展…"): a modal right after the item's marker, a year or the body, and an adverb or an act after it; not
 # 将 of an object ("将法治政府建设纳入…": done), nor 要求, 要点, 计划生育.  Tried only at a sentence's start.
+_MODALS = r"将|要|拟|计划|准备|打算|力争|争取"  # what a plan or a call turns on
 _PLAN_OPENING = rx.compile(
     r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]|[一二三四五六七八九十]是)?\s*"
     r"(?:(?:(?:19|20)\d\d\s*年度?|明年|下一?步|今后)[,，]?\s*)?(?:[我本][县区市镇乡局委办])?"
-    r"(?:将|要|拟|计划|准备|打算|力争|争取)(?!求|点|素|案|闻|件|领|生育)"
+    r"(?:" + _MODALS + r")(?!求|点|素|案|闻|件|领|生育)"
     r"(?:进一步|继续|持续|认真|严格|全面|切实|着力|大力|不断|积极|深入|加快|逐步|坚持|加大|重点|扎实|努力|通过|在|于|对|以"
     r"|围绕|聚焦|抓好|做好|推进|推动|落实|加强|强化|完善|健全|开展|组织|建立|实施|实现|提升|提高|深化|优化|规范|严把|发挥"
     r"|贯彻|学习|召开|主持|听取)"
 )
-_MODAL = rx.compile(r"将|要|拟|计划|准备|打算|力争|争取")  # the words _PLAN_OPENING turns on
+_MODAL = rx.compile(_MODALS)  # the words _PLAN_OPENING turns on
 _OPENING_REACH = 24  # how far into its sentence the modal of an opening stands (marker, year, body before it)
 _UNDONE_MIN_SENTENCES = 5  # a part of fewer sentences says too little either way
 

@@ -702,7 +702,8 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
 
 
 # An item that opens on what was done about a lack ("一是补齐基层法治力量薄弱短板。", "二是破解群众法治意识不强难题。"):
-# the year's work, in headline form, not a shortcoming.
+# the year's work, in headline form, not a shortcoming.  (Not _ANSWERS, which names a heading's measure: an item may
+# open on 排查 or 处理 and state a lack — "一是排查化解矛盾纠纷不够及时".)
 _REMEDY_OPENING = rx.compile(r"\s*(?:着力|全力|重点|切实|有效|大力|持续)?(?:补齐|补强|补足|弥补|破解|破除|解决|化解"
                              r"|攻克|突破|扭转|改变|改善|整治|整改|加强|强化|提升|提高|完善|健全|夯实|推动|推进|聚焦|针对|围绕)")
 
@@ -877,11 +878,14 @@ _PLAN_LEAD = rx.compile(
 # "下一步，我们将继续…", "今后，…要…"), or what it will do about the problems just told ("针对…存在的问题和短板，我县将
 # 认真整改…").  将/要/拟 before what it will do (an adverb, a verb, a frame: 将继续, 将以…为, 将在…领导下), not 将 of
 # an object ("2024年，我县将法治政府建设纳入…": done); a year that is not past the title's is the year's own work.
+# 将/要 as the body's will, not a word's part (主要, 重要, 需要, 必要, 只要, 纲要, 摘要, 概要, 提要, 首要, 紧要, 扼要,
+# 想要, 简要, 机要, 政要).
+_NOT_IN_A_WORD = r"(?<![主重需必只纲摘概提首紧扼想简机政])"
 _CLOSING_LEAD = rx.compile(
     r"(?:(?P<frame>针对[^。;:!?]{0,40}?(?:问题|不足|短板|差距|薄弱环节))[^,。;:!?]{0,8}?,\s*)?"
     r"(?:(?P<when>下一步|下步|今后|明年|来年|新的一年|下一年度?|下一阶段|(?P<year>(?:19|20)[\dxX×]{2})\s*年度?)"
     r"(?:工作中|的工作中|里)?\s*,?\s*)?"
-    r"[^,。;:!?]{0,16}?(?<![主重需必只纲摘概提首紧扼想简机政])(?:将|要|拟)\s*"
+    r"[^,。;:!?]{0,16}?" + _NOT_IN_A_WORD + r"(?:将|要|拟)\s*"
     r"(?:继续|进一步|持续|全面|深入|坚持|紧紧|紧扣|紧密|围绕|以|在|从|着力|重点|认真|切实|加快|不断|大力|积极|聚焦|立足"
     r"|着眼|结合|按照|始终|努力|力争|严格|统筹|扎实|全力|高度|牢牢|更加|锚定|对标|做好|抓好|推进|推动|加强|深化|强化"
     r"|完善|健全|落实|采取|加以|抓紧|狠抓|优化|提升|提高|规范|创新|夯实|巩固|着重|致力|紧盯|突出|注重|把|以下|如下)"
@@ -892,7 +896,7 @@ _CLOSING_LEAD = rx.compile(
 _ITEM_LACKS = rx.compile(r"不够|不足|不到位|不强|不高|不深|不严|不细|不实|不力|不完善|不健全|不规范|不平衡|不充分"
                          r"|不适应|不相适应|不匹配|不相匹配|不均衡|不完全|不明显|有待|仍需|尚需|还需|亟需|亟待|薄弱|欠缺|滞后"
                          r"|缺乏|短缺|差距|存在|仍有|还有|尚未|没有|未能|难以|偏低|偏少|较弱|较少")
-_ITEM_AHEAD = rx.compile(r"(?<![主重需必只纲摘概提首紧扼想简机政])(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
+_ITEM_AHEAD = rx.compile(_NOT_IN_A_WORD + r"(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
                          r"|大力|积极|切实|认真|重点)|拟(?:于|在|将|对|开展|出台|制定)|力争|计划(?:于|在|将|到)")
 # A lead of the year's work, not of the plan: 将 as 把 ("将提高…能力作为…工作来抓", "将…纳入…考核") or what was done
 # ("主要做了以下工作", "开展了", "采取了以下措施").
