@@ -402,6 +402,8 @@ _T: dict[str, dict[str, str]] = {
         "reporter.joint": "党委和政府联合",
         "no_reporter": "无法判断报告主体是政府、部门还是党委政府联合，本项无法判断（可用 --reporter 指定）。",
         "no_recipient_rule": "对这一报告主体没有规定报送对象。",
+        "recipient_rule_years": ("{year}年度{who}的报告没有规定的报送对象"
+                                 "（规定其报送对象的条文适用于{years}年度的报告），本项不适用。"),
         "not_prescribed": "主送机关“{names}”不是规定的报送对象（应为：{allowed}，每份报告主送其中之一即可）。",
         "reason.false_friend": "同名但不同含义（如“{text}”）",
         "reason.no_context": "缺少所需语境",
@@ -867,6 +869,8 @@ _T: dict[str, dict[str, str]] = {
         "no_reporter": ("Cannot tell whether a government, a department or a joint party-government reports "
                         "(pass --reporter)."),
         "no_recipient_rule": "No addressees are set for this kind of reporter.",
+        "recipient_rule_years": ("No addressees are set for the {year} report of {who} (the provisions naming them "
+                                 "govern reports for {years}), so this does not apply."),
         "not_prescribed": ("\"{names}\" is not among the bodies this report goes to ({allowed}; one of them on each "
                            "copy is enough)."),
         "reason.false_friend": "same words, different meaning (\"{text}\")",

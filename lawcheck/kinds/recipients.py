@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from lawcheck.i18n import join, t
-from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Span, Strict, Text, status_of
+from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Span, Strict, Text, Years, status_of
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text import organs, region
 
@@ -36,6 +36,9 @@ class RecipientGroup(Strict):
     levels: list[Level] | None = None
     tiers: list[Literal["local", "central"]] | None = Field(
         None, description="departments only: local (县级以上地方政府部门), central (国务院部门); default: any")
+    years: Years = Field(default_factory=Years,
+                         description="report years the provision naming these addressees governs (default: all); "
+                                     "a report of another year has no prescribed addressees")
     bodies: list[Addressee] = Field(min_length=1)
     fix: Text | None = Field(None, description="what to do, for this reporter (default: the rule's fix)")
 
@@ -68,7 +71,10 @@ def check(rule: RecipientsRule, a: Analysis) -> Outcome:
         # verdict; else which one it is must be said.
         if a.level is not None and a.level != "department":
             both = [_judged(rule, a, who, line) for who in ("government", "joint")]
-            if both[0].status == both[1].status and both[0].status != "not_applicable":
+            if both[0].status == both[1].status and (both[0].status != "not_applicable" or
+                                                     both[0].details == both[1].details):
+                # (not applicable either way for the same reason — a township's line before any provision named
+                # it — is a verdict too)
                 if both[0].fix != both[1].fix:
                     both[0].fix = None  # which reporter's line to follow is not known: the rule's fix names both
                 return both[0]
@@ -83,6 +89,13 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
                   (g.levels is None or a.level in g.levels) and (g.tiers is None or a.tier in g.tiers)), None)
     if group is None:
         return Outcome("not_applicable", 0.0, details=[t(lang, "no_recipient_rule")])
+    if a.year is not None and not group.years.contains(a.year):
+        # The line named for this reporter dates from a later provision (a township's, a joint report's: the 2019
+        # 督察工作规定; the 2015 纲要 named only governments at county level and above and their departments): an
+        # earlier report is not held to it, nor to another reporter's line.
+        return Outcome("not_applicable", 0.0, details=[t(lang, "recipient_rule_years", year=a.year,
+                                                         who=_who(lang, a.level, a.reporter),
+                                                         years=_years_text(lang, group.years))])
     if reporter == "department" and a.tier == "below_county":
         # The lines named for departments (本级党委和政府、上一级政府有关部门) are those of 县级以上政府部门; a 司法所
         # reports as its county bureau directs, which no rule here prescribes.
@@ -163,6 +176,26 @@ def _other_city(a: Analysis, got: organs.Body, rank: int | None, place: str,
     return not any(same(got.place, c) for c in own)
 
 
+def _who(lang: str, level: str | None, reporter: str | None) -> str:
+    """"乡镇（街道）人民政府", "县级党委和政府联合", "乡镇（街道）" (a reporter not known: the level alone) — the
+    reporter as the reader names it."""
+    rep = t(lang, f"reporter.{reporter}") if reporter else ""
+    if level is None or level == "department":
+        return rep or t(lang, "level.department")
+    lvl = t(lang, f"level.{level}")
+    if lang == "zh":
+        return lvl + rep
+    return f"{rep} at {lvl} level" if rep else f"a {lvl}-level reporter"
+
+
+def _years_text(lang: str, y: Years) -> str:
+    if y.end is None:
+        return t(lang, "years_from", start=y.start)
+    if y.start is None:
+        return t(lang, "years_to", end=y.end)
+    return t(lang, "years_range", start=y.start, end=y.end)
+
+
 def describe(rule: RecipientsRule, lang: str) -> list[str]:
     # Not in explain before: the addressees each kind of reporter may write to.
     out = []
@@ -172,5 +205,7 @@ def describe(rule: RecipientsRule, lang: str) -> list[str]:
             who += "（" + join(lang, [t(lang, f"level.{x}") for x in g.levels]) + "）"
         if g.tiers:
             who += "（" + join(lang, [t(lang, f"tier.name.{x}") for x in g.tiers]) + "）"
+        if g.years.bounded:
+            who += "（" + _years_text(lang, g.years) + ("年度" if lang == "zh" else "") + "）"
         out.append(f"  • {who}: {join(lang, [b.label.get(lang) for b in g.bodies])}")
     return out

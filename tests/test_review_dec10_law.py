@@ -1,0 +1,86 @@
+"""Found by the legal review of 2026-12-10 (every rule's legal basis, the years and levels it covers): a report
+is held only to the provisions that governed its reporter in its year."""
+
+from __future__ import annotations
+
+import pytest
+
+import lawcheck
+from tests.conftest import FIXTURES
+
+LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+
+
+def _result(text: str, rule: str, **kw):
+    return lawcheck.evaluate(text, **kw).result(rule)
+
+
+def _township(year: int, addressee: str, organ: str = "灵寿县青同镇人民政府", we: str = "我镇") -> str:
+    """Lingshou's 2021 report made a township's (or a joint) report for another year, with its own addressee."""
+    text = LINGSHOU.replace("灵寿县人民政府", organ).replace("中共灵寿县委、县人大常委会", addressee)
+    text = text.replace("我县", we)
+    return text.replace("2022", "@N@").replace("2021", str(year)).replace("@N@", str(year + 1))
+
+
+# --- form.recipients: whom a township or a joint report is addressed to is named from the 2019 督察工作规定 on;
+# the 2015 纲要 named only governments at county level and above and their departments.
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018])
+@pytest.mark.parametrize("addressee", ["灵寿县人民政府法制办公室", "灵寿县司法局", "灵寿县人大常委会", "中共灵寿县委、灵寿县人民政府"])
+def test_a_township_report_before_2019_has_no_prescribed_addressees(year, addressee):
+    r = _result(_township(year, addressee), "form.recipients")
+    assert r.status == "not_applicable", (year, addressee, r.message)
+    assert f"{year}年度乡镇（街道）" in r.message and "2019年及以后" in r.message
+    en = _result(_township(year, addressee), "form.recipients", lang="en")
+    assert "2019 and later" in en.message and "township" in en.message
+
+
+@pytest.mark.parametrize("year", [2019, 2020, 2024])
+def test_a_township_report_from_2019_is_still_held_to_the_line_one_level_up(year):
+    assert _result(_township(year, "灵寿县人大常委会"), "form.recipients").status == "fail"
+    assert _result(_township(year, "灵寿县司法局"), "form.recipients").status == "fail"
+    assert _result(_township(year, "中共灵寿县委、灵寿县人民政府"), "form.recipients").status == "pass"
+    assert _result(_township(year, "灵寿县人民政府"), "form.recipients").status == "pass"
+
+
+def test_a_township_report_whose_reporter_is_not_told_is_not_applicable_before_2019_either():
+    """"青同镇2017年法治政府建设工作报告": a government's or a joint report — neither had a prescribed line."""
+    body = ("我镇坚持以习近平新时代中国特色社会主义思想为指导，扎实推进依法行政，法治政府建设各项工作取得新成效。\n"
+            "一是加强组织领导。二是规范行政决策。三是严格规范执法。\n特此报告。\n")
+    old = "青同镇2017年法治政府建设工作报告\n灵寿县人民政府法制办公室：\n2017年，" + body + "2018年3月10日\n"
+    new = "青同镇2020年法治政府建设工作报告\n灵寿县人大常委会：\n2020年，" + body + "2021年3月10日\n"
+    r = _result(old, "form.recipients")
+    assert r.status == "not_applicable" and "2017年度乡镇（街道）的报告" in r.message
+    assert _result(new, "form.recipients").status == "fail"
+
+
+@pytest.mark.parametrize("year,status", [(2017, "not_applicable"), (2018, "not_applicable"), (2019, "fail"),
+                                         (2023, "fail")])
+def test_a_joint_report_is_held_to_the_line_one_level_up_from_2019(year, status):
+    text = _township(year, "灵寿县司法局", organ="中共灵寿县委 灵寿县人民政府", we="我县")
+    r = _result(text, "form.recipients")
+    assert r.status == status, (year, r.message)
+    if status == "not_applicable":
+        assert "党委和政府联合" in r.message
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018])
+def test_governments_and_departments_before_2019_are_still_held_to_the_2015_outline(year):
+    """Not changed: the 2015 纲要 named their addressees (同级党委、人大常委会和上一级政府; 本级政府和上一级政府有关部门)."""
+    county = LINGSHOU.replace("中共灵寿县委、县人大常委会", "正定县人民政府")
+    county = county.replace("2022", "@N@").replace("2021", str(year)).replace("@N@", str(year + 1))
+    assert _result(county, "form.recipients").status == "fail"
+    assert _result(county.replace("正定县人民政府：", "中共灵寿县委：").replace("正定县人民政府:", "中共灵寿县委:"),
+                   "form.recipients").status == "pass"
+    dept = _township(year, "灵寿县人大常委会", organ="灵寿县司法局", we="我局")
+    assert _result(dept, "form.recipients").status == "fail"
+    assert _result(_township(year, "灵寿县人民政府", organ="灵寿县司法局", we="我局"), "form.recipients").status == "pass"
+
+
+def test_the_explanation_names_the_years_of_a_line():
+    from lawcheck.explain import explain_rule
+
+    rule = next(r for r in lawcheck.load_rules("rules").rules if r.id == "form.recipients")
+    zh, en = explain_rule(rule, "zh"), explain_rule(rule, "en")
+    assert "乡镇（街道））（2019年及以后年度）: 上一级党委、上一级政府" in zh
+    assert "（township）（2019 and later）" in en
