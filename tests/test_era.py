@@ -65,6 +65,7 @@ def test_rule_years_follow_the_era_facts(pack, facts):
     assert _item(pack, "era.anachronisms", "outline_2021").years.end == facts["outline_2021"].start - 1
     assert _item(pack, "era.anachronisms", "enforcement_plan_2023").years.end == \
         facts["enforcement_quality_plan"].start - 1
+    assert _item(pack, "era.anachronisms", "emergency_law_2024").years.end == facts["emergency_law_2024"].start - 1
 
 
 REPORT = ("关于{y}年度法治政府建设情况的报告\n{y}年,县政府深入学习贯彻习近平法治思想和党的二十大精神,全面落实《法治政府建设实施纲要"

@@ -84,3 +84,47 @@ def test_the_explanation_names_the_years_of_a_line():
     zh, en = explain_rule(rule, "zh"), explain_rule(rule, "en")
     assert "乡镇（街道））（2019年及以后年度）: 上一级党委、上一级政府" in zh
     assert "（township）（2019 and later）" in en
+
+
+# --- era.anachronisms: a revised law cited as revised before its revision — by its full title too.
+
+@pytest.mark.parametrize("cited", ["新修订的《中华人民共和国行政复议法》", "新修订的《行政复议法》", "新修订《中华人民共和国行政复议法》",
+                                   "修订后的《中华人民共和国行政复议法》", "《中华人民共和国行政复议法》（2023年修订）",
+                                   "新《中华人民共和国行政复议法》"])
+def test_the_revised_reconsideration_law_before_its_revision_by_any_title(cited):
+    for year, status in ((2020, "fail"), (2022, "fail"), (2023, "pass"), (2024, "pass")):
+        text = f"{year}年，县政府认真贯彻{cited}，全年办理行政复议案件56件，依法纠错8件。"
+        assert _result(text, "era.anachronisms", report_year=year).status == status, (cited, year)
+
+
+@pytest.mark.parametrize("cited", ["新修订的《中华人民共和国突发事件应对法》", "新修订的突发事件应对法", "修订后的《突发事件应对法》",
+                                   "新修订《突发事件应对法》", "《中华人民共和国突发事件应对法》（2024年修订）",
+                                   "新《突发事件应对法》"])
+def test_the_revised_emergency_response_law_before_2024(cited):
+    for year, status in ((2019, "fail"), (2023, "fail"), (2024, "pass"), (2025, "pass")):
+        text = f"{year}年，县应急管理局组织学习{cited}，修订完善各类应急预案21件。"
+        r = _result(text, "era.anachronisms", report_year=year)
+        assert r.status == status, (cited, year, r.message)
+        if status == "fail":
+            assert "突发事件应对法" in r.message
+            en = _result(text, "era.anachronisms", report_year=year, lang="en")
+            assert "Emergency Response Law" in en.message
+
+
+@pytest.mark.parametrize("text", [
+    "2023年，县政府认真贯彻《中华人民共和国突发事件应对法》，修订完善各类应急预案21件。",
+    "2023年，县政府积极配合突发事件应对法修订工作，修订完善各类应急预案21件。",
+    "2022年，县政府认真贯彻《中华人民共和国行政复议法》，积极配合行政复议法修订工作。",
+    "2022年，县政府学习新修订的《中华人民共和国行政处罚法》，全年办理行政复议案件56件。",
+])
+def test_the_laws_named_without_their_revision_are_not_anachronisms(text):
+    year = int(text[:4])
+    assert _result(text, "era.anachronisms", report_year=year).status == "pass", text
+
+
+def test_a_plan_for_the_year_after_may_name_the_revision():
+    """Written in the first quarter of 2024, a report on 2023 cannot know the June revision — but its plan is not
+    read for it, as with the reconsideration law (the item's scope is the preamble and the year's work)."""
+    text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n2023年，县政府扎实推进法治政府建设，修订应急预案21件。\n"
+            "二、2024年工作安排\n做好新修订的《中华人民共和国突发事件应对法》贯彻实施工作。\n")
+    assert _result(text, "era.anachronisms").status == "pass"
