@@ -128,3 +128,30 @@ def test_a_plan_for_the_year_after_may_name_the_revision():
     text = ("关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n2023年，县政府扎实推进法治政府建设，修订应急预案21件。\n"
             "二、2024年工作安排\n做好新修订的《中华人民共和国突发事件应对法》贯彻实施工作。\n")
     assert _result(text, "era.anachronisms").status == "pass"
+
+
+# --- The law-popularisation plans by the name of their document (法治宣传教育), not only "普法".
+
+@pytest.mark.parametrize("named", ["第八个五年法治宣传教育规划", "“八五”法治宣传教育规划", "《关于开展法治宣传教育的第八个五年规划（2021—2025年）》",
+                                   "“八五”普法规划"])
+def test_the_eighth_plan_is_expected_from_2021_by_any_name(named):
+    text = f"2022年，县政府深入学习贯彻党的二十大精神，深入实施{named}，开展送法下乡120场。"
+    r = _result(text, "era.current_framework", report_year=2022)
+    assert r.status == "pass", (named, r.message)
+
+
+@pytest.mark.parametrize("named", ["“八五”法治宣传教育", "《关于开展法治宣传教育的第八个五年规划》", "第八个五年法治宣传教育规划"])
+def test_the_eighth_plan_in_a_report_on_2019_by_any_name(named):
+    text = f"2019年，县政府深入开展{named}工作，开展送法下乡120场。"
+    assert _result(text, "era.anachronisms", report_year=2019).status == "fail", named
+
+
+def test_the_eighth_plan_carried_out_in_2020_and_the_seventh_as_current_from_2021():
+    carried = "2020年，县政府全面落实“八五”法治宣传教育规划，开展送法下乡120场。"
+    drafted = "2020年，县政府做好“八五”法治宣传教育规划编制工作，开展送法下乡120场。"
+    assert _result(carried, "era.anachronisms", report_year=2020).status == "fail"
+    assert _result(drafted, "era.anachronisms", report_year=2020).status == "pass"
+    current = "2022年，县政府深入实施“七五”法治宣传教育，开展送法下乡120场。"
+    summed_up = "2021年，县政府全面完成“七五”法治宣传教育总结验收，开展送法下乡120场。"
+    assert _result(current, "era.outdated_references", report_year=2022).status == "fail"
+    assert _result(summed_up, "era.outdated_references", report_year=2021).status == "pass"
