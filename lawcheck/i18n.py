@@ -384,7 +384,7 @@ _T: dict[str, dict[str, str]] = {
         "other_region_body": ("报告的落款和主送未写明地区，正文把{place}的机关或文件作为本地的（如“{quote}”），"
                               "且未提及{region}：报告来自{place}，不在本指引适用的{region}范围内（地方指引只约束本地区），"
                               "本项不适用。"),
-        "tier.central": ("报告主体是国务院部门；本项依据的规定针对地方各级政府和县级以上地方政府部门，"
+        "tier.central": ("报告主体是国务院部门；本项依据的条文写的是地方各级政府和政府部门，没有点明国务院部门，"
                          "是否适用于国务院部门未经核实，本项无法判断。"),
         "tier.below_county": ("报告主体是县级以下的派出机构或乡镇内设机构（如司法所），"
                               "不是本项依据所规定的县级以上政府部门，本项不适用。"),
@@ -848,9 +848,9 @@ _T: dict[str, dict[str, str]] = {
                               "documents of {place} as its own (e.g. “{quote}”) and never {region}: it comes from "
                               "{place}, outside {region}, the region this guide binds (a regional guide binds its own "
                               "region only), so this does not apply."),
-        "tier.central": ("The reporter is a State Council department; the provision this rests on addresses "
-                         "local governments and local departments at county level and above, and whether it "
-                         "binds State Council departments is not verified, so this cannot be judged."),
+        "tier.central": ("The reporter is a State Council department; the provision this rests on names local "
+                         "governments and government departments without naming State Council departments, and "
+                         "whether it binds them is not verified, so this cannot be judged."),
         "tier.below_county": ("The reporter is an office below the county (such as a township justice office), "
                               "not a government department at county level or above as the provision requires, "
                               "so this does not apply."),

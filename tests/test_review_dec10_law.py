@@ -155,3 +155,15 @@ def test_the_eighth_plan_carried_out_in_2020_and_the_seventh_as_current_from_202
     summed_up = "2021年，县政府全面完成“七五”法治宣传教育总结验收，开展送法下乡120场。"
     assert _result(current, "era.outdated_references", report_year=2022).status == "fail"
     assert _result(summed_up, "era.outdated_references", report_year=2021).status == "pass"
+
+
+def test_a_state_council_department_is_told_what_the_provision_says_not_a_narrower_text():
+    """督察工作规定 speaks of "地方各级政府和县级以上政府部门" — not of "县级以上地方政府部门": the reason given for not
+    judging a 国务院部门 must not put words into the provision."""
+    text = _township(2024, "中共中央、国务院", organ="生态环境部", we="我部")
+    card = lawcheck.evaluate(text, published="2025-03-20")
+    r = card.result("deadline.publication")
+    assert r.status == "unknown"
+    assert "县级以上地方政府部门" not in r.message and "没有点明国务院部门" in r.message
+    en = lawcheck.evaluate(text, published="2025-03-20", lang="en").result("deadline.publication")
+    assert "local departments" not in en.message and "without naming State Council departments" in en.message
