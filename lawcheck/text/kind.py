@@ -1091,7 +1091,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     firsts = _first_person(st, lo, min(hi, lo + 3000))
     # One person named again and again as the subject ("王建国同志…王建国同志…"), not several leaders named once.
     named = _comrades(body[:3000]) if not titled_report else []  # it decides only for an untitled text
-    one_person = max((named.count(n) for n in set(named)), default=0)
+    counts = sorted(((named.count(n), n) for n in set(named)), reverse=True)
+    # …and that person is the subject of its first paragraph ("2022年，王建国同志认真贯彻…"), the only one so named:
+    # a unit's report names its leaders in its items, often more than one again and again ("区委书记张建国同志、
+    # 区长李明华同志认真履行…，李明华同志带头出庭应诉"), and opens on its place ("2024年，荷塘区坚持…").
+    first_paragraph = next((ln for ln in _lines(body[:600]) if not _NOT_OPENING.search(ln)), "") if counts else ""
+    one_person = counts[0][0] if counts and counts[0][1][-2:] in first_paragraph and (
+        len(counts) == 1 or counts[1][0] < 2) else 0
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
     personal = _PERSONAL.search(body[:3000])
     # (an untitled text that speaks as one person and names that person as its speaker: a leader's 述法 whose title
@@ -1106,7 +1112,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
             # one person speaking as "本人" again and again, under whatever title (a 述法报告 retitled)
             firsts >= 3 and len(_OWN_PERSON.findall(body[:3000])) >= 3):
         speaker = "本人" if _OWN_PERSON.search(body[:3000]) else "我"
-        word = duty_heading or (speaker if firsts >= 3 else named[0])
+        word = duty_heading or (speaker if firsts >= 3 else counts[0][1])
         return _other("shufa_report", "kind.reason.first_person", word=word)
     m = _INTERPRETATION_OPENING.search(opening)
     if m and not core_formula:
