@@ -77,6 +77,7 @@ _T: dict[str, dict[str, str]] = {
         "ui.no_title": "（未识别出标题）",
         "kind.why": "依据：{why}",
         "kind.reason.title": "标题含“{word}”",
+        "kind.reason.cover_only": "标题是发布或报送报告的文件（“{word}”），正文只有该文件本身，未载报告全文",
         "kind.reason.dated_early": "落款或发布日期（{date}）早于{year}年11月1日，不是该年度的年度报告",
         "kind.reason.headline": "标题是新闻标题（“{word}”）",
         "kind.reason.title_topic": "标题所述事项是{topic}，不是法治政府建设整体情况",
@@ -506,6 +507,8 @@ _T: dict[str, dict[str, str]] = {
         "ui.no_title": "(no title found)",
         "kind.why": "because {why}",
         "kind.reason.title": "the title says \"{word}\"",
+        "kind.reason.cover_only": "the title is that of a cover publishing or sending the report (\"{word}\"), "
+                                  "and the text holds the cover alone, not the report",
         "kind.reason.dated_early": "it is dated {date}, before 1 November {year}: not that year's annual report",
         "kind.reason.headline": "the title is a news headline (\"{word}\")",
         "kind.reason.title_topic": "the title names {topic}, not law-based government as a whole",

@@ -48,3 +48,47 @@ def test_untitled_report_naming_its_leaders_is_a_report(opening: str, item: str)
 ], ids=["subject-in-opening", "biography-first", "salutation-first", "post-before-name"])
 def test_third_person_shufa_untitled_is_still_shufa(text: str) -> None:
     assert _kind(text) == ("other", "shufa_report")
+
+
+# --- A cover publishing or sending the report, without the report, is the cover ----------------------------------
+# (a researcher crawling a year's pages meets the 通知 or 公告 that publishes the report, the report itself a
+# download; there is no report in the text to score — not a "too short" report)
+
+_PUBLISHED = "《荷塘区2024年度法治政府建设情况报告》"
+_COVERS = {
+    "notice": ("株洲市荷塘区人民政府办公室\n关于公布荷塘区2024年度法治政府建设情况报告的通知\n"
+               "各街道办事处，区政府各局委办、各直属机构：\n根据《法治政府建设与责任落实督察工作规定》，现将"
+               f"{_PUBLISHED}予以公布，请各单位认真学习，抓好贯彻落实。\n附件：荷塘区2024年度法治政府建设情况报告"
+               "（见附件下载）\n荷塘区人民政府办公室\n2025年2月1日"),
+    "announcement": ("关于公开发布2024年度法治政府建设情况报告的公告\n根据有关规定，现将"
+                     f"{_PUBLISHED}向社会公开发布，欢迎社会各界监督。\n附件：荷塘区2024年度法治政府建设情况报告.pdf\n"
+                     "荷塘区人民政府办公室\n2025年3月20日"),
+    "letter": ("荷塘区人民政府\n关于报送荷塘区2024年度法治政府建设情况报告的函\n荷政函〔2025〕5号\n株洲市人民政府：\n"
+               f"根据《法治政府建设与责任落实督察工作规定》，现将{_PUBLISHED}随文报送，请审阅。\n"
+               "附件：荷塘区2024年度法治政府建设情况报告\n株洲市荷塘区人民政府\n2025年1月10日"),
+    "issued": (f"关于印发{_PUBLISHED}的通知\n各街道，区直各单位：\n{_PUBLISHED}已经区委、区政府同意，现印发给你们，"
+               "请结合实际认真抓好落实。\n附件：荷塘区2024年度法治政府建设情况报告\n荷塘区人民政府办公室\n2025年2月1日"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_COVERS))
+def test_cover_without_the_report_is_a_notice(name: str) -> None:
+    card = lawcheck.evaluate(_COVERS[name])
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+    assert card.score is None
+    assert "未载报告全文" in card.document.kind_reason
+    en = lawcheck.evaluate(_COVERS[name], lang="en").document.kind_reason
+    assert "holds the cover alone" in en
+
+
+@pytest.mark.parametrize("name", sorted(_COVERS))
+def test_cover_with_the_report_after_it_is_the_report(name: str) -> None:
+    card = lawcheck.evaluate(_COVERS[name] + "\n荷塘区2024年度法治政府建设情况报告\n" + HETANG)
+    assert card.document.kind == "annual_report"
+    assert card.score is not None
+
+
+def test_cover_cut_before_its_signature_is_not_judged_a_cover() -> None:
+    # a page excerpt stopped inside the cover: what follows it may be the report (judged as it was)
+    cut = _COVERS["notice"].rsplit("\n", 2)[0][:-20]
+    assert lawcheck.evaluate(cut).document.kind == "annual_report"

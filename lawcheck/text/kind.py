@@ -953,7 +953,10 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                 break
     if by_title is not None and by_title.kind == "other":
         return by_title if by_title.title or not title else replace(by_title, title=title)
-    titled_report = by_title is REPORT and not _T_PUBLISHES.search(title)
+    # (a cover carrying the report — "关于印发《…报告》的通知", "关于公开发布2024年度…报告的公告" — is no headline
+    # about a report, though its words are a headline's: "印发《…报告》", "发布2024年度…")
+    cover = _T_WRAPPER.search(title) if by_title is REPORT else None
+    titled_report = by_title is REPORT and (cover is not None or not _T_PUBLISHES.search(title))
     lo, hi = st.body
     # A paper or a book's abstract about the reports: its abstract and its key words at the top ("摘要：…", "关键词：",
     # "Keywords:"), or its authors' institutions with their postcodes ("（华东政法大学 法律学院，上海 200042）"),
@@ -996,6 +999,13 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     top_headings = [s.heading for s in st.sections if s.parent is None]
     report_shaped = _statutory_parts(top_headings) >= 2  # its parts named: results, problems, plan (two of them)
     core_text = bool(CORE_TOPIC.search(title + opening))
+    # A cover that carries the report (公布…的通知, 报送…的函) without it: the notice or the letter alone, signed and
+    # closing the text, the report only named ("附件：…报告（见附件下载）") — there is no report here to read.
+    # (cut before its signature, or with the report after it, what follows may be the report: judged as such)
+    if (cover is not None and not report_shaped
+            and len("".join(text[lo:].split())) < REPORT_MIN_CHARS and _signed_by_organ(st)
+            and len("".join(text[st.closing[1]:].split())) < 100):
+        return _other("notice", "kind.reason.cover_only", word=cover.group(0)[:24])
 
     # A Party body's own report on the rule of law as a whole, however it is titled.
     party = _party_body(st, title, body)
@@ -1202,7 +1212,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = _SELF_ASSESSED.search(first3) or (_BID.search(first3) and _SELF_SCORE.search(first3))
         if m:
             return _other("self_assessment", "kind.reason.opening", word=m.group(0))
-    m = _NOTICE_OPENING.search(opening)
+    # (a cover's own words above the report it carries — "现印发给你们，请结合实际…" — are the cover's)
+    m = _NOTICE_OPENING.search(opening) if cover is None else None
     if m and not core_formula and not (report_shaped and _NOTICE_FORMULA.fullmatch(m.group(0))):
         # (a report laid out in its parts may quote a notice's formula: "…现将督察情况通报如下：…")
         return _other("notice", "kind.reason.opening", word=m.group(0))
