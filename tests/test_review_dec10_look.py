@@ -92,3 +92,34 @@ def test_cover_cut_before_its_signature_is_not_judged_a_cover() -> None:
     # a page excerpt stopped inside the cover: what follows it may be the report (judged as it was)
     cut = _COVERS["notice"].rsplit("\n", 2)[0][:-20]
     assert lawcheck.evaluate(cut).document.kind == "annual_report"
+
+
+# --- An untitled bid or self-assessment with a part of its own for its score or its bid --------------------------
+# (a 示范创建 申报材料 or an assessment's 自评 whose title the page lost: "三、自评情况", "自评总分及创建亮点",
+# "（10分，自评10分）" as parts; a report tells of its self-assessment inside its year's work)
+
+_PROBE_BID = (_PROBES / "2L_zipingbaogao.txt").read_text(encoding="utf-8")
+_PROBE_SCORES = (_PROBES / "2L_kaohe_zibiao.txt").read_text(encoding="utf-8")
+_PROBLEMS = H[7]
+_WORK = H[2:6]
+
+
+@pytest.mark.parametrize("text", [
+    H[0] + "\n一、创建工作开展情况\n" + "\n".join(_WORK) + "\n二、自评情况\n对照《市县法治政府建设示范指标体系》，"
+    "我区逐项开展自查自评，自评得分938分。\n三、申报意见\n我区符合申报条件。",
+    H[0] + "\n一、创建工作开展情况\n" + "\n".join(_WORK) + "\n二、自评得分情况\n对照指标体系逐项自评，共计得分935分。\n"
+    "三、存在的问题\n" + _PROBLEMS,
+    _PROBE_BID.split("\n", 2)[2],  # the bid without its title and its opening
+    _PROBE_SCORES.split("\n", 1)[1],  # an assessment's scores, its title lost
+], ids=["bid-parts", "score-part", "probe-bid-untitled", "probe-scores-untitled"])
+def test_untitled_self_assessment_by_its_parts(text: str) -> None:
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "self_assessment")
+    assert "自评" in card.document.kind_reason
+
+
+def test_report_telling_its_self_assessment_in_its_work_stays_a_report() -> None:
+    item = ("（五）扎实开展示范创建。对照《市县法治政府建设示范指标体系》开展自查自评，自评得分935分，积极申报第三批"
+            "全国法治政府建设示范区。\n")
+    text = H[0] + "\n一、年度工作情况\n" + _WORK[0] + "\n" + item + "\n".join(H[3:])
+    assert lawcheck.evaluate(text).document.kind == "annual_report"

@@ -341,6 +341,7 @@ _SELF_ASSESSED = rx.compile(r"符合申报条件|现申报"
 # …and the score a bid gives itself against the model's indicators, the bid named beside it ("按照…示范创建活动的通知
 # 要求，…自评得分962分"); not a report's own assessment ("对照《…示范指标体系》开展自评，我县自评得分96分").
 _SELF_SCORE = rx.compile(r"自评(?:得分|总分|分数)(?:为|是|达)?\s*[\d一二三四五六七八九十百千.]+分")
+_SELF_PART = rx.compile(r"自评|自查自评|申报(?:意见|理由|事项|情况|单位)")
 _BID = rx.compile(r"示范创建|创建活动|申报|争创")
 # A supervision's findings handed to the unit ("现将督察意见反馈如下"), as a 通报 or a 通知 hands others theirs.
 _FED_BACK = rx.compile(r"现(?:将|就)[^。;；]{0,40}?反馈如下")
@@ -1212,6 +1213,12 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = _SELF_ASSESSED.search(first3) or (_BID.search(first3) and _SELF_SCORE.search(first3))
         if m:
             return _other("self_assessment", "kind.reason.opening", word=m.group(0))
+        # …or a part of its own for the score it gives itself or the bid it makes ("三、自评情况", "三、自评总分及
+        # 创建亮点", "四、申报意见", "一、…（10分，自评10分）"): a bid's or an assessment's material, its title
+        # lost (a report tells of a self-assessment inside a part of its year's work, never as one of its parts)
+        h = next((h for h in top_headings if _SELF_PART.search(h)), None)
+        if h is not None:
+            return _other("self_assessment", "kind.reason.self_part", word=h)
     # (a cover's own words above the report it carries — "现印发给你们，请结合实际…" — are the cover's)
     m = _NOTICE_OPENING.search(opening) if cover is None else None
     if m and not core_formula and not (report_shaped and _NOTICE_FORMULA.fullmatch(m.group(0))):
