@@ -57,7 +57,7 @@ from lawcheck.saferegex import PatternTimeout
 from lawcheck.scoring import Score, missing_order, score, timeliness
 from lawcheck.text import dates, facts, region
 from lawcheck.text.grammar import split_page
-from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year
+from lawcheck.text.kind import WORDS, KindVerdict, classify, dated_early, since_year, so_far
 from lawcheck.text.normalize import HAN, whole
 from lawcheck.text.organs import possible_levels
 from lawcheck.text.structure import CLOSING, PLAN, PREAMBLE
@@ -638,6 +638,10 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
             body = dates.body_year(a.st) if source == "title" else None
             verdict = dated_early(a.year, when, body is not None and body.value == a.year) \
                 or since_year(found_title, a.year, when) or verdict
+        elif verdict.kind != "other" and source in (None, "inferred"):
+            # no year named, "今年以来" signed in July: the year it was signed in, so far
+            signed = a.signed.value if a.signed and isinstance(a.signed.value, dt.date) else None
+            verdict = so_far(a.st, signed) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"
         other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
         decided_by = verdict.title  # the title line that told what it is, where structure found none

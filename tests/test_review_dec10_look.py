@@ -123,3 +123,40 @@ def test_report_telling_its_self_assessment_in_its_work_stays_a_report() -> None
             "全国法治政府建设示范区。\n")
     text = H[0] + "\n一、年度工作情况\n" + _WORK[0] + "\n" + item + "\n".join(H[3:])
     assert lawcheck.evaluate(text).document.kind == "annual_report"
+
+
+# --- No year named, "今年以来" signed mid-year: that year so far, not a year's report ------------------------------
+# (督察工作规定 art. 24 and the 纲要: the report is on the year just ended, written in the next year's first quarter;
+# a text on "this year so far" signed in July is a part-year summary whatever its title)
+
+_UNDATED_TITLE = "荷塘区法治政府建设工作情况汇报\n"
+
+
+def _so_far(opening: str, signed: str) -> str:
+    return _UNDATED_TITLE + HETANG.replace("2024年,", opening, 1) + "\n荷塘区人民政府\n" + signed
+
+
+@pytest.mark.parametrize("opening,signed", [
+    ("今年以来,", "2024年7月10日"),
+    ("年初以来,", "2024年9月28日"),
+    ("今年上半年,", "2024年7月2日"),
+    ("入年以来,", "2024年10月31日"),
+], ids=["jinnian-july", "nianchu-september", "first-half-july", "last-day-of-october"])
+def test_year_so_far_signed_mid_year_is_not_the_report(opening: str, signed: str) -> None:
+    card = lawcheck.evaluate(_so_far(opening, signed))
+    assert card.document.kind == "other"
+    assert card.score is None
+
+
+@pytest.mark.parametrize("opening,signed", [
+    ("今年以来,", "2024年12月10日"),  # from November on, the year is (nearly) whole
+    ("今年以来,", "2025年1月10日"),  # the season's reports: "今年" a slip for the year just ended
+    ("一年来,", "2024年7月10日"),  # not "so far"
+], ids=["december", "january", "yinianlai"])
+def test_year_so_far_at_the_season_stays_the_report(opening: str, signed: str) -> None:
+    assert lawcheck.evaluate(_so_far(opening, signed)).document.kind == "annual_report"
+
+
+def test_year_named_in_the_title_is_judged_by_it() -> None:
+    text = "荷塘区2024年度法治政府建设工作情况汇报\n" + HETANG.replace("2024年,", "今年以来,", 1) + "\n荷塘区人民政府\n2025年1月10日"
+    assert lawcheck.evaluate(text).document.kind == "annual_report"

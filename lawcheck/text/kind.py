@@ -459,6 +459,24 @@ def dated_early(year: int, dates: list[dt.date], body_agrees: bool = False) -> K
     return _other("dated_early", "kind.reason.dated_early", date=early.isoformat(), year=str(year))
 
 
+# The year so far as what the text opens on, no year named ("今年以来，我区…", "年初以来", "今年1-6月"): the year it
+# is written in.
+_SO_FAR = rx.compile(r"今年(?:以来|来|上半年|前[两二三]个?季度|第?[一二三]季度"
+                     r"|\s*1\s*月?\s*[-—–至到]\s*[1-9]\s*月(?!\d))|年初以来|入年以来")
+
+
+def so_far(st: Structure, signed: dt.date | None) -> KindVerdict | None:
+    """A text naming no year, that opens on "this year so far" ("今年以来，…") and is signed from April to October of
+    a year: a part of that year summed up, not a year's report (signed from November on, "今年以来" is the whole
+    year; signed before April, the season's reports are — and "今年" a slip for last year)."""
+    if signed is None or not dt.date(signed.year, 4, 1) <= signed < season_opens(signed.year):
+        return None
+    lo, hi = st.body
+    opening = next((ln for ln in _lines(st.text[lo:min(hi, lo + 600)]) if not _NOT_OPENING.search(ln)), "")
+    m = _SO_FAR.search(opening, 0, 200)
+    return None if m is None else dated_early(signed.year, [signed])
+
+
 _SINCE_YEAR = rx.compile(r"((?:19|20)\d\d)\s*年以来")
 
 
