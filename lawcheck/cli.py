@@ -519,6 +519,8 @@ _MSG = {
            "internal": "内部错误：{err}（加 --debug 查看详情）",
            "office_suffix": "不能写出 {suffix} 文件：“{path}”将无法打开；表格请写成 .csv（WPS、Excel 都能打开），"
                             "如 -o 汇总.csv",
+           "office_word": "不能写出 {suffix} 文件：“{path}”将无法打开；带批注的 Word 文件请写成 .docx"
+                          "（如 -o 审查意见.docx），表格请写成 .csv",
            "settings_used": "按设置文件“{path}”：{what}（lawcheck config 列出全部设置）",
            "jobs": "-j 须为正整数", "unknown_rule": "没有规则“{rid}”", "did_you_mean": "，是否指：{near}",
            "config_head": "当前设置", "config_file": "配置文件", "none": "（未找到）",
@@ -570,6 +572,8 @@ _MSG = {
            "settings_used": "settings from \"{path}\": {what} (lawcheck config lists them all)",
            "office_suffix": "cannot write {suffix} files: \"{path}\" would not open; for a table WPS and Excel "
                             "open, write .csv (-o summary.csv)",
+           "office_word": "cannot write {suffix} files: \"{path}\" would not open; for the report with comments "
+                          "write .docx (-o review.docx), for a table .csv",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
            "config_head": "Effective settings", "config_file": "config file", "none": "(none found)",
            "interrupted": "interrupted: {done} of {total} checked; the finished results {where}",
@@ -1116,7 +1120,8 @@ def _check(args: argparse.Namespace) -> int:
     waivers = _waivers(s, pack, lang)  # an unknown rule id is an error before any input is read, too
     _say_settings(s, lang, args.quiet)  # once the settings are known good: an error is the only line then
     if args.output and (suffix := _office_suffix(args.output)):
-        _err(m["office_suffix"].format(suffix=suffix, path=_one_line(args.output)))
+        _err(m["office_word" if suffix in _WORD_ONLY else "office_suffix"].format(
+            suffix=suffix, path=_one_line(args.output)))
         return Exit.USAGE_OR_INPUT
     # No --format: the -o file's suffix says which (汇总.csv is CSV, a page .html is HTML).
     fmt = s.format or (_format_of(args.output) if args.output else None) or (
@@ -1335,8 +1340,11 @@ def _waivers(s, pack, lang: str) -> tuple:  # type: ignore[no-untyped-def]
 
 # Office and page formats lawcheck reads but never writes: text or CSV under such a name is a file a reviewer's
 # WPS or Excel refuses to open ("-o 汇总.xlsx").
-_OFFICE_ONLY = (".xlsx", ".xlsm", ".xls", ".et", ".ett", ".ods", ".doc", ".wps", ".wpt", ".odt", ".rtf", ".pdf", ".ofd",
-                ".pptx", ".ppt", ".dps", ".zip")
+# Word's and WPS's other names (a macro-enabled document or a template: Word refuses a .docm that holds a .docx's
+# parts, and text under any of them) and the archives a unit's materials come in are refused alike.
+_WORD_ONLY = (".doc", ".docm", ".dot", ".dotx", ".dotm", ".wps", ".wpt", ".odt", ".rtf")
+_OFFICE_ONLY = (".xlsx", ".xlsm", ".xlsb", ".xls", ".xltx", ".xltm", ".et", ".ett", ".ods", *_WORD_ONLY, ".pdf",
+                ".ofd", ".pptx", ".pptm", ".ppt", ".ppsx", ".odp", ".dps", ".zip", ".rar", ".7z")
 
 
 def _office_suffix(output: str) -> str | None:
@@ -1819,7 +1827,8 @@ def _compare(args: argparse.Namespace) -> int:
         _err(m["compare_two"])  # one file, or three files: not a pair, and not a folder
         return Exit.USAGE_OR_INPUT
     if args.output and (suffix := _office_suffix(args.output)):
-        _err(m["office_suffix"].format(suffix=suffix, path=_one_line(args.output)))
+        _err(m["office_word" if suffix in _WORD_ONLY else "office_suffix"].format(
+            suffix=suffix, path=_one_line(args.output)))
         return Exit.USAGE_OR_INPUT
     fmt = _compare_format(args)
     if args.format is None and args.output and Path(args.output).suffix.lower() == ".docx":
