@@ -519,6 +519,7 @@ _MSG = {
            "internal": "内部错误：{err}（加 --debug 查看详情）",
            "office_suffix": "不能写出 {suffix} 文件：“{path}”将无法打开；表格请写成 .csv（WPS、Excel 都能打开），"
                             "如 -o 汇总.csv",
+           "file_on_the_way": "无法写入“{path}”：“{err}”是文件，不是文件夹",
            "office_word": "不能写出 {suffix} 文件：“{path}”将无法打开；带批注的 Word 文件请写成 .docx"
                           "（如 -o 审查意见.docx），表格请写成 .csv",
            "settings_used": "按设置文件“{path}”：{what}（lawcheck config 列出全部设置）",
@@ -572,6 +573,7 @@ _MSG = {
            "settings_used": "settings from \"{path}\": {what} (lawcheck config lists them all)",
            "office_suffix": "cannot write {suffix} files: \"{path}\" would not open; for a table WPS and Excel "
                             "open, write .csv (-o summary.csv)",
+           "file_on_the_way": "cannot write \"{path}\": \"{err}\" is a file, not a folder",
            "office_word": "cannot write {suffix} files: \"{path}\" would not open; for the report with comments "
                           "write .docx (-o review.docx), for a table .csv",
            "unknown_rule": "no rule '{rid}'", "did_you_mean": "; did you mean: {near}",
@@ -1373,9 +1375,11 @@ def _output_problem(output: str, sources: list, directory: bool,
     if directory:
         if target.exists() and not target.is_dir():
             return "not_dir", ""
-        return None
-    if target.is_dir():
+        return _file_on_the_way(target)
+    if target.is_dir() or output.endswith(("/", os.sep)):  # "-o 审查/" names a folder, made or not
         return "is_dir", ""
+    if (on_the_way := _file_on_the_way(target.parent)) is not None:
+        return on_the_way
     if target.is_file() and _report_format(target) and not _lawchecks(target):
         # "-o 灵寿.docx" beside 灵寿.txt: the drafter's own Word report, lost without a word.  A file of a format
         # reports come in is replaced only when lawcheck wrote it.
@@ -1385,6 +1389,16 @@ def _output_problem(output: str, sources: list, directory: bool,
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             return "cannot_write", _os_reason(e)
+    return None
+
+
+def _file_on_the_way(folder: Path) -> tuple[str, str] | None:
+    """("file_on_the_way", its name) when a file stands where ``folder`` or a folder above it would be ("-o
+    报告.txt/汇总.csv"): the system's own word for it, 已存在 or 路径中有一项不是文件夹, does not say which."""
+    for p in (folder, *folder.parents):
+        if os.path.lexists(p):
+            shown = os.path.relpath(p)
+            return None if p.is_dir() else ("file_on_the_way", _one_line(str(p) if shown.startswith("..") else shown))
     return None
 
 

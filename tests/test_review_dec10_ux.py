@@ -50,3 +50,33 @@ def test_the_names_lawcheck_writes_are_still_written(here, capsys):
     for name in ("审查意见.docx", "结果.txt", "汇总.csv"):
         assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", name]) in (0, 1)
         assert (here / name).stat().st_size > 0
+
+
+# "-o 审查/" (a folder not made yet) for a one-file format said "路径中有一项不是文件夹", and "-o 报告.txt/汇总.csv"
+# (a file where a folder must be) said "已存在": neither says what is wrong nor where.
+@pytest.mark.parametrize(("argv", "lang", "words"), [
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "--format", "csv", "-o", "审查/"], "zh",
+     "“审查/”是文件夹；请给出文件名"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "新建/结果/"], "en", "is a folder; give a file name"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "--format", "csv", "-o", "宜兴市2020年法治政府建设年度报告.txt/汇总.csv"],
+     "zh", "“宜兴市2020年法治政府建设年度报告.txt”是文件，不是文件夹"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "宜兴市2020年法治政府建设年度报告.txt/a/b/结果.txt"], "en",
+     "\"宜兴市2020年法治政府建设年度报告.txt\" is a file, not a folder"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "宜兴市2020年法治政府建设年度报告.txt", "--format", "html", "-o",
+      "宜兴市2020年法治政府建设年度报告.txt/页面/"], "zh", "“宜兴市2020年法治政府建设年度报告.txt”是文件，不是文件夹"),
+    (["compare", "灵寿县2021年法治政府建设年度报告.txt", "宜兴市2020年法治政府建设年度报告.txt", "--force", "-o",
+      "灵寿县2021年法治政府建设年度报告.txt/对照.txt"], "zh", "“灵寿县2021年法治政府建设年度报告.txt”是文件，不是文件夹"),
+])
+def test_an_output_path_through_a_file_or_naming_a_folder_says_so(here, capsys, argv, lang, words):
+    before = {p.name: p.read_bytes() for p in here.iterdir()}
+    assert main([*argv, "--lang", lang]) == 2
+    err = _lines(capsys.readouterr().err)
+    assert len(err) == 1 and words in err[0], err
+    assert {p.name: p.read_bytes() for p in here.iterdir()} == before
+
+
+def test_a_folder_named_for_pages_is_still_made(here, capsys):
+    assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "--format", "html", "-o", "页面/"]) in (0, 1)
+    assert (here / "页面" / "index.html").is_file()
+    assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "新建/结果.txt"]) in (0, 1)
+    assert (here / "新建" / "结果.txt").is_file()
