@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -80,3 +82,60 @@ def test_a_folder_named_for_pages_is_still_made(here, capsys):
     assert (here / "页面" / "index.html").is_file()
     assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "新建/结果.txt"]) in (0, 1)
     assert (here / "新建" / "结果.txt").is_file()
+
+
+_VBA_REL = b"http://schemas.microsoft.com/office/2006/relationships/vbaProject"
+
+
+def _with_macros(source: Path, *, declared: bool) -> bytes:
+    """A Word file of ``source``'s lines carrying a VBA project, as Word saves a .docm (``declared``: its main
+    part macro-enabled) or as a .docx someone packed macros into."""
+    import docx
+
+    d = docx.Document()
+    for line in source.read_text(encoding="utf-8").splitlines():
+        d.add_paragraph(line)
+    buf = io.BytesIO()
+    d.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as z, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+        for info in z.infolist():
+            body = z.read(info.filename)
+            if info.filename == "[Content_Types].xml":
+                if declared:
+                    body = body.replace(
+                        b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+                        b"application/vnd.ms-word.document.macroEnabled.main+xml")
+                body = body.replace(b"</Types>", b'<Default Extension="bin" '
+                                    b'ContentType="application/vnd.ms-office.vbaProject"/></Types>')
+            elif info.filename == "word/_rels/document.xml.rels":
+                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="' + _VBA_REL
+                                    + b'" Target="vbaProject.bin"/></Relationships>')
+            w.writestr(info, body)
+        w.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504)
+    return out.getvalue()
+
+
+# A .docm checked --format docx gave a "-审查意见.docx" that still held its VBA project (word/vbaProject.bin and the
+# link to it): a .docx carrying macros, which Word will not take as a .docx — though the reader says the macros are
+# "never run or kept".  The copy is the document's text and the comments, nothing else.
+@pytest.mark.parametrize(("name", "declared"), [("报告.docm", True), ("报告.docx", False)])
+def test_the_commented_copy_of_a_word_file_with_macros_holds_no_macros(here, capsys, name, declared):
+    (here / name).write_bytes(_with_macros(FIXTURES / "003_changsheng_2020.txt", declared=declared))
+    assert main(["check", name, "--format", "docx", "-o", "审查意见.docx"]) == 1
+    with zipfile.ZipFile(here / "审查意见.docx") as z:
+        names = z.namelist()
+        assert not [n for n in names if "vba" in n.lower()]
+        assert _VBA_REL not in z.read("word/_rels/document.xml.rels")
+        assert b"macroEnabled" not in z.read("[Content_Types].xml")
+        assert b"vbaProject" not in z.read("[Content_Types].xml")
+        assert "word/comments.xml" in names
+    import docx
+
+    copy = docx.Document(str(here / "审查意见.docx"))
+    source = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8").splitlines()
+    assert [p.text for p in copy.paragraphs] == source  # the text unchanged, the comments beside it
+    # and the scorecard is the one of the same report without macros
+    assert main(["check", name, "--quiet"]) == main(["check", str(FIXTURES / "003_changsheng_2020.txt"), "--quiet"])
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].split("：", 1)[1] == out[-1].split("：", 1)[1]
