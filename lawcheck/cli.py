@@ -519,6 +519,7 @@ _MSG = {
            "internal": "内部错误：{err}（加 --debug 查看详情）",
            "office_suffix": "不能写出 {suffix} 文件：“{path}”将无法打开；表格请写成 .csv（WPS、Excel 都能打开），"
                             "如 -o 汇总.csv",
+           "empty_folder": "{path}：文件夹中没有要检查的文件（文件名模式：{globs}）",
            "file_on_the_way": "无法写入“{path}”：“{err}”是文件，不是文件夹",
            "office_word": "不能写出 {suffix} 文件：“{path}”将无法打开；带批注的 Word 文件请写成 .docx"
                           "（如 -o 审查意见.docx），表格请写成 .csv",
@@ -573,6 +574,7 @@ _MSG = {
            "settings_used": "settings from \"{path}\": {what} (lawcheck config lists them all)",
            "office_suffix": "cannot write {suffix} files: \"{path}\" would not open; for a table WPS and Excel "
                             "open, write .csv (-o summary.csv)",
+           "empty_folder": "{path}: no file to check in this folder (file name patterns: {globs})",
            "file_on_the_way": "cannot write \"{path}\": \"{err}\" is a file, not a folder",
            "office_word": "cannot write {suffix} files: \"{path}\" would not open; for the report with comments "
                           "write .docx (-o review.docx), for a table .csv",
@@ -1142,9 +1144,13 @@ def _check(args: argparse.Namespace) -> int:
     others: list[str] | None = [] if s.glob == default_globs() else None  # a chosen --glob leaves out on purpose
     read = _read_by_this_run(args, s)  # what the run reads besides its reports: never an input, never written
     limits = Limits(**{k: s.values[k] for k in LIMIT_KEYS})
+    empty: list[str] = []
     sources = expand(args.paths, s.glob, lang, left_out, others, output_identities(args.output), read[0],
-                     limits=limits)
+                     limits=limits, empty=empty)
     _say_left_out(left_out, m, others)
+    if sources:  # (with nothing to check at all, the one line below says where it looked)
+        for folder in empty:  # "lawcheck check 2024/ 2025/" with 2025/ still empty: said, not passed over
+            _err(m["empty_folder"].format(path=_one_line(folder), globs=" ".join(s.glob)))
     if not sources:
         # A CI job with a mistyped path, or a --glob that matches nothing, must not pass in silence.
         _err(m["no_input"].format(where=", ".join(args.paths), globs=" ".join(s.glob)))

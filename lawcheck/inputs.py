@@ -94,7 +94,8 @@ def escaped_name(name: str) -> str:
 
 def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[str] | None = None,
            unsupported: list[str] | None = None, writing: Iterable[str] = (),
-           known: Iterable[Path] = (), limits: Limits | None = None, open_zips: bool = True) -> list[Source]:
+           known: Iterable[Path] = (), limits: Limits | None = None, open_zips: bool = True,
+           empty: list[str] | None = None) -> list[Source]:
     """Files as given, directories searched (every level, without recursion in Python, links to
     folders not followed) for ``globs``, '-' for standard input.
 
@@ -110,7 +111,9 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
     vanish from a reviewer's table without a word (hidden files, Office lock files and system files aside,
     and the files the run reads itself, ``known``: its settings, its pairs file).  A .zip of files (a unit's
     materials sent zipped) gives a source for each of its files that matches ``globs``, in its place
-    (``lawcheck.archives``, within ``limits``); with ``open_zips`` False a zip stays one input.
+    (``lawcheck.archives``, within ``limits``); with ``open_zips`` False a zip stays one input.  A folder given in
+    ``args`` in which the walk met nothing at all (no file, in any format) is named in ``empty`` (when given): among
+    other inputs it adds no row, and must not vanish without a word either.
     """
     m = _MSG.get(lang, _MSG["zh"])
     lim = limits or Limits()
@@ -131,7 +134,9 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
         p = Path(arg)
         if p.is_dir():
             others: list[str] | None = [] if unsupported is not None else None
+            met = False
             for f in _walk(p, globs, m, others):
+                met = True
                 if f.skip is None and f.path is not None:
                     made = origin(f.path)
                     if made is None and shell is not None and _identity(f.path) == shell and _empty(f.path):
@@ -151,6 +156,8 @@ def expand(args: list[str], globs: list[str], lang: str = "zh", left_out: list[s
                 if _identity(Path(other)) not in quiet and origin(Path(other)) != "ours":
                     assert unsupported is not None
                     unsupported.append(display_name(other))
+            if not met and not others and empty is not None:
+                empty.append(display_name(arg))
         elif _identity(p) not in seen:  # one file however it is named: "./a.txt", "d/../a.txt", a link to it
             seen.add(_identity(p))
             src = Source(display_name(arg), p)

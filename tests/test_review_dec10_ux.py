@@ -139,3 +139,37 @@ def test_the_commented_copy_of_a_word_file_with_macros_holds_no_macros(here, cap
     assert main(["check", name, "--quiet"]) == main(["check", str(FIXTURES / "003_changsheng_2020.txt"), "--quiet"])
     out = capsys.readouterr().out.splitlines()
     assert out[-2].split("：", 1)[1] == out[-1].split("：", 1)[1]
+
+
+# "lawcheck check 2024/ 2025/" with 2025/ still empty (or a folder named like a report, "报告.docx/", holding
+# nothing) checked the rest and said nothing of it: alone it is "没有找到要检查的文件", among others it vanished.
+def test_an_empty_folder_among_the_inputs_is_named(here, capsys):
+    (here / "2025").mkdir()
+    (here / "报告.docx").mkdir()
+    (here / "有子文件夹" / "空").mkdir(parents=True)
+    code = main(["check", "灵寿县2021年法治政府建设年度报告.txt", "2025", "报告.docx", "有子文件夹", "--quiet"])
+    out, err = capsys.readouterr()
+    assert code == 0 and out.count("\n") == 1  # the report checked, its exit code as before
+    err = _lines(err)
+    assert [x.split("：", 1)[0] for x in err] == ["lawcheck: 2025", "lawcheck: 报告.docx", "lawcheck: 有子文件夹"]
+    assert all("文件夹中没有要检查的文件" in x for x in err)
+    main(["check", "灵寿县2021年法治政府建设年度报告.txt", "2025", "--quiet", "--lang", "en"])
+    assert "2025: no file to check in this folder" in capsys.readouterr().err
+
+
+def test_a_folder_whose_files_are_named_otherwise_is_not_called_empty(here, capsys):
+    folder = here / "材料"
+    folder.mkdir()
+    (folder / "扫描件.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)  # named as in no readable format
+    shutil.copy(here / "宜兴市2020年法治政府建设年度报告.txt", folder / "宜兴.txt")
+    (here / "只有图片").mkdir()
+    (here / "只有图片" / "扫描件.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    main(["check", "灵寿县2021年法治政府建设年度报告.txt", "宜兴市2020年法治政府建设年度报告.txt", "材料", "只有图片",
+          "--quiet"])
+    err = _lines(capsys.readouterr().err)
+    assert len(err) == 1 and "不是可读格式" in err[0] and "没有要检查的文件" not in err[0]
+    # alone, an empty folder keeps its one line saying where lawcheck looked
+    (here / "2025").mkdir()
+    assert main(["check", "2025"]) == 2
+    err = _lines(capsys.readouterr().err)
+    assert len(err) == 1 and "没有找到要检查的文件（查找了：2025" in err[0]
