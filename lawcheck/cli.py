@@ -1860,9 +1860,15 @@ def _compare(args: argparse.Namespace) -> int:
     left_out: list[str] = []
     others: list[str] | None = [] if s.glob == default_globs() else None
     read = _read_by_this_run(args, s)  # what the run reads: never written (the output, a page in the folder)
+    empty: list[str] = []
     sources = [Source(_one_line(p), Path(p)) for p in paths] if pair else expand(
-        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0], limits)
+        paths, s.glob, lang, left_out, others, output_identities(args.output), read[0], limits, empty=empty)
     _say_left_out(left_out, m, others)
+    if not sources and not args.pairs:  # "compare 2023/ 2024/" with both empty: not "共0份报告" and exit 0
+        _err(m["no_input"].format(where=", ".join(_one_line(p) for p in paths), globs=" ".join(s.glob)))
+        return Exit.USAGE_OR_INPUT
+    for folder in empty:  # this year's folder still empty: said, not only read from the rows
+        _err(m["empty_folder"].format(path=_one_line(folder), globs=" ".join(s.glob)))
     if args.output and args.output != "-":
         problem = _output_problem(args.output, sources, not pair and fmt == "html", read)
         if problem:

@@ -173,3 +173,19 @@ def test_a_folder_whose_files_are_named_otherwise_is_not_called_empty(here, caps
     assert main(["check", "2025"]) == 2
     err = _lines(capsys.readouterr().err)
     assert len(err) == 1 and "没有找到要检查的文件（查找了：2025" in err[0]
+
+
+# "lawcheck compare 2023/ 2024/" with both folders empty printed "共0份报告…" and exited 0 (a CI job comparing
+# mistyped or unfilled folders passed), and a this-year folder still empty was only to be read from the rows.
+def test_compare_of_empty_folders_says_so(here, capsys):
+    (here / "2023").mkdir()
+    (here / "2024").mkdir()
+    assert main(["compare", "2023", "2024"]) == 2
+    out, err = capsys.readouterr()
+    err = _lines(err)
+    assert out == "" and len(err) == 1 and "没有找到要检查的文件（查找了：2023, 2024" in err[0], err
+    shutil.copy(here / "灵寿县2021年法治政府建设年度报告.txt", here / "2023" / "灵寿县.txt")
+    assert main(["compare", "2023", "2024", "--lang", "en"]) == 0
+    out, err = capsys.readouterr()
+    assert _lines(err) == [_lines(err)[0]] and "2024: no file to check in this folder" in err
+    assert "灵寿县" in out
