@@ -189,3 +189,94 @@ def test_compare_of_empty_folders_says_so(here, capsys):
     out, err = capsys.readouterr()
     assert _lines(err) == [_lines(err)[0]] and "2024: no file to check in this folder" in err
     assert "灵寿县" in out
+
+
+_W_NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _mark_deleted(paragraph) -> None:
+    """Delete a paragraph's mark with tracked changes, as Word records two paragraphs joined by the reviser."""
+    from docx.oxml import parse_xml
+
+    paragraph._p.get_or_add_pPr().append(parse_xml(
+        f'<w:rPr {_W_NS}><w:del w:id="90" w:author="张三" w:date="2024-01-10T10:00:00Z"/></w:rPr>'))
+
+
+def _joined_report(path: Path, cuts: dict[str, str], *, table_after: str | None = None) -> list[str]:
+    """003's lines as a .docx, each line holding a key of ``cuts`` split at its value into two paragraphs, the
+    first's mark deleted with tracked changes; returns the lines."""
+    import docx
+
+    lines = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8").splitlines()
+    d = docx.Document()
+    for line in lines:
+        key = next((k for k in cuts if k in line), None)
+        if key is None:
+            d.add_paragraph(line)
+            continue
+        a, b = line.split(cuts[key], 1)
+        _mark_deleted(d.add_paragraph(a))
+        if table_after == key:
+            d.add_table(rows=1, cols=1).cell(0, 0).text = "表"
+        d.add_paragraph(cuts[key] + b)
+    d.save(str(path))
+    return lines
+
+
+# A drafter who joins two paragraphs with tracked changes on leaves the first one's mark deleted (w:pPr/w:rPr/w:del):
+# Word shows one paragraph, lawcheck read two lines — a sentence cut in two ("…送法进企业" / "活动3次…"), its
+# evidence and the Word comment on it covering only the second half.
+def test_paragraphs_joined_with_tracked_changes_are_read_as_one(here, capsys):
+    import lawcheck
+    from lawcheck.readers import read_document
+
+    cuts = {"全年开展送法进企业活动3次": "活动3次", "举办了镇、村、组三级干部的专题培训": "专题培训",
+            "二是行政执法力量薄弱": "力量薄弱"}
+    lines = _joined_report(here / "报告.docx", cuts)
+    doc = read_document("报告.docx", (here / "报告.docx").read_bytes())
+    assert doc.text.split("\n") == lines  # each joined paragraph one line again, as the report was written
+    txt = lawcheck.evaluate((FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8"))
+    card = lawcheck.check_file(str(here / "报告.docx"))
+    assert [(r.rule, r.status) for r in card.results] == [(r.rule, r.status) for r in txt.results]
+    assert card.score == txt.score
+    # the Word comment on the quantified results covers the whole sentence, across the two paragraphs
+    assert main(["check", "报告.docx", "--format", "docx", "-o", "意见.docx"]) == 1
+    from lxml import etree
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    with zipfile.ZipFile(here / "意见.docx") as z:
+        body = etree.fromstring(z.read("word/document.xml"))
+    open_, got = {}, {}
+    for el in body.iter():
+        if el.tag == w + "commentRangeStart":
+            open_[el.get(w + "id")] = []
+        elif el.tag == w + "commentRangeEnd":
+            got[el.get(w + "id")] = "".join(open_.pop(el.get(w + "id")))
+        elif el.tag == w + "t":
+            for k in open_:
+                open_[k].append(el.text or "")
+    assert "全年开展送法进企业活动3次,为企业协调处理问题19个。" in got.values(), got
+
+
+def test_a_joined_paragraph_keeps_what_is_not_joined(here):
+    import docx
+    from docx.oxml import parse_xml
+
+    from lawcheck.readers import read_document
+
+    d = docx.Document()
+    d.add_paragraph("第一段。")
+    gone = d.add_paragraph()  # a paragraph deleted whole, its mark too: not read, as before
+    gone._p.append(parse_xml(
+        f'<w:del {_W_NS} w:id="91" w:author="a"><w:r><w:delText>删去的段落。</w:delText></w:r></w:del>'))
+    _mark_deleted(gone)
+    _mark_deleted(d.add_paragraph("表格前的"))  # a table after a deleted mark: the text stays a line of its own
+    d.add_table(rows=1, cols=1).cell(0, 0).text = "单元格"
+    struck = d.add_paragraph("删改了一个词")  # a word deleted, the mark kept: still its own paragraph
+    struck._p.append(parse_xml(
+        f'<w:del {_W_NS} w:id="92" w:author="a"><w:r><w:delText>旧词</w:delText></w:r></w:del>'))
+    d.add_paragraph("下一段。")
+    _mark_deleted(d.add_paragraph("最后一段"))  # the last paragraph's mark deleted: nothing after it to join
+    buf = io.BytesIO()
+    d.save(buf)
+    text = read_document("a.docx", buf.getvalue()).text
+    assert text.split("\n") == ["第一段。", "表格前的", "单元格", "删改了一个词", "下一段。", "最后一段"]

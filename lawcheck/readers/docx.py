@@ -582,23 +582,36 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
         return numbering.label(*pr)
 
     blank = 0  # empty paragraphs in a row: two stand for any number (a page of them is spacing, not text)
+    # Paragraphs whose mark was deleted with tracked changes (two paragraphs joined, "…送法进企业|活动3次…"): Word
+    # shows each run on into the next, as one paragraph under the surviving mark's number and style.
+    joined: list = []
     for child in _block_elements(document.element.body):
         if child.tag == f"{_W}p" and len(child) == 0:  # "<w:p/>": nothing to read, nothing to number
+            if joined:  # (an empty paragraph has its mark: the joined text ends here, as Word shows it)
+                yield from _joined_line(joined, index, label)
+                joined = []
             blank += 1
             if blank <= _BLANK_RUN:
                 yield _Line(index)
             continue
         if child.tag == f"{_W}p":
-            if (child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None or child.find(f"{_W}pPr/{_W}rPr/{_W}moveFrom")
-                    is not None) and not paragraph_text(child).strip():
+            mark_gone = (child.find(f"{_W}pPr/{_W}rPr/{_W}del") is not None
+                         or child.find(f"{_W}pPr/{_W}rPr/{_W}moveFrom") is not None)
+            if mark_gone and not paragraph_text(child).strip():
                 # deleted (or moved away) with tracked changes, its mark too: Word shows nothing, not even its number
                 continue
             style = child.find(f"{_W}pPr/{_W}pStyle")
             sid = style.get(f"{_W}val") if style is not None else None
             if sid is not None and (sid in styles.contents or _TOC_STYLE.match(sid)):
                 continue  # a table-of-contents entry ("一、工作开展情况⇥1"): the heading it lists is read in place
+            if mark_gone and not any(text_boxes(child)):
+                joined.append(child)  # its text goes on in the next paragraph's line
+                continue
             line = _Line(index)
             line.add(label(child))
+            for before in joined:
+                line.paragraph(before)
+            joined = []
             line.paragraph(child)
             boxes = list(text_boxes(child))
             if line.text.strip():
@@ -616,8 +629,24 @@ def _lines(document, index: dict | None) -> Iterator[_Line]:
                     blank = 0
                     yield box_line
         elif child.tag == f"{_W}tbl":
+            if joined:  # a paragraph mark deleted before a table: its text stays a paragraph of its own
+                yield from _joined_line(joined, index, label)
+                joined = []
             blank = 0
             yield from _table_rows(child, index, label)
+    if joined:
+        yield from _joined_line(joined, index, label)
+
+
+def _joined_line(joined: list, index: dict | None, label) -> Iterator[_Line]:  # type: ignore[no-untyped-def]
+    """The line of paragraphs whose marks were deleted with nothing after them to join: one line, under the
+    last one's number."""
+    line = _Line(index)
+    line.add(label(joined[-1]))
+    for p in joined:
+        line.paragraph(p)
+    if line.text.strip():
+        yield line
 
 
 _BLANK_RUN = 2
