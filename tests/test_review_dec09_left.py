@@ -85,7 +85,9 @@ def test_a_lead_setting_the_time_ahead_opens_the_plan(lead):
 ])
 def test_a_sentence_that_does_not_set_the_time_ahead_opens_no_plan(lead):
     text = LINGSHOU_NOHEAD.replace(LINGSHOU_LEAD, lead)
-    assert _plan_parts(text) == []
+    # (the items under it, numbered anew after the problems and going on with the work — "进一步加大…", "全面推行…" —
+    # are the plan: the sentence is not)
+    assert _plan_parts(text) == ["(一)在普法宣传上精准发力。"]
 
 
 def test_a_look_ahead_inside_the_years_work_opens_no_plan():
@@ -110,7 +112,10 @@ CHANGSHENG_NOHEAD = CHANGSHENG.replace("四、下步工作打算\n", "")
 
 
 def test_items_numbered_anew_without_a_word_of_what_is_ahead_stay_where_they_are():
-    text = CHANGSHENG_NOHEAD.replace("2021年,计划将辖区龙汇社区申报", "辖区龙汇社区申报")
+    # (neither a plan's word nor one of going on: "一是继续加强…", "二是持续开展…" are the plan's —
+    # test_review_dec10_mut)
+    text = (CHANGSHENG_NOHEAD.replace("2021年,计划将辖区龙汇社区申报", "辖区龙汇社区申报")
+            .replace("一是继续加强", "一是加强").replace("二是持续开展", "二是开展"))
     assert _plan_parts(text) == []
 
 

@@ -898,6 +898,9 @@ _ITEM_LACKS = rx.compile(r"不够|不足|不到位|不强|不高|不深|不严|�
                          r"|缺乏|短缺|差距|存在|仍有|还有|尚未|没有|未能|难以|偏低|偏少|较弱|较少")
 _ITEM_AHEAD = rx.compile(_NOT_IN_A_WORD + r"(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
                          r"|大力|积极|切实|认真|重点)|拟(?:于|在|将|对|开展|出台|制定)|力争|计划(?:于|在|将|到)")
+# …or, without 将 or a year, what they go on doing ("继续贯彻落实…", "持续优化…", "进一步完善…", "不断推进…") more often
+# than anything is said lacking in them: a problem's words go with these ("有待进一步提升"), a plan's do not.
+_ITEM_GOING_ON = rx.compile(r"继续|持续|进一步|不断")
 # A lead of the year's work, not of the plan: 将 as 把 ("将提高…能力作为…工作来抓", "将…纳入…考核") or what was done
 # ("主要做了以下工作", "开展了", "采取了以下措施").
 _LEAD_DONE = rx.compile(r"将[^,，。;；:：!?]{1,40}?(?:作为|纳入|列为|列入|融入|贯穿|摆在|放在|当作|视为)"
@@ -957,7 +960,10 @@ def _closing_plan(
     if roles_from_heading(text[part_start:tops[k][2]]) != {SHORTCOMINGS}:
         return None
     items = [h for h in heads if part_line_end < h[1] < part_end and h[0] > top_rank]
-    for j in range(len(items) - 1, 0, -1):
+    # (the part's first item too, when the problems are told above it in a paragraph of their own — "…主要表现在：一是…
+    # 二是…。" — not led into it: items right under the heading, or after "主要表现在以下方面：", are the problems)
+    told = items and _problems_told_above(text, part_line_end, items[0][1])
+    for j in range(len(items) - 1, -1 if told else 0, -1):
         rank, s, te, e = items[j]
         if _marker_number(text, s) != 1:
             continue
@@ -970,8 +976,18 @@ def _closing_plan(
                     for y in _AHEAD_YEAR.finditer(text, s, part_end))
         if ahead or sum(1 for _ in _ITEM_AHEAD.finditer(text, s, part_end)) >= 2:
             return (top_rank, s, te, e)
+        going = sum(1 for _ in _ITEM_GOING_ON.finditer(text, s, part_end))
+        if going >= 2 and going > sum(1 for _ in _ITEM_LACKS.finditer(text, s, part_end)):
+            return (top_rank, s, te, e)
         return None
     return None
+
+
+def _problems_told_above(text: str, start: int, end: int) -> bool:
+    """Whether the text from ``start`` to ``end`` (a part's text above its first item) tells problems and ends on
+    its full stop: the problems told, the items under it are something else."""
+    above = text[start:end].rstrip()
+    return above.endswith("。") and _ITEM_LACKS.search(above) is not None
 
 
 # The first of a numbering: 一、 / 1. / (一) / 第一部分 / (1).

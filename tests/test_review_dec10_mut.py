@@ -1,0 +1,76 @@
+"""The examiner's altered copies of real reports (review of 10 December): each copy is made from a fixture with
+plain string handling, the way an examiner edits a report, and the rule that covers what was changed — and no
+other — moves."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import lawcheck
+from tests.conftest import FIXTURES
+
+
+def _text(name: str) -> str:
+    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {r.rule: r.status for r in lawcheck.evaluate(text).results}
+
+
+def _changed(before: str, after: str) -> dict[str, tuple[str, str]]:
+    a, b = _statuses(before), _statuses(after)
+    return {k: (a[k], b[k]) for k in a if a[k] != b[k]}
+
+
+# --- The plan's heading lost: its items, numbered anew under the problems, are still the plan. ---
+
+_PLAN_HEAD = re.compile(r"(?m)^\s*[一二三四五六七八九十]+、[^\n]{0,40}(?:下一|下步|思路|打算|安排|计划)[^\n]{0,40}\n")
+
+
+def _drop_plan_heading(text: str) -> str:
+    out, n = _PLAN_HEAD.subn("", text, count=1)
+    assert n == 1
+    return out
+
+
+@pytest.mark.parametrize("name", ["000-2", "002_yixing_2020", "004_hetang_2024", "000-1", "001_lingshou_2021",
+                                  "003_changsheng_2020", "000-4", "000-5"])
+def test_a_plan_whose_heading_is_deleted_is_still_the_plan(name):
+    # "三、2021年法治政府建设工作思路" deleted (or lost on the way): the problems' paragraph, then "（一）深化…持续优化…" —
+    # items that say what the body goes on doing and nothing lacking.
+    text = _text(name)
+    assert _changed(text, _drop_plan_heading(text)) == {}
+
+
+def test_the_problems_numbered_under_their_paragraph_are_no_plan():
+    # The problems told in a paragraph and then item by item: the items say what is lacking — no plan.
+    text = _text("004_hetang_2024")
+    head = text.index("三、下一年度工作打算")
+    problems = ("(一)执法队伍方面\n行政执法人员专业素质有待进一步提升,执法水平不高。\n"
+                "(二)普法方面\n普法形式较为单一,持续开展的品牌活动偏少,针对性不强。\n"
+                "(三)复议应诉方面\n行政机关负责人出庭应诉能力仍需进一步提高。\n")
+    altered = text[:head] + problems
+    status = _statuses(altered)
+    assert status["content.next_year_plan"] == "fail"
+    assert status["content.shortcomings"] == "pass"
+
+
+def test_items_going_on_with_the_year_s_work_under_a_problems_part_are_the_plan():
+    # Written fresh in the way 000-2's plan is: no 将, no year, only 继续/持续/不断.
+    text = _text("004_hetang_2024")
+    head = text.index("三、下一年度工作打算")
+    plan = ("(一)加快推进依法行政\n继续贯彻落实领导干部学法制度,坚持常务会议会前学法常态化。\n"
+            "(二)持续改善行政执法工作\n不断推进行政执法规范化建设,继续做好行政处罚案卷评查工作。\n")
+    assert _statuses(text[:head] + plan)["content.next_year_plan"] == "pass"
+
+
+def test_items_that_go_on_with_the_work_after_the_problems_are_the_plan_without_a_year():
+    # 003 with "四、下步工作打算" and its one "2021年,计划将…" gone: "一是继续加强…", "二是持续开展…" under the problems
+    text = (_text("003_changsheng_2020").replace("四、下步工作打算\n", "")
+            .replace("2021年,计划将辖区龙汇社区申报", "辖区龙汇社区申报"))
+    card = lawcheck.evaluate(text)
+    assert [s.heading for s in card.sections if "plan" in s.roles] == ["一是继续加强领导干部学法用法能力建设。"]
+    assert card.result("content.next_year_plan").status == "pass"
