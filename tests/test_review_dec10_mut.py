@@ -74,3 +74,41 @@ def test_items_that_go_on_with_the_work_after_the_problems_are_the_plan_without_
     card = lawcheck.evaluate(text)
     assert [s.heading for s in card.sections if "plan" in s.roles] == ["一是继续加强领导干部学法用法能力建设。"]
     assert card.result("content.next_year_plan").status == "pass"
+
+
+# --- Every part's heading deleted: the items numbered anew after the problems (or after the plan's lead) are the plan.
+
+_PART_HEAD = re.compile(r"(?m)^\s*[一二三四五六七八九十]+、[^\n]{0,40}\n")
+
+
+@pytest.mark.parametrize("name", ["000-1", "000-2", "000-5", "001_lingshou_2021", "002_yixing_2020",
+                                  "003_changsheng_2020", "004_hetang_2024", "000-4"])
+def test_a_report_without_its_part_headings_keeps_its_plan(name):
+    # "一、…工作情况", "二、存在的问题", "三、…工作思路" deleted: "（一）…（六）", the problems' paragraph (or the plan's
+    # lead "20xx年，区政府将在…"), "（一）…（五）" — the second run is the plan, and what it plans is not done
+    text = _text(name)
+    altered = _PART_HEAD.sub("", text)
+    assert _changed(text, altered) == {}
+
+
+def test_a_second_run_of_the_year_s_work_is_no_plan():
+    # The year's work in two runs, nothing between them telling problems or what is ahead: both the year's work.
+    text = _PART_HEAD.sub("", _text("004_hetang_2024"))
+    problems = text.index("2024年,我区法治政府建设工作取得了一些新成效,但也仍然存在")
+    text = text[:problems] + ("(一)行政复议\n全年办理行政复议案件58件,纠错8件。\n"
+                              "(二)行政应诉\n全年行政机关负责人出庭应诉32件,出庭率100%。\n")
+    card = lawcheck.evaluate(text)
+    assert not [s for s in card.sections if "plan" in s.roles]
+    assert card.result("content.next_year_plan").status == "fail"
+
+
+def test_items_after_the_year_s_own_items_are_no_plan():
+    # 003 without its part headings, its problems' items rewritten as work done: "一是…", "二是…" then "一是继续…" —
+    # two runs of the year's work, no problems between them: no plan is made of the second.
+    text = _PART_HEAD.sub("", _text("003_changsheng_2020"))
+    first = text.index("一是部分领导干部")
+    second = text.index("一是继续加强")
+    text = text[:first] + ("一是领导干部学法制度化。全年集中学法12次。\n\n"
+                           "二是执法力量进一步充实。新增执法人员3名。\n\n") + text[second:]
+    card = lawcheck.evaluate(text)
+    assert not [s for s in card.sections if "plan" in s.roles]

@@ -7,7 +7,7 @@ half-open ``(start, end)`` offsets into it.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lawcheck import rx
@@ -933,6 +933,10 @@ def _closing_plan(
     def later(year: str) -> bool:
         return not year.isdigit() or title_year is None or int(year) > title_year
 
+    if k == len(tops) - 1:
+        restart = _restarted_plan(text, lines, first, stop, tops, part_end, later)
+        if restart is not None:
+            return restart
     inside = [i for i in range(first, stop) if part_line_end < lines[i][0] < part_end and lines[i][1] > lines[i][0]]
     for n, i in enumerate(inside):
         s, e = lines[i]
@@ -956,13 +960,13 @@ def _closing_plan(
         if k == 0 and not (item and any(h[0] == item[0] and part_line_end < h[1] < s for h in heads)):
             continue
         return (top_rank, s, s + _heading_title_end(text[s:e]), e)
-    # Items alone, under the shortcomings.
-    if roles_from_heading(text[part_start:tops[k][2]]) != {SHORTCOMINGS}:
-        return None
+    # Items alone, under the shortcomings — or at the end of the year's work's last item, right after the problems'
+    # own items (every part's heading gone: "（七）…", "一是…重视程度不够…", "二是…力量薄弱。", "一是继续加强…").
+    under = roles_from_heading(text[part_start:tops[k][2]]) == {SHORTCOMINGS}
     items = [h for h in heads if part_line_end < h[1] < part_end and h[0] > top_rank]
     # (the part's first item too, when the problems are told above it in a paragraph of their own — "…主要表现在：一是…
     # 二是…。" — not led into it: items right under the heading, or after "主要表现在以下方面：", are the problems)
-    told = items and _problems_told_above(text, part_line_end, items[0][1])
+    told = under and items and _problems_told_above(text, part_line_end, items[0][1])
     for j in range(len(items) - 1, -1 if told else 0, -1):
         rank, s, te, e = items[j]
         if _marker_number(text, s) != 1:
@@ -972,15 +976,62 @@ def _closing_plan(
             return None
         if any(_ITEM_LACKS.search(text, h[1], h[2]) for h in run):
             return None
-        ahead = any(later(y.group(1)) and text.rfind("《", s, y.start()) <= text.rfind("》", s, y.start())
-                    for y in _AHEAD_YEAR.finditer(text, s, part_end))
-        if ahead or sum(1 for _ in _ITEM_AHEAD.finditer(text, s, part_end)) >= 2:
-            return (top_rank, s, te, e)
-        going = sum(1 for _ in _ITEM_GOING_ON.finditer(text, s, part_end))
-        if going >= 2 and going > sum(1 for _ in _ITEM_LACKS.finditer(text, s, part_end)):
-            return (top_rank, s, te, e)
-        return None
+        if not under and not _lacking_run(text, [h for h in items[:j] if h[0] == rank]):
+            return None
+        return (top_rank, s, te, e) if _items_ahead(text, s, part_end, later) else None
     return None
+
+
+def _lacking_run(text: str, before: list[tuple[int, int, int, int]]) -> bool:
+    """Whether the items ``before`` end on a run numbered from one, two or more, each opening on what is lacking."""
+    i = next((i for i in range(len(before) - 1, -1, -1) if _marker_number(text, before[i][1]) == 1), None)
+    if i is None or len(before) - i < 2:
+        return False
+    run = before[i:]
+    return [_marker_number(text, h[1]) for h in run] == list(range(1, len(run) + 1)) and \
+        all(_ITEM_LACKS.search(text, h[1], h[2]) for h in run)
+
+
+def _items_ahead(text: str, s: int, end: int, later: Callable[[str], bool]) -> bool:
+    """Whether the items from ``s`` to ``end`` say what is ahead: a later year (not one in a document's name), two
+    plans (``_ITEM_AHEAD``), or what the body goes on doing more often than what is lacking (``_ITEM_GOING_ON``)."""
+    if any(later(y.group(1)) and text.rfind("《", s, y.start()) <= text.rfind("》", s, y.start())
+           for y in _AHEAD_YEAR.finditer(text, s, end)):
+        return True
+    if sum(1 for _ in _ITEM_AHEAD.finditer(text, s, end)) >= 2:
+        return True
+    going = sum(1 for _ in _ITEM_GOING_ON.finditer(text, s, end))
+    return going >= 2 and going > sum(1 for _ in _ITEM_LACKS.finditer(text, s, end))
+
+
+def _restarted_plan(
+    text: str, lines: list[tuple[int, int]], first: int, stop: int, tops: list[tuple[int, int, int, int]],
+    end: int, later: Callable[[str], bool],
+) -> tuple[int, int, int, int] | None:
+    """Every part's heading gone ("一、…情况", "二、存在的问题", "三、…打算" deleted over their items): the top-level
+    items number anew ("（一）…（六）", "…但仍存在一些问题和不足：…。", "（一）…（五）").  The new run is the plan when
+    the problems are told in a paragraph of their own just above it (``_turns_to_shortcomings``), none of its items
+    opens on what is lacking, and its items say what is ahead (``_items_ahead``).  Its first item, or None."""
+    j = next((j for j in range(len(tops) - 1, 0, -1) if _marker_number(text, tops[j][1]) == 1), None)
+    if j is None or (_marker_number(text, tops[j - 1][1]) or 0) < 2:
+        return None
+    run = tops[j:]
+    if len(run) < 2 or [_marker_number(text, h[1]) for h in run] != list(range(1, len(run) + 1)):
+        return None
+    if any(_ITEM_LACKS.search(text, h[1], h[2]) for h in run):
+        return None
+    gap = [i for i in range(first, stop) if tops[j - 1][3] < lines[i][0] < tops[j][1] and lines[i][1] > lines[i][0]]
+    if gap:  # the plan's lead just above its items ("20xx年，区政府将在…领导下，进一步落实…"): the plan from it
+        s, e = lines[gap[-1]]
+        lead = _CLOSING_LEAD.match(text, s, e)
+        sent = _FIRST_SENTENCE.match(text, s, e)
+        if lead is not None and (lead.group("frame") or lead.group("when")) \
+                and not (lead.group("year") and not later(lead.group("year"))) \
+                and not _LEAD_DONE.search(text, s, sent.end() if sent is not None else e):
+            return (tops[j][0], s, s + _heading_title_end(text[s:e]), e)
+    if not any(_turns_to_shortcomings(text, *lines[i]) for i in gap):
+        return None
+    return run[0] if _items_ahead(text, run[0][1], end, later) else None
 
 
 def _problems_told_above(text: str, start: int, end: int) -> bool:
@@ -1104,6 +1155,7 @@ def _build_sections(
     # Roles: top level from the heading wording; children inherit, and inside a
     # section that holds both problems and plans, a child's own wording decides.
     seen_short = seen_plan = False
+    plan_rank = plan_next = None  # the plan found as the first of top-level items: its rank, its next number
     out: list[Section] = []
     for i, r in enumerate(raw):
         heading = text[r["start"]:r["title_end"]]
@@ -1113,8 +1165,14 @@ def _build_sections(
                 # the plan told by its lead or its items (``_closing_plan``), or a line announcing its items
                 # ("2022年，我县将着力抓好以下几个方面：", ``_unmarked_headings``): no heading names it
                 roles = {PLAN}
+                if r["start"] == plan_at:  # its items after it, numbered on, are the plan's (``_restarted_plan``)
+                    number = _marker_number(text, r["start"]) if heading_marker(heading) else None
+                    plan_rank, plan_next = r["rank"], (2 if number == 1 else 1 if number is None else None)
             elif cues:
                 roles = cues
+            elif r["rank"] == plan_rank and _marker_number(text, r["start"]) == plan_next:
+                roles = {PLAN}
+                plan_next += 1
             elif seen_plan and _AHEAD.search(heading) and not heading.rstrip(" 。:：").endswith("情况"):
                 roles = {PLAN}  # after the plan, what is ahead ("五、进一步压实第一责任人职责") goes on with it
             elif _DUTY_CUE.search(heading):
