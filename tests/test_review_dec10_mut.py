@@ -112,3 +112,30 @@ def test_items_after_the_year_s_own_items_are_no_plan():
                            "二是执法力量进一步充实。新增执法人员3名。\n\n") + text[second:]
     card = lawcheck.evaluate(text)
     assert not [s for s in card.sections if "plan" in s.roles]
+
+
+# --- Attachments under a text without its closing: the text is whole, not cut in the middle of a sentence.
+
+_TABLE = ("\n\n附件\n\n20xx年行政执法数据统计表\n\n序号\t单位\t处罚件数\t许可件数\n1\t市场监管局\t120\t300\n"
+          "2\t生态环境局\t45\t12\n")
+
+
+@pytest.mark.parametrize("attached", [
+    _TABLE,
+    "\n附件:1.20xx年度行政执法数据统计表\n2.重大行政决策事项目录\n",
+    "\n附件：20xx年度法治政府建设考核情况表.xls",
+    "\n\n附件2\n行政复议案件统计表\n收案 32 审结 30\n",
+])
+def test_attachments_under_a_text_without_its_closing_change_nothing(attached):
+    # 000-3: the year's work alone, no closing; a table or the names of the attachments under its last sentence
+    text = _text("000-3")
+    altered = text.rstrip() + attached
+    assert _changed(text, altered) == {}
+    assert not lawcheck.evaluate(altered).document.cut_off
+
+
+def test_a_text_cut_in_a_sentence_stays_cut_with_attachments_under_it():
+    text = _text("000-3")
+    cut = text[:text.rindex("形成党委统一领导") + 4]  # stopped mid-sentence
+    assert lawcheck.evaluate(cut).document.cut_off
+    assert lawcheck.evaluate(cut + _TABLE).document.cut_off

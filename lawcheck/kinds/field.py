@@ -14,7 +14,7 @@ from lawcheck.kinds.matching import Matcher
 from lawcheck.text.dates import PLACEHOLDER, Found, body_year, season_opens
 from lawcheck.text.grammar import DATE_RE, LINE_ENDS
 from lawcheck.text.kind import REPORT_MIN_CHARS
-from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS
+from lawcheck.text.structure import OTHER, PLAN, SHORTCOMINGS, attachments_at
 
 if TYPE_CHECKING:
     from lawcheck.analysis import Analysis
@@ -38,6 +38,8 @@ def _cut_off(a: Analysis) -> bool:
     tail = a.text[:a.st.body[1]].rstrip()
     if not tail or tail.endswith(LINE_ENDS):  # (a heading is no end either: a report never ends on one)
         return False
+    if attachments_at(tail, len(tail)) is not None:
+        return False  # its attachments under its last sentence ("附件：…统计表" and the table's rows): whole
     if any(PLAN in s.roles for s in a.st.sections):
         return False  # its plan was received: a last part after it without its full stop is whole
     i = a.st.sentence_at(len(tail) - 1)

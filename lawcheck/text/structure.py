@@ -11,7 +11,16 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from lawcheck import rx
-from lawcheck.text.grammar import DATE_RE, DOC_NUMBER, RUN_TOGETHER, TOP_RANKS, TRAIL, WHERE_ON_SITE, heading_marker
+from lawcheck.text.grammar import (
+    DATE_RE,
+    DOC_NUMBER,
+    LINE_ENDS,
+    RUN_TOGETHER,
+    TOP_RANKS,
+    TRAIL,
+    WHERE_ON_SITE,
+    heading_marker,
+)
 from lawcheck.text.normalize import HAN, NormText
 
 # Roles of top-level sections.  Evidence counts as "done" only in the year's work.
@@ -449,6 +458,28 @@ def roles_from_heading(heading: str) -> set[str]:
     if not roles and _OTHER_CUE.search(heading):
         roles.add(OTHER)
     return roles
+
+
+_ATTACHED_REACH = 4000  # characters from the end where the attachments under a text without a closing may begin
+
+
+def attachments_at(text: str, end: int) -> int | None:
+    """Where a text without its closing ends on its attachments ("……。/ 附件：2020年行政执法数据统计表 / 序号 单位
+    处罚件数 / 1 市场监管局 120"): the start of the last line opening on "附件" near the end, the text above it ending
+    on a sentence's mark and no line under it ending on a full stop (a table's rows or a list of names, not prose).
+    None otherwise."""
+    at = text.rfind("附", max(0, end - _ATTACHED_REACH), end)
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        stop = text.find("\n", at, end)
+        if not text[start:at].strip() and _ATTACHMENT.match(text[at:stop if stop != -1 else end].strip()):
+            above = text[:start].rstrip()
+            below = text[start:end]
+            if above.endswith(LINE_ENDS) and not any(line.rstrip().endswith("。") for line in below.split("\n")):
+                return start
+            return None
+        at = text.rfind("附", max(0, end - _ATTACHED_REACH), at)
+    return None
 
 
 def _attachment_note(text: str, lines: list[tuple[int, int]], body_first: int, i: int) -> bool:
