@@ -139,3 +139,41 @@ def test_a_text_cut_in_a_sentence_stays_cut_with_attachments_under_it():
     cut = text[:text.rindex("形成党委统一领导") + 4]  # stopped mid-sentence
     assert lawcheck.evaluate(cut).document.cut_off
     assert lawcheck.evaluate(cut + _TABLE).document.cut_off
+
+
+# --- The parts reordered: the year's work after the plan is still the year's work.
+
+_TOP = re.compile(r"(?m)^\s*[一二三四五六七八九十]+、[^\n]*$")
+_CN = "一二三四五六七八九十"
+
+
+def _first_part_last(text: str) -> str:
+    """The first part ("一、…工作情况") moved after the last one, the parts renumbered."""
+    heads = list(_TOP.finditer(text))
+    closing = re.compile(r"(?m)^\s*(?:特此报告|\S{2,30}人民政府\s*$|20\d\d年\d{1,2}月|\d{7,8}\s*$)")
+    c = closing.search(text, heads[-1].end())
+    end = c.start() if c else len(text)
+    parts = [text[h.start():(heads[i + 1].start() if i + 1 < len(heads) else end)].rstrip("\n") + "\n"
+             for i, h in enumerate(heads)]
+    parts = parts[1:] + parts[:1]
+    parts = [re.sub(r"^(\s*)[一二三四五六七八九十]+、", lambda m, i=i: m.group(1) + _CN[i] + "、", p, count=1)
+             for i, p in enumerate(parts)]
+    return text[:heads[0].start()] + "".join(parts) + text[end:]
+
+
+@pytest.mark.parametrize("name", ["000-1", "000-2", "000-4", "000-5", "001_lingshou_2021", "002_yixing_2020",
+                                  "004_hetang_2024"])
+def test_the_year_s_work_moved_after_the_plan_is_still_the_year_s_work(name):
+    # "四、2020年度法治政府建设工作情况" / "三、工作开展情况" / "二、20xx年工作总结" after the problems and the plan
+    text = _text(name)
+    assert _changed(text, _first_part_last(text)) == {}
+
+
+@pytest.mark.parametrize("heading", ["四、其他需要报告的情况", "四、进一步做好法治宣传"])
+def test_a_part_after_the_plan_that_is_not_the_year_s_work_is_not_read_as_it(heading):
+    text = _text("001_lingshou_2021")
+    closing = text.index("特此报告")
+    text = text[:closing] + f"{heading}\n全年办理行政复议案件58件,纠错8件。\n" + text[closing:]
+    card = lawcheck.evaluate(text)
+    part = next(s for s in card.sections if s.heading == heading)
+    assert "measures" not in part.roles

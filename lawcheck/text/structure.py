@@ -79,6 +79,10 @@ _LOOKBACK_WORD = rx.compile(r"情况|亮点|回顾|成效|进展|经验做法")
 # Words of what is ahead, in a heading that names the duty after the plan: "五、进一步压实第一责任人职责".
 _AHEAD = rx.compile(r"进一步|继续|持续|将|压实|下一步|今后")
 _DUTY_CUE = rx.compile(r"第一责任人|主要负责人|主要负责同志")
+# A part that names the year's work as its account ("四、2020年度法治政府建设工作情况", "三、工作开展情况",
+# "二、20xx年工作总结", "主要举措和成效"): the year's work wherever the report puts it, after its plan too.
+_WORK_DONE = rx.compile(r"(?:工作|建设|开展|推进|落实|基本|总体)(?:情况|总结)[。:：]?$"
+                        r"|(?:主要)?(?:举措|做法|措施)(?:和|与|及)(?:成效|成绩)")
 
 # Paragraph openings that switch role in reports without numbered headings.
 _PARA_SHORT = rx.compile(
@@ -1206,8 +1210,9 @@ def _build_sections(
                 plan_next += 1
             elif seen_plan and _AHEAD.search(heading) and not heading.rstrip(" 。:：").endswith("情况"):
                 roles = {PLAN}  # after the plan, what is ahead ("五、进一步压实第一责任人职责") goes on with it
-            elif _DUTY_CUE.search(heading):
-                roles = {MEASURES}  # the leaders' duty done in the year, wherever the report puts it
+            elif _DUTY_CUE.search(heading) or (seen_plan and _WORK_DONE.search(heading.strip())
+                                               and not _OTHER_CUE.search(heading)):
+                roles = {MEASURES}  # the leaders' duty, or the year's work, wherever the report puts it
             elif seen_short and not seen_plan and _PLAN_AFTER_SHORT.search(_LOOKBACK.sub("", heading)):
                 roles = {PLAN}
             elif seen_plan or (seen_short and _OTHER_CUE.search(heading)):
