@@ -73,3 +73,61 @@ def test_cause_told_in_the_measures_part_is_not_the_shortcomings_cause():
     at = text.index("(二)强化监督管理")
     text = text[:at] + "出现上述问题,主要是基层执法人员更替频繁。\n" + text[at:]
     assert _status(text, "content.shortcoming_causes") == "fail"
+
+
+# ---------------------------------------------------------------- a major decision's steps told in the next sentence
+
+# 荷塘区's real decisions paragraph names its one major decision, then goes on to contracts (the fixture's label:
+# fail, the 合法性审查 is of contracts).  Reports often name the decisions in one sentence and tell their steps in
+# the next, pointing back at them or naming the document decided, without the word 决策 again.
+STEPS_TOLD_NEXT = [
+    "全年作出重大行政决策2项。上述事项均公开征求意见、组织专家论证、开展风险评估,"
+    "经合法性审查后提交区政府常务会议集体讨论决定。",
+    "全年作出重大行政决策2项。《荷塘区老旧小区改造实施方案》出台前向社会公开征求意见,召开专家论证会,"
+    "开展社会稳定风险评估,经区司法局合法性审查后提交区政府常务会议审议通过。",
+    "全年作出重大行政决策2项。在制定《荷塘区养老服务设施布局规划》过程中,通过区政府门户网站公开征求意见,"
+    "邀请专家论证,经合法性审查后提交区政府常务会议集体讨论决定。",
+    "公布区级重大行政决策事项1项。该事项出台前向社会公开征求意见,组织专家论证,经合法性审查后提交区政府常务会议"
+    "审议通过。",
+    "全年作出重大决策3项。这3项均经合法性审查,并提交区政府常务会议集体讨论决定。",
+]
+
+# …and a next sentence on something else, or on decisions in another sense, or on normative documents.
+NOT_THE_DECISIONS = [
+    "实行重大行政决策目录化管理。开展法治宣传进社区活动,召开座谈会听取群众意见。",
+    "全年作出重大行政决策2项。同时,加强行政执法监督,组织专家评审执法案卷。",
+    "公布区级重大行政决策事项1项。此外,组织专家评审行政执法案卷30卷。",
+    "公布区级重大行政决策事项1项。这一年,全区开展法治宣传活动20场,召开座谈会听取群众意见。",
+    "全年作出重大行政决策2项。加强规范性文件管理,全年审查规范性文件4件,均经合法性审查。",
+    "严格落实上级决策部署。上述事项均公开征求意见、组织专家论证。",
+    # a new paragraph is not the sentence before's
+    "全年作出重大行政决策2项。\n上述事项均公开征求意见、组织专家论证、开展风险评估,经合法性审查后提交区政府常务会议集体讨论决定。",
+]
+
+
+def _with_decisions(sentences: str) -> str:
+    text = _hetang()
+    at = text.index("优化重大事项合法性")
+    return text[:at] + sentences + text[at:]
+
+
+def test_real_decisions_paragraph_still_fails():
+    assert _status(_hetang(), "decision.major_procedure") == "fail"
+
+
+@pytest.mark.parametrize("sentences", STEPS_TOLD_NEXT)
+def test_steps_told_in_the_next_sentence_count(sentences):
+    assert _status(_with_decisions(sentences), "decision.major_procedure") == "pass"
+
+
+@pytest.mark.parametrize("sentences", NOT_THE_DECISIONS)
+def test_next_sentence_on_something_else_does_not_count(sentences):
+    assert _status(_with_decisions(sentences), "decision.major_procedure") == "fail"
+
+
+def test_steps_carried_over_only_in_the_years_work():
+    # the same two sentences in next year's plan are a plan, not steps taken
+    text = _hetang()
+    at = text.index("三、下一年度工作打算") + len("三、下一年度工作打算\n")
+    text = text[:at] + STEPS_TOLD_NEXT[0] + "\n" + text[at:]
+    assert _status(text, "decision.major_procedure") != "pass"

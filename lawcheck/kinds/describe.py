@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 LABELS = {
     "zh": {"id": "规则编号", "kind": "检查方式", "severity": "严重程度", "weight": "分值", "years": "适用年度",
            "lifecycle": "状态", "requires": "要求", "counts": "计入的表述", "weak": "仅部分计分的表述",
-           "weak_context": "或者（仅部分计分）",
+           "weak_context": "或者（仅部分计分）", "previous_context": "或者同一段的上一句出现",
            "not": "不计入（同名异义）", "context": "须同时出现", "veto": "出现以下词语则不计入",
            "scope": "仅在以下部分计为已做", "sentence": "同一句", "clause": "同一分句", "chars": "前后{n}字以内",
            "basis": "依据", "examples": "示例", "message": "缺失时的说明", "fix": "修改建议", "section": "须有的部分",
@@ -27,6 +27,7 @@ LABELS = {
     "en": {"id": "Rule id", "kind": "Kind", "severity": "Severity", "weight": "Weight", "years": "Report years",
            "lifecycle": "Lifecycle", "requires": "Requires", "counts": "Counts", "weak": "Partial credit only",
            "weak_context": "or, for partial credit only",
+           "previous_context": "or, in the sentence before it in the paragraph",
            "not": "Does not count (false friends)", "context": "Must occur with", "veto": "Not counted near",
            "scope": "Counts as done only in", "basis": "Basis", "examples": "Examples",
            "message": "Message when missing", "sentence": "same sentence", "clause": "same clause",
@@ -74,6 +75,8 @@ def part_lines(p: Matcher, lang: str, indent: str = "  ") -> list[str]:
         out.append(f"{indent}  {L['context']} ({where}{extra}): {'、'.join(c.any)}")
         if c.weak:
             out.append(f"{indent}    {L['weak_context']}: {'、'.join(c.weak)}")
+        if c.previous:
+            out.append(f"{indent}    {L['previous_context']}: {'、'.join(c.previous)}")
     if p.veto:
         out.append(f"{indent}  {L['veto']}: {'、'.join(p.veto.any)}")
     return out

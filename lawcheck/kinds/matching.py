@@ -44,6 +44,10 @@ class Context(Strict):
                                                        "lacks, told to the reader (required with weak)")
     window: Window = "sentence"
     headings: bool = Field(False, description="the headings above the sentence count as context too")
+    previous: list[str] = Field(default_factory=list,
+                                description="words that hold the context from the sentence right before, in the same "
+                                            "paragraph: major decisions named, then their steps told in the next "
+                                            "sentence (\"全年作出重大行政决策2项。上述事项均公开征求意见…\")")
     own_level: bool = Field(False, description="a context word naming an administrative level (县长, 市委书记, "
                                                "县政府主要负责同志) counts only for the reporter's own level: a 市长 "
                                                "in a county's report is the level above; a department's own are "
@@ -113,6 +117,7 @@ class Matcher(Strict):
             yield from ctx.any
             yield from ctx.weak
             yield from ctx.not_
+            yield from ctx.previous
         if self.veto:
             yield from self.veto.any
             yield from self.veto.unless
@@ -121,8 +126,9 @@ class Matcher(Strict):
         return CompiledMatcher(
             anchors=ids(self.phrases),
             not_=ids(self.not_),
-            # (the context, the ids that hold it, its false friends, the ids that hold it for full credit)
-            contexts=[(c, ids([*c.any, *c.weak]), ids(c.not_), ids(c.any)) for c in self.contexts],
+            # (the context, the ids that hold it, its false friends, the ids that hold it for full credit, the
+            # ids that hold it from the sentence before)
+            contexts=[(c, ids([*c.any, *c.weak]), ids(c.not_), ids(c.any), ids(c.previous)) for c in self.contexts],
             veto=ids(self.veto.any) if self.veto else [],
             pattern=saferegex.any_of(self.patterns) if self.patterns else None,
             veto_unless=ids(self.veto.unless) if self.veto else [],
@@ -135,7 +141,7 @@ class CompiledMatcher:
 
     anchors: list[int]
     not_: list[int]
-    contexts: list[tuple[Context, list[int], list[int], list[int]]]
+    contexts: list[tuple[Context, list[int], list[int], list[int], list[int]]]
     veto: list[int]
     pattern: str | None  # the matcher's regular expressions as one
     weak: list[int] = field(default_factory=list)
@@ -308,19 +314,19 @@ def anchors(a: Analysis, cm: CompiledMatcher, lo: int, hi: int) -> list[Span]:
 
 
 def context_ok(a: Analysis, ctx: Context, sent: Sentence, s: int, e: int, ctx_ids: list[int],
-               ctx_not: list[int]) -> bool:
+               ctx_not: list[int], prev_ids: list[int] | None = None) -> bool:
     lo, hi = window(a, sent, s, e, ctx.window)
     if ctx.window == "sentence":  # the same answer for every anchor of the sentence: asked once
         key = (id(ctx), id(ctx_ids), lo)  # the ids too: a weak context is also asked with its full-credit ids
         found = a.context_memo.get(key)
         if found is None:
-            found = a.context_memo[key] = _context_in(a, ctx, sent, lo, hi, ctx_ids, ctx_not)
+            found = a.context_memo[key] = _context_in(a, ctx, sent, lo, hi, ctx_ids, ctx_not, prev_ids)
         return found
-    return _context_in(a, ctx, sent, lo, hi, ctx_ids, ctx_not)
+    return _context_in(a, ctx, sent, lo, hi, ctx_ids, ctx_not, prev_ids)
 
 
 def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx_ids: list[int],
-                ctx_not: list[int]) -> bool:
+                ctx_not: list[int], prev_ids: list[int] | None = None) -> bool:
     accept = (lambda x, y: own_level(a, x, y)) if ctx.own_level else None
     if first_in(a, ctx_ids, lo, hi, ctx_not, ctx.not_patterns, accept):
         return True
@@ -339,7 +345,32 @@ def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx
         lead = _lead_in(a, sent)
         if lead is not None and first_in(a, ctx_ids, lead[0], lead[1], ctx_not, ctx.not_patterns, accept):
             return True
+    if prev_ids:
+        # (what the sentence before is about carries over: "全年作出重大行政决策2项。上述事项均公开征求意见…")
+        prev = _previous_in_paragraph(a, sent)
+        if prev is not None and first_in(a, prev_ids, prev[0], prev[1], ctx_not, ctx.not_patterns, accept):
+            return True
     return False
+
+
+# A sentence that goes on about what the sentence before named: it points back ("上述事项均…", "该决策…", "其中…")
+# or names the matter itself in its first clause ("《…实施方案》出台前…", "在制定《…规划》过程中", "决策草案…"); not a
+# sentence on something else ("开展法治宣传进社区活动，召开座谈会…", "同时，加强行政执法监督…").
+_GOES_ON = rx.compile(r"[^,，。;；:：!！?？\n]{0,10}?(?:上述|以上|前述|这些|其中|《|草案|事项"
+                      r"|[这该此](?:[一二两三四五六七八九十\d]+)?(?:项|个|件|批|类)|该(?:决策|方案|规划|办法|草案|政策))")
+
+
+def _previous_in_paragraph(a: Analysis, sent: Sentence) -> Span | None:
+    """The sentence right before ``sent`` in its paragraph (no line break between them, the same section, not a
+    heading) when ``sent`` goes on about what it named, or None."""
+    st = a.st
+    si = st.sentence_at(sent.start)
+    if not si or not _GOES_ON.match(a.text, sent.start, sent.end):
+        return None
+    prev = st.sentences[si - 1]
+    if prev.heading or prev.section != sent.section or "\n" in a.text[prev.start:sent.start]:
+        return None
+    return prev.start, prev.end
 
 
 _RUN_ITEMS = 12  # items a semicolon run is followed back over
@@ -475,16 +506,16 @@ def rejection(a: Analysis, m: Matcher, cm: CompiledMatcher, sent: Sentence | Non
                         _BESIDE.match(a.text, ue) or _LIKE.search(a.text, max(0, us - 2), us))))
             if vetoed:
                 return "veto"
-    if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots)
-                                                for c, ids, nots, _full in cm.contexts)):
+    if cm.contexts and (sent is None or not all(context_ok(a, c, sent, s, e, ids, nots, prev)
+                                                for c, ids, nots, _full, prev in cm.contexts)):
         return "no_context"
     return None
 
 
 def weak_context(a: Analysis, cm: CompiledMatcher, sent: Sentence, s: int, e: int) -> Context | None:
     """The context a hit that counts holds only by its words for partial credit (``Context.weak``), if any."""
-    for c, _ids, nots, full in cm.contexts:
-        if c.weak and not context_ok(a, c, sent, s, e, full, nots):
+    for c, _ids, nots, full, prev in cm.contexts:
+        if c.weak and not context_ok(a, c, sent, s, e, full, nots, prev):
             return c
     return None
 
