@@ -131,3 +131,25 @@ def test_steps_carried_over_only_in_the_years_work():
     at = text.index("三、下一年度工作打算") + len("三、下一年度工作打算\n")
     text = text[:at] + STEPS_TOLD_NEXT[0] + "\n" + text[at:]
     assert _status(text, "decision.major_procedure") != "pass"
+
+
+# ---------------------------------------------------------------- the regulation a report is written under
+
+# Nearly every report opens by citing the regulation it is written under (corpus pages 112, 058: "根据《法治政府建设
+# 与责任落实督察工作规定》，现将…报告如下"); its 督察 is not an inspection carried out, so it does not cover the 2021
+# Outline's part on leadership and promotion mechanisms (督察, 考核, 述法…).
+OPENING = "根据《法治政府建设与责任落实督察工作规定》,现将我县2022年度法治政府建设情况报告如下:\n"
+BODY = "2022年,全县深入学习贯彻习近平法治思想,深化放管服改革,办理行政复议案件58件。\n"
+
+
+def _outline_missing(text: str) -> list[str]:
+    return lawcheck.evaluate(text, report_year=2022).result("coverage.outline_2021").missing
+
+
+def test_regulation_cited_in_the_opening_is_not_an_inspection():
+    assert "leadership" in _outline_missing(OPENING + BODY)
+
+
+@pytest.mark.parametrize("done", ["开展法治督察。", "开展法治政府建设督察,反馈问题清单3份。", "组织开展领导干部年终述法。"])
+def test_inspection_carried_out_still_covers_leadership(done):
+    assert "leadership" not in _outline_missing(OPENING + BODY.rstrip("\n").rstrip("。") + "," + done + "\n")
