@@ -153,3 +153,54 @@ def test_regulation_cited_in_the_opening_is_not_an_inspection():
 @pytest.mark.parametrize("done", ["开展法治督察。", "开展法治政府建设督察,反馈问题清单3份。", "组织开展领导干部年终述法。"])
 def test_inspection_carried_out_still_covers_leadership(done):
     assert "leadership" not in _outline_missing(OPENING + BODY.rstrip("\n").rstrip("。") + "," + done + "\n")
+
+
+# ---------------------------------------------------------------- the cases the government is sued in
+
+# 荷塘区's report gives review figures only (key_indicators partial: no litigation, no appearance figures).  Reports
+# often count the litigation as the cases the government is sued in — 被诉案件, …作为被告的案件 — without 行政诉讼
+# in the clause, or without it anywhere in the sentence.
+SUED_IN = [
+    "全区行政机关被诉案件21件。",
+    "全年区政府被诉行政案件21件。",
+    "一审行政诉讼案件中,区政府作为被告的案件21件。",
+    "区政府作为被告的案件21件,均按时答辩。",
+]
+
+NOT_A_COUNT_OF_CASES = [
+    "被诉行政行为被撤销3件。",
+    "刑事被告人会见3次。",
+    "行政复议被申请人为区政府的案件12件。",
+]
+
+
+def _with_review_sentence(sentence: str) -> lawcheck.Scorecard:
+    text = _hetang()
+    anchor = "切实发挥行政复议化解行政争议的主渠道作用。"
+    return lawcheck.evaluate(text.replace(anchor, anchor + sentence, 1))
+
+
+def _litigation(card) -> list[float]:
+    return [f.value for f in card.figures if f.indicator == "litigation.cases"]
+
+
+@pytest.mark.parametrize("sentence", SUED_IN)
+def test_cases_sued_in_are_litigation_figures(sentence):
+    card = _with_review_sentence(sentence)
+    assert _litigation(card) == [21.0]
+    assert "litigation_figures" not in card.result("figures.key_indicators").missing
+
+
+@pytest.mark.parametrize("sentence", NOT_A_COUNT_OF_CASES)
+def test_outcomes_and_other_defendants_are_not(sentence):
+    card = _with_review_sentence(sentence)
+    assert _litigation(card) == []
+    assert "litigation_figures" in card.result("figures.key_indicators").missing
+
+
+def test_real_total_stays_the_headline():
+    # 000-1: "全区共发生行政诉讼案件240宗,其中以区政府为被告(共同被告)的46宗" — the 46 (a subset, labelled doubtful in
+    # 000-1.figures.yaml) is now read too; the total stays the report's figure
+    card = lawcheck.evaluate((FIXTURES / "000-1.txt").read_text(encoding="utf-8"))
+    assert _litigation(card)[0] == 240.0
+    assert dict(card.slim().headlines)["litigation.cases"] == 240.0
