@@ -641,7 +641,10 @@ def _checked(text: str, pack: RulePack, given: CallerFacts, lang: Literal["zh", 
         elif verdict.kind != "other" and source in (None, "inferred"):
             # no year named, "今年以来" signed in July: the year it was signed in, so far
             signed = a.signed.value if a.signed and isinstance(a.signed.value, dt.date) else None
-            verdict = so_far(a.st, signed) or verdict
+            # (not when the year read is another than the signature's: a plan "2025年工作打算" signed in April 2025
+            # reports on 2024, late)
+            if source is None or (signed is not None and a.year == signed.year):
+                verdict = so_far(a.st, signed) or verdict
         kind = "other" if verdict.kind == "other" else "annual_report"
         other_kind, kind_reason = verdict.other_kind, _kind_reason(lang, verdict)
         decided_by = verdict.title  # the title line that told what it is, where structure found none

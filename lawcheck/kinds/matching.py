@@ -356,8 +356,11 @@ def _context_in(a: Analysis, ctx: Context, sent: Sentence, lo: int, hi: int, ctx
 # A sentence that goes on about what the sentence before named: it points back ("上述事项均…", "该决策…", "其中…")
 # or names the matter itself in its first clause ("《…实施方案》出台前…", "在制定《…规划》过程中", "决策草案…"); not a
 # sentence on something else ("开展法治宣传进社区活动，召开座谈会…", "同时，加强行政执法监督…").
-_GOES_ON = rx.compile(r"[^,，。;；:：!！?？\n]{0,10}?(?:上述|以上|前述|这些|其中|《|草案|事项"
-                      r"|[这该此](?:[一二两三四五六七八九十\d]+)?(?:项|个|件|批|类)|该(?:决策|方案|规划|办法|草案|政策))")
+_GOES_ON = rx.compile(r"[^,，。;；:：!！?？\n]{0,10}?(?:上述|以上|前述|这些|其中|(?:决策|方案)草案|事项"
+                      # (a plan, a measure: what a body decides — not a law or a draft it comments on: "对《…条例（草
+                      # 案）》提出修改意见", "以《行政复议法》修订实施为契机")
+                      r"|(?<![对以据照依循彻])《[^《》\n]{1,40}?(?:方案|规划|办法|意见|政策|措施|计划|细则|标准|决定)》"
+                      r"|[这该此](?:[一二两三四五六七八九十\d]+)?(?:项|个|件|批)|该(?:决策|方案|规划|办法|草案|政策))")
 
 
 def _previous_in_paragraph(a: Analysis, sent: Sentence) -> Span | None:

@@ -1125,7 +1125,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # a unit's report names its leaders in its items, often more than one again and again ("区委书记张建国同志、
     # 区长李明华同志认真履行…，李明华同志带头出庭应诉"), and opens on its place ("2024年，荷塘区坚持…").
     first_paragraph = next((ln for ln in _lines(body[:600]) if not _NOT_OPENING.search(ln)), "") if counts else ""
-    one_person = counts[0][0] if counts and counts[0][1][-2:] in first_paragraph and (
+    one_person = counts[0][0] if counts and counts[0][1][-4:-2] in first_paragraph and (
         len(counts) == 1 or counts[1][0] < 2) else 0
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
     personal = _PERSONAL.search(body[:3000])

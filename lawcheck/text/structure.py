@@ -930,12 +930,19 @@ _CLOSING_LEAD = rx.compile(
 # plans ("拟", "力争", "计划于", "将继续").
 _ITEM_LACKS = rx.compile(r"不够|不足|不到位|不强|不高|不深|不严|不细|不实|不力|不完善|不健全|不规范|不平衡|不充分"
                          r"|不适应|不相适应|不匹配|不相匹配|不均衡|不完全|不明显|有待|仍需|尚需|还需|亟需|亟待|薄弱|欠缺|滞后"
-                         r"|缺乏|短缺|差距|存在|仍有|还有|尚未|没有|未能|难以|偏低|偏少|较弱|较少")
+                         r"|缺乏|短缺|差距|存在|仍有|还有|尚未|没有|未能|难以|偏低|偏少|较弱|较少"
+                         # a problem as what still needs doing ("法治思维需要进一步增强", "实效需持续提高"): a plan says
+                         # 将/要/继续, not 需
+                         r"|需要?(?:进一步|持续|不断|加强|提升|提高|增强|完善|改进|规范|健全)")
 _ITEM_AHEAD = rx.compile(_NOT_IN_A_WORD + r"(?:将|要)(?:继续|进一步|持续|全面|深入|着力|加快|不断"
                          r"|大力|积极|切实|认真|重点)|拟(?:于|在|将|对|开展|出台|制定)|力争|计划(?:于|在|将|到)")
 # …or, without 将 or a year, what they go on doing ("继续贯彻落实…", "持续优化…", "进一步完善…", "不断推进…") more often
 # than anything is said lacking in them: a problem's words go with these ("有待进一步提升"), a plan's do not.
 _ITEM_GOING_ON = rx.compile(r"继续|持续|进一步|不断")
+# …and none tells what the year did ("（一）持续深化执法人员培训。全年组织培训5期", a rectification done): those words
+# go with the year's work as well.
+_ITEM_DONE = rx.compile(r"全年|累计|共计|截至|已经|(?:开展|组织|完成|办理|举办|受理|召开|印发|出台|制定|建立|实现)了"
+                        r"|\d+(?:期|场次|人次|件|次|场|份|篇|起|家)")  # (arabic counts: "一件事一次办" is a plan's too)
 # A lead of the year's work, not of the plan: 将 as 把 ("将提高…能力作为…工作来抓", "将…纳入…考核") or what was done
 # ("主要做了以下工作", "开展了", "采取了以下措施").
 _LEAD_DONE = rx.compile(r"将[^,，。;；:：!?]{1,40}?(?:作为|纳入|列为|列入|融入|贯穿|摆在|放在|当作|视为)"
@@ -1036,7 +1043,8 @@ def _items_ahead(text: str, s: int, end: int, later: Callable[[str], bool]) -> b
     if sum(1 for _ in _ITEM_AHEAD.finditer(text, s, end)) >= 2:
         return True
     going = sum(1 for _ in _ITEM_GOING_ON.finditer(text, s, end))
-    return going >= 2 and going > sum(1 for _ in _ITEM_LACKS.finditer(text, s, end))
+    return going >= 2 and going > sum(1 for _ in _ITEM_LACKS.finditer(text, s, end)) and \
+        _ITEM_DONE.search(text, s, end) is None
 
 
 def _restarted_plan(
