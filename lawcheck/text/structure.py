@@ -761,8 +761,7 @@ def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None
             continue
         later = [sec for sec in inside[j:] if sec.rank <= first.rank]
         run = [sec for sec in later if sec.rank == first.rank]
-        if len(run) < 2 or len(run) != len(later) or \
-                [_marker_number(text, sec.span[0]) for sec in run] != list(range(1, len(run) + 1)):
+        if len(run) != len(later) or not _numbered_from_one(text, [sec.span[0] for sec in run]):
             return None
         if all(_ITEM_LACKS.search(text, *sec.heading_span) and not _INLINE_SHORT_NOT.search(text, *sec.heading_span)
                and not _REMEDY_OPENING.match(text, sec.heading_span[0] + (heading_marker(
@@ -1015,7 +1014,7 @@ def _closing_plan(
         if _marker_number(text, s) != 1:
             continue
         run = [h for h in items[j:] if h[0] == rank]
-        if [_marker_number(text, h[1]) for h in run] != list(range(1, len(run) + 1)) or len(run) < 2:
+        if not _numbered_from_one(text, [h[1] for h in run]):
             return None
         if any(_ITEM_LACKS.search(text, h[1], h[2]) for h in run):
             return None
@@ -1028,11 +1027,16 @@ def _closing_plan(
 def _lacking_run(text: str, before: list[tuple[int, int, int, int]]) -> bool:
     """Whether the items ``before`` end on a run numbered from one, two or more, each opening on what is lacking."""
     i = next((i for i in range(len(before) - 1, -1, -1) if _marker_number(text, before[i][1]) == 1), None)
-    if i is None or len(before) - i < 2:
+    if i is None:
         return False
     run = before[i:]
-    return [_marker_number(text, h[1]) for h in run] == list(range(1, len(run) + 1)) and \
+    return _numbered_from_one(text, [h[1] for h in run]) and \
         all(_ITEM_LACKS.search(text, h[1], h[2]) for h in run)
+
+
+def _numbered_from_one(text: str, starts: list[int]) -> bool:
+    """Whether the items at ``starts`` are two or more, numbered 1, 2, 3… in order."""
+    return len(starts) >= 2 and [_marker_number(text, s) for s in starts] == list(range(1, len(starts) + 1))
 
 
 def _items_ahead(text: str, s: int, end: int, later: Callable[[str], bool]) -> bool:
@@ -1060,7 +1064,7 @@ def _restarted_plan(
     if j is None or (_marker_number(text, tops[j - 1][1]) or 0) < 2:
         return None
     run = tops[j:]
-    if len(run) < 2 or [_marker_number(text, h[1]) for h in run] != list(range(1, len(run) + 1)):
+    if not _numbered_from_one(text, [h[1] for h in run]):
         return None
     if any(_ITEM_LACKS.search(text, h[1], h[2]) for h in run):
         return None
