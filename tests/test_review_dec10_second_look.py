@@ -160,31 +160,3 @@ def test_so_far_defers_to_the_year_read_from_the_plan():
     assert card.document.kind == "annual_report" and card.document.report_year == 2024
     early = lawcheck.evaluate(text.replace("三、2025年工作打算", "三、下一步工作打算").replace("2025年4月8日", "2024年7月10日"))
     assert (early.document.kind, early.document.other_kind) == ("other", "dated_early")
-
-
-# ---- a notice publishing the report, its 附件 line under its signature, then the report: the report is read
-
-LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
-LS_REPORT = LINGSHOU[LINGSHOU.index("灵寿县人民政府\n关于2021年度"):]
-
-
-@pytest.mark.parametrize("title, words", [
-    ("关于公布灵寿县2021年度法治政府建设情况报告的通知", "现将《灵寿县人民政府关于2021年度法治政府建设情况的报告》予以公布。"),
-    ("关于公开发布灵寿县2021年度法治政府建设情况报告的公告", "现将《灵寿县人民政府关于2021年度法治政府建设情况的报告》公开发布。"),
-])
-def test_a_notice_publishing_the_report_attached_under_its_signature_is_the_report(title, words):
-    text = (title + "\n各乡镇人民政府,县政府各部门:\n" + words + "\n灵寿县人民政府办公室\n2022年1月20日\n"
-            "附件:灵寿县人民政府关于2021年度法治政府建设情况的报告\n" + LS_REPORT)
-    card, alone = lawcheck.evaluate(text), lawcheck.evaluate(LS_REPORT)
-    assert card.document.kind == "annual_report"
-    assert {r.rule: r.status for r in card.results if r.rule.startswith("content.")} == \
-        {r.rule: r.status for r in alone.results if r.rule.startswith("content.")}
-
-
-def test_a_notice_issuing_a_work_plan_attached_is_still_no_report():
-    plan = ("2022年法治政府建设工作要点\n为深入推进法治政府建设，结合我县实际，制定本要点。\n一、加强党的领导\n"
-            + LS_REPORT[40:2500].replace("2021年", "2022年") + "\n二、推进依法行政\n" + LS_REPORT[-3000:])
-    text = ("关于印发《灵寿县2022年法治政府建设工作要点》的通知\n各乡镇人民政府,县政府各部门:\n"
-            "现将《灵寿县2022年法治政府建设工作要点》印发给你们，请认真贯彻落实。\n灵寿县人民政府办公室\n2022年3月1日\n附件\n"
-            + plan)
-    assert lawcheck.evaluate(text).document.kind == "other"

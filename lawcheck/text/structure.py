@@ -650,12 +650,11 @@ def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int]) -> 
     return st, cut
 
 
-# A cover letter sending a report (GB/T 9704's 函 or 报告 "关于报送…报告的函", its body "现将…随文报送，请审阅"), or a
-# notice publishing it with the report attached under its signature ("关于公布…报告的通知", "现将《…报告》予以公布"):
-# its title or its words say it sends or publishes what is attached.
-_SENDS_TITLE = rx.compile(r"(?:报送|呈报|上报|呈送|报上|送上|提交|转报|公布|公开发布|发布|印发)")
-_SENDS = rx.compile(r"现(?:将|把|就)[^。]{0,120}?(?:报送|呈报|上报|呈送|报上|送上|提交|转报|随文|附后|予以公布|予以公开"
-                    r"|公开发布|印发给|公布如下)|随文(?:报送|呈报|附上|呈送)|(?:详见|见)附件")
+# A cover letter sending a report (GB/T 9704's 函 or 报告 "关于报送…报告的函", its body "现将…随文报送，请审阅"):
+# its title or its words say it sends what is attached.
+_SENDS_TITLE = rx.compile(r"(?:报送|呈报|上报|呈送|报上|送上|提交|转报)")
+_SENDS = rx.compile(r"现(?:将|把|就)[^。]{0,120}?(?:报送|呈报|上报|呈送|报上|送上|提交|转报|随文|附后)"
+                    r"|随文(?:报送|呈报|附上|呈送)|(?:详见|见)附件")
 _LETTER_MAX = 800  # characters of a cover letter's text (spaces not counted): a few sentences
 _SENT_MIN = 1000  # characters of an untitled attachment that is a report: a year's report is longer
 _SENT_TEXT = 200  # characters under a report's title, at least: not a list of the attachments' names
