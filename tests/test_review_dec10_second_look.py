@@ -3,6 +3,7 @@ them, where the day's new readings misread them.  Each case failed on the commit
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -160,3 +161,55 @@ def test_so_far_defers_to_the_year_read_from_the_plan():
     assert card.document.kind == "annual_report" and card.document.report_year == 2024
     early = lawcheck.evaluate(text.replace("三、2025年工作打算", "三、下一步工作打算").replace("2025年4月8日", "2024年7月10日"))
     assert (early.document.kind, early.document.other_kind) == ("other", "dated_early")
+
+
+# ---- the attacker's look at the day's covers and 述法 (written for these tests: a city's notice on its counties'
+# reports; the Lingshou fixture under covers, or recast as its county head's 述法)
+
+DATA = Path(__file__).resolve().parent / "data" / "review_dec10"
+LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+LS_BODY = "\n".join(
+    (lines := LINGSHOU.split("\n"))[next(i for i, ln in enumerate(lines) if ln.startswith("中共灵寿县委")) + 1:]
+).split("特此报告。")[0].strip()
+
+
+def test_a_notice_on_many_bodies_reports_is_no_report():
+    text = (DATA / "notice_on_many_reports.txt").read_text(encoding="utf-8")
+    assert len("".join(text.split())) > 1000 and "各县（市、区）" in text.split("\n")[0]
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+
+
+def _issued(title: str, lead: str, attached: str) -> str:
+    return (f"{title}\n各乡镇人民政府，县政府各部门：\n{lead}\n\n附件：{attached}\n\n灵寿县人民政府办公室\n2022年2月20日\n\n"
+            f"附件\n\n{attached}\n\n{LS_BODY}\n")
+
+
+@pytest.mark.parametrize("attached", ["灵寿县2021年法治政府建设工作总结和2022年工作要点", "灵寿县2021年度法治政府建设督察报告"])
+def test_a_notice_issuing_a_summary_with_plans_or_an_inspection_is_no_report(attached):
+    text = _issued(f"灵寿县人民政府办公室关于印发《{attached}》的通知",
+                   f"现将《{attached}》印发给你们，请认真贯彻执行。", attached)
+    assert lawcheck.evaluate(text).document.kind == "other"
+
+
+def _shufa(first: str) -> str:
+    n = iter(range(1, 7))
+    body = LS_BODY.replace("2021年以来,灵寿县法治政府建设坚持", first, 1).replace(
+        "现将主要工作情况报告如下:", "切实履行推进法治建设第一责任人职责,现将有关情况报告如下:")
+    return re.sub(r"(?<=。)[一二三四五六]是", lambda m: m.group(0) + ("王建国同志" if next(n, 7) <= 6 else ""),
+                  body, count=6) + "\n"
+
+
+@pytest.mark.parametrize("first", ["2021年以来,县政府主要负责同志坚持", "2021年以来,县长王建国同志坚持"])
+def test_a_county_heads_third_person_shufa_is_no_report(first):
+    assert LS_BODY.count("2021年以来,灵寿县法治政府建设坚持") == 1
+    text = _shufa(first)
+    assert text.count("王建国同志") >= 6
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "shufa_report")
+
+
+def test_a_unit_report_working_under_its_leader_named_in_its_opening_is_the_report():
+    text = UNIT.replace("2024年,荷塘区坚持", "2024年,在区长李明华同志的带领下,荷塘区坚持", 1)
+    assert text != UNIT
+    assert lawcheck.evaluate(text).document.kind == "annual_report"

@@ -123,6 +123,26 @@ _T_WRAPPER = rx.compile(
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
 # (a guide to writing them — "…年度报告编写指南" — is told by its form: _T_FORMS)
+# Many bodies' reports named in a title ("各县（市、区）", "全市各乡镇", "各部门", "有关单位"): not one report.
+_MANY_BODIES = rx.compile(r"各(?:县|区|市|乡|镇|街道|部门|单位|地|级)|有关(?:部门|单位)|[县区市]直(?:各)?(?:部门|单位)")
+# A report's own title as a line of its own: 法治政府建设 or 依法行政 and a report's noun, no sentence's full stop.
+_REPORT_TITLE_LINE = rx.compile(r"[^\n。]{0,40}(?:法治政府建设|依法行政)[^\n。]{0,30}(?:报告|总结|汇报)[^\n。]{0,12}$",
+                                re.MULTILINE)
+
+
+# (a plan, an inspection or an assessment issued with the summary is not the year's report: "…工作总结和2022年工作
+# 要点", "…法治政府建设督察报告")
+_NOT_THE_REPORT = rx.compile(r"要点|督察|督查|评估|考核|方案|计划|规划")
+
+
+def _carries_report(st: Structure, title: str) -> bool:
+    """Whether a cover's text holds the report it names: a report's title on a line of its own under the cover's
+    (the report's heading line repeated above its text), other than the cover's title."""
+    text = st.text
+    lo, hi = st.body
+    flat = "".join(title.split())
+    return any("".join(m.group(0).split()) != flat and len(m.group(0).strip()) <= 80
+               and not _NOT_THE_REPORT.search(m.group(0)) for m in _REPORT_TITLE_LINE.finditer(text, lo, hi))
 _T_ABOUT_REPORTS = rx.compile(r"(?:年度报告|情况报告|工作报告)的?(?:报送|公开|发布|审查|审核|点评|评估|评查|评析|评议"
                                r"|抽查|检查|质量)")
 _T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
@@ -831,6 +851,25 @@ def _first_person(st: Structure, lo: int, hi: int) -> int:
     return n
 
 
+# A leader's post as the subject a paragraph opens on ("2021年以来，县政府主要负责同志坚持…", "2022年，局长王建国…"),
+# not the leadership a unit works under ("在区委、区政府主要负责同志的带领下，…").
+_LEADER_SUBJECT = rx.compile(r"(?:[^,，。；;\n]{0,12}[,，]\s*)?(?!在)[\u4e00-\u9fff、]{0,12}?"
+                             r"(?:主要负责同志|主要负责人|主要领导|党组书记|县长|区长|市长|州长|旗长|镇长|乡长|局长|主任)"
+                             r"(?![^,，。]{0,6}?的(?:坚强)?(?:领导|带领))")
+
+
+def _first_subject(named: str, paragraph: str) -> bool:
+    """Whether the person ``named`` ("王建国同志") is the subject of a text's first ``paragraph``: named in it (by the
+    name's last two characters, whatever post stands before it) other than as whom the unit works under, or the
+    paragraph opens on a leader's post."""
+    at = paragraph.find(named[-4:-2])
+    while at != -1:
+        if not re.match(r"[^,，。]{0,6}?的(?:坚强)?(?:领导|带领)", paragraph[at + 2:at + 12]):
+            return True
+        at = paragraph.find(named[-4:-2], at + 2)
+    return _LEADER_SUBJECT.match(paragraph) is not None
+
+
 def _comrades(text: str) -> list[str]:
     return [m.group(0) for m in _COMRADE.finditer(text) if not _NOT_A_NAME.search(m.group(0))]
 
@@ -975,6 +1014,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # (a cover carrying the report — "关于印发《…报告》的通知", "关于公开发布2024年度…报告的公告" — is no headline
     # about a report, though its words are a headline's: "印发《…报告》", "发布2024年度…")
     cover = _T_WRAPPER.search(title) if by_title is REPORT else None
+    # (only when it carries the report: its own title under the cover — a notice on many bodies' reports
+    # ("关于公布2021年度各县（市、区）法治政府建设情况报告的通知", what they sent and what was wrong with it)
+    # carries none)
+    if cover is not None and (_MANY_BODIES.search(title) or not _carries_report(st, title)):
+        cover = None
     titled_report = by_title is REPORT and (cover is not None or not _T_PUBLISHES.search(title))
     lo, hi = st.body
     # A paper or a book's abstract about the reports: its abstract and its key words at the top ("摘要：…", "关键词：",
@@ -1125,8 +1169,8 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # a unit's report names its leaders in its items, often more than one again and again ("区委书记张建国同志、
     # 区长李明华同志认真履行…，李明华同志带头出庭应诉"), and opens on its place ("2024年，荷塘区坚持…").
     first_paragraph = next((ln for ln in _lines(body[:600]) if not _NOT_OPENING.search(ln)), "") if counts else ""
-    one_person = counts[0][0] if counts and counts[0][1][-4:-2] in first_paragraph and (
-        len(counts) == 1 or counts[1][0] < 2) else 0
+    one_person = counts[0][0] if counts and _first_subject(counts[0][1], first_paragraph) and (
+        len(counts) == 1 or counts[1][0] * 2 <= counts[0][0]) else 0
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
     personal = _PERSONAL.search(body[:3000])
     # (an untitled text that speaks as one person and names that person as its speaker: a leader's 述法 whose title
