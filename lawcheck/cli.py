@@ -1123,9 +1123,7 @@ def _check(args: argparse.Namespace) -> int:
     pack = _load_pack(args, s)  # rule-file errors surface here, before any input is read
     waivers = _waivers(s, pack, lang)  # an unknown rule id is an error before any input is read, too
     _say_settings(s, lang, args.quiet)  # once the settings are known good: an error is the only line then
-    if args.output and (suffix := _office_suffix(args.output)):
-        _err(m["office_word" if suffix in _WORD_ONLY else "office_suffix"].format(
-            suffix=suffix, path=_one_line(args.output)))
+    if args.output and _office_output_refused(args.output, m):
         return Exit.USAGE_OR_INPUT
     # No --format: the -o file's suffix says which (汇总.csv is CSV, a page .html is HTML).
     fmt = s.format or (_format_of(args.output) if args.output else None) or (
@@ -1396,6 +1394,16 @@ def _output_problem(output: str, sources: list, directory: bool,
         except OSError as e:
             return "cannot_write", _os_reason(e)
     return None
+
+
+def _office_output_refused(output: str, m: dict[str, str]) -> bool:
+    """Whether ``-o`` names a file Word, WPS or a spreadsheet would open and lawcheck never writes (said in one
+    line: Word's names get the .docx hint)."""
+    suffix = _office_suffix(output)
+    if suffix:
+        key = "office_word" if suffix in _WORD_ONLY else "office_suffix"
+        _err(m[key].format(suffix=suffix, path=_one_line(output)))
+    return bool(suffix)
 
 
 def _file_on_the_way(folder: Path) -> tuple[str, str] | None:
@@ -1846,9 +1854,7 @@ def _compare(args: argparse.Namespace) -> int:
     if not pair and all(os.path.isfile(p) for p in paths):
         _err(m["compare_two"])  # one file, or three files: not a pair, and not a folder
         return Exit.USAGE_OR_INPUT
-    if args.output and (suffix := _office_suffix(args.output)):
-        _err(m["office_word" if suffix in _WORD_ONLY else "office_suffix"].format(
-            suffix=suffix, path=_one_line(args.output)))
+    if args.output and _office_output_refused(args.output, m):
         return Exit.USAGE_OR_INPUT
     fmt = _compare_format(args)
     if args.format is None and args.output and Path(args.output).suffix.lower() == ".docx":

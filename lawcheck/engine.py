@@ -23,7 +23,7 @@ from lawcheck.analysis import Analysis, Span, analyse
 from lawcheck.errors import speaking
 from lawcheck.i18n import has_text, join, t, unit_label
 from lawcheck.kinds import kind_of
-from lawcheck.kinds.base import Outcome, RuleBase, Years
+from lawcheck.kinds.base import Outcome, RuleBase, years_text
 from lawcheck.kinds.field import cut_off, too_short
 from lawcheck.model import (
     BasisRef,
@@ -119,16 +119,6 @@ _HEADING_LABEL = 24
 # ---------------------------------------------------------------- check
 
 
-def _years_text(lang: str, y: Years) -> str:
-    if y.start is None and y.end is None:
-        return t(lang, "all_years")
-    if y.end is None:
-        return t(lang, "years_from", start=y.start)
-    if y.start is None:
-        return t(lang, "years_to", end=y.end)
-    return t(lang, "years_range", start=y.start, end=y.end)
-
-
 def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
     """Not applicable (or unknown) before any check runs: the wrong reporter, level or year."""
     lang = a.lang
@@ -162,7 +152,7 @@ def _applicability(rule: RuleBase, a: Analysis) -> Outcome | None:
         return _uncovered(rule, a)
     if not years.contains(a.year):
         return Outcome("not_applicable", 0.0,
-                       details=[t(lang, "not_in_force", years=_years_text(lang, years), year=a.year)])
+                       details=[t(lang, "not_in_force", years=years_text(lang, years), year=a.year)])
     return _uncovered(rule, a)
 
 

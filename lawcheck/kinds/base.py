@@ -80,6 +80,17 @@ class Years(Strict):
         return self.start is not None or self.end is not None
 
 
+def years_text(lang: str, y: Years) -> str:
+    """The years as the reader says them: "2019年及以后", "2016—2018", "2018 and earlier"."""
+    if y.start is None and y.end is None:
+        return t(lang, "all_years")
+    if y.end is None:
+        return t(lang, "years_from", start=y.start)
+    if y.start is None:
+        return t(lang, "years_to", end=y.end)
+    return t(lang, "years_range", start=y.start, end=y.end)
+
+
 # How sure a provision is, when not fully (RULEBOOK's ◐ and ❌), as the reader sees it beside the citation.
 _HOW_SURE = {"zh": {"partial": "〔部分核实〕", "unverified": "〔未经核实〕"},
              "en": {"partial": " [partly verified]", "unverified": " [not verified]"}}

@@ -7,7 +7,19 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from lawcheck.i18n import join, t
-from lawcheck.kinds.base import PART_ID_RE, Level, Outcome, Reporter, RuleBase, Span, Strict, Text, Years, status_of
+from lawcheck.kinds.base import (
+    PART_ID_RE,
+    Level,
+    Outcome,
+    Reporter,
+    RuleBase,
+    Span,
+    Strict,
+    Text,
+    Years,
+    status_of,
+    years_text,
+)
 from lawcheck.kinds.matching import Matcher
 from lawcheck.text import organs, region
 
@@ -95,7 +107,7 @@ def _judged(rule: RecipientsRule, a: Analysis, reporter: str, line: tuple[list[s
         # earlier report is not held to it, nor to another reporter's line.
         return Outcome("not_applicable", 0.0, details=[t(lang, "recipient_rule_years", year=a.year,
                                                          who=_who(lang, a.level, a.reporter),
-                                                         years=_years_text(lang, group.years))])
+                                                         years=years_text(lang, group.years))])
     if reporter == "department" and a.tier == "below_county":
         # The lines named for departments (本级党委和政府、上一级政府有关部门) are those of 县级以上政府部门; a 司法所
         # reports as its county bureau directs, which no rule here prescribes.
@@ -188,14 +200,6 @@ def _who(lang: str, level: str | None, reporter: str | None) -> str:
     return f"{rep} at {lvl} level" if rep else f"a {lvl}-level reporter"
 
 
-def _years_text(lang: str, y: Years) -> str:
-    if y.end is None:
-        return t(lang, "years_from", start=y.start)
-    if y.start is None:
-        return t(lang, "years_to", end=y.end)
-    return t(lang, "years_range", start=y.start, end=y.end)
-
-
 def describe(rule: RecipientsRule, lang: str) -> list[str]:
     # Not in explain before: the addressees each kind of reporter may write to.
     out = []
@@ -206,6 +210,6 @@ def describe(rule: RecipientsRule, lang: str) -> list[str]:
         if g.tiers:
             who += "（" + join(lang, [t(lang, f"tier.name.{x}") for x in g.tiers]) + "）"
         if g.years.bounded:
-            who += "（" + _years_text(lang, g.years) + ("年度" if lang == "zh" else "") + "）"
+            who += "（" + years_text(lang, g.years) + ("年度" if lang == "zh" else "") + "）"
         out.append(f"  • {who}: {join(lang, [b.label.get(lang) for b in g.bodies])}")
     return out

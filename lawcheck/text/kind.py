@@ -485,6 +485,11 @@ _SO_FAR = rx.compile(r"今年(?:以来|来|上半年|前[两二三]个?季度|�
                      r"|\s*1\s*月?\s*[-—–至到]\s*[1-9]\s*月(?!\d))|年初以来|入年以来")
 
 
+def _opening_line(text: str) -> str:
+    """The first line of ``text`` (a body's beginning) that is not a salutation, a date or a page's line."""
+    return next((ln for ln in _lines(text) if not _NOT_OPENING.search(ln)), "")
+
+
 def so_far(st: Structure, signed: dt.date | None) -> KindVerdict | None:
     """A text naming no year, that opens on "this year so far" ("今年以来，…") and is signed from April to October of
     a year: a part of that year summed up, not a year's report (signed from November on, "今年以来" is the whole
@@ -492,8 +497,7 @@ def so_far(st: Structure, signed: dt.date | None) -> KindVerdict | None:
     if signed is None or not dt.date(signed.year, 4, 1) <= signed < season_opens(signed.year):
         return None
     lo, hi = st.body
-    opening = next((ln for ln in _lines(st.text[lo:min(hi, lo + 600)]) if not _NOT_OPENING.search(ln)), "")
-    m = _SO_FAR.search(opening, 0, 200)
+    m = _SO_FAR.search(_opening_line(st.text[lo:min(hi, lo + 600)]), 0, 200)
     return None if m is None else dated_early(signed.year, [signed])
 
 
@@ -853,9 +857,11 @@ def _first_person(st: Structure, lo: int, hi: int) -> int:
 
 # A leader's post as the subject a paragraph opens on ("2021年以来，县政府主要负责同志坚持…", "2022年，局长王建国…"),
 # not the leadership a unit works under ("在区委、区政府主要负责同志的带领下，…").
+_WORKS_UNDER = r"[^,，。]{0,6}?的(?:坚强)?(?:领导|带领)"  # "…同志的坚强领导下", after a leader's name or post
+_UNDER = rx.compile(_WORKS_UNDER)
 _LEADER_SUBJECT = rx.compile(r"(?:[^,，。；;\n]{0,12}[,，]\s*)?(?!在)[\u4e00-\u9fff、]{0,12}?"
                              r"(?:主要负责同志|主要负责人|主要领导|党组书记|县长|区长|市长|州长|旗长|镇长|乡长|局长|主任)"
-                             r"(?![^,，。]{0,6}?的(?:坚强)?(?:领导|带领))")
+                             rf"(?!{_WORKS_UNDER})")
 
 
 def _first_subject(named: str, paragraph: str) -> bool:
@@ -864,7 +870,7 @@ def _first_subject(named: str, paragraph: str) -> bool:
     paragraph opens on a leader's post."""
     at = paragraph.find(named[-4:-2])
     while at != -1:
-        if not re.match(r"[^,，。]{0,6}?的(?:坚强)?(?:领导|带领)", paragraph[at + 2:at + 12]):
+        if not _UNDER.match(paragraph, at + 2, at + 12):
             return True
         at = paragraph.find(named[-4:-2], at + 2)
     return _LEADER_SUBJECT.match(paragraph) is not None
@@ -1156,8 +1162,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # 9月底，…"; "一、上半年工作开展情况 … 三、下半年工作计划"): a half-year or quarterly summary, however plainly it
     # is titled — unless the title names its whole year.
     if not _OWN_YEAR.search(title):
-        opening_line = next((ln for ln in _lines(body[:600]) if not _NOT_OPENING.search(ln)), "")
-        m = _PART_YEAR_OPENING.match(opening_line) or next(
+        m = _PART_YEAR_OPENING.match(_opening_line(body[:600])) or next(
             (m for h in top_headings if (m := _PART_YEAR_HEADING.match(_MARKER.sub("", h)))), None)
         if m:
             return _other("interim_summary", "kind.reason.opening", word=m.group(0).strip())
@@ -1168,7 +1173,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # …and that person is the subject of its first paragraph ("2022年，王建国同志认真贯彻…"), the only one so named:
     # a unit's report names its leaders in its items, often more than one again and again ("区委书记张建国同志、
     # 区长李明华同志认真履行…，李明华同志带头出庭应诉"), and opens on its place ("2024年，荷塘区坚持…").
-    first_paragraph = next((ln for ln in _lines(body[:600]) if not _NOT_OPENING.search(ln)), "") if counts else ""
+    first_paragraph = _opening_line(body[:600]) if counts else ""
     one_person = counts[0][0] if counts and _first_subject(counts[0][1], first_paragraph) and (
         len(counts) == 1 or counts[1][0] * 2 <= counts[0][0]) else 0
     duty_heading = next((h for h in top_headings if _DUTY_HEADING.match(re.sub(r"^[\S]{1,4}[、.]", "", h))), None)
