@@ -130,6 +130,11 @@ def entry_count(path: Path) -> int | None:
         return None
 
 
+def sent_names(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """The names of the files a unit put in the archive: no folders, no archiver's or system's own files."""
+    return [n for i in infos if not i.is_dir() and not _junk(n := member_name(i))]
+
+
 def _junk(name: str) -> bool:
     """An archiver's or a system's own file: macOS's resource forks ("__MACOSX/", "._报告.docx"), Office's lock files,
     folder files.  Any other name, a dotted one too ("...报告.txt", ".材料/报告.txt"), is a file the unit sent."""

@@ -50,7 +50,7 @@ def sniff(data: bytes, suffix: str) -> str:
     Flat OPC) is named as one, under any name."""
     if data.startswith(b"%PDF-"):
         return "pdf"
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith((b"PK\x03\x04", _EMPTY_ZIP)):
         return suffix if suffix in ("docx", "ofd") else "zip"
     # ("BM" opens a bitmap, and a text too: only with the bitmap's header size after it)
     found = next((kind for magic, kind in _MAGIC if data.startswith(magic)
@@ -89,6 +89,8 @@ def _word_xml(data: bytes, head: bytes) -> str | None:
     return None
 
 
+# An empty zip is its end record alone ("an archive of files" emptied, a zip made of nothing): not a RAR.
+_EMPTY_ZIP = b"PK\x05\x06"
 # The name of the encrypted document's stream in an OLE container, as the container writes it (UTF-16LE).
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
@@ -122,6 +124,8 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
         check_zip(name, data, lang, lim)  # before anything inflates a member
     if fmt == "zip":
         fmt = _zip_kind(data)
+    if fmt == "zip_archive":
+        raise InputError(name, _held(data, lang, "zip_archive"))
     if fmt in _REFUSED:
         raise InputError(name, msg(lang, fmt))
     reader = importlib.import_module(f"lawcheck.readers.{_MODULES.get(fmt, fmt)}")
@@ -130,7 +134,7 @@ def _load(name: str, data: bytes, encoding: str | None, lang: str, lim: Limits, 
     except InputError:
         if fmt in ("docx", "ofd") and _zip_kind(data) == "zip_archive":
             # a unit's zip of files renamed .docx: said so, not "the Word file is damaged"
-            raise InputError(name, msg(lang, "zip_named", suffix=Path(name).suffix)) from None
+            raise InputError(name, _held(data, lang, "zip_named", suffix=Path(name).suffix)) from None
         raise
 
 
@@ -169,6 +173,33 @@ def check_zip(name: str, data: bytes, lang: str, lim: Limits) -> None:
     if total > lim.max_unzipped_bytes:
         limit = human_bytes(lim.max_unzipped_bytes)
         raise InputError(name, msg(lang, "zip_size", size=human_bytes(total), limit=limit))
+
+
+def _held(data: bytes, lang: str, key: str, **kw: str) -> str:
+    """``key``'s message for a zip of files, saying what it holds: no file, its one file by name (a drafter who
+    zipped one report was told it held "several"), or how many.  The archiver's own files (a Mac's __MACOSX/)
+    and folders are not counted."""
+    import io
+    import zipfile
+
+    from lawcheck.archives import sent_names
+
+    try:
+        names = sent_names(zipfile.ZipFile(io.BytesIO(data)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError, NotImplementedError, RuntimeError, EOFError):
+        return msg(lang, "zip_corrupt")
+    if not names:
+        return msg(lang, f"{key}_empty", **kw)
+    if len(names) == 1:
+        return msg(lang, f"{key}_one", member=_shown_member(names[0]), **kw)
+    return msg(lang, key, n=len(names), **kw)
+
+
+def _shown_member(name: str) -> str:
+    """A member's name as a one-line message shows it: its last part, no control characters, at most 60
+    characters (a name is whatever the archive's maker typed)."""
+    base = "".join(c for c in name.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] if c.isprintable())
+    return base if len(base) <= 60 else base[:40] + "…" + base[-19:]
 
 
 def _zip_kind(data: bytes) -> str:
