@@ -548,6 +548,8 @@ _MSG = {
            "not_ours": "输出位置“{path}”已有一个不是 lawcheck 写的文件（可能是报告本身）；lawcheck 不覆盖它，"
                        "请另选输出文件名，或确认后先删除该文件",
            "cannot_write": "无法写入“{path}”：{err}",
+           "empty_output": "输出文件名为空（-o 后是空字符串或只有空格）：请写出文件名（如 -o 审查意见.txt），"
+                           "或去掉 -o 直接输出",
            "io_failed": "无法读写“{path}”：{err}",
            "spool": "无法写入临时文件夹“{path}”（批量 Markdown 的各报告部分先暂存于此，可用 TMPDIR 另选）：{err}",
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
@@ -604,6 +606,8 @@ _MSG = {
            "not_ours": "the output \"{path}\" is a file lawcheck did not write (perhaps a report itself); it is not "
                        "overwritten: choose another name, or delete it first",
            "cannot_write": "cannot write \"{path}\": {err}",
+           "empty_output": "the output file name is empty (-o was given an empty string or only spaces): give a file "
+                           "name (such as -o review.txt), or leave -o out to write to standard output",
            "io_failed": "cannot read or write \"{path}\": {err}",
            "spool": "cannot write to the temporary folder \"{path}\" (a batch's Markdown holds the reports' parts "
                     "there; TMPDIR chooses another): {err}",
@@ -2169,6 +2173,13 @@ def _closed_streams_stand_in() -> None:
         sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - for the process's life
 
 
+def _blank_output(args: argparse.Namespace) -> bool:
+    """Whether -o was given an empty name ("-o \"$OUT\"" with OUT unset) or only spaces: it was taken for standard
+    output's "-" ("无法写入“-”"), failed on a temporary file's name, or wrote a file called " "."""
+    output = getattr(args, "output", None)
+    return output is not None and not output.strip()
+
+
 def main(argv: list[str] | None = None) -> int:
     from lawcheck.errors import ConfigError, InputError, RuleFileError, UsageError, WaiverError
 
@@ -2200,6 +2211,9 @@ def main(argv: list[str] | None = None) -> int:
         args.output = None  # "-o -": standard output, as for inputs ("./-" names a file called "-")
     lang = getattr(args, "lang", None) or os.environ.get("LAWCHECK_LANG", "zh")
     lang = lang if lang in ("zh", "en") else "zh"
+    if _blank_output(args):
+        _err(_MSG[lang]["empty_output"])
+        return Exit.USAGE_OR_INPUT
     handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config,
                 "serve": _serve}
     try:

@@ -1,0 +1,154 @@
+"""The command line's and the outputs' small edges (review of 11 December): what a user met, fixed."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from lawcheck.cli import main
+from lawcheck.errors import InputError
+from lawcheck.readers import read_document
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+# A short report in its own words (a township's, 2023): enough paragraphs for a page break between parts.
+QIAOTOU = """桥头镇人民政府2023年度法治政府建设情况报告
+
+2023年，桥头镇在县委、县政府的正确领导下，深入学习贯彻习近平法治思想，认真落实《法治政府建设实施纲要（2021—2025年）》，现将有关情况报告如下。
+一、主要举措和成效
+（一）加强组织领导。镇党委、镇政府主要负责人切实履行推进法治建设第一责任人职责，全年召开党委会、政府常务会专题研究法治政府建设工作4次，将法治建设纳入年度综合考核。
+（二）推进依法决策。严格落实重大行政决策程序规定，全镇3项重大行政决策均经过公众参与、专家论证、风险评估、合法性审查和集体讨论决定，聘请法律顾问1名，审查合同12份。
+（三）规范行政执法。全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度，组织执法人员参加培训2次，全年办理行政处罚案件15件，无一被复议纠错。
+（四）化解矛盾纠纷。健全人民调解、行政调解、司法调解联动工作体系，全年排查化解矛盾纠纷86件，调解成功率97%。
+二、存在的不足和原因
+一是部分干部法治意识不强，运用法治思维和法治方式解决问题的能力有待提高；二是执法力量薄弱，执法人员专业素质参差不齐。原因主要是学法用法常态化机制不够健全，培训针对性不强。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+镇党委书记、镇长带头学法，主持召开专题会议研究法治建设重要问题，带头接访群众，督促班子成员履行“一岗双责”。
+四、2024年工作打算
+一是持续深化学习宣传习近平法治思想；二是加强执法队伍建设，开展执法案卷评查；三是深化“八五”普法，推进乡村法治示范创建。
+
+桥头镇人民政府
+2024年2月20日
+"""
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LAWCHECK_CACHE_DIR", "")
+    shutil.copy(FIXTURES / "001_lingshou_2021.txt", tmp_path / "灵寿县2021年法治政府建设年度报告.txt")
+    shutil.copy(FIXTURES / "003_changsheng_2020.txt", tmp_path / "长生镇2020年法治政府建设工作报告.txt")
+    return tmp_path
+
+
+def _zip(members: list[tuple[str, bytes]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members:
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def _refusal(name: str, data: bytes, lang: str = "zh") -> str:
+    with pytest.raises(InputError) as e:
+        read_document(name, data, lang=lang)
+    return str(e.value)
+
+
+# ------------------------------------------------------------------ 1. a zip of one file, dropped on the page
+
+# A zip holding one report was "多个文件的压缩包" (an archive of several files) on the page and on standard input:
+# the drafter who zipped one file was told something untrue of it.  It is now said to hold that one file, named.
+@pytest.mark.parametrize(("name", "members", "words", "not_words"), [
+    ("报送材料.zip", [("岳池县2023年法治政府建设情况报告.docx", b"PK")], ["只有一个文件", "岳池县2023年法治政府建设情况报告.docx"],
+     ["多个文件"]),
+    # a Mac's zip: the resource fork beside the report is the archiver's, not a second file
+    ("材料.zip", [("清波街道2022年度报告.pdf", b"%PDF-1.4"), ("__MACOSX/._清波街道2022年度报告.pdf", b"\0\5")],
+     ["只有一个文件", "清波街道2022年度报告.pdf"], ["多个文件", "__MACOSX"]),
+    # in a folder of its own inside the zip: still one file
+    ("-", [("2023年报告/", b""), ("2023年报告/桥头镇法治政府建设年度报告.txt", QIAOTOU.encode())],
+     ["只有一个文件", "桥头镇法治政府建设年度报告.txt"], ["多个文件"]),
+    ("三县报告.zip", [("甲县.txt", b"a"), ("乙县.txt", b"b"), ("丙县.docx", b"c")], ["多个文件的压缩包（共 3 个文件）"], ["只有一个"]),
+])
+def test_a_zip_is_described_by_what_it_holds(name, members, words, not_words):
+    said = _refusal(name, _zip(members))
+    assert all(w in said for w in words), said
+    assert not any(w in said for w in not_words), said
+
+
+def test_an_empty_zip_is_said_to_be_empty_not_a_rar():
+    empty = _zip([])
+    assert empty.startswith(b"PK\x05\x06")
+    said = _refusal("材料.zip", empty)
+    assert "空的" in said and "RAR" not in said and "多个文件" not in said, said
+    assert "empty" in _refusal("材料.zip", empty, "en")
+
+
+def test_a_word_name_on_a_zip_of_one_file_names_that_file():
+    said = _refusal("灵寿县报告.docx", _zip([("灵寿县2021年法治政府建设年度报告.txt", b"x" * 40)]))
+    assert "文件名为 .docx" in said and "灵寿县2021年法治政府建设年度报告.txt" in said and "多个文件" not in said, said
+    said = _refusal("report.docx", _zip([("a.txt", b"x"), ("b.txt", b"y")]), "en")
+    assert "several files (2)" in said and "one file" not in said, said
+
+
+def test_a_hostile_member_name_is_one_line_and_bounded():
+    said = _refusal("材料.zip", _zip([("报告\n第二行\x07" + "很长" * 200 + ".txt", b"x")]))
+    assert "\n" not in said and "\x07" not in said and len(said) < 300, said
+    assert "只有一个文件" in said
+
+
+def test_the_page_says_it_of_a_dropped_zip():
+    pytest.importorskip("starlette")
+    pytest.importorskip("httpx2")
+    from starlette.testclient import TestClient
+
+    from lawcheck.batch import Options
+    from lawcheck.serve.app import create_app
+    from lawcheck.serve.work import Checker
+
+    client = TestClient(create_app(Checker(Options()), host="127.0.0.1", port=48766), base_url="http://127.0.0.1:48766")
+    data = _zip([("桥头镇2023年度法治政府建设情况报告.txt", QIAOTOU.encode())])
+    r = client.post("/api/check", content=data, params={"name": "桥头镇.zip"},
+                    headers={"Origin": "http://127.0.0.1:48766"})
+    error = r.json()["error"]
+    assert "只有一个文件" in error and "桥头镇2023年度法治政府建设情况报告.txt" in error and "多个" not in error, error
+
+
+# ------------------------------------------------------------------ 2. an empty -o
+
+# "-o ''" (a script's unset variable: -o "$OUT") said "无法写入“-”：不存在", or named a temporary file; "-o ' '" wrote a
+# file called " ".  An empty output name is now one line saying so, exit 2, nothing written.
+@pytest.mark.parametrize("argv", [
+    ["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", ""],
+    ["check", "灵寿县2021年法治政府建设年度报告.txt", "--format", "docx", "--output="],
+    ["check", "灵寿县2021年法治政府建设年度报告.txt", "长生镇2020年法治政府建设工作报告.txt", "--format", "html", "-o", "  "],
+    ["compare", "长生镇2020年法治政府建设工作报告.txt", "灵寿县2021年法治政府建设年度报告.txt", "--force", "-o", ""],
+    ["compare", ".", "--format", "csv", "-o", " "],
+    ["rules", "schema", "-o", ""],
+    ["rules", "docs", "--output", ""],
+])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_empty_output_name_is_refused_in_one_line(here, capsys, argv, lang):
+    before = sorted(p.name for p in here.iterdir())
+    code = main([*argv, "--lang", lang] if argv[0] != "rules" else argv)
+    out, err = capsys.readouterr()
+    lines = [x for x in err.splitlines() if x]
+    assert code == 2 and len(lines) == 1, err
+    if argv[0] != "rules" and lang == "en":
+        assert "output file name is empty" in lines[0], lines
+    else:
+        assert "输出文件名为空" in lines[0], lines
+    assert "“-”" not in lines[0] and ".tmp" not in lines[0]
+    assert out == ""
+    assert sorted(p.name for p in here.iterdir()) == before
+
+
+def test_a_real_output_name_is_still_written(here):
+    assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "结果 2021.txt"]) in (0, 1)
+    assert (here / "结果 2021.txt").stat().st_size > 0
+    assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "-"]) in (0, 1)  # "-": standard output
