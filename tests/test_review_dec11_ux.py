@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import zipfile
 from pathlib import Path
@@ -152,3 +153,132 @@ def test_a_real_output_name_is_still_written(here):
     assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "结果 2021.txt"]) in (0, 1)
     assert (here / "结果 2021.txt").stat().st_size > 0
     assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "-"]) in (0, 1)  # "-": standard output
+
+
+# ------------------------------------------------------------------ 3. a form feed in a .txt, to Word
+
+def _docx_parts(path: Path) -> tuple[str, str]:
+    with zipfile.ZipFile(path) as z:
+        return z.read("word/document.xml").decode(), z.read("word/comments.xml").decode()
+
+
+def _anchored(path: Path) -> dict[str, str]:
+    """Each comment's id → the text its range covers (a page break counted as the "\\f" it stands for)."""
+    import docx
+
+    document = docx.Document(str(path))
+    opened: set[str] = set()
+    got: dict[str, list[str]] = {}
+    for el in document.element.body.iter():
+        if el.tag == f"{W}commentRangeStart":
+            opened.add(el.get(f"{W}id"))
+            got.setdefault(el.get(f"{W}id"), [])
+        elif el.tag == f"{W}commentRangeEnd":
+            opened.discard(el.get(f"{W}id"))
+        elif el.tag in (f"{W}t", f"{W}tab", f"{W}br") and el.getparent().tag == f"{W}r":
+            s = (el.text or "") if el.tag == f"{W}t" else "\t" if el.tag == f"{W}tab" else \
+                "\f" if el.get(f"{W}type") == "page" else "\n"
+            for cid in opened:
+                got[cid].append(s)
+    return {cid: "".join(parts) for cid, parts in got.items()}
+
+
+def _with_controls(text: str) -> str:
+    """The text as a PDF-to-text tool or an old system exports it: a form feed before each part (on the part's
+    line, or a line of its own), and stray control characters inside paragraphs."""
+    out = []
+    for k, line in enumerate(text.split("\n")):
+        if line.startswith(("二、", "四、")):
+            line = "\f" + line
+        elif line.startswith("三、"):
+            out.append("\f")
+        elif "调解" in line or "执法" in line:
+            line = line.replace("，", "，\x0b", 1).replace("。", "\x01。\x08", 1)
+        elif k == 4:
+            line = line + "\x06\x1f"
+        out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("source", ["qiaotou", "lingshou"])
+def test_a_form_feed_is_a_page_break_in_word_and_other_controls_are_dropped(tmp_path, source):
+    pytest.importorskip("docx")
+    text = QIAOTOU if source == "qiaotou" else (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    if source == "lingshou":  # a page break between its parts, and stray controls in its measures
+        text = text.replace("\n二、", "\n\f二、", 1).replace("\n三、", "\n\f\n三、", 1).replace(",", ",\x0b\x02", 5)
+    else:
+        text = _with_controls(text)
+    assert "\f" in text and "\x0b" in text
+    src = tmp_path / "报告.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "审查意见.docx"
+    assert main(["check", str(src), "--format", "docx", "-o", str(out)]) in (0, 1)
+    body, comments = _docx_parts(out)
+    assert "\ufffd" not in body and "\ufffd" not in comments
+    assert body.count('w:type="page"') == text.count("\f")
+    # the text of the document is the report's, less the controls (python-docx shows a page break as nothing)
+    import docx
+
+    shown = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    clean = "".join(c for c in text if c in "\t\n" or c >= " ")
+    assert shown.replace(" ", "") == clean.replace("\r", " ").replace(" ", "")
+    # each comment on a shortfall covers the passage its evidence quotes (offsets into the text as read)
+    card_path = tmp_path / "card.json"
+    assert main(["check", str(src), "--format", "json", "-o", str(card_path)]) in (0, 1)
+    card = json.loads(card_path.read_text(encoding="utf-8"))
+    anchored = "|".join(_anchored(out).values())
+    for r in card["results"]:
+        for e in r.get("evidence", []) if r["status"] in ("partial", "fail") else []:
+            quoted = "".join(c for c in text[e["start"]:e["end"]] if c in "\t\n\f" or c >= " ")
+            assert quoted.replace("\n", "") in anchored, (r["rule"], e)
+
+
+def _covered(head, tail) -> str:  # type: ignore[no-untyped-def]
+    """The text of the runs from ``head`` to ``tail`` (a page break as "\\f")."""
+    out, on = [], False
+    for r in head.getparent().getparent().iter(f"{W}r"):
+        on = on or r is head
+        if on:
+            for el in r:
+                if el.tag == f"{W}t":
+                    out.append(el.text or "")
+                elif el.tag == f"{W}br":
+                    out.append("\f" if el.get(f"{W}type") == "page" else "\n")
+                elif el.tag == f"{W}tab":
+                    out.append("\t")
+        if r is tail:
+            break
+    return "".join(out)
+
+
+def test_a_passage_across_a_page_break_and_controls_is_anchored_on_exactly_its_text():
+    pytest.importorskip("docx")
+    import lawcheck
+    from lawcheck.render.formats.docx import _from_text
+    from lawcheck.render.wordfile import Anchors
+
+    text = _with_controls(QIAOTOU)
+    card = lawcheck.evaluate(text)
+    document, pieces = _from_text(card, text)
+    anchors = Anchors(document.element.body, pieces)  # (one for the document: it follows the runs it splits)
+    for needle in ("\f二、存在", "执法人员参加培训", "镇党委书记", "原因主要是学法用法"):
+        for start in (text.index(needle) - 5, text.index(needle) + 1):
+            end = start + 30
+            head, tail = anchors.runs(start, end)
+            want = "".join(c for c in text[start:end] if c in "\t\f" or c >= " ").replace("\n", "")
+            assert _covered(head, tail) == want, (needle, start)
+
+
+def test_the_scorecard_is_the_same_with_or_without_the_form_feeds(tmp_path):
+    """Word is written without them; the report is checked as it was read (a form feed is a line's end)."""
+    plain = tmp_path / "桥头.txt"
+    plain.write_text(QIAOTOU, encoding="utf-8")
+    paged = tmp_path / "桥头-分页.txt"
+    paged.write_text(QIAOTOU.replace("\n二、", "\n\f二、").replace("\n四、", "\n\f\n四、"), encoding="utf-8")
+    cards = []
+    for p in (plain, paged):
+        out = tmp_path / f"{p.stem}.json"
+        main(["check", str(p), "--format", "json", "-o", str(out)])
+        cards.append(json.loads(out.read_text(encoding="utf-8")))
+    assert cards[0]["score"] == cards[1]["score"]
+    assert [r["status"] for r in cards[0]["results"]] == [r["status"] for r in cards[1]["results"]]

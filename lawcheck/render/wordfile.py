@@ -20,13 +20,18 @@ from lawcheck import rx
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT_TAGS = (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-# Characters XML 1.0 cannot hold (a text file's form feed, a damaged decoder's surrogates): one for one.
-_NOT_XML = rx.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Characters XML 1.0 cannot hold: a damaged decoder's surrogates (one for one), and the control characters of a
+# text file, which read as nothing in a comment or a title — a form feed or a vertical tab a space (a break), the
+# others left out (U+FFFD in their place was noise the drafter could not place).
+_NOT_XML = rx.compile("[\ud800-\udfff\ufffe\uffff]")
+_BREAKS = rx.compile("[\x0b\x0c]")
+_CONTROLS = rx.compile("[\x00-\x08\x0e-\x1f]")
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the zip format's earliest date: no clock in the bytes
 
 
 def xml_safe(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
+    """``text`` as Word's XML can hold it."""
+    return _NOT_XML.sub("\ufffd", _CONTROLS.sub("", _BREAKS.sub(" ", text)))
 
 
 def node_text(el) -> str:

@@ -103,10 +103,13 @@ def _run(r):  # type: ignore[no-untyped-def]
 
 def _from_text(card: Scorecard, text: str):  # type: ignore[no-untyped-def]
     """A new document, one paragraph per line of ``text`` (the title line(s) in the Title style), and its map:
-    line k's characters are paragraph k's, one for one."""
+    line k's characters are paragraph k's, one for one — but for the control characters, which Word's text
+    cannot hold (they were written as U+FFFD): a form feed, a text file's page end (a PDF-to-text tool writes one
+    a page), is a page break, and the others are left out.  The map skips what is left out, so a comment still
+    covers exactly the passage the scorecard's offsets point at."""
     import docx
 
-    from lawcheck.render.wordfile import TEXT_TAGS, W, node_text, xml_safe
+    from lawcheck.render.wordfile import TEXT_TAGS, node_text, xml_safe
 
     document = docx.Document()
     props = document.core_properties
@@ -114,22 +117,40 @@ def _from_text(card: Scorecard, text: str):  # type: ignore[no-untyped-def]
     props.author = props.last_modified_by = AUTHOR
     props.comments = ""
     title = title_span(card, text)
+    placed: list[tuple[int, object]] = []  # (offset in text, the element its character starts), document order
     pos = 0
     for line in text.split("\n"):
         style = "Title" if title[0] <= pos < title[1] and line.strip() else None
-        document.add_paragraph(xml_safe(line.replace("\r", " ")), style=style)
+        paragraph = document.add_paragraph(style=style)
+        if line:
+            placed += _fill(paragraph.add_run()._r, line, pos)
         pos += len(line) + 1
-    pieces: list[tuple[int, int, int, int]] = []
     index = {el: i for i, el in enumerate(document.element.body.iter(*TEXT_TAGS))}
-    pos = 0
-    for p in document.element.body.iterchildren(f"{W}p"):
-        for el in p.iter(*TEXT_TAGS):
-            n = len(node_text(el))
-            if n and el.getparent().tag == f"{W}r":
-                pieces.append((pos, pos + n, index[el], 0))
-            pos += n
-        pos += 1  # the line's end
+    pieces = [(at, at + n, index[el], 0) for at, el in placed if (n := len(node_text(el)))]
     return document, pieces
+
+
+# A line cut into a form feed, a tab, control characters (left out), and the text between them.
+_PIECES = re.compile("(?P<page>\f)|(?P<tab>\t)|(?P<control>[\x00-\x08\x0b\x0e-\x1f]+)|[^\f\t\x00-\x08\x0b\x0e-\x1f]+")
+
+
+def _fill(r, line: str, start: int) -> list[tuple[int, object]]:  # type: ignore[no-untyped-def]
+    """Write ``line`` (at ``start`` in the text) into the run ``r``; the elements made, each with the offset of
+    its first character."""
+    from lawcheck.render.wordfile import xml_safe
+
+    made: list[tuple[int, object]] = []
+    for m in _PIECES.finditer(line):
+        at = start + m.start()
+        if m.lastgroup == "page":
+            br = r.add_br()
+            br.type = "page"
+            made.append((at, br))
+        elif m.lastgroup == "tab":
+            made.append((at, r.add_tab()))
+        elif m.lastgroup is None:  # text (a stray carriage return in it a space, one for one)
+            made.append((at, r.add_t(xml_safe(m.group().replace("\r", " ")))))
+    return made
 
 
 def file_name(path: str, lang: str, n: int) -> str:
