@@ -122,13 +122,26 @@ class _Parser(argparse.ArgumentParser):
         lang = _lang_from_argv()
         # A file named "-rf.txt" is read as options: argparse then says a PATH is missing, or an option is
         # unknown.  Name the file and the two ways to pass it instead.
-        dashed = next((a for a in _ARGV if a.startswith("-") and a != "-" and os.path.isfile(a)), None)
+        dashed = next((a for a in _ARGV if a.startswith("-") and a != "-" and _file_name_like(a)), None)
         if dashed and ("required" in message or "unrecognized" in message or "expected one argument" in message):
             self.exit(2, f"{self.prog}: {_MSG[lang]['dash_name'].format(name=dashed)}\n")
         # One line, as every error of lawcheck's is; the usage is one --help away.
         if lang == "zh":
             self.exit(2, f"{self.prog}: 参数错误：{_in_chinese(message)}（用法见 {self.prog} --help）\n")
         self.exit(2, f"{self.prog}: usage error: {message} (see {self.prog} --help)\n")
+
+
+def _file_name_like(arg: str) -> bool:
+    """Whether an argument read as an option is a file's name: an existing file, or — a file not there yet (an
+    output, a name mistyped) — one no option is written like: one dash, then Chinese or a report's suffix
+    ("-灵寿县报告.txt"; it was "缺少参数：PATH" or "参数 -o 需要一个值", the file unnamed)."""
+    if os.path.isfile(arg):
+        return True
+    if arg.startswith("--"):
+        return False  # (an option with its value: "--published=2024年3月1日")
+    from lawcheck.readers import SUFFIXES
+
+    return any(c > "\x7f" for c in arg) or Path(arg).suffix.lower() in (*SUFFIXES, ".csv", ".json", ".md")
 
 
 def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:

@@ -282,3 +282,32 @@ def test_the_scorecard_is_the_same_with_or_without_the_form_feeds(tmp_path):
         cards.append(json.loads(out.read_text(encoding="utf-8")))
     assert cards[0]["score"] == cards[1]["score"]
     assert [r["status"] for r in cards[0]["results"]] == [r["status"] for r in cards[1]["results"]]
+
+
+# ------------------------------------------------------------------ a newcomer's hostile names
+
+# A name beginning with "-" that is no file yet ("-o -审查意见.txt", a report's name mistyped) was "缺少参数：PATH" or
+# "参数 -o 需要一个值": the file unnamed, the way out unsaid.  Said as for an existing one: name it ./-….
+@pytest.mark.parametrize(("argv", "name"), [
+    (["check", "-岳池县2023年报告.txt"], "-岳池县2023年报告.txt"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "-审查意见.txt"], "-审查意见.txt"),
+    (["check", "-report.docx"], "-report.docx"),
+    (["compare", "长生镇2020年法治政府建设工作报告.txt", "-灵寿.txt"], "-灵寿.txt"),
+])
+def test_a_dashed_name_that_is_no_file_yet_is_named_with_the_way_to_pass_it(here, capsys, argv, name):
+    with pytest.raises(SystemExit) as e:
+        main(argv)
+    err = capsys.readouterr().err.strip()
+    assert e.value.code == 2 and len(err.splitlines()) == 1, err
+    assert f"“{name}”以“-”开头" in err and f"./{name}" in err and "缺少参数" not in err, err
+
+
+@pytest.mark.parametrize(("argv", "words"), [
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-x"], "无法识别的参数：-x"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "--pubished=2024年3月1日"], "是否指 --published"),
+])
+def test_a_mistyped_option_is_still_an_option(here, capsys, argv, words):
+    with pytest.raises(SystemExit):
+        main(argv)
+    err = capsys.readouterr().err
+    assert words in err and "以“-”开头" not in err, err
