@@ -79,6 +79,10 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
                 # "在省…督察组督察灵寿县工作汇报会上的汇报", "…督察汇报材料".
                 r"|(?:迎接|接受|配合)[^,，。;；]{0,24}(?:督察|督查|检查|考核|评估|验收)"
                 r"|(?:督察|督查|检查|考核|评估|验收)[^,，。;；]{0,16}?(?:汇报会|汇报材料|工作汇报|情况汇报)")),
+    # An inspection's own report on the units it inspected ("2023年度法治政府建设督察报告", "关于2023年法治政府建设
+    # 情况的督察报告", "…督察工作情况的报告"): the inspector's account of others, not a government's report on its own
+    # year (督察工作规定 art. 24-25).  After self_assessment: "接受…督察情况的汇报" is the inspected unit's material.
+    ("survey_report", rx.compile(r"督[察查](?:工作)?(?:报告|情况)")),
     # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not a plan's or the 纲要's own span
     # ("实施纲要（2021—2025年）", "实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
@@ -365,6 +369,34 @@ _SELF_PART = rx.compile(r"自评|自查自评|申报(?:意见|理由|事项|情�
 _BID = rx.compile(r"示范创建|创建活动|申报|争创")
 # A supervision's findings handed to the unit ("现将督察意见反馈如下"), as a 通报 or a 通知 hands others theirs.
 _FED_BACK = rx.compile(r"现(?:将|就)[^。;；]{0,40}?反馈如下")
+# An inspection's report on the units it inspected, its title lost: the inspection frames its parts ("一、督察工作开展
+# 情况", "三、督察发现的主要问题", "四、督察意见"), or its opening tells of the inspection carried out ("督察组对…开展了
+# 实地督察") and it names those it inspected as such ("被督察单位") in part after part.  A government's own report
+# tells of the supervision it carried out on its units ("…形成督察意见书反馈被督察单位") or received and put right
+# ("二、市委法治督察反馈问题整改情况") inside its year's work, and opens on its year (its basis, "根据《…督察工作
+# 规定》", is no inspection told).
+_INSPECTION_PART = rx.compile(r"督[察查]")
+_INSPECTED_PART = rx.compile(r"整改|反馈|迎接|接受|配合|落实")  # a part on a supervision received
+_INSPECTED = rx.compile(r"被督[察查](?:单位|地区|对象|部门|地方)")
+_INSPECTION_TOLD = rx.compile(r"督[察查]组|(?:开展|进行|实施)了?(?:实地|专项|现场|集中)?督[察查](?!工作规定)")
+
+
+def _inspection(st: Structure, body: str, first3: str) -> KindVerdict | None:
+    """An inspector's report on others (see ``_INSPECTION_PART``), its title lost, or None."""
+    if "督察" not in body and "督查" not in body:
+        return None  # (the common case: no word of an inspection, nothing more is read)
+    tops = [sec for sec in st.sections if sec.parent is None]
+    parts = [sec.heading for sec in tops if _INSPECTION_PART.search(sec.heading)
+             and not _INSPECTED_PART.search(sec.heading)]
+    if len(parts) >= 2:
+        return _other("survey_report", "kind.reason.inspection", word=parts[0])
+    # (the inspected named throughout, in two parts or more: a report's item on the supervision it did is one part)
+    named = [m for sec in tops if (m := _INSPECTED.search(st.text, *sec.span))]
+    if len(named) >= 2 and _INSPECTION_TOLD.search(first3):
+        return _other("survey_report", "kind.reason.inspection", word=named[0].group(0))
+    return None
+
+
 # A formula's matter that is how something was dealt with ("研究处理情况", "办理情况", "落实情况").
 _DEALT_WITH = rx.compile(r"研究处理|办理|落实|整改")
 # "现将…情况报告如下" / "现就…汇报如下": the matter a report says it reports on.
@@ -1277,6 +1309,9 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = _FED_BACK.search("\n".join(sentences[:6]))
         if m:
             return _other("notice", "kind.reason.opening", word=m.group(0))
+        inspection = _inspection(st, body, first3)
+        if inspection is not None:
+            return inspection
         m = _SELF_ASSESSED.search(first3) or (_BID.search(first3) and _SELF_SCORE.search(first3))
         if m:
             return _other("self_assessment", "kind.reason.opening", word=m.group(0))
