@@ -436,7 +436,7 @@ def analyse(text: str, pack: CompiledRules, facts_given: CallerFacts | None = No
     given = facts_given or CallerFacts()
     written = script.detect(text)
     norm = normalize(text, script.simplify_table() if written == "traditional" else None)
-    st = build(norm)
+    st = build(norm, dates.forwarded)
     organ_found = dates.organ(st)
     organ = str(organ_found.value) if organ_found else None
     who = facts.reporter(organ, st)

@@ -168,3 +168,118 @@ def test_inspection_report_under_the_year_s_title_keeps_its_body_unread() -> Non
     # every look-alike; only an untitled text is read for the inspector's parts) — recorded, not asserted as wanted.
     card = lawcheck.evaluate("关于2023年度法治政府建设情况的报告\n" + INSPECTION.replace("现将督察情况", "现将有关情况"))
     assert card.document.kind == "annual_report"
+
+
+# --- 2. a county body's letter sending a township's report upward --------------------------------------------------
+# (the letter is the 司法局's or the 依法治县办's; the report under it is the township's, addressed to the county's
+# 党委 and 政府 and judged as its own: a township government's report, its recipients the level above it)
+
+TOWNSHIP = """青石镇人民政府关于2023年法治政府建设情况的报告
+中共白河县委、白河县人民政府：
+2023年，青石镇坚持以习近平新时代中国特色社会主义思想为指导，深入学习贯彻习近平法治思想，认真落实《法治政府建设实施纲要（2021—2025年）》，扎实推进法治政府建设各项工作。现将有关情况报告如下：
+一、主要举措和成效
+（一）强化组织领导，压实法治建设责任。镇党委书记、镇长认真履行推进法治建设第一责任人职责，做到重要工作亲自部署、重大问题亲自过问、重点环节亲自协调。全年召开镇党委会议专题研究法治建设工作4次，镇长办公会议听取法治政府建设工作汇报2次，镇党委书记在县委全面依法治县委员会会议上述法1次。落实党委理论学习中心组学法制度，全年开展集体学法6次，组织镇村干部旁听庭审1次。
+（二）健全依法决策机制，提升决策质量。严格执行《重大行政决策程序暂行条例》，将公众参与、专家论证、风险评估、合法性审查、集体讨论决定作为重大行政决策法定程序。全年作出重大行政决策3项，均经镇法律顾问合法性审查后提交镇长办公会议审议。镇政府法律顾问全年审查合同42份、参与信访案件化解8件，出具法律意见书15份。
+（三）推进严格规范公正文明执法。承接县级下放行政执法事项56项，制定镇综合行政执法事项清单并向社会公布。全面落实行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度，全年办理行政处罚案件38件，行政检查216次，开展案卷自查2次，执法人员持证率达到100%。
+（四）强化行政权力制约和监督。自觉接受镇人大监督和群众监督，认真办理镇人大代表建议21件，办结率100%。全面推进政务公开，通过镇政府网站和公开栏主动公开政府信息320条。全年发生行政复议案件2件、行政诉讼案件1件，镇长出庭应诉1次，未发生败诉案件。
+（五）依法化解社会矛盾纠纷。坚持和发展新时代“枫桥经验”，健全镇、村、组三级调解网络，全年排查化解矛盾纠纷186件，调解成功率98%。深化“八五”普法，开展“法律进村居”活动24场次，培育农村“法律明白人”96名。
+二、存在的问题和不足
+一是部分镇村干部依法行政意识有待增强，运用法治思维和法治方式解决问题的能力还不够强；二是镇综合行政执法力量薄弱，专业执法人员不足，执法规范化水平有待提高。究其原因，主要是法治培训不够系统，执法保障投入不足。
+三、2024年工作安排
+（一）持续深化学习贯彻习近平法治思想，落实领导干部学法用法制度，提升镇村干部法治素养。
+（二）加强综合行政执法队伍建设，开展执法人员业务培训，规范执法程序，提高执法质量。
+（三）严格落实重大行政决策程序，发挥法律顾问作用，确保决策合法合规。
+"""
+TOWNSHIP_SIGNED = TOWNSHIP + "青石镇人民政府\n2024年1月15日\n"
+# The report's title without its body's name ("关于2023年…的报告"): the township is read from its opening.
+TOWNSHIP_PLAIN = TOWNSHIP.replace("青石镇人民政府关于2023年", "关于2023年", 1)
+
+_FORWARDING = {
+    "bureau-note-above-signature": (
+        "关于报送青石镇2023年法治政府建设情况报告的函\n江城市委全面依法治市委员会办公室：\n根据市委依法治市办有关要求，"
+        "现将《青石镇人民政府关于2023年法治政府建设情况的报告》报送你办，请审阅。\n"
+        "附件：青石镇人民政府关于2023年法治政府建设情况的报告\n白河县司法局\n2024年2月20日\n"),
+    "bureau-numbered-no-note": (
+        "白河县司法局\n关于报送青石镇2023年度法治政府建设情况报告的函\n白司函〔2024〕8号\n江城市司法局：\n"
+        "按照市委依法治市办工作安排，现将青石镇2023年度法治政府建设情况报告随文报送，请审阅。\n"
+        "白河县司法局\n2024年2月20日\n"),
+    "committee-office": (
+        "中共白河县委全面依法治县委员会办公室关于报送青石镇2023年法治政府建设情况报告的函\n市委依法治市办：\n"
+        "现将青石镇人民政府2023年法治政府建设情况报告报送你办。\n特此函告。\n"
+        "中共白河县委全面依法治县委员会办公室\n2024年2月18日\n"),
+    "attachment-after-signature": (
+        "白河县司法局\n关于报送青石镇2023年度法治政府建设情况报告的函\n江城市司法局：\n"
+        "现将青石镇2023年度法治政府建设情况报告随文报送，请审阅。\n白河县司法局\n2024年2月20日\n附件\n"),
+    "report-to-committee": (
+        "关于报送青石镇2023年度法治政府建设情况报告的报告\n中共白河县委全面依法治县委员会：\n按照县委依法治县办工作"
+        "安排，现将青石镇2023年度法治政府建设情况报告随文报送，请审阅。\n白河县司法局\n2024年2月20日\n附件\n"),
+}
+
+
+@pytest.mark.parametrize("report", [TOWNSHIP, TOWNSHIP_SIGNED, TOWNSHIP_PLAIN],
+                         ids=["unsigned", "signed", "title-without-organ"])
+@pytest.mark.parametrize("letter", sorted(_FORWARDING))
+def test_township_report_under_a_county_letter_is_read_as_the_township_s(letter: str, report: str) -> None:
+    card = lawcheck.evaluate(_FORWARDING[letter] + report)
+    doc = card.document
+    assert doc.kind == "annual_report"
+    assert doc.organ and doc.organ.startswith("青石镇"), doc.organ
+    assert doc.level == "township"
+    assert "司法局" not in (doc.organ or "") and "依法治" not in (doc.organ or "")
+    # its addressee is its own (the county's 党委 and 政府, one level up), not the letter's
+    assert doc.recipients == ["中共白河县委", "白河县人民政府"], doc.recipients
+    assert card.result("form.recipients").status == "pass"
+    assert doc.title and "报送" not in doc.title
+
+
+def test_unsigned_township_report_is_not_signed_by_the_county_letter() -> None:
+    card = lawcheck.evaluate(_FORWARDING["attachment-after-signature"] + TOWNSHIP)
+    assert card.result("form.signature").status != "pass"
+    assert str(card.document.signed_date) != "2024-02-20"
+
+
+def test_forwarded_report_scores_as_it_does_alone() -> None:
+    alone = lawcheck.evaluate(TOWNSHIP_SIGNED)
+    for letter in _FORWARDING.values():
+        card = lawcheck.evaluate(letter + TOWNSHIP_SIGNED)
+        assert card.statuses() == alone.statuses(), letter[:20]
+
+
+# Controls: a body's own letter sending its own report keeps the letter's signature and addressee.
+_OWN_REPORT = TOWNSHIP.replace("中共白河县委、白河县人民政府：\n", "", 1)
+
+
+@pytest.mark.parametrize("letter", [
+    "关于报送2023年法治政府建设情况报告的函\n白河县人民政府：\n现将我镇2023年法治政府建设情况报告随文报送，请审阅。\n"
+    "青石镇人民政府\n2024年1月15日\n",
+    "关于报送2023年法治政府建设情况报告的函\n白河县人民政府：\n现将我镇2023年法治政府建设情况报告随文报送，请审阅。\n"
+    "青石镇人民政府\n2024年1月15日\n附件\n",
+], ids=["own-no-note", "own-attachment"])
+def test_own_letter_sending_own_report_signs_and_addresses_it(letter: str) -> None:
+    card = lawcheck.evaluate(letter + _OWN_REPORT)
+    doc = card.document
+    assert doc.kind == "annual_report" and doc.level == "township"
+    assert str(doc.signed_date) == "2024-01-15"
+    assert doc.recipients == ["白河县人民政府"]
+    assert card.result("form.recipients").status == "pass"
+
+
+def test_report_under_its_government_office_s_letter_is_the_government_s() -> None:
+    # (the office's letter signs for it; the report is still the township government's, its level a township's — the
+    # office's signature taken for the report's made it a department's)
+    letter = ("关于报送2023年法治政府建设情况报告的函\n白河县人民政府：\n现将我镇2023年法治政府建设情况报告随文报送，"
+              "请审阅。\n青石镇人民政府办公室\n2024年1月15日\n附件\n")
+    doc = lawcheck.evaluate(letter + _OWN_REPORT).document
+    assert (doc.organ, doc.level) == ("青石镇人民政府", "township")
+
+
+@pytest.mark.parametrize("note", ["附件：灵寿县人民政府关于2021年度法治政府建设情况的报告\n", ""])
+def test_real_county_report_forwarded_by_its_justice_bureau_scores_as_alone(note: str) -> None:
+    report = LINGSHOU[LINGSHOU.index("灵寿县人民政府\n关于2021年度"):]
+    letter = ("关于报送灵寿县2021年度法治政府建设情况报告的函\n石家庄市司法局：\n现将《灵寿县人民政府关于2021年度法治政府建设"
+              "情况的报告》随文报送，请审阅。\n" + note + "灵寿县司法局\n2022年1月18日\n")
+    alone = lawcheck.evaluate(report)
+    card = lawcheck.evaluate(letter + report)
+    assert (card.document.organ, card.document.level) == ("灵寿县人民政府", "county")
+    assert card.document.recipients == alone.document.recipients
+    assert card.statuses() == alone.statuses()

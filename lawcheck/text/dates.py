@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawcheck import rx
+from lawcheck.text import organs
 from lawcheck.text.grammar import CN_VALUE as _DIGIT
 from lawcheck.text.grammar import DATE_RE, RUN_TOGETHER, heading_marker
 from lawcheck.text.grammar import cn_small as _cn_small
@@ -486,6 +487,28 @@ def organ(st: Structure) -> Found | None:
         if m and not PLACEHOLDER.search(m.group("organ")):
             return Found(m.group("organ"), m.span("organ"))
     return None
+
+
+def forwarded(letter: Structure, report: Structure) -> bool:
+    """Whether a cover letter is another body's than the report it sends: a county's 司法局 or 依法治县办 sending a
+    township's report upward ("关于报送青石镇2023年法治政府建设情况报告的函"), signed by the letter's body, the
+    report naming its own (its signature, its title's head, the subject of its opening).  A government's own letter
+    sending its own report ("现将我县…报告随文报送") is not: the letter's signature and addressee are the report's."""
+    sender = signature_organ_line(letter)
+    own = organ(report)
+    if sender is None or own is None:
+        return False
+    return not organs.same_unit(_as_unit(str(sender.value)), _as_unit(str(own.value)))
+
+
+_PLACE_ONLY = rx.compile(r"(?:街道|[省市县区州旗盟镇乡])$")
+
+
+def _as_unit(name: str) -> str:
+    """A body's name as ``organs.unit_name`` writes it, a place named alone taken for its government ("青石镇" of
+    "2023年，青石镇坚持…" is 青石镇政府)."""
+    unit = organs.unit_name(name)
+    return unit + "政府" if _PLACE_ONLY.search(unit) else unit
 
 
 # The organ a text opens on as its subject: after the year (and "在…领导下"), a named place's government or office,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lawcheck import rx
 from lawcheck.text.grammar import (
@@ -237,7 +237,8 @@ class Structure:
     closing: tuple[int, int]  # may be empty
     sections: list[Section]
     sentences: list[Sentence]
-    # a cover letter's span (its text to its "附件" line) when the text checked is the report it sends
+    # a cover letter's span (its text to its "附件" line or its date) when the text checked is the report it sends
+    # and the letter is the report's own body's (another body's letter, forwarding it, lends it nothing)
     cover: tuple[int, int] | None = None
     _starts: list[int] = field(default_factory=list)
 
@@ -544,19 +545,56 @@ def _line_start(line: tuple[int, int]) -> int:
     return line[0]
 
 
-def build(norm: NormText) -> Structure:
+# Whether a cover letter is another body's, sending this report on (a county's 司法局 sending a township's report
+# upward): handed in by the caller that reads organs (the letter's structure, the report's).
+Forwarded = Callable[["Structure", "Structure"], bool]
+
+
+def build(norm: NormText, forwarded: Forwarded | None = None) -> Structure:
     text = norm.text
     lines = _lines(text)
     content = [i for i, (s, e) in enumerate(lines) if e > s]
     st, cut = _build(norm, lines, content)
     if cut is not None:
-        return _sent_report(norm, lines, content, st, cut) or st
+        return _sent_report(norm, lines, content, st, cut, forwarded) or st
+    signed = _letter_signed(text, lines, content, st)
+    if signed is not None:
+        letter, _ = _build(norm, lines, [i for i in content if i <= signed], signed)
+        return _sent_report(norm, lines, content, letter, signed, forwarded) or st
     return st
 
 
-def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int]) -> tuple[Structure, int | None]:
+def _letter_signed(text: str, lines: list[tuple[int, int]], content: list[int], st: Structure) -> int | None:
+    """The line of a cover letter's date when the report it sends follows right under its signature with no "附件"
+    line there (the attachment noted above the signature, "附件：…报告 / 白河县司法局 / 2024年2月20日", or not at all):
+    the next line a report's title.  Looked for only under a title, or in first lines, that say they send something."""
+    lo = st.body[0]
+    if not ((st.title and _SENDS_TITLE.search(st.title)) or _SENDS.search(text, lo, min(st.body[1], lo + _LETTER_MAX))):
+        return None
+    first = next((n for n, i in enumerate(content) if lines[i][0] >= lo), None)
+    if first is None:
+        return None
+    for n in range(first, len(content) - 1):
+        s, e = lines[content[n]]
+        if s - lo > 2 * _LETTER_MAX:
+            return None  # past a letter's length: what follows is no letter's attachment
+        if sign_line(text[s:e])[1] is None:
+            continue
+        # (the title on one line, or the body's name on a line above it: "灵寿县人民政府 / 关于2021年度…的报告")
+        for k in (1, 2)[:len(content) - n - 1]:
+            ns, ne = lines[content[n + 1]][0], lines[content[n + k]][1]
+            title = "".join(text[ns:ne].split())
+            if len(title) <= 80 and "。" not in title and not heading_marker(title) and _SENT_TITLE.search(title) \
+                    and _YEAR_IN_TITLE.search(title):
+                return content[n]
+    return None
+
+
+def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int],
+           last_line: int | None = None) -> tuple[Structure, int | None]:
     """The structure of the text on the ``content`` lines, and the line of the "附件" after its signature that
-    ends it (None when nothing is attached)."""
+    ends it (None when nothing is attached).  ``last_line``: the text ends there (a cover letter's date), what
+    follows not read for its attachments."""
     text = norm.text
     cut = None
     links = _links_above(text, lines, content)
@@ -583,8 +621,8 @@ def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int]) -> 
 
     # --- trailing chrome and closing block, walking up from the end.  Attachments after the signature and
     # date are left out first: the closing block is the signature above them.
-    last = len(lines) - 1
-    for i in _lines_holding(text, lines, body_first + 1, "附"):
+    last = len(lines) - 1 if last_line is None else last_line
+    for i in _lines_holding(text, lines, body_first + 1, "附") if last_line is None else ():
         if _ATTACHMENT.match(text[slice(*lines[i])].strip()) and any(
                 _is_closing_line(text[slice(*lines[k])]) for k in range(max(body_first, i - 4), i)
                 if lines[k][1] > lines[k][0]) and not _attachment_note(text, lines, body_first, i):
@@ -663,7 +701,7 @@ _ATTACHMENT_LABEL = rx.compile(r"附\s*件\s*\d{0,2}\s*[:：]?\s*")
 
 
 def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int], letter: Structure,
-                 cut: int) -> Structure | None:
+                 cut: int, forwarded: Forwarded | None = None) -> Structure | None:
     """The report a cover letter sends, when ``letter`` is that letter and what follows its "附件" line (``cut``)
     is the report: a report's title, or a long text in parts.  The report is the document checked — its title,
     body and signature; the letter's signature and date when it has none; the letter's span is kept (``cover``)
@@ -698,12 +736,16 @@ def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int
     lt = letter.title_span
     header = [h for h in letter.header if lt is None or h[1] <= lt[0] or h[0] >= lt[1]] + att.header
     closing, sentences = att.closing, list(att.sentences)
-    if closing[1] <= closing[0] and letter.closing[1] > letter.closing[0]:
+    cover: tuple[int, int] | None = (letter.body[0], lines[cut][1])
+    if forwarded is not None and forwarded(letter, replace(att, title_span=title_span)):
+        # Another body's letter sending this report on: its signature, date and addressee are the letter's own,
+        # not the report's (which is judged as its author wrote it, signed or not).
+        cover = None
+    elif closing[1] <= closing[0] and letter.closing[1] > letter.closing[0]:
         # the report itself unsigned: the letter's signature and date are the ones it was sent under
         closing = letter.closing
         sentences = sorted(sentences + [x for x in letter.sentences if CLOSING in x.roles], key=lambda x: x.start)
-    st = Structure(norm, header, title_span, att.body, closing, att.sections, sentences,
-                   cover=(letter.body[0], lines[cut][1]))
+    st = Structure(norm, header, title_span, att.body, closing, att.sections, sentences, cover=cover)
     st._starts = [x.start for x in sentences]
     return st
 
