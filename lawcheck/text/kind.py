@@ -29,7 +29,16 @@ from lawcheck.text import organs
 from lawcheck.text.dates import season_opens
 from lawcheck.text.grammar import DATE_RE, TRAIL, WHERE_ON_SITE, heading_marker
 from lawcheck.text.normalize import normalize
-from lawcheck.text.structure import PLAN, SHORTCOMINGS, Section, Structure, build, sign_line
+from lawcheck.text.structure import (
+    MANY_BODIES,
+    NOT_THE_REPORT,
+    PLAN,
+    SHORTCOMINGS,
+    Section,
+    Structure,
+    build,
+    sign_line,
+)
 
 # What an annual report is about: law-based government as a whole ("平安法治建设" is 平安建设's).
 # "法治税务建设", "法治海关建设": a sector's own law-based government; 法治社会, 法治文化 and 法治乡村 are other fields.
@@ -127,16 +136,9 @@ _T_WRAPPER = rx.compile(
     r"|(?:公布|发布|公开)[《<]?(?P<public>.+?)[》>]?的(?:公告|通告|通知))"
 )
 # (a guide to writing them — "…年度报告编写指南" — is told by its form: _T_FORMS)
-# Many bodies' reports named in a title ("各县（市、区）", "全市各乡镇", "各部门", "有关单位"): not one report.
-_MANY_BODIES = rx.compile(r"各(?:县|区|市|乡|镇|街道|部门|单位|地|级)|有关(?:部门|单位)|[县区市]直(?:各)?(?:部门|单位)")
 # A report's own title as a line of its own: 法治政府建设 or 依法行政 and a report's noun, no sentence's full stop.
 _REPORT_TITLE_LINE = rx.compile(r"[^\n。]{0,40}(?:法治政府建设|依法行政)[^\n。]{0,30}(?:报告|总结|汇报)[^\n。]{0,12}$",
                                 re.MULTILINE)
-
-
-# (a plan, an inspection or an assessment issued with the summary is not the year's report: "…工作总结和2022年工作
-# 要点", "…法治政府建设督察报告")
-_NOT_THE_REPORT = rx.compile(r"要点|督察|督查|评估|考核|方案|计划|规划")
 
 
 def _carries_report(st: Structure, title: str) -> bool:
@@ -146,7 +148,7 @@ def _carries_report(st: Structure, title: str) -> bool:
     lo, hi = st.body
     flat = "".join(title.split())
     return any("".join(m.group(0).split()) != flat and len(m.group(0).strip()) <= 80
-               and not _NOT_THE_REPORT.search(m.group(0)) for m in _REPORT_TITLE_LINE.finditer(text, lo, hi))
+               and not NOT_THE_REPORT.search(m.group(0)) for m in _REPORT_TITLE_LINE.finditer(text, lo, hi))
 _T_ABOUT_REPORTS = rx.compile(r"(?:年度报告|情况报告|工作报告)的?(?:报送|公开|发布|审查|审核|点评|评估|评查|评析|评议"
                                r"|抽查|检查|质量)")
 _T_REQUEST = rx.compile(r"(?:报送|上报|报告)[^。]{0,30}的通知$")
@@ -1055,7 +1057,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
     # (only when it carries the report: its own title under the cover — a notice on many bodies' reports
     # ("关于公布2021年度各县（市、区）法治政府建设情况报告的通知", what they sent and what was wrong with it)
     # carries none)
-    if cover is not None and (_MANY_BODIES.search(title) or not _carries_report(st, title)):
+    if cover is not None and (MANY_BODIES.search(title) or not _carries_report(st, title)):
         cover = None
     titled_report = by_title is REPORT and (cover is not None or not _T_PUBLISHES.search(title))
     lo, hi = st.body

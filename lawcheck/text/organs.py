@@ -301,3 +301,30 @@ def possible_levels(organ: str | None) -> frozenset[str] | None:
         if pattern.search(name):
             return levels
     return None
+
+
+# The offices that publish their government's documents: its general office (人民政府办公室, 政府办), its justice
+# bureau (司法局, which drafts the report) and the office of its committee for law-based governance (依法治县办,
+# 全面依法治县委员会办公室).
+_PUBLISHING_OFFICE = rx.compile(r"(?:政府办公室|政府办公厅|政府办|司法局|司法厅|依法治[省市县区州旗盟]办(?:公室)?"
+                                r"|依法治[省市县区州旗盟]委员会办公室)$")
+# A joint notice of the Party committee's office and the government's ("中共灵寿县委办公室灵寿县人民政府办公室"):
+# the government's office is the one that publishes.
+_JOINT_OFFICE = rx.compile(r"^(?:中共|中国共产党)[^、，,]{1,20}?委(?:员会)?办公[室厅](?=.{2,}政府办公[室厅]$)")
+
+
+def publishes_own(notice: str, report: str) -> bool:
+    """Whether a notice issued by ``notice`` publishes the report of its own body ``report``: the same body, or
+    the report a government's ("灵寿县人民政府", or its place alone: "灵寿县") and the notice that government's or
+    its publishing office's at the same rank and place ("灵寿县人民政府办公室", "县司法局").  A higher level
+    publishing a lower one's report (a city a county's, a county a township's), a neighbour's, or a department's
+    report published by the government's office is not its own."""
+    n = body(_JOINT_OFFICE.sub("", _JOINT_PARTY.sub("", re.sub(r"\s+", "", notice))))
+    r = body(_JOINT_PARTY.sub("", re.sub(r"\s+", "", report)))
+    if same_unit(unit_name(n.name), unit_name(r.name)):
+        return True
+    if r.kind not in ("government", None) or r.rank is None or n.rank != r.rank:
+        return False
+    if n.kind != "government" and not _PUBLISHING_OFFICE.search(n.name):
+        return False
+    return not n.place or not r.place or _own_place(n.place, r.place)

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from lawcheck import rx
+from lawcheck.text import organs
 from lawcheck.text.grammar import (
     DATE_RE,
     DOC_NUMBER,
@@ -688,6 +689,12 @@ def _build(norm: NormText, lines: list[tuple[int, int]], content: list[int],
     return st, cut
 
 
+# Many bodies' reports named in a title ("各县（市、区）", "全市各乡镇", "各部门", "有关单位"): not one report.
+MANY_BODIES = rx.compile(r"各(?:县|区|市|乡|镇|街道|部门|单位|地|级)|有关(?:部门|单位)|[县区市]直(?:各)?(?:部门|单位)")
+# (a plan, an inspection or an assessment issued with the summary is not the year's report: "…工作总结和2022年工作
+# 要点", "…法治政府建设督察报告")
+NOT_THE_REPORT = rx.compile(r"要点|督察|督查|评估|考核|方案|计划|规划")
+
 # A cover letter sending a report (GB/T 9704's 函 or 报告 "关于报送…报告的函", its body "现将…随文报送，请审阅"):
 # its title or its words say it sends what is attached.
 _SENDS_TITLE = rx.compile(r"(?:报送|呈报|上报|呈送|报上|送上|提交|转报)")
@@ -697,7 +704,23 @@ _LETTER_MAX = 800  # characters of a cover letter's text (spaces not counted): a
 _SENT_MIN = 1000  # characters of an untitled attachment that is a report: a year's report is longer
 _SENT_TEXT = 200  # characters under a report's title, at least: not a list of the attachments' names
 _SENT_TITLE = rx.compile(r"(?:报告|总结|汇报|情况)(?:\(.{0,16}\))?$")
-_ATTACHMENT_LABEL = rx.compile(r"附\s*件\s*\d{0,2}\s*[:：]?\s*")
+_ATTACHMENT_LABEL = rx.compile(r"附\s*件\s*\d{0,2}\s*[:：]?\s*(?:\d{1,2}\s*[.．、]\s*)?")
+# A notice publishing a report with the report attached under its signature ("…办公室关于公布…报告的通知",
+# "现将《…报告》予以公布", "…印发给你们", "关于公开发布…报告的公告"): its title or its words say it publishes it.
+_PUBLISHES_TITLE = rx.compile(r"(?:公布|发布|公开|印发)[《<]?(?P<what>.+?)[》>]?的(?:通知|公告|通告)$")
+_PUBLISHES = rx.compile(r"现(?:将|把)(?P<what>[^。]{0,120}?)(?:予以(?:公布|公开|印发|发布)|公开发布|向社会公[布开]"
+                        r"|公布如下|印发给)")
+# The year's report on 法治政府建设 (依法行政 in the older years) by its title: not a plan's or an inspection's
+# (NOT_THE_REPORT), not many bodies' (MANY_BODIES).
+_ANNUAL_TITLE = rx.compile(r"(?:法治政府建设|依法行政)[^。]{0,30}(?:报告|总结|情况)(?:\(.{0,16}\))?$")
+# What names the body before a report's title words: "灵寿县人民政府关于…", "灵寿县2021年度…", "2020年度宜兴市法治
+# 政府建设…" (the year first).
+_ORGAN_BEFORE = rx.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(?P<organ>.*?)(?:关于|(?:19|20)\d\d\s*年"
+                           r"|[二][〇零O0][一二三四五六七八九〇零O0]{2}年|法治政府建设|依法行政)")
+_PUBLISHING_WORDS = rx.compile(r"^(?:关于)?(?:公开)?(?:公布|发布|印发)?[《<“\"]?")
+_OWN_WORDS = rx.compile(r"^(?:我|本)[省市县区州旗盟乡镇局厅委办]")  # "现将我镇2020年度…": the notice's own body
+_NOTICE_ISSUER = rx.compile(r"^(?P<organ>[^《]{2,40}?)(?:文件)?关于")
+_NOTICE_NUMBER = rx.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,5}\s*号")
 
 
 def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int], letter: Structure,
@@ -710,7 +733,9 @@ def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int
     text = norm.text
     if len("".join(text[slice(*letter.body)].split())) > _LETTER_MAX:
         return None
-    if not (letter.title and _SENDS_TITLE.search(letter.title)) and not _SENDS.search(text, *letter.body):
+    publishes = _publishing(text, letter)
+    if publishes is None and not (letter.title and _SENDS_TITLE.search(letter.title)) \
+            and not _SENDS.search(text, *letter.body):
         return None
     rest = [i for i in content if i > cut]
     if not rest:
@@ -731,6 +756,8 @@ def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int
         if m is not None and m.end() < e and _TITLE_CUE.search(text, m.end(), e) and len(text[m.end():e]) <= 80 \
                 and not heading_marker(text[m.end():e]):
             title_span = (m.end(), e)
+    if publishes is not None:
+        return _published(text, letter, att, title_span, publishes)
     # The page's own lines above the letter (its date, its trail of columns) stay the page's; the letter's title
     # is not the report's.
     lt = letter.title_span
@@ -748,6 +775,89 @@ def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int
     st = Structure(norm, header, title_span, att.body, closing, att.sections, sentences, cover=cover)
     st._starts = [x.start for x in sentences]
     return st
+
+
+def _publishing(text: str, letter: Structure) -> list[str] | None:
+    """When ``letter`` is a notice publishing what it attaches: the names it gives of what it publishes (its
+    title's "公布《…》", its words' "现将…予以公布"); None when it is no publishing notice."""
+    title = "".join(letter.title.split()) if letter.title else ""
+    named = [m.group("what") for m in [_PUBLISHES_TITLE.search(title), _PUBLISHES.search(text, *letter.body)] if m]
+    return named or None
+
+
+def _published(text: str, notice: Structure, att: Structure, title_span: tuple[int, int] | None,
+               named: list[str]) -> Structure | None:
+    """The report attached under a publishing notice's signature, read as the document checked — only when it is
+    the annual report itself (its own title a 法治政府建设 report's, not a plan's, an inspection's or many bodies'),
+    of the notice's own body (a government's published by it or by its office, its 司法局, its 依法治X办: not a
+    city's notice on a county's report, a county's on a township's, a government office's on a department's) and
+    long enough to be a report.  The report is checked as it stands alone: the notice's 主送 line, 文号 and
+    signature are not the report's; the page's lines above the notice (its date) stay the page's."""
+    if _published_refusal(text, notice, att, title_span, named) is not None:
+        return None
+    lt = notice.title_span
+    header = [h for h in notice.header if (lt is None or h[1] <= lt[0]) and not _NOTICE_NUMBER.search(text, *h)]
+    st = Structure(att.norm, header + att.header, title_span, att.body, att.closing, att.sections, att.sentences)
+    st._starts = att._starts
+    return st
+
+
+def _published_refusal(text: str, notice: Structure, att: Structure, title_span: tuple[int, int] | None,
+                       named: list[str]) -> str | None:
+    """Why the text attached under a publishing notice is not read as the report: ``title`` (no annual report's
+    title over it, or the notice on many bodies' reports), ``short``, ``organ`` (another body's report, or no body
+    named); None when it is the notice's own body's report."""
+    title = "".join(text[slice(*title_span)].split()) if title_span else ""
+    notice_title = "".join(notice.title.split()) if notice.title else ""
+    if not _ANNUAL_TITLE.search(title) or not _YEAR_IN_TITLE.search(title) or NOT_THE_REPORT.search(title) \
+            or MANY_BODIES.search(title) or MANY_BODIES.search(notice_title):
+        return "title"
+    if len("".join(text[slice(*att.body)].split())) < _SENT_MIN:
+        return "short"
+    issuer = _issuer(text, notice)
+    names = [n for n in (_organ_named(x) for x in [*named, title]) if n] + _organ_lines(text, att)
+    if issuer is None or not names or not all(n == "own" or organs.publishes_own(issuer, n) for n in names):
+        return "organ"
+    return None
+
+
+def _issuer(text: str, notice: Structure) -> str | None:
+    """The body issuing a notice: named before its title's 关于, or signing it."""
+    m = _NOTICE_ISSUER.match("".join(notice.title.split())) if notice.title else None
+    if m is not None:
+        return m.group("organ")
+    s, e = notice.closing
+    for line in text[s:e].split("\n"):
+        organ, _ = sign_line(line)
+        if organ is not None:
+            return line[slice(*organ)].strip()
+    return None
+
+
+def _organ_lines(text: str, att: Structure) -> list[str]:
+    """The body a report names as its own outside its title: a line of its name over the title
+    ("灵寿县人民政府 / 关于2021年度…的报告"), and its signature."""
+    above = [text[s:e].strip() for s, e in att.header if att.title_span is None or e <= att.title_span[0]]
+    out = [ln for ln in above if sign_line(ln) == ((0, len(ln)), None)]  # a line that is a body's name alone
+    s, e = att.closing
+    for line in text[s:e].split("\n"):
+        organ, _ = sign_line(line)
+        if organ is not None:
+            out.append(line[slice(*organ)].strip())
+            break
+    return out
+
+
+def _organ_named(words: str) -> str | None:
+    """The body a title or a notice's words name before the report's own words ("灵寿县人民政府关于…的报告" →
+    灵寿县人民政府, "《宜兴市2020年度…》" → 宜兴市), "own" for "我镇"/"本县"; None when none is named."""
+    flat = _PUBLISHING_WORDS.sub("", "".join(words.split()))
+    m = _ORGAN_BEFORE.match(flat)
+    name = m.group("organ") if m else ""
+    if _OWN_WORDS.match(name):
+        return "own"
+    named = organs.body(name) if len(name) >= 2 else None
+    return name if named is not None and (named.rank is not None or named.kind is not None) else None
 
 
 def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section], lines: list[tuple[int, int]],
