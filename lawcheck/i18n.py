@@ -78,6 +78,11 @@ _T: dict[str, dict[str, str]] = {
         "kind.why": "依据：{why}",
         "kind.reason.title": "标题含“{word}”",
         "kind.reason.cover_only": "标题是发布或报送报告的文件（“{word}”），正文只有该文件本身，未载报告全文",
+        "kind.reason.attached_title": "是发布文件的通知（“{word}”），所附的不是一份法治政府建设年度报告本身"
+                                      "（标题是工作要点、督察报告等，或涉及多个地方、部门的报告）",
+        "kind.reason.attached_organ": "是发布文件的通知（“{word}”），所附报告不是发文机关本级政府或本机关的报告"
+                                      "（如上级公布下级、县公布乡镇、政府办公室公布部门的报告）",
+        "kind.reason.attached_short": "是发布文件的通知（“{word}”），所附文字过短，不是完整的年度报告",
         "kind.reason.dated_early": "落款或发布日期（{date}）早于{year}年11月1日，不是该年度的年度报告",
         "kind.reason.headline": "标题是新闻标题（“{word}”）",
         "kind.reason.title_topic": "标题所述事项是{topic}，不是法治政府建设整体情况",
@@ -511,6 +516,14 @@ _T: dict[str, dict[str, str]] = {
         "kind.reason.title": "the title says \"{word}\"",
         "kind.reason.cover_only": "the title is that of a cover publishing or sending the report (\"{word}\"), "
                                   "and the text holds the cover alone, not the report",
+        "kind.reason.attached_title": "it is a notice publishing a document (\"{word}\"), and what it attaches is not "
+                                      "one annual report on law-based government (a plan, an inspection's report, "
+                                      "or many places' or departments' reports)",
+        "kind.reason.attached_organ": "it is a notice publishing a document (\"{word}\"), and the report it attaches "
+                                      "is not its own government's or its own body's (a higher level publishing a "
+                                      "lower one's, a county a township's, a government office a department's)",
+        "kind.reason.attached_short": "it is a notice publishing a document (\"{word}\"), and what it attaches is too "
+                                      "short to be a full annual report",
         "kind.reason.dated_early": "it is dated {date}, before 1 November {year}: not that year's annual report",
         "kind.reason.headline": "the title is a news headline (\"{word}\")",
         "kind.reason.title_topic": "the title names {topic}, not law-based government as a whole",

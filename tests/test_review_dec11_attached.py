@@ -151,8 +151,9 @@ NOT_OWN = {
 def test_a_notice_publishing_what_is_not_its_own_report_stays_a_notice(text):
     card = lawcheck.evaluate(text)
     assert len("".join(text.split())) > 1000  # a report's text attached, all the same
-    assert card.document.kind == "other" or card.score is None or card.score < 60
-    assert gate_reasons(card, 60, "error")
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+    assert "通知" in card.document.kind_reason
+    assert gate_reasons(card, 60, "error") and gate_reasons(card, None, "never")
 
 
 def test_a_notice_issuing_another_kind_of_report_stays_no_report():
@@ -162,6 +163,17 @@ def test_a_notice_issuing_another_kind_of_report_stays_no_report():
         "附件：灵寿县市场监督管理局2021年行政执法工作报告", LS_BODY)
     card = lawcheck.evaluate(text)
     assert card.document.kind == "other" and gate_reasons(card, 60, "error")
+
+
+@pytest.mark.parametrize("name, said", [
+    ("a county publishing a township's report", "本级政府"),
+    ("a summary issued with next year's 要点", "工作要点"),
+    ("too short to be a report", "过短"),
+])
+def test_why_a_published_attachment_is_no_report_is_said(name, said):
+    assert said in lawcheck.evaluate(NOT_OWN[name]).document.kind_reason
+    en = lawcheck.evaluate(NOT_OWN[name], lang="en").document.kind_reason
+    assert "notice publishing" in en and not any("\u4e00" <= ch <= "\u9fff" for ch in en.split("\"")[0])
 
 
 def test_a_cover_letter_sending_the_report_is_read_as_before():

@@ -1051,6 +1051,11 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
                 break
     if by_title is not None and by_title.kind == "other":
         return by_title if by_title.title or not title else replace(by_title, title=title)
+    # A notice publishing a report whose attachment structure did not read as the report (another body's, a plan's,
+    # too short): the notice is the document, whatever report its title names.
+    if st.refused is not None:
+        m = _T_WRAPPER.search(title)
+        return _other("notice", f"kind.reason.attached_{st.refused}", word=(m.group(0) if m else title)[:24])
     # (a cover carrying the report — "关于印发《…报告》的通知", "关于公开发布2024年度…报告的公告" — is no headline
     # about a report, though its words are a headline's: "印发《…报告》", "发布2024年度…")
     cover = _T_WRAPPER.search(title) if by_title is REPORT else None

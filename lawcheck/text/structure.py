@@ -241,6 +241,9 @@ class Structure:
     # a cover letter's span (its text to its "附件" line or its date) when the text checked is the report it sends
     # and the letter is the report's own body's (another body's letter, forwarding it, lends it nothing)
     cover: tuple[int, int] | None = None
+    # why the text attached under a publishing notice's signature is not read as the report ("title", "organ",
+    # "short": _published_refusal) when this is that notice: the kind reads it as the notice
+    refused: str | None = None
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -793,7 +796,8 @@ def _published(text: str, notice: Structure, att: Structure, title_span: tuple[i
     city's notice on a county's report, a county's on a township's, a government office's on a department's) and
     long enough to be a report.  The report is checked as it stands alone: the notice's 主送 line, 文号 and
     signature are not the report's; the page's lines above the notice (its date) stay the page's."""
-    if _published_refusal(text, notice, att, title_span, named) is not None:
+    notice.refused = _published_refusal(text, notice, att, title_span, named)
+    if notice.refused is not None:
         return None
     lt = notice.title_span
     header = [h for h in notice.header if (lt is None or h[1] <= lt[0]) and not _NOTICE_NUMBER.search(text, *h)]
