@@ -183,3 +183,25 @@ def test_a_cover_letter_sending_the_report_is_read_as_before():
             + LS_ATTACHED + "\n" + LS_PART.split("特此报告。")[0] + "特此报告。\n")
     card = lawcheck.evaluate(text)
     assert card.document.kind == "annual_report" and card.score is not None and card.score >= 60
+
+
+# ---- a joint report (中共…县委 over …县人民政府 signing, "县委、县政府" in the notice's words) is its government's too
+
+JOINT = "灵寿县2021年度法治政府建设情况报告\n" + _signed_by("中共灵寿县委员会\n灵寿县人民政府")
+
+
+@pytest.mark.parametrize("words", ["现将县委、县政府2021年度法治政府建设情况报告予以公布。",
+                                   "现将《灵寿县2021年度法治政府建设情况报告》予以公布。"])
+def test_a_joint_report_published_by_the_governments_office_is_the_report(words):
+    text = _notice("灵寿县人民政府办公室关于公布2021年度法治政府建设情况报告的通知", "各乡镇人民政府，县政府各部门：", words,
+                   "灵寿县人民政府办公室\n2022年1月20日", "附件", JOINT)
+    card, alone = lawcheck.evaluate(text), lawcheck.evaluate(JOINT)
+    assert card.document.kind == "annual_report" == alone.document.kind
+    assert {r.rule: r.status for r in card.results} == {r.rule: r.status for r in alone.results}
+
+
+def test_a_joint_report_of_another_level_published_is_no_report():
+    text = _notice("石家庄市人民政府办公室关于公布2021年度法治政府建设情况报告的通知", "各县（市、区）人民政府：",
+                   "现将县委、县政府2021年度法治政府建设情况报告予以公布。", "石家庄市人民政府办公室\n2022年4月20日", "附件", JOINT)
+    assert lawcheck.evaluate(text).document.kind == "other"
+

@@ -320,7 +320,18 @@ def publishes_own(notice: str, report: str) -> bool:
     publishing a lower one's report (a city a county's, a county a township's), a neighbour's, or a department's
     report published by the government's office is not its own."""
     n = body(_JOINT_OFFICE.sub("", _JOINT_PARTY.sub("", re.sub(r"\s+", "", notice))))
-    r = body(_JOINT_PARTY.sub("", re.sub(r"\s+", "", report)))
+    # (a joint report named "县委、县政府": its government's part is the one a government's notice publishes)
+    parts = [p for p in re.split(r"[、，,和及与]", re.sub(r"\s+", "", report)) if p]
+    party = [p for p in parts if body(p).kind == "party_committee"] if len(parts) > 1 else []
+    if any(body(p).rank not in (None, n.rank) for p in party):
+        return False  # another level's Party committee
+    rest = [p for p in parts if p not in party]
+    return len(rest) == 1 and _own_body(n, rest[0])
+
+
+def _own_body(n: Body, report: str) -> bool:
+    """Whether the notice's body ``n`` publishes its own report, ``report`` naming one body."""
+    r = body(_JOINT_PARTY.sub("", report))
     if same_unit(unit_name(n.name), unit_name(r.name)):
         return True
     if r.kind not in ("government", None) or r.rank is None or n.rank != r.rank:

@@ -843,13 +843,10 @@ def _organ_lines(text: str, att: Structure) -> list[str]:
     ("灵寿县人民政府 / 关于2021年度…的报告"), and its signature."""
     above = [text[s:e].strip() for s, e in att.header if att.title_span is None or e <= att.title_span[0]]
     out = [ln for ln in above if sign_line(ln) == ((0, len(ln)), None)]  # a line that is a body's name alone
+    # (a joint report signs on two lines, its Party committee over its government: "中共灵寿县委员会 / 灵寿县人民政府")
     s, e = att.closing
-    for line in text[s:e].split("\n"):
-        organ, _ = sign_line(line)
-        if organ is not None:
-            out.append(line[slice(*organ)].strip())
-            break
-    return out
+    signed = [line[slice(*organ)].strip() for line in text[s:e].split("\n") if (organ := sign_line(line)[0])]
+    return out + (["".join(signed[:2])] if signed else [])
 
 
 def _organ_named(words: str) -> str | None:
