@@ -565,7 +565,29 @@ def build(norm: NormText, forwarded: Forwarded | None = None) -> Structure:
     if signed is not None:
         letter, _ = _build(norm, lines, [i for i in content if i <= signed], signed)
         return _sent_report(norm, lines, content, letter, signed, forwarded) or st
+    cut = _attachment_in_header(text, lines, content, st)
+    if cut is not None:
+        # A publishing notice whose short body was not told from its title lines ("…的通知 / 现将《…》予以公布。 /
+        # signature / date / 附件"): read as the notice it is, with the report under it judged as any attached one.
+        notice, _ = _build(norm, lines, [i for i in content if i < cut])
+        if _publishing(text, notice) is not None:
+            return _sent_report(norm, lines, content, notice, cut, forwarded) or (notice if notice.refused else st)
     return st
+
+
+def _attachment_in_header(text: str, lines: list[tuple[int, int]], content: list[int], st: Structure) -> int | None:
+    """The line of a "附件" under a signature and date that structure left above the body: a notice's lines all
+    taken for the report's title block.  None when the header holds none (the common case: a few lines)."""
+    if len(st.header) < 4:
+        return None
+    spans = set(st.header)
+    heads = [i for i in content if lines[i] in spans]
+    for k, i in enumerate(heads):
+        line = text[slice(*lines[i])].strip()
+        if line.startswith("附") and _ATTACHMENT.match(line) and any(
+                _is_closing_line(text[slice(*lines[j])]) for j in heads[max(0, k - 3):k]):
+            return i
+    return None
 
 
 def _letter_signed(text: str, lines: list[tuple[int, int]], content: list[int], st: Structure) -> int | None:
