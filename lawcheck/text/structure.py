@@ -901,6 +901,8 @@ def _inline_shortcomings(text: str, out: list[Sentence], sections: list[Section]
         # To the next heading: a subsection of measures after it ("（三）…") is still the year's work.
         following = bisect_right(starts, s)
         end = sections[following].span[0] if following < len(sections) else sections[k].span[1]
+        if following < len(sections) and _lead_lists_items(text, s, e, sections, following, k):
+            end = sections[k].span[1]  # the lead's own list: its items are the shortcomings
         return [Sentence(x.start, x.end, x.section, (x.roles - {MEASURES}) | {SHORTCOMINGS}, x.heading)
                 if s <= x.start < end else x for x in out]
     run = _lacking_items(text, sections)
@@ -944,6 +946,24 @@ def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None
             return (first.span[0], part.span[1])
         return None
     return None
+
+
+def _lead_lists_items(text: str, s: int, e: int, sections: list[Section], following: int, k: int) -> bool:
+    """Whether the shortcomings' lead at [s, e) — one sentence of its own ending on a colon ("同时，我们也清醒地认识
+    到，法治政府建设还存在一些薄弱环节：") — announces the items numbered from one right under it ("一是…重视程度不够…",
+    "二是…力量薄弱"), each telling what is lacking: they are its list, not more of the year's work.  Not a paragraph
+    that admits a gap and then leads into the year's measures ("…还存在一些差距。主要做法如下：": its colon ends
+    another sentence), nor items that tell what was done ("一是组织领导干部学法4次")."""
+    lead = text[s:e].rstrip()
+    m = _FIRST_SENTENCE.match(text, s, e)
+    if not lead.endswith(":") or m is None or m.end() < s + len(lead):
+        return False
+    first = sections[following]
+    if first.parent != k or _marker_number(text, first.span[0]) != 1:
+        return False
+    run = [sec for sec in sections[following:] if sec.parent == k]
+    return all(_ITEM_LACKS.search(text, *sec.span) and not _REMEDY_OPENING.match(
+        text, sec.heading_span[0] + (heading_marker(sec.heading) or (0, 0))[1]) for sec in run)
 
 
 def _turns_to_shortcomings(text: str, s: int, e: int) -> bool:

@@ -1,0 +1,85 @@
+"""Paraphrase review of 11 December: each required element written the way another drafter writes it keeps its
+status, and a hollow, negated or removed one does not gain it.  Whole-report cases alter a fixture with plain
+string handling; excerpts are written for the test."""
+
+from __future__ import annotations
+
+import lawcheck
+from tests.conftest import FIXTURES
+
+
+def _text(name: str) -> str:
+    return (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def _statuses(text: str) -> dict[str, str]:
+    return {r.rule: r.status for r in lawcheck.evaluate(text).results}
+
+
+def _changed(before: str, after: str) -> dict[str, tuple[str, str]]:
+    a, b = _statuses(before), _statuses(after)
+    return {k: (a[k], b[k]) for k in a if a[k] != b[k]}
+
+
+# --- The shortcomings' heading written as a lead sentence ending on a colon, its items numbered under it. ---
+
+_CHANGSHENG_SHORT = "三、存在的不足\n"
+_LEADS = [
+    "同时，我们也清醒地认识到，法治政府建设还存在一些薄弱环节：",
+    "但也存在一些不足：",
+    "在取得成绩的同时，我镇法治政府建设工作仍存在一些问题和不足，主要表现在：",
+    "同时也要看到，我镇法治政府建设还存在一些问题：",
+]
+
+
+def test_a_lead_over_numbered_problems_is_the_shortcomings_part():
+    # "三、存在的不足" written as the sentence that turns to them ("…还存在一些薄弱环节：") over "一是…重视程度不够…",
+    # "二是行政执法力量薄弱": the items are the shortcomings (and their causes), not more of the year's work.
+    text = _text("003_changsheng_2020")
+    assert _CHANGSHENG_SHORT in text
+    for lead in _LEADS:
+        assert _changed(text, text.replace(_CHANGSHENG_SHORT, lead)) == {}, lead
+
+
+def test_a_lead_over_numbered_problems_with_the_plan_as_a_lead_too():
+    text = _text("003_changsheng_2020")
+    altered = text.replace(_CHANGSHENG_SHORT, _LEADS[0]).replace("四、下步工作打算\n", "下一步，我们将重点做好以下工作：")
+    assert _changed(text, altered) == {}
+
+
+def test_a_lead_over_items_of_work_done_states_no_shortcoming():
+    # The lead admits problems, the items under it tell what was done: no shortcoming is stated.
+    text = _text("003_changsheng_2020")
+    start, end = text.index("一是部分领导干部"), text.index("四、下步工作打算")
+    hollow = (text[:start] + "一是组织领导干部集中学法4次。\n\n二是开展行政执法人员培训2期。\n\n" + text[end:]).replace(
+        _CHANGSHENG_SHORT, _LEADS[0])
+    assert _statuses(hollow)["content.shortcomings"] == "fail"
+
+
+def test_a_gap_admitted_before_the_measures_leaves_them_the_years_work():
+    # "…还存在一些差距，主要做法如下：" over the year's measures: not a lead into problems.
+    text = _text("003_changsheng_2020")
+    head = "一、强化领导、健全制度,依法行政工作有力\n"
+    altered = text.replace(head, head + "2020年，我镇法治政府建设取得明显成效，但对照上级要求还存在一些差距，主要做法如下：\n")
+    assert _statuses(altered)["content.measures_and_results"] == "pass"
+    assert _statuses(altered)["content.shortcomings"] == "pass"
+
+
+_EXCERPT = """关于2022年法治政府建设情况的报告
+2022年，我县坚持以习近平法治思想为指导，扎实推进法治政府建设。现将有关情况报告如下：
+一、主要举措和成效
+（一）深化“放管服”改革。全年取消调整行政许可事项12项，“一网通办”事项占比达95%。
+（二）严格规范公正文明执法。全面推行行政执法公示制度、执法全过程记录制度、重大执法决定法制审核制度，全年公示执法信息1200条。
+（三）化解行政争议。办理行政复议案件36件，纠错4件。
+在肯定成绩的同时，我们也清醒地看到，全县法治政府建设还存在一些短板：
+1.基层行政执法力量薄弱，乡镇执法人员持证率偏低。
+2.部分行政机关负责人出庭应诉意识不强，出庭应诉率有待提高。
+二、2023年工作安排
+（一）开展乡镇执法人员轮训，年内持证率达到90%以上。
+（二）修订县政府重大行政决策事项目录。
+"""
+
+
+def test_an_excerpt_with_the_problems_under_a_lead_states_them():
+    # "…还存在一些短板：" over "1.…薄弱…", "2.…有待提高": the items are the shortcomings.
+    assert _statuses(_EXCERPT)["content.shortcomings"] == "pass"
