@@ -83,3 +83,25 @@ _EXCERPT = """关于2022年法治政府建设情况的报告
 def test_an_excerpt_with_the_problems_under_a_lead_states_them():
     # "…还存在一些短板：" over "1.…薄弱…", "2.…有待提高": the items are the shortcomings.
     assert _statuses(_EXCERPT)["content.shortcomings"] == "pass"
+
+
+def test_a_lead_ending_on_a_full_stop_over_items_of_what_is_lacking():
+    # "…但也存在一些问题和不足。" over "1.…力量薄弱…", "2.…有待提高": the items are the shortcomings too.
+    text = _EXCERPT.replace("在肯定成绩的同时，我们也清醒地看到，全县法治政府建设还存在一些短板：",
+                            "一年来，我县法治政府建设虽然取得了一定成效，但也存在一些问题和不足。")
+    card = lawcheck.evaluate(text)
+    short = next(r for r in card.results if r.rule == "content.shortcomings")
+    assert short.status == "pass"
+    assert any("持证率偏低" in e.text for e in short.evidence)
+
+
+def test_a_gap_admitted_in_a_lead_into_the_measures_is_no_shortcomings_part():
+    # "…还存在一些差距，主要做法如下：" leads into the year's measures; with no part on the problems the report states
+    # none (before, the lead itself passed as the shortcomings part).
+    text = _text("003_changsheng_2020")
+    head = "一、强化领导、健全制度,依法行政工作有力\n"
+    altered = text.replace(head, head + "2020年，我镇法治政府建设取得明显成效，但对照上级要求还存在一些差距，主要做法如下：\n")
+    altered = altered[:altered.index(_CHANGSHENG_SHORT)] + altered[altered.index("四、下步工作打算"):]
+    st = _statuses(altered)
+    assert st["content.shortcomings"] == "fail"
+    assert st["content.measures_and_results"] == "pass"

@@ -948,22 +948,39 @@ def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None
     return None
 
 
+# How the problems show, the last clause of a lead over them ("…仍存在一些问题和不足，主要表现在：").
+_LEAD_SHOWS = rx.compile(r"(?:主要|具体)?(?:表现|体现)(?:在|为)(?:以下|如下)?(?:几个)?(?:方面)?"
+                         r"|(?:主要|具体)(?:有|是|如下)|具体如下")
+
+
+def _leads_elsewhere(first: str) -> bool:
+    """Whether a sentence that admits problems and ends on a colon leads into something else: its last clause
+    neither admits them nor says how they show ("…还存在一些差距，主要做法如下：" leads into the year's measures;
+    "…还存在一些薄弱环节：", "…仍存在一些问题和不足，主要表现在：" into the problems)."""
+    last = first[:-1].replace("，", ",").rsplit(",", 1)[-1]
+    return not (_INLINE_PROBLEMS.search(last) or _LEAD_SHOWS.fullmatch(last))
+
+
 def _lead_lists_items(text: str, s: int, e: int, sections: list[Section], following: int, k: int) -> bool:
-    """Whether the shortcomings' lead at [s, e) — one sentence of its own ending on a colon ("同时，我们也清醒地认识
-    到，法治政府建设还存在一些薄弱环节：") — announces the items numbered from one right under it ("一是…重视程度不够…",
-    "二是…力量薄弱"), each telling what is lacking: they are its list, not more of the year's work.  Not a paragraph
-    that admits a gap and then leads into the year's measures ("…还存在一些差距。主要做法如下：": its colon ends
-    another sentence), nor items that tell what was done ("一是组织领导干部学法4次")."""
+    """Whether the shortcomings' lead at [s, e) — one sentence of its own ("同时，我们也清醒地认识到，法治政府建设
+    还存在一些薄弱环节：", "…但也存在一些问题和不足。") — is followed by items numbered from one right under it
+    ("一是…重视程度不够…", "二是行政执法力量薄弱"), each telling what is lacking: they are its list, not more of the
+    year's work.  After a colon, which announces them, an item may tell it anywhere in its text; after a full stop
+    its own heading must.  Not a paragraph that admits a gap and then leads into the year's measures ("…还存在一些
+    差距，主要做法如下："), nor items that tell what was done ("一是组织领导干部学法4次")."""
     lead = text[s:e].rstrip()
     m = _FIRST_SENTENCE.match(text, s, e)
-    if not lead.endswith(":") or m is None or m.end() < s + len(lead):
+    if not lead.endswith((":", "。")) or m is None or m.end() < s + len(lead):
+        return False
+    if lead.endswith(":") and _leads_elsewhere(lead):
         return False
     first = sections[following]
     if first.parent != k or _marker_number(text, first.span[0]) != 1:
         return False
     run = [sec for sec in sections[following:] if sec.parent == k]
-    return all(_ITEM_LACKS.search(text, *sec.span) and not _REMEDY_OPENING.match(
-        text, sec.heading_span[0] + (heading_marker(sec.heading) or (0, 0))[1]) for sec in run)
+    return all(_ITEM_LACKS.search(text, *(sec.span if lead.endswith(":") else sec.heading_span))
+               and not _REMEDY_OPENING.match(text, sec.heading_span[0] + (heading_marker(sec.heading) or (0, 0))[1])
+               for sec in run)
 
 
 def _turns_to_shortcomings(text: str, s: int, e: int) -> bool:
@@ -973,6 +990,8 @@ def _turns_to_shortcomings(text: str, s: int, e: int) -> bool:
     remain = _INLINE_PROBLEMS.search(first)
     if not (remain or _INLINE_SEEN.search(first)) or _INLINE_SHORT_NOT.search(first):
         return False  # (most paragraphs: one search or two)
+    if first.endswith(":") and _leads_elsewhere(first):
+        return False  # "…还存在一些差距，主要做法如下：" over the year's measures
     turns = bool(_INLINE_TURN.search(first) or _INLINE_OPENING.match(first))
     if remain and (turns or first.endswith(":")):
         return True
