@@ -105,3 +105,31 @@ def test_a_gap_admitted_in_a_lead_into_the_measures_is_no_shortcomings_part():
     st = _statuses(altered)
     assert st["content.shortcomings"] == "fail"
     assert st["content.measures_and_results"] == "pass"
+
+
+# --- A bare admission over nothing: the preamble's words (全县, 肯定成绩, 回顾…) name no shortcoming. ---
+
+_EXCERPT_ITEMS = "1.基层行政执法力量薄弱，乡镇执法人员持证率偏低。\n2.部分行政机关负责人出庭应诉意识不强，出庭应诉率有待提高。\n"
+_EXCERPT_LEAD = "在肯定成绩的同时，我们也清醒地看到，全县法治政府建设还存在一些短板："
+
+
+def test_a_bare_admission_names_no_shortcoming():
+    assert _EXCERPT_ITEMS in _EXCERPT and _EXCERPT_LEAD in _EXCERPT
+    bare = _EXCERPT.replace(_EXCERPT_ITEMS, "")
+    for lead in [_EXCERPT_LEAD, "客观分析，全区法治政府建设仍存在不少薄弱环节：",
+                 "回顾一年来的工作，我们也清醒认识到，全县法治政府建设还存在一些困难和问题：",
+                 "一年来，全县法治政府建设虽然取得了一定成效，但也存在一些问题和不足。"]:
+        assert _statuses(bare.replace(_EXCERPT_LEAD, lead))["content.shortcomings"] == "fail", lead
+        # …the same lead over the problems themselves still states them
+        assert _statuses(_EXCERPT.replace(_EXCERPT_LEAD, lead))["content.shortcomings"] == "pass", lead
+
+
+def test_a_bare_admission_over_work_done_names_no_shortcoming():
+    hollow = _EXCERPT.replace(_EXCERPT_ITEMS, "1.组织乡镇执法人员培训3期。\n2.县长出庭应诉2次。\n")
+    assert _statuses(hollow)["content.shortcomings"] != "pass"
+
+
+def test_a_real_problem_with_the_whole_county_in_it_is_still_one():
+    # 全县 is taken out, what the county lacks is not.
+    text = _EXCERPT.replace(_EXCERPT_ITEMS, "全县行政执法人员持证率偏低，乡镇执法力量薄弱。\n")
+    assert _statuses(text)["content.shortcomings"] == "pass"
