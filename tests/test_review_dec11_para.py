@@ -133,3 +133,37 @@ def test_a_real_problem_with_the_whole_county_in_it_is_still_one():
     # 全县 is taken out, what the county lacks is not.
     text = _EXCERPT.replace(_EXCERPT_ITEMS, "全县行政执法人员持证率偏低，乡镇执法力量薄弱。\n")
     assert _statuses(text)["content.shortcomings"] == "pass"
+
+
+# --- Neither the problems nor the plan headed: the plan's items numbered anew under the problems' paragraph. ---
+
+_HETANG_HEADS = ("二、存在的问题和困难\n", "三、下一年度工作打算\n")
+_YIXING_HEADS = ("  二、存在的主要问题\n", "  三、2021年法治政府建设工作思路\n")
+
+
+def _without(text: str, heads: tuple[str, ...]) -> str:
+    for h in heads:
+        assert h in text
+        text = text.replace(h, "")
+    return text
+
+
+def test_both_headings_gone_the_plan_is_still_the_plan():
+    for name, heads in [("004_hetang_2024", _HETANG_HEADS), ("002_yixing_2020", _YIXING_HEADS)]:
+        text = _text(name)
+        assert _changed(text, _without(text, heads)) == {}, name
+
+
+def test_both_headings_gone_and_no_plan_written_there_is_no_plan():
+    text = _without(_text("004_hetang_2024"), _HETANG_HEADS)
+    no_plan = text[:text.index("(一)深化理论学习")]  # the plan's items were the report's end
+    assert _statuses(no_plan)["content.next_year_plan"] != "pass"
+
+
+def test_items_of_problems_under_the_problems_paragraph_are_no_plan():
+    # The same paragraph over items that each tell what is lacking: the problems item by item, not a plan.
+    text = _without(_text("004_hetang_2024"), _HETANG_HEADS)
+    cut = text.index("(一)深化理论学习")
+    items = ("(一)领导干部法治思维有待提升\n部分领导干部运用法治方式解决问题的能力不强。\n"
+             "(二)基层执法力量薄弱\n镇(街道)执法人员持证率偏低。\n")
+    assert _statuses(text[:cut] + items)["content.next_year_plan"] != "pass"

@@ -1231,10 +1231,20 @@ def _closing_plan(
             return None
         if any(_ITEM_LACKS.search(text, h[1], h[2]) for h in run):
             return None
-        if not under and not _lacking_run(text, [h for h in items[:j] if h[0] == rank]):
+        if not under and not _lacking_run(text, [h for h in items[:j] if h[0] == rank]) \
+                and not _problems_just_above(text, lines, first, stop, s):
             return None
         return (top_rank, s, te, e) if _items_ahead(text, s, part_end, later) else None
     return None
+
+
+def _problems_just_above(text: str, lines: list[tuple[int, int]], first: int, stop: int, at: int) -> bool:
+    """Whether the paragraph right above ``at`` (the first of a run of items numbered anew) turns to the problems
+    (``_turns_to_shortcomings``: "2024年,我区…取得了一些新成效,但也仍然存在一些问题与不足:领导干部…有待…"): both
+    headings gone, the problems told in that paragraph and the plan's items under it."""
+    above = next((lines[i] for i in range(stop - 1, first - 1, -1) if lines[i][1] <= at and lines[i][1] > lines[i][0]),
+                 None)
+    return above is not None and _turns_to_shortcomings(text, *above)
 
 
 def _lacking_run(text: str, before: list[tuple[int, int, int, int]]) -> bool:
