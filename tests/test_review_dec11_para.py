@@ -167,3 +167,30 @@ def test_items_of_problems_under_the_problems_paragraph_are_no_plan():
     items = ("(一)领导干部法治思维有待提升\n部分领导干部运用法治方式解决问题的能力不强。\n"
              "(二)基层执法力量薄弱\n镇(街道)执法人员持证率偏低。\n")
     assert _statuses(text[:cut] + items)["content.next_year_plan"] != "pass"
+
+
+# --- decision.major_procedure: the legality review told by the body that does it. ---
+
+_HEAD = "县人民政府2022年法治政府建设情况报告\n2022年，我县法治政府建设取得新成效。现将有关情况报告如下：\n一、主要举措和成效\n"
+
+
+def _rule(text: str, rule: str):
+    return next(r for r in lawcheck.evaluate(text).results if r.rule == rule)
+
+
+def test_the_legality_review_named_by_its_reviewing_body():
+    # 条例第二十五条: the draft goes to the 负责合法性审查的部门 before the meeting — "经县司法局审查后提交…常务会议".
+    for sentence in ["全年5项重大行政决策事项均公开征求社会公众意见，组织专家论证，开展社会稳定风险评估，"
+                     "经县司法局审查后提交县政府常务会议审议通过。",
+                     "重大行政决策草案均由县司法局审核把关，再提交县政府常务会议讨论。",
+                     "重大决策事项出台前，先由县政府法制机构审查，未经审查的不得提交县政府常务会议研究。"]:
+        r = _rule(_HEAD + sentence + "\n", "decision.major_procedure")
+        assert r.status == "pass" and "legality_review" not in r.missing, sentence
+
+
+def test_the_reviewing_body_reviewing_something_else_is_no_legality_review():
+    r = _rule(_HEAD + "县司法局审查行政执法案卷120卷，重大行政决策事项均提交县政府常务会议讨论决定。\n",
+              "decision.major_procedure")
+    assert "legality_review" in r.missing
+    r = _rule(_HEAD + "全年县司法局审查规范性文件23件，提交县政府常务会议审议8件。\n", "decision.major_procedure")
+    assert r.status == "fail"
