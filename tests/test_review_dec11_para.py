@@ -194,3 +194,25 @@ def test_the_reviewing_body_reviewing_something_else_is_no_legality_review():
     assert "legality_review" in r.missing
     r = _rule(_HEAD + "全年县司法局审查规范性文件23件，提交县政府常务会议审议8件。\n", "decision.major_procedure")
     assert r.status == "fail"
+
+
+# --- enforcement.three_systems: the three named for short, in their order. ---
+
+def test_the_three_systems_named_for_short_in_their_order():
+    for sentence in ["严格落实执法公示、记录、审核制度，公示执法信息850条，审核重大执法决定42件。",
+                     "严格落实执法公示、执法记录、法制审核制度，全年公示执法信息850条。",
+                     "全县执法单位严格落实公示、记录、审核三项要求，全年公示执法信息850条。",
+                     "行政执法信息公示、执法过程记录、重大执法决定法制审核制度实现全覆盖。"]:
+        r = _rule(_HEAD + sentence + "\n", "enforcement.three_systems")
+        assert r.status == "pass", sentence
+
+
+def test_the_three_systems_for_short_studied_planned_or_undone_do_not_pass():
+    for sentence in ["组织执法人员学习执法公示、记录、审核制度有关要求。",
+                     "拟于明年全面落实执法公示、记录、审核制度。",
+                     "乡镇执法单位尚未落实执法公示、记录、审核制度。"]:
+        r = _rule(_HEAD + sentence + "\n", "enforcement.three_systems")
+        assert r.status != "pass", sentence
+    # …nor does a decision's publicity, minutes and review ("决策事项公示、会议记录、审核把关"): not enforcement
+    r = _rule(_HEAD + "严格重大决策事项公示、会议记录、审核把关，落实科学决策要求。\n", "enforcement.three_systems")
+    assert r.status == "fail"
