@@ -17,6 +17,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from lawcheck.errors import InputError
+from lawcheck.readers.zipnames import junk, member_name
 
 _MSG = {
     "zh": {
@@ -47,27 +48,6 @@ _MSG = {
     },
 }
 _ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z")
-# Folders and files an archiver adds beside the documents: macOS's resource forks, Windows' folder files.
-_JUNK_PARTS = ("__MACOSX",)
-_JUNK_FILES = ("thumbs.db", "desktop.ini", ".ds_store")
-
-
-def member_name(info: zipfile.ZipInfo) -> str:
-    """The member's name as its maker wrote it.  A zip made on a Chinese Windows stores names in GBK without
-    saying so, and zipfile reads such a name as CP437 ("╬─╝■"): its bytes are taken back and read as UTF-8
-    where they are that, else as GB18030."""
-    if info.flag_bits & 0x800:  # the archive says the name is UTF-8
-        return info.filename
-    try:
-        raw = info.filename.encode("cp437")
-    except UnicodeEncodeError:  # decoded otherwise by a caller's metadata_encoding: keep it
-        return info.filename
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("gb18030", "replace")
-
-
 def files_of(path: Path, max_members: int) -> list[zipfile.ZipInfo] | int | str | None:
     """The files of the archive of files at ``path``, in the archive's order; None when it is no such archive (a
     Word file or an OFD named .zip, a spreadsheet, not a zip at all): then it is read as the file it is.  The
@@ -130,19 +110,6 @@ def entry_count(path: Path) -> int | None:
         return None
 
 
-def sent_names(infos: list[zipfile.ZipInfo]) -> list[str]:
-    """The names of the files a unit put in the archive: no folders, no archiver's or system's own files."""
-    return [n for i in infos if not i.is_dir() and not _junk(n := member_name(i))]
-
-
-def _junk(name: str) -> bool:
-    """An archiver's or a system's own file: macOS's resource forks ("__MACOSX/", "._报告.docx"), Office's lock files,
-    folder files.  Any other name, a dotted one too ("...报告.txt", ".材料/报告.txt"), is a file the unit sent."""
-    parts = PurePosixPath(name.replace("\\", "/")).parts
-    base = parts[-1] if parts else ""
-    return (any(p in _JUNK_PARTS for p in parts) or base.startswith(("~$", "._")) or base.lower() in _JUNK_FILES)
-
-
 def members(shown: str, infos: list[zipfile.ZipInfo], globs: list[str], lang: str,
             ) -> tuple[list[tuple[str, str, str | None]], list[str]]:
     """The rows an archive of files gives, as (name shown, the member — its place in the archive's listing and its
@@ -158,7 +125,7 @@ def members(shown: str, infos: list[zipfile.ZipInfo], globs: list[str], lang: st
     lowered = [g.lower() for g in globs]
     rows: list[tuple[str, str, str | None]] = []
     others: list[str] = []
-    taken = [(n, i) for n, i in enumerate(infos) if not i.is_dir() and not _junk(member_name(i))]
+    taken = [(n, i) for n, i in enumerate(infos) if not i.is_dir() and not junk(member_name(i))]
     seen: dict[str, int] = {}
     for index, info in sorted(taken, key=lambda x: (member_name(x[1]), x[0])):
         name = member_name(info)

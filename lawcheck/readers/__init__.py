@@ -182,7 +182,7 @@ def _held(data: bytes, lang: str, key: str, **kw: str) -> str:
     import io
     import zipfile
 
-    from lawcheck.archives import sent_names
+    from lawcheck.readers.zipnames import sent_names
 
     try:
         names = sent_names(zipfile.ZipFile(io.BytesIO(data)).infolist())
