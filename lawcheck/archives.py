@@ -24,6 +24,7 @@ _MSG = {
         "nested": "压缩包内的压缩包：请解压后检查其中的报告",
         "encrypted": "压缩包内的文件已加密：请解压（输入密码）后检查",
         "nothing": "压缩包内没有可读的报告文件（共 {n} 个文件：{names}）：请检查是否放错了文件",
+        "empty": "是空的压缩包（其中没有文件）：请检查是否放错了文件",
         "members": "压缩包内文件过多（{n} 个，上限 {limit} 个；可用 --max-zip-members 调整）",
         "broken": "压缩包内的文件已损坏，无法读取（{err}）：请重新发送，或解压后检查",
         "method": "压缩包内的文件用了不支持的压缩方式（如 Deflate64）：请用常规 ZIP 压缩重新打包，或解压后检查",
@@ -35,6 +36,7 @@ _MSG = {
         "nested": "an archive inside the archive: unpack it and check the reports in it",
         "encrypted": "an encrypted file in the archive: unpack it (with its password) and check it",
         "nothing": "no readable report in the archive ({n} files: {names}): was the wrong file sent?",
+        "empty": "an empty archive (no file in it): was the wrong file sent?",
         "members": "too many files in the archive ({n}; the limit is {limit}, see --max-zip-members)",
         "broken": ("the file in the archive is damaged and cannot be read ({err}): send it again, or unpack it and "
                    "check"),
@@ -144,6 +146,8 @@ def members(shown: str, infos: list[zipfile.ZipInfo], globs: list[str], lang: st
             rows.append((label, member, None))
     if _overlapping([i for _, i in taken]):
         return [(shown, "", m["overlap"])], []
+    if not taken:  # (an empty zip, or one of folders and an archiver's own files only: "共 0 个文件：—" said nothing)
+        return [(shown, "", m["empty"])], []
     if not rows:
         names = "、".join(PurePosixPath(member_name(i)).name for _, i in taken[:5]) + ("…" if len(taken) > 5 else "")
         return [(shown, "", m["nothing"].format(n=len(taken), names=names or "—"))], []

@@ -122,7 +122,10 @@ class _Parser(argparse.ArgumentParser):
         lang = _lang_from_argv()
         # A file named "-rf.txt" is read as options: argparse then says a PATH is missing, or an option is
         # unknown.  Name the file and the two ways to pass it instead.
-        dashed = next((a for a in _ARGV if a.startswith("-") and a != "-" and _file_name_like(a)), None)
+        # (not a short option with its value written on: "-o审查意见.txt" is -o's value, whatever else went wrong)
+        valued = {o for o, act in self._option_string_actions.items() if len(o) == 2 and act.nargs != 0}
+        dashed = next((a for a in _ARGV if a.startswith("-") and a != "-" and a[:2] not in valued
+                       and _file_name_like(a)), None)
         if dashed and ("required" in message or "unrecognized" in message or "expected one argument" in message):
             self.exit(2, f"{self.prog}: {_MSG[lang]['dash_name'].format(name=dashed)}\n")
         # One line, as every error of lawcheck's is; the usage is one --help away.

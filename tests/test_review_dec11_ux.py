@@ -305,9 +305,35 @@ def test_a_dashed_name_that_is_no_file_yet_is_named_with_the_way_to_pass_it(here
 @pytest.mark.parametrize(("argv", "words"), [
     (["check", "灵寿县2021年法治政府建设年度报告.txt", "-x"], "无法识别的参数：-x"),
     (["check", "灵寿县2021年法治政府建设年度报告.txt", "--pubished=2024年3月1日"], "是否指 --published"),
+    # a short option with its value written on ("-o审查意见.txt" is argparse's -o 审查意见.txt): the real error is said
+    (["check", "-o审查意见.txt"], "缺少参数：PATH"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o审查意见.txt", "--bogus"], "无法识别的参数：--bogus"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-j2", "-x"], "无法识别的参数：-x"),
 ])
 def test_a_mistyped_option_is_still_an_option(here, capsys, argv, words):
     with pytest.raises(SystemExit):
         main(argv)
     err = capsys.readouterr().err
     assert words in err and "以“-”开头" not in err, err
+
+
+@pytest.mark.parametrize("members", [[], ["__MACOSX/._报告.txt"], ["空文件夹/"]])
+def test_checking_an_empty_zip_says_it_is_empty(here, capsys, members):
+    # (it said "压缩包内没有可读的报告文件（共 0 个文件：—）")
+    with zipfile.ZipFile(here / "材料.zip", "w") as z:
+        for name in members:
+            z.writestr(name, "" if name.endswith("/") else "x")
+    try:
+        code = main(["check", "材料.zip"])
+    except SystemExit as e:
+        code = e.code
+    err = capsys.readouterr().err.strip()
+    assert code != 0 and "是空的压缩包" in err and "共 0 个" not in err and len(err.splitlines()) == 1, err
+
+
+def test_a_zip_on_standard_input_is_told_to_give_its_path():
+    # (the user already runs lawcheck check: "或用 lawcheck check 检查整个压缩包" told them nothing)
+    for members in ([("甲县报告.txt", b"x")], [("甲县报告.txt", b"x"), ("乙县报告.txt", b"x")]):
+        said = _refusal("-", _zip(members))
+        assert "压缩包的文件路径交给" in said and "检查整个压缩包" not in said, said
+        assert "path to lawcheck check" in _refusal("-", _zip(members), "en")

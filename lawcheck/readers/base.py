@@ -29,10 +29,10 @@ _MSG = {
         "no_text": "没有文字层（可能是扫描件）",
         "archive": "是 RAR、7z 或 gzip 压缩包：lawcheck 只打开 .zip 压缩包，请解压后检查其中的报告",
         # A zip of files is said to hold what it holds: none, the one file it holds (named), or how many.
-        "zip_archive": ("是多个文件的压缩包（共 {n} 个文件）：请解压后逐个检查，或用 lawcheck check 检查整个压缩包"
-                        "（其中每个报告一行）"),
+        "zip_archive": ("是多个文件的压缩包（共 {n} 个文件）：请解压后逐个检查，或把压缩包的文件路径交给"
+                        "lawcheck check（其中每个报告一行）"),
         "zip_archive_one": ("是 ZIP 压缩包，其中只有一个文件“{member}”：请解压后检查该文件，"
-                            "或用 lawcheck check 检查整个压缩包"),
+                            "或把压缩包的文件路径交给 lawcheck check"),
         "zip_archive_empty": "是空的 ZIP 压缩包（其中没有文件）：请发送报告本身（.docx .pdf .txt）",
         "zip_named": ("文件名为 {suffix}，内容却是多个文件的压缩包（共 {n} 个文件）：请改名为 .zip 后检查"
                       "（其中每个报告一行），或解压后逐个检查"),
@@ -79,10 +79,10 @@ _MSG = {
         "no_text": "no text layer (scanned?)",
         "archive": ("a RAR, 7z or gzip archive: lawcheck opens .zip archives only; unpack it and check the reports "
                     "in it"),
-        "zip_archive": ("a zip of several files ({n}): unpack it, or give it to lawcheck check, which checks each "
-                        "report in it"),
-        "zip_archive_one": ("a zip holding one file, \"{member}\": unpack it and check that file, or give the zip "
-                            "to lawcheck check"),
+        "zip_archive": ("a zip of several files ({n}): unpack it, or give its path to lawcheck check, which checks "
+                        "each report in it"),
+        "zip_archive_one": ("a zip holding one file, \"{member}\": unpack it and check that file, or give the zip's "
+                            "path to lawcheck check"),
         "zip_archive_empty": "an empty zip (no file in it): send the report itself (.docx .pdf .txt)",
         "zip_named": ("named {suffix} but really a zip of several files ({n}): rename it .zip and check it (each "
                       "report a row), or unpack it"),
