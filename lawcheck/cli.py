@@ -122,10 +122,7 @@ class _Parser(argparse.ArgumentParser):
         lang = _lang_from_argv()
         # A file named "-rf.txt" is read as options: argparse then says a PATH is missing, or an option is
         # unknown.  Name the file and the two ways to pass it instead.
-        # (not a short option with its value written on: "-o审查意见.txt" is -o's value, whatever else went wrong)
-        valued = {o for o, act in self._option_string_actions.items() if len(o) == 2 and act.nargs != 0}
-        dashed = next((a for a in _ARGV if a.startswith("-") and a != "-" and a[:2] not in valued
-                       and _file_name_like(a)), None)
+        dashed = _dashed_file(self, _ARGV)
         if dashed and ("required" in message or "unrecognized" in message or "expected one argument" in message):
             self.exit(2, f"{self.prog}: {_MSG[lang]['dash_name'].format(name=dashed)}\n")
         # One line, as every error of lawcheck's is; the usage is one --help away.
@@ -134,17 +131,39 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: usage error: {message} (see {self.prog} --help)\n")
 
 
-def _file_name_like(arg: str) -> bool:
+def _dashed_file(parser: argparse.ArgumentParser, argv: list[str]) -> str | None:
+    """The first argument that argparse read as an option but is a file's name (``_file_name_like``).  Not a short
+    option with its value written on ("-o审查意见.txt" is -o's value), nor the value of an option that takes no file
+    ("--min-score -审查": the option lacks its value, as argparse says) — only -o's may be a dashed file."""
+    valued = {o for o, act in parser._option_string_actions.items() if act.nargs != 0}
+    for i, a in enumerate(argv):
+        before = argv[i - 1] if i else ""
+        after_o = before in ("-o", "--output")  # ("-o -out.json": the dashed name is -o's value, not -o "ut.json")
+        if not a.startswith("-") or a == "-" or (a[:2] in valued and not after_o):
+            continue
+        if before in valued and not after_o:
+            continue
+        if _file_name_like(a, output=before in ("-o", "--output")):
+            return a
+    return None
+
+
+def _file_name_like(arg: str, output: bool = False) -> bool:
     """Whether an argument read as an option is a file's name: an existing file, or — a file not there yet (an
-    output, a name mistyped) — one no option is written like: one dash, then Chinese or a report's suffix
-    ("-灵寿县报告.txt"; it was "缺少参数：PATH" or "参数 -o 需要一个值", the file unnamed)."""
+    output, a name mistyped) — one no option is written like: one dash, then Chinese, or a name with a report's
+    suffix ("-灵寿县报告.txt", "-report.docx"; it was "缺少参数：PATH" or "参数 -o 需要一个值", the file unnamed); after
+    -o, an output's suffix too ("-o -out.json").  A letter and no such suffix is an option mistyped ("-l中文"):
+    argparse's word on it stands."""
     if os.path.isfile(arg):
         return True
     if arg.startswith("--"):
         return False  # (an option with its value: "--published=2024年3月1日")
     from lawcheck.readers import SUFFIXES
 
-    return any(c > "\x7f" for c in arg) or Path(arg).suffix.lower() in (*SUFFIXES, ".csv", ".json", ".md")
+    suffix = Path(arg).suffix.lower()
+    if suffix in SUFFIXES or (output and suffix in (".csv", ".json", ".md", ".html", ".xml", ".sarif")):
+        return len(Path(arg).stem) > 2  # ("-x.txt": an option and a stray word, as likely as a name)
+    return not (arg[1:2].isascii() and arg[1:2].isalpha()) and any(c > "\x7f" for c in arg)
 
 
 def _unknown_options(parser: argparse.ArgumentParser, args: argparse.Namespace, extra: list[str]) -> None:
@@ -566,6 +585,7 @@ _MSG = {
            "cannot_write": "无法写入“{path}”：{err}",
            "empty_output": "输出文件名为空（-o 后是空字符串或只有空格）：请写出文件名（如 -o 审查意见.txt），"
                            "或去掉 -o 直接输出",
+           "spaced_output": "输出文件名“{name}”首尾有空格（可能是多打或复制进来的）：请去掉空格后再写",
            "io_failed": "无法读写“{path}”：{err}",
            "spool": "无法写入临时文件夹“{path}”（批量 Markdown 的各报告部分先暂存于此，可用 TMPDIR 另选）：{err}",
            "stale": "已删除该文件夹中上次生成、本次没有对应报告的 {n} 个页面",
@@ -624,6 +644,8 @@ _MSG = {
            "cannot_write": "cannot write \"{path}\": {err}",
            "empty_output": "the output file name is empty (-o was given an empty string or only spaces): give a file "
                            "name (such as -o review.txt), or leave -o out to write to standard output",
+           "spaced_output": "the output file name \"{name}\" begins or ends with a space (typed or pasted in by "
+                            "mistake?): remove it",
            "io_failed": "cannot read or write \"{path}\": {err}",
            "spool": "cannot write to the temporary folder \"{path}\" (a batch's Markdown holds the reports' parts "
                     "there; TMPDIR chooses another): {err}",
@@ -2229,6 +2251,11 @@ def main(argv: list[str] | None = None) -> int:
     lang = lang if lang in ("zh", "en") else "zh"
     if _blank_output(args):
         _err(_MSG[lang]["empty_output"])
+        return Exit.USAGE_OR_INPUT
+    output = getattr(args, "output", None)
+    if output is not None and output != output.strip():
+        # (-o " -" wrote a file called " -"; a name a person means has no space at either end)
+        _err(_MSG[lang]["spaced_output"].format(name=output))
         return Exit.USAGE_OR_INPUT
     handlers = {"check": _check, "compare": _compare, "rules": _rules, "explain": _explain, "config": _config,
                 "serve": _serve}

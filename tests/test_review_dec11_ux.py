@@ -292,6 +292,7 @@ def test_the_scorecard_is_the_same_with_or_without_the_form_feeds(tmp_path):
     (["check", "-岳池县2023年报告.txt"], "-岳池县2023年报告.txt"),
     (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "-审查意见.txt"], "-审查意见.txt"),
     (["check", "-report.docx"], "-report.docx"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", "-out.json"], "-out.json"),  # (not -o "ut.json")
     (["compare", "长生镇2020年法治政府建设工作报告.txt", "-灵寿.txt"], "-灵寿.txt"),
 ])
 def test_a_dashed_name_that_is_no_file_yet_is_named_with_the_way_to_pass_it(here, capsys, argv, name):
@@ -309,6 +310,12 @@ def test_a_dashed_name_that_is_no_file_yet_is_named_with_the_way_to_pass_it(here
     (["check", "-o审查意见.txt"], "缺少参数：PATH"),
     (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o审查意见.txt", "--bogus"], "无法识别的参数：--bogus"),
     (["check", "灵寿县2021年法治政府建设年度报告.txt", "-j2", "-x"], "无法识别的参数：-x"),
+    # a letter after the dash is an option mistyped; a dashed value of an option that takes no file lacks its value
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-l中文"], "无法识别的参数：-l中文"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-x.md"], "无法识别的参数：-x.md"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "--min-score", "-审查"], "--min-score 需要一个值"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "--lang", "-中文"], "--lang 需要一个值"),
+    (["check", "灵寿县2021年法治政府建设年度报告.txt", "-o审查.txt", "--formt", "docx"], "是否指 --format"),
 ])
 def test_a_mistyped_option_is_still_an_option(here, capsys, argv, words):
     with pytest.raises(SystemExit):
@@ -337,3 +344,27 @@ def test_a_zip_on_standard_input_is_told_to_give_its_path():
         said = _refusal("-", _zip(members))
         assert "压缩包的文件路径交给" in said and "检查整个压缩包" not in said, said
         assert "path to lawcheck check" in _refusal("-", _zip(members), "en")
+
+
+def test_a_run_of_form_feeds_is_one_page_break(tmp_path):
+    # (200,000 form feeds after a report made 200,000 blank pages in Word: a 5 MB document)
+    pytest.importorskip("docx")
+    text = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+    text = text.replace("\n二、", "\n\f\f\x01\f二、", 1) + "\f" * 20_000
+    src = tmp_path / "报告.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "审查意见.docx"
+    assert main(["check", str(src), "--format", "docx", "-o", str(out)]) in (0, 1)
+    body, _comments = _docx_parts(out)
+    assert body.count('w:type="page"') == 2  # one for each run
+    assert out.stat().st_size < 200_000
+
+
+@pytest.mark.parametrize("name", [" -", "审查意见.txt ", "　审查意见.txt"])
+def test_an_output_name_with_a_space_at_an_end_is_refused(here, capsys, name):
+    # (-o " -" wrote a file called " -")
+    before = sorted(p.name for p in here.iterdir())
+    assert main(["check", "灵寿县2021年法治政府建设年度报告.txt", "-o", name]) == 2
+    err = capsys.readouterr().err.strip()
+    assert "首尾有空格" in err and len(err.splitlines()) == 1, err
+    assert sorted(p.name for p in here.iterdir()) == before

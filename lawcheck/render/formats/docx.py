@@ -130,8 +130,10 @@ def _from_text(card: Scorecard, text: str):  # type: ignore[no-untyped-def]
     return document, pieces
 
 
-# A line cut into a form feed, a tab, control characters (left out), and the text between them.
-_PIECES = re.compile("(?P<page>\f)|(?P<tab>\t)|(?P<control>[\x00-\x08\x0b\x0e-\x1f]+)|[^\f\t\x00-\x08\x0b\x0e-\x1f]+")
+# A line cut into a form feed, a tab, control characters (left out), and the text between them.  A run of form
+# feeds (and controls among them) is one page break: a file of 200,000 form feeds made 200,000 blank pages.
+_PIECES = re.compile("(?P<page>\f[\f\x00-\x08\x0b\x0e-\x1f]*)|(?P<tab>\t)|(?P<control>[\x00-\x08\x0b\x0e-\x1f]+)"
+                     "|[^\f\t\x00-\x08\x0b\x0e-\x1f]+")
 
 
 def _fill(r, line: str, start: int) -> list[tuple[int, object]]:  # type: ignore[no-untyped-def]
