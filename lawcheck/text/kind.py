@@ -371,30 +371,45 @@ _SELF_PART = rx.compile(r"自评|自查自评|申报(?:意见|理由|事项|情�
 _BID = rx.compile(r"示范创建|创建活动|申报|争创")
 # A supervision's findings handed to the unit ("现将督察意见反馈如下"), as a 通报 or a 通知 hands others theirs.
 _FED_BACK = rx.compile(r"现(?:将|就)[^。;；]{0,40}?反馈如下")
-# An inspection's report on the units it inspected, its title lost: the inspection frames its parts ("一、督察工作开展
-# 情况", "三、督察发现的主要问题", "四、督察意见"), or its opening tells of the inspection carried out ("督察组对…开展了
-# 实地督察") and it names those it inspected as such ("被督察单位") in part after part.  A government's own report
-# tells of the supervision it carried out on its units ("…形成督察意见书反馈被督察单位") or received and put right
-# ("二、市委法治督察反馈问题整改情况") inside its year's work, and opens on its year (its basis, "根据《…督察工作
-# 规定》", is no inspection told).
+# An inspection's report on the units it inspected, its title lost, in the inspector's voice: the inspection frames
+# most of its parts ("一、督察工作开展情况", "三、督察发现的主要问题", "四、督察意见"), or its opening tells of the
+# inspection it carried out on others ("督察组对青溪县、白河县等8个被督察单位…开展了实地督察") and it names those it
+# inspected as such ("被督察单位") in part after part.  A government's own report opens on its own year ("2024年，
+# 荷塘区坚持…"), tells of the inspection it received as an object ("接受省委法治督察组实地督察", "督察组对我区…开展了
+# 督察") and of the supervision it carried out on its units ("…形成督察意见书反馈被督察单位"), even in parts of their
+# own ("二、法治督察工作开展情况", "四、下一年度法治督察及工作打算"); its basis ("根据《…督察工作规定》") is no
+# inspection told.
 _INSPECTION_PART = rx.compile(r"督[察查]")
 _INSPECTED_PART = rx.compile(r"整改|反馈|迎接|接受|配合|落实")  # a part on a supervision received
 _INSPECTED = rx.compile(r"被督[察查](?:单位|地区|对象|部门|地方)")
-_INSPECTION_TOLD = rx.compile(r"督[察查]组|(?:开展|进行|实施)了?(?:实地|专项|现场|集中)?督[察查](?!工作规定)")
+# The inspection carried out on others, several of them ("对青溪县、白河县…", "对全县8个乡镇和…12个部门",
+# "对我市各县区", "赴各县区"), not on the body itself ("对我区法治政府建设", "对本县").
+_NOT_OTHERS = r"(?!(?:我|本)(?:省|市|州|盟|县|区|旗|镇|乡|街道|单位|局)(?!各|所属|下属|\d|[一二两三四五六七八九十]+个))"
+_BEFORE_ACT = r"(?:(?!开展|进行|实施)[^。;；]){0,60}?"
+_INSPECTION_TOLD = rx.compile(
+    r"(?:对|赴)" + _NOT_OTHERS + _BEFORE_ACT + r"(?:、|和|及|等|各|[\d一二两三四五六七八九十]+个)" + _BEFORE_ACT
+    + r"(?:开展|进行|实施)了?[^。;；，,]{0,8}?督[察查](?!工作规定)")
+# An opening on the body's own year: "2024年，荷塘区坚持…", "2021年以来，…", "今年以来，我县…" (a month, "2024年3月，…
+# 组成督查组", is a date in an inspection's account).
+_YEAR_OPENING = rx.compile(
+    r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(?:以来)?|今年以来|一年来|过去一年|本年度)[,，]")
 
 
-def _inspection(st: Structure, body: str, first3: str) -> KindVerdict | None:
+def _inspection(st: Structure, body: str, sentences: list[str]) -> KindVerdict | None:
     """An inspector's report on others (see ``_INSPECTION_PART``), its title lost, or None."""
     if "督察" not in body and "督查" not in body:
         return None  # (the common case: no word of an inspection, nothing more is read)
+    first = sentences[0] if sentences else ""
+    if _YEAR_OPENING.match(first) and not _INSPECTION_TOLD.search(first):
+        return None  # the body's own year: an inspection in it is one received or one it carried out on its units
     tops = [sec for sec in st.sections if sec.parent is None]
     parts = [sec.heading for sec in tops if _INSPECTION_PART.search(sec.heading)
              and not _INSPECTED_PART.search(sec.heading)]
-    if len(parts) >= 2:
+    if len(parts) >= 2 and 2 * len(parts) > len(tops):  # (most of its parts: a report may have one or two of its own)
         return _other("survey_report", "kind.reason.inspection", word=parts[0])
     # (the inspected named throughout, in two parts or more: a report's item on the supervision it did is one part)
     named = [m for sec in tops if (m := _INSPECTED.search(st.text, *sec.span))]
-    if len(named) >= 2 and _INSPECTION_TOLD.search(first3):
+    if len(named) >= 2 and _INSPECTION_TOLD.search("\n".join(sentences[:3])):
         return _other("survey_report", "kind.reason.inspection", word=named[0].group(0))
     return None
 
@@ -1316,7 +1331,7 @@ def classify(st: Structure, title: str | None) -> KindVerdict:
         m = _FED_BACK.search("\n".join(sentences[:6]))
         if m:
             return _other("notice", "kind.reason.opening", word=m.group(0))
-        inspection = _inspection(st, body, first3)
+        inspection = _inspection(st, body, sentences)
         if inspection is not None:
             return inspection
         m = _SELF_ASSESSED.search(first3) or (_BID.search(first3) and _SELF_SCORE.search(first3))
