@@ -17,6 +17,7 @@ from tests.conftest import FIXTURES
 from tests.test_review_dec11_look import INSPECTION, INSPECTION_PLAIN
 
 HETANG = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")  # untitled as crawled
+CHANGSHENG = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8")
 
 _FORMULA = "法治政府建设水平稳步提升。现将相关情况报告如下"
 _ITEM_END = "收到并及时处理依申请公开25件。"
@@ -87,3 +88,40 @@ def test_untitled_inspection_report_in_the_inspector_s_voice_is_still_one(text: 
     assert (card.document.kind, card.document.other_kind) == ("other", "survey_report")
     assert card.score is None
 
+
+# --- F7. enforcement.three_systems: the three named for short are the enforcement systems' names -------------------
+
+_ENFORCEMENT_ITEM = "(五)推动执法监督规范。完善行政执法监督管理,加强行政执法力量培训,规范执法过程,监督执法全程,"
+
+
+def _three(text: str):
+    return next(r for r in lawcheck.evaluate(text).results if r.rule == "enforcement.three_systems")
+
+
+@pytest.mark.parametrize("sentence", [
+    "在行政许可工作中推行事项公示、办理记录、结果审核制度。",
+    "村级重大事项实行“四议两公开”,做到事前公示、过程记录、结果审核。",
+    "严格落实村级财务公示、记录、审核制度。",
+    "惠民资金发放推行项目公示、台账记录、逐级审核制度。",
+    "推行党务公示、会议记录、集体审核制度。",
+    "严格执行工程项目招标公示和资料记录及结果审查制度。",
+])
+def test_another_procedure_s_publicity_record_and_review_is_not_the_three_systems(sentence: str) -> None:
+    text = CHANGSHENG.replace(_ENFORCEMENT_ITEM, _ENFORCEMENT_ITEM + sentence, 1)
+    assert sentence in text
+    r = _three(text)
+    assert r.status != "pass", sentence
+    # (its 公示 may count as publicity, as before the short names were read; the record and the review stay missing)
+    assert {"full_process_record", "legal_review"} <= set(r.missing)
+
+
+@pytest.mark.parametrize("sentence", [
+    "严格落实执法公示、记录、审核制度,全年公示执法信息850条,审核重大执法决定42件。",
+    "严格落实执法公示、执法记录、法制审核制度,全年公示执法信息850条。",
+    "全县执法单位严格落实公示、记录、审核三项要求,全年公示执法信息850条。",
+    "行政执法公示、全过程记录、法制审核三项制度全面落实。",
+    "公示、记录、审核三项制度实现全覆盖,全年公示执法信息850条。",
+])
+def test_the_three_systems_named_for_short_still_pass(sentence: str) -> None:
+    r = _three("一、主要举措和成效\n" + sentence + "\n")
+    assert r.status == "pass", sentence
