@@ -71,6 +71,13 @@ INSPECTION_PLAIN = (
     "关于2023年度法治政府建设督察工作情况的报告",
     "江城市法治政府建设督察组关于2023年度法治政府建设督察情况的报告",
     "关于2023年度全市法治政府建设督查情况的报告",
+    # worded around it (the attack review: each scored about 85 and passed the gate)
+    "关于2023年度全市法治政府建设督察有关情况的报告",
+    "关于全市法治政府建设实地督察结果的报告",
+    "2023年度法治政府建设督察工作的报告",
+    "关于2023年度法治政府建设专项督查的情况报告",
+    "关于2023年度法治政府建设督导情况的报告",
+    "2023年度全市法治政府建设专项巡查报告",
 ])
 def test_titled_inspection_report_is_not_the_annual_report(title: str) -> None:
     card = lawcheck.evaluate(title + "\n" + INSPECTION)
@@ -116,6 +123,8 @@ _RECEIVED = ("（九）抓好督察反馈问题整改。2021年9月，市委法�
     "关于2021年度法治政府建设情况的报告",
     "关于2021年度法治政府建设暨法治督察反馈问题整改情况的报告",
     "关于2021年度法治政府建设和法治督察工作情况的报告",
+    "关于2021年度法治政府建设及督导检查情况的报告",
+    "关于2021年度法治政府建设情况及迎接法治督察情况的报告",
     None,
 ])
 def test_report_telling_of_supervision_stays_the_report(title: str | None) -> None:

@@ -91,7 +91,10 @@ _REPORT_KINDS: list[tuple[str, re.Pattern[str]]] = [
     # An inspection's own report on the units it inspected ("2023年度法治政府建设督察报告", "关于2023年法治政府建设
     # 情况的督察报告", "…督察工作情况的报告"): the inspector's account of others, not a government's report on its own
     # year (督察工作规定 art. 24-25).  After self_assessment: "接受…督察情况的汇报" is the inspected unit's material.
-    ("survey_report", rx.compile(r"督[察查](?:工作)?(?:报告|情况)")),
+    # Worded around it too: "…督察有关情况的报告", "…实地督察结果的报告", "…督察工作的报告", "…专项督查的情况报告",
+    # a 督导's or a 巡查's ("…督导情况的报告", "…专项巡查报告"), "…督察情况通报".
+    ("survey_report", rx.compile(r"督[察查导](?:工作)?(?:有关)?(?:情况|结果|工作)?的?(?:情况)?(?:报告|通报)"
+                                 r"|督[察查导](?:工作)?(?:有关)?情况|巡[察查](?:工作)?(?:有关)?(?:情况|结果)?的?(?:情况)?报告")),
     # Several years in one ("2017—2021年法治政府建设工作总结", "“十三五”时期"); not a plan's or the 纲要's own span
     # ("实施纲要（2021—2025年）", "实施纲要2021—2025年"), nor "“十四五”以来特别是2023年…" (the year's report).
     ("multi_year_summary",
