@@ -848,9 +848,10 @@ def _published_refusal(text: str, notice: Structure, att: Structure, title_span:
 
 
 def _issuer(text: str, notice: Structure) -> str | None:
-    """The body issuing a notice: named before its title's 关于, or signing it."""
+    """The body issuing a notice: named before its title's 关于, or signing it.  A title that begins with 关于 names
+    no issuer, whatever body it names further on ("关于公布灵寿县人民政府关于…的报告的通知": the report's)."""
     m = _NOTICE_ISSUER.match("".join(notice.title.split())) if notice.title else None
-    if m is not None:
+    if m is not None and not m.group("organ").startswith("关于"):
         return m.group("organ")
     s, e = notice.closing
     for line in text[s:e].split("\n"):

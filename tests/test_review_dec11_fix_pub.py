@@ -1,0 +1,70 @@
+"""Fixes to the publishing-notice and cover-letter paths (review of 2026-12-03, F2–F6): a report published under its
+own body's notice, or sent upward by its own government's office, is read as that report — the issuer of a notice
+whose title begins with 关于, a township's 党政办公室, a Party committee's office publishing the joint report, the
+notice's date as the publication date, the government's office or 司法局 lending its letter's date.  Each case failed
+on 4d2a7f3.  The notices are written for these tests around the fixtures' real reports (灵寿, 长生镇, 荷塘)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import lawcheck
+from lawcheck.gate import gate_reasons
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+LINGSHOU = (FIXTURES / "001_lingshou_2021.txt").read_text(encoding="utf-8")
+CHANGSHENG = (FIXTURES / "003_changsheng_2020.txt").read_text(encoding="utf-8")
+HETANG = (FIXTURES / "004_hetang_2024.txt").read_text(encoding="utf-8")
+
+LS_PART = "灵寿县人民政府\n关于2021年度法治政府建设情况的报告\n" + LINGSHOU[LINGSHOU.index("灵政函"):]
+CS_PART = CHANGSHENG[CHANGSHENG.index("彭水苗族土家族自治县长生镇人民政府\n\n2020年度"):]
+LS_TITLE = "灵寿县人民政府关于2021年度法治政府建设情况的报告"
+
+
+def _notice(title: str, words: str, signed: str, attached: str, report: str, to: str = "") -> str:
+    return f"{title}\n{to}\n{words}\n\n{signed}\n\n{attached}\n{report}" if to else \
+        f"{title}\n\n{words}\n\n{signed}\n\n{attached}\n{report}"
+
+
+def _as_alone(card, alone) -> None:
+    """The report under its notice reads as it does alone: its kind, organ, level and every status — the
+    publication deadline aside, which the notice's date may decide (it is when the report was published)."""
+    assert alone.document.kind == "annual_report" and alone.score is not None and alone.score >= 60
+    assert card.document.kind == "annual_report", card.document.kind_reason
+    assert (card.document.organ, card.document.level) == (alone.document.organ, alone.document.level)
+    mine, its = card.statuses(), alone.statuses()
+    mine.pop("deadline.publication"), its.pop("deadline.publication")
+    assert mine == its
+    assert card.score is not None and card.score >= alone.score - 0.01
+    assert gate_reasons(card, 60, "never") == []
+
+
+# ---- F2: a notice whose title begins with 关于 names no issuer: "关于公布灵寿县人民政府关于…的报告的通知" (no 书名号)
+# was read as issued by "关于公布灵寿县人民政府", and its own report refused as another body's
+
+NESTED = {
+    "依法治县办 signing": ("关于公布灵寿县人民政府关于2021年度法治政府建设情况的报告的通知",
+                        "县委依法治县办\n2022年1月20日"),
+    "政府办公室 signing": ("关于公布灵寿县人民政府关于2021年度法治政府建设情况的报告的通知",
+                        "灵寿县人民政府办公室\n2022年1月20日"),
+    "印发, 县政府办公室 signing": ("关于印发灵寿县人民政府关于2021年度法治政府建设情况的报告的通知",
+                                "县政府办公室\n2022年1月21日"),
+    "公开发布, 司法局 signing": ("关于公开发布灵寿县人民政府关于2021年度法治政府建设情况的报告的公告",
+                           "灵寿县司法局\n2022年1月22日"),
+}
+
+
+@pytest.mark.parametrize("title, signed", NESTED.values(), ids=NESTED)
+def test_a_notice_titled_from_guanyu_takes_its_issuer_from_its_signature(title, signed):
+    text = _notice(title, f"现将{LS_TITLE}予以公布。", signed, f"附件：{LS_TITLE}\n", LS_PART)
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(LS_PART))
+
+
+@pytest.mark.parametrize("signed", ["石家庄市人民政府办公室\n2022年4月20日", "正定县人民政府办公室\n2022年1月20日"])
+def test_another_bodys_notice_titled_from_guanyu_stays_a_notice(signed):
+    text = _notice(NESTED["政府办公室 signing"][0], f"现将{LS_TITLE}予以公布。", signed, f"附件：{LS_TITLE}\n", LS_PART)
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+    assert gate_reasons(card, 60, "error")
