@@ -68,3 +68,58 @@ def test_another_bodys_notice_titled_from_guanyu_stays_a_notice(signed):
     card = lawcheck.evaluate(text)
     assert (card.document.kind, card.document.other_kind) == ("other", "notice")
     assert gate_reasons(card, 60, "error")
+
+
+# ---- F3: a township or a 街道 has no 政府办公室: its report goes out under its 党政办公室's (党政综合办公室's,
+# 党政办's) notice, or its 镇委依法治镇办's; a zone's 管委会 publishes through its 党政办公室 or 综合办公室
+
+CS_ORGAN = "彭水苗族土家族自治县长生镇人民政府"
+CS_TITLE = f"{CS_ORGAN}2020年度法治政府建设工作报告"
+# the same report as a 街道's, and as a development zone's
+JD_PART = CS_PART.replace(CS_ORGAN, "彭水苗族土家族自治县长生街道办事处")
+ZONE_PART = LS_PART.replace("灵寿县人民政府\n关于", "灵寿经济开发区管理委员会\n关于", 1).replace(
+    "特此报告。\n灵寿县人民政府\n", "特此报告。\n灵寿经济开发区管理委员会\n")
+
+TOWNSHIP_OFFICES = {
+    "党政办公室, 书名号": (f"彭水苗族土家族自治县长生镇党政办公室关于公布《{CS_TITLE}》的通知", f"现将《{CS_TITLE}》予以公布。",
+                     "彭水苗族土家族自治县长生镇党政办公室\n2021年7月15日", f"附件：{CS_TITLE}\n", CS_PART),
+    "党政综合办公室, 我镇": ("长生镇党政综合办公室关于公布2020年度法治政府建设工作报告的通知",
+                      "现将我镇2020年度法治政府建设工作报告予以公布，接受社会监督。", "长生镇党政综合办公室\n2021年7月16日",
+                      "附件\n", CS_PART),
+    "党政办, title from 关于": ("关于印发长生镇2020年度法治政府建设工作报告的通知", "现将长生镇2020年度法治政府建设工作报告印发给你们。",
+                            "长生镇党政办公室\n2021年7月16日", "附件：长生镇2020年度法治政府建设工作报告\n", CS_PART),
+    "镇委依法治镇办": ("中共彭水苗族土家族自治县长生镇委员会全面依法治镇委员会办公室关于公布长生镇2020年度法治政府建设工作报告的通知",
+                "现将长生镇人民政府2020年度法治政府建设工作报告予以公布。", "镇委依法治镇办\n2021年7月16日", "附件\n",
+                CS_PART),
+    "a 街道's 党政办公室": ("彭水苗族土家族自治县长生街道党政办公室关于公布长生街道2020年度法治政府建设工作报告的通知",
+                       "现将长生街道2020年度法治政府建设工作报告予以公布。", "彭水苗族土家族自治县长生街道党政办公室\n2021年7月15日",
+                       "附件\n", JD_PART),
+    "a zone's 管委会综合办公室": ("灵寿经济开发区管委会综合办公室关于公布2021年度法治政府建设情况报告的通知",
+                           "现将《灵寿经济开发区管理委员会关于2021年度法治政府建设情况的报告》予以公布。",
+                           "灵寿经济开发区管委会综合办公室\n2022年1月20日", "附件\n", ZONE_PART),
+    "a zone's 党政办公室": ("灵寿经济开发区党政办公室关于公布2021年度法治政府建设情况报告的通知",
+                       "现将《灵寿经济开发区管理委员会关于2021年度法治政府建设情况的报告》予以公布。",
+                       "灵寿经济开发区党政办公室\n2022年1月20日", "附件\n", ZONE_PART),
+}
+
+
+@pytest.mark.parametrize("title, words, signed, attached, report", TOWNSHIP_OFFICES.values(), ids=TOWNSHIP_OFFICES)
+def test_a_township_or_zone_report_published_by_its_own_office_is_the_report(title, words, signed, attached, report):
+    _as_alone(lawcheck.evaluate(_notice(title, words, signed, attached, report)), lawcheck.evaluate(report))
+
+
+NOT_THE_TOWNSHIPS = {
+    "the county's 党政办公室": ("彭水苗族土家族自治县党政办公室关于公布长生镇2020年度法治政府建设工作报告的通知",
+                          "彭水苗族土家族自治县党政办公室\n2021年7月20日"),
+    "another township's 党政办公室": ("彭水苗族土家族自治县石桥镇党政办公室关于公布长生镇2020年度法治政府建设工作报告的通知",
+                                "彭水苗族土家族自治县石桥镇党政办公室\n2021年7月20日"),
+    "another township's 依法治镇办": ("关于公布长生镇2020年度法治政府建设工作报告的通知",
+                                 "中共石桥镇委全面依法治镇委员会办公室\n2021年7月20日"),
+}
+
+
+@pytest.mark.parametrize("title, signed", NOT_THE_TOWNSHIPS.values(), ids=NOT_THE_TOWNSHIPS)
+def test_another_places_office_publishing_a_townships_report_stays_a_notice(title, signed):
+    text = _notice(title, "现将《长生镇2020年度法治政府建设工作报告》予以公布。", signed, "附件\n", CS_PART)
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")

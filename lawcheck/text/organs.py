@@ -305,9 +305,12 @@ def possible_levels(organ: str | None) -> frozenset[str] | None:
 
 # The offices that publish their government's documents: its general office (人民政府办公室, 政府办), its justice
 # bureau (司法局, which drafts the report) and the office of its committee for law-based governance (依法治县办,
-# 全面依法治县委员会办公室).
-_PUBLISHING_OFFICE = rx.compile(r"(?:政府办公室|政府办公厅|政府办|司法局|司法厅|依法治[省市县区州旗盟]办(?:公室)?"
-                                r"|依法治[省市县区州旗盟]委员会办公室)$")
+# 全面依法治县委员会办公室, 镇委依法治镇办).  A township or a 街道 has no 政府办公室: its documents go out through its
+# 党政办公室 (党政综合办公室, 党政办), as a zone's 管委会's through its 党政办公室 or its 综合办公室.
+_PUBLISHING_OFFICE = rx.compile(r"(?:政府办公室|政府办公厅|政府办|司法局|司法厅"
+                                r"|依法治(?:[省市县区州旗盟镇乡]|街道)办(?:公室)?"
+                                r"|依法治(?:[省市县区州旗盟镇乡]|街道)(?:工作)?委员会办公室"
+                                r"|党政(?:综合)?办(?:公室)?|(?:管委会|管理委员会)(?:综合|党政)?办(?:公室)?)$")
 # A joint notice of the Party committee's office and the government's ("中共灵寿县委办公室灵寿县人民政府办公室"):
 # the government's office is the one that publishes.
 _JOINT_OFFICE = rx.compile(r"^(?:中共|中国共产党)[^、，,]{1,20}?委(?:员会)?办公[室厅](?=.{2,}政府办公[室厅]$)")
