@@ -123,3 +123,39 @@ def test_another_places_office_publishing_a_townships_report_stays_a_notice(titl
     text = _notice(title, "现将《长生镇2020年度法治政府建设工作报告》予以公布。", signed, "附件\n", CS_PART)
     card = lawcheck.evaluate(text)
     assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+
+
+# ---- F4: a joint 县委、县政府 report published by the Party committee's own office (中共灵寿县委办公室): the committee
+# is half the report's author.  Its office publishing the government's report alone is another body's notice.
+
+LS_BODY = LINGSHOU[LINGSHOU.index("中共灵寿县委、县人大常委会:"):]
+JOINT = "中共灵寿县委 灵寿县人民政府\n关于2021年度法治政府建设情况的报告\n" + LS_BODY.replace(
+    "中共灵寿县委、县人大常委会:", "中共石家庄市委、石家庄市人民政府:", 1).replace(
+    "特此报告。\n灵寿县人民政府\n", "特此报告。\n中共灵寿县委员会\n灵寿县人民政府\n")
+JOINT_TITLE = "中共灵寿县委 灵寿县人民政府关于2021年度法治政府建设情况的报告"
+
+PARTY_OFFICE = {
+    "中共…县委办公室, 书名号": (f"中共灵寿县委办公室关于公布《{JOINT_TITLE}》的通知", f"现将《{JOINT_TITLE}》予以公布。",
+                          "中共灵寿县委办公室\n2022年1月20日"),
+    "县委办公室 signing, 县委、县政府": ("关于公布2021年度法治政府建设情况报告的通知",
+                                 "现将县委、县政府2021年度法治政府建设情况报告予以公布。", "中共灵寿县委员会办公室\n2022年1月21日"),
+    "the committee itself": ("中共灵寿县委关于公布2021年度法治政府建设情况报告的通知", f"现将《{JOINT_TITLE}》予以公布。",
+                             "中共灵寿县委员会\n2022年1月21日"),
+}
+
+
+@pytest.mark.parametrize("title, words, signed", PARTY_OFFICE.values(), ids=PARTY_OFFICE)
+def test_a_joint_report_published_by_its_party_committees_office_is_the_report(title, words, signed):
+    text = _notice(title, words, signed, f"附件：{JOINT_TITLE}\n", JOINT)
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(JOINT))
+
+
+@pytest.mark.parametrize("signed, report", [
+    ("中共灵寿县委办公室\n2022年1月20日", LS_PART),  # the government's report alone
+    ("中共石家庄市委办公室\n2022年4月20日", JOINT),  # the city's Party office on the county's joint report
+    ("中共正定县委办公室\n2022年1月20日", JOINT),  # a neighbour's
+], ids=["government's alone", "the city's", "a neighbour's"])
+def test_a_party_office_publishing_what_is_not_its_committees_report_stays_a_notice(signed, report):
+    text = _notice("关于公布2021年度法治政府建设情况报告的通知", f"现将《{LS_TITLE}》予以公布。", signed, "附件\n", report)
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")

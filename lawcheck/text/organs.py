@@ -329,7 +329,20 @@ def publishes_own(notice: str, report: str) -> bool:
     if any(body(p).rank not in (None, n.rank) for p in party):
         return False  # another level's Party committee
     rest = [p for p in parts if p not in party]
-    return len(rest) == 1 and _own_body(n, rest[0])
+    if len(rest) != 1:
+        return False
+    if (party or _JOINT_PARTY.match(rest[0])) and (n.kind == "party_committee" or _party_office(n)):
+        # A joint report (县委、县政府) published by its Party committee or that committee's office: half its own.
+        r = body(_JOINT_PARTY.sub("", rest[0]))
+        return r.kind in ("government", None) and r.rank is not None and r.rank == n.rank and (
+            not n.place or not r.place or _own_place(n.place, r.place))
+    return _own_body(n, rest[0])
+
+
+def _party_office(n: Body) -> bool:
+    """Whether ``n`` is a Party committee's general office ("中共灵寿县委办公室", "县委办")."""
+    core = re.sub(r"办(?:公室|公厅)?$", "", n.name)
+    return core != n.name and body(core).kind == "party_committee"
 
 
 def _own_body(n: Body, report: str) -> bool:
