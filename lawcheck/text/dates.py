@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawcheck import rx
 from lawcheck.text import organs
@@ -421,6 +421,11 @@ def published_date(st: Structure, alone_from: dt.date | None = None) -> Found | 
             rank = _PUB_LABELS.index(m.group("label"))
             if best is None or rank < best[0]:
                 best = (rank, Found(d, m.span("date")))
+    if best is None and st.notice is not None:
+        # A report read under its own body's publishing notice: the notice's date is the day it was published.
+        signed = signed_date(replace(st, closing=st.notice))
+        if signed is not None and isinstance(signed.value, dt.date) and not (alone_from and signed.value < alone_from):
+            return signed
     return best[1] if best else None
 
 

@@ -244,6 +244,9 @@ class Structure:
     # why the text attached under a publishing notice's signature is not read as the report ("title", "organ",
     # "short": _published_refusal) when this is that notice: the kind reads it as the notice
     refused: str | None = None
+    # the publishing notice's signature and date when the text checked is the report it publishes: its date is the
+    # day the report was published, when the page gives none (dates.published_date)
+    notice: tuple[int, int] | None = None
     _starts: list[int] = field(default_factory=list)
 
     @property
@@ -745,6 +748,7 @@ _ORGAN_BEFORE = rx.compile(r"^(?:(?:19|20)\d\d\s*年度?)?(?P<organ>.*?)(?:关�
 _PUBLISHING_WORDS = rx.compile(r"^(?:关于)?(?:公开)?(?:公布|发布|印发)?[《<“\"]?")
 _OWN_WORDS = rx.compile(r"^(?:我|本)[省市县区州旗盟乡镇局厅委办]")  # "现将我镇2020年度…": the notice's own body
 _NOTICE_ISSUER = rx.compile(r"^(?P<organ>[^《]{2,40}?)(?:文件)?关于")
+_DATED = rx.compile(r"(?:19|20)\d\d\s*(?:年|[-/.])\s*\d{1,2}")  # a line holding a date
 _NOTICE_NUMBER = rx.compile(r"[〔\[［(（]\s*(?:19|20)\d\d\s*[〕\]］)）]\s*\d{1,5}\s*号")
 
 
@@ -822,8 +826,12 @@ def _published(text: str, notice: Structure, att: Structure, title_span: tuple[i
     if notice.refused is not None:
         return None
     lt = notice.title_span
-    header = [h for h in notice.header if (lt is None or h[1] <= lt[0]) and not _NOTICE_NUMBER.search(text, *h)]
-    st = Structure(att.norm, header + att.header, title_span, att.body, att.closing, att.sections, att.sentences)
+    # (the page's publication line under the notice's title — "发布时间:2022-01-20 来源:…" — is the page's too)
+    header = [h for h in notice.header if (lt is None or h[1] <= lt[0] or (h[0] >= lt[1] and _DATED.search(text, *h)))
+              and not _NOTICE_NUMBER.search(text, *h)]
+    signed = notice.closing if notice.closing[1] > notice.closing[0] else None
+    st = Structure(att.norm, header + att.header, title_span, att.body, att.closing, att.sections, att.sentences,
+                   notice=signed)
     st._starts = att._starts
     return st
 
