@@ -213,3 +213,47 @@ def test_a_pages_publication_line_under_the_notices_title_is_the_reports(stamp, 
     _as_alone(card, lawcheck.evaluate(LS_PART))
     assert _published_on(card) == on
     assert card.result("deadline.publication").status == status
+
+
+# ---- F6: the government's own office, 司法局 or 依法治X办 sending its unsigned report upward signs for it, as a
+# publishing notice of theirs publishes it (one notion of the government's own body): the letter's signature and date
+# are lent, the report's organ and level stay its own (the government's, not the office's as a department's)
+
+def _letter(to: str, words: str, signed: str) -> str:
+    return f"关于报送2024年度法治政府建设情况报告的函\n\n{to}\n{words}\n\n{signed}\n\n附件:荷塘区2024年度法治政府建设情况报告\n\n"
+
+
+@pytest.mark.parametrize("to, signed", [
+    ("市政府办公室:", "株洲市荷塘区人民政府办公室\n2025年2月20日"),
+    ("市司法局:", "株洲市荷塘区司法局\n2025年2月20日"),
+    ("市委依法治市办:", "中共株洲市荷塘区委全面依法治区委员会办公室\n2025年2月20日"),
+    ("市政府办公室:", "荷塘区政府办公室\n2025年2月20日"),
+], ids=["政府办公室", "司法局", "依法治区办", "区政府办公室, short"])
+def test_the_governments_own_office_sending_its_unsigned_report_signs_for_it(to, signed):
+    card, alone = lawcheck.evaluate(_letter(to, "现将我区2024年度法治政府建设情况报告随文报送。", signed) + HETANG), \
+        lawcheck.evaluate(HETANG)
+    assert (card.document.organ, card.document.level) == (alone.document.organ, alone.document.level) == ("荷塘区", "county")
+    assert str(card.document.signed_date) == "2025-02-20"
+    assert card.result("form.signature").status == "pass"
+    mine, its = card.statuses(), alone.statuses()
+    mine.pop("form.signature"), its.pop("form.signature")
+    assert mine == its
+    assert card.document.recipients == alone.document.recipients  # the office's addressee is not the report's
+
+
+@pytest.mark.parametrize("signed", ["株洲市芦淞区司法局\n2025年2月20日", "株洲市司法局\n2025年2月20日"],
+                         ids=["a neighbour's", "the city's"])
+def test_another_bodys_letter_lends_the_report_nothing(signed):
+    card = lawcheck.evaluate(_letter("市司法局:", "现将荷塘区2024年度法治政府建设情况报告随文报送。", signed) + HETANG)
+    assert (card.document.organ, card.document.level) == ("荷塘区", "county")
+    assert card.document.signed_date is None and card.result("form.signature").status != "pass"
+
+
+def test_a_townships_own_office_sending_its_report_signs_for_it():
+    unsigned = CS_PART[:CS_PART.rindex("。") + 1] + "\n"  # the 长生镇 report without its signature and date
+    letter = ("关于报送2020年度法治政府建设工作报告的函\n彭水苗族土家族自治县人民政府：\n现将我镇2020年度法治政府建设工作报告"
+              "随文报送，请审阅。\n彭水苗族土家族自治县长生镇党政办公室\n2021年1月15日\n附件\n")
+    card, alone = lawcheck.evaluate(letter + unsigned), lawcheck.evaluate(unsigned)
+    assert (card.document.organ, card.document.level) == (alone.document.organ, "township")
+    assert str(card.document.signed_date) == "2021-01-15"
+    assert card.result("form.signature").status == "pass"

@@ -471,7 +471,18 @@ def organ(st: Structure) -> Found | None:
     sentence ("2024年以来，广州市天河区市场监督管理局坚持…": an excerpt without its title and signature)."""
     sig = signature_organ_line(st)
     if sig and not PLACEHOLDER.search(str(sig.value)):
+        if st.cover is not None and st.cover[0] <= st.closing[0] < st.cover[1]:
+            # (the signature lent by a cover letter: its government's office signing for the report is not the
+            # report's organ — the report's own body, named in its title or its opening, is)
+            own = _organ_unsigned(st)
+            if own is not None and _whose(str(sig.value), str(own.value)) == "office":
+                return own
         return sig
+    return _organ_unsigned(st)
+
+
+def _organ_unsigned(st: Structure) -> Found | None:
+    """The organ a text names outside its signature: the head of its title, else the subject of its opening."""
     if st.title_span:
         title = "".join(st.text[slice(*st.title_span)].split())
         m = _TITLE_ORGAN.match(title)
@@ -494,16 +505,24 @@ def organ(st: Structure) -> Found | None:
     return None
 
 
-def forwarded(letter: Structure, report: Structure) -> bool:
-    """Whether a cover letter is another body's than the report it sends: a county's 司法局 or 依法治县办 sending a
-    township's report upward ("关于报送青石镇2023年法治政府建设情况报告的函"), signed by the letter's body, the
-    report naming its own (its signature, its title's head, the subject of its opening).  A government's own letter
-    sending its own report ("现将我县…报告随文报送") is not: the letter's signature and addressee are the report's."""
+def forwarded(letter: Structure, report: Structure) -> str | None:
+    """Whose a cover letter is, against the report it sends (its signature, its title's head, the subject of its
+    opening): "other" — another body's, a county's 司法局 or 依法治县办 sending a township's report upward ("关于报送
+    青石镇2023年法治政府建设情况报告的函"); "office" — the report's government's own office, 司法局 or 依法治X办 at the
+    same place (organs.publishes_own, as for a publishing notice); None — the report's own body's ("现将我县…报告随文
+    报送"), or not told: the letter's signature and addressee are the report's."""
     sender = signature_organ_line(letter)
     own = organ(report)
     if sender is None or own is None:
-        return False
-    return not organs.same_unit(_as_unit(str(sender.value)), _as_unit(str(own.value)))
+        return None
+    return _whose(str(sender.value), str(own.value))
+
+
+def _whose(sender: str, own: str) -> str | None:
+    """"other", "office" or None (the same body): who ``sender`` is to the body ``own`` (see ``forwarded``)."""
+    if organs.same_unit(_as_unit(sender), _as_unit(own)):
+        return None
+    return "office" if organs.publishes_own(sender, own) else "other"
 
 
 _PLACE_ONLY = rx.compile(r"(?:街道|[省市县区州旗盟镇乡])$")

@@ -552,9 +552,11 @@ def _line_start(line: tuple[int, int]) -> int:
     return line[0]
 
 
-# Whether a cover letter is another body's, sending this report on (a county's 司法局 sending a township's report
-# upward): handed in by the caller that reads organs (the letter's structure, the report's).
-Forwarded = Callable[["Structure", "Structure"], bool]
+# Whose a cover letter is, against the report it sends (the letter's structure, the report's): "other" — another
+# body's, sending it on (a county's 司法局 sending a township's report upward); "office" — the report's government's
+# own office (its 办公室, 司法局, 依法治X办) sending it; None — the report's own body's.  Handed in by the caller that
+# reads organs.
+Forwarded = Callable[["Structure", "Structure"], "str | None"]
 
 
 def build(norm: NormText, forwarded: Forwarded | None = None) -> Structure:
@@ -793,7 +795,8 @@ def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int
     header = [h for h in letter.header if lt is None or h[1] <= lt[0] or h[0] >= lt[1]] + att.header
     closing, sentences = att.closing, list(att.sentences)
     cover: tuple[int, int] | None = (letter.body[0], lines[cut][1])
-    if forwarded is not None and forwarded(letter, replace(att, title_span=title_span)):
+    whose = forwarded(letter, replace(att, title_span=title_span)) if forwarded is not None else None
+    if whose == "other":
         # Another body's letter sending this report on: its signature, date and addressee are the letter's own,
         # not the report's (which is judged as its author wrote it, signed or not).
         cover = None
@@ -801,6 +804,10 @@ def _sent_report(norm: NormText, lines: list[tuple[int, int]], content: list[int
         # the report itself unsigned: the letter's signature and date are the ones it was sent under
         closing = letter.closing
         sentences = sorted(sentences + [x for x in letter.sentences if CLOSING in x.roles], key=lambda x: x.start)
+    if whose == "office":
+        # The government's own office sending its report: it signs for it (the report unsigned), but its addressee
+        # is the office's counterpart's, not the report's (dates.organ keeps the report's own body as its organ).
+        cover = (closing[0], lines[cut][1]) if closing == letter.closing else None
     st = Structure(norm, header, title_span, att.body, closing, att.sections, sentences, cover=cover)
     st._starts = [x.start for x in sentences]
     return st
