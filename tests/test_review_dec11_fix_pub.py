@@ -78,9 +78,11 @@ def test_another_bodys_notice_titled_from_guanyu_stays_a_notice(signed):
 CS_ORGAN = "彭水苗族土家族自治县长生镇人民政府"
 CS_TITLE = f"{CS_ORGAN}2020年度法治政府建设工作报告"
 # the same report as a 街道's, and as a development zone's
-JD_PART = CS_PART.replace(CS_ORGAN, "彭水苗族土家族自治县长生街道办事处")
+# (each opening on its own place, as a 街道's and a zone's own reports do: the opening's place is the report's too)
+JD_PART = CS_PART.replace(CS_ORGAN, "彭水苗族土家族自治县长生街道办事处").replace("2020年,长生镇", "2020年,长生街道", 1)
 ZONE_PART = LS_PART.replace("灵寿县人民政府\n关于", "灵寿经济开发区管理委员会\n关于", 1).replace(
-    "特此报告。\n灵寿县人民政府\n", "特此报告。\n灵寿经济开发区管理委员会\n")
+    "特此报告。\n灵寿县人民政府\n", "特此报告。\n灵寿经济开发区管理委员会\n").replace(
+    "2021年以来,灵寿县", "2021年以来,灵寿经济开发区", 1)
 
 TOWNSHIP_OFFICES = {
     "党政办公室, 书名号": (f"彭水苗族土家族自治县长生镇党政办公室关于公布《{CS_TITLE}》的通知", f"现将《{CS_TITLE}》予以公布。",
@@ -257,3 +259,45 @@ def test_a_townships_own_office_sending_its_report_signs_for_it():
     assert (card.document.organ, card.document.level) == (alone.document.organ, "township")
     assert str(card.document.signed_date) == "2021-01-15"
     assert card.result("form.signature").status == "pass"
+
+
+# ---- after the attack review: a department's report by its own office, the coordinating body's office; a notice
+# addressed to the report's peers (from the level above, its signature naming no place); "我县" in a notice's words
+# over a report whose opening names a township
+
+SCJ = "灵寿县市场监督管理局"
+SCJ_PART = LS_PART.replace("灵寿县人民政府\n关于", f"{SCJ}\n关于", 1).replace(
+    "特此报告。\n灵寿县人民政府\n", f"特此报告。\n{SCJ}\n")
+
+
+@pytest.mark.parametrize("issuer, report", [
+    (f"{SCJ}办公室", SCJ_PART),
+    ("灵寿县法治政府建设工作领导小组办公室", LS_PART),
+], ids=["a department's own office", "the coordinating body's office"])
+def test_a_report_published_by_its_own_bodys_office_is_the_report(issuer, report):
+    title = report.split("\n")[0] + report.split("\n")[1]
+    text = _notice(f"{issuer}关于公布2021年度法治政府建设情况报告的通知", f"现将《{title}》予以公布。",
+                   f"{issuer}\n2022年1月20日", "附件\n", report, to="各股室：")
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(report))
+
+
+def test_a_notice_addressed_to_the_reports_peers_is_from_the_level_above():
+    yx = (FIXTURES / "002_yixing_2020.txt").read_text(encoding="utf-8")
+    text = _notice("关于公布宜兴市2020年度法治政府建设情况报告的通知", "现将宜兴市2020年度法治政府建设情况报告予以公布。",
+                   "市人民政府办公室\n2021年4月20日", "附件\n", yx, to="各市（县）、区人民政府，市各委办局：")
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+    assert gate_reasons(card, 60, "error")
+
+
+def test_we_in_a_notices_words_do_not_outweigh_a_township_named_by_the_report():
+    part = LS_PART.replace("灵寿县人民政府\n关于2021年度法治政府建设情况的报告", "2021年度法治政府建设情况报告", 1)
+    part = part.replace("2021年以来,灵寿县", "2021年以来,青石镇", 1)
+    part = part[:part.rindex("特此报告。")]  # unsigned
+    text = _notice("灵寿县人民政府办公室关于公布2021年度法治政府建设情况报告的通知", "现将我县2021年度法治政府建设情况报告予以公布。",
+                   "灵寿县人民政府办公室\n2022年1月20日", "附件\n", part, to="各乡镇人民政府，县政府各部门：")
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+    # …while the county's own report under the same notice, opening on the county, is the report
+    own = part.replace("2021年以来,青石镇", "2021年以来,灵寿县", 1)
+    assert lawcheck.evaluate(text.replace(part, own)).document.kind == "annual_report"

@@ -190,6 +190,13 @@ def places_above(organ: str | None) -> list[str]:
     return [p for p in _INNERMOST.split(place)[:-1] if len(p) >= 3]
 
 
+def other_place(a: str, b: str) -> bool:
+    """Whether two bodies' names (or places) name two places, neither within the other ("灵寿县" and "青石镇"; not
+    "灵寿县" and "灵寿县经济开发区", nor a name and one without a place)."""
+    pa, pb = body(a).place, body(b).place
+    return bool(pa and pb) and pa not in pb and pb not in pa and not _own_place(pa, pb)
+
+
 def _own_place(a: str, b: str) -> bool:
     """Whether two places are one by their innermost names, unit and all ("江苏省宜兴市" and "宜兴市"; not
     "南昌市" and "南昌县", a city and the county named after it)."""
@@ -310,7 +317,10 @@ def possible_levels(organ: str | None) -> frozenset[str] | None:
 _PUBLISHING_OFFICE = rx.compile(r"(?:政府办公室|政府办公厅|政府办|司法局|司法厅"
                                 r"|依法治(?:[省市县区州旗盟镇乡]|街道)办(?:公室)?"
                                 r"|依法治(?:[省市县区州旗盟镇乡]|街道)(?:工作)?委员会办公室"
-                                r"|党政(?:综合)?办(?:公室)?|(?:管委会|管理委员会)(?:综合|党政)?办(?:公室)?)$")
+                                r"|党政(?:综合)?办(?:公室)?|(?:管委会|管理委员会)(?:综合|党政)?办(?:公室)?"
+                                # (the coordinating body's office: "…县法治政府建设工作领导小组办公室")
+                                r"|(?:法治政府建设|依法行政|法治建设)(?:工作)?领导小组办公室)$")
+_OWN_OFFICE = rx.compile(r"办(?:公室)?$")
 # A joint notice of the Party committee's office and the government's ("中共灵寿县委办公室灵寿县人民政府办公室"):
 # the government's office is the one that publishes.
 _JOINT_OFFICE = rx.compile(r"^(?:中共|中国共产党)[^、，,]{1,20}?委(?:员会)?办公[室厅](?=.{2,}政府办公[室厅]$)")
@@ -349,6 +359,9 @@ def _own_body(n: Body, report: str) -> bool:
     """Whether the notice's body ``n`` publishes its own report, ``report`` naming one body."""
     r = body(_JOINT_PARTY.sub("", report))
     if same_unit(unit_name(n.name), unit_name(r.name)):
+        return True
+    own_office = _OWN_OFFICE.sub("", n.name)  # a body's own office publishing its report: "…市场监督管理局办公室"
+    if own_office != n.name and same_unit(unit_name(own_office), unit_name(r.name)):
         return True
     if r.kind not in ("government", None) or r.rank is None or n.rank != r.rank:
         return False

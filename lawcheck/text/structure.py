@@ -859,7 +859,42 @@ def _published_refusal(text: str, notice: Structure, att: Structure, title_span:
     names = [n for n in (_organ_named(x) for x in [*named, title]) if n] + _organ_lines(text, att)
     if issuer is None or not names or not all(n == "own" or organs.publishes_own(issuer, n) for n in names):
         return "organ"
+    # The place the report's opening writes of ("2021年以来，青石镇…") is its own too: a county's notice saying
+    # "现将我县…" over a township's report is not the county's.
+    first = [ln.strip() for ln in text[att.body[0]:att.body[0] + 200].split("\n") if ln.strip()]
+    if first and _ADDRESSEES.fullmatch(first[0]):
+        first = first[1:]  # (its addressee line)
+    opening = _OPENING_PLACE.match("".join(first[0].split())) if first else None
+    if opening is not None and organs.other_place(issuer, opening.group("place")):
+        return "organ"
+    # A notice addressed to the report's peers ("各市（县）、区人民政府" over a county-level 市's report) comes from the
+    # level above, whatever its unnamed signature ("市人民政府办公室") shares with the report's name.
+    if _to_peers(text, notice, [n for n in names if n != "own"]):
+        return "organ"
     return None
+
+
+# The place a report's opening names first: "2021年以来，青石镇法治政府建设…", "2021年，灵寿县…" (not "全县",
+# "我县", nor "县委县政府").
+_OPENING_PLACE = rx.compile(r"(?:(?:19|20)\d\d\s*年度?(?:以来)?|一年来|今年以来)[,，、]?"
+                            r"(?P<place>(?![全我本各在按根据])[\u4e00-\u9fff]{2,8}?"
+                            r"(?:自治县|自治州|街道|[市县区旗乡镇]))(?![委直属级])(?:人民政府|政府)?(?=[\u4e00-\u9fff])")
+_ADDRESSEES = rx.compile(r"[^。\n]{2,80}[:：]")
+
+
+def _to_peers(text: str, notice: Structure, names: list[str]) -> bool:
+    """Whether the notice's addressee line names bodies of the report's own kind ("各市（县）、区", "各县", "各乡镇"),
+    as a notice from the level above does; a body's own notice addresses those under it and its departments."""
+    s = notice.body[0]
+    line = text[s:text.find("\n", s) if "\n" in text[s:notice.body[1]] else notice.body[1]].strip()
+    if not _ADDRESSEES.fullmatch(line) or "各" not in line:
+        return False
+    for name in names:
+        place = organs.body(name).place
+        suffix = "街道" if place.endswith("街道") else place[-1:] if place else ""
+        if suffix and rx.compile(rf"各[^，,：:；;。]{{0,6}}?{suffix}(?![直属级委])").search(line):
+            return True
+    return False
 
 
 def _issuer(text: str, notice: Structure) -> str | None:
