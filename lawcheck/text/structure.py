@@ -999,17 +999,19 @@ def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None
     return None
 
 
-# How the problems show, the last clause of a lead over them ("…仍存在一些问题和不足，主要表现在：").
-_LEAD_SHOWS = rx.compile(r"(?:主要|具体)?(?:表现|体现)(?:在|为)(?:以下|如下)?(?:几个)?(?:方面)?"
-                         r"|(?:主要|具体)(?:有|是|如下)|具体如下")
+# The last clause of a lead that turns from the gap it admits to the work done or the measures taken
+# ("…还存在一些差距，主要做法如下：", "为此重点抓了以下工作：", "采取了以下措施：", "下一步将重点做好以下几项工作：").
+_LEAD_TO_WORK = rx.compile(r"(?:做法|举措|措施|工作|抓了|开展了|做了|做好|采取了)[^,。]{0,8}?(?:如下|以下)"
+                           r"|(?:如下|以下)[^,。]{0,6}?(?:做法|举措|措施|工作)")
 
 
 def _leads_elsewhere(first: str) -> bool:
     """Whether a sentence that admits problems and ends on a colon leads into something else: its last clause
-    neither admits them nor says how they show ("…还存在一些差距，主要做法如下：" leads into the year's measures;
-    "…还存在一些薄弱环节：", "…仍存在一些问题和不足，主要表现在：" into the problems)."""
+    turns to the work done or the measures ("…还存在一些差距，主要做法如下：", "…，为此重点抓了以下工作：").  Any
+    other clause after the admission announces the problems ("…还存在一些薄弱环节：", "…，主要表现在：", "…，亟待
+    破解：", "…，具体来说：", "…，概括起来有以下几点：")."""
     last = first[:-1].replace("，", ",").rsplit(",", 1)[-1]
-    return not (_INLINE_PROBLEMS.search(last) or _LEAD_SHOWS.fullmatch(last))
+    return not _INLINE_PROBLEMS.search(last) and bool(_LEAD_TO_WORK.search(last))
 
 
 def _lead_lists_items(text: str, s: int, e: int, sections: list[Section], following: int, k: int) -> bool:
