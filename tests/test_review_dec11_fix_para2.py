@@ -55,3 +55,38 @@ def test_a_lead_into_the_work_done_is_still_no_shortcomings_part():
         st = _statuses(text.replace(head, head + lead))
         assert st["content.shortcomings"] == "fail", tail
         assert st["content.measures_and_results"] == "pass", tail
+
+
+# --- #8: the 司法局's review counts as the decision's legality review only when it is the decision's. ---
+
+_HEAD = "县人民政府2022年法治政府建设情况报告\n2022年，我县法治政府建设取得新成效。现将有关情况报告如下：\n一、主要举措和成效\n"
+_DECIDED = "重大行政决策事项5项均经县政府常务会议集体讨论决定"
+
+
+def _procedure(sentence: str):
+    return lawcheck.evaluate(_HEAD + sentence + "\n").result("decision.major_procedure")
+
+
+def test_the_reviewing_body_reviewing_a_catalogue_a_record_or_other_work_is_no_legality_review():
+    # 条例第二十五条 is the review of the decision's draft before the meeting: not the 目录 published, the 听证笔录
+    # filed, problems found, or the body's other work after a comma.
+    for tail in ["，年度重大行政决策事项目录经县司法局审核后向社会公布。",
+                 "，其听证笔录经县司法局审核后归档。",
+                 "，县司法局审查，发现不规范问题3个。",
+                 "。县司法局审核，全年办理法律援助案件260件。",
+                 "。县司法局审核，全年实施行政执法监督检查12次。",
+                 "，重大行政决策事项目录经县司法局审核后，提交县政府常务会议审议通过后向社会公布。",
+                 "，其风险评估报告由县法制办审核后存档。"]:
+        r = _procedure(_DECIDED + tail)
+        assert "legality_review" in r.missing and r.status == "partial", tail
+
+
+def test_the_reviewing_body_reviewing_the_decision_is_the_legality_review():
+    for sentence in ["全年5项重大行政决策事项均经县司法局审查后提交县政府常务会议审议通过。",
+                     "5项重大行政决策经县司法局合法性审查后，提请县政府常务会议审议。",
+                     "重大决策事项出台前，先由县政府法制机构审查，未经审查的不得提交县政府常务会议研究。",
+                     _DECIDED + "，决策草案均由区司法局审核把关。",
+                     _DECIDED + "，会前均经县司法局审核。",
+                     "全年重大行政决策事项均由区司法局审核把关，经区政府常务会议集体讨论决定。"]:
+        r = _procedure(sentence)
+        assert r.status == "pass" and "legality_review" not in r.missing, sentence
