@@ -90,3 +90,36 @@ def test_the_reviewing_body_reviewing_the_decision_is_the_legality_review():
                      "全年重大行政决策事项均由区司法局审核把关，经区政府常务会议集体讨论决定。"]:
         r = _procedure(sentence)
         assert r.status == "pass" and "legality_review" not in r.missing, sentence
+
+
+# --- #9: a general admission over items of work done, or a gap to a standard, names no shortcoming. ---
+
+_LS_PART = "二、法治政府建设中存在的问题\n"
+
+
+def _lingshou_problems(words: str) -> str:
+    text = _text("001_lingshou_2021")
+    i, j = text.index(_LS_PART) + len(_LS_PART), text.index("三、下一步工作计划")
+    return text[:i] + words + "\n" + text[j:]
+
+
+def test_an_admission_over_items_of_work_done_names_no_shortcoming():
+    for words in ["在看到成绩的同时,我们也清醒地认识到,全县法治政府建设还有差距:一是组织领导干部集中学法4次;"
+                  "二是全年审核规范性文件12件;三是办理行政复议案件11件。",
+                  "同时也要看到,我县法治政府建设仍存在一些不足:一是开展法治宣传活动36场;二是召开依法治县委员会会议2次。"]:
+        assert _statuses(_lingshou_problems(words))["content.shortcomings"] == "fail", words
+
+
+def test_a_gap_to_a_standard_or_work_not_in_place_names_no_shortcoming():
+    for words in ["站在新的起点上审视,全市法治政府建设还存在一些短板,与高质量发展要求还不完全适应。",
+                  "我县法治政府建设虽然取得了一定成效,但与上级要求相比还有差距,一些工作还不够到位,有待进一步提升。",
+                  "总体来看,全县法治政府建设还存在一些差距,与新形势新任务的需要还不相适应。"]:
+        assert _statuses(_lingshou_problems(words))["content.shortcomings"] == "fail", words
+
+
+def test_a_shortcoming_with_a_count_or_against_a_standard_still_counts():
+    for words in ["在看到成绩的同时,我们也清醒地认识到,全县法治政府建设还有差距:一是全年仅办理行政复议案件3件,办案数量偏少;"
+                  "二是乡镇执法人员持证率偏低。",
+                  "我县法治政府建设还存在一些短板,基层执法力量与执法任务还不相匹配,乡镇司法所仅有工作人员1名。",
+                  "我县法治政府建设虽然取得了一定成效,但还有差距,行政执法案卷评查工作还不够到位。"]:
+        assert _statuses(_lingshou_problems(words))["content.shortcomings"] == "pass", words

@@ -184,7 +184,10 @@ def _denied(rule: SectionRule, a: Analysis, body: list[Sentence]) -> tuple[Span,
         # the clause tells the gap itself ("出庭应诉率低于全市平均水平").
         loose = admitted and not after_plan and (
             _COMPARE.search(a.text, lo, hi) is None or _GAP.search(a.text, lo, hi) is not None)
-        if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi):
+        # …but not a clause that tells the year's work with its count and nothing wanting ("…还有差距：一是组织领导
+        # 干部集中学法4次；二是全年审核规范性文件12件"): the items of work done, not shortcomings.
+        if told and (loose or turned or turn or wanting) and not praised and _names_something(rule, a, lo, hi) \
+                and (wanting or _WORK_COUNTED.search(a.text, lo, hi) is None):
             return None
         turned = told and turn
     if denials:
@@ -423,7 +426,14 @@ def _filler(vague: tuple[str, ...], negation: tuple[str, ...], problems: tuple[s
 
 _HAN = rx.compile(r"[\u4e00-\u9fff]")
 _COLON = rx.compile(r"[:：]")
-_MEASURE = rx.compile(r"(?:与|同|和|跟|较)[^,，。;；:：]{0,12}?(?:相比|相较|比较)|(?:对照|对标)[^,，。;；:：]{0,16}")
+_MEASURE = rx.compile(r"(?:与|同|和|跟|较)[^,，。;；:：]{0,12}?(?:相比|相较|比较)|(?:对照|对标)[^,，。;；:：]{0,16}"
+                      # the standard not yet met ("与高质量发展要求还不完全适应"): what is measured stays
+                      r"|与[^,，。;；:：]{0,12}?(?:要求|需要|需求|期待|期盼|期望|形势|任务)(?:还|仍|尚)?"
+                      r"(?:不完全|不太|不够|不能完全|不十分|不尽|不)?(?:相?适应|相?匹配|相符合?|相协调)")
+# The year's work told with its count ("组织领导干部集中学法4次", "全年审核规范性文件12件"): an item of work done.
+_WORK_COUNTED = rx.compile(r"(?:组织|开展|办理|审核|审查|举办|召开|发布|制定|出台|清理|完成|受理|化解|调解|培训"
+                           r"|检查|评查|编制|印发|作出|处理|答复|学法|学习)[^,，。;；:：]{0,16}?\d+\s*"
+                           r"(?:件|次|场|期|人次|项|卷|篇|条)\s*(?=[,，。;；]|$)")
 
 
 @lru_cache(maxsize=64)
