@@ -139,7 +139,11 @@ def _dashed_file(parser: argparse.ArgumentParser, argv: list[str]) -> str | None
     for i, a in enumerate(argv):
         before = argv[i - 1] if i else ""
         after_o = before in ("-o", "--output")  # ("-o -out.json": the dashed name is -o's value, not -o "ut.json")
-        if not a.startswith("-") or a == "-" or (a[:2] in valued and not after_o):
+        if not a.startswith("-") or a == "-":
+            continue
+        if os.path.isfile(a):
+            return a  # (an existing file, whatever option it looks like: "-o.txt")
+        if a[:2] in valued and not after_o:
             continue
         if before in valued and not after_o:
             continue

@@ -368,3 +368,12 @@ def test_an_output_name_with_a_space_at_an_end_is_refused(here, capsys, name):
     err = capsys.readouterr().err.strip()
     assert "首尾有空格" in err and len(err.splitlines()) == 1, err
     assert sorted(p.name for p in here.iterdir()) == before
+
+
+def test_an_existing_file_named_like_an_option_with_its_value_is_named(here, capsys):
+    # ("-o.txt" exists: argparse reads -o ".txt" and says PATH is missing; the file is named with the way to pass it)
+    (here / "-o.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["check", "-o.txt"])
+    err = capsys.readouterr().err
+    assert "“-o.txt”以“-”开头" in err and "./-o.txt" in err, err
