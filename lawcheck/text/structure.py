@@ -865,7 +865,7 @@ def _published_refusal(text: str, notice: Structure, att: Structure, title_span:
     if first and _ADDRESSEES.fullmatch(first[0]):
         first = first[1:]  # (its addressee line)
     opening = _OPENING_PLACE.match("".join(first[0].split())) if first else None
-    if opening is not None and organs.other_place(issuer, opening.group("place")):
+    if opening is not None and organs.other_place(issuer, opening.group("inner") or opening.group("place")):
         return "organ"
     # A notice addressed to the report's peers ("各市（县）、区人民政府" over a county-level 市's report) comes from the
     # level above, whatever its unnamed signature ("市人民政府办公室") shares with the report's name.
@@ -874,9 +874,17 @@ def _published_refusal(text: str, notice: Structure, att: Structure, title_span:
     return None
 
 
-# The place a report's opening names first: "2021年以来，青石镇法治政府建设…", "2021年，灵寿县…" (not "全县",
-# "我县", nor "县委县政府").
-_OPENING_PLACE = rx.compile(r"(?:(?:19|20)\d\d\s*年度?(?:以来)?|一年来|今年以来)[,，、]?"
+# The place a report's opening names: "2021年以来，青石镇法治政府建设…", "2021年，灵寿县…" (not "全县", "我县", nor
+# "县委县政府"); when it names the province or the prefecture first ("石家庄市灵寿县", "株洲市荷塘区",
+# "河北省石家庄市灵寿县"), the innermost ("inner"), the places above it written in ordinary place-name characters.
+_PLACE_CHAR = r"(?:(?!依法|推进|坚持|深入|全面|[在的和与对把将以了为是按据委党])[\u4e00-\u9fff])"
+_OPENING_YEAR = r"(?:(?:19|20)\d\d\s*年度?(?:以来)?|一年来|今年以来)[,，、]?"
+_OPENING_PLACE = rx.compile(_OPENING_YEAR
+                            + r"(?:(?![全我本各])(?:" + _PLACE_CHAR
+                            + r"{2,9}?(?:省|自治区|自治州|地区|[市州盟]))(?![委直属级])){1,2}"
+                            r"(?P<inner>(?![全我本各])" + _PLACE_CHAR
+                            + r"{2,8}?(?:自治县|自治旗|街道|[市县区旗乡镇]))"
+                            r"(?![委直属级])(?:人民政府|政府)?(?=[\u4e00-\u9fff])|" + _OPENING_YEAR +
                             r"(?P<place>(?![全我本各在按根据])[\u4e00-\u9fff]{2,8}?"
                             r"(?:自治县|自治州|街道|[市县区旗乡镇]))(?![委直属级])(?:人民政府|政府)?(?=[\u4e00-\u9fff])")
 _ADDRESSEES = rx.compile(r"[^。\n]{2,80}[:：]")
