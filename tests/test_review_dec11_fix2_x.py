@@ -82,3 +82,52 @@ def test_a_city_notice_over_a_report_opening_on_one_of_its_counties_is_still_ref
                    "石家庄市人民政府办公室\n2022年1月20日", part)
     card = lawcheck.evaluate(text)
     assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+
+
+# ---- F3: a notice's addressees are the report's peers only by the report's rank: a city's own notice goes to
+# "各县（市、区）", a county's to "各乡镇、县政府各部门" (the government's own departments, joined by 、), a district's
+# to "各街道办事处、区政府各部门"; a notice to "各市（县）、区" over a county-level report, or to "各乡镇" over a
+# township's, is from the level above
+
+@pytest.mark.parametrize("to", [
+    "各县（市、区）、市直各单位：",
+    "各县（市、区）人民政府，市政府各部门：",
+    "各县(市、区)人民政府、市政府各部门、各直属机构：",
+    "各县、市、区人民政府，市直有关单位：",
+], ids=["各县（市、区）、市直", "各县（市、区）人民政府，市政府各部门", "half-width brackets, 、", "各县、市、区"])
+def test_a_citys_own_notice_to_its_counties_publishes_its_report(to):
+    text = _notice("石家庄市人民政府办公室关于公布石家庄市2021年度法治政府建设情况报告的通知", f"现将{SJZ_TITLE}予以公布。",
+                   "石家庄市人民政府办公室\n2022年1月20日", SJZ_PART, to=to)
+    card = lawcheck.evaluate(text)
+    _as_alone(card, lawcheck.evaluate(SJZ_PART))
+    assert gate_reasons(card, 60, "error") == []
+
+
+@pytest.mark.parametrize("to", [
+    "各乡镇、县政府各部门：",
+    "各乡镇人民政府、县政府有关部门：",
+    "各乡、镇人民政府、县直各单位：",
+], ids=["各乡镇、县政府各部门", "县政府有关部门", "各乡、镇、县直"])
+def test_a_countys_own_notice_to_its_townships_and_departments_publishes_its_report(to):
+    text = _notice("灵寿县人民政府办公室关于公布灵寿县2021年度法治政府建设情况报告的通知", f"现将{LS_TITLE}予以公布。",
+                   "灵寿县人民政府办公室\n2022年1月20日", LS_PART, to=to)
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(LS_PART))
+
+
+def test_a_districts_own_notice_to_its_subdistricts_publishes_its_report():
+    text = _notice("株洲市荷塘区人民政府办公室关于公布荷塘区2024年度法治政府建设情况报告的通知", f"现将{HT_TITLE}予以公布。",
+                   "株洲市荷塘区人民政府办公室\n2025年2月20日", HT_PART, to="各街道办事处、区政府各部门：")
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(HT_PART))
+
+
+@pytest.mark.parametrize("to, signed, part", [
+    ("各县（市、区）人民政府：", "市人民政府办公室", LS_PART),
+    ("各县、区人民政府，市直各部门：", "市政府办公室", LS_PART),
+    ("各市、州人民政府，省政府各部门：", "省人民政府办公厅", SJZ_PART),
+    ("各设区的市人民政府：", "省政府办公厅", SJZ_PART),
+], ids=["a county under 各县（市、区）", "各县、区", "a city under 各市、州", "各设区的市"])
+def test_a_notice_to_the_reports_peers_is_still_from_the_level_above(to, signed, part):
+    title = part.split("\n")[0] + part.split("\n")[1]
+    text = _notice(f"关于公布{title}的通知", f"现将{title}予以公布。", f"{signed}\n2022年1月20日", part, to=to)
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")

@@ -890,18 +890,35 @@ _OPENING_PLACE = rx.compile(_OPENING_YEAR
 _ADDRESSEES = rx.compile(r"[^。\n]{2,80}[:：]")
 
 
+# The run of unit names right after a 各 of an addressee line ("各县（市、区）", "各市、州", "各乡镇、街道"): a
+# unit followed by 政府各部门/直/属/级/委 after the first is the body's own ("各乡镇、县政府各部门",
+# "各县（市、区）、市直各单位").
+_PEER_UNIT = r"(?:设区的市|地级市|自治县|自治州|自治旗|街道(?:办事处)?|乡镇|[市县区州盟旗乡镇])"
+_PEER_RUN = rx.compile(r"各(?P<run>" + _PEER_UNIT + r"(?![直属级委])(?:[、（）()]*" + _PEER_UNIT
+                       + r"(?!(?:人民)?政府(?:各|有关|直属|所属|工作|部门)|[直属级委]))*)")
+_PEER_UNITS = rx.compile(r"设区的市|地级市|街道|[市县区州盟旗乡镇]")
+
+
 def _to_peers(text: str, notice: Structure, names: list[str]) -> bool:
-    """Whether the notice's addressee line names bodies of the report's own kind ("各市（县）、区", "各县", "各乡镇"),
-    as a notice from the level above does; a body's own notice addresses those under it and its departments."""
+    """Whether the notice's addressee line names bodies of the report's own rank, as a notice from the level above
+    does: a county's or a district's peers "各县", "各区", "各市（县）、区", "各县（市、区）"; a prefecture city's
+    "各市", "各市、州", "各设区的市"; a township's "各乡镇", "各街道".  A body's own notice addresses those under it
+    (a city's "各县（市、区）", a county's "各乡镇") and its own departments."""
     s = notice.body[0]
     line = text[s:text.find("\n", s) if "\n" in text[s:notice.body[1]] else notice.body[1]].strip()
-    if not _ADDRESSEES.fullmatch(line) or "各" not in line:
+    if "各" not in line or not _ADDRESSEES.fullmatch(line):
+        return False
+    runs = [_PEER_UNITS.findall(m.group("run")) for m in _PEER_RUN.finditer(line)]
+    if not runs:
         return False
     for name in names:
-        place = organs.body(name).place
-        suffix = "街道" if place.endswith("街道") else place[-1:] if place else ""
-        if suffix and rx.compile(rf"各[^，,：:；;。]{{0,6}}?{suffix}(?![直属级委])").search(line):
-            return True
+        rank = organs.body(name).rank
+        for units in runs:
+            head = units[0][-1:]
+            if (rank == 3 and any(u in ("县", "区", "旗") for u in units)) \
+                    or (rank == 2 and head in ("市", "州", "盟")) \
+                    or (rank == 4 and any(u in ("乡", "镇", "街道") for u in units)):
+                return True
     return False
 
 
