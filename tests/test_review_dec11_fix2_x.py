@@ -131,3 +131,30 @@ def test_a_notice_to_the_reports_peers_is_still_from_the_level_above(to, signed,
     text = _notice(f"关于公布{title}的通知", f"现将{title}予以公布。", f"{signed}\n2022年1月20日", part, to=to)
     card = lawcheck.evaluate(text)
     assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+
+
+# ---- F4: a page's publication line under the notice's title, with no addressee line under it, is still the page's:
+# its date, not the notice's signing date, is when the report went online
+
+@pytest.mark.parametrize("stamp, on", [
+    ("发布时间:2022-06-20    来源:灵寿县司法局", "2022-06-20"),
+    ("发布时间：2022-06-20  来源：灵寿县人民政府办公室\n", "2022-06-20"),
+    ("2022-06-20 10:21  来源：灵寿县人民政府办公室  浏览次数：120\n", "2022-06-20"),
+    ("发布日期：2022年05月09日", "2022-05-09"),
+], ids=["发布时间, no addressee", "full-width colon, a blank line", "a bare date stamp", "发布日期"])
+def test_a_pages_late_publication_line_without_an_addressee_decides(stamp, on):
+    notice = (f"灵寿县人民政府办公室关于公布灵寿县2021年度法治政府建设情况报告的通知\n{stamp}\n"
+              f"现将{LS_TITLE}予以公布。\n\n灵寿县人民政府办公室\n2022年1月20日\n\n附件：{LS_TITLE}\n")
+    card = lawcheck.evaluate(notice + LS_PART)
+    _as_alone(card, lawcheck.evaluate(LS_PART))
+    assert _published_on(card) == on
+    assert card.result("deadline.publication").status == "fail"
+    assert gate_reasons(card, 60, "error")
+
+
+def test_an_on_time_page_line_without_an_addressee_passes():
+    notice = (f"灵寿县人民政府办公室关于公布灵寿县2021年度法治政府建设情况报告的通知\n发布时间:2022-01-24 来源:灵寿县司法局\n"
+              f"现将{LS_TITLE}予以公布。\n\n灵寿县人民政府办公室\n2022年1月20日\n\n附件：{LS_TITLE}\n")
+    card = lawcheck.evaluate(notice + LS_PART)
+    assert _published_on(card) == "2022-01-24"
+    assert card.result("deadline.publication").status == "pass"

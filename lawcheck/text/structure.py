@@ -835,12 +835,30 @@ def _published(text: str, notice: Structure, att: Structure, title_span: tuple[i
     lt = notice.title_span
     # (the page's publication line under the notice's title — "发布时间:2022-01-20 来源:…" — is the page's too)
     header = [h for h in notice.header if (lt is None or h[1] <= lt[0] or (h[0] >= lt[1] and _DATED.search(text, *h)))
-              and not _NOTICE_NUMBER.search(text, *h)]
+              and not _NOTICE_NUMBER.search(text, *h)] + _page_lines(text, notice)
     signed = notice.closing if notice.closing[1] > notice.closing[0] else None
     st = Structure(att.norm, header + att.header, title_span, att.body, att.closing, att.sections, att.sentences,
                    notice=signed)
     st._starts = att._starts
     return st
+
+
+def _page_lines(text: str, notice: Structure) -> list[tuple[int, int]]:
+    """The page's dated lines read as the notice's first body lines, above its first sentence: a publication line
+    under the notice's title with no addressee line to start its body ("发布时间:2022-06-20 来源:…", "2022-06-20
+    10:21 来源：…")."""
+    out: list[tuple[int, int]] = []
+    s, end = notice.body[0], min(notice.body[1], notice.closing[0]) if notice.closing[1] > notice.closing[0] \
+        else notice.body[1]
+    while s < end:
+        e = text.find("\n", s, end)
+        e = end if e < 0 else e
+        if "。" in text[s:e]:
+            break  # the notice's first sentence
+        if _DATED.search(text, s, e) and not _NOTICE_NUMBER.search(text, s, e):
+            out.append((s, e))
+        s = e + 1
+    return out
 
 
 def _published_refusal(text: str, notice: Structure, att: Structure, title_span: tuple[int, int] | None,
