@@ -158,3 +158,25 @@ def test_an_on_time_page_line_without_an_addressee_passes():
     card = lawcheck.evaluate(notice + LS_PART)
     assert _published_on(card) == "2022-01-24"
     assert card.result("deadline.publication").status == "pass"
+
+
+# ---- F5: before the 2018–19 reforms the government's 法制办公室 (法制办, 法制局) drafted and published the report:
+# its notice publishes its government's report; a department's own 法制 office does not publish the government's
+
+@pytest.mark.parametrize("issuer, signed", [
+    ("", "灵寿县人民政府法制办公室"), ("灵寿县政府法制办", "灵寿县政府法制办"), ("", "县政府法制办公室"),
+    ("", "灵寿县法制局"), ("灵寿县人民政府法制办公室", ""),
+], ids=["人民政府法制办公室", "政府法制办 (by its title)", "县政府法制办公室", "法制局", "by its title, unsigned"])
+def test_the_governments_legal_affairs_office_publishes_its_report(issuer, signed):
+    text = _notice(f"{issuer}关于公布灵寿县2021年度法治政府建设情况报告的通知", f"现将{LS_TITLE}予以公布。",
+                   f"{signed}\n2022年1月20日", LS_PART)
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(LS_PART))
+
+
+@pytest.mark.parametrize("signed", ["灵寿县公安局法制办公室", "石家庄市人民政府法制办公室", "正定县人民政府法制办公室"],
+                         ids=["a department's", "the city's", "a neighbour's"])
+def test_another_bodys_legal_affairs_office_does_not(signed):
+    text = _notice("关于公布灵寿县2021年度法治政府建设情况报告的通知", f"现将{LS_TITLE}予以公布。",
+                   f"{signed}\n2022年1月20日", LS_PART)
+    card = lawcheck.evaluate(text)
+    assert (card.document.kind, card.document.other_kind) == ("other", "notice")

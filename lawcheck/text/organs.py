@@ -313,8 +313,13 @@ def possible_levels(organ: str | None) -> frozenset[str] | None:
 # The offices that publish their government's documents: its general office (人民政府办公室, 政府办), its justice
 # bureau (司法局, which drafts the report) and the office of its committee for law-based governance (依法治县办,
 # 全面依法治县委员会办公室, 镇委依法治镇办).  A township or a 街道 has no 政府办公室: its documents go out through its
-# 党政办公室 (党政综合办公室, 党政办), as a zone's 管委会's through its 党政办公室 or its 综合办公室.
+# 党政办公室 (党政综合办公室, 党政办), as a zone's 管委会's through its 党政办公室 or its 综合办公室.  Before the
+# 2018–19 reforms the government's 法制办公室 (法制办, 法制局) drafted and published the report.
 _PUBLISHING_OFFICE = rx.compile(r"(?:政府办公室|政府办公厅|政府办|司法局|司法厅"
+                                # (before the 2018–19 reforms, the government's 法制办公室 or 法制局:
+                                # "灵寿县人民政府法制办公室", "县政府法制办", "灵寿县法制局"; not a
+                                # department's "县公安局法制办")
+                                r"|(?:政府|(?<=[省市县区州旗盟]))法制(?:办(?:公室)?|局)"
                                 r"|依法治(?:[省市县区州旗盟镇乡]|街道)办(?:公室)?"
                                 r"|依法治(?:[省市县区州旗盟镇乡]|街道)(?:工作)?委员会办公室"
                                 r"|党政(?:综合)?办(?:公室)?|(?:管委会|管理委员会)(?:综合|党政)?办(?:公室)?"
