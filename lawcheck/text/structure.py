@@ -1042,10 +1042,15 @@ def _lacking_items(text: str, sections: list[Section]) -> tuple[int, int] | None
     return None
 
 
-# The last clause of a lead that turns from the gap it admits to the work done or the measures taken
-# ("…还存在一些差距，主要做法如下：", "为此重点抓了以下工作：", "采取了以下措施：", "下一步将重点做好以下几项工作：").
-_LEAD_TO_WORK = rx.compile(r"(?:做法|举措|措施|工作|抓了|开展了|做了|做好|采取了)[^,。]{0,8}?(?:如下|以下)"
-                           r"|(?:如下|以下)[^,。]{0,6}?(?:做法|举措|措施|工作)")
+# The last clause of a lead that turns from the gap it admits to the work done or the measures taken: it says
+# what was done or taken ("…还存在一些差距，主要做法如下：", "为此重点抓了以下工作：", "采取了以下措施：",
+# "下一步将重点做好以下几项工作：", "重点工作如下：").  Not a bare 工作 next to 以下 ("以下工作还需改进：",
+# "主要体现在以下几方面工作：", "需在以下工作中加以改进："), which announces the work that is lacking, nor a
+# clause that names a lack (_LEAD_LACKS).
+_LEAD_TO_WORK = rx.compile(r"(?:做法|举措|措施)[^,。]{0,8}?(?:如下|以下)|工作如下"
+                           r"|(?:抓了|抓好|开展了|采取了?|做了|做好)[^,。]{0,4}?(?:如下|以下)"
+                           r"|(?:如下|以下)[^,。]{0,6}?(?:做法|举措|措施)")
+_LEAD_LACKS = rx.compile(r"改进|加强|提升|完善|有待|还需|仍需|需要|亟待|不足|差距|问题|短板|薄弱")
 
 
 def _leads_elsewhere(first: str) -> bool:
@@ -1054,7 +1059,8 @@ def _leads_elsewhere(first: str) -> bool:
     other clause after the admission announces the problems ("…还存在一些薄弱环节：", "…，主要表现在：", "…，亟待
     破解：", "…，具体来说：", "…，概括起来有以下几点：")."""
     last = first[:-1].replace("，", ",").rsplit(",", 1)[-1]
-    return not _INLINE_PROBLEMS.search(last) and bool(_LEAD_TO_WORK.search(last))
+    return (not _INLINE_PROBLEMS.search(last) and bool(_LEAD_TO_WORK.search(last))
+            and not _LEAD_LACKS.search(last))
 
 
 def _lead_lists_items(text: str, s: int, e: int, sections: list[Section], following: int, k: int) -> bool:
