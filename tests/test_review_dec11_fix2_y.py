@@ -55,3 +55,48 @@ def test_a_lead_saying_what_was_done_still_turns_to_the_measures():
         st = _statuses(text.replace(head, head + lead))
         assert st["content.shortcomings"] == "fail", tail
         assert st["content.measures_and_results"] == "pass", tail
+
+
+# --- F6: a report's own supervision of its units, under an opening on its leadership, is no inspector's report. ---
+
+_HETANG = _text("004_hetang_2024")  # untitled as crawled
+_HT_OPENING = "2024年,荷塘区坚持"
+_HT_FORMULA = "现将相关情况报告如下:\n"
+
+
+def _hetang_supervising(opening: str, preamble: str) -> str:
+    text = _HETANG
+    assert text.startswith(_HT_OPENING) and _HT_FORMULA in text
+    text = opening + text[len("2024年,"):]
+    text = text.replace(_HT_FORMULA, _HT_FORMULA + preamble + "\n", 1)
+    text = text.replace("二、存在的问题和困难\n", "督促被督察单位对照督察意见书逐项整改,整改完成率100%。\n"
+                        "二、存在的问题和困难\n", 1)
+    return text.replace("三、下一年度工作打算\n", "部分被督察单位整改不够彻底。\n三、下一年度工作打算\n", 1)
+
+
+def _kind(text: str) -> tuple[str, str | None]:
+    card = lawcheck.evaluate(text)
+    return card.document.kind, card.document.other_kind
+
+
+def test_an_untitled_report_supervising_its_own_units_stays_the_report():
+    for opening in ["在市委、市政府的坚强领导下,", "在区委的正确领导下,", "近年来,", "一直以来,"]:
+        for preamble in ["区委依法治区办对全区6个街道和23个区直部门开展了法治政府建设专项督察,形成督察意见书12份"
+                         "反馈被督察单位。",
+                         "区政府督查室对区直各部门和各街道、园区等29个单位开展了法治政府建设专项督查,督察意见反馈"
+                         "被督察单位。",
+                         "区委依法治区办对所属6个街道和区卫健局、区医保局等23个单位开展了专项督察。"]:
+            text = _hetang_supervising(opening, preamble)
+            assert _kind(text) == ("annual_report", None), (opening, preamble)
+
+
+def test_an_inspector_opening_on_its_leadership_is_still_the_inspector():
+    from tests.test_review_dec11_look import INSPECTION
+    head = "根据《法治政府建设与责任落实督察工作规定》和市委全面依法治市委员会的统一部署，2023年10月至11月，"
+    assert INSPECTION.startswith(head)
+    text = "在市委全面依法治市委员会的坚强领导下，" + INSPECTION[len(head):]
+    assert _kind(text) == ("other", "survey_report")
+    # the inspection told after a preamble, on other bodies (not its own units): still the inspector's voice
+    text = ("在市委全面依法治市委员会的坚强领导下，市法治政府建设督察组扎实开展工作。"
+            + INSPECTION[len(head):].replace("市法治政府建设督察组对", "督察组对", 1))
+    assert _kind(text) == ("other", "survey_report")

@@ -394,8 +394,23 @@ _INSPECTION_TOLD = rx.compile(
     + r"(?:开展|进行|实施)了?[^。;；，,]{0,8}?督[察查](?!工作规定)")
 # An opening on the body's own year: "2024年，荷塘区坚持…", "2021年以来，…", "今年以来，我县…" (a month, "2024年3月，…
 # 组成督查组", is a date in an inspection's account).
+# An opening under the body's leadership, "在市委、市政府的坚强领导下，荷塘区坚持…", is one too.
 _YEAR_OPENING = rx.compile(
-    r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(?:以来)?|今年以来|一年来|过去一年|本年度)[,，]")
+    r"\s*(?:(?:\d{4}|[〇零一二三四五六七八九]{4})年度?(?:以来)?|今年以来|一年来|过去一年|本年度"
+    r"|在[^。，,；;:：]{1,30}?领导下)[,，]")
+# The body's supervision of its own units, told after an opening that is not the inspection's ("区委依法治区办对全区6个
+# 街道和23个区直部门开展了…专项督察"): its whole area, its directly-run departments, its own or subordinate units.
+_OWN_UNITS = rx.compile(r"对(?:全(?:省|市|州|盟|县|区|旗|镇|乡)|(?:省|市|州|县|区|旗)直|所属|本级)")
+
+
+def _inspection_told(first: str, next_ones: list[str]) -> bool:
+    """Whether the opening sentences tell of an inspection carried out on others: in the first ("2024年3月，…督查组，
+    对全县8个乡镇和…12个部门…进行了专项督查"), or in the next two after an opening that does not speak of one, where the
+    body's supervision of its own units (``_OWN_UNITS``: "对全区6个街道和23个区直部门") is not one."""
+    if _INSPECTION_TOLD.search(first):
+        return True
+    own = "督察" not in first and "督查" not in first
+    return any(_INSPECTION_TOLD.search(x) and not (own and _OWN_UNITS.search(x)) for x in next_ones)
 
 
 def _inspection(st: Structure, body: str, sentences: list[str]) -> KindVerdict | None:
@@ -412,7 +427,7 @@ def _inspection(st: Structure, body: str, sentences: list[str]) -> KindVerdict |
         return _other("survey_report", "kind.reason.inspection", word=parts[0])
     # (the inspected named throughout, in two parts or more: a report's item on the supervision it did is one part)
     named = [m for sec in tops if (m := _INSPECTED.search(st.text, *sec.span))]
-    if len(named) >= 2 and _INSPECTION_TOLD.search("\n".join(sentences[:3])):
+    if len(named) >= 2 and _inspection_told(first, sentences[1:3]):
         return _other("survey_report", "kind.reason.inspection", word=named[0].group(0))
     return None
 
