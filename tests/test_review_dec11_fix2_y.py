@@ -100,3 +100,45 @@ def test_an_inspector_opening_on_its_leadership_is_still_the_inspector():
     text = ("在市委全面依法治市委员会的坚强领导下，市法治政府建设督察组扎实开展工作。"
             + INSPECTION[len(head):].replace("市法治政府建设督察组对", "督察组对", 1))
     assert _kind(text) == ("other", "survey_report")
+
+
+# --- F7: the bare 公示、记录、审核 are the enforcement systems only when named as the three or told of 执法. ---
+
+_ITEM = "一、主要举措和成效\n（五）推动执法监督规范。完善行政执法监督管理,规范执法过程。{}\n"
+
+
+def _three(sentence: str) -> str:
+    return lawcheck.evaluate(_ITEM.format(sentence)).result("enforcement.three_systems").status
+
+
+def test_the_bare_three_over_another_object_are_not_the_enforcement_systems():
+    for sentence in ["在行政许可工作中,对许可事项实行公示、记录、审核制度。",
+                     "对罚没财物处置实行公示、记录、审核制度。",
+                     "执法单位对罚没财物处置实行公示、记录、审核制度。",
+                     "执法部门对涉案财物严格落实公示、记录、审核制度。",
+                     "村级财务严格实行“公示、记录、审核”三项制度。",
+                     "在政府投资项目管理中推行公示、记录、审核制度。"]:
+        assert _three(sentence) != "pass", sentence
+
+
+def test_the_bare_three_named_as_the_three_systems_or_of_enforcement_still_count():
+    for sentence in ["各行政执法部门全面落实公示、记录、审核制度,全年公示执法信息850条。",
+                     "在行政执法中全面推行公示、记录、审核制度。",
+                     "严格落实公示、记录、审核三项制度,全年公示执法信息850条。",
+                     "全面落实“公示、记录、审核”等三项制度,规范执法行为。",
+                     "严格落实执法公示、记录、审核制度,全年审核重大执法决定42件。"]:
+        assert _three(sentence) == "pass", sentence
+
+
+def test_a_licensing_procedure_s_three_in_a_real_report_gives_no_pass():
+    # 灵寿's 三项制度 told as a licensing procedure's 公示、记录、审核 (the other mentions gone, the plan's line too).
+    text = _text("001_lingshou_2021")
+    done = "全面贯彻落实行政执法“三项制度”,实现县乡“三项制度”全覆盖"
+    check = "对全县行政执法三项制度工作落实情况"
+    plan = next(line for line in text.splitlines() if line.startswith("(三)在队伍提升上精准推进"))
+    assert done in text and check in text
+    base = lawcheck.evaluate(text).result("enforcement.three_systems").status
+    for told in ["在行政许可工作中,对许可事项实行公示、记录、审核制度", "对罚没财物处置实行公示、记录、审核制度"]:
+        altered = text.replace(done, told).replace(check, "对全县行政执法工作").replace(plan + "\n", "")
+        st = lawcheck.evaluate(altered).result("enforcement.three_systems").status
+        assert base == "pass" and st == "partial", told
