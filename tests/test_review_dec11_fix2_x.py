@@ -180,3 +180,20 @@ def test_another_bodys_legal_affairs_office_does_not(signed):
                    f"{signed}\n2022年1月20日", LS_PART)
     card = lawcheck.evaluate(text)
     assert (card.document.kind, card.document.other_kind) == ("other", "notice")
+
+
+# ---- the last look: a body's own notice is its own whoever it addresses — a prefecture city to the county-level 市
+# under it ("各市（县）、区人民政府", as Jiangsu's cities write), a county to "各乡镇、县各部门" (no 政府 before 各部门)
+
+@pytest.mark.parametrize("to", ["各市（县）、区人民政府，市各委办局，市各直属单位：", "各市、区人民政府，市各委办局（公司），各直属单位："])
+def test_a_citys_own_notice_to_the_county_level_cities_under_it_is_its_own(to):
+    text = _notice(f"石家庄市人民政府办公室关于公布{SJZ_TITLE}的通知", f"现将《{SJZ_TITLE}》予以公布。",
+                   "石家庄市人民政府办公室\n2022年1月20日", SJZ_PART, to=to)
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(SJZ_PART))
+
+
+@pytest.mark.parametrize("to", ["各乡（镇）、县各有关单位：", "各乡镇、县各部门：", "各乡镇、县有关部门：", "各乡镇、县各委办局："])
+def test_a_countys_own_notice_to_its_townships_and_departments_is_its_own(to):
+    text = _notice(f"灵寿县人民政府办公室关于公布{LS_TITLE}的通知", f"现将《{LS_TITLE}》予以公布。",
+                   "灵寿县人民政府办公室\n2022年1月20日", LS_PART, to=to)
+    _as_alone(lawcheck.evaluate(text), lawcheck.evaluate(LS_PART))

@@ -887,7 +887,9 @@ def _published_refusal(text: str, notice: Structure, att: Structure, title_span:
         return "organ"
     # A notice addressed to the report's peers ("各市（县）、区人民政府" over a county-level 市's report) comes from the
     # level above, whatever its unnamed signature ("市人民政府办公室") shares with the report's name.
-    if _to_peers(text, notice, [n for n in names if n != "own"]):
+    # (an issuer that names the report's own place is that body's, whoever it addresses: "石家庄市人民政府办公室" to
+    # "各市（县）、区人民政府" is the city's own notice to the county-level 市 under it)
+    if not organs.body(issuer).place and _to_peers(text, notice, [n for n in names if n != "own"]):
         return "organ"
     return None
 
@@ -1051,16 +1053,32 @@ _LEAD_TO_WORK = rx.compile(r"(?:做法|举措|措施)[^,。]{0,8}?(?:如下|以�
                            r"|(?:抓了|抓好|开展了|采取了?|做了|做好)[^,。]{0,4}?(?:如下|以下)"
                            r"|(?:如下|以下)[^,。]{0,6}?(?:做法|举措|措施)")
 _LEAD_LACKS = rx.compile(r"改进|加强|提升|完善|有待|还需|仍需|需要|亟待|不足|差距|问题|短板|薄弱")
+_BELOW = rx.compile(r"以下|如下")
+_LACK_BEFORE = rx.compile(r"还需|仍需|有待|亟待|需要|需在|需从|不足|差距|问题|短板|薄弱")
+_LACK_AFTER = rx.compile(r"还需|仍需|尚需|有待|亟待|需要|不足|差距|问题|短板|薄弱|不够")
+_WORK_VERB_BEFORE = rx.compile(r"(?:加强|完善|提升|改进|抓好|做好|推进|开展|落实|采取|着力|深化|强化)了?[^,。]{0,4}$")
+_WORK_AFTER = rx.compile(r"工作|方面|措施|举措|做法")
 
 
 def _leads_elsewhere(first: str) -> bool:
-    """Whether a sentence that admits problems and ends on a colon leads into something else: its last clause
-    turns to the work done or the measures ("…还存在一些差距，主要做法如下：", "…，为此重点抓了以下工作：").  Any
+    """Whether a sentence that admits problems and ends on a colon leads into something else: its last clause (or the
+    one before it, when the last only says what for: "…，为此重点抓好以下工作，切实提升…：") turns to the work done or
+    the measures ("…还存在一些差距，主要做法如下：", "…，为此重点抓了以下工作：", "…，我们重点加强了以下工作：").  Any
     other clause after the admission announces the problems ("…还存在一些薄弱环节：", "…，主要表现在：", "…，亟待
-    破解：", "…，具体来说：", "…，概括起来有以下几点：")."""
-    last = first[:-1].replace("，", ",").rsplit(",", 1)[-1]
-    return (not _INLINE_PROBLEMS.search(last) and bool(_LEAD_TO_WORK.search(last))
-            and not _LEAD_LACKS.search(last))
+    破解：", "…，具体来说：", "…，以下工作还需改进：")."""
+    clauses = first[:-1].replace("，", ",").split(",")
+    last = next((c for c in reversed(clauses[-2:]) if _BELOW.search(c)), clauses[-1])
+    if _INLINE_PROBLEMS.search(last):
+        return False
+    below = _BELOW.search(last)
+    if below is None:
+        return bool(_LEAD_TO_WORK.search(last)) and not _LEAD_LACKS.search(last)
+    # What is lacking is said of what follows ("以下工作还需改进", "需在以下工作中加以改进"); a verb of the work done
+    # stands right before it ("重点加强了以下工作", "着力完善以下几方面工作", "采取以下措施加以改进").
+    before, after = last[:below.start()], last[below.start():]
+    if _LACK_BEFORE.search(before) or _LACK_AFTER.search(after):
+        return False
+    return bool(_LEAD_TO_WORK.search(last)) or bool(_WORK_VERB_BEFORE.search(before) and _WORK_AFTER.search(after))
 
 
 def _lead_lists_items(text: str, s: int, e: int, sections: list[Section], following: int, k: int) -> bool:
