@@ -325,7 +325,7 @@ _PUBLISHING_OFFICE = rx.compile(r"(?:政府办公室|政府办公厅|政府办|�
                                 r"|党政(?:综合)?办(?:公室)?|(?:管委会|管理委员会)(?:综合|党政)?办(?:公室)?"
                                 # (the coordinating body's office: "…县法治政府建设工作领导小组办公室")
                                 r"|(?:法治政府建设|依法行政|法治建设)(?:工作)?领导小组办公室)$")
-_OWN_OFFICE = rx.compile(r"办(?:公室)?$")
+_OWN_OFFICE = rx.compile(r"办(?:公室|公厅)?$")  # a body's own general office, after its name
 # A joint notice of the Party committee's office and the government's ("中共灵寿县委办公室灵寿县人民政府办公室"):
 # the government's office is the one that publishes.
 _JOINT_OFFICE = rx.compile(r"^(?:中共|中国共产党)[^、，,]{1,20}?委(?:员会)?办公[室厅](?=.{2,}政府办公[室厅]$)")
@@ -356,7 +356,7 @@ def publishes_own(notice: str, report: str) -> bool:
 
 def _party_office(n: Body) -> bool:
     """Whether ``n`` is a Party committee's general office ("中共灵寿县委办公室", "县委办")."""
-    core = re.sub(r"办(?:公室|公厅)?$", "", n.name)
+    core = _OWN_OFFICE.sub("", n.name)
     return core != n.name and body(core).kind == "party_committee"
 
 

@@ -885,10 +885,9 @@ def _published_refusal(text: str, notice: Structure, att: Structure, title_span:
     opening = _OPENING_PLACE.match("".join(first[0].split())) if first else None
     if opening is not None and organs.other_place(issuer, opening.group("inner") or opening.group("place")):
         return "organ"
-    # A notice addressed to the report's peers ("各市（县）、区人民政府" over a county-level 市's report) comes from the
-    # level above, whatever its unnamed signature ("市人民政府办公室") shares with the report's name.
-    # (an issuer that names the report's own place is that body's, whoever it addresses: "石家庄市人民政府办公室" to
-    # "各市（县）、区人民政府" is the city's own notice to the county-level 市 under it)
+    # An issuer naming no place ("市人民政府办公室") that addresses the report's peers ("各市（县）、区人民政府" over a
+    # county-level 市's report) is the level above; one naming the report's place is that body's, whoever it addresses
+    # ("石家庄市人民政府办公室" to the county-level 市 under it).
     if not organs.body(issuer).place and _to_peers(text, notice, [n for n in names if n != "own"]):
         return "organ"
     return None
@@ -924,8 +923,8 @@ def _to_peers(text: str, notice: Structure, names: list[str]) -> bool:
     does: a county's or a district's peers "各县", "各区", "各市（县）、区", "各县（市、区）"; a prefecture city's
     "各市", "各市、州", "各设区的市"; a township's "各乡镇", "各街道".  A body's own notice addresses those under it
     (a city's "各县（市、区）", a county's "各乡镇") and its own departments."""
-    s = notice.body[0]
-    line = text[s:text.find("\n", s) if "\n" in text[s:notice.body[1]] else notice.body[1]].strip()
+    s, e = notice.body
+    line = text[s:e if (n := text.find("\n", s, e)) < 0 else n].strip()
     if "各" not in line or not _ADDRESSEES.fullmatch(line):
         return False
     runs = [_PEER_UNITS.findall(m.group("run")) for m in _PEER_RUN.finditer(line)]
